@@ -1,0 +1,36 @@
+import FakeTimers from '@sinonjs/fake-timers';
+
+/**
+ * The local site's controllable clock. It fakes only `Date` (never timers), so everything in the process —
+ * the simulator's timestamps, the Forge host's schedules and the app's own `new Date()` in its entry
+ * handlers — sees the same simulated "now", while real timeouts keep working.
+ */
+export class SimClock {
+  private readonly fake: FakeTimers.InstalledClock;
+
+  constructor(start: Date | string = '2026-01-05T08:00:00Z') {
+    this.fake = FakeTimers.withGlobal(globalThis).install({
+      toFake: ['Date'],
+      now: new Date(start).getTime(),
+      shouldAdvanceTime: false,
+    });
+  }
+
+  now(): Date {
+    return new Date();
+  }
+
+  set(to: Date | string): void {
+    this.fake.setSystemTime(new Date(to).getTime());
+  }
+
+  advance(ms: number): Date {
+    this.fake.setSystemTime(Date.now() + ms);
+    return this.now();
+  }
+
+  /** Restore the real `Date` (tests call this in afterAll). */
+  uninstall(): void {
+    this.fake.uninstall();
+  }
+}
