@@ -1,0 +1,23 @@
+import { doc, paragraph, text } from '@atlaskit/adf-utils/builders';
+
+/** Atlassian Document Format body as the REST API takes it. */
+export type AdfDocument = ReturnType<typeof doc>;
+
+/**
+ * Plain text (paragraphs separated by blank lines, lines by single newlines) as an ADF document.
+ * Text is inserted as text nodes, so markup in it is never interpreted.
+ */
+export function textToAdf(plain: string): AdfDocument {
+  const paragraphs = plain
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0)
+    .map((block) => {
+      const lines = block.split('\n');
+      const nodes = lines.flatMap((line, index) =>
+        index === 0 ? [text(line)] : [{ type: 'hardBreak' as const }, text(line)],
+      );
+      return paragraph(...(nodes as Parameters<typeof paragraph>));
+    });
+  return doc(...(paragraphs.length > 0 ? paragraphs : [paragraph(text(' '))]));
+}

@@ -1,0 +1,34 @@
+/**
+ * Counts REST calls per operation and the points Jira charges for them, so tests and benchmarks can assert cost.
+ * Points follow Atlassian's model for Forge apps: 1 per request plus 1 per object a read returns; writes cost 1.
+ */
+export interface CallRecord {
+  operation: string;
+  calls: number;
+  points: number;
+  retries: number;
+}
+
+export class CallStats {
+  private readonly byOperation = new Map<string, CallRecord>();
+
+  record(operation: string, points: number, retried: boolean): void {
+    const entry = this.byOperation.get(operation) ?? { operation, calls: 0, points: 0, retries: 0 };
+    entry.calls += 1;
+    entry.points += points;
+    if (retried) entry.retries += 1;
+    this.byOperation.set(operation, entry);
+  }
+
+  get totalCalls(): number {
+    return [...this.byOperation.values()].reduce((sum, r) => sum + r.calls, 0);
+  }
+
+  get totalPoints(): number {
+    return [...this.byOperation.values()].reduce((sum, r) => sum + r.points, 0);
+  }
+
+  snapshot(): CallRecord[] {
+    return [...this.byOperation.values()].map((r) => ({ ...r }));
+  }
+}

@@ -1,0 +1,180 @@
+import type { Route } from '@forge/api';
+import type { ZodType } from 'zod';
+import { CallStats } from './call-stats';
+import { JiraHttpError, RateLimitedError, UnexpectedResponseError, UpstreamError } from './errors';
+
+/** The part of a Forge `Response` the client reads. */
+export interface JiraResponse {
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** `api.asApp().requestJira` or `api.asUser().requestJira`. */
+export type RequestJira = (route: Route, init?: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<JiraResponse>;
+
+export interface JiraCall<T> {
+  /** Stable name for counting and logs, e.g. `searchJql`, `doTransition`. */
+  operation: string;
+  route: Route;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Schema of the success body; omitted for bodiless answers (204). */
+  schema?: ZodType<T>;
+  /** Objects a read returns, for the points count (default: 1 for GET, 0 for writes). */
+  objects?: (value: T) => number;
+  /**
+   * Whether repeating the request is harmless. Non-idempotent writes (a comment, a transition) are never
+   * repeated after a 5xx or timeout, because Jira may have applied them: the caller re-reads and re-decides.
+   * Default: true for GET/PUT/DELETE, false for POST.
+   */
+  idempotent?: boolean;
+}
+
+export interface JiraClientOptions {
+  request: RequestJira;
+  stats?: CallStats;
+  /** Injected for tests; real code waits. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Longest `Retry-After` honoured inline; longer ones surface as RateLimitedError for a queue retry. */
+  maxInlineWaitSeconds?: number;
+  /** Attempts for idempotent requests on 5xx/timeout. */
+  maxAttempts?: number;
+  /** A request not answered within this many ms counts as a timeout. */
+  timeoutMs?: number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One place where the app talks to Jira: counts every call, honours `Retry-After` on 429, retries 5xx and
+ * timeouts with exponential backoff where that is safe, and parses bodies with a schema at the boundary.
+ */
+export class JiraClient {
+  readonly stats: CallStats;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxInlineWaitSeconds: number;
+  private readonly maxAttempts: number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: JiraClientOptions) {
+    this.stats = options.stats ?? new CallStats();
+    this.sleep = options.sleep ?? defaultSleep;
+    this.maxInlineWaitSeconds = options.maxInlineWaitSeconds ?? 5;
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+  }
+
+  /** Performs the call and returns the parsed body (`undefined` for 204 or a call without schema). */
+  async call<T>(spec: JiraCall<T>): Promise<T> {
+    const method = spec.method ?? 'GET';
+    const idempotent = spec.idempotent ?? method !== 'POST';
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      const outcome = await this.once(spec, method);
+      if (outcome.kind === 'response') {
+        const { response, text } = outcome;
+        if (response.status === 429) {
+          const retryAfter = retryAfterSeconds(response);
+          const reason = response.headers.get('RateLimit-Reason') ?? undefined;
+          this.stats.record(spec.operation, 0, true);
+          if (retryAfter > this.maxInlineWaitSeconds || attempt >= this.maxAttempts) {
+            throw new RateLimitedError(spec.operation, retryAfter, reason);
+          }
+          await this.sleep(retryAfter * 1000);
+          continue;
+        }
+        if (response.status >= 500) {
+          this.stats.record(spec.operation, 1, true);
+          if (!idempotent || attempt >= this.maxAttempts) {
+            throw new UpstreamError(spec.operation, `HTTP ${response.status}`);
+          }
+          await this.sleep(backoffMs(attempt));
+          continue;
+        }
+        if (!response.ok) {
+          this.stats.record(spec.operation, 1, attempt > 1);
+          throw new JiraHttpError(spec.operation, response.status, text);
+        }
+        const value = this.parse(spec, text);
+        const objects = spec.objects ? spec.objects(value) : method === 'GET' ? 1 : 0;
+        this.stats.record(spec.operation, 1 + objects, attempt > 1);
+        return value;
+      }
+      this.stats.record(spec.operation, 0, true);
+      if (!idempotent || attempt >= this.maxAttempts) throw new UpstreamError(spec.operation, outcome.reason);
+      await this.sleep(backoffMs(attempt));
+    }
+  }
+
+  private async once<T>(
+    spec: JiraCall<T>,
+    method: string,
+  ): Promise<{ kind: 'response'; response: JiraResponse; text: string } | { kind: 'failed'; reason: string }> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
+    });
+    try {
+      const init: { method: string; headers: Record<string, string>; body?: string } =
+        spec.body === undefined
+          ? { method, headers: { Accept: 'application/json' } }
+          : {
+              method,
+              headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+              body: JSON.stringify(spec.body),
+            };
+      const answered = this.options.request(spec.route, init).then(async (response) => ({
+        response,
+        text: await response.text(),
+      }));
+      const result = await Promise.race([answered, timeout]);
+      if (result === 'timeout') {
+        answered.catch(() => undefined);
+        return { kind: 'failed', reason: `no answer within ${this.timeoutMs} ms` };
+      }
+      return { kind: 'response', ...result };
+    } catch (error) {
+      return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private parse<T>(spec: JiraCall<T>, text: string): T {
+    if (!spec.schema) return undefined as T;
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new UnexpectedResponseError(spec.operation, 'body is not JSON');
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new UnexpectedResponseError(
+        spec.operation,
+        first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'schema mismatch',
+      );
+    }
+    return parsed.data;
+  }
+}
+
+/** `Retry-After` in seconds (Jira sends seconds; an HTTP date is accepted too). Missing → 5 s. */
+function retryAfterSeconds(response: JiraResponse): number {
+  const header = response.headers.get('Retry-After');
+  if (!header) return 5;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 5 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** 250 ms, 500 ms, 1 s, 2 s … with ±20 % jitter so parallel workers do not retry in step. */
+function backoffMs(attempt: number): number {
+  const base = 250 * 2 ** (attempt - 1);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}

@@ -1,0 +1,215 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { AdfDocument } from './adf';
+import type { JiraClient } from './jira-client';
+import {
+  commentSchema,
+  fieldsSchema,
+  issueBeanSchema,
+  propertySchema,
+  searchResultSchema,
+  transitionsSchema,
+  type IssueBean,
+  type JiraField,
+  type SearchResult,
+  type Transition,
+} from './schemas';
+
+/** JSM's property that makes a comment internal (`{ internal: true }`) or public. */
+export const SD_PUBLIC_COMMENT = 'sd.public.comment';
+
+export interface EntityProperty {
+  key: string;
+  value: unknown;
+}
+
+export interface SearchRequest {
+  jql: string;
+  fields?: string[];
+  /** Issue property keys to return (Jira allows at most 5). */
+  properties?: string[];
+  maxResults?: number;
+  nextPageToken?: string;
+  expand?: string;
+  /** Issue ids just written, for read-after-write consistency (max 50). */
+  reconcileIssues?: number[];
+}
+
+export interface CommentInput {
+  body: AdfDocument;
+  internal: boolean;
+}
+
+/** A comment added by `update.comment` in an edit or a transition (one call with the rest of the write). */
+function commentUpdate(comment: CommentInput) {
+  return {
+    comment: [
+      {
+        add: {
+          body: comment.body,
+          properties: [{ key: SD_PUBLIC_COMMENT, value: { internal: comment.internal } }],
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The Jira operations the app performs, each one REST call, each requesting only what it needs.
+ * Writes carry comments and entity properties in the same call wherever Jira accepts them.
+ */
+export class JiraGateway {
+  constructor(readonly client: JiraClient) {}
+
+  /** One page of `/rest/api/3/search/jql` (POST, so long JQL never hits URL limits). */
+  search(request: SearchRequest): Promise<SearchResult> {
+    return this.client.call({
+      operation: 'searchJql',
+      route: route`/rest/api/3/search/jql`,
+      method: 'POST',
+      idempotent: true,
+      body: { fields: ['id'], ...request },
+      schema: searchResultSchema,
+      objects: (r) => r.issues.length,
+    });
+  }
+
+  /** Every page of a search, in order. Use only where the result is known to be small. */
+  async searchAll(request: Omit<SearchRequest, 'nextPageToken'>): Promise<IssueBean[]> {
+    const issues: IssueBean[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.search({ ...request, ...(nextPageToken ? { nextPageToken } : {}) });
+      issues.push(...page.issues);
+      nextPageToken = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;
+    } while (nextPageToken);
+    return issues;
+  }
+
+  getIssue(key: string, options: { fields: string[]; properties?: string[]; expand?: string }): Promise<IssueBean> {
+    const params = new URLSearchParams({ fields: options.fields.join(',') });
+    if (options.properties?.length) params.set('properties', options.properties.join(','));
+    if (options.expand) params.set('expand', options.expand);
+    return this.client.call({
+      operation: 'getIssue',
+      route: route`/rest/api/3/issue/${key}?${params}`,
+      schema: issueBeanSchema,
+    });
+  }
+
+  /** Edit fields, add a comment and set properties in one call (`PUT /issue`). */
+  async editIssue(
+    key: string,
+    edit: { fields?: Record<string, unknown>; comment?: CommentInput; properties?: EntityProperty[] },
+    options: { notifyUsers?: boolean } = {},
+  ): Promise<void> {
+    const query = new URLSearchParams({ notifyUsers: String(options.notifyUsers ?? true) });
+    await this.client.call({
+      operation: 'editIssue',
+      route: route`/rest/api/3/issue/${key}?${query}`,
+      method: 'PUT',
+      // A comment in the edit makes a repeat visible to the customer: never repeat it blindly.
+      idempotent: edit.comment === undefined,
+      body: {
+        ...(edit.fields ? { fields: edit.fields } : {}),
+        ...(edit.comment ? { update: commentUpdate(edit.comment) } : {}),
+        ...(edit.properties ? { properties: edit.properties } : {}),
+      },
+    });
+  }
+
+  async getTransitions(key: string, options: { withFields?: boolean } = {}): Promise<Transition[]> {
+    const result = await this.client.call({
+      operation: 'getTransitions',
+      route: options.withFields
+        ? route`/rest/api/3/issue/${key}/transitions?expand=${'transitions.fields'}`
+        : route`/rest/api/3/issue/${key}/transitions`,
+      schema: transitionsSchema,
+      objects: (r) => r.transitions.length,
+    });
+    return result.transitions;
+  }
+
+  /** One transition carrying its screen fields, a comment and entity properties. */
+  async doTransition(
+    key: string,
+    transition: {
+      id: string;
+      fields?: Record<string, unknown>;
+      comment?: CommentInput;
+      properties?: EntityProperty[];
+    },
+  ): Promise<void> {
+    await this.client.call({
+      operation: 'doTransition',
+      route: route`/rest/api/3/issue/${key}/transitions`,
+      method: 'POST',
+      body: {
+        transition: { id: transition.id },
+        ...(transition.fields ? { fields: transition.fields } : {}),
+        ...(transition.comment ? { update: commentUpdate(transition.comment) } : {}),
+        ...(transition.properties ? { properties: transition.properties } : {}),
+      },
+    });
+  }
+
+  async addComment(key: string, comment: CommentInput): Promise<string> {
+    const created = await this.client.call({
+      operation: 'addComment',
+      route: route`/rest/api/3/issue/${key}/comment`,
+      method: 'POST',
+      body: {
+        body: comment.body,
+        properties: [{ key: SD_PUBLIC_COMMENT, value: { internal: comment.internal } }],
+      },
+      schema: commentSchema,
+      objects: () => 0,
+    });
+    return created.id;
+  }
+
+  /** Reads one issue property fresh (strongly consistent, unlike search results). `undefined` when unset. */
+  async getIssueProperty(key: string, propertyKey: string): Promise<unknown> {
+    try {
+      const property = await this.client.call({
+        operation: 'getIssueProperty',
+        route: route`/rest/api/3/issue/${key}/properties/${propertyKey}`,
+        schema: propertySchema,
+      });
+      return property.value;
+    } catch (error) {
+      if (error instanceof Error && 'status' in error && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void> {
+    await this.client.call({
+      operation: 'setIssueProperty',
+      route: route`/rest/api/3/issue/${key}/properties/${propertyKey}`,
+      method: 'PUT',
+      body: value,
+    });
+  }
+
+  async getFields(): Promise<JiraField[]> {
+    return this.client.call({
+      operation: 'getFields',
+      route: route`/rest/api/3/field`,
+      schema: fieldsSchema,
+      objects: (fields) => fields.length,
+    });
+  }
+
+  /** Whether the calling user holds a global permission (e.g. `ADMINISTER`), checked by Jira. */
+  async hasGlobalPermission(permission: string): Promise<boolean> {
+    const result = await this.client.call({
+      operation: 'getMyPermissions',
+      route: route`/rest/api/3/mypermissions?permissions=${permission}`,
+      schema: z.looseObject({
+        permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+      }),
+    });
+    return result.permissions[permission]?.havePermission === true;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The ports the use cases in `src/app` depend on. Adapters in `src/adapters` implement them with the Forge SDKs;
+ * tests may implement them in memory. Nothing here imports `@forge/*`.
+ */
+
+export interface StoredEntry<T> {
+  key: string;
+  value: T;
+}
+
+/** Key-value storage with the semantics of Forge KVS (keys ≤ 500 chars of `[a-zA-Z0-9:._\s-#]`). */
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<void>;
+  /** Writes only when the key is absent; `false` when it existed (someone else got there first). */
+  setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** Keys beginning with `prefix`, in key order, one page at a time. */
+  list<T>(prefix: string, options?: { limit?: number; cursor?: string }): Promise<{ entries: StoredEntry<T>[]; cursor?: string }>;
+}
+
+/** Work handed to the Forge queue; `body` must be a plain JSON object. */
+export interface WorkItem {
+  body: Record<string, unknown>;
+  delaySeconds?: number;
+}
+
+export interface WorkQueue {
+  push(items: WorkItem[]): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Structured logs. Values must be ids, counts, codes — never names, e-mail addresses or ticket text. */
+export interface Logger {
+  info(event: string, data?: Record<string, string | number | boolean | undefined>): void;
+  warn(event: string, data?: Record<string, string | number | boolean | undefined>): void;
+  error(event: string, data?: Record<string, string | number | boolean | undefined>): void;
+}

@@ -1,0 +1,35 @@
+import type { KeyValueStore, StoredEntry } from '../../src/app/ports';
+
+/** In-memory `KeyValueStore` for unit tests of use cases (integration tests use the local site's real KVS). */
+export class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return structuredClone(this.data.get(key)) as T | undefined;
+  }
+
+  async set<T>(key: string, value: T): Promise<void> {
+    this.data.set(key, structuredClone(value));
+  }
+
+  async setIfAbsent<T>(key: string, value: T): Promise<boolean> {
+    if (this.data.has(key)) return false;
+    this.data.set(key, structuredClone(value));
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.data.delete(key);
+  }
+
+  async list<T>(prefix: string, options: { limit?: number; cursor?: string } = {}) {
+    const keys = [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
+    const start = options.cursor ? Number(options.cursor) : 0;
+    const limit = options.limit ?? 100;
+    const entries: StoredEntry<T>[] = keys
+      .slice(start, start + limit)
+      .map((key) => ({ key, value: structuredClone(this.data.get(key)) as T }));
+    const next = start + limit;
+    return next < keys.length ? { entries, cursor: String(next) } : { entries };
+  }
+}
