@@ -1,0 +1,28 @@
+import type { CallStats } from '../adapters/jira/call-stats';
+import type { JiraGateway } from '../adapters/jira/jira-gateway';
+import type { ActionLedger } from './shared/action-ledger';
+import type { AuditLog } from './shared/audit-log';
+import type { ConfigRepository } from './shared/config-repository';
+import type { Clock, KeyValueStore, Logger, WorkQueue } from './ports';
+
+/**
+ * Everything a use case may use, built once per invocation by the entry handler. `jira` acts as the app
+ * (`asApp()`) in scheduled, event and queue code; resolvers also get a gateway acting as the user.
+ */
+export interface AppDeps {
+  jira: JiraGateway;
+  store: KeyValueStore;
+  queue: WorkQueue;
+  clock: Clock;
+  log: Logger;
+  audit: AuditLog;
+  ledger: ActionLedger;
+  config: ConfigRepository;
+  stats: CallStats;
+}
+
+/** What queued work reports back; the consumer maps `retry` to a Forge `InvocationError`. */
+export type WorkOutcome = { kind: 'done' } | { kind: 'retry'; afterSeconds: number; reason: string };
+
+/** Handles one queued work item of a given `body.type`. */
+export type WorkHandler = (body: Record<string, unknown>, deps: AppDeps) => Promise<WorkOutcome>;

@@ -1,0 +1,37 @@
+import api from '@forge/api';
+import { forgeKvsStore } from '../adapters/forge-kvs-store';
+import { forgeWorkQueue } from '../adapters/forge-work-queue';
+import { CallStats } from '../adapters/jira/call-stats';
+import { JiraClient } from '../adapters/jira/jira-client';
+import { JiraGateway } from '../adapters/jira/jira-gateway';
+import { consoleLogger } from '../adapters/logger';
+import { systemClock } from '../adapters/system-clock';
+import type { AppDeps } from '../app/deps';
+import { ActionLedger } from '../app/shared/action-ledger';
+import { AuditLog } from '../app/shared/audit-log';
+import { ConfigRepository } from '../app/shared/config-repository';
+
+/**
+ * The dependency bundle for one invocation of scheduled, event or queue code: Jira as the app (`asApp()`),
+ * Forge KVS, the Forge queue, the system clock.
+ */
+export function appDeps(scope: string): AppDeps {
+  const stats = new CallStats();
+  const jira = new JiraGateway(new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init), stats }));
+  return {
+    jira,
+    store: forgeKvsStore,
+    queue: forgeWorkQueue(),
+    clock: systemClock,
+    log: consoleLogger(scope),
+    audit: new AuditLog(forgeKvsStore),
+    ledger: new ActionLedger(forgeKvsStore),
+    config: new ConfigRepository(forgeKvsStore),
+    stats,
+  };
+}
+
+/** A gateway acting as the user who opened the panel or admin page (`asUser()`): Jira enforces what they may see. */
+export function userGateway(stats = new CallStats()): JiraGateway {
+  return new JiraGateway(new JiraClient({ request: (r, init) => api.asUser().requestJira(r, init), stats }));
+}
