@@ -1,0 +1,20 @@
+/**
+ * Rate limits of the local Jira site — Atlassian's points-based model for Forge apps.
+ *
+ * Point model and sources:
+ * - Cost: every request costs 1 point; reads add 1 point per object returned (a search returning 50 issues costs
+ *   51); writes cost only the base point. Source: https://developer.atlassian.com/cloud/jira/platform/rate-limiting/
+ *   ("Each request starts with a base cost of 1 point… Write requests are charged only the base cost"), guide §9.
+ * - Hourly quota: 65,000 points per hour (Tier 1 global pool per app), fixed window on the clock hour; the
+ *   `X-RateLimit-Reset` header names the next hour. Source: guide §9 (Atlassian staff, CDAC thread 97828).
+ * - Burst: token bucket per endpoint and method class, 100 req/s for reads (GET and POST searches), 50 req/s for
+ *   writes. Source: forge-platform §5 (GET/POST 100/s, PUT/DELETE 50/s).
+ * - Per-issue writes: 20 per 2 s and 100 per 30 s on one issue. Source: forge-platform §5, guide §9.
+ * - 429 headers: `Retry-After` (seconds), `RateLimit-Reason` (`jira-quota-global-based`, `jira-burst-based`,
+ *   `jira-per-issue-on-write`), `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`, and
+ *   `X-RateLimit-NearLimit: true` when under 20 % of the hour's budget is left.
+ * Time comes only from each request's `at` (the site clock), so tests are deterministic.
+ */
+export { RateLimiter } from './rate-limiter';
+export type { ChargeRequest, ChargeResult, LimitConfig, RateLimitReason } from './rate-limiter';
+export { BASE_POINTS, isRead, pointCost } from './point-cost';
