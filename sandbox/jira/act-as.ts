@@ -1,0 +1,116 @@
+import type { JiraSite, Principal } from '../contract';
+import type { AdfDoc } from './model/types';
+import { textToAdf } from './render/format';
+
+/** A person's (or the app's) REST call that the site refused. */
+export class ActAsError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`Site answered ${status}: ${body}`);
+    this.name = 'ActAsError';
+  }
+}
+
+/** Helpers to act as someone; each goes through `site.handle` so validation, limits and events all apply. */
+export interface ActAs {
+  /** Create an issue; returns its key. `fields` are extra REST fields (custom fields, description ADF…). */
+  createIssue(input: {
+    project: string;
+    issueType: string;
+    summary: string;
+    requestTypeId?: string;
+    fields?: Record<string, unknown>;
+  }): Promise<string>;
+  /** Comment: public through the JSM API (as a customer would), internal through the platform API. */
+  comment(key: string, text: string, options?: { internal?: boolean }): Promise<string>;
+  /** Transition to a status (by name) or by transition id; optional resolution name and comment. */
+  transition(
+    key: string,
+    to: { status?: string; transitionId?: string; resolution?: string; comment?: string },
+  ): Promise<void>;
+  edit(key: string, fields: Record<string, unknown>): Promise<void>;
+  /** `source <outward> destination`, e.g. `link('Delivery', 'SD-9', 'SD-1')` = "SD-9 ships SD-1". */
+  link(typeName: string, sourceKey: string, destinationKey: string): Promise<void>;
+  setProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
+  /** Any request as this principal; throws `ActAsError` on a status ≥ 400. */
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
+}
+
+export function actAs(site: JiraSite, principal: Principal): ActAs {
+  const request = async (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<unknown> => {
+    const res = await site.handle({
+      method,
+      path,
+      headers: { 'content-type': 'application/json' },
+      principal,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status >= 400) throw new ActAsError(res.status, res.body);
+    return res.body === '' ? undefined : JSON.parse(res.body);
+  };
+  const adf = (text: string): AdfDoc => textToAdf(text);
+  return {
+    request,
+    async createIssue({ project, issueType, summary, requestTypeId, fields = {} }) {
+      const created = (await request('POST', '/rest/api/3/issue', {
+        fields: {
+          project: { key: project },
+          issuetype: { name: issueType },
+          summary,
+          ...(requestTypeId ? { customfield_10010: requestTypeId } : {}),
+          ...fields,
+        },
+      })) as { key: string };
+      return created.key;
+    },
+    async comment(key, text, options = {}) {
+      if (options.internal) {
+        const comment = (await request('POST', `/rest/api/3/issue/${key}/comment`, {
+          body: adf(text),
+          properties: [{ key: 'sd.public.comment', value: { internal: true } }],
+        })) as { id: string };
+        return comment.id;
+      }
+      const comment = (await request('POST', `/rest/servicedeskapi/request/${key}/comment`, {
+        body: text,
+        public: true,
+      })) as { id: string };
+      return comment.id;
+    },
+    async transition(key, to) {
+      let transitionId = to.transitionId;
+      if (transitionId === undefined) {
+        const list = (await request('GET', `/rest/api/3/issue/${key}/transitions`)) as {
+          transitions: { id: string; to: { name: string } }[];
+        };
+        transitionId = list.transitions.find((t) => t.to.name === to.status)?.id;
+        if (transitionId === undefined)
+          throw new ActAsError(400, `No transition from the current status to '${to.status ?? ''}'`);
+      }
+      await request('POST', `/rest/api/3/issue/${key}/transitions`, {
+        transition: { id: transitionId },
+        ...(to.resolution ? { fields: { resolution: { name: to.resolution } } } : {}),
+        ...(to.comment ? { update: { comment: [{ add: { body: adf(to.comment) } }] } } : {}),
+      });
+    },
+    async edit(key, fields) {
+      await request('PUT', `/rest/api/3/issue/${key}`, { fields });
+    },
+    async link(typeName, sourceKey, destinationKey) {
+      await request('POST', '/rest/api/3/issueLink', {
+        type: { name: typeName },
+        inwardIssue: { key: sourceKey },
+        outwardIssue: { key: destinationKey },
+      });
+    },
+    async setProperty(key, propertyKey, value) {
+      await request('PUT', `/rest/api/3/issue/${key}/properties/${encodeURIComponent(propertyKey)}`, value);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/** Fault injection for resilience tests; every rate is a probability in [0, 1]. */
+export interface FaultConfig {
+  /** Added latency per request (real milliseconds). */
+  latencyMs?: number;
+  /** Share of requests answered 503 before any work is done. */
+  serverErrorRate?: number;
+  /** Share of requests that hang for `timeoutMs` and then answer 504 (the caller should have given up). */
+  timeoutRate?: number;
+  timeoutMs?: number;
+  /** Share of write requests answered 409 "conflicting update". */
+  conflictRate?: number;
+  /** Seed of the fault dice; the same seed and request sequence give the same faults. */
+  seed?: number;
+}
+
+export type FaultDecision =
+  { kind: 'none' } | { kind: 'serverError' } | { kind: 'timeout'; ms: number } | { kind: 'conflict' };
+
+/** Mulberry32: small, fast, deterministic PRNG (same sequence for the same seed). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Rolls the fault dice once per request, deterministically from the configured seed. */
+export class FaultInjector {
+  private random: () => number;
+
+  constructor(private config: FaultConfig = {}) {
+    this.random = seededRandom(config.seed ?? 1);
+  }
+
+  configure(config: FaultConfig): void {
+    this.config = config;
+    this.random = seededRandom(config.seed ?? 1);
+  }
+
+  get latencyMs(): number {
+    return this.config.latencyMs ?? 0;
+  }
+
+  decide(isWrite: boolean): FaultDecision {
+    const { serverErrorRate = 0, timeoutRate = 0, conflictRate = 0 } = this.config;
+    if (serverErrorRate === 0 && timeoutRate === 0 && conflictRate === 0) return { kind: 'none' };
+    const roll = this.random();
+    if (roll < serverErrorRate) return { kind: 'serverError' };
+    if (roll < serverErrorRate + timeoutRate) return { kind: 'timeout', ms: this.config.timeoutMs ?? 30_000 };
+    if (isWrite && roll < serverErrorRate + timeoutRate + conflictRate) return { kind: 'conflict' };
+    return { kind: 'none' };
+  }
+}

@@ -1,0 +1,146 @@
+import type {
+  SimCustomField,
+  SimGroup,
+  SimIssue,
+  SimIssueType,
+  SimLink,
+  SimLinkType,
+  SimOrganization,
+  SimProject,
+  SimRequestType,
+  SimResolution,
+  SimSecurityLevel,
+  SimSecurityScheme,
+  SimStatus,
+  SimUser,
+} from './types';
+
+/**
+ * All data of one simulated site, in memory. Issues are indexed by id, key and project so that lookups and
+ * searches over 50,000 issues stay linear at worst. Mutations go through `sandbox/jira/mutations/*` (which emit
+ * events); tests and seeders may also write here directly for setup.
+ */
+export class SiteStore {
+  readonly users = new Map<string, SimUser>();
+  readonly groups = new Map<string, SimGroup>();
+  readonly projects = new Map<string, SimProject>();
+  readonly issueTypes = new Map<string, SimIssueType>();
+  readonly statuses = new Map<string, SimStatus>();
+  readonly resolutions = new Map<string, SimResolution>();
+  readonly customFields = new Map<string, SimCustomField>();
+  readonly linkTypes = new Map<string, SimLinkType>();
+  readonly links = new Map<string, SimLink>();
+  readonly securitySchemes = new Map<string, SimSecurityScheme>();
+  readonly securityLevels = new Map<string, SimSecurityLevel>();
+  readonly organizations = new Map<string, SimOrganization>();
+  readonly requestTypes = new Map<string, SimRequestType>();
+  readonly priorities = new Map<string, { id: string; name: string }>();
+  /** The account the Forge app acts as for `asApp()` calls. */
+  appAccountId = '';
+
+  private readonly issuesById = new Map<string, SimIssue>();
+  private readonly issuesByKey = new Map<string, SimIssue>();
+  private readonly linksByIssue = new Map<string, Set<string>>();
+  private readonly counters = new Map<string, number>();
+
+  /** Next id in a named sequence (`issue`, `comment`, `history`, `link`, …), as Jira's numeric string ids. */
+  nextId(sequence: string, start = 10000): string {
+    const next = (this.counters.get(sequence) ?? start) + 1;
+    this.counters.set(sequence, next);
+    return String(next);
+  }
+
+  /** Insert an issue (no events, no validation: seeding and mutations both end here). */
+  insertIssue(issue: SimIssue): void {
+    this.issuesById.set(issue.id, issue);
+    this.issuesByKey.set(issue.key, issue);
+  }
+
+  deleteIssue(issue: SimIssue): void {
+    this.issuesById.delete(issue.id);
+    this.issuesByKey.delete(issue.key);
+  }
+
+  /** Look an issue up by id or key, as every `{issueIdOrKey}` path does. */
+  issue(idOrKey: string): SimIssue | undefined {
+    return /^\d+$/.test(idOrKey) ? this.issuesById.get(idOrKey) : this.issuesByKey.get(idOrKey.toUpperCase());
+  }
+
+  /** All issues in insertion (= id) order. */
+  issues(): IterableIterator<SimIssue> {
+    return this.issuesById.values();
+  }
+
+  get issueCount(): number {
+    return this.issuesById.size;
+  }
+
+  projectByKeyOrId(keyOrId: string): SimProject | undefined {
+    const direct = this.projects.get(keyOrId);
+    if (direct) return direct;
+    for (const project of this.projects.values()) if (project.key === keyOrId.toUpperCase()) return project;
+    return undefined;
+  }
+
+  projectByServiceDesk(serviceDeskId: string): SimProject | undefined {
+    for (const project of this.projects.values()) if (project.serviceDeskId === serviceDeskId) return project;
+    return undefined;
+  }
+
+  statusByName(name: string): SimStatus | undefined {
+    for (const status of this.statuses.values())
+      if (status.name.toLowerCase() === name.toLowerCase()) return status;
+    return undefined;
+  }
+
+  issueTypeByName(name: string): SimIssueType | undefined {
+    for (const type of this.issueTypes.values())
+      if (type.name.toLowerCase() === name.toLowerCase()) return type;
+    return undefined;
+  }
+
+  resolutionByIdOrName(ref: { id?: string; name?: string }): SimResolution | undefined {
+    if (ref.id !== undefined) return this.resolutions.get(ref.id);
+    for (const r of this.resolutions.values()) if (r.name === ref.name) return r;
+    return undefined;
+  }
+
+  customFieldByName(name: string): SimCustomField | undefined {
+    for (const field of this.customFields.values())
+      if (field.name.toLowerCase() === name.toLowerCase()) return field;
+    return undefined;
+  }
+
+  insertLink(link: SimLink): void {
+    this.links.set(link.id, link);
+    for (const issueId of [link.sourceIssueId, link.destinationIssueId]) {
+      const set = this.linksByIssue.get(issueId) ?? new Set<string>();
+      set.add(link.id);
+      this.linksByIssue.set(issueId, set);
+    }
+  }
+
+  deleteLink(link: SimLink): void {
+    this.links.delete(link.id);
+    this.linksByIssue.get(link.sourceIssueId)?.delete(link.id);
+    this.linksByIssue.get(link.destinationIssueId)?.delete(link.id);
+  }
+
+  linksOf(issueId: string): SimLink[] {
+    const ids = this.linksByIssue.get(issueId);
+    if (!ids) return [];
+    return [...ids].flatMap((id) => {
+      const link = this.links.get(id);
+      return link ? [link] : [];
+    });
+  }
+
+  /** Organizations an account belongs to. */
+  organizationsOf(accountId: string): SimOrganization[] {
+    return [...this.organizations.values()].filter((o) => o.memberAccountIds.includes(accountId));
+  }
+
+  isInGroup(accountId: string, groupName: string): boolean {
+    return this.groups.get(groupName)?.memberAccountIds.includes(accountId) ?? false;
+  }
+}

@@ -1,0 +1,132 @@
+import { compileJql, JqlEvaluationError } from '../jql';
+import { type OpContext, queryList, queryValue } from '../http/context';
+import { HttpError, type Outcome, platformError } from '../http/reply';
+import type { SimIssue } from '../model/types';
+import { canBrowse, isStaff } from '../permissions';
+import { issueBean, listParam, selectFields } from '../render/issue-bean';
+import { jqlContext } from '../search/jql-bridge';
+
+interface SearchParams {
+  jql?: string;
+  nextPageToken?: string;
+  maxResults?: number;
+  fields: string[];
+  expand: string[];
+  properties: string[];
+}
+
+function params(ctx: OpContext): SearchParams {
+  if (ctx.op.operationId.endsWith('Post')) {
+    const b = (ctx.body ?? {}) as Record<string, unknown>;
+    return {
+      ...(typeof b.jql === 'string' ? { jql: b.jql } : {}),
+      ...(typeof b.nextPageToken === 'string' ? { nextPageToken: b.nextPageToken } : {}),
+      ...(typeof b.maxResults === 'number' ? { maxResults: b.maxResults } : {}),
+      fields: listParam(b.fields),
+      expand: listParam(b.expand),
+      properties: listParam(b.properties),
+    };
+  }
+  const max = queryValue(ctx, 'maxResults');
+  const jql = queryValue(ctx, 'jql');
+  const token = queryValue(ctx, 'nextPageToken');
+  return {
+    ...(jql === undefined ? {} : { jql }),
+    ...(token === undefined ? {} : { nextPageToken: token }),
+    ...(max === undefined ? {} : { maxResults: Number(max) }),
+    fields: queryList(ctx, 'fields'),
+    expand: queryList(ctx, 'expand'),
+    properties: queryList(ctx, 'properties'),
+  };
+}
+
+/**
+ * Run a JQL query for the caller: issues they may browse (security levels, customer scope) that match,
+ * in ORDER BY order (id order without one). Throws Jira's 400 for bad or unbounded JQL.
+ */
+export function runJql(ctx: OpContext, jql: string, requireBounded: boolean): SimIssue[] {
+  const compiled = compileJql(jql);
+  if (!compiled.ok) throw platformError(400, compiled.errors);
+  if (requireBounded && !compiled.query.isBounded) {
+    throw platformError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
+  }
+  const jctx = jqlContext(ctx.store, ctx.indexed, ctx.actor);
+  const fieldErrors = compiled.query.checkFields(jctx);
+  if (fieldErrors.length > 0) throw platformError(400, fieldErrors);
+  try {
+    const matching: SimIssue[] = [];
+    for (const issue of ctx.store.issues()) {
+      if (canBrowse(ctx.store, ctx.principal, issue) && compiled.query.matches(issue, jctx))
+        matching.push(issue);
+    }
+    return matching.sort((a, b) => compiled.query.compare(a, b, jctx) || Number(a.id) - Number(b.id));
+  } catch (error) {
+    if (error instanceof JqlEvaluationError) throw platformError(400, error.errors);
+    throw error;
+  }
+}
+
+/**
+ * GET/POST /rest/api/3/search/jql — enhanced search. `fields` default id only; `maxResults` default 50, up to
+ * 5000 when only id/key are requested, else 100; `properties` ≤ 5; no `total`. The first page snapshots the
+ * matching ids so later pages (by `nextPageToken`) are stable while issues change.
+ */
+export function searchJql(ctx: OpContext): Outcome {
+  const p = params(ctx);
+  if (p.properties.length > 5)
+    throw platformError(400, ['The number of properties to return cannot exceed 5.']);
+  const fields = selectFields(ctx.store, p.fields, 'id');
+  const cap = fields.length === 0 ? 5000 : 100;
+  const maxResults = Math.min(cap, Math.max(1, p.maxResults ?? 50));
+  let ids: string[];
+  let offset = 0;
+  let sessionId: string;
+  if (p.nextPageToken !== undefined) {
+    const resumed = ctx.sessions.resume(p.nextPageToken);
+    if (!resumed) throw platformError(400, ['The provided next page token is invalid or expired.']);
+    ({ ids, offset, sessionId } = resumed);
+  } else {
+    if (p.jql === undefined || p.jql.trim() === '') {
+      throw platformError(400, [
+        'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+      ]);
+    }
+    ids = runJql(ctx, p.jql, true).map((i) => i.id);
+    sessionId = ctx.sessions.open(ids);
+  }
+  const pageIds = ids.slice(offset, offset + maxResults);
+  const expand = new Set(p.expand);
+  const issues = pageIds.flatMap((id) => {
+    const issue = ctx.store.issue(id);
+    if (!issue || !canBrowse(ctx.store, ctx.principal, issue)) return [];
+    const project = ctx.store.projects.get(issue.projectId);
+    const showInternal = project !== undefined && isStaff(ctx.store, ctx.principal, project);
+    return [issueBean(ctx.store, issue, { fields, properties: p.properties, expand, showInternal })];
+  });
+  const next = offset + pageIds.length;
+  const isLast = next >= ids.length;
+  const body: Record<string, unknown> = {
+    issues,
+    isLast,
+    ...(isLast ? {} : { nextPageToken: ctx.sessions.token(sessionId, next) }),
+  };
+  if (expand.has('names')) body.names = Object.fromEntries(fields.map((f) => [f.id, f.name]));
+  return { reply: { status: 200, body }, objects: issues.length };
+}
+
+/** POST /rest/api/3/search/approximate-count — `{jql}` (bounded) → `{count}`. */
+export function countIssues(ctx: OpContext): Outcome {
+  const jql = (ctx.body as { jql?: unknown } | undefined)?.jql;
+  if (typeof jql !== 'string') throw platformError(400, ['JQL query is required.']);
+  return { reply: { status: 200, body: { count: runJql(ctx, jql, true).length } }, objects: 1 };
+}
+
+/** The old GET/POST /rest/api/3/search: removed (CHANGE-2046); Jira answers 410 Gone with this text. */
+export const REMOVED_SEARCH_MESSAGE =
+  'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046';
+
+export function removedSearch(): Outcome {
+  throw new HttpError({ status: 410, body: { errorMessages: [REMOVED_SEARCH_MESSAGE], errors: {} } });
+}

@@ -1,0 +1,85 @@
+import type { SiteStore } from '../model/store';
+import type { SimIssue } from '../model/types';
+import { availableTransitions, transitionBean } from '../mutations/workflow';
+import { allFields, type FieldDef, findField } from './field-catalog';
+import { renderFieldValue } from './field-values';
+import { changelogBean } from './changelog';
+import { SITE_URL } from './format';
+
+/** Which parts of an issue to render; built once per request, reused for every issue of a page. */
+export interface IssueView {
+  fields: FieldDef[];
+  /** Property keys to include (`properties=`), or `'*all'`. */
+  properties: string[] | '*all';
+  expand: Set<string>;
+  /** Whether internal comments are visible (staff only). */
+  showInternal: boolean;
+}
+
+/**
+ * Resolve a `fields` parameter: ids or names, `*all`, `*navigable`, `-x` exclusions. Unknown names are
+ * ignored (Jira does the same). `fallback` applies when the list is empty: `*all` for GET issue, `id` for search.
+ */
+export function selectFields(store: SiteStore, requested: string[], fallback: '*all' | 'id'): FieldDef[] {
+  const tokens = requested
+    .flatMap((r) => r.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  const positives = tokens.filter((t) => !t.startsWith('-'));
+  const negatives = new Set(
+    tokens.filter((t) => t.startsWith('-')).map((t) => findField(store, t.slice(1))?.id ?? t.slice(1)),
+  );
+  const base =
+    positives.length === 0 ? (fallback === '*all' || negatives.size > 0 ? ['*all'] : []) : positives;
+  const chosen = new Map<string, FieldDef>();
+  for (const token of base) {
+    if (token === '*all' || token === '*navigable') {
+      for (const def of allFields(store)) if (def.navigable) chosen.set(def.id, def);
+    } else if (token !== 'id' && token !== 'key') {
+      const def = findField(store, token);
+      if (def) chosen.set(def.id, def);
+    }
+  }
+  return [...chosen.values()].filter((def) => !negatives.has(def.id));
+}
+
+/** Render an `IssueBean` for the view. */
+export function issueBean(store: SiteStore, issue: SimIssue, view: IssueView): Record<string, unknown> {
+  const bean: Record<string, unknown> = {
+    expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+    id: issue.id,
+    self: `${SITE_URL}/rest/api/3/issue/${issue.id}`,
+    key: issue.key,
+  };
+  if (view.fields.length > 0) {
+    bean.fields = Object.fromEntries(
+      view.fields.map((def) => [def.id, renderFieldValue(store, issue, def, view.showInternal)]),
+    );
+  }
+  const propertyKeys = view.properties === '*all' ? Object.keys(issue.properties) : view.properties;
+  if (propertyKeys.length > 0) {
+    bean.properties = Object.fromEntries(
+      propertyKeys.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]),
+    );
+  }
+  if (view.expand.has('changelog')) {
+    const histories = issue.histories.map((h) => changelogBean(store, h));
+    bean.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+  }
+  if (view.expand.has('names')) {
+    bean.names = Object.fromEntries(view.fields.map((def) => [def.id, def.name]));
+  }
+  if (view.expand.has('transitions')) {
+    bean.transitions = availableTransitions(store, issue).map((t) => transitionBean(store, t, false));
+  }
+  return bean;
+}
+
+/** Split a comma-delimited `expand`/list parameter (GET sends a string, POST an array or a string). */
+export function listParam(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}

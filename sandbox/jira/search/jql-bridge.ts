@@ -1,0 +1,158 @@
+import type { JqlContext, JqlFieldRef } from '../jql';
+import type { SiteStore } from '../model/store';
+import type { SimIssue } from '../model/types';
+import { findField } from '../render/field-catalog';
+import type { IndexedProperty } from './indexed-properties';
+
+const PROPERTY_REF = /^issue\.property\[["']?([^\]"']+)["']?\]\.(.+)$/i;
+
+/** Dates stored as ISO instants or `yyyy-mm-dd`; property dates also as `yyyy-MM-dd HH:mm`. */
+function toDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const date = new Date(
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)
+      ? `${value.replace(' ', 'T')}Z`
+      : value,
+  );
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function propertyAt(issue: SimIssue, key: string, path: string): unknown {
+  let value: unknown = issue.properties[key];
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * The simulator's side of the JQL engine: name resolution (system fields, custom fields by name or `cf[n]`,
+ * indexed entity properties and their search aliases) and comparable values for each issue.
+ */
+export function jqlContext(
+  store: SiteStore,
+  indexed: IndexedProperty[],
+  currentUserAccountId: string,
+): JqlContext {
+  const user = (accountId: string | null) =>
+    accountId === null
+      ? null
+      : { id: accountId, accountId, name: store.users.get(accountId)?.displayName ?? accountId };
+  return {
+    now: new Date(),
+    currentUserAccountId,
+    resolveField(name: string): JqlFieldRef | undefined {
+      const property = PROPERTY_REF.exec(name);
+      const byAlias = indexed.find((p) => p.searchAlias?.toLowerCase() === name.toLowerCase());
+      const entry = property
+        ? indexed.find((p) => p.propertyKey === property[1] && p.path === property[2])
+        : byAlias;
+      if (entry)
+        return { kind: 'property', propertyKey: entry.propertyKey, path: entry.path, type: entry.type };
+      if (property) return undefined;
+      const lower = name.toLowerCase();
+      if (lower === 'id' || lower === 'statuscategory')
+        return { kind: 'system', id: lower === 'id' ? 'id' : 'statusCategory' };
+      const def = findField(store, name);
+      if (!def) return undefined;
+      return def.custom
+        ? { kind: 'custom', id: def.id, type: def.kind ?? 'text' }
+        : { kind: 'system', id: def.id };
+    },
+    fieldValue(raw: unknown, field: JqlFieldRef): unknown {
+      const issue = raw as SimIssue;
+      if (field.kind === 'property') {
+        const value = propertyAt(issue, field.propertyKey, field.path);
+        if (value === undefined || value === null) return null;
+        return field.type === 'date' ? toDate(value) : field.type === 'number' ? Number(value) : value;
+      }
+      if (field.kind === 'custom') {
+        if (field.type === 'requestType') {
+          const rt = issue.requestTypeId === null ? undefined : store.requestTypes.get(issue.requestTypeId);
+          return rt ? { id: rt.id, name: rt.name } : null;
+        }
+        if (field.type === 'organizations') {
+          return issue.organizationIds.map((id) => ({ id, name: store.organizations.get(id)?.name ?? id }));
+        }
+        const value = issue.custom[field.id];
+        if (value === undefined || value === null) return null;
+        if (field.type === 'select') {
+          const option = value as { id: string; value: string };
+          return { id: option.id, name: option.value };
+        }
+        if (field.type === 'date') return toDate(value);
+        return value;
+      }
+      return systemValue(store, issue, field.id, user);
+    },
+  };
+}
+
+function systemValue(
+  store: SiteStore,
+  issue: SimIssue,
+  id: string,
+  user: (accountId: string | null) => unknown,
+): unknown {
+  switch (id) {
+    case 'id':
+      return Number(issue.id);
+    case 'key':
+      return { key: issue.key, id: issue.id, name: issue.key };
+    case 'project': {
+      const p = store.projects.get(issue.projectId);
+      return p ? { id: p.id, key: p.key, name: p.name } : null;
+    }
+    case 'status': {
+      const s = store.statuses.get(issue.statusId);
+      return s ? { id: s.id, name: s.name } : null;
+    }
+    case 'statusCategory': {
+      const s = store.statuses.get(issue.statusId);
+      return s
+        ? {
+            id: s.category,
+            key: s.category,
+            name: { new: 'To Do', indeterminate: 'In Progress', done: 'Done' }[s.category],
+          }
+        : null;
+    }
+    case 'issuetype': {
+      const t = store.issueTypes.get(issue.issueTypeId);
+      return t ? { id: t.id, name: t.name } : null;
+    }
+    case 'resolution': {
+      const r = issue.resolutionId === null ? undefined : store.resolutions.get(issue.resolutionId);
+      return r ? { id: r.id, name: r.name } : null;
+    }
+    case 'priority': {
+      const p = issue.priorityId === null ? undefined : store.priorities.get(issue.priorityId);
+      return p ? { id: p.id, name: p.name } : null;
+    }
+    case 'security': {
+      const l = issue.securityLevelId === null ? undefined : store.securityLevels.get(issue.securityLevelId);
+      return l ? { id: l.id, name: l.name } : null;
+    }
+    case 'summary':
+      return issue.summary;
+    case 'labels':
+      return issue.labels;
+    case 'reporter':
+      return user(issue.reporterAccountId);
+    case 'assignee':
+      return user(issue.assigneeAccountId);
+    case 'creator':
+      return user(issue.creatorAccountId);
+    case 'created':
+      return new Date(issue.created);
+    case 'updated':
+      return new Date(issue.updated);
+    case 'resolutiondate':
+      return issue.resolutionDate === null ? null : new Date(issue.resolutionDate);
+    case 'statuscategorychangedate':
+      return new Date(issue.statusCategoryChangedDate);
+    default:
+      return null;
+  }
+}

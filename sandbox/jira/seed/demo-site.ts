@@ -1,0 +1,284 @@
+import type { SiteStore } from '../model/store';
+import type { SimUser, StatusCategoryKey } from '../model/types';
+import { SITE_ADMIN_GROUP } from '../permissions';
+import {
+  CUSTOMERS,
+  FIELD,
+  ISSUE_TYPE,
+  LINK_TYPE_DELIVERY,
+  ORG,
+  PROJECT_ID,
+  REQUEST_TYPE,
+  RESOLUTION,
+  SECURITY_LEVEL,
+  SERVICE_DESK_ID,
+  STATUS,
+  USER,
+} from './demo-ids';
+import { demoWorkflows } from './workflows';
+
+export interface SeedOptions {
+  /** Seed for generated data (ticket mix, ages). */
+  seed: number;
+  /** Generated tickets to add after the configuration (0 = none). */
+  tickets?: number;
+}
+
+const STATUSES: [keyof typeof STATUS, string, StatusCategoryKey][] = [
+  ['open', 'Open', 'new'],
+  ['clarification', 'Clarification required / On hold', 'indeterminate'],
+  ['inProgress', 'In Progress', 'indeterminate'],
+  ['estimationInProgress', 'Estimation in progress', 'indeterminate'],
+  ['estimationAvailable', 'Estimation available', 'indeterminate'],
+  ['ordered', 'Ordered', 'indeterminate'],
+  ['deliveryPending', 'Delivery Pending', 'indeterminate'],
+  ['resolved', 'Resolved', 'done'],
+  ['closed', 'Closed', 'done'],
+  ['planned', 'Planned', 'new'],
+  ['delivered', 'Delivered', 'done'],
+  ['stageInstalled', 'Stage installation completed', 'indeterminate'],
+  ['installed', 'Installation completed', 'done'],
+];
+
+const ISSUE_TYPES: [keyof typeof ISSUE_TYPE, string, string][] = [
+  ['incident', 'Incident', 'A technical fault reported through the portal.'],
+  ['request', 'Request', 'Any other question or request from the portal.'],
+  ['softwareDefect', 'Software Defect', 'A fault in the product code.'],
+  ['nonSoftwareDefect', 'Non-Software Defect', 'A provider-side problem that is not a code fault.'],
+  ['consultingRequest', 'Consulting Request', 'Chargeable consulting.'],
+  ['supportRequest', 'Support Request', 'Usage and configuration questions.'],
+  ['customisation', 'Customisation', 'A change built for one customer, quoted separately.'],
+  ['suggestion', 'Suggestion', 'An idea for product management.'],
+  ['delivery', 'Delivery', 'One planned delivery to a customer.'],
+];
+
+function user(
+  accountId: string,
+  displayName: string,
+  accountType: SimUser['accountType'],
+  locale: string,
+  timeZone: string,
+  email?: string,
+): SimUser {
+  return {
+    accountId,
+    displayName,
+    accountType,
+    locale,
+    timeZone,
+    active: true,
+    ...(email ? { emailAddress: email } : {}),
+  };
+}
+
+const yesNo = (base: number) => [
+  { id: String(base), value: 'Yes' },
+  { id: String(base + 1), value: 'No' },
+];
+
+/**
+ * Configure the demo site of PROCESS.md: JSM project SD "Support Desk" with its issue types, statuses,
+ * workflows (§3, plus some transitions the process forbids), custom fields, Delivery link type, organizations
+ * in three regions, one agent per region, a site admin, the app user, security levels and resolutions.
+ */
+export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions = { seed: 1 }): void {
+  const { store } = site;
+  for (const [key, name, category] of STATUSES)
+    store.statuses.set(STATUS[key], { id: STATUS[key], name, category });
+  for (const [key, name, description] of ISSUE_TYPES)
+    store.issueTypes.set(ISSUE_TYPE[key], { id: ISSUE_TYPE[key], name, description });
+  store.resolutions.set(RESOLUTION.done, {
+    id: RESOLUTION.done,
+    name: 'Done',
+    description: 'Work has been completed.',
+  });
+  store.resolutions.set(RESOLUTION.wontDo, {
+    id: RESOLUTION.wontDo,
+    name: "Won't Do",
+    description: 'This will not be worked on.',
+  });
+  store.resolutions.set(RESOLUTION.duplicate, {
+    id: RESOLUTION.duplicate,
+    name: 'Duplicate',
+    description: 'The problem is a duplicate of an existing issue.',
+  });
+  for (const [id, name] of [
+    ['1', 'P1'],
+    ['2', 'P2'],
+    ['3', 'P3'],
+    ['4', 'P4'],
+  ] as const)
+    store.priorities.set(id, { id, name });
+
+  const users = [
+    user(USER.app, 'JSM Process Automation', 'app', 'en_US', 'UTC'),
+    user(USER.admin, 'Sarah Admin', 'atlassian', 'en_GB', 'Europe/London', 'sarah.admin@provider.example'),
+    user(
+      USER.agentDach,
+      'Anna Becker',
+      'atlassian',
+      'de_DE',
+      'Europe/Berlin',
+      'anna.becker@provider.example',
+    ),
+    user(
+      USER.agentUk,
+      'Oliver Smith',
+      'atlassian',
+      'en_GB',
+      'Europe/London',
+      'oliver.smith@provider.example',
+    ),
+    user(USER.agentApac, 'Mei Tan', 'atlassian', 'en_US', 'Asia/Singapore', 'mei.tan@provider.example'),
+    ...CUSTOMERS.acme.map((id, i) =>
+      user(id, `Acme Contact ${i + 1}`, 'customer', 'de_DE', 'Europe/Berlin', `contact${i + 1}@acme.example`),
+    ),
+    ...CUSTOMERS.globex.map((id, i) =>
+      user(
+        id,
+        `Globex Contact ${i + 1}`,
+        'customer',
+        'en_GB',
+        'Europe/London',
+        `contact${i + 1}@globex.example`,
+      ),
+    ),
+    ...CUSTOMERS.initech.map((id, i) =>
+      user(
+        id,
+        `Initech Contact ${i + 1}`,
+        'customer',
+        'en_US',
+        'Asia/Singapore',
+        `contact${i + 1}@initech.example`,
+      ),
+    ),
+  ];
+  for (const u of users) store.users.set(u.accountId, u);
+  store.appAccountId = USER.app;
+  store.groups.set(SITE_ADMIN_GROUP, {
+    name: SITE_ADMIN_GROUP,
+    groupId: 'group-jira-admins',
+    memberAccountIds: [USER.admin],
+  });
+
+  const created = '2025-01-06T09:00:00.000Z';
+  const orgs: [keyof typeof ORG, string][] = [
+    ['acme', 'Acme GmbH'],
+    ['globex', 'Globex Ltd'],
+    ['initech', 'Initech Pte'],
+  ];
+  for (const [key, name] of orgs) {
+    store.organizations.set(ORG[key], {
+      id: ORG[key],
+      name,
+      created,
+      memberAccountIds: [...CUSTOMERS[key]],
+      serviceDeskIds: [SERVICE_DESK_ID],
+    });
+  }
+
+  store.securitySchemes.set('10000', {
+    id: '10000',
+    name: 'Support Desk security',
+    description: 'Confidential tickets stay with the responsible region (PROCESS.md §7).',
+  });
+  const level = (id: string, name: string, members: string[], includesReporter: boolean) =>
+    store.securityLevels.set(id, {
+      id,
+      schemeId: '10000',
+      name,
+      description: name,
+      memberAccountIds: [...members, USER.admin],
+      includesProjectRoleAgents: false,
+      includesReporter,
+    });
+  level(SECURITY_LEVEL.dach, 'DACH support', [USER.agentDach], true);
+  level(SECURITY_LEVEL.international, 'International support', [USER.agentUk, USER.agentApac], true);
+  level(SECURITY_LEVEL.apac, 'APAC support', [USER.agentApac], true);
+  level(SECURITY_LEVEL.restricted, 'Restricted', [], false);
+
+  const text = (id: string, name: string) => store.customFields.set(id, { id, name, kind: 'text' });
+  store.customFields.set(FIELD.organizations, {
+    id: FIELD.organizations,
+    name: 'Organizations',
+    kind: 'organizations',
+  });
+  store.customFields.set(FIELD.requestType, {
+    id: FIELD.requestType,
+    name: 'Request Type',
+    kind: 'requestType',
+  });
+  text(FIELD.deliveryVersion, 'Delivery version');
+  store.customFields.set(FIELD.confidential, {
+    id: FIELD.confidential,
+    name: 'Confidential personal data?',
+    kind: 'select',
+    options: yesNo(10100),
+  });
+  store.customFields.set(FIELD.affectedSystem, {
+    id: FIELD.affectedSystem,
+    name: 'Affected system',
+    kind: 'select',
+    options: [
+      { id: '10102', value: 'Production' },
+      { id: '10103', value: 'Non-Production' },
+    ],
+  });
+  store.customFields.set(FIELD.systemReachable, {
+    id: FIELD.systemReachable,
+    name: 'Can the system be reached?',
+    kind: 'select',
+    options: yesNo(10104),
+  });
+  text(FIELD.url, 'URL');
+  text(FIELD.yourReference, 'Your reference');
+  store.customFields.set(FIELD.estimatedDeliveryDate, {
+    id: FIELD.estimatedDeliveryDate,
+    name: 'Estimated delivery date',
+    kind: 'date',
+  });
+  text(FIELD.cloudEnvironment, 'Cloud environment');
+  store.customFields.set(FIELD.includedTickets, {
+    id: FIELD.includedTickets,
+    name: 'Included tickets',
+    kind: 'adf',
+  });
+
+  store.linkTypes.set(LINK_TYPE_DELIVERY, {
+    id: LINK_TYPE_DELIVERY,
+    name: 'Delivery',
+    outward: 'ships',
+    inward: 'is shipped in',
+  });
+  store.linkTypes.set('10001', { id: '10001', name: 'Relates', outward: 'relates to', inward: 'relates to' });
+
+  store.requestTypes.set(REQUEST_TYPE.incident, {
+    id: REQUEST_TYPE.incident,
+    name: 'Incident',
+    description: 'Report a technical fault.',
+    issueTypeId: ISSUE_TYPE.incident,
+    serviceDeskId: SERVICE_DESK_ID,
+  });
+  store.requestTypes.set(REQUEST_TYPE.request, {
+    id: REQUEST_TYPE.request,
+    name: 'Request',
+    description: 'Ask a question or request a change.',
+    issueTypeId: ISSUE_TYPE.request,
+    serviceDeskId: SERVICE_DESK_ID,
+  });
+
+  store.projects.set(PROJECT_ID, {
+    id: PROJECT_ID,
+    key: 'SD',
+    name: 'Support Desk',
+    serviceDeskId: SERVICE_DESK_ID,
+    leadAccountId: USER.admin,
+    issueTypeIds: Object.values(ISSUE_TYPE),
+    workflows: demoWorkflows(),
+    agentAccountIds: [USER.agentDach, USER.agentUk, USER.agentApac],
+    sla: { timeToFirstResponseMinutes: 240, timeToResolutionMinutes: 2400 },
+    securitySchemeId: '10000',
+    nextIssueNumber: 1,
+  });
+}

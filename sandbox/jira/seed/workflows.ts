@@ -1,0 +1,164 @@
+import type { SimWorkflow } from '../model/types';
+import { ISSUE_TYPE, STATUS } from './demo-ids';
+
+const S = STATUS;
+type Edge = [from: string, to: string];
+
+/** Working statuses from which "Clarification required / On hold" may be entered (PROCESS.md §3, (C)). */
+const NOT_WORKING: string[] = [S.clarification, S.resolved, S.closed];
+
+/**
+ * Build a workflow from its edges. Every transition into Resolved has a screen with `resolution` (the agent picks
+ * it); all other transitions have no screen, so sending `resolution` there is Jira's 400 and the post-function
+ * sets Done on Closed. (C) workflows get "Request clarification" from each working status and a way back from
+ * Clarification to each of them (PROCESS.md §3).
+ */
+function workflow(name: string, initial: string, edges: Edge[], clarification: boolean): SimWorkflow {
+  const all: Edge[] = [...edges];
+  if (clarification) {
+    const working = [...new Set(edges.flatMap(([a, b]) => [a, b]))].filter((s) => !NOT_WORKING.includes(s));
+    for (const s of working) all.push([s, S.clarification], [S.clarification, s]);
+    if (!working.includes(S.inProgress)) all.push([S.clarification, S.inProgress]);
+  }
+  return {
+    name,
+    initialStatusId: initial,
+    transitions: all.map(([from, to], index) => ({
+      id: String((index + 1) * 10 + 1),
+      name: transitionName(from, to),
+      from: [from],
+      to,
+      screenFields: to === S.resolved ? ['resolution'] : [],
+    })),
+  };
+}
+
+const NAMES: Record<string, string> = {
+  [S.clarification]: 'Request clarification',
+  [S.inProgress]: 'Start progress',
+  [S.resolved]: 'Resolve',
+  [S.closed]: 'Close',
+  [S.deliveryPending]: 'Ready for delivery',
+  [S.estimationInProgress]: 'Start estimation',
+  [S.estimationAvailable]: 'Estimate available',
+  [S.ordered]: 'Ordered',
+  [S.delivered]: 'Delivered',
+  [S.stageInstalled]: 'Stage installation completed',
+  [S.installed]: 'Installation completed',
+  [S.planned]: 'Back to planned',
+  [S.open]: 'Back to open',
+};
+
+function transitionName(from: string, to: string): string {
+  if (from === S.clarification) return 'Clarification received';
+  if (from === S.resolved && to === S.inProgress) return 'Reopen';
+  return NAMES[to] ?? 'Transition';
+}
+
+/** Reopening a resolved ticket: possible in Jira, not part of the guide's process (questions go in a new ticket). */
+const REOPEN: Edge = [S.resolved, S.inProgress];
+
+/** Workflows per issue type: the transitions of PROCESS.md §3 plus a few the process forbids (marked). */
+export function demoWorkflows(): Record<string, SimWorkflow> {
+  const triage: Edge[] = [
+    [S.open, S.inProgress],
+    [S.open, S.resolved],
+    [S.inProgress, S.resolved],
+    [S.resolved, S.closed],
+  ];
+  return {
+    [ISSUE_TYPE.incident]: workflow('Incident workflow', S.open, triage, true),
+    [ISSUE_TYPE.request]: workflow('Request workflow', S.open, triage, true),
+    [ISSUE_TYPE.softwareDefect]: workflow(
+      'Software Defect workflow',
+      S.open,
+      [
+        [S.open, S.inProgress],
+        [S.inProgress, S.deliveryPending],
+        [S.deliveryPending, S.resolved],
+        [S.resolved, S.closed],
+        [S.open, S.resolved],
+        [S.inProgress, S.resolved],
+        REOPEN,
+        [S.open, S.deliveryPending], // forbidden by the process: skips reproduction
+      ],
+      true,
+    ),
+    [ISSUE_TYPE.nonSoftwareDefect]: workflow(
+      'Non-Software Defect workflow',
+      S.open,
+      [
+        [S.open, S.inProgress],
+        [S.inProgress, S.resolved],
+        [S.resolved, S.closed],
+        [S.open, S.resolved],
+        REOPEN,
+        [S.open, S.closed], // forbidden: closing without resolving
+      ],
+      true,
+    ),
+    [ISSUE_TYPE.consultingRequest]: workflow(
+      'Consulting Request workflow',
+      S.open,
+      [
+        [S.open, S.inProgress],
+        [S.inProgress, S.deliveryPending],
+        [S.deliveryPending, S.resolved],
+        [S.resolved, S.closed],
+        [S.open, S.resolved],
+        [S.inProgress, S.resolved],
+        REOPEN,
+      ],
+      true,
+    ),
+    [ISSUE_TYPE.supportRequest]: workflow(
+      'Support Request workflow',
+      S.open,
+      [
+        [S.open, S.resolved],
+        [S.resolved, S.closed],
+        [S.open, S.inProgress],
+        [S.inProgress, S.resolved], // forbidden: Support Request never goes In Progress
+      ],
+      true,
+    ),
+    [ISSUE_TYPE.customisation]: workflow(
+      'Customisation workflow',
+      S.open,
+      [
+        [S.open, S.estimationInProgress],
+        [S.estimationInProgress, S.estimationAvailable],
+        [S.estimationAvailable, S.ordered],
+        [S.ordered, S.inProgress],
+        [S.inProgress, S.deliveryPending],
+        [S.deliveryPending, S.closed],
+        [S.estimationAvailable, S.closed],
+        [S.open, S.inProgress], // forbidden: work without an order
+      ],
+      true,
+    ),
+    [ISSUE_TYPE.suggestion]: workflow(
+      'Suggestion workflow',
+      S.open,
+      [
+        [S.open, S.resolved],
+        [S.resolved, S.closed],
+        [S.open, S.inProgress],
+        [S.inProgress, S.resolved], // forbidden: suggestions go to product management
+      ],
+      false,
+    ),
+    [ISSUE_TYPE.delivery]: workflow(
+      'Delivery workflow',
+      S.planned,
+      [
+        [S.planned, S.delivered],
+        [S.planned, S.stageInstalled],
+        [S.stageInstalled, S.installed],
+        [S.planned, S.installed],
+        [S.delivered, S.planned], // forbidden: a delivery is not taken back
+      ],
+      false,
+    ),
+  };
+}

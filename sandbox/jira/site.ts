@@ -1,0 +1,223 @@
+import { resolve } from 'node:path';
+import type { JiraSite, Principal, ProductEvent, SiteRequest, SiteResponse } from '../contract';
+import { type ActAs, actAs } from './act-as';
+import { FaultInjector, type FaultConfig } from './faults';
+import type { OpContext } from './http/context';
+import { HttpError, type Reply } from './http/reply';
+import { ROUTES } from './http/routes';
+import { type LimitConfig, RateLimiter } from './limits';
+import { SiteMetrics } from './metrics';
+import { SiteStore } from './model/store';
+import { IssueWriter } from './mutations/issue-writer';
+import { actorAccountId } from './permissions';
+import { readIndexedProperties, type IndexedProperty } from './search/indexed-properties';
+import { SearchSessions } from './search/search-sessions';
+import { seedDemoSite, type SeedOptions } from './seed/demo-site';
+import { generateTickets } from './seed/generate-tickets';
+import {
+  type MatchedOperation,
+  matchOperation,
+  SpecViolationError,
+  validateRequest,
+  validateResponse,
+} from './spec';
+
+export interface JiraSiteOptions {
+  /** Seed the demo JSM project (and optionally generated tickets); omitted = an empty site. */
+  seed?: SeedOptions;
+  faults?: FaultConfig;
+  limits?: LimitConfig;
+  /** Manifest whose `jira:entityProperty` modules define the JQL-indexed properties (default `./manifest.yml`). */
+  manifestPath?: string;
+}
+
+/** The simulated Jira Cloud + JSM site: the `JiraSite` seam plus what tests and the local UI need. */
+export interface SimJiraSite extends JiraSite {
+  readonly store: SiteStore;
+  readonly metrics: SiteMetrics;
+  readonly limiter: RateLimiter;
+  setFaults(faults: FaultConfig): void;
+  /** Act as a person (or the app) through the REST code paths, so events are emitted exactly as for REST. */
+  actAs(who: string | Principal): ActAs;
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Turn a platform ErrorCollection into JSM's ErrorResponse for servicedeskapi operations. */
+function forApi(op: MatchedOperation | undefined, reply: Reply): Reply {
+  const body = reply.body as { errorMessages?: string[]; errors?: Record<string, string> } | undefined;
+  if (op?.api !== 'servicedesk' || !body?.errorMessages) return reply;
+  const message = body.errorMessages[0] ?? Object.values(body.errors ?? {})[0] ?? 'Error';
+  return {
+    ...reply,
+    body: {
+      errorMessage: message,
+      i18nErrorMessage: { i18nKey: `sd.error.${reply.status}`, parameters: [] },
+    },
+  };
+}
+
+class Site implements SimJiraSite {
+  readonly store = new SiteStore();
+  readonly metrics = new SiteMetrics();
+  readonly limiter: RateLimiter;
+  private readonly faults: FaultInjector;
+  private readonly writer = new IssueWriter(this.store);
+  private readonly sessions = new SearchSessions();
+  private readonly listeners = new Set<(event: ProductEvent) => void>();
+  private readonly indexed: IndexedProperty[];
+
+  constructor(options: JiraSiteOptions) {
+    this.limiter = new RateLimiter(options.limits);
+    this.faults = new FaultInjector(options.faults);
+    this.indexed = readIndexedProperties(options.manifestPath ?? resolve(process.cwd(), 'manifest.yml'));
+  }
+
+  setFaults(faults: FaultConfig): void {
+    this.faults.configure(faults);
+  }
+
+  subscribe(listener: (event: ProductEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  actAs(who: string | Principal): ActAs {
+    return actAs(this, typeof who === 'string' ? { kind: 'user', accountId: who } : who);
+  }
+
+  async handle(request: SiteRequest): Promise<SiteResponse> {
+    if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+    const op = matchOperation(request.method, request.path);
+    const { reply, points } = await this.serve(request, op);
+    const final = forApi(op, reply);
+    // Infrastructure answers (410 removed API, 429, 5xx faults) are not the operation's own responses.
+    if (op && ![410, 429, 503, 504].includes(final.status)) {
+      const check = validateResponse(op, final.status, final.body);
+      if (!check.ok) throw new SpecViolationError(check.errors);
+    }
+    this.metrics.record(op?.operationId ?? 'unknown', final.status, points);
+    for (const event of this.writer.drain()) for (const listener of this.listeners) listener(event);
+    return {
+      status: final.status,
+      headers: {
+        ...(final.body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' }),
+        'x-aaccountid': actorAccountId(this.store, request.principal),
+        ...final.headers,
+      },
+      body: final.body === undefined ? '' : JSON.stringify(final.body),
+    };
+  }
+
+  private async serve(
+    request: SiteRequest,
+    op: MatchedOperation | undefined,
+  ): Promise<{ reply: Reply; points: number }> {
+    const handler = op ? ROUTES[`${request.method} ${op.pathTemplate}`] : undefined;
+    if (!op || !handler) {
+      return {
+        reply: {
+          status: 404,
+          body: {
+            errorMessages: [`No resource found for ${request.method} ${request.path.split('?')[0] ?? ''}`],
+            errors: {},
+          },
+        },
+        points: 0,
+      };
+    }
+    let body: unknown;
+    try {
+      body = request.body === undefined || request.body === '' ? undefined : JSON.parse(request.body);
+    } catch {
+      return {
+        reply: {
+          status: 400,
+          body: { errorMessages: ['Unexpected character in the request body: not valid JSON.'], errors: {} },
+        },
+        points: 0,
+      };
+    }
+    const valid = validateRequest(op, body);
+    if (!valid.ok)
+      return { reply: { status: 400, body: { errorMessages: valid.errors, errors: {} } }, points: 0 };
+
+    const fault = this.faults.decide(request.method !== 'GET');
+    if (fault.kind === 'serverError')
+      return {
+        reply: {
+          status: 503,
+          body: { errorMessages: ['Service unavailable (injected fault).'], errors: {} },
+        },
+        points: 0,
+      };
+    if (fault.kind === 'timeout') {
+      await sleep(fault.ms);
+      return {
+        reply: { status: 504, body: { errorMessages: ['Gateway timeout (injected fault).'], errors: {} } },
+        points: 0,
+      };
+    }
+    if (fault.kind === 'conflict')
+      return {
+        reply: { status: 409, body: { errorMessages: ['Conflicting update (injected fault).'], errors: {} } },
+        points: 0,
+      };
+
+    const ctx: OpContext = {
+      store: this.store,
+      writer: this.writer,
+      sessions: this.sessions,
+      indexed: this.indexed,
+      principal: request.principal,
+      actor: actorAccountId(this.store, request.principal),
+      op,
+      body,
+    };
+    let outcome;
+    try {
+      outcome = handler(ctx);
+    } catch (error) {
+      if (error instanceof HttpError) outcome = { reply: error.reply, objects: 0 };
+      else throw error;
+    }
+    const charge = this.limiter.charge({
+      operationId: op.operationId,
+      method: request.method,
+      ...(outcome.issueKey ? { issueKey: outcome.issueKey } : {}),
+      objectsReturned: outcome.objects,
+      at: new Date(),
+    });
+    if (!charge.allowed) {
+      return {
+        reply: {
+          status: 429,
+          headers: charge.headers,
+          body: { errorMessages: [`Rate limit exceeded (${charge.reason}).`], errors: {} },
+        },
+        points: 0,
+      };
+    }
+    // Compute first, commit only when the limiter allowed the request: a 429 has changed nothing.
+    const reply = outcome.commit ? outcome.commit() : (outcome.reply ?? { status: 204 });
+    return { reply: { ...reply, headers: { ...charge.headers, ...reply.headers } }, points: charge.points };
+  }
+}
+
+/**
+ * Create a simulated site. With `seed`, it holds the demo Support Desk of PROCESS.md (and `seed.tickets`
+ * generated tickets).
+ *
+ * @example
+ * const site = createJiraSite({ seed: { seed: 42, tickets: 500 } });
+ * const res = await site.handle({ method: 'GET', path: '/rest/api/3/myself', headers: {}, principal: { kind: 'app' } });
+ */
+export function createJiraSite(options: JiraSiteOptions = {}): SimJiraSite {
+  const site = new Site(options);
+  if (options.seed) {
+    seedDemoSite(site, options.seed);
+    if (options.seed.tickets)
+      generateTickets(site, { count: options.seed.tickets, seed: options.seed.seed, now: new Date() });
+  }
+  return site;
+}
