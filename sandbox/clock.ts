@@ -6,7 +6,7 @@ import FakeTimers from '@sinonjs/fake-timers';
  * handlers — sees the same simulated "now", while real timeouts keep working.
  */
 export class SimClock {
-  private readonly fake: FakeTimers.InstalledClock;
+  private readonly fake: ReturnType<ReturnType<typeof FakeTimers.withGlobal>['install']>;
 
   constructor(start: Date | string = '2026-01-05T08:00:00Z') {
     this.fake = FakeTimers.withGlobal(globalThis).install({

@@ -1,0 +1,287 @@
+import { resolve } from 'node:path';
+
+import type { SimClock } from '../clock';
+import type { JiraSite } from '../contract';
+import { describe, InvocationRunner, type InvocationRecord } from './invocation';
+import { KvsApi } from './kvs-api';
+import { KvsStore } from './kvs-store';
+import {
+  BACKGROUND_TIMEOUT_S,
+  INTERACTIVE_TIMEOUT_S,
+  MAX_TIMEOUT_S,
+  QUEUE_EVENTS_PER_MINUTE,
+} from './limits';
+import { loadManifest, type LoadedManifest, type ScheduledTriggerDef } from './manifest';
+import { ProductEventDispatcher, type ProductEventStats } from './product-events';
+import { AsyncEventQueue } from './queue';
+import { SeededRandom } from './random';
+import { createForgeRuntime } from './runtime';
+import { TriggerSchedule } from './scheduler';
+import { createForgeFetch } from './transport';
+import { WorkTracker } from './work-tracker';
+
+export interface ForgeHostOptions {
+  site: JiraSite;
+  clock: SimClock;
+  /** The module object of `src/index.ts`: manifest handlers `index.<export>` are its exports. */
+  app: Record<string, unknown>;
+  /** Defaults to `<repo>/manifest.yml`. */
+  manifestPath?: string;
+  /** Persist the KVS to this JSON file (used by `npm start`); in memory otherwise. */
+  kvsFile?: string;
+  /** At-least-once effects for product events and queue deliveries, deterministic by `seed`. */
+  events?: { duplicateRate?: number; reorder?: boolean; seed?: number };
+  installationId?: string;
+  cloudId?: string;
+  /** Multiplies every platform time limit (25 s / 55 s / timeoutSeconds); tests use e.g. 0.002. Default 1. */
+  timeScale?: number;
+  /** Queue push budget per sim-clock minute (Forge: 500 events). */
+  queueEventsPerMinute?: number;
+}
+
+export interface ResolverCall {
+  moduleKey: string;
+  functionKey: string;
+  payload?: unknown;
+  accountId: string;
+  /** `context.extension`, e.g. `{ type: 'jira:issueContext', issue: { key, id, type }, project: {...} }`. */
+  extension?: Record<string, unknown>;
+  localId?: string;
+  timezone?: string;
+  locale?: string;
+}
+
+export type ResolverResult =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { kind: 'not-found' | 'error' | 'timeout'; message: string } };
+
+export interface ForgeHost {
+  readonly manifest: LoadedManifest;
+  readonly kvs: KvsStore;
+  /** Every finished invocation, oldest first (capped at the last 5,000). */
+  readonly invocations: readonly InvocationRecord[];
+  readonly stats: { productEvents: ProductEventStats; queuedEvents: () => number };
+  /** Installs `global.__forge_fetch__` / `__forge_runtime__` and subscribes to the site's product events. */
+  install(): void;
+  /** Restores the previous globals, unsubscribes and pauses background deliveries. */
+  uninstall(): void;
+  onInvocation(listener: (record: InvocationRecord) => void): () => void;
+  /** Calls a UI module's resolver as Forge does; `asUser()` inside acts as `accountId`. */
+  invokeResolver(call: ResolverCall): Promise<ResolverResult>;
+  /** Fires one scheduled trigger now (call twice concurrently to simulate a duplicate run). */
+  runScheduled(triggerKey: string): Promise<InvocationRecord>;
+  /** Next sim-clock time (epoch ms) the trigger fires after `afterMs` (default: now). */
+  nextScheduledRun(triggerKey: string, afterMs?: number): number;
+  /** Moves the sim clock forward by `ms`, stopping at each trigger boundary and queue due time on the way. */
+  advance(ms: number): Promise<void>;
+  /** Resolves when no product event, queue delivery or due retry is pending; optionally advancing the clock. */
+  drain(options?: { advanceClock?: boolean }): Promise<void>;
+  /** Errors thrown by the host itself in background work (tests expect none). */
+  takeHostFailures(): unknown[];
+}
+
+const DEFAULT_MANIFEST = resolve(__dirname, '..', '..', 'manifest.yml');
+const MAX_DRAIN_STEPS = 10_000;
+
+/**
+ * Creates the local Forge host for one app installation: loads and validates the manifest, then runs the
+ * app's unmodified handlers against the simulated site with the real Forge SDKs.
+ *
+ * @example
+ * const host = await createForgeHost({ site, clock, app: await import('../../src/index') });
+ * host.install();
+ * await host.advance(3_600_000); // fires hourly triggers, delivers due queue events
+ */
+export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost> {
+  const manifest = await loadManifest(opts.manifestPath ?? DEFAULT_MANIFEST, opts.app);
+  const cloudId = opts.cloudId ?? '5e1f0000-0000-4000-8000-00000000c10d';
+  const installationId = opts.installationId ?? '1a570000-0000-4000-8000-000000000001';
+  const installContext = `ari:cloud:jira::site/${cloudId}`;
+  const functionContext = () => ({ installContext, license: undefined });
+  const random = new SeededRandom(opts.events?.seed ?? 1);
+  const duplicateRate = opts.events?.duplicateRate ?? 0;
+
+  const runner = new InvocationRunner(opts.timeScale ?? 1);
+  const tracker = new WorkTracker();
+  const kvs = new KvsStore(opts.kvsFile);
+  const kvsApi = new KvsApi(kvs);
+  const queue = new AsyncEventQueue({
+    manifest,
+    runner,
+    tracker,
+    random,
+    duplicateRate,
+    eventsPerMinute: opts.queueEventsPerMinute ?? QUEUE_EVENTS_PER_MINUTE,
+    functionContext,
+  });
+  const events = new ProductEventDispatcher({
+    manifest,
+    runner,
+    tracker,
+    random,
+    duplicateRate,
+    reorder: opts.events?.reorder ?? false,
+    cloudId,
+    installContext,
+  });
+  const schedule = new TriggerSchedule(manifest.scheduledTriggers, installationId);
+  const forgeFetch = createForgeFetch({ site: opts.site, kvs: kvsApi, queue, runner });
+  const runtime = createForgeRuntime(runner, {
+    appId: manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
+    environmentId: 'local-development',
+    installationId,
+    scopes: [],
+  });
+
+  const g = globalThis as Record<string, unknown>;
+  let saved: { fetch: unknown; runtime: unknown } | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  const fire = async (trigger: ScheduledTriggerDef): Promise<InvocationRecord> => {
+    const fn = manifest.functions.get(trigger.functionKey);
+    if (!fn) throw new Error(`No function '${trigger.functionKey}' for scheduled trigger '${trigger.key}'`);
+    // Scheduled triggers are not retried when they fail (guide §0.6); the failure is only logged.
+    const settled = await runner.run(
+      {
+        kind: 'scheduled',
+        moduleKey: trigger.key,
+        functionKey: fn.key,
+        timeoutSeconds: Math.min(fn.timeoutSeconds ?? BACKGROUND_TIMEOUT_S, MAX_TIMEOUT_S),
+      },
+      () => fn.run({ context: { cloudId, moduleKey: trigger.key, installContext } }, functionContext()),
+    );
+    return settled.record;
+  };
+
+  const settle = async (): Promise<void> => {
+    if (!saved)
+      throw new Error('The Forge host is not installed: call install() before advance() or drain()');
+    for (;;) {
+      queue.pump();
+      if (!tracker.busy && !queue.hasDue()) return;
+      await tracker.settled();
+    }
+  };
+
+  const advance = async (ms: number): Promise<void> => {
+    const target = Date.now() + Math.max(0, ms);
+    await settle();
+    for (let step = 0; ; step++) {
+      if (step > MAX_DRAIN_STEPS) throw new Error('advance(): more than 10,000 trigger or queue steps');
+      const now = Date.now();
+      const next = schedule.next(now);
+      const queueDue = queue.nextDueAt();
+      const at = Math.min(
+        next?.at ?? Infinity,
+        queueDue !== undefined && queueDue > now ? queueDue : Infinity,
+      );
+      if (at > target) break;
+      opts.clock.set(new Date(at));
+      if (next && next.at === at) await Promise.all(next.triggers.map(fire));
+      await settle();
+    }
+    opts.clock.set(new Date(target));
+    await settle();
+  };
+
+  return {
+    manifest,
+    kvs,
+    invocations: runner.records,
+    stats: { productEvents: events.stats, queuedEvents: () => queue.size },
+
+    install() {
+      if (saved) return;
+      saved = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
+      g.__forge_fetch__ = forgeFetch;
+      g.__forge_runtime__ = runtime;
+      tracker.stopped = false;
+      unsubscribe = opts.site.subscribe((event) => events.accept(event));
+    },
+
+    uninstall() {
+      if (!saved) return;
+      g.__forge_fetch__ = saved.fetch;
+      g.__forge_runtime__ = saved.runtime;
+      saved = undefined;
+      // Pending deliveries stay queued but start only after a new install().
+      tracker.stopped = true;
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
+
+    onInvocation: (listener) => runner.onInvocation(listener),
+
+    async invokeResolver(call) {
+      const functionKey = manifest.resolverModules.get(call.moduleKey);
+      const fn = functionKey ? manifest.functions.get(functionKey) : undefined;
+      if (!fn)
+        return {
+          ok: false,
+          error: { kind: 'not-found', message: `No UI module '${call.moduleKey}' with a resolver` },
+        };
+      // The frontend's payload crosses the network as JSON, and so does the result.
+      const payload: unknown =
+        call.payload === undefined ? undefined : JSON.parse(JSON.stringify(call.payload));
+      const request = {
+        call: { functionKey: call.functionKey, payload },
+        context: {
+          accountId: call.accountId,
+          cloudId,
+          localId: call.localId ?? `${call.moduleKey}-local`,
+          moduleKey: call.moduleKey,
+          extension: call.extension ?? {},
+          installContext,
+          license: undefined,
+          timezone: call.timezone ?? 'UTC',
+          locale: call.locale ?? 'en-US',
+        },
+      };
+      const settled = await runner.run(
+        {
+          kind: 'resolver',
+          moduleKey: call.moduleKey,
+          functionKey: fn.key,
+          accountId: call.accountId,
+          timeoutSeconds: INTERACTIVE_TIMEOUT_S,
+        },
+        () => fn.run(request, { ...functionContext(), principal: { accountId: call.accountId } }),
+      );
+      if (settled.status === 'ok') {
+        const value: unknown =
+          settled.value === undefined ? undefined : JSON.parse(JSON.stringify(settled.value));
+        return { ok: true, value };
+      }
+      if (settled.status === 'timeout')
+        return { ok: false, error: { kind: 'timeout', message: settled.record.error ?? 'timeout' } };
+      return { ok: false, error: { kind: 'error', message: describe(settled.error) } };
+    },
+
+    async runScheduled(triggerKey) {
+      const trigger = manifest.scheduledTriggers.find((t) => t.key === triggerKey);
+      if (!trigger) throw new Error(`No scheduledTrigger '${triggerKey}' in the manifest`);
+      return fire(trigger);
+    },
+
+    nextScheduledRun(triggerKey, afterMs = Date.now()) {
+      const trigger = manifest.scheduledTriggers.find((t) => t.key === triggerKey);
+      if (!trigger) throw new Error(`No scheduledTrigger '${triggerKey}' in the manifest`);
+      return schedule.nextRun(trigger, afterMs);
+    },
+
+    advance,
+
+    async drain(options = {}) {
+      await settle();
+      if (!options.advanceClock) return;
+      for (let step = 0; step < MAX_DRAIN_STEPS; step++) {
+        const next = queue.nextDueAt();
+        if (next === undefined) return;
+        await advance(Math.max(0, next - Date.now()));
+      }
+      throw new Error('drain(): the queue did not empty within 10,000 steps');
+    },
+
+    takeHostFailures: () => tracker.takeFailures(),
+  };
+}

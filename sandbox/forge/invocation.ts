@@ -1,0 +1,165 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+
+import type { Principal } from '../contract';
+
+export type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
+/** `retry` = a queue consumer asked for redelivery by returning an `InvocationError`. */
+export type InvocationOutcome = 'ok' | 'error' | 'timeout' | 'retry';
+
+/** One REST call an invocation made through `requestJira`. */
+export interface RestCall {
+  method: string;
+  path: string;
+  status: number;
+  principal: Principal;
+  /** Points charged, when the site reports them in the `x-sim-points` response header. */
+  points?: number;
+  durationMs: number;
+}
+
+/** The log line of one function invocation, for the local UI and tests. */
+export interface InvocationRecord {
+  id: string;
+  kind: InvocationKind;
+  moduleKey: string;
+  functionKey: string;
+  /** Set for user-led invocations (resolvers): the account `asUser()` acts as. */
+  accountId?: string;
+  /** Sim-clock time the invocation started. */
+  startedAt: string;
+  /** Real wall-clock duration. */
+  durationMs: number;
+  outcome: InvocationOutcome;
+  /** Error class and message for `error` / `timeout` outcomes. */
+  error?: string;
+  requests: RestCall[];
+}
+
+/** What the transport needs to know about the invocation a request comes from. */
+export interface InvocationScope {
+  readonly record: InvocationRecord;
+  readonly accountId?: string;
+  /** `performance.now()` value after which the invocation has timed out. */
+  readonly deadline: number;
+  /** Set once the platform has given up on this invocation: its later platform calls are refused. */
+  expired: boolean;
+}
+
+export interface InvocationSpec {
+  kind: InvocationKind;
+  moduleKey: string;
+  functionKey: string;
+  accountId?: string;
+  /** Platform time limit in (unscaled) seconds. */
+  timeoutSeconds: number;
+}
+
+export type Settled<T> =
+  | { status: 'ok'; value: T; record: InvocationRecord }
+  | { status: 'error'; error: unknown; record: InvocationRecord }
+  | { status: 'timeout'; record: InvocationRecord };
+
+/** Thrown into nothing: marks the race loser when an invocation exceeds its time limit. */
+class TimedOut {}
+
+const MAX_RECORDS = 5_000;
+
+/**
+ * Runs handler invocations the way the Forge runtime does: each in its own async context (so concurrent
+ * invocations know their own user, module and deadline), under a time limit, with a log record per invocation.
+ */
+export class InvocationRunner {
+  readonly records: InvocationRecord[] = [];
+  private readonly storage = new AsyncLocalStorage<InvocationScope>();
+  private readonly listeners = new Set<(record: InvocationRecord) => void>();
+
+  /** @param timeScale multiplies every platform time limit (tests use e.g. 0.002 so 25 s become 50 ms). */
+  constructor(private readonly timeScale: number) {}
+
+  /** The invocation the calling code runs in, if any. */
+  current(): InvocationScope | undefined {
+    return this.storage.getStore();
+  }
+
+  /** Milliseconds of platform time left to the current invocation (what `getRemainingTimeInMillis` reports). */
+  remainingMs(scope: InvocationScope): number {
+    return Math.max(0, Math.round((scope.deadline - performance.now()) / this.timeScale));
+  }
+
+  /** Calls `listener` after every finished invocation; returns the unsubscribe function. */
+  onInvocation(listener: (record: InvocationRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs `fn` as one invocation. A timeout settles the invocation at the limit even though the handler's
+   * promise cannot be cancelled; from then on its platform calls fail, as a frozen Lambda's would.
+   * `classify` lets the caller map a returned value to an outcome (queue consumers: `retry`).
+   */
+  async run<T>(
+    spec: InvocationSpec,
+    fn: () => T | Promise<T>,
+    classify: (value: T) => InvocationOutcome = () => 'ok',
+  ): Promise<Settled<T>> {
+    const startedReal = performance.now();
+    const limitMs = spec.timeoutSeconds * 1000 * this.timeScale;
+    const record: InvocationRecord = {
+      id: randomUUID(),
+      kind: spec.kind,
+      moduleKey: spec.moduleKey,
+      functionKey: spec.functionKey,
+      ...(spec.accountId !== undefined ? { accountId: spec.accountId } : {}),
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+      outcome: 'ok',
+      requests: [],
+    };
+    const scope: InvocationScope = {
+      record,
+      deadline: startedReal + limitMs,
+      expired: false,
+      ...(spec.accountId !== undefined ? { accountId: spec.accountId } : {}),
+    };
+
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<TimedOut>((resolve) => {
+      timer = setTimeout(() => resolve(new TimedOut()), limitMs);
+    });
+    const work = this.storage.run(scope, async () => fn());
+    let settled: Settled<T>;
+    try {
+      const value = await Promise.race([work, timeout]);
+      if (value instanceof TimedOut) {
+        scope.expired = true;
+        // The abandoned handler may still reject later; that must not become an unhandled rejection.
+        work.catch(() => undefined);
+        record.outcome = 'timeout';
+        record.error = `Function timed out after ${spec.timeoutSeconds} s`;
+        settled = { status: 'timeout', record };
+      } else {
+        record.outcome = classify(value);
+        settled = { status: 'ok', value, record };
+      }
+    } catch (error) {
+      record.outcome = 'error';
+      record.error = describe(error);
+      settled = { status: 'error', error, record };
+    } finally {
+      clearTimeout(timer);
+    }
+    record.durationMs = Math.round(performance.now() - startedReal);
+    this.records.push(record);
+    if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
+    for (const listener of this.listeners) listener(record);
+    return settled;
+  }
+}
+
+/** `Name: message` of a thrown value, without stack or payloads. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,37 @@
+/**
+ * What the embedding page tells the bridge shim about the user and the module it renders. The local server
+ * writes it into the page as `window.__FORGE_SHIM_CONFIG__` before the shim script (see `injectShim`).
+ */
+export interface ShimConfig {
+  /** Manifest module key, e.g. `process-panel` or `process-admin`. */
+  moduleKey: string;
+  accountId: string;
+  /** Forge locale code such as `de-DE` or `en-US`. */
+  locale: string;
+  /** IANA time zone of the user. */
+  timezone: string;
+  theme: 'light' | 'dark';
+  /** Base URL for links such as `/browse/KEY`; defaults to the top window's origin. */
+  siteUrl?: string;
+  cloudId?: string;
+  /** The module's extension context, e.g. `{ type: 'jira:issueContext', issue: {...}, project: {...} }`. */
+  extension: ShimExtension;
+  /** Override the local server's endpoints (defaults `/api/invoke` and `/api/request-jira`). */
+  endpoints?: { invoke?: string; requestJira?: string };
+}
+
+export type ShimExtension =
+  | {
+      type: 'jira:issueContext';
+      issue: { key: string; id: string; type: string; typeId?: string };
+      project: { key: string; id: string; type: string };
+    }
+  | { type: 'jira:adminPage' };
+
+/** Messages the shim posts to `window.parent` when it runs inside an iframe. */
+export type ShimToParentMessage =
+  | { type: 'forge-shim:resize'; height: number }
+  | { type: 'forge-shim:navigate'; url: string; newTab: boolean };
+
+/** Messages the embedding page may post into the iframe. */
+export type ParentToShimMessage = { type: 'forge-shim:set-theme'; colorMode: 'light' | 'dark' };

@@ -1,0 +1,131 @@
+import type { Kind } from '../../../domain/kinds';
+import {
+  PROCESS_STATE_KEY,
+  initialState,
+  withDone,
+  withFlag,
+  withoutFlag,
+} from '../../../domain/process-state';
+import { renderMessage } from '../../../domain/texts';
+import { textToAdf } from '../../../adapters/jira/adf';
+import type { EventDeps } from '../event-deps';
+import { changeOf } from '../event-payload';
+import type { RuleInput } from '../rule-input';
+import type { Ticket } from '../ticket';
+import { matchDelivery } from './delivery-match';
+import { plannedDeliveries } from './delivery-queries';
+import { regenerateDeliveryTable } from './delivery-table-sync';
+
+/** Kinds that ship with a Delivery (guide §3.1.1). */
+export const SHIPPED_KINDS: readonly Kind[] = ['softwareDefect', 'consultingRequest', 'customisation'];
+
+/** Flag shown in the panel while a Delivery Pending ticket has no Delivery to be linked to. */
+export const DELIVERY_MISSING_FLAG = 'deliveryMissing';
+
+const COMPLETED = ['delivered', 'stageInstallationCompleted', 'installationCompleted'] as const;
+
+/**
+ * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
+ * - a customer ticket entering Delivery Pending (or changing its Delivery version) is linked to its Delivery,
+ *   or told that none exists yet (internal note + flag, once per version); leaving Delivery Pending unlinks it
+ *   from Planned Deliveries; each affected Delivery's table is regenerated;
+ * - a Delivery reaching a completed status hands its tickets to the queue (exactly once per ticket there);
+ * - a Planned Delivery created or edited picks up the tickets that were waiting for it (queued).
+ */
+export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): Promise<void> {
+  const { event, ticket, config, fieldIds } = input;
+  const statusChanged = changeOf(event, 'status') !== undefined;
+  const versionChanged =
+    fieldIds.deliveryVersion !== undefined &&
+    changeOf(event, fieldIds.deliveryVersion, config.names.fields.deliveryVersion) !== undefined;
+  if (ticket.kind === 'delivery') {
+    if (statusChanged && (COMPLETED as readonly string[]).includes(ticket.status ?? '')) {
+      await deps.queue.push([
+        { body: { type: 'events.deliveryCompleted', deliveryId: ticket.id, projectKey: ticket.projectKey } },
+      ]);
+    } else if (ticket.status === 'planned' && (event.kind === 'created' || event.kind === 'updated')) {
+      await deps.queue.push([
+        { body: { type: 'events.deliveryAttach', deliveryId: ticket.id, projectKey: ticket.projectKey } },
+      ]);
+    }
+    return;
+  }
+  if (ticket.kind === undefined || !SHIPPED_KINDS.includes(ticket.kind)) return;
+  if (!statusChanged && !versionChanged && event.kind !== 'created') return;
+  await placeInDelivery(deps, input, ticket);
+}
+
+/** Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones. */
+export async function placeInDelivery(
+  deps: EventDeps,
+  input: Omit<RuleInput, 'event'>,
+  ticket: Ticket,
+): Promise<void> {
+  const { config, fieldIds, now } = input;
+  const linkName = config.names.deliveryLinkType.name.toLowerCase();
+  const currentLinks = ticket.links.filter(
+    (l) => l.typeName.toLowerCase() === linkName && l.direction === 'inward',
+  );
+  const pending = ticket.status === 'deliveryPending' && ticket.deliveryVersion !== undefined;
+  const candidates =
+    pending || currentLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
+  const target =
+    pending && ticket.deliveryVersion !== undefined
+      ? matchDelivery(
+          { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
+          candidates,
+          config.names.customValue,
+        )
+      : undefined;
+  const plannedIds = new Set(candidates.map((c) => c.id));
+  const touched = new Set<string>();
+  for (const link of currentLinks) {
+    // Only Planned Deliveries give tickets back: a shipped Delivery keeps its history.
+    if (link.otherId !== target?.id && plannedIds.has(link.otherId)) {
+      await deps.links.deleteLink(link.id);
+      touched.add(link.otherId);
+    }
+  }
+  const state = ticket.state ?? initialState(now, ticket.statusId);
+  if (target && !currentLinks.some((l) => l.otherId === target.id)) {
+    await deps.links.createLink(config.names.deliveryLinkType.name, target.key, ticket.key);
+    touched.add(target.id);
+    await deps.audit.append({
+      at: now.toISOString(),
+      projectKey: ticket.projectKey,
+      issueKey: ticket.key,
+      issueId: ticket.id,
+      action: 'deliveryLinked',
+      outcome: 'done',
+      source: 'event',
+      detail: target.key,
+    });
+  }
+  if (target && state.flags.includes(DELIVERY_MISSING_FLAG)) {
+    await deps.jira.setIssueProperty(
+      ticket.key,
+      PROCESS_STATE_KEY,
+      withoutFlag(state, DELIVERY_MISSING_FLAG),
+    );
+  }
+  if (pending && !target) {
+    const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}`;
+    if (!state.done.includes(key) && !config.automation.dryRun) {
+      const text = renderMessage(config, 'deliveryMissing', config.defaultLanguage, {
+        ticketKey: ticket.key,
+        version: ticket.deliveryVersion ?? '',
+      });
+      await deps.jira.editIssue(
+        ticket.key,
+        {
+          comment: { body: textToAdf(text), internal: true },
+          properties: [
+            { key: PROCESS_STATE_KEY, value: withFlag(withDone(state, key), DELIVERY_MISSING_FLAG) },
+          ],
+        },
+        { notifyUsers: false },
+      );
+    }
+  }
+  for (const deliveryId of touched) await regenerateDeliveryTable(deps, config, fieldIds, deliveryId);
+}

@@ -1,0 +1,42 @@
+import type { ProjectConfig } from '../../../domain/config';
+import type { EventDeps } from '../event-deps';
+import type { FieldIds } from '../field-ids';
+import { issueLinksOf } from '../field-values';
+import { includedTickets } from './delivery-queries';
+import { buildIncludedTicketsTable } from './delivery-table';
+
+/**
+ * Regenerates a Delivery's "Included tickets" field from its links (the links are the truth; the table is a
+ * view of them): one GET for the links, one search per 100 tickets for request types, and one edit only when
+ * the table changed. Returns how many tickets are listed and how many did not fit.
+ */
+export async function regenerateDeliveryTable(
+  deps: EventDeps,
+  config: ProjectConfig,
+  ids: FieldIds,
+  deliveryId: string,
+): Promise<{ listed: number; omitted: number } | undefined> {
+  const field = ids.includedTickets;
+  if (field === undefined) {
+    deps.log.warn('events.deliveryTableFieldMissing', { deliveryId });
+    return undefined;
+  }
+  const delivery = await deps.jira.getIssue(deliveryId, { fields: ['issuelinks', field] });
+  const linkName = config.names.deliveryLinkType.name.toLowerCase();
+  const ticketIds = issueLinksOf(delivery.fields?.issuelinks)
+    .filter((l) => l.typeName.toLowerCase() === linkName && l.direction === 'outward')
+    .map((l) => l.otherId);
+  const tickets = await includedTickets(deps, ids, [...new Set(ticketIds)]);
+  const language = config.defaultLanguage;
+  const { doc, omitted } = buildIncludedTicketsTable(tickets, language, (key) => `/browse/${key}`);
+  if (JSON.stringify(delivery.fields?.[field] ?? null) !== JSON.stringify(doc)) {
+    await deps.jira.editIssue(
+      delivery.key ?? deliveryId,
+      { fields: { [field]: doc } },
+      { notifyUsers: false },
+    );
+  }
+  if (omitted > 0)
+    deps.log.warn('events.deliveryTableTruncated', { deliveryId, listed: tickets.length - omitted, omitted });
+  return { listed: tickets.length - omitted, omitted };
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { textToAdf } from '../../../adapters/jira/adf';
+import { configForProject } from '../../../domain/config';
+import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
+import { startTimer } from '../../../domain/timers';
+import { renderMessage, languageFor } from '../../../domain/texts';
+import type { WorkHandler, WorkOutcome } from '../../deps';
+import type { EventDeps } from '../event-deps';
+import { resolveFieldIds } from '../field-ids';
+import { issueLinksOf } from '../field-values';
+import { loadTicket } from '../ticket';
+import { placeInDelivery, SHIPPED_KINDS } from './delivery-sync';
+import { matchDelivery } from './delivery-match';
+import { plannedDeliveries, jqlString } from './delivery-queries';
+import { regenerateDeliveryTable } from './delivery-table-sync';
+
+const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
+const shipBody = deliveryBody.extend({ ticketId: z.string().min(1), version: z.string() });
+
+const DONE: WorkOutcome = { kind: 'done' };
+
+async function setup(deps: EventDeps, projectKey: string) {
+  const now = deps.clock.now();
+  const config = configForProject((await deps.config.load()).config, projectKey);
+  const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
+  return { now, config, fieldIds };
+}
+
+/**
+ * A Delivery reached Delivered / Stage installation completed / Installation completed: one queue item per
+ * linked ticket, so 300 tickets never have to fit into one invocation (guide §3.3).
+ */
+const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
+  const body = deliveryBody.parse(raw);
+  const { config, fieldIds } = await setup(deps, body.projectKey);
+  const delivery = await deps.jira.getIssue(body.deliveryId, {
+    fields: ['issuelinks', ...(fieldIds.deliveryVersion ? [fieldIds.deliveryVersion] : [])],
+  });
+  const versionValue = fieldIds.deliveryVersion ? delivery.fields?.[fieldIds.deliveryVersion] : undefined;
+  const version =
+    typeof versionValue === 'string'
+      ? versionValue
+      : ((versionValue as { value?: string; name?: string } | null)?.value ??
+        (versionValue as { name?: string } | null)?.name ??
+        '');
+  const linkName = config.names.deliveryLinkType.name.toLowerCase();
+  const items = issueLinksOf(delivery.fields?.issuelinks)
+    .filter((l) => l.typeName.toLowerCase() === linkName && l.direction === 'outward')
+    .map((l) => ({ body: { type: 'events.deliveryShipTicket', ...body, ticketId: l.otherId, version } }));
+  if (items.length > 0) await deps.queue.push(items);
+  return DONE;
+};
+
+/**
+ * One shipped ticket: Software Defect and Consulting Request go to Resolved with a public comment naming the
+ * version (the Resolved timer starts), Customisation is closed (guide §3.3). Exactly once per ticket and
+ * Delivery: an `ActionLedger` claim, and the ticket must still be in Delivery Pending.
+ */
+const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
+  const body = shipBody.parse(raw);
+  const { now, config, fieldIds } = await setup(deps, body.projectKey);
+  const key = `${body.ticketId}:shipped:${body.deliveryId}`;
+  const claim = await deps.ledger.claim(key, now);
+  if (claim.kind === 'done') return DONE;
+  if (claim.kind === 'inProgress') return { kind: 'retry', afterSeconds: 600, reason: 'claimedElsewhere' };
+  const ticket = await loadTicket(deps.jira, body.ticketId, fieldIds, config);
+  const state = ticket.state ?? initialState(now, ticket.statusId);
+  if (claim.kind === 'stale' && state.done.includes(key)) {
+    await deps.ledger.complete(key, now);
+    return DONE;
+  }
+  if (
+    ticket.status !== 'deliveryPending' ||
+    ticket.kind === undefined ||
+    !SHIPPED_KINDS.includes(ticket.kind)
+  ) {
+    await deps.ledger.complete(key, now);
+    return DONE;
+  }
+  const to = ticket.kind === 'customisation' ? 'closed' : 'resolved';
+  const transitions = await deps.jira.getTransitions(ticket.key, { withFields: true });
+  const transition = transitions.find(
+    (t) => t.to.name.trim().toLowerCase() === config.names.statuses[to].toLowerCase(),
+  );
+  if (!transition) {
+    await deps.ledger.release(key);
+    deps.log.warn('events.deliveryNoTransition', { issueId: ticket.id, to });
+    return DONE;
+  }
+  const language = languageFor(config, ticket.organizations[0]?.name);
+  const text = renderMessage(config, to === 'closed' ? 'deliveryClosed' : 'deliveryResolved', language, {
+    ticketKey: ticket.key,
+    version: body.version,
+  });
+  const next = withDone(
+    startTimer(ticket.kind, to, now, { statusId: transition.to.id, previous: state }, config),
+    key,
+  );
+  // Send a resolution only where the transition screen has the field (jira-rest-api §2).
+  const resolution = transition.fields?.resolution
+    ? { resolution: { name: config.names.resolutionOnClose } }
+    : undefined;
+  await deps.jira.doTransition(ticket.key, {
+    id: transition.id,
+    ...(resolution ? { fields: resolution } : {}),
+    comment: { body: textToAdf(text), internal: false },
+    properties: [{ key: PROCESS_STATE_KEY, value: next }],
+  });
+  await deps.ledger.complete(key, now);
+  await deps.audit.append({
+    at: now.toISOString(),
+    projectKey: ticket.projectKey,
+    issueKey: ticket.key,
+    issueId: ticket.id,
+    action: 'deliveryShipped',
+    outcome: 'done',
+    source: 'event',
+    idempotencyKey: key,
+  });
+  return DONE;
+};
+
+/** A Planned Delivery was created or edited: link the Delivery Pending tickets that belong in it. */
+const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
+  const body = deliveryBody.parse(raw);
+  const { now, config, fieldIds } = await setup(deps, body.projectKey);
+  const candidates = await plannedDeliveries(deps, config, fieldIds);
+  const delivery = candidates.find((c) => c.id === body.deliveryId);
+  if (!delivery) return DONE;
+  const kinds = SHIPPED_KINDS.map((k) => jqlString(config.names.kinds[k])).join(', ');
+  const waiting = await deps.jira.searchAll({
+    jql: `project = ${jqlString(config.projectKey)} AND issuetype in (${kinds}) AND status = ${jqlString(config.names.statuses.deliveryPending)} ORDER BY key ASC`,
+    fields: ['id'],
+    maxResults: 100,
+  });
+  for (const issue of waiting) {
+    const ticket = await loadTicket(deps.jira, issue.id, fieldIds, config);
+    if (ticket.deliveryVersion === undefined) continue;
+    const target = matchDelivery(
+      { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
+      candidates,
+      config.names.customValue,
+    );
+    const linkName = config.names.deliveryLinkType.name.toLowerCase();
+    const linked = ticket.links.some(
+      (l) => l.typeName.toLowerCase() === linkName && l.direction === 'inward' && l.otherId === target?.id,
+    );
+    if (target?.id === delivery.id && !linked)
+      await placeInDelivery(deps, { ticket, config, now, fieldIds }, ticket);
+  }
+  await regenerateDeliveryTable(deps, config, fieldIds, delivery.id);
+  return DONE;
+};
+
+/** A link of the Delivery type was created or deleted by someone: the table follows the links. */
+const deliveryTable = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
+  const body = deliveryBody.parse(raw);
+  const { config, fieldIds } = await setup(deps, body.projectKey);
+  await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId);
+  return DONE;
+};
+
+/**
+ * Queue work of the event rules, keyed by `body.type` (all prefixed `events.`). The lead's consumer
+ * (`src/entry/work.ts`) dispatches to these with an `EventDeps` bundle.
+ */
+export const EVENT_WORK_HANDLERS: Record<
+  string,
+  (body: Record<string, unknown>, deps: EventDeps) => Promise<WorkOutcome>
+> = {
+  'events.deliveryCompleted': deliveryCompleted,
+  'events.deliveryShipTicket': deliveryShipTicket,
+  'events.deliveryAttach': deliveryAttach,
+  'events.deliveryTable': deliveryTable,
+};
+
+/** Type check: with an `EventDeps` bundle these are ordinary `WorkHandler`s. */
+export type EventWorkHandler = WorkHandler;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The parts of a Forge product event the rules rely on. Parsing is tolerant (unknown keys pass, optional parts
+ * may be missing) because Jira's payloads are only partly documented (forge-platform §1.4): every rule re-reads
+ * the ticket's current state and never trusts the payload beyond ids and the changelog.
+ */
+const changeItemSchema = z.looseObject({
+  field: z.string(),
+  fieldId: z.string().optional(),
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  fromString: z.string().nullable().optional(),
+  toString: z.string().nullable().optional(),
+});
+
+const issueRefSchema = z.looseObject({ id: z.string().min(1), key: z.string().min(1) });
+
+const issueEventSchema = z.looseObject({
+  eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']),
+  issue: issueRefSchema,
+  atlassianId: z.string().optional(),
+  changelog: z
+    .looseObject({ id: z.string().optional(), items: z.array(changeItemSchema).default([]) })
+    .optional(),
+  comment: z
+    .looseObject({
+      id: z.string(),
+      author: z.looseObject({ accountId: z.string() }).optional(),
+      jsdPublic: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+const linkEventSchema = z.looseObject({
+  eventType: z.enum(['avi:jira:created:issuelink', 'avi:jira:deleted:issuelink']),
+  id: z.coerce.string(),
+  sourceIssueId: z.coerce.string(),
+  destinationIssueId: z.coerce.string(),
+  issueLinkType: z.looseObject({ name: z.string() }).nullable().optional(),
+});
+
+/** One changelog item of an update event. */
+export type ChangeItem = z.output<typeof changeItemSchema>;
+
+/** A change to one issue: created, updated (with its changelog) or commented. */
+export interface IssueChangeEvent {
+  readonly kind: 'created' | 'updated' | 'commented';
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly actorId?: string;
+  readonly changelogId?: string;
+  readonly items: readonly ChangeItem[];
+  readonly comment?: { id: string; authorId?: string; isPublic: boolean };
+}
+
+/** A link created or deleted between two issues (ids only: Jira sends no keys). */
+export interface LinkChangeEvent {
+  readonly kind: 'linkCreated' | 'linkDeleted';
+  readonly linkId: string;
+  readonly sourceIssueId: string;
+  readonly destinationIssueId: string;
+  readonly linkTypeName?: string;
+}
+
+/** Every event the rules react to. */
+export type ProductChange = IssueChangeEvent | LinkChangeEvent;
+
+/** Result of {@link parseProductEvent}: the event, or why it was not understood (nothing changes then). */
+export type ParsedEvent = { ok: true; event: ProductChange } | { ok: false; problem: string };
+
+const ISSUE_KINDS = {
+  'avi:jira:created:issue': 'created',
+  'avi:jira:updated:issue': 'updated',
+  'avi:jira:commented:issue': 'commented',
+} as const;
+
+/**
+ * Parses a trigger payload at the boundary.
+ *
+ * @example
+ * parseProductEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '1', key: 'SD-1' }, changelog: { items: [] } });
+ * // { ok: true, event: { kind: 'updated', issueId: '1', issueKey: 'SD-1', items: [] } }
+ */
+export function parseProductEvent(payload: unknown): ParsedEvent {
+  const link = linkEventSchema.safeParse(payload);
+  if (link.success) {
+    const e = link.data;
+    return {
+      ok: true,
+      event: {
+        kind: e.eventType === 'avi:jira:created:issuelink' ? 'linkCreated' : 'linkDeleted',
+        linkId: e.id,
+        sourceIssueId: e.sourceIssueId,
+        destinationIssueId: e.destinationIssueId,
+        ...(e.issueLinkType ? { linkTypeName: e.issueLinkType.name } : {}),
+      },
+    };
+  }
+  const parsed = issueEventSchema.safeParse(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      problem: first ? `${first.path.join('.') || 'event'}: ${first.message}` : 'unreadable event',
+    };
+  }
+  const e = parsed.data;
+  const comment = e.comment;
+  return {
+    ok: true,
+    event: {
+      kind: ISSUE_KINDS[e.eventType],
+      issueId: e.issue.id,
+      issueKey: e.issue.key,
+      ...(e.atlassianId ? { actorId: e.atlassianId } : {}),
+      ...(e.changelog?.id ? { changelogId: e.changelog.id } : {}),
+      items: e.changelog?.items ?? [],
+      ...(comment
+        ? {
+            comment: {
+              id: comment.id,
+              ...(comment.author ? { authorId: comment.author.accountId } : {}),
+              // JSM omits `jsdPublic` on some payloads; a comment is public unless Jira says otherwise.
+              isPublic: comment.jsdPublic !== false,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** The changelog item for `fieldId` (Jira omits `fieldId` on some items, so the field name is a fallback). */
+export function changeOf(
+  event: IssueChangeEvent,
+  fieldId: string,
+  fieldName = fieldId,
+): ChangeItem | undefined {
+  return event.items.find(
+    (item) => item.fieldId === fieldId || (item.fieldId === undefined && item.field === fieldName),
+  );
+}

@@ -1,0 +1,300 @@
+import { textToAdf } from '../../adapters/jira/adf';
+import { JiraHttpError } from '../../adapters/jira/errors';
+import type { CommentInput } from '../../adapters/jira/jira-gateway';
+import type { MessageRef } from '../../domain/actions';
+import type { ProjectConfig } from '../../domain/config';
+import { PROCESS_STATE_KEY, withDone, withFlag, type ProcessState } from '../../domain/process-state';
+import { renderMessage } from '../../domain/texts';
+import type { AuditEntry } from '../shared/audit-log';
+import { CommentLanguages } from './comment-language';
+import { errorCode } from './error-code';
+import type { EventAction, RevertStatusAction, RevertTypeAction } from './event-actions';
+import type { EventDeps } from './event-deps';
+import type { Ticket } from './ticket';
+
+/** Context of one execution: the ticket as read, the state before the rules ran, who caused the event. */
+export interface ExecutionContext {
+  readonly deps: EventDeps;
+  readonly ticket: Ticket;
+  readonly config: ProjectConfig;
+  readonly now: Date;
+  readonly stored: ProcessState | undefined;
+  readonly actorId?: string;
+}
+
+/** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
+export const SECURITY_FAILED_FLAG = 'confidentialityFailed';
+
+type Audit = Pick<AuditEntry, 'action' | 'outcome'> & Partial<Pick<AuditEntry, 'detail' | 'idempotencyKey'>>;
+
+function keyOf(action: EventAction): string | undefined {
+  return 'idempotencyKey' in action ? action.idempotencyKey : undefined;
+}
+
+/** Same JSON → no write: the state property is rewritten only when something in it changed. */
+function sameState(a: ProcessState | undefined, b: ProcessState): boolean {
+  if (!a) return false;
+  const strip = (s: ProcessState) => JSON.stringify({ ...s, updatedAt: '' });
+  return strip(a) === strip(b);
+}
+
+/**
+ * Performs the actions of the event rules with as few REST calls as Jira allows: the state property, field
+ * changes and the first comment travel in ONE edit (or in the revert transition); further comments follow one by
+ * one. Actions whose idempotency key the state lists as done are skipped; customer-visible once-only actions
+ * (on-call alert, public comments) go through the `ActionLedger`. In dry-run mode nothing is written; the audit
+ * trail records what would have happened. Returns the state as written.
+ */
+export async function executeEventActions(
+  ctx: ExecutionContext,
+  decided: ProcessState,
+  actions: readonly EventAction[],
+): Promise<ProcessState> {
+  const { deps, ticket, config, now } = ctx;
+  const languages = new CommentLanguages(deps, config, ticket, ctx.actorId);
+  const audits: Audit[] = [];
+  const pending = actions.filter((a) => {
+    const key = keyOf(a);
+    return key === undefined || !decided.done.includes(key);
+  });
+  if (config.automation.dryRun) {
+    for (const a of pending)
+      audits.push({ action: a.type, outcome: 'dryRun', ...(keyOf(a) ? { idempotencyKey: keyOf(a) } : {}) });
+    await writeAudits(ctx, audits);
+    return decided;
+  }
+
+  let state = decided;
+  const fields: Record<string, unknown> = {};
+  const comments: { ref: MessageRef; key: string; once: boolean }[] = [];
+  let revert: RevertStatusAction | RevertTypeAction | undefined;
+
+  const render = async (ref: MessageRef): Promise<CommentInput> => {
+    const language = ref.visibility === 'internal' ? await languages.internal() : languages.customer();
+    return {
+      body: textToAdf(renderMessage(config, ref.messageKey, language, ref.params)),
+      internal: ref.visibility === 'internal',
+    };
+  };
+
+  for (const action of pending) {
+    switch (action.type) {
+      case 'comment':
+        comments.push({ ref: action, key: action.idempotencyKey, once: action.visibility === 'public' });
+        break;
+      case 'setState':
+        state = action.state;
+        break;
+      case 'flag':
+        state = action.on
+          ? withFlag(state, action.flag)
+          : { ...state, flags: state.flags.filter((f) => f !== action.flag) };
+        break;
+      case 'setSecurityLevel': {
+        const level = await securityLevelId(ctx, action.level);
+        if (level === undefined) {
+          audits.push({
+            action: 'securitySet',
+            outcome: 'failed',
+            detail: 'levelNotFound',
+            idempotencyKey: action.idempotencyKey,
+          });
+          state = withFlag(state, 'securityLevelMissing');
+        } else {
+          fields.security = level === null ? null : { id: level };
+          state = withDone(state, action.idempotencyKey);
+          audits.push({ action: 'securitySet', outcome: 'done', idempotencyKey: action.idempotencyKey });
+        }
+        break;
+      }
+      case 'setType': {
+        const typeId = await deps.links.issueTypeId(action.typeName);
+        if (typeId !== undefined) fields.issuetype = { id: typeId };
+        state = withDone(state, action.idempotencyKey);
+        audits.push({
+          action: 'emailIntake',
+          outcome: typeId ? 'done' : 'failed',
+          idempotencyKey: action.idempotencyKey,
+          ...(typeId ? {} : { detail: 'typeNotFound' }),
+        });
+        break;
+      }
+      case 'alertOnCall':
+        audits.push(await alertOnce(ctx, action));
+        state = withDone(state, action.idempotencyKey);
+        break;
+      case 'revertStatus':
+      case 'revertType':
+        revert = action;
+        break;
+      case 'enqueue':
+        if (action.items.length > 0) await deps.queue.push(action.items);
+        break;
+      case 'audit':
+        audits.push(action.entry);
+        break;
+      case 'transition':
+        // Event rules never move a ticket forward; Delivery completion uses the queue handlers instead.
+        throw new Error('transition actions are performed by the Delivery work handlers');
+    }
+  }
+
+  for (const c of comments) state = withDone(state, c.key);
+  // Public once-only comments need a ledger claim: two concurrent duplicates must not both write.
+  const claimed: typeof comments = [];
+  for (const c of comments) {
+    if (!c.once) {
+      claimed.push(c);
+      continue;
+    }
+    const claim = await deps.ledger.claim(c.key, now);
+    if (claim.kind === 'claimed' || claim.kind === 'stale') claimed.push(c);
+    else audits.push({ action: 'comment', outcome: 'skipped', detail: 'alreadyDone', idempotencyKey: c.key });
+  }
+
+  try {
+    if (revert) {
+      state = withDone(state, revert.idempotencyKey);
+      await performRevert(ctx, revert, state, fields, render, audits);
+    } else {
+      const [first, ...rest] = claimed;
+      const hasFields = Object.keys(fields).length > 0;
+      if (hasFields || first || !sameState(ctx.stored, state)) {
+        const edit = async (withFields: boolean, s: ProcessState, comment: boolean) =>
+          deps.jira.editIssue(
+            ticket.key,
+            {
+              ...(withFields && hasFields ? { fields } : {}),
+              ...(comment && first ? { comment: await render(first.ref) } : {}),
+              properties: [{ key: PROCESS_STATE_KEY, value: { ...s, updatedAt: now.toISOString() } }],
+            },
+            { notifyUsers: first?.ref.visibility === 'public' },
+          );
+        try {
+          await edit(true, state, true);
+        } catch (error) {
+          // 403 on the security field (the app lacks "Set Issue Security"): keep the state, flag it for the panel
+          // and leave the audit entry that tells the admin; the confidentiality note would be untrue, so it goes.
+          if (!(error instanceof JiraHttpError) || error.status !== 403 || !('security' in fields))
+            throw error;
+          state = withFlag(state, SECURITY_FAILED_FLAG);
+          audits.push({ action: 'securitySet', outcome: 'failed', detail: 'HTTP 403' });
+          deps.log.warn('events.securityRefused', { issueId: ticket.id });
+          const onlySecurityNote = first?.ref.messageKey.startsWith('confidentiality') === true;
+          await edit(false, state, !onlySecurityNote);
+        }
+      }
+      for (const c of rest) await deps.jira.addComment(ticket.key, await render(c.ref));
+    }
+    for (const c of claimed) if (c.once) await deps.ledger.complete(c.key, now);
+  } catch (error) {
+    for (const c of claimed) if (c.once) await deps.ledger.release(c.key);
+    audits.push({ action: 'write', outcome: 'failed', detail: errorCode(error) });
+    await writeAudits(ctx, audits);
+    throw error;
+  }
+  await writeAudits(ctx, audits);
+  return state;
+}
+
+async function securityLevelId(
+  ctx: ExecutionContext,
+  name: string | null,
+): Promise<string | null | undefined> {
+  if (name === null) return null;
+  const levels = await ctx.deps.links.securityLevels(ctx.ticket.projectKey);
+  return levels.find((l) => l.name.trim().toLowerCase() === name.trim().toLowerCase())?.id;
+}
+
+async function alertOnce(
+  ctx: ExecutionContext,
+  action: Extract<EventAction, { type: 'alertOnCall' }>,
+): Promise<Audit> {
+  const { deps, ticket, now } = ctx;
+  const claim = await deps.ledger.claim(action.idempotencyKey, now);
+  if (claim.kind === 'done' || claim.kind === 'inProgress') {
+    return {
+      action: 'onCallAlert',
+      outcome: 'skipped',
+      detail: 'alreadyDone',
+      idempotencyKey: action.idempotencyKey,
+    };
+  }
+  try {
+    await deps.pager.alert({
+      mode: action.mode,
+      target: action.target,
+      issueKey: ticket.key,
+      issueId: ticket.id,
+      issueUrl: `/browse/${ticket.key}`,
+      idempotencyKey: action.idempotencyKey,
+    });
+  } catch (error) {
+    await deps.ledger.release(action.idempotencyKey);
+    throw error;
+  }
+  await deps.ledger.complete(action.idempotencyKey, now);
+  return { action: 'onCallAlert', outcome: 'done', idempotencyKey: action.idempotencyKey };
+}
+
+/**
+ * Reverts a forbidden status or type change in one call carrying the internal comment and the state. Where the
+ * workflow has no way back (no transition to the old status, or Jira refuses the type edit), the comment becomes
+ * an internal warning and the state gets the action's flag, which the panel shows.
+ */
+async function performRevert(
+  ctx: ExecutionContext,
+  revert: RevertStatusAction | RevertTypeAction,
+  state: ProcessState,
+  fields: Record<string, unknown>,
+  render: (ref: MessageRef) => Promise<CommentInput>,
+  audits: Audit[],
+): Promise<void> {
+  const { deps, ticket } = ctx;
+  const comment = await render(revert.comment);
+  const action = revert.type === 'revertStatus' ? 'transitionReverted' : 'reclassificationReverted';
+  const property = (s: ProcessState) => [
+    { key: PROCESS_STATE_KEY, value: { ...s, updatedAt: ctx.now.toISOString() } },
+  ];
+  if (revert.type === 'revertStatus') {
+    const back = (await deps.jira.getTransitions(ticket.key)).find((t) => t.to.id === revert.toStatusId);
+    if (back) {
+      await deps.jira.doTransition(ticket.key, { id: back.id, comment, properties: property(state) });
+      audits.push({ action, outcome: 'done', idempotencyKey: revert.idempotencyKey });
+      return;
+    }
+  } else {
+    try {
+      await deps.jira.editIssue(
+        ticket.key,
+        { fields: { ...fields, issuetype: { id: revert.toTypeId } }, comment, properties: property(state) },
+        { notifyUsers: false },
+      );
+      audits.push({ action, outcome: 'done', idempotencyKey: revert.idempotencyKey });
+      return;
+    } catch (error) {
+      // Jira refuses the type edit when the types need a move (different workflow or field configuration).
+      if (!(error instanceof JiraHttpError) || error.status !== 400) throw error;
+    }
+  }
+  const flagged = withFlag(state, revert.flag);
+  await deps.jira.editIssue(
+    ticket.key,
+    { ...(Object.keys(fields).length > 0 ? { fields } : {}), comment, properties: property(flagged) },
+    { notifyUsers: false },
+  );
+  audits.push({ action, outcome: 'failed', detail: 'noWayBack', idempotencyKey: revert.idempotencyKey });
+}
+
+async function writeAudits(ctx: ExecutionContext, audits: readonly Audit[]): Promise<void> {
+  for (const entry of audits) {
+    await ctx.deps.audit.append({
+      at: ctx.now.toISOString(),
+      projectKey: ctx.ticket.projectKey,
+      issueKey: ctx.ticket.key,
+      issueId: ctx.ticket.id,
+      source: 'event',
+      ...entry,
+    });
+  }
+}

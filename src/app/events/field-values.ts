@@ -1,0 +1,95 @@
+/**
+ * Readers for Jira field values in their REST read shapes. Each returns `undefined` for an empty or unexpected
+ * value, so a site whose field has a different type degrades to "not set" instead of failing the event.
+ */
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A text, select (`{value}`), version (`{name}`) or date field as one string. */
+export function textValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return nonEmpty(value);
+  if (Array.isArray(value)) return textValue(value[0]);
+  const r = record(value);
+  return r ? (nonEmpty(r.value) ?? nonEmpty(r.name)) : undefined;
+}
+
+/** `{ id, name }` beans (status, issue type, priority, security level). */
+export function namedRef(value: unknown): { id: string; name: string } | undefined {
+  const r = record(value);
+  const id = r?.id;
+  const name = r?.name;
+  return typeof id === 'string' && typeof name === 'string' ? { id, name } : undefined;
+}
+
+/** A user reference's account id. */
+export function accountIdOf(value: unknown): string | undefined {
+  return nonEmpty(record(value)?.accountId);
+}
+
+/** The JSM organizations field: `[{ id, name }]`. */
+export function organizationsOf(value: unknown): { id: string; name: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const ref = namedRef(item);
+    return ref ? [ref] : [];
+  });
+}
+
+/** The JSM request type field (`vp-origin`): `{ requestType: { name } }`. */
+export function requestTypeName(value: unknown): string | undefined {
+  return nonEmpty(record(record(value)?.requestType)?.name);
+}
+
+/** One entry of `issuelinks`, seen from the issue that was read. */
+export interface IssueLinkRef {
+  readonly id: string;
+  readonly typeName: string;
+  /** `outward`: this issue is the link's source ("this ships other"); `inward`: the destination. */
+  readonly direction: 'outward' | 'inward';
+  readonly otherId: string;
+  readonly otherKey: string;
+  readonly otherSummary?: string;
+  readonly otherStatusName?: string;
+  readonly otherTypeName?: string;
+}
+
+/** Parses `fields.issuelinks`; each element carries only the other side (jira-rest-api §5). */
+export function issueLinksOf(value: unknown): IssueLinkRef[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item): IssueLinkRef[] => {
+    const link = record(item);
+    const typeName = nonEmpty(record(link?.type)?.name);
+    const outwardIssue = record(link?.outwardIssue);
+    const other = outwardIssue ?? record(link?.inwardIssue);
+    const id = link?.id;
+    if (!link || typeof id !== 'string' || !typeName || !other) return [];
+    const otherId = other.id;
+    const otherKey = other.key;
+    if (typeof otherId !== 'string' || typeof otherKey !== 'string') return [];
+    const fields = record(other.fields);
+    const summary = nonEmpty(fields?.summary);
+    const status = namedRef(fields?.status)?.name;
+    const type = namedRef(fields?.issuetype)?.name;
+    return [
+      {
+        id,
+        typeName,
+        // `outwardIssue` present means the other issue is the destination, so this issue is the source.
+        direction: outwardIssue ? 'outward' : 'inward',
+        otherId,
+        otherKey,
+        ...(summary !== undefined ? { otherSummary: summary } : {}),
+        ...(status !== undefined ? { otherStatusName: status } : {}),
+        ...(type !== undefined ? { otherTypeName: type } : {}),
+      },
+    ];
+  });
+}

@@ -1,0 +1,118 @@
+import { JiraHttpError } from '../../adapters/jira/errors';
+import { configForProject, type ProjectConfig } from '../../domain/config';
+import { initialState, type ProcessState } from '../../domain/process-state';
+import { cameByEmail } from './email-channel';
+import { isCustomer } from './customer-check';
+import type { EventAction, RuleResult } from './event-actions';
+import type { EventDeps } from './event-deps';
+import type { IssueChangeEvent } from './event-payload';
+import { executeEventActions } from './execute-event-actions';
+import { resolveFieldIds } from './field-ids';
+import { syncDeliveryForEvent } from './delivery/delivery-sync';
+import type { RuleInput } from './rule-input';
+import { decideConfidentiality } from './rules/confidentiality-rule';
+import { decideCustomerComment } from './rules/customer-comment-rule';
+import { decideEmailIntake } from './rules/email-intake-rule';
+import { decideOutOfHours } from './rules/out-of-hours-rule';
+import { decidePriorityNote } from './rules/priority-note-rule';
+import { decideReclassification } from './rules/reclassification-rule';
+import { reconcileTimers } from './rules/timer-stamps';
+import { decideTransition } from './rules/transition-rule';
+import { loadTicket } from './ticket';
+
+/** What happened with one event, for logs and tests. */
+export type EventOutcome = { kind: 'handled'; actions: number } | { kind: 'ignored'; reason: string };
+
+type Rule = (input: RuleInput, state: ProcessState) => RuleResult;
+
+/** Rules that run after the timers are reconciled, in order. */
+const FOLLOW_UP_RULES: readonly Rule[] = [
+  decideCustomerComment,
+  decidePriorityNote,
+  decideConfidentiality,
+  decideOutOfHours,
+  decideEmailIntake,
+];
+
+/** Jira issue keys are `<PROJECT>-<number>`. */
+export function projectKeyOf(issueKey: string): string {
+  return issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
+}
+
+/**
+ * The pure part: every rule on the ticket's current state. A forbidden status or type change is reverted and
+ * nothing else is decided for it (the state keeps describing the status the ticket returns to).
+ */
+export function decideIssueChange(input: RuleInput): RuleResult {
+  const stored = input.ticket.state;
+  const base = stored ?? initialState(input.now, input.ticket.statusId);
+  const transition = decideTransition(input, base);
+  const reclass = decideReclassification(input, transition.state);
+  const reverts = [...transition.actions, ...reclass.actions];
+  if (reverts.length > 0) return { state: reclass.state, actions: reverts };
+  let { state } = reconcileTimers(input, reclass.state);
+  const actions: EventAction[] = [];
+  for (const rule of FOLLOW_UP_RULES) {
+    const result = rule(input, state);
+    state = result.state;
+    actions.push(...result.actions);
+  }
+  return { state, actions };
+}
+
+/**
+ * Handles one created/updated/commented event: re-reads the ticket (one GET with only the needed fields and the
+ * `jsm-process-state` property), decides with the pure rules, acts with idempotency keys, then keeps Delivery
+ * tickets in line (§6). Events for projects the app does not manage, or with the automation switched off, change
+ * nothing.
+ */
+export async function handleIssueChange(
+  event: IssueChangeEvent,
+  deps: EventDeps,
+  now: Date,
+): Promise<EventOutcome> {
+  const { config: site } = await deps.config.load();
+  const projectKey = projectKeyOf(event.issueKey);
+  if (!site.projects.includes(projectKey)) return { kind: 'ignored', reason: 'projectNotManaged' };
+  const config: ProjectConfig = configForProject(site, projectKey);
+  if (!config.automation.enabled) return { kind: 'ignored', reason: 'automationDisabled' };
+  const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
+  let ticket;
+  try {
+    ticket = await loadTicket(deps.jira, event.issueId, fieldIds, config);
+  } catch (error) {
+    // Deleted meanwhile, or hidden from the app by a security level it is not part of: nothing to act on.
+    if (error instanceof JiraHttpError && error.isNotFound)
+      return { kind: 'ignored', reason: 'issueNotFound' };
+    throw error;
+  }
+  if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
+  const stored = ticket.state;
+  const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
+  const authorId = event.comment?.authorId;
+  const byCustomer =
+    event.kind === 'commented' && event.comment?.isPublic === true && authorId !== undefined && timerRunning
+      ? await isCustomer(deps, ticket, authorId)
+      : undefined;
+  const viaEmail =
+    event.kind === 'created' && ticket.kind === 'incident' ? await cameByEmail(deps, ticket.id) : undefined;
+  const input: RuleInput = {
+    event,
+    ticket,
+    config,
+    now,
+    fieldIds,
+    ...(byCustomer !== undefined ? { byCustomer } : {}),
+    ...(viaEmail !== undefined ? { viaEmail } : {}),
+  };
+  const decision = decideIssueChange(input);
+  const written = await executeEventActions(
+    { deps, ticket, config, now, stored, ...(event.actorId ? { actorId: event.actorId } : {}) },
+    decision.state,
+    decision.actions,
+  );
+  const reverted = decision.actions.some((a) => a.type === 'revertStatus' || a.type === 'revertType');
+  if (!reverted)
+    await syncDeliveryForEvent(deps, { event, ticket: { ...ticket, state: written }, config, now, fieldIds });
+  return { kind: 'handled', actions: decision.actions.length };
+}

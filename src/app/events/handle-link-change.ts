@@ -1,0 +1,35 @@
+import { JiraHttpError } from '../../adapters/jira/errors';
+import { configForProject } from '../../domain/config';
+import type { EventDeps } from './event-deps';
+import type { LinkChangeEvent } from './event-payload';
+import type { EventOutcome } from './handle-issue-change';
+import { projectKeyOf } from './handle-issue-change';
+
+/**
+ * A link was created or deleted (by an agent; the app's own links are filtered by `ignoreSelf`). When it is of
+ * the Delivery link type, the Delivery's table is regenerated from its links (queued, so a burst of link events
+ * collapses into few table writes per Delivery). Link events carry ids only, so one GET finds the project.
+ */
+export async function handleLinkChange(event: LinkChangeEvent, deps: EventDeps): Promise<EventOutcome> {
+  const { config: site } = await deps.config.load();
+  let key: string;
+  try {
+    const source = await deps.jira.getIssue(event.sourceIssueId, { fields: ['issuetype'] });
+    key = source.key ?? '';
+  } catch (error) {
+    if (error instanceof JiraHttpError && error.isNotFound)
+      return { kind: 'ignored', reason: 'issueNotFound' };
+    throw error;
+  }
+  const projectKey = projectKeyOf(key);
+  if (!site.projects.includes(projectKey)) return { kind: 'ignored', reason: 'projectNotManaged' };
+  const config = configForProject(site, projectKey);
+  const typeName = event.linkTypeName?.toLowerCase();
+  if (typeName !== undefined && typeName !== config.names.deliveryLinkType.name.toLowerCase()) {
+    return { kind: 'ignored', reason: 'otherLinkType' };
+  }
+  await deps.queue.push([
+    { body: { type: 'events.deliveryTable', deliveryId: event.sourceIssueId, projectKey }, delaySeconds: 5 },
+  ]);
+  return { kind: 'handled', actions: 1 };
+}

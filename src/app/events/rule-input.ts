@@ -1,0 +1,17 @@
+import type { ProjectConfig } from '../../domain/config';
+import type { IssueChangeEvent } from './event-payload';
+import type { FieldIds } from './field-ids';
+import type { Ticket } from './ticket';
+
+/** What every issue rule decides from: the event (a hint only), the ticket as it is now, config and time. */
+export interface RuleInput {
+  readonly event: IssueChangeEvent;
+  readonly ticket: Ticket;
+  readonly config: ProjectConfig;
+  readonly now: Date;
+  readonly fieldIds: FieldIds;
+  /** For comment events: whether the author counts as the customer (PROCESS.md §4). */
+  readonly byCustomer?: boolean;
+  /** For created events of an Incident: whether the ticket came in by e-mail. */
+  readonly viaEmail?: boolean;
+}

@@ -1,0 +1,88 @@
+import type { ProcessState } from '../../../domain/process-state';
+import { changeOf } from '../event-payload';
+import type { EventAction, RuleResult } from '../event-actions';
+import { isOption } from '../jira-names';
+import type { RuleInput } from '../rule-input';
+import { customerRegion } from './customer-region';
+
+/**
+ * Confidentiality (guide §2.2.1, PROCESS.md §7): "Confidential personal data? = Yes", at creation or later,
+ * restricts the ticket to the security level of the customer's region. With no region configured for the
+ * customer's organization it fails closed: the configured fallback level, and an internal notice asking the admin
+ * to map the organization (the audit trail records it too). "No" after "Yes" lifts the restriction only where
+ * `regions.liftRestrictionOnNo` is set, and only a level the app itself applies.
+ *
+ * @example
+ * decideConfidentiality(createdConfidentialForMappedOrg, state).actions[0]; // { type: 'setSecurityLevel', level: 'Support Graz', … }
+ */
+export function decideConfidentiality(input: RuleInput, state: ProcessState): RuleResult {
+  const { event, ticket, config, fieldIds } = input;
+  if (fieldIds.confidential === undefined) return { state, actions: [] };
+  const changed =
+    event.kind === 'created' || changeOf(event, fieldIds.confidential, config.names.fields.confidential);
+  if (!changed || ticket.kind === 'delivery') return { state, actions: [] };
+  const current = ticket.securityLevel?.name;
+  if (isOption(config, ticket.confidential, 'yes')) {
+    const found = customerRegion(ticket, config);
+    const level = found?.region.securityLevel ?? config.regions.fallbackSecurityLevel;
+    if (current === level) return { state, actions: [] };
+    const idempotencyKey = `${ticket.id}:security:${level}`;
+    const organization = ticket.organizations[0]?.name ?? '—';
+    const actions: EventAction[] = [
+      { type: 'setSecurityLevel', level, idempotencyKey },
+      found
+        ? {
+            type: 'comment',
+            visibility: 'internal',
+            messageKey: 'confidentialityApplied',
+            params: { ticketKey: ticket.key, securityLevel: level },
+            idempotencyKey: `${idempotencyKey}:note`,
+          }
+        : {
+            type: 'comment',
+            visibility: 'internal',
+            messageKey: 'confidentialityFallback',
+            params: { ticketKey: ticket.key, securityLevel: level, organization },
+            idempotencyKey: `${idempotencyKey}:note`,
+          },
+    ];
+    if (!found) {
+      actions.push({
+        type: 'audit',
+        entry: {
+          action: 'securityFallback',
+          outcome: 'done',
+          detail: 'noRegionForOrganization',
+          idempotencyKey,
+        },
+      });
+    }
+    return { state, actions };
+  }
+  const ownLevels = [
+    config.regions.fallbackSecurityLevel,
+    ...Object.values(config.regions.regions).map((region) => region.securityLevel),
+  ];
+  if (
+    isOption(config, ticket.confidential, 'no') &&
+    config.regions.liftRestrictionOnNo &&
+    current !== undefined &&
+    ownLevels.includes(current)
+  ) {
+    const idempotencyKey = `${ticket.id}:security:none:${event.changelogId ?? 'created'}`;
+    return {
+      state,
+      actions: [
+        { type: 'setSecurityLevel', level: null, idempotencyKey },
+        {
+          type: 'comment',
+          visibility: 'internal',
+          messageKey: 'confidentialityLifted',
+          params: { ticketKey: ticket.key },
+          idempotencyKey: `${idempotencyKey}:note`,
+        },
+      ],
+    };
+  }
+  return { state, actions: [] };
+}

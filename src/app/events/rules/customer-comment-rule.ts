@@ -1,0 +1,24 @@
+import { withDone, type ProcessState } from '../../../domain/process-state';
+import { onCustomerComment } from '../../../domain/timers';
+import type { RuleResult } from '../event-actions';
+import type { RuleInput } from '../rule-input';
+
+/**
+ * A public comment by the customer (reporter, request participant, member of a shared organization) restarts the
+ * Clarification and Resolved timers from zero (PROCESS.md §4). Agent comments, internal notes and the app's own
+ * comments never do. The comment id is remembered in `done`, so a duplicated event restarts nothing twice.
+ *
+ * @example
+ * decideCustomerComment({ ...input, byCustomer: true }, clarificationState).state.stepsDone; // 0
+ */
+export function decideCustomerComment(input: RuleInput, state: ProcessState): RuleResult {
+  const { event, ticket, config, now, byCustomer } = input;
+  const comment = event.comment;
+  if (event.kind !== 'commented' || !comment?.isPublic || byCustomer !== true) return { state, actions: [] };
+  const key = `${ticket.id}:customerComment:${comment.id}`;
+  if (state.done.includes(key)) return { state, actions: [] };
+  // Only a state that describes the current status may be restarted; a stale one is reconciled first.
+  if (state.statusId !== ticket.statusId) return { state, actions: [] };
+  const update = onCustomerComment(state, now, config);
+  return update.changed ? { state: withDone(update.state, key), actions: [] } : { state, actions: [] };
+}

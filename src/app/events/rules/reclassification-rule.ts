@@ -1,0 +1,51 @@
+import type { ProcessState } from '../../../domain/process-state';
+import { withoutFlag } from '../../../domain/process-state';
+import { checkReclassification } from '../../../domain/workflows';
+import { changeOf } from '../event-payload';
+import type { RuleResult } from '../event-actions';
+import { kindOfTypeName } from '../jira-names';
+import type { RuleInput } from '../rule-input';
+
+/** Flag shown in the panel when a forbidden type change could not be reverted. */
+export const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';
+
+/**
+ * Reclassification (PROCESS.md §2): a type change the table does not allow is set back with an internal comment
+ * naming the rule; an allowed one needs nothing here (the timer reconciliation re-evaluates timers for the new
+ * kind). Like transitions, only a change that is still current is judged.
+ *
+ * @example
+ * decideReclassification(incidentRetypedToSuggestion, state).actions[0].type; // 'revertType'
+ */
+export function decideReclassification(input: RuleInput, state: ProcessState): RuleResult {
+  const { event, ticket, config } = input;
+  const change = changeOf(event, 'issuetype');
+  if (!change || change.to !== ticket.typeId || ticket.kind === undefined || ticket.status === undefined) {
+    return { state, actions: [] };
+  }
+  const fromKind = kindOfTypeName(config, change.fromString ?? undefined);
+  if (fromKind === undefined || !change.from) return { state, actions: [] };
+  const verdict = checkReclassification(fromKind, ticket.kind, ticket.status);
+  if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_RECLASSIFICATION_FLAG), actions: [] };
+  return {
+    state,
+    actions: [
+      {
+        type: 'revertType',
+        toTypeId: change.from,
+        flag: ILLEGAL_RECLASSIFICATION_FLAG,
+        idempotencyKey: `${ticket.id}:revertType:${event.changelogId ?? `${change.from}-${change.to}`}`,
+        comment: {
+          messageKey: 'reclassificationRefused',
+          visibility: 'internal',
+          params: {
+            ticketKey: ticket.key,
+            fromType: change.fromString ?? config.names.kinds[fromKind],
+            toType: ticket.typeName,
+            reason: verdict.reason,
+          },
+        },
+      },
+    ],
+  };
+}

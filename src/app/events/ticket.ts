@@ -1,0 +1,125 @@
+import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import type { ProjectConfig } from '../../domain/config';
+import type { Kind } from '../../domain/kinds';
+import type { Priority } from '../../domain/priorities/priority-catalogue';
+import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
+import type { StatusKey } from '../../domain/statuses';
+import type { FieldIds } from './field-ids';
+import {
+  accountIdOf,
+  issueLinksOf,
+  namedRef,
+  organizationsOf,
+  requestTypeName,
+  textValue,
+  type IssueLinkRef,
+} from './field-values';
+import { kindOfTypeName, priorityOfName, statusOfName } from './jira-names';
+
+/** The current state of one ticket as the rules see it, read in one GET. */
+export interface Ticket {
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+  readonly summary: string;
+  readonly typeId: string;
+  readonly typeName: string;
+  readonly kind?: Kind;
+  readonly statusId: string;
+  readonly statusName: string;
+  readonly status?: StatusKey;
+  readonly priority?: Priority;
+  readonly priorityName?: string;
+  readonly created: string;
+  readonly reporterId?: string;
+  readonly assigneeId?: string;
+  readonly securityLevel?: { id: string; name: string };
+  readonly organizations: readonly { id: string; name: string }[];
+  readonly requestTypeName?: string;
+  readonly deliveryVersion?: string;
+  readonly confidential?: string;
+  readonly affectedSystem?: string;
+  readonly systemReachable?: string;
+  readonly estimatedDeliveryDate?: string;
+  readonly links: readonly IssueLinkRef[];
+  /** The stored process state; `undefined` when absent or unreadable (rebuilt by the rules). */
+  readonly state?: ProcessState;
+}
+
+const SYSTEM_FIELDS = [
+  'summary',
+  'status',
+  'issuetype',
+  'project',
+  'priority',
+  'created',
+  'reporter',
+  'assignee',
+  'security',
+  'issuelinks',
+];
+
+/** The `fields` parameter for {@link loadTicket}: only what the rules read. */
+export function ticketFields(ids: FieldIds): string[] {
+  return [...SYSTEM_FIELDS, ...Object.values(ids).filter((id): id is string => id !== undefined)];
+}
+
+/** Builds a {@link Ticket} from an issue bean read with {@link ticketFields}. */
+export function toTicket(
+  bean: {
+    id: string;
+    key?: string | undefined;
+    fields?: Record<string, unknown>;
+    properties?: Record<string, unknown>;
+  },
+  ids: FieldIds,
+  config: ProjectConfig,
+): Ticket {
+  const f = bean.fields ?? {};
+  const custom = (id: string | undefined) => (id === undefined ? undefined : f[id]);
+  const type = namedRef(f.issuetype) ?? { id: '', name: '' };
+  const status = namedRef(f.status) ?? { id: '', name: '' };
+  const priority = namedRef(f.priority);
+  const project = f.project as { key?: unknown } | null | undefined;
+  const optional = {
+    kind: kindOfTypeName(config, type.name),
+    status: statusOfName(config, status.name),
+    priority: priorityOfName(config, priority?.name),
+    priorityName: priority?.name,
+    reporterId: accountIdOf(f.reporter),
+    assigneeId: accountIdOf(f.assignee),
+    securityLevel: namedRef(f.security),
+    requestTypeName: requestTypeName(custom(ids.requestType)),
+    deliveryVersion: textValue(custom(ids.deliveryVersion)),
+    confidential: textValue(custom(ids.confidential)),
+    affectedSystem: textValue(custom(ids.affectedSystem)),
+    systemReachable: textValue(custom(ids.systemReachable)),
+    estimatedDeliveryDate: textValue(custom(ids.estimatedDeliveryDate)),
+    state: parseProcessState(bean.properties?.[PROCESS_STATE_KEY]),
+  };
+  return {
+    id: bean.id,
+    key: bean.key ?? bean.id,
+    projectKey: typeof project?.key === 'string' ? project.key : '',
+    summary: typeof f.summary === 'string' ? f.summary : '',
+    typeId: type.id,
+    typeName: type.name,
+    statusId: status.id,
+    statusName: status.name,
+    created: typeof f.created === 'string' ? f.created : '',
+    organizations: organizationsOf(custom(ids.organizations)),
+    links: issueLinksOf(f.issuelinks),
+    ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Ticket>),
+  };
+}
+
+/** Reads the ticket's current fields and process state in one call (strongly consistent, unlike search). */
+export async function loadTicket(
+  jira: JiraGateway,
+  idOrKey: string,
+  ids: FieldIds,
+  config: ProjectConfig,
+): Promise<Ticket> {
+  const bean = await jira.getIssue(idOrKey, { fields: ticketFields(ids), properties: [PROCESS_STATE_KEY] });
+  return toTicket(bean, ids, config);
+}

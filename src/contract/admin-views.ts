@@ -1,0 +1,87 @@
+import type { AuditAction, AuditEntry, Bilingual, IsoDateTime, Language, TicketKind } from './common';
+import type { MessageKey } from './settings';
+
+/** `previewText` payload: render the (possibly unsaved) template with sample parameters. */
+export interface PreviewTextPayload {
+  messageKey: MessageKey;
+  language: Language;
+  /** The text as currently typed; omitted = the saved text. */
+  template?: string;
+  params: Record<string, string>;
+}
+
+export interface PreviewTextResult {
+  text: string;
+  /** Placeholders in the template the message does not know, e.g. a typo such as `{issueKy}`. */
+  unknownPlaceholders: string[];
+}
+
+/** `getHealth` payload: one project, or every service desk project when omitted. */
+export interface HealthPayload {
+  projectKey?: string;
+}
+
+/** Does every name the configuration uses exist on the site, per project? */
+export interface HealthView {
+  checkedAt: IsoDateTime;
+  projects: ProjectHealth[];
+}
+
+export interface ProjectHealth {
+  projectKey: string;
+  projectName: string;
+  checks: HealthCheck[];
+}
+
+export interface HealthCheck {
+  category: 'issueType' | 'status' | 'transition' | 'field' | 'linkType' | 'securityLevel' | 'permission';
+  /** The configured name, e.g. "Delivery Pending" or "Open → Resolved". */
+  name: string;
+  state: 'ok' | 'missing' | 'ambiguous';
+  /** How to fix it, when the state is not ok. */
+  fix: Bilingual | null;
+}
+
+/** `previewSweep` payload. */
+export interface SweepPreviewPayload {
+  projectKey?: string;
+}
+
+/** What the next hourly sweep would do, without doing it. */
+export interface SweepPreviewView {
+  computedAt: IsoDateTime;
+  nextSweepAt: IsoDateTime | null;
+  items: SweepPreviewItem[];
+  /** More tickets are due than the preview lists. */
+  truncated: boolean;
+  /** Estimated Jira REST points the sweep would spend, against the hourly budget. */
+  estimatedPoints: number;
+  pointsBudgetPerHour: number;
+}
+
+export interface SweepPreviewItem {
+  issueKey: string;
+  kind: TicketKind;
+  timer: 'clarification' | 'resolved' | 'estimate';
+  action: 'remind' | 'close';
+  /** For reminders: which one, of how many. */
+  reminder: { number: number; of: number } | null;
+  dueAt: IsoDateTime;
+}
+
+/** `getActivity` payload: filters are ANDed; dates are inclusive instants. */
+export interface ActivityPayload {
+  projectKey?: string;
+  action?: AuditAction;
+  from?: IsoDateTime;
+  to?: IsoDateTime;
+  cursor?: string;
+  /** Page size; the server caps it. */
+  limit?: number;
+}
+
+export interface ActivityPage {
+  entries: AuditEntry[];
+  /** Pass back as `cursor` for the next (older) page; `null` at the end. */
+  nextCursor: string | null;
+}

@@ -1,0 +1,201 @@
+import type {
+  AuditEntry,
+  Bilingual,
+  IsoDate,
+  IsoDateTime,
+  PriorityLevel,
+  StatusRef,
+  TicketKind,
+} from './common';
+
+/**
+ * Everything the issue panel shows, returned by ONE `getPanel` call per panel load (issue #6).
+ * A tagged union on `view`: a process ticket, a Delivery ticket, or a ticket the app does not handle.
+ * Durations are milliseconds, instants ISO strings; the UI formats both in the user's locale and time zone.
+ */
+export type PanelView = TicketPanelView | DeliveryPanelView | UnsupportedPanelView;
+
+/** Fields every panel variant carries. */
+interface PanelBase {
+  issueKey: string;
+  /** Server clock when the view was computed: "remaining"/"days left" values are relative to it. */
+  computedAt: IsoDateTime;
+  /** The app runs in dry-run mode for this project: it records what it would do and changes nothing. */
+  dryRun: boolean;
+}
+
+/** A ticket of one of the process kinds (PROCESS.md §2–§9). Sections that do not apply to the kind are `null`. */
+export interface TicketPanelView extends PanelBase {
+  view: 'ticket';
+  kind: TicketKind;
+  /** The site's name for the ticket's type, e.g. "Software Defect". */
+  kindName: string;
+  status: StatusRef;
+  priority: PriorityView;
+  clocks: ServiceClocks;
+  /** Software Defect, Consulting Request and Customisation only (§3.1.1). */
+  delivery: DeliveryVersionView | null;
+  /** Customisation only, once an estimate was made available (§3.2.3). */
+  estimate: EstimateView | null;
+  /** Kinds marked (C) in PROCESS.md §3; `{ state: 'inactive' }` when the ticket is not in Clarification. */
+  clarification: ClarificationView | null;
+  /** Only while the ticket is Resolved (§2.2.5). */
+  resolvedAutoClose: ResolvedAutoCloseView | null;
+  confidentiality: ConfidentialityView;
+  commercial: CommercialClass;
+  escalation: EscalationLevelView[];
+  flags: PanelFlag[];
+  /** The app's own audit entries for this ticket, newest first, at most the configured number. */
+  history: AuditEntry[];
+}
+
+/** A Delivery ticket (§3.3): what it delivers and the state of every ticket included in it. */
+export interface DeliveryPanelView extends PanelBase {
+  view: 'delivery';
+  status: StatusRef;
+  /** Patch version such as `14.21.3.1`, or `null` when none is set yet. */
+  version: string | null;
+  /** An estimate, not a promise; postponements are announced on the ticket (§3.3). */
+  estimatedDate: IsoDate | null;
+  cloudEnvironment: string | null;
+  included: IncludedTicketView[];
+  flags: PanelFlag[];
+  history: AuditEntry[];
+}
+
+/** Why the panel has nothing to show; the UI renders the empty state for these. */
+export interface UnsupportedPanelView extends PanelBase {
+  view: 'unsupported';
+  reason: 'notServiceDeskProject' | 'projectNotEnabled' | 'unknownType';
+  /** The ticket's type name as Jira shows it, when known. */
+  typeName: string | null;
+}
+
+/** Priority with its category and contractual meaning (§3.1). */
+export type PriorityView =
+  | { state: 'notApplicable' }
+  | { state: 'notSet' }
+  | {
+      state: 'set';
+      level: PriorityLevel;
+      category: 'systemAvailability' | 'softwareUsability';
+      meaning: Bilingual;
+      /** P1/P2 are reserved for system availability: set on a Software Defect they are a mismatch. */
+      mismatch: boolean;
+    };
+
+/** Response clock starts at creation, restoration clock when an agent accepts the ticket (§3.1). */
+export interface ServiceClocks {
+  response: ServiceClockView | null;
+  restoration: ServiceClockView | null;
+}
+
+/**
+ * One service-time clock. `source: 'jsmSla'` mirrors a JSM SLA field; `'app'` is the app's own calculation
+ * from the configured targets and calendar when the site has no SLA for it.
+ */
+export type ServiceClockView =
+  | { source: 'jsmSla' | 'app'; state: 'notStarted' }
+  | {
+      source: 'jsmSla' | 'app';
+      state: 'running' | 'paused' | 'completed';
+      startedAt: IsoDateTime;
+      elapsedMs: number;
+      /** `null` when no target is contracted for this priority. */
+      targetMs: number | null;
+      /** Negative once breached; `null` without a target. */
+      remainingMs: number | null;
+      breached: boolean;
+      /** Set for `completed` clocks. */
+      stoppedAt: IsoDateTime | null;
+    };
+
+/** Delivery version and the Delivery ticket it ships with (§3.1.1, §3.3). */
+export interface DeliveryVersionView {
+  /** `custom`: built only for this customer, ships with their next Planned delivery whatever its version. */
+  version: { type: 'patch'; value: string } | { type: 'custom' } | null;
+  deliveryTicket: LinkedDeliveryView | null;
+  /** Warnings apply while the ticket is Delivery Pending. */
+  warnings: ('missingVersion' | 'noDeliveryTicket')[];
+}
+
+export interface LinkedDeliveryView {
+  key: string;
+  status: StatusRef;
+  version: string | null;
+  estimatedDate: IsoDate | null;
+}
+
+/** Customisation estimate validity, 16 weeks from Estimation available by default (§3.2.3). */
+export interface EstimateView {
+  availableSince: IsoDateTime;
+  validUntil: IsoDateTime;
+  /** Whole days left, 0 on the last day, negative once expired. */
+  daysLeft: number;
+  expired: boolean;
+}
+
+/** The Clarification required / On hold timer (§2.2.5). */
+export type ClarificationView =
+  | { state: 'inactive' }
+  | {
+      state: 'active';
+      enteredAt: IsoDateTime;
+      remindersSent: number;
+      remindersTotal: number;
+      /** `null` once every reminder has been sent. */
+      nextReminderAt: IsoDateTime | null;
+      autoCloseAt: IsoDateTime;
+      /** The status the ticket returns to when the customer answers. */
+      returnsTo: StatusRef | null;
+      lastReset: { at: IsoDateTime; reason: 'enteredStatus' | 'customerComment' } | null;
+    };
+
+/** 50 days in Resolved without customer feedback closes the ticket (§2.2.5). */
+export interface ResolvedAutoCloseView {
+  resolvedAt: IsoDateTime;
+  autoCloseAt: IsoDateTime;
+}
+
+/** "Confidential personal data?" restricts the ticket to the customer's region (§2.2.1). */
+export interface ConfidentialityView {
+  confidential: boolean;
+  region: string | null;
+  /** The security level the app applies, or `null` when none is set. */
+  securityLevel: string | null;
+}
+
+/** Covered by the contract, chargeable from the extended budget, or quoted separately (§3.1.1, §3.2). */
+export type CommercialClass = 'covered' | 'chargeable' | 'quoted';
+
+/** One step of the escalation ladder (§4) with the people the site configured for it. */
+export interface EscalationLevelView {
+  level: 1 | 2 | 3 | 4 | 5;
+  role: 'personalContact' | 'teamLead' | 'departmentHead' | 'customerServicesHead' | 'board';
+  /** Display names; empty when the site configured nobody for the level. */
+  contacts: string[];
+}
+
+/** Something the agent should notice; `detail` says what exactly, in both languages. */
+export interface PanelFlag {
+  code:
+    | 'illegalTransition'
+    | 'priorityMismatch'
+    | 'missingDeliveryVersion'
+    | 'noDeliveryTicket'
+    | 'estimateExpired'
+    | 'serviceTimeBreached'
+    | 'configurationIncomplete';
+  severity: 'info' | 'warning' | 'error';
+  detail: Bilingual;
+  at: IsoDateTime | null;
+}
+
+/** A ticket listed on a Delivery ticket: Key | Request type | Summary, plus its current status (§3.3). */
+export interface IncludedTicketView {
+  key: string;
+  requestType: string;
+  summary: string;
+  kind: TicketKind | null;
+  status: StatusRef;
+}

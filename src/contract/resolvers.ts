@@ -1,0 +1,62 @@
+import type {
+  ActivityPage,
+  ActivityPayload,
+  HealthPayload,
+  HealthView,
+  PreviewTextPayload,
+  PreviewTextResult,
+  SweepPreviewPayload,
+  SweepPreviewView,
+} from './admin-views';
+import type { PanelView } from './panel-view';
+import type { SaveSettingsPayload, SaveSettingsResult, SettingsView } from './settings';
+
+export type * from './common';
+export type * from './panel-view';
+export type * from './settings';
+export type * from './admin-views';
+
+/**
+ * Every resolver the Custom UI calls: its key, payload and result. `src/entry` defines exactly these keys and
+ * `static/<app>/src/api.ts` is typed by them, so a renamed key or changed shape fails to compile on both sides.
+ *
+ * The ticket and project come from the trusted Forge context (`context.extension.issue`), never from the
+ * payload. Admin resolvers check first that the caller is a Jira administrator and answer `FORBIDDEN` otherwise.
+ */
+export interface ResolverContract {
+  /** Issue panel: everything the panel shows, in one call per load. */
+  getPanel: { payload: Record<string, never>; result: PanelView };
+  /** Admin: current settings, site projects and the message catalogue. */
+  getSettings: { payload: Record<string, never>; result: SettingsView };
+  /** Admin: validate and save; validation errors are a result, not a {@link ResolverError}. */
+  saveSettings: { payload: SaveSettingsPayload; result: SaveSettingsResult };
+  /** Admin: render a message template with sample parameters. */
+  previewText: { payload: PreviewTextPayload; result: PreviewTextResult };
+  /** Admin: check the configured names against the site. */
+  getHealth: { payload: HealthPayload; result: HealthView };
+  /** Admin: what the next sweep would remind or close. */
+  previewSweep: { payload: SweepPreviewPayload; result: SweepPreviewView };
+  /** Admin: the audit log, newest first, paged by cursor. */
+  getActivity: { payload: ActivityPayload; result: ActivityPage };
+}
+
+export type ResolverKey = keyof ResolverContract;
+export type PayloadOf<K extends ResolverKey> = ResolverContract[K]['payload'];
+export type ResultOf<K extends ResolverKey> = ResolverContract[K]['result'];
+
+/**
+ * An expected failure. `FORBIDDEN`: caller is not allowed (admin resolvers: not a Jira administrator);
+ * `INVALID`: the payload failed validation; `NOT_FOUND`: the ticket or project is gone; `UPSTREAM`: Jira
+ * answered with an error or a rate limit; `INTERNAL`: a bug. `message` is for logs and the UI's detail line
+ * and never contains personal data.
+ */
+export interface ResolverError {
+  code: 'FORBIDDEN' | 'INVALID' | 'NOT_FOUND' | 'UPSTREAM' | 'INTERNAL';
+  message: string;
+}
+
+/**
+ * What a resolver function actually returns over the bridge. Forge turns a thrown error into an opaque
+ * rejection, so expected failures travel as data: `{ data }` on success, `{ error }` otherwise.
+ */
+export type ResolverResponse<K extends ResolverKey> = { data: ResultOf<K> } | { error: ResolverError };

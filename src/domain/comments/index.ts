@@ -1,0 +1,7 @@
+export {
+  classifyComment,
+  isCustomerAuthor,
+  type CommentFacts,
+  type CommentOrigin,
+  type TicketParties,
+} from './comment-author';

@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import { isKnownHolidayRegion } from '../calendar/holiday-regions';
+import { MESSAGE_KEYS } from '../texts/message-keys';
+import { unknownPlaceholders } from '../texts/placeholders';
+import type { namesSchema } from './names-schema';
+import type { calendarSchema, timersSchema } from './timers-schema';
+import type { textsSchema } from './texts-schema';
+import type { escalationSchema, onCallSchema, regionsSchema } from './service-schema';
+
+interface CheckedSettings {
+  names: z.output<typeof namesSchema>;
+  timers: z.output<typeof timersSchema>;
+  calendar: z.output<typeof calendarSchema>;
+  texts: z.output<typeof textsSchema>;
+  regions: z.output<typeof regionsSchema>;
+  onCall: z.output<typeof onCallSchema>;
+  escalation: z.output<typeof escalationSchema>;
+}
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** Groups of keys mapped to the same name; Jira compares status and type names case-insensitively. */
+function duplicates(names: Record<string, string>): [string, string[]][] {
+  const byName = new Map<string, [string, string[]]>();
+  for (const [key, name] of Object.entries(names)) {
+    const normal = name.trim().toLowerCase();
+    const [shown, keys] = byName.get(normal) ?? [name, []];
+    byName.set(normal, [shown, [...keys, key]]);
+  }
+  return [...byName.values()].filter(([, keys]) => keys.length > 1);
+}
+
+function* timerIssues(s: CheckedSettings): Generator<Issue> {
+  const c = s.timers.clarification;
+  const lastReminder = c.reminderCount * c.reminderIntervalDays;
+  if (lastReminder >= c.closeAfterDays) {
+    yield {
+      path: ['timers', 'clarification', 'closeAfterDays'],
+      message:
+        `${c.reminderCount} reminders every ${c.reminderIntervalDays} days end on day ${lastReminder}, ` +
+        `so closing on day ${c.closeAfterDays} would come before or with the last reminder`,
+    };
+  }
+  const e = s.timers.estimate;
+  if (e.noticeBeforeDays !== undefined && e.noticeBeforeDays >= e.validWeeks * 7) {
+    yield {
+      path: ['timers', 'estimate', 'noticeBeforeDays'],
+      message: `a notice ${e.noticeBeforeDays} days before expiry would come before the estimate is made (valid ${e.validWeeks} weeks)`,
+    };
+  }
+}
+
+function* nameIssues(s: CheckedSettings): Generator<Issue> {
+  for (const [group, names] of [
+    ['kinds', s.names.kinds],
+    ['statuses', s.names.statuses],
+  ] as const) {
+    for (const [name, keys] of duplicates(names)) {
+      yield {
+        path: ['names', group, keys[1] ?? ''],
+        message: `the name "${name}" is used for ${keys.join(' and ')}; each must map to its own Jira name`,
+      };
+    }
+  }
+}
+
+function* calendarIssues(s: CheckedSettings): Generator<Issue> {
+  const { holidayRegion } = s.calendar;
+  if (holidayRegion !== undefined && !isKnownHolidayRegion(holidayRegion)) {
+    yield {
+      path: ['calendar', 'holidayRegion'],
+      message: `"${holidayRegion}" is not a known holiday region`,
+    };
+  }
+  if (new Set(s.calendar.workingDays).size !== s.calendar.workingDays.length) {
+    yield { path: ['calendar', 'workingDays'], message: 'lists a weekday twice' };
+  }
+}
+
+function* regionIssues(s: CheckedSettings): Generator<Issue> {
+  const { regions, organizations, defaultRegion } = s.regions;
+  if (!(defaultRegion in regions)) {
+    yield {
+      path: ['regions', 'defaultRegion'],
+      message: `"${defaultRegion}" is not one of the configured regions`,
+    };
+  }
+  for (const [organization, region] of Object.entries(organizations)) {
+    if (!(region in regions)) {
+      yield {
+        path: ['regions', 'organizations', organization],
+        message: `region "${region}" is not one of the configured regions`,
+      };
+    }
+  }
+  for (const [id, region] of Object.entries(regions)) {
+    if (!isKnownHolidayRegion(region.holidayRegion)) {
+      yield {
+        path: ['regions', 'regions', id, 'holidayRegion'],
+        message: `"${region.holidayRegion}" is not a known holiday region`,
+      };
+    }
+  }
+}
+
+function* serviceIssues(s: CheckedSettings): Generator<Issue> {
+  if (s.onCall.mode !== 'none' && s.onCall.target === undefined) {
+    yield { path: ['onCall', 'target'], message: `is required when on-call mode is "${s.onCall.mode}"` };
+  }
+  for (const [index, level] of s.escalation.levels.entries()) {
+    if (level.level !== index + 1) {
+      yield {
+        path: ['escalation', 'levels', index, 'level'],
+        message: `must be ${index + 1}: levels are listed in order 1, 2, 3 … without gaps`,
+      };
+    }
+  }
+}
+
+function* textIssues(s: CheckedSettings): Generator<Issue> {
+  for (const key of MESSAGE_KEYS) {
+    for (const language of ['de', 'en'] as const) {
+      const unknown = unknownPlaceholders(key, s.texts[key][language]);
+      if (unknown.length > 0) {
+        yield {
+          path: ['texts', key, language],
+          message: `uses unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{${u}}`).join(', ')}`,
+        };
+      }
+    }
+  }
+}
+
+/**
+ * Cross-field rules a schema per field cannot express. Each contradiction is reported on the field an admin
+ * would change to fix it; any issue rejects the configuration as a whole.
+ */
+export function checkSettingsConsistency(settings: CheckedSettings, ctx: z.RefinementCtx): void {
+  for (const rule of [timerIssues, nameIssues, calendarIssues, regionIssues, serviceIssues, textIssues]) {
+    for (const issue of rule(settings)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: undefined });
+    }
+  }
+}

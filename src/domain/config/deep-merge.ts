@@ -1,0 +1,27 @@
+/** Recursively optional version of `T`, the shape of a per-project override. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Merges `override` onto `base`: objects merge key by key, arrays and scalars replace, `undefined` keeps the
+ * base value. Neither argument is modified.
+ *
+ * @example
+ * deepMerge({ a: { b: 1, c: 2 }, l: [1] }, { a: { c: 3 }, l: [2] }); // { a: { b: 1, c: 3 }, l: [2] }
+ */
+export function deepMerge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value !== undefined) merged[key] = deepMerge(base[key], value);
+  }
+  return merged;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../priorities/priority-catalogue';
+import { SITE_DEFAULT_REGIONS } from './default-regions';
+import { timeZoneSchema } from './schema-helpers';
+
+const minutes = z.int().min(1).max(525_600);
+
+const targetsSchema = z
+  .strictObject({ responseMinutes: minutes.optional(), restorationMinutes: minutes.optional() })
+  .prefault({});
+
+/** Contracted targets per priority (PROCESS.md §5: the guide names no numbers, so none by default). */
+export const prioritiesSchema = z
+  .strictObject(
+    Object.fromEntries(PRIORITIES.map((p) => [p, targetsSchema])) as Record<
+      (typeof PRIORITIES)[number],
+      typeof targetsSchema
+    >,
+  )
+  .prefault({});
+
+const regionSchema = z.strictObject({
+  /** Jira issue security level restricting a confidential ticket to this region's support staff. */
+  securityLevel: z.string().trim().min(1),
+  timeZone: timeZoneSchema,
+  /** `date-holidays` code, e.g. `DE-SL`. */
+  holidayRegion: z.string(),
+});
+
+/** Regions, confidentiality (PROCESS.md §7) and support hours (§1). */
+export const regionsSchema = z
+  .strictObject({
+    /** Customer organization name → region id. */
+    organizations: z.record(z.string().min(1), z.string().min(1)).default({}),
+    regions: z.record(z.string().min(1), regionSchema).default(SITE_DEFAULT_REGIONS),
+    /** Region assumed for support hours when the organization has none. */
+    defaultRegion: z.string().min(1).default('saarbruecken'),
+    /** Security level applied when a confidential ticket's organization has no region (fail closed). */
+    fallbackSecurityLevel: z.string().trim().min(1).default('Support restricted'),
+    /** Whether answering "No" after "Yes" removes the restriction again. */
+    liftRestrictionOnNo: z.boolean().default(false),
+  })
+  .prefault({});
+
+/** How the on-call duty is alerted for severe faults outside working days (guide §1.1.1). */
+export const onCallSchema = z
+  .strictObject({
+    mode: z.enum(['none', 'opsgenie', 'webhook']).default('none'),
+    /** Opsgenie team/responder name or webhook URL. */
+    target: z.string().trim().min(1).optional(),
+  })
+  .prefault({});
+
+const ladderLevel = z.strictObject({
+  level: z.int().min(1).max(5),
+  label: z.strictObject({ de: z.string().trim().min(1), en: z.string().trim().min(1) }),
+  /** Atlassian account ids of the people on this level. */
+  people: z.array(z.string().min(1)).default([]),
+});
+
+/** Default escalation ladder (guide §4). */
+export const DEFAULT_LADDER = [
+  {
+    level: 1,
+    label: { de: 'Persönlicher Support-Ansprechpartner', en: 'Personal support contact' },
+    people: [],
+  },
+  {
+    level: 2,
+    label: {
+      de: 'Support-Teamleitung (International / DACH)',
+      en: 'Support team lead (International / DACH)',
+    },
+    people: [],
+  },
+  { level: 3, label: { de: 'Leitung Support', en: 'Head of Support' }, people: [] },
+  { level: 4, label: { de: 'Leitung Customer Services', en: 'Head of Customer Services' }, people: [] },
+  { level: 5, label: { de: 'Vorstand', en: 'Board' }, people: [] },
+];
+
+/** Escalation ladder, levels 1..5 in order (PROCESS.md §9). */
+export const escalationSchema = z
+  .strictObject({ levels: z.array(ladderLevel).min(1).max(5).default(DEFAULT_LADDER) })
+  .prefault({});
+
+/** Kill switches and the Forge points budget. */
+export const automationSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    /** Decide and log, but write nothing to Jira. */
+    dryRun: z.boolean().default(false),
+    pointsBudgetPerHour: z.int().min(1).default(2000),
+  })
+  .prefault({});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Jira issue entity property holding {@link ProcessState}; the manifest indexes `nextDueAt`, `timer`, `statusId`. */
+export const PROCESS_STATE_KEY = 'jsm-process-state';
+
+/** How many idempotency keys a ticket remembers; older ones belong to cycles that can no longer fire. */
+export const DONE_LIMIT = 50;
+
+/** The timers of PROCESS.md §4; `none` while the ticket is in a status without one. */
+export const TIMERS = ['clarification', 'resolved', 'estimate', 'none'] as const;
+
+/** One timer. */
+export type TimerName = (typeof TIMERS)[number];
+
+/** Why a timer (re)started. */
+export const RESET_REASONS = ['customerComment', 'statusEntered', 'reclassified', 'installBackfill'] as const;
+
+/** One reset reason. */
+export type ResetReason = (typeof RESET_REASONS)[number];
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * The per-ticket state, stored as JSON in the issue property `jsm-process-state`. Versioned so that a later
+ * shape can migrate old values; anything that does not parse is treated as absent (and rebuilt).
+ */
+export const processStateSchema = z.strictObject({
+  v: z.literal(1),
+  timer: z.enum(TIMERS),
+  /** Jira status id the timer runs in; a status change elsewhere makes the state stale. */
+  statusId: z.string(),
+  /** +1 on every (re)start of a timer; part of every timer idempotency key. */
+  cycle: z.int().min(0),
+  /** When the ticket entered the status. */
+  enteredAt: isoInstant,
+  /** When the current cycle started: `enteredAt` or the customer's last reply. */
+  cycleStartedAt: isoInstant,
+  /** Reminders / notices already sent in this cycle. */
+  stepsDone: z.int().min(0),
+  /** When the next step is due; absent when nothing is due (indexed for the sweep's JQL). */
+  nextDueAt: isoInstant.optional(),
+  lastReset: z.strictObject({ at: isoInstant, reason: z.enum(RESET_REASONS) }).optional(),
+  /** When an agent accepted the ticket: the start of the restoration clock (guide §3.1). */
+  acceptedAt: isoInstant.optional(),
+  /** Markers such as `illegalTransition` or `deliveryMissing`, shown in the panel. */
+  flags: z.array(z.string()),
+  /** Idempotency keys of completed actions, newest last, at most {@link DONE_LIMIT}. */
+  done: z.array(z.string()).max(DONE_LIMIT),
+  updatedAt: isoInstant,
+});
+
+/** The per-ticket process state. */
+export type ProcessState = z.output<typeof processStateSchema>;
+
+/**
+ * The state of a ticket the app has not seen before: no timer, nothing due.
+ *
+ * @example
+ * initialState(new Date('2026-11-27T09:00:00Z'), '10001').timer; // 'none'
+ */
+export function initialState(at: Date, statusId: string): ProcessState {
+  const iso = at.toISOString();
+  return {
+    v: 1,
+    timer: 'none',
+    statusId,
+    cycle: 0,
+    enteredAt: iso,
+    cycleStartedAt: iso,
+    stepsDone: 0,
+    flags: [],
+    done: [],
+    updatedAt: iso,
+  };
+}
+
+/**
+ * Reads a stored property value; `undefined` for absent or unreadable values (the caller rebuilds the state).
+ *
+ * @example
+ * parseProcessState({ v: 0 }); // undefined
+ */
+export function parseProcessState(value: unknown): ProcessState | undefined {
+  const result = processStateSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * Records a completed action's idempotency key, keeping only the newest {@link DONE_LIMIT}.
+ *
+ * @example
+ * withDone(state, '10001:clarification:1:reminder1').done.at(-1); // '10001:clarification:1:reminder1'
+ */
+export function withDone(state: ProcessState, key: string): ProcessState {
+  if (state.done.includes(key)) return state;
+  return { ...state, done: [...state.done, key].slice(-DONE_LIMIT) };
+}
+
+/** Adds a flag once. */
+export function withFlag(state: ProcessState, flag: string): ProcessState {
+  return state.flags.includes(flag) ? state : { ...state, flags: [...state.flags, flag] };
+}
+
+/** Removes a flag. */
+export function withoutFlag(state: ProcessState, flag: string): ProcessState {
+  return state.flags.includes(flag) ? { ...state, flags: state.flags.filter((f) => f !== flag) } : state;
+}

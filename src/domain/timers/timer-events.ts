@@ -1,0 +1,137 @@
+import type { Kind } from '../kinds';
+import { initialState, type ProcessState, type ResetReason } from '../process-state';
+import type { StatusKey } from '../statuses';
+import { nextDueAt, timerFor, type TimerConfig } from './timer-schedule';
+
+/** Result of an event: whether the state changed (and must be written). */
+export interface TimerUpdate {
+  readonly changed: boolean;
+  readonly state: ProcessState;
+}
+
+/** Where and when a ticket entered its current status. */
+export interface StatusEntry {
+  readonly statusId: string;
+  /** The previous state, if the ticket has one. */
+  readonly previous?: ProcessState | undefined;
+  readonly reason?: ResetReason;
+  /** When the decision is made (defaults to `enteredAt`); differs from it for an install backfill. */
+  readonly now?: Date;
+}
+
+/**
+ * The state after a ticket of `kind` entered `status` at `enteredAt`: the matching timer starts a new cycle
+ * (or `none`). Replaying the same entry (same status id and time) returns the previous state unchanged, so a
+ * duplicated event does not start a second cycle. For tickets found at install, pass the real entry time and
+ * `reason: 'installBackfill'`; `decideTimer` then sends only the step due now.
+ *
+ * @example
+ * startTimer('supportRequest', 'clarification', enteredAt, { statusId: '10002' }, cfg).timer; // 'clarification'
+ */
+export function startTimer(
+  kind: Kind,
+  status: StatusKey,
+  enteredAt: Date,
+  entry: StatusEntry,
+  cfg: TimerConfig,
+): ProcessState {
+  const { previous, statusId, reason = 'statusEntered', now = enteredAt } = entry;
+  const timer = timerFor(kind, status);
+  const enteredIso = enteredAt.toISOString();
+  if (
+    previous &&
+    previous.statusId === statusId &&
+    previous.enteredAt === enteredIso &&
+    previous.timer === timer
+  ) {
+    return previous;
+  }
+  const base = previous ?? initialState(enteredAt, statusId);
+  const started: ProcessState = {
+    ...base,
+    timer,
+    statusId,
+    cycle: timer === 'none' ? base.cycle : base.cycle + 1,
+    enteredAt: enteredIso,
+    cycleStartedAt: enteredIso,
+    stepsDone: 0,
+    nextDueAt: undefined,
+    lastReset: timer === 'none' ? base.lastReset : { at: enteredIso, reason },
+    updatedAt: now.toISOString(),
+  };
+  return { ...started, nextDueAt: nextDueAt(started, cfg) };
+}
+
+/**
+ * A customer comment at `at` restarts the Clarification and Resolved timers from zero (reminder count back to
+ * 0; PROCESS.md §4). The estimate validity is not extended. Comments older than the current cycle (events out
+ * of order) change nothing. Only call this for comments `isCustomerComment` accepts.
+ *
+ * @example
+ * onCustomerComment(clarificationState, commentAt, cfg).state.stepsDone; // 0
+ */
+export function onCustomerComment(state: ProcessState, at: Date, cfg: TimerConfig): TimerUpdate {
+  if (state.timer !== 'clarification' && state.timer !== 'resolved') return { changed: false, state };
+  if (at.getTime() <= new Date(state.cycleStartedAt).getTime()) return { changed: false, state };
+  const iso = at.toISOString();
+  const restarted: ProcessState = {
+    ...state,
+    cycle: state.cycle + 1,
+    cycleStartedAt: iso,
+    stepsDone: 0,
+    lastReset: { at: iso, reason: 'customerComment' },
+    updatedAt: iso,
+  };
+  return { changed: true, state: { ...restarted, nextDueAt: nextDueAt(restarted, cfg) } };
+}
+
+/**
+ * The ticket left the status its timer runs in: nothing is due any more.
+ *
+ * @example
+ * onStatusLeft(clarificationState, at).state.nextDueAt; // undefined
+ */
+export function onStatusLeft(state: ProcessState, at: Date): TimerUpdate {
+  if (state.timer === 'none' && state.nextDueAt === undefined) return { changed: false, state };
+  return {
+    changed: true,
+    state: { ...state, timer: 'none', stepsDone: 0, nextDueAt: undefined, updatedAt: at.toISOString() },
+  };
+}
+
+/**
+ * The ticket's type changed while it stays in `status`: if the new kind runs a different timer there (e.g. a
+ * Request in Clarification re-typed to Suggestion, which has none), the timer restarts or stops.
+ *
+ * @example
+ * onReclassified(state, 'softwareDefect', 'clarification', at, cfg).changed; // false: both kinds are (C)
+ */
+export function onReclassified(
+  state: ProcessState,
+  kind: Kind,
+  status: StatusKey,
+  at: Date,
+  cfg: TimerConfig,
+): TimerUpdate {
+  if (timerFor(kind, status) === state.timer) return { changed: false, state };
+  return {
+    changed: true,
+    state: startTimer(
+      kind,
+      status,
+      at,
+      { statusId: state.statusId, previous: state, reason: 'reclassified' },
+      cfg,
+    ),
+  };
+}
+
+/**
+ * Records when an agent accepted the ticket: the start of the restoration clock (guide §3.1). The first
+ * acceptance counts; later ones change nothing.
+ */
+export function markAccepted(state: ProcessState, at: Date): TimerUpdate {
+  if (state.acceptedAt !== undefined) return { changed: false, state };
+  const iso = at.toISOString();
+  return { changed: true, state: { ...state, acceptedAt: iso, updatedAt: iso } };
+}

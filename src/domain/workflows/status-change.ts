@@ -1,0 +1,101 @@
+import type { Kind } from '../kinds';
+import { STATUSES, type StatusKey } from '../statuses';
+import type { Localized } from '../texts/message-keys';
+import { hasStatus, WORKFLOWS, workingStatuses, type Workflow } from './workflow-table';
+
+/** Facts about a status change the workflow table alone cannot know. */
+export interface StatusChangeContext {
+  /** The working status the ticket was in before it entered Clarification. */
+  readonly previousWorkingStatus?: StatusKey;
+  /** The change was made by the customer (portal "close ticket"), not by an agent or the app. */
+  readonly byCustomer?: boolean;
+}
+
+/** Verdict on a status change; a refusal carries a reason for the internal comment. */
+export type StatusChangeVerdict = { allowed: true } | { allowed: false; reason: Localized };
+
+const refuse = (en: string, de: string): StatusChangeVerdict => ({ allowed: false, reason: { en, de } });
+const ALLOWED: StatusChangeVerdict = { allowed: true };
+
+function clarificationVerdict(
+  kind: Kind,
+  from: StatusKey,
+  to: StatusKey,
+  ctx: StatusChangeContext,
+): StatusChangeVerdict | undefined {
+  const workflow: Workflow = WORKFLOWS[kind];
+  if (to === 'clarification') {
+    if (!workflow.clarification) {
+      return refuse(
+        'This ticket type does not use Clarification.',
+        'Dieser Tickettyp kennt keine Rückfrage.',
+      );
+    }
+    return workingStatuses(kind).includes(from)
+      ? ALLOWED
+      : refuse(
+          'Clarification can only be entered from a working status.',
+          'Eine Rückfrage ist nur aus einem Bearbeitungsstatus möglich.',
+        );
+  }
+  if (from !== 'clarification') return undefined;
+  // An unanswered question closes the ticket (guide §2.2.5).
+  if (to === 'closed') return ALLOWED;
+  const previous = ctx.previousWorkingStatus;
+  const returnsToOrigin = previous === undefined || to === previous;
+  const returnsToProgress = to === 'inProgress';
+  if (workingStatuses(kind).includes(to) && (returnsToOrigin || returnsToProgress)) return ALLOWED;
+  return refuse(
+    'After Clarification the ticket returns to the status it came from or to In Progress.',
+    'Nach einer Rückfrage kehrt das Ticket in seinen vorherigen Status oder nach In Progress zurück.',
+  );
+}
+
+/**
+ * Whether a ticket of `kind` may move from `from` to `to` (guide §3). Besides each kind's path: Clarification
+ * from any working status of a (C) kind and back to where it came from or to In Progress (without
+ * `previousWorkingStatus`, any working status is accepted), Clarification → Closed (auto-close), and the
+ * customer may only close a Resolved ticket. Staying in the same status of the workflow is allowed.
+ *
+ * @example
+ * checkStatusChange('supportRequest', 'open', 'inProgress');
+ * // { allowed: false, reason: { en: 'This step is not part of the workflow of this ticket type.', de: … } }
+ */
+export function checkStatusChange(
+  kind: Kind,
+  from: StatusKey,
+  to: StatusKey,
+  ctx: StatusChangeContext = {},
+): StatusChangeVerdict {
+  if (!hasStatus(kind, from) || !hasStatus(kind, to)) {
+    return refuse('This ticket type has no such status.', 'Dieser Tickettyp hat keinen solchen Status.');
+  }
+  if (from === to) return ALLOWED;
+  if (ctx.byCustomer === true) {
+    return from === 'resolved' && to === 'closed'
+      ? ALLOWED
+      : refuse(
+          'Customers can only close a resolved ticket.',
+          'Kunden können nur ein gelöstes Ticket schließen.',
+        );
+  }
+  const clarification = clarificationVerdict(kind, from, to, ctx);
+  if (clarification) return clarification;
+  const workflow: Workflow = WORKFLOWS[kind];
+  return workflow.edges.some(([a, b]) => a === from && b === to)
+    ? ALLOWED
+    : refuse(
+        'This step is not part of the workflow of this ticket type.',
+        'Dieser Schritt ist im Workflow dieses Tickettyps nicht vorgesehen.',
+      );
+}
+
+/**
+ * The statuses a ticket of `kind` may move to from `from` (excluding staying put).
+ *
+ * @example
+ * allowedTargets('suggestion', 'open'); // ['resolved']
+ */
+export function allowedTargets(kind: Kind, from: StatusKey, ctx: StatusChangeContext = {}): StatusKey[] {
+  return STATUSES.filter((to) => to !== from && checkStatusChange(kind, from, to, ctx).allowed);
+}

@@ -1,0 +1,140 @@
+import Resolver from '@forge/resolver';
+import { z } from 'zod';
+import {
+  JiraHttpError,
+  RateLimitedError,
+  UnexpectedResponseError,
+  UpstreamError,
+} from '../adapters/jira/errors';
+import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
+import { getActivity } from '../app/admin/activity';
+import { NotJiraAdminError, type AdminDeps } from '../app/admin/admin-access';
+import { getSettings } from '../app/admin/get-settings';
+import { getHealth } from '../app/admin/health-check';
+import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
+import { previewText } from '../app/admin/preview-text';
+import { saveSettings } from '../app/admin/save-settings';
+import { getSweepPreview } from '../app/admin/sweep-preview';
+import { getPanel } from '../app/panel/get-panel';
+import { TicketNotFoundError } from '../app/panel/ticket-not-found-error';
+import type { ResolverError, ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
+import { appDeps, userGateway } from './deps';
+
+/** The slice of the Forge context the resolvers trust: the extension is set by Atlassian, not by the UI. */
+const contextSchema = z.looseObject({
+  accountId: z.string().optional(),
+  extension: z
+    .looseObject({
+      issue: z.looseObject({ key: z.string() }).optional(),
+      project: z.looseObject({ key: z.string() }).optional(),
+    })
+    .optional(),
+});
+
+type Context = z.infer<typeof contextSchema>;
+
+/**
+ * Maps the app's typed failures to the contract's `{ error }` (Forge turns a thrown error into an opaque
+ * rejection). Messages carry codes and keys only, never personal data.
+ */
+export function resolverError(error: unknown): ResolverError {
+  if (error instanceof NotJiraAdminError) return { code: 'FORBIDDEN', message: error.message };
+  if (error instanceof InvalidPayloadError) return { code: 'INVALID', message: error.message };
+  if (error instanceof TicketNotFoundError) return { code: 'NOT_FOUND', message: error.message };
+  if (error instanceof RateLimitedError)
+    return { code: 'UPSTREAM', message: `Jira rate limit; retry in ${error.retryAfterSeconds} s` };
+  if (error instanceof UpstreamError || error instanceof UnexpectedResponseError) {
+    return { code: 'UPSTREAM', message: `Jira did not answer ${error.operation} properly` };
+  }
+  if (error instanceof JiraHttpError)
+    return { code: 'UPSTREAM', message: `Jira answered ${error.status} to ${error.operation}` };
+  return { code: 'INTERNAL', message: 'unexpected error; see the app logs' };
+}
+
+/** Runs one resolver: builds the dependencies, reads the clock once, maps failures to `{ error }`. */
+async function run<K extends ResolverKey>(
+  key: K,
+  context: unknown,
+  body: (deps: AdminDeps, ctx: Context) => Promise<ResultOf<K>>,
+): Promise<ResolverResponse<K>> {
+  const app = appDeps(`resolver:${key}`);
+  try {
+    const ctx = contextSchema.safeParse(context ?? {});
+    if (!ctx.success) throw new InvalidPayloadError(issueLines(ctx.error.issues));
+    const user = userGateway(app.stats);
+    const deps: AdminDeps = {
+      app,
+      user,
+      userMeta: new SiteMetadataGateway(user.client),
+      now: app.clock.now(),
+    };
+    return { data: await body(deps, ctx.data) };
+  } catch (error) {
+    const mapped = resolverError(error);
+    const fields = { resolver: key, code: mapped.code, error: error instanceof Error ? error.name : 'unknown' };
+    if (mapped.code === 'INTERNAL' || mapped.code === 'UPSTREAM') app.log.error('resolverFailed', fields);
+    else app.log.warn('resolverFailed', fields);
+      resolver: key,
+      code: mapped.code,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return { error: mapped };
+  } finally {
+    app.log.info('resolverCalls', {
+      resolver: key,
+      jiraCalls: app.stats.snapshot().reduce((n, s) => n + s.calls, 0),
+    });
+  }
+}
+
+const emptyPayload = z.strictObject({});
+
+function requireEmpty(payload: unknown): void {
+  const parsed = emptyPayload.safeParse(payload ?? {});
+  if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
+}
+
+/**
+ * The Custom UI resolvers (src/contract/resolvers.ts): `getPanel` for the issue panel, the rest for the admin
+ * page. The ticket comes from `context.extension.issue`, never from the payload.
+ */
+export const resolver = new Resolver()
+  .define('getPanel', ({ payload, context }) =>
+    run('getPanel', context, async (deps, ctx) => {
+      requireEmpty(payload);
+      const issueKey = ctx.extension?.issue?.key;
+      if (!issueKey)
+        throw new InvalidPayloadError(['context.extension.issue: the panel is not open on a ticket']);
+      return getPanel(
+        { issueKey, projectKey: ctx.extension?.project?.key },
+        {
+          user: deps.user,
+          userMeta: deps.userMeta,
+          config: deps.app.config,
+          audit: deps.app.audit,
+          now: deps.now,
+        },
+      );
+    }),
+  )
+  .define('getSettings', ({ payload, context }) =>
+    run('getSettings', context, (deps) => getSettings(payload, deps)),
+  )
+  .define('saveSettings', ({ payload, context }) =>
+    run('saveSettings', context, (deps) => saveSettings(payload, deps)),
+  )
+  .define('previewText', ({ payload, context }) =>
+    run('previewText', context, (deps) => previewText(payload, deps)),
+  )
+  .define('getHealth', ({ payload, context }) =>
+    run('getHealth', context, (deps) => getHealth(payload, deps)),
+  )
+  .define('previewSweep', ({ payload, context }) =>
+    run('previewSweep', context, (deps) => getSweepPreview(payload, deps)),
+  )
+  .define('getActivity', ({ payload, context }) =>
+    run('getActivity', context, (deps) => getActivity(payload, deps)),
+  );
+
+/** The Forge function handler (`index.resolver` in the manifest). */
+export const handler = resolver.getDefinitions();

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { Language } from '../../../src/contract/resolvers';
+import type { Formatters } from '../../shared/src/formatting';
+import type { Invoke } from './api';
+import type { AdminMessages } from './messages';
+
+/** Language, catalogue, formatters and the resolver caller, resolved once at start. */
+export interface AdminEnvironment {
+  language: Language;
+  m: AdminMessages;
+  fmt: Formatters;
+  invoke: Invoke;
+}
+
+const AdminEnvironmentContext = createContext<AdminEnvironment | null>(null);
+
+export const AdminEnvironmentProvider = AdminEnvironmentContext.Provider;
+
+/** The environment; components render only below {@link AdminEnvironmentProvider}. */
+export function useAdminEnvironment(): AdminEnvironment {
+  const environment = useContext(AdminEnvironmentContext);
+  if (!environment) throw new Error('useAdminEnvironment outside AdminEnvironmentProvider');
+  return environment;
+}

@@ -1,0 +1,66 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
+import { useResource } from '../../shared/src/use-resource';
+import { useAdminEnvironment } from './admin-context';
+import { DataTable } from './table';
+
+/** Per project: does every configured status, transition, field, link type and security level exist? */
+export function HealthTab() {
+  const { m, fmt, invoke, language } = useAdminEnvironment();
+  const [health, reload] = useResource(() => invoke('getHealth', {}), [invoke]);
+  if (health.status === 'loading') return <LoadingState label={m.loading} />;
+  if (health.status === 'error')
+    return <ErrorState failure={health.failure} texts={m.error} onRetry={reload} />;
+  const view = health.value;
+  return (
+    <div>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: token('space.100'),
+        }}
+      >
+        <span style={{ color: token('color.text.subtle') }}>
+          {m.health.checkedAt(fmt.dateTime(view.checkedAt))}
+        </span>
+        <Button onClick={reload}>{m.health.check}</Button>
+      </div>
+      {view.projects.length === 0 ? <EmptyState title={m.health.allOk} /> : null}
+      {view.projects.map((project) => {
+        const problems = project.checks.filter((c) => c.state !== 'ok');
+        return (
+          <div key={project.projectKey} style={{ marginTop: token('space.200') }}>
+            {problems.length === 0 ? (
+              <SectionMessage appearance="success" title={`${project.projectName} (${project.projectKey})`}>
+                {m.health.allOk}
+              </SectionMessage>
+            ) : (
+              <DataTable
+                caption={`${project.projectName} (${project.projectKey})`}
+                columns={[
+                  m.health.columns.category,
+                  m.health.columns.name,
+                  m.health.columns.state,
+                  m.health.columns.fix,
+                ]}
+                rows={problems.map((c) => [
+                  m.health.category[c.category],
+                  c.name,
+                  <Lozenge key="s" appearance={c.state === 'missing' ? 'removed' : 'moved'}>
+                    {m.health.state[c.state]}
+                  </Lozenge>,
+                  c.fix ? c.fix[language] : '',
+                ])}
+              />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

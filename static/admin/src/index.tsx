@@ -1,0 +1,44 @@
+import { token } from '@atlaskit/tokens';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createFormatters } from '../../shared/src/formatting';
+import { pickLanguage } from '../../shared/src/language';
+import { AdminApp } from './admin-app';
+import { AdminEnvironmentProvider, type AdminEnvironment } from './admin-context';
+import { enableTheme, invoke, loadHostContext } from './api';
+import { adminMessages } from './messages';
+
+/** Entry of the `process-admin` page: follow Jira's theme, read locale and time zone, then render. */
+async function main(): Promise<void> {
+  const [, host] = await Promise.all([
+    enableTheme().catch(() => undefined),
+    loadHostContext().catch(() => ({ locale: 'en-US', timeZone: undefined })),
+  ]);
+  const language = pickLanguage(host.locale);
+  document.documentElement.lang = language;
+  const environment: AdminEnvironment = {
+    language,
+    m: adminMessages(language),
+    fmt: createFormatters(language, host.timeZone),
+    invoke,
+  };
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  Object.assign(document.body.style, {
+    margin: '0',
+    font: token('font.body'),
+    color: token('color.text'),
+    background: token('elevation.surface'),
+  });
+  createRoot(root).render(
+    <StrictMode>
+      <AdminEnvironmentProvider value={environment}>
+        <main>
+          <AdminApp />
+        </main>
+      </AdminEnvironmentProvider>
+    </StrictMode>,
+  );
+}
+
+void main();

@@ -1,0 +1,119 @@
+import type {
+  AuditAction,
+  FieldRole,
+  HealthCheck,
+  Language,
+  MessageKey,
+  SettingsSection,
+  StatusRole,
+  TicketKind,
+} from '../../../src/contract/resolvers';
+import type { ErrorTexts } from '../../shared/src/states';
+import { adminDe } from './messages-de';
+import { adminEn } from './messages-en';
+
+/** Every fixed text of the admin page. */
+export interface AdminMessages {
+  title: string;
+  loading: string;
+  error: ErrorTexts;
+  forbiddenTitle: string;
+  forbidden: string;
+  tabs: { settings: string; health: string; preview: string; activity: string };
+  scope: { label: string; site: string; project: (name: string, key: string) => string; overridden: string };
+  override: { label: string; followsSite: string };
+  sections: Record<SettingsSection, string>;
+  kinds: Record<TicketKind | 'delivery', string>;
+  statuses: Record<StatusRole, string>;
+  fields: Record<FieldRole, string>;
+  names: { kinds: string; statuses: string; fields: string; linkType: string };
+  timers: {
+    clarificationReminderCount: string;
+    clarificationReminderIntervalDays: string;
+    clarificationAutoCloseDays: string;
+    resolvedAutoCloseDays: string;
+    estimateValidityWeeks: string;
+    dayCounting: string;
+    calendarDays: string;
+    workingDays: string;
+  };
+  texts: {
+    messages: Record<MessageKey, string>;
+    preview: string;
+    previewEmpty: string;
+    unknown: (p: string) => string;
+  };
+  calendar: {
+    timeZone: string;
+    holidayCountry: string;
+    holidayRegion: string;
+    workingDays: string;
+    weekdays: string[];
+    extraHolidays: string;
+    extraHolidaysHint: string;
+  };
+  regions: {
+    region: string;
+    securityLevel: string;
+    add: string;
+    remove: (n: number) => string;
+    empty: string;
+  };
+  targets: { priority: string; response: string; restoration: string; minutesHint: string };
+  onCall: { type: string; none: string; user: string; email: string; accountId: string; address: string };
+  escalation: Record<
+    | 'personalContact'
+    | 'teamLeadInternational'
+    | 'teamLeadDach'
+    | 'departmentHead'
+    | 'customerServicesHead'
+    | 'board',
+    string
+  >;
+  automation: { dryRun: string; dryRunHint: string; points: string; pointsHint: string };
+  save: string;
+  saving: string;
+  saved: string;
+  saveFailed: string;
+  reset: string;
+  health: {
+    check: string;
+    project: string;
+    category: Record<HealthCheck['category'], string>;
+    state: Record<HealthCheck['state'], string>;
+    allOk: string;
+    columns: { category: string; name: string; state: string; fix: string };
+    checkedAt: (when: string) => string;
+  };
+  preview: {
+    run: string;
+    empty: string;
+    nextSweep: (when: string) => string;
+    points: (n: number, budget: number) => string;
+    truncated: string;
+    action: { remind: string; close: string };
+    timer: { clarification: string; resolved: string; estimate: string };
+    reminder: (n: number, of: number) => string;
+    columns: { ticket: string; timer: string; action: string; due: string };
+  };
+  activity: {
+    project: string;
+    action: string;
+    any: string;
+    from: string;
+    to: string;
+    apply: string;
+    more: string;
+    empty: string;
+    actions: Record<AuditAction, string>;
+    columns: { at: string; ticket: string; action: string; summary: string };
+    dryRun: string;
+    failed: string;
+    skipped: string;
+  };
+}
+
+/** The catalogue for a UI language. */
+export function adminMessages(language: Language): AdminMessages {
+  return language === 'de' ? adminDe : adminEn;
+}

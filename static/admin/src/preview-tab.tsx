@@ -1,0 +1,67 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
+import { useResource } from '../../shared/src/use-resource';
+import { useAdminEnvironment } from './admin-context';
+import { DataTable } from './table';
+
+/** What the next hourly sweep would remind or close, and what it would cost in Jira API points. */
+export function PreviewTab() {
+  const { m, fmt, invoke } = useAdminEnvironment();
+  const [preview, reload] = useResource(() => invoke('previewSweep', {}), [invoke]);
+  if (preview.status === 'loading') return <LoadingState label={m.loading} />;
+  if (preview.status === 'error')
+    return <ErrorState failure={preview.failure} texts={m.error} onRetry={reload} />;
+  const view = preview.value;
+  return (
+    <div style={{ display: 'grid', gap: token('space.200') }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: token('space.100'),
+        }}
+      >
+        <span>
+          {view.nextSweepAt ? m.preview.nextSweep(fmt.dateTime(view.nextSweepAt)) : null}
+          <span style={{ color: token('color.text.subtle') }}>
+            {' '}
+            · {m.preview.points(view.estimatedPoints, view.pointsBudgetPerHour)}
+          </span>
+        </span>
+        <Button onClick={reload}>{m.preview.run}</Button>
+      </div>
+      {view.truncated ? (
+        <SectionMessage appearance="information">{m.preview.truncated}</SectionMessage>
+      ) : null}
+      {view.items.length === 0 ? (
+        <EmptyState title={m.preview.empty} />
+      ) : (
+        <DataTable
+          caption={m.tabs.preview}
+          columns={[
+            m.preview.columns.ticket,
+            m.preview.columns.timer,
+            m.preview.columns.action,
+            m.preview.columns.due,
+          ]}
+          rows={view.items.map((item) => [
+            item.issueKey,
+            m.preview.timer[item.timer],
+            <span key="a">
+              <Lozenge appearance={item.action === 'close' ? 'removed' : 'inprogress'}>
+                {m.preview.action[item.action]}
+              </Lozenge>
+              {item.reminder ? ` ${m.preview.reminder(item.reminder.number, item.reminder.of)}` : ''}
+            </span>,
+            fmt.dateTime(item.dueAt),
+          ])}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Toggle from '@atlaskit/toggle';
+import { token } from '@atlaskit/tokens';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type {
+  ProcessSettings,
+  ProjectOverride,
+  SaveSettingsResult,
+  SettingsSection,
+  SettingsView,
+} from '../../../src/contract/resolvers';
+import { ResolverFailure } from '../../shared/src/resolver-failure';
+import { useAdminEnvironment } from './admin-context';
+import { FieldErrorsContext, FieldGroup, selectStyle } from './fields';
+import {
+  CalendarEditor,
+  DryRunEditor,
+  EscalationEditor,
+  NamesEditor,
+  OnCallEditor,
+  PointsEditor,
+  RegionsEditor,
+  TargetsEditor,
+  TimersEditor,
+} from './settings-sections';
+import { TextsEditor } from './texts-editor';
+
+type Errors = { path: string; message: string }[];
+
+/**
+ * Site defaults or one project's overrides. A project overrides whole sections: with the switch off, a section
+ * shows the site's values read-only and is not saved for the project.
+ */
+export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSaved: () => void }) {
+  const { m, invoke } = useAdminEnvironment();
+  const [scope, setScope] = useState<string>('site');
+  const [site, setSite] = useState<ProcessSettings>(initial.site);
+  const [overrides, setOverrides] = useState<Record<string, ProjectOverride>>(initial.overrides);
+  const [version, setVersion] = useState(initial.version);
+  const [errors, setErrors] = useState<Errors>([]);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [failure, setFailure] = useState<ResolverFailure | null>(null);
+  const scopeId = useId();
+
+  const override = scope === 'site' ? null : (overrides[scope] ?? {});
+  const errorMap = useMemo(() => new Map(errors.map((e) => [e.path, e.message])), [errors]);
+
+  const effective = <S extends SettingsSection>(section: S): ProcessSettings[S] =>
+    override ? (override[section] ?? site[section]) : site[section];
+  const setSection = <S extends SettingsSection>(section: S, value: ProcessSettings[S]) => {
+    setStatus('idle');
+    if (override) setOverrides({ ...overrides, [scope]: { ...override, [section]: value } });
+    else setSite({ ...site, [section]: value });
+  };
+  const toggleOverride = (section: SettingsSection) => {
+    if (!override) return;
+    const next = { ...override };
+    if (section in next) delete next[section];
+    else (next as Record<string, unknown>)[section] = structuredClone(site[section]);
+    setOverrides({ ...overrides, [scope]: next });
+  };
+
+  const save = async () => {
+    setStatus('saving');
+    setFailure(null);
+    try {
+      const result: SaveSettingsResult = override
+        ? await invoke('saveSettings', {
+            scope: 'project',
+            projectKey: scope,
+            override,
+            expectedVersion: version,
+          })
+        : await invoke('saveSettings', { scope: 'site', settings: site, expectedVersion: version });
+      if (result.ok) {
+        setVersion(result.version);
+        setErrors([]);
+        setStatus('saved');
+        onSaved();
+      } else {
+        setErrors(result.errors);
+        setStatus('failed');
+      }
+    } catch (thrown) {
+      setFailure(ResolverFailure.from(thrown));
+      setStatus('idle');
+    }
+  };
+
+  const section = (key: SettingsSection, editor: (disabled: boolean) => ReactNode) => {
+    const overridden = override ? key in override : true;
+    return (
+      <FieldGroup
+        key={key}
+        title={m.sections[key]}
+        action={
+          override ? <OverrideSwitch checked={overridden} onChange={() => toggleOverride(key)} /> : undefined
+        }
+      >
+        {overridden ? null : (
+          <p style={{ margin: `0 0 ${token('space.100')}`, color: token('color.text.subtle') }}>
+            {m.override.followsSite}
+          </p>
+        )}
+        {editor(!overridden)}
+      </FieldGroup>
+    );
+  };
+
+  return (
+    <FieldErrorsContext.Provider value={errorMap}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'end',
+          gap: token('space.150'),
+          marginBottom: token('space.200'),
+        }}
+      >
+        <div style={{ display: 'grid', gap: token('space.050') }}>
+          <label
+            htmlFor={scopeId}
+            style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}
+          >
+            {m.scope.label}
+          </label>
+          <select
+            id={scopeId}
+            value={scope}
+            onChange={(e) => (setScope(e.currentTarget.value), setErrors([]))}
+            style={selectStyle}
+          >
+            <option value="site">{m.scope.site}</option>
+            {initial.projects.map((p) => (
+              <option key={p.key} value={p.key}>
+                {m.scope.project(p.name, p.key)}
+                {p.key in overrides ? ` · ${m.scope.overridden}` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {status === 'failed' ? (
+        <div role="alert" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage appearance="error" title={m.saveFailed}>
+            {errors.length > 0 ? (
+              <ul style={{ margin: 0 }}>
+                {errors.map((e) => (
+                  <li key={`${e.path}-${e.message}`}>{e.message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </SectionMessage>
+        </div>
+      ) : null}
+      {failure ? (
+        <div role="alert" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage
+            appearance="error"
+            title={failure.code === 'FORBIDDEN' ? m.forbiddenTitle : m.error.title}
+          >
+            {failure.code === 'FORBIDDEN' ? m.forbidden : m.error.generic}
+          </SectionMessage>
+        </div>
+      ) : null}
+      {status === 'saved' ? (
+        <div role="status" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage appearance="success">{m.saved}</SectionMessage>
+        </div>
+      ) : null}
+
+      {section('names', (d) => (
+        <NamesEditor value={effective('names')} onChange={(v) => setSection('names', v)} disabled={d} />
+      ))}
+      {section('timers', (d) => (
+        <TimersEditor value={effective('timers')} onChange={(v) => setSection('timers', v)} disabled={d} />
+      ))}
+      {section('texts', (d) => (
+        <TextsEditor
+          value={effective('texts')}
+          onChange={(v) => setSection('texts', v)}
+          disabled={d}
+          catalog={initial.messages}
+        />
+      ))}
+      {section('calendar', (d) => (
+        <CalendarEditor
+          value={effective('calendar')}
+          onChange={(v) => setSection('calendar', v)}
+          disabled={d}
+        />
+      ))}
+      {section('regions', (d) => (
+        <RegionsEditor value={effective('regions')} onChange={(v) => setSection('regions', v)} disabled={d} />
+      ))}
+      {section('serviceTargets', (d) => (
+        <TargetsEditor
+          value={effective('serviceTargets')}
+          onChange={(v) => setSection('serviceTargets', v)}
+          disabled={d}
+        />
+      ))}
+      {section('onCall', (d) => (
+        <OnCallEditor value={effective('onCall')} onChange={(v) => setSection('onCall', v)} disabled={d} />
+      ))}
+      {section('escalation', (d) => (
+        <EscalationEditor
+          value={effective('escalation')}
+          onChange={(v) => setSection('escalation', v)}
+          disabled={d}
+        />
+      ))}
+      {section('dryRun', (d) => (
+        <DryRunEditor value={effective('dryRun')} onChange={(v) => setSection('dryRun', v)} disabled={d} />
+      ))}
+      {section('pointsBudgetPerHour', (d) => (
+        <PointsEditor
+          value={effective('pointsBudgetPerHour')}
+          onChange={(v) => setSection('pointsBudgetPerHour', v)}
+          disabled={d}
+        />
+      ))}
+
+      <div
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          display: 'flex',
+          gap: token('space.100'),
+          padding: `${token('space.150')} 0`,
+          background: token('elevation.surface'),
+          borderTop: `1px solid ${token('color.border')}`,
+        }}
+      >
+        <Button appearance="primary" isLoading={status === 'saving'} onClick={() => void save()}>
+          {status === 'saving' ? m.saving : m.save}
+        </Button>
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            setSite(initial.site);
+            setOverrides(initial.overrides);
+            setErrors([]);
+            setStatus('idle');
+          }}
+        >
+          {m.reset}
+        </Button>
+      </div>
+    </FieldErrorsContext.Provider>
+  );
+}
+
+function OverrideSwitch({ checked, onChange }: { checked: boolean; onChange: () => void }) {
+  const { m } = useAdminEnvironment();
+  const id = useId();
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+      <Toggle id={id} isChecked={checked} onChange={onChange} />
+      <label htmlFor={id} style={{ font: token('font.body.small') }}>
+        {m.override.label}
+      </label>
+    </span>
+  );
+}

@@ -1,0 +1,179 @@
+import { decideIssueChange } from '../../../src/app/events/handle-issue-change';
+import { initialState } from '../../../src/domain/process-state';
+import { event, input, NOW, projectConfig, ticket } from './rule-fixtures';
+
+const statusChange = (from: [string, string], to: [string, string]) =>
+  event({
+    items: [
+      { field: 'status', fieldId: 'status', from: from[0], fromString: from[1], to: to[0], toString: to[1] },
+    ],
+  });
+
+describe('decideIssueChange', () => {
+  it('reverts a status change the kind does not allow, naming the rule', () => {
+    const t = ticket({ statusId: 's-prog', statusName: 'In Progress', status: 'inProgress' });
+    const { actions } = decideIssueChange(
+      input(t, statusChange(['s-open', 'Open'], ['s-prog', 'In Progress'])),
+    );
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'revertStatus',
+        toStatusId: 's-open',
+        idempotencyKey: '10001:revertStatus:h1',
+      }),
+    ]);
+    expect(actions[0]).toMatchObject({
+      comment: { visibility: 'internal', messageKey: 'transitionRefused' },
+    });
+  });
+
+  it('ignores a status event when the ticket has changed again meanwhile', () => {
+    const t = ticket({ statusId: 's-res', statusName: 'Resolved', status: 'resolved' });
+    const { actions, state } = decideIssueChange(
+      input(t, statusChange(['s-open', 'Open'], ['s-prog', 'In Progress'])),
+    );
+    expect(actions).toEqual([]);
+    expect(state.timer).toBe('resolved');
+  });
+
+  it('starts the clarification timer on an allowed change and records acceptance', () => {
+    const t = ticket({
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+    });
+    const { state, actions } = decideIssueChange(input(t, statusChange(['s-open', 'Open'], ['s-clar', 'x'])));
+    expect(actions).toEqual([]);
+    expect(state).toMatchObject({
+      timer: 'clarification',
+      statusId: 's-clar',
+      acceptedAt: NOW.toISOString(),
+      nextDueAt: '2026-12-07T10:00:00.000Z',
+    });
+  });
+
+  it('a duplicated event does not start a second cycle', () => {
+    const t = ticket({
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+    });
+    const first = decideIssueChange(input(t, statusChange(['s-open', 'Open'], ['s-clar', 'x']))).state;
+    const later = new Date(NOW.getTime() + 60_000);
+    const again = decideIssueChange({
+      ...input({ ...t, state: first }, statusChange(['s-open', 'Open'], ['s-clar', 'x'])),
+      now: later,
+    });
+    expect(again.state).toBe(first);
+  });
+
+  it('a customer comment restarts the clarification cycle once per comment', () => {
+    const stored = {
+      ...initialState(new Date('2026-11-10T10:00:00Z'), 's-clar'),
+      timer: 'clarification' as const,
+      cycle: 1,
+      stepsDone: 1,
+    };
+    const t = ticket({
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+      state: stored,
+    });
+    const commented = event({
+      kind: 'commented',
+      items: [],
+      comment: { id: 'c1', authorId: 'cust-1', isPublic: true },
+    });
+    const { state } = decideIssueChange(input(t, commented, { byCustomer: true }));
+    expect(state).toMatchObject({ cycle: 2, stepsDone: 0, cycleStartedAt: NOW.toISOString() });
+    expect(state.done).toContain('10001:customerComment:c1');
+    const replay = decideIssueChange(input({ ...t, state }, commented, { byCustomer: true }));
+    expect(replay.state.cycle).toBe(2);
+    const agent = decideIssueChange(input(t, commented, { byCustomer: false }));
+    expect(agent.state.cycle).toBe(1);
+  });
+
+  it('reverts a forbidden reclassification', () => {
+    const t = ticket({ typeId: 't-sug', typeName: 'Suggestion', kind: 'suggestion' });
+    const e = event({
+      items: [
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: 't-inc',
+          fromString: 'Incident',
+          to: 't-sug',
+          toString: 'Suggestion',
+        },
+      ],
+    });
+    expect(decideIssueChange(input(t, e)).actions).toEqual([
+      expect.objectContaining({ type: 'revertType', toTypeId: 't-inc' }),
+    ]);
+  });
+
+  it('notes that P1 does not fit a Software Defect', () => {
+    const t = ticket({
+      typeName: 'Software Defect',
+      kind: 'softwareDefect',
+      priority: 'P1',
+      priorityName: 'Highest',
+    });
+    const e = event({
+      items: [
+        {
+          field: 'priority',
+          fieldId: 'priority',
+          from: '3',
+          fromString: 'Medium',
+          to: '1',
+          toString: 'Highest',
+        },
+      ],
+    });
+    expect(decideIssueChange(input(t, e)).actions).toEqual([
+      expect.objectContaining({ type: 'comment', visibility: 'internal', messageKey: 'priorityMismatch' }),
+    ]);
+  });
+
+  it('restricts a confidential ticket to its region, or fails closed to the fallback level', () => {
+    const cfg = projectConfig({ regions: { organizations: { ACME: 'graz' } } });
+    const created = event({ kind: 'created', items: [] });
+    const mapped = decideIssueChange({ ...input(ticket({ confidential: 'Yes' }), created), config: cfg });
+    expect(mapped.actions[0]).toMatchObject({ type: 'setSecurityLevel', level: 'Support Graz' });
+    const unmapped = decideIssueChange(input(ticket({ confidential: 'Yes' }), created));
+    expect(unmapped.actions.map((a) => a.type)).toEqual(['setSecurityLevel', 'comment', 'audit']);
+    expect(unmapped.actions[0]).toMatchObject({ level: 'Support restricted' });
+    expect(unmapped.actions[1]).toMatchObject({ messageKey: 'confidentialityFallback' });
+  });
+
+  it('answers out of hours: auto-reply for ordinary tickets, on-call for severe incidents', () => {
+    const saturday = '2026-11-28T10:00:00.000+0000';
+    const created = event({ kind: 'created', items: [] });
+    const ordinary = decideIssueChange(input(ticket({ created: saturday }), created));
+    expect(ordinary.actions).toEqual([
+      expect.objectContaining({ messageKey: 'outOfHoursAutoReply', visibility: 'public' }),
+    ]);
+    const severe = ticket({
+      created: saturday,
+      kind: 'incident',
+      typeName: 'Incident',
+      affectedSystem: 'Production',
+      systemReachable: 'No',
+    });
+    const cfg = projectConfig({ onCall: { mode: 'webhook', target: 'https://oncall.example.com/hook' } });
+    const alerted = decideIssueChange({ ...input(severe, created), config: cfg });
+    expect(alerted.actions.map((a) => a.type)).toEqual(['alertOnCall', 'comment']);
+    const weekday = decideIssueChange(input(ticket(), created));
+    expect(weekday.actions).toEqual([]);
+  });
+
+  it('re-types an e-mail Incident to Request', () => {
+    const t = ticket({ kind: 'incident', typeName: 'Incident' });
+    const { actions } = decideIssueChange(
+      input(t, event({ kind: 'created', items: [] }), { viaEmail: true }),
+    );
+    expect(actions).toEqual([expect.objectContaining({ type: 'setType', typeName: 'Request' })]);
+  });
+});

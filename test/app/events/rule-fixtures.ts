@@ -1,0 +1,47 @@
+import { configForProject, parseConfig } from '../../../src/domain/config';
+import type { IssueChangeEvent } from '../../../src/app/events/event-payload';
+import type { RuleInput } from '../../../src/app/events/rule-input';
+import type { Ticket } from '../../../src/app/events/ticket';
+
+export const NOW = new Date('2026-11-27T10:00:00Z'); // a Friday
+
+export function projectConfig(input: Record<string, unknown> = {}) {
+  const parsed = parseConfig({ projects: ['SD'], ...input });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return configForProject(parsed.config, 'SD');
+}
+
+export function ticket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id: '10001',
+    key: 'SD-1',
+    projectKey: 'SD',
+    summary: 'Login fails',
+    typeId: 't-sr',
+    typeName: 'Support Request',
+    kind: 'supportRequest',
+    statusId: 's-open',
+    statusName: 'Open',
+    status: 'open',
+    created: '2026-11-27T09:00:00.000+0000',
+    reporterId: 'cust-1',
+    organizations: [{ id: '1', name: 'ACME' }],
+    links: [],
+    ...overrides,
+  };
+}
+
+export function event(overrides: Partial<IssueChangeEvent> = {}): IssueChangeEvent {
+  return { kind: 'updated', issueId: '10001', issueKey: 'SD-1', changelogId: 'h1', items: [], ...overrides };
+}
+
+export function input(t: Ticket, e: IssueChangeEvent, extra: Partial<RuleInput> = {}): RuleInput {
+  return {
+    event: e,
+    ticket: t,
+    config: projectConfig(),
+    now: NOW,
+    fieldIds: { confidential: 'cf-conf', deliveryVersion: 'cf-ver', organizations: 'cf-org' },
+    ...extra,
+  };
+}

@@ -1,0 +1,255 @@
+import { defaultConfig, parseConfig } from '../../../src/domain/config';
+import { DEFAULT_TEXTS } from '../../../src/domain/texts';
+
+function errorsOf(input: unknown) {
+  const result = parseConfig(input);
+  if (result.ok) throw new Error('expected the configuration to be rejected');
+  return result.errors;
+}
+
+describe('parseConfig defaults (the guide values)', () => {
+  const result = parseConfig({});
+
+  it('accepts an empty configuration', () => {
+    expect(result.ok).toBe(true);
+  });
+
+  it('uses the guide timers: 3 reminders every 10 days, close on day 40, Resolved 50 days, estimate 16 weeks', () => {
+    expect(defaultConfig.timers).toEqual({
+      clarification: { reminderCount: 3, reminderIntervalDays: 10, closeAfterDays: 40 },
+      resolved: { closeAfterDays: 50 },
+      estimate: { validWeeks: 16 },
+    });
+  });
+
+  it('counts calendar days in Europe/Berlin on Monday to Friday', () => {
+    expect(defaultConfig.calendar).toEqual({
+      mode: 'calendar',
+      timeZone: 'Europe/Berlin',
+      extraHolidays: [],
+      workingDays: [1, 2, 3, 4, 5],
+    });
+  });
+
+  it.each([
+    ['kinds', 'softwareDefect', 'Software Defect'],
+    ['kinds', 'nonSoftwareDefect', 'Non-Software Defect'],
+    ['kinds', 'delivery', 'Delivery'],
+    ['statuses', 'clarification', 'Clarification required / On hold'],
+    ['statuses', 'deliveryPending', 'Delivery Pending'],
+    ['statuses', 'stageInstallationCompleted', 'Stage installation completed'],
+    ['fields', 'deliveryVersion', 'Delivery version'],
+    ['fields', 'confidential', 'Confidential personal data?'],
+    ['fields', 'systemReachable', 'Can the system be reached?'],
+    ['fields', 'includedTickets', 'Included tickets'],
+    ['fieldValues', 'production', 'Production'],
+  ] as const)('names.%s.%s defaults to "%s"', (group, key, name) => {
+    expect((defaultConfig.names[group] as Record<string, string>)[key]).toBe(name);
+  });
+
+  it('ships the Delivery link type, resolution and custom value', () => {
+    expect(defaultConfig.names.deliveryLinkType).toEqual({
+      name: 'Delivery',
+      outward: 'ships',
+      inward: 'is shipped in',
+    });
+    expect(defaultConfig.names.resolutionOnClose).toBe('Done');
+    expect(defaultConfig.names.customValue).toBe('CUSTOM');
+  });
+
+  it('ships every text in German and English, and the defaults equal the catalogue', () => {
+    expect(defaultConfig.texts).toEqual(DEFAULT_TEXTS);
+  });
+
+  it('has the six sites as regions, automation on with a 2000 points budget, five escalation levels', () => {
+    expect(Object.keys(defaultConfig.regions.regions)).toHaveLength(6);
+    expect(defaultConfig.automation).toEqual({ enabled: true, dryRun: false, pointsBudgetPerHour: 2000 });
+    expect(defaultConfig.escalation.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
+    expect(defaultConfig.onCall).toEqual({ mode: 'none' });
+  });
+
+  it('fills defaults around partial input', () => {
+    const parsed = parseConfig({
+      timers: { clarification: { reminderCount: 2 } },
+      texts: { resolvedClose: { en: 'Bye {ticketKey}' } },
+    });
+    expect(parsed.ok && parsed.config.timers.clarification).toEqual({
+      reminderCount: 2,
+      reminderIntervalDays: 10,
+      closeAfterDays: 40,
+    });
+    expect(parsed.ok && parsed.config.texts.resolvedClose).toEqual({
+      de: DEFAULT_TEXTS.resolvedClose.de,
+      en: 'Bye {ticketKey}',
+    });
+  });
+
+  it('accepts its own output again, also after a JSON round trip (what the admin page stores)', () => {
+    const full = parseConfig({ projects: ['SUP'], projectOverrides: { SUP: { defaultLanguage: 'en' } } });
+    if (!full.ok) throw new Error('expected a valid configuration');
+    expect(parseConfig(full.config)).toEqual(full);
+    expect(parseConfig(JSON.parse(JSON.stringify(full.config)))).toEqual(full);
+  });
+
+  it('treats null and undefined like an empty configuration', () => {
+    expect(parseConfig(undefined).ok).toBe(true);
+    expect(parseConfig(null).ok).toBe(true);
+  });
+});
+
+describe('parseConfig rejects bad input whole, naming the field', () => {
+  it.each([
+    ['an unknown top-level key', { colour: 'red' }, 'colour', /colour: is not a known setting/],
+    [
+      'an unknown nested key',
+      { timers: { resolved: { closeAfterDay: 5 } } },
+      'timers.resolved.closeAfterDay',
+      /not a known setting/,
+    ],
+    [
+      'a wrong type',
+      { timers: { resolved: { closeAfterDays: '50' } } },
+      'timers.resolved.closeAfterDays',
+      /expected number/,
+    ],
+    [
+      'a fractional day count',
+      { timers: { clarification: { reminderIntervalDays: 2.5 } } },
+      'timers.clarification.reminderIntervalDays',
+      /int/,
+    ],
+    [
+      'zero days',
+      { timers: { resolved: { closeAfterDays: 0 } } },
+      'timers.resolved.closeAfterDays',
+      /too small/i,
+    ],
+    ['an unknown time zone', { calendar: { timeZone: 'Europe/Saarbruecken' } }, 'calendar.timeZone', /IANA/],
+    [
+      'an unknown holiday region',
+      { calendar: { holidayRegion: 'DE-XX' } },
+      'calendar.holidayRegion',
+      /holiday region/,
+    ],
+    [
+      'a malformed extra holiday',
+      { calendar: { extraHolidays: ['24.12.2026'] } },
+      'calendar.extraHolidays.0',
+      /yyyy-MM-dd/,
+    ],
+    ['a weekday listed twice', { calendar: { workingDays: [1, 1, 2] } }, 'calendar.workingDays', /twice/],
+    ['an empty status name', { names: { statuses: { open: ' ' } } }, 'names.statuses.open', /too small/i],
+    ['an unknown language', { defaultLanguage: 'fr' }, 'defaultLanguage', /de|en/],
+    ['a bad project key', { projects: ['sup'] }, 'projects.0', /project key/],
+    [
+      'on-call without target',
+      { onCall: { mode: 'webhook' } },
+      'onCall.target',
+      /required when on-call mode is "webhook"/,
+    ],
+    [
+      'an organization in an unknown region',
+      { regions: { organizations: { ACME: 'mars' } } },
+      'regions.organizations.ACME',
+      /"mars"/,
+    ],
+    ['an unknown default region', { regions: { defaultRegion: 'mars' } }, 'regions.defaultRegion', /"mars"/],
+    [
+      'escalation levels out of order',
+      { escalation: { levels: [{ level: 2, label: { de: 'a', en: 'a' } }] } },
+      'escalation.levels.0.level',
+      /must be 1/,
+    ],
+    [
+      'an unknown placeholder',
+      { texts: { clarificationClose: { de: 'Geschlossen am {closeDate}' } } },
+      'texts.clarificationClose.de',
+      /\{closeDate\}/,
+    ],
+  ])('%s', (_name, input, path, message) => {
+    const errors = errorsOf(input);
+    const error = errors.find((e) => e.path === path);
+    expect(error).toBeDefined();
+    expect(error?.message).toMatch(message);
+    expect(error?.message.startsWith(`${path}:`)).toBe(true);
+  });
+
+  it('rejects reminders that reach the close day (3 × 10 >= 30)', () => {
+    expect(errorsOf({ timers: { clarification: { closeAfterDays: 30 } } })).toEqual([
+      {
+        path: 'timers.clarification.closeAfterDays',
+        message:
+          'timers.clarification.closeAfterDays: 3 reminders every 10 days end on day 30, so closing on day 30 would come before or with the last reminder',
+      },
+    ]);
+  });
+
+  it('accepts the last reminder one day before the close (3 × 10 < 31)', () => {
+    expect(parseConfig({ timers: { clarification: { closeAfterDays: 31 } } }).ok).toBe(true);
+  });
+
+  it('rejects an expiry notice at or before the start of the validity', () => {
+    expect(errorsOf({ timers: { estimate: { validWeeks: 1, noticeBeforeDays: 7 } } })[0]?.path).toBe(
+      'timers.estimate.noticeBeforeDays',
+    );
+    expect(parseConfig({ timers: { estimate: { validWeeks: 1, noticeBeforeDays: 6 } } }).ok).toBe(true);
+  });
+
+  it('rejects two statuses with the same Jira name, case-insensitively', () => {
+    const errors = errorsOf({ names: { statuses: { resolved: 'Done', closed: 'done' } } });
+    expect(errors).toEqual([
+      {
+        path: 'names.statuses.closed',
+        message:
+          'names.statuses.closed: the name "Done" is used for resolved and closed; each must map to its own Jira name',
+      },
+    ]);
+  });
+
+  it('rejects two kinds with the same Jira name', () => {
+    expect(errorsOf({ names: { kinds: { request: 'Incident' } } })[0]?.path).toBe('names.kinds.request');
+  });
+
+  it('lists every problem at once', () => {
+    expect(
+      errorsOf({ colour: 1, timers: { resolved: { closeAfterDays: -1 } }, defaultLanguage: 'fr' }),
+    ).toHaveLength(3);
+  });
+
+  it('rejects a non-object', () => {
+    expect(errorsOf('yes')[0]?.message).toMatch(/^configuration: /);
+  });
+});
+
+describe('project overrides are validated after merging', () => {
+  it('rejects overrides for a project that is not managed', () => {
+    expect(errorsOf({ projectOverrides: { SUP: {} } })).toEqual([
+      {
+        path: 'projectOverrides.SUP',
+        message: 'projectOverrides.SUP: project SUP has overrides but is not listed in projects',
+      },
+    ]);
+  });
+
+  it('reports an override problem under the project path', () => {
+    const errors = errorsOf({
+      projects: ['SUP'],
+      projectOverrides: { SUP: { timers: { clarification: { reminderIntervalDays: 20 } } } },
+    });
+    expect(errors.map((e) => e.path)).toEqual(['projectOverrides.SUP.timers.clarification.closeAfterDays']);
+  });
+
+  it('rejects unknown keys inside an override', () => {
+    const errors = errorsOf({ projects: ['SUP'], projectOverrides: { SUP: { timer: {} } } });
+    expect(errors.map((e) => e.path)).toEqual(['projectOverrides.SUP.timer']);
+  });
+
+  it('accepts a consistent override', () => {
+    expect(
+      parseConfig({
+        projects: ['SUP'],
+        projectOverrides: { SUP: { defaultLanguage: 'en', timers: { resolved: { closeAfterDays: 14 } } } },
+      }).ok,
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+import { configForProject, defaultConfig, parseConfig, type AppConfig } from '../../../src/domain/config';
+
+function config(input: unknown): AppConfig {
+  const result = parseConfig(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.config;
+}
+
+describe('configForProject', () => {
+  const site = config({
+    projects: ['SUP', 'OPS'],
+    calendar: { mode: 'working', holidayRegion: 'DE-SL' },
+    languageByOrganization: { ACME: 'en' },
+    projectOverrides: {
+      SUP: {
+        timers: { resolved: { closeAfterDays: 14 } },
+        calendar: { timeZone: 'Europe/London', holidayRegion: 'GB-ENG' },
+        languageByOrganization: { Globex: 'de' },
+        calendarIgnored: undefined,
+      },
+    },
+  });
+
+  it('returns the site settings for a project without overrides', () => {
+    const ops = configForProject(site, 'OPS');
+    expect(ops.projectKey).toBe('OPS');
+    expect(ops.timers.resolved.closeAfterDays).toBe(50);
+    expect(ops.calendar.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('merges overrides key by key, keeping untouched site values', () => {
+    const sup = configForProject(site, 'SUP');
+    expect(sup.timers.resolved.closeAfterDays).toBe(14);
+    expect(sup.timers.clarification.closeAfterDays).toBe(40);
+    expect(sup.calendar).toMatchObject({
+      mode: 'working',
+      timeZone: 'Europe/London',
+      holidayRegion: 'GB-ENG',
+    });
+    expect(sup.languageByOrganization).toEqual({ ACME: 'en', Globex: 'de' });
+  });
+
+  it('does not carry the project list or overrides into the project settings', () => {
+    expect(configForProject(site, 'SUP')).not.toHaveProperty('projectOverrides');
+    expect(configForProject(site, 'SUP')).not.toHaveProperty('projects');
+  });
+
+  it('returns the same object for repeated calls (merged once)', () => {
+    expect(configForProject(site, 'SUP')).toBe(configForProject(site, 'SUP'));
+  });
+
+  it('works on the default configuration', () => {
+    expect(configForProject(defaultConfig, 'ANY').timers.estimate.validWeeks).toBe(16);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Type-level proof that a new kind, status, action, timer or message cannot be added without handling it.
+ * Checked by `tsc` (an unused `@ts-expect-error` is itself an error); the runtime assertions keep Jest honest.
+ */
+import type { DomainAction } from '../../src/domain/actions';
+import { assertNever } from '../../src/domain/assert-never';
+import { COMMERCIAL_CLASS } from '../../src/domain/commercial';
+import { DEFAULT_KIND_NAMES, DEFAULT_STATUS_NAMES } from '../../src/domain/config/names-schema';
+import { KINDS, type Kind } from '../../src/domain/kinds';
+import type { TimerName } from '../../src/domain/process-state';
+import { STATUSES, type StatusKey } from '../../src/domain/statuses';
+import { DEFAULT_TEXTS, type MessageKey } from '../../src/domain/texts';
+import type { TimerStep } from '../../src/domain/timers';
+import { RECLASSIFICATIONS, WORKFLOWS, type Workflow } from '../../src/domain/workflows';
+
+type NewKind = Kind | 'warrantyClaim';
+type NewStatus = StatusKey | 'waitingForThirdParty';
+type NewMessage = MessageKey | 'surveyInvitation';
+
+describe('tables keyed by kind, status and message are exhaustive', () => {
+  it('kind tables cover every kind, and would not cover a new one', () => {
+    const workflows: Record<Kind, Workflow> = WORKFLOWS;
+    const names: Record<Kind, string> = DEFAULT_KIND_NAMES;
+    const commercial: Record<Kind, string> = COMMERCIAL_CLASS;
+    const reclassifications: Record<Kind, readonly Kind[]> = RECLASSIFICATIONS;
+    // @ts-expect-error a new kind has no workflow
+    const workflowsPlus: Record<NewKind, Workflow> = WORKFLOWS;
+    // @ts-expect-error a new kind has no Jira name
+    const namesPlus: Record<NewKind, string> = DEFAULT_KIND_NAMES;
+    // @ts-expect-error a new kind has no commercial class
+    const commercialPlus: Record<NewKind, string> = COMMERCIAL_CLASS;
+    expect([
+      workflows,
+      names,
+      commercial,
+      reclassifications,
+      workflowsPlus,
+      namesPlus,
+      commercialPlus,
+    ]).toHaveLength(7);
+    expect(Object.keys(WORKFLOWS).sort()).toEqual([...KINDS].sort());
+  });
+
+  it('status names cover every status, and would not cover a new one', () => {
+    const names: Record<StatusKey, string> = DEFAULT_STATUS_NAMES;
+    // @ts-expect-error a new status has no Jira name
+    const namesPlus: Record<NewStatus, string> = DEFAULT_STATUS_NAMES;
+    expect([names, namesPlus]).toHaveLength(2);
+    expect(Object.keys(DEFAULT_STATUS_NAMES).sort()).toEqual([...STATUSES].sort());
+  });
+
+  it('default texts cover every message, and would not cover a new one', () => {
+    const texts: Record<MessageKey, { de: string; en: string }> = DEFAULT_TEXTS;
+    // @ts-expect-error a new message has no default text
+    const textsPlus: Record<NewMessage, { de: string; en: string }> = DEFAULT_TEXTS;
+    expect([texts, textsPlus]).toHaveLength(2);
+  });
+});
+
+function describeAction(action: DomainAction): string {
+  switch (action.type) {
+    case 'comment':
+      return `comment ${action.messageKey}`;
+    case 'transition':
+      return `transition to ${action.to}`;
+    case 'setState':
+      return 'setState';
+    case 'flag':
+      return `flag ${action.flag}`;
+    case 'setSecurityLevel':
+      return `security ${action.level ?? 'none'}`;
+    case 'alertOnCall':
+      return `on-call ${action.mode}`;
+    default:
+      return assertNever(action);
+  }
+}
+
+function describeActionMissingOne(action: DomainAction): string {
+  switch (action.type) {
+    case 'comment':
+    case 'transition':
+    case 'setState':
+    case 'flag':
+    case 'setSecurityLevel':
+      return action.type;
+    default:
+      // @ts-expect-error 'alertOnCall' is not handled, so `action` is not `never`
+      return assertNever(action);
+  }
+}
+
+function stepName(step: TimerStep): string {
+  switch (step.kind) {
+    case 'reminder':
+      return `reminder ${step.number}`;
+    case 'close':
+    case 'expiryNotice':
+    case 'expire':
+      return step.kind;
+    default:
+      return assertNever(step);
+  }
+}
+
+function timerLabel(timer: TimerName): string {
+  switch (timer) {
+    case 'clarification':
+    case 'resolved':
+    case 'estimate':
+      return timer;
+    default:
+      // @ts-expect-error 'none' is not handled
+      return assertNever(timer);
+  }
+}
+
+describe('switches over unions end in assertNever', () => {
+  it('handles every action type', () => {
+    expect(describeAction({ type: 'flag', flag: 'x', on: true })).toBe('flag x');
+    expect(describeActionMissingOne({ type: 'setState', state: {} as never })).toBe('setState');
+    expect(stepName({ kind: 'reminder', number: 2 })).toBe('reminder 2');
+    expect(timerLabel('estimate')).toBe('estimate');
+  });
+
+  it('throws at runtime for a value the types ruled out', () => {
+    expect(() => describeAction({ type: 'teleport' } as unknown as DomainAction)).toThrow(
+      'Unhandled case: {"type":"teleport"}',
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import {
+  DONE_LIMIT,
+  initialState,
+  parseProcessState,
+  PROCESS_STATE_KEY,
+  processStateSchema,
+  withDone,
+  withFlag,
+  withoutFlag,
+} from '../../src/domain/process-state';
+
+const now = new Date('2026-11-27T09:00:00Z');
+
+describe('process state', () => {
+  it('is stored under the property key the manifest indexes', () => {
+    expect(PROCESS_STATE_KEY).toBe('jsm-process-state');
+  });
+
+  it('starts with no timer and nothing due', () => {
+    const state = initialState(now, '10001');
+    expect(state).toEqual({
+      v: 1,
+      timer: 'none',
+      statusId: '10001',
+      cycle: 0,
+      enteredAt: '2026-11-27T09:00:00.000Z',
+      cycleStartedAt: '2026-11-27T09:00:00.000Z',
+      stepsDone: 0,
+      flags: [],
+      done: [],
+      updatedAt: '2026-11-27T09:00:00.000Z',
+    });
+    expect(processStateSchema.parse(state)).toEqual(state);
+  });
+
+  it('round-trips through JSON', () => {
+    const state = {
+      ...initialState(now, '1'),
+      nextDueAt: '2026-12-07T09:00:00.000Z',
+      acceptedAt: now.toISOString(),
+    };
+    expect(parseProcessState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['another version', { ...initialState(now, '1'), v: 2 }],
+    ['an unknown timer', { ...initialState(now, '1'), timer: 'snooze' }],
+    ['a non-ISO due date', { ...initialState(now, '1'), nextDueAt: '07.12.2026' }],
+    ['an unknown key', { ...initialState(now, '1'), extra: true }],
+    [
+      'too many done keys',
+      { ...initialState(now, '1'), done: Array.from({ length: 51 }, (_, i) => `k${i}`) },
+    ],
+  ])('treats %s as unreadable', (_name, value) => {
+    expect(parseProcessState(value)).toBeUndefined();
+  });
+
+  it('keeps only the newest 50 done keys', () => {
+    let state = initialState(now, '1');
+    for (let i = 0; i < 60; i += 1) state = withDone(state, `k${i}`);
+    expect(state.done).toHaveLength(DONE_LIMIT);
+    expect(state.done[0]).toBe('k10');
+    expect(state.done.at(-1)).toBe('k59');
+    expect(withDone(state, 'k59')).toBe(state);
+  });
+
+  it('adds and removes flags once', () => {
+    const flagged = withFlag(withFlag(initialState(now, '1'), 'deliveryMissing'), 'deliveryMissing');
+    expect(flagged.flags).toEqual(['deliveryMissing']);
+    expect(withoutFlag(flagged, 'deliveryMissing').flags).toEqual([]);
+  });
+});

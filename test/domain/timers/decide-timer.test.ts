@@ -1,0 +1,270 @@
+import type { ProcessState } from '../../../src/domain/process-state';
+import { decideTimer, onCustomerComment } from '../../../src/domain/timers';
+import { at, DAY, entered, projectConfig, T0, ticket } from './timer-fixtures';
+
+const cfg = projectConfig();
+
+function stepAt(state: ProcessState, now: Date) {
+  const decision = decideTimer(state, now, cfg, ticket);
+  return decision.due ? decision.step : null;
+}
+
+/** Runs the sweep at each instant, feeding the returned state into the next run. */
+function sweep(state: ProcessState, instants: Date[]): (string | null)[] {
+  let current = state;
+  return instants.map((now) => {
+    const decision = decideTimer(current, now, cfg, ticket);
+    current = decision.state;
+    if (!decision.due) return null;
+    return decision.step.kind === 'reminder' ? `reminder${decision.step.number}` : decision.step.kind;
+  });
+}
+
+describe('Clarification: reminders on days 10, 20, 30 and close on day 40 (guide §2.2.5)', () => {
+  const state = entered('softwareDefect', 'clarification');
+
+  it('schedules the first reminder on day 10 at the same time of day', () => {
+    expect(state.nextDueAt).toBe('2026-01-15T08:00:00.000Z');
+  });
+
+  it.each([
+    ['day 9 23:59', at(9, 23 * 60 + 59), null],
+    ['exactly day 10', at(10), { kind: 'reminder', number: 1 }],
+    ['day 19', at(19), { kind: 'reminder', number: 1 }],
+    ['day 25 (backfilled): only reminder 2', at(25), { kind: 'reminder', number: 2 }],
+    ['day 30', at(30), { kind: 'reminder', number: 3 }],
+    ['day 39 23:59: still reminder 3, no close', at(39, 23 * 60 + 59), { kind: 'reminder', number: 3 }],
+    ['exactly day 40: close', at(40), { kind: 'close' }],
+    ['day 45 (backfilled): only the close', at(45), { kind: 'close' }],
+  ])('a fresh state at %s', (_name, now, expected) => {
+    expect(stepAt(state, now)).toEqual(expected);
+  });
+
+  it('sends each step once when the sweep runs hourly-ish', () => {
+    const instants = [
+      at(9),
+      at(10),
+      at(10, 60),
+      at(20),
+      at(29),
+      at(30),
+      at(39, 23 * 60 + 59),
+      at(40),
+      at(41),
+    ];
+    expect(sweep(state, instants)).toEqual([
+      null,
+      'reminder1',
+      null,
+      'reminder2',
+      null,
+      'reminder3',
+      null,
+      'close',
+      null,
+    ]);
+  });
+
+  it('after reminder 3 the next due time is the close on day 40', () => {
+    const after3 = decideTimer(state, at(30), cfg, ticket).state;
+    expect(after3.stepsDone).toBe(3);
+    expect(after3.nextDueAt).toBe(at(40).toISOString());
+    expect(stepAt(after3, at(39, 23 * 60 + 59))).toBeNull();
+  });
+
+  it('returns the reminder comment and the next state as actions', () => {
+    const decision = decideTimer(state, at(10), cfg, ticket);
+    expect(decision).toMatchObject({
+      due: true,
+      dueAt: at(10).toISOString(),
+      idempotencyKey: '10001:clarification:1:reminder1',
+    });
+    if (!decision.due) return;
+    expect(decision.actions).toEqual([
+      {
+        type: 'comment',
+        visibility: 'public',
+        messageKey: 'clarificationReminder',
+        params: {
+          ticketKey: 'SUP-1',
+          reminderNumber: 1,
+          reminderCount: 3,
+          closeDate: { date: at(40).toISOString() },
+        },
+        idempotencyKey: '10001:clarification:1:reminder1',
+      },
+      { type: 'setState', state: decision.state },
+    ]);
+    expect(decision.state).toMatchObject({
+      stepsDone: 1,
+      nextDueAt: at(20).toISOString(),
+      done: ['10001:clarification:1:reminder1'],
+      updatedAt: at(10).toISOString(),
+    });
+  });
+
+  it('closes with the configured resolution and a public comment, and stops the timer', () => {
+    const decision = decideTimer(state, at(40), cfg, ticket);
+    if (!decision.due) throw new Error('expected a step');
+    expect(decision.actions[0]).toEqual({
+      type: 'transition',
+      to: 'closed',
+      resolution: 'Done',
+      comment: {
+        visibility: 'public',
+        messageKey: 'clarificationClose',
+        params: { ticketKey: 'SUP-1', closeAfterDays: 40 },
+      },
+      idempotencyKey: '10001:clarification:1:close',
+    });
+    expect(decision.state).toMatchObject({ timer: 'none', stepsDone: 4 });
+    expect(decision.state.nextDueAt).toBeUndefined();
+  });
+
+  it('does not repeat a step whose idempotency key is already done (sweep ran twice)', () => {
+    const replay: ProcessState = { ...state, done: ['10001:clarification:1:reminder1'] };
+    const decision = decideTimer(replay, at(10), cfg, ticket);
+    expect(decision).toMatchObject({ due: true, alreadyDone: true });
+    expect(decision.due && decision.actions.map((a) => a.type)).toEqual(['setState']);
+  });
+
+  it('a customer comment one minute before reminder 1 restarts the count', () => {
+    const { state: restarted } = onCustomerComment(state, at(10, -1), cfg);
+    expect(stepAt(restarted, at(10))).toBeNull();
+    expect(stepAt(restarted, at(20, -2))).toBeNull();
+    expect(stepAt(restarted, at(20, -1))).toEqual({ kind: 'reminder', number: 1 });
+    expect(decideTimer(restarted, at(20, -1), cfg, ticket)).toMatchObject({
+      idempotencyKey: '10001:clarification:2:reminder1',
+    });
+  });
+
+  it('reports the next due time when nothing is due', () => {
+    expect(decideTimer(state, at(1), cfg, ticket)).toEqual({
+      due: false,
+      nextDueAt: at(10).toISOString(),
+      state,
+    });
+  });
+
+  it('follows configured counts (2 reminders every 7 days, close on day 21)', () => {
+    const custom = projectConfig({
+      timers: { clarification: { reminderCount: 2, reminderIntervalDays: 7, closeAfterDays: 21 } },
+    });
+    const s = entered('supportRequest', 'clarification', T0, custom);
+    const steps = [at(7), at(14), at(21)].map((now) => {
+      const d = decideTimer(s, now, custom, ticket);
+      return d.due ? d.step : null;
+    });
+    expect(steps).toEqual([
+      { kind: 'reminder', number: 1 },
+      { kind: 'reminder', number: 2 },
+      { kind: 'close' },
+    ]);
+  });
+
+  it('closes without reminders when the count is 0', () => {
+    const none = projectConfig({ timers: { clarification: { reminderCount: 0 } } });
+    const s = entered('supportRequest', 'clarification', T0, none);
+    const decision = decideTimer(s, at(40), none, ticket);
+    expect(decision.due && decision.actions[0]).toMatchObject({
+      comment: { messageKey: 'clarificationClose' },
+    });
+  });
+});
+
+describe('Clarification in working-day mode and across DST', () => {
+  it('moves a reminder due on a holiday to the next working day', () => {
+    const working = projectConfig({ calendar: { mode: 'working', holidayRegion: 'DE-SL' } });
+    // Entered Monday 2026-05-25 10:00 CEST; day 10 is Thursday 2026-06-04, Corpus Christi in Saarland.
+    const s = entered('incident', 'clarification', new Date('2026-05-25T08:00:00Z'), working);
+    expect(s.nextDueAt).toBe('2026-06-05T08:00:00.000Z');
+    expect(decideTimer(s, new Date('2026-06-04T12:00:00Z'), working, ticket).due).toBe(false);
+    expect(decideTimer(s, new Date('2026-06-05T08:00:00Z'), working, ticket).due).toBe(true);
+  });
+
+  it('keeps 09:00 local across the last Sunday of March', () => {
+    const s = entered('incident', 'clarification', new Date('2026-03-20T08:00:00Z'));
+    expect(s.nextDueAt).toBe('2026-03-30T07:00:00.000Z');
+    expect(decideTimer(s, new Date('2026-03-30T06:59:59Z'), cfg, ticket).due).toBe(false);
+  });
+
+  it('keeps 09:00 local across the last Sunday of October', () => {
+    const s = entered('incident', 'clarification', new Date('2026-10-20T07:00:00Z'));
+    expect(s.nextDueAt).toBe('2026-10-30T08:00:00.000Z');
+  });
+});
+
+describe('Resolved: auto-close after 50 days (guide §2.2.5)', () => {
+  const state = entered('nonSoftwareDefect', 'resolved');
+
+  it.each([
+    [at(50, -1), false],
+    [at(50), true],
+  ])('at %s due=%s', (now, due) => {
+    expect(decideTimer(state, now, cfg, ticket).due).toBe(due);
+  });
+
+  it('closes with the Resolved text', () => {
+    const decision = decideTimer(state, at(50), cfg, ticket);
+    expect(decision.due && decision.actions[0]).toMatchObject({
+      type: 'transition',
+      to: 'closed',
+      comment: { messageKey: 'resolvedClose', params: { closeAfterDays: 50 } },
+      idempotencyKey: '10001:resolved:1:close',
+    });
+  });
+});
+
+describe('Customisation estimate: valid 16 weeks from Estimation available (guide §3.2.3)', () => {
+  // Monday 2026-02-02 11:00 CET; 16 weeks later is Monday 2026-05-25 11:00 CEST.
+  const madeAvailable = new Date('2026-02-02T10:00:00Z');
+  const expiry = new Date('2026-05-25T09:00:00Z');
+  const state = entered('customisation', 'estimationAvailable', madeAvailable);
+
+  it('expires at exactly 16 weeks (local time kept across DST)', () => {
+    expect(state.nextDueAt).toBe(expiry.toISOString());
+    expect(decideTimer(state, new Date(expiry.getTime() - 1), cfg, ticket).due).toBe(false);
+    const decision = decideTimer(state, expiry, cfg, ticket);
+    expect(decision.due && decision.step).toEqual({ kind: 'expire' });
+    expect(decision.due && decision.actions[0]).toMatchObject({
+      type: 'transition',
+      to: 'closed',
+      resolution: 'Done',
+      comment: { messageKey: 'estimateExpired', params: { validWeeks: 16 } },
+    });
+  });
+
+  it('is not extended by customer comments', () => {
+    expect(onCustomerComment(state, new Date(expiry.getTime() - DAY), cfg)).toEqual({
+      changed: false,
+      state,
+    });
+  });
+
+  it('sends an optional notice before expiry when configured', () => {
+    const notice = projectConfig({ timers: { estimate: { noticeBeforeDays: 14 } } });
+    const s = entered('customisation', 'estimationAvailable', madeAvailable, notice);
+    expect(s.nextDueAt).toBe('2026-05-11T09:00:00.000Z');
+    const decision = decideTimer(s, new Date('2026-05-11T09:00:00Z'), notice, ticket);
+    expect(decision.due && decision.actions[0]).toEqual({
+      type: 'comment',
+      visibility: 'public',
+      messageKey: 'estimateExpiryNotice',
+      params: { ticketKey: 'SUP-1', validWeeks: 16, expiryDate: { date: expiry.toISOString() } },
+      idempotencyKey: '10001:estimate:1:expiryNotice',
+    });
+    expect(decision.state.nextDueAt).toBe(expiry.toISOString());
+  });
+});
+
+describe('no timer', () => {
+  it.each([
+    ['softwareDefect', 'inProgress'],
+    ['suggestion', 'open'],
+    ['delivery', 'planned'],
+  ] as const)('%s in %s has nothing due ever', (kind, status) => {
+    const s = entered(kind, status);
+    expect(s.timer).toBe('none');
+    expect(decideTimer(s, at(1000), cfg, ticket)).toEqual({ due: false, nextDueAt: undefined, state: s });
+  });
+});

@@ -1,0 +1,171 @@
+import { KINDS } from '../../../src/domain/kinds';
+import { STATUSES } from '../../../src/domain/statuses';
+import {
+  markAccepted,
+  onCustomerComment,
+  onReclassified,
+  onStatusLeft,
+  startTimer,
+  timerFor,
+} from '../../../src/domain/timers';
+import { at, entered, projectConfig, T0 } from './timer-fixtures';
+
+const cfg = projectConfig();
+
+describe('timerFor: which timer runs where', () => {
+  it('matches the guide for every kind × status', () => {
+    const running: string[] = [];
+    for (const kind of KINDS) {
+      for (const status of STATUSES) {
+        const timer = timerFor(kind, status);
+        if (timer !== 'none') running.push(`${kind}/${status}=${timer}`);
+      }
+    }
+    expect(running.sort()).toEqual(
+      [
+        'incident/clarification=clarification',
+        'request/clarification=clarification',
+        'softwareDefect/clarification=clarification',
+        'nonSoftwareDefect/clarification=clarification',
+        'consultingRequest/clarification=clarification',
+        'supportRequest/clarification=clarification',
+        'customisation/clarification=clarification',
+        'softwareDefect/resolved=resolved',
+        'nonSoftwareDefect/resolved=resolved',
+        'consultingRequest/resolved=resolved',
+        'supportRequest/resolved=resolved',
+        'suggestion/resolved=resolved',
+        'customisation/estimationAvailable=estimate',
+      ].sort(),
+    );
+  });
+});
+
+describe('startTimer', () => {
+  it('starts cycle 1 with the status entry as reset', () => {
+    const s = entered('supportRequest', 'clarification');
+    expect(s).toMatchObject({
+      v: 1,
+      timer: 'clarification',
+      statusId: 'status-clarification',
+      cycle: 1,
+      stepsDone: 0,
+      enteredAt: T0.toISOString(),
+      cycleStartedAt: T0.toISOString(),
+      lastReset: { at: T0.toISOString(), reason: 'statusEntered' },
+    });
+  });
+
+  it('counts cycles across status changes and keeps done keys and flags', () => {
+    const first = {
+      ...entered('supportRequest', 'clarification'),
+      flags: ['illegalTransition'],
+      done: ['k'],
+    };
+    const second = startTimer(
+      'supportRequest',
+      'resolved',
+      at(3),
+      { statusId: 's-res', previous: first },
+      cfg,
+    );
+    expect(second).toMatchObject({ timer: 'resolved', cycle: 2, flags: ['illegalTransition'], done: ['k'] });
+    expect(second.nextDueAt).toBe(at(53).toISOString());
+  });
+
+  it('ignores a duplicated status event (same status id and time)', () => {
+    const s = entered('supportRequest', 'clarification');
+    expect(
+      startTimer(
+        'supportRequest',
+        'clarification',
+        T0,
+        { statusId: 'status-clarification', previous: s },
+        cfg,
+      ),
+    ).toBe(s);
+  });
+
+  it('records an install backfill with the real entry time, so only the current step is sent', () => {
+    const s = startTimer(
+      'softwareDefect',
+      'clarification',
+      at(0),
+      { statusId: 'x', reason: 'installBackfill', now: at(25) },
+      cfg,
+    );
+    expect(s).toMatchObject({
+      lastReset: { reason: 'installBackfill', at: T0.toISOString() },
+      updatedAt: at(25).toISOString(),
+    });
+    expect(s.nextDueAt).toBe(at(10).toISOString());
+  });
+
+  it('leaves no due time in a status without a timer', () => {
+    const s = entered('softwareDefect', 'inProgress');
+    expect(s).toMatchObject({ timer: 'none', cycle: 0 });
+    expect(s.nextDueAt).toBeUndefined();
+  });
+});
+
+describe('onCustomerComment', () => {
+  it('restarts Clarification from zero (reminder count back to 0)', () => {
+    const afterTwo = { ...entered('softwareDefect', 'clarification'), stepsDone: 2 };
+    const { changed, state } = onCustomerComment(afterTwo, at(25), cfg);
+    expect(changed).toBe(true);
+    expect(state).toMatchObject({
+      cycle: 2,
+      stepsDone: 0,
+      cycleStartedAt: at(25).toISOString(),
+      nextDueAt: at(35).toISOString(),
+      lastReset: { at: at(25).toISOString(), reason: 'customerComment' },
+    });
+  });
+
+  it('restarts the Resolved timer', () => {
+    const { state } = onCustomerComment(entered('softwareDefect', 'resolved'), at(49), cfg);
+    // Day 49 is 24 February (CET); 50 days later is 14 April (CEST): still 09:00 local, 07:00Z.
+    expect(state.nextDueAt).toBe('2026-04-14T07:00:00.000Z');
+  });
+
+  it('ignores a comment older than the current cycle (events out of order)', () => {
+    const s = entered('softwareDefect', 'clarification', at(5));
+    expect(onCustomerComment(s, at(4), cfg)).toEqual({ changed: false, state: s });
+  });
+
+  it('does nothing without a timer', () => {
+    const s = entered('softwareDefect', 'inProgress');
+    expect(onCustomerComment(s, at(1), cfg).changed).toBe(false);
+  });
+});
+
+describe('onStatusLeft, onReclassified, markAccepted', () => {
+  it('stops the timer when the status is left', () => {
+    const { changed, state } = onStatusLeft(entered('softwareDefect', 'clarification'), at(3));
+    expect(changed).toBe(true);
+    expect(state).toMatchObject({ timer: 'none', stepsDone: 0, updatedAt: at(3).toISOString() });
+    expect(state.nextDueAt).toBeUndefined();
+    expect(onStatusLeft(state, at(4)).changed).toBe(false);
+  });
+
+  it('keeps the Clarification timer when an Incident becomes a Software Defect', () => {
+    const s = entered('incident', 'clarification');
+    expect(onReclassified(s, 'softwareDefect', 'clarification', at(2), cfg)).toEqual({
+      changed: false,
+      state: s,
+    });
+  });
+
+  it('starts a Resolved timer when a ticket is re-typed into a kind with one', () => {
+    const s = entered('delivery', 'resolved');
+    const { changed, state } = onReclassified(s, 'softwareDefect', 'resolved', at(2), cfg);
+    expect(changed).toBe(true);
+    expect(state).toMatchObject({ timer: 'resolved', lastReset: { reason: 'reclassified' } });
+  });
+
+  it('records only the first acceptance', () => {
+    const once = markAccepted(entered('softwareDefect', 'open'), at(1));
+    expect(once.state.acceptedAt).toBe(at(1).toISOString());
+    expect(markAccepted(once.state, at(2))).toEqual({ changed: false, state: once.state });
+  });
+});

@@ -1,0 +1,173 @@
+import { KINDS, type Kind } from '../../../src/domain/kinds';
+import { STATUSES } from '../../../src/domain/statuses';
+import { allowedTargets, checkStatusChange, WORKFLOWS } from '../../../src/domain/workflows';
+
+/** The guide's table (§3), written out by hand: every allowed change between two different statuses. */
+const EXPECTED: Record<Kind, string[]> = {
+  incident: ['open>clarification', 'clarification>open', 'clarification>closed'],
+  request: ['open>clarification', 'clarification>open', 'clarification>closed'],
+  softwareDefect: [
+    'open>inProgress',
+    'inProgress>deliveryPending',
+    'deliveryPending>resolved',
+    'open>resolved',
+    'inProgress>resolved',
+    'resolved>closed',
+    'open>clarification',
+    'inProgress>clarification',
+    'deliveryPending>clarification',
+    'clarification>open',
+    'clarification>inProgress',
+    'clarification>deliveryPending',
+    'clarification>closed',
+  ],
+  nonSoftwareDefect: [
+    'open>inProgress',
+    'inProgress>resolved',
+    'open>resolved',
+    'resolved>closed',
+    'open>clarification',
+    'inProgress>clarification',
+    'clarification>open',
+    'clarification>inProgress',
+    'clarification>closed',
+  ],
+  consultingRequest: [
+    'open>inProgress',
+    'inProgress>deliveryPending',
+    'deliveryPending>resolved',
+    'open>resolved',
+    'inProgress>resolved',
+    'resolved>closed',
+    'open>clarification',
+    'inProgress>clarification',
+    'deliveryPending>clarification',
+    'clarification>open',
+    'clarification>inProgress',
+    'clarification>deliveryPending',
+    'clarification>closed',
+  ],
+  supportRequest: [
+    'open>resolved',
+    'resolved>closed',
+    'open>clarification',
+    'clarification>open',
+    'clarification>closed',
+  ],
+  customisation: [
+    'open>estimationInProgress',
+    'estimationInProgress>estimationAvailable',
+    'estimationAvailable>ordered',
+    'ordered>inProgress',
+    'inProgress>deliveryPending',
+    'deliveryPending>closed',
+    'estimationAvailable>closed',
+    'open>clarification',
+    'estimationInProgress>clarification',
+    'estimationAvailable>clarification',
+    'ordered>clarification',
+    'inProgress>clarification',
+    'deliveryPending>clarification',
+    'clarification>open',
+    'clarification>estimationInProgress',
+    'clarification>estimationAvailable',
+    'clarification>ordered',
+    'clarification>inProgress',
+    'clarification>deliveryPending',
+    'clarification>closed',
+  ],
+  suggestion: ['open>resolved', 'resolved>closed'],
+  delivery: [
+    'planned>delivered',
+    'planned>stageInstallationCompleted',
+    'stageInstallationCompleted>installationCompleted',
+    'planned>installationCompleted',
+  ],
+};
+
+describe('checkStatusChange: every kind × from × to against the guide table', () => {
+  it.each(KINDS)('%s', (kind) => {
+    const allowed: string[] = [];
+    for (const from of STATUSES) {
+      for (const to of STATUSES) {
+        if (from !== to && checkStatusChange(kind, from, to).allowed) allowed.push(`${from}>${to}`);
+      }
+    }
+    expect(allowed.sort()).toEqual([...EXPECTED[kind]].sort());
+  });
+
+  it.each(KINDS)('%s: staying in a status is allowed exactly for its own statuses', (kind) => {
+    const statuses: readonly string[] = WORKFLOWS[kind].statuses;
+    for (const status of STATUSES) {
+      expect(checkStatusChange(kind, status, status).allowed).toBe(statuses.includes(status));
+    }
+  });
+});
+
+describe('checkStatusChange with context', () => {
+  it('returns from Clarification to the status it came from', () => {
+    const ctx = { previousWorkingStatus: 'estimationAvailable' as const };
+    expect(checkStatusChange('customisation', 'clarification', 'estimationAvailable', ctx).allowed).toBe(
+      true,
+    );
+  });
+
+  it('returns from Clarification to In Progress whatever it came from', () => {
+    expect(
+      checkStatusChange('customisation', 'clarification', 'inProgress', { previousWorkingStatus: 'ordered' })
+        .allowed,
+    ).toBe(true);
+  });
+
+  it('refuses a return from Clarification to a third working status, with a reason in both languages', () => {
+    const verdict = checkStatusChange('customisation', 'clarification', 'deliveryPending', {
+      previousWorkingStatus: 'ordered',
+    });
+    expect(verdict).toEqual({
+      allowed: false,
+      reason: {
+        en: 'After Clarification the ticket returns to the status it came from or to In Progress.',
+        de: 'Nach einer Rückfrage kehrt das Ticket in seinen vorherigen Status oder nach In Progress zurück.',
+      },
+    });
+  });
+
+  it('lets Clarification of a Support Request (no In Progress) return only to Open', () => {
+    expect(allowedTargets('supportRequest', 'clarification', { previousWorkingStatus: 'open' })).toEqual([
+      'open',
+      'closed',
+    ]);
+  });
+
+  it('lets the customer close a Resolved ticket and nothing else', () => {
+    const byCustomer = { byCustomer: true };
+    expect(checkStatusChange('softwareDefect', 'resolved', 'closed', byCustomer).allowed).toBe(true);
+    expect(checkStatusChange('softwareDefect', 'open', 'resolved', byCustomer)).toMatchObject({
+      allowed: false,
+      reason: { en: 'Customers can only close a resolved ticket.' },
+    });
+    expect(checkStatusChange('customisation', 'estimationAvailable', 'closed', byCustomer).allowed).toBe(
+      false,
+    );
+  });
+
+  it('refuses statuses a kind does not have', () => {
+    expect(checkStatusChange('delivery', 'open', 'planned')).toMatchObject({ allowed: false });
+    expect(checkStatusChange('suggestion', 'open', 'clarification')).toMatchObject({
+      allowed: false,
+      reason: { en: 'This ticket type has no such status.' },
+    });
+  });
+});
+
+describe('allowedTargets', () => {
+  it.each([
+    ['suggestion', 'open', ['resolved']],
+    ['customisation', 'estimationAvailable', ['clarification', 'ordered', 'closed']],
+    ['delivery', 'planned', ['delivered', 'stageInstallationCompleted', 'installationCompleted']],
+    ['delivery', 'installationCompleted', []],
+    ['softwareDefect', 'closed', []],
+  ] as const)('%s from %s', (kind, from, targets) => {
+    expect(allowedTargets(kind, from)).toEqual(targets);
+  });
+});

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+
+import { SimClock } from '../../../sandbox/clock';
+import { createForgeHost, type ForgeHost, type ForgeHostOptions } from '../../../sandbox/forge/host';
+import { FakeSite } from './fake-site';
+import * as app from './fixtures/src/index';
+
+export const FIXTURE_MANIFEST = join(__dirname, 'fixtures', 'manifest.yml');
+/** 25 s → 50 ms, 55 s → 110 ms: platform limits scaled so timeout tests finish fast. */
+export const TIME_SCALE = 0.002;
+
+export interface Harness {
+  host: ForgeHost;
+  site: FakeSite;
+  clock: SimClock;
+  app: typeof app;
+  /** Uninstalls the host, restores Date and checks the host raised no background failures. */
+  close(): void;
+}
+
+/** A host over the fixture manifest and a fake site, installed, with a fresh sim clock. */
+export async function startHost(options: Partial<ForgeHostOptions> = {}): Promise<Harness> {
+  const site = new FakeSite();
+  const clock = new SimClock('2026-03-02T08:00:00Z');
+  app.resetHandlers();
+  const host = await createForgeHost({
+    site,
+    clock,
+    app,
+    manifestPath: FIXTURE_MANIFEST,
+    timeScale: TIME_SCALE,
+    ...options,
+  });
+  host.install();
+  return {
+    host,
+    site,
+    clock,
+    app,
+    close() {
+      host.uninstall();
+      clock.uninstall();
+      const failures = host.takeHostFailures();
+      if (failures.length > 0) throw new Error(`host failures: ${failures.map(String).join('; ')}`);
+    },
+  };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,212 @@
+/**
+ * The built admin page in Chromium through the bridge shim: settings render, the live text preview calls
+ * `previewText`, save errors appear next to the field their path names, the other tabs load, FORBIDDEN
+ * shows the administrators-only message, and axe finds nothing serious.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { ShimConfig } from '../../sandbox/ui-bridge/host';
+import { settingsView } from './fixtures/admin-settings';
+import { ensureUiBuilt, launchChromium, SCREENSHOTS, seriousA11yViolations } from './support/browser';
+import { startUiServer, type InvokeCall } from './support/ui-server';
+
+const ADMIN = 'admin-account';
+const AGENT = 'agent-account';
+
+function adminConfig(query: URLSearchParams): ShimConfig {
+  return {
+    moduleKey: 'process-admin',
+    accountId: query.get('as') === 'agent' ? AGENT : ADMIN,
+    locale: query.get('locale') ?? 'en-US',
+    timezone: 'Europe/Berlin',
+    theme: query.get('theme') === 'dark' ? 'dark' : 'light',
+    extension: { type: 'jira:adminPage' },
+  };
+}
+
+function resolveAdmin(call: InvokeCall): unknown {
+  if (call.context.accountId !== ADMIN)
+    return { error: { code: 'FORBIDDEN', message: 'not a Jira administrator' } };
+  switch (call.functionKey) {
+    case 'getSettings':
+      return { data: settingsView };
+    case 'previewText': {
+      const { template, params } = call.payload as { template: string; params: Record<string, string> };
+      const text = template.replace(/\{(\w+)\}/g, (_m: string, name: string) => params[name] ?? `{${name}}`);
+      const unknownPlaceholders = [...template.matchAll(/\{(\w+)\}/g)]
+        .map((x) => x[1])
+        .filter((n) => !(n! in params));
+      return { data: { text, unknownPlaceholders } };
+    }
+    case 'saveSettings':
+      return {
+        data: {
+          ok: false,
+          errors: [{ path: 'timers.resolvedAutoCloseDays', message: 'Must be at least 1 day.' }],
+        },
+      };
+    case 'getHealth':
+      return {
+        data: {
+          checkedAt: '2026-11-27T09:00:00.000Z',
+          projects: [
+            {
+              projectKey: 'SD',
+              projectName: 'Service Desk',
+              checks: [
+                {
+                  category: 'status',
+                  name: 'Delivery Pending',
+                  state: 'missing',
+                  fix: { en: 'Add the status to the workflow.', de: 'Status im Workflow ergänzen.' },
+                },
+                { category: 'field', name: 'Delivery version', state: 'ok', fix: null },
+              ],
+            },
+          ],
+        },
+      };
+    case 'previewSweep':
+      return {
+        data: {
+          computedAt: '2026-11-27T09:00:00.000Z',
+          nextSweepAt: '2026-11-27T10:00:00.000Z',
+          items: [
+            {
+              issueKey: 'SD-101',
+              kind: 'softwareDefect',
+              timer: 'clarification',
+              action: 'remind',
+              reminder: { number: 2, of: 3 },
+              dueAt: '2026-11-27T09:30:00.000Z',
+            },
+            {
+              issueKey: 'SD-107',
+              kind: 'supportRequest',
+              timer: 'resolved',
+              action: 'close',
+              reminder: null,
+              dueAt: '2026-11-27T09:45:00.000Z',
+            },
+          ],
+          truncated: false,
+          estimatedPoints: 40,
+          pointsBudgetPerHour: 2000,
+        },
+      };
+    case 'getActivity':
+      return {
+        data: {
+          entries: [
+            {
+              id: 'x1',
+              at: '2026-11-20T08:00:00.000Z',
+              action: 'reminderSent',
+              issueKey: 'SD-101',
+              projectKey: 'SD',
+              outcome: 'done',
+              dryRun: true,
+              summary: { en: 'Reminder 1 of 3', de: 'Erinnerung 1 von 3' },
+            },
+          ],
+          nextCursor: null,
+        },
+      };
+    default:
+      throw new Error(`unexpected resolver ${call.functionKey}`);
+  }
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startUiServer>>;
+
+beforeAll(async () => {
+  ensureUiBuilt();
+  server = await startUiServer((_app, query) => adminConfig(query), resolveAdmin);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAdmin(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/admin/?${query}`);
+  await page.locator('main h1').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  return page;
+}
+
+test.each([
+  ['en-US', 'light'],
+  ['de-DE', 'dark'],
+] as const)(
+  'settings render in %s/%s, with a live preview and no serious a11y violations',
+  async (locale, theme) => {
+    const page = await openAdmin(`locale=${locale}&theme=${theme}`);
+    const reminder =
+      locale === 'de-DE'
+        ? 'Erinnerung während der Klärung (EN)'
+        : 'Reminder while waiting for the customer (EN)';
+    await page.getByLabel(reminder).fill('Please answer {issueKey} ({n}/{total}) {typo}');
+    await page.getByText('Please answer SD-101 (2/3) {typo}').waitFor();
+    await page
+      .getByText(locale === 'de-DE' ? 'Unbekannter Platzhalter: typo' : 'Unknown placeholder: typo')
+      .waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `admin-settings-${locale}-${theme}.png`) });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  },
+);
+
+test('a save error is shown next to the field its path names', async () => {
+  const page = await openAdmin('locale=en-US');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const field = page.getByLabel('Close after days in Resolved');
+  await page.getByText('Must be at least 1 day.').first().waitFor();
+  const describedBy = await field.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  expect(await page.locator(`[id="${describedBy!.split(' ').pop()!}"]`).innerText()).toBe(
+    'Must be at least 1 day.',
+  );
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({ scope: 'site', expectedVersion: 7 });
+  await page.close();
+});
+
+test('a project follows the site until a section is overridden', async () => {
+  const page = await openAdmin('locale=en-US');
+  await page.getByLabel('Settings for').selectOption('DEL');
+  await expect(page.getByLabel('Close after days in Resolved').isDisabled()).resolves.toBe(true);
+  await page
+    .getByRole('region', { name: 'Timers' })
+    .getByLabel('Override the site defaults for this project')
+    .check({ force: true });
+  await expect(page.getByLabel('Close after days in Resolved').isDisabled()).resolves.toBe(false);
+  await page.close();
+});
+
+test('health, next sweep and activity tabs load their views', async () => {
+  const page = await openAdmin('locale=en-US');
+  await page.getByRole('tab', { name: 'Health' }).click();
+  await page.getByText('Add the status to the workflow.').waitFor();
+  await page.getByRole('tab', { name: 'Next sweep' }).click();
+  await page.getByText('reminder 2 of 3').waitFor();
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await page.getByLabel('Project').selectOption('SD');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByText('Reminder 1 of 3').waitFor();
+  const activity = server.calls.filter((c) => c.functionKey === 'getActivity').pop();
+  expect(activity?.payload).toMatchObject({ projectKey: 'SD', limit: 50 });
+  await page.screenshot({ path: join(SCREENSHOTS, 'admin-activity-en-light.png') });
+  await page.close();
+});
+
+test('a non-administrator sees the administrators-only message', async () => {
+  const page = await openAdmin('as=agent&locale=en-US');
+  await page.getByText('Only Jira administrators can see and change').waitFor();
+  expect(await page.getByRole('tab').count()).toBe(0);
+  await page.close();
+});
