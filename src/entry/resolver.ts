@@ -71,13 +71,13 @@ async function run<K extends ResolverKey>(
     return { data: await body(deps, ctx.data) };
   } catch (error) {
     const mapped = resolverError(error);
-    const fields = { resolver: key, code: mapped.code, error: error instanceof Error ? error.name : 'unknown' };
-    if (mapped.code === 'INTERNAL' || mapped.code === 'UPSTREAM') app.log.error('resolverFailed', fields);
-    else app.log.warn('resolverFailed', fields);
+    const fields = {
       resolver: key,
       code: mapped.code,
       error: error instanceof Error ? error.name : 'unknown',
-    });
+    };
+    if (mapped.code === 'INTERNAL' || mapped.code === 'UPSTREAM') app.log.error('resolverFailed', fields);
+    else app.log.warn('resolverFailed', fields);
     return { error: mapped };
   } finally {
     app.log.info('resolverCalls', {

@@ -1,0 +1,169 @@
+/**
+ * The local site behind `npm start` and the browser tests: the Jira simulator with the demo Support Desk (SD),
+ * the Forge host running the app's real handlers on a simulated clock, the app configured to manage SD, and a
+ * handful of demo tickets at interesting ages so that reminders, auto-closes and a Delivery happen within a
+ * few clicks of the clock controls.
+ */
+import { createForgeHost, type ForgeHost } from '../forge/host';
+import { SimClock } from '../clock';
+import { createJiraSite, type SimJiraSite } from '../jira/site';
+import { seedDemoSite } from '../jira/seed/demo-site';
+import { generateTickets } from '../jira/seed/generate-tickets';
+import { FIELD, STATUS, USER } from '../jira/seed/demo-ids';
+import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+
+export const DAY = 86_400_000;
+
+/** The people the page lets you act as. */
+export const PEOPLE = {
+  admin: { accountId: USER.admin, label: 'Sarah (Jira admin)' },
+  agent: { accountId: USER.agentDach, label: 'Anna (agent, DACH)' },
+  customer: { accountId: 'customer-acme-1', label: 'Customer (ACME)' },
+} as const;
+export type Person = keyof typeof PEOPLE;
+
+export interface LocalSite {
+  site: SimJiraSite;
+  host: ForgeHost;
+  clock: SimClock;
+  /** Keys of the demo tickets, by role in the walkthrough. */
+  demo: Record<
+    'clarification' | 'resolved' | 'estimate' | 'pendingPatch' | 'pendingCustom' | 'delivery' | 'outage',
+    string
+  >;
+  close(): void;
+}
+
+export interface LocalSiteOptions {
+  /** Where the simulated "now" starts (default: the real now). */
+  now?: Date;
+  /** Persist the app's KVS here (npm start); in memory otherwise. */
+  kvsFile?: string;
+  /** Extra generated tickets for a realistic queue. */
+  generated?: number;
+  /** The app module (src/index.ts exports). */
+  app: Record<string, unknown>;
+}
+
+/**
+ * The demo workflows have no Clarification → Closed transition, which the guide's auto-close needs (§2.2.5);
+ * add it with a resolution screen, as a site following the guide would.
+ */
+function addNoReplyClose(site: SimJiraSite): void {
+  for (const project of site.store.projects.values()) {
+    for (const workflow of Object.values(project.workflows)) {
+      const fromClarification = workflow.transitions.some((t) => t.from.includes(STATUS.clarification));
+      const closes = workflow.transitions.some(
+        (t) => t.from.includes(STATUS.clarification) && t.to === STATUS.closed,
+      );
+      if (!fromClarification || closes) continue;
+      workflow.transitions.push({
+        id: '901',
+        name: 'Close (no reply)',
+        from: [STATUS.clarification],
+        to: STATUS.closed,
+        screenFields: ['resolution'],
+      });
+    }
+  }
+}
+
+/** Creates and starts the local site; the clock is faked for the whole process until `close()`. */
+export async function createLocalSite(options: LocalSiteOptions): Promise<LocalSite> {
+  const now = options.now ?? new Date();
+  const clock = new SimClock(now);
+  const site = createJiraSite();
+  seedDemoSite(site);
+  addNoReplyClose(site);
+  if (options.generated)
+    generateTickets(site, { count: options.generated, seed: 42, now: new Date(now.getTime() - DAY) });
+  const host = await createForgeHost({
+    site,
+    clock,
+    app: options.app,
+    ...(options.kvsFile ? { kvsFile: options.kvsFile } : {}),
+  });
+  host.install();
+  if (!host.kvs.get('kvs', CONFIG_KEY)) {
+    const at = Date.now();
+    const value = { version: 1, input: { projects: ['SD'] }, savedAt: now.toISOString() };
+    host.kvs.put('kvs', CONFIG_KEY, { value, createdAt: at, updatedAt: at });
+  }
+  const demo = await createDemoTickets(site, host, clock, now);
+  // Settle the events the demo caused, without moving the clock past `now`.
+  await host.drain();
+  return {
+    site,
+    host,
+    clock,
+    demo,
+    close() {
+      host.uninstall();
+      clock.uninstall();
+    },
+  };
+}
+
+/** Tickets created in the past (the clock is set back while they are made), then the clock returns to `now`. */
+async function createDemoTickets(
+  site: SimJiraSite,
+  host: ForgeHost,
+  clock: SimClock,
+  now: Date,
+): Promise<LocalSite['demo']> {
+  const agent = site.actAs(USER.agentDach);
+  const customer = site.actAs(PEOPLE.customer.accountId);
+  // Each step's product events are handled before the clock moves, so the app stamps them when they happened.
+  const at = async (daysAgo: number) => {
+    await host.drain();
+    clock.set(new Date(now.getTime() - daysAgo * DAY));
+  };
+  const create = (issueType: string, summary: string, fields: Record<string, unknown> = {}) =>
+    customer.createIssue({ project: 'SD', issueType, summary, fields });
+
+  await at(29);
+  const clarification = await create('Support Request', 'How do I import users from a CSV file?');
+  await agent.comment(clarification, 'Could you send us an example of the CSV file?');
+  await agent.transition(clarification, { status: 'Clarification required / On hold' });
+
+  await at(49.5);
+  const resolved = await create('Software Defect', 'Export to PDF cuts off the last column');
+  await agent.transition(resolved, { status: 'In Progress' });
+  await agent.transition(resolved, { status: 'Resolved', resolution: 'Done' });
+
+  await at(111);
+  const estimate = await create('Customisation', 'Additional approval step for purchase orders');
+  await agent.transition(estimate, { status: 'Estimation in progress' });
+  await agent.transition(estimate, { status: 'Estimation available' });
+
+  await at(6);
+  const pendingPatch = await create('Software Defect', 'Search ignores umlauts in supplier names');
+  await agent.transition(pendingPatch, { status: 'In Progress' });
+  await agent.edit(pendingPatch, { [FIELD.deliveryVersion]: '14.21.3.1' });
+  await agent.transition(pendingPatch, { status: 'Delivery Pending' });
+  const pendingCustom = await create('Consulting Request', 'Custom report for cost centres');
+  await agent.transition(pendingCustom, { status: 'In Progress' });
+  await agent.edit(pendingCustom, { [FIELD.deliveryVersion]: 'CUSTOM' });
+  await agent.transition(pendingCustom, { status: 'Delivery Pending' });
+
+  await at(2);
+  const delivery = await agent.createIssue({
+    project: 'SD',
+    issueType: 'Delivery',
+    summary: 'Delivery 14.21.3.1 for ACME',
+    fields: {
+      [FIELD.deliveryVersion]: '14.21.3.1',
+      [FIELD.estimatedDeliveryDate]: isoDate(now, 7),
+      [FIELD.cloudEnvironment]: 'Dedicated Cloud',
+    },
+  });
+
+  await at(0.1);
+  const outage = await create('Incident', 'Login page answers 502', {});
+  await at(0);
+  return { clarification, resolved, estimate, pendingPatch, pendingCustom, delivery, outage };
+}
+
+function isoDate(from: Date, days: number): string {
+  return new Date(from.getTime() + days * DAY).toISOString().slice(0, 10);
+}

@@ -1,0 +1,202 @@
+/**
+ * Server-rendered pages of the local site, in the manner of Jira's issue view: header with user, language,
+ * theme and clock controls; the queue on the left; the issue in the middle; the app's real panel bundle on the
+ * right in an iframe; the Forge invocations and the app's audit trail at the bottom. Everything is read
+ * through the simulator's REST API as the selected person, so a customer sees what a customer would.
+ */
+import type { AuditEntry } from '../../src/app/shared/audit-log';
+import { adfText, esc, STYLES } from './html';
+import type { LocalSite, Person } from './local-site';
+import { PEOPLE } from './local-site';
+
+export interface View {
+  as: Person;
+  lang: 'en' | 'de';
+  theme: 'light' | 'dark';
+}
+
+/** Query string carrying the view settings, plus extras. */
+export function qs(view: View, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({ as: view.as, lang: view.lang, theme: view.theme, ...extra }).toString();
+}
+
+// REST bodies of the simulator, read loosely: this page only displays them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+type Bean = { key: string; id: string; fields: Record<string, Loose> };
+
+async function get(local: LocalSite, view: View, path: string): Promise<Loose> {
+  return local.site.actAs(PEOPLE[view.as].accountId).request('GET', path);
+}
+
+function header(local: LocalSite, view: View, here: string): string {
+  const people = (Object.keys(PEOPLE) as Person[])
+    .map((p) => `<option value="${p}"${p === view.as ? ' selected' : ''}>${esc(PEOPLE[p].label)}</option>`)
+    .join('');
+  const hidden = (extra: Record<string, string>) =>
+    Object.entries(extra)
+      .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v)}">`)
+      .join('');
+  return `<header>
+  <a class="logo" href="/?${qs(view)}">Jira · Support Desk (local)</a>
+  <a href="/admin?${qs(view)}" data-testid="admin-link">Apps → Support process settings</a>
+  <form method="get" action="${esc(here)}" aria-label="View settings">
+    <label>User <select name="as" onchange="this.form.submit()" data-testid="user-switcher">${people}</select></label>
+    <label>Language <select name="lang" onchange="this.form.submit()"><option value="en"${view.lang === 'en' ? ' selected' : ''}>English</option><option value="de"${view.lang === 'de' ? ' selected' : ''}>Deutsch</option></select></label>
+    <label>Theme <select name="theme" onchange="this.form.submit()"><option value="light"${view.theme === 'light' ? ' selected' : ''}>Light</option><option value="dark"${view.theme === 'dark' ? ' selected' : ''}>Dark</option></select></label>
+  </form>
+  <form method="post" action="/do/advance" aria-label="Clock">
+    ${hidden({ back: `${here}?${qs(view)}` })}
+    <button name="ms" value="3600000" data-testid="advance-hour">+1 hour</button>
+    <button name="ms" value="86400000" data-testid="advance-day">+1 day</button>
+    <button name="ms" value="864000000" data-testid="advance-10-days">+10 days</button>
+  </form>
+  <span class="clock" data-testid="clock">Now: ${esc(local.clock.now().toISOString().replace('T', ' ').slice(0, 16))} UTC</span>
+</header>`;
+}
+
+function page(view: View, title: string, body: string): string {
+  return `<!doctype html><html lang="${view.lang}" data-theme="${view.theme}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLES}</style></head>
+<body>${body}
+<script>
+// The panel iframe reports its height and navigation through the bridge shim.
+addEventListener('message', (e) => {
+  const m = e.data || {};
+  const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
+  if (m.type === 'forge-shim:resize' && frame) frame.style.height = Math.max(200, m.height) + 'px';
+  if (m.type === 'forge-shim:navigate') { const u = new URL(m.url, location.href); const k = u.pathname.match(/\\/browse\\/([A-Z]+-\\d+)/); const to = k ? '/issue/' + k[1] + location.search : u.href; if (m.newTab) open(to); else location.href = to; }
+});
+</script></body></html>`;
+}
+
+function logPane(local: LocalSite): string {
+  const invocations = local.host.invocations.slice(-25).reverse();
+  const audit = local.host.kvs
+    .keys('kvs')
+    .filter((k) => k.startsWith('audit:p:'))
+    .slice(0, 25)
+    .map((k) => local.host.kvs.get('kvs', k)?.value as AuditEntry);
+  const rows = invocations
+    .map(
+      (i) =>
+        `<tr><td>${esc(i.startedAt.slice(0, 16))}</td><td>${esc(i.kind)}</td><td>${esc(i.moduleKey)}${i.accountId ? ` as ${esc(i.accountId)}` : ''}</td><td>${esc(i.outcome)}</td><td>${i.requests.length} REST</td></tr>`,
+    )
+    .join('');
+  const auditRows = audit
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.at.slice(0, 16))}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
+    )
+    .join('');
+  return `<details class="log" open><summary>Event log: Forge invocations and the app's audit trail</summary>
+<table aria-label="Forge invocations"><tbody>${rows || '<tr><td>No invocations yet.</td></tr>'}</tbody></table>
+<h3>Audit trail (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><tbody>${auditRows || '<tr><td>Nothing yet: advance the clock.</td></tr>'}</tbody></table></details>`;
+}
+
+/** The issue view with the queue and the panel iframe. */
+export async function issuePage(
+  local: LocalSite,
+  view: View,
+  key: string,
+  filter: { status?: string; type?: string },
+): Promise<string> {
+  const clauses = [
+    'project = SD',
+    filter.status ? `status = "${filter.status}"` : '',
+    filter.type ? `issuetype = "${filter.type}"` : '',
+  ].filter(Boolean);
+  const search = await get(
+    local,
+    view,
+    `/rest/api/3/search/jql?${new URLSearchParams({ jql: `${clauses.join(' AND ')} ORDER BY key DESC`, fields: 'summary,status,issuetype', maxResults: '100' })}`,
+  );
+  const issues = (search.issues ?? []) as Bean[];
+  let issue: Bean | undefined;
+  let transitions: { id: string; name: string }[] = [];
+  try {
+    issue = await get(
+      local,
+      view,
+      `/rest/api/3/issue/${key}?fields=summary,status,issuetype,priority,reporter,assignee,created,description,comment,security,issuelinks,customfield_10020,customfield_10026,customfield_10027`,
+    );
+    if (view.as !== 'customer')
+      transitions = (await get(local, view, `/rest/api/3/issue/${key}/transitions`)).transitions ?? [];
+  } catch {
+    issue = undefined;
+  }
+  const statuses = [...local.site.store.statuses.values()].map((s) => s.name);
+  const types = [...local.site.store.issueTypes.values()].map((t) => t.name);
+  const option = (value: string, selected?: string) =>
+    `<option${value === selected ? ' selected' : ''}>${esc(value)}</option>`;
+  const queue = `<nav class="queue" aria-label="Queue"><form method="get" action="/issue/${esc(key)}">
+<input type="hidden" name="as" value="${view.as}"><input type="hidden" name="lang" value="${view.lang}"><input type="hidden" name="theme" value="${view.theme}">
+<select name="status" aria-label="Filter by status"><option value="">All statuses</option>${statuses.map((s) => option(s, filter.status)).join('')}</select>
+<select name="type" aria-label="Filter by type"><option value="">All types</option>${types.map((t) => option(t, filter.type)).join('')}</select>
+<button>Filter</button></form><ul>${issues
+    .map(
+      (i) =>
+        `<li><a href="/issue/${esc(i.key)}?${qs(view)}"${i.key === key ? ' class="selected" aria-current="page"' : ''}>${esc(i.key)} ${esc(i.fields.summary)}<small>${esc(i.fields.issuetype?.name)} · ${esc(i.fields.status?.name)}</small></a></li>`,
+    )
+    .join('')}</ul></nav>`;
+  const back = `/issue/${key}?${qs(view)}`;
+  const body = issue
+    ? issueBody(issue, transitions, view, back)
+    : `<p>${esc(key)} does not exist or you may not see it.</p>`;
+  const panelSrc = `/app/panel?${qs(view, { issue: key })}`;
+  return page(
+    view,
+    `${key} · Support Desk`,
+    `${header(local, view, `/issue/${key}`)}<main>${queue}<section class="issue" aria-label="Issue">${body}</section>
+<aside class="panel" aria-label="Support process panel"><iframe title="Support process panel" src="${esc(panelSrc)}" data-testid="panel-frame"></iframe></aside></main>${logPane(local)}`,
+  );
+}
+
+function issueBody(
+  issue: Bean,
+  transitions: { id: string; name: string }[],
+  view: View,
+  back: string,
+): string {
+  const f = issue.fields;
+  const comments = (f.comment?.comments ?? []) as {
+    author?: { displayName?: string };
+    created: string;
+    body: unknown;
+    jsdPublic?: boolean;
+  }[];
+  const hidden = `<input type="hidden" name="key" value="${esc(issue.key)}"><input type="hidden" name="as" value="${view.as}"><input type="hidden" name="back" value="${esc(back)}">`;
+  const version = f.customfield_10020 ? `<dt>Delivery version</dt><dd>${esc(f.customfield_10020)}</dd>` : '';
+  const links = ((f.issuelinks ?? []) as Loose[])
+    .map((l) => {
+      const other = l.outwardIssue ?? l.inwardIssue;
+      return `<li>${esc(l.outwardIssue ? l.type.outward : l.type.inward)} <a href="/issue/${esc(other.key)}?${qs(view)}">${esc(other.key)}</a> ${esc(other.fields?.summary ?? '')}</li>`;
+    })
+    .join('');
+  return `<p><span class="lozenge">${esc(f.issuetype?.name)}</span> ${esc(issue.key)}</p>
+<h1>${esc(f.summary)}</h1>
+<dl class="fields"><dt>Status</dt><dd><span class="lozenge" data-testid="status">${esc(f.status?.name)}</span></dd>
+<dt>Priority</dt><dd>${esc(f.priority?.name ?? '—')}</dd><dt>Reporter</dt><dd>${esc(f.reporter?.displayName ?? '—')}</dd>
+<dt>Created</dt><dd>${esc(String(f.created).slice(0, 16))}</dd>${version}</dl>
+${links ? `<h2>Linked issues</h2><ul>${links}</ul>` : ''}
+${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(t.name)}</button>`).join('')}</form>` : ''}
+<h2>Description</h2><div class="comment">${esc(adfText(f.description).trim())}</div>
+<h2>Activity</h2>${comments
+    .map(
+      (c) =>
+        `<div class="comment${c.jsdPublic === false ? ' internal' : ''}"><div class="meta">${esc(c.author?.displayName ?? '')} · ${esc(String(c.created).slice(0, 16))}${c.jsdPublic === false ? ' · <strong>Internal note</strong>' : ''}</div>${esc(adfText(c.body).trim())}</div>`,
+    )
+    .join('')}
+<form method="post" action="/do/comment" aria-label="Add a comment">${hidden}
+<label for="comment-text">Comment</label><br><textarea id="comment-text" name="text" rows="3" cols="60" required></textarea><br>
+<button name="mode" value="customer">Reply as customer</button> <button name="mode" value="agent">Reply to customer (agent)</button> <button name="mode" value="internal">Add internal note</button></form>`;
+}
+
+/** The admin page with the app's real admin bundle. */
+export function adminPage(local: LocalSite, view: View): string {
+  return page(
+    view,
+    'Support process settings',
+    `${header(local, view, '/admin')}<main class="admin"><iframe title="Support process settings" src="/app/admin?${qs(view)}" data-testid="admin-frame"></iframe></main>${logPane(local)}`,
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The local site's web server (127.0.0.1): the Jira-like pages, the built Custom UI bundles with the
+ * `@forge/bridge` shim injected, and the shim's HTTP contract (`POST /api/invoke`, `POST /api/request-jira`,
+ * see sandbox/ui-bridge/shim.ts). Resolver calls run through the Forge host's `invokeResolver` as the selected
+ * person with the issue's context; `requestJira` reaches the simulator as that person.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildShimScript, injectShim, SHIM_URL, type ShimConfig } from '../ui-bridge/host';
+import { PEOPLE, type LocalSite, type Person } from './local-site';
+import { adminPage, issuePage, type View } from './pages';
+
+const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+export interface WebServer {
+  url: string;
+  /** Resolver invocations served, by function key (the browser tests count panel loads with it). */
+  invokes: { functionKey: string; moduleKey: string }[];
+  close(): Promise<void>;
+}
+
+function viewOf(url: URL): View {
+  const as = url.searchParams.get('as');
+  return {
+    as: as && as in PEOPLE ? (as as Person) : 'agent',
+    lang: url.searchParams.get('lang') === 'de' ? 'de' : 'en',
+    theme: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
+  };
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, type: string, text: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+/** Starts the server on `port` (0 = any free port). */
+export async function startWebServer(local: LocalSite, port = 8080): Promise<WebServer> {
+  const shim = await buildShimScript();
+  const invokes: WebServer['invokes'] = [];
+
+  async function appPage(app: 'panel' | 'admin', url: URL, res: ServerResponse): Promise<void> {
+    const view = viewOf(url);
+    const key = url.searchParams.get('issue') ?? '';
+    const issue = key ? local.site.store.issue(key) : undefined;
+    const extension: ShimConfig['extension'] =
+      app === 'panel'
+        ? {
+            type: 'jira:issueContext',
+            issue: {
+              key,
+              id: issue?.id ?? '',
+              type: local.site.store.issueTypes.get(issue?.issueTypeId ?? '')?.name ?? '',
+              typeId: issue?.issueTypeId ?? '',
+            },
+            project: { key: 'SD', id: issue?.projectId ?? '10000', type: 'service_desk' },
+          }
+        : { type: 'jira:adminPage' };
+    const config: ShimConfig = {
+      moduleKey: app === 'panel' ? 'process-panel' : 'process-admin',
+      accountId: PEOPLE[view.as].accountId,
+      locale: view.lang === 'de' ? 'de-DE' : 'en-US',
+      timezone: 'Europe/Berlin',
+      theme: view.theme,
+      extension,
+    };
+    const html = await readFile(join(STATIC_ROOT, app, 'build', 'index.html'), 'utf8');
+    // Relative asset URLs resolve against /app/<name>/.
+    send(
+      res,
+      200,
+      TYPES['.html'] ?? '',
+      injectShim(html.replace('<head>', `<head><base href="/app/${app}/">`), config),
+    );
+  }
+
+  async function staticFile(path: string, res: ServerResponse): Promise<void> {
+    const [, , app, ...rest] = path.split('/');
+    if (app !== 'panel' && app !== 'admin') return send(res, 404, 'text/plain', 'not found');
+    const root = join(STATIC_ROOT, app, 'build');
+    const file = normalize(join(root, ...rest));
+    if (!file.startsWith(root)) return send(res, 403, 'text/plain', 'forbidden');
+    try {
+      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
+    } catch {
+      send(res, 404, 'text/plain', 'not found');
+    }
+  }
+
+  async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const call = JSON.parse(await body(req)) as {
+      moduleKey: string;
+      functionKey: string;
+      payload?: unknown;
+      context: { accountId: string; locale?: string; timezone?: string; extension?: Record<string, unknown> };
+    };
+    invokes.push({ functionKey: call.functionKey, moduleKey: call.moduleKey });
+    const result = await local.host.invokeResolver({
+      moduleKey: call.moduleKey,
+      functionKey: call.functionKey,
+      payload: call.payload,
+      accountId: call.context.accountId,
+      ...(call.context.extension ? { extension: call.context.extension } : {}),
+      ...(call.context.locale ? { locale: call.context.locale } : {}),
+      ...(call.context.timezone ? { timezone: call.context.timezone } : {}),
+    });
+    if (result.ok) send(res, 200, 'application/json', JSON.stringify(result.value ?? null));
+    else send(res, 500, 'application/json', JSON.stringify({ message: result.error.message }));
+  }
+
+  async function requestJira(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const call = JSON.parse(await body(req)) as {
+      accountId: string;
+      restPath: string;
+      method: string;
+      headers: [string, string][];
+      body: string | null;
+    };
+    const answer = await local.site.handle({
+      method: call.method.toUpperCase() as 'GET',
+      path: call.restPath,
+      headers: Object.fromEntries(call.headers.map(([k, v]) => [k.toLowerCase(), v])),
+      ...(call.body ? { body: call.body } : {}),
+      principal: { kind: 'user', accountId: call.accountId },
+    });
+    send(
+      res,
+      200,
+      'application/json',
+      JSON.stringify({
+        status: answer.status,
+        statusText: String(answer.status),
+        headers: answer.headers,
+        body: answer.body,
+      }),
+    );
+  }
+
+  async function action(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const form = new URLSearchParams(await body(req));
+    const who = form.get('as');
+    const person = who && who in PEOPLE ? PEOPLE[who as Person] : PEOPLE.agent;
+    const key = form.get('key') ?? '';
+    try {
+      if (path === '/do/advance') {
+        await local.host.advance(Number(form.get('ms') ?? 0));
+      } else if (path === '/do/transition') {
+        const transitionId = form.get('transition') ?? '';
+        const actor = local.site.actAs(person.accountId);
+        // Transitions into Resolved/Closed show a resolution screen in Jira; the page answers it with "Done".
+        await actor
+          .transition(key, { transitionId })
+          .catch(() => actor.transition(key, { transitionId, resolution: 'Done' }));
+      } else if (path === '/do/comment') {
+        const mode = form.get('mode');
+        const text = form.get('text') ?? '';
+        const actor = local.site.actAs(mode === 'customer' ? PEOPLE.customer.accountId : person.accountId);
+        await actor.comment(key, text, { internal: mode === 'internal' });
+      }
+      await local.host.drain();
+    } catch (error) {
+      return send(res, 400, 'text/plain; charset=utf-8', `The site refused: ${String(error)}`);
+    }
+    res.writeHead(303, { location: form.get('back') ?? '/' });
+    res.end();
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const handle = async () => {
+      if (req.method === 'POST' && path === '/api/invoke') return invoke(req, res);
+      if (req.method === 'POST' && path === '/api/request-jira') return requestJira(req, res);
+      if (req.method === 'POST' && path.startsWith('/do/')) return action(path, req, res);
+      if (path === SHIM_URL) return send(res, 200, TYPES['.js'] ?? '', shim);
+      if (path === '/app/panel' || path === '/app/admin')
+        return appPage(path === '/app/panel' ? 'panel' : 'admin', url, res);
+      if (path.startsWith('/app/')) return staticFile(path, res);
+      if (path === '/admin') return send(res, 200, TYPES['.html'] ?? '', adminPage(local, viewOf(url)));
+      const issue = /^\/issue\/([A-Z]+-\d+)$/.exec(path);
+      if (issue?.[1]) {
+        const filter = {
+          status: url.searchParams.get('status') ?? '',
+          type: url.searchParams.get('type') ?? '',
+        };
+        return send(res, 200, TYPES['.html'] ?? '', await issuePage(local, viewOf(url), issue[1], filter));
+      }
+      if (path === '/') {
+        res.writeHead(302, { location: `/issue/${local.demo.clarification}?${url.searchParams.toString()}` });
+        return res.end();
+      }
+      send(res, 404, 'text/plain', 'not found');
+    };
+    handle().catch((error: unknown) => send(res, 500, 'text/plain; charset=utf-8', String(error)));
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    invokes,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

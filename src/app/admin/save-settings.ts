@@ -1,0 +1,126 @@
+import type { ProcessSettings, SaveSettingsResult, SettingsSection } from '../../contract/settings';
+import { configForProject, settingsSchema, type AppConfig } from '../../domain/config';
+import { isRecord } from '../panel/field-values';
+import type { SaveResult } from '../shared/config-repository';
+import { requireJiraAdmin, type AdminDeps } from './admin-access';
+import { contractErrors } from './error-paths';
+import { InvalidPayloadError, issueLines } from './invalid-payload-error';
+import { applyFragment, sectionInput, type FieldProblem } from './settings-input';
+import {
+  processSettingsSchema,
+  projectOverrideSchema,
+  saveSettingsPayloadSchema,
+} from './settings-payload-schema';
+import { settingsView } from './settings-view';
+
+/**
+ * Validates and saves the site settings or one project's overrides (issue #6). The whole configuration is
+ * validated before anything is stored; every problem comes back with the admin page's field path. A save based
+ * on an older version than the stored one is refused, so two admins never overwrite each other unseen.
+ * Jira administrators only.
+ *
+ * @throws NotJiraAdminError, InvalidPayloadError (a payload of the wrong shape, not a validation failure).
+ */
+export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<SaveSettingsResult> {
+  await requireJiraAdmin(deps.user);
+  const request = saveSettingsPayloadSchema.safeParse(payload);
+  if (!request.success) throw new InvalidPayloadError(issueLines(request.error.issues));
+  const loaded = await deps.app.config.load();
+  const stored = isRecord(loaded.input) ? loaded.input : {};
+  const site = settingsSchema.parse(siteSettings(loaded.config));
+  const body = request.data;
+
+  let next: Record<string, unknown>;
+  let regionOrder: string[];
+  let prefix = '';
+  if (body.scope === 'site') {
+    const settings = processSettingsSchema.safeParse(body.settings);
+    if (!settings.success) return shapeErrors(settings.error.issues);
+    const current = settingsView(site);
+    const changed = (Object.keys(settings.data) as SettingsSection[]).filter(
+      (s) => !sameValue(settings.data[s], current[s]),
+    );
+    // Only edited sections are written: what the page cannot show (e.g. an Opsgenie on-call target) survives.
+    const built = buildInput(stored, changed, settings.data, site);
+    if ('problems' in built) return { ok: false, errors: built.problems };
+    next = built.input;
+    regionOrder = settings.data.regions.map((r) => r.region.trim());
+  } else {
+    const override = projectOverrideSchema.safeParse(body.override);
+    if (!override.success) return shapeErrors(override.error.issues);
+    const sections = Object.keys(override.data) as SettingsSection[];
+    const built = buildInput({}, sections, override.data, configForProject(loaded.config, body.projectKey));
+    if ('problems' in built) return { ok: false, errors: built.problems };
+    const overrides = isRecord(stored.projectOverrides) ? { ...stored.projectOverrides } : {};
+    if (sections.length === 0) delete overrides[body.projectKey];
+    else overrides[body.projectKey] = built.input;
+    next = { ...stored, projectOverrides: overrides };
+    regionOrder = (override.data.regions ?? []).map((r) => r.region.trim());
+    prefix = `projectOverrides.${body.projectKey}.`;
+  }
+  const saved = await deps.app.config.save(next, body.expectedVersion, deps.now);
+  return saveResult(saved, regionOrder, prefix);
+}
+
+function buildInput(
+  start: Record<string, unknown>,
+  sections: SettingsSection[],
+  values: Partial<ProcessSettings>,
+  base: Parameters<typeof sectionInput>[2],
+): { input: Record<string, unknown> } | { problems: FieldProblem[] } {
+  let input = start;
+  const problems: FieldProblem[] = [];
+  for (const section of sections) {
+    const value = values[section];
+    if (value === undefined) continue;
+    const translated = sectionInput(section, value, base);
+    if ('problems' in translated) problems.push(...translated.problems);
+    else input = applyFragment(input, translated.fragment);
+  }
+  return problems.length > 0 ? { problems } : { input };
+}
+
+function saveResult(saved: SaveResult, regionOrder: string[], prefix: string): SaveSettingsResult {
+  if (saved.ok) return { ok: true, version: saved.version };
+  if ('conflict' in saved) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: `Someone else saved the settings in the meantime (now version ${saved.currentVersion}). Reload the page and apply your changes again.`,
+        },
+      ],
+    };
+  }
+  return { ok: false, errors: contractErrors(saved.errors, regionOrder, prefix) };
+}
+
+function shapeErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): SaveSettingsResult {
+  return {
+    ok: false,
+    errors: issues.map((i) => {
+      const path = i.path.map(String).join('.');
+      return { path, message: `${path || 'settings'}: ${i.message}` };
+    }),
+  };
+}
+
+function siteSettings(config: AppConfig): Record<string, unknown> {
+  const { projects: _projects, projectOverrides: _overrides, ...settings } = config;
+  return settings;
+}
+
+/** Structural equality of two JSON values, independent of key order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameValue(a[k], b[k]));
+  }
+  return false;
+}

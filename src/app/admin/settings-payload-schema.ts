@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * Zod schemas of the admin page's payloads (src/contract/settings.ts, admin-views.ts). They check SHAPE only
+ * (types, known keys); the rules (ranges, consistency, known time zones) are the domain's `parseConfig`, whose
+ * errors are reported against the same field paths.
+ */
+
+const name = z.string();
+const bilingual = z.strictObject({ en: z.string(), de: z.string() });
+const minutes = z.number().nullable();
+
+export const KIND_KEYS = [
+  'incident',
+  'request',
+  'softwareDefect',
+  'nonSoftwareDefect',
+  'consultingRequest',
+  'supportRequest',
+  'customisation',
+  'suggestion',
+  'delivery',
+] as const;
+
+export const STATUS_ROLES = [
+  'open',
+  'clarification',
+  'inProgress',
+  'estimationInProgress',
+  'estimationAvailable',
+  'ordered',
+  'deliveryPending',
+  'resolved',
+  'closed',
+  'planned',
+  'delivered',
+  'stageInstallationCompleted',
+  'installationCompleted',
+] as const;
+
+export const FIELD_ROLES = [
+  'deliveryVersion',
+  'estimatedDeliveryDate',
+  'cloudEnvironment',
+  'confidential',
+  'region',
+  'affectedSystem',
+  'customerReference',
+] as const;
+
+export const CONTRACT_MESSAGE_KEYS = [
+  'clarificationReminder',
+  'clarificationAutoClosed',
+  'resolvedAutoClosed',
+  'estimateExpired',
+  'transitionNotAllowed',
+  'deliveryCompleted',
+] as const;
+
+const record = <K extends string, V extends z.ZodType>(keys: readonly K[], value: V) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>);
+
+const target = z.strictObject({ responseMinutes: minutes, restorationMinutes: minutes });
+
+export const sections = {
+  names: z.strictObject({
+    kinds: record(KIND_KEYS, name),
+    statuses: record(STATUS_ROLES, name),
+    fields: record(FIELD_ROLES, name),
+    deliveryLinkType: name,
+  }),
+  timers: z.strictObject({
+    clarificationReminderCount: z.number(),
+    clarificationReminderIntervalDays: z.number(),
+    clarificationAutoCloseDays: z.number(),
+    resolvedAutoCloseDays: z.number(),
+    estimateValidityWeeks: z.number(),
+    dayCounting: z.enum(['calendar', 'working']),
+  }),
+  texts: record(CONTRACT_MESSAGE_KEYS, bilingual),
+  calendar: z.strictObject({
+    timeZone: z.string(),
+    holidayCountry: z.string(),
+    holidayRegion: z.string().nullable(),
+    workingDays: z.array(z.number()),
+    extraHolidays: z.array(z.string()),
+  }),
+  regions: z.array(z.strictObject({ region: z.string(), securityLevel: z.string() })),
+  serviceTargets: record(['P1', 'P2', 'P3', 'P4'] as const, target),
+  onCall: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('none') }),
+    z.strictObject({ type: z.literal('user'), accountId: z.string() }),
+    z.strictObject({ type: z.literal('email'), address: z.string() }),
+  ]),
+  escalation: z.strictObject({
+    personalContact: z.string(),
+    teamLeadInternational: z.string(),
+    teamLeadDach: z.string(),
+    departmentHead: z.string(),
+    customerServicesHead: z.string(),
+    board: z.string(),
+  }),
+  dryRun: z.boolean(),
+  pointsBudgetPerHour: z.number(),
+};
+
+export const processSettingsSchema = z.strictObject(sections);
+export const projectOverrideSchema = processSettingsSchema.partial();
+
+export const saveSettingsPayloadSchema = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('site'), settings: z.unknown(), expectedVersion: z.int().min(0) }),
+  z.strictObject({
+    scope: z.literal('project'),
+    projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/),
+    override: z.unknown(),
+    expectedVersion: z.int().min(0),
+  }),
+]);
+
+export const previewTextPayloadSchema = z.strictObject({
+  messageKey: z.enum(CONTRACT_MESSAGE_KEYS),
+  language: z.enum(['en', 'de']),
+  template: z.string().max(10_000).optional(),
+  params: z.record(z.string(), z.string()),
+});
+
+export const healthPayloadSchema = z.strictObject({ projectKey: z.string().optional() });
+export const sweepPreviewPayloadSchema = z.strictObject({ projectKey: z.string().optional() });
+
+export const activityPayloadSchema = z.strictObject({
+  projectKey: z.string().optional(),
+  action: z
+    .enum([
+      'reminderSent',
+      'autoClosed',
+      'timerReset',
+      'transitionFlagged',
+      'transitionReverted',
+      'priorityFlagged',
+      'deliveryLinked',
+      'deliveryUnlinked',
+      'deliveryTransitioned',
+      'securityLevelSet',
+      'onCallAlerted',
+      'settingsChanged',
+    ])
+    .optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.int().min(1).max(1000).optional(),
+});

@@ -1,0 +1,88 @@
+import type { ProcessSettings } from '../../contract/settings';
+import type { Settings } from '../../domain/config';
+import { DOMAIN_MESSAGE_KEY } from './message-key-map';
+import { CONTRACT_MESSAGE_KEYS } from './settings-payload-schema';
+
+/**
+ * The region of a ticket comes from the JSM organization it is shared with (`regions.organizations`), not from
+ * a field of its own; the admin page shows JSM's field name for it.
+ */
+export const REGION_SOURCE_FIELD = 'Organizations';
+
+/** Account ids in the text boxes of the escalation ladder: comma-separated. */
+export function joinPeople(people: readonly string[]): string {
+  return people.join(', ');
+}
+
+/**
+ * The settings in force as the admin page edits them (src/contract/settings.ts). The on-call alert the domain
+ * supports (Opsgenie team or webhook) has no form in the contract yet; it shows as `none` and is kept unchanged
+ * on save unless the admin edits the section (see save-settings.ts).
+ */
+export function settingsView(s: Settings): ProcessSettings {
+  const [country = '', ...rest] = (s.calendar.holidayRegion ?? '').split('-');
+  const level = (n: number) => s.escalation.levels.find((l) => l.level === n)?.people ?? [];
+  const teamLeads = level(2);
+  return {
+    names: {
+      kinds: { ...s.names.kinds },
+      statuses: { ...s.names.statuses },
+      fields: {
+        deliveryVersion: s.names.fields.deliveryVersion,
+        estimatedDeliveryDate: s.names.fields.estimatedDeliveryDate,
+        cloudEnvironment: s.names.fields.cloudEnvironment,
+        confidential: s.names.fields.confidential,
+        region: REGION_SOURCE_FIELD,
+        affectedSystem: s.names.fields.affectedSystem,
+        customerReference: s.names.fields.customerReference,
+      },
+      deliveryLinkType: s.names.deliveryLinkType.name,
+    },
+    timers: {
+      clarificationReminderCount: s.timers.clarification.reminderCount,
+      clarificationReminderIntervalDays: s.timers.clarification.reminderIntervalDays,
+      clarificationAutoCloseDays: s.timers.clarification.closeAfterDays,
+      resolvedAutoCloseDays: s.timers.resolved.closeAfterDays,
+      estimateValidityWeeks: s.timers.estimate.validWeeks,
+      dayCounting: s.calendar.mode,
+    },
+    texts: Object.fromEntries(
+      CONTRACT_MESSAGE_KEYS.map((key) => {
+        const text = s.texts[DOMAIN_MESSAGE_KEY[key]];
+        return [key, { en: text.en, de: text.de }];
+      }),
+    ) as ProcessSettings['texts'],
+    calendar: {
+      timeZone: s.calendar.timeZone,
+      holidayCountry: country,
+      holidayRegion: rest.length > 0 ? rest.join('-') : null,
+      workingDays: [...s.calendar.workingDays],
+      extraHolidays: [...s.calendar.extraHolidays],
+    },
+    regions: Object.entries(s.regions.regions).map(([region, r]) => ({
+      region,
+      securityLevel: r.securityLevel,
+    })),
+    serviceTargets: {
+      P1: target(s.priorities.P1),
+      P2: target(s.priorities.P2),
+      P3: target(s.priorities.P3),
+      P4: target(s.priorities.P4),
+    },
+    onCall: { type: 'none' },
+    escalation: {
+      personalContact: joinPeople(level(1)),
+      teamLeadInternational: teamLeads[0] ?? '',
+      teamLeadDach: joinPeople(teamLeads.slice(1)),
+      departmentHead: joinPeople(level(3)),
+      customerServicesHead: joinPeople(level(4)),
+      board: joinPeople(level(5)),
+    },
+    dryRun: s.automation.dryRun,
+    pointsBudgetPerHour: s.automation.pointsBudgetPerHour,
+  };
+}
+
+function target(t: { responseMinutes?: number | undefined; restorationMinutes?: number | undefined }) {
+  return { responseMinutes: t.responseMinutes ?? null, restorationMinutes: t.restorationMinutes ?? null };
+}

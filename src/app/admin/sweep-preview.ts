@@ -1,0 +1,78 @@
+import type { SweepPreviewItem, SweepPreviewView } from '../../contract/admin-views';
+import { configForProject } from '../../domain/config';
+import { KINDS } from '../../domain/kinds';
+import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import { timerSchedule } from '../../domain/timers/timer-schedule';
+import { toContractKind } from '../panel/delivery-views';
+import { nameOf } from '../panel/field-values';
+import { keyByName } from '../panel/ticket-snapshot';
+import { previewSweep } from '../sweep';
+import { requireJiraAdmin, type AdminDeps } from './admin-access';
+import { InvalidPayloadError, issueLines } from './invalid-payload-error';
+import { sweepPreviewPayloadSchema } from './settings-payload-schema';
+
+/** The sweep's preview reads at most this many tickets per query; reaching it means there may be more. */
+const PREVIEW_PAGE = 50;
+
+/** Rough REST points per step: a reminder is one edit; a close reads the transitions and performs one. */
+const POINTS = { search: 2, remind: 1, close: 3 } as const;
+
+/**
+ * What the next hourly sweep would do, per ticket with its due time, computed by the sweep's own queries and
+ * decisions without writing anything (src/app/sweep/preview-sweep.ts). Adds each ticket's kind, timer and
+ * reminder number from its stored state in one search. Admins only.
+ */
+export async function getSweepPreview(payload: unknown, deps: AdminDeps): Promise<SweepPreviewView> {
+  await requireJiraAdmin(deps.user);
+  const parsed = sweepPreviewPayloadSchema.safeParse(payload ?? {});
+  if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
+  const { config } = await deps.app.config.load();
+  const keys = parsed.data.projectKey ? [parsed.data.projectKey] : config.projects;
+  const perProject = await Promise.all(keys.map((k) => previewSweep(deps.app, k, deps.now)));
+  const planned = perProject.flat();
+  const steps = planned.filter((p) => p.action !== 'restamp');
+  const beans =
+    steps.length === 0
+      ? []
+      : await deps.app.jira.searchAll({
+          jql: `key in (${steps.map((s) => `"${s.issueKey}"`).join(', ')})`,
+          fields: ['issuetype', 'project'],
+          properties: [PROCESS_STATE_KEY],
+          maxResults: 100,
+        });
+  const items = steps.flatMap((step): SweepPreviewItem[] => {
+    const bean = beans.find((b) => b.key === step.issueKey);
+    const project = bean?.fields?.project;
+    const cfg = configForProject(config, (project as { key?: string } | undefined)?.key ?? keys[0] ?? '');
+    const kind = toContractKind(keyByName(cfg.names.kinds, KINDS, nameOf(bean?.fields?.issuetype)));
+    const state = parseProcessState(bean?.properties?.[PROCESS_STATE_KEY]);
+    if (!kind || !state || state.timer === 'none') return [];
+    const scheduled = timerSchedule(state, cfg).find((s) => s.dueAt.toISOString() === step.dueAt);
+    const reminders = timerSchedule(state, cfg).filter((s) => s.step.kind === 'reminder').length;
+    const remind = step.action === 'reminder' || step.action === 'expiryNotice';
+    return [
+      {
+        issueKey: step.issueKey,
+        kind,
+        timer: state.timer,
+        action: remind ? 'remind' : 'close',
+        reminder:
+          scheduled?.step.kind === 'reminder' ? { number: scheduled.step.number, of: reminders } : null,
+        dueAt: step.dueAt,
+      },
+    ];
+  });
+  const estimatedPoints =
+    keys.length * 2 * POINTS.search +
+    items.reduce((sum, i) => sum + (i.action === 'remind' ? POINTS.remind : POINTS.close), 0);
+  return {
+    computedAt: deps.now.toISOString(),
+    // Forge runs hourly triggers at a minute of its choosing; the app cannot know the next one.
+    nextSweepAt: null,
+    items: items.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+    truncated: perProject.some((list) => list.length >= PREVIEW_PAGE),
+    estimatedPoints,
+    // The budget is per installation: the site setting.
+    pointsBudgetPerHour: config.automation.pointsBudgetPerHour,
+  };
+}

@@ -1,0 +1,93 @@
+import type { AuditAction, AuditEntry as AuditEntryView, Bilingual } from '../../contract/common';
+import type { AuditEntry } from '../shared/audit-log';
+
+/**
+ * The audit log stores short machine action names written by the sweep and the event handlers; the UI shows
+ * the contract's {@link AuditAction} vocabulary with a sentence in both languages.
+ */
+const ACTIONS: Record<string, AuditAction> = {
+  reminder: 'reminderSent',
+  reminderSent: 'reminderSent',
+  expiryNotice: 'reminderSent',
+  close: 'autoClosed',
+  expire: 'autoClosed',
+  autoClosed: 'autoClosed',
+  timerReset: 'timerReset',
+  reset: 'timerReset',
+  transitionFlagged: 'transitionFlagged',
+  reclassificationFlagged: 'transitionFlagged',
+  transitionReverted: 'transitionReverted',
+  reclassificationReverted: 'transitionReverted',
+  priorityFlagged: 'priorityFlagged',
+  priorityMismatch: 'priorityFlagged',
+  deliveryLinked: 'deliveryLinked',
+  deliveryUnlinked: 'deliveryUnlinked',
+  deliveryTransitioned: 'deliveryTransitioned',
+  deliveryResolved: 'deliveryTransitioned',
+  deliveryClosed: 'deliveryTransitioned',
+  securitySet: 'securityLevelSet',
+  securityLevelSet: 'securityLevelSet',
+  securityLifted: 'securityLevelSet',
+  onCallAlerted: 'onCallAlerted',
+  settingsChanged: 'settingsChanged',
+};
+
+const SUMMARIES: Record<AuditAction, Bilingual> = {
+  reminderSent: { en: 'Reminder sent to the customer', de: 'Erinnerung an den Kunden gesendet' },
+  autoClosed: { en: 'Ticket closed automatically', de: 'Ticket automatisch geschlossen' },
+  timerReset: { en: 'Timer restarted', de: 'Timer neu gestartet' },
+  transitionFlagged: {
+    en: 'Status change outside the workflow flagged',
+    de: 'Statuswechsel außerhalb des Workflows markiert',
+  },
+  transitionReverted: {
+    en: 'Status change outside the workflow reverted',
+    de: 'Statuswechsel außerhalb des Workflows zurückgesetzt',
+  },
+  priorityFlagged: { en: 'Priority does not fit the ticket type', de: 'Priorität passt nicht zum Tickettyp' },
+  deliveryLinked: { en: 'Linked to a Delivery', de: 'Mit einer Auslieferung verknüpft' },
+  deliveryUnlinked: { en: 'Removed from a Delivery', de: 'Aus einer Auslieferung entfernt' },
+  deliveryTransitioned: { en: 'Moved on by its Delivery', de: 'Durch die Auslieferung weitergeschaltet' },
+  securityLevelSet: { en: 'Security level changed', de: 'Sicherheitsstufe geändert' },
+  onCallAlerted: { en: 'On-call duty alerted', de: 'Rufbereitschaft alarmiert' },
+  settingsChanged: { en: 'Settings changed', de: 'Einstellungen geändert' },
+};
+
+const OUTCOMES: Record<AuditEntry['outcome'], Bilingual> = {
+  done: { en: '', de: '' },
+  dryRun: { en: ' (dry run: nothing changed)', de: ' (Testmodus: nichts geändert)' },
+  skipped: { en: ' (skipped)', de: ' (übersprungen)' },
+  failed: { en: ' (failed)', de: ' (fehlgeschlagen)' },
+};
+
+/** The contract action for a stored action name; `null` for names this version does not know. */
+export function auditAction(stored: string): AuditAction | null {
+  return ACTIONS[stored] ?? null;
+}
+
+/** Stored action names that map to `action` (for filtering the log by a contract action). */
+export function storedActionsFor(action: AuditAction): string[] {
+  return Object.keys(ACTIONS).filter((name) => ACTIONS[name] === action);
+}
+
+/**
+ * One stored entry as the panel and the admin activity log show it. The detail (a code such as `HTTP 403`
+ * or `alreadyDone`) is appended verbatim; stored entries never hold personal data.
+ */
+export function auditEntryView(entry: AuditEntry): AuditEntryView | null {
+  const action = auditAction(entry.action);
+  if (action === null) return null;
+  const base = SUMMARIES[action];
+  const outcome = OUTCOMES[entry.outcome];
+  const detail = entry.detail ? ` — ${entry.detail}` : '';
+  return {
+    id: `${entry.at}:${entry.issueId}:${entry.action}:${entry.idempotencyKey ?? entry.outcome}`,
+    at: entry.at,
+    action,
+    issueKey: entry.issueKey === '' ? null : entry.issueKey,
+    projectKey: entry.projectKey === '' ? null : entry.projectKey,
+    outcome: entry.outcome === 'dryRun' ? 'done' : entry.outcome,
+    dryRun: entry.outcome === 'dryRun',
+    summary: { en: `${base.en}${outcome.en}${detail}`, de: `${base.de}${outcome.de}${detail}` },
+  };
+}

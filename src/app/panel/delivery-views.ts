@@ -1,0 +1,116 @@
+import { JiraHttpError } from '../../adapters/jira/errors';
+import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import type { DeliveryVersionView, IncludedTicketView, LinkedDeliveryView } from '../../contract/panel-view';
+import type { ProjectConfig } from '../../domain/config';
+import { KINDS, type Kind } from '../../domain/kinds';
+import { dateValue, isRecord, nameOf, textValue } from './field-values';
+import { keyByName, type TicketSnapshot } from './ticket-snapshot';
+import { statusRef } from './status-ref';
+
+/** Kinds that carry a Delivery version (guide §3.1.1). */
+export const VERSIONED_KINDS: readonly Kind[] = ['softwareDefect', 'consultingRequest', 'customisation'];
+
+/** Keys of the tickets a Delivery ships (its outward links of the configured link type, guide §3.3). */
+export function shippedKeys(ticket: TicketSnapshot, cfg: ProjectConfig): string[] {
+  const type = cfg.names.deliveryLinkType.name.toLowerCase();
+  return ticket.links
+    .filter((l) => l.direction === 'outward' && l.typeName.toLowerCase() === type)
+    .map((l) => l.key);
+}
+
+/** Key of the Delivery a ticket ships in (the inward side of the configured link type). */
+export function deliveryKeyOf(ticket: TicketSnapshot, cfg: ProjectConfig): string | null {
+  const type = cfg.names.deliveryLinkType.name.toLowerCase();
+  return ticket.links.find((l) => l.direction === 'inward' && l.typeName.toLowerCase() === type)?.key ?? null;
+}
+
+/**
+ * Delivery version and the Delivery ticket it ships in. `CUSTOM` (configurable) means a change built only for
+ * this customer that ships with their next Planned delivery (guide §3.1.1). Warnings apply in Delivery Pending.
+ * The Delivery ticket is read as the user: one they cannot see is reported as absent.
+ */
+export async function deliveryVersionView(
+  user: JiraGateway,
+  ticket: TicketSnapshot,
+  cfg: ProjectConfig,
+  fieldIds: { deliveryVersion?: string; estimatedDeliveryDate?: string },
+): Promise<DeliveryVersionView> {
+  const raw = ticket.values.deliveryVersion;
+  const version: DeliveryVersionView['version'] =
+    raw === null
+      ? null
+      : raw.toLowerCase() === cfg.names.customValue.toLowerCase()
+        ? { type: 'custom' }
+        : { type: 'patch', value: raw };
+  const deliveryKey = deliveryKeyOf(ticket, cfg);
+  const deliveryTicket = deliveryKey ? await linkedDelivery(user, deliveryKey, cfg, fieldIds) : null;
+  const warnings: DeliveryVersionView['warnings'] = [];
+  if (ticket.status === 'deliveryPending') {
+    if (version === null) warnings.push('missingVersion');
+    if (deliveryTicket === null) warnings.push('noDeliveryTicket');
+  }
+  return { version, deliveryTicket, warnings };
+}
+
+async function linkedDelivery(
+  user: JiraGateway,
+  key: string,
+  cfg: ProjectConfig,
+  ids: { deliveryVersion?: string; estimatedDeliveryDate?: string },
+): Promise<LinkedDeliveryView | null> {
+  const wanted = ['status', ids.deliveryVersion, ids.estimatedDeliveryDate].filter((f): f is string => !!f);
+  try {
+    const issue = await user.getIssue(key, { fields: wanted });
+    const fields = issue.fields ?? {};
+    return {
+      key: issue.key ?? key,
+      status: statusRef(cfg, nameOf(fields.status) ?? ''),
+      version: ids.deliveryVersion ? textValue(fields[ids.deliveryVersion]) : null,
+      estimatedDate: ids.estimatedDeliveryDate ? dateValue(fields[ids.estimatedDeliveryDate]) : null,
+    };
+  } catch (error) {
+    if (error instanceof JiraHttpError && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The tickets a Delivery ships: Key | Request type | Summary (guide §3.3) plus their current status, in one
+ * search as the user; tickets the user cannot see are left out, as Jira would.
+ */
+export async function includedTickets(
+  user: JiraGateway,
+  keys: string[],
+  cfg: ProjectConfig,
+  requestTypeFieldId: string | undefined,
+): Promise<IncludedTicketView[]> {
+  if (keys.length === 0) return [];
+  const issues = await user.searchAll({
+    jql: `key in (${keys.map((k) => `"${k}"`).join(', ')}) ORDER BY key ASC`,
+    fields: ['summary', 'status', 'issuetype', ...(requestTypeFieldId ? [requestTypeFieldId] : [])],
+    maxResults: 100,
+  });
+  return issues.map((issue) => {
+    const fields = issue.fields ?? {};
+    const typeName = nameOf(fields.issuetype);
+    const requestType = requestTypeFieldId ? fields[requestTypeFieldId] : undefined;
+    return {
+      key: issue.key ?? issue.id,
+      requestType: requestTypeName(requestType) ?? typeName ?? '',
+      summary: typeof fields.summary === 'string' ? fields.summary : '',
+      kind: toContractKind(keyByName(cfg.names.kinds, KINDS, typeName)),
+      status: statusRef(cfg, nameOf(fields.status) ?? ''),
+    };
+  });
+}
+
+/** JSM's Request Type field holds `{ requestType: { name } }`. */
+function requestTypeName(value: unknown): string | null {
+  if (isRecord(value) && isRecord(value.requestType)) return textValue(value.requestType);
+  return null;
+}
+
+/** The contract's ticket kinds exclude `delivery` (a Delivery has its own panel). */
+export function toContractKind(kind: Kind | null): Exclude<Kind, 'delivery'> | null {
+  return kind === null || kind === 'delivery' ? null : kind;
+}

@@ -1,0 +1,178 @@
+import { JiraHttpError } from '../../adapters/jira/errors';
+import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import type { SiteMetadataGateway } from '../../adapters/jira/site-metadata-gateway';
+import type { DeliveryPanelView, PanelView, TicketPanelView } from '../../contract/panel-view';
+import { configForProject, type ProjectConfig } from '../../domain/config';
+import type { Kind } from '../../domain/kinds';
+import { PROCESS_STATE_KEY } from '../../domain/process-state';
+import type { AuditLog } from '../shared/audit-log';
+import type { ConfigRepository } from '../shared/config-repository';
+import { auditEntryView } from './audit-entry-view';
+import {
+  deliveryVersionView,
+  includedTickets,
+  shippedKeys,
+  toContractKind,
+  VERSIONED_KINDS,
+} from './delivery-views';
+import { fieldIdsByName, isRecord } from './field-values';
+import { guidePriority, priorityView } from './priority-view';
+import { serviceClocks } from './service-clocks';
+import { statusRef } from './status-ref';
+import {
+  commercialClass,
+  confidentialityView,
+  escalationAccountIds,
+  escalationView,
+  panelFlags,
+} from './ticket-context-views';
+import { TicketNotFoundError } from './ticket-not-found-error';
+import { panelFieldIds, ticketSnapshot, type TicketSnapshot } from './ticket-snapshot';
+import { clarificationView, estimateView, resolvedAutoCloseView } from './timer-views';
+
+/** What the panel use case needs: Jira as the user who opened the panel, and the app's own storage. */
+export interface PanelDeps {
+  /** Acts as the user (`asUser()`): nobody sees through the panel what Jira would not show them. */
+  user: JiraGateway;
+  userMeta: SiteMetadataGateway;
+  config: ConfigRepository;
+  audit: AuditLog;
+  now: Date;
+}
+
+/** The ticket and project from the trusted Forge context (`context.extension`), never from the payload. */
+export interface PanelRequest {
+  issueKey: string;
+  projectKey: string | undefined;
+}
+
+/** How many audit entries the panel lists. */
+export const PANEL_HISTORY_LIMIT = 20;
+
+/**
+ * Everything the issue panel shows, for ONE resolver call per panel load (issue #6). Reads the ticket, its
+ * SLAs and linked tickets as the user; the configuration and the audit trail from the app's storage.
+ *
+ * @throws TicketNotFoundError when Jira answers 404 to the user.
+ */
+export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<PanelView> {
+  const [{ config }, fields] = await Promise.all([deps.config.load(), deps.user.getFields()]);
+  const contextCfg = configForProject(config, request.projectKey ?? '');
+  const { ids, request: wanted } = panelFieldIds(fields, contextCfg);
+  const issue = await readIssue(deps.user, request.issueKey, wanted);
+  const ticket = ticketSnapshot(issue, configForProject(config, issueProjectKey(issue) ?? ''), ids);
+  const cfg = configForProject(config, ticket.projectKey);
+  const base = { issueKey: ticket.key, computedAt: deps.now.toISOString(), dryRun: cfg.automation.dryRun };
+
+  const projectType = isRecord(issue.fields?.project) ? issue.fields.project.projectTypeKey : undefined;
+  if (typeof projectType === 'string' && projectType !== 'service_desk') {
+    return { ...base, view: 'unsupported', reason: 'notServiceDeskProject', typeName: ticket.typeName };
+  }
+  if (!config.projects.includes(ticket.projectKey) || !cfg.automation.enabled) {
+    return { ...base, view: 'unsupported', reason: 'projectNotEnabled', typeName: ticket.typeName };
+  }
+  if (ticket.kind === null)
+    return { ...base, view: 'unsupported', reason: 'unknownType', typeName: ticket.typeName };
+
+  const history = deps.audit
+    .forIssue(ticket.id, PANEL_HISTORY_LIMIT)
+    .then((entries) => entries.flatMap((e) => auditEntryView(e) ?? []));
+  if (ticket.kind === 'delivery') return deliveryPanel(ticket, cfg, deps, fields, base, await history);
+  return ticketPanel({ ...ticket, kind: ticket.kind }, cfg, deps, ids, base, history);
+}
+
+async function readIssue(user: JiraGateway, issueKey: string, fields: string[]) {
+  try {
+    return await user.getIssue(issueKey, { fields, properties: [PROCESS_STATE_KEY], expand: 'changelog' });
+  } catch (error) {
+    if (error instanceof JiraHttpError && error.status === 404) throw new TicketNotFoundError(issueKey);
+    throw error;
+  }
+}
+
+function issueProjectKey(issue: { fields?: Record<string, unknown> }): string | undefined {
+  const project = issue.fields?.project;
+  return isRecord(project) && typeof project.key === 'string' ? project.key : undefined;
+}
+
+type Base = { issueKey: string; computedAt: string; dryRun: boolean };
+
+async function ticketPanel(
+  ticket: TicketSnapshot & { kind: Exclude<Kind, 'delivery'> },
+  cfg: ProjectConfig,
+  deps: PanelDeps,
+  ids: ReturnType<typeof panelFieldIds>['ids'],
+  base: Base,
+  history: Promise<TicketPanelView['history']>,
+): Promise<TicketPanelView> {
+  const kind = ticket.kind;
+  const [slas, delivery, names, entries] = await Promise.all([
+    deps.userMeta.getSlas(ticket.key),
+    VERSIONED_KINDS.includes(kind) ? deliveryVersionView(deps.user, ticket, cfg, ids) : Promise.resolve(null),
+    displayNames(deps.userMeta, escalationAccountIds(cfg)),
+    history,
+  ]);
+  const priority = priorityView(cfg, kind, ticket.priorityName);
+  const clocks = serviceClocks({
+    slas,
+    cfg,
+    priority: guidePriority(cfg, ticket.priorityName),
+    created: ticket.created,
+    acceptedAt: ticket.state?.acceptedAt,
+    resolvedAt: ticket.resolutionDate,
+    now: deps.now,
+  });
+  const timerInput = { kind, status: ticket.status, state: ticket.state, cfg, now: deps.now };
+  const estimate = estimateView(timerInput);
+  const returnsTo = ticket.clarificationFrom === null ? null : statusRef(cfg, ticket.clarificationFrom);
+  return {
+    ...base,
+    view: 'ticket',
+    kind,
+    kindName: ticket.typeName ?? cfg.names.kinds[kind],
+    status: statusRef(cfg, ticket.statusName),
+    priority,
+    clocks,
+    delivery,
+    estimate,
+    clarification: clarificationView(timerInput, returnsTo),
+    resolvedAutoClose: resolvedAutoCloseView(timerInput),
+    confidentiality: confidentialityView(ticket, cfg),
+    commercial: commercialClass(kind),
+    escalation: escalationView(cfg, names),
+    flags: panelFlags({ state: ticket.state, priority, clocks, delivery, estimate }),
+    history: entries,
+  };
+}
+
+async function deliveryPanel(
+  ticket: TicketSnapshot,
+  cfg: ProjectConfig,
+  deps: PanelDeps,
+  fields: Awaited<ReturnType<JiraGateway['getFields']>>,
+  base: Base,
+  history: DeliveryPanelView['history'],
+): Promise<DeliveryPanelView> {
+  // JSM's own field; its name is fixed by JSM, not by the guide.
+  const requestTypeId = fieldIdsByName(fields, { requestType: 'Request Type' }).requestType;
+  const included = await includedTickets(deps.user, shippedKeys(ticket, cfg), cfg, requestTypeId);
+  return {
+    ...base,
+    view: 'delivery',
+    status: statusRef(cfg, ticket.statusName),
+    version: ticket.values.deliveryVersion,
+    estimatedDate: ticket.values.estimatedDeliveryDate,
+    cloudEnvironment: ticket.values.cloudEnvironment,
+    included: included.map((t) => ({ ...t, kind: toContractKind(t.kind) })),
+    flags: [],
+    history,
+  };
+}
+
+/** Display names of the ladder's people, looked up once each; unknown or hidden accounts are left out. */
+async function displayNames(meta: SiteMetadataGateway, accountIds: string[]): Promise<Map<string, string>> {
+  const found = await Promise.all(
+    accountIds.map(async (id) => [id, await meta.getUserDisplayName(id)] as const),
+  );
+  return new Map(found.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
+}

@@ -1,0 +1,168 @@
+import type {
+  CommercialClass,
+  ConfidentialityView,
+  DeliveryVersionView,
+  EscalationLevelView,
+  EstimateView,
+  PanelFlag,
+  PriorityView,
+  ServiceClocks,
+} from '../../contract/panel-view';
+import type { ProjectConfig } from '../../domain/config';
+import type { Kind } from '../../domain/kinds';
+import type { TicketSnapshot } from './ticket-snapshot';
+
+/**
+ * Commercial class (guide §3.1.1, §3.2): Consulting Requests are chargeable from the extended support budget,
+ * Customisations are quoted separately, everything else is covered by the support and maintenance contract.
+ */
+export function commercialClass(kind: Kind): CommercialClass {
+  if (kind === 'consultingRequest') return 'chargeable';
+  if (kind === 'customisation') return 'quoted';
+  return 'covered';
+}
+
+/**
+ * "Confidential personal data? = Yes" restricts the ticket to the support staff of the customer's region
+ * (guide §2.2.1); the region comes from the organization the ticket is shared with.
+ */
+export function confidentialityView(ticket: TicketSnapshot, cfg: ProjectConfig): ConfidentialityView {
+  const answer = ticket.values.confidential?.toLowerCase();
+  const region =
+    ticket.organizations
+      .map((org) => cfg.regions.organizations[org])
+      .find((r): r is string => r !== undefined) ?? null;
+  return {
+    confidential: answer === cfg.names.fieldValues.yes.toLowerCase(),
+    region,
+    securityLevel: ticket.securityLevel,
+  };
+}
+
+const ROLES: EscalationLevelView['role'][] = [
+  'personalContact',
+  'teamLead',
+  'departmentHead',
+  'customerServicesHead',
+  'board',
+];
+
+/** Account ids on the configured escalation ladder (guide §4), for one display-name lookup each. */
+export function escalationAccountIds(cfg: ProjectConfig): string[] {
+  return [...new Set(cfg.escalation.levels.flatMap((level) => level.people))];
+}
+
+/** The escalation ladder (guide §4) with display names; people Jira does not show the user are left out. */
+export function escalationView(
+  cfg: ProjectConfig,
+  names: ReadonlyMap<string, string>,
+): EscalationLevelView[] {
+  return cfg.escalation.levels.flatMap((level): EscalationLevelView[] => {
+    const role = ROLES[level.level - 1];
+    if (!role) return [];
+    const contacts = level.people.flatMap((id) => {
+      const name = names.get(id);
+      return name ? [name] : [];
+    });
+    return [{ level: level.level as EscalationLevelView['level'], role, contacts }];
+  });
+}
+
+/** Flags the app stored on the ticket (issue property) and their panel codes. */
+const STORED_FLAGS: Record<
+  string,
+  { code: PanelFlag['code']; severity: PanelFlag['severity']; detail: PanelFlag['detail'] }
+> = {
+  illegalTransition: {
+    code: 'illegalTransition',
+    severity: 'warning',
+    detail: {
+      en: 'The last status change is not allowed by the workflow for this type.',
+      de: 'Der letzte Statuswechsel ist im Workflow dieses Typs nicht erlaubt.',
+    },
+  },
+  illegalReclassification: {
+    code: 'illegalTransition',
+    severity: 'warning',
+    detail: {
+      en: 'The last type change is not allowed by the reclassification rules.',
+      de: 'Der letzte Typwechsel ist nach den Regeln zur Umklassifizierung nicht erlaubt.',
+    },
+  },
+  deliveryMissing: {
+    code: 'noDeliveryTicket',
+    severity: 'warning',
+    detail: {
+      en: 'No Delivery ticket matches this ticket yet.',
+      de: 'Noch kein Auslieferungsticket passt zu diesem Ticket.',
+    },
+  },
+  priorityMismatch: {
+    code: 'priorityMismatch',
+    severity: 'warning',
+    detail: {
+      en: 'P1 and P2 are reserved for system availability (Non-Software Defect).',
+      de: 'P1 und P2 sind der Systemverfügbarkeit vorbehalten (Non-Software Defect).',
+    },
+  },
+};
+
+/** What the agent should notice: stored flags plus what the panel's own views show, once per code. */
+export function panelFlags(input: {
+  state: TicketSnapshot['state'];
+  priority: PriorityView;
+  clocks: ServiceClocks;
+  delivery: DeliveryVersionView | null;
+  estimate: EstimateView | null;
+}): PanelFlag[] {
+  const flags: PanelFlag[] = [];
+  const add = (flag: PanelFlag) => {
+    if (!flags.some((f) => f.code === flag.code)) flags.push(flag);
+  };
+  for (const name of input.state?.flags ?? []) {
+    const known = STORED_FLAGS[name];
+    if (known) add({ ...known, at: input.state?.updatedAt ?? null });
+  }
+  if (input.priority.state === 'set' && input.priority.mismatch) {
+    const stored = STORED_FLAGS.priorityMismatch;
+    if (stored) add({ ...stored, at: null });
+  }
+  if (input.delivery?.warnings.includes('missingVersion')) {
+    add({
+      code: 'missingDeliveryVersion',
+      severity: 'error',
+      detail: {
+        en: 'Delivery Pending needs a Delivery version (a patch version or CUSTOM).',
+        de: 'Delivery Pending braucht eine Auslieferungsversion (Patch-Version oder CUSTOM).',
+      },
+      at: null,
+    });
+  }
+  if (input.delivery?.warnings.includes('noDeliveryTicket')) {
+    const stored = STORED_FLAGS.deliveryMissing;
+    if (stored) add({ ...stored, at: null });
+  }
+  if (input.estimate?.expired) {
+    add({
+      code: 'estimateExpired',
+      severity: 'warning',
+      detail: { en: 'The estimate is no longer valid.', de: 'Die Aufwandsschätzung ist nicht mehr gültig.' },
+      at: input.estimate.validUntil,
+    });
+  }
+  const breached = [input.clocks.response, input.clocks.restoration].some(
+    (c) => c && 'breached' in c && c.breached,
+  );
+  if (breached) {
+    add({
+      code: 'serviceTimeBreached',
+      severity: 'error',
+      detail: {
+        en: 'A contracted service time is exceeded; the escalation ladder applies (guide §4).',
+        de: 'Eine vereinbarte Servicezeit ist überschritten; es gilt der Eskalationsweg (Leitfaden §4).',
+      },
+      at: null,
+    });
+  }
+  return flags;
+}

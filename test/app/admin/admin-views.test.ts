@@ -1,0 +1,131 @@
+import { getActivity } from '../../../src/app/admin/activity';
+import { getHealth } from '../../../src/app/admin/health-check';
+import { previewText } from '../../../src/app/admin/preview-text';
+import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
+import type { AuditEntry } from '../../../src/app/shared/audit-log';
+import { adminDeps } from './admin-fixture';
+
+const entry = (at: string, action: string, issue = '1'): AuditEntry => ({
+  at,
+  projectKey: 'SUP',
+  issueKey: `SUP-${issue}`,
+  issueId: `100${issue}`,
+  action,
+  outcome: 'done',
+  source: 'sweep',
+  idempotencyKey: `${issue}:${action}:${at}`,
+});
+
+describe('admin views', () => {
+  it('previews a typed template with samples and lists unknown placeholders', async () => {
+    const { deps } = adminDeps();
+    const result = await previewText(
+      {
+        messageKey: 'clarificationReminder',
+        language: 'en',
+        template: 'Reminder {reminderNumber} on {issueKy}',
+        params: { reminderNumber: '2' },
+      },
+      deps,
+    );
+    expect(result).toEqual({ text: 'Reminder 2 on {issueKy}', unknownPlaceholders: ['issueKy'] });
+    const saved = await previewText(
+      { messageKey: 'resolvedAutoClosed', language: 'de', params: { closeAfterDays: '50' } },
+      deps,
+    );
+    expect(saved.text).toContain('innerhalb von 50 Tagen');
+    expect(saved.unknownPlaceholders).toEqual([]);
+  });
+
+  it('checks configured names against the site and explains how to fix what is missing', async () => {
+    const { deps, store } = adminDeps({
+      table: [
+        ['GET', /^\/rest\/api\/3\/issuetype$/, { status: 200, body: [{ id: '1', name: 'Software Defect' }] }],
+        [
+          'GET',
+          /^\/rest\/api\/3\/status$/,
+          {
+            status: 200,
+            body: [
+              { id: '1', name: 'open' },
+              { id: '2', name: 'Resolved' },
+              { id: '3', name: 'RESOLVED' },
+            ],
+          },
+        ],
+        [
+          'GET',
+          /^\/rest\/api\/3\/field$/,
+          { status: 200, body: [{ id: 'customfield_1', name: 'Delivery version' }] },
+        ],
+        [
+          'GET',
+          /^\/rest\/api\/3\/issueLinkType$/,
+          {
+            status: 200,
+            body: {
+              issueLinkTypes: [{ id: '1', name: 'Delivery', inward: 'is shipped in', outward: 'ships' }],
+            },
+          },
+        ],
+        [
+          'GET',
+          /^\/rest\/api\/3\/project\/SUP$/,
+          { status: 200, body: { id: '10000', key: 'SUP', name: 'Support' } },
+        ],
+        [
+          'GET',
+          /^\/rest\/api\/3\/project\/SUP\/securitylevel$/,
+          { status: 200, body: { levels: [{ id: '1', name: 'Support Graz' }] } },
+        ],
+      ],
+    });
+    store.data.set(CONFIG_KEY, {
+      version: 1,
+      input: { projects: ['SUP'] },
+      savedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const view = await getHealth({}, deps);
+    const checks = view.projects[0]?.checks ?? [];
+    const state = (category: string, name: string) =>
+      checks.find((c) => c.category === category && c.name === name)?.state;
+    expect(view.projects[0]?.projectName).toBe('Support');
+    expect(state('issueType', 'Software Defect')).toBe('ok');
+    expect(state('issueType', 'Delivery')).toBe('missing');
+    expect(state('status', 'Open')).toBe('ok');
+    expect(state('status', 'Resolved')).toBe('ambiguous');
+    expect(state('field', 'Delivery version')).toBe('ok');
+    expect(state('linkType', 'Delivery')).toBe('ok');
+    expect(state('securityLevel', 'Support Graz')).toBe('ok');
+    expect(state('securityLevel', 'Support London')).toBe('missing');
+    expect(checks.find((c) => c.state === 'missing')?.fix?.de).toBeTruthy();
+    expect(checks.filter((c) => c.state === 'ok').every((c) => c.fix === null)).toBe(true);
+  });
+
+  it('pages the activity log newest first with action and date filters, without gaps or repeats', async () => {
+    const { deps, store } = adminDeps();
+    store.data.set(CONFIG_KEY, {
+      version: 1,
+      input: { projects: ['SUP'] },
+      savedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const days = Array.from(
+      { length: 9 },
+      (_, i) => `2026-11-${String(10 + i).padStart(2, '0')}T08:00:00.000Z`,
+    );
+    for (const [i, at] of days.entries())
+      await deps.app.audit.append(entry(at, i % 3 === 0 ? 'close' : 'reminder', String(i)));
+
+    const first = await getActivity({ limit: 4 }, deps);
+    expect(first.entries.map((e) => e.at)).toEqual(days.slice(5).reverse());
+    const second = await getActivity({ limit: 4, cursor: first.nextCursor ?? undefined }, deps);
+    expect(second.entries.map((e) => e.at)).toEqual(days.slice(1, 5).reverse());
+    const third = await getActivity({ limit: 4, cursor: second.nextCursor ?? undefined }, deps);
+    expect(third.entries.map((e) => e.at)).toEqual([days[0]]);
+    expect(third.nextCursor).toBeNull();
+
+    const closes = await getActivity({ action: 'autoClosed', from: days[2], to: days[7] }, deps);
+    expect(closes.entries.map((e) => e.issueKey)).toEqual(['SUP-6', 'SUP-3']);
+    expect(closes.entries[0]?.summary.de).toBe('Ticket automatisch geschlossen');
+  });
+});

@@ -1,0 +1,385 @@
+import { getPanel, type PanelDeps } from '../../../src/app/panel/get-panel';
+import { TicketNotFoundError } from '../../../src/app/panel/ticket-not-found-error';
+import { AuditLog } from '../../../src/app/shared/audit-log';
+import { ConfigRepository } from '../../../src/app/shared/config-repository';
+import type { ProcessState } from '../../../src/domain/process-state';
+import { MemoryStore } from '../../support/memory-store';
+import { fakeJira, type Canned } from './fake-jira';
+
+const NOW = new Date('2026-11-27T09:00:00.000Z');
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
+
+const FIELDS = [
+  { id: 'summary', name: 'Summary' },
+  { id: 'customfield_10010', name: 'Delivery version', custom: true },
+  { id: 'customfield_10011', name: 'Estimated delivery date', custom: true },
+  { id: 'customfield_10012', name: 'Cloud environment', custom: true },
+  { id: 'customfield_10013', name: 'Confidential personal data?', custom: true },
+  { id: 'customfield_10014', name: 'Organizations', custom: true },
+  { id: 'customfield_10015', name: 'Request Type', custom: true },
+];
+
+function state(overrides: Partial<ProcessState>): ProcessState {
+  return {
+    v: 1,
+    timer: 'none',
+    statusId: '3',
+    cycle: 1,
+    enteredAt: ago(25),
+    cycleStartedAt: ago(25),
+    stepsDone: 0,
+    flags: [],
+    done: [],
+    updatedAt: ago(1),
+    ...overrides,
+  };
+}
+
+function issue(
+  key: string,
+  fields: Record<string, unknown>,
+  processState?: ProcessState,
+  histories: unknown[] = [],
+) {
+  return {
+    id: key.replace(/\D/g, '') + '000',
+    key,
+    fields: {
+      project: { key: 'SUP', projectTypeKey: 'service_desk' },
+      created: '2026-11-20T09:00:00.000+0000',
+      resolutiondate: null,
+      security: null,
+      issuelinks: [],
+      priority: null,
+      ...fields,
+    },
+    properties: processState ? { 'jsm-process-state': processState } : {},
+    changelog: { histories },
+  };
+}
+
+async function deps(table: Parameters<typeof fakeJira>[0], config: unknown = { projects: ['SUP'] }) {
+  const store = new MemoryStore();
+  const repo = new ConfigRepository(store);
+  const saved = await repo.save(config, 0, NOW);
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  const jira = fakeJira([['GET', /^\/rest\/api\/3\/field$/, { status: 200, body: FIELDS }], ...table]);
+  const audit = new AuditLog(store);
+  const panelDeps: PanelDeps = {
+    user: jira.gateway,
+    userMeta: jira.meta,
+    config: new ConfigRepository(store),
+    audit,
+    now: NOW,
+  };
+  return { panelDeps, jira, audit };
+}
+
+const clarificationTicket = issue(
+  'SUP-1',
+  {
+    issuetype: { name: 'Software Defect' },
+    status: { name: 'Clarification required / On hold' },
+    priority: { name: 'Highest' },
+  },
+  state({
+    timer: 'clarification',
+    stepsDone: 2,
+    lastReset: { at: ago(25), reason: 'statusEntered' },
+    acceptedAt: ago(6),
+  }),
+  [
+    {
+      id: '1',
+      created: ago(25),
+      items: [{ field: 'status', fromString: 'In Progress', toString: 'Clarification required / On hold' }],
+    },
+  ],
+);
+
+const sla = (name: string, ongoing: boolean, elapsed: number, goal: number) => ({
+  id: name,
+  name,
+  completedCycles: ongoing
+    ? []
+    : [
+        {
+          startTime: { epochMillis: 0 },
+          stopTime: { epochMillis: elapsed },
+          breached: elapsed > goal,
+          goalDuration: { millis: goal },
+          elapsedTime: { millis: elapsed },
+          remainingTime: { millis: goal - elapsed },
+        },
+      ],
+  ...(ongoing
+    ? {
+        ongoingCycle: {
+          startTime: { epochMillis: 0 },
+          breached: elapsed > goal,
+          paused: false,
+          goalDuration: { millis: goal },
+          elapsedTime: { millis: elapsed },
+          remainingTime: { millis: goal - elapsed },
+        },
+      }
+    : {}),
+});
+
+describe('getPanel', () => {
+  it('shows a Software Defect in Clarification: reminders x of 3, next reminder, auto-close, return status, JSM SLAs', async () => {
+    const { panelDeps, jira, audit } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+      [
+        'GET',
+        /sla$/,
+        {
+          status: 200,
+          body: {
+            values: [
+              sla('Time to first response', false, 3_600_000, 7_200_000),
+              sla('Time to resolution', true, 9_000_000, 8_000_000),
+            ],
+          },
+        },
+      ],
+    ]);
+    await audit.append({
+      at: ago(5),
+      projectKey: 'SUP',
+      issueKey: 'SUP-1',
+      issueId: '1000',
+      action: 'reminder',
+      outcome: 'done',
+      source: 'sweep',
+      idempotencyKey: 'k2',
+    });
+
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+
+    if (view.view !== 'ticket') throw new Error(`unexpected ${view.view}`);
+    expect(view.kind).toBe('softwareDefect');
+    expect(view.status).toEqual({ name: 'Clarification required / On hold', role: 'clarification' });
+    expect(view.clarification).toEqual({
+      state: 'active',
+      enteredAt: ago(25),
+      remindersSent: 2,
+      remindersTotal: 3,
+      nextReminderAt: new Date(Date.parse(ago(25)) + 30 * DAY).toISOString(),
+      autoCloseAt: new Date(Date.parse(ago(25)) + 40 * DAY).toISOString(),
+      returnsTo: { name: 'In Progress', role: 'inProgress' },
+      lastReset: { at: ago(25), reason: 'enteredStatus' },
+    });
+    // P1 is a system-availability priority: on a Software Defect it is a mismatch (guide §3.1).
+    expect(view.priority).toMatchObject({
+      state: 'set',
+      level: 'P1',
+      category: 'systemAvailability',
+      mismatch: true,
+    });
+    expect(view.clocks.response).toMatchObject({
+      source: 'jsmSla',
+      state: 'completed',
+      breached: false,
+      remainingMs: 3_600_000,
+    });
+    expect(view.clocks.restoration).toMatchObject({ source: 'jsmSla', state: 'running', breached: true });
+    expect(view.flags.map((f) => f.code)).toEqual(['priorityMismatch', 'serviceTimeBreached']);
+    expect(view.delivery).toEqual({ version: null, deliveryTicket: null, warnings: [] });
+    expect(view.commercial).toBe('covered');
+    expect(view.resolvedAutoClose).toBeNull();
+    expect(view.escalation.map((l) => l.role)).toEqual([
+      'personalContact',
+      'teamLead',
+      'departmentHead',
+      'customerServicesHead',
+      'board',
+    ]);
+    expect(view.history).toHaveLength(1);
+    expect(view.history[0]).toMatchObject({ action: 'reminderSent', issueKey: 'SUP-1', dryRun: false });
+    expect(jira.requests.filter((r) => r.path.startsWith('/rest/api/3/issue/'))).toHaveLength(1);
+  });
+
+  it('falls back to the app clocks and configured targets when the user gets no SLA from JSM', async () => {
+    const { panelDeps } = await deps(
+      [
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+        ['GET', /sla$/, { status: 403, body: { errorMessage: 'no' } }],
+      ],
+      { projects: ['SUP'], priorities: { P1: { responseMinutes: 60, restorationMinutes: 24 * 60 } } },
+    );
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    // Response: from creation (7 days ago) until the agent accepted it (6 days ago) = 24 h against 1 h.
+    expect(view.clocks.response).toMatchObject({
+      source: 'app',
+      state: 'completed',
+      elapsedMs: DAY,
+      targetMs: 3_600_000,
+      breached: true,
+    });
+    // Restoration: running since acceptance, 6 days against 24 h.
+    expect(view.clocks.restoration).toMatchObject({
+      source: 'app',
+      state: 'running',
+      elapsedMs: 6 * DAY,
+      remainingMs: -5 * DAY,
+    });
+  });
+
+  it('warns on Delivery Pending without version and shows a CUSTOM version with its Delivery ticket', async () => {
+    const pending = issue('SUP-2', {
+      issuetype: { name: 'Customisation' },
+      status: { name: 'Delivery Pending' },
+    });
+    const custom = issue('SUP-3', {
+      issuetype: { name: 'Consulting Request' },
+      status: { name: 'Delivery Pending' },
+      customfield_10010: 'CUSTOM',
+      issuelinks: [
+        {
+          type: { name: 'Delivery', inward: 'is shipped in', outward: 'ships' },
+          inwardIssue: { key: 'SUP-9' },
+        },
+      ],
+    });
+    const delivery = issue('SUP-9', {
+      status: { name: 'Planned' },
+      customfield_10010: '14.21.3.1',
+      customfield_10011: '2026-12-15',
+    });
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-2\?/, { status: 200, body: pending }],
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-3\?/, { status: 200, body: custom }],
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-9\?/, { status: 200, body: delivery }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const first = await getPanel({ issueKey: 'SUP-2', projectKey: 'SUP' }, panelDeps);
+    if (first.view !== 'ticket') throw new Error(first.view);
+    expect(first.delivery?.warnings).toEqual(['missingVersion', 'noDeliveryTicket']);
+    expect(first.flags.map((f) => f.code)).toEqual(['missingDeliveryVersion', 'noDeliveryTicket']);
+    expect(first.commercial).toBe('quoted');
+    expect(first.priority).toEqual({ state: 'notApplicable' });
+
+    const second = await getPanel({ issueKey: 'SUP-3', projectKey: 'SUP' }, panelDeps);
+    if (second.view !== 'ticket') throw new Error(second.view);
+    expect(second.commercial).toBe('chargeable');
+    expect(second.delivery).toEqual({
+      version: { type: 'custom' },
+      deliveryTicket: {
+        key: 'SUP-9',
+        status: { name: 'Planned', role: 'planned' },
+        version: '14.21.3.1',
+        estimatedDate: '2026-12-15',
+      },
+      warnings: [],
+    });
+  });
+
+  it('shows the estimate validity of a Customisation in Estimation available', async () => {
+    const ticket = issue(
+      'SUP-4',
+      { issuetype: { name: 'Customisation' }, status: { name: 'Estimation available' } },
+      state({ timer: 'estimate', enteredAt: ago(110), cycleStartedAt: ago(110) }),
+    );
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-4\?/, { status: 200, body: ticket }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-4', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    // 16 weeks = 112 days from Estimation available; 110 days have passed. Days are counted in the project's
+    // time zone (Europe/Berlin): 11:00 CEST in August is 11:00 CET in November, one hour later in UTC.
+    expect(view.estimate).toEqual({
+      availableSince: ago(110),
+      validUntil: '2026-11-29T10:00:00.000Z',
+      daysLeft: 2,
+      expired: false,
+    });
+    expect(view.clarification).toEqual({ state: 'inactive' });
+  });
+
+  it('lists the tickets a Delivery ships with request type and current status, as the user sees them', async () => {
+    const delivery = issue('SUP-9', {
+      issuetype: { name: 'Delivery' },
+      status: { name: 'Planned' },
+      customfield_10010: '14.21.3.1',
+      customfield_10012: 'Dedicated Cloud',
+      issuelinks: [
+        { type: { name: 'Delivery' }, outwardIssue: { key: 'SUP-3' } },
+        { type: { name: 'Relates' }, outwardIssue: { key: 'SUP-5' } },
+      ],
+    });
+    const { panelDeps, jira } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-9\?/, { status: 200, body: delivery }],
+      [
+        'POST',
+        /^\/rest\/api\/3\/search\/jql$/,
+        (_m, body) => {
+          expect((body as { jql: string }).jql).toBe('key in ("SUP-3") ORDER BY key ASC');
+          return {
+            status: 200,
+            body: {
+              issues: [
+                {
+                  id: '3000',
+                  key: 'SUP-3',
+                  fields: {
+                    summary: 'Export fails',
+                    status: { name: 'Delivery Pending' },
+                    issuetype: { name: 'Consulting Request' },
+                    customfield_10015: { requestType: { name: 'Get help' } },
+                  },
+                },
+              ],
+              isLast: true,
+            },
+          } satisfies Canned;
+        },
+      ],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-9', projectKey: 'SUP' }, panelDeps);
+    expect(view).toMatchObject({
+      view: 'delivery',
+      version: '14.21.3.1',
+      cloudEnvironment: 'Dedicated Cloud',
+      included: [
+        {
+          key: 'SUP-3',
+          requestType: 'Get help',
+          summary: 'Export fails',
+          kind: 'consultingRequest',
+          status: { name: 'Delivery Pending', role: 'deliveryPending' },
+        },
+      ],
+    });
+    expect(jira.requests.some((r) => r.path.includes('/sla'))).toBe(false);
+  });
+
+  it('answers the empty state for projects the app does not manage and unknown types', async () => {
+    const other = issue('SUP-6', { issuetype: { name: 'Task' }, status: { name: 'Open' } });
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-6\?/, { status: 200, body: other }],
+    ]);
+    await expect(getPanel({ issueKey: 'SUP-6', projectKey: 'SUP' }, panelDeps)).resolves.toMatchObject({
+      view: 'unsupported',
+      reason: 'unknownType',
+      typeName: 'Task',
+    });
+
+    const disabled = await deps([['GET', /^\/rest\/api\/3\/issue\/SUP-6\?/, { status: 200, body: other }]], {
+      projects: [],
+    });
+    await expect(
+      getPanel({ issueKey: 'SUP-6', projectKey: 'SUP' }, disabled.panelDeps),
+    ).resolves.toMatchObject({ view: 'unsupported', reason: 'projectNotEnabled' });
+  });
+
+  it('reports a ticket the user cannot see as not found', async () => {
+    const { panelDeps } = await deps([]);
+    await expect(getPanel({ issueKey: 'SUP-7', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
+      TicketNotFoundError,
+    );
+  });
+});

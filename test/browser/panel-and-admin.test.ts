@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { startWebSite, type WebSite } from '../support/web-site';
+
+const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+jest.setTimeout(90_000);
+
+let w: WebSite;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const level of ['log', 'warn', 'error'] as const)
+    jest.spyOn(console, level).mockImplementation(() => undefined);
+  w = await startWebSite();
+  page = await w.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+});
+
+afterAll(async () => {
+  await w?.close();
+  jest.restoreAllMocks();
+});
+
+async function frame(testId: string): Promise<Frame> {
+  const handle = await page.getByTestId(testId).elementHandle();
+  const content = await handle?.contentFrame();
+  if (!content) throw new Error(`${testId} has no frame`);
+  return content;
+}
+
+async function openPanel(key: string, lang: 'en' | 'de', theme: 'light' | 'dark'): Promise<Frame> {
+  await page.goto(`${w.server.url}/issue/${key}?as=agent&lang=${lang}&theme=${theme}`);
+  const panel = await frame('panel-frame');
+  await panel.waitForFunction(
+    () =>
+      document.querySelector('[aria-busy="true"]') === null && (document.body.textContent ?? '').length > 40,
+  );
+  return panel;
+}
+
+describe('issue panel in the local site', () => {
+  const cases = ['clarification', 'resolved', 'estimate', 'pendingPatch', 'delivery', 'outage'] as const;
+
+  it('renders every panel state in English and German, light and dark, with screenshots', async () => {
+    for (const name of cases) {
+      for (const lang of ['en', 'de'] as const) {
+        for (const theme of ['light', 'dark'] as const) {
+          const panel = await openPanel(w.local.demo[name], lang, theme);
+          const text = await panel.locator('body').innerText();
+          expect(text).not.toMatch(/undefined|NaN|\[object/);
+          await page.screenshot({ path: join(SHOTS, `panel-${name}-${lang}-${theme}.png`) });
+        }
+      }
+    }
+    const en = await openPanel(w.local.demo.clarification, 'en', 'light');
+    await expect(en.locator('body').innerText()).resolves.toMatch(/3/);
+    const de = await openPanel(w.local.demo.clarification, 'de', 'light');
+    await expect(de.locator('html').getAttribute('lang')).resolves.not.toBe(null);
+  });
+
+  it('makes exactly one resolver call per panel load', async () => {
+    const before = w.server.invokes.length;
+    await openPanel(w.local.demo.pendingCustom, 'en', 'light');
+    await page.waitForTimeout(300);
+    const calls = w.server.invokes.slice(before);
+    expect(calls).toEqual([{ functionKey: 'getPanel', moduleKey: 'process-panel' }]);
+  });
+
+  it('shows the reminders the sweep sends once the clock advances', async () => {
+    await page.goto(`${w.server.url}/issue/${w.local.demo.clarification}?as=agent&lang=en&theme=light`);
+    await page.getByTestId('advance-hour').click();
+    await page.waitForLoadState('load');
+    await expect(page.getByTestId('audit').innerText()).resolves.toContain(w.local.demo.clarification);
+    await page.screenshot({ path: join(SHOTS, 'site-after-sweep.png') });
+  });
+
+  it('has no serious or critical accessibility violations in the panel', async () => {
+    const panel = await openPanel(w.local.demo.clarification, 'en', 'light');
+    await panel.evaluate(AXE);
+    const violations = await panel.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('admin page in the local site', () => {
+  it('refuses a non-admin with the permission message', async () => {
+    await page.goto(`${w.server.url}/admin?as=agent&lang=en&theme=light`);
+    const admin = await frame('admin-frame');
+    await expect(admin.getByText('Only Jira administrators').first().waitFor()).resolves.toBeUndefined();
+    await page.screenshot({ path: join(SHOTS, 'admin-forbidden.png') });
+  });
+
+  it('shows a validation error next to the field and saves nothing', async () => {
+    await page.goto(`${w.server.url}/admin?as=admin&lang=en&theme=light`);
+    const admin = await frame('admin-frame');
+    const timeZone = admin.getByLabel(/Time zone/).first();
+    await timeZone.waitFor();
+    await timeZone.fill('Mars/Olympus');
+    await admin.getByRole('button', { name: 'Save' }).first().click();
+    await expect(
+      admin
+        .getByText(/not a known IANA time zone/)
+        .first()
+        .waitFor(),
+    ).resolves.toBeUndefined();
+    await page.screenshot({ path: join(SHOTS, 'admin-validation.png'), fullPage: true });
+    const axeTarget = admin;
+    await axeTarget.evaluate(AXE);
+    const violations = await axeTarget.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The `npm start` site started in-process on a free port for the browser tests, plus a headless Chromium
+ * (Debian's /usr/bin/chromium driven by playwright-core).
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
+import { startWebServer, type WebServer } from '../../sandbox/web/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface WebSite {
+  local: LocalSite;
+  server: WebServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the local site, its web server on a free port and a headless browser. */
+export async function startWebSite(): Promise<WebSite> {
+  const app = (await import('../../src/index')) as Record<string, unknown>;
+  const local = await createLocalSite({ app });
+  const server = await startWebServer(local, 0);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    local,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      local.close();
+    },
+  };
+}
