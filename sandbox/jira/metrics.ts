@@ -1,4 +1,4 @@
-/** Requests and rate-limit points per operation, for tests and the local UI. */
+/** Requests and rate-limit points per operation (keys as `operationKey` names them), for tests and the local UI. */
 export interface OperationMetrics {
   requests: number;
   points: number;
@@ -17,7 +17,10 @@ export class SiteMetrics {
     this.byOperation.set(operationId, entry);
   }
 
-  /** Metrics of one operation (zeros when never called). */
+  /**
+   * Metrics of one operation (zeros when never called), by operationId — or, for the second operation of a
+   * reused JSM operationId, by `operationId METHOD pathTemplate` (see `operationKey`).
+   */
   of(operationId: string): OperationMetrics {
     return this.byOperation.get(operationId) ?? { requests: 0, points: 0, statuses: {} };
   }

@@ -10,6 +10,7 @@ import { SiteMetrics } from './metrics';
 import { SiteStore } from './model/store';
 import { IssueWriter } from './mutations/issue-writer';
 import { actorAccountId } from './permissions';
+import { registerPropertyIndexes } from './search/candidates';
 import { readIndexedProperties, type IndexedProperty } from './search/indexed-properties';
 import { SearchSessions } from './search/search-sessions';
 import { seedDemoSite, type SeedOptions } from './seed/demo-site';
@@ -17,6 +18,7 @@ import { generateTickets } from './seed/generate-tickets';
 import {
   type MatchedOperation,
   matchOperation,
+  operationKey,
   SpecViolationError,
   validateRequest,
   validateResponse,
@@ -71,6 +73,7 @@ class Site implements SimJiraSite {
     this.limiter = new RateLimiter(options.limits);
     this.faults = new FaultInjector(options.faults);
     this.indexed = readIndexedProperties(options.manifestPath ?? resolve(process.cwd(), 'manifest.yml'));
+    registerPropertyIndexes(this.store, this.indexed);
   }
 
   setFaults(faults: FaultConfig): void {
@@ -96,7 +99,8 @@ class Site implements SimJiraSite {
       const check = validateResponse(op, final.status, final.body);
       if (!check.ok) throw new SpecViolationError(check.errors);
     }
-    this.metrics.record(op?.operationId ?? 'unknown', final.status, points);
+    // Keyed by operationId, except where the JSM spec reuses one for two operations (see `operationKey`).
+    this.metrics.record(op ? operationKey(op, request.method) : 'unknown', final.status, points);
     for (const event of this.writer.drain()) for (const listener of this.listeners) listener(event);
     return {
       status: final.status,

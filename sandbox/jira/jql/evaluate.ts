@@ -5,7 +5,7 @@ import { compareScalars, modeOf, scalarsOf, type CompareMode } from './values';
 
 type Scalar = string | number | Date;
 /** One operand value: `null` is EMPTY; `undefined` is a value that can match nothing (currentUser() anonymous). */
-type Target = Scalar | null | undefined;
+export type Target = Scalar | null | undefined;
 
 /** Resolves a field name to a ref, as the simulator's `resolveField` does; throws for unknown fields. */
 export type Resolve = (name: string) => JqlFieldRef;
@@ -80,20 +80,49 @@ function test(
   }
 }
 
-/** Evaluates a WHERE plan against one issue. */
-export function evaluate(plan: ClausePlan, issue: unknown, ctx: JqlContext, resolve: Resolve): boolean {
+/** One WHERE term. */
+export type TermPlan = Extract<ClausePlan, { kind: 'term' }>;
+
+/** A term bound to one context: its field ref, compare mode and operand values (computed once per search). */
+export interface BoundTerm {
+  ref: JqlFieldRef;
+  mode: CompareMode | undefined;
+  targets: Target[];
+}
+
+/** Binds a term to a context (resolving its field; throws like `resolve` for unknown fields). */
+export function bindTerm(term: TermPlan, ctx: JqlContext, resolve: Resolve): BoundTerm {
+  const ref = resolve(term.field);
+  const mode = modeOf(ref) ?? impliedMode(term.operand);
+  return { ref, mode, targets: targetsOf(term.operand, ctx, mode) };
+}
+
+/** Whether a field value (as `ctx.fieldValue` returns it) satisfies a bound term: the test `evaluate` applies. */
+export function termAccepts(term: TermPlan, bound: BoundTerm, value: unknown): boolean {
+  return test(term.operator, scalarsOf(value), bound.targets, bound.mode);
+}
+
+/**
+ * Evaluates a WHERE plan against one issue. `bind` (optional) supplies each term's bound form, so a search binds
+ * its terms once instead of once per issue; without it every term is bound on the spot.
+ */
+export function evaluate(
+  plan: ClausePlan,
+  issue: unknown,
+  ctx: JqlContext,
+  resolve: Resolve,
+  bind: (term: TermPlan) => BoundTerm = (term) => bindTerm(term, ctx, resolve),
+): boolean {
   switch (plan.kind) {
     case 'and':
-      return plan.clauses.every((c) => evaluate(c, issue, ctx, resolve));
+      return plan.clauses.every((c) => evaluate(c, issue, ctx, resolve, bind));
     case 'or':
-      return plan.clauses.some((c) => evaluate(c, issue, ctx, resolve));
+      return plan.clauses.some((c) => evaluate(c, issue, ctx, resolve, bind));
     case 'not':
-      return !evaluate(plan.clause, issue, ctx, resolve);
+      return !evaluate(plan.clause, issue, ctx, resolve, bind);
     case 'term': {
-      const ref = resolve(plan.field);
-      const mode = modeOf(ref) ?? impliedMode(plan.operand);
-      const values = scalarsOf(ctx.fieldValue(issue, ref));
-      return test(plan.operator, values, targetsOf(plan.operand, ctx, mode), mode);
+      const bound = bind(plan);
+      return termAccepts(plan, bound, ctx.fieldValue(issue, bound.ref));
     }
   }
 }

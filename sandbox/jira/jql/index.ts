@@ -14,7 +14,8 @@
  * lists; `now()`, `startOf/endOf Day|Week|Month|Year([inc])`, `currentUser()`; relative and absolute dates (UTC);
  * ORDER BY up to 7 fields. Not modelled (400 with a clear message): WAS/CHANGED history operators, other functions.
  */
-import { evaluate, type Resolve } from './evaluate';
+import { topLevelConstraints, type JqlConstraint, type JqlKeyRange } from './constraints';
+import { bindTerm, evaluate, type BoundTerm, type Resolve, type TermPlan } from './evaluate';
 import { compareIssues, MAX_ORDER_BY_FIELDS, type OrderByPlan } from './order-by';
 import { JQL_ERROR_PREFIX, parseJql } from './parse';
 import { planClause, type ClausePlan } from './plan';
@@ -22,7 +23,8 @@ import { fieldNameOf } from './field-name';
 import { JqlEvaluationError, type CompiledJql, type JqlContext, type JqlFieldRef } from './types';
 
 export { JqlEvaluationError, JQL_ERROR_PREFIX };
-export type { CompiledJql, JqlContext, JqlFieldRef };
+export type { CompiledJql, JqlContext, JqlFieldRef, JqlConstraint, JqlKeyRange };
+export { comparableKey } from './values';
 export { parseJqlDate, toInstant } from './dates';
 
 /** Jira's 400 text for a field name that does not resolve. */
@@ -38,7 +40,25 @@ export const unknownFieldMessage = (name: string): string =>
  * const r = compileJql('project = SD AND status = "Waiting for customer" AND updated <= -14d ORDER BY key');
  * if (r.ok) issues.filter((i) => r.query.matches(i, ctx)).sort((a, b) => r.query.compare(a, b, ctx));
  */
-export function compileJql(jql: string): { ok: true; query: CompiledJql } | { ok: false; errors: string[] } {
+export function compileJql(jql: string): CompileResult {
+  const cached = compiledByText.get(jql);
+  if (cached) return cached;
+  const result = compileUncached(jql);
+  compiledByText.set(jql, result);
+  if (compiledByText.size > COMPILE_CACHE_SIZE) {
+    const oldest = compiledByText.keys().next().value;
+    if (oldest !== undefined) compiledByText.delete(oldest);
+  }
+  return result;
+}
+
+type CompileResult = { ok: true; query: CompiledJql } | { ok: false; errors: string[] };
+
+/** Parsing with Atlassian's grammar costs about a millisecond; repeated queries (paging, sweeps) reuse it. */
+const COMPILE_CACHE_SIZE = 256;
+const compiledByText = new Map<string, CompileResult>();
+
+function compileUncached(jql: string): CompileResult {
   const parsed = parseJql(jql);
   if (!parsed.ok) return parsed;
   const errors: string[] = [];
@@ -77,13 +97,34 @@ export function compileJql(jql: string): { ok: true; query: CompiledJql } | { ok
     return resolve;
   };
 
+  // Terms are bound (field ref, mode, operand values) once per context object too.
+  const binders = new WeakMap<JqlContext, (term: TermPlan) => BoundTerm>();
+  const binderFor = (ctx: JqlContext): ((term: TermPlan) => BoundTerm) => {
+    let bind = binders.get(ctx);
+    if (!bind) {
+      const memo = new Map<TermPlan, BoundTerm>();
+      const resolve = resolverFor(ctx);
+      bind = (term) => {
+        let bound = memo.get(term);
+        if (!bound) {
+          bound = bindTerm(term, ctx, resolve);
+          memo.set(term, bound);
+        }
+        return bound;
+      };
+      binders.set(ctx, bind);
+    }
+    return bind;
+  };
+
   return {
     ok: true,
     query: {
       isBounded: where !== undefined,
       fieldNames,
       checkFields: (ctx) => fieldNames.filter((n) => !ctx.resolveField(n)).map(unknownFieldMessage),
-      matches: (issue, ctx) => (where ? evaluate(where, issue, ctx, resolverFor(ctx)) : true),
+      constraints: topLevelConstraints(where, (term, ctx) => binderFor(ctx)(term)),
+      matches: (issue, ctx) => (where ? evaluate(where, issue, ctx, resolverFor(ctx), binderFor(ctx)) : true),
       compare: (a, b, ctx) => compareIssues(orderBy, a, b, ctx, resolverFor(ctx)),
     },
   };

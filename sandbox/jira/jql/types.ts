@@ -1,3 +1,5 @@
+import type { JqlConstraint } from './constraints';
+
 /** How the simulator core resolves a JQL field name (see `index.ts` for the names it receives). */
 export type JqlFieldRef =
   | { kind: 'system'; id: string }
@@ -30,6 +32,11 @@ export interface CompiledJql {
   fieldNames: string[];
   /** Jira's 400 messages for fields `ctx` cannot resolve (empty when all resolve). Call before `matches`. */
   checkFields(ctx: JqlContext): string[];
+  /**
+   * The terms every matching issue satisfies (top-level AND-ed terms), for picking candidates from indexes.
+   * Call after `checkFields`; `matches` must still be applied to each candidate.
+   */
+  constraints: JqlConstraint[];
 }
 
 /** Thrown by `matches`/`compare` when a field does not resolve; `errors` are Jira's 400 `errorMessages`. */

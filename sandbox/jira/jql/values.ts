@@ -94,3 +94,13 @@ export function compareScalars(
   if (ka && kb && ka[1] === kb[1]) return Math.sign(Number(ka[2]) - Number(kb[2]));
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
+
+/**
+ * The number a scalar compares by under a date or number mode (epoch ms for dates), or undefined when it does
+ * not compare. For two values that `compareScalars` orders, their keys order the same way — for the values
+ * date and number fields hold (Dates, numbers) — so sorted indexes may answer range terms by key.
+ */
+export function comparableKey(value: string | number | Date, mode: 'date' | 'number'): number | undefined {
+  const key = mode === 'date' || value instanceof Date ? toInstant(value) : asNumber(value);
+  return key === undefined || Number.isNaN(key) ? undefined : key;
+}

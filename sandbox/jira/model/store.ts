@@ -1,3 +1,5 @@
+import { IssueIndex, type KeyIndexDefinition } from './issue-index';
+import { observeIssue } from './observed-issue';
 import type {
   SimCustomField,
   SimGroup,
@@ -16,8 +18,8 @@ import type {
 } from './types';
 
 /**
- * All data of one simulated site, in memory. Issues are indexed by id, key and project so that lookups and
- * searches over 50,000 issues stay linear at worst. Mutations go through `sandbox/jira/mutations/*` (which emit
+ * All data of one simulated site, in memory. Issues are indexed by id and key, and for search (`index`) by
+ * project, status, issue type and indexed property keys, so searches over 50,000 issues touch only candidates. Mutations go through `sandbox/jira/mutations/*` (which emit
  * events); tests and seeders may also write here directly for setup.
  */
 export class SiteStore {
@@ -37,6 +39,8 @@ export class SiteStore {
   readonly priorities = new Map<string, { id: string; name: string }>();
   /** The account the Forge app acts as for `asApp()` calls. */
   appAccountId = '';
+  /** Search indexes over the issues, kept current on every write (see `observeIssue`). */
+  readonly index = new IssueIndex();
 
   private readonly issuesById = new Map<string, SimIssue>();
   private readonly issuesByKey = new Map<string, SimIssue>();
@@ -52,13 +56,26 @@ export class SiteStore {
 
   /** Insert an issue (no events, no validation: seeding and mutations both end here). */
   insertIssue(issue: SimIssue): void {
+    const previous = this.issuesById.get(issue.id);
+    if (previous) this.deleteIssue(previous);
     this.issuesById.set(issue.id, issue);
     this.issuesByKey.set(issue.key, issue);
+    observeIssue(issue, (changed, change) => {
+      if (this.issuesById.get(changed.id) === changed) this.index.changed(changed, change);
+    });
+    this.index.add(issue);
   }
 
   deleteIssue(issue: SimIssue): void {
+    const current = this.issuesById.get(issue.id);
     this.issuesById.delete(issue.id);
     this.issuesByKey.delete(issue.key);
+    if (current) this.index.remove(current);
+  }
+
+  /** Define a sorted key index over the issues (e.g. an indexed property path), filled from the current issues. */
+  defineKeyIndex(def: KeyIndexDefinition): void {
+    this.index.define(def, this.issuesById.values());
   }
 
   /** Look an issue up by id or key, as every `{issueIdOrKey}` path does. */

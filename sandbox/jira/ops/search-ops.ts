@@ -4,6 +4,7 @@ import { HttpError, type Outcome, platformError } from '../http/reply';
 import type { SimIssue } from '../model/types';
 import { canBrowse, isStaff } from '../permissions';
 import { issueBean, listParam, selectFields } from '../render/issue-bean';
+import { candidateIssues } from '../search/candidates';
 import { jqlContext } from '../search/jql-bridge';
 
 interface SearchParams {
@@ -42,7 +43,8 @@ function params(ctx: OpContext): SearchParams {
 
 /**
  * Run a JQL query for the caller: issues they may browse (security levels, customer scope) that match,
- * in ORDER BY order (id order without one). Throws Jira's 400 for bad or unbounded JQL.
+ * in ORDER BY order (id order without one). Throws Jira's 400 for bad or unbounded JQL. Candidates come from
+ * the store's indexes when the query AND-s a project, status, issue type or indexed-property range term.
  */
 export function runJql(ctx: OpContext, jql: string, requireBounded: boolean): SimIssue[] {
   const compiled = compileJql(jql);
@@ -57,7 +59,9 @@ export function runJql(ctx: OpContext, jql: string, requireBounded: boolean): Si
   if (fieldErrors.length > 0) throw platformError(400, fieldErrors);
   try {
     const matching: SimIssue[] = [];
-    for (const issue of ctx.store.issues()) {
+    // Indexes pick the candidates when a top-level term allows; `matches` still judges every one of them.
+    const candidates = candidateIssues(ctx.store, compiled.query.constraints, jctx) ?? ctx.store.issues();
+    for (const issue of candidates) {
       if (canBrowse(ctx.store, ctx.principal, issue) && compiled.query.matches(issue, jctx))
         matching.push(issue);
     }

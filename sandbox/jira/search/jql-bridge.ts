@@ -3,28 +3,9 @@ import type { SiteStore } from '../model/store';
 import type { SimIssue } from '../model/types';
 import { findField } from '../render/field-catalog';
 import type { IndexedProperty } from './indexed-properties';
+import { indexedPropertyValue, toDate } from './property-values';
 
 const PROPERTY_REF = /^issue\.property\[["']?([^\]"']+)["']?\]\.(.+)$/i;
-
-/** Dates stored as ISO instants or `yyyy-mm-dd`; property dates also as `yyyy-MM-dd HH:mm`. */
-function toDate(value: unknown): Date | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const date = new Date(
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)
-      ? `${value.replace(' ', 'T')}Z`
-      : value,
-  );
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function propertyAt(issue: SimIssue, key: string, path: string): unknown {
-  let value: unknown = issue.properties[key];
-  for (const part of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
 
 /**
  * The simulator's side of the JQL engine: name resolution (system fields, custom fields by name or `cf[n]`,
@@ -62,11 +43,7 @@ export function jqlContext(
     },
     fieldValue(raw: unknown, field: JqlFieldRef): unknown {
       const issue = raw as SimIssue;
-      if (field.kind === 'property') {
-        const value = propertyAt(issue, field.propertyKey, field.path);
-        if (value === undefined || value === null) return null;
-        return field.type === 'date' ? toDate(value) : field.type === 'number' ? Number(value) : value;
-      }
+      if (field.kind === 'property') return indexedPropertyValue(issue, field);
       if (field.kind === 'custom') {
         if (field.type === 'requestType') {
           const rt = issue.requestTypeId === null ? undefined : store.requestTypes.get(issue.requestTypeId);

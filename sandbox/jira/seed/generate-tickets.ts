@@ -3,6 +3,8 @@ import type { SiteStore } from '../model/store';
 import { newIssue } from '../model/new-issue';
 import type { SimChangeItem, SimIssue } from '../model/types';
 import { textToAdf } from '../render/format';
+import { addConversation } from './generate-conversations';
+import { planDeliveries } from './generate-deliveries';
 import {
   CUSTOMERS,
   FIELD,
@@ -85,7 +87,9 @@ export interface GenerateOptions {
  * Bulk-insert `count` tickets of every kind, status and age into project SD (no events, no validation), each with
  * a changelog along its workflow so the status-entry date is recoverable. Mix: ~10 % in Clarification, ~15 %
  * Resolved, ~3 % Estimation available, Delivery Pending with patch versions or CUSTOM, Deliveries planned and
- * installed. Deterministic by `seed`; tens of thousands per second.
+ * installed. Some tickets carry request participants and customer/agent comments (public and internal), and
+ * Planned Deliveries "ship" the Delivery Pending tickets of their organization and version (CUSTOM ones go with
+ * the organization's next delivery). Deterministic by `seed`; tens of thousands per second.
  *
  * @returns the keys created, in order.
  */
@@ -99,6 +103,9 @@ export function generateTickets(site: { store: SiteStore }, options: GenerateOpt
   const totalWeight = types.reduce((sum, [, t]) => sum + t.weight, 0);
   const nowMs = options.now.getTime();
   const keys: string[] = [];
+  // Conversations and delivery links draw from their own stream: the tickets stay exactly as the seed made them.
+  const extra = seededRandom(options.seed ^ 0x5eed);
+  const created: SimIssue[] = [];
 
   for (let n = 0; n < options.count; n++) {
     let roll = random() * totalWeight;
@@ -143,9 +150,19 @@ export function generateTickets(site: { store: SiteStore }, options: GenerateOpt
     }
     walk(store, issue, statuses, createdMs, nowMs, region.agent, random);
     fillDeliveryFields(issue, typeId, random, nowMs);
+    addConversation(
+      store,
+      issue,
+      { orgMembers: region.customers, agent: region.agent },
+      extra,
+      nowMs,
+      typeId === ISSUE_TYPE.delivery,
+    );
     store.insertIssue(issue);
+    created.push(issue);
     keys.push(issue.key);
   }
+  planDeliveries(store, created, extra, nowMs);
   return keys;
 }
 

@@ -14,6 +14,7 @@
 export { matchOperation, parseQuery, type MatchedOperation } from './path-matcher';
 export { validateRequest, validateResponse, type ValidationResult } from './validate';
 export { specsDir, type ApiName } from './spec-files';
+export { operationKey } from './operation-key';
 
 /** The simulator produced (or was asked for) something the official spec does not allow. */
 export class SpecViolationError extends Error {

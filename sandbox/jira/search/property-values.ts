@@ -1,0 +1,37 @@
+import type { SimIssue } from '../model/types';
+import type { IndexedProperty } from './indexed-properties';
+
+/** Dates stored as ISO instants or `yyyy-mm-dd`; property dates also as `yyyy-MM-dd HH:mm`. */
+export function toDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const date = new Date(
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)
+      ? `${value.replace(' ', 'T')}Z`
+      : value,
+  );
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The raw value at a dotted path inside an issue's entity property (undefined when absent). */
+export function propertyAt(issue: SimIssue, key: string, path: string): unknown {
+  let value: unknown = issue.properties[key];
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * An indexed property value as JQL compares it: a Date for `date`, a number for `number` (NaN when not
+ * numeric), the raw value otherwise; null when the issue has none. Search and the sorted indexes both read
+ * values through here, so an index can never disagree with a full scan.
+ */
+export function indexedPropertyValue(
+  issue: SimIssue,
+  property: Pick<IndexedProperty, 'propertyKey' | 'path' | 'type'>,
+): unknown {
+  const value = propertyAt(issue, property.propertyKey, property.path);
+  if (value === undefined || value === null) return null;
+  return property.type === 'date' ? toDate(value) : property.type === 'number' ? Number(value) : value;
+}
