@@ -14,7 +14,7 @@ export class OnCallError extends Error {
  * - `opsgenie`: a JSM Operations alert (`POST /jsm/ops/api/{cloudId}/v1/alerts`, the REST successor of Opsgenie)
  *   to the configured team as responder; `alias` de-duplicates repeats on JSM's side as well;
  * - `webhook`: a JSON POST to the configured HTTPS URL, which must be declared as Forge egress
- *   (`permissions.external.fetch.backend`, see manifest.events.yml).
+ *   (`permissions.external.fetch.backend`, see docs/decisions/0005-event-rules-and-workflow-validator.md).
  * Only the ticket key and id travel; no ticket text or personal data.
  */
 export function forgeOnCallPager(cloudId: string | undefined): OnCallPager {

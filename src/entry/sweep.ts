@@ -4,7 +4,9 @@ import { runScheduledSweep } from '../app/sweep';
 import { appDeps } from './deps';
 
 /** What Forge passes to a scheduled trigger; only the module key is read (for logs). */
-const scheduledEvent = z.looseObject({ context: z.looseObject({ moduleKey: z.string().optional() }).optional() });
+const scheduledEvent = z.looseObject({
+  context: z.looseObject({ moduleKey: z.string().optional() }).optional(),
+});
 
 /**
  * Handler of the hourly `process-sweep` scheduled trigger (manifest `index.sweep`). Reads the clock once,

@@ -14,7 +14,16 @@ const changeItemSchema = z.looseObject({
   toString: z.string().nullable().optional(),
 });
 
-const issueRefSchema = z.looseObject({ id: z.string().min(1), key: z.string().min(1) });
+const issueRefSchema = z.looseObject({
+  id: z.string().min(1),
+  key: z.string().min(1),
+  fields: z
+    .looseObject({
+      status: z.looseObject({ id: z.coerce.string(), name: z.string().optional() }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
 
 const issueEventSchema = z.looseObject({
   eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']),
@@ -50,6 +59,8 @@ export interface IssueChangeEvent {
   readonly issueKey: string;
   readonly actorId?: string;
   readonly changelogId?: string;
+  /** The ticket's status when the event happened (the payload's snapshot of the issue), if Jira sent it. */
+  readonly statusAtEvent?: { id: string; name?: string };
   readonly items: readonly ChangeItem[];
   readonly comment?: { id: string; authorId?: string; isPublic: boolean };
 }
@@ -115,6 +126,14 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
       issueKey: e.issue.key,
       ...(e.atlassianId ? { actorId: e.atlassianId } : {}),
       ...(e.changelog?.id ? { changelogId: e.changelog.id } : {}),
+      ...(e.issue.fields?.status
+        ? {
+            statusAtEvent: {
+              id: e.issue.fields.status.id,
+              ...(e.issue.fields.status.name ? { name: e.issue.fields.status.name } : {}),
+            },
+          }
+        : {}),
       items: e.changelog?.items ?? [],
       ...(comment
         ? {

@@ -139,6 +139,14 @@ export async function executeEventActions(
     }
   }
 
+  // A confidentiality note that names a level the app could not set would be untrue: it goes with the level.
+  if (state.flags.includes('securityLevelMissing') && !decided.flags.includes('securityLevelMissing')) {
+    comments.splice(
+      0,
+      comments.length,
+      ...comments.filter((c) => !c.ref.messageKey.startsWith('confidentiality')),
+    );
+  }
   for (const c of comments) state = withDone(state, c.key);
   // Public once-only comments need a ledger claim: two concurrent duplicates must not both write.
   const claimed: typeof comments = [];

@@ -1,23 +1,38 @@
 import { z } from 'zod';
 import { textToAdf } from '../../../adapters/jira/adf';
 import { configForProject } from '../../../domain/config';
-import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
+import { PROCESS_STATE_KEY, initialState, withDone, withoutFlag } from '../../../domain/process-state';
 import { startTimer } from '../../../domain/timers';
 import { renderMessage, languageFor } from '../../../domain/texts';
 import type { WorkHandler, WorkOutcome } from '../../deps';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
 import { issueLinksOf } from '../field-values';
-import { loadTicket } from '../ticket';
-import { placeInDelivery, SHIPPED_KINDS } from './delivery-sync';
+import { loadTicket, ticketFields, toTicket } from '../ticket';
+import { DELIVERY_MISSING_FLAG, SHIPPED_KINDS } from './delivery-sync';
 import { matchDelivery } from './delivery-match';
 import { plannedDeliveries, jqlString } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
 const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
+const deliveryRef = (body: z.output<typeof deliveryBody>) => ({
+  deliveryId: body.deliveryId,
+  projectKey: body.projectKey,
+});
 const shipBody = deliveryBody.extend({ ticketId: z.string().min(1), version: z.string() });
 
 const DONE: WorkOutcome = { kind: 'done' };
+
+/** Queue items per second of delay when a Delivery fans out (Jira's write burst is about 50/s per site). */
+const WRITES_PER_SECOND = 20;
+/** Forge queue delays are capped at 900 s. */
+const MAX_DELAY_SECONDS = 900;
+/**
+ * Links created per invocation when a Delivery collects waiting tickets, and the pause before the next batch:
+ * every link is a write on the Delivery issue, and Jira limits writes per issue (about 20 per 2 s, 100 per 30 s).
+ */
+const LINK_BATCH = 15;
+const LINK_BATCH_PAUSE_SECONDS = 10;
 
 async function setup(deps: EventDeps, projectKey: string) {
   const now = deps.clock.now();
@@ -46,7 +61,17 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
   const linkName = config.names.deliveryLinkType.name.toLowerCase();
   const items = issueLinksOf(delivery.fields?.issuelinks)
     .filter((l) => l.typeName.toLowerCase() === linkName && l.direction === 'outward')
-    .map((l) => ({ body: { type: 'events.deliveryShipTicket', ...body, ticketId: l.otherId, version } }));
+    // Only the known keys travel on: `body` is a loose parse and still carries this item's own `type`.
+    // Spread over time: about {@link WRITES_PER_SECOND} transitions a second stay inside Jira's write burst.
+    .map((l, index) => ({
+      delaySeconds: Math.min(MAX_DELAY_SECONDS, Math.floor(index / WRITES_PER_SECOND)),
+      body: {
+        type: 'events.deliveryShipTicket',
+        ...deliveryRef(body),
+        ticketId: l.otherId,
+        version,
+      },
+    }));
   if (items.length > 0) await deps.queue.push(items);
   return DONE;
 };
@@ -120,7 +145,11 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   return DONE;
 };
 
-/** A Planned Delivery was created or edited: link the Delivery Pending tickets that belong in it. */
+/**
+ * A Planned Delivery was created or edited: link the Delivery Pending tickets that belong in it and were waiting
+ * (guide §3.3). One search per 100 waiting tickets (fields and process state included), one link per ticket in
+ * batches of {@link LINK_BATCH}, and ONE table regeneration after the last batch.
+ */
 const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = deliveryBody.parse(raw);
   const { now, config, fieldIds } = await setup(deps, body.projectKey);
@@ -130,23 +159,56 @@ const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Pr
   const kinds = SHIPPED_KINDS.map((k) => jqlString(config.names.kinds[k])).join(', ');
   const waiting = await deps.jira.searchAll({
     jql: `project = ${jqlString(config.projectKey)} AND issuetype in (${kinds}) AND status = ${jqlString(config.names.statuses.deliveryPending)} ORDER BY key ASC`,
-    fields: ['id'],
+    fields: ticketFields(fieldIds),
+    properties: [PROCESS_STATE_KEY],
     maxResults: 100,
   });
-  for (const issue of waiting) {
-    const ticket = await loadTicket(deps.jira, issue.id, fieldIds, config);
-    if (ticket.deliveryVersion === undefined) continue;
-    const target = matchDelivery(
-      { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
-      candidates,
-      config.names.customValue,
-    );
-    const linkName = config.names.deliveryLinkType.name.toLowerCase();
-    const linked = ticket.links.some(
-      (l) => l.typeName.toLowerCase() === linkName && l.direction === 'inward' && l.otherId === target?.id,
-    );
-    if (target?.id === delivery.id && !linked)
-      await placeInDelivery(deps, { ticket, config, now, fieldIds }, ticket);
+  const linkName = config.names.deliveryLinkType.name.toLowerCase();
+  const toLink = waiting
+    .map((issue) => toTicket(issue, fieldIds, config))
+    .filter((ticket) => {
+      if (ticket.deliveryVersion === undefined) return false;
+      const target = matchDelivery(
+        { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
+        candidates,
+        config.names.customValue,
+      );
+      const linked = ticket.links.some(
+        (l) => l.typeName.toLowerCase() === linkName && l.direction === 'inward' && l.otherId === delivery.id,
+      );
+      return target?.id === delivery.id && !linked;
+    });
+  if (config.automation.dryRun) return DONE;
+  const batch = toLink.slice(0, LINK_BATCH);
+  for (const ticket of batch) {
+    await deps.links.createLink(config.names.deliveryLinkType.name, delivery.key, ticket.key);
+    const state = ticket.state;
+    if (state?.flags.includes(DELIVERY_MISSING_FLAG)) {
+      await deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, {
+        ...withoutFlag(state, DELIVERY_MISSING_FLAG),
+        updatedAt: now.toISOString(),
+      });
+    }
+    await deps.audit.append({
+      at: now.toISOString(),
+      projectKey: ticket.projectKey,
+      issueKey: ticket.key,
+      issueId: ticket.id,
+      action: 'deliveryLinked',
+      outcome: 'done',
+      source: 'event',
+      detail: delivery.key,
+    });
+  }
+  if (toLink.length > batch.length) {
+    // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.
+    await deps.queue.push([
+      {
+        body: { type: 'events.deliveryAttach', ...deliveryRef(body) },
+        delaySeconds: LINK_BATCH_PAUSE_SECONDS,
+      },
+    ]);
+    return DONE;
   }
   await regenerateDeliveryTable(deps, config, fieldIds, delivery.id);
   return DONE;

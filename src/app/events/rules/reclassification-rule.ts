@@ -3,7 +3,7 @@ import { withoutFlag } from '../../../domain/process-state';
 import { checkReclassification } from '../../../domain/workflows';
 import { changeOf } from '../event-payload';
 import type { RuleResult } from '../event-actions';
-import { kindOfTypeName } from '../jira-names';
+import { kindOfTypeName, statusOfName } from '../jira-names';
 import type { RuleInput } from '../rule-input';
 
 /** Flag shown in the panel when a forbidden type change could not be reverted. */
@@ -25,7 +25,10 @@ export function decideReclassification(input: RuleInput, state: ProcessState): R
   }
   const fromKind = kindOfTypeName(config, change.fromString ?? undefined);
   if (fromKind === undefined || !change.from) return { state, actions: [] };
-  const verdict = checkReclassification(fromKind, ticket.kind, ticket.status);
+  // Judge the change in the status the ticket had when it was made: an Incident re-typed in Open and resolved
+  // before this event arrives was re-typed legally (the payload's issue snapshot carries that status).
+  const statusThen = statusOfName(config, event.statusAtEvent?.name) ?? ticket.status;
+  const verdict = checkReclassification(fromKind, ticket.kind, statusThen);
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_RECLASSIFICATION_FLAG), actions: [] };
   return {
     state,

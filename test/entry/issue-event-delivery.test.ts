@@ -1,0 +1,200 @@
+import { validator } from '@atlaskit/adf-utils/validator';
+import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { newIssue } from '../../sandbox/jira/model/new-issue';
+import { FIELD_LIMIT } from '../../src/app/events/delivery/delivery-table';
+import { plainText, startEventsSite, type EventsSite } from '../support/events-site';
+
+const validate = validator();
+
+/** The rows of a Delivery's "Included tickets" table: [key, request type, summary]. */
+function rows(doc: unknown): string[][] {
+  const table = (doc as { content: { type: string; content: { content: unknown[] }[] }[] }).content.find(
+    (n) => n.type === 'table',
+  );
+  return (table?.content ?? []).slice(1).map((row) => row.content.map((cell) => plainText(cell).trim()));
+}
+
+describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3)', () => {
+  let s: EventsSite;
+  beforeEach(async () => {
+    s = await startEventsSite();
+  });
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  async function delivery(version: string, estimated = '2026-12-15', org = '1'): Promise<string> {
+    const key = await s.agent.createIssue({
+      project: 'SD',
+      issueType: 'Delivery',
+      summary: `Delivery ${version}`,
+      fields: {
+        [FIELD.deliveryVersion]: version,
+        [FIELD.organizations]: [{ id: org }],
+        [FIELD.estimatedDeliveryDate]: estimated,
+      },
+    });
+    await s.settle();
+    return key;
+  }
+
+  async function pending(
+    issueType: string,
+    version: string,
+    summary = 'Export fails',
+    customer = 'customer-acme-1',
+  ): Promise<string> {
+    const key = await s.as(customer).createIssue({ project: 'SD', issueType, summary });
+    if (issueType === 'Customisation') {
+      for (const status of ['Estimation in progress', 'Estimation available', 'Ordered'])
+        await s.agent.transition(key, { status });
+    }
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.agent.edit(key, { [FIELD.deliveryVersion]: version });
+    await s.agent.transition(key, { status: 'Delivery Pending' });
+    return key;
+  }
+
+  it('links a ticket entering Delivery Pending to its Delivery and writes the table as valid ADF', async () => {
+    const del = await delivery('14.21.3.1');
+    const other = await delivery('14.21.3.1', '2026-12-15', '2');
+    const sd = await pending(
+      'Software Defect',
+      '14.21.3.1',
+      'Login *fails* with <b>500</b> & [link|http://x]',
+    );
+    const spent = await s.measure(() => Promise.resolve());
+    await s.settle();
+    expect(s.shipped(del)).toEqual([sd]);
+    expect(s.shipped(other)).toEqual([]);
+    const table = s.field(del, FIELD.includedTickets);
+    expect(validate(table as never)).toMatchObject({ valid: true });
+    expect(rows(table)).toEqual([[sd, '—', 'Login *fails* with <b>500</b> & [link|http://x]']]);
+    expect(JSON.stringify(table)).toContain(`/browse/${sd}`);
+    void spent;
+  });
+
+  it('CUSTOM goes to the customer’s next Planned Delivery by estimated date', async () => {
+    const later = await delivery('14.22.0.0', '2027-02-01');
+    const next = await delivery('14.21.9.0', '2026-12-20');
+    const ticket = await pending('Consulting Request', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(next)).toEqual([ticket]);
+    expect(s.shipped(later)).toEqual([]);
+  });
+
+  it('without a Delivery says so once on the ticket, and links it when the Delivery is created', async () => {
+    const sd = await pending('Software Defect', '14.30.0.0');
+    await s.settle();
+    expect(s.appComments(sd)).toEqual([
+      expect.objectContaining({ internal: true, text: expect.stringContaining('14.30.0.0') }),
+    ]);
+    expect(s.state(sd)).toMatchObject({ flags: ['deliveryMissing'] });
+    const del = await delivery('14.30.0.0');
+    await s.settle();
+    expect(s.shipped(del)).toEqual([sd]);
+    expect(rows(s.field(del, FIELD.includedTickets))).toEqual([[sd, '—', 'Export fails']]);
+    expect(s.state(sd)).toMatchObject({ flags: [] });
+    expect(s.appComments(sd)).toHaveLength(1);
+  });
+
+  it('a version change, leaving Delivery Pending and a removed link update the tables', async () => {
+    const a = await delivery('14.21.3.1');
+    const b = await delivery('14.21.4.0');
+    const sd = await pending('Software Defect', '14.21.3.1');
+    const sd2 = await pending('Software Defect', '14.21.3.1', 'Second');
+    await s.settle();
+    expect(s.shipped(a)).toEqual([sd, sd2].sort());
+    const versionChange = await s.measure(() => s.agent.edit(sd, { [FIELD.deliveryVersion]: '14.21.4.0' }));
+    expect(s.shipped(a)).toEqual([sd2]);
+    expect(s.shipped(b)).toEqual([sd]);
+    expect(rows(s.field(a, FIELD.includedTickets)).map((r) => r[0])).toEqual([sd2]);
+    expect(rows(s.field(b, FIELD.includedTickets)).map((r) => r[0])).toEqual([sd]);
+    expect(versionChange.calls).toBeLessThanOrEqual(12);
+    await s.agent.transition(sd, { status: 'Clarification required / On hold' });
+    await s.settle();
+    expect(s.shipped(b)).toEqual([]);
+    expect(rows(s.field(b, FIELD.includedTickets))).toEqual([]);
+    const link = s.site.store.linksOf(s.site.store.issue(a)?.id ?? '')[0];
+    const removal = await s.measure(() =>
+      s.agent.request('DELETE', `/rest/api/3/issueLink/${link?.id ?? ''}`),
+    );
+    expect(rows(s.field(a, FIELD.includedTickets))).toEqual([]);
+    expect(removal.calls).toBeLessThanOrEqual(6);
+  });
+
+  it('a completed Delivery resolves its defects and consulting tickets and closes customisations, once each', async () => {
+    const del = await delivery('14.21.3.1');
+    const sd = await pending('Software Defect', '14.21.3.1');
+    const cr = await pending('Consulting Request', '14.21.3.1');
+    const cu = await pending('Customisation', '14.21.3.1');
+    await s.settle();
+    expect(s.shipped(del)).toEqual([sd, cr, cu].sort());
+    const spent = await s.measure(() => s.agent.transition(del, { status: 'Delivered' }));
+    expect([s.status(sd), s.status(cr), s.status(cu)]).toEqual(['Resolved', 'Resolved', 'Closed']);
+    for (const key of [sd, cr]) {
+      const publicNotes = s.appComments(key).filter((c) => !c.internal);
+      expect(publicNotes).toEqual([
+        expect.objectContaining({ text: expect.stringContaining('Version 14.21.3.1 ausgeliefert') }),
+      ]);
+      expect(s.state(key)).toMatchObject({
+        timer: 'resolved',
+        statusId: STATUS.resolved,
+        nextDueAt: new Date(Date.now() + 50 * 86_400_000).toISOString(),
+      });
+    }
+    expect(s.appComments(cu).filter((c) => !c.internal)).toHaveLength(1);
+    expect(spent.work).toBe(4);
+    expect(spent.calls).toBeLessThanOrEqual(3 + 3 * 5);
+    // Taking the Delivery back and completing it again ships nothing twice.
+    await s.site.actAs({ kind: 'app' }).transition(del, { status: 'Planned' });
+    await s.agent.transition(del, { status: 'Delivered' });
+    await s.settle();
+    expect(s.appComments(sd).filter((c) => !c.internal)).toHaveLength(1);
+  });
+
+  it('a Delivery with 300 tickets keeps a valid table within the field limit and ships all of them', async () => {
+    // The simulator's clock stands still inside an invocation, so its per-second burst window never reopens
+    // during one; a site with a wide burst window stands in for the seconds 300 writes really take.
+    s.close();
+    s = await startEventsSite(undefined, { limits: { burstPerSecond: { read: 5000, write: 5000 } } });
+    const del = await delivery('15.0.0.0');
+    // 300 Software Defects that reached Delivery Pending with this version before the Delivery was planned
+    // (bulk-inserted: 300 customer creations would only exercise the simulator's rate limiter).
+    const store = s.site.store;
+    const project = store.projects.get(PROJECT_ID)!;
+    const keys: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const issue = newIssue({
+        id: store.nextId('issue'),
+        key: `SD-${project.nextIssueNumber++}`,
+        projectId: PROJECT_ID,
+        issueTypeId: ISSUE_TYPE.softwareDefect,
+        statusId: STATUS.deliveryPending,
+        summary: `Defect ${i} **${'x'.repeat(80)}** {code}<script>`,
+        reporterAccountId: 'customer-acme-1',
+        created: new Date().toISOString(),
+      });
+      issue.organizationIds = [ORG.acme];
+      issue.requestTypeId = REQUEST_TYPE.incident;
+      issue.custom[FIELD.deliveryVersion] = '15.0.0.0';
+      store.insertIssue(issue);
+      keys.push(issue.key);
+    }
+    await s.settle();
+    // Tickets that reached Delivery Pending before the Delivery existed are attached when it is edited.
+    const attach = await s.measure(() => s.agent.edit(del, { summary: 'Delivery 15.0.0.0 (rescheduled)' }));
+    expect(s.shipped(del)).toHaveLength(300);
+    const table = s.field(del, FIELD.includedTickets);
+    expect(validate(table as never)).toMatchObject({ valid: true });
+    expect(JSON.stringify(table).length).toBeLessThanOrEqual(FIELD_LIMIT);
+    expect(plainText(table)).toMatch(/\d+ weitere Ticket\(s\) sind mit dieser Delivery verknüpft/);
+    expect(attach.byOperation.linkIssues).toBe(300);
+    expect(attach.calls).toBeLessThanOrEqual(300 + 100);
+    const ship = await s.measure(() => s.agent.transition(del, { status: 'Installation completed' }));
+    expect(keys.filter((k) => s.status(k) !== 'Resolved')).toEqual([]);
+    expect(ship.work).toBe(301);
+  }, 120_000);
+});

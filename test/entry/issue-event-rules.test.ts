@@ -1,0 +1,191 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
+import { DEMO_CONFIG, startEventsSite, type EventsSite } from '../support/events-site';
+
+const SATURDAY = '2026-11-28T10:00:00Z';
+const severe = { [FIELD.affectedSystem]: { value: 'Production' }, [FIELD.systemReachable]: { value: 'No' } };
+
+describe('issue events on the local site: confidentiality, working hours, intake, priorities', () => {
+  let s: EventsSite;
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  it('Confidential = Yes restricts to the region of the customer’s organization (guide §2.2.1)', async () => {
+    s = await startEventsSite();
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({
+        project: 'SD',
+        issueType: 'Incident',
+        summary: 'Personal data',
+        fields: { [FIELD.confidential]: { value: 'Yes' } },
+      });
+    const spent = await s.measure(() => Promise.resolve());
+    expect(s.securityLevel(key)).toBe('DACH support');
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({ internal: true, text: expect.stringContaining('DACH support') }),
+    ]);
+    expect(spent.calls).toBeLessThanOrEqual(6);
+  });
+
+  it('fails closed for an unmapped organization, set later; lifts on No only where configured', async () => {
+    s = await startEventsSite(undefined, {
+      config: { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, liftRestrictionOnNo: true } },
+    });
+    const key = await s
+      .as('customer-initech-1')
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'Q' });
+    await s.settle();
+    expect(s.securityLevel(key)).toBeUndefined();
+    await s.agent.edit(key, { [FIELD.confidential]: { value: 'Yes' } });
+    await s.settle();
+    expect(s.securityLevel(key)).toBe('Restricted');
+    expect(s.appComments(key)[0]?.text).toContain('Initech Pte');
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ action: 'securityFallback', detail: 'noRegionForOrganization' }),
+    );
+    // Fail closed: the DACH agent no longer sees the ticket; the site admin (in every level) does.
+    await expect(s.agent.edit(key, { summary: 'Q2' })).rejects.toThrow(/404/);
+    await s.as('admin-sarah').edit(key, { [FIELD.confidential]: { value: 'No' } });
+    await s.settle();
+    expect(s.securityLevel(key)).toBeUndefined();
+  });
+
+  it('keeps the restriction on No by default', async () => {
+    s = await startEventsSite();
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({
+        project: 'SD',
+        issueType: 'Request',
+        summary: 'Q',
+        fields: { [FIELD.confidential]: { value: 'Yes' } },
+      });
+    await s.settle();
+    await s.agent.edit(key, { [FIELD.confidential]: { value: 'No' } });
+    await s.settle();
+    expect(s.securityLevel(key)).toBe('DACH support');
+  });
+
+  it('flags the ticket when the configured level does not exist on the site, and tells no untruth', async () => {
+    const regions = {
+      ...DEMO_CONFIG.regions.regions,
+      saarbruecken: { ...DEMO_CONFIG.regions.regions.saarbruecken, securityLevel: 'Support Saarbrücken' },
+    };
+    s = await startEventsSite(undefined, {
+      config: { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, regions } },
+    });
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({
+        project: 'SD',
+        issueType: 'Request',
+        summary: 'Q',
+        fields: { [FIELD.confidential]: { value: 'Yes' } },
+      });
+    await s.settle();
+    expect(s.securityLevel(key)).toBeUndefined();
+    expect(s.state(key)?.flags).toEqual(['securityLevelMissing']);
+    expect(s.appComments(key)).toEqual([]);
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ action: 'securitySet', outcome: 'failed', detail: 'levelNotFound' }),
+    );
+  });
+
+  describe('outside working days (guide §1.1.1)', () => {
+    let server: Server;
+    const alerts: unknown[] = [];
+    beforeEach(async () => {
+      alerts.length = 0;
+      server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          alerts.push(JSON.parse(body));
+          res.writeHead(202).end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const onCall = () => ({
+      ...DEMO_CONFIG,
+      onCall: { mode: 'webhook', target: `http://127.0.0.1:${(server.address() as AddressInfo).port}/alert` },
+    });
+
+    it('a severe Incident alerts on-call once (webhook) and says so on the ticket', async () => {
+      s = await startEventsSite(SATURDAY, { config: onCall(), duplicateRate: 1 });
+      const key = await s
+        .as('customer-acme-1')
+        .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: severe });
+      await s.settle();
+      expect(alerts).toEqual([
+        expect.objectContaining({
+          alias: expect.stringContaining(':onCall'),
+          details: expect.objectContaining({ issueKey: key }),
+        }),
+      ]);
+      expect(s.appComments(key)).toEqual([
+        expect.objectContaining({
+          internal: false,
+          text: expect.stringContaining('Rufbereitschaft alarmiert'),
+        }),
+      ]);
+    });
+
+    it('other tickets get one auto-reply naming the next working day; none on a working day', async () => {
+      s = await startEventsSite(SATURDAY, { config: onCall() });
+      const key = await s
+        .as('customer-globex-1')
+        .createIssue({ project: 'SD', issueType: 'Request', summary: 'How to?' });
+      await s.settle();
+      expect(alerts).toEqual([]);
+      expect(s.appComments(key)).toEqual([
+        expect.objectContaining({ internal: false, text: expect.stringContaining('am 30.11.2026') }),
+      ]);
+      s.clock.set('2026-11-30T10:00:00Z');
+      const weekday = await s
+        .as('customer-globex-1')
+        .createIssue({ project: 'SD', issueType: 'Request', summary: 'How to?' });
+      await s.settle();
+      expect(s.appComments(weekday)).toEqual([]);
+    });
+  });
+
+  it('an e-mail Incident becomes a Request (guide §2.2.1)', async () => {
+    s = await startEventsSite();
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Mail subject' });
+    s.markEmailed(key);
+    await s.settle();
+    expect(s.typeName(key)).toBe('Request');
+    const portal = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Portal' });
+    await s.settle();
+    expect(s.typeName(portal)).toBe('Incident');
+  });
+
+  it('a Software Defect set to P1 gets one internal note pointing to the priority table (guide §3.1)', async () => {
+    s = await startEventsSite();
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Crash' });
+    await s.agent.edit(key, { issuetype: { id: ISSUE_TYPE.softwareDefect } });
+    await s.settle();
+    const spent = await s.measure(() => s.agent.edit(key, { priority: { name: 'P1' } }));
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({ internal: true, text: expect.stringContaining('Priorität P1') }),
+    ]);
+    expect(spent.calls).toBeLessThanOrEqual(4);
+    await s.agent.edit(key, { priority: { name: 'P3' } });
+    await s.settle();
+    expect(s.appComments(key)).toHaveLength(1);
+  });
+});

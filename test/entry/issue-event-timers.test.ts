@@ -1,0 +1,121 @@
+import { STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { DAY, startEventsSite, type EventsSite } from '../support/events-site';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §3.1)', () => {
+  let s: EventsSite;
+  beforeEach(async () => {
+    s = await startEventsSite();
+  });
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  async function inClarification(): Promise<{ key: string; enteredAt: number }> {
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Support Request', summary: 'Export fails' });
+    await s.settle();
+    s.clock.advance(3_600_000);
+    const enteredAt = Date.now();
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.settle();
+    return { key, enteredAt };
+  }
+
+  it('entering and leaving Clarification writes the state with the next due time', async () => {
+    const created = Date.now();
+    const { key, enteredAt } = await inClarification();
+    expect(s.state(key)).toMatchObject({
+      timer: 'clarification',
+      statusId: STATUS.clarification,
+      enteredAt: iso(enteredAt),
+      nextDueAt: iso(enteredAt + 10 * DAY),
+      stepsDone: 0,
+      // Moving out of Open accepts the ticket: the restoration clock starts (guide §3.1).
+      acceptedAt: iso(enteredAt),
+    });
+    expect(enteredAt).toBeGreaterThan(created);
+    const spent = await s.measure(() => s.agent.transition(key, { status: 'Open' }));
+    const state = s.state(key) ?? {};
+    expect(state).toMatchObject({ timer: 'none', statusId: STATUS.open, acceptedAt: iso(enteredAt) });
+    expect(state.nextDueAt).toBeUndefined();
+    expect(spent.calls).toBeLessThanOrEqual(2);
+  });
+
+  it('Resolved starts the 50-day close timer; Estimation available the 16-week validity', async () => {
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Support Request', summary: 'Q' });
+    await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
+    await s.settle();
+    expect(s.state(key)).toMatchObject({ timer: 'resolved', nextDueAt: iso(Date.now() + 50 * DAY) });
+    const custom = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Customisation', summary: 'C' });
+    await s.agent.transition(custom, { status: 'Estimation in progress' });
+    await s.agent.transition(custom, { status: 'Estimation available' });
+    await s.settle();
+    expect(s.state(custom)).toMatchObject({ timer: 'estimate', nextDueAt: iso(Date.now() + 16 * 7 * DAY) });
+  });
+
+  it('first assignment to an agent records acceptedAt while the ticket is still Open', async () => {
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down' });
+    await s.settle();
+    expect(s.state(key)?.acceptedAt).toBeUndefined();
+    s.clock.advance(600_000);
+    const assignedAt = Date.now();
+    await s.agent.edit(key, { assignee: { accountId: 'agent-dach-anna' } });
+    await s.settle();
+    expect(s.state(key)).toMatchObject({ acceptedAt: iso(assignedAt) });
+  });
+
+  it.each([
+    ['the reporter', 'customer-acme-1'],
+    ['an organization member', 'customer-acme-2'],
+    ['a request participant', 'customer-globex-1'],
+  ])('a public comment by %s restarts the cycle', async (_who, author) => {
+    const { key, enteredAt } = await inClarification();
+    s.site.store.issue(key)?.participantAccountIds.push('customer-globex-1');
+    s.clock.advance(4 * DAY);
+    const commentAt = Date.now();
+    const spent = await s.measure(() => s.as(author).comment(key, 'Here is the log you asked for.'));
+    expect(s.state(key)).toMatchObject({
+      timer: 'clarification',
+      enteredAt: iso(enteredAt),
+      cycleStartedAt: iso(commentAt),
+      nextDueAt: iso(commentAt + 10 * DAY),
+      stepsDone: 0,
+      lastReset: { at: iso(commentAt), reason: 'customerComment' },
+    });
+    expect(spent.calls).toBeLessThanOrEqual(5);
+  });
+
+  it.each([
+    ['an agent’s public comment', 'agent-dach-anna', false],
+    ['an internal note', 'agent-dach-anna', true],
+  ])('%s does not restart the cycle', async (_what, author, internal) => {
+    const { key, enteredAt } = await inClarification();
+    s.clock.advance(4 * DAY);
+    await s.as(author).comment(key, 'We are looking into it.', { internal });
+    await s.settle();
+    expect(s.state(key)).toMatchObject({
+      cycleStartedAt: iso(enteredAt),
+      nextDueAt: iso(enteredAt + 10 * DAY),
+    });
+  });
+
+  it('the app’s own comments never come back as events (ignoreSelf)', async () => {
+    const { key, enteredAt } = await inClarification();
+    const before = s.host.stats.productEvents.delivered;
+    await s.site.actAs({ kind: 'app' }).comment(key, 'Reminder');
+    await s.settle();
+    expect(s.host.stats.productEvents.delivered).toBe(before);
+    expect(s.state(key)).toMatchObject({ cycleStartedAt: iso(enteredAt) });
+  });
+});

@@ -1,0 +1,119 @@
+import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { startEventsSite, type EventsSite } from '../support/events-site';
+
+/** A site whose Customisation workflow also offers "Back to open" (a way back for the app's revert). */
+function addBackToOpen(s: EventsSite): void {
+  const workflow = s.site.store.projects.get('10000')?.workflows[ISSUE_TYPE.customisation];
+  workflow?.transitions.push({
+    id: '902',
+    name: 'Back to open',
+    from: [STATUS.inProgress],
+    to: STATUS.open,
+    screenFields: [],
+  });
+}
+
+describe('issue events on the local site: transition enforcement and reclassification (guide §2, §3)', () => {
+  let s: EventsSite;
+  beforeEach(async () => {
+    s = await startEventsSite();
+  });
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  async function ticket(issueType: string, summary = 'A question'): Promise<string> {
+    const key = await s.as('customer-acme-1').createIssue({ project: 'SD', issueType, summary });
+    await s.settle();
+    return key;
+  }
+
+  it('moves a forbidden change back with an internal comment in the agent’s language', async () => {
+    addBackToOpen(s);
+    const key = await ticket('Customisation');
+    const spent = await s.measure(() => s.agent.transition(key, { status: 'In Progress' }));
+    expect(s.status(key)).toBe('Open');
+    const notes = s.appComments(key);
+    expect(notes).toEqual([
+      expect.objectContaining({
+        internal: true,
+        text: expect.stringContaining('Der Statuswechsel von "Open" nach "In Progress"'),
+      }),
+    ]);
+    expect(s.state(key)).toMatchObject({ statusId: STATUS.open, flags: [] });
+    // The revert is the app's own transition: ignoreSelf keeps it from coming back as an event.
+    expect(spent.events).toBe(1);
+    expect(spent.calls).toBeLessThanOrEqual(4);
+    expect(spent.byOperation).toMatchObject({ doTransition: 1 });
+  });
+
+  it('writes the English note for an English-speaking agent', async () => {
+    addBackToOpen(s);
+    const key = await ticket('Customisation');
+    await s.agentUk.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.appComments(key)[0]?.text).toContain(
+      'The status change from "Open" to "In Progress" is not part of the workflow',
+    );
+  });
+
+  it('where the workflow has no way back: internal warning and the flag the panel shows', async () => {
+    const key = await ticket('Support Request');
+    const spent = await s.measure(() => s.agent.transition(key, { status: 'In Progress' }));
+    expect(s.status(key)).toBe('In Progress');
+    expect(s.appComments(key)).toEqual([expect.objectContaining({ internal: true })]);
+    expect(s.state(key)).toMatchObject({ flags: ['illegalTransition'] });
+    expect(spent.calls).toBeLessThanOrEqual(4);
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ action: 'transitionReverted', outcome: 'failed', detail: 'noWayBack' }),
+    );
+  });
+
+  it('an allowed change later clears the flag', async () => {
+    const key = await ticket('Support Request');
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
+    await s.settle();
+    expect(s.state(key)).toMatchObject({ flags: [], timer: 'resolved' });
+  });
+
+  it('allows Clarification from a working status and back, and leaves allowed changes alone', async () => {
+    const key = await ticket('Software Defect');
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.status(key)).toBe('In Progress');
+    expect(s.appComments(key)).toEqual([]);
+  });
+
+  it('reverts a forbidden reclassification and re-evaluates timers on an allowed one', async () => {
+    const key = await ticket('Incident');
+    await s.agent.edit(key, { issuetype: { id: ISSUE_TYPE.suggestion } });
+    await s.settle();
+    expect(s.typeName(key)).toBe('Incident');
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({
+        internal: true,
+        text: expect.stringContaining('Die Änderung des Tickettyps von "Incident" zu "Suggestion"'),
+      }),
+    ]);
+    await s.agent.edit(key, { issuetype: { id: ISSUE_TYPE.softwareDefect } });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
+    await s.settle();
+    expect(s.typeName(key)).toBe('Software Defect');
+    const resolvedAt = Date.now();
+    // A Software Defect may be re-typed before it is resolved, not after (guide §2.2.1).
+    await s.agent.edit(key, { issuetype: { id: ISSUE_TYPE.nonSoftwareDefect } });
+    await s.settle();
+    expect(s.typeName(key)).toBe('Software Defect');
+    expect(s.state(key)).toMatchObject({
+      timer: 'resolved',
+      nextDueAt: new Date(resolvedAt + 50 * 86_400_000).toISOString(),
+    });
+  });
+});
