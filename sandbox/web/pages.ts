@@ -113,7 +113,7 @@ export async function issuePage(
   );
   const issues = (search.issues ?? []) as Bean[];
   let issue: Bean | undefined;
-  let transitions: { id: string; name: string }[] = [];
+  let transitions: Transition[] = [];
   try {
     issue = await get(
       local,
@@ -152,12 +152,7 @@ export async function issuePage(
   );
 }
 
-function issueBody(
-  issue: Bean,
-  transitions: { id: string; name: string }[],
-  view: View,
-  back: string,
-): string {
+function issueBody(issue: Bean, transitions: Transition[], view: View, back: string): string {
   const f = issue.fields;
   const comments = (f.comment?.comments ?? []) as {
     author?: { displayName?: string };
@@ -179,7 +174,7 @@ function issueBody(
 <dt>Priority</dt><dd>${esc(f.priority?.name ?? '—')}</dd><dt>Reporter</dt><dd>${esc(f.reporter?.displayName ?? '—')}</dd>
 <dt>Created</dt><dd>${esc(String(f.created).slice(0, 16))}</dd>${version}</dl>
 ${links ? `<h2>Linked issues</h2><ul>${links}</ul>` : ''}
-${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(t.name)}</button>`).join('')}</form>` : ''}
+${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(transitionLabel(t, transitions))}</button>`).join('')}</form>` : ''}
 <h2>Description</h2><div class="comment">${esc(adfText(f.description).trim())}</div>
 <h2>Activity</h2>${comments
     .map(
@@ -190,6 +185,23 @@ ${transitions.length ? `<form method="post" action="/do/transition" class="trans
 <form method="post" action="/do/comment" aria-label="Add a comment">${hidden}
 <label for="comment-text">Comment</label><br><textarea id="comment-text" name="text" rows="3" cols="60" required></textarea><br>
 <button name="mode" value="customer">Reply as customer</button> <button name="mode" value="agent">Reply to customer (agent)</button> <button name="mode" value="internal">Add internal note</button></form>`;
+}
+
+/** A transition as Jira's transitions endpoint lists it: its name and the status it leads to. */
+interface Transition {
+  id: string;
+  name: string;
+  to?: { name?: string };
+}
+
+/**
+ * A workflow may offer several transitions with the same name from one status (the demo's "Clarification
+ * received" leads back to more than one status); Jira's issue view then names the target, and so does this page.
+ */
+export function transitionLabel(transition: Transition, all: readonly Transition[]): string {
+  const repeated = all.filter((t) => t.name.trim().toLowerCase() === transition.name.trim().toLowerCase());
+  const target = transition.to?.name;
+  return repeated.length > 1 && target ? `${transition.name} → ${target}` : transition.name;
 }
 
 /** The admin page with the app's real admin bundle. */

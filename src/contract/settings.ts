@@ -1,4 +1,4 @@
-import type { Bilingual, IsoDate, PriorityLevel, StatusRole, TicketKind } from './common';
+import type { Bilingual, IsoDate, Language, PriorityLevel, StatusRole, TicketKind } from './common';
 
 /**
  * The configuration as the admin page edits it. Every name, duration and list of PROCESS.md is configuration
@@ -10,7 +10,7 @@ export interface ProcessSettings {
   timers: TimerSettings;
   texts: Record<MessageKey, Bilingual>;
   calendar: CalendarSettings;
-  regions: RegionMapping[];
+  regions: RegionSettings;
   serviceTargets: Record<PriorityLevel, ServiceTarget>;
   onCall: OnCallTarget;
   escalation: EscalationLadderSettings;
@@ -56,14 +56,28 @@ export interface TimerSettings {
   dayCounting: 'calendar' | 'working';
 }
 
-/** Customer-facing comments the app writes, each in German and English. */
+/**
+ * Every message the app writes into a ticket (public replies and internal notes), each in German and English.
+ * The same keys as the domain's catalogue (`src/domain/texts/message-keys.ts`); `src/app/admin` checks at
+ * compile time that the two lists agree.
+ */
 export type MessageKey =
   | 'clarificationReminder'
-  | 'clarificationAutoClosed'
-  | 'resolvedAutoClosed'
+  | 'clarificationClose'
+  | 'resolvedClose'
+  | 'estimateExpiryNotice'
   | 'estimateExpired'
-  | 'transitionNotAllowed'
-  | 'deliveryCompleted';
+  | 'transitionRefused'
+  | 'reclassificationRefused'
+  | 'deliveryMissing'
+  | 'deliveryResolved'
+  | 'deliveryClosed'
+  | 'onCallAlerted'
+  | 'outOfHoursAutoReply'
+  | 'priorityMismatch'
+  | 'confidentialityApplied'
+  | 'confidentialityFallback'
+  | 'confidentialityLifted';
 
 export interface CalendarSettings {
   /** IANA zone, e.g. `Europe/Berlin`. */
@@ -77,10 +91,39 @@ export interface CalendarSettings {
   extraHolidays: IsoDate[];
 }
 
-/** A confidential ticket from this region gets this security level (PROCESS.md §7). */
+/**
+ * Regions, the organizations that belong to them and the language each organization is answered in
+ * (PROCESS.md §1, §7). A ticket's region comes from its JSM organization.
+ */
+export interface RegionSettings {
+  regions: RegionMapping[];
+  organizations: OrganizationMapping[];
+  /** Region id assumed for support hours when an organization has none. */
+  defaultRegion: string;
+  /** Security level of a confidential ticket whose organization has no region (fail closed). */
+  fallbackSecurityLevel: string;
+  /** Whether answering "No" after "Yes" removes the restriction again. */
+  liftRestrictionOnNo: boolean;
+  /** Language of the texts for organizations without their own. */
+  defaultLanguage: Language;
+}
+
+/** One region: a confidential ticket from it gets `securityLevel`; its hours follow the zone and holidays. */
 export interface RegionMapping {
+  /** The region id organizations refer to, e.g. `saarbruecken`. */
   region: string;
   securityLevel: string;
+  /** IANA zone, e.g. `Europe/Berlin`. */
+  timeZone: string;
+  /** Holiday calendar code, e.g. `DE-SL`. */
+  holidayRegion: string;
+}
+
+/** A JSM organization: its region (`''` = none, the fallback applies) and language (`''` = the default). */
+export interface OrganizationMapping {
+  organization: string;
+  region: string;
+  language: Language | '';
 }
 
 /** Contracted service times per priority in minutes; `null` = none contracted (PROCESS.md §5). */
@@ -89,9 +132,15 @@ export interface ServiceTarget {
   restorationMinutes: number | null;
 }
 
-/** Who is alerted when a severe fault arrives on a weekend or public holiday (PROCESS.md §1). */
-export type OnCallTarget =
-  { type: 'none' } | { type: 'user'; accountId: string } | { type: 'email'; address: string };
+/**
+ * Who is alerted when a severe fault arrives on a weekend or public holiday (PROCESS.md §1): nobody, an
+ * Opsgenie team or responder (`target` = its name), or a webhook (`target` = its https URL).
+ */
+export interface OnCallTarget {
+  mode: 'none' | 'opsgenie' | 'webhook';
+  /** `''` when `mode` is `none`. */
+  target: string;
+}
 
 /** People per escalation level (PROCESS.md §9); level 2 has one lead for International and one for DACH. */
 export interface EscalationLadderSettings {
@@ -111,11 +160,15 @@ export interface SiteProject {
   serviceDesk: boolean;
   /** The project has overrides (see {@link ProjectOverride}). */
   overridden: boolean;
+  /** The app manages this project's tickets; until then the panel says it is not enabled. */
+  managed: boolean;
 }
 
 /** A message the app writes, with the placeholders its template may use and sample values for the preview. */
 export interface MessageCatalogEntry {
   key: MessageKey;
+  /** `public`: a reply the customer reads; `internal`: a note only agents see. */
+  audience: 'public' | 'internal';
   params: { name: string; sample: string }[];
 }
 
@@ -130,12 +183,12 @@ export interface SettingsView {
 
 /** `saveSettings` payload: the site defaults, or one project's overrides (sections absent = follow the site). */
 export type SaveSettingsPayload =
-  | { scope: 'site'; settings: ProcessSettings; expectedVersion: number }
+  | { scope: 'site'; settings: ProcessSettings; managedProjects: string[]; expectedVersion: number }
   | { scope: 'project'; projectKey: string; override: ProjectOverride; expectedVersion: number };
 
 /**
  * `saveSettings` result. `path` is dot-separated from the saved object, e.g. `timers.resolvedAutoCloseDays`,
- * `texts.clarificationReminder.de`, `regions.1.securityLevel`; `''` is about the whole save
+ * `texts.clarificationReminder.de`, `regions.regions.1.timeZone`, `projects` (the managed projects); `''` is about the whole save
  * (e.g. someone else saved first).
  */
 export type SaveSettingsResult =

@@ -69,6 +69,15 @@ describe('issue panel in the local site', () => {
     expect(calls).toEqual([{ functionKey: 'getPanel', moduleKey: 'process-panel' }]);
   });
 
+  it('names the target status of transitions that share a name', async () => {
+    await page.goto(`${w.server.url}/issue/${w.local.demo.clarification}?as=agent&lang=en&theme=light`);
+    const labels = await page.getByRole('form', { name: 'Workflow' }).getByRole('button').allInnerTexts();
+    const received = labels.filter((l) => l.startsWith('Clarification received'));
+    expect(received.length).toBeGreaterThan(1);
+    expect(new Set(received).size).toBe(received.length);
+    expect(received.every((l) => l.includes(' → '))).toBe(true);
+  });
+
   it('shows the reminders the sweep sends once the clock advances', async () => {
     await page.goto(`${w.server.url}/issue/${w.local.demo.clarification}?as=agent&lang=en&theme=light`);
     await page.getByTestId('advance-hour').click();
@@ -129,5 +138,39 @@ describe('admin page in the local site', () => {
         .map((v) => v.id);
     });
     expect(violations).toEqual([]);
+  });
+
+  it('shows an unknown region time zone next to its field, from the real resolver', async () => {
+    await page.goto(`${w.server.url}/admin?as=admin&lang=en&theme=light`);
+    const admin = await frame('admin-frame');
+    const regions = admin.getByRole('region', { name: 'Regions, organizations and languages' });
+    const timeZone = regions.getByLabel('Time zone').nth(1);
+    await timeZone.fill('Mars/Olympus');
+    await admin.getByRole('button', { name: 'Save' }).first().click();
+    await admin.getByText('regions.regions.1.timeZone: is not a known IANA time zone').first().waitFor();
+    const describedBy = (await timeZone.getAttribute('aria-describedby')) ?? '';
+    await expect(admin.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText()).resolves.toContain(
+      'IANA time zone',
+    );
+  });
+
+  it('enabling a project in the admin page makes the panel show its tickets', async () => {
+    const setManaged = async (checked: boolean) => {
+      await page.goto(`${w.server.url}/admin?as=admin&lang=en&theme=light`);
+      const admin = await frame('admin-frame');
+      const box = admin.getByRole('group', { name: 'Managed projects' }).getByLabel(/\(SD\)/);
+      await box.waitFor();
+      await box.setChecked(checked);
+      await admin.getByRole('button', { name: 'Save' }).first().click();
+      await admin.getByText('Settings saved.').waitFor();
+    };
+    await setManaged(false);
+    let panel = await openPanel(w.local.demo.clarification, 'en', 'light');
+    await panel.getByText('The support process is not enabled for this project').waitFor();
+
+    await setManaged(true);
+    panel = await openPanel(w.local.demo.clarification, 'en', 'light');
+    await panel.getByText('Clarification timer').first().waitFor();
+    await expect(panel.locator('body').innerText()).resolves.not.toContain('not enabled');
   });
 });

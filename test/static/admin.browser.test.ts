@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ShimConfig } from '../../sandbox/ui-bridge/host';
+import type { ProcessSettings } from '../../src/contract/resolvers';
 import { settingsView } from './fixtures/admin-settings';
 import { ensureUiBuilt, launchChromium, SCREENSHOTS, seriousA11yViolations } from './support/browser';
 import { startUiServer, type InvokeCall } from './support/ui-server';
@@ -38,13 +39,21 @@ function resolveAdmin(call: InvokeCall): unknown {
         .filter((n) => !(n! in params));
       return { data: { text, unknownPlaceholders } };
     }
-    case 'saveSettings':
-      return {
-        data: {
-          ok: false,
-          errors: [{ path: 'timers.resolvedAutoCloseDays', message: 'Must be at least 1 day.' }],
-        },
-      };
+    case 'saveSettings': {
+      // Like the real resolver, errors name the page's field; an unknown region time zone names its row.
+      const payload = call.payload as { settings?: ProcessSettings };
+      const row = payload.settings?.regions.regions.findIndex((r) => r.timeZone === 'Mars/Olympus') ?? -1;
+      const errors =
+        row >= 0
+          ? [
+              {
+                path: `regions.regions.${row}.timeZone`,
+                message: `regions.regions.${row}.timeZone: is not a known IANA time zone`,
+              },
+            ]
+          : [{ path: 'timers.resolvedAutoCloseDays', message: 'Must be at least 1 day.' }];
+      return { data: { ok: false, errors } };
+    }
     case 'getHealth':
       return {
         data: {
@@ -176,6 +185,73 @@ test('a save error is shown next to the field its path names', async () => {
   await page.close();
 });
 
+test('regions: an unknown time zone is shown on its row, organizations and fallbacks are editable', async () => {
+  const page = await openAdmin('locale=en-US');
+  const regions = page.getByRole('region', { name: 'Regions, organizations and languages' });
+  await regions.getByLabel('Time zone').nth(1).fill('Mars/Olympus');
+  await regions.getByLabel('Organization (as named in JSM)').first().fill('ACME AG');
+  await regions.getByLabel('Language').first().selectOption('en');
+  await regions.getByLabel('Fallback security level').fill('Support locked');
+  await regions.getByLabel(/Lift the restriction/).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('regions.regions.1.timeZone: is not a known IANA time zone').first().waitFor();
+  const timeZone = regions.getByLabel('Time zone').nth(1);
+  const describedBy = (await timeZone.getAttribute('aria-describedby')) ?? '';
+  await expect(page.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText()).resolves.toContain(
+    'not a known IANA time zone',
+  );
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({
+    managedProjects: ['SD'],
+    settings: {
+      regions: {
+        organizations: [{ organization: 'ACME AG', region: 'dach', language: 'en' }],
+        fallbackSecurityLevel: 'Support locked',
+        liftRestrictionOnNo: true,
+      },
+    },
+  });
+  await page.close();
+});
+
+test('on-call offers nobody, Opsgenie or a webhook, and every message is editable', async () => {
+  const page = await openAdmin('locale=en-US');
+  const mode = page.getByLabel('Alert for severe faults on weekends and holidays');
+  const options = await mode.locator('option').allInnerTexts();
+  expect(options).toEqual(['Nobody', 'An Opsgenie team or responder', 'A webhook']);
+  await expect(page.getByLabel('Opsgenie team or responder').inputValue()).resolves.toBe('support-on-call');
+  await mode.selectOption('webhook');
+  await page.getByLabel('Webhook URL').fill('https://oncall.example.com/hook');
+  const texts = page.getByRole('region', { name: 'Customer messages' });
+  await expect(texts.locator('details').count()).resolves.toBe(16);
+  await texts.getByText('Priority does not fit the type').click();
+  await texts.getByText('{ticketKey} {priority} {type}').waitFor();
+  await texts.getByLabel('Priority does not fit the type (DE)').waitFor();
+  await page.getByRole('button', { name: 'Save' }).click();
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({
+    settings: { onCall: { mode: 'webhook', target: 'https://oncall.example.com/hook' } },
+  });
+  await page.close();
+});
+
+test('a project the app does not manage says how to enable it', async () => {
+  const page = await openAdmin('locale=en-US');
+  const managed = page.getByRole('group', { name: 'Managed projects' });
+  await expect(managed.getByLabel('Service Desk (SD)').isChecked()).resolves.toBe(true);
+  await expect(managed.getByLabel('Deliveries (DEL)').isChecked()).resolves.toBe(false);
+  await page.getByLabel('Settings for').selectOption('DEL');
+  await page.getByText('The app does not manage DEL yet').waitFor();
+  await page.getByRole('button', { name: 'Enable DEL…' }).click();
+  await expect(page.getByLabel('Settings for').inputValue()).resolves.toBe('site');
+  await expect(managed.getByLabel('Deliveries (DEL)').isChecked()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Must be at least 1 day.').first().waitFor();
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({ scope: 'site', managedProjects: ['DEL', 'SD'] });
+  await page.close();
+});
+
 test('a project follows the site until a section is overridden', async () => {
   const page = await openAdmin('locale=en-US');
   await page.getByLabel('Settings for').selectOption('DEL');
@@ -195,7 +271,7 @@ test('health, next sweep and activity tabs load their views', async () => {
   await page.getByRole('tab', { name: 'Next sweep' }).click();
   await page.getByText('reminder 2 of 3').waitFor();
   await page.getByRole('tab', { name: 'Activity' }).click();
-  await page.getByLabel('Project').selectOption('SD');
+  await page.getByLabel('Project', { exact: true }).selectOption('SD');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.getByText('Reminder 1 of 3').waitFor();
   const activity = server.calls.filter((c) => c.functionKey === 'getActivity').pop();

@@ -1,5 +1,5 @@
 import type { ConfigError } from '../../domain/config';
-import { contractMessageKey } from './message-key-map';
+import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
 /** The admin page's field for a domain configuration path, so the error shows next to the field. */
 const FIXED: Record<string, string> = {
@@ -12,7 +12,22 @@ const FIXED: Record<string, string> = {
   'calendar.holidayRegion': 'calendar.holidayCountry',
   'automation.dryRun': 'dryRun',
   'automation.pointsBudgetPerHour': 'pointsBudgetPerHour',
+  'regions.defaultRegion': 'regions.defaultRegion',
+  'regions.fallbackSecurityLevel': 'regions.fallbackSecurityLevel',
+  'regions.liftRestrictionOnNo': 'regions.liftRestrictionOnNo',
+  defaultLanguage: 'regions.defaultLanguage',
+  'onCall.mode': 'onCall.mode',
+  'onCall.target': 'onCall.target',
+  onCall: 'onCall.mode',
 };
+
+/** Row names of the submitted tables in page order, to turn a domain record key into the page's row index. */
+export interface RowOrder {
+  regions: readonly string[];
+  organizations: readonly string[];
+}
+
+const REGION_FIELDS = new Set(['securityLevel', 'timeZone', 'holidayRegion']);
 
 const LADDER_FIELDS = [
   'personalContact',
@@ -24,10 +39,10 @@ const LADDER_FIELDS = [
 
 /**
  * Translates a domain configuration path (`timers.clarification.closeAfterDays`) into the admin page's path
- * (`timers.clarificationAutoCloseDays`). `regionOrder` lists the submitted region ids in page order. A path
- * the page has no field for becomes `''` (shown at the top of the form).
+ * (`timers.clarificationAutoCloseDays`). `rows` lists the submitted region ids and organizations in page
+ * order. A path the page has no field for becomes `''` (shown at the top of the form).
  */
-export function contractPath(domainPath: string, regionOrder: readonly string[]): string {
+export function contractPath(domainPath: string, rows: RowOrder): string {
   const fixed = FIXED[domainPath];
   if (fixed) return fixed;
   const parts = domainPath.split('.');
@@ -38,24 +53,37 @@ export function contractPath(domainPath: string, regionOrder: readonly string[])
       if ((second === 'kinds' || second === 'statuses' || second === 'fields') && third)
         return `names.${second}.${third}`;
       return '';
-    case 'texts': {
-      const key = second ? contractMessageKey(second) : undefined;
-      return key ? `texts.${key}${third ? `.${third}` : ''}` : '';
-    }
+    case 'texts':
+      return second && (MESSAGE_KEYS as string[]).includes(second)
+        ? `texts.${second}${third ? `.${third}` : ''}`
+        : '';
     case 'calendar':
       return second === 'timeZone' || second === 'workingDays' || second === 'extraHolidays'
         ? parts.slice(0, 3).join('.')
         : '';
     case 'regions': {
-      if (second !== 'regions' || third === undefined) return '';
-      const index = regionOrder.indexOf(third);
-      if (index < 0) return '';
-      return fourth === 'securityLevel' ? `regions.${index}.securityLevel` : `regions.${index}.region`;
+      if (third === undefined) return '';
+      if (second === 'regions') {
+        const index = rows.regions.indexOf(third);
+        if (index < 0) return '';
+        return `regions.regions.${index}.${fourth && REGION_FIELDS.has(fourth) ? fourth : 'region'}`;
+      }
+      if (second === 'organizations') {
+        const index = rows.organizations.indexOf(third);
+        return index < 0 ? '' : `regions.organizations.${index}.region`;
+      }
+      return '';
     }
+    case 'languageByOrganization': {
+      const index = second === undefined ? -1 : rows.organizations.indexOf(second);
+      return index < 0 ? '' : `regions.organizations.${index}.language`;
+    }
+    case 'projects':
+    case 'projectOverrides':
+      // A listed key that is not a project key, or overrides of a project no longer managed.
+      return 'projects';
     case 'priorities':
       return second && third ? `serviceTargets.${second}.${third}` : '';
-    case 'onCall':
-      return 'onCall';
     case 'escalation': {
       const level = third === undefined ? NaN : Number(third);
       return `escalation.${LADDER_FIELDS[Number.isNaN(level) ? 0 : level] ?? 'personalContact'}`;
@@ -68,13 +96,13 @@ export function contractPath(domainPath: string, regionOrder: readonly string[])
 /** Domain errors with the admin page's paths; the message keeps its sentence but names the page's field. */
 export function contractErrors(
   errors: readonly ConfigError[],
-  regionOrder: readonly string[],
+  rows: RowOrder,
   stripPrefix = '',
 ): { path: string; message: string }[] {
   return errors.map((error) => {
     const domainPath =
       stripPrefix && error.path.startsWith(stripPrefix) ? error.path.slice(stripPrefix.length) : error.path;
-    const path = contractPath(domainPath, regionOrder);
+    const path = contractPath(domainPath, rows);
     const sentence = error.message.startsWith(`${error.path}: `)
       ? error.message.slice(error.path.length + 2)
       : error.message;

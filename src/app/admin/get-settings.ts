@@ -1,44 +1,11 @@
 import { z } from 'zod';
-import type {
-  MessageCatalogEntry,
-  ProjectOverride,
-  SettingsView,
-  SiteProject,
-} from '../../contract/settings';
+import type { ProjectOverride, SettingsView, SiteProject } from '../../contract/settings';
 import { configForProject, settingsSchema, type AppConfig } from '../../domain/config';
-import { MESSAGE_PLACEHOLDERS } from '../../domain/texts/message-keys';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
-import { DOMAIN_MESSAGE_KEY } from './message-key-map';
-import { CONTRACT_MESSAGE_KEYS } from './settings-payload-schema';
+import { messageCatalog } from './message-catalog';
 import { settingsView } from './settings-view';
 import { overriddenSections } from './override-sections';
-
-/** Sample values the admin page's preview fills into each placeholder. */
-const SAMPLES: Record<string, string> = {
-  ticketKey: 'SUP-123',
-  reminderNumber: '2',
-  reminderCount: '3',
-  closeDate: '2026-12-24',
-  closeAfterDays: '40',
-  expiryDate: '2027-03-19',
-  validWeeks: '16',
-  from: 'Open',
-  to: 'Delivery Pending',
-  reason: 'not allowed for Support Request',
-  version: '14.21.3.1',
-};
-
-/** The messages the admin page edits, with their placeholders and sample values. */
-export function messageCatalog(): MessageCatalogEntry[] {
-  return CONTRACT_MESSAGE_KEYS.map((key) => ({
-    key,
-    params: MESSAGE_PLACEHOLDERS[DOMAIN_MESSAGE_KEY[key]].map((name) => ({
-      name,
-      sample: SAMPLES[name] ?? name,
-    })),
-  }));
-}
 
 /**
  * The admin page's settings: the site's, each managed project's overridden sections (as they apply after
@@ -86,6 +53,7 @@ function siteProjects(
     name: d.projectName,
     serviceDesk: true,
     overridden: d.projectKey in config.projectOverrides,
+    managed: config.projects.includes(d.projectKey),
   }));
   // Managed projects the admin cannot see as service desks still appear, so their overrides stay editable.
   for (const key of config.projects) {
@@ -96,6 +64,7 @@ function siteProjects(
         name: key,
         serviceDesk: false,
         overridden: key in config.projectOverrides,
+        managed: true,
       });
     }
   }

@@ -15,6 +15,8 @@ export function overriddenSections(override: Record<string, unknown>): SettingsS
     priorities: 'serviceTargets',
     onCall: 'onCall',
     escalation: 'escalation',
+    languageByOrganization: 'regions',
+    defaultLanguage: 'regions',
   };
   for (const key of Object.keys(override)) {
     const section = direct[key];

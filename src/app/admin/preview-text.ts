@@ -2,7 +2,6 @@ import type { PreviewTextResult } from '../../contract/admin-views';
 import { substitutePlaceholders, unknownPlaceholders } from '../../domain/texts/placeholders';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
-import { DOMAIN_MESSAGE_KEY } from './message-key-map';
 import { previewTextPayloadSchema } from './settings-payload-schema';
 
 /**
@@ -14,7 +13,7 @@ export async function previewText(payload: unknown, deps: AdminDeps): Promise<Pr
   const parsed = previewTextPayloadSchema.safeParse(payload);
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { messageKey, language, template, params } = parsed.data;
-  const key = DOMAIN_MESSAGE_KEY[messageKey];
+  const key = messageKey;
   const { config } = await deps.app.config.load();
   const text = template ?? config.texts[key][language];
   return { text: substitutePlaceholders(text, params), unknownPlaceholders: unknownPlaceholders(key, text) };

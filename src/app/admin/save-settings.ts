@@ -3,7 +3,7 @@ import { configForProject, settingsSchema, type AppConfig } from '../../domain/c
 import { isRecord } from '../panel/field-values';
 import type { SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
-import { contractErrors } from './error-paths';
+import { contractErrors, type RowOrder } from './error-paths';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
 import { applyFragment, sectionInput, type FieldProblem } from './settings-input';
 import {
@@ -31,7 +31,7 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
   const body = request.data;
 
   let next: Record<string, unknown>;
-  let regionOrder: string[];
+  let rows: RowOrder;
   let prefix = '';
   if (body.scope === 'site') {
     const settings = processSettingsSchema.safeParse(body.settings);
@@ -43,8 +43,8 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     // Only edited sections are written: what the page cannot show (e.g. an Opsgenie on-call target) survives.
     const built = buildInput(stored, changed, settings.data, site);
     if ('problems' in built) return { ok: false, errors: built.problems };
-    next = built.input;
-    regionOrder = settings.data.regions.map((r) => r.region.trim());
+    next = withManagedProjects(built.input, body.managedProjects, loaded.config.projects);
+    rows = rowOrder(settings.data.regions);
   } else {
     const override = projectOverrideSchema.safeParse(body.override);
     if (!override.success) return shapeErrors(override.error.issues);
@@ -55,11 +55,50 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     if (sections.length === 0) delete overrides[body.projectKey];
     else overrides[body.projectKey] = built.input;
     next = { ...stored, projectOverrides: overrides };
-    regionOrder = (override.data.regions ?? []).map((r) => r.region.trim());
+    rows = rowOrder(override.data.regions);
     prefix = `projectOverrides.${body.projectKey}.`;
   }
   const saved = await deps.app.config.save(next, body.expectedVersion, deps.now);
-  return saveResult(saved, regionOrder, prefix);
+  if (saved.ok) await recordSave(deps, body.scope === 'project' ? body.projectKey : '', saved.version);
+  return saveResult(saved, rows, prefix);
+}
+
+/**
+ * The managed projects are written only when the admin changed the list (order does not matter), so a save
+ * that did not touch them keeps the stored input minimal.
+ */
+function withManagedProjects(
+  input: Record<string, unknown>,
+  managed: string[],
+  current: readonly string[],
+): Record<string, unknown> {
+  const wanted = [...new Set(managed.map((k) => k.trim()))].sort();
+  return sameValue(wanted, [...current].sort()) ? input : { ...input, projects: wanted };
+}
+
+function rowOrder(regions: ProcessSettings['regions'] | undefined): RowOrder {
+  return {
+    regions: (regions?.regions ?? []).map((r) => r.region.trim()),
+    organizations: (regions?.organizations ?? []).map((o) => o.organization.trim()),
+  };
+}
+
+/**
+ * Every accepted save goes to the audit trail (source `admin`): which scope (`''` = the site, else the project
+ * key) and the new version. Who saved is deliberately not recorded; Jira's own audit log has the admin.
+ */
+async function recordSave(deps: AdminDeps, projectKey: string, version: number): Promise<void> {
+  await deps.app.audit.append({
+    at: deps.now.toISOString(),
+    projectKey,
+    issueKey: '',
+    issueId: '',
+    action: 'settingsSaved',
+    outcome: 'done',
+    source: 'admin',
+    detail: `version ${version}`,
+    idempotencyKey: `settings:v${version}`,
+  });
 }
 
 function buildInput(
@@ -80,7 +119,7 @@ function buildInput(
   return problems.length > 0 ? { problems } : { input };
 }
 
-function saveResult(saved: SaveResult, regionOrder: string[], prefix: string): SaveSettingsResult {
+function saveResult(saved: SaveResult, rows: RowOrder, prefix: string): SaveSettingsResult {
   if (saved.ok) return { ok: true, version: saved.version };
   if ('conflict' in saved) {
     return {
@@ -93,7 +132,7 @@ function saveResult(saved: SaveResult, regionOrder: string[], prefix: string): S
       ],
     };
   }
-  return { ok: false, errors: contractErrors(saved.errors, regionOrder, prefix) };
+  return { ok: false, errors: contractErrors(saved.errors, rows, prefix) };
 }
 
 function shapeErrors(

@@ -2,8 +2,8 @@ import type { ProcessSettings, SettingsSection } from '../../contract/settings';
 import type { Settings } from '../../domain/config';
 import { deepMerge } from '../../domain/config/deep-merge';
 import { isRecord } from '../panel/field-values';
-import { DOMAIN_MESSAGE_KEY } from './message-key-map';
-import { CONTRACT_MESSAGE_KEYS } from './settings-payload-schema';
+import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
+import { regionsInput } from './regions-input';
 import { REGION_SOURCE_FIELD } from './settings-view';
 
 /** A problem found while translating the admin page's settings, with the contract path of the field. */
@@ -22,7 +22,7 @@ const splitPeople = (text: string) =>
 
 /**
  * One section of the admin page's settings as (part of) the domain's configuration input. `base` supplies what
- * the contract does not carry (ladder labels, a region's time zone and holiday calendar).
+ * the contract does not carry (the escalation ladder's labels).
  */
 export function sectionInput<S extends SettingsSection>(
   section: S,
@@ -76,9 +76,7 @@ export function sectionInput<S extends SettingsSection>(
       const texts = v as ProcessSettings['texts'];
       return {
         fragment: {
-          texts: Object.fromEntries(
-            CONTRACT_MESSAGE_KEYS.map((k) => [DOMAIN_MESSAGE_KEY[k], { ...texts[k] }]),
-          ),
+          texts: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, { ...texts[k] }])),
         },
       };
     }
@@ -97,31 +95,8 @@ export function sectionInput<S extends SettingsSection>(
         },
       };
     }
-    case 'regions': {
-      const list = v as ProcessSettings['regions'];
-      const problems = list.flatMap((r, i) =>
-        r.region.trim() === ''
-          ? [{ path: `regions.${i}.region`, message: `regions.${i}.region: must name the region` }]
-          : list.findIndex((o) => o.region.trim() === r.region.trim()) !== i
-            ? [{ path: `regions.${i}.region`, message: `regions.${i}.region: "${r.region}" is listed twice` }]
-            : [],
-      );
-      if (problems.length > 0) return { problems };
-      const regions = Object.fromEntries(
-        list.map((r) => {
-          const existing = base.regions.regions[r.region.trim()];
-          return [
-            r.region.trim(),
-            {
-              securityLevel: r.securityLevel,
-              timeZone: existing?.timeZone ?? base.calendar.timeZone,
-              holidayRegion: existing?.holidayRegion ?? base.calendar.holidayRegion ?? '',
-            },
-          ];
-        }),
-      );
-      return { fragment: { regions: { regions } } };
-    }
+    case 'regions':
+      return regionsInput(v as ProcessSettings['regions']);
     case 'serviceTargets': {
       const targets = v as ProcessSettings['serviceTargets'];
       return {
@@ -140,14 +115,13 @@ export function sectionInput<S extends SettingsSection>(
     }
     case 'onCall': {
       const onCall = v as ProcessSettings['onCall'];
-      if (onCall.type === 'none') return { fragment: { onCall: { mode: 'none' } } };
+      const target = onCall.target.trim();
+      // The domain requires a target for Opsgenie and webhooks; an empty box means "not set", not "".
       return {
-        problems: [
-          {
-            path: 'onCall',
-            message: `onCall: alerting ${onCall.type === 'user' ? 'a Jira user' : 'an e-mail address'} is not supported; the on-call duty is reached through an Opsgenie team or a webhook`,
-          },
-        ],
+        fragment: {
+          onCall:
+            onCall.mode === 'none' || target === '' ? { mode: onCall.mode } : { mode: onCall.mode, target },
+        },
       };
     }
     case 'escalation': {
@@ -177,15 +151,26 @@ export function sectionInput<S extends SettingsSection>(
   return { fragment: {} };
 }
 
+/** Domain records the admin edits as whole tables: a row removed on the page is removed from the record. */
+const REPLACED_RECORDS: readonly (readonly [string, string?])[] = [
+  ['regions', 'regions'],
+  ['regions', 'organizations'],
+  ['languageByOrganization'],
+  ['onCall'],
+];
+
 /**
- * Applies a fragment onto a configuration input. Records that the admin edits as lists (the regions) replace
- * the stored record, so a region removed on the page is removed from the configuration.
+ * Applies a fragment onto a configuration input. Tables (regions, organizations, languages) and the on-call
+ * choice replace what is stored instead of being merged into it, so a removed row or target stays removed.
  */
 export function applyFragment(input: unknown, fragment: Fragment): Record<string, unknown> {
   const merged = deepMerge(isRecord(input) ? input : {}, fragment) as Record<string, unknown>;
-  const regions = fragment.regions;
-  if (isRecord(regions) && isRecord(regions.regions) && isRecord(merged.regions)) {
-    merged.regions = { ...merged.regions, regions: regions.regions };
+  for (const [key, inner] of REPLACED_RECORDS) {
+    const value = fragment[key];
+    if (!isRecord(value)) continue;
+    if (inner === undefined) merged[key] = value;
+    else if (isRecord(value[inner]) && isRecord(merged[key]))
+      merged[key] = { ...merged[key], [inner]: value[inner] };
   }
   return merged;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
 /**
  * Zod schemas of the admin page's payloads (src/contract/settings.ts, admin-views.ts). They check SHAPE only
@@ -48,15 +49,6 @@ export const FIELD_ROLES = [
   'customerReference',
 ] as const;
 
-export const CONTRACT_MESSAGE_KEYS = [
-  'clarificationReminder',
-  'clarificationAutoClosed',
-  'resolvedAutoClosed',
-  'estimateExpired',
-  'transitionNotAllowed',
-  'deliveryCompleted',
-] as const;
-
 const record = <K extends string, V extends z.ZodType>(keys: readonly K[], value: V) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>);
 
@@ -77,7 +69,7 @@ export const sections = {
     estimateValidityWeeks: z.number(),
     dayCounting: z.enum(['calendar', 'working']),
   }),
-  texts: record(CONTRACT_MESSAGE_KEYS, bilingual),
+  texts: record(MESSAGE_KEYS, bilingual),
   calendar: z.strictObject({
     timeZone: z.string(),
     holidayCountry: z.string(),
@@ -85,13 +77,25 @@ export const sections = {
     workingDays: z.array(z.number()),
     extraHolidays: z.array(z.string()),
   }),
-  regions: z.array(z.strictObject({ region: z.string(), securityLevel: z.string() })),
+  regions: z.strictObject({
+    regions: z.array(
+      z.strictObject({
+        region: z.string(),
+        securityLevel: z.string(),
+        timeZone: z.string(),
+        holidayRegion: z.string(),
+      }),
+    ),
+    organizations: z.array(
+      z.strictObject({ organization: z.string(), region: z.string(), language: z.enum(['de', 'en', '']) }),
+    ),
+    defaultRegion: z.string(),
+    fallbackSecurityLevel: z.string(),
+    liftRestrictionOnNo: z.boolean(),
+    defaultLanguage: z.enum(['de', 'en']),
+  }),
   serviceTargets: record(['P1', 'P2', 'P3', 'P4'] as const, target),
-  onCall: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('none') }),
-    z.strictObject({ type: z.literal('user'), accountId: z.string() }),
-    z.strictObject({ type: z.literal('email'), address: z.string() }),
-  ]),
+  onCall: z.strictObject({ mode: z.enum(['none', 'opsgenie', 'webhook']), target: z.string() }),
   escalation: z.strictObject({
     personalContact: z.string(),
     teamLeadInternational: z.string(),
@@ -108,7 +112,12 @@ export const processSettingsSchema = z.strictObject(sections);
 export const projectOverrideSchema = processSettingsSchema.partial();
 
 export const saveSettingsPayloadSchema = z.discriminatedUnion('scope', [
-  z.strictObject({ scope: z.literal('site'), settings: z.unknown(), expectedVersion: z.int().min(0) }),
+  z.strictObject({
+    scope: z.literal('site'),
+    settings: z.unknown(),
+    managedProjects: z.array(z.string().max(10)).max(500),
+    expectedVersion: z.int().min(0),
+  }),
   z.strictObject({
     scope: z.literal('project'),
     projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/),
@@ -118,7 +127,7 @@ export const saveSettingsPayloadSchema = z.discriminatedUnion('scope', [
 ]);
 
 export const previewTextPayloadSchema = z.strictObject({
-  messageKey: z.enum(CONTRACT_MESSAGE_KEYS),
+  messageKey: z.enum(MESSAGE_KEYS),
   language: z.enum(['en', 'de']),
   template: z.string().max(10_000).optional(),
   params: z.record(z.string(), z.string()),

@@ -1,7 +1,6 @@
 import type { ProcessSettings } from '../../contract/settings';
 import type { Settings } from '../../domain/config';
-import { DOMAIN_MESSAGE_KEY } from './message-key-map';
-import { CONTRACT_MESSAGE_KEYS } from './settings-payload-schema';
+import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
 /**
  * The region of a ticket comes from the JSM organization it is shared with (`regions.organizations`), not from
@@ -15,9 +14,8 @@ export function joinPeople(people: readonly string[]): string {
 }
 
 /**
- * The settings in force as the admin page edits them (src/contract/settings.ts). The on-call alert the domain
- * supports (Opsgenie team or webhook) has no form in the contract yet; it shows as `none` and is kept unchanged
- * on save unless the admin edits the section (see save-settings.ts).
+ * The settings in force as the admin page edits them (src/contract/settings.ts). Records keyed by name in the
+ * domain (regions, organizations) become lists in their stored order, so the page can show errors by row.
  */
 export function settingsView(s: Settings): ProcessSettings {
   const [country = '', ...rest] = (s.calendar.holidayRegion ?? '').split('-');
@@ -47,10 +45,7 @@ export function settingsView(s: Settings): ProcessSettings {
       dayCounting: s.calendar.mode,
     },
     texts: Object.fromEntries(
-      CONTRACT_MESSAGE_KEYS.map((key) => {
-        const text = s.texts[DOMAIN_MESSAGE_KEY[key]];
-        return [key, { en: text.en, de: text.de }];
-      }),
+      MESSAGE_KEYS.map((key) => [key, { en: s.texts[key].en, de: s.texts[key].de }]),
     ) as ProcessSettings['texts'],
     calendar: {
       timeZone: s.calendar.timeZone,
@@ -59,17 +54,14 @@ export function settingsView(s: Settings): ProcessSettings {
       workingDays: [...s.calendar.workingDays],
       extraHolidays: [...s.calendar.extraHolidays],
     },
-    regions: Object.entries(s.regions.regions).map(([region, r]) => ({
-      region,
-      securityLevel: r.securityLevel,
-    })),
+    regions: regionSettings(s),
     serviceTargets: {
       P1: target(s.priorities.P1),
       P2: target(s.priorities.P2),
       P3: target(s.priorities.P3),
       P4: target(s.priorities.P4),
     },
-    onCall: { type: 'none' },
+    onCall: { mode: s.onCall.mode, target: s.onCall.target ?? '' },
     escalation: {
       personalContact: joinPeople(level(1)),
       teamLeadInternational: teamLeads[0] ?? '',
@@ -85,4 +77,28 @@ export function settingsView(s: Settings): ProcessSettings {
 
 function target(t: { responseMinutes?: number | undefined; restorationMinutes?: number | undefined }) {
   return { responseMinutes: t.responseMinutes ?? null, restorationMinutes: t.restorationMinutes ?? null };
+}
+
+/** Regions, organizations (with their region and/or language) and the fallbacks, as the page's tables. */
+function regionSettings(s: Settings): ProcessSettings['regions'] {
+  const names = [
+    ...new Set([...Object.keys(s.regions.organizations), ...Object.keys(s.languageByOrganization)]),
+  ];
+  return {
+    regions: Object.entries(s.regions.regions).map(([region, r]) => ({
+      region,
+      securityLevel: r.securityLevel,
+      timeZone: r.timeZone,
+      holidayRegion: r.holidayRegion,
+    })),
+    organizations: names.map((organization) => ({
+      organization,
+      region: s.regions.organizations[organization] ?? '',
+      language: s.languageByOrganization[organization] ?? '',
+    })),
+    defaultRegion: s.regions.defaultRegion,
+    fallbackSecurityLevel: s.regions.fallbackSecurityLevel,
+    liftRestrictionOnNo: s.regions.liftRestrictionOnNo,
+    defaultLanguage: s.defaultLanguage,
+  };
 }

@@ -29,7 +29,9 @@ const ACTIONS: Record<string, AuditAction> = {
   securityLevelSet: 'securityLevelSet',
   securityLifted: 'securityLevelSet',
   onCallAlerted: 'onCallAlerted',
+  onCallAlert: 'onCallAlerted',
   settingsChanged: 'settingsChanged',
+  settingsSaved: 'settingsChanged',
 };
 
 const SUMMARIES: Record<AuditAction, Bilingual> = {
@@ -77,7 +79,7 @@ export function storedActionsFor(action: AuditAction): string[] {
 export function auditEntryView(entry: AuditEntry): AuditEntryView | null {
   const action = auditAction(entry.action);
   if (action === null) return null;
-  const base = SUMMARIES[action];
+  const base = entry.action === 'settingsSaved' ? settingsSummary(entry.projectKey) : SUMMARIES[action];
   const outcome = OUTCOMES[entry.outcome];
   const detail = entry.detail ? ` — ${entry.detail}` : '';
   return {
@@ -90,4 +92,11 @@ export function auditEntryView(entry: AuditEntry): AuditEntryView | null {
     dryRun: entry.outcome === 'dryRun',
     summary: { en: `${base.en}${outcome.en}${detail}`, de: `${base.de}${outcome.de}${detail}` },
   };
+}
+
+/** A settings save names its scope: the site defaults (no project) or one project's overrides. */
+function settingsSummary(projectKey: string): Bilingual {
+  return projectKey === ''
+    ? { en: 'Site settings saved', de: 'Einstellungen der Site gespeichert' }
+    : { en: `Settings of ${projectKey} saved`, de: `Einstellungen von ${projectKey} gespeichert` };
 }

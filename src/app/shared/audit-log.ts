@@ -31,6 +31,7 @@ function suffix(entry: AuditEntry): string {
 
 /**
  * The app's audit trail in KVS, readable per ticket and per project (one key each, both newest first).
+ * Entries about no ticket (a settings save) have an empty `issueId` and are kept per project only.
  */
 export class AuditLog {
   constructor(private readonly store: KeyValueStore) {}
@@ -38,7 +39,7 @@ export class AuditLog {
   async append(entry: AuditEntry): Promise<void> {
     const stamp = newestFirst(entry.at);
     const options = { ttlDays: AUDIT_RETENTION_DAYS };
-    await this.store.set(`audit:i:${entry.issueId}:${stamp}:${suffix(entry)}`, entry, options);
+    if (entry.issueId) await this.store.set(`audit:i:${entry.issueId}:${stamp}:${suffix(entry)}`, entry, options);
     await this.store.set(`audit:p:${entry.projectKey}:${stamp}:${entry.issueId}:${suffix(entry)}`, entry, options);
   }
 

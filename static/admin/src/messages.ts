@@ -39,6 +39,9 @@ export interface AdminMessages {
   };
   texts: {
     messages: Record<MessageKey, string>;
+    audience: { public: string; internal: string };
+    placeholders: string;
+    noPlaceholders: string;
     preview: string;
     previewEmpty: string;
     unknown: (p: string) => string;
@@ -53,14 +56,50 @@ export interface AdminMessages {
     extraHolidaysHint: string;
   };
   regions: {
+    regions: string;
     region: string;
     securityLevel: string;
+    timeZone: string;
+    holidayRegion: string;
     add: string;
     remove: (n: number) => string;
     empty: string;
+    organizations: string;
+    organizationsHint: string;
+    organization: string;
+    orgRegion: string;
+    noRegion: string;
+    language: string;
+    defaultLanguageOption: string;
+    addOrganization: string;
+    removeOrganization: (n: number) => string;
+    noOrganizations: string;
+    defaultRegion: string;
+    fallbackSecurityLevel: string;
+    fallbackHint: string;
+    liftRestrictionOnNo: string;
+    defaultLanguage: string;
+    languages: { de: string; en: string };
+  };
+  projects: {
+    title: string;
+    hint: string;
+    none: string;
+    notServiceDesk: string;
+    notManagedTitle: (key: string) => string;
+    notManaged: (key: string) => string;
+    enable: (key: string) => string;
   };
   targets: { priority: string; response: string; restoration: string; minutesHint: string };
-  onCall: { type: string; none: string; user: string; email: string; accountId: string; address: string };
+  onCall: {
+    mode: string;
+    none: string;
+    opsgenie: string;
+    webhook: string;
+    opsgenieTarget: string;
+    webhookTarget: string;
+    webhookHint: string;
+  };
   escalation: Record<
     | 'personalContact'
     | 'teamLeadInternational'

@@ -1,4 +1,3 @@
-import Button from '@atlaskit/button/new';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
@@ -9,7 +8,6 @@ import type {
   NameMappings,
   OnCallTarget,
   PriorityLevel,
-  RegionMapping,
   ServiceTarget,
   StatusRole,
   TicketKind,
@@ -25,7 +23,7 @@ export interface EditorProps<T> {
   disabled: boolean;
 }
 
-function SubHeading({ children }: { children: string }) {
+export function SubHeading({ children }: { children: string }) {
   return (
     <h4
       style={{ margin: `${token('space.200')} 0 ${token('space.100')}`, font: token('font.heading.xxsmall') }}
@@ -221,59 +219,6 @@ export function CalendarEditor({ value, onChange, disabled }: EditorProps<Calend
   );
 }
 
-/** Confidential tickets of a region get that region's security level (PROCESS.md §7). */
-export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionMapping[]>) {
-  const { m } = useAdminEnvironment();
-  const update = (index: number, patch: Partial<RegionMapping>) =>
-    onChange(value.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-  return (
-    <div style={{ display: 'grid', gap: token('space.150') }}>
-      {value.length === 0 ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>{m.regions.empty}</p>
-      ) : null}
-      {value.map((mapping, index) => (
-        <div
-          key={index}
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'minmax(0,1fr) minmax(0,1fr) auto',
-            gap: token('space.150'),
-            alignItems: 'end',
-          }}
-        >
-          <TextField
-            path={`regions.${index}.region`}
-            label={m.regions.region}
-            value={mapping.region}
-            disabled={disabled}
-            onChange={(v) => update(index, { region: v })}
-          />
-          <TextField
-            path={`regions.${index}.securityLevel`}
-            label={m.regions.securityLevel}
-            value={mapping.securityLevel}
-            disabled={disabled}
-            onChange={(v) => update(index, { securityLevel: v })}
-          />
-          <Button
-            appearance="subtle"
-            isDisabled={disabled}
-            aria-label={m.regions.remove(index + 1)}
-            onClick={() => onChange(value.filter((_, i) => i !== index))}
-          >
-            ✕
-          </Button>
-        </div>
-      ))}
-      <div>
-        <Button isDisabled={disabled} onClick={() => onChange([...value, { region: '', securityLevel: '' }])}>
-          {m.regions.add}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
 /** Contracted response and restoration minutes per priority (PROCESS.md §5). */
 export function TargetsEditor({
   value,
@@ -310,44 +255,33 @@ export function TargetsEditor({
   );
 }
 
-/** Who is alerted for severe faults outside working days (PROCESS.md §1). */
+/** Who is alerted for severe faults outside working days (PROCESS.md §1): what the domain supports. */
 export function OnCallEditor({ value, onChange, disabled }: EditorProps<OnCallTarget>) {
   const { m } = useAdminEnvironment();
   return (
     <FieldGrid>
       <ChoiceField
-        path="onCall.type"
-        label={m.onCall.type}
-        value={value.type}
+        path="onCall.mode"
+        label={m.onCall.mode}
+        value={value.mode}
         disabled={disabled}
         options={[
           { value: 'none', label: m.onCall.none },
-          { value: 'user', label: m.onCall.user },
-          { value: 'email', label: m.onCall.email },
+          { value: 'opsgenie', label: m.onCall.opsgenie },
+          { value: 'webhook', label: m.onCall.webhook },
         ]}
-        onChange={(type) =>
-          onChange(
-            type === 'none' ? { type } : type === 'user' ? { type, accountId: '' } : { type, address: '' },
-          )
-        }
+        onChange={(mode) => onChange({ mode, target: mode === 'none' ? '' : value.target })}
       />
-      {value.type === 'user' ? (
+      {value.mode === 'none' ? null : (
         <TextField
-          path="onCall.accountId"
-          label={m.onCall.accountId}
-          value={value.accountId}
+          path="onCall.target"
+          label={value.mode === 'opsgenie' ? m.onCall.opsgenieTarget : m.onCall.webhookTarget}
+          {...(value.mode === 'webhook' ? { hint: m.onCall.webhookHint } : {})}
+          value={value.target}
           disabled={disabled}
-          onChange={(accountId) => onChange({ type: 'user', accountId })}
+          onChange={(target) => onChange({ ...value, target })}
         />
-      ) : value.type === 'email' ? (
-        <TextField
-          path="onCall.address"
-          label={m.onCall.address}
-          value={value.address}
-          disabled={disabled}
-          onChange={(address) => onChange({ type: 'email', address })}
-        />
-      ) : null}
+      )}
     </FieldGrid>
   );
 }

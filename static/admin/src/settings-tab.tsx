@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import { useId, useMemo, useState, type ReactNode } from 'react';
@@ -20,10 +20,11 @@ import {
   NamesEditor,
   OnCallEditor,
   PointsEditor,
-  RegionsEditor,
   TargetsEditor,
   TimersEditor,
 } from './settings-sections';
+import { ProjectsEditor } from './projects-editor';
+import { RegionsEditor } from './regions-editor';
 import { TextsEditor } from './texts-editor';
 
 type Errors = { path: string; message: string }[];
@@ -37,6 +38,8 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
   const [scope, setScope] = useState<string>('site');
   const [site, setSite] = useState<ProcessSettings>(initial.site);
   const [overrides, setOverrides] = useState<Record<string, ProjectOverride>>(initial.overrides);
+  const initialManaged = initial.projects.filter((p) => p.managed).map((p) => p.key);
+  const [managed, setManaged] = useState<string[]>(initialManaged);
   const [version, setVersion] = useState(initial.version);
   const [errors, setErrors] = useState<Errors>([]);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
@@ -72,7 +75,12 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
             override,
             expectedVersion: version,
           })
-        : await invoke('saveSettings', { scope: 'site', settings: site, expectedVersion: version });
+        : await invoke('saveSettings', {
+            scope: 'site',
+            settings: site,
+            managedProjects: managed,
+            expectedVersion: version,
+          });
       if (result.ok) {
         setVersion(result.version);
         setErrors([]);
@@ -172,6 +180,36 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
         </div>
       ) : null}
 
+      {override === null ? (
+        <FieldGroup title={m.projects.title}>
+          <ProjectsEditor
+            projects={initial.projects}
+            managed={managed}
+            onChange={(next) => (setStatus('idle'), setManaged(next))}
+          />
+        </FieldGroup>
+      ) : managed.includes(scope) ? null : (
+        <div role="note" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage
+            appearance="warning"
+            title={m.projects.notManagedTitle(scope)}
+            actions={
+              <SectionMessageAction
+                onClick={() => {
+                  setManaged([...managed, scope].sort());
+                  setScope('site');
+                  setErrors([]);
+                }}
+              >
+                {m.projects.enable(scope)}
+              </SectionMessageAction>
+            }
+          >
+            {m.projects.notManaged(scope)}
+          </SectionMessage>
+        </div>
+      )}
+
       {section('names', (d) => (
         <NamesEditor value={effective('names')} onChange={(v) => setSection('names', v)} disabled={d} />
       ))}
@@ -243,6 +281,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
           onClick={() => {
             setSite(initial.site);
             setOverrides(initial.overrides);
+            setManaged(initialManaged);
             setErrors([]);
             setStatus('idle');
           }}

@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import type {
   Bilingual,
   Language,
@@ -8,24 +8,86 @@ import type {
   PreviewTextResult,
 } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
-import { FieldGrid, TextAreaField } from './fields';
+import { FieldErrorsContext, FieldGrid, TextAreaField } from './fields';
 import type { EditorProps } from './settings-sections';
 
-/** Customer messages in German and English, each with a live preview rendered by the server (`previewText`). */
+/**
+ * Every message the app writes (replies to customers and internal notes) in German and English, each with the
+ * placeholders it allows and a live preview rendered by the server (`previewText`). Messages are collapsed so
+ * the page stays short and only an opened message asks for previews; one with a save error opens by itself.
+ */
 export function TextsEditor({
   value,
   onChange,
   disabled,
   catalog,
 }: EditorProps<Record<MessageKey, Bilingual>> & { catalog: MessageCatalogEntry[] }) {
-  const { m } = useAdminEnvironment();
+  const errors = useContext(FieldErrorsContext);
+  const [open, setOpen] = useState<ReadonlySet<MessageKey>>(
+    () => new Set(catalog.slice(0, 1).map((e) => e.key)),
+  );
   return (
-    <div style={{ display: 'grid', gap: token('space.300') }}>
-      {catalog.map((entry) => (
-        <div key={entry.key}>
-          <h4 style={{ margin: `0 0 ${token('space.100')}`, font: token('font.heading.xxsmall') }}>
-            {m.texts.messages[entry.key]}
-          </h4>
+    <div style={{ display: 'grid', gap: token('space.100') }}>
+      {catalog.map((entry) => {
+        const hasError = [...errors.keys()].some((path) => path.startsWith(`texts.${entry.key}`));
+        const isOpen = open.has(entry.key) || hasError;
+        return (
+          <MessageEditor
+            key={entry.key}
+            entry={entry}
+            open={isOpen}
+            onToggle={(next) => {
+              const set = new Set(open);
+              if (next) set.add(entry.key);
+              else set.delete(entry.key);
+              setOpen(set);
+            }}
+            value={value[entry.key]}
+            disabled={disabled}
+            onChange={(text) => onChange({ ...value, [entry.key]: text })}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+function MessageEditor({
+  entry,
+  open,
+  onToggle,
+  value,
+  disabled,
+  onChange,
+}: {
+  entry: MessageCatalogEntry;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  value: Bilingual;
+  disabled: boolean;
+  onChange: (value: Bilingual) => void;
+}) {
+  const { m } = useAdminEnvironment();
+  const label = m.texts.messages[entry.key];
+  const placeholders = entry.params.map((p) => `{${p.name}}`).join(' ') || m.texts.noPlaceholders;
+  return (
+    <details
+      open={open}
+      onToggle={(e) => {
+        if (e.currentTarget.open !== open) onToggle(e.currentTarget.open);
+      }}
+      style={{ border: `1px solid ${token('color.border')}`, borderRadius: token('radius.small', '3px') }}
+    >
+      <summary
+        style={{ cursor: 'pointer', padding: token('space.100'), font: token('font.heading.xxsmall') }}
+      >
+        {label}{' '}
+        <span style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
+          · {m.texts.audience[entry.audience]}
+        </span>
+      </summary>
+      {open ? (
+        <div style={{ padding: `0 ${token('space.100')} ${token('space.100')}` }}>
           <p
             style={{
               margin: `0 0 ${token('space.100')}`,
@@ -33,27 +95,25 @@ export function TextsEditor({
               color: token('color.text.subtle'),
             }}
           >
-            {entry.params.map((p) => `{${p.name}}`).join(' ')}
+            {m.texts.placeholders} <code>{placeholders}</code>
           </p>
           <FieldGrid min="18rem">
             {(['de', 'en'] as const).map((language) => (
               <div key={language} style={{ display: 'grid', gap: token('space.100') }}>
                 <TextAreaField
                   path={`texts.${entry.key}.${language}`}
-                  label={`${m.texts.messages[entry.key]} (${language.toUpperCase()})`}
-                  value={value[entry.key][language]}
+                  label={`${label} (${language.toUpperCase()})`}
+                  value={value[language]}
                   disabled={disabled}
-                  onChange={(text) =>
-                    onChange({ ...value, [entry.key]: { ...value[entry.key], [language]: text } })
-                  }
+                  onChange={(text) => onChange({ ...value, [language]: text })}
                 />
-                <Preview entry={entry} language={language} template={value[entry.key][language]} />
+                <Preview entry={entry} language={language} template={value[language]} />
               </div>
             ))}
           </FieldGrid>
         </div>
-      ))}
-    </div>
+      ) : null}
+    </details>
   );
 }
 

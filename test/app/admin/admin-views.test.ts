@@ -5,10 +5,10 @@ import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
 import type { AuditEntry } from '../../../src/app/shared/audit-log';
 import { adminDeps } from './admin-fixture';
 
-const entry = (at: string, action: string, issue = '1'): AuditEntry => ({
+const entry = (at: string, action: string, issue = '1', projectKey = 'SUP'): AuditEntry => ({
   at,
-  projectKey: 'SUP',
-  issueKey: `SUP-${issue}`,
+  projectKey,
+  issueKey: `${projectKey}-${issue}`,
   issueId: `100${issue}`,
   action,
   outcome: 'done',
@@ -30,7 +30,7 @@ describe('admin views', () => {
     );
     expect(result).toEqual({ text: 'Reminder 2 on {issueKy}', unknownPlaceholders: ['issueKy'] });
     const saved = await previewText(
-      { messageKey: 'resolvedAutoClosed', language: 'de', params: { closeAfterDays: '50' } },
+      { messageKey: 'resolvedClose', language: 'de', params: { closeAfterDays: '50' } },
       deps,
     );
     expect(saved.text).toContain('innerhalb von 50 Tagen');
@@ -127,5 +127,54 @@ describe('admin views', () => {
     const closes = await getActivity({ action: 'autoClosed', from: days[2], to: days[7] }, deps);
     expect(closes.entries.map((e) => e.issueKey)).toEqual(['SUP-6', 'SUP-3']);
     expect(closes.entries[0]?.summary.de).toBe('Ticket automatisch geschlossen');
+  });
+
+  it('merges the projects and the site-wide entries newest first across pages', async () => {
+    const { deps, store } = adminDeps();
+    store.data.set(CONFIG_KEY, {
+      version: 1,
+      input: { projects: ['SUP', 'OPS'] },
+      savedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const at = (day: number, hour: number) =>
+      `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    // Interleaved in time: SUP on even hours, OPS on odd hours, one settings save in between.
+    const expected: string[] = [];
+    for (let hour = 0; hour < 12; hour += 1) {
+      const project = hour % 2 === 0 ? 'SUP' : 'OPS';
+      await deps.app.audit.append(entry(at(20, hour), 'reminder', String(hour), project));
+      expected.push(`${project}-${hour}`);
+    }
+    await deps.app.audit.append({
+      at: at(20, 5).replace(':00:00', ':30:00'),
+      projectKey: '',
+      issueKey: '',
+      issueId: '',
+      action: 'settingsSaved',
+      outcome: 'done',
+      source: 'admin',
+      detail: 'version 2',
+      idempotencyKey: 'settings:v2',
+    });
+    expected.splice(6, 0, 'site');
+    expected.reverse();
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page += 1) {
+      const result = await getActivity({ limit: 5, ...(cursor ? { cursor } : {}) }, deps);
+      seen.push(...result.entries.map((e) => e.issueKey ?? 'site'));
+      const times = result.entries.map((e) => Date.parse(e.at));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(seen).toEqual(expected);
+
+    const saves = await getActivity({ action: 'settingsChanged' }, deps);
+    expect(saves.entries.map((e) => [e.projectKey, e.summary.en])).toEqual([
+      [null, 'Site settings saved — version 2'],
+    ]);
+    await expect(getActivity({ cursor: 'not-a-cursor' }, deps)).rejects.toThrow(/cursor/);
   });
 });

@@ -10,7 +10,7 @@ describe('admin settings', () => {
     const { deps, jira } = adminDeps({ admin: false, table: [SERVICE_DESKS] });
     await expect(getSettings({}, deps)).rejects.toBeInstanceOf(NotJiraAdminError);
     await expect(
-      saveSettings({ scope: 'site', settings: {}, expectedVersion: 0 }, deps),
+      saveSettings({ scope: 'site', settings: {}, managedProjects: [], expectedVersion: 0 }, deps),
     ).rejects.toBeInstanceOf(NotJiraAdminError);
     expect(jira.requests.map((r) => r.path)).toEqual([
       '/rest/api/3/mypermissions?permissions=ADMINISTER',
@@ -32,13 +32,30 @@ describe('admin settings', () => {
     });
     expect(view.site.names.statuses.clarification).toBe('Clarification required / On hold');
     expect(view.site.calendar).toMatchObject({ timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5] });
-    expect(view.site.regions).toContainEqual({
+    expect(view.site.regions.regions).toContainEqual({
       region: 'saarbruecken',
       securityLevel: 'Support Saarbrücken',
+      timeZone: 'Europe/Berlin',
+      holidayRegion: 'DE-SL',
     });
+    expect(view.site.regions).toMatchObject({
+      organizations: [],
+      defaultRegion: 'saarbruecken',
+      fallbackSecurityLevel: 'Support restricted',
+      liftRestrictionOnNo: false,
+      defaultLanguage: 'de',
+    });
+    expect(view.site.onCall).toEqual({ mode: 'none', target: '' });
     expect(view.projects).toEqual([
-      { id: '10000', key: 'SUP', name: 'Support', serviceDesk: true, overridden: false },
+      { id: '10000', key: 'SUP', name: 'Support', serviceDesk: true, overridden: false, managed: false },
     ]);
+    // Every message of the domain's catalogue, with its audience.
+    expect(view.messages).toHaveLength(16);
+    expect(Object.keys(view.site.texts)).toHaveLength(16);
+    expect(view.messages.find((m) => m.key === 'priorityMismatch')).toMatchObject({
+      audience: 'internal',
+      params: [{ name: 'ticketKey' }, { name: 'priority' }, { name: 'type' }],
+    });
     expect(view.messages.find((m) => m.key === 'clarificationReminder')?.params.map((p) => p.name)).toEqual([
       'ticketKey',
       'reminderNumber',
@@ -52,7 +69,9 @@ describe('admin settings', () => {
     const { deps, fresh, store } = adminDeps({ table: [SERVICE_DESKS] });
     const { site, version } = await getSettings({}, deps);
     const settings = { ...site, timers: { ...site.timers, resolvedAutoCloseDays: 30 }, dryRun: true };
-    await expect(saveSettings({ scope: 'site', settings, expectedVersion: version }, deps)).resolves.toEqual({
+    await expect(
+      saveSettings({ scope: 'site', settings, managedProjects: [], expectedVersion: version }, deps),
+    ).resolves.toEqual({
       ok: true,
       version: 1,
     });
@@ -79,7 +98,10 @@ describe('admin settings', () => {
       },
       serviceTargets: { ...site.serviceTargets, P1: { responseMinutes: -5, restorationMinutes: null } },
     };
-    const result = await saveSettings({ scope: 'site', settings, expectedVersion: 0 }, deps);
+    const result = await saveSettings(
+      { scope: 'site', settings, managedProjects: [], expectedVersion: 0 },
+      deps,
+    );
     if (result.ok) throw new Error('expected errors');
     expect(result.errors.map((e) => e.path).sort()).toEqual([
       'calendar.timeZone',
@@ -97,36 +119,153 @@ describe('admin settings', () => {
     const { deps } = adminDeps({ table: [SERVICE_DESKS] });
     const { site } = await getSettings({}, deps);
     const wrongType = await saveSettings(
-      { scope: 'site', settings: { ...site, pointsBudgetPerHour: 'lots' }, expectedVersion: 0 },
+      {
+        scope: 'site',
+        settings: { ...site, pointsBudgetPerHour: 'lots' },
+        managedProjects: [],
+        expectedVersion: 0,
+      },
       deps,
     );
     expect(wrongType).toMatchObject({ ok: false, errors: [{ path: 'pointsBudgetPerHour' }] });
-    const onCall = await saveSettings(
-      {
-        scope: 'site',
-        settings: { ...site, onCall: { type: 'email', address: 'duty@example.com' } },
-        expectedVersion: 0,
-      },
-      deps,
-    );
-    expect(onCall).toMatchObject({ ok: false, errors: [{ path: 'onCall' }] });
     const regions = await saveSettings(
       {
         scope: 'site',
-        settings: { ...site, regions: [...site.regions, { region: 'graz', securityLevel: 'X' }] },
+        settings: {
+          ...site,
+          regions: { ...site.regions, regions: [...site.regions.regions, { ...site.regions.regions[0]! }] },
+        },
+        managedProjects: [],
         expectedVersion: 0,
       },
       deps,
     );
-    expect(regions).toMatchObject({ ok: false, errors: [{ path: `regions.${site.regions.length}.region` }] });
+    expect(regions).toMatchObject({
+      ok: false,
+      errors: [{ path: `regions.regions.${site.regions.regions.length}.region` }],
+    });
+  });
+
+  it('offers the on-call modes of the domain and requires a target for Opsgenie and webhooks', async () => {
+    const { deps, fresh } = adminDeps({ table: [SERVICE_DESKS] });
+    const { site } = await getSettings({}, deps);
+    const save = (onCall: unknown, version = 0, d = deps) =>
+      saveSettings(
+        { scope: 'site', settings: { ...site, onCall }, managedProjects: [], expectedVersion: version },
+        d,
+      );
+    await expect(save({ mode: 'opsgenie', target: '  ' })).resolves.toMatchObject({
+      ok: false,
+      errors: [{ path: 'onCall.target' }],
+    });
+    await expect(save({ type: 'email', address: 'duty@example.com' })).resolves.toMatchObject({ ok: false });
+    await expect(save({ mode: 'webhook', target: 'https://oncall.example.com/hook' })).resolves.toEqual({
+      ok: true,
+      version: 1,
+    });
+    expect((await getSettings({}, fresh())).site.onCall).toEqual({
+      mode: 'webhook',
+      target: 'https://oncall.example.com/hook',
+    });
+    // Back to nobody: the stored target is dropped with the mode.
+    await expect(save({ mode: 'none', target: '' }, 1, fresh())).resolves.toEqual({ ok: true, version: 2 });
+    expect((await getSettings({}, fresh())).site.onCall).toEqual({ mode: 'none', target: '' });
+  });
+
+  it('edits regions, organizations and their languages, with errors on the row that is wrong', async () => {
+    const { deps, fresh } = adminDeps({ table: [SERVICE_DESKS] });
+    const { site } = await getSettings({}, deps);
+    const regions = {
+      regions: [
+        {
+          region: 'saarbruecken',
+          securityLevel: 'Support SB',
+          timeZone: 'Europe/Berlin',
+          holidayRegion: 'DE-SL',
+        },
+        { region: 'graz', securityLevel: 'Support Graz', timeZone: 'Mars/Olympus', holidayRegion: 'AT-6' },
+      ],
+      organizations: [
+        { organization: 'ACME GmbH', region: 'saarbruecken', language: 'de' as const },
+        { organization: 'Globex Ltd', region: 'london', language: 'en' as const },
+        { organization: 'Initech', region: '', language: 'en' as const },
+      ],
+      defaultRegion: 'saarbruecken',
+      fallbackSecurityLevel: 'Support restricted',
+      liftRestrictionOnNo: true,
+      defaultLanguage: 'en' as const,
+    };
+    const bad = await saveSettings(
+      { scope: 'site', settings: { ...site, regions }, managedProjects: [], expectedVersion: 0 },
+      deps,
+    );
+    if (bad.ok) throw new Error('expected errors');
+    expect(bad.errors.map((e) => e.path).sort()).toEqual([
+      'regions.organizations.1.region',
+      'regions.regions.1.timeZone',
+    ]);
+    expect(bad.errors.find((e) => e.path === 'regions.regions.1.timeZone')?.message).toMatch(
+      /IANA time zone/,
+    );
+
+    regions.regions[1]!.timeZone = 'Europe/Vienna';
+    regions.organizations[1]!.region = 'graz';
+    await expect(
+      saveSettings(
+        { scope: 'site', settings: { ...site, regions }, managedProjects: [], expectedVersion: 0 },
+        deps,
+      ),
+    ).resolves.toEqual({ ok: true, version: 1 });
+    const after = await getSettings({}, fresh());
+    expect(after.site.regions).toEqual(regions);
+  });
+
+  it('manages the projects the admin ticks, and records every save in the audit trail', async () => {
+    const { deps, fresh, store } = adminDeps({ table: [SERVICE_DESKS] });
+    const { site } = await getSettings({}, deps);
+    await expect(
+      saveSettings({ scope: 'site', settings: site, managedProjects: ['SUP'], expectedVersion: 0 }, deps),
+    ).resolves.toEqual({ ok: true, version: 1 });
+    const stored = store.data.get(CONFIG_KEY) as StoredConfig;
+    expect(stored.input).toEqual({ projects: ['SUP'] });
+    expect((await getSettings({}, fresh())).projects[0]).toMatchObject({ key: 'SUP', managed: true });
+
+    const bad = await saveSettings(
+      { scope: 'site', settings: site, managedProjects: ['sup'], expectedVersion: 1 },
+      fresh(),
+    );
+    expect(bad).toMatchObject({ ok: false, errors: [{ path: 'projects' }] });
+
+    const audit = [...store.data.entries()].filter(([key]) => key.startsWith('audit:p::'));
+    expect(audit.map(([, value]) => value)).toEqual([
+      {
+        at: '2026-11-27T09:00:00.000Z',
+        projectKey: '',
+        issueKey: '',
+        issueId: '',
+        action: 'settingsSaved',
+        outcome: 'done',
+        source: 'admin',
+        detail: 'version 1',
+        idempotencyKey: 'settings:v1',
+      },
+    ]);
   });
 
   it('refuses a save based on an outdated version', async () => {
     const { deps, fresh } = adminDeps({ table: [SERVICE_DESKS] });
     const { site } = await getSettings({}, deps);
-    await saveSettings({ scope: 'site', settings: { ...site, dryRun: true }, expectedVersion: 0 }, deps);
+    await saveSettings(
+      { scope: 'site', settings: { ...site, dryRun: true }, managedProjects: [], expectedVersion: 0 },
+      deps,
+    );
     const second = await saveSettings(
-      { scope: 'site', settings: { ...site, pointsBudgetPerHour: 500 }, expectedVersion: 0 },
+      {
+        scope: 'site',
+        settings: { ...site, pointsBudgetPerHour: 500 },
+        managedProjects: [],
+        expectedVersion: 0,
+      },
       fresh(),
     );
     expect(second).toMatchObject({ ok: false, errors: [{ path: '' }] });

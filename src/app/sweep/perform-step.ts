@@ -1,0 +1,174 @@
+import { JiraHttpError, RateLimitedError, UpstreamError } from '../../adapters/jira/errors';
+import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import { MessageRenderError } from '../../domain/texts';
+import type { TimerDecision } from '../../domain/timers/decide-timer';
+import { auditAction, auditSweep } from './step-audit';
+import type { SweepContext } from './sweep-context';
+import type { SweepTicket } from './sweep-ticket';
+import { NoCloseTransitionError, writeStep } from './write-step';
+
+type DueDecision = Extract<TimerDecision, { due: true }>;
+
+/** What became of one due step. `redecide`: Jira refused because the ticket changed; re-read and decide again. */
+export type StepOutcome =
+  | { kind: 'done' }
+  | { kind: 'dryRun' }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'redecide'; reason: string };
+
+/** Dry-run records are kept as long as the ledger's markers, so each would-be action is listed once. */
+const DRY_RUN_TTL_DAYS = 200;
+
+async function dryRun(ctx: SweepContext, ticket: SweepTicket, decision: DueDecision): Promise<StepOutcome> {
+  const key = `sweep:dry:${decision.idempotencyKey.replace(/[^a-zA-Z0-9:._-]/g, '_')}`;
+  const first = await ctx.deps.store.setIfAbsent(
+    key,
+    { at: ctx.now.toISOString() },
+    { ttlDays: DRY_RUN_TTL_DAYS },
+  );
+  if (first) {
+    await auditSweep(ctx, ticket, {
+      action: auditAction(decision.step),
+      outcome: 'dryRun',
+      detail: `due ${decision.dueAt}`,
+      idempotencyKey: decision.idempotencyKey,
+    });
+  }
+  return { kind: 'dryRun' };
+}
+
+/**
+ * A claim whose runner died: Jira's property read is strongly consistent, so the state tells whether the write
+ * (comment and state in one call) landed. Landed → finish the bookkeeping; not landed → take over and act.
+ */
+async function recoverStale(
+  ctx: SweepContext,
+  ticket: SweepTicket,
+  key: string,
+): Promise<'landed' | 'takenOver'> {
+  const fresh = parseProcessState(await ctx.deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
+  if (fresh?.done.includes(key)) {
+    await ctx.deps.ledger.complete(key, ctx.now);
+    return 'landed';
+  }
+  await ctx.deps.ledger.takeOver(key, ctx.now);
+  return 'takenOver';
+}
+
+async function failure(
+  ctx: SweepContext,
+  ticket: SweepTicket,
+  decision: DueDecision,
+  error: unknown,
+): Promise<StepOutcome> {
+  const key = decision.idempotencyKey;
+  const audit = (outcome: 'skipped' | 'failed', detail: string) =>
+    auditSweep(ctx, ticket, { action: auditAction(decision.step), outcome, detail, idempotencyKey: key });
+  if (error instanceof RateLimitedError) {
+    // Jira refused before doing anything: give the claim back and let the caller defer the whole run.
+    await ctx.deps.ledger.release(key);
+    throw error;
+  }
+  if (error instanceof UpstreamError) {
+    // Ambiguous: the write may have landed. The pending claim stays; after its lease the next run re-reads.
+    await audit('failed', 'ambiguous');
+    return { kind: 'failed', reason: 'ambiguous' };
+  }
+  await ctx.deps.ledger.release(key);
+  if (error instanceof JiraHttpError) {
+    if (error.isNotFound) {
+      await audit('skipped', 'notFound');
+      return { kind: 'skipped', reason: 'notFound' };
+    }
+    if (error.status === 400 || error.status === 409) {
+      // 409, or a transition no longer offered: the ticket changed since the search (issue #4 design).
+      await ctx.transitions.forget(ctx.cfg.projectKey, ticket);
+      return { kind: 'redecide', reason: `HTTP ${error.status}` };
+    }
+    await audit('failed', `HTTP ${error.status}`);
+    return { kind: 'failed', reason: `HTTP ${error.status}` };
+  }
+  if (error instanceof NoCloseTransitionError) {
+    await audit('failed', 'noCloseTransition');
+    return { kind: 'failed', reason: 'noCloseTransition' };
+  }
+  if (error instanceof MessageRenderError) {
+    await audit('failed', 'messageInvalid');
+    return { kind: 'failed', reason: 'messageInvalid' };
+  }
+  throw error;
+}
+
+/** Attempts of one write when Jira's answers stay ambiguous; after them the claim stays pending. */
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * One write; after an ambiguous failure (5xx, timeout: Jira may or may not have applied it) the property is
+ * read back at once (strongly consistent) and the write repeated only if it did not land, so a passing outage
+ * neither delays the step by a sweep nor sends it twice. Persisting ambiguity leaves the claim pending.
+ */
+async function writeOnce(ctx: SweepContext, ticket: SweepTicket, decision: DueDecision): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await writeStep(ctx, ticket, decision);
+      return;
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || attempt >= WRITE_ATTEMPTS) throw error;
+    }
+    const fresh = parseProcessState(await ctx.deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
+    if (fresh?.done.includes(decision.idempotencyKey)) return;
+  }
+}
+
+/**
+ * Performs a due step exactly once (ActionLedger protocol, see its header): claim → one Jira write that carries
+ * the new state → complete. A step already done, or claimed by a concurrent runner, is skipped; a stale claim is
+ * resolved by re-reading the property. In dry-run nothing is written and the step is audited once.
+ */
+export async function performStep(
+  ctx: SweepContext,
+  ticket: SweepTicket,
+  decision: DueDecision,
+): Promise<StepOutcome> {
+  if (ctx.dryRun) return dryRun(ctx, ticket, decision);
+  const key = decision.idempotencyKey;
+  if (decision.alreadyDone) {
+    // The step happened (its key is in the state) but the state was not advanced: only repair the property.
+    await writeStep(ctx, ticket, decision);
+    return { kind: 'skipped', reason: 'alreadyDone' };
+  }
+  const claim = await ctx.deps.ledger.claim(key, ctx.now);
+  if (claim.kind === 'done' || claim.kind === 'inProgress') {
+    const reason = claim.kind === 'done' ? 'alreadyDone' : 'inProgress';
+    await auditSweep(ctx, ticket, {
+      action: auditAction(decision.step),
+      outcome: 'skipped',
+      detail: reason,
+      idempotencyKey: key,
+    });
+    return { kind: 'skipped', reason };
+  }
+  if (claim.kind === 'stale' && (await recoverStale(ctx, ticket, key)) === 'landed') {
+    await auditSweep(ctx, ticket, {
+      action: auditAction(decision.step),
+      outcome: 'done',
+      detail: 'recovered',
+      idempotencyKey: key,
+    });
+    return { kind: 'skipped', reason: 'recovered' };
+  }
+  try {
+    await writeOnce(ctx, ticket, decision);
+  } catch (error) {
+    return failure(ctx, ticket, decision, error);
+  }
+  await ctx.deps.ledger.complete(key, ctx.now);
+  await auditSweep(ctx, ticket, {
+    action: auditAction(decision.step),
+    outcome: 'done',
+    detail: `due ${decision.dueAt}`,
+    idempotencyKey: key,
+  });
+  return { kind: 'done' };
+}

@@ -1,0 +1,69 @@
+import type { ProjectConfig } from '../../domain/config';
+import { initialState, type ProcessState } from '../../domain/process-state';
+import { nextDueAt, timerFor } from '../../domain/timers/timer-schedule';
+import type { JiraNames } from './jira-names';
+import { parseJiraTime, type SweepTicket } from './sweep-ticket';
+
+/**
+ * When the ticket entered its current status: the latest changelog entry into that status, else its creation
+ * (created directly in the status), else `now`. Jira keeps no separate "status date" for a status that was
+ * entered before the app saw the ticket; the changelog is the record (PROCESS.md §4, issue #4 "picked up from
+ * the date they entered the status").
+ */
+export function statusEnteredAt(ticket: SweepTicket, now: Date): Date {
+  const entries = ticket.statusChanges.filter(
+    (change) => change.toStatusId === ticket.statusId || change.toStatusName === ticket.statusName,
+  );
+  const last = entries[entries.length - 1];
+  const at = (last ? parseJiraTime(last.at) : undefined) ?? ticket.createdMs;
+  return at === undefined ? now : new Date(Math.min(at, now.getTime()));
+}
+
+/**
+ * The state a ticket should have in its current status, for a ticket without state (waiting before the app was
+ * installed) or whose state belongs to another status or timer (a status event was lost). The timer counts from
+ * the status entry, so an old ticket is never treated as new; `decideTimer` then takes only the step due now.
+ * Idempotency keys already done and flags survive; the cycle moves on so old keys cannot collide.
+ *
+ * @example
+ * rebuildState(ticketIn25DaysClarification, cfg, names, now).cycleStartedAt; // the changelog entry date
+ */
+export function rebuildState(
+  ticket: SweepTicket,
+  cfg: Pick<ProjectConfig, 'timers' | 'calendar' | 'names'>,
+  names: JiraNames,
+  now: Date,
+): ProcessState {
+  const statusKey = names.statusKey(ticket.statusName);
+  const kind = names.kind(ticket.issueTypeName);
+  const timer = statusKey && kind ? timerFor(kind, statusKey) : 'none';
+  const previous = ticket.state;
+  const entered = statusEnteredAt(ticket, now).toISOString();
+  const base = initialState(now, ticket.statusId);
+  const state: ProcessState = {
+    ...base,
+    ...(previous ? { done: previous.done, flags: previous.flags } : {}),
+    ...(previous?.acceptedAt ? { acceptedAt: previous.acceptedAt } : {}),
+    timer,
+    cycle: (previous?.cycle ?? 0) + 1,
+    enteredAt: entered,
+    cycleStartedAt: entered,
+    stepsDone: 0,
+    lastReset: { at: now.toISOString(), reason: previous ? 'statusEntered' : 'installBackfill' },
+  };
+  const due = nextDueAt(state, cfg);
+  return due === undefined ? state : { ...state, nextDueAt: due };
+}
+
+/**
+ * Whether the stored state belongs to the ticket's current status and type; a state that does not must be
+ * rebuilt and is never acted on (a ticket that left Clarification is not reminded).
+ */
+export function stateMatchesTicket(ticket: SweepTicket, names: JiraNames): boolean {
+  const state = ticket.state;
+  if (!state || state.statusId !== ticket.statusId) return false;
+  const statusKey = names.statusKey(ticket.statusName);
+  const kind = names.kind(ticket.issueTypeName);
+  const timer = statusKey && kind ? timerFor(kind, statusKey) : 'none';
+  return timer === state.timer;
+}

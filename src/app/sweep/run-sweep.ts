@@ -1,0 +1,123 @@
+import { RateLimitedError, UpstreamError } from '../../adapters/jira/errors';
+import type { AppDeps } from '../deps';
+import type { WorkItem } from '../ports';
+import { PointsBudget } from './points-budget';
+import { sweepProject, type OutcomeCounts, type SweepCursor } from './sweep-project';
+import { sweepContextFor } from './sweep-setup';
+
+/** Queue work item type that continues one project's sweep. */
+export const SWEEP_PROJECT_WORK = 'sweep.project';
+
+/** Tickets one invocation handles before it hands over to the queue; ~2 calls each, well inside 300 s. */
+export const MAX_TICKETS_PER_INVOCATION = 200;
+
+/** Delay before retrying a sweep that met a Jira outage. */
+const UPSTREAM_RETRY_SECONDS = 120;
+
+/** How one project's part of a run ended. */
+export type ProjectRunOutcome =
+  | { kind: 'disabled' }
+  | { kind: 'duplicateRun' }
+  | { kind: 'finished'; tickets: number; outcomes: OutcomeCounts }
+  | { kind: 'continued'; tickets: number; outcomes: OutcomeCounts; cursor: SweepCursor }
+  | { kind: 'budgetExhausted'; tickets: number; outcomes: OutcomeCounts }
+  | { kind: 'deferred'; afterSeconds: number; reason: string };
+
+/** The body of a `sweep.project` queue item. */
+export interface SweepProjectWork extends Record<string, unknown> {
+  type: typeof SWEEP_PROJECT_WORK;
+  projectKey: string;
+  phase: SweepCursor['phase'];
+  nextPageToken?: string;
+}
+
+function continuation(projectKey: string, cursor: SweepCursor, delaySeconds?: number): WorkItem {
+  const body: SweepProjectWork = {
+    type: SWEEP_PROJECT_WORK,
+    projectKey,
+    phase: cursor.phase,
+    ...(cursor.nextPageToken ? { nextPageToken: cursor.nextPageToken } : {}),
+  };
+  return delaySeconds ? { body, delaySeconds } : { body };
+}
+
+/**
+ * Sweeps one project from `cursor` within this invocation and the hourly budget. Rate limits and outages end
+ * the attempt with a `deferred` outcome (the caller retries through the queue); everything else is recorded
+ * per ticket and never stops the sweep.
+ */
+export async function runProjectSweep(
+  deps: AppDeps,
+  projectKey: string,
+  now: Date,
+  cursor?: SweepCursor,
+): Promise<ProjectRunOutcome> {
+  const { config } = await deps.config.load();
+  if (!config.automation.enabled) return { kind: 'disabled' };
+  const budget = new PointsBudget(deps.store, config.automation.pointsBudgetPerHour, now);
+  const before = deps.stats.totalPoints;
+  try {
+    const ctx = await sweepContextFor(deps, config, projectKey, now);
+    if (!ctx) return { kind: 'disabled' };
+    const result = await sweepProject(
+      ctx,
+      { budget, maxTicketsPerInvocation: MAX_TICKETS_PER_INVOCATION },
+      cursor,
+    );
+    const { tickets, outcomes } = result;
+    deps.log.info('sweep.project', {
+      projectKey,
+      tickets,
+      points: deps.stats.totalPoints - before,
+      ...outcomes,
+    });
+    if (result.budgetExhausted) return { kind: 'budgetExhausted', tickets, outcomes };
+    if (result.continueAt) return { kind: 'continued', tickets, outcomes, cursor: result.continueAt };
+    return { kind: 'finished', tickets, outcomes };
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      deps.log.warn('sweep.rateLimited', { projectKey, retryAfter: error.retryAfterSeconds });
+      return { kind: 'deferred', afterSeconds: error.retryAfterSeconds, reason: 'rateLimited' };
+    }
+    if (error instanceof UpstreamError) {
+      deps.log.warn('sweep.upstream', { projectKey, operation: error.operation });
+      return { kind: 'deferred', afterSeconds: UPSTREAM_RETRY_SECONDS, reason: 'upstream' };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The hourly scheduled sweep (PROCESS.md §4): every managed, enabled project in turn. A duplicate run of the
+ * same trigger (Forge may fire twice) finds the project's run marker for this ten-minute slot and stops before
+ * spending a point; work that does not fit, or that Jira deferred, continues as `sweep.project` queue items.
+ */
+export async function runScheduledSweep(
+  deps: AppDeps,
+  now: Date,
+): Promise<Record<string, ProjectRunOutcome>> {
+  const { config } = await deps.config.load();
+  const report: Record<string, ProjectRunOutcome> = {};
+  const queued: WorkItem[] = [];
+  for (const projectKey of config.projects) {
+    const slot = now.toISOString().slice(0, 15);
+    const first = await deps.store.setIfAbsent(
+      `sweep:run:${projectKey}:${slot}`,
+      { at: now.toISOString() },
+      { ttlDays: 1 },
+    );
+    if (!first) {
+      report[projectKey] = { kind: 'duplicateRun' };
+      continue;
+    }
+    const outcome = await runProjectSweep(deps, projectKey, now);
+    report[projectKey] = outcome;
+    if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
+    if (outcome.kind === 'deferred')
+      queued.push(continuation(projectKey, { phase: 'unstamped' }, outcome.afterSeconds));
+  }
+  if (queued.length > 0) await deps.queue.push(queued);
+  return report;
+}
+
+export { continuation as sweepContinuation };

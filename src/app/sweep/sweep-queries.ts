@@ -1,0 +1,57 @@
+import type { ProjectConfig } from '../../domain/config';
+import { KINDS } from '../../domain/kinds';
+import type { TimerName } from '../../domain/process-state';
+import type { StatusKey } from '../../domain/statuses';
+import { timerFor } from '../../domain/timers/timer-schedule';
+
+/** The statuses in which a timer runs (PROCESS.md §4). */
+export const TIMER_STATUSES: readonly StatusKey[] = ['clarification', 'resolved', 'estimationAvailable'];
+
+/** A JQL string literal: Jira accepts double quotes with `\"` and `\\` escapes. */
+export function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Tickets whose next timer step is due, most overdue first. `processNextDue` is the search alias of the indexed
+ * `nextDueAt` of the `jsm-process-state` property (manifest `jira:entityProperty`). `now()` is evaluated by Jira,
+ * so no time zone is involved; the sweep re-checks every returned step against its own clock.
+ *
+ * @example
+ * dueTicketsJql('SUP'); // 'project = "SUP" AND processNextDue <= now() ORDER BY processNextDue ASC, id ASC'
+ */
+export function dueTicketsJql(projectKey: string): string {
+  return `project = ${jqlString(projectKey)} AND processNextDue <= now() ORDER BY processNextDue ASC, id ASC`;
+}
+
+/**
+ * Tickets in a timer status whose state does not run that status's timer: no state yet (waiting before the app
+ * was installed), `none`, or another timer because a status event was lost. One clause per timer status,
+ * limited to the issue types that run a timer there, so a ticket whose state is right never matches and the
+ * query costs 1 point when there is nothing to repair.
+ *
+ * @example
+ * unstampedTicketsJql(cfg); // 'project = "SUP" AND ((status = "Clarification required / On hold" AND issuetype in (…) AND (processTimer IS EMPTY OR processTimer != "clarification")) OR …) ORDER BY id ASC'
+ */
+export function unstampedTicketsJql(cfg: Pick<ProjectConfig, 'names' | 'projectKey'>): string {
+  const clauses = TIMER_STATUSES.flatMap((status) => {
+    const timer: TimerName = timerForStatus(status);
+    const kinds = KINDS.filter((kind) => timerFor(kind, status) === timer);
+    if (timer === 'none' || kinds.length === 0) return [];
+    const types = kinds.map((kind) => jqlString(cfg.names.kinds[kind])).join(', ');
+    return [
+      `(status = ${jqlString(cfg.names.statuses[status])} AND issuetype in (${types}) AND ` +
+        `(processTimer IS EMPTY OR processTimer != ${jqlString(timer)}))`,
+    ];
+  });
+  return `project = ${jqlString(cfg.projectKey)} AND (${clauses.join(' OR ')}) ORDER BY id ASC`;
+}
+
+/** The timer a timer status runs for the kinds that have it. */
+function timerForStatus(status: StatusKey): TimerName {
+  for (const kind of KINDS) {
+    const timer = timerFor(kind, status);
+    if (timer !== 'none') return timer;
+  }
+  return 'none';
+}

@@ -1,0 +1,32 @@
+import { configForProject, type AppConfig } from '../../domain/config';
+import type { AppDeps } from '../deps';
+import { CloseTransitions } from './close-transition';
+import { jiraNames } from './jira-names';
+import { organizationsFieldId } from './organizations-field';
+import type { SweepContext } from './sweep-context';
+
+/**
+ * Builds the sweep context of one project, or `undefined` when the app is switched off for it (site-wide
+ * `automation.enabled`, per-project override, or the project is not managed). The Organizations field is read
+ * only when the project chooses texts per organization.
+ */
+export async function sweepContextFor(
+  deps: AppDeps,
+  config: AppConfig,
+  projectKey: string,
+  now: Date,
+): Promise<SweepContext | undefined> {
+  if (!config.projects.includes(projectKey)) return undefined;
+  const cfg = configForProject(config, projectKey);
+  if (!cfg.automation.enabled) return undefined;
+  const byOrganization = Object.keys(cfg.languageByOrganization).length > 0;
+  return {
+    deps,
+    cfg,
+    now,
+    dryRun: cfg.automation.dryRun,
+    names: jiraNames(cfg),
+    transitions: new CloseTransitions(deps.jira, deps.store),
+    organizationsFieldId: byOrganization ? await organizationsFieldId(deps.jira, deps.store) : undefined,
+  };
+}

@@ -1,0 +1,131 @@
+import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { initialState } from '../../../src/domain/process-state';
+import { jiraNames } from '../../../src/app/sweep/jira-names';
+import { rebuildState, stateMatchesTicket, statusEnteredAt } from '../../../src/app/sweep/rebuild-state';
+import { parseJiraTime, toSweepTicket, type SweepTicket } from '../../../src/app/sweep/sweep-ticket';
+
+const cfg = configForProject(defaultConfig, 'SUP');
+const names = jiraNames(cfg);
+const now = new Date('2026-11-27T10:00:00Z');
+
+function ticket(overrides: Partial<SweepTicket> = {}): SweepTicket {
+  return {
+    id: '10001',
+    key: 'SUP-1',
+    statusId: '3',
+    statusName: 'Clarification required / On hold',
+    issueTypeId: '7',
+    issueTypeName: 'Support Request',
+    state: undefined,
+    updatedMs: undefined,
+    createdMs: Date.parse('2026-10-01T08:00:00Z'),
+    organizations: [],
+    statusChanges: [
+      {
+        at: '2026-10-02T08:00:00.000+0000',
+        toStatusId: '3',
+        toStatusName: 'Clarification required / On hold',
+      },
+      { at: '2026-10-05T08:00:00.000+0000', toStatusId: '2', toStatusName: 'Open' },
+      {
+        at: '2026-11-02T09:15:00.000+0000',
+        toStatusId: '3',
+        toStatusName: 'Clarification required / On hold',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('rebuilding the timer state of tickets the app has not seen in their status', () => {
+  it('counts from the latest entry into the current status (changelog), else creation', () => {
+    expect(statusEnteredAt(ticket(), now).toISOString()).toBe('2026-11-02T09:15:00.000Z');
+    expect(statusEnteredAt(ticket({ statusChanges: [] }), now).toISOString()).toBe(
+      '2026-10-01T08:00:00.000Z',
+    );
+  });
+
+  it('starts the status timer from the entry date, so only the step due now will run', () => {
+    const state = rebuildState(ticket(), cfg, names, now);
+    expect(state).toMatchObject({
+      timer: 'clarification',
+      statusId: '3',
+      cycle: 1,
+      cycleStartedAt: '2026-11-02T09:15:00.000Z',
+      stepsDone: 0,
+      nextDueAt: '2026-11-12T09:15:00.000Z',
+      lastReset: { reason: 'installBackfill' },
+    });
+  });
+
+  it('keeps done keys and flags and moves the cycle on when a stale state is rebuilt', () => {
+    const stale = {
+      ...initialState(now, '9'),
+      timer: 'resolved' as const,
+      cycle: 4,
+      done: ['10001:resolved:4:close'],
+      flags: ['x'],
+    };
+    const state = rebuildState(ticket({ state: stale }), cfg, names, now);
+    expect(state).toMatchObject({
+      cycle: 5,
+      done: ['10001:resolved:4:close'],
+      flags: ['x'],
+      lastReset: { reason: 'statusEntered' },
+    });
+  });
+
+  it('gives tickets of unknown types or statuses no timer', () => {
+    expect(rebuildState(ticket({ issueTypeName: 'Epic' }), cfg, names, now)).toMatchObject({ timer: 'none' });
+    expect(rebuildState(ticket({ issueTypeName: 'Suggestion' }), cfg, names, now).nextDueAt).toBeUndefined();
+  });
+
+  it('accepts a state only for the status and type it was written for', () => {
+    const state = rebuildState(ticket(), cfg, names, now);
+    expect(stateMatchesTicket(ticket({ state }), names)).toBe(true);
+    expect(stateMatchesTicket(ticket({ state, statusId: '4', statusName: 'In Progress' }), names)).toBe(
+      false,
+    );
+    expect(stateMatchesTicket(ticket({ state, issueTypeName: 'Suggestion' }), names)).toBe(false);
+    expect(stateMatchesTicket(ticket(), names)).toBe(false);
+  });
+});
+
+describe('reading search results', () => {
+  it("parses Jira's timestamps without a colon in the offset", () => {
+    expect(parseJiraTime('2026-11-27T10:00:00.000+0100')).toBe(Date.parse('2026-11-27T09:00:00Z'));
+    expect(parseJiraTime('yesterday')).toBeUndefined();
+  });
+
+  it('reads status, type, state, organizations and status changes; rejects beans without status', () => {
+    const bean = {
+      id: '10001',
+      key: 'SUP-1',
+      fields: {
+        status: { id: '3', name: 'Clarification required / On hold' },
+        issuetype: { id: '7', name: 'Support Request' },
+        updated: '2026-11-27T09:00:00.000+0000',
+        customfield_10002: [{ id: '1', name: 'Acme GmbH' }],
+      },
+      properties: { 'jsm-process-state': { v: 0 } },
+      changelog: {
+        histories: [
+          {
+            id: '1',
+            created: '2026-11-02T09:15:00.000+0000',
+            items: [{ field: 'status', to: '3', toString: 'Clarification required / On hold' }],
+          },
+        ],
+      },
+    };
+    const read = toSweepTicket(bean, 'customfield_10002');
+    expect(read).toMatchObject({
+      statusId: '3',
+      issueTypeName: 'Support Request',
+      state: undefined,
+      organizations: ['Acme GmbH'],
+    });
+    expect(read?.statusChanges).toHaveLength(1);
+    expect(toSweepTicket({ id: '1', key: 'SUP-2', fields: {} })).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { dueTicketsJql, jqlString, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
+
+describe('sweep queries', () => {
+  const cfg = configForProject(defaultConfig, 'SUP');
+
+  it('selects due tickets through the indexed property, most overdue first', () => {
+    expect(dueTicketsJql('SUP')).toBe(
+      'project = "SUP" AND processNextDue <= now() ORDER BY processNextDue ASC, id ASC',
+    );
+  });
+
+  it('repairs only tickets in a timer status whose state does not run that timer, per eligible type', () => {
+    const jql = unstampedTicketsJql(cfg);
+    expect(jql).toContain(
+      '(status = "Clarification required / On hold" AND issuetype in ("Incident", "Request", "Software Defect", ' +
+        '"Non-Software Defect", "Consulting Request", "Support Request", "Customisation") AND ' +
+        '(processTimer IS EMPTY OR processTimer != "clarification"))',
+    );
+    expect(jql).toContain('(status = "Estimation available" AND issuetype in ("Customisation") AND');
+    // Delivery tickets have no Resolved timer; Suggestions never enter Clarification.
+    expect(jql).not.toMatch(/"Clarification required \/ On hold" AND issuetype in \([^)]*Suggestion/);
+    expect(jql).not.toContain('"Delivery"');
+    expect(jql.endsWith('ORDER BY id ASC')).toBe(true);
+  });
+
+  it('uses the names a site configured and escapes quotes', () => {
+    const renamed = configForProject(
+      {
+        ...defaultConfig,
+        projects: ['SUP'],
+        projectOverrides: { SUP: { names: { statuses: { resolved: 'Gelöst "fertig"' } } } },
+      },
+      'SUP',
+    );
+    expect(unstampedTicketsJql(renamed)).toContain('status = "Gelöst \\"fertig\\""');
+    expect(jqlString('a\\b')).toBe('"a\\\\b"');
+  });
+});
