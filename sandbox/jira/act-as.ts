@@ -1,5 +1,6 @@
 import type { JiraSite, Principal } from '../contract';
-import type { AdfDoc } from './model/types';
+import type { AdfDoc, RequestChannel } from './model/types';
+import { CHANNEL_HEADER, UI_CHANNEL } from './mutations/request-channel';
 import { textToAdf } from './render/format';
 
 /** A person's (or the app's) REST call that the site refused. */
@@ -15,13 +16,18 @@ export class ActAsError extends Error {
 
 /** Helpers to act as someone; each goes through `site.handle` so validation, limits and events all apply. */
 export interface ActAs {
-  /** Create an issue; returns its key. `fields` are extra REST fields (custom fields, description ADF…). */
+  /**
+   * Create an issue; returns its key. `fields` are extra REST fields (custom fields, description ADF…).
+   * `channel` is how the request came in (JQL `request-channel-type`); default: `portal` for customers, `jira`
+   * for agents and the app. `email` stands for the JSM mail handler creating the ticket for this customer.
+   */
   createIssue(input: {
     project: string;
     issueType: string;
     summary: string;
     requestTypeId?: string;
     fields?: Record<string, unknown>;
+    channel?: RequestChannel;
   }): Promise<string>;
   /** Comment: public through the JSM API (as a customer would), internal through the platform API. */
   comment(key: string, text: string, options?: { internal?: boolean }): Promise<string>;
@@ -30,6 +36,10 @@ export interface ActAs {
     key: string,
     to: { status?: string; transitionId?: string; resolution?: string; comment?: string },
   ): Promise<void>;
+  /**
+   * PUT the issue's `fields`. Reclassify with `{ issuetype: { name: 'Software Defect' } }` (or `{ id }`): the
+   * site refuses (400 on `issuetype`) when the target type's workflow lacks the current status.
+   */
   edit(key: string, fields: Record<string, unknown>): Promise<void>;
   /** `source <outward> destination`, e.g. `link('Delivery', 'SD-9', 'SD-1')` = "SD-9 ships SD-1". */
   link(typeName: string, sourceKey: string, destinationKey: string): Promise<void>;
@@ -39,26 +49,29 @@ export interface ActAs {
 }
 
 export function actAs(site: JiraSite, principal: Principal): ActAs {
-  const request = async (
+  const send = async (
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
-    body?: unknown,
+    body: unknown,
+    headers: Record<string, string>,
   ): Promise<unknown> => {
     const res = await site.handle({
       method,
       path,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       principal,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (res.status >= 400) throw new ActAsError(res.status, res.body);
     return res.body === '' ? undefined : JSON.parse(res.body);
   };
+  const request = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
+    send(method, path, body, {});
   const adf = (text: string): AdfDoc => textToAdf(text);
   return {
     request,
-    async createIssue({ project, issueType, summary, requestTypeId, fields = {} }) {
-      const created = (await request('POST', '/rest/api/3/issue', {
+    async createIssue({ project, issueType, summary, requestTypeId, fields = {}, channel }) {
+      const body = {
         fields: {
           project: { key: project },
           issuetype: { name: issueType },
@@ -66,6 +79,9 @@ export function actAs(site: JiraSite, principal: Principal): ActAs {
           ...(requestTypeId ? { customfield_10010: requestTypeId } : {}),
           ...fields,
         },
+      };
+      const created = (await send('POST', '/rest/api/3/issue', body, {
+        [CHANNEL_HEADER]: channel ?? UI_CHANNEL,
       })) as { key: string };
       return created.key;
     },

@@ -43,6 +43,9 @@ export interface SimJiraSite extends JiraSite {
   actAs(who: string | Principal): ActAs;
 }
 
+/** Response header carrying the points the rate limiter charged for the request (0 for refused requests). */
+export const POINTS_HEADER = 'x-sim-points';
+
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /** Turn a platform ErrorCollection into JSM's ErrorResponse for servicedeskapi operations. */
@@ -108,6 +111,8 @@ class Site implements SimJiraSite {
         ...(final.body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' }),
         'x-aaccountid': actorAccountId(this.store, request.principal),
         ...final.headers,
+        // Simulator-only: what the rate limiter charged (0 when refused); the Forge host logs it per invocation.
+        [POINTS_HEADER]: String(points),
       },
       body: final.body === undefined ? '' : JSON.stringify(final.body),
     };
@@ -177,6 +182,7 @@ class Site implements SimJiraSite {
       actor: actorAccountId(this.store, request.principal),
       op,
       body,
+      headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
     };
     let outcome;
     try {

@@ -29,6 +29,13 @@ export interface OpContext {
   op: RoutedOperation;
   /** Parsed JSON body (undefined when none). */
   body: unknown;
+  /** Request headers, names lower-cased. */
+  headers: Record<string, string>;
+}
+
+/** A request header by (case-insensitive) name. */
+export function header(ctx: OpContext, name: string): string | undefined {
+  return ctx.headers[name.toLowerCase()];
 }
 
 /** A path parameter (always present once the route matched). */

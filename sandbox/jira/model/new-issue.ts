@@ -1,4 +1,4 @@
-import type { SimIssue } from './types';
+import type { RequestChannel, SimIssue } from './types';
 
 /** A new issue record with every optional part empty; callers fill in what they know. */
 export function newIssue(init: {
@@ -11,6 +11,8 @@ export function newIssue(init: {
   reporterAccountId: string;
   creatorAccountId?: string;
   created: string;
+  /** Default `api`: what Jira records for an issue created through REST. */
+  channel?: RequestChannel;
 }): SimIssue {
   return {
     id: init.id,
@@ -31,6 +33,7 @@ export function newIssue(init: {
     updated: init.created,
     statusCategoryChangedDate: init.created,
     requestTypeId: null,
+    channel: init.channel ?? 'api',
     organizationIds: [],
     participantAccountIds: [],
     labels: [],

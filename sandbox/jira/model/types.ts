@@ -75,7 +75,12 @@ export interface SimProject {
   /** Project role "Service Desk Team" members (agents). */
   agentAccountIds: string[];
   /** SLA goals in minutes, per metric; absent = project has no SLA. */
-  sla?: { timeToFirstResponseMinutes?: number; timeToResolutionMinutes?: number };
+  sla?: {
+    timeToFirstResponseMinutes?: number;
+    timeToResolutionMinutes?: number;
+    /** Statuses in which "Time to resolution" pauses (JSM's "Pause on: status" condition). */
+    timeToResolutionPausedStatusIds?: string[];
+  };
   securitySchemeId?: string;
   nextIssueNumber: number;
 }
@@ -113,6 +118,14 @@ export interface AdfDoc {
   content: unknown[];
 }
 
+/**
+ * How a JSM request reached the site (JQL `request-channel-type`): the customer portal, an e-mail to the
+ * service desk's address, an agent in the Jira UI, or the REST API.
+ */
+export type RequestChannel = 'portal' | 'email' | 'jira' | 'api';
+
+export const REQUEST_CHANNELS: readonly RequestChannel[] = ['portal', 'email', 'jira', 'api'];
+
 export interface SimIssue {
   id: string;
   key: string;
@@ -132,6 +145,8 @@ export interface SimIssue {
   updated: string;
   statusCategoryChangedDate: string;
   requestTypeId: string | null;
+  /** The channel the request was raised through; fixed at creation. */
+  channel: RequestChannel;
   /** Organizations the request is shared with. */
   organizationIds: string[];
   participantAccountIds: string[];

@@ -2,6 +2,7 @@ import type { SiteStore } from '../model/store';
 import type { AdfDoc, SimChangeItem, SimIssue } from '../model/types';
 import { adfProblem } from '../adf';
 import { adfToText } from '../render/format';
+import { planIssueTypeChange } from './issue-type-change';
 
 /** A validated change to one field: the changelog item it produces and how to apply it. */
 export interface PlannedChange {
@@ -109,6 +110,8 @@ export function planFieldChange(
         apply: (i) => (i.labels = [...labels]),
       };
     }
+    case 'issuetype':
+      return planIssueTypeChange(store, issue, value);
     case 'security': {
       const id = value === null ? null : member(value, 'id');
       const level = typeof id === 'string' ? store.securityLevels.get(id) : undefined;

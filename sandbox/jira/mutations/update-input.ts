@@ -13,6 +13,8 @@ const EDITABLE_SYSTEM = new Set([
   'priority',
   'labels',
   'security',
+  // Reclassification (PROCESS.md §2): allowed in place only when no status migration is needed.
+  'issuetype',
 ]);
 
 export interface ParsedUpdate {

@@ -1,7 +1,8 @@
-import { bodyObject, type OpContext, queryList, visibleIssue } from '../http/context';
+import { bodyObject, header, type OpContext, queryList, visibleIssue } from '../http/context';
 import { type Outcome, platformError } from '../http/reply';
 import { newIssue } from '../model/new-issue';
 import { planFieldChange } from '../mutations/field-input';
+import { CHANNEL_HEADER, requestChannelOf } from '../mutations/request-channel';
 import { parseIssueUpdate } from '../mutations/update-input';
 import { hasPermission, isStaff } from '../permissions';
 import { issueBean, selectFields } from '../render/issue-bean';
@@ -48,7 +49,8 @@ export function editIssue(ctx: OpContext): Outcome {
 
 /**
  * POST /rest/api/3/issue — create in a project the caller may create in. Starts in the workflow's initial
- * status; `customfield_10010` (request type) takes the request type id as a string.
+ * status; `customfield_10010` (request type) takes the request type id as a string. The request channel is
+ * `api` unless the simulator's `x-sim-request-channel` header says otherwise (see `request-channel.ts`).
  */
 export function createIssue(ctx: OpContext): Outcome {
   const body = bodyObject(ctx);
@@ -67,6 +69,8 @@ export function createIssue(ctx: OpContext): Outcome {
   if (typeof fields.summary !== 'string' || fields.summary.trim() === '') {
     throw platformError(400, [], { summary: 'You must specify a summary of the issue.' });
   }
+  const channel = requestChannelOf(ctx.store, ctx.principal, project, header(ctx, CHANNEL_HEADER));
+  if ('error' in channel) throw platformError(400, [channel.error]);
   const created = new Date().toISOString();
   const draft = newIssue({
     id: '',
@@ -77,6 +81,7 @@ export function createIssue(ctx: OpContext): Outcome {
     summary: fields.summary,
     reporterAccountId: ctx.actor,
     created,
+    channel: channel.channel,
   });
   const errors: Record<string, string> = {};
   const changes = Object.entries(fields)

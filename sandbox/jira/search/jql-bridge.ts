@@ -5,6 +5,9 @@ import { findField } from '../render/field-catalog';
 import type { IndexedProperty } from './indexed-properties';
 import { indexedPropertyValue, toDate } from './property-values';
 
+/** The JQL clause name under which JSM searches the request channel. */
+export const REQUEST_CHANNEL_CLAUSE = 'request-channel-type';
+
 const PROPERTY_REF = /^issue\.property\[["']?([^\]"']+)["']?\]\.(.+)$/i;
 
 /**
@@ -33,6 +36,8 @@ export function jqlContext(
         return { kind: 'property', propertyKey: entry.propertyKey, path: entry.path, type: entry.type };
       if (property) return undefined;
       const lower = name.toLowerCase();
+      // JSM's channel clause (`request-channel-type = email`): searchable, but no field of the issue.
+      if (lower === REQUEST_CHANNEL_CLAUSE) return { kind: 'system', id: REQUEST_CHANNEL_CLAUSE };
       if (lower === 'id' || lower === 'statuscategory')
         return { kind: 'system', id: lower === 'id' ? 'id' : 'statusCategory' };
       const def = findField(store, name);
@@ -111,6 +116,8 @@ function systemValue(
       const l = issue.securityLevelId === null ? undefined : store.securityLevels.get(issue.securityLevelId);
       return l ? { id: l.id, name: l.name } : null;
     }
+    case REQUEST_CHANNEL_CLAUSE:
+      return issue.channel;
     case 'summary':
       return issue.summary;
     case 'labels':

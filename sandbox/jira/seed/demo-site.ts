@@ -277,7 +277,12 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
     issueTypeIds: Object.values(ISSUE_TYPE),
     workflows: demoWorkflows(),
     agentAccountIds: [USER.agentDach, USER.agentUk, USER.agentApac],
-    sla: { timeToFirstResponseMinutes: 240, timeToResolutionMinutes: 2400 },
+    sla: {
+      timeToFirstResponseMinutes: 240,
+      timeToResolutionMinutes: 2400,
+      // Waiting for the customer does not count against support (PROCESS.md §3, (C) statuses).
+      timeToResolutionPausedStatusIds: [STATUS.clarification],
+    },
     securitySchemeId: '10000',
     nextIssueNumber: 1,
   });

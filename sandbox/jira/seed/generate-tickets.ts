@@ -105,6 +105,8 @@ export function generateTickets(site: { store: SiteStore }, options: GenerateOpt
   const keys: string[] = [];
   // Conversations and delivery links draw from their own stream: the tickets stay exactly as the seed made them.
   const extra = seededRandom(options.seed ^ 0x5eed);
+  // Channels draw from a third stream for the same reason.
+  const channels = seededRandom(options.seed ^ 0xc4a7);
   const created: SimIssue[] = [];
 
   for (let n = 0; n < options.count; n++) {
@@ -129,6 +131,7 @@ export function generateTickets(site: { store: SiteStore }, options: GenerateOpt
       created: new Date(createdMs).toISOString(),
     });
     issue.description = textToAdf(`Generated ticket ${n + 1}.`);
+    issue.channel = channelOf(typeId, channels());
     issue.organizationIds = [region.org];
     issue.requestTypeId =
       typeId === ISSUE_TYPE.delivery
@@ -165,6 +168,17 @@ export function generateTickets(site: { store: SiteStore }, options: GenerateOpt
   planDeliveries(store, created, extra, nowMs);
   return keys;
 }
+
+/**
+ * Delivery tickets are created by support in Jira (PROCESS.md §2); about one customer ticket in five arrives by
+ * e-mail (§1), the rest through the portal.
+ */
+function channelOf(typeId: string, roll: number): SimIssue['channel'] {
+  if (typeId === ISSUE_TYPE.delivery) return 'jira';
+  return roll < EMAIL_SHARE ? 'email' : 'portal';
+}
+
+const EMAIL_SHARE = 0.2;
 
 function chooseStatuses(
   path: string[],
