@@ -44,6 +44,8 @@ export interface ActAs {
   /** `source <outward> destination`, e.g. `link('Delivery', 'SD-9', 'SD-1')` = "SD-9 ships SD-1". */
   link(typeName: string, sourceKey: string, destinationKey: string): Promise<void>;
   setProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
+  /** Add request participants through the JSM API (one `updated:issue` event when someone new joins). */
+  addParticipants(key: string, accountIds: string[]): Promise<void>;
   /** Any request as this principal; throws `ActAsError` on a status ≥ 400. */
   request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
 }
@@ -124,6 +126,9 @@ export function actAs(site: JiraSite, principal: Principal): ActAs {
         inwardIssue: { key: sourceKey },
         outwardIssue: { key: destinationKey },
       });
+    },
+    async addParticipants(key, accountIds) {
+      await request('POST', `/rest/servicedeskapi/request/${key}/participant`, { accountIds });
     },
     async setProperty(key, propertyKey, value) {
       await request('PUT', `/rest/api/3/issue/${key}/properties/${encodeURIComponent(propertyKey)}`, value);

@@ -1,3 +1,5 @@
+import type { DeniedFieldWrite } from './field-write-denial';
+
 /** Fault injection for resilience tests; every rate is a probability in [0, 1]. */
 export interface FaultConfig {
   /** Added latency per request (real milliseconds). */
@@ -11,6 +13,8 @@ export interface FaultConfig {
   conflictRate?: number;
   /** Seed of the fault dice; the same seed and request sequence give the same faults. */
   seed?: number;
+  /** Field writes refused every time (not by dice), as where the app lacks the field's permission. */
+  deniedFieldWrites?: readonly DeniedFieldWrite[];
 }
 
 export type FaultDecision =
@@ -39,6 +43,10 @@ export class FaultInjector {
   configure(config: FaultConfig): void {
     this.config = config;
     this.random = seededRandom(config.seed ?? 1);
+  }
+
+  get deniedFieldWrites(): readonly DeniedFieldWrite[] {
+    return this.config.deniedFieldWrites ?? [];
   }
 
   get latencyMs(): number {

@@ -2,11 +2,13 @@ import { resolve } from 'node:path';
 import type { JiraSite, Principal, ProductEvent, SiteRequest, SiteResponse } from '../contract';
 import { type ActAs, actAs } from './act-as';
 import { FaultInjector, type FaultConfig } from './faults';
+import { refuseDeniedFieldWrite } from './field-write-denial';
 import type { OpContext } from './http/context';
 import { HttpError, type Reply } from './http/reply';
 import { ROUTES } from './http/routes';
 import { type LimitConfig, RateLimiter } from './limits';
 import { SiteMetrics } from './metrics';
+import { DEFAULT_CLOUD_ID, OpsAlerts } from './ops-alerts/ops-alerts';
 import { SiteStore } from './model/store';
 import { IssueWriter } from './mutations/issue-writer';
 import { actorAccountId } from './permissions';
@@ -29,6 +31,8 @@ export interface JiraSiteOptions {
   seed?: SeedOptions;
   faults?: FaultConfig;
   limits?: LimitConfig;
+  /** Cloud id in the JSM Operations API paths (`/jsm/ops/api/{cloudId}/…`); default `DEFAULT_CLOUD_ID`. */
+  cloudId?: string;
   /** Manifest whose `jira:entityProperty` modules define the JQL-indexed properties (default `./manifest.yml`). */
   manifestPath?: string;
 }
@@ -38,6 +42,8 @@ export interface SimJiraSite extends JiraSite {
   readonly store: SiteStore;
   readonly metrics: SiteMetrics;
   readonly limiter: RateLimiter;
+  /** JSM Operations alerts created through `/jsm/ops/api/{cloudId}/v1/alerts`. */
+  readonly opsAlerts: OpsAlerts;
   setFaults(faults: FaultConfig): void;
   /** Act as a person (or the app) through the REST code paths, so events are emitted exactly as for REST. */
   actAs(who: string | Principal): ActAs;
@@ -66,6 +72,7 @@ class Site implements SimJiraSite {
   readonly store = new SiteStore();
   readonly metrics = new SiteMetrics();
   readonly limiter: RateLimiter;
+  readonly opsAlerts: OpsAlerts;
   private readonly faults: FaultInjector;
   private readonly writer = new IssueWriter(this.store);
   private readonly sessions = new SearchSessions();
@@ -74,6 +81,7 @@ class Site implements SimJiraSite {
 
   constructor(options: JiraSiteOptions) {
     this.limiter = new RateLimiter(options.limits);
+    this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
     this.indexed = readIndexedProperties(options.manifestPath ?? resolve(process.cwd(), 'manifest.yml'));
     registerPropertyIndexes(this.store, this.indexed);
@@ -94,6 +102,7 @@ class Site implements SimJiraSite {
 
   async handle(request: SiteRequest): Promise<SiteResponse> {
     if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+    if (OpsAlerts.owns(request.path)) return this.serveOps(request);
     const op = matchOperation(request.method, request.path);
     const { reply, points } = await this.serve(request, op);
     const final = forApi(op, reply);
@@ -115,6 +124,17 @@ class Site implements SimJiraSite {
         [POINTS_HEADER]: String(points),
       },
       body: final.body === undefined ? '' : JSON.stringify(final.body),
+    };
+  }
+
+  /** JSM Operations requests: outside the Jira specs and the Jira rate limits; counted as `jsmOps.<method>`. */
+  private serveOps(request: SiteRequest): SiteResponse {
+    const reply = this.opsAlerts.handle(request, actorAccountId(this.store, request.principal));
+    this.metrics.record(`jsmOps.${request.method}`, reply.status, 0);
+    return {
+      status: reply.status,
+      headers: { 'content-type': 'application/json', [POINTS_HEADER]: '0' },
+      body: JSON.stringify(reply.body),
     };
   }
 
@@ -172,6 +192,14 @@ class Site implements SimJiraSite {
         reply: { status: 409, body: { errorMessages: ['Conflicting update (injected fault).'], errors: {} } },
         points: 0,
       };
+
+    const denied = refuseDeniedFieldWrite(
+      this.faults.deniedFieldWrites,
+      `${request.method} ${op.pathTemplate}`,
+      body,
+      request.principal,
+    );
+    if (denied) return { reply: denied, points: 0 };
 
     const ctx: OpContext = {
       store: this.store,

@@ -71,14 +71,12 @@ describe('issue events on the local site: duplicates, reordering, stale events, 
         },
       },
     });
-    const key = await s
-      .as('customer-acme-1')
-      .createIssue({
-        project: 'SD',
-        issueType: 'Software Defect',
-        summary: 'Q',
-        fields: { [FIELD.confidential]: { value: 'Yes' } },
-      });
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Software Defect',
+      summary: 'Q',
+      fields: { [FIELD.confidential]: { value: 'Yes' } },
+    });
     await s.agent.transition(key, { status: 'In Progress' });
     await s.agent.edit(key, { [FIELD.deliveryVersion]: '1.0' });
     await s.agent.transition(key, { status: 'Delivery Pending' });

@@ -16,14 +16,12 @@ describe('issue events on the local site: confidentiality, working hours, intake
 
   it('Confidential = Yes restricts to the region of the customer’s organization (guide §2.2.1)', async () => {
     s = await startEventsSite();
-    const key = await s
-      .as('customer-acme-1')
-      .createIssue({
-        project: 'SD',
-        issueType: 'Incident',
-        summary: 'Personal data',
-        fields: { [FIELD.confidential]: { value: 'Yes' } },
-      });
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Incident',
+      summary: 'Personal data',
+      fields: { [FIELD.confidential]: { value: 'Yes' } },
+    });
     const spent = await s.measure(() => Promise.resolve());
     expect(s.securityLevel(key)).toBe('DACH support');
     expect(s.appComments(key)).toEqual([
@@ -57,14 +55,12 @@ describe('issue events on the local site: confidentiality, working hours, intake
 
   it('keeps the restriction on No by default', async () => {
     s = await startEventsSite();
-    const key = await s
-      .as('customer-acme-1')
-      .createIssue({
-        project: 'SD',
-        issueType: 'Request',
-        summary: 'Q',
-        fields: { [FIELD.confidential]: { value: 'Yes' } },
-      });
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Request',
+      summary: 'Q',
+      fields: { [FIELD.confidential]: { value: 'Yes' } },
+    });
     await s.settle();
     await s.agent.edit(key, { [FIELD.confidential]: { value: 'No' } });
     await s.settle();
@@ -79,14 +75,12 @@ describe('issue events on the local site: confidentiality, working hours, intake
     s = await startEventsSite(undefined, {
       config: { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, regions } },
     });
-    const key = await s
-      .as('customer-acme-1')
-      .createIssue({
-        project: 'SD',
-        issueType: 'Request',
-        summary: 'Q',
-        fields: { [FIELD.confidential]: { value: 'Yes' } },
-      });
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Request',
+      summary: 'Q',
+      fields: { [FIELD.confidential]: { value: 'Yes' } },
+    });
     await s.settle();
     expect(s.securityLevel(key)).toBeUndefined();
     expect(s.state(key)?.flags).toEqual(['securityLevelMissing']);
@@ -161,8 +155,7 @@ describe('issue events on the local site: confidentiality, working hours, intake
     s = await startEventsSite();
     const key = await s
       .as('customer-acme-1')
-      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Mail subject' });
-    s.markEmailed(key);
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Mail subject', channel: 'email' });
     await s.settle();
     expect(s.typeName(key)).toBe('Request');
     const portal = await s

@@ -81,7 +81,8 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
     ['a request participant', 'customer-globex-1'],
   ])('a public comment by %s restarts the cycle', async (_who, author) => {
     const { key, enteredAt } = await inClarification();
-    s.site.store.issue(key)?.participantAccountIds.push('customer-globex-1');
+    await s.agent.addParticipants(key, ['customer-globex-1']);
+    await s.settle();
     s.clock.advance(4 * DAY);
     const commentAt = Date.now();
     const spent = await s.measure(() => s.as(author).comment(key, 'Here is the log you asked for.'));

@@ -6,9 +6,7 @@
  */
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import { SimClock } from '../../sandbox/clock';
-import type { JiraSite, ProductEvent, SiteRequest, SiteResponse } from '../../sandbox/contract';
-import { actAs, type ActAs } from '../../sandbox/jira/act-as';
-import { updatedIssueEvent } from '../../sandbox/jira/events';
+import type { ActAs } from '../../sandbox/jira/act-as';
 import { createJiraSite, type SimJiraSite } from '../../sandbox/jira/site';
 import type { LimitConfig } from '../../sandbox/jira/limits';
 import { seedDemoSite } from '../../sandbox/jira/seed/demo-site';
@@ -62,8 +60,6 @@ export interface EventsSite {
   /** Oliver (UK agent, profile language English). */
   readonly agentUk: ActAs;
   as(accountId: string): ActAs;
-  /** Marks a ticket as raised through the e-mail channel (before its creation event is delivered). */
-  markEmailed(key: string): void;
   /** Replaces the stored site configuration (as the admin page would save it). */
   configure(input: Record<string, unknown>): void;
   /** Delivers every pending product event and queue item (advancing the clock to queue delays). */
@@ -96,77 +92,6 @@ export function plainText(node: unknown): string {
   return n.type === 'paragraph' ? `${inner}\n\n` : inner;
 }
 
-/**
- * Two things Jira Cloud does that the simulator does not (yet), supplied around it so the rules can be tested
- * end to end (both listed in the report of issue #5 for the simulator's owner):
- * - changing the issue type with `PUT /issue` (`fields.issuetype`) within one workflow scheme: the type is set, a
- *   history item and an `updated:issue` event with an `issuetype` changelog item follow; the rest of the edit
- *   (comment, properties, other fields) goes to the simulator unchanged;
- * - the JSM JQL clause `"request-channel-type" = email`, answered from the tickets the test marks as e-mailed.
- */
-function withSimulatorGaps(site: SimJiraSite, emailed: Set<string>): JiraSite {
-  const listeners = new Set<(event: ProductEvent) => void>();
-  site.subscribe((event) => listeners.forEach((l) => l(event)));
-  const editPath = /^\/rest\/api\/3\/issue\/([^/?]+)(\?.*)?$/;
-  const reply = (status: number, body: unknown): SiteResponse => ({
-    status,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? '' : JSON.stringify(body),
-  });
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    async handle(request: SiteRequest): Promise<SiteResponse> {
-      const edit = request.method === 'PUT' ? editPath.exec(request.path) : null;
-      const body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
-      if (request.method === 'POST' && request.path.startsWith('/rest/api/3/search/jql')) {
-        const jql = typeof body.jql === 'string' ? body.jql : '';
-        const channel = /"request-channel-type"\s*=\s*email/i;
-        if (channel.test(jql)) {
-          const ids = [...emailed].map((k) => site.store.issue(k)?.id).filter(Boolean);
-          const rewritten = jql.replace(channel, ids.length > 0 ? `id in (${ids.join(',')})` : 'id = 0');
-          return site.handle({ ...request, body: JSON.stringify({ ...body, jql: rewritten }) });
-        }
-      }
-      const fields = body.fields as Record<string, unknown> | undefined;
-      const typeId = (fields?.issuetype as { id?: string } | undefined)?.id;
-      if (!edit?.[1] || typeId === undefined) return site.handle(request);
-      const issue = site.store.issue(decodeURIComponent(edit[1]));
-      const type = site.store.issueTypes.get(typeId);
-      if (!issue || !type)
-        return reply(400, { errorMessages: [], errors: { issuetype: 'Issue type is not valid.' } });
-      const { issuetype: _type, ...otherFields } = fields ?? {};
-      const rest = { ...body, fields: otherFields };
-      if (Object.keys(otherFields).length > 0 || body.update || body.properties) {
-        const forwarded = await site.handle({ ...request, body: JSON.stringify(rest) });
-        if (forwarded.status >= 300) return forwarded;
-      }
-      if (issue.issueTypeId !== typeId) {
-        const actor = request.principal.kind === 'app' ? USER.app : request.principal.accountId;
-        const now = new Date().toISOString();
-        const item = {
-          field: 'issuetype',
-          fieldtype: 'jira' as const,
-          fieldId: 'issuetype',
-          from: issue.issueTypeId,
-          fromString: site.store.issueTypes.get(issue.issueTypeId)?.name ?? null,
-          to: typeId,
-          toString: type.name,
-        };
-        issue.issueTypeId = typeId;
-        issue.updated = now;
-        const historyId = site.store.nextId('history');
-        issue.histories.push({ id: historyId, authorAccountId: actor, created: now, items: [item] });
-        const event = updatedIssueEvent(site.store, issue, historyId, [item], actor, request.principal, now);
-        listeners.forEach((l) => l(event));
-      }
-      return reply(204, undefined);
-    },
-  };
-}
-
 /** A demo site whose project SD the app manages, the clock at `start` (a working Monday by default). */
 export async function startEventsSite(
   start = '2026-11-30T09:00:00Z',
@@ -184,10 +109,8 @@ export async function startEventsSite(
   const clock = new SimClock(start);
   const site = createJiraSite(options.limits ? { limits: options.limits } : {});
   seedDemoSite(site);
-  const emailed = new Set<string>();
-  const jira = withSimulatorGaps(site, emailed);
   const host = await createForgeHost({
-    site: jira,
+    site,
     clock,
     app,
     timeScale: 1,
@@ -215,10 +138,9 @@ export async function startEventsSite(
     site,
     host,
     clock,
-    agent: actAs(jira, { kind: 'user', accountId: USER.agentDach }),
-    agentUk: actAs(jira, { kind: 'user', accountId: USER.agentUk }),
-    as: (accountId) => actAs(jira, { kind: 'user', accountId }),
-    markEmailed: (key) => emailed.add(key),
+    agent: site.actAs(USER.agentDach),
+    agentUk: site.actAs(USER.agentUk),
+    as: (accountId) => site.actAs(accountId),
     configure(input) {
       const current = host.kvs.get('kvs', CONFIG_KEY)?.value as { version?: number } | undefined;
       const at = Date.now();
@@ -232,12 +154,15 @@ export async function startEventsSite(
       site.metrics.reset();
       const first = host.invocations.length;
       await settle();
-      const all = site.metrics.all();
       const ran = host.invocations.slice(first);
+      // The app's own calls, as the host recorded them per invocation (points from the `x-sim-points` header).
+      const calls = ran.flatMap((r) => r.requests);
       return {
-        calls: site.metrics.totalRequests,
-        points: site.metrics.totalPoints,
-        byOperation: Object.fromEntries(Object.entries(all).map(([op, m]) => [op, m.requests])),
+        calls: calls.length,
+        points: calls.reduce((sum, c) => sum + (c.points ?? 0), 0),
+        byOperation: Object.fromEntries(
+          Object.entries(site.metrics.all()).map(([op, m]) => [op, m.requests]),
+        ),
         events: ran.filter((r) => r.moduleKey === 'issue-events').length,
         work: ran.filter((r) => r.moduleKey === 'work-consumer').length,
       };

@@ -18,6 +18,7 @@ import {
   getIssuePropertyKeys,
   setIssueProperty,
 } from '../ops/property-ops';
+import { addRequestParticipants } from '../ops/participant-ops';
 import { countIssues, removedSearch, searchJql } from '../ops/search-ops';
 import {
   getIssueSecurityLevelMembers,
@@ -95,6 +96,7 @@ export const ROUTES: Record<string, Handler> = {
   [`GET ${SD}/request/{issueIdOrKey}/comment`]: getRequestComments,
   [`POST ${SD}/request/{issueIdOrKey}/comment`]: createRequestComment,
   [`GET ${SD}/request/{issueIdOrKey}/participant`]: getRequestParticipants,
+  [`POST ${SD}/request/{issueIdOrKey}/participant`]: addRequestParticipants,
   [`GET ${SD}/request/{issueIdOrKey}/sla`]: getSlaInformation,
   [`GET ${SD}/request/{issueIdOrKey}/status`]: getCustomerRequestStatus,
   [`GET ${SD}/organization`]: getOrganizations,

@@ -29,6 +29,8 @@ const issueEventSchema = z.looseObject({
   eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']),
   issue: issueRefSchema,
   atlassianId: z.string().optional(),
+  /** Forge adds the installation's site to every product event; the JSM Operations API paths need it. */
+  context: z.looseObject({ cloudId: z.string().min(1).optional() }).optional(),
   changelog: z
     .looseObject({ id: z.string().optional(), items: z.array(changeItemSchema).default([]) })
     .optional(),
@@ -58,6 +60,8 @@ export interface IssueChangeEvent {
   readonly issueId: string;
   readonly issueKey: string;
   readonly actorId?: string;
+  /** The site's cloud id (`context.cloudId` of the Forge event). */
+  readonly cloudId?: string;
   readonly changelogId?: string;
   /** The ticket's status when the event happened (the payload's snapshot of the issue), if Jira sent it. */
   readonly statusAtEvent?: { id: string; name?: string };
@@ -125,6 +129,7 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
       issueId: e.issue.id,
       issueKey: e.issue.key,
       ...(e.atlassianId ? { actorId: e.atlassianId } : {}),
+      ...(e.context?.cloudId ? { cloudId: e.context.cloudId } : {}),
       ...(e.changelog?.id ? { changelogId: e.changelog.id } : {}),
       ...(e.issue.fields?.status
         ? {

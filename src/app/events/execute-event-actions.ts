@@ -10,6 +10,7 @@ import { CommentLanguages } from './comment-language';
 import { errorCode } from './error-code';
 import type { EventAction, RevertStatusAction, RevertTypeAction } from './event-actions';
 import type { EventDeps } from './event-deps';
+import { isSecurityRefusal } from './security-refusal';
 import type { Ticket } from './ticket';
 
 /** Context of one execution: the ticket as read, the state before the rules ran, who caused the event. */
@@ -20,6 +21,8 @@ export interface ExecutionContext {
   readonly now: Date;
   readonly stored: ProcessState | undefined;
   readonly actorId?: string;
+  /** The site's cloud id from the event, for the JSM Operations alert. */
+  readonly cloudId?: string;
 }
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
@@ -181,12 +184,12 @@ export async function executeEventActions(
         try {
           await edit(true, state, true);
         } catch (error) {
-          // 403 on the security field (the app lacks "Set Issue Security"): keep the state, flag it for the panel
-          // and leave the audit entry that tells the admin; the confidentiality note would be untrue, so it goes.
-          if (!(error instanceof JiraHttpError) || error.status !== 403 || !('security' in fields))
-            throw error;
+          // Jira refused the security field (the app lacks "Set Issue Security"): keep the state, flag it for the
+          // panel and leave the audit entry that tells the admin; the confidentiality note would be untrue, so it
+          // goes. The state records the action as done, so later events do not retry it.
+          if (!('security' in fields) || !isSecurityRefusal(error)) throw error;
           state = withFlag(state, SECURITY_FAILED_FLAG);
-          audits.push({ action: 'securitySet', outcome: 'failed', detail: 'HTTP 403' });
+          audits.push({ action: 'securitySet', outcome: 'failed', detail: errorCode(error) });
           deps.log.warn('events.securityRefused', { issueId: ticket.id });
           const onlySecurityNote = first?.ref.messageKey.startsWith('confidentiality') === true;
           await edit(false, state, !onlySecurityNote);
@@ -236,6 +239,7 @@ async function alertOnce(
       issueId: ticket.id,
       issueUrl: `/browse/${ticket.key}`,
       idempotencyKey: action.idempotencyKey,
+      ...(ctx.cloudId ? { cloudId: ctx.cloudId } : {}),
     });
   } catch (error) {
     await deps.ledger.release(action.idempotencyKey);

@@ -107,7 +107,15 @@ export async function handleIssueChange(
   };
   const decision = decideIssueChange(input);
   const written = await executeEventActions(
-    { deps, ticket, config, now, stored, ...(event.actorId ? { actorId: event.actorId } : {}) },
+    {
+      deps,
+      ticket,
+      config,
+      now,
+      stored,
+      ...(event.actorId ? { actorId: event.actorId } : {}),
+      ...(event.cloudId ? { cloudId: event.cloudId } : {}),
+    },
     decision.state,
     decision.actions,
   );

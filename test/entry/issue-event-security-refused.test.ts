@@ -1,0 +1,51 @@
+import { FIELD } from '../../sandbox/jira/seed/demo-ids';
+import { startEventsSite, type EventsSite } from '../support/events-site';
+
+const confidential = { [FIELD.confidential]: { value: 'Yes' } };
+
+describe('Jira refuses the security level to the app (guide §2.2.1)', () => {
+  let s: EventsSite;
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  it.each<[400 | 403, string]>([
+    [403, 'the permission scheme refuses the write'],
+    [400, 'Jira’s documented answer for a field the caller may not set'],
+  ])('%i (%s): recorded, flagged, no untrue note, no retries', async (status) => {
+    s = await startEventsSite();
+    s.site.setFaults({ deniedFieldWrites: [{ field: 'security', status }] });
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'Personal data', fields: confidential });
+    const spent = await s.measure(() => Promise.resolve());
+    expect(s.securityLevel(key)).toBeUndefined();
+    expect(s.site.metrics.of('editIssue').statuses).toEqual({ [status]: 1, 204: 1 });
+    expect(s.state(key)?.flags).toContain('confidentialityFailed');
+    // The admin's Activity tab lists the failure; the agents see nothing that claims a restriction.
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({
+        issueKey: key,
+        action: 'securitySet',
+        outcome: 'failed',
+        detail: `HTTP ${status}`,
+      }),
+    );
+    expect(s.appComments(key)).toEqual([]);
+    expect(s.logs().some((l) => l.includes('events.securityRefused') && !l.includes('Personal data'))).toBe(
+      true,
+    );
+    expect(spent.work).toBe(0);
+    expect(spent.calls).toBeLessThanOrEqual(7);
+
+    // Later changes to the ticket do not try again: one refusal, not one per event.
+    s.site.metrics.reset();
+    await s.agent.edit(key, { summary: 'Personal data (call back)' });
+    await s.as('customer-acme-1').comment(key, 'Any news?');
+    await s.settle();
+    expect(s.site.metrics.of('editIssue').statuses[status]).toBeUndefined();
+    expect(s.securityLevel(key)).toBeUndefined();
+  });
+});
