@@ -21,7 +21,7 @@ export class OnCallError extends Error {
  *   (`permissions.external.fetch.backend`, see docs/decisions/0005-event-rules-and-workflow-validator.md).
  * Only the ticket key and id travel; no ticket text or personal data.
  */
-export function forgeOnCallPager(cloudId: string | undefined): OnCallPager {
+export function forgeOnCallPager(): OnCallPager {
   return {
     async alert(alert: OnCallAlert): Promise<void> {
       const body = JSON.stringify({
@@ -34,8 +34,8 @@ export function forgeOnCallPager(cloudId: string | undefined): OnCallPager {
         details: { issueKey: alert.issueKey, issueId: alert.issueId },
       });
       const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-      // The event's `context.cloudId` first: `getAppContext()` carries no cloud id on Forge.
-      const site = alert.cloudId ?? cloudId;
+      // The cloud id comes from the event's `context.cloudId`: `getAppContext()` carries none on Forge.
+      const site = alert.cloudId;
       if (alert.mode === 'opsgenie' && !site) throw new OnCallError(0);
       const response =
         alert.mode === 'webhook'

@@ -4,9 +4,12 @@ import { forgeWorkQueue } from '../adapters/forge-work-queue';
 import { CallStats } from '../adapters/jira/call-stats';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { JiraGateway } from '../adapters/jira/jira-gateway';
+import { LinksGateway } from '../adapters/jira/links-gateway';
+import { forgeOnCallPager } from '../adapters/on-call';
 import { consoleLogger } from '../adapters/logger';
 import { systemClock } from '../adapters/system-clock';
 import type { AppDeps } from '../app/deps';
+import type { EventDeps } from '../app/events/event-deps';
 import { ActionLedger } from '../app/shared/action-ledger';
 import { AuditLog } from '../app/shared/audit-log';
 import { ConfigRepository } from '../app/shared/config-repository';
@@ -16,10 +19,26 @@ import { ConfigRepository } from '../app/shared/config-repository';
  * Forge KVS, the Forge queue, the system clock.
  */
 export function appDeps(scope: string): AppDeps {
-  const stats = new CallStats();
-  const jira = new JiraGateway(new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init), stats }));
+  return buildDeps(scope, new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init) }));
+}
+
+/**
+ * The bundle of the event rules and of queued work: the app bundle plus link/JSM operations and the on-call
+ * pager, with the clock fixed at the moment the invocation started.
+ */
+export function eventDeps(scope: string, now: Date): EventDeps {
+  const client = new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init) });
   return {
-    jira,
+    ...buildDeps(scope, client),
+    clock: { now: () => now },
+    links: new LinksGateway(client),
+    pager: forgeOnCallPager(),
+  };
+}
+
+function buildDeps(scope: string, client: JiraClient): AppDeps {
+  return {
+    jira: new JiraGateway(client),
     store: forgeKvsStore,
     queue: forgeWorkQueue(),
     clock: systemClock,
@@ -27,7 +46,7 @@ export function appDeps(scope: string): AppDeps {
     audit: new AuditLog(forgeKvsStore),
     ledger: new ActionLedger(forgeKvsStore),
     config: new ConfigRepository(forgeKvsStore),
-    stats,
+    stats: client.stats,
   };
 }
 

@@ -4,7 +4,7 @@ import { RateLimitedError, UpstreamError } from '../adapters/jira/errors';
 import type { WorkOutcome } from '../app/deps';
 import { EVENT_WORK_HANDLERS } from '../app/events/delivery/delivery-work';
 import { sweepWorkHandlers } from '../app/sweep';
-import { buildEventDeps } from './issue-event';
+import { eventDeps } from './deps';
 
 const workBody = z.looseObject({ type: z.string().min(1) });
 
@@ -18,7 +18,7 @@ const MAX_RETRY_AFTER = 900;
  */
 export async function work(event: AsyncEvent): Promise<InvocationError | undefined> {
   const now = new Date();
-  const deps = buildEventDeps(now);
+  const deps = eventDeps('work', now);
   const parsed = workBody.safeParse(event.body);
   if (!parsed.success) {
     deps.log.error('work.unreadableItem', { jobId: event.jobId });
