@@ -1,41 +1,26 @@
 import { conditionsHold } from './kvs-conditions';
 import type { KvsEntry, KvsStore, Namespace } from './kvs-store';
+import { KvsFailure, badRequest, ttlMs, validateKey, validateValue } from './kvs-validation';
 import {
-  KvsFailure,
-  badRequest,
-  ttlMs,
-  validateEntityName,
-  validateKey,
-  validateValue,
-} from './kvs-validation';
+  asRow,
+  decodeCursor,
+  encodeCursor,
+  entitySpace,
+  failureBody,
+  itemIds,
+  itemSpace,
+  keyConflict,
+  nameOf,
+  notFound,
+  wire,
+  type Row,
+} from './kvs-wire';
 import { KVS_BATCH_MAX, KVS_QUERY_DEFAULT_LIMIT, KVS_QUERY_MAX_LIMIT, KVS_TRANSACTION_MAX } from './limits';
 
 /** A KVS HTTP answer: status plus JSON body (none for 204). */
 export interface KvsReply {
   status: number;
   body?: unknown;
-}
-
-type Row = Record<string, unknown>;
-const asRow = (v: unknown): Row =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Row) : {};
-
-// The conflict answer for `keyPolicy: 'FAIL_IF_EXISTS'` is not on the KVS error page; 409 KEY_CONFLICT is what
-// public write-ups of @forge/kvs ≥ 1.3 report. Apps should branch on `ForgeKvsAPIError`, not the exact code.
-const keyConflict = (key: string): KvsFailure =>
-  new KvsFailure(409, 'KEY_CONFLICT', `The key '${key}' already exists`);
-const notFound = (): KvsFailure => new KvsFailure(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
-
-/** The wire shape of an entry (`GetResponse`/`SetResponse` in `@forge/kvs` `interfaces/kvs-api`). */
-function wire(key: string, entry: KvsEntry, entityName?: string): Row {
-  return {
-    key,
-    ...(entityName !== undefined ? { entityName } : {}),
-    value: entry.value,
-    createdAt: entry.createdAt,
-    updatedAt: entry.updatedAt,
-    ...(entry.expiresAt !== undefined ? { expireTime: new Date(entry.expiresAt).toISOString() } : {}),
-  };
 }
 
 /** A validated write, ready to commit. */
@@ -276,36 +261,4 @@ export class KvsApi {
     for (const op of deletes) this.store.remove(itemSpace(op), String(op.key));
     return { status: 204 };
   }
-}
-
-function entitySpace(name: unknown): Namespace {
-  return `entity:${validateEntityName(name)}`;
-}
-
-function itemSpace(item: Row): Namespace {
-  return item.entityName === undefined ? 'kvs' : entitySpace(item.entityName);
-}
-
-function nameOf(item: Row): string {
-  return typeof item.entityName === 'string' ? item.entityName : '';
-}
-
-function itemIds(item: Row): Row {
-  return { key: item.key, ...(item.entityName !== undefined ? { entityName: item.entityName } : {}) };
-}
-
-function failureBody(error: unknown): { code: string; message: string } {
-  if (error instanceof KvsFailure) return { code: error.code, message: error.message };
-  throw error;
-}
-
-// Cursors are opaque to apps (and must not be persisted, guide §2); ours encodes the last key returned.
-function encodeCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: unknown): string {
-  if (typeof cursor !== 'string' || cursor === '')
-    throw badRequest('INVALID_CURSOR', 'The cursor is invalid');
-  return Buffer.from(cursor, 'base64url').toString('utf8');
 }

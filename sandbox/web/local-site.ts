@@ -9,7 +9,8 @@ import { SimClock } from '../clock';
 import { createJiraSite, type SimJiraSite } from '../jira/site';
 import { seedDemoSite } from '../jira/seed/demo-site';
 import { generateTickets } from '../jira/seed/generate-tickets';
-import { FIELD, STATUS, USER } from '../jira/seed/demo-ids';
+import { FIELD, USER } from '../jira/seed/demo-ids';
+import { addNoReplyClose } from '../jira/seed/no-reply-close';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 
 export const DAY = 86_400_000;
@@ -43,29 +44,6 @@ export interface LocalSiteOptions {
   generated?: number;
   /** The app module (src/index.ts exports). */
   app: Record<string, unknown>;
-}
-
-/**
- * The demo workflows have no Clarification → Closed transition, which the guide's auto-close needs (§2.2.5);
- * add it with a resolution screen, as a site following the guide would.
- */
-function addNoReplyClose(site: SimJiraSite): void {
-  for (const project of site.store.projects.values()) {
-    for (const workflow of Object.values(project.workflows)) {
-      const fromClarification = workflow.transitions.some((t) => t.from.includes(STATUS.clarification));
-      const closes = workflow.transitions.some(
-        (t) => t.from.includes(STATUS.clarification) && t.to === STATUS.closed,
-      );
-      if (!fromClarification || closes) continue;
-      workflow.transitions.push({
-        id: '901',
-        name: 'Close (no reply)',
-        from: [STATUS.clarification],
-        to: STATUS.closed,
-        screenFields: ['resolution'],
-      });
-    }
-  }
 }
 
 /** Creates and starts the local site; the clock is faked for the whole process until `close()`. */

@@ -1,5 +1,5 @@
 import type { SettingsSection } from '../../contract/settings';
-import { isRecord } from '../panel/field-values';
+import { isRecord } from '../shared/is-record';
 
 /**
  * Which sections of the admin page a stored domain override touches. Some domain keys feed two sections

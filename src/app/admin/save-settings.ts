@@ -1,6 +1,6 @@
 import type { ProcessSettings, SaveSettingsResult, SettingsSection } from '../../contract/settings';
 import { configForProject, settingsSchema, type AppConfig } from '../../domain/config';
-import { isRecord } from '../panel/field-values';
+import { isRecord } from '../shared/is-record';
 import type { SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { contractErrors, type RowOrder } from './error-paths';

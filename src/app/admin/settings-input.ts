@@ -1,7 +1,7 @@
 import type { ProcessSettings, SettingsSection } from '../../contract/settings';
 import type { Settings } from '../../domain/config';
 import { deepMerge } from '../../domain/config/deep-merge';
-import { isRecord } from '../panel/field-values';
+import { isRecord } from '../shared/is-record';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 import { regionsInput } from './regions-input';
 import { REGION_SOURCE_FIELD } from './settings-view';

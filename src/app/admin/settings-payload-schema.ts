@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { StatusRole, TicketKind } from '../../contract/common';
+import type { FieldRole } from '../../contract/settings';
+import { KINDS, type Kind } from '../../domain/kinds';
+import { STATUSES, type StatusKey } from '../../domain/statuses';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
 /**
@@ -11,35 +15,12 @@ const name = z.string();
 const bilingual = z.strictObject({ en: z.string(), de: z.string() });
 const minutes = z.number().nullable();
 
-export const KIND_KEYS = [
-  'incident',
-  'request',
-  'softwareDefect',
-  'nonSoftwareDefect',
-  'consultingRequest',
-  'supportRequest',
-  'customisation',
-  'suggestion',
-  'delivery',
-] as const;
+/** The admin page edits the names of every domain kind and status; these fail to compile if the lists drift. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _kindsMatch: Same<TicketKind | 'delivery', Kind> = true;
+const _statusesMatch: Same<StatusRole, StatusKey> = true;
 
-export const STATUS_ROLES = [
-  'open',
-  'clarification',
-  'inProgress',
-  'estimationInProgress',
-  'estimationAvailable',
-  'ordered',
-  'deliveryPending',
-  'resolved',
-  'closed',
-  'planned',
-  'delivered',
-  'stageInstallationCompleted',
-  'installationCompleted',
-] as const;
-
-export const FIELD_ROLES = [
+const FIELD_ROLES = [
   'deliveryVersion',
   'estimatedDeliveryDate',
   'cloudEnvironment',
@@ -47,7 +28,7 @@ export const FIELD_ROLES = [
   'region',
   'affectedSystem',
   'customerReference',
-] as const;
+] as const satisfies readonly FieldRole[];
 
 const record = <K extends string, V extends z.ZodType>(keys: readonly K[], value: V) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>);
@@ -56,8 +37,8 @@ const target = z.strictObject({ responseMinutes: minutes, restorationMinutes: mi
 
 export const sections = {
   names: z.strictObject({
-    kinds: record(KIND_KEYS, name),
-    statuses: record(STATUS_ROLES, name),
+    kinds: record(KINDS, name),
+    statuses: record(STATUSES, name),
     fields: record(FIELD_ROLES, name),
     deliveryLinkType: name,
   }),

@@ -2,6 +2,7 @@ import type { ProjectConfig } from '../../domain/config';
 import { languageFor, type Language } from '../../domain/texts';
 import type { EventDeps } from './event-deps';
 import type { Ticket } from './ticket';
+import { errorCode } from './error-code';
 
 /** Jira locales look like `de_DE` / `en_US`; anything else falls back to the project default. */
 function fromLocale(locale: string | undefined): Language | undefined {
@@ -37,7 +38,8 @@ export class CommentLanguages {
       } catch (error) {
         this.deps.log.warn('events.agentLocaleUnavailable', {
           issueId: this.ticket.id,
-          error: String(error),
+          // A code only: the error's message may carry the user's account id or profile URL.
+          error: errorCode(error),
         });
       }
     }

@@ -1,34 +1,24 @@
 import { textToAdf } from '../../adapters/jira/adf';
-import { JiraHttpError } from '../../adapters/jira/errors';
 import type { CommentInput } from '../../adapters/jira/jira-gateway';
 import type { MessageRef } from '../../domain/actions';
-import type { ProjectConfig } from '../../domain/config';
-import { PROCESS_STATE_KEY, withDone, withFlag, type ProcessState } from '../../domain/process-state';
+import {
+  PROCESS_STATE_KEY,
+  withDone,
+  withFlag,
+  withoutFlag,
+  type ProcessState,
+} from '../../domain/process-state';
 import { renderMessage } from '../../domain/texts';
-import type { AuditEntry } from '../shared/audit-log';
 import { CommentLanguages } from './comment-language';
 import { errorCode } from './error-code';
 import type { EventAction, RevertStatusAction, RevertTypeAction } from './event-actions';
-import type { EventDeps } from './event-deps';
+import { writeAudits, type Audit, type ExecutionContext } from './execution-context';
+import { alertOnce } from './on-call-alert-once';
+import { performRevert } from './revert-change';
 import { isSecurityRefusal } from './security-refusal';
-import type { Ticket } from './ticket';
-
-/** Context of one execution: the ticket as read, the state before the rules ran, who caused the event. */
-export interface ExecutionContext {
-  readonly deps: EventDeps;
-  readonly ticket: Ticket;
-  readonly config: ProjectConfig;
-  readonly now: Date;
-  readonly stored: ProcessState | undefined;
-  readonly actorId?: string;
-  /** The site's cloud id from the event, for the JSM Operations alert. */
-  readonly cloudId?: string;
-}
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
 export const SECURITY_FAILED_FLAG = 'confidentialityFailed';
-
-type Audit = Pick<AuditEntry, 'action' | 'outcome'> & Partial<Pick<AuditEntry, 'detail' | 'idempotencyKey'>>;
 
 function keyOf(action: EventAction): string | undefined {
   return 'idempotencyKey' in action ? action.idempotencyKey : undefined;
@@ -89,9 +79,7 @@ export async function executeEventActions(
         state = action.state;
         break;
       case 'flag':
-        state = action.on
-          ? withFlag(state, action.flag)
-          : { ...state, flags: state.flags.filter((f) => f !== action.flag) };
+        state = action.on ? withFlag(state, action.flag) : withoutFlag(state, action.flag);
         break;
       case 'setSecurityLevel': {
         const level = await securityLevelId(ctx, action.level);
@@ -215,98 +203,4 @@ async function securityLevelId(
   if (name === null) return null;
   const levels = await ctx.deps.links.securityLevels(ctx.ticket.projectKey);
   return levels.find((l) => l.name.trim().toLowerCase() === name.trim().toLowerCase())?.id;
-}
-
-async function alertOnce(
-  ctx: ExecutionContext,
-  action: Extract<EventAction, { type: 'alertOnCall' }>,
-): Promise<Audit> {
-  const { deps, ticket, now } = ctx;
-  const claim = await deps.ledger.claim(action.idempotencyKey, now);
-  if (claim.kind === 'done' || claim.kind === 'inProgress') {
-    return {
-      action: 'onCallAlert',
-      outcome: 'skipped',
-      detail: 'alreadyDone',
-      idempotencyKey: action.idempotencyKey,
-    };
-  }
-  try {
-    await deps.pager.alert({
-      mode: action.mode,
-      target: action.target,
-      issueKey: ticket.key,
-      issueId: ticket.id,
-      issueUrl: `/browse/${ticket.key}`,
-      idempotencyKey: action.idempotencyKey,
-      ...(ctx.cloudId ? { cloudId: ctx.cloudId } : {}),
-    });
-  } catch (error) {
-    await deps.ledger.release(action.idempotencyKey);
-    throw error;
-  }
-  await deps.ledger.complete(action.idempotencyKey, now);
-  return { action: 'onCallAlert', outcome: 'done', idempotencyKey: action.idempotencyKey };
-}
-
-/**
- * Reverts a forbidden status or type change in one call carrying the internal comment and the state. Where the
- * workflow has no way back (no transition to the old status, or Jira refuses the type edit), the comment becomes
- * an internal warning and the state gets the action's flag, which the panel shows.
- */
-async function performRevert(
-  ctx: ExecutionContext,
-  revert: RevertStatusAction | RevertTypeAction,
-  state: ProcessState,
-  fields: Record<string, unknown>,
-  render: (ref: MessageRef) => Promise<CommentInput>,
-  audits: Audit[],
-): Promise<void> {
-  const { deps, ticket } = ctx;
-  const comment = await render(revert.comment);
-  const action = revert.type === 'revertStatus' ? 'transitionReverted' : 'reclassificationReverted';
-  const property = (s: ProcessState) => [
-    { key: PROCESS_STATE_KEY, value: { ...s, updatedAt: ctx.now.toISOString() } },
-  ];
-  if (revert.type === 'revertStatus') {
-    const back = (await deps.jira.getTransitions(ticket.key)).find((t) => t.to.id === revert.toStatusId);
-    if (back) {
-      await deps.jira.doTransition(ticket.key, { id: back.id, comment, properties: property(state) });
-      audits.push({ action, outcome: 'done', idempotencyKey: revert.idempotencyKey });
-      return;
-    }
-  } else {
-    try {
-      await deps.jira.editIssue(
-        ticket.key,
-        { fields: { ...fields, issuetype: { id: revert.toTypeId } }, comment, properties: property(state) },
-        { notifyUsers: false },
-      );
-      audits.push({ action, outcome: 'done', idempotencyKey: revert.idempotencyKey });
-      return;
-    } catch (error) {
-      // Jira refuses the type edit when the types need a move (different workflow or field configuration).
-      if (!(error instanceof JiraHttpError) || error.status !== 400) throw error;
-    }
-  }
-  const flagged = withFlag(state, revert.flag);
-  await deps.jira.editIssue(
-    ticket.key,
-    { ...(Object.keys(fields).length > 0 ? { fields } : {}), comment, properties: property(flagged) },
-    { notifyUsers: false },
-  );
-  audits.push({ action, outcome: 'failed', detail: 'noWayBack', idempotencyKey: revert.idempotencyKey });
-}
-
-async function writeAudits(ctx: ExecutionContext, audits: readonly Audit[]): Promise<void> {
-  for (const entry of audits) {
-    await ctx.deps.audit.append({
-      at: ctx.now.toISOString(),
-      projectKey: ctx.ticket.projectKey,
-      issueKey: ctx.ticket.key,
-      issueId: ctx.ticket.id,
-      source: 'event',
-      ...entry,
-    });
-  }
 }

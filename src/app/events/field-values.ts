@@ -1,13 +1,11 @@
+import { isRecord } from '../shared/is-record';
+
 /**
  * Readers for Jira field values in their REST read shapes. Each returns `undefined` for an empty or unexpected
  * value, so a site whose field has a different type degrades to "not set" instead of failing the event.
  */
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
+const record = (value: unknown): Record<string, unknown> | undefined => (isRecord(value) ? value : undefined);
 
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

@@ -23,6 +23,8 @@ const ACTIONS: Record<string, AuditAction> = {
   deliveryLinked: 'deliveryLinked',
   deliveryUnlinked: 'deliveryUnlinked',
   deliveryTransitioned: 'deliveryTransitioned',
+  // What the Delivery queue handler writes when it resolves or closes a shipped ticket (guide §3.3).
+  deliveryShipped: 'deliveryTransitioned',
   deliveryResolved: 'deliveryTransitioned',
   deliveryClosed: 'deliveryTransitioned',
   securitySet: 'securityLevelSet',

@@ -3,8 +3,10 @@ import type { JiraGateway } from '../../adapters/jira/jira-gateway';
 import type { DeliveryVersionView, IncludedTicketView, LinkedDeliveryView } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
-import { dateValue, isRecord, nameOf, textValue } from './field-values';
-import { keyByName, type TicketSnapshot } from './ticket-snapshot';
+import { isRecord } from '../shared/is-record';
+import { dateValue, nameOf, textValue } from './field-values';
+import { keyByName } from '../shared/key-by-name';
+import type { TicketSnapshot } from './ticket-snapshot';
 import { statusRef } from './status-ref';
 
 /** Kinds that carry a Delivery version (guide §3.1.1). */

@@ -1,4 +1,5 @@
 import type { JiraField } from '../../adapters/jira/schemas';
+import { isRecord } from '../shared/is-record';
 
 /**
  * Reading Jira field values in their REST shapes. Sites name fields their own way, so the app finds a field's
@@ -52,8 +53,4 @@ export function organizationNames(value: unknown): string[] {
 /** `{ name }` of a status, priority, issue type or security level; `null` when absent. */
 export function nameOf(value: unknown): string | null {
   return isRecord(value) && typeof value.name === 'string' ? value.name : null;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

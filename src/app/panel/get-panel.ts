@@ -15,7 +15,8 @@ import {
   toContractKind,
   VERSIONED_KINDS,
 } from './delivery-views';
-import { fieldIdsByName, isRecord } from './field-values';
+import { isRecord } from '../shared/is-record';
+import { fieldIdsByName } from './field-values';
 import { guidePriority, priorityView } from './priority-view';
 import { serviceClocks } from './service-clocks';
 import { statusRef } from './status-ref';

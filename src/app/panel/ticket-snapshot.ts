@@ -3,7 +3,9 @@ import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
-import { dateValue, fieldIdsByName, isRecord, nameOf, organizationNames, textValue } from './field-values';
+import { isRecord } from '../shared/is-record';
+import { keyByName } from '../shared/key-by-name';
+import { dateValue, fieldIdsByName, nameOf, organizationNames, textValue } from './field-values';
 
 /** The custom fields the panel reads, by role. */
 export type PanelFieldRole =
@@ -67,17 +69,6 @@ export function panelFieldIds(
     organizations: 'Organizations',
   });
   return { ids, request: [...SYSTEM_FIELDS, ...Object.values(ids).filter((id): id is string => !!id)] };
-}
-
-/** Logical key whose configured name equals `name` (Jira names compare case-insensitively). */
-export function keyByName<K extends string>(
-  names: Readonly<Record<K, string>>,
-  keys: readonly K[],
-  name: string | null,
-): K | null {
-  if (name === null) return null;
-  const wanted = name.trim().toLowerCase();
-  return keys.find((key) => names[key].trim().toLowerCase() === wanted) ?? null;
 }
 
 /** Reads the issue bean of `GET /issue/{key}?fields=…&properties=jsm-process-state&expand=changelog`. */

@@ -1,8 +1,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type {
   ProcessSettings,
   ProjectOverride,
@@ -12,17 +11,13 @@ import type {
 } from '../../../src/contract/resolvers';
 import { ResolverFailure } from '../../shared/src/resolver-failure';
 import { useAdminEnvironment } from './admin-context';
-import { FieldErrorsContext, FieldGroup, selectStyle } from './fields';
-import {
-  CalendarEditor,
-  DryRunEditor,
-  EscalationEditor,
-  NamesEditor,
-  OnCallEditor,
-  PointsEditor,
-  TargetsEditor,
-  TimersEditor,
-} from './settings-sections';
+import { FieldErrorsContext, FieldGroup } from './fields';
+import { SaveMessages, type SaveStatus } from './save-messages';
+import { OverrideSwitch, ScopePicker } from './scope-picker';
+import { DryRunEditor, PointsEditor } from './automation-editors';
+import { CalendarEditor } from './calendar-editor';
+import { NamesEditor, TimersEditor } from './settings-sections';
+import { EscalationEditor, OnCallEditor, TargetsEditor } from './service-editors';
 import { ProjectsEditor } from './projects-editor';
 import { RegionsEditor } from './regions-editor';
 import { TextsEditor } from './texts-editor';
@@ -42,9 +37,8 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
   const [managed, setManaged] = useState<string[]>(initialManaged);
   const [version, setVersion] = useState(initial.version);
   const [errors, setErrors] = useState<Errors>([]);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
-  const scopeId = useId();
 
   const override = scope === 'site' ? null : (overrides[scope] ?? {});
   const errorMap = useMemo(() => new Map(errors.map((e) => [e.path, e.message])), [errors]);
@@ -118,67 +112,14 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
 
   return (
     <FieldErrorsContext.Provider value={errorMap}>
-      <div
-        style={{
-          display: 'flex',
-          flexWrap: 'wrap',
-          alignItems: 'end',
-          gap: token('space.150'),
-          marginBottom: token('space.200'),
-        }}
-      >
-        <div style={{ display: 'grid', gap: token('space.050') }}>
-          <label
-            htmlFor={scopeId}
-            style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}
-          >
-            {m.scope.label}
-          </label>
-          <select
-            id={scopeId}
-            value={scope}
-            onChange={(e) => (setScope(e.currentTarget.value), setErrors([]))}
-            style={selectStyle}
-          >
-            <option value="site">{m.scope.site}</option>
-            {initial.projects.map((p) => (
-              <option key={p.key} value={p.key}>
-                {m.scope.project(p.name, p.key)}
-                {p.key in overrides ? ` · ${m.scope.overridden}` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <ScopePicker
+        scope={scope}
+        projects={initial.projects}
+        overridden={Object.keys(overrides)}
+        onChange={(next) => (setScope(next), setErrors([]))}
+      />
 
-      {status === 'failed' ? (
-        <div role="alert" style={{ marginBottom: token('space.200') }}>
-          <SectionMessage appearance="error" title={m.saveFailed}>
-            {errors.length > 0 ? (
-              <ul style={{ margin: 0 }}>
-                {errors.map((e) => (
-                  <li key={`${e.path}-${e.message}`}>{e.message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </SectionMessage>
-        </div>
-      ) : null}
-      {failure ? (
-        <div role="alert" style={{ marginBottom: token('space.200') }}>
-          <SectionMessage
-            appearance="error"
-            title={failure.code === 'FORBIDDEN' ? m.forbiddenTitle : m.error.title}
-          >
-            {failure.code === 'FORBIDDEN' ? m.forbidden : m.error.generic}
-          </SectionMessage>
-        </div>
-      ) : null}
-      {status === 'saved' ? (
-        <div role="status" style={{ marginBottom: token('space.200') }}>
-          <SectionMessage appearance="success">{m.saved}</SectionMessage>
-        </div>
-      ) : null}
+      <SaveMessages status={status} errors={errors} failure={failure} />
 
       {override === null ? (
         <FieldGroup title={m.projects.title}>
@@ -290,18 +231,5 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
         </Button>
       </div>
     </FieldErrorsContext.Provider>
-  );
-}
-
-function OverrideSwitch({ checked, onChange }: { checked: boolean; onChange: () => void }) {
-  const { m } = useAdminEnvironment();
-  const id = useId();
-  return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
-      <Toggle id={id} isChecked={checked} onChange={onChange} />
-      <label htmlFor={id} style={{ font: token('font.body.small') }}>
-        {m.override.label}
-      </label>
-    </span>
   );
 }

@@ -12,7 +12,7 @@ import type { EventDeps } from '../event-deps';
 import { changeOf } from '../event-payload';
 import type { RuleInput } from '../rule-input';
 import type { Ticket } from '../ticket';
-import { matchDelivery } from './delivery-match';
+import { auditDeliveryLinked, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
@@ -62,21 +62,12 @@ export async function placeInDelivery(
   ticket: Ticket,
 ): Promise<void> {
   const { config, fieldIds, now } = input;
-  const linkName = config.names.deliveryLinkType.name.toLowerCase();
-  const currentLinks = ticket.links.filter(
-    (l) => l.typeName.toLowerCase() === linkName && l.direction === 'inward',
-  );
-  const pending = ticket.status === 'deliveryPending' && ticket.deliveryVersion !== undefined;
+  const currentLinks = deliveryLinks(ticket.links, config, 'inward');
+  const versioned = hasVersion(ticket) ? ticket : undefined;
+  const pending = ticket.status === 'deliveryPending' && versioned !== undefined;
   const candidates =
     pending || currentLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
-  const target =
-    pending && ticket.deliveryVersion !== undefined
-      ? matchDelivery(
-          { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
-          candidates,
-          config.names.customValue,
-        )
-      : undefined;
+  const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   const plannedIds = new Set(candidates.map((c) => c.id));
   const touched = new Set<string>();
   for (const link of currentLinks) {
@@ -90,16 +81,7 @@ export async function placeInDelivery(
   if (target && !currentLinks.some((l) => l.otherId === target.id)) {
     await deps.links.createLink(config.names.deliveryLinkType.name, target.key, ticket.key);
     touched.add(target.id);
-    await deps.audit.append({
-      at: now.toISOString(),
-      projectKey: ticket.projectKey,
-      issueKey: ticket.key,
-      issueId: ticket.id,
-      action: 'deliveryLinked',
-      outcome: 'done',
-      source: 'event',
-      detail: target.key,
-    });
+    await auditDeliveryLinked(deps, ticket, target.key, now);
   }
   if (target && state.flags.includes(DELIVERY_MISSING_FLAG)) {
     await deps.jira.setIssueProperty(

@@ -7,10 +7,10 @@ import { renderMessage, languageFor } from '../../../domain/texts';
 import type { WorkHandler, WorkOutcome } from '../../deps';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
-import { issueLinksOf } from '../field-values';
+import { issueLinksOf, textValue } from '../field-values';
 import { loadTicket, ticketFields, toTicket } from '../ticket';
 import { DELIVERY_MISSING_FLAG, SHIPPED_KINDS } from './delivery-sync';
-import { matchDelivery } from './delivery-match';
+import { auditDeliveryLinked, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { plannedDeliveries, jqlString } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
@@ -52,15 +52,8 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
     fields: ['issuelinks', ...(fieldIds.deliveryVersion ? [fieldIds.deliveryVersion] : [])],
   });
   const versionValue = fieldIds.deliveryVersion ? delivery.fields?.[fieldIds.deliveryVersion] : undefined;
-  const version =
-    typeof versionValue === 'string'
-      ? versionValue
-      : ((versionValue as { value?: string; name?: string } | null)?.value ??
-        (versionValue as { name?: string } | null)?.name ??
-        '');
-  const linkName = config.names.deliveryLinkType.name.toLowerCase();
-  const items = issueLinksOf(delivery.fields?.issuelinks)
-    .filter((l) => l.typeName.toLowerCase() === linkName && l.direction === 'outward')
+  const version = textValue(versionValue) ?? '';
+  const items = deliveryLinks(issueLinksOf(delivery.fields?.issuelinks), config, 'outward')
     // Only the known keys travel on: `body` is a loose parse and still carries this item's own `type`.
     // Spread over time: about {@link WRITES_PER_SECOND} transitions a second stay inside Jira's write burst.
     .map((l, index) => ({
@@ -163,20 +156,12 @@ const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Pr
     properties: [PROCESS_STATE_KEY],
     maxResults: 100,
   });
-  const linkName = config.names.deliveryLinkType.name.toLowerCase();
   const toLink = waiting
     .map((issue) => toTicket(issue, fieldIds, config))
+    .filter(hasVersion)
     .filter((ticket) => {
-      if (ticket.deliveryVersion === undefined) return false;
-      const target = matchDelivery(
-        { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
-        candidates,
-        config.names.customValue,
-      );
-      const linked = ticket.links.some(
-        (l) => l.typeName.toLowerCase() === linkName && l.direction === 'inward' && l.otherId === delivery.id,
-      );
-      return target?.id === delivery.id && !linked;
+      const linked = deliveryLinks(ticket.links, config, 'inward').some((l) => l.otherId === delivery.id);
+      return deliveryFor(ticket, candidates, config)?.id === delivery.id && !linked;
     });
   if (config.automation.dryRun) return DONE;
   const batch = toLink.slice(0, LINK_BATCH);
@@ -189,16 +174,7 @@ const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Pr
         updatedAt: now.toISOString(),
       });
     }
-    await deps.audit.append({
-      at: now.toISOString(),
-      projectKey: ticket.projectKey,
-      issueKey: ticket.key,
-      issueId: ticket.id,
-      action: 'deliveryLinked',
-      outcome: 'done',
-      source: 'event',
-      detail: delivery.key,
-    });
+    await auditDeliveryLinked(deps, ticket, delivery.key, now);
   }
   if (toLink.length > batch.length) {
     // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.

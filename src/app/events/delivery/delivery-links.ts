@@ -1,0 +1,56 @@
+import type { ProjectConfig } from '../../../domain/config';
+import type { EventDeps } from '../event-deps';
+import type { IssueLinkRef } from '../field-values';
+import type { Ticket } from '../ticket';
+import { matchDelivery, type DeliveryCandidate } from './delivery-match';
+
+/**
+ * Links of the configured Delivery link type (`names.deliveryLinkType`, compared case-insensitively as Jira
+ * does) seen from one side: `outward` on a Delivery lists the tickets it ships, `inward` on a ticket lists the
+ * Deliveries it ships in.
+ */
+export function deliveryLinks(
+  links: readonly IssueLinkRef[],
+  config: ProjectConfig,
+  direction: IssueLinkRef['direction'],
+): IssueLinkRef[] {
+  const linkName = config.names.deliveryLinkType.name.toLowerCase();
+  return links.filter((l) => l.typeName.toLowerCase() === linkName && l.direction === direction);
+}
+
+/** Whether the ticket names a Delivery version (the field is set). */
+export function hasVersion(ticket: Ticket): ticket is Ticket & { deliveryVersion: string } {
+  return ticket.deliveryVersion !== undefined;
+}
+
+/** The Planned Delivery a ticket with a Delivery version belongs in (guide §3.1.1), or `undefined`. */
+export function deliveryFor(
+  ticket: Ticket & { deliveryVersion: string },
+  candidates: readonly DeliveryCandidate[],
+  config: ProjectConfig,
+): DeliveryCandidate | undefined {
+  return matchDelivery(
+    { version: ticket.deliveryVersion, organizationIds: ticket.organizations.map((o) => o.id) },
+    candidates,
+    config.names.customValue,
+  );
+}
+
+/** Audit entry for a ticket the app linked to a Delivery (the detail is the Delivery's key, no personal data). */
+export function auditDeliveryLinked(
+  deps: EventDeps,
+  ticket: Ticket,
+  deliveryKey: string,
+  now: Date,
+): Promise<void> {
+  return deps.audit.append({
+    at: now.toISOString(),
+    projectKey: ticket.projectKey,
+    issueKey: ticket.key,
+    issueId: ticket.id,
+    action: 'deliveryLinked',
+    outcome: 'done',
+    source: 'event',
+    detail: deliveryKey,
+  });
+}

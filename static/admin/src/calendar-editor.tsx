@@ -1,0 +1,100 @@
+import { token } from '@atlaskit/tokens';
+import { useId } from 'react';
+import type { CalendarSettings } from '../../../src/contract/resolvers';
+import { useAdminEnvironment } from './admin-context';
+import { FieldGrid, TextAreaField, TextField } from './fields';
+import type { EditorProps } from './settings-sections';
+
+/** Time zone, public holidays and working days for working-day counting and the on-call rule. */
+export function CalendarEditor({ value, onChange, disabled }: EditorProps<CalendarSettings>) {
+  const { m } = useAdminEnvironment();
+  const groupId = useId();
+  return (
+    <>
+      <FieldGrid>
+        <TextField
+          path="calendar.timeZone"
+          label={m.calendar.timeZone}
+          value={value.timeZone}
+          disabled={disabled}
+          onChange={(v) => onChange({ ...value, timeZone: v })}
+        />
+        <TextField
+          path="calendar.holidayCountry"
+          label={m.calendar.holidayCountry}
+          value={value.holidayCountry}
+          disabled={disabled}
+          onChange={(v) => onChange({ ...value, holidayCountry: v.toUpperCase() })}
+        />
+        <TextField
+          path="calendar.holidayRegion"
+          label={m.calendar.holidayRegion}
+          value={value.holidayRegion ?? ''}
+          disabled={disabled}
+          onChange={(v) => onChange({ ...value, holidayRegion: v.trim() === '' ? null : v.toUpperCase() })}
+        />
+      </FieldGrid>
+      <fieldset
+        aria-labelledby={groupId}
+        style={{ border: 0, padding: 0, margin: `${token('space.150')} 0`, minWidth: 0 }}
+      >
+        <legend
+          id={groupId}
+          style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}
+        >
+          {m.calendar.workingDays}
+        </legend>
+        <div
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: token('space.150'),
+            marginTop: token('space.050'),
+          }}
+        >
+          {m.calendar.weekdays.map((label, index) => {
+            const day = index + 1;
+            const checked = value.workingDays.includes(day);
+            return (
+              <label
+                key={day}
+                style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}
+              >
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={disabled}
+                  onChange={() =>
+                    onChange({
+                      ...value,
+                      workingDays: checked
+                        ? value.workingDays.filter((d) => d !== day)
+                        : [...value.workingDays, day].sort((a, b) => a - b),
+                    })
+                  }
+                />
+                {label}
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+      <TextAreaField
+        path="calendar.extraHolidays"
+        label={m.calendar.extraHolidays}
+        hint={m.calendar.extraHolidaysHint}
+        value={value.extraHolidays.join('\n')}
+        disabled={disabled}
+        onChange={(v) =>
+          onChange({
+            ...value,
+            extraHolidays: v
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter((line, i, all) => line !== '' || i === all.length - 1),
+          })
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { ResolverFailure } from '../../shared/src/resolver-failure';
+import { useAdminEnvironment } from './admin-context';
+
+/** The state of the settings tab's last save. */
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * What the last save said: the field problems the server found (`failed`), a refused or broken call
+ * (`failure`; FORBIDDEN when the user is no longer a Jira admin), or success.
+ */
+export function SaveMessages({
+  status,
+  errors,
+  failure,
+}: {
+  status: SaveStatus;
+  errors: readonly { path: string; message: string }[];
+  failure: ResolverFailure | null;
+}) {
+  const { m } = useAdminEnvironment();
+  return (
+    <>
+      {status === 'failed' ? (
+        <div role="alert" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage appearance="error" title={m.saveFailed}>
+            {errors.length > 0 ? (
+              <ul style={{ margin: 0 }}>
+                {errors.map((e) => (
+                  <li key={`${e.path}-${e.message}`}>{e.message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </SectionMessage>
+        </div>
+      ) : null}
+      {failure ? (
+        <div role="alert" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage
+            appearance="error"
+            title={failure.code === 'FORBIDDEN' ? m.forbiddenTitle : m.error.title}
+          >
+            {failure.code === 'FORBIDDEN' ? m.forbidden : m.error.generic}
+          </SectionMessage>
+        </div>
+      ) : null}
+      {status === 'saved' ? (
+        <div role="status" style={{ marginBottom: token('space.200') }}>
+          <SectionMessage appearance="success">{m.saved}</SectionMessage>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { auditEntryView, storedActionsFor } from '../../../src/app/panel/audit-entry-view';
+import type { AuditEntry } from '../../../src/app/shared/audit-log';
+
+const entry = (action: string): AuditEntry => ({
+  at: '2026-11-27T09:00:00.000Z',
+  projectKey: 'SD',
+  issueKey: 'SD-7',
+  issueId: '10007',
+  action,
+  outcome: 'done',
+  source: 'event',
+});
+
+describe('auditEntryView', () => {
+  it('shows a ticket shipped by its Delivery (the queue handler writes `deliveryShipped`)', () => {
+    const view = auditEntryView(entry('deliveryShipped'));
+    expect(view?.action).toBe('deliveryTransitioned');
+    expect(view?.summary.en).toBe('Moved on by its Delivery');
+  });
+
+  it('finds shipped tickets when the activity log is filtered by `deliveryTransitioned`', () => {
+    expect(storedActionsFor('deliveryTransitioned')).toContain('deliveryShipped');
+  });
+
+  it('hides stored actions this version does not know', () => {
+    expect(auditEntryView(entry('somethingElse'))).toBeNull();
+  });
+});
