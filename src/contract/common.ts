@@ -72,7 +72,9 @@ export type AuditAction =
   | 'deliveryTransitioned'
   | 'securityLevelSet'
   | 'onCallAlerted'
-  | 'settingsChanged';
+  | 'settingsChanged'
+  /** Anything else the app recorded (a skipped duplicate, a failed write, a rebuilt timer state). */
+  | 'appActivity';
 
 /**
  * One audit log entry. `dryRun` entries record what the app would have done (nothing was changed in Jira);

@@ -269,7 +269,7 @@ test('health, next sweep and activity tabs load their views', async () => {
   await page.getByRole('tab', { name: 'Health' }).click();
   await page.getByText('Add the status to the workflow.').waitFor();
   await page.getByRole('tab', { name: 'Next sweep' }).click();
-  await page.getByText('reminder 2 of 3').waitFor();
+  await page.getByRole('tabpanel').getByText('reminder 2 of 3').waitFor();
   await page.getByRole('tab', { name: 'Activity' }).click();
   await page.getByLabel('Project', { exact: true }).selectOption('SD');
   await page.getByRole('button', { name: 'Apply filters' }).click();

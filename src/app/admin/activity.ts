@@ -141,6 +141,6 @@ function matches(
 ): AuditEntryView | null {
   if (at > to) return null;
   const view = auditEntryView(entry);
-  if (!view || (action && view.action !== action)) return null;
+  if (action && view.action !== action) return null;
   return view;
 }

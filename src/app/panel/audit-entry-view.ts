@@ -34,6 +34,13 @@ const ACTIONS: Record<string, AuditAction> = {
   onCallAlert: 'onCallAlerted',
   settingsChanged: 'settingsChanged',
   settingsSaved: 'settingsChanged',
+  // The sweep rebuilt a timer state from the changelog (an event was missed or the status changed).
+  restamp: 'timerReset',
+  statusChanged: 'timerReset',
+  securityFallback: 'securityLevelSet',
+  emailIntake: 'appActivity',
+  comment: 'appActivity',
+  write: 'appActivity',
 };
 
 const SUMMARIES: Record<AuditAction, Bilingual> = {
@@ -55,6 +62,7 @@ const SUMMARIES: Record<AuditAction, Bilingual> = {
   securityLevelSet: { en: 'Security level changed', de: 'Sicherheitsstufe geändert' },
   onCallAlerted: { en: 'On-call duty alerted', de: 'Rufbereitschaft alarmiert' },
   settingsChanged: { en: 'Settings changed', de: 'Einstellungen geändert' },
+  appActivity: { en: 'App activity', de: 'App-Aktivität' },
 };
 
 const OUTCOMES: Record<AuditEntry['outcome'], Bilingual> = {
@@ -64,9 +72,12 @@ const OUTCOMES: Record<AuditEntry['outcome'], Bilingual> = {
   failed: { en: ' (failed)', de: ' (fehlgeschlagen)' },
 };
 
-/** The contract action for a stored action name; `null` for names this version does not know. */
-export function auditAction(stored: string): AuditAction | null {
-  return ACTIONS[stored] ?? null;
+/**
+ * The contract action for a stored action name. Names this version does not know (written by a newer or older
+ * release) still show, as `appActivity` with the stored name, so no recorded action or error is ever hidden.
+ */
+export function auditAction(stored: string): AuditAction {
+  return ACTIONS[stored] ?? 'appActivity';
 }
 
 /** Stored action names that map to `action` (for filtering the log by a contract action). */
@@ -78,10 +89,14 @@ export function storedActionsFor(action: AuditAction): string[] {
  * One stored entry as the panel and the admin activity log show it. The detail (a code such as `HTTP 403`
  * or `alreadyDone`) is appended verbatim; stored entries never hold personal data.
  */
-export function auditEntryView(entry: AuditEntry): AuditEntryView | null {
+export function auditEntryView(entry: AuditEntry): AuditEntryView {
   const action = auditAction(entry.action);
-  if (action === null) return null;
-  const base = entry.action === 'settingsSaved' ? settingsSummary(entry.projectKey) : SUMMARIES[action];
+  const base =
+    entry.action === 'settingsSaved'
+      ? settingsSummary(entry.projectKey)
+      : action === 'appActivity'
+        ? { en: `App activity: ${entry.action}`, de: `App-Aktivität: ${entry.action}` }
+        : SUMMARIES[action];
   const outcome = OUTCOMES[entry.outcome];
   const detail = entry.detail ? ` — ${entry.detail}` : '';
   return {

@@ -77,7 +77,7 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
 
   const history = deps.audit
     .forIssue(ticket.id, PANEL_HISTORY_LIMIT)
-    .then((entries) => entries.flatMap((e) => auditEntryView(e) ?? []));
+    .then((entries) => entries.map(auditEntryView));
   if (ticket.kind === 'delivery') return deliveryPanel(ticket, cfg, deps, fields, base, await history);
   return ticketPanel({ ...ticket, kind: ticket.kind }, cfg, deps, ids, base, history);
 }

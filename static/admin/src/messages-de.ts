@@ -246,6 +246,7 @@ export const adminDe: AdminMessages = {
       securityLevelSet: 'Sicherheitsstufe gesetzt',
       onCallAlerted: 'Bereitschaft alarmiert',
       settingsChanged: 'Einstellungen geändert',
+      appActivity: 'Sonstige App-Aktivität',
     },
     columns: { at: 'Wann', ticket: 'Ticket', action: 'Aktion', summary: 'Details' },
     dryRun: 'Testmodus',

@@ -246,6 +246,7 @@ export const adminEn: AdminMessages = {
       securityLevelSet: 'Security level set',
       onCallAlerted: 'On-call alerted',
       settingsChanged: 'Settings changed',
+      appActivity: 'Other app activity',
     },
     columns: { at: 'When', ticket: 'Ticket', action: 'Action', summary: 'Details' },
     dryRun: 'dry run',

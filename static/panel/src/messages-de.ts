@@ -137,6 +137,7 @@ export const de: PanelMessages = {
     securityLevelSet: 'Sicherheitsstufe gesetzt',
     onCallAlerted: 'Bereitschaft alarmiert',
     settingsChanged: 'Einstellungen geändert',
+    appActivity: 'Sonstige App-Aktivität',
   },
   outcome: { skipped: 'übersprungen', failed: 'fehlgeschlagen', dryRun: 'Testmodus' },
   flagCode: {

@@ -133,6 +133,7 @@ export const en: PanelMessages = {
     securityLevelSet: 'Security level set',
     onCallAlerted: 'On-call alerted',
     settingsChanged: 'Settings changed',
+    appActivity: 'Other app activity',
   },
   outcome: { skipped: 'skipped', failed: 'failed', dryRun: 'dry run' },
   flagCode: {

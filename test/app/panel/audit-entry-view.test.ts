@@ -22,7 +22,16 @@ describe('auditEntryView', () => {
     expect(storedActionsFor('deliveryTransitioned')).toContain('deliveryShipped');
   });
 
-  it('hides stored actions this version does not know', () => {
-    expect(auditEntryView(entry('somethingElse'))).toBeNull();
+  it('shows stored actions this version does not know as app activity, never hiding them', () => {
+    expect(auditEntryView(entry('somethingElse'))).toMatchObject({
+      action: 'appActivity',
+      summary: { en: 'App activity: somethingElse', de: 'App-Aktivität: somethingElse' },
+    });
+  });
+
+  it('shows a failed write with its error code', () => {
+    expect(auditEntryView({ ...entry('write'), outcome: 'failed', detail: 'HTTP 403' }).summary.en).toBe(
+      'App activity: write (failed) — HTTP 403',
+    );
   });
 });
