@@ -1,0 +1,100 @@
+/**
+ * The app's sweep on a generated site: the real handlers (`index.sweep`, the queue consumer) run by the local
+ * Forge host against the Jira simulator, one simulated hour at a time, with the site's charges recorded per hour.
+ */
+import type { SimClock } from '../sandbox/clock';
+import { createForgeHost } from '../sandbox/forge/host';
+import { seedDemoSite } from '../sandbox/jira/seed/demo-site';
+import { generateTickets } from '../sandbox/jira/seed/generate-tickets';
+import { createJiraSite, type SimJiraSite } from '../sandbox/jira/site';
+import { CONFIG_KEY } from '../src/app/shared/config-repository';
+import { addNoReplyClose, sweepApp } from '../test/support/sweep-site';
+import { hourSample, rssMb, siteTotals, type HourSample } from './bench-metrics';
+
+export const HOUR_MS = 3_600_000;
+
+export interface SweepRun {
+  samples: HourSample[];
+  peakRssMb: number;
+  /** Real seconds the run took. */
+  realSeconds: number;
+  /** Calls and points per Jira operation over the whole run. */
+  operations: Record<string, { calls: number; points: number }>;
+}
+
+/** Calls and points per operation of a site so far. */
+export function operations(site: SimJiraSite): Record<string, { calls: number; points: number }> {
+  return Object.fromEntries(
+    Object.entries(site.metrics.all()).map(([op, m]) => [op, { calls: m.requests, points: m.points }]),
+  );
+}
+
+/** A demo site without burst limits: the simulated clock stands still inside an invocation (see bench/README). */
+export function benchSite(): SimJiraSite {
+  const site = createJiraSite({ limits: { burstPerSecond: { read: 1_000_000, write: 1_000_000 } } });
+  seedDemoSite(site);
+  addNoReplyClose(site);
+  return site;
+}
+
+/** A site with `tickets` generated tickets (the simulator's realistic mix of kinds, statuses and ages). */
+export function generatedSite(tickets: number, seed: number, now: Date): SimJiraSite {
+  const site = benchSite();
+  generateTickets(site, { count: tickets, seed, now });
+  return site;
+}
+
+/**
+ * Runs the app's hourly sweep for `hours` on `site` with the points budget `budget`, starting at the clock's
+ * current time. `prepare` runs after the host is installed (e.g. to add tickets).
+ */
+export async function runAppSweep(options: {
+  site: SimJiraSite;
+  clock: SimClock;
+  hours: number;
+  budget: number;
+  onHour?: (hour: number, sample: HourSample) => void;
+}): Promise<SweepRun> {
+  const { site, clock } = options;
+  const started = performance.now();
+  const host = await createForgeHost({ site, clock, app: await sweepApp(), timeScale: 1 });
+  host.install();
+  const at = Date.now();
+  host.kvs.put('kvs', CONFIG_KEY, {
+    value: {
+      version: 1,
+      input: { projects: ['SD'], automation: { pointsBudgetPerHour: options.budget } },
+      savedAt: clock.now().toISOString(),
+    },
+    createdAt: at,
+    updatedAt: at,
+  });
+  let queueEvents = 0;
+  const stop = host.onInvocation((record) => {
+    if (record.kind === 'consumer') queueEvents += 1;
+  });
+  const samples: HourSample[] = [];
+  let peakRssMb = rssMb();
+  try {
+    for (let hour = 0; hour < options.hours; hour++) {
+      const before = siteTotals(site);
+      const queued = queueEvents;
+      await host.advance(HOUR_MS);
+      const sample = hourSample(before, siteTotals(site), queueEvents - queued);
+      samples.push(sample);
+      options.onHour?.(hour, sample);
+      peakRssMb = Math.max(peakRssMb, rssMb());
+    }
+  } finally {
+    stop();
+    host.uninstall();
+  }
+  const failures = host.takeHostFailures();
+  if (failures.length > 0) throw new Error(`host failures: ${failures.map(String).join('; ')}`);
+  return {
+    samples,
+    peakRssMb,
+    realSeconds: (performance.now() - started) / 1000,
+    operations: operations(site),
+  };
+}

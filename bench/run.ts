@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: the sweep benchmark of issue #4 (and the UI benchmark of issue #6 when present).
+ * Generated sites of 1,000, 10,000 and 50,000 tickets run 30 simulated days of hourly sweeps through the real
+ * handlers; a naive baseline runs on an identical site; a 10,000-ticket overdue backlog checks the hourly
+ * points budget. Prints a Markdown table and writes `bench-results.json` (fields: bench/README.md).
+ * Environment: BENCH_SIZES=1000,10000 limits the sites; BENCH_QUICK=1 runs 3 days per site.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SimClock } from '../sandbox/clock';
+import { ISSUE_TYPE, STATUS } from '../sandbox/jira/seed/demo-ids';
+import { insertTickets } from '../test/support/sweep-site';
+import { benchSite, generatedSite, HOUR_MS, runAppSweep, type SweepRun } from './app-sweep';
+import { round } from './bench-metrics';
+import { runNaiveSweep } from './naive-sweep';
+import { figures, markdownTable } from './report';
+
+const START = '2026-11-02T08:30:00Z';
+const SEED = 4;
+const BUDGET = 2000;
+const DAY_HOURS = 24;
+const quick = process.env.BENCH_QUICK === '1';
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+
+/** Simulated days per site size: the app runs 30 (the 50,000 site fewer to stay within minutes on 2 cores). */
+function appDays(tickets: number): number {
+  if (quick) return 3;
+  return tickets >= 50_000 ? 7 : 30;
+}
+
+/** The naive baseline reads every timer ticket every hour; its cost per day is stable after day 1. */
+function naiveDays(tickets: number): number {
+  if (quick) return 2;
+  return tickets >= 50_000 ? 2 : tickets >= 10_000 ? 3 : 7;
+}
+
+function progress(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+async function siteScenario(tickets: number) {
+  const days = appDays(tickets);
+  let clock = new SimClock(START);
+  const site = generatedSite(tickets, SEED, clock.now());
+  const timerTickets = [...site.store.issues()].filter((i) =>
+    [STATUS.clarification, STATUS.resolved, STATUS.estimationAvailable].includes(i.statusId as never),
+  ).length;
+  progress(`site ${tickets}: app ${days} days`);
+  const app = await runAppSweep({ site, clock, hours: days * DAY_HOURS, budget: BUDGET });
+  clock.uninstall();
+  const nDays = naiveDays(tickets);
+  progress(`site ${tickets}: naive ${nDays} days`);
+  clock = new SimClock(START);
+  const naiveSite = generatedSite(tickets, SEED, clock.now());
+  const naive = await runNaiveSweep(naiveSite, clock, nDays * DAY_HOURS);
+  clock.uninstall();
+  const window: SweepRun = { ...app, samples: app.samples.slice(0, nDays * DAY_HOURS) };
+  const appFigures = figures(app);
+  const appWindow = figures(window);
+  const naiveFigures = figures(naive);
+  return {
+    tickets,
+    timerTickets,
+    app: appFigures,
+    appSameWindow: appWindow,
+    naive: naiveFigures,
+    ratio: {
+      pointsPerDay: round(naiveFigures.perDay.points / Math.max(1, appWindow.perDay.points), 1),
+      callsPerDay: round(naiveFigures.perDay.calls / Math.max(1, appWindow.perDay.calls), 1),
+      pointsPerAction: round(
+        naiveFigures.perAction.pointsAllIn / Math.max(0.01, appFigures.perAction.pointsAllIn),
+        1,
+      ),
+    },
+  };
+}
+
+/** 10,000 tickets waiting 25 days in Clarification when the app is installed: reminder 2 is due for all. */
+async function backlogScenario() {
+  const clock = new SimClock(START);
+  const site = benchSite();
+  const entered = Array.from({ length: 10_000 }, (_, i) => Date.now() - 25 * 24 * HOUR_MS + i * 1000);
+  const keys = insertTickets(site, ISSUE_TYPE.supportRequest, STATUS.clarification, entered);
+  progress('backlog 10,000: running until done');
+  const maxHours = quick ? 12 : 30;
+  const run = await runAppSweep({ site, clock, hours: maxHours, budget: BUDGET });
+  clock.uninstall();
+  const reminded = keys.filter((key) => (site.store.issue(key)?.comments.length ?? 0) === 1).length;
+  const twice = keys.filter((key) => (site.store.issue(key)?.comments.length ?? 0) > 1).length;
+  let finishedAfterHours = -1;
+  let cumulative = 0;
+  run.samples.forEach((s, hour) => {
+    cumulative += s.actions;
+    if (finishedAfterHours < 0 && cumulative >= keys.length) finishedAfterHours = hour + 1;
+  });
+  const hourly = run.samples.map((s) => s.points);
+  return {
+    tickets: keys.length,
+    budgetPerHour: BUDGET,
+    finishedAfterHours,
+    reminded,
+    remindedTwice: twice,
+    maxPointsPerHour: Math.max(...hourly),
+    withinBudget: Math.max(...hourly) <= BUDGET,
+    pointsPerHour: hourly,
+    figures: figures(run),
+  };
+}
+
+async function uiBench(): Promise<Record<string, unknown> | undefined> {
+  if (!existsSync(join(__dirname, 'ui-bench.ts'))) return undefined;
+  try {
+    const module = (await import('./ui-bench')) as unknown as {
+      runUiBench?: () => Promise<Record<string, unknown>>;
+    };
+    return module.runUiBench ? await module.runUiBench() : undefined;
+  } catch (error) {
+    progress(`ui bench failed: ${String(error)}`);
+    return { error: String(error) };
+  }
+}
+
+async function main(): Promise<void> {
+  // The app logs JSON lines per invocation; the benchmark prints only its report.
+  const log = console.log;
+  console.log = () => undefined;
+  console.warn = () => undefined;
+  const sites = [];
+  for (const size of sizes) sites.push(await siteScenario(size));
+  const backlog = await backlogScenario();
+  const ui = await uiBench();
+  const targets = {
+    nothingDueMaxPointsPerProject: {
+      limit: 2,
+      actual: Math.max(...sites.map((s) => s.app.nothingDue.maxPoints ?? 0)),
+    },
+    pointsPerActionMarginal: {
+      limit: 2.2,
+      actual: Math.max(...sites.map((s) => s.app.perAction.pointsMarginal)),
+    },
+    backlogWithinHourlyBudget: {
+      limit: BUDGET,
+      actual: backlog.maxPointsPerHour,
+      finishedAfterHours: backlog.finishedAfterHours,
+    },
+  };
+  const met = {
+    nothingDue: targets.nothingDueMaxPointsPerProject.actual <= 2,
+    perAction: targets.pointsPerActionMarginal.actual <= 2.2,
+    backlog: backlog.withinBudget && backlog.finishedAfterHours > 0 && backlog.remindedTwice === 0,
+  };
+  const results = {
+    generatedAt: new Date().toISOString(),
+    msPerCall: 50,
+    pointsBudgetPerHour: BUDGET,
+    sites,
+    backlog,
+    targets,
+    targetsMet: met,
+    ...(ui ? { ui } : {}),
+  };
+  writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const table = markdownTable(
+    sites.map((s) => ({
+      label: `${s.tickets.toLocaleString('en')} tickets (${s.timerTickets.toLocaleString('en')} in timer statuses)`,
+      app: s.app,
+      naive: s.naive,
+      ratio: s.ratio.pointsPerDay,
+    })),
+  );
+  const notes = sites
+    .map(
+      (s) =>
+        `- ${s.tickets.toLocaleString('en')}: app ${s.app.days} simulated days, naive ${s.naive.days} days (ratio over the same first ${s.naive.days} days).`,
+    )
+    .join('\n');
+  log(`## Sweep benchmark\n\n${table}\n\n${notes}\n`);
+  log(
+    `Backlog: ${backlog.tickets.toLocaleString('en')} overdue tickets, budget ${BUDGET} points/hour: finished after ` +
+      `${backlog.finishedAfterHours} h, max ${backlog.maxPointsPerHour} points in an hour, ${backlog.remindedTwice} reminded twice.\n`,
+  );
+  log(
+    `Targets: nothing-due sweep ≤ 2 points/project: ${targets.nothingDueMaxPointsPerProject.actual} ${met.nothingDue ? 'met' : 'MISSED'}; ` +
+      `≤ 2.2 points/action: ${targets.pointsPerActionMarginal.actual} ${met.perAction ? 'met' : 'MISSED'}; ` +
+      `backlog within budget: ${met.backlog ? 'met' : 'MISSED'}.`,
+  );
+  if (ui) log(`\nUI benchmark: ${JSON.stringify(ui)}`);
+  log('\nWrote bench-results.json');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,56 @@
+import { ORG } from '../../sandbox/jira/seed/demo-ids';
+import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+
+/**
+ * Resets by the issue event handler (issue #5) seen through the sweep: these tests need the real `onIssueEvent`
+ * exported from src/index.ts, and no stand-in writes the state for them.
+ */
+const START = Date.parse('2026-11-02T08:30:00Z');
+const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
+
+async function commentedOnDay5(s: SweepSite, comment: (key: string) => Promise<unknown>): Promise<string> {
+  const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+  const issue = s.site.store.issue(key);
+  if (issue) issue.organizationIds = [ORG.acme];
+  s.jump(at(5));
+  await comment(key);
+  await s.host.drain();
+  s.jump(at(10, -HOUR));
+  await s.until(at(10, HOUR));
+  return key;
+}
+
+describe('hourly sweep after replies (customer replies restart the cycle, others do not)', () => {
+  let s: SweepSite;
+  beforeEach(async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+  });
+  afterEach(() => s.close());
+
+  it.each([
+    ['the reporter', 'customer-acme-1'],
+    ['a member of the shared organization', 'customer-acme-2'],
+  ])('%s replying on day 5 moves the first reminder to day 15', async (_who, accountId) => {
+    const key = await commentedOnDay5(s, (k) =>
+      s.site.actAs(accountId).comment(k, 'Answer from the customer'),
+    );
+    expect(s.appComments(key)).toHaveLength(0);
+    s.jump(at(15, -HOUR));
+    await s.until(at(15, HOUR));
+    expect(s.appComments(key)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'an agent public comment',
+      (s: SweepSite, k: string) => s.site.actAs('agent-dach-anna').comment(k, 'Any news?'),
+    ],
+    [
+      'an internal note',
+      (s: SweepSite, k: string) => s.site.actAs('agent-dach-anna').comment(k, 'Note', { internal: true }),
+    ],
+  ])('%s does not restart the cycle', async (_what, write) => {
+    const key = await commentedOnDay5(s, (k) => write(s, k));
+    expect(s.appComments(key)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,185 @@
+import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
+import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { DAY, HOUR, insertTickets, startSweepSite, type SweepSite } from '../support/sweep-site';
+
+const CLARIFICATION = 'Clarification required / On hold';
+const START = Date.parse('2026-11-02T08:30:00Z');
+const MINUTE = 60_000;
+const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
+
+/** Creates `count` Clarification tickets, one every `spacingMs`, and returns key → entry time. */
+async function waitingTickets(s: SweepSite, count: number, spacingMs: number): Promise<Map<string, number>> {
+  const entered = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const key = await s.ticket('Support Request', [CLARIFICATION]);
+    entered.set(key, Date.now());
+    s.jump(new Date(Date.now() + spacingMs));
+  }
+  return entered;
+}
+
+/**
+ * The invariants of issue #4 for reminders due by `until`: every ticket got exactly the reminders due, in
+ * order, none before its due time and none later than its due time plus one sweep interval (and slack).
+ */
+function expectRemindersExact(
+  s: SweepSite,
+  entered: Map<string, number>,
+  reminders: number,
+  lateSlackMs = HOUR + 5 * MINUTE,
+) {
+  for (const [key, enteredAt] of entered) {
+    const times = s.appCommentTimes(key);
+    expect({ key, count: times.length }).toEqual({ key, count: reminders });
+    times.forEach((time, i) => {
+      const due = enteredAt + (i + 1) * 10 * DAY;
+      expect(time).toBeGreaterThanOrEqual(due);
+      expect(time - due).toBeLessThanOrEqual(lateSlackMs);
+    });
+    s.appComments(key).forEach((text, i) => expect(text).toContain(`Erinnerung ${i + 1} von 3`));
+  }
+}
+
+describe('hourly sweep: exactly once under duplicates, crashes, rate limits and faults', () => {
+  let s: SweepSite | undefined;
+  afterEach(() => s?.close());
+
+  it('a duplicate scheduled run at the same moment sends nothing twice', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const entered = await waitingTickets(s, 5, MINUTE);
+    await s.advance(2 * HOUR);
+    s.jump(at(10, 30 * MINUTE));
+    await Promise.all([s.host.runScheduled('process-sweep'), s.host.runScheduled('process-sweep')]);
+    expectRemindersExact(s, entered, 1);
+  });
+
+  it('continues a large due set through the queue, harmless under duplicate deliveries', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z', { duplicateRate: 1 });
+    const times = Array.from({ length: 260 }, (_, i) => START + i * 1000);
+    const keys = insertTickets(s.site, ISSUE_TYPE.supportRequest, STATUS.clarification, times);
+    const entered = new Map(keys.map((key, i) => [key, times[i] ?? START]));
+    s.jump(at(0, 10 * MINUTE));
+    await s.advance(2 * HOUR);
+    s.jump(at(10, -HOUR));
+    await s.until(at(10, HOUR + 10 * MINUTE));
+    expectRemindersExact(s, entered, 1);
+    expect(s.host.invocations.some((r) => r.kind === 'consumer')).toBe(true);
+  });
+
+  it('a crash right after a reminder landed (before its bookkeeping): no second reminder, the cycle continues', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const site = s;
+    const entered = await waitingTickets(s, 3, MINUTE);
+    await s.advance(2 * HOUR);
+    const g = globalThis as {
+      __forge_fetch__?: (target: { type: string }, path: string, init?: unknown) => Promise<unknown>;
+    };
+    const real = g.__forge_fetch__;
+    let armed = false;
+    let crashes = 0;
+    g.__forge_fetch__ = async (target, path, init) => {
+      // The process dies on its first storage call after the reminder's Jira write: the ledger never hears of it.
+      if (armed && target.type === 'kvs') {
+        armed = false;
+        crashes += 1;
+        throw new Error('invocation killed after the write');
+      }
+      const response = await real?.(target, path, init);
+      if (crashes === 0 && path.startsWith('/rest/api/3/issue/') && path.includes('notifyUsers'))
+        armed = true;
+      return response;
+    };
+    s.jump(at(10, -HOUR));
+    await s.until(at(10, HOUR));
+    g.__forge_fetch__ = real;
+    expect(crashes).toBe(1);
+    expect(s.host.invocations.some((r) => r.outcome !== 'ok')).toBe(true);
+    // The killed run left the other tickets unreminded; the next hourly run catches them up.
+    await s.until(at(10, 2 * HOUR));
+    expectRemindersExact(s, entered, 1, 2 * HOUR + 5 * MINUTE);
+    s.jump(at(20, -HOUR));
+    await s.until(at(20, HOUR));
+    expectRemindersExact(site, entered, 2, 2 * HOUR + 5 * MINUTE);
+  });
+
+  it('a write that never reached Jira (connection lost twice): the next run verifies and sends it once', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const entered = await waitingTickets(s, 1, MINUTE);
+    const [key] = [...entered.keys()];
+    await s.advance(2 * HOUR);
+    const g = globalThis as { __forge_fetch__?: (...args: unknown[]) => Promise<unknown> };
+    const real = g.__forge_fetch__;
+    g.__forge_fetch__ = async (...args: unknown[]) => {
+      const path = String(args[1]);
+      if (path.startsWith('/rest/api/3/issue/') && path.includes('notifyUsers'))
+        throw new Error('killed before the write');
+      return real?.(...args);
+    };
+    s.jump(at(10, 30 * MINUTE));
+    await s.host.runScheduled('process-sweep');
+    g.__forge_fetch__ = real;
+    expect(s.appComments(key ?? '')).toHaveLength(0);
+    // Rerun after the ledger lease (10 minutes): the property shows no reminder, so the run takes over.
+    s.jump(at(10, 45 * MINUTE));
+    await s.host.runScheduled('process-sweep');
+    expect(s.appComments(key ?? '')).toHaveLength(1);
+    await s.advance(3 * HOUR);
+    expect(s.appComments(key ?? '')).toHaveLength(1);
+  });
+
+  it('a 429 storm defers through the queue (Retry-After honoured) and misses nothing', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const entered = await waitingTickets(s, 30, MINUTE);
+    await s.advance(2 * HOUR);
+    const stormStart = s.host.nextScheduledRun('process-sweep', at(10, 30 * MINUTE).getTime()) - MINUTE;
+    const stormEnd = stormStart + 30 * MINUTE;
+    const g = globalThis as {
+      __forge_fetch__?: (
+        target: { type: string; remote?: string },
+        path: string,
+        init?: unknown,
+      ) => Promise<unknown>;
+    };
+    const real = g.__forge_fetch__;
+    let refused = 0;
+    g.__forge_fetch__ = async (target, path, init) => {
+      const now = Date.now();
+      if (target.remote === 'jira' && now >= stormStart && now < stormEnd) {
+        refused += 1;
+        return new Response(JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }), {
+          status: 429,
+          headers: { 'Retry-After': '300', 'RateLimit-Reason': 'jira-quota-global-based' },
+        });
+      }
+      return real?.(target, path, init);
+    };
+    s.jump(at(10, -HOUR));
+    await s.until(at(10, 2 * HOUR));
+    g.__forge_fetch__ = real;
+    expect(refused).toBeGreaterThan(0);
+    expect(s.host.invocations.some((r) => r.kind === 'consumer' && r.outcome === 'retry')).toBe(true);
+    // Late by at most one sweep interval plus the 30 minutes Jira refused every call.
+    expectRemindersExact(s, entered, 1, HOUR + 35 * MINUTE);
+  });
+
+  it('5xx on 10 % and 409 on 5 % of requests: every reminder once, in order, on time', async () => {
+    jest.setTimeout(120_000);
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const entered = await waitingTickets(s, 12, 5 * MINUTE);
+    await s.advance(3 * HOUR);
+    s.site.setFaults({ serverErrorRate: 0.1, conflictRate: 0.05, seed: 11 });
+    for (const n of [10, 20, 30]) {
+      s.jump(at(n, -HOUR));
+      await s.until(at(n, 4 * HOUR));
+      expectRemindersExact(s, entered, n / 10, 2 * HOUR);
+    }
+    s.jump(at(40, -HOUR));
+    await s.until(at(40, 4 * HOUR));
+    s.site.setFaults({});
+    for (const key of entered.keys()) {
+      expect(s.status(key)).toBe('Closed');
+      expect(s.state(key)).toMatchObject({ timer: 'none', stepsDone: 4 });
+      expect(s.site.store.issue(key)?.properties[PROCESS_STATE_KEY]).toBeDefined();
+    }
+  });
+});
