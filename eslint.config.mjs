@@ -4,10 +4,23 @@
 import tseslint from 'typescript-eslint';
 
 const forge = { group: ['@forge/*'], message: 'Only src/adapters and src/entry may import the Forge SDKs.' };
-const sandbox = { group: ['**/sandbox/**', '**/sandbox'], message: 'The local site is a test/dev tool; the app must not depend on it.' };
+const sandbox = {
+  group: ['**/sandbox/**', '**/sandbox'],
+  message: 'The local site is a test/dev tool; the app must not depend on it.',
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'static/*/build/**', 'coverage/**', 'test-artifacts/**', '**/*.js', '**/*.mjs', '.local-site/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'static/*/build/**',
+      'coverage/**',
+      'test-artifacts/**',
+      '**/*.js',
+      '**/*.mjs',
+      '.local-site/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -20,18 +33,45 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [forge, sandbox,
-        { group: ['**/adapters/**', '**/app/**', '**/entry/**', '../adapters*', '../app*', '../entry*'], message: 'src/domain is pure: it imports only other domain modules and pure libraries.' }] }],
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is an input in src/domain.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is an input in src/domain.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forge,
+            sandbox,
+            {
+              group: ['**/adapters/**', '**/app/**', '**/entry/**', '../adapters*', '../app*', '../entry*'],
+              message: 'src/domain is pure: it imports only other domain modules and pure libraries.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time is an input in src/domain.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is an input in src/domain.',
+        },
+      ],
     },
   },
   {
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [forge, sandbox,
-        { group: ['**/entry/**', '../entry*'], message: 'Use cases do not import entry handlers.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forge,
+            sandbox,
+            { group: ['**/entry/**', '../entry*'], message: 'Use cases do not import entry handlers.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -40,8 +80,20 @@ export default tseslint.config(
   },
   {
     files: ['static/**/*.ts', 'static/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [sandbox,
-      { group: ['**/src/domain/**', '**/src/app/**', '**/src/adapters/**', '**/src/entry/**'], message: 'The UI shares only types with the backend, through src/contract (import type).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            sandbox,
+            {
+              group: ['**/src/domain/**', '**/src/app/**', '**/src/adapters/**', '**/src/entry/**'],
+              message: 'The UI shares only types with the backend, through src/contract (import type).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts', 'sandbox/**/*.ts'],

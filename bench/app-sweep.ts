@@ -8,7 +8,7 @@ import { seedDemoSite } from '../sandbox/jira/seed/demo-site';
 import { generateTickets } from '../sandbox/jira/seed/generate-tickets';
 import { createJiraSite, type SimJiraSite } from '../sandbox/jira/site';
 import { CONFIG_KEY } from '../src/app/shared/config-repository';
-import { addNoReplyClose, sweepApp } from '../test/support/sweep-site';
+import { sweepApp } from '../test/support/sweep-site';
 import { hourSample, rssMb, siteTotals, type HourSample } from './bench-metrics';
 
 export const HOUR_MS = 3_600_000;
@@ -33,7 +33,6 @@ export function operations(site: SimJiraSite): Record<string, { calls: number; p
 export function benchSite(): SimJiraSite {
   const site = createJiraSite({ limits: { burstPerSecond: { read: 1_000_000, write: 1_000_000 } } });
   seedDemoSite(site);
-  addNoReplyClose(site);
   return site;
 }
 

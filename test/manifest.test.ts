@@ -51,7 +51,15 @@ describe('manifest.yml', () => {
 
   it('asks only for the scopes the app uses', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual(
-      ['read:jira-user', 'read:jira-work', 'read:servicedesk-request', 'storage:app', 'write:jira-work', 'write:ops-alert:jira-service-management', 'write:servicedesk-request'].sort(),
+      [
+        'read:jira-user',
+        'read:jira-work',
+        'read:servicedesk-request',
+        'storage:app',
+        'write:jira-work',
+        'write:ops-alert:jira-service-management',
+        'write:servicedesk-request',
+      ].sort(),
     );
   });
 });

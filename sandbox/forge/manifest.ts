@@ -61,7 +61,13 @@ type Row = Record<string, unknown>;
 async function validatedContent(path: string): Promise<Row> {
   const text = readFileSync(path, 'utf8');
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 32);
-  const cacheFile = join(dirname(path), 'node_modules', '.cache', 'forge-local-host', `manifest-${hash}.json`);
+  const cacheFile = join(
+    dirname(path),
+    'node_modules',
+    '.cache',
+    'forge-local-host',
+    `manifest-${hash}.json`,
+  );
   try {
     return JSON.parse(readFileSync(cacheFile, 'utf8')) as Row;
   } catch {

@@ -10,8 +10,8 @@ import { createJiraSite, type SimJiraSite } from '../jira/site';
 import { seedDemoSite } from '../jira/seed/demo-site';
 import { generateTickets } from '../jira/seed/generate-tickets';
 import { FIELD, USER } from '../jira/seed/demo-ids';
-import { addNoReplyClose } from '../jira/seed/no-reply-close';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import { DEMO_APP_CONFIG } from '../jira/seed/demo-config';
 
 export const DAY = 86_400_000;
 
@@ -52,7 +52,6 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<LocalS
   const clock = new SimClock(now);
   const site = createJiraSite();
   seedDemoSite(site);
-  addNoReplyClose(site);
   if (options.generated)
     generateTickets(site, { count: options.generated, seed: 42, now: new Date(now.getTime() - DAY) });
   const host = await createForgeHost({
@@ -64,7 +63,7 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<LocalS
   host.install();
   if (!host.kvs.get('kvs', CONFIG_KEY)) {
     const at = Date.now();
-    const value = { version: 1, input: { projects: ['SD'] }, savedAt: now.toISOString() };
+    const value = { version: 1, input: DEMO_APP_CONFIG, savedAt: now.toISOString() };
     host.kvs.put('kvs', CONFIG_KEY, { value, createdAt: at, updatedAt: at });
   }
   const demo = await createDemoTickets(site, host, clock, now);

@@ -18,7 +18,8 @@ function ttl(days: number | undefined) {
 export const forgeKvsStore: KeyValueStore = {
   get: <T>(key: string) => kvs.get<T>(key),
 
-  set: <T>(key: string, value: T, options?: { ttlDays?: number }) => kvs.set(key, value, ttl(options?.ttlDays)),
+  set: <T>(key: string, value: T, options?: { ttlDays?: number }) =>
+    kvs.set(key, value, ttl(options?.ttlDays)),
 
   async setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean> {
     try {
@@ -33,7 +34,10 @@ export const forgeKvsStore: KeyValueStore = {
   delete: (key: string) => kvs.delete(key),
 
   async list<T>(prefix: string, options: { limit?: number; cursor?: string } = {}) {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit ?? 100);
+    let query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(prefix))
+      .limit(options.limit ?? 100);
     if (options.cursor) query = query.cursor(options.cursor);
     const page = await query.getMany<T>();
     const entries: StoredEntry<T>[] = page.results.map((r) => ({ key: r.key, value: r.value }));

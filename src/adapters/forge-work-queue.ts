@@ -42,7 +42,9 @@ export function forgeWorkQueue(queue = new Queue({ key: WORK_QUEUE_KEY })): Work
           chunk.map((item) => ({
             body: item.body,
             concurrency: JIRA_WRITERS,
-            ...(item.delaySeconds ? { delayInSeconds: Math.min(900, Math.max(0, Math.round(item.delaySeconds))) } : {}),
+            ...(item.delaySeconds
+              ? { delayInSeconds: Math.min(900, Math.max(0, Math.round(item.delaySeconds))) }
+              : {}),
           })),
         );
       }

@@ -16,7 +16,10 @@ export interface KeyValueStore {
   setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Keys beginning with `prefix`, in key order, one page at a time. */
-  list<T>(prefix: string, options?: { limit?: number; cursor?: string }): Promise<{ entries: StoredEntry<T>[]; cursor?: string }>;
+  list<T>(
+    prefix: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<{ entries: StoredEntry<T>[]; cursor?: string }>;
 }
 
 /** Work handed to the Forge queue; `body` must be a plain JSON object. */

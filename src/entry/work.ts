@@ -37,7 +37,11 @@ export async function work(event: AsyncEvent): Promise<InvocationError | undefin
     if (error instanceof RateLimitedError) {
       outcome = { kind: 'retry', afterSeconds: error.retryAfterSeconds, reason: 'rateLimited' };
     } else if (error instanceof UpstreamError) {
-      outcome = { kind: 'retry', afterSeconds: 60 * 2 ** (event.retryContext?.retryCount ?? 0), reason: 'upstream' };
+      outcome = {
+        kind: 'retry',
+        afterSeconds: 60 * 2 ** (event.retryContext?.retryCount ?? 0),
+        reason: 'upstream',
+      };
     } else {
       throw error;
     }

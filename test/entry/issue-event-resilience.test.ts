@@ -65,10 +65,7 @@ describe('issue events on the local site: duplicates, reordering, stale events, 
     s = await startEventsSite(undefined, {
       config: {
         ...DEMO_CONFIG,
-        names: {
-          ...DEMO_CONFIG.names,
-          fields: { confidential: 'Vertraulich?', deliveryVersion: 'Auslieferung mit Version' },
-        },
+        names: { fields: { confidential: 'Vertraulich?', deliveryVersion: 'Auslieferung mit Version' } },
       },
     });
     const key = await s.as('customer-acme-1').createIssue({

@@ -15,24 +15,13 @@ import * as app from '../../src/index';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-/** The demo site's names where they differ from the guide's defaults, and its regions (PROCESS.md §1, §7). */
-export const DEMO_CONFIG = {
-  projects: ['SD'],
-  names: { priorities: { P1: 'P1', P2: 'P2', P3: 'P3', P4: 'P4' } },
-  regions: {
-    organizations: { 'Acme GmbH': 'saarbruecken', 'Globex Ltd': 'london' },
-    regions: {
-      saarbruecken: { securityLevel: 'DACH support', timeZone: 'Europe/Berlin', holidayRegion: 'DE-SL' },
-      london: { securityLevel: 'International support', timeZone: 'Europe/London', holidayRegion: 'GB-ENG' },
-    },
-    defaultRegion: 'saarbruecken',
-    fallbackSecurityLevel: 'Restricted',
-  },
-};
+/** The configuration an admin of the demo site would save (regions and organizations of the seed). */
+export const DEMO_CONFIG = DEMO_APP_CONFIG;
 
 /** One comment as the site stores it, flattened for assertions. */
 export interface SeenComment {

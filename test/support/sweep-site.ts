@@ -65,30 +65,6 @@ export async function sweepApp(): Promise<Record<string, unknown>> {
 }
 
 /**
- * The guide closes an unanswered Clarification ticket directly (§2.2.5; `checkStatusChange` allows
- * Clarification → Closed), but the demo workflows have no such transition yet. Add it, with a screen asking for
- * the resolution, as a site following the guide would configure it.
- */
-export function addNoReplyClose(site: SimJiraSite): void {
-  for (const project of site.store.projects.values()) {
-    for (const workflow of Object.values(project.workflows)) {
-      const fromClarification = workflow.transitions.some((t) => t.from.includes(STATUS.clarification));
-      const closes = workflow.transitions.some(
-        (t) => t.from.includes(STATUS.clarification) && t.to === STATUS.closed,
-      );
-      if (!fromClarification || closes) continue;
-      workflow.transitions.push({
-        id: '901',
-        name: 'Close (no reply)',
-        from: [STATUS.clarification],
-        to: STATUS.closed,
-        screenFields: ['resolution'],
-      });
-    }
-  }
-}
-
-/**
  * Inserts `enteredAt.length` tickets of `issueType` straight into the simulator's store, each created and moved
  * into `statusId` at its entry time with a changelog entry (as a site that had them before the app was
  * installed). No REST calls, no events: for tests and benchmarks that need hundreds or thousands of tickets.
@@ -189,7 +165,6 @@ export async function startSweepSite(
     limits: options.limits ?? { burstPerSecond: { read: 100_000, write: 100_000 } },
   });
   seedDemoSite(site);
-  addNoReplyClose(site);
   const host = await createForgeHost({
     site,
     clock,

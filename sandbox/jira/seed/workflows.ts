@@ -10,8 +10,8 @@ const NOT_WORKING: string[] = [S.clarification, S.resolved, S.closed];
 /**
  * Build a workflow from its edges. Every transition into Resolved has a screen with `resolution` (the agent picks
  * it); all other transitions have no screen, so sending `resolution` there is Jira's 400 and the post-function
- * sets Done on Closed. (C) workflows get "Request clarification" from each working status and a way back from
- * Clarification to each of them (PROCESS.md §3).
+ * sets Done on Closed. (C) workflows get "Request clarification" from each working status, a way back from
+ * Clarification to each of them (PROCESS.md §3), and "Close (no reply)" with a resolution screen (§2.2.5).
  */
 function workflow(name: string, initial: string, edges: Edge[], clarification: boolean): SimWorkflow {
   const all: Edge[] = [...edges];
@@ -19,6 +19,8 @@ function workflow(name: string, initial: string, edges: Edge[], clarification: b
     const working = [...new Set(edges.flatMap(([a, b]) => [a, b]))].filter((s) => !NOT_WORKING.includes(s));
     for (const s of working) all.push([s, S.clarification], [S.clarification, s]);
     if (!working.includes(S.inProgress)) all.push([S.clarification, S.inProgress]);
+    // The guide's auto-close of an unanswered Clarification ticket (§2.2.5), with a resolution screen.
+    if (!all.some(([a, b]) => a === S.clarification && b === S.closed)) all.push([S.clarification, S.closed]);
   }
   return {
     name,
@@ -28,7 +30,7 @@ function workflow(name: string, initial: string, edges: Edge[], clarification: b
       name: transitionName(from, to),
       from: [from],
       to,
-      screenFields: to === S.resolved ? ['resolution'] : [],
+      screenFields: to === S.resolved || (from === S.clarification && to === S.closed) ? ['resolution'] : [],
     })),
   };
 }
@@ -50,6 +52,7 @@ const NAMES: Record<string, string> = {
 };
 
 function transitionName(from: string, to: string): string {
+  if (from === S.clarification && to === S.closed) return 'Close (no reply)';
   if (from === S.clarification) return 'Clarification received';
   if (from === S.resolved && to === S.inProgress) return 'Reopen';
   return NAMES[to] ?? 'Transition';

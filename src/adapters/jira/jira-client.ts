@@ -12,7 +12,10 @@ export interface JiraResponse {
 }
 
 /** `api.asApp().requestJira` or `api.asUser().requestJira`. */
-export type RequestJira = (route: Route, init?: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<JiraResponse>;
+export type RequestJira = (
+  route: Route,
+  init?: { method?: string; body?: string; headers?: Record<string, string> },
+) => Promise<JiraResponse>;
 
 export interface JiraCall<T> {
   /** Stable name for counting and logs, e.g. `searchJql`, `doTransition`. */
@@ -112,7 +115,9 @@ export class JiraClient {
   private async once<T>(
     spec: JiraCall<T>,
     method: string,
-  ): Promise<{ kind: 'response'; response: JiraResponse; text: string } | { kind: 'failed'; reason: string }> {
+  ): Promise<
+    { kind: 'response'; response: JiraResponse; text: string } | { kind: 'failed'; reason: string }
+  > {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs);

@@ -86,7 +86,10 @@ export class JiraGateway {
     return issues;
   }
 
-  getIssue(key: string, options: { fields: string[]; properties?: string[]; expand?: string }): Promise<IssueBean> {
+  getIssue(
+    key: string,
+    options: { fields: string[]; properties?: string[]; expand?: string },
+  ): Promise<IssueBean> {
     const params = new URLSearchParams({ fields: options.fields.join(',') });
     if (options.properties?.length) params.set('properties', options.properties.join(','));
     if (options.expand) params.set('expand', options.expand);

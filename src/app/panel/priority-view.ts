@@ -19,7 +19,7 @@ export function guidePriority(cfg: ProjectConfig, jiraName: string | null): Prio
  * system-availability priorities of a Non-Software Defect, so on a Software Defect they are a mismatch.
  *
  * @example
- * priorityView(cfg, 'softwareDefect', 'Highest'); // { state: 'set', level: 'P1', mismatch: true, … }
+ * priorityView(cfg, 'softwareDefect', 'P1'); // { state: 'set', level: 'P1', mismatch: true, … }
  */
 export function priorityView(cfg: ProjectConfig, kind: Kind, jiraName: string | null): PriorityView {
   if (!(PRIORITISED_KINDS as readonly Kind[]).includes(kind)) return { state: 'notApplicable' };

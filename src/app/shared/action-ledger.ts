@@ -36,22 +36,36 @@ export class ActionLedger {
 
   async claim(idempotencyKey: string, now: Date): Promise<ClaimResult> {
     const key = this.key(idempotencyKey);
-    const won = await this.store.setIfAbsent<Marker>(key, { state: 'pending', at: now.toISOString() }, { ttlDays: MARKER_TTL_DAYS });
+    const won = await this.store.setIfAbsent<Marker>(
+      key,
+      { state: 'pending', at: now.toISOString() },
+      { ttlDays: MARKER_TTL_DAYS },
+    );
     if (won) return { kind: 'claimed' };
     const marker = await this.store.get<Marker>(key);
     if (!marker) return this.claim(idempotencyKey, now);
     if (marker.state === 'done') return { kind: 'done', at: marker.at };
     const ageSeconds = (now.getTime() - Date.parse(marker.at)) / 1000;
-    return ageSeconds >= this.leaseSeconds ? { kind: 'stale', since: marker.at } : { kind: 'inProgress', since: marker.at };
+    return ageSeconds >= this.leaseSeconds
+      ? { kind: 'stale', since: marker.at }
+      : { kind: 'inProgress', since: marker.at };
   }
 
   /** Re-arms a stale claim for this runner after it verified that the action has not happened. */
   async takeOver(idempotencyKey: string, now: Date): Promise<void> {
-    await this.store.set<Marker>(this.key(idempotencyKey), { state: 'pending', at: now.toISOString() }, { ttlDays: MARKER_TTL_DAYS });
+    await this.store.set<Marker>(
+      this.key(idempotencyKey),
+      { state: 'pending', at: now.toISOString() },
+      { ttlDays: MARKER_TTL_DAYS },
+    );
   }
 
   async complete(idempotencyKey: string, now: Date): Promise<void> {
-    await this.store.set<Marker>(this.key(idempotencyKey), { state: 'done', at: now.toISOString() }, { ttlDays: MARKER_TTL_DAYS });
+    await this.store.set<Marker>(
+      this.key(idempotencyKey),
+      { state: 'done', at: now.toISOString() },
+      { ttlDays: MARKER_TTL_DAYS },
+    );
   }
 
   /** Gives a claim back when the action turned out not to apply, so a later run may act. */

@@ -26,7 +26,10 @@ function newestFirst(at: string): string {
 }
 
 function suffix(entry: AuditEntry): string {
-  return `${entry.action}:${(entry.idempotencyKey ?? entry.outcome).replace(/[^a-zA-Z0-9:._-]/g, '_')}`.slice(0, 200);
+  return `${entry.action}:${(entry.idempotencyKey ?? entry.outcome).replace(/[^a-zA-Z0-9:._-]/g, '_')}`.slice(
+    0,
+    200,
+  );
 }
 
 /**
@@ -39,8 +42,13 @@ export class AuditLog {
   async append(entry: AuditEntry): Promise<void> {
     const stamp = newestFirst(entry.at);
     const options = { ttlDays: AUDIT_RETENTION_DAYS };
-    if (entry.issueId) await this.store.set(`audit:i:${entry.issueId}:${stamp}:${suffix(entry)}`, entry, options);
-    await this.store.set(`audit:p:${entry.projectKey}:${stamp}:${entry.issueId}:${suffix(entry)}`, entry, options);
+    if (entry.issueId)
+      await this.store.set(`audit:i:${entry.issueId}:${stamp}:${suffix(entry)}`, entry, options);
+    await this.store.set(
+      `audit:p:${entry.projectKey}:${stamp}:${entry.issueId}:${suffix(entry)}`,
+      entry,
+      options,
+    );
   }
 
   /** Latest entries of one ticket, newest first. */

@@ -53,8 +53,11 @@ export const DEFAULT_FIELD_VALUES = {
   nonProduction: 'Non-Production',
 } as const;
 
-/** Default Jira priority names per guide priority (a fresh JSM site's Highest..Low). */
-export const DEFAULT_PRIORITY_NAMES = { P1: 'Highest', P2: 'High', P3: 'Medium', P4: 'Low' } as const;
+/**
+ * Default Jira priority names per guide priority: the guide's own names (§3.1). A site that kept Jira's
+ * Highest..Low maps them in the admin page.
+ */
+export const DEFAULT_PRIORITY_NAMES = { P1: 'P1', P2: 'P2', P3: 'P3', P4: 'P4' } as const;
 
 /** Everything the app needs to recognise by name in Jira. */
 export const namesSchema = z

@@ -21,7 +21,7 @@ export function priorityMismatch(kind: Kind, priority: Priority | undefined): bo
  * The guide priority a Jira priority name stands for (`names.priorities`, compared case-insensitively).
  *
  * @example
- * priorityFromName(cfg, 'Highest'); // 'P1' with the default names
+ * priorityFromName(cfg, 'p1'); // 'P1' with the default names (case-insensitive)
  */
 export function priorityFromName(
   cfg: Pick<Settings, 'names'>,

@@ -38,26 +38,40 @@ const issue = z.object({ id: z.string() });
 describe('JiraClient', () => {
   it('parses the body and counts one point per request plus objects read', async () => {
     const { client } = clientAnswering(reply(200, { id: '10001' }));
-    await expect(client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue })).resolves.toEqual({ id: '10001' });
+    await expect(
+      client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue }),
+    ).resolves.toEqual({ id: '10001' });
     expect(client.stats.snapshot()).toEqual([{ operation: 'getIssue', calls: 1, points: 2, retries: 0 }]);
   });
 
   it('waits for Retry-After on 429 and then succeeds', async () => {
-    const { client, waits } = clientAnswering(reply(429, {}, { 'Retry-After': '2' }), reply(200, { id: '1' }));
+    const { client, waits } = clientAnswering(
+      reply(429, {}, { 'Retry-After': '2' }),
+      reply(200, { id: '1' }),
+    );
     await client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue });
     expect(waits).toEqual([2000]);
   });
 
   it('surfaces a long Retry-After as RateLimitedError for a queue retry', async () => {
-    const { client, waits } = clientAnswering(reply(429, {}, { 'Retry-After': '120', 'RateLimit-Reason': 'jira-quota-global-based' }));
-    const error = await client.call({ operation: 'searchJql', route: route`/rest/api/3/search/jql`, method: 'POST', body: {} }).catch((e: unknown) => e);
+    const { client, waits } = clientAnswering(
+      reply(429, {}, { 'Retry-After': '120', 'RateLimit-Reason': 'jira-quota-global-based' }),
+    );
+    const error = await client
+      .call({ operation: 'searchJql', route: route`/rest/api/3/search/jql`, method: 'POST', body: {} })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error).toMatchObject({ retryAfterSeconds: 120, reason: 'jira-quota-global-based' });
     expect(waits).toEqual([]);
   });
 
   it('retries idempotent requests on 5xx, network errors and timeouts with growing backoff', async () => {
-    const { client, waits } = clientAnswering(reply(503), new Error('socket hang up'), 'hang', reply(200, { id: '1' }));
+    const { client, waits } = clientAnswering(
+      reply(503),
+      new Error('socket hang up'),
+      'hang',
+      reply(200, { id: '1' }),
+    );
     await client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue });
     expect(waits).toHaveLength(3);
     expect(waits[2]!).toBeGreaterThan(waits[0]!);
@@ -66,26 +80,42 @@ describe('JiraClient', () => {
   it('never repeats a non-idempotent write after an ambiguous failure', async () => {
     const { client, requests } = clientAnswering(reply(502));
     await expect(
-      client.call({ operation: 'addComment', route: route`/rest/api/3/issue/${'SD-1'}/comment`, method: 'POST', body: {} }),
+      client.call({
+        operation: 'addComment',
+        route: route`/rest/api/3/issue/${'SD-1'}/comment`,
+        method: 'POST',
+        body: {},
+      }),
     ).rejects.toBeInstanceOf(UpstreamError);
     expect(requests).toHaveLength(1);
   });
 
   it('gives up after the configured attempts', async () => {
     const { client, requests } = clientAnswering(reply(500), reply(500), reply(500), reply(500));
-    await expect(client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}` })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(
+      client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}` }),
+    ).rejects.toBeInstanceOf(UpstreamError);
     expect(requests).toHaveLength(4);
   });
 
   it('returns definite errors typed, with the status', async () => {
     const { client } = clientAnswering(reply(409, { errorMessages: ['conflict'] }));
-    const error = await client.call({ operation: 'doTransition', route: route`/rest/api/3/issue/${'SD-1'}/transitions`, method: 'POST', body: {} }).catch((e: unknown) => e);
+    const error = await client
+      .call({
+        operation: 'doTransition',
+        route: route`/rest/api/3/issue/${'SD-1'}/transitions`,
+        method: 'POST',
+        body: {},
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JiraHttpError);
     expect((error as JiraHttpError).isConflict).toBe(true);
   });
 
   it('rejects a body that does not match the schema, naming the path', async () => {
     const { client } = clientAnswering(reply(200, { id: 5 }));
-    await expect(client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue })).rejects.toThrow(/getIssue.*id/);
+    await expect(
+      client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue }),
+    ).rejects.toThrow(/getIssue.*id/);
   });
 });

@@ -118,7 +118,7 @@ describe('decideIssueChange', () => {
       typeName: 'Software Defect',
       kind: 'softwareDefect',
       priority: 'P1',
-      priorityName: 'Highest',
+      priorityName: 'P1',
     });
     const e = event({
       items: [
@@ -128,7 +128,7 @@ describe('decideIssueChange', () => {
           from: '3',
           fromString: 'Medium',
           to: '1',
-          toString: 'Highest',
+          toString: 'P1',
         },
       ],
     });

@@ -81,7 +81,7 @@ const clarificationTicket = issue(
   {
     issuetype: { name: 'Software Defect' },
     status: { name: 'Clarification required / On hold' },
-    priority: { name: 'Highest' },
+    priority: { name: 'P1' },
   },
   state({
     timer: 'clarification',

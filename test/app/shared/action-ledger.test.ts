@@ -7,7 +7,10 @@ const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 describe('ActionLedger', () => {
   it('lets exactly one of two concurrent runners claim an action', async () => {
     const ledger = new ActionLedger(new MemoryStore());
-    const results = await Promise.all([ledger.claim('10001:clarification:1:1', t0), ledger.claim('10001:clarification:1:1', t0)]);
+    const results = await Promise.all([
+      ledger.claim('10001:clarification:1:1', t0),
+      ledger.claim('10001:clarification:1:1', t0),
+    ]);
     expect(results.map((r) => r.kind).sort()).toEqual(['claimed', 'inProgress']);
   });
 
@@ -15,7 +18,10 @@ describe('ActionLedger', () => {
     const ledger = new ActionLedger(new MemoryStore());
     await ledger.claim('k', t0);
     await ledger.complete('k', later(1));
-    await expect(ledger.claim('k', later(10_000))).resolves.toEqual({ kind: 'done', at: later(1).toISOString() });
+    await expect(ledger.claim('k', later(10_000))).resolves.toEqual({
+      kind: 'done',
+      at: later(1).toISOString(),
+    });
   });
 
   it('reports a pending claim older than the lease as stale, so a crashed runner never blocks an action', async () => {

@@ -41,11 +41,11 @@ describe('priorityMismatch', () => {
 
 describe('priorityFromName', () => {
   it.each([
-    ['Highest', 'P1'],
-    ['high', 'P2'],
-    ['Medium', 'P3'],
-    ['Low', 'P4'],
-    ['Lowest', undefined],
+    ['P1', 'P1'],
+    ['p2', 'P2'],
+    ['P3', 'P3'],
+    ['P4', 'P4'],
+    ['Highest', undefined],
     [undefined, undefined],
   ])('%s → %s', (name, priority) => {
     expect(priorityFromName(cfgOf(), name)).toBe(priority);
