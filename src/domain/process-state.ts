@@ -20,6 +20,14 @@ export type ResetReason = (typeof RESET_REASONS)[number];
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+/** How many timer resets a ticket remembers (the panel and the audit trail show them). */
+export const RESET_HISTORY_LIMIT = 10;
+
+const resetSchema = z.strictObject({ at: isoInstant, reason: z.enum(RESET_REASONS) });
+
+/** One timer (re)start: when and why. */
+export type TimerReset = z.output<typeof resetSchema>;
+
 /**
  * The per-ticket state, stored as JSON in the issue property `jsm-process-state`. Versioned so that a later
  * shape can migrate old values; anything that does not parse is treated as absent (and rebuilt).
@@ -39,7 +47,9 @@ export const processStateSchema = z.strictObject({
   stepsDone: z.int().min(0),
   /** When the next step is due; absent when nothing is due (indexed for the sweep's JQL). */
   nextDueAt: isoInstant.optional(),
-  lastReset: z.strictObject({ at: isoInstant, reason: z.enum(RESET_REASONS) }).optional(),
+  lastReset: resetSchema.optional(),
+  /** The latest timer (re)starts, oldest first, at most {@link RESET_HISTORY_LIMIT}; the last equals `lastReset`. */
+  resets: z.array(resetSchema).max(RESET_HISTORY_LIMIT).optional(),
   /** When an agent accepted the ticket: the start of the restoration clock (guide §3.1). */
   acceptedAt: isoInstant.optional(),
   /** Markers such as `illegalTransition` or `deliveryMissing`, shown in the panel. */
@@ -94,6 +104,19 @@ export function parseProcessState(value: unknown): ProcessState | undefined {
 export function withDone(state: ProcessState, key: string): ProcessState {
   if (state.done.includes(key)) return state;
   return { ...state, done: [...state.done, key].slice(-DONE_LIMIT) };
+}
+
+/**
+ * Records a timer (re)start as `lastReset` and in the bounded reset history.
+ *
+ * @example
+ * withReset(state, { at: '2026-11-27T09:00:00.000Z', reason: 'customerComment' }).resets?.at(-1)?.reason; // 'customerComment'
+ */
+export function withReset<S extends Pick<ProcessState, 'lastReset' | 'resets'>>(
+  state: S,
+  reset: TimerReset,
+): S {
+  return { ...state, lastReset: reset, resets: [...(state.resets ?? []), reset].slice(-RESET_HISTORY_LIMIT) };
 }
 
 /** Adds a flag once. */

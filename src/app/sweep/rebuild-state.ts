@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '../../domain/config';
-import { initialState, type ProcessState } from '../../domain/process-state';
+import { initialState, withReset, type ProcessState } from '../../domain/process-state';
 import { nextDueAt, timerFor } from '../../domain/timers/timer-schedule';
 import type { JiraNames } from './jira-names';
 import { parseJiraTime, type SweepTicket } from './sweep-ticket';
@@ -40,17 +40,20 @@ export function rebuildState(
   const previous = ticket.state;
   const entered = statusEnteredAt(ticket, now).toISOString();
   const base = initialState(now, ticket.statusId);
-  const state: ProcessState = {
-    ...base,
-    ...(previous ? { done: previous.done, flags: previous.flags } : {}),
-    ...(previous?.acceptedAt ? { acceptedAt: previous.acceptedAt } : {}),
-    timer,
-    cycle: (previous?.cycle ?? 0) + 1,
-    enteredAt: entered,
-    cycleStartedAt: entered,
-    stepsDone: 0,
-    lastReset: { at: now.toISOString(), reason: previous ? 'statusEntered' : 'installBackfill' },
-  };
+  const state: ProcessState = withReset(
+    {
+      ...base,
+      ...(previous ? { done: previous.done, flags: previous.flags } : {}),
+      ...(previous?.acceptedAt ? { acceptedAt: previous.acceptedAt } : {}),
+      ...(previous?.resets ? { resets: previous.resets } : {}),
+      timer,
+      cycle: (previous?.cycle ?? 0) + 1,
+      enteredAt: entered,
+      cycleStartedAt: entered,
+      stepsDone: 0,
+    },
+    { at: now.toISOString(), reason: previous ? 'statusEntered' : 'installBackfill' },
+  );
   const due = nextDueAt(state, cfg);
   return due === undefined ? state : { ...state, nextDueAt: due };
 }

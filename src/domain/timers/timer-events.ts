@@ -1,5 +1,5 @@
 import type { Kind } from '../kinds';
-import { initialState, type ProcessState, type ResetReason } from '../process-state';
+import { initialState, withReset, type ProcessState, type ResetReason } from '../process-state';
 import type { StatusKey } from '../statuses';
 import { nextDueAt, timerFor, type TimerConfig } from './timer-schedule';
 
@@ -47,7 +47,7 @@ export function startTimer(
     return previous;
   }
   const base = previous ?? initialState(enteredAt, statusId);
-  const started: ProcessState = {
+  const moved: ProcessState = {
     ...base,
     timer,
     statusId,
@@ -56,9 +56,9 @@ export function startTimer(
     cycleStartedAt: enteredIso,
     stepsDone: 0,
     nextDueAt: undefined,
-    lastReset: timer === 'none' ? base.lastReset : { at: enteredIso, reason },
     updatedAt: now.toISOString(),
   };
+  const started = timer === 'none' ? moved : withReset(moved, { at: enteredIso, reason });
   return { ...started, nextDueAt: nextDueAt(started, cfg) };
 }
 
@@ -74,14 +74,10 @@ export function onCustomerComment(state: ProcessState, at: Date, cfg: TimerConfi
   if (state.timer !== 'clarification' && state.timer !== 'resolved') return { changed: false, state };
   if (at.getTime() <= new Date(state.cycleStartedAt).getTime()) return { changed: false, state };
   const iso = at.toISOString();
-  const restarted: ProcessState = {
-    ...state,
-    cycle: state.cycle + 1,
-    cycleStartedAt: iso,
-    stepsDone: 0,
-    lastReset: { at: iso, reason: 'customerComment' },
-    updatedAt: iso,
-  };
+  const restarted = withReset(
+    { ...state, cycle: state.cycle + 1, cycleStartedAt: iso, stepsDone: 0, updatedAt: iso },
+    { at: iso, reason: 'customerComment' },
+  );
   return { changed: true, state: { ...restarted, nextDueAt: nextDueAt(restarted, cfg) } };
 }
 

@@ -122,6 +122,15 @@ describe('onCustomerComment', () => {
     });
   });
 
+  it('keeps a bounded history of resets, newest last', () => {
+    let state = entered('softwareDefect', 'clarification');
+    expect(state.resets).toEqual([{ at: state.enteredAt, reason: 'statusEntered' }]);
+    for (let day = 1; day <= 12; day++) state = onCustomerComment(state, at(day), cfg).state;
+    expect(state.resets).toHaveLength(10);
+    expect(state.resets?.at(-1)).toEqual({ at: at(12).toISOString(), reason: 'customerComment' });
+    expect(state.resets?.at(-1)).toEqual(state.lastReset);
+  });
+
   it('restarts the Resolved timer', () => {
     const { state } = onCustomerComment(entered('softwareDefect', 'resolved'), at(49), cfg);
     // Day 49 is 24 February (CET); 50 days later is 14 April (CEST): still 09:00 local, 07:00Z.
