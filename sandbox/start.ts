@@ -13,11 +13,15 @@ async function main(): Promise<void> {
   const app = (await import('../src/index')) as Record<string, unknown>;
   const local = await createLocalSite({ app, generated: 40, kvsFile: resolve(dir, 'kvs.json') });
   const server = await startWebServer(local, Number(process.env.PORT ?? 8080));
+  const link = (key: string) => `${server.url}/issue/${key}?as=agent`;
+  const { clarification, delivery, pendingPatch, pendingCustom, pendingCustomisation } = local.demo;
   process.stdout.write(
-    `\nLocal Jira with the app installed: ${server.url}\n` +
-      `  ${local.demo.clarification}: in Clarification for 29 days — press "+1 hour", then "+10 days" to see reminders and the auto-close.\n` +
-      `  ${local.demo.delivery}: a planned Delivery — move ${local.demo.pendingPatch}/${local.demo.pendingCustom} with it by transitioning it to Delivered.\n` +
-      `  Admin page: ${server.url}/admin?as=admin\n\n`,
+    `\nLocal Jira with the app installed: ${server.url}\n\n` +
+      `Walkthrough 1 (${link(clarification)}): ${clarification} has waited almost 30 days in Clarification; reminders 1 and 2 were sent.\n` +
+      `  Press "+1 hour": reminder 3 of 3 arrives. Then "+10 days": the ticket is closed on day 40.\n` +
+      `Walkthrough 2 (${link(delivery)}): ${delivery} is a planned Delivery shipping ${pendingPatch}, ${pendingCustom} and ${pendingCustomisation}.\n` +
+      `  Press "Delivered": the Software Defect and Consulting Request are resolved, the Customisation is closed.\n` +
+      `Admin page: ${server.url}/admin?as=admin\n\n`,
   );
   const stop = () => {
     void server.close().finally(() => {

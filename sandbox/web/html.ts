@@ -20,6 +20,43 @@ export function adfText(node: unknown): string {
   return n.type === 'paragraph' ? `${inner}\n\n` : inner;
 }
 
+type AdfNode = {
+  type?: string;
+  text?: string;
+  content?: AdfNode[];
+  marks?: { type: string; attrs?: { href?: string } }[];
+};
+
+/** Inline text of an ADF node as HTML, keeping links (e.g. the issue keys in a Delivery's table). */
+function adfInlineHtml(node: AdfNode): string {
+  if (node.type === 'text') {
+    const href = node.marks?.find((m) => m.type === 'link')?.attrs?.href;
+    return href ? `<a href="${esc(href)}">${esc(node.text)}</a>` : esc(node.text);
+  }
+  return (node.content ?? []).map(adfInlineHtml).join(node.type === 'paragraph' ? '' : ' ');
+}
+
+/**
+ * An ADF document as HTML: tables (the Delivery's "Included tickets") become real tables, everything else
+ * its plain text. The simulator already validated the document; this page only displays it.
+ */
+export function adfHtml(doc: unknown): string {
+  const root = (typeof doc === 'object' && doc !== null ? doc : {}) as AdfNode;
+  return (root.content ?? [])
+    .map((block) => {
+      if (block.type !== 'table') return `<p>${esc(adfText(block).trim())}</p>`;
+      const rows = (block.content ?? []).map((row) => {
+        const cells = (row.content ?? []).map((cell) => {
+          const tag = cell.type === 'tableHeader' ? 'th' : 'td';
+          return `<${tag}>${adfInlineHtml(cell)}</${tag}>`;
+        });
+        return `<tr>${cells.join('')}</tr>`;
+      });
+      return `<table class="adf">${rows.join('')}</table>`;
+    })
+    .join('');
+}
+
 export const STYLES = `
 :root { --bg:#fff; --text:#172b4d; --subtle:#626f86; --border:#dcdfe4; --nav:#f7f8f9; --brand:#0c66e4; --sel:#e9f2ff; --lozenge:#dfe1e6; }
 [data-theme=dark] { --bg:#1d2125; --text:#b6c2cf; --subtle:#8c9bab; --border:#38414a; --nav:#161a1d; --brand:#579dff; --sel:#1c2b41; --lozenge:#38414a; }
@@ -53,6 +90,13 @@ dl.fields dt { color:var(--subtle); }
 aside.panel { border-left:1px solid var(--border); display:flex; flex-direction:column; }
 aside.panel iframe, main.admin iframe { border:0; width:100%; flex:1; min-height:600px; background:var(--bg); }
 details.log { border-top:1px solid var(--border); padding:8px 16px; max-height:240px; overflow:auto; font-size:12px; }
+table.adf { border-collapse:collapse; margin:4px 0 12px; }
+table.adf th, table.adf td { border:1px solid var(--border); padding:4px 8px; text-align:left; vertical-align:top; }
+table.adf th { background:var(--nav); }
+.hint { border:1px solid var(--brand); background:var(--sel); border-radius:3px; padding:8px 12px; margin:0 0 12px; }
+.hint h2 { font-size:14px; margin:0 0 4px; }
+.hint ol { margin:4px 0; padding-left:20px; }
+.muted { color:var(--subtle); }
 details.log table { border-collapse:collapse; width:100%; }
 details.log td { border-bottom:1px solid var(--border); padding:2px 6px; vertical-align:top; }
 `;

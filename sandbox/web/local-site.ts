@@ -9,11 +9,12 @@ import { SimClock } from '../clock';
 import { createJiraSite, type SimJiraSite } from '../jira/site';
 import { seedDemoSite } from '../jira/seed/demo-site';
 import { generateTickets } from '../jira/seed/generate-tickets';
-import { FIELD, USER } from '../jira/seed/demo-ids';
+import { FIELD, ORG, USER } from '../jira/seed/demo-ids';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { DEMO_APP_CONFIG } from '../jira/seed/demo-config';
 
 export const DAY = 86_400_000;
+const MINUTE = 60_000;
 
 /** The people the page lets you act as. */
 export const PEOPLE = {
@@ -29,7 +30,14 @@ export interface LocalSite {
   clock: SimClock;
   /** Keys of the demo tickets, by role in the walkthrough. */
   demo: Record<
-    'clarification' | 'resolved' | 'estimate' | 'pendingPatch' | 'pendingCustom' | 'delivery' | 'outage',
+    | 'clarification'
+    | 'resolved'
+    | 'estimate'
+    | 'pendingPatch'
+    | 'pendingCustom'
+    | 'delivery'
+    | 'outage'
+    | 'pendingCustomisation',
     string
   >;
   close(): void;
@@ -61,6 +69,7 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<LocalS
     ...(options.kvsFile ? { kvsFile: options.kvsFile } : {}),
   });
   host.install();
+  if (options.kvsFile) keepOnlySettings(host);
   if (!host.kvs.get('kvs', CONFIG_KEY)) {
     const at = Date.now();
     const value = { version: 1, input: DEMO_APP_CONFIG, savedAt: now.toISOString() };
@@ -91,14 +100,20 @@ async function createDemoTickets(
   const agent = site.actAs(USER.agentDach);
   const customer = site.actAs(PEOPLE.customer.accountId);
   // Each step's product events are handled before the clock moves, so the app stamps them when they happened.
-  const at = async (daysAgo: number) => {
+  const atMs = async (msAgo: number) => {
     await host.drain();
-    clock.set(new Date(now.getTime() - daysAgo * DAY));
+    clock.set(new Date(now.getTime() - msAgo));
   };
+  const at = (daysAgo: number) => atMs(daysAgo * DAY);
+  // The walkthrough's ticket entered Clarification almost 30 days ago: reminder 3 (day 30) falls due just before
+  // the first hourly sweep after start, so "+1 hour" always shows it and "+10 days" the close on day 40.
+  const firstSweep = host.nextScheduledRun('process-sweep', now.getTime());
+  const reminder3Due = firstSweep - Math.min(MINUTE, (firstSweep - now.getTime()) / 2);
+  const clarificationAge = 30 * DAY - (reminder3Due - now.getTime());
   const create = (issueType: string, summary: string, fields: Record<string, unknown> = {}) =>
     customer.createIssue({ project: 'SD', issueType, summary, fields });
 
-  await at(29);
+  await atMs(clarificationAge);
   const clarification = await create('Support Request', 'How do I import users from a CSV file?');
   await agent.comment(clarification, 'Could you send us an example of the CSV file?');
   await agent.transition(clarification, { status: 'Clarification required / On hold' });
@@ -112,6 +127,13 @@ async function createDemoTickets(
   const estimate = await create('Customisation', 'Additional approval step for purchase orders');
   await agent.transition(estimate, { status: 'Estimation in progress' });
   await agent.transition(estimate, { status: 'Estimation available' });
+
+  // The app has been installed all along: its hourly sweep sent reminders 1 and 2 on days 10 and 20, so the
+  // walkthrough's "+1 hour" shows reminder 3 of 3 and "+10 days" the auto-close on day 40.
+  for (const reminderDay of [10, 20]) {
+    await atMs(clarificationAge - reminderDay * DAY - 30 * MINUTE);
+    await host.runScheduled('process-sweep');
+  }
 
   await at(6);
   const pendingPatch = await create('Software Defect', 'Search ignores umlauts in supplier names');
@@ -132,13 +154,42 @@ async function createDemoTickets(
       [FIELD.deliveryVersion]: '14.21.3.1',
       [FIELD.estimatedDeliveryDate]: isoDate(now, 7),
       [FIELD.cloudEnvironment]: 'Dedicated Cloud',
+      // A Delivery belongs to one customer: the app matches Delivery Pending tickets by organization and version.
+      [FIELD.organizations]: [{ id: ORG.acme }],
     },
   });
 
   await at(0.1);
   const outage = await create('Incident', 'Login page answers 502', {});
+
+  // An ordered Customisation that ships with the same Delivery: the app closes it when the Delivery is delivered.
+  await at(0.05);
+  const pendingCustomisation = await create('Customisation', 'Approval e-mail with the cost centre name');
+  for (const status of ['Estimation in progress', 'Estimation available', 'Ordered', 'In Progress'])
+    await agent.transition(pendingCustomisation, { status });
+  await agent.edit(pendingCustomisation, { [FIELD.deliveryVersion]: 'CUSTOM' });
+  await agent.transition(pendingCustomisation, { status: 'Delivery Pending' });
   await at(0);
-  return { clarification, resolved, estimate, pendingPatch, pendingCustom, delivery, outage };
+  return {
+    clarification,
+    resolved,
+    estimate,
+    pendingPatch,
+    pendingCustom,
+    delivery,
+    outage,
+    pendingCustomisation,
+  };
+}
+
+/**
+ * Tickets are seeded afresh on every start, with the same ids, so only the admin's settings (configuration and
+ * secrets) may survive a restart: ledger entries, timer work and audit entries of the last run would otherwise
+ * claim that this run's reminders and deliveries had already happened.
+ */
+function keepOnlySettings(host: ForgeHost): void {
+  for (const key of host.kvs.keys('kvs')) if (!key.startsWith('config:')) host.kvs.remove('kvs', key);
+  host.kvs.flush();
 }
 
 function isoDate(from: Date, days: number): string {

@@ -5,7 +5,8 @@
  * through the simulator's REST API as the selected person, so a customer sees what a customer would.
  */
 import type { AuditEntry } from '../../src/app/shared/audit-log';
-import { adfText, esc, STYLES } from './html';
+import { adfHtml, adfText, esc, STYLES } from './html';
+import { walkthroughHint } from './walkthrough';
 import type { LocalSite, Person } from './local-site';
 import { PEOPLE } from './local-site';
 
@@ -71,7 +72,7 @@ addEventListener('message', (e) => {
 }
 
 function logPane(local: LocalSite): string {
-  const invocations = local.host.invocations.slice(-25).reverse();
+  const invocations = local.host.invocations.slice(-15).reverse();
   const audit = local.host.kvs
     .keys('kvs')
     .filter((k) => k.startsWith('audit:p:'))
@@ -80,18 +81,24 @@ function logPane(local: LocalSite): string {
   const rows = invocations
     .map(
       (i) =>
-        `<tr><td>${esc(i.startedAt.slice(0, 16))}</td><td>${esc(i.kind)}</td><td>${esc(i.moduleKey)}${i.accountId ? ` as ${esc(i.accountId)}` : ''}</td><td>${esc(i.outcome)}</td><td>${i.requests.length} REST</td></tr>`,
+        `<tr><td>${esc(utc(i.startedAt))}</td><td>${esc(i.kind)}</td><td>${esc(i.moduleKey)}${i.accountId ? ` as ${esc(i.accountId)}` : ''}</td><td>${esc(i.outcome)}</td><td>${i.requests.length} REST</td></tr>`,
     )
     .join('');
   const auditRows = audit
     .map(
       (a) =>
-        `<tr><td>${esc(a.at.slice(0, 16))}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
+        `<tr><td>${esc(utc(a.at))}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
     )
     .join('');
-  return `<details class="log" open><summary>Event log: Forge invocations and the app's audit trail</summary>
-<table aria-label="Forge invocations"><tbody>${rows || '<tr><td>No invocations yet.</td></tr>'}</tbody></table>
-<h3>Audit trail (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><tbody>${auditRows || '<tr><td>Nothing yet: advance the clock.</td></tr>'}</tbody></table></details>`;
+  return `<details class="log" open><summary>Developer log (not part of Jira): the app's audit trail and Forge invocations</summary>
+<h3>Audit trail: what the app did (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><thead><tr><th>When (UTC)</th><th>Ticket</th><th>Action</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>${auditRows || '<tr><td colspan="5">Nothing yet: advance the clock or move a ticket.</td></tr>'}</tbody></table>
+<h3>Forge invocations (newest first)</h3><table aria-label="Forge invocations"><thead><tr><th>When (UTC)</th><th>Kind</th><th>Module</th><th>Outcome</th><th>Calls</th></tr></thead><tbody>${rows || '<tr><td colspan="5">No invocations yet.</td></tr>'}</tbody></table></details>`;
+}
+
+/** A REST timestamp as "YYYY-MM-DD HH:mm UTC", the time zone the header clock uses. */
+function utc(iso: string | undefined): string {
+  const ms = Date.parse(iso ?? '');
+  return Number.isNaN(ms) ? (iso ?? '') : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The issue view with the queue and the panel iframe. */
@@ -118,7 +125,7 @@ export async function issuePage(
     issue = await get(
       local,
       view,
-      `/rest/api/3/issue/${key}?fields=summary,status,issuetype,priority,reporter,assignee,created,description,comment,security,issuelinks,customfield_10020,customfield_10026,customfield_10027`,
+      `/rest/api/3/issue/${key}?fields=summary,status,issuetype,priority,reporter,assignee,created,description,comment,security,issuelinks,resolution,customfield_10002,customfield_10021,customfield_10020,customfield_10026,customfield_10027,customfield_10028`,
     );
     if (view.as !== 'customer')
       transitions = (await get(local, view, `/rest/api/3/issue/${key}/transitions`)).transitions ?? [];
@@ -140,8 +147,9 @@ export async function issuePage(
     )
     .join('')}</ul></nav>`;
   const back = `/issue/${key}?${qs(view)}`;
+  const hint = walkthroughHint(local, view, key, issue?.fields.status?.name as string | undefined);
   const body = issue
-    ? issueBody(issue, transitions, view, back)
+    ? hint + issueBody(issue, transitions, view, back)
     : `<p>${esc(key)} does not exist or you may not see it.</p>`;
   const panelSrc = `/app/panel?${qs(view, { issue: key })}`;
   return page(
@@ -161,7 +169,22 @@ function issueBody(issue: Bean, transitions: Transition[], view: View, back: str
     jsdPublic?: boolean;
   }[];
   const hidden = `<input type="hidden" name="key" value="${esc(issue.key)}"><input type="hidden" name="as" value="${view.as}"><input type="hidden" name="back" value="${esc(back)}">`;
-  const version = f.customfield_10020 ? `<dt>Delivery version</dt><dd>${esc(f.customfield_10020)}</dd>` : '';
+  const optional = (label: string, value: string | undefined) =>
+    value ? `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>` : '';
+  const version =
+    optional(
+      'Organization',
+      ((f.customfield_10002 ?? []) as { name?: string }[]).map((o) => o.name).join(', '),
+    ) +
+    optional('Resolution', f.resolution?.name) +
+    optional('Security level', f.security?.name) +
+    optional('Delivery version', f.customfield_10020) +
+    optional('Estimated delivery', f.customfield_10026) +
+    optional('Cloud environment', f.customfield_10027?.value ?? f.customfield_10027);
+  const description = adfText(f.description).trim();
+  const included = f.customfield_10028
+    ? `<h2>Included tickets</h2><div data-testid="included-tickets">${adfHtml(f.customfield_10028)}</div>`
+    : '';
   const links = ((f.issuelinks ?? []) as Loose[])
     .map((l) => {
       const other = l.outwardIssue ?? l.inwardIssue;
@@ -172,19 +195,33 @@ function issueBody(issue: Bean, transitions: Transition[], view: View, back: str
 <h1>${esc(f.summary)}</h1>
 <dl class="fields"><dt>Status</dt><dd><span class="lozenge" data-testid="status">${esc(f.status?.name)}</span></dd>
 <dt>Priority</dt><dd>${esc(f.priority?.name ?? '—')}</dd><dt>Reporter</dt><dd>${esc(f.reporter?.displayName ?? '—')}</dd>
-<dt>Created</dt><dd>${esc(String(f.created).slice(0, 16))}</dd>${version}</dl>
+<dt>Created</dt><dd>${esc(utc(f.created))}</dd>${version}</dl>
 ${links ? `<h2>Linked issues</h2><ul>${links}</ul>` : ''}
-${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(transitionLabel(t, transitions))}</button>`).join('')}</form>` : ''}
-<h2>Description</h2><div class="comment">${esc(adfText(f.description).trim())}</div>
+${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}<span class="muted">Transitions:</span>${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(buttonLabel(t, transitions))}</button>`).join('')}</form>` : ''}
+${view.as === 'customer' ? '' : confidentialForm(f.customfield_10021?.value, hidden)}
+<h2>Description</h2><div class="comment">${description ? esc(description) : '<span class="muted">No description.</span>'}</div>${included}
 <h2>Activity</h2>${comments
     .map(
       (c) =>
-        `<div class="comment${c.jsdPublic === false ? ' internal' : ''}"><div class="meta">${esc(c.author?.displayName ?? '')} · ${esc(String(c.created).slice(0, 16))}${c.jsdPublic === false ? ' · <strong>Internal note</strong>' : ''}</div>${esc(adfText(c.body).trim())}</div>`,
+        `<div class="comment${c.jsdPublic === false ? ' internal' : ''}"><div class="meta">${esc(c.author?.displayName ?? '')} · ${esc(utc(c.created))}${c.jsdPublic === false ? ' · <strong>Internal note</strong>' : ' · Public reply'}</div>${esc(adfText(c.body).trim())}</div>`,
     )
     .join('')}
 <form method="post" action="/do/comment" aria-label="Add a comment">${hidden}
 <label for="comment-text">Comment</label><br><textarea id="comment-text" name="text" rows="3" cols="60" required></textarea><br>
-<button name="mode" value="customer">Reply as customer</button> <button name="mode" value="agent">Reply to customer (agent)</button> <button name="mode" value="internal">Add internal note</button></form>`;
+${
+  view.as === 'customer'
+    ? '<button name="mode" value="customer">Reply</button>'
+    : '<button name="mode" value="customer">Reply as the customer (reporter)</button> <button name="mode" value="agent">Reply to customer (agent)</button> <button name="mode" value="internal">Add internal note</button>'
+}</form>`;
+}
+
+/** The "Confidential personal data?" field, editable as in Jira's issue view (the app reacts to the change). */
+function confidentialForm(current: string | undefined, hidden: string): string {
+  const choice = (value: string) =>
+    `<option value="${value}"${value === (current ?? 'No') ? ' selected' : ''}>${value}</option>`;
+  return `<form method="post" action="/do/confidential" class="transitions" aria-label="Confidential personal data">${hidden}
+<label>Confidential personal data? <select name="value" data-testid="confidential">${choice('No')}${choice('Yes')}</select></label>
+<button>Save</button></form>`;
 }
 
 /** A transition as Jira's transitions endpoint lists it: its name and the status it leads to. */
@@ -202,6 +239,15 @@ export function transitionLabel(transition: Transition, all: readonly Transition
   const repeated = all.filter((t) => t.name.trim().toLowerCase() === transition.name.trim().toLowerCase());
   const target = transition.to?.name;
   return repeated.length > 1 && target ? `${transition.name} → ${target}` : transition.name;
+}
+
+/** A transition button names where it leads, so a newcomer can pick e.g. a forbidden move on purpose. */
+function buttonLabel(transition: Transition, all: readonly Transition[]): string {
+  const label = transitionLabel(transition, all);
+  const target = transition.to?.name;
+  return target && !label.includes(' → ') && target.toLowerCase() !== transition.name.trim().toLowerCase()
+    ? `${label} → ${target}`
+    : label;
 }
 
 /** The admin page with the app's real admin bundle. */

@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildShimScript, injectShim, SHIM_URL, type ShimConfig } from '../ui-bridge/host';
 import { PEOPLE, type LocalSite, type Person } from './local-site';
+import { FIELD } from '../jira/seed/demo-ids';
 import { adminPage, issuePage, type View } from './pages';
 
 const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
@@ -166,6 +167,9 @@ export async function startWebServer(local: LocalSite, port = 8080): Promise<Web
         await actor
           .transition(key, { transitionId })
           .catch(() => actor.transition(key, { transitionId, resolution: 'Done' }));
+      } else if (path === '/do/confidential') {
+        const value = form.get('value') === 'Yes' ? 'Yes' : 'No';
+        await local.site.actAs(person.accountId).edit(key, { [FIELD.confidential]: { value } });
       } else if (path === '/do/comment') {
         const mode = form.get('mode');
         const text = form.get('text') ?? '';
