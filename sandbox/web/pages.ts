@@ -151,13 +151,23 @@ export async function issuePage(
   const body = issue
     ? hint + issueBody(issue, transitions, view, back)
     : `<p>${esc(key)} does not exist or you may not see it.</p>`;
-  const panelSrc = `/app/panel?${qs(view, { issue: key })}`;
   return page(
     view,
     `${key} · Support Desk`,
     `${header(local, view, `/issue/${key}`)}<main>${queue}<section class="issue" aria-label="Issue">${body}</section>
-<aside class="panel" aria-label="Support process panel"><iframe title="Support process panel" src="${esc(panelSrc)}" data-testid="panel-frame"></iframe></aside></main>${logPane(local)}`,
+${panelAside(view, key)}</main>${logPane(local)}`,
   );
+}
+
+/**
+ * The app's panel (jira:issueContext) lives in the agent issue view only: on a real site portal customers see
+ * the portal, never this view nor the panel, so the local site shows them a note instead.
+ */
+function panelAside(view: View, key: string): string {
+  if (view.as === 'customer')
+    return '<aside class="panel" aria-label="Support process panel"><p data-testid="panel-customer-note">Customers see this request in the customer portal; the support process panel is shown to agents only.</p></aside>';
+  const panelSrc = `/app/panel?${qs(view, { issue: key })}`;
+  return `<aside class="panel" aria-label="Support process panel"><iframe title="Support process panel" src="${esc(panelSrc)}" data-testid="panel-frame"></iframe></aside>`;
 }
 
 function issueBody(issue: Bean, transitions: Transition[], view: View, back: string): string {

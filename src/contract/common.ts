@@ -70,6 +70,10 @@ export type AuditAction =
   | 'deliveryLinked'
   | 'deliveryUnlinked'
   | 'deliveryTransitioned'
+  /** On a Delivery: the app linked tickets to it. */
+  | 'deliveryTicketsLinked'
+  /** On a Delivery: it completed and handed its tickets on to be resolved or closed. */
+  | 'deliveryCompleted'
   | 'securityLevelSet'
   | 'onCallAlerted'
   | 'settingsChanged'

@@ -112,6 +112,8 @@ export interface RegionSettings {
 export interface RegionMapping {
   /** The region id organizations refer to, e.g. `saarbruecken`. */
   region: string;
+  /** Display name shown to agents, e.g. `Saarbrücken` (`''` = none: the id is shown). */
+  name: string;
   securityLevel: string;
   /** IANA zone, e.g. `Europe/Berlin`. */
   timeZone: string;

@@ -16,6 +16,7 @@ import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { getPanel } from '../app/panel/get-panel';
+import { NotAgentError } from '../app/panel/not-agent-error';
 import { TicketNotFoundError } from '../app/panel/ticket-not-found-error';
 import type { ResolverError, ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
 import { appDeps, userGateway } from './deps';
@@ -38,7 +39,8 @@ type Context = z.infer<typeof contextSchema>;
  * rejection). Messages carry codes and keys only, never personal data.
  */
 export function resolverError(error: unknown): ResolverError {
-  if (error instanceof NotJiraAdminError) return { code: 'FORBIDDEN', message: error.message };
+  if (error instanceof NotJiraAdminError || error instanceof NotAgentError)
+    return { code: 'FORBIDDEN', message: error.message };
   if (error instanceof InvalidPayloadError) return { code: 'INVALID', message: error.message };
   if (error instanceof TicketNotFoundError) return { code: 'NOT_FOUND', message: error.message };
   if (error instanceof RateLimitedError)

@@ -69,6 +69,22 @@ describe('issue panel in the local site', () => {
     expect(calls).toEqual([{ functionKey: 'getPanel', moduleKey: 'process-panel' }]);
   });
 
+  it('shows the panel to agents only; a customer calling the resolver directly gets FORBIDDEN', async () => {
+    const key = w.local.demo.clarification;
+    await page.goto(`${w.server.url}/issue/${key}?as=customer&lang=en&theme=light`);
+    await expect(page.getByTestId('panel-customer-note').innerText()).resolves.toMatch(/portal/);
+    await expect(page.getByTestId('panel-frame').count()).resolves.toBe(0);
+
+    const direct = await w.local.host.invokeResolver({
+      moduleKey: 'process-panel',
+      functionKey: 'getPanel',
+      payload: {},
+      accountId: 'customer-acme-1',
+      extension: { type: 'jira:issueContext', issue: { key }, project: { key: 'SD' } },
+    });
+    expect(direct).toEqual({ ok: true, value: { error: expect.objectContaining({ code: 'FORBIDDEN' }) } });
+  });
+
   it('names the target status of transitions that share a name', async () => {
     await page.goto(`${w.server.url}/issue/${w.local.demo.clarification}?as=agent&lang=en&theme=light`);
     const labels = await page.getByRole('form', { name: 'Workflow' }).getByRole('button').allInnerTexts();

@@ -65,13 +65,20 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
       '14.21.3.1',
       'Login *fails* with <b>500</b> & [link|http://x]',
     );
+    // A request raised through the portal carries its JSM request type; one raised otherwise has none.
+    const portal = s.site.store.issue(sd);
+    if (portal) portal.requestTypeId = REQUEST_TYPE.incident;
+    const viaApi = await pending('Consulting Request', '14.21.3.1', 'Question');
     const spent = await s.measure(() => Promise.resolve());
     await s.settle();
-    expect(s.shipped(del)).toEqual([sd]);
+    expect(s.shipped(del)).toEqual([sd, viaApi]);
     expect(s.shipped(other)).toEqual([]);
     const table = s.field(del, FIELD.includedTickets);
     expect(validate(table as never)).toMatchObject({ valid: true });
-    expect(rows(table)).toEqual([[sd, '—', 'Login *fails* with <b>500</b> & [link|http://x]']]);
+    expect(rows(table)).toEqual([
+      [sd, 'Incident', 'Login *fails* with <b>500</b> & [link|http://x]'],
+      [viaApi, 'Consulting Request', 'Question'],
+    ]);
     expect(JSON.stringify(table)).toContain(`/browse/${sd}`);
     void spent;
   });
@@ -95,7 +102,7 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     const del = await delivery('14.30.0.0');
     await s.settle();
     expect(s.shipped(del)).toEqual([sd]);
-    expect(rows(s.field(del, FIELD.includedTickets))).toEqual([[sd, '—', 'Export fails']]);
+    expect(rows(s.field(del, FIELD.includedTickets))).toEqual([[sd, 'Software Defect', 'Export fails']]);
     expect(s.state(sd)).toMatchObject({ flags: [] });
     expect(s.appComments(sd)).toHaveLength(1);
   });
@@ -139,6 +146,8 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
       expect(publicNotes).toEqual([
         expect.objectContaining({ text: expect.stringContaining('Version 14.21.3.1 ausgeliefert') }),
       ]);
+      // The configured Resolved auto-close period (default 50 days), not a vague "after some time".
+      expect(publicNotes[0]?.text).toContain('nach 50 Tagen automatisch geschlossen');
       expect(s.state(key)).toMatchObject({
         timer: 'resolved',
         statusId: STATUS.resolved,
@@ -153,6 +162,19 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     await s.agent.transition(del, { status: 'Delivered' });
     await s.settle();
     expect(s.appComments(sd).filter((c) => !c.internal)).toHaveLength(1);
+    // The Delivery's own history: each link, and one entry per completion with what it handed on.
+    const onDelivery = s
+      .audit()
+      .filter((e) => e.issueKey === del)
+      .map((e) => [e.action, e.detail])
+      .sort();
+    expect(onDelivery).toEqual([
+      ['deliveryCompleted', 'resolved:0,closed:0'],
+      ['deliveryCompleted', 'resolved:2,closed:1'],
+      ['deliveryTicketsLinked', 'tickets:1'],
+      ['deliveryTicketsLinked', 'tickets:1'],
+      ['deliveryTicketsLinked', 'tickets:1'],
+    ]);
   });
 
   it('a Delivery with 300 tickets keeps a valid table within the field limit and ships all of them', async () => {
@@ -192,6 +214,10 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(JSON.stringify(table).length).toBeLessThanOrEqual(FIELD_LIMIT);
     expect(plainText(table)).toMatch(/\d+ weitere Ticket\(s\) sind mit dieser Delivery verknüpft/);
     expect(attach.byOperation.linkIssues).toBe(300);
+    // One history entry on the Delivery per batch of links, not one per ticket.
+    const linked = s.audit().filter((e) => e.issueKey === del && e.action === 'deliveryTicketsLinked');
+    expect(linked.reduce((n, e) => n + Number(e.detail?.split(':')[1]), 0)).toBe(300);
+    expect(linked.length).toBeLessThan(30);
     expect(attach.calls).toBeLessThanOrEqual(300 + 100);
     const ship = await s.measure(() => s.agent.transition(del, { status: 'Installation completed' }));
     expect(keys.filter((k) => s.status(k) !== 'Resolved')).toEqual([]);

@@ -37,10 +37,9 @@ describe('hourly sweep: Clarification required / On hold (PROCESS.md §4)', () =
     expect(s.appComments(key)[3]).toContain('innerhalb von 40 Tagen');
     await s.advance(6 * HOUR);
     expect(s.appComments(key)).toHaveLength(4);
-    const actions = s
-      .audit()
-      .filter((e) => e.outcome === 'done' && e.action !== 'restamp')
-      .map((e) => e.action);
-    expect(actions.sort()).toEqual(['close', 'reminder', 'reminder', 'reminder']);
+    const done = s.audit().filter((e) => e.outcome === 'done' && e.action !== 'restamp');
+    expect(done.map((e) => e.action).sort()).toEqual(['close', 'reminder', 'reminder', 'reminder']);
+    // Details are machine codes; the time is the entry's own `at` (no ISO timestamps in the text).
+    expect(done.map((e) => e.detail).sort()).toEqual(['close', 'reminder1', 'reminder2', 'reminder3']);
   });
 });

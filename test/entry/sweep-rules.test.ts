@@ -69,6 +69,7 @@ describe('hourly sweep: Resolved, estimate expiry, settings', () => {
     expect(dryRuns[0]).toMatchObject({
       issueKey: key,
       idempotencyKey: expect.stringContaining(':reminder1'),
+      detail: 'reminder1',
     });
   });
 

@@ -9,8 +9,18 @@ export const DEMO_APP_CONFIG = {
   regions: {
     organizations: { 'Acme GmbH': 'saarbruecken', 'Globex Ltd': 'london' },
     regions: {
-      saarbruecken: { securityLevel: 'DACH support', timeZone: 'Europe/Berlin', holidayRegion: 'DE-SL' },
-      london: { securityLevel: 'International support', timeZone: 'Europe/London', holidayRegion: 'GB-ENG' },
+      saarbruecken: {
+        name: 'Saarbrücken',
+        securityLevel: 'DACH support',
+        timeZone: 'Europe/Berlin',
+        holidayRegion: 'DE-SL',
+      },
+      london: {
+        name: 'London',
+        securityLevel: 'International support',
+        timeZone: 'Europe/London',
+        holidayRegion: 'GB-ENG',
+      },
     },
     defaultRegion: 'saarbruecken',
     fallbackSecurityLevel: 'Restricted',

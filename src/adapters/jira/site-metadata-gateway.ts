@@ -146,6 +146,23 @@ export class SiteMetadataGateway {
     return page.values;
   }
 
+  /**
+   * Whether the caller is a JSM agent of the issue's project (`SERVICEDESK_AGENT`, a JSM project permission),
+   * checked by Jira in ONE call. Portal customers never hold it.
+   *
+   * @throws JiraHttpError 404 when the caller may not see the issue.
+   */
+  async isAgentOnIssue(issueKey: string): Promise<boolean> {
+    const result = await this.client.call({
+      operation: 'getMyPermissions',
+      route: route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${'SERVICEDESK_AGENT'}`,
+      schema: z.looseObject({
+        permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+      }),
+    });
+    return result.permissions.SERVICEDESK_AGENT?.havePermission === true;
+  }
+
   /** A user's public display name, or `undefined` when the account is unknown or hidden. */
   async getUserDisplayName(accountId: string): Promise<string | undefined> {
     try {

@@ -39,7 +39,12 @@ export function regionsInput(value: RegionSettings): { fragment: Fragment } | { 
   const regions = Object.fromEntries(
     value.regions.map((r) => [
       r.region.trim(),
-      { securityLevel: r.securityLevel, timeZone: r.timeZone.trim(), holidayRegion: r.holidayRegion.trim() },
+      {
+        ...(r.name.trim() === '' ? {} : { name: r.name.trim() }),
+        securityLevel: r.securityLevel,
+        timeZone: r.timeZone.trim(),
+        holidayRegion: r.holidayRegion.trim(),
+      },
     ]),
   );
   const byRegion = value.organizations.flatMap((o): [string, string][] =>

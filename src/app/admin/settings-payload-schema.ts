@@ -62,6 +62,8 @@ export const sections = {
     regions: z.array(
       z.strictObject({
         region: z.string(),
+        // Optional for pages saved before regions had names.
+        name: z.string().default(''),
         securityLevel: z.string(),
         timeZone: z.string(),
         holidayRegion: z.string(),
@@ -130,6 +132,8 @@ export const activityPayloadSchema = z.strictObject({
       'deliveryLinked',
       'deliveryUnlinked',
       'deliveryTransitioned',
+      'deliveryTicketsLinked',
+      'deliveryCompleted',
       'securityLevelSet',
       'onCallAlerted',
       'settingsChanged',

@@ -87,6 +87,7 @@ function regionSettings(s: Settings): ProcessSettings['regions'] {
   return {
     regions: Object.entries(s.regions.regions).map(([region, r]) => ({
       region,
+      name: r.name ?? '',
       securityLevel: r.securityLevel,
       timeZone: r.timeZone,
       holidayRegion: r.holidayRegion,

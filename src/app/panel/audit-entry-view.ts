@@ -27,6 +27,9 @@ const ACTIONS: Record<string, AuditAction> = {
   deliveryShipped: 'deliveryTransitioned',
   deliveryResolved: 'deliveryTransitioned',
   deliveryClosed: 'deliveryTransitioned',
+  // What the Delivery itself records: tickets linked to it, and its completion (counts in the detail).
+  deliveryTicketsLinked: 'deliveryTicketsLinked',
+  deliveryCompleted: 'deliveryCompleted',
   securitySet: 'securityLevelSet',
   securityLevelSet: 'securityLevelSet',
   securityLifted: 'securityLevelSet',
@@ -59,6 +62,14 @@ const SUMMARIES: Record<AuditAction, Bilingual> = {
   deliveryLinked: { en: 'Linked to a Delivery', de: 'Mit einer Auslieferung verknüpft' },
   deliveryUnlinked: { en: 'Removed from a Delivery', de: 'Aus einer Auslieferung entfernt' },
   deliveryTransitioned: { en: 'Moved on by its Delivery', de: 'Durch die Auslieferung weitergeschaltet' },
+  deliveryTicketsLinked: {
+    en: 'Tickets linked to this Delivery',
+    de: 'Tickets mit dieser Auslieferung verknüpft',
+  },
+  deliveryCompleted: {
+    en: 'Delivery completed: its tickets are resolved or closed',
+    de: 'Auslieferung abgeschlossen: ihre Tickets werden gelöst oder geschlossen',
+  },
   securityLevelSet: { en: 'Security level changed', de: 'Sicherheitsstufe geändert' },
   onCallAlerted: { en: 'On-call duty alerted', de: 'Rufbereitschaft alarmiert' },
   settingsChanged: { en: 'Settings changed', de: 'Einstellungen geändert' },

@@ -27,6 +27,7 @@ import {
   escalationView,
   panelFlags,
 } from './ticket-context-views';
+import { NotAgentError } from './not-agent-error';
 import { TicketNotFoundError } from './ticket-not-found-error';
 import { panelFieldIds, ticketSnapshot, type TicketSnapshot } from './ticket-snapshot';
 import { clarificationView, estimateView, resolvedAutoCloseView } from './timer-views';
@@ -55,9 +56,15 @@ export const PANEL_HISTORY_LIMIT = 20;
  * SLAs and linked tickets as the user; the configuration and the audit trail from the app's storage.
  *
  * @throws TicketNotFoundError when Jira answers 404 to the user.
+ * @throws NotAgentError when the user is not an agent of the ticket's project (checked by Jira, in parallel).
  */
 export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<PanelView> {
-  const [{ config }, fields] = await Promise.all([deps.config.load(), deps.user.getFields()]);
+  const [{ config }, fields, agent] = await Promise.all([
+    deps.config.load(),
+    deps.user.getFields(),
+    isAgent(deps.userMeta, request.issueKey),
+  ]);
+  if (!agent) throw new NotAgentError();
   const contextCfg = configForProject(config, request.projectKey ?? '');
   const { ids, request: wanted } = panelFieldIds(fields, contextCfg);
   const issue = await readIssue(deps.user, request.issueKey, wanted);
@@ -80,6 +87,16 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
     .then((entries) => entries.map(auditEntryView));
   if (ticket.kind === 'delivery') return deliveryPanel(ticket, cfg, deps, fields, base, await history);
   return ticketPanel({ ...ticket, kind: ticket.kind }, cfg, deps, ids, base, history);
+}
+
+/** The panel is agent-only: Jira answers whether the user is a JSM agent on the ticket (404: not visible). */
+async function isAgent(meta: SiteMetadataGateway, issueKey: string): Promise<boolean> {
+  try {
+    return await meta.isAgentOnIssue(issueKey);
+  } catch (error) {
+    if (error instanceof JiraHttpError && error.status === 404) throw new TicketNotFoundError(issueKey);
+    throw error;
+  }
 }
 
 async function readIssue(user: JiraGateway, issueKey: string, fields: string[]) {

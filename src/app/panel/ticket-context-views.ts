@@ -34,7 +34,8 @@ export function confidentialityView(ticket: TicketSnapshot, cfg: ProjectConfig):
       .find((r): r is string => r !== undefined) ?? null;
   return {
     confidential: answer === cfg.names.fieldValues.yes.toLowerCase(),
-    region,
+    // Agents read the region's display name; a region without one shows its id.
+    region: region === null ? null : (cfg.regions.regions[region]?.name ?? region),
     securityLevel: ticket.securityLevel,
   };
 }

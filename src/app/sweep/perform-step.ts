@@ -2,7 +2,7 @@ import { JiraHttpError, RateLimitedError, UpstreamError } from '../../adapters/j
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
 import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
-import { auditAction, auditSweep } from './step-audit';
+import { auditAction, auditSweep, stepCode } from './step-audit';
 import type { SweepContext } from './sweep-context';
 import type { SweepTicket } from './sweep-ticket';
 import { NoCloseTransitionError, writeStep } from './write-step';
@@ -31,7 +31,7 @@ async function dryRun(ctx: SweepContext, ticket: SweepTicket, decision: DueDecis
     await auditSweep(ctx, ticket, {
       action: auditAction(decision.step),
       outcome: 'dryRun',
-      detail: `due ${decision.dueAt}`,
+      detail: stepCode(decision.step),
       idempotencyKey: decision.idempotencyKey,
     });
   }
@@ -167,7 +167,7 @@ export async function performStep(
   await auditSweep(ctx, ticket, {
     action: auditAction(decision.step),
     outcome: 'done',
-    detail: `due ${decision.dueAt}`,
+    detail: stepCode(decision.step),
     idempotencyKey: key,
   });
   return { kind: 'done' };

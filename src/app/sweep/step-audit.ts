@@ -7,6 +7,14 @@ export function auditAction(step: TimerStep): string {
   return step.kind;
 }
 
+/**
+ * The audit detail of a timer step: a short machine code (`reminder2`, `close`, `expiryNotice`, `expire`). The
+ * time the step happened is the entry's own `at`, which the views format per locale; no dates in details.
+ */
+export function stepCode(step: TimerStep): string {
+  return step.kind === 'reminder' ? `reminder${step.number}` : step.kind;
+}
+
 /** Records one sweep outcome; audit failures are logged, never allowed to undo or repeat a ticket write. */
 export async function auditSweep(
   ctx: SweepContext,

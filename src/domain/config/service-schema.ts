@@ -20,6 +20,8 @@ export const prioritiesSchema = z
   .prefault({});
 
 const regionSchema = z.strictObject({
+  /** Display name shown to agents, e.g. `Saarbrücken`; the id is shown when it has none. */
+  name: z.string().trim().min(1).optional(),
   /** Jira issue security level restricting a confidential ticket to this region's support staff. */
   securityLevel: z.string().trim().min(1),
   timeZone: timeZoneSchema,

@@ -73,12 +73,12 @@ export const DEFAULT_TEXTS = {
   deliveryResolved: {
     de:
       'Guten Tag,\n\ndie Lösung wurde mit Version {version} ausgeliefert. Bitte testen Sie sie und geben Sie uns ' +
-      'Rückmeldung. Ohne Rückmeldung wird das Ticket nach einiger Zeit automatisch geschlossen. Fragen nach der ' +
-      'Auslieferung stellen Sie bitte in einem neuen Ticket.\n\nMit freundlichen Grüßen\nIhr Service Desk Team',
+      'Rückmeldung. Ohne Rückmeldung wird das Ticket nach {closeAfterDays} Tagen automatisch geschlossen. Fragen ' +
+      'nach der Auslieferung stellen Sie bitte in einem neuen Ticket.\n\nMit freundlichen Grüßen\nIhr Service Desk Team',
     en:
       'Hello,\n\nthe solution has been delivered with version {version}. Please test it and let us know your ' +
-      'feedback. Without feedback, the ticket will be closed automatically after a while. Please raise any ' +
-      'questions after the delivery in a new ticket.\n\nKind regards\nYour Service Desk team',
+      'feedback. Without feedback, the ticket will be closed automatically after {closeAfterDays} days. Please raise ' +
+      'any questions after the delivery in a new ticket.\n\nKind regards\nYour Service Desk team',
   },
   deliveryClosed: {
     de:

@@ -20,8 +20,11 @@ export const MESSAGE_PLACEHOLDERS = {
   reclassificationRefused: ['ticketKey', 'fromType', 'toType', 'reason'],
   /** Internal: a Delivery Pending ticket has no matching Delivery ticket. */
   deliveryMissing: ['ticketKey', 'version'],
-  /** Public: the fix shipped; the ticket is Resolved and the customer can test (guide §3.3). */
-  deliveryResolved: ['ticketKey', 'version'],
+  /**
+   * Public: the fix shipped; the ticket is Resolved and the customer can test (guide §3.3). `closeAfterDays`:
+   * the Resolved auto-close period (`timers.resolved.closeAfterDays`, default 50).
+   */
+  deliveryResolved: ['ticketKey', 'version', 'closeAfterDays'],
   /** Public: the Customisation shipped; the ticket is closed (guide §3.2.3). */
   deliveryClosed: ['ticketKey', 'version'],
   /** Public: a severe fault outside working days alerted the on-call duty (guide §1.1.1). */

@@ -127,6 +127,7 @@ export const adminDe: AdminMessages = {
   regions: {
     regions: 'Regionen',
     region: 'Region',
+    name: 'Anzeigename',
     securityLevel: 'Sicherheitsstufe',
     timeZone: 'Zeitzone',
     holidayRegion: 'Feiertage (z. B. DE-SL)',
@@ -243,6 +244,8 @@ export const adminDe: AdminMessages = {
       deliveryLinked: 'Zur Auslieferung hinzugefügt',
       deliveryUnlinked: 'Aus Auslieferung entfernt',
       deliveryTransitioned: 'Durch Auslieferung weitergeschaltet',
+      deliveryTicketsLinked: 'Tickets verknüpft',
+      deliveryCompleted: 'Auslieferung abgeschlossen',
       securityLevelSet: 'Sicherheitsstufe gesetzt',
       onCallAlerted: 'Bereitschaft alarmiert',
       settingsChanged: 'Einstellungen geändert',

@@ -127,6 +127,7 @@ export const adminEn: AdminMessages = {
   regions: {
     regions: 'Regions',
     region: 'Region',
+    name: 'Display name',
     securityLevel: 'Security level',
     timeZone: 'Time zone',
     holidayRegion: 'Holidays (e.g. DE-SL)',
@@ -243,6 +244,8 @@ export const adminEn: AdminMessages = {
       deliveryLinked: 'Added to Delivery',
       deliveryUnlinked: 'Removed from Delivery',
       deliveryTransitioned: 'Moved by Delivery',
+      deliveryTicketsLinked: 'Tickets linked to Delivery',
+      deliveryCompleted: 'Delivery completed',
       securityLevelSet: 'Security level set',
       onCallAlerted: 'On-call alerted',
       settingsChanged: 'Settings changed',

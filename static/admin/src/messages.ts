@@ -58,6 +58,7 @@ export interface AdminMessages {
   regions: {
     regions: string;
     region: string;
+    name: string;
     securityLevel: string;
     timeZone: string;
     holidayRegion: string;

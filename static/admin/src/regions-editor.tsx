@@ -37,13 +37,20 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
         <p style={{ margin: 0, color: token('color.text.subtle') }}>{m.regions.empty}</p>
       ) : null}
       {value.regions.map((region, index) => (
-        <div key={index} style={{ ...row, gridTemplateColumns: 'repeat(4, minmax(0,1fr)) auto' }}>
+        <div key={index} style={{ ...row, gridTemplateColumns: 'repeat(5, minmax(0,1fr)) auto' }}>
           <TextField
             path={`regions.regions.${index}.region`}
             label={m.regions.region}
             value={region.region}
             disabled={disabled}
             onChange={(v) => setRegion(index, { region: v })}
+          />
+          <TextField
+            path={`regions.regions.${index}.name`}
+            label={m.regions.name}
+            value={region.name}
+            disabled={disabled}
+            onChange={(v) => setRegion(index, { name: v })}
           />
           <TextField
             path={`regions.regions.${index}.securityLevel`}
@@ -84,7 +91,7 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
               ...value,
               regions: [
                 ...value.regions,
-                { region: '', securityLevel: '', timeZone: 'Europe/Berlin', holidayRegion: '' },
+                { region: '', name: '', securityLevel: '', timeZone: 'Europe/Berlin', holidayRegion: '' },
               ],
             })
           }

@@ -134,6 +134,8 @@ export const de: PanelMessages = {
     deliveryLinked: 'Zur Auslieferung hinzugefügt',
     deliveryUnlinked: 'Aus Auslieferung entfernt',
     deliveryTransitioned: 'Durch Auslieferung weitergeschaltet',
+    deliveryTicketsLinked: 'Tickets verknüpft',
+    deliveryCompleted: 'Auslieferung abgeschlossen',
     securityLevelSet: 'Sicherheitsstufe gesetzt',
     onCallAlerted: 'Bereitschaft alarmiert',
     settingsChanged: 'Einstellungen geändert',

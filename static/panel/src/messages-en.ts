@@ -130,6 +130,8 @@ export const en: PanelMessages = {
     deliveryLinked: 'Added to Delivery',
     deliveryUnlinked: 'Removed from Delivery',
     deliveryTransitioned: 'Moved by Delivery',
+    deliveryTicketsLinked: 'Tickets linked',
+    deliveryCompleted: 'Delivery completed',
     securityLevelSet: 'Security level set',
     onCallAlerted: 'On-call alerted',
     settingsChanged: 'Settings changed',

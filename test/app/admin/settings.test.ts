@@ -34,6 +34,7 @@ describe('admin settings', () => {
     expect(view.site.calendar).toMatchObject({ timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5] });
     expect(view.site.regions.regions).toContainEqual({
       region: 'saarbruecken',
+      name: 'Saarbrücken',
       securityLevel: 'Support Saarbrücken',
       timeZone: 'Europe/Berlin',
       holidayRegion: 'DE-SL',
@@ -179,11 +180,18 @@ describe('admin settings', () => {
       regions: [
         {
           region: 'saarbruecken',
+          name: 'Saarbrücken (SB)',
           securityLevel: 'Support SB',
           timeZone: 'Europe/Berlin',
           holidayRegion: 'DE-SL',
         },
-        { region: 'graz', securityLevel: 'Support Graz', timeZone: 'Mars/Olympus', holidayRegion: 'AT-6' },
+        {
+          region: 'graz',
+          name: '',
+          securityLevel: 'Support Graz',
+          timeZone: 'Mars/Olympus',
+          holidayRegion: 'AT-6',
+        },
       ],
       organizations: [
         { organization: 'ACME GmbH', region: 'saarbruecken', language: 'de' as const },

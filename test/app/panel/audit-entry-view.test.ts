@@ -18,6 +18,17 @@ describe('auditEntryView', () => {
     expect(view?.summary.en).toBe('Moved on by its Delivery');
   });
 
+  it('shows what a Delivery itself did: its completion with counts, and the tickets linked to it', () => {
+    expect(auditEntryView({ ...entry('deliveryCompleted'), detail: 'resolved:2,closed:1' })).toMatchObject({
+      action: 'deliveryCompleted',
+      summary: { en: 'Delivery completed: its tickets are resolved or closed — resolved:2,closed:1' },
+    });
+    expect(auditEntryView({ ...entry('deliveryTicketsLinked'), detail: 'tickets:3' })).toMatchObject({
+      action: 'deliveryTicketsLinked',
+      summary: { de: 'Tickets mit dieser Auslieferung verknüpft — tickets:3' },
+    });
+  });
+
   it('finds shipped tickets when the activity log is filtered by `deliveryTransitioned`', () => {
     expect(storedActionsFor('deliveryTransitioned')).toContain('deliveryShipped');
   });

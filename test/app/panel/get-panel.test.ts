@@ -1,4 +1,5 @@
 import { getPanel, type PanelDeps } from '../../../src/app/panel/get-panel';
+import { NotAgentError } from '../../../src/app/panel/not-agent-error';
 import { TicketNotFoundError } from '../../../src/app/panel/ticket-not-found-error';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { ConfigRepository } from '../../../src/app/shared/config-repository';
@@ -19,6 +20,14 @@ const FIELDS = [
   { id: 'customfield_10014', name: 'Organizations', custom: true },
   { id: 'customfield_10015', name: 'Request Type', custom: true },
 ];
+
+/** Jira's `mypermissions` answer for the JSM agent permission. */
+function agentAnswer(havePermission: boolean): Canned {
+  return {
+    status: 200,
+    body: { permissions: { SERVICEDESK_AGENT: { key: 'SERVICEDESK_AGENT', havePermission } } },
+  };
+}
 
 function state(overrides: Partial<ProcessState>): ProcessState {
   return {
@@ -64,7 +73,11 @@ async function deps(table: Parameters<typeof fakeJira>[0], config: unknown = { p
   const repo = new ConfigRepository(store);
   const saved = await repo.save(config, 0, NOW);
   if (!saved.ok) throw new Error(JSON.stringify(saved));
-  const jira = fakeJira([['GET', /^\/rest\/api\/3\/field$/, { status: 200, body: FIELDS }], ...table]);
+  const jira = fakeJira([
+    ['GET', /^\/rest\/api\/3\/field$/, { status: 200, body: FIELDS }],
+    ...table,
+    ['GET', /^\/rest\/api\/3\/mypermissions\?/, agentAnswer(true)],
+  ]);
   const audit = new AuditLog(store);
   const panelDeps: PanelDeps = {
     user: jira.gateway,
@@ -381,5 +394,55 @@ describe('getPanel', () => {
     await expect(getPanel({ issueKey: 'SUP-7', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
       TicketNotFoundError,
     );
+  });
+
+  it('names the confidential ticket’s region by its display name, else by its id', async () => {
+    const confidential = issue('SUP-8', {
+      issuetype: { name: 'Software Defect' },
+      status: { name: 'In Progress' },
+      customfield_10013: { value: 'Yes' },
+      customfield_10014: [{ id: '1', name: 'ACME GmbH' }],
+    });
+    const table: Parameters<typeof deps>[0] = [
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-8\?/, { status: 200, body: confidential }],
+    ];
+    const regions = (name?: string) => ({
+      projects: ['SUP'],
+      regions: {
+        organizations: { 'ACME GmbH': 'saarbruecken' },
+        regions: {
+          saarbruecken: {
+            ...(name ? { name } : {}),
+            securityLevel: 'Support SB',
+            timeZone: 'Europe/Berlin',
+            holidayRegion: 'DE-SL',
+          },
+        },
+      },
+    });
+    for (const [name, shown] of [
+      ['Saarbrücken', 'Saarbrücken'],
+      [undefined, 'saarbruecken'],
+    ] as const) {
+      const { panelDeps } = await deps(table, regions(name));
+      const view = await getPanel({ issueKey: 'SUP-8', projectKey: 'SUP' }, panelDeps);
+      if (view.view !== 'ticket') throw new Error(view.view);
+      expect(view.confidentiality).toMatchObject({ confidential: true, region: shown });
+    }
+  });
+
+  it('refuses a caller who is not an agent of the project and reads nothing internal', async () => {
+    const { panelDeps, jira } = await deps([
+      [
+        'GET',
+        /^\/rest\/api\/3\/mypermissions\?issueKey=SUP-1&permissions=SERVICEDESK_AGENT$/,
+        agentAnswer(false),
+      ],
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+    ]);
+    await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
+      NotAgentError,
+    );
+    expect(jira.requests.some((r) => r.path.startsWith('/rest/api/3/issue/'))).toBe(false);
   });
 });

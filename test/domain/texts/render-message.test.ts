@@ -35,6 +35,12 @@ describe('default texts', () => {
     }
   });
 
+  it('deliveryResolved names the Resolved auto-close days in both languages', () => {
+    const params = { ticketKey: 'X-1', version: '14.21.3.1', closeAfterDays: 50 };
+    expect(renderMessage(cfg, 'deliveryResolved', 'de', params)).toContain('nach 50 Tagen');
+    expect(renderMessage(cfg, 'deliveryResolved', 'en', params)).toContain('after 50 days');
+  });
+
   it('address customers formally in German', () => {
     expect(DEFAULT_TEXTS.clarificationReminder.de).toMatch(/\bSie\b/);
     expect(DEFAULT_TEXTS.clarificationReminder.de).not.toMatch(/\b(du|dein|dich)\b/i);

@@ -54,3 +54,33 @@ export function auditDeliveryLinked(
     detail: deliveryKey,
   });
 }
+
+/** The Delivery ticket an audit entry is about. */
+export interface DeliveryRef {
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+}
+
+/**
+ * Audit entry on the Delivery when the app linked tickets to it, one per batch (the detail is the count,
+ * `tickets:15`; the first ticket's id keeps entries written in the same millisecond apart).
+ */
+export function auditTicketsLinkedToDelivery(
+  deps: EventDeps,
+  delivery: DeliveryRef,
+  ticketIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  return deps.audit.append({
+    at: now.toISOString(),
+    projectKey: delivery.projectKey,
+    issueKey: delivery.key,
+    issueId: delivery.id,
+    action: 'deliveryTicketsLinked',
+    outcome: 'done',
+    source: 'event',
+    detail: `tickets:${ticketIds.length}`,
+    idempotencyKey: `${delivery.id}:linked:${ticketIds[0] ?? ''}`,
+  });
+}

@@ -40,7 +40,7 @@ export async function plannedDeliveries(
   });
 }
 
-/** Key, request type and summary of the given tickets, read with as few searches as Jira pages allow. */
+/** Key, request type (else issue type) and summary of the given tickets, read with as few searches as Jira pages allow. */
 export async function includedTickets(
   deps: EventDeps,
   ids: FieldIds,
@@ -52,12 +52,15 @@ export async function includedTickets(
     const chunk = ticketIds.slice(i, i + 100);
     const issues = await deps.jira.searchAll({
       jql: `id in (${chunk.join(',')}) ORDER BY key ASC`,
-      fields: ['summary', ...(ids.requestType ? [ids.requestType] : [])],
+      fields: ['summary', 'issuetype', ...(ids.requestType ? [ids.requestType] : [])],
       maxResults: 100,
     });
     for (const issue of issues) {
       const f = issue.fields ?? {};
-      const requestType = ids.requestType ? requestTypeName(f[ids.requestType]) : undefined;
+      // Tickets raised by an agent or through the REST API have no JSM request type: show the issue type then,
+      // as the panel does.
+      const requestType =
+        (ids.requestType ? requestTypeName(f[ids.requestType]) : undefined) ?? textValue(f.issuetype);
       result.push({
         key: issue.key ?? issue.id,
         summary: typeof f.summary === 'string' ? f.summary : '',

@@ -12,7 +12,13 @@ import type { EventDeps } from '../event-deps';
 import { changeOf } from '../event-payload';
 import type { RuleInput } from '../rule-input';
 import type { Ticket } from '../ticket';
-import { auditDeliveryLinked, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
+import {
+  auditDeliveryLinked,
+  auditTicketsLinkedToDelivery,
+  deliveryFor,
+  deliveryLinks,
+  hasVersion,
+} from './delivery-links';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
@@ -41,7 +47,14 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
   if (ticket.kind === 'delivery') {
     if (statusChanged && (COMPLETED as readonly string[]).includes(ticket.status ?? '')) {
       await deps.queue.push([
-        { body: { type: 'events.deliveryCompleted', deliveryId: ticket.id, projectKey: ticket.projectKey } },
+        {
+          body: {
+            type: 'events.deliveryCompleted',
+            deliveryId: ticket.id,
+            projectKey: ticket.projectKey,
+            ...(event.changelogId ? { changelogId: event.changelogId } : {}),
+          },
+        },
       ]);
     } else if (ticket.status === 'planned' && (event.kind === 'created' || event.kind === 'updated')) {
       await deps.queue.push([
@@ -82,6 +95,12 @@ export async function placeInDelivery(
     await deps.links.createLink(config.names.deliveryLinkType.name, target.key, ticket.key);
     touched.add(target.id);
     await auditDeliveryLinked(deps, ticket, target.key, now);
+    await auditTicketsLinkedToDelivery(
+      deps,
+      { id: target.id, key: target.key, projectKey: ticket.projectKey },
+      [ticket.id],
+      now,
+    );
   }
   if (target && state.flags.includes(DELIVERY_MISSING_FLAG)) {
     await deps.jira.setIssueProperty(

@@ -10,11 +10,20 @@ import { resolveFieldIds } from '../field-ids';
 import { issueLinksOf, textValue } from '../field-values';
 import { loadTicket, ticketFields, toTicket } from '../ticket';
 import { DELIVERY_MISSING_FLAG, SHIPPED_KINDS } from './delivery-sync';
-import { auditDeliveryLinked, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
+import {
+  auditDeliveryLinked,
+  auditTicketsLinkedToDelivery,
+  deliveryFor,
+  deliveryLinks,
+  hasVersion,
+} from './delivery-links';
+import { auditDeliveryCompleted, completionCounts } from './delivery-audit';
 import { plannedDeliveries, jqlString } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
 const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
+/** `changelogId`: the status change that completed the Delivery (absent on items queued by older releases). */
+const completedBody = deliveryBody.extend({ changelogId: z.string().optional() });
 const deliveryRef = (body: z.output<typeof deliveryBody>) => ({
   deliveryId: body.deliveryId,
   projectKey: body.projectKey,
@@ -46,14 +55,15 @@ async function setup(deps: EventDeps, projectKey: string) {
  * linked ticket, so 300 tickets never have to fit into one invocation (guide §3.3).
  */
 const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
-  const body = deliveryBody.parse(raw);
-  const { config, fieldIds } = await setup(deps, body.projectKey);
+  const body = completedBody.parse(raw);
+  const { now, config, fieldIds } = await setup(deps, body.projectKey);
   const delivery = await deps.jira.getIssue(body.deliveryId, {
     fields: ['issuelinks', ...(fieldIds.deliveryVersion ? [fieldIds.deliveryVersion] : [])],
   });
   const versionValue = fieldIds.deliveryVersion ? delivery.fields?.[fieldIds.deliveryVersion] : undefined;
   const version = textValue(versionValue) ?? '';
-  const items = deliveryLinks(issueLinksOf(delivery.fields?.issuelinks), config, 'outward')
+  const shipped = deliveryLinks(issueLinksOf(delivery.fields?.issuelinks), config, 'outward');
+  const items = shipped
     // Only the known keys travel on: `body` is a loose parse and still carries this item's own `type`.
     // Spread over time: about {@link WRITES_PER_SECOND} transitions a second stay inside Jira's write burst.
     .map((l, index) => ({
@@ -66,6 +76,13 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
       },
     }));
   if (items.length > 0) await deps.queue.push(items);
+  const delivered = {
+    id: delivery.id,
+    key: delivery.key ?? body.deliveryId,
+    projectKey: body.projectKey,
+    completion: body.changelogId ?? now.toISOString(),
+  };
+  await auditDeliveryCompleted(deps, delivered, completionCounts(shipped, config), now);
   return DONE;
 };
 
@@ -109,6 +126,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   const text = renderMessage(config, to === 'closed' ? 'deliveryClosed' : 'deliveryResolved', language, {
     ticketKey: ticket.key,
     version: body.version,
+    // The Resolved timer this transition starts closes the ticket after these days (guide §2.2.5).
+    closeAfterDays: config.timers.resolved.closeAfterDays,
   });
   const next = withDone(
     startTimer(ticket.kind, to, now, { statusId: transition.to.id, previous: state }, config),
@@ -175,6 +194,15 @@ const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Pr
       });
     }
     await auditDeliveryLinked(deps, ticket, delivery.key, now);
+  }
+  if (batch.length > 0) {
+    const ref = { id: delivery.id, key: delivery.key, projectKey: config.projectKey };
+    await auditTicketsLinkedToDelivery(
+      deps,
+      ref,
+      batch.map((t) => t.id),
+      now,
+    );
   }
   if (toLink.length > batch.length) {
     // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.
