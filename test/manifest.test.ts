@@ -54,11 +54,12 @@ describe('manifest.yml', () => {
       [
         'read:jira-user',
         'read:jira-work',
+        'read:organization.user:jira-service-management',
         'read:servicedesk-request',
+        'read:user:jira',
         'storage:app',
         'write:jira-work',
         'write:ops-alert:jira-service-management',
-        'write:servicedesk-request',
       ].sort(),
     );
   });
