@@ -1,11 +1,7 @@
 import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
-
-/** Jira compares status and issue type names case-insensitively; so does the app. */
-function normal(name: string): string {
-  return name.trim().toLowerCase();
-}
+import { keyByName } from '../shared/key-by-name';
 
 /**
  * Maps Jira status and issue type names back to the logical keys of PROCESS.md §2–3 with the project's
@@ -18,16 +14,14 @@ export interface JiraNames {
 }
 
 /**
- * Builds the reverse name maps of one project configuration.
+ * The reverse name maps of one project configuration (case-insensitive, as Jira compares names).
  *
  * @example
  * jiraNames(cfg).statusKey('clarification required / on hold'); // 'clarification'
  */
 export function jiraNames(cfg: Pick<ProjectConfig, 'names'>): JiraNames {
-  const statuses = new Map(STATUSES.map((key) => [normal(cfg.names.statuses[key]), key]));
-  const kinds = new Map(KINDS.map((key) => [normal(cfg.names.kinds[key]), key]));
   return {
-    statusKey: (name) => statuses.get(normal(name)),
-    kind: (name) => kinds.get(normal(name)),
+    statusKey: (name) => keyByName(cfg.names.statuses, STATUSES, name) ?? undefined,
+    kind: (name) => keyByName(cfg.names.kinds, KINDS, name) ?? undefined,
   };
 }
