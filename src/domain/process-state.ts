@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES, type StatusKey } from './statuses';
 
 /** Jira issue entity property holding {@link ProcessState}; the manifest indexes `nextDueAt`, `timer`, `statusId`. */
 export const PROCESS_STATE_KEY = 'jsm-process-state';
@@ -52,6 +53,13 @@ export const processStateSchema = z.strictObject({
   resets: z.array(resetSchema).max(RESET_HISTORY_LIMIT).optional(),
   /** When an agent accepted the ticket: the start of the restoration clock (guide §3.1). */
   acceptedAt: isoInstant.optional(),
+  /**
+   * While in Clarification: the working status the ticket came from, to which it may return besides In Progress
+   * (PROCESS.md §3), as Jira status id (when known) and logical key. The key decides; both are absent outside
+   * Clarification and when the origin is unknown (states written before this field existed).
+   */
+  returnStatusId: z.string().optional(),
+  returnStatus: z.enum(STATUSES).optional(),
   /** Markers such as `illegalTransition` or `deliveryMissing`, shown in the panel. */
   flags: z.array(z.string()),
   /** Idempotency keys of completed actions, newest last, at most {@link DONE_LIMIT}. */
@@ -127,4 +135,39 @@ export function withFlag(state: ProcessState, flag: string): ProcessState {
 /** Removes a flag. */
 export function withoutFlag(state: ProcessState, flag: string): ProcessState {
   return state.flags.includes(flag) ? { ...state, flags: state.flags.filter((f) => f !== flag) } : state;
+}
+
+/** The working status a ticket entered Clarification from (PROCESS.md §3). */
+export interface ClarificationOrigin {
+  /** Jira status id; unknown when rebuilt for a ticket created in its first status (the changelog has no entry). */
+  readonly statusId?: string | undefined;
+  readonly status: StatusKey;
+}
+
+/**
+ * Sets (or, with `undefined`, removes) the status a ticket in Clarification returns to.
+ *
+ * @example
+ * withReturnStatus(state, { statusId: '3', status: 'inProgress' }).returnStatus; // 'inProgress'
+ */
+export function withReturnStatus(state: ProcessState, origin: ClarificationOrigin | undefined): ProcessState {
+  const { returnStatusId: _id, returnStatus: _status, ...rest } = state;
+  if (!origin) return rest;
+  const withId = origin.statusId === undefined ? rest : { ...rest, returnStatusId: origin.statusId };
+  return { ...withId, returnStatus: origin.status };
+}
+
+/**
+ * The stored Clarification origin, if the state describes the ticket's current stay in status `statusId`.
+ *
+ * @example
+ * returnStatusOf(state, state.statusId); // { statusId: '3', status: 'inProgress' }, or undefined when unknown
+ */
+export function returnStatusOf(
+  state: ProcessState | undefined,
+  statusId: string,
+): ClarificationOrigin | undefined {
+  if (!state || state.statusId !== statusId) return undefined;
+  const { returnStatusId, returnStatus } = state;
+  return returnStatus === undefined ? undefined : { statusId: returnStatusId, status: returnStatus };
 }

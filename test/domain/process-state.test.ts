@@ -4,6 +4,8 @@ import {
   parseProcessState,
   PROCESS_STATE_KEY,
   processStateSchema,
+  returnStatusOf,
+  withReturnStatus,
   withDone,
   withFlag,
   withoutFlag,
@@ -69,5 +71,26 @@ describe('process state', () => {
     const flagged = withFlag(withFlag(initialState(now, '1'), 'deliveryMissing'), 'deliveryMissing');
     expect(flagged.flags).toEqual(['deliveryMissing']);
     expect(withoutFlag(flagged, 'deliveryMissing').flags).toEqual([]);
+  });
+});
+
+describe('the Clarification return status in the stored state', () => {
+  it('is optional, so states stored before it still parse', () => {
+    const stored = JSON.parse(JSON.stringify(initialState(now, '10001'))) as unknown;
+    expect(parseProcessState(stored)).toBeDefined();
+  });
+
+  it('parses a stored return status and rejects an unknown logical status', () => {
+    const state = { ...initialState(now, '10002'), returnStatusId: '3', returnStatus: 'inProgress' };
+    expect(parseProcessState(state)?.returnStatus).toBe('inProgress');
+    expect(parseProcessState({ ...state, returnStatus: 'somewhere' })).toBeUndefined();
+  });
+
+  it('is read only for the status the state describes', () => {
+    const state = withReturnStatus(initialState(now, '10002'), { statusId: '3', status: 'inProgress' });
+    expect(returnStatusOf(state, '10002')).toEqual({ statusId: '3', status: 'inProgress' });
+    expect(returnStatusOf(state, '10001')).toBeUndefined();
+    expect(returnStatusOf(undefined, '10002')).toBeUndefined();
+    expect(withReturnStatus(state, undefined)).not.toHaveProperty('returnStatus');
   });
 });

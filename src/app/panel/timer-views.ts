@@ -6,6 +6,7 @@ import type { ProcessState } from '../../domain/process-state';
 import type { StatusKey } from '../../domain/statuses';
 import { timerSchedule } from '../../domain/timers/timer-schedule';
 import { WORKFLOWS } from '../../domain/workflows/workflow-table';
+import { statusRef } from './status-ref';
 
 const DAY = 86_400_000;
 
@@ -20,10 +21,15 @@ export interface TimerInput {
 
 /**
  * The Clarification required / On hold timer (guide §2.2.5): reminders sent x of N, next reminder, auto-close
- * date and the last reset. `null` for kinds without Clarification, `inactive` outside the status or before
- * the app has recorded the timer.
+ * date, the last reset and the status the ticket returns to. `null` for kinds without Clarification, `inactive`
+ * outside the status or before the app has recorded the timer. "Returns to" is the return status the app stored
+ * on entry (PROCESS.md §3), which the event rule and the validator enforce; `changelogReturnsTo` (re-derived from
+ * the changelog) only stands in for states without it.
  */
-export function clarificationView(input: TimerInput, returnsTo: StatusRef | null): ClarificationView | null {
+export function clarificationView(
+  input: TimerInput,
+  changelogReturnsTo: StatusRef | null,
+): ClarificationView | null {
   if (!WORKFLOWS[input.kind].clarification) return null;
   const { state } = input;
   if (input.status !== 'clarification' || state?.timer !== 'clarification') return { state: 'inactive' };
@@ -32,6 +38,10 @@ export function clarificationView(input: TimerInput, returnsTo: StatusRef | null
   const close = schedule[schedule.length - 1];
   const sent = Math.min(state.stepsDone, reminders.length);
   const reset = state.lastReset;
+  const returnsTo =
+    state.returnStatus === undefined
+      ? changelogReturnsTo
+      : statusRef(input.cfg, input.cfg.names.statuses[state.returnStatus]);
   return {
     state: 'active',
     enteredAt: state.enteredAt,

@@ -1,8 +1,17 @@
 import type { ProjectConfig } from '../../domain/config';
-import { initialState, withReset, type ProcessState } from '../../domain/process-state';
+import type { Kind } from '../../domain/kinds';
+import {
+  initialState,
+  withReset,
+  withReturnStatus,
+  type ClarificationOrigin,
+  type ProcessState,
+} from '../../domain/process-state';
+import type { StatusKey } from '../../domain/statuses';
 import { nextDueAt, timerFor } from '../../domain/timers/timer-schedule';
+import { WORKFLOWS, workingStatuses } from '../../domain/workflows/workflow-table';
 import type { JiraNames } from './jira-names';
-import { parseJiraTime, type SweepTicket } from './sweep-ticket';
+import { parseJiraTime, type StatusChange, type SweepTicket } from './sweep-ticket';
 
 /**
  * When the ticket entered its current status: the latest changelog entry into that status, else its creation
@@ -19,11 +28,40 @@ export function statusEnteredAt(ticket: SweepTicket, now: Date): Date {
   return at === undefined ? now : new Date(Math.min(at, now.getTime()));
 }
 
+function originOf(change: StatusChange, names: JiraNames): ClarificationOrigin | undefined {
+  const status = change.toStatusName === undefined ? undefined : names.statusKey(change.toStatusName);
+  return status === undefined ? undefined : { statusId: change.toStatusId, status };
+}
+
+/**
+ * Where a ticket now in Clarification returns to (PROCESS.md §3), from the changelog: the status the previous
+ * status change moved it into, or, when the entry into Clarification is its first status change, the status its
+ * type starts in (id unknown). `undefined` when that is no working status of the kind, or the changelog was not
+ * expanded: the return rule then accepts any working status.
+ */
+export function clarificationOriginFromChangelog(
+  ticket: SweepTicket,
+  kind: Kind,
+  status: StatusKey | undefined,
+  names: JiraNames,
+): ClarificationOrigin | undefined {
+  if (status !== 'clarification') return undefined;
+  const changes = ticket.statusChanges;
+  const entry = changes.findLastIndex(
+    (change) => change.toStatusId === ticket.statusId || change.toStatusName === ticket.statusName,
+  );
+  if (entry < 0) return undefined;
+  const before = changes[entry - 1];
+  const origin = before ? originOf(before, names) : { status: WORKFLOWS[kind].initial };
+  return origin && workingStatuses(kind).includes(origin.status) ? origin : undefined;
+}
+
 /**
  * The state a ticket should have in its current status, for a ticket without state (waiting before the app was
  * installed) or whose state belongs to another status or timer (a status event was lost). The timer counts from
  * the status entry, so an old ticket is never treated as new; `decideTimer` then takes only the step due now.
- * Idempotency keys already done and flags survive; the cycle moves on so old keys cannot collide.
+ * Idempotency keys already done and flags survive; the cycle moves on so old keys cannot collide. A ticket in
+ * Clarification gets the return status of its latest entry there.
  *
  * @example
  * rebuildState(ticketIn25DaysClarification, cfg, names, now).cycleStartedAt; // the changelog entry date
@@ -54,8 +92,10 @@ export function rebuildState(
     },
     { at: now.toISOString(), reason: previous ? 'statusEntered' : 'installBackfill' },
   );
-  const due = nextDueAt(state, cfg);
-  return due === undefined ? state : { ...state, nextDueAt: due };
+  const origin = kind ? clarificationOriginFromChangelog(ticket, kind, statusKey, names) : undefined;
+  const stamped = withReturnStatus(state, origin);
+  const due = nextDueAt(stamped, cfg);
+  return due === undefined ? stamped : { ...stamped, nextDueAt: due };
 }
 
 /**

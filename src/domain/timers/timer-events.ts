@@ -1,6 +1,15 @@
 import type { Kind } from '../kinds';
-import { initialState, withReset, type ProcessState, type ResetReason } from '../process-state';
+import {
+  initialState,
+  returnStatusOf,
+  withReset,
+  withReturnStatus,
+  type ClarificationOrigin,
+  type ProcessState,
+  type ResetReason,
+} from '../process-state';
 import type { StatusKey } from '../statuses';
+import { workingStatuses } from '../workflows/workflow-table';
 import { nextDueAt, timerFor, type TimerConfig } from './timer-schedule';
 
 /** Result of an event: whether the state changed (and must be written). */
@@ -17,11 +26,31 @@ export interface StatusEntry {
   readonly reason?: ResetReason;
   /** When the decision is made (defaults to `enteredAt`); differs from it for an install backfill. */
   readonly now?: Date;
+  /** The status the ticket came from (the changelog item's `from`), when known. */
+  readonly from?: ClarificationOrigin | undefined;
+}
+
+/**
+ * Where a ticket entering (or staying in) `status` returns to from Clarification (PROCESS.md §3): on a new entry
+ * the working status it came from; while it stays in the same Clarification status (a type change, a re-stamp)
+ * the origin already stored. Outside Clarification, or when the origin is unknown or no working status of the
+ * kind, nothing: the return rule then falls back to any working status.
+ */
+function clarificationOrigin(
+  kind: Kind,
+  status: StatusKey,
+  entry: StatusEntry,
+): ClarificationOrigin | undefined {
+  if (status !== 'clarification') return undefined;
+  const { previous, statusId, from } = entry;
+  if (previous?.statusId === statusId) return returnStatusOf(previous, statusId);
+  return from && workingStatuses(kind).includes(from.status) ? from : undefined;
 }
 
 /**
  * The state after a ticket of `kind` entered `status` at `enteredAt`: the matching timer starts a new cycle
- * (or `none`). Replaying the same entry (same status id and time) returns the previous state unchanged, so a
+ * (or `none`). Entering Clarification from a working status (`entry.from`) records it as the return status;
+ * any other status clears it. Replaying the same entry (same status id and time) returns the previous state unchanged, so a
  * duplicated event does not start a second cycle. For tickets found at install, pass the real entry time and
  * `reason: 'installBackfill'`; `decideTimer` then sends only the step due now.
  *
@@ -46,7 +75,10 @@ export function startTimer(
   ) {
     return previous;
   }
-  const base = previous ?? initialState(enteredAt, statusId);
+  const base = withReturnStatus(
+    previous ?? initialState(enteredAt, statusId),
+    clarificationOrigin(kind, status, entry),
+  );
   const moved: ProcessState = {
     ...base,
     timer,
@@ -82,16 +114,20 @@ export function onCustomerComment(state: ProcessState, at: Date, cfg: TimerConfi
 }
 
 /**
- * The ticket left the status its timer runs in: nothing is due any more.
+ * The ticket left the status its timer runs in: nothing is due any more, and a Clarification return status no
+ * longer applies.
  *
  * @example
  * onStatusLeft(clarificationState, at).state.nextDueAt; // undefined
  */
 export function onStatusLeft(state: ProcessState, at: Date): TimerUpdate {
-  if (state.timer === 'none' && state.nextDueAt === undefined) return { changed: false, state };
+  if (state.timer === 'none' && state.nextDueAt === undefined && state.returnStatus === undefined) {
+    return { changed: false, state };
+  }
+  const left = withReturnStatus(state, undefined);
   return {
     changed: true,
-    state: { ...state, timer: 'none', stepsDone: 0, nextDueAt: undefined, updatedAt: at.toISOString() },
+    state: { ...left, timer: 'none', stepsDone: 0, nextDueAt: undefined, updatedAt: at.toISOString() },
   };
 }
 

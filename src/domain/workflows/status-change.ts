@@ -41,10 +41,14 @@ function clarificationVerdict(
   if (from !== 'clarification') return undefined;
   // An unanswered question closes the ticket (guide §2.2.5).
   if (to === 'closed') return ALLOWED;
-  const previous = ctx.previousWorkingStatus;
+  // Without a known origin (no stored state, e.g. the app was installed while the ticket was in Clarification),
+  // or with one the kind no longer has (re-typed while in Clarification), any working status is accepted.
+  const working = workingStatuses(kind);
+  const known = ctx.previousWorkingStatus;
+  const previous = known !== undefined && working.includes(known) ? known : undefined;
   const returnsToOrigin = previous === undefined || to === previous;
   const returnsToProgress = to === 'inProgress';
-  if (workingStatuses(kind).includes(to) && (returnsToOrigin || returnsToProgress)) return ALLOWED;
+  if (working.includes(to) && (returnsToOrigin || returnsToProgress)) return ALLOWED;
   return refuse(
     'After Clarification the ticket returns to the status it came from or to In Progress.',
     'Nach einer Rückfrage kehrt das Ticket in seinen vorherigen Status oder nach In Progress zurück.',
@@ -54,7 +58,7 @@ function clarificationVerdict(
 /**
  * Whether a ticket of `kind` may move from `from` to `to` (guide §3). Besides each kind's path: Clarification
  * from any working status of a (C) kind and back to where it came from or to In Progress (without
- * `previousWorkingStatus`, any working status is accepted), Clarification → Closed (auto-close), and the
+ * a known `previousWorkingStatus` of the kind, any working status is accepted), Clarification → Closed (auto-close), and the
  * customer may only close a Resolved ticket. Staying in the same status of the workflow is allowed.
  *
  * @example

@@ -3,7 +3,13 @@ import { allowedTargets } from '../../../src/domain/workflows';
 import { projectConfig } from './rule-fixtures';
 
 /** Evaluates the generated expression as JavaScript (Jira expressions are a JS subset for these constructs). */
-function evaluate(expression: string, type: string, from: string, to: string): boolean {
+function evaluate(
+  expression: string,
+  type: string,
+  from: string,
+  to: string,
+  properties: Record<string, unknown> = {},
+): boolean {
   const body = expression.replace(/^let (\w+) = /gm, 'const $1 = ').replace(/\n(?!const)/g, ' ');
   const lines = body.split(';').map((l) => l.trim());
   const last = lines.pop() ?? '';
@@ -12,7 +18,9 @@ function evaluate(expression: string, type: string, from: string, to: string): b
     i: unknown,
     t: unknown,
   ) => boolean;
-  return fn({ issueType: { name: type }, status: { name: from } }, { to: { name: to } });
+  // Jira reads a missing entity property or key as null.
+  const props = new Proxy(properties, { get: (target, key: string) => target[key] ?? null });
+  return fn({ issueType: { name: type }, status: { name: from }, properties: props }, { to: { name: to } });
 }
 
 describe('workflowValidatorExpression', () => {
@@ -40,5 +48,43 @@ describe('workflowValidatorExpression', () => {
     );
     expect(evaluate(renamed, 'Support Request', 'Open', 'Gelöst')).toBe(true);
     expect(renamed).not.toContain('"Resolved"');
+  });
+
+  describe('returns from Clarification (PROCESS.md §3)', () => {
+    const s = cfg.names.statuses;
+    const stored = (returnStatus?: string) => ({
+      'jsm-process-state': new Proxy(returnStatus ? { returnStatus } : {}, {
+        get: (target: Record<string, unknown>, key: string) => target[key] ?? null,
+      }),
+    });
+
+    it('allows only the stored return status, In Progress or Closed', () => {
+      const from = stored('ordered');
+      const back = (to: string) => evaluate(expression, 'Customisation', s.clarification, to, from);
+      expect(back(s.ordered)).toBe(true);
+      expect(back(s.inProgress)).toBe(true);
+      expect(back(s.closed)).toBe(true);
+      expect(back(s.open)).toBe(false);
+      expect(back(s.estimationAvailable)).toBe(false);
+    });
+
+    it('falls back to the table without the property, without the key, or with an origin the type lacks', () => {
+      const toOpen = (props: Record<string, unknown>) =>
+        evaluate(expression, 'Software Defect', s.clarification, s.open, props);
+      expect(toOpen({})).toBe(true);
+      expect(toOpen(stored())).toBe(true);
+      expect(toOpen(stored('estimationAvailable'))).toBe(true);
+      expect(toOpen(stored('inProgress'))).toBe(false);
+    });
+
+    it('leaves other moves alone whatever the property holds', () => {
+      const props = stored('inProgress');
+      expect(evaluate(expression, 'Software Defect', s.open, s.resolved, props)).toBe(true);
+      expect(evaluate(expression, 'Software Defect', s.inProgress, s.open, props)).toBe(false);
+    });
+
+    it('reads the property the app writes', () => {
+      expect(expression).toContain(`issue.properties["jsm-process-state"]`);
+    });
   });
 });

@@ -58,6 +58,18 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
     });
   });
 
+  it('records where a rebuilt Clarification returns to: the status before the latest entry (PROCESS.md §3)', () => {
+    expect(rebuildState(ticket(), cfg, names, now)).toMatchObject({
+      returnStatus: 'open',
+      returnStatusId: '2',
+    });
+  });
+
+  it('falls back to the type’s starting status when Clarification was the first status change', () => {
+    const first = ticket({ statusChanges: ticket().statusChanges.slice(0, 1) });
+    expect(rebuildState(first, cfg, names, now)).toMatchObject({ returnStatus: 'open' });
+  });
+
   it('keeps done keys and flags and moves the cycle on when a stale state is rebuilt', () => {
     const stale = {
       ...initialState(now, '9'),

@@ -178,3 +178,69 @@ describe('onStatusLeft, onReclassified, markAccepted', () => {
     expect(markAccepted(once.state, at(2))).toEqual({ changed: false, state: once.state });
   });
 });
+
+describe('the Clarification return status (PROCESS.md §3)', () => {
+  const fromInProgress = { statusId: '3', status: 'inProgress' as const };
+  const enterClarification = (previous = entered('softwareDefect', 'inProgress')) =>
+    startTimer(
+      'softwareDefect',
+      'clarification',
+      at(1),
+      { statusId: 'c', previous, from: fromInProgress },
+      cfg,
+    );
+
+  it('is stamped when the ticket enters Clarification from a working status', () => {
+    expect(enterClarification()).toMatchObject({ returnStatusId: '3', returnStatus: 'inProgress' });
+  });
+
+  it('is not stamped from a status that is no working status of the kind', () => {
+    const state = startTimer(
+      'softwareDefect',
+      'clarification',
+      at(1),
+      { statusId: 'c', from: { statusId: '5', status: 'resolved' } },
+      cfg,
+    );
+    expect(state.returnStatus).toBeUndefined();
+  });
+
+  it('survives a customer comment reset and a type change within Clarification', () => {
+    const reset = onCustomerComment(enterClarification(), at(3), cfg);
+    expect(reset.changed).toBe(true);
+    expect(reset.state).toMatchObject({ returnStatus: 'inProgress', returnStatusId: '3', stepsDone: 0 });
+    const stamped = startTimer(
+      'nonSoftwareDefect',
+      'clarification',
+      at(4),
+      { statusId: 'c', previous: reset.state, reason: 'reclassified' },
+      cfg,
+    );
+    expect(stamped.returnStatus).toBe('inProgress');
+  });
+
+  it('is cleared when the ticket leaves Clarification', () => {
+    const back = startTimer(
+      'softwareDefect',
+      'inProgress',
+      at(2),
+      { statusId: '3', previous: enterClarification() },
+      cfg,
+    );
+    expect(back.returnStatus).toBeUndefined();
+    expect(back.returnStatusId).toBeUndefined();
+    expect(onStatusLeft(enterClarification(), at(2)).state.returnStatus).toBeUndefined();
+  });
+
+  it('a replayed entry changes nothing', () => {
+    const first = enterClarification();
+    const replay = startTimer(
+      'softwareDefect',
+      'clarification',
+      at(1),
+      { statusId: 'c', previous: first, from: { statusId: '1', status: 'open' } },
+      cfg,
+    );
+    expect(replay).toBe(first);
+  });
+});

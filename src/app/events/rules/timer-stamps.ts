@@ -1,11 +1,25 @@
-import { initialState, type ProcessState } from '../../../domain/process-state';
+import { initialState, type ClarificationOrigin, type ProcessState } from '../../../domain/process-state';
 import { markAccepted, onReclassified, startTimer, timerFor } from '../../../domain/timers';
 import type { RuleResult } from '../event-actions';
+import { changeOf } from '../event-payload';
+import { statusOfName } from '../jira-names';
 import type { RuleInput } from '../rule-input';
 
 /**
+ * The status the ticket left for its current one, from the event's changelog item (`from` / `fromString`), when
+ * the event describes the move into the status the ticket is in now. Stamped as the Clarification return status
+ * (PROCESS.md §3) in the same property write as the timer.
+ */
+export function statusOrigin(input: RuleInput): ClarificationOrigin | undefined {
+  const change = changeOf(input.event, 'status');
+  if (!change?.from || change.to !== input.ticket.statusId) return undefined;
+  const status = statusOfName(input.config, change.fromString ?? undefined);
+  return status === undefined ? undefined : { statusId: change.from, status };
+}
+
+/**
  * Brings the process state in line with the ticket as it is now (PROCESS.md §4): a status other than the one the
- * state records starts that status's timer (or stops it), a type change re-evaluates the timer for the new kind,
+ * state records starts that status's timer (or stops it) and, for Clarification, records the status it came from, a type change re-evaluates the timer for the new kind,
  * and the first assignment or the first move out of Open records `acceptedAt`, the start of the restoration
  * clock (guide §3.1). Because it compares current facts with the stored state, duplicated and reordered events
  * converge on the same state and never start a second cycle.
@@ -33,7 +47,8 @@ export function reconcileTimers(input: RuleInput, stored: ProcessState | undefin
   }
   let state: ProcessState;
   if (!stored || stored.statusId !== ticket.statusId) {
-    state = startTimer(kind, status, now, { statusId: ticket.statusId, previous: stored }, config);
+    const from = statusOrigin(input);
+    state = startTimer(kind, status, now, { statusId: ticket.statusId, previous: stored, from }, config);
   } else if (stored.timer !== timerFor(kind, status)) {
     state = onReclassified(stored, kind, status, now, config).state;
   } else {

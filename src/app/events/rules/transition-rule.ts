@@ -1,6 +1,15 @@
+import type { ProjectConfig } from '../../../domain/config';
+import type { Kind } from '../../../domain/kinds';
 import type { ProcessState } from '../../../domain/process-state';
-import { withoutFlag } from '../../../domain/process-state';
-import { checkStatusChange, hasStatus } from '../../../domain/workflows';
+import { returnStatusOf, withoutFlag } from '../../../domain/process-state';
+import type { StatusKey } from '../../../domain/statuses';
+import type { Localized } from '../../../domain/texts/message-keys';
+import {
+  allowedTargets,
+  checkStatusChange,
+  hasStatus,
+  type StatusChangeContext,
+} from '../../../domain/workflows';
 import { changeOf } from '../event-payload';
 import type { RuleResult } from '../event-actions';
 import { statusOfName } from '../jira-names';
@@ -9,13 +18,29 @@ import type { RuleInput } from '../rule-input';
 /** Flag shown in the panel when a forbidden status change could not be reverted. */
 export const ILLEGAL_TRANSITION_FLAG = 'illegalTransition';
 
+/** The refusal reason followed by the statuses the ticket may move to instead, by their Jira names. */
+function withAllowedTargets(
+  reason: Localized,
+  config: ProjectConfig,
+  kind: Kind,
+  from: StatusKey,
+  ctx: StatusChangeContext,
+): Localized {
+  const names = allowedTargets(kind, from, ctx).map((to) => `"${config.names.statuses[to]}"`);
+  if (names.length === 0) return reason;
+  const list = names.join(', ');
+  return { en: `${reason.en} Allowed from here: ${list}.`, de: `${reason.de} Von hier erlaubt: ${list}.` };
+}
+
 /**
  * Transition enforcement (guide §3): a status change the ticket's kind does not allow is reverted to the status
  * it came from, with an internal comment naming the rule. Acts only while the ticket is still in the status the
  * event moved it to: an event for a ticket that changed again meanwhile is history, and the later change's own
  * event decides. A duplicate of an already reverted change finds the ticket back in the old status. A move out of
  * a status the kind does not have (where an earlier forbidden change could not be reverted) is the agent
- * bringing the ticket back into its workflow: accepted, and the flag goes.
+ * bringing the ticket back into its workflow: accepted, and the flag goes. A return from Clarification is checked
+ * against the return status stored when the ticket entered it (PROCESS.md §3: back where it came from or to In
+ * Progress); the note names the statuses that are allowed.
  *
  * @example
  * decideTransition(supportRequestMovedOpenToInProgress, state).actions[0].type; // 'revertStatus'
@@ -30,7 +55,12 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   if (from === undefined || !change.from) return { state, actions: [] };
   if (!hasStatus(ticket.kind, from))
     return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
-  const verdict = checkStatusChange(ticket.kind, from, ticket.status);
+  // The stored state still describes the Clarification stay the ticket just left. Without it (no state yet, e.g.
+  // the app was installed while the ticket was in Clarification) the origin is unknown and the domain rule falls
+  // back to accepting any working status.
+  const origin = from === 'clarification' ? returnStatusOf(ticket.state, change.from) : undefined;
+  const ctx: StatusChangeContext = origin ? { previousWorkingStatus: origin.status } : {};
+  const verdict = checkStatusChange(ticket.kind, from, ticket.status, ctx);
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
   return {
     state,
@@ -48,7 +78,7 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
             ticketKey: ticket.key,
             from: change.fromString ?? config.names.statuses[from],
             to: ticket.statusName,
-            reason: verdict.reason,
+            reason: withAllowedTargets(verdict.reason, config, ticket.kind, from, ctx),
           },
         },
       },

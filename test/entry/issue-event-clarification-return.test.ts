@@ -1,0 +1,116 @@
+import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
+import { DAY, STATUS, startEventsSite, type EventsSite } from '../support/events-site';
+
+const CLARIFICATION = 'Clarification required / On hold';
+
+describe('issue events on the local site: returns from Clarification (PROCESS.md §3)', () => {
+  let s: EventsSite;
+  beforeEach(async () => {
+    s = await startEventsSite();
+  });
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  /** A Software Defect moved Open → In Progress → Clarification by an agent. */
+  async function inClarificationFromInProgress(): Promise<string> {
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Software Defect',
+      summary: 'Export fails',
+    });
+    await s.settle();
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    await s.agent.transition(key, { status: CLARIFICATION });
+    await s.settle();
+    return key;
+  }
+
+  it('stamps the status the ticket came from in the same state write as the timer', async () => {
+    const key = await inClarificationFromInProgress();
+    expect(s.state(key)).toMatchObject({
+      timer: 'clarification',
+      statusId: STATUS.clarification,
+      returnStatusId: STATUS.inProgress,
+      returnStatus: 'inProgress',
+    });
+  });
+
+  it('reverts a return to Open with an internal note naming the allowed statuses', async () => {
+    const key = await inClarificationFromInProgress();
+    const before = s.state(key);
+    const spent = await s.measure(() => s.agent.transition(key, { status: 'Open' }));
+    expect(s.status(key)).toBe(CLARIFICATION);
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({
+        internal: true,
+        text: expect.stringMatching(
+          /Nach einer Rückfrage kehrt das Ticket .* Von hier erlaubt: "In Progress", "Closed"\./,
+        ),
+      }),
+    ]);
+    // The timer keeps running in the same cycle, with the same return status.
+    expect(s.state(key)).toMatchObject({
+      statusId: STATUS.clarification,
+      returnStatus: 'inProgress',
+      cycle: before?.cycle,
+      enteredAt: before?.enteredAt,
+    });
+    expect(spent.byOperation).toMatchObject({ doTransition: 1 });
+  });
+
+  it('allows the return to In Progress and clears the return status', async () => {
+    const key = await inClarificationFromInProgress();
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.status(key)).toBe('In Progress');
+    expect(s.appComments(key)).toEqual([]);
+    expect(s.state(key)).not.toHaveProperty('returnStatus');
+    expect(s.state(key)).not.toHaveProperty('returnStatusId');
+  });
+
+  it('allows the return to the origin when it was Open', async () => {
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Software Defect',
+      summary: 'Question about the export',
+    });
+    await s.settle();
+    await s.agent.transition(key, { status: CLARIFICATION });
+    await s.settle();
+    expect(s.state(key)).toMatchObject({ returnStatus: 'open', returnStatusId: STATUS.open });
+    await s.agent.transition(key, { status: 'Open' });
+    await s.settle();
+    expect(s.status(key)).toBe('Open');
+    expect(s.appComments(key)).toEqual([]);
+  });
+
+  it('keeps the return status through a customer comment reset', async () => {
+    const key = await inClarificationFromInProgress();
+    const cycle = s.state(key)?.cycle as number;
+    s.clock.advance(3 * DAY);
+    await s.as('customer-acme-1').comment(key, 'Here is the log you asked for.');
+    await s.settle();
+    expect(s.state(key)).toMatchObject({
+      cycle: cycle + 1,
+      lastReset: { reason: 'customerComment' },
+      returnStatus: 'inProgress',
+      returnStatusId: STATUS.inProgress,
+    });
+    await s.agent.transition(key, { status: 'Open' });
+    await s.settle();
+    expect(s.status(key)).toBe(CLARIFICATION);
+  });
+
+  it('without a stored state (installed mid-cycle) accepts any working status', async () => {
+    const key = await inClarificationFromInProgress();
+    delete s.site.store.issue(key)?.properties[PROCESS_STATE_KEY];
+    await s.agent.transition(key, { status: 'Open' });
+    await s.settle();
+    expect(s.status(key)).toBe('Open');
+    expect(s.appComments(key)).toEqual([]);
+  });
+});
