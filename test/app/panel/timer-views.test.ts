@@ -1,3 +1,4 @@
+import type { StatusRef } from '../../../src/contract/common';
 import { clarificationView } from '../../../src/app/panel/timer-views';
 import { configForProject, defaultConfig } from '../../../src/domain/config';
 import { startTimer } from '../../../src/domain/timers';
@@ -5,7 +6,7 @@ import { startTimer } from '../../../src/domain/timers';
 const cfg = configForProject(defaultConfig, 'SD');
 const now = new Date('2026-03-10T09:00:00Z');
 const entered = new Date('2026-03-01T09:00:00Z');
-const fromChangelog = { id: '1', name: 'Open', category: 'new' as const };
+const fromChangelog: StatusRef = { name: 'Open', role: 'open' };
 
 function clarification(from?: { status: 'inProgress'; statusId: string }) {
   return startTimer(
