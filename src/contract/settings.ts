@@ -31,9 +31,29 @@ export interface NameMappings {
   kinds: Record<TicketKind | 'delivery', string>;
   statuses: Record<StatusRole, string>;
   fields: Record<FieldRole, string>;
+  /** Option names of the select fields the app compares against (e.g. "Yes", "Production"). */
+  fieldValues: Record<FieldValueRole, string>;
+  /** The site's Jira priority name for each guide priority (a site may keep Jira's Highest … Low). */
+  priorities: Record<PriorityLevel, string>;
   /** Link type between a Delivery ticket and the tickets it includes. */
-  deliveryLinkType: string;
+  deliveryLinkType: DeliveryLinkTypeNames;
+  /** Resolution the app sets when it closes a ticket automatically. */
+  resolutionOnClose: string;
+  /** Delivery version value meaning "ships with the customer's next delivery" (guide §3.1.1). */
+  customValue: string;
 }
+
+/** A Jira issue link type by its name and the wording of both directions, as Jira's link dialog shows them. */
+export interface DeliveryLinkTypeNames {
+  name: string;
+  /** From the Delivery to a ticket, e.g. "ships". */
+  outward: string;
+  /** From a ticket to its Delivery, e.g. "is shipped in". */
+  inward: string;
+}
+
+/** Options of the select fields, by role: the answers Yes/No and the cloud environments. */
+export type FieldValueRole = 'yes' | 'no' | 'production' | 'nonProduction';
 
 /** Fields the app reads, by role; values are the site's field names. */
 export type FieldRole =
@@ -52,6 +72,8 @@ export interface TimerSettings {
   clarificationAutoCloseDays: number;
   resolvedAutoCloseDays: number;
   estimateValidityWeeks: number;
+  /** Days before an estimate expires to notify the customer; `null` = no notice (the guide promises none). */
+  estimateNoticeBeforeDays: number | null;
   /** The guide counts calendar days; a site may count working days with its holiday calendar. */
   dayCounting: 'calendar' | 'working';
 }
@@ -152,6 +174,8 @@ export interface EscalationLadderSettings {
   departmentHead: string;
   customerServicesHead: string;
   board: string;
+  /** Name of each level as agents and customers read it, levels 1 … 5 in order (index = level − 1). */
+  labels: Bilingual[];
 }
 
 /** A project the site has, as the admin page lists it. */
@@ -180,17 +204,29 @@ export interface SettingsView {
   overrides: Record<string, ProjectOverride>;
   projects: SiteProject[];
   messages: MessageCatalogEntry[];
+  /**
+   * Site-wide master switch: `false` pauses all automation in every project (no reminders, closes, checks or
+   * Delivery updates). Unlike {@link ProcessSettings.dryRun} nothing is even recorded.
+   */
+  automationEnabled: boolean;
   version: number;
 }
 
 /** `saveSettings` payload: the site defaults, or one project's overrides (sections absent = follow the site). */
 export type SaveSettingsPayload =
-  | { scope: 'site'; settings: ProcessSettings; managedProjects: string[]; expectedVersion: number }
+  | {
+      scope: 'site';
+      settings: ProcessSettings;
+      managedProjects: string[];
+      /** The master switch ({@link SettingsView.automationEnabled}); absent = unchanged. */
+      automationEnabled?: boolean;
+      expectedVersion: number;
+    }
   | { scope: 'project'; projectKey: string; override: ProjectOverride; expectedVersion: number };
 
 /**
  * `saveSettings` result. `path` is dot-separated from the saved object, e.g. `timers.resolvedAutoCloseDays`,
- * `texts.clarificationReminder.de`, `regions.regions.1.timeZone`, `projects` (the managed projects); `''` is about the whole save
+ * `texts.clarificationReminder.de`, `regions.regions.1.timeZone`, `projects` (the managed projects), `automationEnabled`; `''` is about the whole save
  * (e.g. someone else saved first).
  */
 export type SaveSettingsResult =

@@ -40,19 +40,19 @@ function resolveAdmin(call: InvokeCall): unknown {
       return { data: { text, unknownPlaceholders } };
     }
     case 'saveSettings': {
-      // Like the real resolver, errors name the page's field; an unknown region time zone names its row.
+      // Like the real resolver, errors name the page's field: an unknown region time zone names its row, an
+      // empty priority or link type wording names its box.
       const payload = call.payload as { settings?: ProcessSettings };
-      const row = payload.settings?.regions.regions.findIndex((r) => r.timeZone === 'Mars/Olympus') ?? -1;
-      const errors =
-        row >= 0
-          ? [
-              {
-                path: `regions.regions.${row}.timeZone`,
-                message: `regions.regions.${row}.timeZone: is not a known IANA time zone`,
-              },
-            ]
-          : [{ path: 'timers.resolvedAutoCloseDays', message: 'Must be at least 1 day.' }];
-      return { data: { ok: false, errors } };
+      const errors = payload.settings ? fieldErrors(payload.settings) : [];
+      return {
+        data: {
+          ok: false,
+          errors:
+            errors.length > 0
+              ? errors
+              : [{ path: 'timers.resolvedAutoCloseDays', message: 'Must be at least 1 day.' }],
+        },
+      };
     }
     case 'getHealth':
       return {
@@ -124,6 +124,35 @@ function resolveAdmin(call: InvokeCall): unknown {
     default:
       throw new Error(`unexpected resolver ${call.functionKey}`);
   }
+}
+
+function fieldErrors(settings: ProcessSettings): { path: string; message: string }[] {
+  const row = settings.regions.regions.findIndex((r) => r.timeZone === 'Mars/Olympus');
+  const names = [
+    ...Object.entries(settings.names.priorities).map(([p, v]) => [`names.priorities.${p}`, v] as const),
+    ...Object.entries(settings.names.deliveryLinkType).map(
+      ([k, v]) => [`names.deliveryLinkType.${k}`, v] as const,
+    ),
+  ];
+  return [
+    ...(row >= 0
+      ? [
+          {
+            path: `regions.regions.${row}.timeZone`,
+            message: `regions.regions.${row}.timeZone: is not a known IANA time zone`,
+          },
+        ]
+      : []),
+    ...names
+      .filter(([, v]) => v.trim() === '')
+      .map(([path]) => ({ path, message: `${path}: must not be empty` })),
+  ];
+}
+
+/** The text of the last element `aria-describedby` of `field` points at (its error, after its hint). */
+async function lastDescription(page: Page, field: ReturnType<Page['getByLabel']>): Promise<string> {
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  return page.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText();
 }
 
 let browser: Browser;
@@ -211,6 +240,67 @@ test('regions: an unknown time zone is shown on its row, organizations and fallb
       },
     },
   });
+  await page.close();
+});
+
+test('priority names and the Delivery link type are editable, with the guide meaning and errors beside them', async () => {
+  const page = await openAdmin('locale=en-US');
+  const names = page.getByRole('region', { name: 'Names on this site' });
+  const p1 = names.getByLabel('Jira priority for P1');
+  await expect(p1.inputValue()).resolves.toBe('Highest');
+  // The guide's meaning is the field's description, so a screen reader reads it with the box.
+  await expect(lastDescription(page, p1)).resolves.toMatch(/^Critical: the system cannot be reached/);
+  await names.getByLabel('Jira priority for P4').fill('Lowest');
+  await names.getByLabel('Link type name').fill('Shipment');
+  await names.getByLabel('Outward description (Delivery → ticket)').fill('delivers');
+  await names.getByLabel('Inward description (ticket → Delivery)').fill('');
+  await names.getByLabel('Resolution on automatic close').fill('Fixed');
+  await names.getByLabel('Answer "Yes"').fill('Ja');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const inward = names.getByLabel('Inward description (ticket → Delivery)');
+  await page.getByText('names.deliveryLinkType.inward: must not be empty').first().waitFor();
+  await expect(lastDescription(page, inward)).resolves.toBe(
+    'names.deliveryLinkType.inward: must not be empty',
+  );
+  await expect(inward.getAttribute('aria-invalid')).resolves.toBe('true');
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({
+    settings: {
+      names: {
+        priorities: { P1: 'Highest', P2: 'High', P3: 'Medium', P4: 'Lowest' },
+        deliveryLinkType: { name: 'Shipment', outward: 'delivers', inward: '' },
+        resolutionOnClose: 'Fixed',
+        customValue: 'CUSTOM',
+        fieldValues: { yes: 'Ja', no: 'No' },
+      },
+    },
+  });
+  await page.close();
+});
+
+test('estimate notice, ladder names and the pause switch reach the save', async () => {
+  const page = await openAdmin('locale=de-DE');
+  await page.getByLabel('Jira-Priorität für P3').waitFor();
+  await page.getByLabel('Tage vor Ablauf einer Schätzung benachrichtigen').fill('14');
+  await page.getByLabel('Name der Stufe 5 (EN)').fill('Executive board');
+  expect(await page.getByText('Alle Automatisierung ist angehalten').count()).toBe(0);
+  await page.getByLabel('Alle Automatisierung anhalten').check({ force: true });
+  await page.getByText('Alle Automatisierung ist angehalten').waitFor();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Must be at least 1 day.').first().waitFor();
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({
+    scope: 'site',
+    automationEnabled: false,
+    settings: {
+      dryRun: false,
+      timers: { estimateNoticeBeforeDays: 14 },
+      escalation: { labels: [{}, {}, {}, {}, { de: 'Vorstand', en: 'Executive board' }] },
+    },
+  });
+  // In a project's scope the warning says where to resume.
+  await page.getByLabel('Einstellungen für').selectOption('SD');
+  await page.getByText('Zum Fortfahren wählen Sie').waitFor();
   await page.close();
 });
 

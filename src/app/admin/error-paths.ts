@@ -8,8 +8,10 @@ const FIXED: Record<string, string> = {
   'timers.clarification.closeAfterDays': 'timers.clarificationAutoCloseDays',
   'timers.resolved.closeAfterDays': 'timers.resolvedAutoCloseDays',
   'timers.estimate.validWeeks': 'timers.estimateValidityWeeks',
+  'timers.estimate.noticeBeforeDays': 'timers.estimateNoticeBeforeDays',
   'calendar.mode': 'timers.dayCounting',
   'calendar.holidayRegion': 'calendar.holidayCountry',
+  'automation.enabled': 'automationEnabled',
   'automation.dryRun': 'dryRun',
   'automation.pointsBudgetPerHour': 'pointsBudgetPerHour',
   'regions.defaultRegion': 'regions.defaultRegion',
@@ -26,6 +28,11 @@ export interface RowOrder {
   regions: readonly string[];
   organizations: readonly string[];
 }
+
+/** Name mappings the page edits key by key (`names.priorities.P1`). */
+const NAME_GROUPS = new Set(['kinds', 'statuses', 'fields', 'fieldValues', 'priorities']);
+
+const LINK_TYPE_FIELDS = new Set(['name', 'outward', 'inward']);
 
 const REGION_FIELDS = new Set(['securityLevel', 'timeZone', 'holidayRegion']);
 
@@ -46,12 +53,13 @@ export function contractPath(domainPath: string, rows: RowOrder): string {
   const fixed = FIXED[domainPath];
   if (fixed) return fixed;
   const parts = domainPath.split('.');
-  const [head, second, third, fourth] = parts;
+  const [head, second, third, fourth, fifth] = parts;
   switch (head) {
     case 'names':
-      if (second === 'deliveryLinkType') return 'names.deliveryLinkType';
-      if ((second === 'kinds' || second === 'statuses' || second === 'fields') && third)
-        return `names.${second}.${third}`;
+      if (second === 'resolutionOnClose' || second === 'customValue') return `names.${second}`;
+      if (second === 'deliveryLinkType')
+        return `names.deliveryLinkType.${third && LINK_TYPE_FIELDS.has(third) ? third : 'name'}`;
+      if (second && third && NAME_GROUPS.has(second)) return `names.${second}.${third}`;
       return '';
     case 'texts':
       return second && (MESSAGE_KEYS as string[]).includes(second)
@@ -86,7 +94,11 @@ export function contractPath(domainPath: string, rows: RowOrder): string {
       return second && third ? `serviceTargets.${second}.${third}` : '';
     case 'escalation': {
       const level = third === undefined ? NaN : Number(third);
-      return `escalation.${LADDER_FIELDS[Number.isNaN(level) ? 0 : level] ?? 'personalContact'}`;
+      const index = Number.isNaN(level) ? 0 : level;
+      // A level's name (`escalation.levels.2.label.de`) is edited beside its people.
+      if (fourth === 'label' && index < LADDER_FIELDS.length)
+        return `escalation.labels.${index}.${fifth === 'de' ? 'de' : 'en'}`;
+      return `escalation.${LADDER_FIELDS[index] ?? 'personalContact'}`;
     }
     default:
       return '';

@@ -24,6 +24,7 @@ export async function getSettings(payload: unknown, deps: AdminDeps): Promise<Se
     overrides: projectOverrides(config),
     projects: siteProjects(config, desks),
     messages: messageCatalog(),
+    automationEnabled: config.automation.enabled,
     version,
   };
 }

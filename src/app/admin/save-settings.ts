@@ -44,6 +44,9 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     const built = buildInput(stored, changed, settings.data, site);
     if ('problems' in built) return { ok: false, errors: built.problems };
     next = withManagedProjects(built.input, body.managedProjects, loaded.config.projects);
+    // The master switch is site-wide only (a project cannot resume what the site paused); written when flipped.
+    if (body.automationEnabled !== undefined && body.automationEnabled !== loaded.config.automation.enabled)
+      next = applyFragment(next, { automation: { enabled: body.automationEnabled } });
     rows = rowOrder(settings.data.regions);
   } else {
     const override = projectOverrideSchema.safeParse(body.override);

@@ -4,7 +4,7 @@ import { deepMerge } from '../../domain/config/deep-merge';
 import { isRecord } from '../shared/is-record';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 import { regionsInput } from './regions-input';
-import { REGION_SOURCE_FIELD } from './settings-view';
+import { namesInput } from './names-input';
 
 /** A problem found while translating the admin page's settings, with the contract path of the field. */
 export interface FieldProblem {
@@ -22,7 +22,7 @@ const splitPeople = (text: string) =>
 
 /**
  * One section of the admin page's settings as (part of) the domain's configuration input. `base` supplies what
- * the contract does not carry (the escalation ladder's labels).
+ * the contract does not carry (the levels of a stored ladder beyond what the page shows).
  */
 export function sectionInput<S extends SettingsSection>(
   section: S,
@@ -31,30 +31,8 @@ export function sectionInput<S extends SettingsSection>(
 ): { fragment: Fragment } | { problems: FieldProblem[] } {
   const v = value;
   switch (section) {
-    case 'names': {
-      const names = v as ProcessSettings['names'];
-      if (names.fields.region.trim().toLowerCase() !== REGION_SOURCE_FIELD.toLowerCase()) {
-        return {
-          problems: [
-            {
-              path: 'names.fields.region',
-              message: `names.fields.region: the region comes from the ticket's JSM organization (field "${REGION_SOURCE_FIELD}"); map organizations to regions instead`,
-            },
-          ],
-        };
-      }
-      const { region: _region, ...fields } = names.fields;
-      return {
-        fragment: {
-          names: {
-            kinds: names.kinds,
-            statuses: names.statuses,
-            fields,
-            deliveryLinkType: { name: names.deliveryLinkType },
-          },
-        },
-      };
-    }
+    case 'names':
+      return namesInput(v as ProcessSettings['names']);
     case 'timers': {
       const t = v as ProcessSettings['timers'];
       return {
@@ -66,7 +44,13 @@ export function sectionInput<S extends SettingsSection>(
               closeAfterDays: t.clarificationAutoCloseDays,
             },
             resolved: { closeAfterDays: t.resolvedAutoCloseDays },
-            estimate: { validWeeks: t.estimateValidityWeeks },
+            // An empty box (null) means no notice: the key is left out and cleared by applyFragment.
+            estimate: {
+              validWeeks: t.estimateValidityWeeks,
+              ...(t.estimateNoticeBeforeDays === null
+                ? {}
+                : { noticeBeforeDays: t.estimateNoticeBeforeDays }),
+            },
           },
           calendar: { mode: t.dayCounting },
         },
@@ -134,10 +118,10 @@ export function sectionInput<S extends SettingsSection>(
         splitPeople(e.board),
       ];
       const levels = people.map((list, i) => {
-        const existing = base.escalation.levels.find((l) => l.level === i + 1);
+        const label = e.labels[i] ?? base.escalation.levels.find((l) => l.level === i + 1)?.label;
         return {
           level: i + 1,
-          label: existing?.label ?? { en: `Level ${i + 1}`, de: `Stufe ${i + 1}` },
+          label: label ? { de: label.de, en: label.en } : { en: `Level ${i + 1}`, de: `Stufe ${i + 1}` },
           people: list,
         };
       });
@@ -160,11 +144,28 @@ const REPLACED_RECORDS: readonly (readonly [string, string?])[] = [
 ];
 
 /**
+ * Optional settings the page clears by leaving them out of its fragment: when the fragment carries the
+ * parent object without the key, the stored value is removed (a merge alone would keep it).
+ */
+const CLEARED_WHEN_ABSENT: readonly (readonly [string, string, string])[] = [
+  ['timers', 'estimate', 'noticeBeforeDays'],
+];
+
+/**
  * Applies a fragment onto a configuration input. Tables (regions, organizations, languages) and the on-call
- * choice replace what is stored instead of being merged into it, so a removed row or target stays removed.
+ * choice replace what is stored instead of being merged into it, so a removed row or target stays removed;
+ * an optional setting the fragment leaves out is removed (see {@link CLEARED_WHEN_ABSENT}).
  */
 export function applyFragment(input: unknown, fragment: Fragment): Record<string, unknown> {
   const merged = deepMerge(isRecord(input) ? input : {}, fragment) as Record<string, unknown>;
+  for (const [key, inner, leaf] of CLEARED_WHEN_ABSENT) {
+    const given = fragment[key];
+    const stored = merged[key];
+    if (!isRecord(given) || !isRecord(given[inner]) || leaf in given[inner]) continue;
+    if (!isRecord(stored) || !isRecord(stored[inner])) continue;
+    const { [leaf]: _cleared, ...rest } = stored[inner];
+    merged[key] = { ...stored, [inner]: rest };
+  }
   for (const [key, inner] of REPLACED_RECORDS) {
     const value = fragment[key];
     if (!isRecord(value)) continue;

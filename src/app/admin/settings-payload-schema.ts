@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StatusRole, TicketKind } from '../../contract/common';
-import type { FieldRole } from '../../contract/settings';
+import type { FieldRole, FieldValueRole } from '../../contract/settings';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
@@ -30,6 +30,15 @@ const FIELD_ROLES = [
   'customerReference',
 ] as const satisfies readonly FieldRole[];
 
+const FIELD_VALUE_ROLES = [
+  'yes',
+  'no',
+  'production',
+  'nonProduction',
+] as const satisfies readonly FieldValueRole[];
+
+const PRIORITY_LEVELS = ['P1', 'P2', 'P3', 'P4'] as const;
+
 const record = <K extends string, V extends z.ZodType>(keys: readonly K[], value: V) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>);
 
@@ -40,7 +49,11 @@ export const sections = {
     kinds: record(KINDS, name),
     statuses: record(STATUSES, name),
     fields: record(FIELD_ROLES, name),
-    deliveryLinkType: name,
+    fieldValues: record(FIELD_VALUE_ROLES, name),
+    priorities: record(PRIORITY_LEVELS, name),
+    deliveryLinkType: z.strictObject({ name, outward: name, inward: name }),
+    resolutionOnClose: name,
+    customValue: name,
   }),
   timers: z.strictObject({
     clarificationReminderCount: z.number(),
@@ -48,6 +61,7 @@ export const sections = {
     clarificationAutoCloseDays: z.number(),
     resolvedAutoCloseDays: z.number(),
     estimateValidityWeeks: z.number(),
+    estimateNoticeBeforeDays: z.number().nullable(),
     dayCounting: z.enum(['calendar', 'working']),
   }),
   texts: record(MESSAGE_KEYS, bilingual),
@@ -77,7 +91,7 @@ export const sections = {
     liftRestrictionOnNo: z.boolean(),
     defaultLanguage: z.enum(['de', 'en']),
   }),
-  serviceTargets: record(['P1', 'P2', 'P3', 'P4'] as const, target),
+  serviceTargets: record(PRIORITY_LEVELS, target),
   onCall: z.strictObject({ mode: z.enum(['none', 'opsgenie', 'webhook']), target: z.string() }),
   escalation: z.strictObject({
     personalContact: z.string(),
@@ -86,6 +100,7 @@ export const sections = {
     departmentHead: z.string(),
     customerServicesHead: z.string(),
     board: z.string(),
+    labels: z.array(bilingual).length(5),
   }),
   dryRun: z.boolean(),
   pointsBudgetPerHour: z.number(),
@@ -99,6 +114,7 @@ export const saveSettingsPayloadSchema = z.discriminatedUnion('scope', [
     scope: z.literal('site'),
     settings: z.unknown(),
     managedProjects: z.array(z.string().max(10)).max(500),
+    automationEnabled: z.boolean().optional(),
     expectedVersion: z.int().min(0),
   }),
   z.strictObject({

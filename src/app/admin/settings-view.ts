@@ -1,5 +1,6 @@
 import type { ProcessSettings } from '../../contract/settings';
 import type { Settings } from '../../domain/config';
+import { DEFAULT_LADDER } from '../../domain/config/service-schema';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
 /**
@@ -34,7 +35,11 @@ export function settingsView(s: Settings): ProcessSettings {
         affectedSystem: s.names.fields.affectedSystem,
         customerReference: s.names.fields.customerReference,
       },
-      deliveryLinkType: s.names.deliveryLinkType.name,
+      fieldValues: { ...s.names.fieldValues },
+      priorities: { ...s.names.priorities },
+      deliveryLinkType: { ...s.names.deliveryLinkType },
+      resolutionOnClose: s.names.resolutionOnClose,
+      customValue: s.names.customValue,
     },
     timers: {
       clarificationReminderCount: s.timers.clarification.reminderCount,
@@ -42,6 +47,7 @@ export function settingsView(s: Settings): ProcessSettings {
       clarificationAutoCloseDays: s.timers.clarification.closeAfterDays,
       resolvedAutoCloseDays: s.timers.resolved.closeAfterDays,
       estimateValidityWeeks: s.timers.estimate.validWeeks,
+      estimateNoticeBeforeDays: s.timers.estimate.noticeBeforeDays ?? null,
       dayCounting: s.calendar.mode,
     },
     texts: Object.fromEntries(
@@ -69,10 +75,22 @@ export function settingsView(s: Settings): ProcessSettings {
       departmentHead: joinPeople(level(3)),
       customerServicesHead: joinPeople(level(4)),
       board: joinPeople(level(5)),
+      labels: ladderLabels(s),
     },
     dryRun: s.automation.dryRun,
     pointsBudgetPerHour: s.automation.pointsBudgetPerHour,
   };
+}
+
+/**
+ * The five level names in order. A stored ladder may list fewer levels (the domain allows 1 … 5); the page
+ * always shows all five, a missing one with the guide's name (guide §4).
+ */
+export function ladderLabels(s: Settings): { de: string; en: string }[] {
+  return DEFAULT_LADDER.map((fallback) => {
+    const label = s.escalation.levels.find((l) => l.level === fallback.level)?.label ?? fallback.label;
+    return { de: label.de, en: label.en };
+  });
 }
 
 function target(t: { responseMinutes?: number | undefined; restorationMinutes?: number | undefined }) {

@@ -31,7 +31,7 @@ function FieldShell({
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div style={{ display: 'grid', gap: token('space.050'), minWidth: 0 }}>
+    <div style={{ display: 'grid', gap: token('space.050'), minWidth: 0, alignContent: 'start' }}>
       <label
         htmlFor={id}
         style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}

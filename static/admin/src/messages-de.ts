@@ -77,7 +77,35 @@ export const adminDe: AdminMessages = {
     kinds: 'Anfrage- und Vorgangstypen',
     statuses: 'Status',
     fields: 'Felder',
-    linkType: 'Verknüpfungstyp zwischen Auslieferung und Tickets',
+    fieldValues: 'Optionen der Auswahlfelder',
+    priorities: 'Prioritäten',
+    prioritiesHint:
+      'Die Jira-Priorität, die für jede Priorität des Support-Leitfadens steht. Eine Site mit Jiras Highest, High, Medium und Low ordnet sie hier zu.',
+    priority: (p) => `Jira-Priorität für ${p}`,
+    linkType: 'Verknüpfungstyp zwischen einer Delivery und ihren Tickets',
+    linkTypeHint: 'Wie in den Jira-Einstellungen → Vorgänge → Vorgangsverknüpfung angelegt.',
+    linkName: 'Name des Verknüpfungstyps',
+    linkOutward: 'Ausgehende Beschreibung (Delivery → Ticket)',
+    linkInward: 'Eingehende Beschreibung (Ticket → Delivery)',
+    closing: 'Delivery-Version und automatisches Schließen',
+    resolutionOnClose: 'Lösung beim automatischen Schließen',
+    resolutionHint:
+      'Wird gesetzt, wenn die App ein Ticket nach seiner Wartezeit oder mit seiner Delivery schließt.',
+    customValue: 'Delivery-Version für „nächste Auslieferung“',
+    customValueHint:
+      'Ein Ticket mit dieser Version wird mit der nächsten Delivery des Kunden ausgeliefert (Leitfaden §3.1.1).',
+  },
+  fieldValues: {
+    yes: 'Antwort „Ja“',
+    no: 'Antwort „Nein“',
+    production: 'Cloud-Umgebung „Produktion“',
+    nonProduction: 'Cloud-Umgebung „Nicht-Produktion“',
+  },
+  priorityMeaning: {
+    P1: 'Kritisch: Die Systemumgebung ist nicht erreichbar oder nicht nutzbar (Non-Software Defect).',
+    P2: 'Kritisch: Das System oder wesentliche Teile sind ausgefallen, sofortige Abhilfe nötig (Non-Software Defect).',
+    P3: 'Wesentlich: Vernünftiges Arbeiten ist kaum möglich, eine Umgehung existiert.',
+    P4: 'Leicht: Die Nutzung ist nicht oder nur unwesentlich beeinträchtigt.',
   },
   timers: {
     clarificationReminderCount: 'Erinnerungen in der Klärung',
@@ -85,6 +113,9 @@ export const adminDe: AdminMessages = {
     clarificationAutoCloseDays: 'Schließen nach Tagen in der Klärung',
     resolvedAutoCloseDays: 'Schließen nach Tagen in „Gelöst“',
     estimateValidityWeeks: 'Schätzung gültig für Wochen',
+    estimateNoticeBeforeDays: 'Tage vor Ablauf einer Schätzung benachrichtigen',
+    estimateNoticeHint:
+      'Leer: keine Benachrichtigung (der Leitfaden sieht keine vor). Muss kürzer sein als die Gültigkeit.',
     dayCounting: 'Tage zählen als',
     calendarDays: 'Kalendertage (wie im Leitfaden)',
     workingDays: 'Arbeitstage (mit Feiertagskalender)',
@@ -186,7 +217,22 @@ export const adminDe: AdminMessages = {
     customerServicesHead: '4. Leitung Kundenservice',
     board: '5. Vorstand',
   },
+  ladder: {
+    level: (n) => `Stufe ${n}`,
+    labelDe: (n) => `Name der Stufe ${n} (DE)`,
+    labelEn: (n) => `Name der Stufe ${n} (EN)`,
+    peopleHint: 'Atlassian-Konto-IDs, durch Kommas getrennt.',
+  },
   automation: {
+    title: 'Automatisierung',
+    pause: 'Alle Automatisierung anhalten',
+    pauseHint:
+      'Für die ganze Site, in jedem Projekt: keine Erinnerungen, kein automatisches Schließen, keine Prüfungen, Delivery-Aktualisierungen oder Sicherheitsstufen, bis Sie sie wieder einschalten. Anders als im Testmodus wird auch nichts protokolliert.',
+    pausedTitle: 'Alle Automatisierung ist angehalten',
+    paused:
+      'Die App erinnert, schließt, prüft und aktualisiert in keinem Projekt ein Ticket. Schalten Sie „Alle Automatisierung anhalten“ aus und speichern Sie, um fortzufahren.',
+    pausedProject:
+      'Die App erinnert, schließt, prüft und aktualisiert in keinem Projekt ein Ticket. Zum Fortfahren wählen Sie unter „Einstellungen für“ den „Standard der Site“, schalten „Alle Automatisierung anhalten“ aus und speichern.',
     dryRun: 'Testmodus',
     dryRunHint: 'Protokollieren, was die App tun würde, aber in Jira nichts ändern.',
     points: 'Punkte pro Stunde',

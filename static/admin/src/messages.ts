@@ -1,9 +1,11 @@
 import type {
   AuditAction,
   FieldRole,
+  FieldValueRole,
   HealthCheck,
   Language,
   MessageKey,
+  PriorityLevel,
   SettingsSection,
   StatusRole,
   TicketKind,
@@ -26,13 +28,37 @@ export interface AdminMessages {
   kinds: Record<TicketKind | 'delivery', string>;
   statuses: Record<StatusRole, string>;
   fields: Record<FieldRole, string>;
-  names: { kinds: string; statuses: string; fields: string; linkType: string };
+  names: {
+    kinds: string;
+    statuses: string;
+    fields: string;
+    fieldValues: string;
+    priorities: string;
+    prioritiesHint: string;
+    priority: (p: PriorityLevel) => string;
+    linkType: string;
+    linkTypeHint: string;
+    linkName: string;
+    linkOutward: string;
+    linkInward: string;
+    closing: string;
+    resolutionOnClose: string;
+    resolutionHint: string;
+    customValue: string;
+    customValueHint: string;
+  };
+  /** Labels of the select options the app compares against. */
+  fieldValues: Record<FieldValueRole, string>;
+  /** One line on what each guide priority means (guide §3.1), shown beside its Jira name. */
+  priorityMeaning: Record<PriorityLevel, string>;
   timers: {
     clarificationReminderCount: string;
     clarificationReminderIntervalDays: string;
     clarificationAutoCloseDays: string;
     resolvedAutoCloseDays: string;
     estimateValidityWeeks: string;
+    estimateNoticeBeforeDays: string;
+    estimateNoticeHint: string;
     dayCounting: string;
     calendarDays: string;
     workingDays: string;
@@ -110,7 +136,25 @@ export interface AdminMessages {
     | 'board',
     string
   >;
-  automation: { dryRun: string; dryRunHint: string; points: string; pointsHint: string };
+  /** Per escalation level: its number, its name in both languages, and the people field hint. */
+  ladder: {
+    level: (n: number) => string;
+    labelDe: (n: number) => string;
+    labelEn: (n: number) => string;
+    peopleHint: string;
+  };
+  automation: {
+    title: string;
+    pause: string;
+    pauseHint: string;
+    pausedTitle: string;
+    paused: string;
+    pausedProject: string;
+    dryRun: string;
+    dryRunHint: string;
+    points: string;
+    pointsHint: string;
+  };
   save: string;
   saving: string;
   saved: string;

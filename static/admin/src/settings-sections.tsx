@@ -1,13 +1,7 @@
 import { token } from '@atlaskit/tokens';
-import type {
-  FieldRole,
-  NameMappings,
-  StatusRole,
-  TicketKind,
-  TimerSettings,
-} from '../../../src/contract/resolvers';
+import type { TimerSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
-import { ChoiceField, FieldGrid, NumberField, TextField } from './fields';
+import { ChoiceField, FieldGrid, NumberField } from './fields';
 
 /** Props every section editor takes: its value, a setter, and whether it is read-only (project follows site). */
 export interface EditorProps<T> {
@@ -23,61 +17,6 @@ export function SubHeading({ children }: { children: string }) {
     >
       {children}
     </h4>
-  );
-}
-
-/** The site's names for kinds, statuses, fields and the Delivery link type (PROCESS.md: all names are config). */
-export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappings>) {
-  const { m } = useAdminEnvironment();
-  return (
-    <>
-      <SubHeading>{m.names.kinds}</SubHeading>
-      <FieldGrid>
-        {(Object.keys(m.kinds) as (TicketKind | 'delivery')[]).map((kind) => (
-          <TextField
-            key={kind}
-            path={`names.kinds.${kind}`}
-            label={m.kinds[kind]}
-            value={value.kinds[kind]}
-            disabled={disabled}
-            onChange={(v) => onChange({ ...value, kinds: { ...value.kinds, [kind]: v } })}
-          />
-        ))}
-      </FieldGrid>
-      <SubHeading>{m.names.statuses}</SubHeading>
-      <FieldGrid>
-        {(Object.keys(m.statuses) as StatusRole[]).map((role) => (
-          <TextField
-            key={role}
-            path={`names.statuses.${role}`}
-            label={m.statuses[role]}
-            value={value.statuses[role]}
-            disabled={disabled}
-            onChange={(v) => onChange({ ...value, statuses: { ...value.statuses, [role]: v } })}
-          />
-        ))}
-      </FieldGrid>
-      <SubHeading>{m.names.fields}</SubHeading>
-      <FieldGrid>
-        {(Object.keys(m.fields) as FieldRole[]).map((role) => (
-          <TextField
-            key={role}
-            path={`names.fields.${role}`}
-            label={m.fields[role]}
-            value={value.fields[role]}
-            disabled={disabled}
-            onChange={(v) => onChange({ ...value, fields: { ...value.fields, [role]: v } })}
-          />
-        ))}
-        <TextField
-          path="names.deliveryLinkType"
-          label={m.names.linkType}
-          value={value.deliveryLinkType}
-          disabled={disabled}
-          onChange={(v) => onChange({ ...value, deliveryLinkType: v })}
-        />
-      </FieldGrid>
-    </>
   );
 }
 
@@ -103,6 +42,15 @@ export function TimersEditor({ value, onChange, disabled }: EditorProps<TimerSet
           onChange={(v) => onChange({ ...value, [key]: v ?? 0 })}
         />
       ))}
+      <NumberField
+        path="timers.estimateNoticeBeforeDays"
+        label={m.timers.estimateNoticeBeforeDays}
+        hint={m.timers.estimateNoticeHint}
+        value={value.estimateNoticeBeforeDays}
+        nullable
+        disabled={disabled}
+        onChange={(v) => onChange({ ...value, estimateNoticeBeforeDays: v })}
+      />
       <ChoiceField
         path="timers.dayCounting"
         label={m.timers.dayCounting}

@@ -14,9 +14,10 @@ import { useAdminEnvironment } from './admin-context';
 import { FieldErrorsContext, FieldGroup } from './fields';
 import { SaveMessages, type SaveStatus } from './save-messages';
 import { OverrideSwitch, ScopePicker } from './scope-picker';
-import { DryRunEditor, PointsEditor } from './automation-editors';
+import { DryRunEditor, PausedWarning, PauseEditor, PointsEditor } from './automation-editors';
 import { CalendarEditor } from './calendar-editor';
-import { NamesEditor, TimersEditor } from './settings-sections';
+import { NamesEditor } from './names-editor';
+import { TimersEditor } from './settings-sections';
 import { EscalationEditor, OnCallEditor, TargetsEditor } from './service-editors';
 import { ProjectsEditor } from './projects-editor';
 import { RegionsEditor } from './regions-editor';
@@ -35,6 +36,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
   const [overrides, setOverrides] = useState<Record<string, ProjectOverride>>(initial.overrides);
   const initialManaged = initial.projects.filter((p) => p.managed).map((p) => p.key);
   const [managed, setManaged] = useState<string[]>(initialManaged);
+  const [automationEnabled, setAutomationEnabled] = useState(initial.automationEnabled);
   const [version, setVersion] = useState(initial.version);
   const [errors, setErrors] = useState<Errors>([]);
   const [status, setStatus] = useState<SaveStatus>('idle');
@@ -73,6 +75,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
             scope: 'site',
             settings: site,
             managedProjects: managed,
+            automationEnabled,
             expectedVersion: version,
           });
       if (result.ok) {
@@ -120,6 +123,17 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
       />
 
       <SaveMessages status={status} errors={errors} failure={failure} />
+
+      {automationEnabled ? null : <PausedWarning siteScope={override === null} />}
+
+      {override === null ? (
+        <FieldGroup title={m.automation.title}>
+          <PauseEditor
+            enabled={automationEnabled}
+            onChange={(v) => (setStatus('idle'), setAutomationEnabled(v))}
+          />
+        </FieldGroup>
+      ) : null}
 
       {override === null ? (
         <FieldGroup title={m.projects.title}>
@@ -223,6 +237,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
             setSite(initial.site);
             setOverrides(initial.overrides);
             setManaged(initialManaged);
+            setAutomationEnabled(initial.automationEnabled);
             setErrors([]);
             setStatus('idle');
           }}

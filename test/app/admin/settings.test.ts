@@ -28,6 +28,7 @@ describe('admin settings', () => {
       clarificationAutoCloseDays: 40,
       resolvedAutoCloseDays: 50,
       estimateValidityWeeks: 16,
+      estimateNoticeBeforeDays: null,
       dayCounting: 'calendar',
     });
     expect(view.site.names.statuses.clarification).toBe('Clarification required / On hold');

@@ -1,0 +1,159 @@
+import { token } from '@atlaskit/tokens';
+import type {
+  FieldRole,
+  FieldValueRole,
+  NameMappings,
+  PriorityLevel,
+  StatusRole,
+  TicketKind,
+} from '../../../src/contract/resolvers';
+import { useAdminEnvironment } from './admin-context';
+import { FieldGrid, TextField } from './fields';
+import { SubHeading, type EditorProps } from './settings-sections';
+
+const PRIORITY_LEVELS: readonly PriorityLevel[] = ['P1', 'P2', 'P3', 'P4'];
+const FIELD_VALUE_ROLES: readonly FieldValueRole[] = ['yes', 'no', 'production', 'nonProduction'];
+
+/** A group of name fields keyed by role, each stored under `names.<group>.<role>`. */
+function NameGrid<K extends string>({
+  group,
+  keys,
+  labels,
+  values,
+  disabled,
+  onChange,
+}: {
+  group: string;
+  keys: readonly K[];
+  labels: Record<K, string>;
+  values: Record<K, string>;
+  disabled: boolean;
+  onChange: (values: Record<K, string>) => void;
+}) {
+  return (
+    <FieldGrid>
+      {keys.map((key) => (
+        <TextField
+          key={key}
+          path={`names.${group}.${key}`}
+          label={labels[key]}
+          value={values[key]}
+          disabled={disabled}
+          onChange={(v) => onChange({ ...values, [key]: v })}
+        />
+      ))}
+    </FieldGrid>
+  );
+}
+
+/**
+ * The site's names for kinds, statuses, fields and their options, priorities, the Delivery link type, the
+ * closing resolution and the CUSTOM version (PROCESS.md: every name the app looks up in Jira is configuration).
+ */
+export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappings>) {
+  const { m } = useAdminEnvironment();
+  const set = <K extends keyof NameMappings>(key: K, v: NameMappings[K]) => onChange({ ...value, [key]: v });
+  return (
+    <>
+      <SubHeading>{m.names.kinds}</SubHeading>
+      <NameGrid
+        group="kinds"
+        keys={Object.keys(m.kinds) as (TicketKind | 'delivery')[]}
+        labels={m.kinds}
+        values={value.kinds}
+        disabled={disabled}
+        onChange={(v) => set('kinds', v)}
+      />
+      <SubHeading>{m.names.statuses}</SubHeading>
+      <NameGrid
+        group="statuses"
+        keys={Object.keys(m.statuses) as StatusRole[]}
+        labels={m.statuses}
+        values={value.statuses}
+        disabled={disabled}
+        onChange={(v) => set('statuses', v)}
+      />
+      <SubHeading>{m.names.fields}</SubHeading>
+      <NameGrid
+        group="fields"
+        keys={Object.keys(m.fields) as FieldRole[]}
+        labels={m.fields}
+        values={value.fields}
+        disabled={disabled}
+        onChange={(v) => set('fields', v)}
+      />
+      <SubHeading>{m.names.fieldValues}</SubHeading>
+      <NameGrid
+        group="fieldValues"
+        keys={FIELD_VALUE_ROLES}
+        labels={m.fieldValues}
+        values={value.fieldValues}
+        disabled={disabled}
+        onChange={(v) => set('fieldValues', v)}
+      />
+
+      <SubHeading>{m.names.priorities}</SubHeading>
+      <p style={hintStyle}>{m.names.prioritiesHint}</p>
+      <FieldGrid min="18rem">
+        {PRIORITY_LEVELS.map((p) => (
+          <TextField
+            key={p}
+            path={`names.priorities.${p}`}
+            label={m.names.priority(p)}
+            hint={m.priorityMeaning[p]}
+            value={value.priorities[p]}
+            disabled={disabled}
+            onChange={(v) => set('priorities', { ...value.priorities, [p]: v })}
+          />
+        ))}
+      </FieldGrid>
+
+      <SubHeading>{m.names.linkType}</SubHeading>
+      <p style={hintStyle}>{m.names.linkTypeHint}</p>
+      <FieldGrid>
+        {(['name', 'outward', 'inward'] as const).map((part) => (
+          <TextField
+            key={part}
+            path={`names.deliveryLinkType.${part}`}
+            label={
+              part === 'name'
+                ? m.names.linkName
+                : part === 'outward'
+                  ? m.names.linkOutward
+                  : m.names.linkInward
+            }
+            value={value.deliveryLinkType[part]}
+            disabled={disabled}
+            onChange={(v) => set('deliveryLinkType', { ...value.deliveryLinkType, [part]: v })}
+          />
+        ))}
+      </FieldGrid>
+
+      <SubHeading>{m.names.closing}</SubHeading>
+      <FieldGrid min="18rem">
+        <TextField
+          path="names.customValue"
+          label={m.names.customValue}
+          hint={m.names.customValueHint}
+          value={value.customValue}
+          disabled={disabled}
+          onChange={(v) => set('customValue', v)}
+        />
+        <TextField
+          path="names.resolutionOnClose"
+          label={m.names.resolutionOnClose}
+          hint={m.names.resolutionHint}
+          value={value.resolutionOnClose}
+          disabled={disabled}
+          onChange={(v) => set('resolutionOnClose', v)}
+        />
+      </FieldGrid>
+    </>
+  );
+}
+
+const hintStyle = {
+  margin: `0 0 ${token('space.100')}`,
+  font: token('font.body.small'),
+  color: token('color.text.subtle'),
+} as const;
