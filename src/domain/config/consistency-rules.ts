@@ -51,9 +51,15 @@ function* timerIssues(s: CheckedSettings): Generator<Issue> {
 }
 
 function* nameIssues(s: CheckedSettings): Generator<Issue> {
+  const { yes, no, production, nonProduction } = s.names.fieldValues;
   for (const [group, names] of [
     ['kinds', s.names.kinds],
     ['statuses', s.names.statuses],
+    // Two guide priorities on one Jira priority would make P1..P4 ambiguous (PROCESS.md §5).
+    ['priorities', s.names.priorities],
+    // The option pairs the app tells apart (Confidential? Yes/No, Affected system Production/Non-Production).
+    ['fieldValues', { yes, no }],
+    ['fieldValues', { production, nonProduction }],
   ] as const) {
     for (const [name, keys] of duplicates(names)) {
       yield {

@@ -25,7 +25,9 @@ export function configForProject(config: AppConfig, projectKey: string): Project
   if (!projectConfig) {
     const override = config.projectOverrides[projectKey];
     const settings = settingsSchema.parse(deepMerge(siteSettings(config), override));
-    projectConfig = { ...settings, projectKey };
+    // The site's "pause all automation" switch wins: no project override can resume what the site paused.
+    const enabled = config.automation.enabled && settings.automation.enabled;
+    projectConfig = { ...settings, automation: { ...settings.automation, enabled }, projectKey };
     byProject.set(projectKey, projectConfig);
   }
   return projectConfig;

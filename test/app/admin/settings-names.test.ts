@@ -102,11 +102,12 @@ describe('admin settings: domain names, estimate notice, ladder labels and the m
         {
           path: 'names.priorities.P2',
           message:
-            'names.priorities.P2: "high" is also the name for P1; each guide priority needs its own Jira priority',
+            'names.priorities.P2: the name "High" is used for P1 and P2; each must map to its own Jira name',
         },
         {
           path: 'names.fieldValues.no',
-          message: 'names.fieldValues.no: "YES" is also the name for yes; the answers must differ',
+          message:
+            'names.fieldValues.no: the name "Yes" is used for yes and no; each must map to its own Jira name',
         },
       ],
     });

@@ -210,6 +210,21 @@ describe('parseConfig rejects bad input whole, naming the field', () => {
     expect(errorsOf({ names: { kinds: { request: 'Incident' } } })[0]?.path).toBe('names.kinds.request');
   });
 
+  it('rejects two guide priorities on one Jira priority', () => {
+    expect(errorsOf({ names: { priorities: { P1: 'High', P2: 'high' } } })[0]?.path).toBe(
+      'names.priorities.P2',
+    );
+  });
+
+  it('rejects option values that cannot be told apart', () => {
+    expect(errorsOf({ names: { fieldValues: { yes: 'Ja', no: 'ja' } } })[0]?.path).toBe(
+      'names.fieldValues.no',
+    );
+    expect(errorsOf({ names: { fieldValues: { production: 'Prod', nonProduction: 'Prod' } } })[0]?.path).toBe(
+      'names.fieldValues.nonProduction',
+    );
+  });
+
   it('lists every problem at once', () => {
     expect(
       errorsOf({ colour: 1, timers: { resolved: { closeAfterDays: -1 } }, defaultLanguage: 'fr' }),

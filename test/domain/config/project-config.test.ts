@@ -49,6 +49,21 @@ describe('configForProject', () => {
     expect(configForProject(site, 'SUP')).toBe(configForProject(site, 'SUP'));
   });
 
+  it('never lets a project override resume automation the site paused', () => {
+    const paused = config({
+      projects: ['SUP', 'OPS'],
+      automation: { enabled: false },
+      projectOverrides: { SUP: { automation: { enabled: true } } },
+    });
+    expect(configForProject(paused, 'SUP').automation.enabled).toBe(false);
+    expect(configForProject(paused, 'OPS').automation.enabled).toBe(false);
+    const running = config({
+      projects: ['SUP'],
+      projectOverrides: { SUP: { automation: { enabled: false } } },
+    });
+    expect(configForProject(running, 'SUP').automation.enabled).toBe(false);
+  });
+
   it('works on the default configuration', () => {
     expect(configForProject(defaultConfig, 'ANY').timers.estimate.validWeeks).toBe(16);
   });
