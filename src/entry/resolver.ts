@@ -84,7 +84,7 @@ async function run<K extends ResolverKey>(
   } finally {
     app.log.info('resolverCalls', {
       resolver: key,
-      jiraCalls: app.stats.snapshot().reduce((n, s) => n + s.calls, 0),
+      jiraCalls: app.stats.totalCalls,
     });
   }
 }
