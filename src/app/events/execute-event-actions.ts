@@ -9,6 +9,7 @@ import {
   type ProcessState,
 } from '../../domain/process-state';
 import { renderMessage } from '../../domain/texts';
+import { EVENT_WRITER, markStateWrite } from '../shared/state-write-marker';
 import { CommentLanguages } from './comment-language';
 import { errorCode } from './error-code';
 import type { EventAction, RevertStatusAction, RevertTypeAction } from './event-actions';
@@ -152,13 +153,18 @@ export async function executeEventActions(
   }
 
   try {
+    // Marker before property (docs/decisions/0003): a sweep that searched the old state sees it before its own
+    // write and re-reads instead of overwriting this state (a timer reset above all) with one derived from it.
+    const announce = () => markStateWrite(deps.store, ticket.id, now.toISOString(), EVENT_WRITER);
     if (revert) {
       state = withDone(state, revert.idempotencyKey);
+      await announce();
       await performRevert(ctx, revert, state, fields, render, audits);
     } else {
       const [first, ...rest] = claimed;
       const hasFields = Object.keys(fields).length > 0;
       if (hasFields || first || !sameState(ctx.stored, state)) {
+        await announce();
         const edit = async (withFields: boolean, s: ProcessState, comment: boolean) =>
           deps.jira.editIssue(
             ticket.key,

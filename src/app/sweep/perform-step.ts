@@ -4,18 +4,23 @@ import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
 import { auditAction, auditSweep, stepCode } from './step-audit';
 import type { SweepContext } from './sweep-context';
+import { guardStateWrite, heldBack } from './state-write-guard';
 import type { SweepTicket } from './sweep-ticket';
 import { NoCloseTransitionError, writeStep } from './write-step';
 
 type DueDecision = Extract<TimerDecision, { due: true }>;
 
-/** What became of one due step. `redecide`: Jira refused because the ticket changed; re-read and decide again. */
+/**
+ * What became of one due step. `redecide`: the ticket changed (Jira refused, or another writer stored a newer
+ * state since the search); re-read and decide again. `deferred`: a newer state is on its way; next sweep.
+ */
 export type StepOutcome =
   | { kind: 'done' }
   | { kind: 'dryRun' }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
-  | { kind: 'redecide'; reason: string };
+  | { kind: 'redecide'; reason: string }
+  | { kind: 'deferred'; reason: string };
 
 /** Dry-run records are kept as long as the ledger's markers, so each would-be action is listed once. */
 const DRY_RUN_TTL_DAYS = 200;
@@ -122,8 +127,8 @@ async function writeOnce(ctx: SweepContext, ticket: SweepTicket, decision: DueDe
 }
 
 /**
- * Performs a due step exactly once (ActionLedger protocol, see its header): claim → one Jira write that carries
- * the new state → complete. A step already done, or claimed by a concurrent runner, is skipped; a stale claim is
+ * Performs a due step exactly once (ActionLedger protocol, see its header): claim → state-write marker check →
+ * one Jira write that carries the new state → complete. A step already done, or claimed by a concurrent runner, is skipped; a stale claim is
  * resolved by re-reading the property. In dry-run nothing is written and the step is audited once.
  */
 export async function performStep(
@@ -135,6 +140,8 @@ export async function performStep(
   const key = decision.idempotencyKey;
   if (decision.alreadyDone) {
     // The step happened (its key is in the state) but the state was not advanced: only repair the property.
+    const verdict = await guardStateWrite(ctx, ticket, decision.state, key);
+    if (verdict !== 'write') return heldBack(verdict);
     await writeStep(ctx, ticket, decision);
     return { kind: 'skipped', reason: 'alreadyDone' };
   }
@@ -157,6 +164,12 @@ export async function performStep(
       idempotencyKey: key,
     });
     return { kind: 'skipped', reason: 'recovered' };
+  }
+  // Last moment before the write: a timer reset stored since the search must not be overwritten (0003).
+  const verdict = await guardStateWrite(ctx, ticket, decision.state, key);
+  if (verdict !== 'write') {
+    await ctx.deps.ledger.release(key);
+    return heldBack(verdict);
   }
   try {
     await writeOnce(ctx, ticket, decision);

@@ -1,14 +1,14 @@
-import { PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
+import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 import { decideTimer } from '../../domain/timers/decide-timer';
 import { performStep, type StepOutcome } from './perform-step';
 import { rebuildState, stateMatchesTicket } from './rebuild-state';
+import { guardStateWrite, heldBack, STATE_WRITTEN } from './state-write-guard';
 import { auditSweep } from './step-audit';
 import type { SweepContext } from './sweep-context';
 import { sweepFields, toSweepTicket, type SweepTicket } from './sweep-ticket';
 
 /** What the sweep did with one ticket; `acted` counts toward the per-action cost. */
-export type TicketOutcome =
-  StepOutcome | { kind: 'restamped' } | { kind: 'notDue' } | { kind: 'deferred'; reason: string };
+export type TicketOutcome = StepOutcome | { kind: 'restamped' } | { kind: 'notDue' };
 
 /**
  * A ticket changed after its state was last written (a comment, an edit) and only minutes ago: the event
@@ -29,7 +29,11 @@ async function writeState(
   ticket: SweepTicket,
   state: ProcessState,
 ): Promise<TicketOutcome> {
-  if (!ctx.dryRun) await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, state);
+  if (ctx.dryRun) return { kind: 'restamped' };
+  // A restamp is derived from the searched state too: it must not overwrite a reset either.
+  const verdict = await guardStateWrite(ctx, ticket, state, `${ticket.id}:restamp`);
+  if (verdict !== 'write') return heldBack(verdict);
+  await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, state);
   return { kind: 'restamped' };
 }
 
@@ -50,7 +54,19 @@ async function reread(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTick
     properties: [PROCESS_STATE_KEY],
     expand: 'changelog',
   });
-  return toSweepTicket(bean, ctx.organizationsFieldId);
+  const ticketRead = toSweepTicket(bean, ctx.organizationsFieldId);
+  return ticketRead && { ...ticketRead, stateFresh: true };
+}
+
+/**
+ * Another writer announced a newer state after the search: read the property alone (2 points, strongly
+ * consistent) and decide on it. Only when the fresh state belongs to another status (the writer moved the
+ * ticket) is the whole ticket read again, since status and changelog from the search are stale too.
+ */
+async function refreshState(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTicket | undefined> {
+  const state = parseProcessState(await ctx.deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
+  const refreshed: SweepTicket = { ...ticket, state, stateFresh: true };
+  return state && stateMatchesTicket(refreshed, ctx.names) ? refreshed : reread(ctx, ticket);
 }
 
 async function rebuildAndStep(ctx: SweepContext, ticket: SweepTicket): Promise<TicketOutcome> {
@@ -67,7 +83,8 @@ async function rebuildAndStep(ctx: SweepContext, ticket: SweepTicket): Promise<T
 
 /**
  * One ticket from either sweep query. A state that does not belong to the ticket's status or type is rebuilt
- * from the changelog (never acted on as it stands); a refused write re-reads the ticket and decides once more.
+ * from the changelog (never acted on as it stands); a refused write re-reads the ticket and decides once more,
+ * and so does a write held back because another writer stored a newer state since the search.
  */
 export async function sweepTicket(
   ctx: SweepContext,
@@ -89,7 +106,8 @@ export async function sweepTicket(
     outcome = await stepFor(ctx, ticket, state);
   }
   if (outcome.kind !== 'redecide' || attempt > 1) return outcome;
-  const fresh = await reread(ctx, ticket);
+  const fresh =
+    outcome.reason === STATE_WRITTEN ? await refreshState(ctx, ticket) : await reread(ctx, ticket);
   if (!fresh) return { kind: 'skipped', reason: 'unreadable' };
   return sweepTicket(ctx, fresh, attempt + 1);
 }

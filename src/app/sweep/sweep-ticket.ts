@@ -12,6 +12,11 @@ export interface SweepTicket {
   readonly issueTypeName: string;
   /** The stored timer state; `undefined` when absent or unreadable (the sweep rebuilds it). */
   readonly state: ProcessState | undefined;
+  /**
+   * `true` when `state` comes from a strongly consistent read (`GET /issue` or the property itself), not from
+   * the search index, which may be seconds behind a concurrent writer.
+   */
+  readonly stateFresh?: boolean;
   /** Jira's `updated` as epoch ms; any change (comment, edit, transition) moves it. */
   readonly updatedMs: number | undefined;
   readonly createdMs: number | undefined;

@@ -5,6 +5,7 @@ import { PROCESS_STATE_KEY, initialState, withDone, withoutFlag } from '../../..
 import { startTimer } from '../../../domain/timers';
 import { renderMessage, languageFor } from '../../../domain/texts';
 import type { WorkHandler, WorkOutcome } from '../../deps';
+import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
 import { issueLinksOf, textValue } from '../field-values';
@@ -137,6 +138,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   const resolution = transition.fields?.resolution
     ? { resolution: { name: config.names.resolutionOnClose } }
     : undefined;
+  // Marker before property, so a sweep holding the old timer's state does not overwrite this one (0003).
+  await markStateWrite(deps.store, ticket.id, next.updatedAt, EVENT_WRITER);
   await deps.jira.doTransition(ticket.key, {
     id: transition.id,
     ...(resolution ? { fields: resolution } : {}),

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { KeyValueStore } from '../ports';
+
+/**
+ * Per-ticket marker of the last write of the `jsm-process-state` property (docs/decisions/0003). Every writer
+ * sets it in KVS (free of Jira points) BEFORE it writes the property, so a writer that read the state earlier
+ * (the sweep, from its search) can tell — one KVS read, no Jira point — that a newer state is on its way or
+ * already stored, and re-read instead of overwriting a timer reset with a state derived from the old one.
+ */
+
+/** Kept for a few days: long enough to outlive any sweep's search-to-write gap, short enough to stay tidy. */
+const MARKER_TTL_DAYS = 3;
+
+/** Who wrote last: the event handler, or the sweep step with this idempotency key. */
+export const EVENT_WRITER = 'event';
+
+export interface StateWriteMarker {
+  /** `updatedAt` of the state the writer is about to store. */
+  readonly updatedAt: string;
+  /** {@link EVENT_WRITER}, or the sweep's idempotency key, so the sweep recognises its own marker. */
+  readonly writer: string;
+}
+
+const markerSchema = z.object({ updatedAt: z.iso.datetime({ offset: true }), writer: z.string() });
+
+function markerKey(issueId: string): string {
+  return `statewrite:${issueId}`;
+}
+
+/** Records that `writer` is about to store a state stamped `updatedAt` on ticket `issueId`. Call BEFORE writing. */
+export async function markStateWrite(
+  store: KeyValueStore,
+  issueId: string,
+  updatedAt: string,
+  writer: string,
+): Promise<void> {
+  const marker: StateWriteMarker = { updatedAt, writer };
+  await store.set(markerKey(issueId), marker, { ttlDays: MARKER_TTL_DAYS });
+}
+
+/** The ticket's marker; `undefined` when none is kept (or it is unreadable, which counts as none). */
+export async function readStateWrite(
+  store: KeyValueStore,
+  issueId: string,
+): Promise<StateWriteMarker | undefined> {
+  const parsed = markerSchema.safeParse(await store.get(markerKey(issueId)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Whether a writer other than `self` announced a state newer than `basisUpdatedAt` (the `updatedAt` of the
+ * state a decision was based on; `undefined` when there was none, so any foreign marker is newer).
+ *
+ * @example
+ * writtenSince({ updatedAt: '2026-11-27T10:00:05Z', writer: 'event' }, '2026-11-27T09:00:00Z', 'k'); // true
+ */
+export function writtenSince(
+  marker: StateWriteMarker | undefined,
+  basisUpdatedAt: string | undefined,
+  self: string,
+): boolean {
+  if (!marker || marker.writer === self) return false;
+  if (basisUpdatedAt === undefined) return true;
+  return Date.parse(marker.updatedAt) > Date.parse(basisUpdatedAt);
+}

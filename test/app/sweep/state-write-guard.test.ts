@@ -1,0 +1,167 @@
+import type { JiraGateway } from '../../../src/adapters/jira/jira-gateway';
+import type { AppDeps } from '../../../src/app/deps';
+import { ActionLedger } from '../../../src/app/shared/action-ledger';
+import { AuditLog } from '../../../src/app/shared/audit-log';
+import { EVENT_WRITER, markStateWrite, readStateWrite } from '../../../src/app/shared/state-write-marker';
+import { CloseTransitions } from '../../../src/app/sweep/close-transition';
+import { jiraNames } from '../../../src/app/sweep/jira-names';
+import type { SweepContext } from '../../../src/app/sweep/sweep-context';
+import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
+import { sweepTicket } from '../../../src/app/sweep/sweep-ticket-step';
+import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
+import { decideTimer, onCustomerComment, startTimer } from '../../../src/domain/timers';
+import { MemoryStore } from '../../support/memory-store';
+
+const DAY = 86_400_000;
+const cfg = configForProject(defaultConfig, 'SUP');
+const now = new Date('2026-11-27T10:00:00Z');
+const CLARIFICATION = { id: '3', name: 'Clarification required / On hold' };
+
+/** Entered Clarification 12 days ago: the first reminder is due now. */
+const searched: ProcessState = {
+  ...startTimer(
+    'supportRequest',
+    'clarification',
+    new Date(now.getTime() - 12 * DAY),
+    {
+      statusId: CLARIFICATION.id,
+    },
+    cfg,
+  ),
+};
+const reminderKey = (() => {
+  const decision = decideTimer(searched, now, cfg, { id: '10001', key: 'SUP-1' });
+  if (!decision.due) throw new Error('fixture: the first reminder must be due');
+  return decision.idempotencyKey;
+})();
+
+/** The ticket as the sweep's search returned it (state from the search index). */
+const ticket: SweepTicket = {
+  id: '10001',
+  key: 'SUP-1',
+  statusId: CLARIFICATION.id,
+  statusName: CLARIFICATION.name,
+  issueTypeId: '7',
+  issueTypeName: 'Support Request',
+  state: searched,
+  updatedMs: Date.parse(searched.updatedAt),
+  createdMs: Date.parse(searched.enteredAt),
+  organizations: [],
+  statusChanges: [],
+};
+
+/** Jira reduced to the property of one ticket and the writes the sweep makes; records what happened. */
+function fakeJira(store: MemoryStore, property: { value: ProcessState }) {
+  const calls: string[] = [];
+  const markerAtWrite: unknown[] = [];
+  const jira = {
+    async getIssueProperty(key: string, propertyKey: string) {
+      calls.push(`getIssueProperty ${key} ${propertyKey}`);
+      return structuredClone(property.value);
+    },
+    async editIssue(key: string, edit: { properties?: { key: string; value: unknown }[] }) {
+      calls.push(`editIssue ${key}`);
+      markerAtWrite.push(await readStateWrite(store, ticket.id));
+      const state = edit.properties?.find((p) => p.key === PROCESS_STATE_KEY)?.value;
+      if (state) property.value = state as ProcessState;
+    },
+    async setIssueProperty(key: string, _propertyKey: string, value: unknown) {
+      calls.push(`setIssueProperty ${key}`);
+      property.value = value as ProcessState;
+    },
+  };
+  return { jira: jira as unknown as JiraGateway, calls, markerAtWrite };
+}
+
+function context(store: MemoryStore, jira: JiraGateway): SweepContext {
+  const deps = {
+    jira,
+    store,
+    audit: new AuditLog(store),
+    ledger: new ActionLedger(store),
+  } as unknown as AppDeps;
+  return {
+    deps,
+    cfg,
+    now,
+    dryRun: false,
+    names: jiraNames(cfg),
+    transitions: new CloseTransitions(jira, store),
+    organizationsFieldId: undefined,
+  };
+}
+
+describe('the sweep does not overwrite a state written after its search (state-write marker, ADR 0003)', () => {
+  let store: MemoryStore;
+  beforeEach(() => {
+    store = new MemoryStore();
+  });
+
+  it('writes the due reminder, announcing it in the marker before the write', async () => {
+    const property = { value: searched };
+    const { jira, calls, markerAtWrite } = fakeJira(store, property);
+    const outcome = await sweepTicket(context(store, jira), ticket);
+    expect(outcome).toEqual({ kind: 'done' });
+    expect(calls).toEqual(['editIssue SUP-1']);
+    expect(markerAtWrite).toEqual([{ updatedAt: now.toISOString(), writer: reminderKey }]);
+    expect(property.value.stepsDone).toBe(1);
+  });
+
+  it('a customer reply stored between search and write: no write, re-decided on the fresh state', async () => {
+    // The event handler, after the sweep's search: marker first, then the reset property.
+    const reset = onCustomerComment(searched, new Date(now.getTime() - 30_000), cfg).state;
+    await markStateWrite(store, ticket.id, reset.updatedAt, EVENT_WRITER);
+    const property = { value: reset };
+    const { jira, calls } = fakeJira(store, property);
+
+    const outcome = await sweepTicket(context(store, jira), ticket);
+
+    expect(outcome).toEqual({ kind: 'notDue' });
+    expect(calls).toEqual(['getIssueProperty SUP-1 jsm-process-state']);
+    expect(property.value).toEqual(reset);
+    // The claim was given back: the reminder of the old cycle is not marked as sent.
+    expect(await new ActionLedger(store).claim(reminderKey, now)).toEqual({ kind: 'claimed' });
+  });
+
+  it('a reset announced but not yet in Jira: waits for the next sweep without writing', async () => {
+    const reset = onCustomerComment(searched, new Date(now.getTime() - 2_000), cfg).state;
+    await markStateWrite(store, ticket.id, reset.updatedAt, EVENT_WRITER);
+    const property = { value: searched };
+    const { jira, calls } = fakeJira(store, property);
+
+    const outcome = await sweepTicket(context(store, jira), ticket);
+
+    expect(outcome).toEqual({ kind: 'deferred', reason: 'stateWriteInFlight' });
+    expect(calls).toEqual(['getIssueProperty SUP-1 jsm-process-state']);
+    expect(property.value).toBe(searched);
+    expect(await new ActionLedger(store).claim(reminderKey, now)).toEqual({ kind: 'claimed' });
+  });
+
+  it('a marker whose writer never stored its state holds the ticket back only for a while', async () => {
+    await markStateWrite(
+      store,
+      ticket.id,
+      new Date(now.getTime() - 2 * 3_600_000).toISOString(),
+      EVENT_WRITER,
+    );
+    const property = { value: searched };
+    const { jira, calls } = fakeJira(store, property);
+
+    const outcome = await sweepTicket(context(store, jira), ticket);
+
+    expect(outcome).toEqual({ kind: 'done' });
+    expect(calls).toEqual(['getIssueProperty SUP-1 jsm-process-state', 'editIssue SUP-1']);
+  });
+
+  it("the sweep's own marker (same step, a run that died before writing) does not hold it back", async () => {
+    await markStateWrite(store, ticket.id, new Date(now.getTime() - 60_000).toISOString(), reminderKey);
+    const property = { value: searched };
+    const { jira, calls } = fakeJira(store, property);
+
+    const outcome = await sweepTicket(context(store, jira), ticket);
+
+    expect(outcome).toEqual({ kind: 'done' });
+    expect(calls).toEqual(['editIssue SUP-1']);
+  });
+});
