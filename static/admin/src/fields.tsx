@@ -10,23 +10,40 @@ import { createContext, useContext, useId, type ReactNode } from 'react';
  */
 export const FieldErrorsContext = createContext<ReadonlyMap<string, string>>(new Map());
 
-function useFieldError(path: string): string | undefined {
-  return useContext(FieldErrorsContext).get(path);
+/** What a field's control needs from its shell: its id and name, the ids that describe it, and its state. */
+interface ControlWiring {
+  id: string;
+  name: string;
+  describedBy: string | undefined;
+  invalid: boolean;
 }
 
-/** Label, control, hint and error message, wired together with ids for assistive technology. */
+/** The props every field shares: its error path, its label and hint, and whether it can be edited. */
+interface FieldProps<T> {
+  path: string;
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  disabled?: boolean;
+  hint?: string;
+}
+
+/**
+ * Label, control, hint and the server's error for `path`, wired together with ids for assistive technology.
+ */
 function FieldShell({
+  path,
   label,
   hint,
-  error,
   children,
 }: {
+  path: string;
   label: string;
-  hint?: string;
-  error?: string;
-  children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
+  hint?: string | undefined;
+  children: (wiring: ControlWiring) => ReactNode;
 }) {
   const id = useId();
+  const error = useContext(FieldErrorsContext).get(path);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -38,7 +55,7 @@ function FieldShell({
       >
         {label}
       </label>
-      {children({ id, describedBy })}
+      {children({ id, name: path, describedBy, invalid: Boolean(error) })}
       {hint ? (
         <span id={hintId} style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
           {hint}
@@ -57,25 +74,25 @@ function FieldShell({
   );
 }
 
-export function TextField(props: {
-  path: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  disabled?: boolean;
-  hint?: string;
-}) {
-  const error = useFieldError(props.path);
+/** The wiring as Atlaskit text controls (`Textfield`, `TextArea`) spell it. */
+function atlaskitControl(wiring: ControlWiring, disabled: boolean | undefined) {
+  return {
+    id: wiring.id,
+    name: wiring.name,
+    isDisabled: disabled,
+    isInvalid: wiring.invalid,
+    'aria-describedby': wiring.describedBy,
+  };
+}
+
+/** A single-line text. */
+export function TextField(props: FieldProps<string>) {
   return (
-    <FieldShell label={props.label} hint={props.hint} error={error}>
-      {({ id, describedBy }) => (
+    <FieldShell path={props.path} label={props.label} hint={props.hint}>
+      {(wiring) => (
         <Textfield
-          id={id}
-          name={props.path}
+          {...atlaskitControl(wiring, props.disabled)}
           value={props.value}
-          isDisabled={props.disabled}
-          isInvalid={Boolean(error)}
-          aria-describedby={describedBy}
           onChange={(e) => props.onChange(e.currentTarget.value)}
         />
       )}
@@ -84,29 +101,16 @@ export function TextField(props: {
 }
 
 /** A whole number; an empty field is `null` when `nullable`, else it keeps the last number. */
-export function NumberField(props: {
-  path: string;
-  label: string;
-  value: number | null;
-  onChange: (value: number | null) => void;
-  nullable?: boolean;
-  disabled?: boolean;
-  hint?: string;
-}) {
-  const error = useFieldError(props.path);
+export function NumberField(props: FieldProps<number | null> & { nullable?: boolean }) {
   return (
-    <FieldShell label={props.label} hint={props.hint} error={error}>
-      {({ id, describedBy }) => (
+    <FieldShell path={props.path} label={props.label} hint={props.hint}>
+      {(wiring) => (
         <Textfield
-          id={id}
-          name={props.path}
+          {...atlaskitControl(wiring, props.disabled)}
           type="number"
           inputMode="numeric"
           min={0}
           value={props.value === null ? '' : String(props.value)}
-          isDisabled={props.disabled}
-          isInvalid={Boolean(error)}
-          aria-describedby={describedBy}
           onChange={(e) => {
             const raw = e.currentTarget.value.trim();
             if (raw === '') {
@@ -122,27 +126,16 @@ export function NumberField(props: {
   );
 }
 
-export function TextAreaField(props: {
-  path: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  disabled?: boolean;
-  hint?: string;
-}) {
-  const error = useFieldError(props.path);
+/** A multi-line text that grows downwards. */
+export function TextAreaField(props: FieldProps<string>) {
   return (
-    <FieldShell label={props.label} hint={props.hint} error={error}>
-      {({ id, describedBy }) => (
+    <FieldShell path={props.path} label={props.label} hint={props.hint}>
+      {(wiring) => (
         <TextArea
-          id={id}
-          name={props.path}
-          value={props.value}
+          {...atlaskitControl(wiring, props.disabled)}
           minimumRows={3}
           resize="vertical"
-          isDisabled={props.disabled}
-          isInvalid={Boolean(error)}
-          aria-describedby={describedBy}
+          value={props.value}
           onChange={(e) => props.onChange(e.currentTarget.value)}
         />
       )}
@@ -151,24 +144,18 @@ export function TextAreaField(props: {
 }
 
 /** A native select styled with tokens: small, keyboard-friendly, and enough for short fixed lists. */
-export function ChoiceField<T extends string>(props: {
-  path: string;
-  label: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-  disabled?: boolean;
-}) {
-  const error = useFieldError(props.path);
+export function ChoiceField<T extends string>(
+  props: Omit<FieldProps<T>, 'hint'> & { options: { value: T; label: string }[] },
+) {
   return (
-    <FieldShell label={props.label} error={error}>
-      {({ id, describedBy }) => (
+    <FieldShell path={props.path} label={props.label}>
+      {({ id, name, describedBy, invalid }) => (
         <select
           id={id}
-          name={props.path}
+          name={name}
           value={props.value}
           disabled={props.disabled}
-          aria-invalid={Boolean(error)}
+          aria-invalid={invalid}
           aria-describedby={describedBy}
           onChange={(e) => props.onChange(e.currentTarget.value as T)}
           style={selectStyle}

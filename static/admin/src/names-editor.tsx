@@ -1,4 +1,5 @@
 import { token } from '@atlaskit/tokens';
+import { Fragment } from 'react';
 import type {
   FieldRole,
   FieldValueRole,
@@ -10,6 +11,17 @@ import type {
 import { useAdminEnvironment } from './admin-context';
 import { FieldGrid, TextField } from './fields';
 import { SubHeading, type EditorProps } from './settings-sections';
+
+/** The name groups keyed by a role, each with a heading in `m.names`, labels in `m.<group>`, and its role keys. */
+interface NameGroupRoles {
+  kinds: TicketKind | 'delivery';
+  statuses: StatusRole;
+  fields: FieldRole;
+  fieldValues: FieldValueRole;
+}
+type NameGroup = keyof NameGroupRoles;
+/** Texts (labels or configured names) of every name group, keyed by role. */
+type NameGroupTexts = { [G in NameGroup]: Record<NameGroupRoles[G], string> };
 
 const PRIORITY_LEVELS: readonly PriorityLevel[] = ['P1', 'P2', 'P3', 'P4'];
 const FIELD_VALUE_ROLES: readonly FieldValueRole[] = ['yes', 'no', 'production', 'nonProduction'];
@@ -53,44 +65,28 @@ function NameGrid<K extends string>({
 export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappings>) {
   const { m } = useAdminEnvironment();
   const set = <K extends keyof NameMappings>(key: K, v: NameMappings[K]) => onChange({ ...value, [key]: v });
+  const labels: NameGroupTexts = m;
+  const names: NameGroupTexts = value;
+  /** A heading and the grid of one role-keyed group; the keys fix the order of its fields. */
+  const nameSection = <G extends NameGroup>(group: G, keys: readonly NameGroupRoles[G][]) => (
+    <Fragment key={group}>
+      <SubHeading>{m.names[group]}</SubHeading>
+      <NameGrid
+        group={group}
+        keys={keys}
+        labels={labels[group]}
+        values={names[group]}
+        disabled={disabled}
+        onChange={(v) => onChange({ ...value, [group]: v })}
+      />
+    </Fragment>
+  );
   return (
     <>
-      <SubHeading>{m.names.kinds}</SubHeading>
-      <NameGrid
-        group="kinds"
-        keys={Object.keys(m.kinds) as (TicketKind | 'delivery')[]}
-        labels={m.kinds}
-        values={value.kinds}
-        disabled={disabled}
-        onChange={(v) => set('kinds', v)}
-      />
-      <SubHeading>{m.names.statuses}</SubHeading>
-      <NameGrid
-        group="statuses"
-        keys={Object.keys(m.statuses) as StatusRole[]}
-        labels={m.statuses}
-        values={value.statuses}
-        disabled={disabled}
-        onChange={(v) => set('statuses', v)}
-      />
-      <SubHeading>{m.names.fields}</SubHeading>
-      <NameGrid
-        group="fields"
-        keys={Object.keys(m.fields) as FieldRole[]}
-        labels={m.fields}
-        values={value.fields}
-        disabled={disabled}
-        onChange={(v) => set('fields', v)}
-      />
-      <SubHeading>{m.names.fieldValues}</SubHeading>
-      <NameGrid
-        group="fieldValues"
-        keys={FIELD_VALUE_ROLES}
-        labels={m.fieldValues}
-        values={value.fieldValues}
-        disabled={disabled}
-        onChange={(v) => set('fieldValues', v)}
-      />
+      {nameSection('kinds', Object.keys(m.kinds) as (TicketKind | 'delivery')[])}
+      {nameSection('statuses', Object.keys(m.statuses) as StatusRole[])}
+      {nameSection('fields', Object.keys(m.fields) as FieldRole[])}
+      {nameSection('fieldValues', FIELD_VALUE_ROLES)}
 
       <SubHeading>{m.names.priorities}</SubHeading>
       <p style={hintStyle}>{m.names.prioritiesHint}</p>

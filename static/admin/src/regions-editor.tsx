@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { OrganizationMapping, RegionMapping, RegionSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { ChoiceField, FieldGrid, TextField } from './fields';
@@ -11,6 +11,61 @@ const row = {
   gap: token('space.150'),
   alignItems: 'end',
 } as const;
+
+/** The text fields of one region row, in column order; each label is `m.regions.<field>`. */
+const REGION_FIELDS = ['region', 'name', 'securityLevel', 'timeZone', 'holidayRegion'] as const;
+
+/**
+ * An editable list of mappings: a note while it is empty, one row per item with its fields side by side and a
+ * button that removes it, and a button that appends `blank`.
+ */
+function MappingRows<T>({
+  items,
+  blank,
+  columns,
+  emptyText,
+  addLabel,
+  removeLabel,
+  disabled,
+  onChange,
+  children,
+}: {
+  items: T[];
+  blank: T;
+  columns: string;
+  emptyText: string;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  disabled: boolean;
+  onChange: (items: T[]) => void;
+  children: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <>
+      {items.length === 0 ? (
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>{emptyText}</p>
+      ) : null}
+      {items.map((item, index) => (
+        <div key={index} style={{ ...row, gridTemplateColumns: columns }}>
+          {children(item, index)}
+          <Button
+            appearance="subtle"
+            isDisabled={disabled}
+            aria-label={removeLabel(index + 1)}
+            onClick={() => onChange(items.filter((_, i) => i !== index))}
+          >
+            ✕
+          </Button>
+        </div>
+      ))}
+      <div>
+        <Button isDisabled={disabled} onClick={() => onChange([...items, blank])}>
+          {addLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
 
 /**
  * Regions (security level, time zone, holidays), the JSM organizations that belong to them and their language,
@@ -27,143 +82,82 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
       ...value,
       organizations: value.organizations.map((o, i) => (i === index ? { ...o, ...patch } : o)),
     });
+  const languageOptions = [
+    { value: 'de' as const, label: m.regions.languages.de },
+    { value: 'en' as const, label: m.regions.languages.en },
+  ];
   const regionOptions = (current: string) =>
     [...new Set([...regionIds, current])].filter((r) => r !== '').map((r) => ({ value: r, label: r }));
 
   return (
     <div style={{ display: 'grid', gap: token('space.150') }}>
       <SubHeading>{m.regions.regions}</SubHeading>
-      {value.regions.length === 0 ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>{m.regions.empty}</p>
-      ) : null}
-      {value.regions.map((region, index) => (
-        <div key={index} style={{ ...row, gridTemplateColumns: 'repeat(5, minmax(0,1fr)) auto' }}>
-          <TextField
-            path={`regions.regions.${index}.region`}
-            label={m.regions.region}
-            value={region.region}
-            disabled={disabled}
-            onChange={(v) => setRegion(index, { region: v })}
-          />
-          <TextField
-            path={`regions.regions.${index}.name`}
-            label={m.regions.name}
-            value={region.name}
-            disabled={disabled}
-            onChange={(v) => setRegion(index, { name: v })}
-          />
-          <TextField
-            path={`regions.regions.${index}.securityLevel`}
-            label={m.regions.securityLevel}
-            value={region.securityLevel}
-            disabled={disabled}
-            onChange={(v) => setRegion(index, { securityLevel: v })}
-          />
-          <TextField
-            path={`regions.regions.${index}.timeZone`}
-            label={m.regions.timeZone}
-            value={region.timeZone}
-            disabled={disabled}
-            onChange={(v) => setRegion(index, { timeZone: v })}
-          />
-          <TextField
-            path={`regions.regions.${index}.holidayRegion`}
-            label={m.regions.holidayRegion}
-            value={region.holidayRegion}
-            disabled={disabled}
-            onChange={(v) => setRegion(index, { holidayRegion: v.toUpperCase() })}
-          />
-          <Button
-            appearance="subtle"
-            isDisabled={disabled}
-            aria-label={m.regions.remove(index + 1)}
-            onClick={() => onChange({ ...value, regions: value.regions.filter((_, i) => i !== index) })}
-          >
-            ✕
-          </Button>
-        </div>
-      ))}
-      <div>
-        <Button
-          isDisabled={disabled}
-          onClick={() =>
-            onChange({
-              ...value,
-              regions: [
-                ...value.regions,
-                { region: '', name: '', securityLevel: '', timeZone: 'Europe/Berlin', holidayRegion: '' },
-              ],
-            })
-          }
-        >
-          {m.regions.add}
-        </Button>
-      </div>
+      <MappingRows<RegionMapping>
+        items={value.regions}
+        blank={{ region: '', name: '', securityLevel: '', timeZone: 'Europe/Berlin', holidayRegion: '' }}
+        columns="repeat(5, minmax(0,1fr)) auto"
+        emptyText={m.regions.empty}
+        addLabel={m.regions.add}
+        removeLabel={m.regions.remove}
+        disabled={disabled}
+        onChange={(regions) => onChange({ ...value, regions })}
+      >
+        {(region, index) =>
+          REGION_FIELDS.map((field) => (
+            <TextField
+              key={field}
+              path={`regions.regions.${index}.${field}`}
+              label={m.regions[field]}
+              value={region[field]}
+              disabled={disabled}
+              onChange={(v) => setRegion(index, { [field]: field === 'holidayRegion' ? v.toUpperCase() : v })}
+            />
+          ))
+        }
+      </MappingRows>
 
       <SubHeading>{m.regions.organizations}</SubHeading>
       <p style={{ margin: 0, font: token('font.body.small'), color: token('color.text.subtle') }}>
         {m.regions.organizationsHint}
       </p>
-      {value.organizations.length === 0 ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>{m.regions.noOrganizations}</p>
-      ) : null}
-      {value.organizations.map((organization, index) => (
-        <div
-          key={index}
-          style={{ ...row, gridTemplateColumns: 'minmax(0,2fr) repeat(2, minmax(0,1fr)) auto' }}
-        >
-          <TextField
-            path={`regions.organizations.${index}.organization`}
-            label={m.regions.organization}
-            value={organization.organization}
-            disabled={disabled}
-            onChange={(v) => setOrganization(index, { organization: v })}
-          />
-          <ChoiceField
-            path={`regions.organizations.${index}.region`}
-            label={m.regions.orgRegion}
-            value={organization.region}
-            disabled={disabled}
-            options={[{ value: '', label: m.regions.noRegion }, ...regionOptions(organization.region)]}
-            onChange={(v) => setOrganization(index, { region: v })}
-          />
-          <ChoiceField
-            path={`regions.organizations.${index}.language`}
-            label={m.regions.language}
-            value={organization.language}
-            disabled={disabled}
-            options={[
-              { value: '', label: m.regions.defaultLanguageOption },
-              { value: 'de', label: m.regions.languages.de },
-              { value: 'en', label: m.regions.languages.en },
-            ]}
-            onChange={(v) => setOrganization(index, { language: v })}
-          />
-          <Button
-            appearance="subtle"
-            isDisabled={disabled}
-            aria-label={m.regions.removeOrganization(index + 1)}
-            onClick={() =>
-              onChange({ ...value, organizations: value.organizations.filter((_, i) => i !== index) })
-            }
-          >
-            ✕
-          </Button>
-        </div>
-      ))}
-      <div>
-        <Button
-          isDisabled={disabled}
-          onClick={() =>
-            onChange({
-              ...value,
-              organizations: [...value.organizations, { organization: '', region: '', language: '' }],
-            })
-          }
-        >
-          {m.regions.addOrganization}
-        </Button>
-      </div>
+      <MappingRows<OrganizationMapping>
+        items={value.organizations}
+        blank={{ organization: '', region: '', language: '' }}
+        columns="minmax(0,2fr) repeat(2, minmax(0,1fr)) auto"
+        emptyText={m.regions.noOrganizations}
+        addLabel={m.regions.addOrganization}
+        removeLabel={m.regions.removeOrganization}
+        disabled={disabled}
+        onChange={(organizations) => onChange({ ...value, organizations })}
+      >
+        {(organization, index) => (
+          <>
+            <TextField
+              path={`regions.organizations.${index}.organization`}
+              label={m.regions.organization}
+              value={organization.organization}
+              disabled={disabled}
+              onChange={(v) => setOrganization(index, { organization: v })}
+            />
+            <ChoiceField
+              path={`regions.organizations.${index}.region`}
+              label={m.regions.orgRegion}
+              value={organization.region}
+              disabled={disabled}
+              options={[{ value: '', label: m.regions.noRegion }, ...regionOptions(organization.region)]}
+              onChange={(v) => setOrganization(index, { region: v })}
+            />
+            <ChoiceField
+              path={`regions.organizations.${index}.language`}
+              label={m.regions.language}
+              value={organization.language}
+              disabled={disabled}
+              options={[{ value: '', label: m.regions.defaultLanguageOption }, ...languageOptions]}
+              onChange={(v) => setOrganization(index, { language: v })}
+            />
+          </>
+        )}
+      </MappingRows>
 
       <FieldGrid>
         <ChoiceField
@@ -187,10 +181,7 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
           label={m.regions.defaultLanguage}
           value={value.defaultLanguage}
           disabled={disabled}
-          options={[
-            { value: 'de', label: m.regions.languages.de },
-            { value: 'en', label: m.regions.languages.en },
-          ]}
+          options={languageOptions}
           onChange={(v) => onChange({ ...value, defaultLanguage: v })}
         />
       </FieldGrid>
