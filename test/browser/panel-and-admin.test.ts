@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { startWebSite, type WebSite } from '../support/web-site';
+import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
 
-const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 jest.setTimeout(90_000);
@@ -12,11 +11,7 @@ let w: WebSite;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const level of ['log', 'warn', 'error'] as const)
-    jest.spyOn(console, level).mockImplementation(() => undefined);
-  w = await startWebSite();
-  page = await w.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  ({ site: w, page } = await openWebSitePage());
 });
 
 afterAll(async () => {

@@ -2,12 +2,9 @@
  * The README's two walkthroughs, clicked through as a newcomer would: the Clarification ticket gets reminder 3
  * on "+1 hour" and is closed on "+10 days"; the planned Delivery moved to Delivered resolves or closes its tickets.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { startWebSite, type WebSite } from '../support/web-site';
-
-const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
 
 jest.setTimeout(90_000);
 
@@ -15,11 +12,7 @@ let w: WebSite;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const level of ['log', 'warn', 'error'] as const)
-    jest.spyOn(console, level).mockImplementation(() => undefined);
-  w = await startWebSite();
-  page = await w.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  ({ site: w, page } = await openWebSitePage());
 });
 
 afterAll(async () => {

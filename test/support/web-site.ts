@@ -2,7 +2,9 @@
  * The `npm start` site started in-process on a free port for the browser tests, plus a headless Chromium
  * (Debian's /usr/bin/chromium driven by playwright-core).
  */
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
 import { startWebServer, type WebServer } from '../../sandbox/web/server';
 
@@ -15,6 +17,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Where the browser tests keep their screenshots (a CI artifact). */
+export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 
 export interface WebSite {
   local: LocalSite;
@@ -39,4 +44,17 @@ export async function startWebSite(): Promise<WebSite> {
       local.close();
     },
   };
+}
+
+/**
+ * What every browser test file does first: the site, one desktop-sized page, the screenshot folder, and the
+ * app's JSON logs kept out of the test output. Call `jest.restoreAllMocks()` and `close()` in `afterAll`.
+ */
+export async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const level of ['log', 'warn', 'error'] as const)
+    jest.spyOn(console, level).mockImplementation(() => undefined);
+  const site = await startWebSite();
+  const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  return { site, page };
 }

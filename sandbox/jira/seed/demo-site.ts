@@ -198,52 +198,23 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
   level(SECURITY_LEVEL.apac, 'APAC support', [USER.agentApac], true);
   level(SECURITY_LEVEL.restricted, 'Restricted', [], false);
 
-  const text = (id: string, name: string) => store.customFields.set(id, { id, name, kind: 'text' });
-  store.customFields.set(FIELD.organizations, {
-    id: FIELD.organizations,
-    name: 'Organizations',
-    kind: 'organizations',
-  });
-  store.customFields.set(FIELD.requestType, {
-    id: FIELD.requestType,
-    name: 'Request Type',
-    kind: 'requestType',
-  });
-  text(FIELD.deliveryVersion, 'Delivery version');
-  store.customFields.set(FIELD.confidential, {
-    id: FIELD.confidential,
-    name: 'Confidential personal data?',
-    kind: 'select',
-    options: yesNo(10100),
-  });
-  store.customFields.set(FIELD.affectedSystem, {
-    id: FIELD.affectedSystem,
-    name: 'Affected system',
-    kind: 'select',
-    options: [
-      { id: '10102', value: 'Production' },
-      { id: '10103', value: 'Non-Production' },
-    ],
-  });
-  store.customFields.set(FIELD.systemReachable, {
-    id: FIELD.systemReachable,
-    name: 'Can the system be reached?',
-    kind: 'select',
-    options: yesNo(10104),
-  });
-  text(FIELD.url, 'URL');
-  text(FIELD.yourReference, 'Your reference');
-  store.customFields.set(FIELD.estimatedDeliveryDate, {
-    id: FIELD.estimatedDeliveryDate,
-    name: 'Estimated delivery date',
-    kind: 'date',
-  });
-  text(FIELD.cloudEnvironment, 'Cloud environment');
-  store.customFields.set(FIELD.includedTickets, {
-    id: FIELD.includedTickets,
-    name: 'Included tickets',
-    kind: 'adf',
-  });
+  type FieldDef = Parameters<typeof store.customFields.set>[1];
+  const field = (id: string, name: string, kind: FieldDef['kind'], options?: FieldDef['options']) =>
+    store.customFields.set(id, { id, name, kind, ...(options ? { options } : {}) });
+  field(FIELD.organizations, 'Organizations', 'organizations');
+  field(FIELD.requestType, 'Request Type', 'requestType');
+  field(FIELD.deliveryVersion, 'Delivery version', 'text');
+  field(FIELD.confidential, 'Confidential personal data?', 'select', yesNo(10100));
+  field(FIELD.affectedSystem, 'Affected system', 'select', [
+    { id: '10102', value: 'Production' },
+    { id: '10103', value: 'Non-Production' },
+  ]);
+  field(FIELD.systemReachable, 'Can the system be reached?', 'select', yesNo(10104));
+  field(FIELD.url, 'URL', 'text');
+  field(FIELD.yourReference, 'Your reference', 'text');
+  field(FIELD.estimatedDeliveryDate, 'Estimated delivery date', 'date');
+  field(FIELD.cloudEnvironment, 'Cloud environment', 'text');
+  field(FIELD.includedTickets, 'Included tickets', 'adf');
 
   store.linkTypes.set(LINK_TYPE_DELIVERY, {
     id: LINK_TYPE_DELIVERY,
