@@ -48,7 +48,7 @@ export interface ProductEvent {
 
 /** What the Forge host needs from the Jira side. */
 export interface JiraSite {
-  /** Serve one REST request (validated against ../shared/specs, counted, rate-limited). */
+  /** Serve one REST request (validated against sandbox/specs, counted, rate-limited). */
   handle(request: SiteRequest): Promise<SiteResponse>;
   /** Product events, emitted synchronously after each change commits. Returns an unsubscribe function. */
   subscribe(listener: (event: ProductEvent) => void): () => void;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The body of JSM Operations "Create alert" (`POST /jsm/ops/api/{cloudId}/v1/alerts`), as Atlassian's JSM ops
- * REST reference describes it (no OpenAPI file of it ships in `shared/specs`): `message` required, responders
+ * REST reference describes it (no OpenAPI file of it ships in `sandbox/specs`): `message` required, responders
  * and visibleTo addressed by `id` and `type`, `details` a map of strings, priority P1–P5. Length limits are the
  * documented Opsgenie ones the API kept. Unknown properties are refused, so a misspelt one is caught here.
  */

@@ -1,6 +1,6 @@
 /**
  * OpenAPI contract checks for the local Jira site: every request the app makes and every response the simulator
- * gives is checked against Atlassian's official specs (`shared/specs`, guide §0), so the app cannot rely on
+ * gives is checked against Atlassian's official specs (`sandbox/specs`, source and sha256 in its README), so the app cannot rely on
  * behaviour real Jira would reject.
  *
  * Usage (simulator core):
@@ -13,7 +13,7 @@
  */
 export { matchOperation, parseQuery, type MatchedOperation } from './path-matcher';
 export { validateRequest, validateResponse, type ValidationResult } from './validate';
-export { specsDir, type ApiName } from './spec-files';
+export { specFile, specsDir, type ApiName } from './spec-files';
 export { operationKey } from './operation-key';
 
 /** The simulator produced (or was asked for) something the official spec does not allow. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The two official OpenAPI documents the simulator honours (guide §0). */
@@ -17,25 +17,21 @@ export interface OpenApiDocument {
 
 const loaded = new Map<ApiName, OpenApiDocument>();
 
-/**
- * Folder holding the specs: `<repo>/../shared/specs` (the working tree and CI clone both keep `shared/` beside
- * the repository), else `$JIRA_SPECS_DIR`.
- */
+/** Folder holding the specs, inside the repository: `sandbox/specs` (source and sha256 in its README). */
 export function specsDir(): string {
-  const besideRepo = path.resolve(__dirname, '../../../../shared/specs');
-  if (existsSync(path.join(besideRepo, FILES.platform))) return besideRepo;
-  const fromEnv = process.env.JIRA_SPECS_DIR;
-  if (fromEnv && existsSync(path.join(fromEnv, FILES.platform))) return fromEnv;
-  throw new Error(
-    `Jira OpenAPI specs not found in ${besideRepo}; set JIRA_SPECS_DIR to the folder holding them.`,
-  );
+  return path.resolve(__dirname, '../../specs');
+}
+
+/** The file name of one API's spec inside `specsDir()`. */
+export function specFile(api: ApiName): string {
+  return path.join(specsDir(), FILES[api]);
 }
 
 /** The parsed spec of one API, read from disk once per process. */
 export function loadSpec(api: ApiName): OpenApiDocument {
   let doc = loaded.get(api);
   if (!doc) {
-    doc = JSON.parse(readFileSync(path.join(specsDir(), FILES[api]), 'utf8')) as OpenApiDocument;
+    doc = JSON.parse(readFileSync(specFile(api), 'utf8')) as OpenApiDocument;
     loaded.set(api, doc);
   }
   return doc;
