@@ -7,8 +7,11 @@ import type { KeyValueStore } from '../ports';
  *  1. `claim(key)` — an atomic FAIL_IF_EXISTS write of a `pending` marker; only one runner wins.
  *  2. the winner performs the Jira write (which carries the ticket's new state in the same call);
  *  3. `complete(key)` marks it `done`.
- * A `pending` marker older than the lease belongs to a runner that died: the next runner re-reads the ticket
- * (strongly consistent GET) to learn whether the write landed, then either `complete`s or `takeOver`s.
+ * A `pending` marker older than the lease belongs to a runner that died. Taking it over is as atomic as the
+ * first claim: a FAIL_IF_EXISTS write of a takeover key named after the stale marker's time, so of several
+ * runners that find the same stale claim at the same moment exactly one gets `stale` (it now owns the action and
+ * re-reads the ticket, strongly consistent, to learn whether the dead runner's write landed, then `complete`s
+ * or writes); the others get `inProgress`, exactly as for a live claim.
  */
 export type ClaimResult =
   | { kind: 'claimed' }
@@ -46,18 +49,30 @@ export class ActionLedger {
     if (!marker) return this.claim(idempotencyKey, now);
     if (marker.state === 'done') return { kind: 'done', at: marker.at };
     const ageSeconds = (now.getTime() - Date.parse(marker.at)) / 1000;
-    return ageSeconds >= this.leaseSeconds
+    if (ageSeconds < this.leaseSeconds) return { kind: 'inProgress', since: marker.at };
+    return (await this.takeOver(key, marker.at, now))
       ? { kind: 'stale', since: marker.at }
       : { kind: 'inProgress', since: marker.at };
   }
 
-  /** Re-arms a stale claim for this runner after it verified that the action has not happened. */
-  async takeOver(idempotencyKey: string, now: Date): Promise<void> {
-    await this.store.set<Marker>(
-      this.key(idempotencyKey),
-      { state: 'pending', at: now.toISOString() },
-      { ttlDays: MARKER_TTL_DAYS },
+  /**
+   * One winner per stale marker: the takeover key is unique to the marker's time, so concurrent runners race
+   * on one FAIL_IF_EXISTS write. The winner re-arms the claim with its own time (a new lease; if it dies too,
+   * the next takeover races on a new key).
+   */
+  private async takeOver(key: string, staleAt: string, now: Date): Promise<boolean> {
+    const won = await this.store.setIfAbsent(
+      `${key}:takeover:${Date.parse(staleAt)}`,
+      { at: now.toISOString() },
+      { ttlDays: 1 },
     );
+    if (won)
+      await this.store.set<Marker>(
+        key,
+        { state: 'pending', at: now.toISOString() },
+        { ttlDays: MARKER_TTL_DAYS },
+      );
+    return won;
   }
 
   async complete(idempotencyKey: string, now: Date): Promise<void> {

@@ -44,21 +44,19 @@ async function dryRun(ctx: SweepContext, ticket: SweepTicket, decision: DueDecis
 }
 
 /**
- * A claim whose runner died: Jira's property read is strongly consistent, so the state tells whether the write
- * (comment and state in one call) landed. Landed → finish the bookkeeping; not landed → take over and act.
+ * A claim whose runner died, now owned by this runner alone (the ledger's takeover is atomic): Jira's property
+ * read is strongly consistent, so the state tells whether the dead runner's write (comment and state in one
+ * call) landed. Landed → finish the bookkeeping; not landed → act.
  */
 async function recoverStale(
   ctx: SweepContext,
   ticket: SweepTicket,
   key: string,
-): Promise<'landed' | 'takenOver'> {
+): Promise<'landed' | 'notLanded'> {
   const fresh = parseProcessState(await ctx.deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
-  if (fresh?.done.includes(key)) {
-    await ctx.deps.ledger.complete(key, ctx.now);
-    return 'landed';
-  }
-  await ctx.deps.ledger.takeOver(key, ctx.now);
-  return 'takenOver';
+  if (!fresh?.done.includes(key)) return 'notLanded';
+  await ctx.deps.ledger.complete(key, ctx.now);
+  return 'landed';
 }
 
 async function failure(

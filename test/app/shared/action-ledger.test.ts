@@ -29,8 +29,21 @@ describe('ActionLedger', () => {
     await ledger.claim('k', t0);
     await expect(ledger.claim('k', later(599))).resolves.toMatchObject({ kind: 'inProgress' });
     await expect(ledger.claim('k', later(600))).resolves.toMatchObject({ kind: 'stale' });
-    await ledger.takeOver('k', later(600));
     await expect(ledger.claim('k', later(601))).resolves.toMatchObject({ kind: 'inProgress' });
+  });
+
+  it('gives a stale claim to exactly one of several concurrent runners', async () => {
+    const ledger = new ActionLedger(new MemoryStore(), 600);
+    await ledger.claim('k', t0);
+    const results = await Promise.all([1, 2, 3].map(() => ledger.claim('k', later(900))));
+    expect(results.map((r) => r.kind).sort()).toEqual(['inProgress', 'inProgress', 'stale']);
+  });
+
+  it('lets a later runner take over again when the taker died too', async () => {
+    const ledger = new ActionLedger(new MemoryStore(), 600);
+    await ledger.claim('k', t0);
+    await expect(ledger.claim('k', later(600))).resolves.toMatchObject({ kind: 'stale' });
+    await expect(ledger.claim('k', later(1_300))).resolves.toMatchObject({ kind: 'stale' });
   });
 
   it('frees a released claim', async () => {
