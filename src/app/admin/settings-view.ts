@@ -1,6 +1,7 @@
 import type { ProcessSettings } from '../../contract/settings';
 import type { Settings } from '../../domain/config';
 import { DEFAULT_LADDER } from '../../domain/config/service-schema';
+import { ownValue } from '../../domain/own-property';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
 /**
@@ -112,8 +113,8 @@ function regionSettings(s: Settings): ProcessSettings['regions'] {
     })),
     organizations: names.map((organization) => ({
       organization,
-      region: s.regions.organizations[organization] ?? '',
-      language: s.languageByOrganization[organization] ?? '',
+      region: ownValue(s.regions.organizations, organization) ?? '',
+      language: ownValue(s.languageByOrganization, organization) ?? '',
     })),
     defaultRegion: s.regions.defaultRegion,
     fallbackSecurityLevel: s.regions.fallbackSecurityLevel,

@@ -1,5 +1,6 @@
 import type { JiraGateway } from '../../adapters/jira/jira-gateway';
 import type { ProjectConfig } from '../../domain/config';
+import { ownValue } from '../../domain/own-property';
 import type { KeyValueStore } from '../ports';
 
 /** The custom fields the event rules read or write, by role. `undefined` when the site has no such field. */
@@ -36,7 +37,8 @@ async function loadNames(
 ): Promise<Record<string, string>> {
   const cached = await store.get<CachedFields>(CACHE_KEY);
   if (cached && now.getTime() - Date.parse(cached.at) < CACHE_MS) return cached.byName;
-  const byName: Record<string, string> = {};
+  // Field names are the site's: a field may be called `constructor` or `__proto__`, so no prototype.
+  const byName: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const field of await jira.getFields()) {
     // Jira lets two custom fields share a name; the first (lowest id) wins, as in Jira's own JQL resolution.
     byName[field.name.trim().toLowerCase()] ??= field.id;
@@ -58,7 +60,7 @@ export async function resolveFieldIds(
   now: Date,
 ): Promise<FieldIds> {
   const byName = await loadNames(jira, store, now);
-  const id = (name: string) => byName[name.trim().toLowerCase()];
+  const id = (name: string) => ownValue(byName, name.trim().toLowerCase());
   const f = config.names.fields;
   const entries = {
     deliveryVersion: id(f.deliveryVersion),
@@ -67,8 +69,8 @@ export async function resolveFieldIds(
     systemReachable: id(f.systemReachable),
     estimatedDeliveryDate: id(f.estimatedDeliveryDate),
     includedTickets: id(f.includedTickets),
-    organizations: byName['@org'],
-    requestType: byName['@requestType'],
+    organizations: ownValue(byName, '@org'),
+    requestType: ownValue(byName, '@requestType'),
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';
+import { ownValue } from '../../domain/own-property';
 import type { TicketSnapshot } from './ticket-snapshot';
 
 /**
@@ -30,12 +31,12 @@ export function confidentialityView(ticket: TicketSnapshot, cfg: ProjectConfig):
   const answer = ticket.values.confidential?.toLowerCase();
   const region =
     ticket.organizations
-      .map((org) => cfg.regions.organizations[org])
+      .map((org) => ownValue(cfg.regions.organizations, org))
       .find((r): r is string => r !== undefined) ?? null;
   return {
     confidential: answer === cfg.names.fieldValues.yes.toLowerCase(),
     // Agents read the region's display name; a region without one shows its id.
-    region: region === null ? null : (cfg.regions.regions[region]?.name ?? region),
+    region: region === null ? null : (ownValue(cfg.regions.regions, region)?.name ?? region),
     securityLevel: ticket.securityLevel,
   };
 }

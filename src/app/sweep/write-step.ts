@@ -1,6 +1,7 @@
 import { textToAdf } from '../../adapters/jira/adf';
 import type { CommentInput, EntityProperty } from '../../adapters/jira/jira-gateway';
 import type { MessageRef } from '../../domain/actions';
+import { hasOwnKey } from '../../domain/own-property';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 import { languageFor, renderMessage } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
@@ -22,7 +23,7 @@ type DueDecision = Extract<TimerDecision, { due: true }>;
  * else the project default (PROCESS.md §1: German or English per customer).
  */
 export function ticketLanguage(ctx: SweepContext, ticket: SweepTicket) {
-  const organization = ticket.organizations.find((o) => o in ctx.cfg.languageByOrganization);
+  const organization = ticket.organizations.find((o) => hasOwnKey(ctx.cfg.languageByOrganization, o));
   return languageFor(ctx.cfg, organization);
 }
 

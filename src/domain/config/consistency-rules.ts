@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isKnownHolidayRegion } from '../calendar/holiday-regions';
+import { hasOwnKey } from '../own-property';
 import { MESSAGE_KEYS } from '../texts/message-keys';
 import { unknownPlaceholders } from '../texts/placeholders';
 import type { namesSchema } from './names-schema';
@@ -85,14 +86,14 @@ function* calendarIssues(s: CheckedSettings): Generator<Issue> {
 
 function* regionIssues(s: CheckedSettings): Generator<Issue> {
   const { regions, organizations, defaultRegion } = s.regions;
-  if (!(defaultRegion in regions)) {
+  if (!hasOwnKey(regions, defaultRegion)) {
     yield {
       path: ['regions', 'defaultRegion'],
       message: `"${defaultRegion}" is not one of the configured regions`,
     };
   }
   for (const [organization, region] of Object.entries(organizations)) {
-    if (!(region in regions)) {
+    if (!hasOwnKey(regions, region)) {
       yield {
         path: ['regions', 'organizations', organization],
         message: `region "${region}" is not one of the configured regions`,

@@ -1,3 +1,5 @@
+import { ownValue } from '../own-property';
+
 /** Recursively optional version of `T`, the shape of a per-project override. */
 export type DeepPartial<T> = T extends readonly unknown[]
   ? T
@@ -21,7 +23,15 @@ export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    if (value !== undefined) merged[key] = deepMerge(base[key], value);
+    // Defined, not assigned: an own `__proto__` key stays a key (validation refuses it by name) instead of
+    // replacing the merged object's prototype.
+    if (value !== undefined)
+      Object.defineProperty(merged, key, {
+        value: deepMerge(ownValue(base, key), value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return merged;
 }

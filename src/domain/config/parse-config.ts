@@ -22,7 +22,10 @@ function toErrors(issue: z.core.$ZodIssue): ConfigError[] {
     });
   }
   const path = dotted(issue.path);
-  return [{ path, message: `${path || 'configuration'}: ${issue.message}` }];
+  // A refused record key carries its reason in the nested issues ("Invalid key in record" alone names none).
+  const message =
+    issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
+  return [{ path, message: `${path || 'configuration'}: ${message}` }];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPrototypeName } from '../own-property';
 
 /**
  * A strict object with one non-empty string per key, each defaulting to its entry in `defaults`; the whole
@@ -32,3 +33,38 @@ export const projectKeySchema = z
 
 /** A local calendar date `yyyy-MM-dd`. */
 export const localDateSchema = z.iso.date({ message: 'must be a date written yyyy-MM-dd' });
+
+const PROTO = '__proto__';
+
+/**
+ * A record keyed by names users or sites choose. Parsing would silently drop a key `__proto__`, so it is
+ * refused with its path. With `identifiers`, every name a plain object inherits (`constructor`, `toString`, …)
+ * is refused too: region ids are invented by the admin, while organization names are Jira's data and are
+ * looked up as own properties instead.
+ *
+ * @example
+ * nameRecord(z.string(), { identifiers: true }).safeParse({ constructor: 'x' }).success; // false
+ */
+export function nameRecord<V extends z.ZodType>(value: V, options: { identifiers: boolean }) {
+  const key = options.identifiers
+    ? z
+        .string()
+        .min(1)
+        .refine((name) => !isPrototypeName(name), {
+          message: 'is a reserved name in JavaScript; choose another id',
+        })
+    : z.string().min(1);
+  return z
+    .custom<Record<string, unknown>>()
+    .superRefine((raw, ctx) => {
+      if (typeof raw === 'object' && raw !== null && Object.hasOwn(raw, PROTO)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [PROTO],
+          message: `"${PROTO}" cannot be stored as a name`,
+          input: raw,
+        });
+      }
+    })
+    .pipe(z.record(key, value));
+}

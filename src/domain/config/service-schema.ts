@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../priorities/priority-catalogue';
 import { SITE_DEFAULT_REGIONS } from './default-regions';
-import { timeZoneSchema } from './schema-helpers';
+import { nameRecord, timeZoneSchema } from './schema-helpers';
 
 const minutes = z.int().min(1).max(525_600);
 
@@ -33,8 +33,8 @@ const regionSchema = z.strictObject({
 export const regionsSchema = z
   .strictObject({
     /** Customer organization name → region id. */
-    organizations: z.record(z.string().min(1), z.string().min(1)).default({}),
-    regions: z.record(z.string().min(1), regionSchema).default(SITE_DEFAULT_REGIONS),
+    organizations: nameRecord(z.string().min(1), { identifiers: false }).default({}),
+    regions: nameRecord(regionSchema, { identifiers: true }).default(SITE_DEFAULT_REGIONS),
     /** Region assumed for support hours when the organization has none. */
     defaultRegion: z.string().min(1).default('saarbruecken'),
     /** Security level applied when a confidential ticket's organization has no region (fail closed). */

@@ -10,6 +10,7 @@ import {
   regionsSchema,
 } from './service-schema';
 import { checkSettingsConsistency } from './consistency-rules';
+import { nameRecord } from './schema-helpers';
 
 /**
  * Every setting a project can have. The site configuration holds one full set; each managed project may
@@ -22,7 +23,7 @@ export const settingsShape = {
   texts: textsSchema,
   defaultLanguage: languageSchema.default('de'),
   /** Customer organization name → language of the texts it receives. */
-  languageByOrganization: z.record(z.string().min(1), languageSchema).default({}),
+  languageByOrganization: nameRecord(languageSchema, { identifiers: false }).default({}),
   priorities: prioritiesSchema,
   regions: regionsSchema,
   onCall: onCallSchema,

@@ -1,5 +1,6 @@
 import type { DomainAction } from '../actions';
 import type { Settings } from '../config/settings-schema';
+import { ownValue } from '../own-property';
 import type { TicketRef } from '../timers/decide-timer';
 
 /** What confidentiality asks for, with the actions that achieve it. */
@@ -30,8 +31,8 @@ export function confidentialityAction(
 ): ConfidentialityDecision {
   const { regions, fallbackSecurityLevel, liftRestrictionOnNo, organizations } = cfg.regions;
   if (confidentialValue === cfg.names.fieldValues.yes) {
-    const regionId = organization !== undefined ? organizations[organization] : undefined;
-    const region = regionId !== undefined ? regions[regionId] : undefined;
+    const regionId = ownValue(organizations, organization);
+    const region = ownValue(regions, regionId);
     const level = region?.securityLevel ?? fallbackSecurityLevel;
     if (currentLevel === level) return { kind: 'unchanged', actions: [] };
     const key = `${ticket.id}:confidential:${level}`;

@@ -2,6 +2,7 @@ import type { DomainAction } from '../actions';
 import { isWorkingDay, nextWorkingDay, type CalendarConfig } from '../calendar/working-days';
 import type { Settings } from '../config/settings-schema';
 import type { Kind } from '../kinds';
+import { ownValue } from '../own-property';
 import type { Priority } from '../priorities/priority-catalogue';
 
 type HoursConfig = Pick<Settings, 'regions' | 'calendar' | 'onCall' | 'names'>;
@@ -13,10 +14,7 @@ type HoursConfig = Pick<Settings, 'regions' | 'calendar' | 'onCall' | 'names'>;
  * regionFor(cfg, 'Unknown GmbH'); // 'saarbruecken' by default
  */
 export function regionFor(cfg: Pick<Settings, 'regions'>, organization: string | undefined): string {
-  return (
-    (organization !== undefined ? cfg.regions.organizations[organization] : undefined) ??
-    cfg.regions.defaultRegion
-  );
+  return ownValue(cfg.regions.organizations, organization) ?? cfg.regions.defaultRegion;
 }
 
 /** The calendar of a region: its time zone and holidays, the site's weekdays and extra holidays. */
@@ -24,7 +22,7 @@ export function regionCalendar(
   cfg: Pick<Settings, 'regions' | 'calendar'>,
   regionId: string,
 ): CalendarConfig {
-  const region = cfg.regions.regions[regionId];
+  const region = ownValue(cfg.regions.regions, regionId);
   if (!region) return cfg.calendar;
   return { ...cfg.calendar, timeZone: region.timeZone, holidayRegion: region.holidayRegion };
 }

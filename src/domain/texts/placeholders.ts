@@ -1,3 +1,4 @@
+import { ownValue } from '../own-property';
 import { MESSAGE_PLACEHOLDERS, type MessageKey } from './message-keys';
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
@@ -25,5 +26,5 @@ export function unknownPlaceholders(key: MessageKey, text: string): string[] {
 
 /** Replaces each `{name}` with `values[name]`; names without a value are left as they are. */
 export function substitutePlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+  return text.replace(PLACEHOLDER, (whole, name: string) => ownValue(values, name) ?? whole);
 }

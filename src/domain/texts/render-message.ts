@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { de as deLocale, enGB } from 'date-fns/locale';
 import type { Settings } from '../config/settings-schema';
+import { ownValue } from '../own-property';
 import { placeholdersIn, substitutePlaceholders, unknownPlaceholders } from './placeholders';
 import type { Language, MessageKey, MessageParam, MessageParams } from './message-keys';
 
@@ -79,7 +80,5 @@ export function languageFor(
   cfg: Pick<Settings, 'defaultLanguage' | 'languageByOrganization'>,
   organization: string | undefined,
 ): Language {
-  return (
-    (organization !== undefined ? cfg.languageByOrganization[organization] : undefined) ?? cfg.defaultLanguage
-  );
+  return ownValue(cfg.languageByOrganization, organization) ?? cfg.defaultLanguage;
 }

@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../../domain/config';
+import { ownValue } from '../../../domain/own-property';
 import type { Ticket } from '../ticket';
 
 /** The region configured for the ticket's customer, and the organization it was found through. */
@@ -14,8 +15,8 @@ export interface CustomerRegion {
  */
 export function customerRegion(ticket: Ticket, config: ProjectConfig): CustomerRegion | undefined {
   for (const organization of ticket.organizations) {
-    const regionId = config.regions.organizations[organization.name];
-    const region = regionId === undefined ? undefined : config.regions.regions[regionId];
+    const regionId = ownValue(config.regions.organizations, organization.name);
+    const region = ownValue(config.regions.regions, regionId);
     if (regionId !== undefined && region) return { regionId, region, organization: organization.name };
   }
   return undefined;
@@ -25,6 +26,6 @@ export function customerRegion(ticket: Ticket, config: ProjectConfig): CustomerR
 export function supportRegion(ticket: Ticket, config: ProjectConfig): CustomerRegion | undefined {
   const found = customerRegion(ticket, config);
   if (found) return found;
-  const region = config.regions.regions[config.regions.defaultRegion];
+  const region = ownValue(config.regions.regions, config.regions.defaultRegion);
   return region ? { regionId: config.regions.defaultRegion, region } : undefined;
 }
