@@ -92,6 +92,41 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(s.shipped(later)).toEqual([]);
   });
 
+  it('a CUSTOM ticket moves when an earlier Planned Delivery is created: one Delivery, one table row', async () => {
+    const first = await delivery('14.22.0.0', '2027-02-01');
+    const ticket = await pending('Consulting Request', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(first)).toEqual([ticket]);
+    const earlier = await delivery('14.21.9.0', '2026-12-20');
+    await s.settle();
+    expect(s.shipped(earlier)).toEqual([ticket]);
+    expect(s.shipped(first)).toEqual([]);
+    expect(rows(s.field(earlier, FIELD.includedTickets)).map((r) => r[0])).toEqual([ticket]);
+    expect(rows(s.field(first, FIELD.includedTickets))).toEqual([]);
+  });
+
+  it('a CUSTOM ticket follows the estimated dates when a Delivery is rescheduled, both ways', async () => {
+    const a = await delivery('14.22.0.0', '2026-12-20');
+    const b = await delivery('14.21.9.0', '2027-01-15');
+    const ticket = await pending('Consulting Request', 'CUSTOM');
+    const defect = await pending('Software Defect', '14.22.0.0');
+    await s.settle();
+    expect(s.shipped(a)).toEqual([defect, ticket].sort());
+    // A slips behind B: the CUSTOM ticket moves on to B; the versioned defect stays.
+    await s.agent.edit(a, { [FIELD.estimatedDeliveryDate]: '2027-03-01' });
+    await s.settle();
+    expect(s.shipped(a)).toEqual([defect]);
+    expect(s.shipped(b)).toEqual([ticket]);
+    expect(rows(s.field(a, FIELD.includedTickets)).map((r) => r[0])).toEqual([defect]);
+    expect(rows(s.field(b, FIELD.includedTickets)).map((r) => r[0])).toEqual([ticket]);
+    // A is brought forward again: the ticket comes back, and B's table empties.
+    await s.agent.edit(a, { [FIELD.estimatedDeliveryDate]: '2026-12-10' });
+    await s.settle();
+    expect(s.shipped(a)).toEqual([defect, ticket].sort());
+    expect(s.shipped(b)).toEqual([]);
+    expect(rows(s.field(b, FIELD.includedTickets))).toEqual([]);
+  });
+
   it('without a Delivery says so once on the ticket, and links it when the Delivery is created', async () => {
     const sd = await pending('Software Defect', '14.30.0.0');
     await s.settle();

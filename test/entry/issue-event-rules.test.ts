@@ -14,6 +14,18 @@ describe('issue events on the local site: confidentiality, working hours, intake
     expect(failed).toEqual([]);
   });
 
+  /** ACME's customer raises a Request with Confidential = Yes; the app has acted on it. */
+  async function confidentialRequest(): Promise<string> {
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Request',
+      summary: 'Q',
+      fields: { [FIELD.confidential]: { value: 'Yes' } },
+    });
+    await s.settle();
+    return key;
+  }
+
   it('Confidential = Yes restricts to the region of the customer’s organization (guide §2.2.1)', async () => {
     s = await startEventsSite();
     const key = await s.as('customer-acme-1').createIssue({
@@ -53,18 +65,33 @@ describe('issue events on the local site: confidentiality, working hours, intake
     expect(s.securityLevel(key)).toBeUndefined();
   });
 
-  it('keeps the restriction on No by default', async () => {
-    s = await startEventsSite();
-    const key = await s.as('customer-acme-1').createIssue({
-      project: 'SD',
-      issueType: 'Request',
-      summary: 'Q',
-      fields: { [FIELD.confidential]: { value: 'Yes' } },
+  it.each([
+    [
+      'lifts the restriction on No by default: No keeps a ticket open to all regions (guide §2.2.1)',
+      {},
+      undefined,
+    ],
+    ['keeps the restriction on No where the site locks it', { liftRestrictionOnNo: false }, 'DACH support'],
+  ])('%s', async (_name, regions, expected) => {
+    s = await startEventsSite(undefined, {
+      config: { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, ...regions } },
     });
-    await s.settle();
+    const key = await confidentialRequest();
     await s.agent.edit(key, { [FIELD.confidential]: { value: 'No' } });
     await s.settle();
-    expect(s.securityLevel(key)).toBe('DACH support');
+    expect(s.securityLevel(key)).toBe(expected);
+  });
+
+  it('Yes → No → Yes restricts the ticket again and posts each note once per answer', async () => {
+    s = await startEventsSite(undefined, { duplicateRate: 1 });
+    const key = await confidentialRequest();
+    for (const value of ['No', 'Yes', 'No', 'Yes']) {
+      await s.as('admin-sarah').edit(key, { [FIELD.confidential]: { value } });
+      await s.settle();
+      expect(s.securityLevel(key)).toBe(value === 'Yes' ? 'DACH support' : undefined);
+    }
+    const notes = s.appComments(key).map((c) => (c.text.includes('DACH support') ? 'restricted' : 'lifted'));
+    expect(notes).toEqual(['restricted', 'lifted', 'restricted', 'lifted', 'restricted']);
   });
 
   it('flags the ticket when the configured level does not exist on the site, and tells no untruth', async () => {
@@ -75,13 +102,7 @@ describe('issue events on the local site: confidentiality, working hours, intake
     s = await startEventsSite(undefined, {
       config: { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, regions } },
     });
-    const key = await s.as('customer-acme-1').createIssue({
-      project: 'SD',
-      issueType: 'Request',
-      summary: 'Q',
-      fields: { [FIELD.confidential]: { value: 'Yes' } },
-    });
-    await s.settle();
+    const key = await confidentialRequest();
     expect(s.securityLevel(key)).toBeUndefined();
     expect(s.state(key)?.flags).toEqual(['securityLevelMissing']);
     expect(s.appComments(key)).toEqual([]);

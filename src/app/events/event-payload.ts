@@ -164,3 +164,17 @@ export function changeOf(
     (item) => item.fieldId === fieldId || (item.fieldId === undefined && item.field === fieldName),
   );
 }
+
+/**
+ * Names the occurrence an event stands for, for idempotency keys: the changelog id of an update (Jira gives every
+ * change its own history id), the comment id of a comment, `created` for the creation. Duplicated deliveries of
+ * one event share it; two changes of the same field never do.
+ *
+ * @example
+ * occurrenceOf({ kind: 'updated', changelogId: '10042', … }); // 'h10042'
+ */
+export function occurrenceOf(event: IssueChangeEvent): string {
+  if (event.changelogId !== undefined) return `h${event.changelogId}`;
+  if (event.comment !== undefined) return `c${event.comment.id}`;
+  return event.kind;
+}

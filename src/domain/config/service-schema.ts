@@ -39,8 +39,11 @@ export const regionsSchema = z
     defaultRegion: z.string().min(1).default('saarbruecken'),
     /** Security level applied when a confidential ticket's organization has no region (fail closed). */
     fallbackSecurityLevel: z.string().trim().min(1).default('Support restricted'),
-    /** Whether answering "No" after "Yes" removes the restriction again. */
-    liftRestrictionOnNo: z.boolean().default(false),
+    /**
+     * Whether answering "No" after "Yes" removes the restriction again. The guide's default: "No" keeps the ticket
+     * open to all regions (PROCESS.md §7); `false` keeps a level once set (the locked variant).
+     */
+    liftRestrictionOnNo: z.boolean().default(true),
   })
   .prefault({});
 

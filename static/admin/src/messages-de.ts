@@ -180,7 +180,8 @@ export const adminDe: AdminMessages = {
     fallbackSecurityLevel: 'Ersatz-Sicherheitsstufe',
     fallbackHint:
       'Gilt für ein vertrauliches Ticket, dessen Organisation keine Region hat, damit es nie offen bleibt.',
-    liftRestrictionOnNo: 'Beschränkung aufheben, wenn der Kunde die Antwort wieder auf „Nein“ ändert',
+    liftRestrictionOnNo:
+      'Beschränkung aufheben, wenn die Antwort wieder auf „Nein“ wechselt (Standard laut Leitfaden: Bei „Nein“ bleibt das Ticket für alle Regionen offen; abwählen, um eine einmal gesetzte Stufe zu behalten)',
     defaultLanguage: 'Standardsprache der Texte',
     languages: { de: 'Deutsch', en: 'Englisch' },
   },

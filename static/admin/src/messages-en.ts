@@ -177,7 +177,8 @@ export const adminEn: AdminMessages = {
     fallbackSecurityLevel: 'Fallback security level',
     fallbackHint:
       'Applied to a confidential ticket whose organization has no region, so it is never left open.',
-    liftRestrictionOnNo: 'Lift the restriction when the customer changes the answer back to "No"',
+    liftRestrictionOnNo:
+      'Lift the restriction when the answer changes back to "No" (the guide\'s default: "No" keeps a ticket open to all regions; untick to keep a level once set)',
     defaultLanguage: 'Default language of the texts',
     languages: { de: 'German', en: 'English' },
   },

@@ -44,7 +44,7 @@ describe('admin settings', () => {
       organizations: [],
       defaultRegion: 'saarbruecken',
       fallbackSecurityLevel: 'Support restricted',
-      liftRestrictionOnNo: false,
+      liftRestrictionOnNo: true,
       defaultLanguage: 'de',
     });
     expect(view.site.onCall).toEqual({ mode: 'none', target: '' });

@@ -148,6 +148,21 @@ describe('decideIssueChange', () => {
     expect(unmapped.actions[1]).toMatchObject({ messageKey: 'confidentialityFallback' });
   });
 
+  it('names each Confidential answer by its change, so a second Yes is not taken for the first', () => {
+    const yes = (changelogId: string) =>
+      event({
+        changelogId,
+        items: [{ field: 'Confidential', fieldId: 'cf-conf', fromString: 'No', toString: 'Yes' }],
+      });
+    const first = decideIssueChange(input(ticket({ confidential: 'Yes' }), yes('100')));
+    const again = decideIssueChange(input(ticket({ confidential: 'Yes' }), yes('102')));
+    const keys = (r: typeof first) =>
+      r.actions.flatMap((a) => ('idempotencyKey' in a ? [a.idempotencyKey] : []));
+    expect(keys(first)).toHaveLength(2);
+    expect(keys(again)).toHaveLength(2);
+    expect(keys(again).filter((k) => keys(first).includes(k))).toEqual([]);
+  });
+
   it('answers out of hours: auto-reply for ordinary tickets, on-call for severe incidents', () => {
     const saturday = '2026-11-28T10:00:00.000+0000';
     const created = event({ kind: 'created', items: [] });

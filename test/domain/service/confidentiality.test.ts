@@ -8,7 +8,7 @@ function cfgOf(input: unknown = {}) {
 }
 
 const ticket = { id: '10001', key: 'SUP-1' };
-const cfg = cfgOf({ regions: { organizations: { 'ACME Ltd': 'london' } } });
+const cfg = cfgOf({ regions: { organizations: { 'ACME Ltd': 'london' }, liftRestrictionOnNo: false } });
 const lifting = cfgOf({ regions: { organizations: { 'ACME Ltd': 'london' }, liftRestrictionOnNo: true } });
 
 describe('confidentialityAction (guide §2.2.1, PROCESS.md §7)', () => {

@@ -1,32 +1,19 @@
 import type { Kind } from '../../../domain/kinds';
-import {
-  PROCESS_STATE_KEY,
-  initialState,
-  withDone,
-  withFlag,
-  withoutFlag,
-} from '../../../domain/process-state';
+import { DELIVERY_MISSING_FLAG } from '../../../domain/delivery';
+import { PROCESS_STATE_KEY, initialState, withDone, withFlag } from '../../../domain/process-state';
 import { renderMessage } from '../../../domain/texts';
 import { textToAdf } from '../../../adapters/jira/adf';
 import type { EventDeps } from '../event-deps';
 import { changeOf } from '../event-payload';
 import type { RuleInput } from '../rule-input';
 import type { Ticket } from '../ticket';
-import {
-  auditDeliveryLinked,
-  auditTicketsLinkedToDelivery,
-  deliveryFor,
-  deliveryLinks,
-  hasVersion,
-} from './delivery-links';
+import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
+import { moveIntoDelivery } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
 /** Kinds that ship with a Delivery (guide §3.1.1). */
 export const SHIPPED_KINDS: readonly Kind[] = ['softwareDefect', 'consultingRequest', 'customisation'];
-
-/** Flag shown in the panel while a Delivery Pending ticket has no Delivery to be linked to. */
-export const DELIVERY_MISSING_FLAG = 'deliveryMissing';
 
 const COMPLETED = ['delivered', 'stageInstallationCompleted', 'installationCompleted'] as const;
 
@@ -81,20 +68,8 @@ export async function placeInDelivery(
   const candidates =
     pending || currentLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
-  const plannedIds = new Set(candidates.map((c) => c.id));
-  const touched = new Set<string>();
-  for (const link of currentLinks) {
-    // Only Planned Deliveries give tickets back: a shipped Delivery keeps its history.
-    if (link.otherId !== target?.id && plannedIds.has(link.otherId)) {
-      await deps.links.deleteLink(link.id);
-      touched.add(link.otherId);
-    }
-  }
-  const state = ticket.state ?? initialState(now, ticket.statusId);
-  if (target && !currentLinks.some((l) => l.otherId === target.id)) {
-    await deps.links.createLink(config.names.deliveryLinkType.name, target.key, ticket.key);
-    touched.add(target.id);
-    await auditDeliveryLinked(deps, ticket, target.key, now);
+  const { touched, linked } = await moveIntoDelivery(deps, config, ticket, candidates, target, now);
+  if (target && linked) {
     await auditTicketsLinkedToDelivery(
       deps,
       { id: target.id, key: target.key, projectKey: ticket.projectKey },
@@ -102,14 +77,8 @@ export async function placeInDelivery(
       now,
     );
   }
-  if (target && state.flags.includes(DELIVERY_MISSING_FLAG)) {
-    await deps.jira.setIssueProperty(
-      ticket.key,
-      PROCESS_STATE_KEY,
-      withoutFlag(state, DELIVERY_MISSING_FLAG),
-    );
-  }
   if (pending && !target) {
+    const state = ticket.state ?? initialState(now, ticket.statusId);
     const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}`;
     if (!state.done.includes(key) && !config.automation.dryRun) {
       const text = renderMessage(config, 'deliveryMissing', config.defaultLanguage, {

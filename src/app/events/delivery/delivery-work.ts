@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { textToAdf } from '../../../adapters/jira/adf';
 import { configForProject } from '../../../domain/config';
-import { PROCESS_STATE_KEY, initialState, withDone, withoutFlag } from '../../../domain/process-state';
+import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
 import { startTimer } from '../../../domain/timers';
 import { renderMessage, languageFor } from '../../../domain/texts';
 import type { WorkHandler, WorkOutcome } from '../../deps';
@@ -10,14 +10,9 @@ import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
 import { issueLinksOf, textValue } from '../field-values';
 import { loadTicket, ticketFields, toTicket } from '../ticket';
-import { DELIVERY_MISSING_FLAG, SHIPPED_KINDS } from './delivery-sync';
-import {
-  auditDeliveryLinked,
-  auditTicketsLinkedToDelivery,
-  deliveryFor,
-  deliveryLinks,
-  hasVersion,
-} from './delivery-links';
+import { SHIPPED_KINDS } from './delivery-sync';
+import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
+import { moveIntoDelivery, placementOf } from './delivery-move';
 import { auditDeliveryCompleted, completionCounts } from './delivery-audit';
 import { plannedDeliveries, jqlString } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
@@ -161,9 +156,11 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
 };
 
 /**
- * A Planned Delivery was created or edited: link the Delivery Pending tickets that belong in it and were waiting
- * (guide §3.3). One search per 100 waiting tickets (fields and process state included), one link per ticket in
- * batches of {@link LINK_BATCH}, and ONE table regeneration after the last batch.
+ * A Planned Delivery was created or edited (its date, version or customer too): every Delivery Pending ticket that
+ * now belongs in it moves there, and every ticket linked to it that now belongs elsewhere moves on, exactly as
+ * when a ticket enters Delivery Pending (`moveIntoDelivery`): at most one Planned Delivery per ticket (guide §3.3).
+ * One search per 100 waiting tickets (fields and process state included), the moves in batches of
+ * {@link LINK_BATCH}, the other Deliveries' tables after each batch and this one's after the last.
  */
 const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = deliveryBody.parse(raw);
@@ -178,36 +175,31 @@ const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Pr
     properties: [PROCESS_STATE_KEY],
     maxResults: 100,
   });
-  const toLink = waiting
+  const toMove = waiting
     .map((issue) => toTicket(issue, fieldIds, config))
     .filter(hasVersion)
-    .filter((ticket) => {
-      const linked = deliveryLinks(ticket.links, config, 'inward').some((l) => l.otherId === delivery.id);
-      return deliveryFor(ticket, candidates, config)?.id === delivery.id && !linked;
+    .map((ticket) => ({ ticket, target: deliveryFor(ticket, candidates, config) }))
+    .filter(({ ticket, target }) => {
+      const placement = placementOf(config, ticket, candidates, target);
+      const arrives = target?.id === delivery.id && (placement.link || placement.unlink.length > 0);
+      return arrives || placement.unlink.some((l) => l.deliveryId === delivery.id);
     });
   if (config.automation.dryRun) return DONE;
-  const batch = toLink.slice(0, LINK_BATCH);
-  for (const ticket of batch) {
-    await deps.links.createLink(config.names.deliveryLinkType.name, delivery.key, ticket.key);
-    const state = ticket.state;
-    if (state?.flags.includes(DELIVERY_MISSING_FLAG)) {
-      await deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, {
-        ...withoutFlag(state, DELIVERY_MISSING_FLAG),
-        updatedAt: now.toISOString(),
-      });
-    }
-    await auditDeliveryLinked(deps, ticket, delivery.key, now);
+  const batch = toMove.slice(0, LINK_BATCH);
+  const touched = new Set<string>();
+  const linkedHere: string[] = [];
+  for (const { ticket, target } of batch) {
+    const move = await moveIntoDelivery(deps, config, ticket, candidates, target, now);
+    for (const id of move.touched) touched.add(id);
+    if (move.linked && target?.id === delivery.id) linkedHere.push(ticket.id);
   }
-  if (batch.length > 0) {
+  if (linkedHere.length > 0) {
     const ref = { id: delivery.id, key: delivery.key, projectKey: config.projectKey };
-    await auditTicketsLinkedToDelivery(
-      deps,
-      ref,
-      batch.map((t) => t.id),
-      now,
-    );
+    await auditTicketsLinkedToDelivery(deps, ref, linkedHere, now);
   }
-  if (toLink.length > batch.length) {
+  touched.delete(delivery.id);
+  for (const id of touched) await regenerateDeliveryTable(deps, config, fieldIds, id);
+  if (toMove.length > batch.length) {
     // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.
     await deps.queue.push([
       {

@@ -1,5 +1,5 @@
 import type { ProcessState } from '../../../domain/process-state';
-import { changeOf } from '../event-payload';
+import { changeOf, occurrenceOf } from '../event-payload';
 import type { EventAction, RuleResult } from '../event-actions';
 import { isOption } from '../jira-names';
 import type { RuleInput } from '../rule-input';
@@ -9,8 +9,12 @@ import { customerRegion } from './customer-region';
  * Confidentiality (guide §2.2.1, PROCESS.md §7): "Confidential personal data? = Yes", at creation or later,
  * restricts the ticket to the security level of the customer's region. With no region configured for the
  * customer's organization it fails closed: the configured fallback level, and an internal notice asking the admin
- * to map the organization (the audit trail records it too). "No" after "Yes" lifts the restriction only where
- * `regions.liftRestrictionOnNo` is set, and only a level the app itself applies.
+ * to map the organization (the audit trail records it too). "No" after "Yes" lifts the restriction (the guide's
+ * default, `regions.liftRestrictionOnNo`; a site may lock the level instead), and only a level the app itself
+ * applies.
+ *
+ * Each answer is one occurrence: its idempotency keys name the change (the changelog id, `created` for the
+ * creation), so Yes → No → Yes restricts the ticket again and posts the note again.
  *
  * @example
  * decideConfidentiality(createdConfidentialForMappedOrg, state).actions[0]; // { type: 'setSecurityLevel', level: 'Support Graz', … }
@@ -26,7 +30,7 @@ export function decideConfidentiality(input: RuleInput, state: ProcessState): Ru
     const found = customerRegion(ticket, config);
     const level = found?.region.securityLevel ?? config.regions.fallbackSecurityLevel;
     if (current === level) return { state, actions: [] };
-    const idempotencyKey = `${ticket.id}:security:${level}`;
+    const idempotencyKey = `${ticket.id}:security:${level}:${occurrenceOf(event)}`;
     const organization = ticket.organizations[0]?.name ?? '—';
     const actions: EventAction[] = [
       { type: 'setSecurityLevel', level, idempotencyKey },
@@ -69,7 +73,7 @@ export function decideConfidentiality(input: RuleInput, state: ProcessState): Ru
     current !== undefined &&
     ownLevels.includes(current)
   ) {
-    const idempotencyKey = `${ticket.id}:security:none:${event.changelogId ?? 'created'}`;
+    const idempotencyKey = `${ticket.id}:security:none:${occurrenceOf(event)}`;
     return {
       state,
       actions: [

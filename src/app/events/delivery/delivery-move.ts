@@ -1,0 +1,62 @@
+import type { ProjectConfig } from '../../../domain/config';
+import { DELIVERY_MISSING_FLAG, deliveryPlacement, type DeliveryPlacement } from '../../../domain/delivery';
+import { PROCESS_STATE_KEY, withoutFlag } from '../../../domain/process-state';
+import type { EventDeps } from '../event-deps';
+import type { Ticket } from '../ticket';
+import { auditDeliveryLinked, deliveryLinks } from './delivery-links';
+import type { DeliveryCandidate } from './delivery-match';
+
+/** What {@link moveIntoDelivery} changed: the Deliveries whose tables need regenerating, and whether it linked. */
+export interface DeliveryMove {
+  readonly touched: ReadonlySet<string>;
+  readonly linked: boolean;
+}
+
+/** The links a ticket's move into `target` deletes and creates (see `deliveryPlacement`). */
+export function placementOf(
+  config: ProjectConfig,
+  ticket: Ticket,
+  candidates: readonly DeliveryCandidate[],
+  target: DeliveryCandidate | undefined,
+): DeliveryPlacement {
+  const links = deliveryLinks(ticket.links, config, 'inward').map((l) => ({
+    linkId: l.id,
+    deliveryId: l.otherId,
+  }));
+  return deliveryPlacement(links, new Set(candidates.map((c) => c.id)), target?.id);
+}
+
+/**
+ * Puts one ticket into the Planned Delivery it belongs in (`target`) and takes it out of every other Planned one
+ * (`deliveryPlacement`), whichever side started it: the ticket entering Delivery Pending or a Delivery created or
+ * edited. Clears the "no Delivery yet" flag once a target exists. Tables are left to the caller, who regenerates
+ * each touched Delivery once.
+ */
+export async function moveIntoDelivery(
+  deps: EventDeps,
+  config: ProjectConfig,
+  ticket: Ticket,
+  candidates: readonly DeliveryCandidate[],
+  target: DeliveryCandidate | undefined,
+  now: Date,
+): Promise<DeliveryMove> {
+  const placement = placementOf(config, ticket, candidates, target);
+  const touched = new Set<string>();
+  for (const link of placement.unlink) {
+    await deps.links.deleteLink(link.linkId);
+    touched.add(link.deliveryId);
+  }
+  if (target && placement.link) {
+    await deps.links.createLink(config.names.deliveryLinkType.name, target.key, ticket.key);
+    touched.add(target.id);
+    await auditDeliveryLinked(deps, ticket, target.key, now);
+  }
+  const state = ticket.state;
+  if (target && state?.flags.includes(DELIVERY_MISSING_FLAG)) {
+    await deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, {
+      ...withoutFlag(state, DELIVERY_MISSING_FLAG),
+      updatedAt: now.toISOString(),
+    });
+  }
+  return { touched, linked: placement.link && target !== undefined };
+}
