@@ -29,9 +29,9 @@ export function operations(site: SimJiraSite): Record<string, { calls: number; p
   );
 }
 
-/** A demo site without burst limits: the simulated clock stands still inside an invocation (see bench/README). */
+/** A demo site with Jira's real limits; the clock moves with every REST call (the host's latency). */
 export function benchSite(): SimJiraSite {
-  const site = createJiraSite({ limits: { burstPerSecond: { read: 1_000_000, write: 1_000_000 } } });
+  const site = createJiraSite();
   seedDemoSite(site);
   return site;
 }

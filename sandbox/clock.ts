@@ -29,6 +29,16 @@ export class SimClock {
     return this.now();
   }
 
+  /**
+   * Moves the clock to `to` unless it is already later. Time spent inside invocations (each REST call moves
+   * the clock by its latency) is never taken back by the host's own scheduling.
+   */
+  forwardTo(to: Date | number): Date {
+    const target = typeof to === 'number' ? to : to.getTime();
+    if (target > Date.now()) this.fake.setSystemTime(target);
+    return this.now();
+  }
+
   /** Restore the real `Date` (tests call this in afterAll). */
   uninstall(): void {
     this.fake.uninstall();

@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const dir = resolve(__dirname, '..', '.local-site');
   mkdirSync(dir, { recursive: true });
   const app = (await import('../src/index')) as Record<string, unknown>;
-  const local = await createLocalSite({ app, generated: 40, kvsFile: resolve(dir, 'kvs.json') });
+  const local = await createLocalSite({
+    app,
+    generated: 40,
+    kvsFile: resolve(dir, 'kvs.json'),
+    followWallTime: true,
+  });
   const server = await startWebServer(local, Number(process.env.PORT ?? 8080));
   const link = (key: string) => `${server.url}/issue/${key}?as=agent`;
   const { clarification, delivery, pendingPatch, pendingCustom, pendingCustomisation } = local.demo;

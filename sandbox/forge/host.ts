@@ -37,7 +37,15 @@ export interface ForgeHostOptions {
   timeScale?: number;
   /** Queue push budget per sim-clock minute (Forge: 500 events). */
   queueEventsPerMinute?: number;
+  /**
+   * Simulated time one Jira REST call takes: the clock moves this far with every call, so per-second burst
+   * buckets refill and per-issue write windows pass as on a real site. Default `DEFAULT_REST_LATENCY_MS`.
+   */
+  restLatencyMs?: number;
 }
+
+/** About what one Jira Cloud REST call from a Forge function takes (round trip through the Forge proxy). */
+export const DEFAULT_REST_LATENCY_MS = 50;
 
 export interface ResolverCall {
   moduleKey: string;
@@ -125,7 +133,14 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     installContext,
   });
   const schedule = new TriggerSchedule(manifest.scheduledTriggers, installationId);
-  const forgeFetch = createForgeFetch({ site: opts.site, kvs: kvsApi, queue, runner });
+  const forgeFetch = createForgeFetch({
+    site: opts.site,
+    kvs: kvsApi,
+    queue,
+    runner,
+    clock: opts.clock,
+    restLatencyMs: opts.restLatencyMs ?? DEFAULT_REST_LATENCY_MS,
+  });
   const runtime = createForgeRuntime(runner, {
     appId: manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
     environmentId: 'local-development',
@@ -176,11 +191,11 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
         queueDue !== undefined && queueDue > now ? queueDue : Infinity,
       );
       if (at > target) break;
-      opts.clock.set(new Date(at));
+      opts.clock.forwardTo(at);
       if (next && next.at === at) await Promise.all(next.triggers.map(fire));
       await settle();
     }
-    opts.clock.set(new Date(target));
+    opts.clock.forwardTo(target);
     await settle();
   };
 

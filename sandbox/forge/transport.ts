@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
+import type { SimClock } from '../clock';
 import type { JiraSite, Principal, SiteRequest } from '../contract';
 import type { InvocationRunner, InvocationScope } from './invocation';
 import type { KvsApi } from './kvs-api';
@@ -23,6 +24,9 @@ export interface TransportDeps {
   kvs: KvsApi;
   queue: AsyncEventQueue;
   runner: InvocationRunner;
+  clock: SimClock;
+  /** Simulated milliseconds each Jira REST call takes; the clock moves by this much when it answers. */
+  restLatencyMs: number;
 }
 
 const METHODS = new Set<SiteRequest['method']>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
@@ -110,6 +114,8 @@ async function requestJira(
     principal,
     ...(body !== undefined ? { body } : {}),
   });
+  // The answer arrives one round trip after the request was served.
+  if (deps.restLatencyMs > 0) deps.clock.advance(deps.restLatencyMs);
   const points = Number(
     Object.entries(reply.headers).find(([name]) => name.toLowerCase() === POINTS_HEADER)?.[1],
   );

@@ -40,6 +40,11 @@ export interface LocalSite {
     | 'pendingCustomisation',
     string
   >;
+  /**
+   * Moves the clock forward by `ms`, firing the triggers and queue deliveries due on the way. Calls (clicks and
+   * the wall-time ticker) run one after another.
+   */
+  advance(ms: number): Promise<void>;
   close(): void;
 }
 
@@ -52,7 +57,15 @@ export interface LocalSiteOptions {
   generated?: number;
   /** The app module (src/index.ts exports). */
   app: Record<string, unknown>;
+  /**
+   * Let the simulated clock also run with wall time between clicks (npm start), so rate-limit windows refill
+   * and scheduled triggers fire while the page is open. Off for tests, whose clock moves only when told.
+   */
+  followWallTime?: boolean;
 }
+
+/** How often the wall-time ticker moves the clock (and fires what fell due). */
+const WALL_TICK_MS = 1_000;
 
 /** Creates and starts the local site; the clock is faked for the whole process until `close()`. */
 export async function createLocalSite(options: LocalSiteOptions): Promise<LocalSite> {
@@ -78,16 +91,45 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<LocalS
   const demo = await createDemoTickets(site, host, clock, now);
   // Settle the events the demo caused, without moving the clock past `now`.
   await host.drain();
+  let chain: Promise<void> = Promise.resolve();
+  const advance = (ms: number): Promise<void> => {
+    const run = chain.then(() => host.advance(ms));
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const ticker = options.followWallTime ? followWallTime(advance) : undefined;
   return {
     site,
     host,
     clock,
     demo,
+    advance,
     close() {
+      if (ticker) clearInterval(ticker);
       host.uninstall();
       clock.uninstall();
     },
   };
+}
+
+/** Advances the simulated clock by the wall time that passed, once a second, through `advance`. */
+function followWallTime(advance: (ms: number) => Promise<void>): NodeJS.Timeout {
+  let last = performance.now();
+  let busy = false;
+  const ticker = setInterval(() => {
+    if (busy) return;
+    const now = performance.now();
+    const elapsed = Math.floor(now - last);
+    last = now;
+    busy = true;
+    advance(elapsed)
+      .catch((error: unknown) => process.stderr.write(`clock: ${String(error)}\n`))
+      .finally(() => {
+        busy = false;
+      });
+  }, WALL_TICK_MS);
+  ticker.unref();
+  return ticker;
 }
 
 /** Tickets created in the past (the clock is set back while they are made), then the clock returns to `now`. */

@@ -159,7 +159,7 @@ export async function startWebServer(local: LocalSite, port = 8080): Promise<Web
     const key = form.get('key') ?? '';
     try {
       if (path === '/do/advance') {
-        await local.host.advance(Number(form.get('ms') ?? 0));
+        await local.advance(Number(form.get('ms') ?? 0));
       } else if (path === '/do/transition') {
         const transitionId = form.get('transition') ?? '';
         const actor = local.site.actAs(person.accountId);

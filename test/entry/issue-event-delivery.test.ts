@@ -183,11 +183,11 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
       ]);
       // The configured Resolved auto-close period (default 50 days), not a vague "after some time".
       expect(publicNotes[0]?.text).toContain('nach 50 Tagen automatisch geschlossen');
-      expect(s.state(key)).toMatchObject({
-        timer: 'resolved',
-        statusId: STATUS.resolved,
-        nextDueAt: new Date(Date.now() + 50 * 86_400_000).toISOString(),
-      });
+      expect(s.state(key)).toMatchObject({ timer: 'resolved', statusId: STATUS.resolved });
+      // The app stamps the close timer when its invocation starts; the transition lands a few calls later.
+      const timerStart = Date.parse(String(s.state(key)?.nextDueAt)) - 50 * 86_400_000;
+      expect(s.statusChangedAt(key) - timerStart).toBeGreaterThanOrEqual(0);
+      expect(s.statusChangedAt(key) - timerStart).toBeLessThan(60_000);
     }
     expect(s.appComments(cu).filter((c) => !c.internal)).toHaveLength(1);
     expect(spent.work).toBe(4);
@@ -213,10 +213,6 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
   });
 
   it('a Delivery with 300 tickets keeps a valid table within the field limit and ships all of them', async () => {
-    // The simulator's clock stands still inside an invocation, so its per-second burst window never reopens
-    // during one; a site with a wide burst window stands in for the seconds 300 writes really take.
-    s.close();
-    s = await startEventsSite(undefined, { limits: { burstPerSecond: { read: 5000, write: 5000 } } });
     const del = await delivery('15.0.0.0');
     // 300 Software Defects that reached Delivery Pending with this version before the Delivery was planned
     // (bulk-inserted: 300 customer creations would only exercise the simulator's rate limiter).

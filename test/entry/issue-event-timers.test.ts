@@ -52,14 +52,20 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
       .createIssue({ project: 'SD', issueType: 'Support Request', summary: 'Q' });
     await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
     await s.settle();
-    expect(s.state(key)).toMatchObject({ timer: 'resolved', nextDueAt: iso(Date.now() + 50 * DAY) });
+    expect(s.state(key)).toMatchObject({
+      timer: 'resolved',
+      nextDueAt: iso(s.statusChangedAt(key) + 50 * DAY),
+    });
     const custom = await s
       .as('customer-acme-1')
       .createIssue({ project: 'SD', issueType: 'Customisation', summary: 'C' });
     await s.agent.transition(custom, { status: 'Estimation in progress' });
     await s.agent.transition(custom, { status: 'Estimation available' });
     await s.settle();
-    expect(s.state(custom)).toMatchObject({ timer: 'estimate', nextDueAt: iso(Date.now() + 16 * 7 * DAY) });
+    expect(s.state(custom)).toMatchObject({
+      timer: 'estimate',
+      nextDueAt: iso(s.statusChangedAt(custom) + 16 * 7 * DAY),
+    });
   });
 
   it('first assignment to an agent records acceptedAt while the ticket is still Open', async () => {

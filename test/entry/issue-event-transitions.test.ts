@@ -106,7 +106,7 @@ describe('issue events on the local site: transition enforcement and reclassific
     await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
     await s.settle();
     expect(s.typeName(key)).toBe('Software Defect');
-    const resolvedAt = Date.now();
+    const resolvedAt = s.statusChangedAt(key);
     // A Software Defect may be re-typed before it is resolved, not after (guide §2.2.1).
     await s.agent.edit(key, { issuetype: { id: ISSUE_TYPE.nonSoftwareDefect } });
     await s.settle();

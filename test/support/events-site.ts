@@ -56,6 +56,8 @@ export interface EventsSite {
   /** Runs `act`, then settles, and reports what the APP spent on the events `act` caused. */
   measure(act: () => Promise<unknown>): Promise<Spent>;
   status(key: string): string;
+  /** Epoch ms at which the site recorded the last status change of `key` (its changelog time). */
+  statusChangedAt(key: string): number;
   typeName(key: string): string;
   state(key: string): Record<string, unknown> | undefined;
   comments(key: string): SeenComment[];
@@ -157,6 +159,12 @@ export async function startEventsSite(
       };
     },
     status: (key) => store.statuses.get(issue(key).statusId)?.name ?? issue(key).statusId,
+    statusChangedAt(key) {
+      const changes = issue(key).histories.filter((h) => h.items.some((i) => i.fieldId === 'status'));
+      const last = changes[changes.length - 1];
+      if (!last) throw new Error(`${key} never changed status`);
+      return Date.parse(last.created);
+    },
     typeName: (key) => store.issueTypes.get(issue(key).issueTypeId)?.name ?? '',
     state: (key) => issue(key).properties[PROCESS_STATE_KEY] as Record<string, unknown> | undefined,
     comments,

@@ -159,11 +159,8 @@ export async function startSweepSite(
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   const app = await sweepApp();
   const clock = new SimClock(start);
-  // The simulated clock stands still while an invocation runs, so Jira's per-second burst buckets never refill
-  // inside one; with real latency (~50 ms a call) a sweep stays far below them. Tests that want 429s say so.
-  const site = createJiraSite({
-    limits: options.limits ?? { burstPerSecond: { read: 100_000, write: 100_000 } },
-  });
+  // Jira's real limits: the clock moves with every REST call (the host's latency), so burst buckets refill.
+  const site = createJiraSite(options.limits ? { limits: options.limits } : {});
   seedDemoSite(site);
   const host = await createForgeHost({
     site,
