@@ -112,7 +112,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
   const runner = new InvocationRunner(opts.timeScale ?? 1);
   const tracker = new WorkTracker();
   const kvs = new KvsStore(opts.kvsFile);
-  const kvsApi = new KvsApi(kvs);
+  const kvsApi = new KvsApi(kvs, manifest.entities);
   const queue = new AsyncEventQueue({
     manifest,
     runner,

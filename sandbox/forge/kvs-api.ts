@@ -1,4 +1,6 @@
 import { conditionsHold } from './kvs-conditions';
+import { validateEntityValue } from './kvs-entities';
+import type { EntityDefinitions } from './manifest';
 import type { KvsEntry, KvsStore, Namespace } from './kvs-store';
 import { KvsFailure, badRequest, ttlMs, validateKey, validateValue } from './kvs-validation';
 import {
@@ -37,7 +39,15 @@ interface PlannedSet {
  * documented limits. Every request is validated completely before anything is written.
  */
 export class KvsApi {
-  constructor(private readonly store: KvsStore) {}
+  /**
+   * `entities` are the manifest's custom entity declarations; a write to an undeclared entity or attribute, or
+   * of a value of the wrong type, is refused (Custom Entity Store docs: attributes are declared and typed).
+   * Without declarations (tests of the KVS service alone) entities are not checked.
+   */
+  constructor(
+    private readonly store: KvsStore,
+    private readonly entities?: EntityDefinitions,
+  ) {}
 
   /** Serves one request; never throws for bad input (answers 4xx like the service). */
   handle(path: string, bodyText: string | undefined): KvsReply {
@@ -122,6 +132,8 @@ export class KvsApi {
   private planSet(ns: Namespace, rawKey: unknown, value: unknown, options: Row): PlannedSet {
     const key = validateKey(rawKey);
     validateValue(value);
+    if (ns !== 'kvs' && ns !== 'secret' && this.entities)
+      validateEntityValue(this.entities, ns.slice('entity:'.length), value);
     const ttl = ttlMs(options);
     const now = Date.now();
     const previous = this.store.get(ns, key);
@@ -245,6 +257,10 @@ export class KvsApi {
           `Each key can only be used once in a transaction ('${String(op.key)}')`,
         );
       seen.add(id);
+      // Conditions are a Custom Entity Store feature: "check whether a specific Custom Entity condition is
+      // true" (KVS REST reference, Transaction); plain keys take none.
+      if (op.conditions !== undefined && op.entityName === undefined)
+        throw badRequest('BAD_REQUEST', `Conditions need an entityName (key '${String(op.key)}')`);
       if (op.conditions !== undefined) {
         const current = this.store.get(itemSpace(op), String(op.key));
         if (!conditionsHold(asRow(op.conditions), current?.value)) {

@@ -44,7 +44,12 @@ export interface LoadedManifest {
   consumers: ConsumerDef[];
   /** UI module key → key of the function behind its `resolver`. */
   resolverModules: Map<string, string>;
+  /** Custom entities of `app.storage.entities`: entity name → attribute name → declared type. */
+  entities: EntityDefinitions;
 }
+
+/** Custom entity declarations: entity name → attribute name → `string|integer|float|boolean|any`. */
+export type EntityDefinitions = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** Thrown when the manifest is invalid or names a handler the app module does not export. */
 export class ManifestError extends Error {
@@ -169,7 +174,25 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
     }
   }
 
-  return { appId: str(appRow.id) ?? '', functions, scheduledTriggers, triggers, consumers, resolverModules };
+  const storage = isRow(appRow.storage) ? appRow.storage : {};
+  const entities = new Map<string, Map<string, string>>();
+  for (const row of rows(storage.entities)) {
+    const attributes = new Map<string, string>();
+    for (const [name, def] of Object.entries(isRow(row.attributes) ? row.attributes : {})) {
+      attributes.set(name, isRow(def) ? (str(def.type) ?? 'any') : 'any');
+    }
+    entities.set(str(row.name) ?? '', attributes);
+  }
+
+  return {
+    appId: str(appRow.id) ?? '',
+    functions,
+    scheduledTriggers,
+    triggers,
+    consumers,
+    resolverModules,
+    entities,
+  };
 }
 
 function bindHandler(handler: string, app: Record<string, unknown>, path: string): ForgeHandler {

@@ -1,5 +1,12 @@
-import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
-import type { KeyValueStore, StoredEntry } from '../app/ports';
+import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } from '../app/ports';
+
+/**
+ * Custom entity holding the version stamp of each compare-and-set value (manifest `app.storage.entities`).
+ * KVS transactions evaluate conditions on custom entities only, so the stamp lives there and the value stays
+ * a plain key that readers get as before (docs/decisions/0013-admin-save-compare-and-set.md).
+ */
+export const VERSION_ENTITY = 'value-version';
 
 /** Forge KVS allows TTLs up to one year. */
 const MAX_TTL_DAYS = 365;
@@ -27,6 +34,40 @@ export const forgeKvsStore: KeyValueStore = {
       return true;
     } catch (error) {
       if (isKeyConflict(error)) return false;
+      throw error;
+    }
+  },
+
+  async setIfVersion<T>(
+    key: string,
+    value: T,
+    expected: number,
+    next: VersionStamp,
+  ): Promise<SetIfVersionResult> {
+    const stamps = kvs.entity<VersionStamp>(VERSION_ENTITY);
+    if ((await stamps.get(key)) === undefined) {
+      // First compare-and-set of this key: create the stamp, unless a concurrent writer just did.
+      try {
+        await stamps.set(key, { version: expected }, { keyPolicy: 'FAIL_IF_EXISTS' });
+      } catch (error) {
+        if (!isKeyConflict(error)) throw error;
+      }
+    }
+    try {
+      await kvs
+        .transact()
+        .set(key, next, {
+          entityName: VERSION_ENTITY,
+          conditions: new Filter<VersionStamp>().and('version', FilterConditions.equalTo(expected)),
+        })
+        .set(key, value)
+        .execute();
+      return { ok: true };
+    } catch (error) {
+      // The failure code of an unmet condition is not documented: the stamp itself tells.
+      if (!(error instanceof ForgeKvsAPIError)) throw error;
+      const current = await stamps.get(key);
+      if (current?.version !== expected) return { ok: false, current };
       throw error;
     }
   },

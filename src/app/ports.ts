@@ -8,12 +8,28 @@ export interface StoredEntry<T> {
   value: T;
 }
 
+/** Which version of a compare-and-set value is stored, when it was written and by whom (an account id). */
+export interface VersionStamp {
+  version: number;
+  savedAt?: string;
+  savedBy?: string;
+}
+
+/** Result of {@link KeyValueStore.setIfVersion}: written, or the stamp of the write that got there first. */
+export type SetIfVersionResult = { ok: true } | { ok: false; current: VersionStamp | undefined };
+
 /** Key-value storage with the semantics of Forge KVS (keys ≤ 500 chars of `[a-zA-Z0-9:._\s-#]`). */
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<void>;
   /** Writes only when the key is absent; `false` when it existed (someone else got there first). */
   setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean>;
+  /**
+   * Compare-and-set: writes `value` under `key` and moves its version stamp to `next`, atomically and only
+   * while the stamp still holds version `expected` (a value never written this way counts as `expected`).
+   * Of two writers with the same `expected` exactly one wins; the other learns the winner's stamp.
+   */
+  setIfVersion<T>(key: string, value: T, expected: number, next: VersionStamp): Promise<SetIfVersionResult>;
   delete(key: string): Promise<void>;
   /** Keys beginning with `prefix`, in key order, one page at a time. */
   list<T>(

@@ -230,4 +230,16 @@ export type SaveSettingsPayload =
  * (e.g. someone else saved first).
  */
 export type SaveSettingsResult =
-  { ok: true; version: number } | { ok: false; errors: { path: string; message: string }[] };
+  | { ok: true; version: number }
+  | { ok: false; errors: { path: string; message: string }[]; conflict?: SaveConflictView };
+
+/**
+ * Another admin saved first, on the same version: the version now stored, when (ISO) and by whom: the
+ * display name when the saving admin may see it, else the account id (the page shows it as a user mention).
+ */
+export interface SaveConflictView {
+  version: number;
+  savedAt?: string;
+  savedBy?: string;
+  savedByName?: string;
+}

@@ -69,6 +69,7 @@ async function run<K extends ResolverKey>(
       user,
       userMeta: new SiteMetadataGateway(user.client),
       now: app.clock.now(),
+      ...(ctx.data.accountId !== undefined ? { accountId: ctx.data.accountId } : {}),
     };
     return { data: await body(deps, ctx.data) };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { KeyValueStore, StoredEntry } from '../../src/app/ports';
+import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } from '../../src/app/ports';
 
 /** In-memory `KeyValueStore` for unit tests of use cases (integration tests use the local site's real KVS). */
 export class MemoryStore implements KeyValueStore {
@@ -16,6 +16,22 @@ export class MemoryStore implements KeyValueStore {
     if (this.data.has(key)) return false;
     this.data.set(key, structuredClone(value));
     return true;
+  }
+
+  /** Version stamps of {@link setIfVersion}, kept apart from the values as the Forge adapter does. */
+  readonly stamps = new Map<string, VersionStamp>();
+
+  async setIfVersion<T>(
+    key: string,
+    value: T,
+    expected: number,
+    next: VersionStamp,
+  ): Promise<SetIfVersionResult> {
+    const current = this.stamps.get(key) ?? { version: expected };
+    if (current.version !== expected) return { ok: false, current: structuredClone(current) };
+    this.stamps.set(key, structuredClone(next));
+    this.data.set(key, structuredClone(value));
+    return { ok: true };
   }
 
   async delete(key: string): Promise<void> {

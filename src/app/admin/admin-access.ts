@@ -17,6 +17,8 @@ export interface AdminDeps {
   user: JiraGateway;
   userMeta: SiteMetadataGateway;
   now: Date;
+  /** The calling admin's account id, from the Forge context (recorded with a save, never logged). */
+  accountId?: string;
 }
 
 /**

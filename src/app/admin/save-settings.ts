@@ -1,7 +1,7 @@
 import type { ProcessSettings, SaveSettingsResult, SettingsSection } from '../../contract/settings';
 import { configForProject, settingsSchema, type AppConfig } from '../../domain/config';
 import { isRecord } from '../shared/is-record';
-import type { SaveResult } from '../shared/config-repository';
+import type { SaveConflict, SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { contractErrors, type RowOrder } from './error-paths';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
@@ -61,8 +61,9 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     rows = rowOrder(override.data.regions);
     prefix = `projectOverrides.${body.projectKey}.`;
   }
-  const saved = await deps.app.config.save(next, body.expectedVersion, deps.now);
+  const saved = await deps.app.config.save(next, body.expectedVersion, deps.now, deps.accountId);
   if (saved.ok) await recordSave(deps, body.scope === 'project' ? body.projectKey : '', saved.version);
+  if ('conflict' in saved) return conflictResult(saved, deps);
   return saveResult(saved, rows, prefix);
 }
 
@@ -122,19 +123,42 @@ function buildInput(
   return problems.length > 0 ? { problems } : { input };
 }
 
-function saveResult(saved: SaveResult, rows: RowOrder, prefix: string): SaveSettingsResult {
-  if (saved.ok) return { ok: true, version: saved.version };
-  if ('conflict' in saved) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: '',
-          message: `Someone else saved the settings in the meantime (now version ${saved.currentVersion}). Reload the page and apply your changes again.`,
-        },
-      ],
-    };
+/**
+ * Another save got there first: who (display name looked up as the calling admin, who may see it; else the
+ * account id for the page to show as a mention) and when, for the page's "changed meanwhile" message.
+ */
+async function conflictResult(saved: SaveConflict, deps: AdminDeps): Promise<SaveSettingsResult> {
+  let savedByName: string | undefined;
+  if (saved.savedBy !== undefined) {
+    try {
+      savedByName = await deps.userMeta.getUserDisplayName(saved.savedBy);
+    } catch {
+      savedByName = undefined;
+    }
   }
+  return {
+    ok: false,
+    errors: [
+      {
+        path: '',
+        message: `The settings were changed meanwhile (now version ${saved.currentVersion}). Reload the page and apply your changes again.`,
+      },
+    ],
+    conflict: {
+      version: saved.currentVersion,
+      ...(saved.savedAt !== undefined ? { savedAt: saved.savedAt } : {}),
+      ...(saved.savedBy !== undefined ? { savedBy: saved.savedBy } : {}),
+      ...(savedByName !== undefined ? { savedByName } : {}),
+    },
+  };
+}
+
+function saveResult(
+  saved: Exclude<SaveResult, SaveConflict>,
+  rows: RowOrder,
+  prefix: string,
+): SaveSettingsResult {
+  if (saved.ok) return { ok: true, version: saved.version };
   return { ok: false, errors: contractErrors(saved.errors, rows, prefix) };
 }
 

@@ -1,5 +1,5 @@
 import { parseConfig, type AppConfig, type ConfigError } from '../../domain/config';
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore, VersionStamp } from '../ports';
 
 /** KVS key of the site configuration. */
 export const CONFIG_KEY = 'config:site';
@@ -9,14 +9,22 @@ export interface StoredConfig {
   version: number;
   input: unknown;
   savedAt: string;
+  /** Account id of the admin who saved (shown to another admin whose save this one beat). */
+  savedBy?: string;
+}
+
+/** Who saved the version another save was based on too late: version, time, account id (when known). */
+export interface SaveConflict {
+  conflict: true;
+  currentVersion: number;
+  savedAt?: string;
+  savedBy?: string;
 }
 
 export type LoadedConfig = { config: AppConfig; version: number; input: unknown };
 
 export type SaveResult =
-  | { ok: true; version: number }
-  | { ok: false; errors: ConfigError[] }
-  | { ok: false; conflict: true; currentVersion: number };
+  { ok: true; version: number } | { ok: false; errors: ConfigError[] } | ({ ok: false } & SaveConflict);
 
 /**
  * The site configuration in KVS. Reads parse at the boundary; writes validate the whole configuration first, so
@@ -48,19 +56,36 @@ export class ConfigRepository {
 
   /**
    * Validates and stores a new configuration. `expectedVersion` guards against two admins overwriting each
-   * other: a save based on an older version is refused with the current version.
+   * other: the write is a compare-and-set on the version, so of two saves based on the same version exactly
+   * one is stored and the other is refused with the winner's version, time and account.
    */
-  async save(input: unknown, expectedVersion: number, now: Date): Promise<SaveResult> {
+  async save(input: unknown, expectedVersion: number, now: Date, savedBy?: string): Promise<SaveResult> {
     const parsed = parseConfig(input);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     const current = await this.store.get<StoredConfig>(CONFIG_KEY);
     const currentVersion = current?.version ?? 0;
-    if (currentVersion !== expectedVersion) return { ok: false, conflict: true, currentVersion };
-    const version = currentVersion + 1;
-    await this.store.set<StoredConfig>(CONFIG_KEY, { version, input, savedAt: now.toISOString() });
-    this.cached = { config: parsed.config, version, input };
-    return { ok: true, version };
+    if (currentVersion !== expectedVersion) return conflict(current ?? { version: currentVersion });
+    const stamp: VersionStamp = {
+      version: currentVersion + 1,
+      savedAt: now.toISOString(),
+      ...(savedBy !== undefined ? { savedBy } : {}),
+    };
+    const stored: StoredConfig = { ...stamp, savedAt: now.toISOString(), input };
+    const written = await this.store.setIfVersion(CONFIG_KEY, stored, expectedVersion, stamp);
+    if (!written.ok) return conflict(written.current ?? { version: currentVersion });
+    this.cached = { config: parsed.config, version: stamp.version, input };
+    return { ok: true, version: stamp.version };
   }
+}
+
+function conflict(stamp: VersionStamp): { ok: false } & SaveConflict {
+  return {
+    ok: false,
+    conflict: true,
+    currentVersion: stamp.version,
+    ...(stamp.savedAt ? { savedAt: stamp.savedAt } : {}),
+    ...(stamp.savedBy ? { savedBy: stamp.savedBy } : {}),
+  };
 }
 
 export class InvalidStoredConfigError extends Error {

@@ -243,6 +243,12 @@ export const adminDe: AdminMessages = {
   saving: 'Wird gespeichert…',
   saved: 'Einstellungen gespeichert.',
   saveFailed: 'Nichts wurde gespeichert. Bitte korrigieren Sie die markierten Felder.',
+  changedMeanwhile: {
+    title: 'Die Einstellungen wurden zwischenzeitlich geändert',
+    body: (who, when) =>
+      `${who} hat die Einstellungen am ${when} gespeichert, nachdem Sie diese Seite geöffnet haben. Von Ihren Änderungen wurde nichts gespeichert: Laden Sie die Seite neu und übernehmen Sie Ihre Änderungen erneut.`,
+    someone: 'Eine andere Administratorin oder ein anderer Administrator',
+  },
   reset: 'Änderungen verwerfen',
   health: {
     check: 'Erneut prüfen',

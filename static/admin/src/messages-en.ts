@@ -240,6 +240,12 @@ export const adminEn: AdminMessages = {
   saving: 'Saving…',
   saved: 'Settings saved.',
   saveFailed: 'Nothing was saved. Please correct the fields marked below.',
+  changedMeanwhile: {
+    title: 'The settings were changed meanwhile',
+    body: (who, when) =>
+      `${who} saved the settings at ${when}, after you opened this page. Nothing of yours was saved: reload the page and apply your changes again.`,
+    someone: 'Another administrator',
+  },
   reset: 'Discard changes',
   health: {
     check: 'Check again',

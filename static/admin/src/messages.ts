@@ -159,6 +159,8 @@ export interface AdminMessages {
   saving: string;
   saved: string;
   saveFailed: string;
+  /** Another admin saved on the same version first: who (name or @account id) and when. */
+  changedMeanwhile: { title: string; body: (who: string, when: string) => string; someone: string };
   reset: string;
   health: {
     check: string;

@@ -1,5 +1,6 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import type { SaveConflictView } from '../../../src/contract/settings';
 import type { ResolverFailure } from '../../shared/src/resolver-failure';
 import { useAdminEnvironment } from './admin-context';
 
@@ -14,12 +15,27 @@ export function SaveMessages({
   status,
   errors,
   failure,
+  conflict,
 }: {
   status: SaveStatus;
   errors: readonly { path: string; message: string }[];
   failure: ResolverFailure | null;
+  conflict?: SaveConflictView | undefined;
 }) {
-  const { m } = useAdminEnvironment();
+  const { m, fmt } = useAdminEnvironment();
+  if (status === 'failed' && conflict) {
+    // The account id is shown as a mention when the saving admin may not see the other's name.
+    const who =
+      conflict.savedByName ?? (conflict.savedBy ? `@${conflict.savedBy}` : m.changedMeanwhile.someone);
+    const when = conflict.savedAt ? fmt.dateTime(conflict.savedAt) : '—';
+    return (
+      <div role="alert" style={{ marginBottom: token('space.200') }}>
+        <SectionMessage appearance="warning" title={m.changedMeanwhile.title}>
+          {m.changedMeanwhile.body(who, when)}
+        </SectionMessage>
+      </div>
+    );
+  }
   return (
     <>
       {status === 'failed' ? (

@@ -5,6 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type {
   ProcessSettings,
   ProjectOverride,
+  SaveConflictView,
   SaveSettingsResult,
   SettingsSection,
   SettingsView,
@@ -39,6 +40,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
   const [automationEnabled, setAutomationEnabled] = useState(initial.automationEnabled);
   const [version, setVersion] = useState(initial.version);
   const [errors, setErrors] = useState<Errors>([]);
+  const [conflict, setConflict] = useState<SaveConflictView | undefined>(undefined);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
 
@@ -85,6 +87,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
         onSaved();
       } else {
         setErrors(result.errors);
+        setConflict(result.conflict);
         setStatus('failed');
       }
     } catch (thrown) {
@@ -122,7 +125,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
         onChange={(next) => (setScope(next), setErrors([]))}
       />
 
-      <SaveMessages status={status} errors={errors} failure={failure} />
+      <SaveMessages status={status} errors={errors} failure={failure} conflict={conflict} />
 
       {automationEnabled ? null : <PausedWarning siteScope={override === null} />}
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, MetadataField, WhereConditions } from '@forge/kvs';
 
+import { KvsApi } from '../../../sandbox/forge/kvs-api';
+import { KvsStore } from '../../../sandbox/forge/kvs-store';
 import { startHost, type Harness } from './harness';
 
 async function kvsError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
@@ -235,6 +237,41 @@ describe('Forge host KVS through the real @forge/kvs', () => {
 
     await kvs.transact().set('SD-1', { status: 'closed' }, expecting('open')).execute();
     expect(await kvs.entity('ticket-state').get('SD-1')).toEqual({ status: 'closed' });
+  });
+
+  it('takes transaction conditions on custom entities only, as the Transaction reference documents', async () => {
+    // The builder puts conditions on entity items only; a raw request with conditions on a plain key is refused.
+    const service = new KvsApi(new KvsStore());
+    expect(
+      service.handle(
+        '/api/v1/transaction',
+        JSON.stringify({
+          set: [
+            {
+              key: 'plain',
+              value: 1,
+              conditions: { and: [{ property: 'status', condition: 'EXISTS', values: [] }] },
+            },
+          ],
+        }),
+      ),
+    ).toMatchObject({ status: 400 });
+    expect(service.handle('/api/v1/get', JSON.stringify({ key: 'plain' }))).toMatchObject({ status: 404 });
+  });
+
+  it('refuses custom entity values the manifest does not declare', async () => {
+    const entity = kvs.entity<Record<string, unknown>>('ticket-state');
+    await entity.set('ok', { status: 'open', attempts: 2 });
+    expect((await kvsError(kvs.entity('undeclared').set('k', { status: 'x' }))).code).toBe('INVALID_ENTITY');
+    expect((await kvsError(entity.set('k', { colour: 'red' }))).code).toBe('INVALID_ATTRIBUTE');
+    expect((await kvsError(entity.set('k', { attempts: 1.5 }))).code).toBe('INVALID_ATTRIBUTE');
+    expect((await kvsError(entity.set('k', { attempts: 2 ** 31 }))).code).toBe('INVALID_ATTRIBUTE');
+    expect((await kvsError(entity.set('k', { status: 7 }))).code).toBe('INVALID_ATTRIBUTE');
+    expect(
+      (await kvsError(kvs.transact().set('k', { colour: 'red' }, { entityName: 'ticket-state' }).execute()))
+        .code,
+    ).toBe('INVALID_ATTRIBUTE');
+    expect(await entity.get('k')).toBeUndefined();
   });
 
   it('persists to a JSON file and reloads it in a new host', async () => {
