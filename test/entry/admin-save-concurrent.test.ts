@@ -50,19 +50,19 @@ describe('admin saves are compare-and-set', () => {
     const lost = results.filter((r) => !r.ok);
     expect(won).toEqual([{ ok: true, version: view.version + 1 }]);
     expect(lost).toHaveLength(1);
+    // What is stored is the winner's whole save, not a mix; the loser is told that save's time and author.
+    const stored = s.host.kvs.get('kvs', CONFIG_KEY)?.value as StoredConfig;
+    expect(stored.version).toBe(view.version + 1);
     expect(lost[0]).toMatchObject({
       ok: false,
       errors: [{ path: '', message: expect.stringContaining('changed meanwhile') }],
       conflict: {
         version: view.version + 1,
-        savedAt: new Date(Date.now()).toISOString(),
+        savedAt: stored.savedAt,
         savedBy: USER.admin,
         savedByName: expect.any(String),
       },
     });
-    // What is stored is the winner's whole save, not a mix.
-    const stored = s.host.kvs.get('kvs', CONFIG_KEY)?.value as StoredConfig;
-    expect(stored.version).toBe(view.version + 1);
     const winnerDryRun = results[0]?.ok === true;
     expect((stored.input as { automation?: { dryRun?: boolean } }).automation?.dryRun ?? false).toBe(
       winnerDryRun,
