@@ -18,6 +18,7 @@ export default tseslint.config(
       'test-artifacts/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
       '.local-site/**',
     ],
   },

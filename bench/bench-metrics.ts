@@ -8,7 +8,7 @@ import type { SimJiraSite } from '../sandbox/jira/site';
 export const MS_PER_CALL = 50;
 
 /** The operations that are the sweep's customer-visible actions (one call each). */
-export const ACTION_OPERATIONS = ['editIssue', 'doTransition'] as const;
+const ACTION_OPERATIONS = ['editIssue', 'doTransition'] as const;
 
 export interface SiteTotals {
   calls: number;

@@ -3,7 +3,7 @@ import { MS_PER_CALL, round, sum, type HourSample } from './bench-metrics';
 import type { SweepRun } from './app-sweep';
 
 /** Points every sweep spends on its two queries when nothing is found (1 project). */
-export const FIXED_POINTS_PER_SWEEP = 2;
+const FIXED_POINTS_PER_SWEEP = 2;
 
 export interface RunFigures {
   days: number;

@@ -47,7 +47,7 @@ export interface ForgeHostOptions {
 /** About what one Jira Cloud REST call from a Forge function takes (round trip through the Forge proxy). */
 export const DEFAULT_REST_LATENCY_MS = 50;
 
-export interface ResolverCall {
+interface ResolverCall {
   moduleKey: string;
   functionKey: string;
   payload?: unknown;
@@ -59,7 +59,7 @@ export interface ResolverCall {
   locale?: string;
 }
 
-export type ResolverResult =
+type ResolverResult =
   | { ok: true; value: unknown }
   | { ok: false; error: { kind: 'not-found' | 'error' | 'timeout'; message: string } };
 

@@ -4,12 +4,12 @@ import { performance } from 'node:perf_hooks';
 
 import type { Principal } from '../contract';
 
-export type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
+type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
 /** `retry` = a queue consumer asked for redelivery by returning an `InvocationError`. */
 export type InvocationOutcome = 'ok' | 'error' | 'timeout' | 'retry';
 
 /** One REST call an invocation made through `requestJira`. */
-export interface RestCall {
+interface RestCall {
   method: string;
   path: string;
   status: number;

@@ -4,7 +4,7 @@ import { badRequest } from './kvs-validation';
  * Conditions of custom-entity writes and transaction checks (`{and|or: [{property, condition, values}]}`, see
  * `@forge/kvs` `FilterConditions`), evaluated against the stored object's top-level attributes.
  */
-export interface FilterClause {
+interface FilterClause {
   property: string;
   condition: string;
   values: unknown[];

@@ -6,9 +6,9 @@ import { validate } from '@forge/manifest';
 import { TRIGGER_INTERVAL_MS, type TriggerInterval } from './limits';
 
 /** A backend function as the host calls it: whatever arguments Forge passes, whatever the app returns. */
-export type ForgeHandler = (...args: unknown[]) => unknown;
+type ForgeHandler = (...args: unknown[]) => unknown;
 
-export interface FunctionDef {
+interface FunctionDef {
   key: string;
   /** `index.<export>` as written in the manifest. */
   handler: string;
@@ -29,7 +29,7 @@ export interface ProductTriggerDef {
   events: Map<string, { ignoreSelf: boolean }>;
 }
 
-export interface ConsumerDef {
+interface ConsumerDef {
   key: string;
   queue: string;
   functionKey: string;

@@ -7,7 +7,7 @@ import type { KvsApi } from './kvs-api';
 import type { AsyncEventQueue } from './queue';
 
 /** The first argument of `global.__forge_fetch__` as the SDKs build it (see forge-transport.md). */
-export interface FetchTarget {
+interface FetchTarget {
   type: string;
   provider?: string;
   remote?: string;

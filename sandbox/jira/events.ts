@@ -5,7 +5,7 @@ import { issueTypeBean, projectRef, statusBean, userRef } from './render/entitie
 import { jiraDateTime } from './render/format';
 
 /** The `issue` object of Forge issue events: id, key and the documented subset of fields. */
-export function eventIssue(store: SiteStore, issue: SimIssue): Record<string, unknown> {
+function eventIssue(store: SiteStore, issue: SimIssue): Record<string, unknown> {
   const status = store.statuses.get(issue.statusId);
   const type = store.issueTypes.get(issue.issueTypeId);
   const project = store.projects.get(issue.projectId);

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import type { ShimConfig } from './shim-config';
 
-export type { ShimConfig, ShimExtension, ShimToParentMessage, ParentToShimMessage } from './shim-config';
+export type { ShimConfig } from './shim-config';
 
 /** The default URL the server serves {@link buildShimScript}'s output at. */
 export const SHIM_URL = '/forge-bridge-shim.js';

@@ -13,7 +13,7 @@ import { FIELD, ORG, USER } from '../jira/seed/demo-ids';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { DEMO_APP_CONFIG } from '../jira/seed/demo-config';
 
-export const DAY = 86_400_000;
+const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** The people the page lets you act as. */

@@ -17,7 +17,7 @@ export interface View {
 }
 
 /** Query string carrying the view settings, plus extras. */
-export function qs(view: View, extra: Record<string, string> = {}): string {
+function qs(view: View, extra: Record<string, string> = {}): string {
   return new URLSearchParams({ as: view.as, lang: view.lang, theme: view.theme, ...extra }).toString();
 }
 
@@ -245,7 +245,7 @@ interface Transition {
  * A workflow may offer several transitions with the same name from one status (the demo's "Clarification
  * received" leads back to more than one status); Jira's issue view then names the target, and so does this page.
  */
-export function transitionLabel(transition: Transition, all: readonly Transition[]): string {
+function transitionLabel(transition: Transition, all: readonly Transition[]): string {
   const repeated = all.filter((t) => t.name.trim().toLowerCase() === transition.name.trim().toLowerCase());
   const target = transition.to?.name;
   return repeated.length > 1 && target ? `${transition.name} → ${target}` : transition.name;

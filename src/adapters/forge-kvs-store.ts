@@ -6,7 +6,7 @@ import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } fro
  * KVS transactions evaluate conditions on custom entities only, so the stamp lives there and the value stays
  * a plain key that readers get as before (docs/decisions/0013-admin-save-compare-and-set.md).
  */
-export const VERSION_ENTITY = 'value-version';
+const VERSION_ENTITY = 'value-version';
 
 /** Forge KVS allows TTLs up to one year. */
 const MAX_TTL_DAYS = 365;

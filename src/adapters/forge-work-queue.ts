@@ -2,7 +2,7 @@ import { Queue } from '@forge/events';
 import type { WorkItem, WorkQueue } from '../app/ports';
 
 /** The queue the manifest's `work-consumer` listens on. */
-export const WORK_QUEUE_KEY = 'process-work';
+const WORK_QUEUE_KEY = 'process-work';
 
 /** Forge accepts at most 50 events and 200 KB per push. */
 const MAX_EVENTS_PER_PUSH = 50;

@@ -5,7 +5,7 @@ import type { OnCallAlert, OnCallPager } from '../app/events/on-call-port';
  * A failed alert: the caller keeps the claim open and retries through the platform's event retry. Status 0:
  * not sent, because the site's cloud id is unknown (JSM Operations paths name it).
  */
-export class OnCallError extends Error {
+class OnCallError extends Error {
   constructor(readonly status: number) {
     super(`on-call alert answered HTTP ${status}`);
     this.name = 'OnCallError';

@@ -23,7 +23,7 @@ export type * from './admin-views';
  * The ticket and project come from the trusted Forge context (`context.extension.issue`), never from the
  * payload. Admin resolvers check first that the caller is a Jira administrator and answer `FORBIDDEN` otherwise.
  */
-export interface ResolverContract {
+interface ResolverContract {
   /** Issue panel: everything the panel shows, in one call per load. */
   getPanel: { payload: Record<string, never>; result: PanelView };
   /** Admin: current settings, site projects and the message catalogue. */

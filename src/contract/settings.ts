@@ -44,7 +44,7 @@ export interface NameMappings {
 }
 
 /** A Jira issue link type by its name and the wording of both directions, as Jira's link dialog shows them. */
-export interface DeliveryLinkTypeNames {
+interface DeliveryLinkTypeNames {
   name: string;
   /** From the Delivery to a ticket, e.g. "ships". */
   outward: string;

@@ -10,13 +10,13 @@ export interface MessageRef {
 }
 
 /** Add a comment (public: shared with the customer; internal: agents only). */
-export interface CommentAction extends MessageRef {
+interface CommentAction extends MessageRef {
   readonly type: 'comment';
   readonly idempotencyKey: string;
 }
 
 /** Move the ticket to a logical status (the executor resolves the Jira transition by the status name). */
-export interface TransitionAction {
+interface TransitionAction {
   readonly type: 'transition';
   readonly to: StatusKey;
   /** Jira resolution name to set on the transition screen, e.g. "Done". */
@@ -26,13 +26,13 @@ export interface TransitionAction {
 }
 
 /** Write the ticket's process state (the issue property `jsm-process-state`). */
-export interface SetStateAction {
+interface SetStateAction {
   readonly type: 'setState';
   readonly state: ProcessState;
 }
 
 /** Mark the ticket for agents (panel badge), e.g. `illegalTransition`, `deliveryMissing`. */
-export interface FlagAction {
+interface FlagAction {
   readonly type: 'flag';
   readonly flag: string;
   readonly on: boolean;
@@ -40,14 +40,14 @@ export interface FlagAction {
 }
 
 /** Set the Jira issue security level by name (confidentiality, guide §2.2.1); `null` removes it. */
-export interface SetSecurityLevelAction {
+interface SetSecurityLevelAction {
   readonly type: 'setSecurityLevel';
   readonly level: string | null;
   readonly idempotencyKey: string;
 }
 
 /** Alert the on-call duty for a severe fault outside working days (guide §1.1.1). */
-export interface AlertOnCallAction {
+interface AlertOnCallAction {
   readonly type: 'alertOnCall';
   readonly mode: 'opsgenie' | 'webhook';
   readonly target: string;
@@ -60,6 +60,3 @@ export interface AlertOnCallAction {
  */
 export type DomainAction =
   CommentAction | TransitionAction | SetStateAction | FlagAction | SetSecurityLevelAction | AlertOnCallAction;
-
-/** The action types, for exhaustive handling in the executor. */
-export type DomainActionType = DomainAction['type'];

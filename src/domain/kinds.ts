@@ -16,11 +16,3 @@ export const KINDS = [
 
 /** One logical ticket kind. */
 export type Kind = (typeof KINDS)[number];
-
-/** The two portal types a customer can raise (guide §2.2.1); e-mail tickets always start as `request`. */
-export const PORTAL_KINDS = ['incident', 'request'] as const satisfies readonly Kind[];
-
-/** Type guard for untrusted strings (stored state, resolver payloads). */
-export function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
-}

@@ -8,13 +8,13 @@ export const PROCESS_STATE_KEY = 'jsm-process-state';
 export const DONE_LIMIT = 50;
 
 /** The timers of PROCESS.md §4; `none` while the ticket is in a status without one. */
-export const TIMERS = ['clarification', 'resolved', 'estimate', 'none'] as const;
+const TIMERS = ['clarification', 'resolved', 'estimate', 'none'] as const;
 
 /** One timer. */
 export type TimerName = (typeof TIMERS)[number];
 
 /** Why a timer (re)started. */
-export const RESET_REASONS = ['customerComment', 'statusEntered', 'reclassified', 'installBackfill'] as const;
+const RESET_REASONS = ['customerComment', 'statusEntered', 'reclassified', 'installBackfill'] as const;
 
 /** One reset reason. */
 export type ResetReason = (typeof RESET_REASONS)[number];
@@ -22,7 +22,7 @@ export type ResetReason = (typeof RESET_REASONS)[number];
 const isoInstant = z.iso.datetime({ offset: true });
 
 /** How many timer resets a ticket remembers (the panel and the audit trail show them). */
-export const RESET_HISTORY_LIMIT = 10;
+const RESET_HISTORY_LIMIT = 10;
 
 const resetSchema = z.strictObject({ at: isoInstant, reason: z.enum(RESET_REASONS) });
 

@@ -20,8 +20,3 @@ export const STATUSES = [
 
 /** One logical status. */
 export type StatusKey = (typeof STATUSES)[number];
-
-/** Type guard for untrusted strings (stored state, resolver payloads). */
-export function isStatusKey(value: unknown): value is StatusKey {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}

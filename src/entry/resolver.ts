@@ -38,7 +38,7 @@ type Context = z.infer<typeof contextSchema>;
  * Maps the app's typed failures to the contract's `{ error }` (Forge turns a thrown error into an opaque
  * rejection). Messages carry codes and keys only, never personal data.
  */
-export function resolverError(error: unknown): ResolverError {
+function resolverError(error: unknown): ResolverError {
   if (error instanceof NotJiraAdminError || error instanceof NotAgentError)
     return { code: 'FORBIDDEN', message: error.message };
   if (error instanceof InvalidPayloadError) return { code: 'INVALID', message: error.message };
@@ -101,7 +101,7 @@ function requireEmpty(payload: unknown): void {
  * The Custom UI resolvers (src/contract/resolvers.ts): `getPanel` for the issue panel, the rest for the admin
  * page. The ticket comes from `context.extension.issue`, never from the payload.
  */
-export const resolver = new Resolver()
+const resolver = new Resolver()
   .define('getPanel', ({ payload, context }) =>
     run('getPanel', context, async (deps, ctx) => {
       requireEmpty(payload);

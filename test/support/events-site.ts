@@ -17,21 +17,21 @@ import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 
-export const HOUR = 3_600_000;
+const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
 /** The configuration an admin of the demo site would save (regions and organizations of the seed). */
 export const DEMO_CONFIG = DEMO_APP_CONFIG;
 
 /** One comment as the site stores it, flattened for assertions. */
-export interface SeenComment {
+interface SeenComment {
   readonly author: string;
   readonly internal: boolean;
   readonly text: string;
 }
 
 /** REST calls and rate-limit points the app spent, per handler. */
-export interface Spent {
+interface Spent {
   readonly calls: number;
   readonly points: number;
   readonly byOperation: Record<string, number>;

@@ -8,7 +8,7 @@ import type { SearchSessions } from '../search/search-sessions';
 import { issueNotFound, platformError } from './reply';
 
 /** The matched operation as the handlers need it (a subset of the spec module's `MatchedOperation`). */
-export interface RoutedOperation {
+interface RoutedOperation {
   operationId: string;
   api: 'platform' | 'servicedesk';
   pathTemplate: string;

@@ -44,7 +44,3 @@ export function serviceDeskError(status: number, errorMessage: string, i18nKey: 
 export function issueNotFound(): HttpError {
   return platformError(404, ['Issue does not exist or you do not have permission to see it.']);
 }
-
-export function ok(body: unknown, status = 200): Outcome {
-  return { reply: { status, body }, objects: 1 };
-}

@@ -8,7 +8,7 @@ import { comparableKey } from './values';
  * An interval of comparable keys (epoch milliseconds for date fields, numbers for number fields). Every value
  * that satisfies the term has its key inside; `min > max` (or an open end at the same point) means nothing matches.
  */
-export interface JqlKeyRange {
+interface JqlKeyRange {
   min: number;
   max: number;
   minInclusive: boolean;

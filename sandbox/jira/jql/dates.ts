@@ -37,7 +37,7 @@ export function parseRelativeDate(text: string, now: Date): Date | undefined {
 }
 
 /** An absolute JQL date (UTC), or undefined when `text` is not one. */
-export function parseAbsoluteDate(text: string): Date | undefined {
+function parseAbsoluteDate(text: string): Date | undefined {
   const m = ABSOLUTE.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi] = m;

@@ -5,7 +5,7 @@ import { compareScalars, modeOf, scalarsOf, type CompareMode } from './values';
 
 type Scalar = string | number | Date;
 /** One operand value: `null` is EMPTY; `undefined` is a value that can match nothing (currentUser() anonymous). */
-export type Target = Scalar | null | undefined;
+type Target = Scalar | null | undefined;
 
 /** Resolves a field name to a ref, as the simulator's `resolveField` does; throws for unknown fields. */
 export type Resolve = (name: string) => JqlFieldRef;

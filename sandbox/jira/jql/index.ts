@@ -14,7 +14,7 @@
  * lists; `now()`, `startOf/endOf Day|Week|Month|Year([inc])`, `currentUser()`; relative and absolute dates (UTC);
  * ORDER BY up to 7 fields. Not modelled (400 with a clear message): WAS/CHANGED history operators, other functions.
  */
-import { topLevelConstraints, type JqlConstraint, type JqlKeyRange } from './constraints';
+import { topLevelConstraints, type JqlConstraint } from './constraints';
 import { bindTerm, evaluate, type BoundTerm, type Resolve, type TermPlan } from './evaluate';
 import { compareIssues, MAX_ORDER_BY_FIELDS, type OrderByPlan } from './order-by';
 import { JQL_ERROR_PREFIX, parseJql } from './parse';
@@ -22,13 +22,13 @@ import { planClause, type ClausePlan } from './plan';
 import { fieldNameOf } from './field-name';
 import { JqlEvaluationError, type CompiledJql, type JqlContext, type JqlFieldRef } from './types';
 
-export { JqlEvaluationError, JQL_ERROR_PREFIX };
-export type { CompiledJql, JqlContext, JqlFieldRef, JqlConstraint, JqlKeyRange };
+export { JqlEvaluationError };
+export type { CompiledJql, JqlContext, JqlFieldRef, JqlConstraint };
 export { comparableKey } from './values';
 export { parseJqlDate, toInstant } from './dates';
 
 /** Jira's 400 text for a field name that does not resolve. */
-export const unknownFieldMessage = (name: string): string =>
+const unknownFieldMessage = (name: string): string =>
   `Field '${name}' does not exist or you do not have permission to view it.`;
 
 /**

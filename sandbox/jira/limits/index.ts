@@ -16,5 +16,5 @@
  * Time comes only from each request's `at` (the site clock), so tests are deterministic.
  */
 export { RateLimiter } from './rate-limiter';
-export type { ChargeRequest, ChargeResult, LimitConfig, RateLimitReason } from './rate-limiter';
-export { BASE_POINTS, isRead, pointCost } from './point-cost';
+export type { LimitConfig } from './rate-limiter';
+export { pointCost } from './point-cost';

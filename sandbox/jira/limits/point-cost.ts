@@ -8,7 +8,7 @@
  */
 
 /** Base cost of every request, read or write. */
-export const BASE_POINTS = 1;
+const BASE_POINTS = 1;
 
 /**
  * Operations that read with POST (a body carries the query). They are charged like GETs: per object returned.

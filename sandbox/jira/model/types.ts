@@ -4,7 +4,7 @@
  * ADF documents for rich text) so rendering is a lookup, not a conversion.
  */
 
-export type AccountType = 'atlassian' | 'customer' | 'app';
+type AccountType = 'atlassian' | 'customer' | 'app';
 
 export interface SimUser {
   accountId: string;

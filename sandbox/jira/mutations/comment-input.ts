@@ -3,7 +3,7 @@ import { adfProblem } from '../adf';
 import type { NewComment } from './issue-writer';
 
 /** The JSM property that marks a comment as internal when it is written through the platform API. */
-export const SD_PUBLIC_COMMENT = 'sd.public.comment';
+const SD_PUBLIC_COMMENT = 'sd.public.comment';
 
 /**
  * Parse a platform `Comment` body (`{body, visibility?, properties?}`), or return the error message.

@@ -3,15 +3,15 @@ import type { SimIssue, SimWorkflow } from '../model/types';
 import type { PlannedChange } from './field-input';
 
 /** Jira's `errors.issuetype` text for a type the project does not offer (or that does not exist). */
-export const INVALID_ISSUE_TYPE = 'The issue type selected is invalid.';
+const INVALID_ISSUE_TYPE = 'The issue type selected is invalid.';
 
 /** Jira's `errors.issuetype` text when the change would need a status migration (the "Move" wizard). */
-export const issueTypeNeedsMove = (typeName: string, statusName: string): string =>
+const issueTypeNeedsMove = (typeName: string, statusName: string): string =>
   `Issue type '${typeName}' cannot be set: its workflow has no status '${statusName}'. ` +
   'Move the issue to change its type and status together.';
 
 /** Statuses a workflow knows: its initial status and every transition's source and target. */
-export function workflowStatusIds(workflow: SimWorkflow): Set<string> {
+function workflowStatusIds(workflow: SimWorkflow): Set<string> {
   const ids = new Set<string>([workflow.initialStatusId]);
   for (const t of workflow.transitions) {
     ids.add(t.to);

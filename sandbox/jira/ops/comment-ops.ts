@@ -28,7 +28,7 @@ export function getComments(ctx: OpContext): Outcome {
 }
 
 /** Per-issue comment limit; Jira answers 413 beyond it. */
-export const MAX_COMMENTS_PER_ISSUE = 5000;
+const MAX_COMMENTS_PER_ISSUE = 5000;
 
 /**
  * POST /rest/api/3/issue/{issueIdOrKey}/comment — ADF body; public unless `properties` carries

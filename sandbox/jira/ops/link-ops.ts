@@ -8,7 +8,7 @@ import { SITE_URL } from '../render/format';
 import { staffOf } from './staff';
 
 /** Per-issue link limit; Jira answers 413 beyond it. */
-export const MAX_LINKS_PER_ISSUE = 2000;
+const MAX_LINKS_PER_ISSUE = 2000;
 
 function linkTypeBean(type: SimLinkType): Record<string, unknown> {
   return {

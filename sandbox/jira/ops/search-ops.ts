@@ -46,7 +46,7 @@ function params(ctx: OpContext): SearchParams {
  * in ORDER BY order (id order without one). Throws Jira's 400 for bad or unbounded JQL. Candidates come from
  * the store's indexes when the query AND-s a project, status, issue type or indexed-property range term.
  */
-export function runJql(ctx: OpContext, jql: string, requireBounded: boolean): SimIssue[] {
+function runJql(ctx: OpContext, jql: string, requireBounded: boolean): SimIssue[] {
   const compiled = compileJql(jql);
   if (!compiled.ok) throw platformError(400, compiled.errors);
   if (requireBounded && !compiled.query.isBounded) {

@@ -14,7 +14,7 @@ function avatarUrls(seed: string): Record<'16x16' | '24x24' | '32x32' | '48x48',
 }
 
 /** Platform `UserDetails` (embedded in issues, comments, changelogs; no locale there). */
-export function userDetails(user: SimUser): Record<string, unknown> {
+function userDetails(user: SimUser): Record<string, unknown> {
   return {
     self: `${SITE_URL}/rest/api/3/user?accountId=${user.accountId}`,
     accountId: user.accountId,
@@ -63,7 +63,7 @@ export function userDto(store: SiteStore, accountId: string): Record<string, unk
   };
 }
 
-export function statusCategoryBean(status: SimStatus): Record<string, unknown> {
+function statusCategoryBean(status: SimStatus): Record<string, unknown> {
   const category = CATEGORY[status.category];
   return { self: `${SITE_URL}/rest/api/3/statuscategory/${category.id}`, ...category };
 }

@@ -61,7 +61,7 @@ const CUSTOM_SCHEMA: Record<CustomFieldKind, { type: string; custom: string; ite
   },
 };
 
-export function customFieldDef(field: SimCustomField): FieldDef {
+function customFieldDef(field: SimCustomField): FieldDef {
   const numeric = Number(field.id.replace('customfield_', ''));
   return {
     id: field.id,

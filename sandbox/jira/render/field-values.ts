@@ -128,7 +128,7 @@ function requestTypeValue(store: SiteStore, issue: SimIssue): unknown {
 }
 
 /** `issuelinks`: each link seen from this issue, with the other side's key/summary/status/issuetype. */
-export function issueLinksValue(store: SiteStore, issue: SimIssue): unknown[] {
+function issueLinksValue(store: SiteStore, issue: SimIssue): unknown[] {
   return store.linksOf(issue.id).flatMap((link) => {
     const type = store.linkTypes.get(link.typeId);
     // Seen from the source the other side is the `outwardIssue`; seen from the destination, the `inwardIssue`.

@@ -7,7 +7,7 @@ import type { IndexedProperty } from './indexed-properties';
 import { indexedPropertyValue } from './property-values';
 
 /** The store's key index name for an indexed property path. */
-export const propertyIndexName = (propertyKey: string, path: string): string => `${propertyKey}.${path}`;
+const propertyIndexName = (propertyKey: string, path: string): string => `${propertyKey}.${path}`;
 
 /**
  * Define a sorted key index for every `date` and `number` path the manifest indexes, so range terms such as

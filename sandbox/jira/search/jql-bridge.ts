@@ -6,7 +6,7 @@ import type { IndexedProperty } from './indexed-properties';
 import { indexedPropertyValue, toDate } from './property-values';
 
 /** The JQL clause name under which JSM searches the request channel. */
-export const REQUEST_CHANNEL_CLAUSE = 'request-channel-type';
+const REQUEST_CHANNEL_CLAUSE = 'request-channel-type';
 
 const PROPERTY_REF = /^issue\.property\[["']?([^\]"']+)["']?\]\.(.+)$/i;
 

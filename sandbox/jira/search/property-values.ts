@@ -13,7 +13,7 @@ export function toDate(value: unknown): Date | null {
 }
 
 /** The raw value at a dotted path inside an issue's entity property (undefined when absent). */
-export function propertyAt(issue: SimIssue, key: string, path: string): unknown {
+function propertyAt(issue: SimIssue, key: string, path: string): unknown {
   let value: unknown = issue.properties[key];
   for (const part of path.split('.')) {
     if (typeof value !== 'object' || value === null) return undefined;

@@ -11,8 +11,8 @@
  * ```
  * Specs are read once per process; each operation's schemas are compiled by ajv on first use and cached.
  */
-export { matchOperation, parseQuery, type MatchedOperation } from './path-matcher';
-export { validateRequest, validateResponse, type ValidationResult } from './validate';
+export { matchOperation, type MatchedOperation } from './path-matcher';
+export { validateRequest, validateResponse } from './validate';
 export { specFile, specsDir, type ApiName } from './spec-files';
 export { operationKey } from './operation-key';
 

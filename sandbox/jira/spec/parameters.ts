@@ -15,10 +15,7 @@ interface ParameterObject {
  * numbers and booleans from their literal forms; arrays from repeated names (`fields=a&fields=b`, form/explode)
  * and from comma-separated values (`fields=a,b`), which Jira accepts for every array parameter.
  */
-export function coerceParameter(
-  raw: string | string[],
-  schema: Record<string, unknown> | undefined,
-): unknown {
+function coerceParameter(raw: string | string[], schema: Record<string, unknown> | undefined): unknown {
   const type = schema?.type;
   if (type === 'array') {
     const items = (schema?.items as Record<string, unknown> | undefined) ?? {};

@@ -61,7 +61,7 @@ function routesOf(api: ApiName): Map<string, Route[]> {
 }
 
 /** Query string → record; a repeated name becomes an array (`fields=a&fields=b`). */
-export function parseQuery(search: string): Record<string, string | string[]> {
+function parseQuery(search: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of new URLSearchParams(search)) {
     const prior = query[name];

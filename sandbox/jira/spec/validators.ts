@@ -7,7 +7,7 @@ const instances = new Map<ApiName, Ajv>();
 const compiled = new Map<string, ValidateFunction>();
 
 /** `$id` under which an API's converted `components` are registered (refs point at `<id>#/components/…`). */
-export const refBaseOf = (api: ApiName): string => `jira-${api}.json`;
+const refBaseOf = (api: ApiName): string => `jira-${api}.json`;
 
 /**
  * Jira writes timestamps as `2026-11-27T10:00:00.000+0000` (no colon in the offset), which RFC 3339 `date-time`

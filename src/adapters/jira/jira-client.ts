@@ -12,7 +12,7 @@ export interface JiraResponse {
 }
 
 /** `api.asApp().requestJira` or `api.asUser().requestJira`. */
-export type RequestJira = (
+type RequestJira = (
   route: Route,
   init?: { method?: string; body?: string; headers?: Record<string, string> },
 ) => Promise<JiraResponse>;

@@ -16,7 +16,7 @@ import {
 } from './schemas';
 
 /** JSM's property that makes a comment internal (`{ internal: true }`) or public. */
-export const SD_PUBLIC_COMMENT = 'sd.public.comment';
+const SD_PUBLIC_COMMENT = 'sd.public.comment';
 
 export interface EntityProperty {
   key: string;

@@ -4,13 +4,13 @@ import { z } from 'zod';
  * The slices of Jira's response bodies the app reads. Jira sends far more; unknown keys pass through untouched
  * (`z.looseObject`) so that a new field on Jira's side never breaks a sweep.
  */
-export const userRefSchema = z.looseObject({
+const userRefSchema = z.looseObject({
   accountId: z.string(),
   displayName: z.string().optional(),
   accountType: z.string().optional(),
 });
 
-export const statusRefSchema = z.looseObject({
+const statusRefSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   statusCategory: z.looseObject({ key: z.string() }).optional(),
@@ -52,7 +52,7 @@ export const searchResultSchema = z.looseObject({
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
-export const transitionSchema = z.looseObject({
+const transitionSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   to: statusRefSchema,
@@ -61,7 +61,7 @@ export const transitionSchema = z.looseObject({
 export type Transition = z.infer<typeof transitionSchema>;
 export const transitionsSchema = z.looseObject({ transitions: z.array(transitionSchema) });
 
-export const fieldSchema = z.looseObject({
+const fieldSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   custom: z.boolean().optional(),

@@ -6,10 +6,10 @@ import { MESSAGE_KEYS, MESSAGE_PLACEHOLDERS, type MessageKey } from '../../domai
  * to compile when the contract's list and the domain's list drift apart.
  */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const CONTRACT_KEYS_MATCH_DOMAIN: SameKeys<ContractMessageKey, MessageKey> = true;
+const _contractKeysMatchDomain: SameKeys<ContractMessageKey, MessageKey> = true;
 
 /** Who reads each message: customers (a public reply on the portal) or agents only (an internal note). */
-export const MESSAGE_AUDIENCE: Record<MessageKey, MessageCatalogEntry['audience']> = {
+const MESSAGE_AUDIENCE: Record<MessageKey, MessageCatalogEntry['audience']> = {
   clarificationReminder: 'public',
   clarificationClose: 'public',
   resolvedClose: 'public',

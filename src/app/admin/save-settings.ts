@@ -180,7 +180,7 @@ function siteSettings(config: AppConfig): Record<string, unknown> {
 }
 
 /** Structural equality of two JSON values, independent of key order. */
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));

@@ -44,7 +44,7 @@ const record = <K extends string, V extends z.ZodType>(keys: readonly K[], value
 
 const target = z.strictObject({ responseMinutes: minutes, restorationMinutes: minutes });
 
-export const sections = {
+const sections = {
   names: z.strictObject({
     kinds: record(KINDS, name),
     statuses: record(STATUSES, name),

@@ -11,7 +11,7 @@ import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 export const REGION_SOURCE_FIELD = 'Organizations';
 
 /** Account ids in the text boxes of the escalation ladder: comma-separated. */
-export function joinPeople(people: readonly string[]): string {
+function joinPeople(people: readonly string[]): string {
   return people.join(', ');
 }
 
@@ -87,7 +87,7 @@ export function settingsView(s: Settings): ProcessSettings {
  * The five level names in order. A stored ladder may list fewer levels (the domain allows 1 … 5); the page
  * always shows all five, a missing one with the guide's name (guide §4).
  */
-export function ladderLabels(s: Settings): { de: string; en: string }[] {
+function ladderLabels(s: Settings): { de: string; en: string }[] {
   return DEFAULT_LADDER.map((fallback) => {
     const label = s.escalation.levels.find((l) => l.level === fallback.level)?.label ?? fallback.label;
     return { de: label.de, en: label.en };

@@ -26,20 +26,20 @@ export interface RevertTypeAction {
 }
 
 /** Change the issue type (e-mail tickets start as Request, guide §2.2.1). */
-export interface SetTypeAction {
+interface SetTypeAction {
   readonly type: 'setType';
   readonly typeName: string;
   readonly idempotencyKey: string;
 }
 
 /** Hand work to the queue (Delivery fan-out); item types are prefixed `events.`. */
-export interface EnqueueAction {
+interface EnqueueAction {
   readonly type: 'enqueue';
   readonly items: WorkItem[];
 }
 
 /** Record what was decided in the audit trail (also for decisions that write nothing to Jira). */
-export interface AuditAction {
+interface AuditAction {
   readonly type: 'audit';
   readonly entry: Pick<AuditEntry, 'action' | 'outcome'> &
     Partial<Pick<AuditEntry, 'detail' | 'idempotencyKey'>>;

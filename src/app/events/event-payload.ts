@@ -79,7 +79,7 @@ export interface LinkChangeEvent {
 }
 
 /** Every event the rules react to. */
-export type ProductChange = IssueChangeEvent | LinkChangeEvent;
+type ProductChange = IssueChangeEvent | LinkChangeEvent;
 
 /** Result of {@link parseProductEvent}: the event, or why it was not understood (nothing changes then). */
 export type ParsedEvent = { ok: true; event: ProductChange } | { ok: false; problem: string };

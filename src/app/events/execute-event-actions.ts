@@ -19,7 +19,7 @@ import { performRevert } from './revert-change';
 import { isSecurityRefusal } from './security-refusal';
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
-export const SECURITY_FAILED_FLAG = 'confidentialityFailed';
+const SECURITY_FAILED_FLAG = 'confidentialityFailed';
 
 function keyOf(action: EventAction): string | undefined {
   return 'idempotencyKey' in action ? action.idempotencyKey : undefined;

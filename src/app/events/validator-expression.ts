@@ -56,8 +56,3 @@ export function workflowValidatorExpression(config: Pick<ProjectConfig, 'names'>
     `|| [back, ${q(statuses.inProgress)}, ${q(statuses.closed)}].includes(transition.to.name)))`,
   ].join('\n');
 }
-
-/** The error message the validator shows, in both languages (Jira shows one static text). */
-export const VALIDATOR_MESSAGE =
-  'This status change is not part of the workflow of this ticket type (JSM process rules). / ' +
-  'Dieser Statuswechsel ist im Workflow dieses Tickettyps nicht vorgesehen.';

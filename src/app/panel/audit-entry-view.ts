@@ -87,7 +87,7 @@ const OUTCOMES: Record<AuditEntry['outcome'], Bilingual> = {
  * The contract action for a stored action name. Names this version does not know (written by a newer or older
  * release) still show, as `appActivity` with the stored name, so no recorded action or error is ever hidden.
  */
-export function auditAction(stored: string): AuditAction {
+function auditAction(stored: string): AuditAction {
   return ACTIONS[stored] ?? 'appActivity';
 }
 

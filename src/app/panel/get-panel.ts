@@ -49,7 +49,7 @@ export interface PanelRequest {
 }
 
 /** How many audit entries the panel lists. */
-export const PANEL_HISTORY_LIMIT = 20;
+const PANEL_HISTORY_LIMIT = 20;
 
 /**
  * Everything the issue panel shows, for ONE resolver call per panel load (issue #6). Reads the ticket, its

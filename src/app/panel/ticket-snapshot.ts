@@ -12,7 +12,7 @@ export type PanelFieldRole =
   'deliveryVersion' | 'estimatedDeliveryDate' | 'cloudEnvironment' | 'confidential';
 
 /** A link of the ticket as Jira reports it, seen from this ticket. */
-export interface LinkSnapshot {
+interface LinkSnapshot {
   typeName: string;
   /** `outward`: this ticket is the link's source (a Delivery "ships" the other ticket). */
   direction: 'outward' | 'inward';
@@ -127,7 +127,7 @@ function linksOf(value: unknown): LinkSnapshot[] {
 }
 
 /** Jira writes `2026-11-27T09:30:00.000+0000`; normalise to an ISO instant. */
-export function toIso(value: unknown): string | null {
+function toIso(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();

@@ -16,7 +16,7 @@ export interface AuditEntry {
 }
 
 /** Audit entries are kept one year (the Forge KVS TTL maximum), longer than Jira automation's 90-day audit log. */
-export const AUDIT_RETENTION_DAYS = 365;
+const AUDIT_RETENTION_DAYS = 365;
 
 const MAX_MS = 9_999_999_999_999;
 

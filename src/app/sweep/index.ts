@@ -1,3 +1,3 @@
-export { previewSweep, type SweepPreviewItem } from './preview-sweep';
-export { runProjectSweep, runScheduledSweep, SWEEP_PROJECT_WORK, type ProjectRunOutcome } from './run-sweep';
-export { continueProjectSweep, sweepWorkHandlers } from './sweep-work';
+export { previewSweep } from './preview-sweep';
+export { runScheduledSweep } from './run-sweep';
+export { sweepWorkHandlers } from './sweep-work';

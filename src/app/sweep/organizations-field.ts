@@ -2,7 +2,7 @@ import type { JiraGateway } from '../../adapters/jira/jira-gateway';
 import type { KeyValueStore } from '../ports';
 
 /** JSM's "Organizations" field type; its id (`customfield_…`) differs per site. */
-export const ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';
+const ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';
 
 const CACHE_KEY = 'sweep:field:organizations';
 /** Field ids never change; the week only bounds how long a deleted field is remembered. */

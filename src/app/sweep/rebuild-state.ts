@@ -39,7 +39,7 @@ function originOf(change: StatusChange, names: JiraNames): ClarificationOrigin |
  * type starts in (id unknown). `undefined` when that is no working status of the kind, or the changelog was not
  * expanded: the return rule then accepts any working status.
  */
-export function clarificationOriginFromChangelog(
+function clarificationOriginFromChangelog(
   ticket: SweepTicket,
   kind: Kind,
   status: StatusKey | undefined,

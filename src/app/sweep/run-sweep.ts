@@ -9,7 +9,7 @@ import { sweepContextFor } from './sweep-setup';
 export const SWEEP_PROJECT_WORK = 'sweep.project';
 
 /** Tickets one invocation handles before it hands over to the queue; ~2 calls each, well inside 300 s. */
-export const MAX_TICKETS_PER_INVOCATION = 200;
+const MAX_TICKETS_PER_INVOCATION = 200;
 
 /** Delay before retrying a sweep that met a Jira outage. */
 const UPSTREAM_RETRY_SECONDS = 120;
@@ -24,7 +24,7 @@ export type ProjectRunOutcome =
   | { kind: 'deferred'; afterSeconds: number; reason: string };
 
 /** The body of a `sweep.project` queue item. */
-export interface SweepProjectWork extends Record<string, unknown> {
+interface SweepProjectWork extends Record<string, unknown> {
   type: typeof SWEEP_PROJECT_WORK;
   projectKey: string;
   phase: SweepCursor['phase'];

@@ -6,7 +6,7 @@ import { sweepFields, toSweepTicket } from './sweep-ticket';
 import { sweepTicket, type TicketOutcome } from './sweep-ticket-step';
 
 /** The two queries of a project sweep, in the order they run. */
-export type SweepPhase = 'unstamped' | 'due';
+type SweepPhase = 'unstamped' | 'due';
 
 /** Where a sweep that ran out of invocation time continues (carried by a queued `sweep.project` item). */
 export interface SweepCursor {

@@ -14,7 +14,7 @@ const sweepProjectBody = z.object({
  * into `InvocationError({ retryAfter })`, so the same item comes back); a sweep that still does not fit pushes
  * its own continuation. Duplicate deliveries are harmless: every ticket step is claimed in the ActionLedger.
  */
-export const continueProjectSweep: WorkHandler = async (body, deps) => {
+const continueProjectSweep: WorkHandler = async (body, deps) => {
   const parsed = sweepProjectBody.safeParse(body);
   if (!parsed.success) {
     deps.log.error('sweep.badWorkItem', { issue: parsed.error.issues[0]?.path.join('.') ?? 'body' });

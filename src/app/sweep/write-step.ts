@@ -22,7 +22,7 @@ type DueDecision = Extract<TimerDecision, { due: true }>;
  * The customer's language: the first organization the ticket is shared with that has a configured language,
  * else the project default (PROCESS.md §1: German or English per customer).
  */
-export function ticketLanguage(ctx: SweepContext, ticket: SweepTicket) {
+function ticketLanguage(ctx: SweepContext, ticket: SweepTicket) {
   const organization = ticket.organizations.find((o) => hasOwnKey(ctx.cfg.languageByOrganization, o));
   return languageFor(ctx.cfg, organization);
 }

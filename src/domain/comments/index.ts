@@ -1,7 +1,1 @@
-export {
-  classifyComment,
-  isCustomerAuthor,
-  type CommentFacts,
-  type CommentOrigin,
-  type TicketParties,
-} from './comment-author';
+export { classifyComment, isCustomerAuthor, type TicketParties } from './comment-author';

@@ -1,5 +1,4 @@
 import type { Kind } from '../kinds';
-import type { Localized } from '../texts/message-keys';
 
 /** How a ticket is billed (guide §3.1.1, §3.2; PROCESS.md §8). */
 export type CommercialClass = 'contract' | 'chargeable' | 'quoted' | 'undetermined' | 'internal';
@@ -20,21 +19,6 @@ export const COMMERCIAL_CLASS = {
   customisation: 'quoted',
   delivery: 'internal',
 } as const satisfies Record<Kind, CommercialClass>;
-
-/** Labels for the panel. */
-export const COMMERCIAL_LABELS = {
-  contract: { de: 'Durch den Support- und Wartungsvertrag abgedeckt', en: 'Covered by the support contract' },
-  chargeable: {
-    de: 'Kostenpflichtig nach Aufwand (erweitertes Support-Budget)',
-    en: 'Chargeable, time and material (extended support budget)',
-  },
-  quoted: {
-    de: 'Separates Angebot (Abschätzung → Angebot → Bestellung)',
-    en: 'Quoted separately (estimate → offer → order)',
-  },
-  undetermined: { de: 'Noch nicht klassifiziert', en: 'Not yet classified' },
-  internal: { de: 'Interne Auslieferung', en: 'Internal delivery ticket' },
-} as const satisfies Record<CommercialClass, Localized>;
 
 /**
  * The commercial class of a kind.

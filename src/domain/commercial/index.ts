@@ -1,6 +1,1 @@
-export {
-  COMMERCIAL_CLASS,
-  COMMERCIAL_LABELS,
-  commercialClass,
-  type CommercialClass,
-} from './commercial-class';
+export { COMMERCIAL_CLASS, commercialClass } from './commercial-class';

@@ -52,9 +52,6 @@ export const appConfigSchema = z
 /** The parsed site configuration. */
 export type AppConfig = z.output<typeof appConfigSchema>;
 
-/** What an admin may submit (every key optional). */
-export type AppConfigInput = z.input<typeof appConfigSchema>;
-
 /** The configuration of a site that has saved nothing yet: the guide's values. */
 export const defaultConfig: AppConfig = appConfigSchema.parse({});
 

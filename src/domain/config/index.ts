@@ -1,5 +1,4 @@
-export { appConfigSchema, defaultConfig, type AppConfig, type AppConfigInput } from './app-config-schema';
-export { parseConfig, type ConfigError, type ParseConfigResult } from './parse-config';
+export { defaultConfig, type AppConfig } from './app-config-schema';
+export { parseConfig, type ConfigError } from './parse-config';
 export { configForProject, type ProjectConfig } from './project-config';
 export { settingsSchema, type Settings } from './settings-schema';
-export type { DeepPartial } from './deep-merge';

@@ -34,7 +34,7 @@ export const DEFAULT_STATUS_NAMES: Record<StatusKey, string> = {
 };
 
 /** Default Jira field names (portal form fields, guide §2.2.1; Delivery fields, guide §3.3). */
-export const DEFAULT_FIELD_NAMES = {
+const DEFAULT_FIELD_NAMES = {
   deliveryVersion: 'Delivery version',
   confidential: 'Confidential personal data?',
   affectedSystem: 'Affected system',
@@ -46,7 +46,7 @@ export const DEFAULT_FIELD_NAMES = {
 } as const;
 
 /** Default option values of the select fields above. */
-export const DEFAULT_FIELD_VALUES = {
+const DEFAULT_FIELD_VALUES = {
   yes: 'Yes',
   no: 'No',
   production: 'Production',
@@ -57,7 +57,7 @@ export const DEFAULT_FIELD_VALUES = {
  * Default Jira priority names per guide priority: the guide's own names (§3.1). A site that kept Jira's
  * Highest..Low maps them in the admin page.
  */
-export const DEFAULT_PRIORITY_NAMES = { P1: 'P1', P2: 'P2', P3: 'P3', P4: 'P4' } as const;
+const DEFAULT_PRIORITY_NAMES = { P1: 'P1', P2: 'P2', P3: 'P3', P4: 'P4' } as const;
 
 /** Everything the app needs to recognise by name in Jira. */
 export const namesSchema = z

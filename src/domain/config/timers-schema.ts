@@ -25,7 +25,7 @@ export const timersSchema = z
   .prefault({});
 
 /** ISO weekday numbers, Monday = 1 … Sunday = 7. */
-export const isoWeekdaySchema = z.int().min(1).max(7);
+const isoWeekdaySchema = z.int().min(1).max(7);
 
 /**
  * How days are counted. `calendar` (the guide's rule): plain calendar days. `working`: a due time that falls

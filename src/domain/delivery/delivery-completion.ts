@@ -3,7 +3,7 @@ import type { Kind } from '../kinds';
 import type { StatusKey } from '../statuses';
 
 /** Delivery statuses that mean the customer has the change (guide §3.3). */
-export const COMPLETED_DELIVERY_STATUSES = [
+const COMPLETED_DELIVERY_STATUSES = [
   'delivered',
   'stageInstallationCompleted',
   'installationCompleted',

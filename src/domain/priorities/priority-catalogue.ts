@@ -60,8 +60,3 @@ export const PRIORITY_CATALOGUE = {
 
 /** Kinds that carry a priority at all (guide §3.1: "Priorities apply to Software Defect and Non-Software Defect"). */
 export const PRIORITISED_KINDS = ['softwareDefect', 'nonSoftwareDefect'] as const satisfies readonly Kind[];
-
-/** Type guard for untrusted strings. */
-export function isPriority(value: unknown): value is Priority {
-  return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
-}

@@ -14,7 +14,7 @@ export interface TicketTimes {
 }
 
 /** One service clock. `targetMinutes` is absent when the site configured none for the priority. */
-export interface ServiceClock {
+interface ServiceClock {
   readonly state: 'notStarted' | 'running' | 'stopped';
   readonly startedAt?: string;
   readonly stoppedAt?: string;

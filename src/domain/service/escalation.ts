@@ -1,18 +1,4 @@
 import type { Settings } from '../config/settings-schema';
-import type { Localized } from '../texts/message-keys';
-
-/** Reasons for an escalation (guide §4). */
-export const ESCALATION_REASONS = {
-  serviceTimeExceeded: {
-    de: 'Reaktions- oder Wiederherstellungszeit überschritten',
-    en: 'Response or restoration time exceeded',
-  },
-  handling: { de: 'Bearbeitung eines Tickets', en: 'Handling of a ticket' },
-  productQuality: { de: 'Produktqualität', en: 'Product quality' },
-} as const satisfies Record<string, Localized>;
-
-/** One escalation reason. */
-export type EscalationReason = keyof typeof ESCALATION_REASONS;
 
 /** One level of the configured ladder. */
 export type EscalationLevel = Settings['escalation']['levels'][number];

@@ -1,10 +1,5 @@
-export { confidentialityAction, type ConfidentialityDecision } from './confidentiality';
-export {
-  ESCALATION_REASONS,
-  nextEscalationLevel,
-  type EscalationLevel,
-  type EscalationReason,
-} from './escalation';
+export { confidentialityAction } from './confidentiality';
+export { nextEscalationLevel } from './escalation';
 export {
   isSevere,
   isWorkingTime,

@@ -7,7 +7,7 @@ import { placeholdersIn, substitutePlaceholders, unknownPlaceholders } from './p
 import type { Language, MessageKey, MessageParam, MessageParams } from './message-keys';
 
 /** Date patterns per language: German `27.11.2026`, English `27 November 2026`. */
-export const DATE_PATTERNS: Record<Language, string> = { de: 'dd.MM.yyyy', en: 'd MMMM yyyy' };
+const DATE_PATTERNS: Record<Language, string> = { de: 'dd.MM.yyyy', en: 'd MMMM yyyy' };
 
 /** A placeholder the text uses is unknown to the message, or has no value: a configuration or caller bug. */
 export class MessageRenderError extends Error {

@@ -14,7 +14,7 @@ export interface Workflow {
 }
 
 /** Statuses that end the work on a ticket; every other status of a workflow is a working status. */
-export const TERMINAL_STATUSES: readonly StatusKey[] = ['resolved', 'closed'];
+const TERMINAL_STATUSES: readonly StatusKey[] = ['resolved', 'closed'];
 
 /**
  * Workflows per kind. Incident and Request are the portal types before reclassification: support analyses

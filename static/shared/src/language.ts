@@ -1,4 +1,4 @@
-import type { Bilingual, Language } from '../../../src/contract/resolvers';
+import type { Language } from '../../../src/contract/resolvers';
 
 /**
  * The UI language for a Forge locale such as `de-DE`, `de_AT` or `en-US`: German for every `de*` locale,
@@ -8,9 +8,4 @@ import type { Bilingual, Language } from '../../../src/contract/resolvers';
  */
 export function pickLanguage(locale: string | null | undefined): Language {
   return locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
-
-/** The side of a server-composed {@link Bilingual} text for the UI language. */
-export function localize(text: Bilingual, language: Language): string {
-  return text[language];
 }

@@ -7,7 +7,7 @@ import { ConfigRepository } from '../../../src/app/shared/config-repository';
 import { MemoryStore } from '../../support/memory-store';
 import { fakeJira } from '../panel/fake-jira';
 
-export const NOW = new Date('2026-11-27T09:00:00.000Z');
+const NOW = new Date('2026-11-27T09:00:00.000Z');
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -17,7 +17,7 @@ export const ticket = { id: '10001', key: 'SUP-1' };
 export const T0 = new Date('2026-01-05T08:00:00Z');
 
 export const DAY = 24 * 60 * 60 * 1000;
-export const MINUTE = 60 * 1000;
+const MINUTE = 60 * 1000;
 
 /** `T0` plus a duration (no DST between 5 January and mid-March, so UTC arithmetic equals local days). */
 export function at(days: number, minutes = 0): Date {

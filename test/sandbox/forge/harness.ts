@@ -7,7 +7,7 @@ import * as app from './fixtures/src/index';
 
 export const FIXTURE_MANIFEST = join(__dirname, 'fixtures', 'manifest.yml');
 /** 25 s → 50 ms, 55 s → 110 ms: platform limits scaled so timeout tests finish fast. */
-export const TIME_SCALE = 0.002;
+const TIME_SCALE = 0.002;
 
 export interface Harness {
   host: ForgeHost;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const REPO = join(__dirname, '..', '..', '..');
+const REPO = join(__dirname, '..', '..', '..');
 export const SCREENSHOTS = join(REPO, 'test-artifacts', 'screenshots');
 
 /** Build the Custom UI apps unless `npm test` already did (the build takes well under a second). */

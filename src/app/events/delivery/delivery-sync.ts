@@ -56,7 +56,7 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
 }
 
 /** Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones. */
-export async function placeInDelivery(
+async function placeInDelivery(
   deps: EventDeps,
   input: Omit<RuleInput, 'event'>,
   ticket: Ticket,

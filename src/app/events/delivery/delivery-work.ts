@@ -4,7 +4,7 @@ import { configForProject } from '../../../domain/config';
 import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
 import { startTimer } from '../../../domain/timers';
 import { renderMessage, languageFor } from '../../../domain/texts';
-import type { WorkHandler, WorkOutcome } from '../../deps';
+import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
@@ -234,6 +234,3 @@ export const EVENT_WORK_HANDLERS: Record<
   'events.deliveryAttach': deliveryAttach,
   'events.deliveryTable': deliveryTable,
 };
-
-/** Type check: with an `EventDeps` bundle these are ordinary `WorkHandler`s. */
-export type EventWorkHandler = WorkHandler;

@@ -12,7 +12,7 @@ import { supportRegion } from './customer-region';
  * @example
  * isSevere({ kind: 'incident', affectedSystem: 'Production', systemReachable: 'No', … }, cfg); // true
  */
-export function isSevere(ticket: Ticket, config: RuleInput['config']): boolean {
+function isSevere(ticket: Ticket, config: RuleInput['config']): boolean {
   if (ticket.kind !== 'incident' && ticket.kind !== 'nonSoftwareDefect') return false;
   const down =
     isOption(config, ticket.affectedSystem, 'production') && isOption(config, ticket.systemReachable, 'no');

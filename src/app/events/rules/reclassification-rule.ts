@@ -7,7 +7,7 @@ import { kindOfTypeName, statusOfName } from '../jira-names';
 import type { RuleInput } from '../rule-input';
 
 /** Flag shown in the panel when a forbidden type change could not be reverted. */
-export const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';
+const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';
 
 /**
  * Reclassification (PROCESS.md §2): a type change the table does not allow is set back with an internal comment

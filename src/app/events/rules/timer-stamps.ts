@@ -10,7 +10,7 @@ import type { RuleInput } from '../rule-input';
  * the event describes the move into the status the ticket is in now. Stamped as the Clarification return status
  * (PROCESS.md §3) in the same property write as the timer.
  */
-export function statusOrigin(input: RuleInput): ClarificationOrigin | undefined {
+function statusOrigin(input: RuleInput): ClarificationOrigin | undefined {
   const change = changeOf(input.event, 'status');
   if (!change?.from || change.to !== input.ticket.statusId) return undefined;
   const status = statusOfName(input.config, change.fromString ?? undefined);

@@ -16,7 +16,7 @@ import { statusOfName } from '../jira-names';
 import type { RuleInput } from '../rule-input';
 
 /** Flag shown in the panel when a forbidden status change could not be reverted. */
-export const ILLEGAL_TRANSITION_FLAG = 'illegalTransition';
+const ILLEGAL_TRANSITION_FLAG = 'illegalTransition';
 
 /** The refusal reason followed by the statuses the ticket may move to instead, by their Jira names. */
 function withAllowedTargets(

@@ -92,7 +92,7 @@ const PROPERTY_TYPES: Record<string, 'date' | 'number' | 'string'> = {
 const ALIASES: Record<string, string> = { processNextDue: 'nextDueAt', processPhase: 'phase' };
 
 /** Resolves names the way the simulator does: case-insensitive system fields, the custom field, properties, aliases. */
-export function resolveField(name: string): JqlFieldRef | undefined {
+function resolveField(name: string): JqlFieldRef | undefined {
   const lower = name.toLowerCase();
   if (SYSTEM.includes(lower))
     return { kind: 'system', id: lower === 'type' ? 'issuetype' : lower === 'issuekey' ? 'key' : lower };
@@ -106,7 +106,7 @@ export function resolveField(name: string): JqlFieldRef | undefined {
   return undefined;
 }
 
-export function fieldValue(issue: unknown, ref: JqlFieldRef): unknown {
+function fieldValue(issue: unknown, ref: JqlFieldRef): unknown {
   const i = issue as FixtureIssue;
   if (ref.kind === 'property') return i.state?.[ref.path as keyof NonNullable<FixtureIssue['state']>];
   if (ref.kind === 'custom') return i.deliveryVersion;
