@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

@@ -8,7 +8,7 @@ import { seedDemoSite } from '../sandbox/jira/seed/demo-site';
 import { generateTickets } from '../sandbox/jira/seed/generate-tickets';
 import { createJiraSite, type SimJiraSite } from '../sandbox/jira/site';
 import { CONFIG_KEY } from '../src/app/shared/config-repository';
-import { sweepApp } from '../test/support/sweep-site';
+import * as index from '../src/index';
 import { hourSample, rssMb, siteTotals, type HourSample } from './bench-metrics';
 
 export const HOUR_MS = 3_600_000;
@@ -56,7 +56,7 @@ export async function runAppSweep(options: {
 }): Promise<SweepRun> {
   const { site, clock } = options;
   const started = performance.now();
-  const host = await createForgeHost({ site, clock, app: await sweepApp(), timeScale: 1 });
+  const host = await createForgeHost({ site, clock, app: index, timeScale: 1 });
   host.install();
   const at = Date.now();
   host.kvs.put('kvs', CONFIG_KEY, {

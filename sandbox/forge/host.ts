@@ -173,7 +173,8 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       throw new Error('The Forge host is not installed: call install() before advance() or drain()');
     for (;;) {
       queue.pump();
-      if (!tracker.busy && !queue.hasDue()) return;
+      events.pump();
+      if (!tracker.busy && !queue.hasDue() && !events.hasDue()) return;
       await tracker.settled();
     }
   };
@@ -186,9 +187,11 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       const now = Date.now();
       const next = schedule.next(now);
       const queueDue = queue.nextDueAt();
+      const retryDue = events.nextDueAt();
       const at = Math.min(
         next?.at ?? Infinity,
         queueDue !== undefined && queueDue > now ? queueDue : Infinity,
+        retryDue !== undefined && retryDue > now ? retryDue : Infinity,
       );
       if (at > target) break;
       opts.clock.forwardTo(at);
@@ -290,8 +293,9 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       await settle();
       if (!options.advanceClock) return;
       for (let step = 0; step < MAX_DRAIN_STEPS; step++) {
-        const next = queue.nextDueAt();
-        if (next === undefined) return;
+        const dues = [queue.nextDueAt(), events.nextDueAt()].filter((d) => d !== undefined);
+        if (dues.length === 0) return;
+        const next = Math.min(...dues);
         await advance(Math.max(0, next - Date.now()));
       }
       throw new Error('drain(): the queue did not empty within 10,000 steps');

@@ -35,6 +35,12 @@ export const QUEUE_RETENTION_MS = 24 * 3_600_000;
 export const QUEUE_BACKOFF_BASE_S = 30;
 export const QUEUE_BACKOFF_MAX_S = 900;
 
+/**
+ * Product-event triggers: a handler that returns an `InvocationError` gets the event again, "a maximum of four
+ * times", each after its `retryAfter` (≤ 900 s) (guide §1.3, trigger and events pages).
+ */
+export const PRODUCT_EVENT_MAX_RETRIES = 4;
+
 /** Scheduled trigger intervals (guide §1, schema enum). */
 export const TRIGGER_INTERVAL_MS = {
   fiveMinute: 5 * 60_000,

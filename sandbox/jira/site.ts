@@ -44,6 +44,12 @@ export interface SimJiraSite extends JiraSite {
   readonly limiter: RateLimiter;
   /** JSM Operations alerts created through `/jsm/ops/api/{cloudId}/v1/alerts`. */
   readonly opsAlerts: OpsAlerts;
+  /**
+   * Every request and response that broke the OpenAPI spec, as `operation request|response: errors`. A bad
+   * request is answered 400 as Jira would, a bad response throws; both are kept here so a test fails on them
+   * even when the app caught the error (`test/support/honest-run.ts`).
+   */
+  readonly specViolations: readonly string[];
   setFaults(faults: FaultConfig): void;
   /** Act as a person (or the app) through the REST code paths, so events are emitted exactly as for REST. */
   actAs(who: string | Principal): ActAs;
@@ -73,6 +79,7 @@ class Site implements SimJiraSite {
   readonly metrics = new SiteMetrics();
   readonly limiter: RateLimiter;
   readonly opsAlerts: OpsAlerts;
+  readonly specViolations: string[] = [];
   private readonly faults: FaultInjector;
   private readonly writer = new IssueWriter(this.store);
   private readonly sessions = new SearchSessions();
@@ -109,7 +116,10 @@ class Site implements SimJiraSite {
     // Infrastructure answers (410 removed API, 429, 5xx faults) are not the operation's own responses.
     if (op && ![410, 429, 503, 504].includes(final.status)) {
       const check = validateResponse(op, final.status, final.body);
-      if (!check.ok) throw new SpecViolationError(check.errors);
+      if (!check.ok) {
+        this.specViolations.push(`${op.operationId} response ${final.status}: ${check.errors.join('; ')}`);
+        throw new SpecViolationError(check.errors);
+      }
     }
     // Keyed by operationId, except where the JSM spec reuses one for two operations (see `operationKey`).
     this.metrics.record(op ? operationKey(op, request.method) : 'unknown', final.status, points);
@@ -168,6 +178,7 @@ class Site implements SimJiraSite {
       };
     }
     const valid = validateRequest(op, body);
+    if (!valid.ok) this.specViolations.push(`${op.operationId} request: ${valid.errors.join('; ')}`);
     if (!valid.ok)
       return { reply: { status: 400, body: { errorMessages: valid.errors, errors: {} } }, points: 0 };
 

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  JiraHttpError,
+  RateLimitedError,
+  UnexpectedResponseError,
+  UpstreamError,
+} from '../adapters/jira/errors';
 import { InvalidStoredConfigError } from '../app/shared/config-repository';
 import { runScheduledSweep } from '../app/sweep';
 import { appDeps } from './deps';
@@ -11,7 +17,8 @@ const scheduledEvent = z.looseObject({
 /**
  * Handler of the hourly `process-sweep` scheduled trigger (manifest `index.sweep`). Reads the clock once,
  * sweeps every managed project and hands what does not fit to the queue. Scheduled triggers are not retried by
- * Forge, so failures are logged and the next hour's run picks up where this one stopped.
+ * Forge, so a Jira answer that stops the run (a refused or failed call, a rate limit) is logged and the next
+ * hour's run picks up where this one stopped; only a defect in the app fails the invocation.
  */
 export async function sweep(event: unknown): Promise<void> {
   const deps = appDeps('sweep');
@@ -28,7 +35,16 @@ export async function sweep(event: unknown): Promise<void> {
       deps.log.error('sweep.invalidConfig', { problems: error.errors.length });
       return;
     }
-    deps.log.error('sweep.failed', { error: error instanceof Error ? error.name : 'unknown' });
-    throw error;
+    const jiraAnswer =
+      error instanceof JiraHttpError ||
+      error instanceof RateLimitedError ||
+      error instanceof UpstreamError ||
+      error instanceof UnexpectedResponseError;
+    deps.log.error('sweep.failed', {
+      error: error instanceof Error ? error.name : 'unknown',
+      ...(jiraAnswer ? { operation: error.operation } : {}),
+      ...(error instanceof JiraHttpError ? { status: error.status } : {}),
+    });
+    if (!jiraAnswer) throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { expectFailedInvocations } from '../support/honest-run';
 import { Queue } from '@forge/events';
 import { DAY, startSweepSite, type SweepSite } from '../support/sweep-site';
 
@@ -45,6 +46,7 @@ describe('sweep: a stale claim found by concurrent runners', () => {
     ];
     s.jump(at(10, 10 * MINUTE));
     const kill = killAfterClaim();
+    expectFailedInvocations(s.host, /invocation killed after its claim/);
     await s.host.runScheduled('process-sweep');
     kill.restore();
     expect(kill.kills()).toBe(1);

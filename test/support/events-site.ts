@@ -16,6 +16,7 @@ import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
+import { guardRun } from './honest-run';
 
 const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -112,6 +113,7 @@ export async function startEventsSite(
     },
   });
   host.install();
+  guardRun(host, site);
   const store = site.store;
   const issue = (key: string) => {
     const found = store.issue(key);

@@ -3,7 +3,6 @@
  * running the app's real handlers (`index.sweep`, the queue consumer) on a simulated clock, and helpers to put
  * tickets into a status at a given moment and to read what the app wrote.
  */
-import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import { SimClock } from '../../sandbox/clock';
 import { createJiraSite, type SimJiraSite } from '../../sandbox/jira/site';
@@ -11,58 +10,14 @@ import { seedDemoSite } from '../../sandbox/jira/seed/demo-site';
 import type { LimitConfig } from '../../sandbox/jira/limits';
 import { ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
-import { sweep } from '../../src/entry/sweep';
-import { appDeps } from '../../src/entry/deps';
-import { sweepWorkHandlers } from '../../src/app/sweep';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import * as index from '../../src/index';
+import { guardRun } from './honest-run';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-
-/**
- * The queue consumer as the lead wires it in `src/entry/work.ts` (dispatch by `body.type`, `retry` →
- * `InvocationError`). The real one is used when `src/index.ts` exports it.
- */
-async function sweepOnlyWork(event: { body?: Record<string, unknown> }): Promise<unknown> {
-  const body = event.body ?? {};
-  const handler = sweepWorkHandlers[String(body.type)];
-  if (!handler) return undefined;
-  const outcome = await handler(body, appDeps('work'));
-  if (outcome.kind === 'retry') {
-    return new InvocationError({
-      retryAfter: outcome.afterSeconds,
-      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
-      retryData: { reason: outcome.reason },
-    });
-  }
-  return undefined;
-}
-
-const noop = async (): Promise<void> => undefined;
-/** A module path kept in a variable, so the test compiles while the lead's `src/index.ts` is still empty. */
-const INDEX_MODULE = '../../src/index';
-
-/**
- * The app module the host runs: the real exports of `src/index.ts` where they exist (the lead's queue consumer,
- * the issue event handler of issue #5), the sweep's own pieces otherwise.
- */
-export async function sweepApp(): Promise<Record<string, unknown>> {
-  let exported: Record<string, unknown> = {};
-  try {
-    exported = ((await import(INDEX_MODULE)) ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    // Another engineer's handler does not load yet: test the sweep with its own pieces rather than not at all.
-    process.stderr.write(
-      `sweep-site: src/index.ts does not load (${String(error).slice(0, 120)}); using sweep-only handlers\n`,
-    );
-  }
-  const real = Object.fromEntries(
-    Object.entries(exported).filter(([, v]) => typeof v === 'function' || typeof v === 'object'),
-  );
-  return { resolver: noop, onIssueEvent: noop, work: sweepOnlyWork, ...real, sweep };
-}
 
 /**
  * Inserts `enteredAt.length` tickets of `issueType` straight into the simulator's store, each created and moved
@@ -157,7 +112,6 @@ export async function startSweepSite(
 ): Promise<SweepSite> {
   // The app logs JSON lines on stdout (for `forge logs`); tests read the site instead.
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  const app = await sweepApp();
   const clock = new SimClock(start);
   // Jira's real limits: the clock moves with every REST call (the host's latency), so burst buckets refill.
   const site = createJiraSite(options.limits ? { limits: options.limits } : {});
@@ -165,11 +119,12 @@ export async function startSweepSite(
   const host = await createForgeHost({
     site,
     clock,
-    app,
+    app: index,
     timeScale: 1,
     events: { duplicateRate: options.duplicateRate ?? 0, seed: 7 },
   });
   host.install();
+  guardRun(host, site);
   const agent = site.actAs(USER.agentDach);
   const store = site.store;
   const api = {

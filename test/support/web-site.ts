@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
 import { startWebServer, type WebServer } from '../../sandbox/web/server';
+import { guardRun } from './honest-run';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -32,6 +33,7 @@ export interface WebSite {
 export async function startWebSite(): Promise<WebSite> {
   const app = (await import('../../src/index')) as Record<string, unknown>;
   const local = await createLocalSite({ app });
+  guardRun(local.host, local.site);
   const server = await startWebServer(local, 0);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

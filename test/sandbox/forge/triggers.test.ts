@@ -1,4 +1,5 @@
 import api, { route } from '@forge/api';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 
 import type { ProductEvent } from '../../../sandbox/contract';
 import { sleep, startHost, type Harness } from './harness';
@@ -169,5 +170,57 @@ describe('Forge host product events', () => {
     h.site.emit(created('SD-9', { kind: 'user', accountId: 'a' }));
     await h.host.drain();
     expect(h.host.invocations.map((r) => [r.kind, r.outcome])).toEqual([['product-trigger', 'timeout']]);
+  });
+
+  describe('retries (guide §1.3: only a returned InvocationError, at most four times)', () => {
+    const retryAfter = (seconds: number) =>
+      new InvocationError({ retryAfter: seconds, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    const startedAt = () =>
+      h.host.invocations.filter((r) => r.kind === 'product-trigger').map((r) => Date.parse(r.startedAt));
+
+    it('redelivers an event whose handler returned an InvocationError, after retryAfter, with retryContext', async () => {
+      h = await startHost();
+      let calls = 0;
+      h.app.behave('onEvent', () => (++calls < 3 ? retryAfter(120) : undefined));
+      const emittedAt = Date.now();
+      h.site.emit(created('SD-3', { kind: 'user', accountId: 'a' }));
+      await h.host.drain({ advanceClock: true });
+
+      expect(h.host.invocations.map((r) => r.outcome)).toEqual(['retry', 'retry', 'ok']);
+      expect(startedAt().map((t) => t - emittedAt)).toEqual([0, 120_000, 240_000]);
+      const third = h.app.callsOf('onEvent')[2]?.[0] as { retryContext?: unknown };
+      expect(third.retryContext).toEqual({ retryCount: 2, retryReason: 'FUNCTION_RETRY_REQUEST' });
+      expect(h.host.stats.productEvents.retried).toBe(2);
+    });
+
+    it('stops after four retries and caps retryAfter at 900 s', async () => {
+      h = await startHost();
+      h.app.behave('onEvent', () => retryAfter(3_600));
+      const emittedAt = Date.now();
+      h.site.emit(created('SD-4', { kind: 'user', accountId: 'a' }));
+      await h.host.drain({ advanceClock: true });
+
+      expect(h.app.callsOf('onEvent')).toHaveLength(5);
+      expect(startedAt().map((t) => (t - emittedAt) / 1000)).toEqual([0, 900, 1800, 2700, 3600]);
+      expect(h.host.stats.productEvents.dropped).toBe(1);
+    });
+
+    it('does not redeliver an event whose handler threw', async () => {
+      h = await startHost();
+      h.app.behave('onEvent', () => {
+        throw new Error('boom');
+      });
+      h.site.emit(created('SD-5', { kind: 'user', accountId: 'a' }));
+      await h.host.drain({ advanceClock: true });
+      expect(h.host.invocations.map((r) => r.outcome)).toEqual(['error']);
+    });
+
+    it('does not redeliver an event whose handler ran out of time', async () => {
+      h = await startHost();
+      h.app.behave('onEvent', () => sleep(120));
+      h.site.emit(created('SD-6', { kind: 'user', accountId: 'a' }));
+      await h.host.drain({ advanceClock: true });
+      expect(h.host.invocations.map((r) => r.outcome)).toEqual(['timeout']);
+    });
   });
 });
