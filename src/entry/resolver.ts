@@ -56,12 +56,13 @@ function resolverError(error: unknown): ResolverError {
 /** Runs one resolver: builds the dependencies, reads the clock once, maps failures to `{ error }`. */
 async function run<K extends ResolverKey>(
   key: K,
-  context: unknown,
+  request: { payload: unknown; context: unknown },
   body: (deps: AdminDeps, ctx: Context) => Promise<ResultOf<K>>,
 ): Promise<ResolverResponse<K>> {
   const app = appDeps(`resolver:${key}`);
   try {
-    const ctx = contextSchema.safeParse(context ?? {});
+    requireBoundedPayload(request.payload);
+    const ctx = contextSchema.safeParse(request.context ?? {});
     if (!ctx.success) throw new InvalidPayloadError(issueLines(ctx.error.issues));
     const user = userGateway(app.stats);
     const deps: AdminDeps = {
@@ -90,6 +91,21 @@ async function run<K extends ResolverKey>(
   }
 }
 
+/**
+ * Largest payload a resolver reads: far above the largest valid settings save (every text at Jira's comment
+ * limit), so a too-long text still reaches validation and is named there; anything larger is refused before
+ * it is parsed.
+ */
+export const MAX_PAYLOAD_CHARS = 5_000_000;
+
+function requireBoundedPayload(payload: unknown): void {
+  const size = payload === undefined ? 0 : JSON.stringify(payload).length;
+  if (size > MAX_PAYLOAD_CHARS)
+    throw new InvalidPayloadError([
+      `payload: ${size.toLocaleString('en')} characters, more than the ${MAX_PAYLOAD_CHARS.toLocaleString('en')} a request may carry`,
+    ]);
+}
+
 const emptyPayload = z.strictObject({});
 
 function requireEmpty(payload: unknown): void {
@@ -103,7 +119,7 @@ function requireEmpty(payload: unknown): void {
  */
 const resolver = new Resolver()
   .define('getPanel', ({ payload, context }) =>
-    run('getPanel', context, async (deps, ctx) => {
+    run('getPanel', { payload, context }, async (deps, ctx) => {
       requireEmpty(payload);
       const issueKey = ctx.extension?.issue?.key;
       if (!issueKey)
@@ -121,22 +137,22 @@ const resolver = new Resolver()
     }),
   )
   .define('getSettings', ({ payload, context }) =>
-    run('getSettings', context, (deps) => getSettings(payload, deps)),
+    run('getSettings', { payload, context }, (deps) => getSettings(payload, deps)),
   )
   .define('saveSettings', ({ payload, context }) =>
-    run('saveSettings', context, (deps) => saveSettings(payload, deps)),
+    run('saveSettings', { payload, context }, (deps) => saveSettings(payload, deps)),
   )
   .define('previewText', ({ payload, context }) =>
-    run('previewText', context, (deps) => previewText(payload, deps)),
+    run('previewText', { payload, context }, (deps) => previewText(payload, deps)),
   )
   .define('getHealth', ({ payload, context }) =>
-    run('getHealth', context, (deps) => getHealth(payload, deps)),
+    run('getHealth', { payload, context }, (deps) => getHealth(payload, deps)),
   )
   .define('previewSweep', ({ payload, context }) =>
-    run('previewSweep', context, (deps) => getSweepPreview(payload, deps)),
+    run('previewSweep', { payload, context }, (deps) => getSweepPreview(payload, deps)),
   )
   .define('getActivity', ({ payload, context }) =>
-    run('getActivity', context, (deps) => getActivity(payload, deps)),
+    run('getActivity', { payload, context }, (deps) => getActivity(payload, deps)),
   );
 
 /** The Forge function handler (`index.resolver` in the manifest). */

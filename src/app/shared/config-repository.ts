@@ -1,5 +1,6 @@
 import { parseConfig, type AppConfig, type ConfigError } from '../../domain/config';
 import type { KeyValueStore, VersionStamp } from '../ports';
+import { configSizeError } from './config-size';
 
 /** KVS key of the site configuration. */
 export const CONFIG_KEY = 'config:site';
@@ -71,6 +72,8 @@ export class ConfigRepository {
       ...(savedBy !== undefined ? { savedBy } : {}),
     };
     const stored: StoredConfig = { ...stamp, savedAt: now.toISOString(), input };
+    const tooLarge = configSizeError(stored, input);
+    if (tooLarge) return { ok: false, errors: [tooLarge] };
     const written = await this.store.setIfVersion(CONFIG_KEY, stored, expectedVersion, stamp);
     if (!written.ok) return conflict(written.current ?? { version: currentVersion });
     this.cached = { config: parsed.config, version: stamp.version, input };

@@ -3,6 +3,7 @@ import { isKnownHolidayRegion } from '../calendar/holiday-regions';
 import { hasOwnKey } from '../own-property';
 import { MESSAGE_KEYS } from '../texts/message-keys';
 import { unknownPlaceholders } from '../texts/placeholders';
+import { filledLength, JIRA_COMMENT_MAX } from '../texts/text-limits';
 import type { namesSchema } from './names-schema';
 import type { calendarSchema, timersSchema } from './timers-schema';
 import type { textsSchema } from './texts-schema';
@@ -127,7 +128,15 @@ function* serviceIssues(s: CheckedSettings): Generator<Issue> {
 function* textIssues(s: CheckedSettings): Generator<Issue> {
   for (const key of MESSAGE_KEYS) {
     for (const language of ['de', 'en'] as const) {
-      const unknown = unknownPlaceholders(key, s.texts[key][language]);
+      const text = s.texts[key][language];
+      const filled = filledLength(text);
+      if (filled > JIRA_COMMENT_MAX) {
+        yield {
+          path: ['texts', key, language],
+          message: `is ${filled.toLocaleString('en')} characters long with its placeholders filled; Jira comments hold at most ${JIRA_COMMENT_MAX.toLocaleString('en')}`,
+        };
+      }
+      const unknown = unknownPlaceholders(key, text);
       if (unknown.length > 0) {
         yield {
           path: ['texts', key, language],
