@@ -96,7 +96,7 @@ async function run<K extends ResolverKey>(
  * limit), so a too-long text still reaches validation and is named there; anything larger is refused before
  * it is parsed.
  */
-export const MAX_PAYLOAD_CHARS = 5_000_000;
+const MAX_PAYLOAD_CHARS = 5_000_000;
 
 function requireBoundedPayload(payload: unknown): void {
   const size = payload === undefined ? 0 : JSON.stringify(payload).length;

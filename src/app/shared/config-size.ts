@@ -1,7 +1,7 @@
 import type { ConfigError } from '../../domain/config';
 
 /** Forge KVS holds at most 240 KiB per value (JSON, UTF-8). */
-export const KVS_VALUE_MAX_BYTES = 240 * 1024;
+const KVS_VALUE_MAX_BYTES = 240 * 1024;
 
 const bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
 
