@@ -13,6 +13,7 @@ import { insertTickets } from '../test/support/sweep-site';
 import { benchSite, generatedSite, HOUR_MS, runAppSweep, type SweepRun } from './app-sweep';
 import { round } from './bench-metrics';
 import { runNaiveSweep } from './naive-sweep';
+import { siteSetupBench } from './site-setup';
 import { figures, markdownTable } from './report';
 
 const START = '2026-11-02T08:30:00Z';
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   const log = console.log;
   console.log = () => undefined;
   console.warn = () => undefined;
+  const setup = siteSetupBench(new Date(START));
   const sites = [];
   for (const size of sizes) sites.push(await siteScenario(size));
   const backlog = await backlogScenario();
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     msPerCall: 50,
     pointsBudgetPerHour: BUDGET,
+    setup,
     sites,
     backlog,
     targets,
@@ -183,6 +186,9 @@ async function main(): Promise<void> {
     `Targets: nothing-due sweep ≤ 2 points/project: ${targets.nothingDueMaxPointsPerProject.actual} ${met.nothingDue ? 'met' : 'MISSED'}; ` +
       `≤ 2.2 points/action: ${targets.pointsPerActionMarginal.actual} ${met.perAction ? 'met' : 'MISSED'}; ` +
       `backlog within budget: ${met.backlog ? 'met' : 'MISSED'}.`,
+  );
+  log(
+    `Local site: 50,000 tickets generated in ${setup.generate50kTicketsMs} ms; spec validation cold start ${setup.specColdStartMs} ms.`,
   );
   if (ui) log(`\nUI benchmark: ${JSON.stringify(ui)}`);
   log('\nWrote bench-results.json');

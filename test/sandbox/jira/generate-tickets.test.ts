@@ -36,12 +36,10 @@ describe('generateTickets', () => {
     }
   });
 
-  test('inserts 50,000 tickets quickly', () => {
+  test('inserts 50,000 tickets with distinct keys (its speed is measured by npm run bench)', () => {
     const site = createJiraSite({ seed: { seed: 1 } });
-    const started = performance.now();
     generateTickets(site, { count: 50_000, seed: 1, now: NOW });
     expect(site.store.issueCount).toBe(50_000);
-    // Generous bound: the whole repo suite shares two cores; alone this takes well under a second.
-    expect(performance.now() - started).toBeLessThan(8000);
+    expect(new Set([...site.store.issues()].map((i) => i.key)).size).toBe(site.store.issueCount);
   });
 });
