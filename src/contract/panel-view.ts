@@ -28,9 +28,13 @@ interface PanelBase {
 export interface TicketPanelView extends PanelBase {
   view: 'ticket';
   kind: TicketKind;
-  /** The site's name for the ticket's type, e.g. "Software Defect". */
+  /** The site's name for the ticket's type, e.g. "Software Defect"; the panel shows this name, never a second one. */
   kindName: string;
   status: StatusRef;
+  /** Resolved or Closed: goals show quietly as met or missed, nothing runs and nothing raises an alarm. */
+  done: boolean;
+  /** The one line the panel leads with: what the app does next on this ticket, and when. */
+  nextStep: NextStepView;
   priority: PriorityView;
   clocks: ServiceClocks;
   /** Software Defect, Consulting Request and Customisation only (§3.1.1). */
@@ -44,6 +48,9 @@ export interface TicketPanelView extends PanelBase {
   confidentiality: ConfidentialityView;
   commercial: CommercialClass;
   escalation: EscalationLevelView[];
+  /** `false` when nobody is configured on any level: the panel folds the ladder away. */
+  escalationConfigured: boolean;
+  /** Every message the agent should notice, each exactly once (sections do not repeat them). */
   flags: PanelFlag[];
   /** The app's own audit entries for this ticket, newest first, at most the configured number. */
   history: AuditEntry[];
@@ -71,13 +78,26 @@ export interface UnsupportedPanelView extends PanelBase {
   typeName: string | null;
 }
 
-/** Priority with its category and contractual meaning (§3.1). */
+/**
+ * The next automatic step on a ticket, for the panel's first line. `overdue`: the step's time has passed on an
+ * open ticket; the next sweep performs it. `none`: no timer runs (`closed` for Resolved-then-Closed tickets).
+ */
+export type NextStepView =
+  | { kind: 'reminder'; number: number; total: number; at: IsoDateTime; closesAt: IsoDateTime }
+  | { kind: 'autoClose'; at: IsoDateTime }
+  | { kind: 'estimateExpiry'; at: IsoDateTime }
+  | { kind: 'overdue'; step: 'reminder' | 'autoClose' | 'estimateExpiry'; number: number | null; total: number | null }
+  | { kind: 'none'; reason: 'closed' | 'noTimer' };
+
+/** Priority with the guide's label (critical, major, minor), its category and contractual meaning (§3.1). */
 export type PriorityView =
   | { state: 'notApplicable' }
   | { state: 'notSet' }
   | {
       state: 'set';
       level: PriorityLevel;
+      /** The guide's severity label: critical (P1, P2), major (P3), minor (P4). */
+      label: Bilingual;
       category: 'systemAvailability' | 'softwareUsability';
       meaning: Bilingual;
       /** P1/P2 are reserved for system availability: set on a Software Defect they are a mismatch. */
@@ -149,12 +169,16 @@ export type ClarificationView =
       /** The status the ticket returns to when the customer answers. */
       returnsTo: StatusRef | null;
       lastReset: { at: IsoDateTime; reason: 'enteredStatus' | 'customerComment' } | null;
+      /** The next step's time has passed; the next sweep performs it. */
+      overdue: boolean;
     };
 
 /** 50 days in Resolved without customer feedback closes the ticket (§2.2.5). */
 export interface ResolvedAutoCloseView {
   resolvedAt: IsoDateTime;
   autoCloseAt: IsoDateTime;
+  /** The close is due; the next sweep performs it. */
+  overdue: boolean;
 }
 
 /** "Confidential personal data?" restricts the ticket to the customer's region (§2.2.1). */
@@ -168,10 +192,12 @@ export interface ConfidentialityView {
 /** Covered by the contract, chargeable from the extended budget, or quoted separately (§3.1.1, §3.2). */
 export type CommercialClass = 'covered' | 'chargeable' | 'quoted';
 
-/** One step of the escalation ladder (§4) with the people the site configured for it. */
+/** One step of the escalation ladder with the people the site configured for it. */
 export interface EscalationLevelView {
   level: 1 | 2 | 3 | 4 | 5;
   role: 'personalContact' | 'teamLead' | 'departmentHead' | 'customerServicesHead' | 'board';
+  /** The level's name as the site configured it. */
+  label: Bilingual;
   /** Display names; empty when the site configured nobody for the level. */
   contacts: string[];
 }

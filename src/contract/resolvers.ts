@@ -46,13 +46,16 @@ export type ResultOf<K extends ResolverKey> = ResolverContract[K]['result'];
 
 /**
  * An expected failure. `FORBIDDEN`: caller is not allowed (admin resolvers: not a Jira administrator);
- * `INVALID`: the payload failed validation; `NOT_FOUND`: the ticket or project is gone; `UPSTREAM`: Jira
- * answered with an error or a rate limit; `INTERNAL`: a bug. `message` is for logs and the UI's detail line
+ * `INVALID`: the payload failed validation; `NOT_FOUND`: the ticket or project is gone; `RATE_LIMITED`: Jira
+ * limited the app's requests (`retryAfterSeconds` says when to try again); `UPSTREAM`: Jira answered with an
+ * error or not in time; `INTERNAL`: a bug. `message` is for logs and the UI's detail line
  * and never contains personal data.
  */
 export interface ResolverError {
-  code: 'FORBIDDEN' | 'INVALID' | 'NOT_FOUND' | 'UPSTREAM' | 'INTERNAL';
+  code: 'FORBIDDEN' | 'INVALID' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UPSTREAM' | 'INTERNAL';
   message: string;
+  /** With `RATE_LIMITED`: Jira's Retry-After, in seconds. */
+  retryAfterSeconds?: number;
 }
 
 /**

@@ -44,7 +44,11 @@ function resolverError(error: unknown): ResolverError {
   if (error instanceof InvalidPayloadError) return { code: 'INVALID', message: error.message };
   if (error instanceof TicketNotFoundError) return { code: 'NOT_FOUND', message: error.message };
   if (error instanceof RateLimitedError)
-    return { code: 'UPSTREAM', message: `Jira rate limit; retry in ${error.retryAfterSeconds} s` };
+    return {
+      code: 'RATE_LIMITED',
+      message: `Jira rate limit; retry in ${error.retryAfterSeconds} s`,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
   if (error instanceof UpstreamError || error instanceof UnexpectedResponseError) {
     return { code: 'UPSTREAM', message: `Jira did not answer ${error.operation} properly` };
   }
@@ -80,7 +84,8 @@ async function run<K extends ResolverKey>(
       code: mapped.code,
       error: error instanceof Error ? error.name : 'unknown',
     };
-    if (mapped.code === 'INTERNAL' || mapped.code === 'UPSTREAM') app.log.error('resolverFailed', fields);
+    if (mapped.code === 'INTERNAL' || mapped.code === 'UPSTREAM' || mapped.code === 'RATE_LIMITED')
+      app.log.error('resolverFailed', fields);
     else app.log.warn('resolverFailed', fields);
     return { error: mapped };
   } finally {

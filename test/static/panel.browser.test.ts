@@ -65,45 +65,138 @@ async function openPanel(issue: string, locale: string, theme: 'light' | 'dark')
   return page;
 }
 
-/** Visible texts that prove each state rendered its distinctive content, per language. */
-const expectations: Record<string, { en: string[]; de: string[] }> = {
+/**
+ * Per state and language: the first line exactly, texts visible while the details are folded, texts that appear
+ * once they are unfolded, and texts that must not appear anywhere (alarms on done tickets, internal codes).
+ */
+interface Expectation {
+  lead?: string;
+  folded: string[];
+  unfolded?: string[];
+  absent?: string[];
+}
+const expectations: Record<string, { en: Expectation; de: Expectation }> = {
   'SD-101': {
-    en: [
-      '1 of 3 reminders sent',
-      'P2',
-      'P1 and P2 are for system availability',
-      'Breached',
-      'customer',
-      'Attention',
-    ],
-    de: ['1 von 3 Erinnerungen gesendet', 'Systemverfügbarkeit', 'Überschritten', 'Zu beachten'],
+    en: {
+      lead: 'Reminder 2 of 3 on Nov 30, 9:00 AM · closes Dec 20',
+      folded: [
+        'Software Defect',
+        'P2',
+        'critical',
+        'Priority mismatch',
+        'Service time breached',
+        'Attention',
+      ],
+      unfolded: [
+        '1 of 3 reminders sent',
+        'Breached',
+        'Your support contact',
+        'Jonas Weber, Priya Nair',
+        '1 day and 2 hours',
+      ],
+    },
+    de: {
+      lead: 'Erinnerung 2 von 3 am 30. Nov., 09:00 · schließt am 20. Dez.',
+      folded: ['Software Defect', 'kritischer Fehler', 'Systemverfügbarkeit', 'Zu beachten'],
+      unfolded: [
+        '1 von 3 Erinnerungen gesendet',
+        'Überschritten',
+        'Ihr Support-Ansprechpartner',
+        '1 Tag und 2 Stunden',
+      ],
+      absent: ['Softwarefehler'],
+    },
   },
   'SD-102': {
-    en: ['CUSTOM', "Built only for this customer's system", 'DEL-7', 'Planned', 'Chargeable'],
-    de: ['CUSTOM', 'Nur für das System dieses Kunden', 'DEL-7', 'Kostenpflichtig'],
+    en: {
+      lead: 'No automatic step pending',
+      folded: ['Consulting Request', 'Delivery', 'CUSTOM'],
+      unfolded: ["Built only for this customer's system", 'DEL-7', 'Planned', 'Chargeable'],
+    },
+    de: {
+      lead: 'Kein automatischer Schritt ausstehend',
+      folded: ['Consulting Request', 'CUSTOM'],
+      unfolded: ['Nur für das System dieses Kunden', 'DEL-7', 'Kostenpflichtig'],
+    },
   },
-  'SD-103': { en: ['Estimate expired', 'account manager'], de: ['Schätzung abgelaufen', 'Account Manager'] },
+  'SD-103': {
+    en: {
+      lead: 'Estimate expired; closing overdue: handled by the next sweep',
+      folded: ['Estimate expired', 'account manager'],
+      unfolded: ['overdue: handled by the next sweep'],
+      absent: ['6 days ago'],
+    },
+    de: {
+      lead: 'Schätzung abgelaufen; Schließen überfällig: erledigt der nächste Lauf',
+      folded: ['Schätzung abgelaufen', 'Account Manager'],
+      absent: ['vor 6 Tagen'],
+    },
+  },
   'SD-106': {
-    en: ['Dry run', 'Delivery Pending needs a Delivery version', 'No Delivery ticket includes this ticket'],
-    de: ['Testmodus', 'fehlt die Auslieferungsversion', 'Noch kein Delivery-Ticket'],
+    en: {
+      folded: ['Dry run', 'Delivery version missing', 'No Delivery ticket', 'major', 'not configured yet'],
+      unfolded: ['Nobody configured'],
+    },
+    de: {
+      folded: ['Testmodus', 'Auslieferungsversion fehlt', 'wesentlicher Fehler', 'noch nicht eingerichtet'],
+    },
   },
   'SD-107': {
-    en: ['Resolved since', 'Closes automatically'],
-    de: ['Gelöst seit', 'Wird automatisch geschlossen'],
+    en: { lead: 'Closes automatically on Dec 22, 1:00 PM', folded: [], unfolded: ['Resolved since'] },
+    de: { lead: 'Wird am 22. Dez., 13:00 automatisch geschlossen', folded: [], unfolded: ['Gelöst seit'] },
+  },
+  'SD-108': {
+    en: {
+      lead: 'Closed: the app takes no further steps',
+      folded: ['Non-Software Defect', 'Closed', 'critical'],
+      unfolded: ['Met', 'Missed', 'On-call duty alerted'],
+      absent: ['Attention', 'Breached', 'Running', 'Paused', 'Remaining', 'Overdue by'],
+    },
+    de: {
+      lead: 'Geschlossen: Die App unternimmt nichts mehr',
+      folded: ['Non-Software Defect'],
+      unfolded: ['Eingehalten', 'Verfehlt', 'Rufbereitschaft alarmiert'],
+      absent: ['Zu beachten', 'Überschritten', 'Läuft'],
+    },
+  },
+  'SD-109': {
+    en: {
+      lead: 'Reminder 3 of 3 overdue: handled by the next sweep',
+      folded: ['Support Request'],
+      unfolded: ['2 of 3 reminders sent', 'overdue: handled by the next sweep', 'customer replied'],
+      absent: ['days ago ·', 'closes'],
+    },
+    de: {
+      lead: 'Erinnerung 3 von 3 überfällig: erledigt der nächste Lauf',
+      folded: ['Support Request'],
+      unfolded: ['überfällig: erledigt der nächste Lauf'],
+    },
   },
   'DEL-7': {
-    en: ['Included tickets (2)', 'SD-88', 'Dedicated Cloud', '14.21.3.1'],
-    de: ['Enthaltene Tickets (2)', 'SD-88', 'Cloud-Umgebung'],
+    en: { folded: ['Included tickets (2)', 'SD-88', 'Dedicated Cloud', '14.21.3.1'] },
+    de: { folded: ['Enthaltene Tickets (2)', 'SD-88', 'Cloud-Umgebung'] },
   },
   'SD-104': {
-    en: ['Nothing to show', 'not part of the support process'],
-    de: ['nichts anzuzeigen', 'gehört nicht'],
+    en: { folded: ['Nothing to show', 'not part of the support process'] },
+    de: { folded: ['nichts anzuzeigen', 'gehört nicht'] },
   },
   'SD-105': {
-    en: ['could not be loaded', 'Jira did not answer', 'Try again'],
-    de: ['konnte nicht geladen', 'Erneut versuchen'],
+    en: { folded: ['could not be loaded', 'Jira did not answer', 'Try again'] },
+    de: { folded: ['konnte nicht geladen', 'Erneut versuchen'] },
+  },
+  'SD-110': {
+    en: { folded: ["Jira limited the app's requests; retrying in 30 s."], absent: ['did not answer'] },
+    de: { folded: ['Jira hat die Anfragen der App begrenzt; neuer Versuch in 30 s.'] },
   },
 };
+
+/** Words the panel must never show: guide references and the app's internal codes. */
+const NEVER = /§|guide|Leitfaden|reminder\d|installBackfill|resolved:\d|App activity:/;
+
+/** Unfold every detail section (the keyboard test below unfolds one the way an agent would). */
+async function unfoldAll(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+}
 
 describe.each(['en-US', 'de-DE'] as const)('issue panel in %s', (locale) => {
   const language = locale.startsWith('de') ? 'de' : 'en';
@@ -113,8 +206,10 @@ describe.each(['en-US', 'de-DE'] as const)('issue panel in %s', (locale) => {
       async (issue) => {
         const page = await openPanel(issue, locale, theme);
         try {
-          const text = await page.locator('body').innerText();
-          for (const expected of expectations[issue]![language]) expect(text).toContain(expected);
+          const expected = expectations[issue]![language];
+          if (expected.lead) expect(await page.getByTestId('next-step').innerText()).toBe(expected.lead);
+          const folded = await page.locator('body').innerText();
+          for (const text of expected.folded) expect(folded).toContain(text);
           expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(
             theme,
           );
@@ -126,12 +221,51 @@ describe.each(['en-US', 'de-DE'] as const)('issue panel in %s', (locale) => {
             fullPage: true,
           });
           expect(await seriousA11yViolations(page)).toEqual([]);
+          await unfoldAll(page);
+          const unfolded = await page.locator('body').innerText();
+          for (const text of expected.unfolded ?? []) expect(unfolded).toContain(text);
+          for (const text of expected.absent ?? []) expect(unfolded).not.toContain(text);
+          expect(unfolded).not.toMatch(NEVER);
+          // Every message appears once: no line of the panel repeats another.
+          const lines = unfolded
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l.length > 30);
+          expect(lines.filter((line, i) => lines.indexOf(line) !== i)).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(352);
+          await page.screenshot({
+            path: join(SCREENSHOTS, `panel-${issue}-${language}-${theme}-unfolded.png`),
+            fullPage: true,
+          });
+          expect(await seriousA11yViolations(page)).toEqual([]);
         } finally {
           await page.close();
         }
       },
     );
   });
+});
+
+test('dates and numbers follow the user’s locale: en-GB is not en-US', async () => {
+  const gb = await openPanel('SD-101', 'en-GB', 'light');
+  expect(await gb.getByTestId('next-step').innerText()).toBe(
+    'Reminder 2 of 3 on 30 Nov, 09:00 · closes 20 Dec',
+  );
+  await gb.close();
+});
+
+test('a rate-limited panel says so and retries by itself after Retry-After', async () => {
+  const page = await context.newPage();
+  await page.clock.install();
+  const before = server.calls.length;
+  await page.goto(`${server.url}/panel/?issue=SD-110&locale=en-US&theme=light`);
+  await page.getByText("Jira limited the app's requests; retrying in 30 s.").waitFor();
+  const calls = () => server.calls.slice(before).filter((c) => c.functionKey === 'getPanel').length;
+  expect(calls()).toBe(1);
+  await page.clock.runFor(31_000);
+  await page.waitForFunction(() => document.body.innerText.includes('retrying'));
+  expect(calls()).toBe(2);
+  await page.close();
 });
 
 test('dark theme really changes the surface colour', async () => {
@@ -155,8 +289,13 @@ test('the panel invokes getPanel once with the trusted context, and retry calls 
   await page.close();
 });
 
-test('a ticket link opens the issue in a new tab through the bridge router', async () => {
+test('details unfold from the keyboard, and a ticket link opens the issue through the bridge router', async () => {
   const page = await openPanel('SD-102', 'en-US', 'light');
+  const link = page.getByRole('link', { name: 'Open DEL-7' });
+  expect(await link.isVisible()).toBe(false);
+  await page.locator('summary', { hasText: 'Delivery' }).focus();
+  await page.keyboard.press('Enter');
+  await link.waitFor();
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
     page.getByRole('link', { name: 'Open DEL-7' }).click(),

@@ -17,33 +17,46 @@ describe('pickLanguage', () => {
 });
 
 describe('createFormatters', () => {
-  const en = createFormatters('en', 'Europe/Berlin');
-  const de = createFormatters('de', 'Europe/Berlin');
+  const gb = createFormatters('en-GB', 'Europe/Berlin');
+  const us = createFormatters('en-US', 'Europe/Berlin');
+  const de = createFormatters('de-DE', 'Europe/Berlin');
 
-  test('durations are compact and unsigned', () => {
-    expect(en.duration(30_000)).toBe('< 1 min');
-    expect(en.duration(45 * 60_000)).toBe('45 min');
-    expect(en.duration(2 * 3_600_000 + 15 * 60_000)).toBe('2 h 15 min');
-    expect(en.duration(-(26 * 3_600_000))).toBe('1 d 2 h');
-    expect(de.duration(3 * 86_400_000)).toBe('3 T');
+  test('durations read as words, at most two units, unsigned', () => {
+    expect(gb.duration(30_000)).toBe('less than 1 minute');
+    expect(gb.duration(45 * 60_000)).toBe('45 minutes');
+    expect(gb.duration(2 * 3_600_000 + 15 * 60_000)).toBe('2 hours and 15 minutes');
+    expect(gb.duration(-(26 * 3_600_000))).toBe('1 day and 2 hours');
+    expect(de.duration(3 * 86_400_000)).toBe('3 Tage');
+    expect(de.duration(26 * 3_600_000)).toBe('1 Tag und 2 Stunden');
+    expect(de.duration(60_000)).toBe('1 Minute');
   });
 
-  test('instants are shown in the user time zone', () => {
-    expect(en.dateTime('2026-11-27T09:00:00.000Z')).toBe('27 Nov 2026, 10:00');
+  test('instants are shown in the user time zone and the locale’s own format (en-US is not en-GB)', () => {
+    expect(gb.dateTime('2026-11-27T09:00:00.000Z')).toBe('27 Nov 2026, 10:00');
+    expect(us.dateTime('2026-11-27T09:00:00.000Z')).toBe('Nov 27, 2026, 10:00 AM');
     expect(de.dateTime('2026-11-27T09:00:00.000Z')).toBe('27.11.2026, 10:00');
+    expect(createFormatters('en_US', 'UTC').day('2026-12-09T08:00:00Z')).toBe('Dec 9');
+    expect(gb.dayTime('2026-11-29T17:20:00Z')).toBe('29 Nov, 18:20');
+    expect(de.day('2026-12-09T08:00:00Z')).toBe('9. Dez.');
+  });
+
+  test('numbers follow the locale', () => {
+    expect(us.number(1234.5)).toBe('1,234.5');
+    expect(de.number(1234.5)).toBe('1.234,5');
   });
 
   test('a calendar date stays that day in any zone', () => {
-    expect(createFormatters('en', 'Pacific/Honolulu').date('2026-12-14')).toBe('14 Dec 2026');
+    expect(createFormatters('en-GB', 'Pacific/Honolulu').date('2026-12-14')).toBe('14 Dec 2026');
   });
 
   test('relative times in both languages', () => {
-    expect(en.relative('2026-11-30T09:00:00Z', '2026-11-27T09:00:00Z')).toBe('in 3 days');
+    expect(gb.relative('2026-11-30T09:00:00Z', '2026-11-27T09:00:00Z')).toBe('in 3 days');
     expect(de.relative('2026-11-27T07:00:00Z', '2026-11-27T09:00:00Z')).toBe('vor 2 Stunden');
   });
 
-  test('an unknown time zone falls back instead of throwing', () => {
-    expect(() => createFormatters('en', 'Mars/Olympus').dateTime('2026-11-27T09:00:00Z')).not.toThrow();
+  test('an unknown time zone or locale falls back instead of throwing', () => {
+    expect(() => createFormatters('en-GB', 'Mars/Olympus').dateTime('2026-11-27T09:00:00Z')).not.toThrow();
+    expect(createFormatters('fr-FR', 'UTC').date('2026-12-14')).toBe('14 Dec 2026');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry as AuditEntryView, Bilingual } from '../../contract/common';
 import type { AuditEntry } from '../shared/audit-log';
+import { auditDetail } from './audit-detail';
 
 /**
  * The audit log stores short machine action names written by the sweep and the event handlers; the UI shows
@@ -96,20 +97,42 @@ export function storedActionsFor(action: AuditAction): string[] {
   return Object.keys(ACTIONS).filter((name) => ACTIONS[name] === action);
 }
 
+/** Stored actions whose own words say more than their contract action's sentence. */
+const STORED_SUMMARIES: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(null) as object, {
+  expiryNotice: {
+    en: 'Customer told that the estimate expires soon',
+    de: 'Kunde auf den baldigen Ablauf der Schätzung hingewiesen',
+  },
+  expire: { en: 'Estimate expired; ticket closed', de: 'Schätzung abgelaufen; Ticket geschlossen' },
+  emailIntake: { en: 'Request received by e-mail', de: 'Anfrage per E-Mail eingegangen' },
+  comment: { en: 'Comment added for the customer', de: 'Kommentar für den Kunden hinzugefügt' },
+  write: { en: 'Ticket updated', de: 'Ticket aktualisiert' },
+  restamp: {
+    en: 'Timer set up from the ticket’s history',
+    de: 'Timer aus dem Verlauf des Tickets eingerichtet',
+  },
+  statusChanged: { en: 'Timer follows a status change', de: 'Timer folgt einem Statuswechsel' },
+});
+
 /**
- * One stored entry as the panel and the admin activity log show it. The detail (a code such as `HTTP 403`
- * or `alreadyDone`) is appended verbatim; stored entries never hold personal data.
+ * One stored entry as the panel and the admin activity log show it: a sentence in both languages, the detail
+ * code in words (see {@link auditDetail}); a code this version does not know is left out, never shown raw.
+ * Stored entries never hold personal data.
  */
 export function auditEntryView(entry: AuditEntry): AuditEntryView {
   const action = auditAction(entry.action);
+  const reminder = entry.detail?.match(/^reminder(\d+)$/);
   const base =
     entry.action === 'settingsSaved'
       ? settingsSummary(entry.projectKey)
-      : action === 'appActivity'
-        ? { en: `App activity: ${entry.action}`, de: `App-Aktivität: ${entry.action}` }
-        : SUMMARIES[action];
+      : action === 'reminderSent' && reminder
+        ? {
+            en: `Reminder ${reminder[1]} sent to the customer`,
+            de: `Erinnerung ${reminder[1]} an den Kunden gesendet`,
+          }
+        : (STORED_SUMMARIES[entry.action] ?? SUMMARIES[action]);
   const outcome = OUTCOMES[entry.outcome];
-  const detail = entry.detail ? ` — ${entry.detail}` : '';
+  const words = entry.detail && !reminder && entry.detail !== entry.action ? auditDetail(entry.detail) : null;
   return {
     id: `${entry.at}:${entry.issueId}:${entry.action}:${entry.idempotencyKey ?? entry.outcome}`,
     at: entry.at,
@@ -118,7 +141,10 @@ export function auditEntryView(entry: AuditEntry): AuditEntryView {
     projectKey: entry.projectKey === '' ? null : entry.projectKey,
     outcome: entry.outcome === 'dryRun' ? 'done' : entry.outcome,
     dryRun: entry.outcome === 'dryRun',
-    summary: { en: `${base.en}${outcome.en}${detail}`, de: `${base.de}${outcome.de}${detail}` },
+    summary: {
+      en: `${base.en}${outcome.en}${words ? ` — ${words.en}` : ''}`,
+      de: `${base.de}${outcome.de}${words ? ` — ${words.de}` : ''}`,
+    },
   };
 }
 

@@ -28,6 +28,7 @@ import {
   panelFlags,
 } from './ticket-context-views';
 import { NotAgentError } from './not-agent-error';
+import { isDone, nextStep } from './next-step';
 import { TicketNotFoundError } from './ticket-not-found-error';
 import { panelFieldIds, ticketSnapshot, type TicketSnapshot } from './ticket-snapshot';
 import { clarificationView, estimateView, resolvedAutoCloseView } from './timer-views';
@@ -130,7 +131,9 @@ async function ticketPanel(
     displayNames(deps.userMeta, escalationAccountIds(cfg)),
     history,
   ]);
-  const priority = priorityView(cfg, kind, ticket.priorityName);
+  const status = statusRef(cfg, ticket.statusName);
+  const done = isDone(status.role);
+  const priority = priorityView(cfg, kind, ticket.priorityName, done);
   const clocks = serviceClocks({
     slas,
     cfg,
@@ -138,27 +141,34 @@ async function ticketPanel(
     created: ticket.created,
     acceptedAt: ticket.state?.acceptedAt,
     resolvedAt: ticket.resolutionDate,
+    done,
     now: deps.now,
   });
   const timerInput = { kind, status: ticket.status, state: ticket.state, cfg, now: deps.now };
   const estimate = estimateView(timerInput);
   const returnsTo = ticket.clarificationFrom === null ? null : statusRef(cfg, ticket.clarificationFrom);
+  const clarification = clarificationView(timerInput, returnsTo);
+  const resolvedAutoClose = resolvedAutoCloseView(timerInput);
+  const escalation = escalationView(cfg, names);
   return {
     ...base,
     view: 'ticket',
     kind,
     kindName: ticket.typeName ?? cfg.names.kinds[kind],
-    status: statusRef(cfg, ticket.statusName),
+    status,
+    done,
+    nextStep: nextStep({ statusRole: status.role, clarification, resolved: resolvedAutoClose, estimate }),
     priority,
     clocks,
     delivery,
     estimate,
-    clarification: clarificationView(timerInput, returnsTo),
-    resolvedAutoClose: resolvedAutoCloseView(timerInput),
+    clarification,
+    resolvedAutoClose,
     confidentiality: confidentialityView(ticket, cfg),
     commercial: commercialClass(kind),
-    escalation: escalationView(cfg, names),
-    flags: panelFlags({ state: ticket.state, priority, clocks, delivery, estimate }),
+    escalation,
+    escalationConfigured: escalation.some((level) => level.contacts.length > 0),
+    flags: panelFlags({ done, state: ticket.state, priority, clocks, delivery, estimate }),
     history: entries,
   };
 }

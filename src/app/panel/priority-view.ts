@@ -16,12 +16,17 @@ export function guidePriority(cfg: ProjectConfig, jiraName: string | null): Prio
 
 /**
  * Priority with category and meaning (guide §3.1). Priorities apply to the two defect kinds only; P1/P2 are
- * system-availability priorities of a Non-Software Defect, so on a Software Defect they are a mismatch.
+ * system-availability priorities of a Non-Software Defect, so on an open Software Defect they are a mismatch.
  *
  * @example
  * priorityView(cfg, 'softwareDefect', 'P1'); // { state: 'set', level: 'P1', mismatch: true, … }
  */
-export function priorityView(cfg: ProjectConfig, kind: Kind, jiraName: string | null): PriorityView {
+export function priorityView(
+  cfg: ProjectConfig,
+  kind: Kind,
+  jiraName: string | null,
+  done = false,
+): PriorityView {
   if (!(PRIORITISED_KINDS as readonly Kind[]).includes(kind)) return { state: 'notApplicable' };
   const level = guidePriority(cfg, jiraName);
   if (level === null) return { state: 'notSet' };
@@ -29,8 +34,10 @@ export function priorityView(cfg: ProjectConfig, kind: Kind, jiraName: string | 
   return {
     state: 'set',
     level,
+    label: { en: info.severity.en, de: info.severity.de },
     category: info.category,
     meaning: { en: info.meaning.en, de: info.meaning.de },
-    mismatch: !(info.kinds as readonly Kind[]).includes(kind),
+    // A done ticket raises no alarms: the mismatch matters while someone can still change the priority.
+    mismatch: !done && !(info.kinds as readonly Kind[]).includes(kind),
   };
 }

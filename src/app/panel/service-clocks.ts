@@ -21,6 +21,8 @@ export function serviceClocks(input: {
   created: string;
   acceptedAt: string | undefined;
   resolvedAt: string | null;
+  /** Resolved or Closed: every clock is settled (met or missed), none runs. */
+  done: boolean;
   now: Date;
 }): ServiceClocks {
   const slas = input.slas ?? [];
@@ -29,15 +31,27 @@ export function serviceClocks(input: {
     return sla ? slaClock(sla, input.now) : undefined;
   };
   const targets = input.priority ? input.cfg.priorities[input.priority] : undefined;
+  const doneAt = input.done ? (input.resolvedAt ?? input.now.toISOString()) : null;
   const response =
     fromSla(RESPONSE_SLA) ??
-    appClock(input.created, input.acceptedAt ?? null, targets?.responseMinutes, input.now);
+    appClock(input.created, input.acceptedAt ?? doneAt, targets?.responseMinutes, input.now);
   const restoration =
     fromSla(RESTORATION_SLA) ??
     (input.acceptedAt
-      ? appClock(input.acceptedAt, input.resolvedAt, targets?.restorationMinutes, input.now)
+      ? appClock(input.acceptedAt, input.resolvedAt ?? doneAt, targets?.restorationMinutes, input.now)
       : ({ source: 'app', state: 'notStarted' } as const));
-  return { response, restoration };
+  return doneAt === null
+    ? { response, restoration }
+    : { response: settled(response, doneAt), restoration: settled(restoration, doneAt) };
+}
+
+/**
+ * A clock of a done ticket as JSM's SLA panel shows it: a goal met or missed, never running or paused (a JSM
+ * SLA whose stop condition does not fire on the site's resolved status would otherwise tick on for ever).
+ */
+function settled(clock: ServiceClockView, doneAt: string): ServiceClockView {
+  if (clock.state !== 'running' && clock.state !== 'paused') return clock;
+  return { ...clock, state: 'completed', remainingMs: null, stoppedAt: doneAt };
 }
 
 function appClock(

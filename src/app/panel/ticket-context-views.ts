@@ -66,7 +66,14 @@ export function escalationView(
       const name = names.get(id);
       return name ? [name] : [];
     });
-    return [{ level: level.level as EscalationLevelView['level'], role, contacts }];
+    return [
+      {
+        level: level.level as EscalationLevelView['level'],
+        role,
+        label: { en: level.label.en, de: level.label.de },
+        contacts,
+      },
+    ];
   });
 }
 
@@ -109,8 +116,15 @@ const STORED_FLAGS: Record<
   },
 };
 
-/** What the agent should notice: stored flags plus what the panel's own views show, once per code. */
+/** Codes that are alarms about a running ticket; a Resolved or Closed ticket shows none of them. */
+const OPEN_TICKET_ALARMS: readonly PanelFlag['code'][] = ['priorityMismatch', 'serviceTimeBreached'];
+
+/**
+ * What the agent should notice: stored flags plus what the panel's own views show, once per code. This is the
+ * one place these messages appear; the sections do not repeat them.
+ */
 export function panelFlags(input: {
+  done: boolean;
   state: TicketSnapshot['state'];
   priority: PriorityView;
   clocks: ServiceClocks;
@@ -119,6 +133,7 @@ export function panelFlags(input: {
 }): PanelFlag[] {
   const flags: PanelFlag[] = [];
   const add = (flag: PanelFlag) => {
+    if (input.done && OPEN_TICKET_ALARMS.includes(flag.code)) return;
     if (!flags.some((f) => f.code === flag.code)) flags.push(flag);
   };
   for (const name of input.state?.flags ?? []) {
@@ -148,7 +163,10 @@ export function panelFlags(input: {
     add({
       code: 'estimateExpired',
       severity: 'warning',
-      detail: { en: 'The estimate is no longer valid.', de: 'Die Aufwandsschätzung ist nicht mehr gültig.' },
+      detail: {
+        en: 'The estimate is no longer valid; the customer can ask the account manager for a new one.',
+        de: 'Die Aufwandsschätzung ist nicht mehr gültig; der Kunde kann beim Account Manager eine neue anfragen.',
+      },
       at: input.estimate.validUntil,
     });
   }
@@ -160,8 +178,8 @@ export function panelFlags(input: {
       code: 'serviceTimeBreached',
       severity: 'error',
       detail: {
-        en: 'A contracted service time is exceeded; the escalation ladder applies (guide §4).',
-        de: 'Eine vereinbarte Servicezeit ist überschritten; es gilt der Eskalationsweg (Leitfaden §4).',
+        en: 'A contracted service time is exceeded; escalate along the ladder below.',
+        de: 'Eine vereinbarte Servicezeit ist überschritten; bitte nach dem Eskalationsweg unten eskalieren.',
       },
       at: null,
     });

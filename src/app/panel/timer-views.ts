@@ -37,6 +37,7 @@ export function clarificationView(
   const reminders = schedule.filter((s) => s.step.kind === 'reminder');
   const close = schedule[schedule.length - 1];
   const sent = Math.min(state.stepsDone, reminders.length);
+  const nextDue = reminders[sent]?.dueAt ?? close?.dueAt;
   const reset = state.lastReset;
   const returnsTo =
     state.returnStatus === undefined
@@ -50,9 +51,15 @@ export function clarificationView(
     nextReminderAt: reminders[sent]?.dueAt.toISOString() ?? null,
     autoCloseAt: (close?.dueAt ?? new Date(state.cycleStartedAt)).toISOString(),
     returnsTo,
-    lastReset: reset
-      ? { at: reset.at, reason: reset.reason === 'customerComment' ? 'customerComment' : 'enteredStatus' }
-      : { at: state.cycleStartedAt, reason: 'enteredStatus' },
+    // The cycle's start is worth a line only when it is not the entry itself (a customer reply restarted it).
+    lastReset:
+      state.cycleStartedAt === state.enteredAt
+        ? null
+        : {
+            at: reset?.at ?? state.cycleStartedAt,
+            reason: reset?.reason === 'customerComment' ? 'customerComment' : 'enteredStatus',
+          },
+    overdue: nextDue !== undefined && nextDue.getTime() <= input.now.getTime(),
   };
 }
 
@@ -62,7 +69,11 @@ export function resolvedAutoCloseView(input: TimerInput): ResolvedAutoCloseView 
   if (input.status !== 'resolved' || state?.timer !== 'resolved') return null;
   const close = timerSchedule(state, input.cfg)[0];
   if (!close) return null;
-  return { resolvedAt: state.cycleStartedAt, autoCloseAt: close.dueAt.toISOString() };
+  return {
+    resolvedAt: state.cycleStartedAt,
+    autoCloseAt: close.dueAt.toISOString(),
+    overdue: close.dueAt.getTime() <= input.now.getTime(),
+  };
 }
 
 /**

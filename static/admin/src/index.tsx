@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const environment: AdminEnvironment = {
     language,
     m: adminMessages(language),
-    fmt: createFormatters(language, host.timeZone),
+    fmt: createFormatters(host.locale, host.timeZone),
     invoke,
   };
   const root = document.getElementById('root');

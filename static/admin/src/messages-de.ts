@@ -9,6 +9,7 @@ export const adminDe: AdminMessages = {
     forbidden: 'Nur Jira-Administratoren können die Einstellungen des Supportprozesses ändern.',
     notFound: 'Das Projekt existiert nicht mehr.',
     upstream: 'Jira hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es gleich noch einmal.',
+    rateLimited: (seconds) => `Jira hat die Anfragen der App begrenzt; neuer Versuch in ${seconds} s.`,
     generic: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
     retry: 'Erneut versuchen',
   },

@@ -9,6 +9,7 @@ export const adminEn: AdminMessages = {
     forbidden: 'Only Jira administrators can change the support process settings.',
     notFound: 'The project no longer exists.',
     upstream: 'Jira did not answer in time. Please try again in a moment.',
+    rateLimited: (seconds) => `Jira limited the app's requests; retrying in ${seconds} s.`,
     generic: 'Something went wrong on our side. Please try again.',
     retry: 'Try again',
   },

@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ServiceClocks, ServiceClockView } from '../../../src/contract/resolvers';
-import { Facts, Section } from './layout';
+import { Facts, FoldedSection } from './layout';
 import { usePanelEnvironment } from './panel-context';
 
 /** Response and restoration clocks (PROCESS.md §5): from JSM SLAs where the site has them, else the app's. */
@@ -9,27 +9,34 @@ export function ClocksSection({ clocks }: { clocks: ServiceClocks }) {
   const { m } = usePanelEnvironment();
   if (!clocks.response && !clocks.restoration) return null;
   return (
-    <Section title={m.sections.clocks}>
+    <FoldedSection title={m.sections.clocks}>
       <div style={{ display: 'grid', gap: token('space.150') }}>
         {clocks.response ? <Clock name={m.clock.response} clock={clocks.response} /> : null}
         {clocks.restoration ? <Clock name={m.clock.restoration} clock={clocks.restoration} /> : null}
       </div>
-    </Section>
+    </FoldedSection>
   );
+}
+
+/**
+ * The lozenge of a clock. A settled clock (completed) says met or missed quietly, as JSM's own SLA panel does;
+ * only a clock still running past its target is an alarm.
+ */
+function clockState(clock: ServiceClockView, m: ReturnType<typeof usePanelEnvironment>['m']) {
+  if (clock.state === 'notStarted') return { text: m.clock.notStarted, appearance: 'default' as const };
+  if (clock.state === 'completed')
+    return clock.breached
+      ? { text: m.clock.missed, appearance: 'default' as const }
+      : { text: m.clock.completed, appearance: 'success' as const };
+  if (clock.breached) return { text: m.clock.breached, appearance: 'removed' as const };
+  return clock.state === 'paused'
+    ? { text: m.clock.paused, appearance: 'moved' as const }
+    : { text: m.clock.running, appearance: 'inprogress' as const };
 }
 
 function Clock({ name, clock }: { name: string; clock: ServiceClockView }) {
   const { m, fmt } = usePanelEnvironment();
-  const state =
-    clock.state === 'notStarted'
-      ? { text: m.clock.notStarted, appearance: 'default' as const }
-      : clock.breached
-        ? { text: m.clock.breached, appearance: 'removed' as const }
-        : clock.state === 'paused'
-          ? { text: m.clock.paused, appearance: 'moved' as const }
-          : clock.state === 'completed'
-            ? { text: m.clock.completed, appearance: 'success' as const }
-            : { text: m.clock.running, appearance: 'inprogress' as const };
+  const state = clockState(clock, m);
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100'), alignItems: 'center' }}>
@@ -41,7 +48,9 @@ function Clock({ name, clock }: { name: string; clock: ServiceClockView }) {
       </div>
       {clock.state === 'notStarted' ? null : (
         <div style={{ marginTop: token('space.075') }}>
-          {clock.targetMs !== null ? <Progress elapsed={clock.elapsedMs} target={clock.targetMs} /> : null}
+          {clock.targetMs !== null && clock.state !== 'completed' ? (
+            <Progress elapsed={clock.elapsedMs} target={clock.targetMs} />
+          ) : null}
           <Facts
             rows={[
               [m.clock.elapsed, fmt.duration(clock.elapsedMs)],

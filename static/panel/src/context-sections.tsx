@@ -4,7 +4,7 @@ import type {
   ConfidentialityView,
   EscalationLevelView,
 } from '../../../src/contract/resolvers';
-import { Facts, Section } from './layout';
+import { Facts, FoldedSection } from './layout';
 import { usePanelEnvironment } from './panel-context';
 
 /** Confidentiality restricts the ticket to the region's staff (PROCESS.md §7); billing class per §8. */
@@ -18,7 +18,12 @@ export function ConfidentialitySection({
   const { m } = usePanelEnvironment();
   const c = confidentiality;
   return (
-    <Section title={m.sections.confidentiality}>
+    <FoldedSection
+      title={m.sections.confidentiality}
+      note={
+        c.confidential ? m.confidentiality.region + ': ' + (c.region ?? m.confidentiality.none) : undefined
+      }
+    >
       <p
         style={{
           margin: `0 0 ${token('space.100')}`,
@@ -35,16 +40,25 @@ export function ConfidentialitySection({
           [m.commercial.label, m.commercial.value[commercial]],
         ]}
       />
-    </Section>
+    </FoldedSection>
   );
 }
 
-/** The five escalation levels (PROCESS.md §9) with the people the site configured for each. */
-export function EscalationSection({ levels }: { levels: EscalationLevelView[] }) {
-  const { m } = usePanelEnvironment();
+/**
+ * The escalation levels (PROCESS.md §9) under the names the site gave them, with the people configured for
+ * each; the summary says so when nobody is configured yet.
+ */
+export function EscalationSection({
+  levels,
+  configured,
+}: {
+  levels: EscalationLevelView[];
+  configured: boolean;
+}) {
+  const { m, language } = usePanelEnvironment();
   if (levels.length === 0) return null;
   return (
-    <Section title={m.sections.escalation}>
+    <FoldedSection title={m.sections.escalation} note={configured ? undefined : m.escalationNotConfigured}>
       <ol
         style={{
           margin: 0,
@@ -55,7 +69,7 @@ export function EscalationSection({ levels }: { levels: EscalationLevelView[] })
       >
         {levels.map((level) => (
           <li key={level.level}>
-            <span style={{ fontWeight: token('font.weight.medium') }}>{m.escalationRole[level.role]}</span>
+            <span style={{ fontWeight: token('font.weight.medium') }}>{level.label[language]}</span>
             <br />
             <span
               style={{ color: level.contacts.length ? token('color.text') : token('color.text.subtlest') }}
@@ -65,6 +79,6 @@ export function EscalationSection({ levels }: { levels: EscalationLevelView[] })
           </li>
         ))}
       </ol>
-    </Section>
+    </FoldedSection>
   );
 }

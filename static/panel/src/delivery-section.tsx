@@ -1,32 +1,29 @@
 import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { DeliveryVersionView } from '../../../src/contract/resolvers';
-import { Facts, Hint, IssueLink, Section, StatusLozenge } from './layout';
+import { Facts, FoldedSection, Hint, IssueLink, StatusLozenge } from './layout';
 import { usePanelEnvironment } from './panel-context';
 
 /**
  * Delivery version and the Delivery ticket it ships with (PROCESS.md §6). CUSTOM is explained because agents and
- * customers read it as a version number; in Delivery Pending a missing version or Delivery is a warning.
+ * customers read it as a version number. A missing version or Delivery is reported once, in the attention list.
  */
 export function DeliverySection({ delivery }: { delivery: DeliveryVersionView }) {
   const { m, fmt } = usePanelEnvironment();
   const version = delivery.version;
   const ticket = delivery.deliveryTicket;
   return (
-    <Section title={m.sections.delivery}>
-      {delivery.warnings.length > 0 ? (
-        <div style={{ marginBottom: token('space.100') }}>
-          <SectionMessage appearance="warning">
-            {delivery.warnings.map((w) => (
-              <p key={w} style={{ margin: 0 }}>
-                {w === 'missingVersion' ? m.delivery.missingVersion : m.delivery.noDeliveryTicket}
-              </p>
-            ))}
-          </SectionMessage>
-        </div>
-      ) : null}
+    <FoldedSection
+      title={m.sections.delivery}
+      note={
+        version === null
+          ? m.delivery.noVersion
+          : version.type === 'custom'
+            ? m.delivery.custom
+            : version.value
+      }
+    >
       <Facts
         rows={[
           [
@@ -52,6 +49,6 @@ export function DeliverySection({ delivery }: { delivery: DeliveryVersionView })
         ]}
       />
       {version?.type === 'custom' ? <Hint>{m.delivery.customExplained}</Hint> : null}
-    </Section>
+    </FoldedSection>
   );
 }

@@ -2,14 +2,14 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { AuditEntry, PanelFlag } from '../../../src/contract/resolvers';
 import SectionMessage from '@atlaskit/section-message';
-import { Hint, Section } from './layout';
+import { FoldedSection, Hint } from './layout';
 import { usePanelEnvironment } from './panel-context';
 
-/** The app's own actions on this ticket, newest first; dry-run and failed entries say so. */
+/** The app's own actions on this ticket in words, newest first; dry-run and failed entries say so. */
 export function HistorySection({ entries }: { entries: AuditEntry[] }) {
   const { m, fmt, language } = usePanelEnvironment();
   return (
-    <Section title={m.sections.history}>
+    <FoldedSection title={m.sections.history} note={String(entries.length)}>
       {entries.length === 0 ? (
         <Hint>{m.historyEmpty}</Hint>
       ) : (
@@ -19,7 +19,7 @@ export function HistorySection({ entries }: { entries: AuditEntry[] }) {
               <div
                 style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075'), alignItems: 'center' }}
               >
-                <span style={{ fontWeight: token('font.weight.medium') }}>{m.auditAction[entry.action]}</span>
+                <span style={{ fontWeight: token('font.weight.medium') }}>{entry.summary[language]}</span>
                 {entry.dryRun ? <Lozenge appearance="moved">{m.outcome.dryRun}</Lozenge> : null}
                 {entry.outcome !== 'done' ? (
                   <Lozenge appearance={entry.outcome === 'failed' ? 'removed' : 'default'}>
@@ -28,13 +28,13 @@ export function HistorySection({ entries }: { entries: AuditEntry[] }) {
                 ) : null}
               </div>
               <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>
-                <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time> · {entry.summary[language]}
+                <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time>
               </div>
             </li>
           ))}
         </ul>
       )}
-    </Section>
+    </FoldedSection>
   );
 }
 

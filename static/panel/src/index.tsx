@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const environment: PanelEnvironment = {
     language,
     m: panelMessages(language),
-    fmt: createFormatters(language, host.timeZone),
+    fmt: createFormatters(host.locale, host.timeZone),
     siteUrl: host.siteUrl,
   };
   const root = document.getElementById('root');

@@ -6,19 +6,44 @@ import type { StatusRef } from '../../../src/contract/resolvers';
 import { openIssue } from './api';
 import { usePanelEnvironment } from './panel-context';
 
+const SECTION_STYLE = { borderTop: `1px solid ${token('color.border')}`, padding: `${token('space.150')} 0` };
+
 /** A titled block of the panel, labelled for assistive technology by its heading. */
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
   return (
-    <section
-      aria-labelledby={id}
-      style={{ borderTop: `1px solid ${token('color.border')}`, padding: `${token('space.150')} 0` }}
-    >
+    <section aria-labelledby={id} style={SECTION_STYLE}>
       <Heading size="xxsmall" as="h3" id={id}>
         {title}
       </Heading>
       <div style={{ marginTop: token('space.100') }}>{children}</div>
     </section>
+  );
+}
+
+/**
+ * A detail block folded under its title (a native disclosure: keyboard and screen readers work without
+ * script). `note` is a short state shown beside the title while folded, e.g. "not configured yet".
+ */
+export function FoldedSection({
+  title,
+  note,
+  children,
+}: {
+  title: string;
+  note?: string;
+  children: ReactNode;
+}) {
+  return (
+    <details style={SECTION_STYLE}>
+      <summary style={{ cursor: 'pointer' }}>
+        <span style={{ font: token('font.heading.xxsmall'), color: token('color.text') }}>{title}</span>
+        {note ? (
+          <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}> · {note}</span>
+        ) : null}
+      </summary>
+      <div style={{ marginTop: token('space.100') }}>{children}</div>
+    </details>
   );
 }
 

@@ -1,13 +1,10 @@
 import { de } from './messages-de';
 import { en } from './messages-en';
 import type {
-  AuditAction,
   CommercialClass,
-  EscalationLevelView,
   Language,
   PanelFlag,
   PriorityView,
-  TicketKind,
   UnsupportedPanelView,
 } from '../../../src/contract/resolvers';
 import type { ErrorTexts } from '../../shared/src/states';
@@ -34,10 +31,23 @@ export interface PanelMessages {
     included: string;
     flags: string;
   };
-  kind: Record<TicketKind, string>;
+  /** The panel's first line; dates arrive formatted (`29 Nov, 18:20`, `9 Dec`). */
+  nextStep: {
+    reminder: (number: number, total: number, at: string, closes: string) => string;
+    autoClose: (at: string) => string;
+    estimateExpiry: (at: string) => string;
+    overdue: {
+      reminder: (number: number, total: number) => string;
+      autoClose: string;
+      estimateExpiry: string;
+    };
+    closed: string;
+    noTimer: string;
+  };
+  /** A due step on an open ticket whose time has passed. */
+  overdue: string;
   priorityNotSet: string;
   category: Record<PrioritySet['category'], string>;
-  mismatch: string;
   clock: {
     response: string;
     restoration: string;
@@ -46,6 +56,7 @@ export interface PanelMessages {
     running: string;
     paused: string;
     completed: string;
+    missed: string;
     breached: string;
     elapsed: string;
     target: string;
@@ -63,8 +74,6 @@ export interface PanelMessages {
     estimatedDate: string;
     notScheduled: string;
     status: string;
-    missingVersion: string;
-    noDeliveryTicket: string;
     cloudEnvironment: string;
     includedEmpty: string;
     open: (key: string) => string;
@@ -96,10 +105,10 @@ export interface PanelMessages {
     none: string;
   };
   commercial: { label: string; value: Record<CommercialClass, string> };
-  escalationRole: Record<EscalationLevelView['role'], string>;
   escalationNobody: string;
+  /** Summary of the folded ladder when nobody is configured on any level. */
+  escalationNotConfigured: string;
   historyEmpty: string;
-  auditAction: Record<AuditAction, string>;
   outcome: { skipped: string; failed: string; dryRun: string };
   flagCode: Record<PanelFlag['code'], string>;
   refresh: string;

@@ -4,7 +4,10 @@ import type { PriorityView } from '../../../src/contract/resolvers';
 import { Hint, Section } from './layout';
 import { usePanelEnvironment } from './panel-context';
 
-/** Priority, its category and contractual meaning (PROCESS.md §5); flags P1/P2 on a Software Defect. */
+/**
+ * Priority with the guide's label (critical, major, minor), category and contractual meaning (PROCESS.md §5).
+ * A mismatch is reported once, in the attention list, not here.
+ */
 export function PrioritySection({ priority }: { priority: PriorityView }) {
   const { m, language } = usePanelEnvironment();
   // Priorities exist only for defects (PROCESS.md §5); other kinds get no section rather than a disclaimer.
@@ -19,21 +22,10 @@ export function PrioritySection({ priority }: { priority: PriorityView }) {
             <Lozenge appearance={priority.level === 'P1' || priority.level === 'P2' ? 'removed' : 'default'}>
               {priority.level}
             </Lozenge>
-            <span style={{ fontWeight: token('font.weight.medium') }}>{m.category[priority.category]}</span>
+            <span style={{ fontWeight: token('font.weight.semibold') }}>{priority.label[language]}</span>
+            <span style={{ color: token('color.text.subtle') }}>· {m.category[priority.category]}</span>
           </div>
           <p style={{ margin: `${token('space.075')} 0 0` }}>{priority.meaning[language]}</p>
-          {priority.mismatch ? (
-            <p
-              role="note"
-              style={{
-                margin: `${token('space.075')} 0 0`,
-                color: token('color.text.warning'),
-                fontWeight: 500,
-              }}
-            >
-              {m.mismatch}
-            </p>
-          ) : null}
         </div>
       )}
     </Section>

@@ -6,35 +6,32 @@ import { ConfidentialitySection, EscalationSection } from './context-sections';
 import { DeliverySection } from './delivery-section';
 import { FlagsList, HistorySection } from './history-section';
 import { StatusLozenge } from './layout';
-import { usePanelEnvironment } from './panel-context';
+import { NextStepLine } from './next-step-line';
 import { PrioritySection } from './priority-section';
 import { ClarificationSection, EstimateSection, ResolvedSection } from './timer-sections';
 
 /**
- * A process ticket: what needs attention first, then kind and status, priority and service times, the timers
- * that will act on the ticket, delivery, confidentiality and contract, escalation, and the app's history.
+ * A process ticket: the next step in one line, what needs attention, the priority; then the details folded:
+ * service times, timers, delivery, confidentiality and contract, escalation, and the app's activity.
  */
 export function TicketPanel({ view }: { view: TicketPanelView }) {
-  const { m } = usePanelEnvironment();
   const now = view.computedAt;
   return (
     <>
-      <FlagsList flags={view.flags} />
       <div
         style={{
           display: 'flex',
           flexWrap: 'wrap',
           alignItems: 'center',
           gap: token('space.100'),
-          paddingBottom: token('space.150'),
+          paddingBottom: token('space.100'),
         }}
       >
-        <Lozenge appearance="new">{m.kind[view.kind]}</Lozenge>
-        {view.kindName !== m.kind[view.kind] ? (
-          <span style={{ color: token('color.text.subtle') }}>{view.kindName}</span>
-        ) : null}
+        <Lozenge appearance="new">{view.kindName}</Lozenge>
         <StatusLozenge status={view.status} />
       </div>
+      <NextStepLine step={view.nextStep} />
+      <FlagsList flags={view.flags} />
       <PrioritySection priority={view.priority} />
       <ClocksSection clocks={view.clocks} />
       {view.clarification ? <ClarificationSection clarification={view.clarification} now={now} /> : null}
@@ -42,7 +39,7 @@ export function TicketPanel({ view }: { view: TicketPanelView }) {
       {view.estimate ? <EstimateSection estimate={view.estimate} now={now} /> : null}
       {view.delivery ? <DeliverySection delivery={view.delivery} /> : null}
       <ConfidentialitySection confidentiality={view.confidentiality} commercial={view.commercial} />
-      <EscalationSection levels={view.escalation} />
+      <EscalationSection levels={view.escalation} configured={view.escalationConfigured} />
       <HistorySection entries={view.history} />
     </>
   );

@@ -1,16 +1,22 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ClarificationView, EstimateView, ResolvedAutoCloseView } from '../../../src/contract/resolvers';
-import { Facts, Hint, Section, StatusLozenge } from './layout';
+import { Facts, FoldedSection, Hint, StatusLozenge } from './layout';
 import { usePanelEnvironment } from './panel-context';
 
-/** A date with its distance from "now" (the server's `computedAt`), e.g. "7 Dec 2026, 09:00 · in 10 days". */
-function When({ iso, now }: { iso: string; now: string }) {
-  const { fmt } = usePanelEnvironment();
+/**
+ * A date with its distance from "now" (the server's `computedAt`), e.g. "7 Dec 2026, 09:00 · in 10 days". A due
+ * step whose time has passed (`overdue`) says the next sweep handles it instead of "8 days ago".
+ */
+function When({ iso, now, overdue = false }: { iso: string; now: string; overdue?: boolean }) {
+  const { fmt, m } = usePanelEnvironment();
   return (
     <span>
       <time dateTime={iso}>{fmt.dateTime(iso)}</time>
-      <span style={{ color: token('color.text.subtlest') }}> · {fmt.relative(iso, now)}</span>
+      <span style={{ color: overdue ? token('color.text.warning') : token('color.text.subtlest') }}>
+        {' '}
+        · {overdue ? m.overdue : fmt.relative(iso, now)}
+      </span>
     </span>
   );
 }
@@ -30,22 +36,25 @@ export function ClarificationSection({
   if (clarification.state === 'inactive') return null;
   const c = clarification;
   return (
-    <Section title={m.sections.clarification}>
-      <p style={{ margin: `0 0 ${token('space.100')}`, fontWeight: token('font.weight.medium') }}>
-        {m.clarification.reminders(c.remindersSent, c.remindersTotal)}
-      </p>
+    <FoldedSection
+      title={m.sections.clarification}
+      note={m.clarification.reminders(c.remindersSent, c.remindersTotal)}
+    >
       <Facts
         rows={[
           [m.clarification.entered, <When key="e" iso={c.enteredAt} now={now} />],
           [
             m.clarification.nextReminder,
             c.nextReminderAt ? (
-              <When key="n" iso={c.nextReminderAt} now={now} />
+              <When key="n" iso={c.nextReminderAt} now={now} overdue={c.overdue} />
             ) : (
               m.clarification.allRemindersSent
             ),
           ],
-          [m.clarification.autoClose, <When key="a" iso={c.autoCloseAt} now={now} />],
+          [
+            m.clarification.autoClose,
+            <When key="a" iso={c.autoCloseAt} now={now} overdue={c.overdue && c.nextReminderAt === null} />,
+          ],
           ...(c.returnsTo
             ? ([[m.clarification.returnsTo, <StatusLozenge key="r" status={c.returnsTo} />]] as const)
             : []),
@@ -62,7 +71,7 @@ export function ClarificationSection({
             : []),
         ]}
       />
-    </Section>
+    </FoldedSection>
   );
 }
 
@@ -70,20 +79,25 @@ export function ClarificationSection({
 export function EstimateSection({ estimate, now }: { estimate: EstimateView; now: string }) {
   const { m } = usePanelEnvironment();
   return (
-    <Section title={m.sections.estimate}>
+    <FoldedSection
+      title={m.sections.estimate}
+      note={estimate.expired ? m.estimate.expired : m.estimate.daysLeft(estimate.daysLeft)}
+    >
       <div style={{ marginBottom: token('space.100') }}>
         <Lozenge appearance={estimate.expired ? 'removed' : estimate.daysLeft <= 14 ? 'moved' : 'success'}>
-          {estimate.expired ? m.flagCode.estimateExpired : m.estimate.daysLeft(estimate.daysLeft)}
+          {estimate.expired ? m.estimate.expired : m.estimate.daysLeft(estimate.daysLeft)}
         </Lozenge>
       </div>
       <Facts
         rows={[
           [m.estimate.availableSince, <When key="s" iso={estimate.availableSince} now={now} />],
-          [m.estimate.validUntil, <When key="u" iso={estimate.validUntil} now={now} />],
+          [
+            m.estimate.validUntil,
+            <When key="u" iso={estimate.validUntil} now={now} overdue={estimate.expired} />,
+          ],
         ]}
       />
-      {estimate.expired ? <Hint>{m.estimate.expired}</Hint> : null}
-    </Section>
+    </FoldedSection>
   );
 }
 
@@ -91,13 +105,16 @@ export function EstimateSection({ estimate, now }: { estimate: EstimateView; now
 export function ResolvedSection({ resolved, now }: { resolved: ResolvedAutoCloseView; now: string }) {
   const { m } = usePanelEnvironment();
   return (
-    <Section title={m.sections.resolved}>
+    <FoldedSection title={m.sections.resolved}>
       <Facts
         rows={[
           [m.resolved.since, <When key="s" iso={resolved.resolvedAt} now={now} />],
-          [m.resolved.autoClose, <When key="a" iso={resolved.autoCloseAt} now={now} />],
+          [
+            m.resolved.autoClose,
+            <When key="a" iso={resolved.autoCloseAt} now={now} overdue={resolved.overdue} />,
+          ],
         ]}
       />
-    </Section>
+    </FoldedSection>
   );
 }

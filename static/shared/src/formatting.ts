@@ -1,42 +1,51 @@
-import type { IsoDate, IsoDateTime, Language } from '../../../src/contract/resolvers';
+import type { IsoDate, IsoDateTime } from '../../../src/contract/resolvers';
+import { pickLanguage } from './language';
 
 /** Locale-aware formatting of the contract's ISO instants and millisecond durations. */
 export interface Formatters {
-  /** `27 Nov 2026, 09:30` / `27.11.2026, 09:30` in the user's time zone. */
+  /** `27 Nov 2026, 09:30` (en-GB) / `Nov 27, 2026, 9:30 AM` (en-US) / `27.11.2026, 09:30` in the user's zone. */
   dateTime(iso: IsoDateTime): string;
-  /** `27 Nov 2026` / `27.11.2026` for an instant or a plain `YYYY-MM-DD` (shown as that calendar day). */
+  /** `27 Nov 2026` / `Nov 27, 2026` / `27.11.2026` for an instant or a plain `YYYY-MM-DD` (that calendar day). */
   date(iso: IsoDate): string;
-  /** A compact duration: `3 d 4 h`, `2 h 15 min`, `45 min`, `< 1 min` (sign dropped). */
+  /** Day and time without the year, for a line that must stay short: `29 Nov, 18:20` / `Nov 29, 6:20 PM`. */
+  dayTime(iso: IsoDateTime): string;
+  /** Day without the year: `9 Dec` / `Dec 9` / `9. Dez.`. */
+  day(iso: IsoDateTime): string;
+  /** A duration in words, two units at most: `3 days, 4 hours` / `3 Tage und 4 Stunden` (sign dropped). */
   duration(ms: number): string;
   /** `in 3 days` / `in 3 Tagen`, `2 hours ago` / `vor 2 Stunden`, relative to `now`. */
   relative(iso: IsoDateTime, now: IsoDateTime): string;
+  /** A count with the locale's grouping: `1,234` / `1.234`. */
+  number(value: number): string;
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const UNITS: Record<Language, { d: string; h: string; min: string; lessThanMinute: string }> = {
-  en: { d: 'd', h: 'h', min: 'min', lessThanMinute: '< 1 min' },
-  de: { d: 'T', h: 'Std.', min: 'Min.', lessThanMinute: '< 1 Min.' },
-};
-
 /**
- * Formatters for a language and IANA time zone (from `view.getContext()`); an unknown zone falls back to the
- * browser's.
+ * Formatters for a Forge locale (`en-US`, `en_GB`, `de-DE`) and IANA time zone (from `view.getContext()`):
+ * numbers and dates follow the locale itself (en-US is not en-GB); an unknown zone falls back to the browser's.
+ * Texts stay in the two process languages, so a locale other than German or English formats as en-GB.
  */
-export function createFormatters(language: Language, timeZone: string | undefined): Formatters {
-  const locale = language === 'de' ? 'de-DE' : 'en-GB';
+export function createFormatters(locale: string, timeZone: string | undefined): Formatters {
+  const tag = formatLocale(locale);
   const zone = isValidZone(timeZone) ? timeZone : undefined;
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: zone,
   });
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone });
-  const calendarDayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const units = UNITS[language];
+  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: zone });
+  const calendarDayFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const timeFormat = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: zone });
+  const dayFormat = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: zone });
+  const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  const unit = (name: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay: 'long' });
+  const units = { day: unit('day'), hour: unit('hour'), minute: unit('minute') };
+  const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  const numberFormat = new Intl.NumberFormat(tag);
 
   return {
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
@@ -44,16 +53,21 @@ export function createFormatters(language: Language, timeZone: string | undefine
       /^\d{4}-\d{2}-\d{2}$/.test(iso)
         ? calendarDayFormat.format(new Date(`${iso}T00:00:00Z`))
         : dateFormat.format(new Date(iso)),
+    dayTime: (iso) => `${dayFormat.format(new Date(iso))}, ${timeFormat.format(new Date(iso))}`,
+    day: (iso) => dayFormat.format(new Date(iso)),
     duration: (ms) => {
       const abs = Math.abs(ms);
-      if (abs < MINUTE) return units.lessThanMinute;
+      if (abs < MINUTE) return relativeLessThanMinute(tag);
       const days = Math.floor(abs / DAY);
       const hours = Math.floor((abs % DAY) / HOUR);
       const minutes = Math.floor((abs % HOUR) / MINUTE);
-      if (days > 0) return hours > 0 ? `${days} ${units.d} ${hours} ${units.h}` : `${days} ${units.d}`;
-      if (hours > 0)
-        return minutes > 0 ? `${hours} ${units.h} ${minutes} ${units.min}` : `${hours} ${units.h}`;
-      return `${minutes} ${units.min}`;
+      const parts =
+        days > 0
+          ? [units.day.format(days), ...(hours > 0 ? [units.hour.format(hours)] : [])]
+          : hours > 0
+            ? [units.hour.format(hours), ...(minutes > 0 ? [units.minute.format(minutes)] : [])]
+            : [units.minute.format(minutes)];
+      return list.format(parts);
     },
     relative: (iso, now) => {
       const diff = new Date(iso).getTime() - new Date(now).getTime();
@@ -62,7 +76,24 @@ export function createFormatters(language: Language, timeZone: string | undefine
       if (abs >= HOUR) return relativeFormat.format(Math.round(diff / HOUR), 'hour');
       return relativeFormat.format(Math.round(diff / MINUTE), 'minute');
     },
+    number: (value) => numberFormat.format(value),
   };
+}
+
+/** The BCP 47 tag to format with: the user's own locale for German and English, en-GB for any other. */
+function formatLocale(locale: string): string {
+  const tag = locale.replace('_', '-');
+  const language = pickLanguage(tag);
+  if (!tag.toLowerCase().startsWith(language)) return 'en-GB';
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0] ?? (language === 'de' ? 'de-DE' : 'en-GB');
+  } catch {
+    return language === 'de' ? 'de-DE' : 'en-GB';
+  }
+}
+
+function relativeLessThanMinute(tag: string): string {
+  return pickLanguage(tag) === 'de' ? 'weniger als 1 Minute' : 'less than 1 minute';
 }
 
 function isValidZone(zone: string | undefined): zone is string {

@@ -6,11 +6,14 @@ import type { ResolverError } from '../../../src/contract/resolvers';
  */
 export class ResolverFailure extends Error {
   readonly code: ResolverError['code'];
+  /** With `RATE_LIMITED`: when Jira allows the next try, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(error: ResolverError) {
     super(error.message);
     this.name = 'ResolverFailure';
     this.code = error.code;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 
   /** Wrap anything thrown by a bridge call. */

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ResolverFailure } from './resolver-failure';
 
 /** Centered spinner with a label for screen readers; `aria-busy` marks the region as loading. */
@@ -27,8 +27,15 @@ export interface ErrorTexts {
   forbidden: string;
   notFound: string;
   upstream: string;
+  /** Jira limited the app's requests; the view retries by itself after `seconds`. */
+  rateLimited: (seconds: number) => string;
   generic: string;
   retry: string;
+}
+
+/** How long a rate-limited view waits before it retries by itself: Jira's Retry-After, 1 to 60 seconds. */
+export function retryDelaySeconds(failure: ResolverFailure): number {
+  return Math.min(60, Math.max(1, Math.ceil(failure.retryAfterSeconds ?? 5)));
 }
 
 /**
@@ -44,18 +51,26 @@ export function ErrorState({
   texts: ErrorTexts;
   onRetry: () => void;
 }) {
+  const rateLimited = failure.code === 'RATE_LIMITED';
+  useEffect(() => {
+    if (!rateLimited) return undefined;
+    const timer = setTimeout(onRetry, retryDelaySeconds(failure) * 1000);
+    return () => clearTimeout(timer);
+  }, [rateLimited, failure, onRetry]);
   const sentence =
     failure.code === 'FORBIDDEN'
       ? texts.forbidden
       : failure.code === 'NOT_FOUND'
         ? texts.notFound
-        : failure.code === 'UPSTREAM'
-          ? texts.upstream
-          : texts.generic;
+        : rateLimited
+          ? texts.rateLimited(retryDelaySeconds(failure))
+          : failure.code === 'UPSTREAM'
+            ? texts.upstream
+            : texts.generic;
   return (
     <div role="alert">
       <SectionMessage
-        appearance={failure.code === 'FORBIDDEN' ? 'warning' : 'error'}
+        appearance={failure.code === 'FORBIDDEN' || rateLimited ? 'warning' : 'error'}
         title={texts.title}
         actions={
           failure.code === 'FORBIDDEN' ? undefined : (
@@ -66,7 +81,7 @@ export function ErrorState({
         }
       >
         <p style={{ margin: 0 }}>{sentence}</p>
-        {failure.code !== 'FORBIDDEN' && failure.message ? (
+        {failure.code !== 'FORBIDDEN' && !rateLimited && failure.message ? (
           <p style={{ margin: `${token('space.100')} 0 0`, color: token('color.text.subtle') }}>
             <small>{failure.message}</small>
           </p>

@@ -21,11 +21,11 @@ describe('auditEntryView', () => {
   it('shows what a Delivery itself did: its completion with counts, and the tickets linked to it', () => {
     expect(auditEntryView({ ...entry('deliveryCompleted'), detail: 'resolved:2,closed:1' })).toMatchObject({
       action: 'deliveryCompleted',
-      summary: { en: 'Delivery completed: its tickets are resolved or closed — resolved:2,closed:1' },
+      summary: { en: 'Delivery completed: its tickets are resolved or closed — 2 resolved, 1 closed' },
     });
     expect(auditEntryView({ ...entry('deliveryTicketsLinked'), detail: 'tickets:3' })).toMatchObject({
       action: 'deliveryTicketsLinked',
-      summary: { de: 'Tickets mit dieser Auslieferung verknüpft — tickets:3' },
+      summary: { de: 'Tickets mit dieser Auslieferung verknüpft — 3 Tickets' },
     });
   });
 
@@ -33,16 +33,62 @@ describe('auditEntryView', () => {
     expect(storedActionsFor('deliveryTransitioned')).toContain('deliveryShipped');
   });
 
-  it('shows stored actions this version does not know as app activity, never hiding them', () => {
+  it('shows stored actions this version does not know as app activity, never hiding them nor their code', () => {
     expect(auditEntryView(entry('somethingElse'))).toMatchObject({
       action: 'appActivity',
-      summary: { en: 'App activity: somethingElse', de: 'App-Aktivität: somethingElse' },
+      summary: { en: 'App activity', de: 'App-Aktivität' },
     });
   });
 
-  it('shows a failed write with its error code', () => {
-    expect(auditEntryView({ ...entry('write'), outcome: 'failed', detail: 'HTTP 403' }).summary.en).toBe(
-      'App activity: write (failed) — HTTP 403',
-    );
+  it('shows a failed write with its error in words', () => {
+    expect(auditEntryView({ ...entry('write'), outcome: 'failed', detail: 'HTTP 403' }).summary).toEqual({
+      en: 'Ticket updated (failed) — Jira answered 403',
+      de: 'Ticket aktualisiert (fehlgeschlagen) — Jira antwortete 403',
+    });
+  });
+
+  const INTERNAL_CODE =
+    /\b(reminder\d|installBackfill|statusEntered|resolved:\d|tickets:\d|alreadyDone|[a-z]+[A-Z]\w*)\b/;
+
+  it.each([
+    ['reminder', 'reminder3', 'Reminder 3 sent to the customer', 'Erinnerung 3 an den Kunden gesendet'],
+    ['close', 'close', 'Ticket closed automatically', 'Ticket automatisch geschlossen'],
+    [
+      'expiryNotice',
+      'expiryNotice',
+      'Customer told that the estimate expires soon',
+      'Kunde auf den baldigen Ablauf der Schätzung hingewiesen',
+    ],
+    [
+      'restamp',
+      'clarification installBackfill',
+      'Timer set up from the ticket’s history — clarification timer: set up when the app was installed',
+      'Timer aus dem Verlauf des Tickets eingerichtet — Klärungs-Timer: bei der Installation der App eingerichtet',
+    ],
+    [
+      'restamp',
+      'resolved statusEntered',
+      'Timer set up from the ticket’s history — auto-close timer: the ticket entered the status',
+      'Timer aus dem Verlauf des Tickets eingerichtet — Timer für das automatische Schließen: das Ticket kam in den Status',
+    ],
+    [
+      'statusChanged',
+      'stateRebuilt',
+      'Timer follows a status change — timer rebuilt from the ticket’s history',
+      'Timer folgt einem Statuswechsel — Timer aus dem Verlauf des Tickets wiederhergestellt',
+    ],
+    ['deliveryLinked', 'DEL-7', 'Linked to a Delivery — DEL-7', 'Mit einer Auslieferung verknüpft — DEL-7'],
+    [
+      'onCallAlert',
+      'onCallNotConfigured',
+      'On-call duty alerted — no on-call duty is configured',
+      'Rufbereitschaft alarmiert — keine Rufbereitschaft eingerichtet',
+    ],
+    ['emailIntake', undefined, 'Request received by e-mail', 'Anfrage per E-Mail eingegangen'],
+    ['reminder', 'someFutureCode', 'Reminder sent to the customer', 'Erinnerung an den Kunden gesendet'],
+  ])('%s with detail %s reads as words', (action, detail, en, de) => {
+    const view = auditEntryView({ ...entry(action), ...(detail ? { detail } : {}) });
+    expect(view.summary).toEqual({ en, de });
+    expect(view.summary.en).not.toMatch(INTERNAL_CODE);
   });
 });

@@ -182,12 +182,23 @@ describe('getPanel', () => {
       nextReminderAt: new Date(Date.parse(ago(25)) + 30 * DAY).toISOString(),
       autoCloseAt: new Date(Date.parse(ago(25)) + 40 * DAY).toISOString(),
       returnsTo: { name: 'In Progress', role: 'inProgress' },
-      lastReset: { at: ago(25), reason: 'enteredStatus' },
+      // The timer started when the ticket entered the status: "Waiting since" says it, no second line.
+      lastReset: null,
+      overdue: false,
+    });
+    expect(view.done).toBe(false);
+    expect(view.nextStep).toEqual({
+      kind: 'reminder',
+      number: 3,
+      total: 3,
+      at: new Date(Date.parse(ago(25)) + 30 * DAY).toISOString(),
+      closesAt: new Date(Date.parse(ago(25)) + 40 * DAY).toISOString(),
     });
     // P1 is a system-availability priority: on a Software Defect it is a mismatch (guide §3.1).
     expect(view.priority).toMatchObject({
       state: 'set',
       level: 'P1',
+      label: { en: 'critical', de: 'kritischer Fehler' },
       category: 'systemAvailability',
       mismatch: true,
     });
@@ -209,9 +220,65 @@ describe('getPanel', () => {
       'customerServicesHead',
       'board',
     ]);
+    // Nobody is configured on the default ladder: the panel folds it; the levels carry the configured names.
+    expect(view.escalationConfigured).toBe(false);
+    expect(view.escalation[0]?.label.en).toBe('Personal support contact');
     expect(view.history).toHaveLength(1);
     expect(view.history[0]).toMatchObject({ action: 'reminderSent', issueKey: 'SUP-1', dryRun: false });
     expect(jira.requests.filter((r) => r.path.startsWith('/rest/api/3/issue/'))).toHaveLength(1);
+  });
+
+  it('shows a Closed ticket quietly: goals met or missed, no running clock, no breach or mismatch alarm', async () => {
+    const closed = {
+      ...clarificationTicket,
+      fields: {
+        ...clarificationTicket.fields,
+        status: { name: 'Closed' },
+        resolutiondate: ago(2).replace('Z', '+0000'),
+      },
+      properties: { 'jsm-process-state': state({ timer: 'none', acceptedAt: ago(6) }) },
+    };
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: closed }],
+      [
+        'GET',
+        /sla$/,
+        {
+          status: 200,
+          body: {
+            values: [
+              sla('Time to first response', false, 3_600_000, 7_200_000),
+              sla('Time to resolution', true, 9_000_000, 8_000_000),
+            ],
+          },
+        },
+      ],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.done).toBe(true);
+    expect(view.nextStep).toEqual({ kind: 'none', reason: 'closed' });
+    expect(view.flags).toEqual([]);
+    expect(view.priority).toMatchObject({ level: 'P1', mismatch: false });
+    expect(view.clocks.response).toMatchObject({ state: 'completed', breached: false });
+    // The resolution SLA never stopped on this site: the panel settles it as missed, not running.
+    expect(view.clocks.restoration).toMatchObject({ state: 'completed', breached: true, remainingMs: null });
+  });
+
+  it('says a past-due step is overdue and left to the next sweep, never a date in the past', async () => {
+    const late = issue(
+      'SUP-1',
+      { issuetype: { name: 'Software Defect' }, status: { name: 'Clarification required / On hold' } },
+      state({ timer: 'clarification', stepsDone: 2, enteredAt: ago(45), cycleStartedAt: ago(45) }),
+    );
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: late }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.nextStep).toEqual({ kind: 'overdue', step: 'reminder', number: 3, total: 3 });
+    expect(view.clarification).toMatchObject({ state: 'active', overdue: true });
   });
 
   it('falls back to the app clocks and configured targets when the user gets no SLA from JSM', async () => {

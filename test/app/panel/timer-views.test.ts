@@ -37,3 +37,28 @@ describe('clarificationView: where the ticket returns to', () => {
     expect(view).toMatchObject({ returnsTo: fromChangelog });
   });
 });
+
+describe('clarificationView: the timer’s last restart', () => {
+  it('is left out when the timer started with the status (the entry date says it)', () => {
+    const view = clarificationView(
+      { kind: 'softwareDefect', status: 'clarification', state: clarification(), cfg, now },
+      fromChangelog,
+    );
+    expect(view).toMatchObject({ lastReset: null, overdue: false });
+  });
+
+  it('is shown when a customer reply restarted it, and a past-due step is overdue', () => {
+    const replied = '2026-03-05T09:00:00.000Z';
+    const state = {
+      ...clarification(),
+      cycleStartedAt: replied,
+      lastReset: { at: replied, reason: 'customerComment' as const },
+    };
+    const late = new Date('2026-04-30T09:00:00Z');
+    const view = clarificationView(
+      { kind: 'softwareDefect', status: 'clarification', state, cfg, now: late },
+      fromChangelog,
+    );
+    expect(view).toMatchObject({ lastReset: { at: replied, reason: 'customerComment' }, overdue: true });
+  });
+});
