@@ -86,7 +86,12 @@ export type NextStepView =
   | { kind: 'reminder'; number: number; total: number; at: IsoDateTime; closesAt: IsoDateTime }
   | { kind: 'autoClose'; at: IsoDateTime }
   | { kind: 'estimateExpiry'; at: IsoDateTime }
-  | { kind: 'overdue'; step: 'reminder' | 'autoClose' | 'estimateExpiry'; number: number | null; total: number | null }
+  | {
+      kind: 'overdue';
+      step: 'reminder' | 'autoClose' | 'estimateExpiry';
+      number: number | null;
+      total: number | null;
+    }
   | { kind: 'none'; reason: 'closed' | 'noTimer' };
 
 /** Priority with the guide's label (critical, major, minor), its category and contractual meaning (§3.1). */

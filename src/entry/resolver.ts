@@ -1,14 +1,8 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import {
-  JiraHttpError,
-  RateLimitedError,
-  UnexpectedResponseError,
-  UpstreamError,
-} from '../adapters/jira/errors';
 import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
 import { getActivity } from '../app/admin/activity';
-import { NotJiraAdminError, type AdminDeps } from '../app/admin/admin-access';
+import type { AdminDeps } from '../app/admin/admin-access';
 import { getSettings } from '../app/admin/get-settings';
 import { getHealth } from '../app/admin/health-check';
 import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
@@ -16,10 +10,9 @@ import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { getPanel } from '../app/panel/get-panel';
-import { NotAgentError } from '../app/panel/not-agent-error';
-import { TicketNotFoundError } from '../app/panel/ticket-not-found-error';
-import type { ResolverError, ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
+import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
 import { appDeps, userGateway } from './deps';
+import { resolverError } from './resolver-error';
 
 /** The slice of the Forge context the resolvers trust: the extension is set by Atlassian, not by the UI. */
 const contextSchema = z.looseObject({
@@ -33,29 +26,6 @@ const contextSchema = z.looseObject({
 });
 
 type Context = z.infer<typeof contextSchema>;
-
-/**
- * Maps the app's typed failures to the contract's `{ error }` (Forge turns a thrown error into an opaque
- * rejection). Messages carry codes and keys only, never personal data.
- */
-function resolverError(error: unknown): ResolverError {
-  if (error instanceof NotJiraAdminError || error instanceof NotAgentError)
-    return { code: 'FORBIDDEN', message: error.message };
-  if (error instanceof InvalidPayloadError) return { code: 'INVALID', message: error.message };
-  if (error instanceof TicketNotFoundError) return { code: 'NOT_FOUND', message: error.message };
-  if (error instanceof RateLimitedError)
-    return {
-      code: 'RATE_LIMITED',
-      message: `Jira rate limit; retry in ${error.retryAfterSeconds} s`,
-      retryAfterSeconds: error.retryAfterSeconds,
-    };
-  if (error instanceof UpstreamError || error instanceof UnexpectedResponseError) {
-    return { code: 'UPSTREAM', message: `Jira did not answer ${error.operation} properly` };
-  }
-  if (error instanceof JiraHttpError)
-    return { code: 'UPSTREAM', message: `Jira answered ${error.status} to ${error.operation}` };
-  return { code: 'INTERNAL', message: 'unexpected error; see the app logs' };
-}
 
 /** Runs one resolver: builds the dependencies, reads the clock once, maps failures to `{ error }`. */
 async function run<K extends ResolverKey>(

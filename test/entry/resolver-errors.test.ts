@@ -1,4 +1,4 @@
-import { resolverError } from '../../src/entry/resolver';
+import { resolverError } from '../../src/entry/resolver-error';
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../../src/adapters/jira/errors';
 
 describe('resolverError: what the UI learns about a failure', () => {

@@ -3,7 +3,7 @@ import type { NextStepView } from '../../../src/contract/resolvers';
 import { usePanelEnvironment } from './panel-context';
 
 /** The sentence for the panel's first line, in the user's language and date format. */
-export function useNextStepText(step: NextStepView): string {
+function useNextStepText(step: NextStepView): string {
   const { m, fmt } = usePanelEnvironment();
   switch (step.kind) {
     case 'reminder':

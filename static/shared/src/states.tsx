@@ -34,7 +34,7 @@ export interface ErrorTexts {
 }
 
 /** How long a rate-limited view waits before it retries by itself: Jira's Retry-After, 1 to 60 seconds. */
-export function retryDelaySeconds(failure: ResolverFailure): number {
+function retryDelaySeconds(failure: ResolverFailure): number {
   return Math.min(60, Math.max(1, Math.ceil(failure.retryAfterSeconds ?? 5)));
 }
 
