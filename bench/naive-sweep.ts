@@ -11,7 +11,6 @@ import { textToAdf } from '../src/adapters/jira/adf';
 import { RateLimitedError } from '../src/adapters/jira/errors';
 import { JiraClient, type JiraResponse } from '../src/adapters/jira/jira-client';
 import { JiraGateway } from '../src/adapters/jira/jira-gateway';
-import { jiraNames } from '../src/app/sweep/jira-names';
 import { rebuildState } from '../src/app/sweep/rebuild-state';
 import { jqlString, TIMER_STATUSES } from '../src/app/sweep/sweep-queries';
 import { sweepFields, toSweepTicket } from '../src/app/sweep/sweep-ticket';
@@ -49,7 +48,6 @@ function directGateway(site: SimJiraSite): JiraGateway {
 
 async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
   const cfg = configForProject(defaultConfig, 'SD');
-  const names = jiraNames(cfg);
   const statuses = TIMER_STATUSES.map((s) => jqlString(cfg.names.statuses[s])).join(', ');
   const beans = await jira.searchAll({
     jql: `project = "SD" AND status in (${statuses}) ORDER BY id ASC`,
@@ -62,8 +60,7 @@ async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
     const ticket = toSweepTicket(bean);
     if (!ticket) continue;
     const stored = parseProcessState(bean.properties?.[NAIVE_KEY]);
-    const state =
-      stored && stored.statusId === ticket.statusId ? stored : rebuildState(ticket, cfg, names, now);
+    const state = stored && stored.statusId === ticket.statusId ? stored : rebuildState(ticket, cfg, now);
     const decision = decideTimer(state, now, cfg, ticket);
     if (!decision.due || decision.alreadyDone) {
       if (!stored) await jira.setIssueProperty(ticket.key, NAIVE_KEY, decision.state);

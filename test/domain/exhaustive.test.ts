@@ -4,7 +4,7 @@
  */
 import type { DomainAction } from '../../src/domain/actions';
 import { assertNever } from '../../src/domain/assert-never';
-import { COMMERCIAL_CLASS } from '../../src/domain/commercial';
+import { COMMERCIAL_CLASS } from '../../src/domain/commercial-class';
 import { DEFAULT_KIND_NAMES, DEFAULT_STATUS_NAMES } from '../../src/domain/config/names-schema';
 import { KINDS, type Kind } from '../../src/domain/kinds';
 import type { TimerName } from '../../src/domain/process-state';

@@ -5,7 +5,7 @@ import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state
 import { timerSchedule } from '../../domain/timers/timer-schedule';
 import { toContractKind } from '../panel/delivery-views';
 import { nameOf } from '../panel/field-values';
-import { keyByName } from '../shared/key-by-name';
+import { keyByName } from '../../domain/names';
 import { previewSweep } from '../sweep';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';

@@ -14,7 +14,7 @@ import {
   textValue,
   type IssueLinkRef,
 } from './field-values';
-import { kindOfTypeName, priorityOfName, statusOfName } from './jira-names';
+import { kindOfTypeName, priorityOfName, statusOfName } from '../../domain/names';
 
 /** The current state of one ticket as the rules see it, read in one GET. */
 export interface Ticket {

@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { isRecord } from '../shared/is-record';
 import { dateValue, nameOf, textValue } from './field-values';
-import { keyByName } from '../shared/key-by-name';
+import { keyByName } from '../../domain/names';
 import type { TicketSnapshot } from './ticket-snapshot';
 import { statusRef } from './status-ref';
 

@@ -15,13 +15,13 @@ import {
   toContractKind,
   VERSIONED_KINDS,
 } from './delivery-views';
+import { commercialClass } from '../../domain/commercial-class';
 import { isRecord } from '../shared/is-record';
 import { fieldIdsByName } from './field-values';
 import { guidePriority, priorityView } from './priority-view';
 import { serviceClocks } from './service-clocks';
 import { statusRef } from './status-ref';
 import {
-  commercialClass,
   confidentialityView,
   escalationAccountIds,
   escalationView,

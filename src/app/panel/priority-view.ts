@@ -7,7 +7,7 @@ import {
   PRIORITY_CATALOGUE,
   type Priority,
 } from '../../domain/priorities/priority-catalogue';
-import { keyByName } from '../shared/key-by-name';
+import { keyByName } from '../../domain/names';
 
 /** The guide priority (P1–P4) a Jira priority name stands for, per `names.priorities`. */
 export function guidePriority(cfg: ProjectConfig, jiraName: string | null): Priority | null {

@@ -1,5 +1,4 @@
 import type {
-  CommercialClass,
   ConfidentialityView,
   DeliveryVersionView,
   EscalationLevelView,
@@ -9,19 +8,8 @@ import type {
   ServiceClocks,
 } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
-import type { Kind } from '../../domain/kinds';
 import { ownValue } from '../../domain/own-property';
 import type { TicketSnapshot } from './ticket-snapshot';
-
-/**
- * Commercial class (guide §3.1.1, §3.2): Consulting Requests are chargeable from the extended support budget,
- * Customisations are quoted separately, everything else is covered by the support and maintenance contract.
- */
-export function commercialClass(kind: Kind): CommercialClass {
-  if (kind === 'consultingRequest') return 'chargeable';
-  if (kind === 'customisation') return 'quoted';
-  return 'covered';
-}
 
 /**
  * "Confidential personal data? = Yes" restricts the ticket to the support staff of the customer's region

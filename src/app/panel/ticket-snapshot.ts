@@ -4,7 +4,7 @@ import { KINDS, type Kind } from '../../domain/kinds';
 import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
 import { isRecord } from '../shared/is-record';
-import { keyByName } from '../shared/key-by-name';
+import { keyByName } from '../../domain/names';
 import { dateValue, fieldIdsByName, nameOf, organizationNames, textValue } from './field-values';
 
 /** The custom fields the panel reads, by role. */

@@ -46,8 +46,8 @@ export async function previewSweep(
     for (const bean of page.issues) {
       const ticket = toSweepTicket(bean, ctx.organizationsFieldId);
       if (!ticket) continue;
-      const matches = ticket.state !== undefined && stateMatchesTicket(ticket, ctx.names);
-      const state = matches && ticket.state ? ticket.state : rebuildState(ticket, ctx.cfg, ctx.names, now);
+      const matches = ticket.state !== undefined && stateMatchesTicket(ticket, ctx.cfg);
+      const state = matches && ticket.state ? ticket.state : rebuildState(ticket, ctx.cfg, now);
       const decision = decideTimer(state, now, ctx.cfg, ticket);
       if (decision.due && !decision.alreadyDone) {
         items.push({ issueKey: ticket.key, action: decision.step.kind, dueAt: decision.dueAt });

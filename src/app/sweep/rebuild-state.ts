@@ -10,14 +10,15 @@ import {
 import type { StatusKey } from '../../domain/statuses';
 import { nextDueAt, timerFor } from '../../domain/timers/timer-schedule';
 import { WORKFLOWS, workingStatuses } from '../../domain/workflows/workflow-table';
-import type { JiraNames } from './jira-names';
+import { kindOfTypeName, statusOfName } from '../../domain/names';
 import { parseJiraTime, type StatusChange, type SweepTicket } from './sweep-ticket';
+
+type Names = Pick<ProjectConfig, 'names'>;
 
 /**
  * When the ticket entered its current status: the latest changelog entry into that status, else its creation
  * (created directly in the status), else `now`. Jira keeps no separate "status date" for a status that was
- * entered before the app saw the ticket; the changelog is the record (PROCESS.md §4, issue #4 "picked up from
- * the date they entered the status").
+ * entered before the app saw the ticket; the changelog is the record (PROCESS.md §4).
  */
 export function statusEnteredAt(ticket: SweepTicket, now: Date): Date {
   const entries = ticket.statusChanges.filter(
@@ -28,8 +29,8 @@ export function statusEnteredAt(ticket: SweepTicket, now: Date): Date {
   return at === undefined ? now : new Date(Math.min(at, now.getTime()));
 }
 
-function originOf(change: StatusChange, names: JiraNames): ClarificationOrigin | undefined {
-  const status = change.toStatusName === undefined ? undefined : names.statusKey(change.toStatusName);
+function originOf(change: StatusChange, cfg: Names): ClarificationOrigin | undefined {
+  const status = statusOfName(cfg, change.toStatusName);
   return status === undefined ? undefined : { statusId: change.toStatusId, status };
 }
 
@@ -43,7 +44,7 @@ function clarificationOriginFromChangelog(
   ticket: SweepTicket,
   kind: Kind,
   status: StatusKey | undefined,
-  names: JiraNames,
+  cfg: Names,
 ): ClarificationOrigin | undefined {
   if (status !== 'clarification') return undefined;
   const changes = ticket.statusChanges;
@@ -52,7 +53,7 @@ function clarificationOriginFromChangelog(
   );
   if (entry < 0) return undefined;
   const before = changes[entry - 1];
-  const origin = before ? originOf(before, names) : { status: WORKFLOWS[kind].initial };
+  const origin = before ? originOf(before, cfg) : { status: WORKFLOWS[kind].initial };
   return origin && workingStatuses(kind).includes(origin.status) ? origin : undefined;
 }
 
@@ -64,16 +65,15 @@ function clarificationOriginFromChangelog(
  * Clarification gets the return status of its latest entry there.
  *
  * @example
- * rebuildState(ticketIn25DaysClarification, cfg, names, now).cycleStartedAt; // the changelog entry date
+ * rebuildState(ticketIn25DaysClarification, cfg, now).cycleStartedAt; // the changelog entry date
  */
 export function rebuildState(
   ticket: SweepTicket,
   cfg: Pick<ProjectConfig, 'timers' | 'calendar' | 'names'>,
-  names: JiraNames,
   now: Date,
 ): ProcessState {
-  const statusKey = names.statusKey(ticket.statusName);
-  const kind = names.kind(ticket.issueTypeName);
+  const statusKey = statusOfName(cfg, ticket.statusName);
+  const kind = kindOfTypeName(cfg, ticket.issueTypeName);
   const timer = statusKey && kind ? timerFor(kind, statusKey) : 'none';
   const previous = ticket.state;
   const entered = statusEnteredAt(ticket, now).toISOString();
@@ -92,7 +92,7 @@ export function rebuildState(
     },
     { at: now.toISOString(), reason: previous ? 'statusEntered' : 'installBackfill' },
   );
-  const origin = kind ? clarificationOriginFromChangelog(ticket, kind, statusKey, names) : undefined;
+  const origin = kind ? clarificationOriginFromChangelog(ticket, kind, statusKey, cfg) : undefined;
   const stamped = withReturnStatus(state, origin);
   const due = nextDueAt(stamped, cfg);
   return due === undefined ? stamped : { ...stamped, nextDueAt: due };
@@ -102,11 +102,11 @@ export function rebuildState(
  * Whether the stored state belongs to the ticket's current status and type; a state that does not must be
  * rebuilt and is never acted on (a ticket that left Clarification is not reminded).
  */
-export function stateMatchesTicket(ticket: SweepTicket, names: JiraNames): boolean {
+export function stateMatchesTicket(ticket: SweepTicket, cfg: Names): boolean {
   const state = ticket.state;
   if (!state || state.statusId !== ticket.statusId) return false;
-  const statusKey = names.statusKey(ticket.statusName);
-  const kind = names.kind(ticket.issueTypeName);
+  const statusKey = statusOfName(cfg, ticket.statusName);
+  const kind = kindOfTypeName(cfg, ticket.issueTypeName);
   const timer = statusKey && kind ? timerFor(kind, statusKey) : 'none';
   return timer === state.timer;
 }

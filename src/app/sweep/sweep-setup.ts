@@ -1,7 +1,6 @@
 import { configForProject, type AppConfig } from '../../domain/config';
 import type { AppDeps } from '../deps';
 import { CloseTransitions } from './close-transition';
-import { jiraNames } from './jira-names';
 import { organizationsFieldId } from './organizations-field';
 import type { SweepContext } from './sweep-context';
 
@@ -25,7 +24,6 @@ export async function sweepContextFor(
     cfg,
     now,
     dryRun: cfg.automation.dryRun,
-    names: jiraNames(cfg),
     transitions: new CloseTransitions(deps.jira, deps.store),
     organizationsFieldId: byOrganization ? await organizationsFieldId(deps.jira, deps.store) : undefined,
   };

@@ -66,11 +66,11 @@ async function reread(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTick
 async function refreshState(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTicket | undefined> {
   const state = parseProcessState(await ctx.deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
   const refreshed: SweepTicket = { ...ticket, state, stateFresh: true };
-  return state && stateMatchesTicket(refreshed, ctx.names) ? refreshed : reread(ctx, ticket);
+  return state && stateMatchesTicket(refreshed, ctx.cfg) ? refreshed : reread(ctx, ticket);
 }
 
 async function rebuildAndStep(ctx: SweepContext, ticket: SweepTicket): Promise<TicketOutcome> {
-  const rebuilt = rebuildState(ticket, ctx.cfg, ctx.names, ctx.now);
+  const rebuilt = rebuildState(ticket, ctx.cfg, ctx.now);
   const decision = decideTimer(rebuilt, ctx.now, ctx.cfg, ticket);
   if (decision.due) return performStep(ctx, ticket, decision);
   await auditSweep(ctx, ticket, {
@@ -93,7 +93,7 @@ export async function sweepTicket(
 ): Promise<TicketOutcome> {
   let outcome: TicketOutcome;
   const state = ticket.state;
-  if (!state || !stateMatchesTicket(ticket, ctx.names)) {
+  if (!state || !stateMatchesTicket(ticket, ctx.cfg)) {
     // Rebuilding needs the status changelog; the due query does not expand it, the repair query does.
     const full = ticket.statusChanges.length > 0 || !state ? ticket : await reread(ctx, ticket);
     if (!full) return { kind: 'skipped', reason: 'unreadable' };

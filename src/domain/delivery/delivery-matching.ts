@@ -1,58 +1,33 @@
-import type { StatusKey } from '../statuses';
-import { compareVersions, parseDeliveryVersion } from './delivery-version';
-
-/** A Delivery ticket as the matching needs it. */
-export interface DeliveryTicket {
+/** A Planned Delivery ticket as the matching sees it. */
+export interface DeliveryCandidate {
   readonly id: string;
   readonly key: string;
-  readonly organization: string | undefined;
-  /** Raw "Delivery version" of the Delivery ticket (a patch version). */
-  readonly version: string | undefined;
-  readonly status: StatusKey;
-  /** "Estimated delivery date", `yyyy-MM-dd` (an estimate, not a promise). */
-  readonly estimatedDeliveryDate?: string | undefined;
-}
-
-/** A Delivery Pending ticket as the matching needs it. */
-export interface PendingTicket {
-  readonly organization: string | undefined;
-  readonly deliveryVersion: string | undefined;
-}
-
-function byDateThenKey(a: DeliveryTicket, b: DeliveryTicket): number {
-  const da = a.estimatedDeliveryDate ?? '9999-12-31';
-  const db = b.estimatedDeliveryDate ?? '9999-12-31';
-  if (da !== db) return da < db ? -1 : 1;
-  return a.key.localeCompare(b.key, 'en', { numeric: true });
+  readonly version?: string;
+  readonly organizationIds: readonly string[];
+  readonly estimatedDate?: string;
 }
 
 /**
- * The Planned Delivery a Delivery Pending ticket belongs in (guide §3.3, PROCESS.md §6): same customer
- * organization and the same patch version, or for CUSTOM the customer's next Planned delivery by estimated
- * date (undated deliveries last). `undefined` when there is none or the ticket's version is not valid.
+ * The Delivery a Delivery Pending ticket belongs in (guide §3.1.1, PROCESS.md §6): a Planned Delivery of the same
+ * customer (organization) with the same Delivery version; for CUSTOM the customer's next Planned Delivery by
+ * estimated delivery date (undated ones last, then by key). `undefined` when none exists yet.
  *
  * @example
- * deliveryFor({ organization: 'ACME', deliveryVersion: 'CUSTOM' }, deliveries); // ACME's earliest Planned delivery
+ * matchDelivery({ version: 'CUSTOM', organizationIds: ['1'] }, candidates, 'CUSTOM')?.key; // the earliest one
  */
-export function deliveryFor(
-  ticket: PendingTicket,
-  deliveries: readonly DeliveryTicket[],
-  customValue = 'CUSTOM',
-): DeliveryTicket | undefined {
-  if (ticket.organization === undefined) return undefined;
-  const wanted = parseDeliveryVersion(ticket.deliveryVersion, customValue);
-  const planned = deliveries
-    .filter((d) => d.status === 'planned' && d.organization === ticket.organization)
-    .sort(byDateThenKey);
-  switch (wanted.kind) {
-    case 'custom':
-      return planned[0];
-    case 'patch':
-      return planned.find((d) => {
-        const version = parseDeliveryVersion(d.version, customValue);
-        return version.kind === 'patch' && compareVersions(version.parts, wanted.parts) === 0;
-      });
-    case 'invalid':
-      return undefined;
-  }
+export function matchDelivery(
+  ticket: { version: string; organizationIds: readonly string[] },
+  candidates: readonly DeliveryCandidate[],
+  customValue: string,
+): DeliveryCandidate | undefined {
+  const sameCustomer = candidates.filter((d) =>
+    d.organizationIds.some((id) => ticket.organizationIds.includes(id)),
+  );
+  const isCustom = ticket.version.trim().toLowerCase() === customValue.trim().toLowerCase();
+  if (!isCustom) return sameCustomer.find((d) => d.version?.trim() === ticket.version.trim());
+  return [...sameCustomer].sort((a, b) => {
+    const da = a.estimatedDate ?? '9999-12-31';
+    const db = b.estimatedDate ?? '9999-12-31';
+    return da.localeCompare(db) || a.key.localeCompare(b.key, undefined, { numeric: true });
+  })[0];
 }

@@ -1,6 +1,3 @@
-export { onDeliveryCompleted, type IncludedTicket } from './delivery-completion';
-export { deliveryFor, type DeliveryTicket } from './delivery-matching';
-export { deliveryTableRows } from './delivery-table';
-export { compareVersions, parseDeliveryVersion } from './delivery-version';
-export { DELIVERY_MISSING_FLAG, deliveryMissingActions } from './delivery-missing';
+export { DELIVERY_MISSING_FLAG } from './delivery-missing';
 export { deliveryPlacement, type DeliveryPlacement } from './delivery-placement';
+export { matchDelivery, type DeliveryCandidate } from './delivery-matching';

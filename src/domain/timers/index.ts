@@ -1,3 +1,3 @@
 export { decideTimer } from './decide-timer';
-export { markAccepted, onCustomerComment, onReclassified, onStatusLeft, startTimer } from './timer-events';
+export { markAccepted, onCustomerComment, onReclassified, outsideProcess, startTimer } from './timer-events';
 export { timerFor, type TimerStep } from './timer-schedule';

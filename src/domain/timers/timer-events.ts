@@ -114,21 +114,17 @@ export function onCustomerComment(state: ProcessState, at: Date, cfg: TimerConfi
 }
 
 /**
- * The ticket left the status its timer runs in: nothing is due any more, and a Clarification return status no
- * longer applies.
+ * The ticket is in a status, or of a type, outside the process: nothing is due until it returns to one the app
+ * knows. The stored state (or a fresh one) records the status and runs no timer; the rest (done keys, flags,
+ * acceptance) is kept. An unchanged state is returned as it is, so a replayed event writes nothing.
  *
  * @example
- * onStatusLeft(clarificationState, at).state.nextDueAt; // undefined
+ * outsideProcess(clarificationState, '10099', at).nextDueAt; // undefined
  */
-export function onStatusLeft(state: ProcessState, at: Date): TimerUpdate {
-  if (state.timer === 'none' && state.nextDueAt === undefined && state.returnStatus === undefined) {
-    return { changed: false, state };
-  }
-  const left = withReturnStatus(state, undefined);
-  return {
-    changed: true,
-    state: { ...left, timer: 'none', stepsDone: 0, nextDueAt: undefined, updatedAt: at.toISOString() },
-  };
+export function outsideProcess(stored: ProcessState | undefined, statusId: string, at: Date): ProcessState {
+  const base = stored ?? initialState(at, statusId);
+  if (base.timer === 'none' && base.nextDueAt === undefined && base.statusId === statusId) return base;
+  return { ...base, timer: 'none', statusId, nextDueAt: undefined, updatedAt: at.toISOString() };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { validator } from '@atlaskit/adf-utils/validator';
 import { buildIncludedTicketsTable, FIELD_LIMIT } from '../../../src/app/events/delivery/delivery-table';
-import { matchDelivery } from '../../../src/app/events/delivery/delivery-match';
 
 function adfProblem(doc: unknown): string | undefined {
   let problem: string | undefined;
@@ -46,28 +45,5 @@ describe('buildIncludedTicketsTable', () => {
     expect(adfProblem(doc)).toBeUndefined();
     expect(omitted).toBeGreaterThan(0);
     expect(JSON.stringify(doc)).toContain(`${omitted} weitere Ticket(s)`);
-  });
-});
-
-describe('matchDelivery', () => {
-  const candidates = [
-    { id: '1', key: 'SD-1', version: '14.21.3.1', organizationIds: ['acme'], estimatedDate: '2026-12-20' },
-    { id: '2', key: 'SD-2', version: '14.22.0.0', organizationIds: ['acme'], estimatedDate: '2026-12-10' },
-    { id: '3', key: 'SD-3', version: '14.21.3.1', organizationIds: ['other'] },
-  ];
-  it('matches the same customer and version', () => {
-    expect(
-      matchDelivery({ version: '14.21.3.1', organizationIds: ['acme'] }, candidates, 'CUSTOM')?.key,
-    ).toBe('SD-1');
-  });
-  it('matches CUSTOM to the customer’s next planned delivery', () => {
-    expect(matchDelivery({ version: 'custom', organizationIds: ['acme'] }, candidates, 'CUSTOM')?.key).toBe(
-      'SD-2',
-    );
-  });
-  it('finds nothing for a customer without a delivery', () => {
-    expect(
-      matchDelivery({ version: '14.21.3.1', organizationIds: ['nobody'] }, candidates, 'CUSTOM'),
-    ).toBeUndefined();
   });
 });

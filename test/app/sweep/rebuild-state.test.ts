@@ -1,11 +1,9 @@
 import { configForProject, defaultConfig } from '../../../src/domain/config';
 import { initialState } from '../../../src/domain/process-state';
-import { jiraNames } from '../../../src/app/sweep/jira-names';
 import { rebuildState, stateMatchesTicket, statusEnteredAt } from '../../../src/app/sweep/rebuild-state';
 import { parseJiraTime, toSweepTicket, type SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 
 const cfg = configForProject(defaultConfig, 'SUP');
-const names = jiraNames(cfg);
 const now = new Date('2026-11-27T10:00:00Z');
 
 function ticket(overrides: Partial<SweepTicket> = {}): SweepTicket {
@@ -46,7 +44,7 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
   });
 
   it('starts the status timer from the entry date, so only the step due now will run', () => {
-    const state = rebuildState(ticket(), cfg, names, now);
+    const state = rebuildState(ticket(), cfg, now);
     expect(state).toMatchObject({
       timer: 'clarification',
       statusId: '3',
@@ -59,7 +57,7 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
   });
 
   it('records where a rebuilt Clarification returns to: the status before the latest entry (PROCESS.md §3)', () => {
-    expect(rebuildState(ticket(), cfg, names, now)).toMatchObject({
+    expect(rebuildState(ticket(), cfg, now)).toMatchObject({
       returnStatus: 'open',
       returnStatusId: '2',
     });
@@ -67,7 +65,7 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
 
   it('falls back to the type’s starting status when Clarification was the first status change', () => {
     const first = ticket({ statusChanges: ticket().statusChanges.slice(0, 1) });
-    expect(rebuildState(first, cfg, names, now)).toMatchObject({ returnStatus: 'open' });
+    expect(rebuildState(first, cfg, now)).toMatchObject({ returnStatus: 'open' });
   });
 
   it('keeps done keys and flags and moves the cycle on when a stale state is rebuilt', () => {
@@ -78,7 +76,7 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
       done: ['10001:resolved:4:close'],
       flags: ['x'],
     };
-    const state = rebuildState(ticket({ state: stale }), cfg, names, now);
+    const state = rebuildState(ticket({ state: stale }), cfg, now);
     expect(state).toMatchObject({
       cycle: 5,
       done: ['10001:resolved:4:close'],
@@ -88,18 +86,16 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
   });
 
   it('gives tickets of unknown types or statuses no timer', () => {
-    expect(rebuildState(ticket({ issueTypeName: 'Epic' }), cfg, names, now)).toMatchObject({ timer: 'none' });
-    expect(rebuildState(ticket({ issueTypeName: 'Suggestion' }), cfg, names, now).nextDueAt).toBeUndefined();
+    expect(rebuildState(ticket({ issueTypeName: 'Epic' }), cfg, now)).toMatchObject({ timer: 'none' });
+    expect(rebuildState(ticket({ issueTypeName: 'Suggestion' }), cfg, now).nextDueAt).toBeUndefined();
   });
 
   it('accepts a state only for the status and type it was written for', () => {
-    const state = rebuildState(ticket(), cfg, names, now);
-    expect(stateMatchesTicket(ticket({ state }), names)).toBe(true);
-    expect(stateMatchesTicket(ticket({ state, statusId: '4', statusName: 'In Progress' }), names)).toBe(
-      false,
-    );
-    expect(stateMatchesTicket(ticket({ state, issueTypeName: 'Suggestion' }), names)).toBe(false);
-    expect(stateMatchesTicket(ticket(), names)).toBe(false);
+    const state = rebuildState(ticket(), cfg, now);
+    expect(stateMatchesTicket(ticket({ state }), cfg)).toBe(true);
+    expect(stateMatchesTicket(ticket({ state, statusId: '4', statusName: 'In Progress' }), cfg)).toBe(false);
+    expect(stateMatchesTicket(ticket({ state, issueTypeName: 'Suggestion' }), cfg)).toBe(false);
+    expect(stateMatchesTicket(ticket(), cfg)).toBe(false);
   });
 });
 

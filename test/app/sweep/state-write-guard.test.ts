@@ -4,7 +4,6 @@ import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { EVENT_WRITER, markStateWrite, readStateWrite } from '../../../src/app/shared/state-write-marker';
 import { CloseTransitions } from '../../../src/app/sweep/close-transition';
-import { jiraNames } from '../../../src/app/sweep/jira-names';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 import { sweepTicket } from '../../../src/app/sweep/sweep-ticket-step';
@@ -86,7 +85,6 @@ function context(store: MemoryStore, jira: JiraGateway): SweepContext {
     cfg,
     now,
     dryRun: false,
-    names: jiraNames(cfg),
     transitions: new CloseTransitions(jira, store),
     organizationsFieldId: undefined,
   };

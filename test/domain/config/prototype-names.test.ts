@@ -1,7 +1,7 @@
 import { configForProject, parseConfig, type Settings } from '../../../src/domain/config';
 import { deepMerge } from '../../../src/domain/config/deep-merge';
 import { PROTOTYPE_NAMES, ownValue } from '../../../src/domain/own-property';
-import { confidentialityAction, regionCalendar, regionFor } from '../../../src/domain/service';
+import { customerRegion, supportRegion } from '../../../src/domain/service/customer-region';
 import { languageFor, renderMessage } from '../../../src/domain/texts';
 
 /** Names every plain object inherits; users and sites may use any of them as an organization or field name. */
@@ -29,8 +29,7 @@ describe('prototype names are plain names where they are data', () => {
 
   it.each(NAMES)('an organization named %s gets the default language and the default region', (name) => {
     expect(languageFor(cfg, name)).toBe('de');
-    expect(regionFor(cfg, name)).toBe('saarbruecken');
-    expect(regionCalendar(cfg, name)).toBe(cfg.calendar);
+    expect(supportRegion([name], cfg)?.regionId).toBe('saarbruecken');
   });
 
   it.each(NAMES)('the texts for an organization named %s render (no matchAll on a non-string)', (name) => {
@@ -45,8 +44,7 @@ describe('prototype names are plain names where they are data', () => {
   it.each(NAMES)(
     'a confidential ticket of an organization named %s falls back to the restricted level',
     (name) => {
-      const decision = confidentialityAction('Yes', name, cfg, { id: '1', key: 'SD-1' }, null);
-      expect(decision).toMatchObject({ kind: 'restrictFallback', level: 'Support restricted' });
+      expect(customerRegion([name], cfg)).toBeUndefined();
     },
   );
 
@@ -58,7 +56,7 @@ describe('prototype names are plain names where they are data', () => {
         regions: { organizations: { [name]: 'london' } },
       });
       expect(languageFor(mapped, name)).toBe('en');
-      expect(regionFor(mapped, name)).toBe('london');
+      expect(supportRegion([name], mapped)?.regionId).toBe('london');
       expect(languageFor(mapped, 'Other Ltd')).toBe('de');
     },
   );

@@ -1,12 +1,6 @@
 import { configForProject, parseConfig } from '../../../src/domain/config';
-import {
-  isSevere,
-  isWorkingTime,
-  needsOnCallAlert,
-  outOfHoursActions,
-  regionFor,
-  type IntakeFacts,
-} from '../../../src/domain/service';
+import { customerRegion, supportRegion } from '../../../src/domain/service/customer-region';
+import { isSevereFault, supportTime, type FaultFacts } from '../../../src/domain/service/support-hours';
 
 function cfgOf(input: unknown = {}) {
   const result = parseConfig(input);
@@ -15,97 +9,72 @@ function cfgOf(input: unknown = {}) {
 }
 
 const cfg = cfgOf({
-  onCall: { mode: 'opsgenie', target: 'support-on-call' },
   regions: { organizations: { 'Muster GmbH': 'saarbruecken', 'Aussie Pty': 'melbourne' } },
 });
-
-const saturday = new Date('2026-11-28T10:00:00Z');
-const friday = new Date('2026-11-27T10:00:00Z');
-const productionDown: IntakeFacts = {
-  ticketId: '10001',
-  ticketKey: 'SUP-1',
-  kind: 'incident',
-  affectedSystem: 'Production',
-  systemReachable: 'No',
-  organization: 'Muster GmbH',
-  createdAt: saturday,
+const region = (id: string) => {
+  const found = cfg.regions.regions[id];
+  if (!found) throw new Error(`no region ${id}`);
+  return found;
 };
 
-describe('isWorkingTime: around the clock on working days of the region (guide §1.1.1)', () => {
+describe('isSevereFault (guide §1.1.1, §3.1; PROCESS.md §1, §5)', () => {
+  const down: FaultFacts = { kind: 'incident', affectedSystem: 'Production', systemReachable: 'No' };
   it.each([
-    ['saarbruecken', friday, true],
-    ['saarbruecken', saturday, false],
-    // 2026-11-02T20:00Z is already Tuesday 3 November in Melbourne: Melbourne Cup day.
-    ['melbourne', new Date('2026-11-02T20:00:00Z'), false],
-    ['saarbruecken', new Date('2026-11-02T20:00:00Z'), true],
-    ['unknown region falls back to the site calendar', friday, true],
-  ])('%s at %s → %s', (region, at, expected) => {
-    expect(isWorkingTime(at, region, cfg)).toBe(expected);
-  });
-
-  it('finds the region by organization, else the default region', () => {
-    expect(regionFor(cfg, 'Aussie Pty')).toBe('melbourne');
-    expect(regionFor(cfg, 'Unknown Corp')).toBe('saarbruecken');
-    expect(regionFor(cfg, undefined)).toBe('saarbruecken');
+    ['an unreachable production Incident', down, true],
+    ['option values compared as Jira compares names', { ...down, affectedSystem: ' production ' }, true],
+    ['a reachable production Incident', { ...down, systemReachable: 'Yes' }, false],
+    ['an unreachable non-production Incident', { ...down, affectedSystem: 'Non-Production' }, false],
+    ['an Incident rated P1', { kind: 'incident', priority: 'P1' }, true],
+    ['a Non-Software Defect rated P1', { kind: 'nonSoftwareDefect', priority: 'P1' }, true],
+    ['a Non-Software Defect rated P2', { kind: 'nonSoftwareDefect', priority: 'P2' }, true],
+    ['a Non-Software Defect rated P3', { kind: 'nonSoftwareDefect', priority: 'P3' }, false],
+    // P1/P2 are availability priorities of a Non-Software Defect; on any other kind they are no severe fault.
+    ['a Software Defect rated P1', { kind: 'softwareDefect', priority: 'P1' }, false],
+    ['a Request rated P2', { kind: 'request', priority: 'P2' }, false],
+    ['a Request with production down', { ...down, kind: 'request' }, false],
+    ['a ticket of an unknown type', { ...down, kind: undefined }, false],
+  ] as const)('%s → %s', (_name, facts, severe) => {
+    expect(isSevereFault(facts, cfg)).toBe(severe);
   });
 });
 
-describe('severe faults and on-call', () => {
+describe('supportTime: around the clock on working days of the region (guide §1.1.1)', () => {
+  const saturday = new Date('2026-11-28T10:00:00Z');
+  const friday = new Date('2026-11-27T10:00:00Z');
   it.each([
-    ['production unreachable incident', {}, true],
-    ['reachable production', { systemReachable: 'Yes' }, false],
-    ['unreachable non-production', { affectedSystem: 'Non-Production' }, false],
-    ['a request', { kind: 'request' }, false],
-    ['P1 defect', { kind: 'nonSoftwareDefect', affectedSystem: undefined, priority: 'P1' }, true],
-    ['P2 defect', { kind: 'nonSoftwareDefect', affectedSystem: undefined, priority: 'P2' }, true],
-    ['P3 defect', { kind: 'nonSoftwareDefect', affectedSystem: undefined, priority: 'P3' }, false],
-  ] as const)('%s → severe=%s', (_name, change, severe) => {
-    expect(isSevere({ ...productionDown, ...change }, cfg)).toBe(severe);
+    ['Saarbrücken on a Friday', 'saarbruecken', friday, { working: true }],
+    [
+      'Saarbrücken on a Saturday: from Monday 00:00 Berlin',
+      'saarbruecken',
+      saturday,
+      { working: false, nextWorkingDay: new Date('2026-11-29T23:00:00.000Z') },
+    ],
+    // 2026-11-02T20:00Z is already Tuesday 3 November in Melbourne: Melbourne Cup day.
+    [
+      'Melbourne on Melbourne Cup day',
+      'melbourne',
+      new Date('2026-11-02T20:00:00Z'),
+      { working: false, nextWorkingDay: new Date('2026-11-03T13:00:00.000Z') },
+    ],
+    ['Saarbrücken at the same instant', 'saarbruecken', new Date('2026-11-02T20:00:00Z'), { working: true }],
+  ] as const)('%s', (_name, id, at, expected) => {
+    expect(supportTime(at, region(id), cfg)).toEqual(expected);
   });
+});
 
-  it('alerts on-call for a severe fault on a weekend, not on a working day', () => {
-    expect(needsOnCallAlert(productionDown, cfg)).toBe(true);
-    expect(needsOnCallAlert({ ...productionDown, createdAt: friday }, cfg)).toBe(false);
-  });
-
-  it('never alerts when on-call is not configured', () => {
-    expect(needsOnCallAlert(productionDown, cfgOf())).toBe(false);
-  });
-
-  it('returns the alert and a public comment out of hours', () => {
-    expect(outOfHoursActions(productionDown, cfg)).toEqual([
-      {
-        type: 'alertOnCall',
-        mode: 'opsgenie',
-        target: 'support-on-call',
-        idempotencyKey: '10001:intake:onCall',
-      },
-      {
-        type: 'comment',
-        visibility: 'public',
-        messageKey: 'onCallAlerted',
-        params: { ticketKey: 'SUP-1' },
-        idempotencyKey: '10001:intake:onCallComment',
-      },
-    ]);
-  });
-
-  it('answers a non-severe weekend ticket with the next working day of the region', () => {
-    expect(outOfHoursActions({ ...productionDown, kind: 'request' }, cfg)).toEqual([
-      {
-        type: 'comment',
-        visibility: 'public',
-        messageKey: 'outOfHoursAutoReply',
-        params: {
-          ticketKey: 'SUP-1',
-          nextWorkingDay: { date: '2026-11-29T23:00:00.000Z', timeZone: 'Europe/Berlin' },
-        },
-        idempotencyKey: '10001:intake:outOfHours',
-      },
-    ]);
-  });
-
-  it('does nothing on a working day', () => {
-    expect(outOfHoursActions({ ...productionDown, createdAt: friday }, cfg)).toEqual([]);
+describe('customer and support region (guide §2.2.1 "Share with")', () => {
+  it.each([
+    [
+      'the first mapped organization',
+      ['Unknown Corp', 'Aussie Pty', 'Muster GmbH'],
+      'melbourne',
+      'melbourne',
+    ],
+    ['no mapped organization', ['Unknown Corp'], undefined, 'saarbruecken'],
+    ['no organization', [], undefined, 'saarbruecken'],
+    ['an organization named like an inherited property', ['constructor'], undefined, 'saarbruecken'],
+  ] as const)('%s', (_name, organizations, customer, support) => {
+    expect(customerRegion(organizations, cfg)?.regionId).toBe(customer);
+    expect(supportRegion(organizations, cfg)?.regionId).toBe(support);
   });
 });

@@ -4,7 +4,7 @@ import {
   markAccepted,
   onCustomerComment,
   onReclassified,
-  onStatusLeft,
+  outsideProcess,
   startTimer,
   timerFor,
 } from '../../../src/domain/timers';
@@ -148,13 +148,20 @@ describe('onCustomerComment', () => {
   });
 });
 
-describe('onStatusLeft, onReclassified, markAccepted', () => {
-  it('stops the timer when the status is left', () => {
-    const { changed, state } = onStatusLeft(entered('softwareDefect', 'clarification'), at(3));
-    expect(changed).toBe(true);
-    expect(state).toMatchObject({ timer: 'none', stepsDone: 0, updatedAt: at(3).toISOString() });
+describe('outsideProcess, onReclassified, markAccepted', () => {
+  it('stops the timer when the ticket moves to a status outside the process', () => {
+    const waiting = entered('softwareDefect', 'clarification');
+    const state = outsideProcess(waiting, '10099', at(3));
+    expect(state).toMatchObject({ timer: 'none', statusId: '10099', updatedAt: at(3).toISOString() });
     expect(state.nextDueAt).toBeUndefined();
-    expect(onStatusLeft(state, at(4)).changed).toBe(false);
+    expect(state.done).toEqual(waiting.done);
+    expect(outsideProcess(state, '10099', at(4))).toBe(state);
+  });
+
+  it('gives a ticket without state a fresh one that runs no timer', () => {
+    const state = outsideProcess(undefined, '10099', at(3));
+    expect(state).toMatchObject({ timer: 'none', statusId: '10099' });
+    expect(state.nextDueAt).toBeUndefined();
   });
 
   it('keeps the Clarification timer when an Incident becomes a Software Defect', () => {
@@ -229,7 +236,6 @@ describe('the Clarification return status (PROCESS.md §3)', () => {
     );
     expect(back.returnStatus).toBeUndefined();
     expect(back.returnStatusId).toBeUndefined();
-    expect(onStatusLeft(enterClarification(), at(2)).state.returnStatus).toBeUndefined();
   });
 
   it('a replayed entry changes nothing', () => {

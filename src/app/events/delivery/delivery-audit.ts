@@ -1,7 +1,7 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
 import type { IssueLinkRef } from '../field-values';
-import { kindOfTypeName, statusOfName } from '../jira-names';
+import { kindOfTypeName, statusOfName } from '../../../domain/names';
 import type { DeliveryRef } from './delivery-links';
 import { SHIPPED_KINDS } from './delivery-sync';
 

@@ -2,7 +2,7 @@ import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
 import type { IssueLinkRef } from '../field-values';
 import type { Ticket } from '../ticket';
-import { matchDelivery, type DeliveryCandidate } from './delivery-match';
+import { matchDelivery, type DeliveryCandidate } from '../../../domain/delivery';
 
 /**
  * Links of the configured Delivery link type (`names.deliveryLinkType`, compared case-insensitively as Jira

@@ -4,7 +4,7 @@ import { PROCESS_STATE_KEY, withoutFlag } from '../../../domain/process-state';
 import type { EventDeps } from '../event-deps';
 import type { Ticket } from '../ticket';
 import { auditDeliveryLinked, deliveryLinks } from './delivery-links';
-import type { DeliveryCandidate } from './delivery-match';
+import type { DeliveryCandidate } from '../../../domain/delivery';
 
 /** What {@link moveIntoDelivery} changed: the Deliveries whose tables need regenerating, and whether it linked. */
 export interface DeliveryMove {

@@ -2,7 +2,7 @@ import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
 import type { FieldIds } from '../field-ids';
 import { organizationsOf, requestTypeName, textValue } from '../field-values';
-import type { DeliveryCandidate } from './delivery-match';
+import type { DeliveryCandidate } from '../../../domain/delivery';
 import type { IncludedTicket } from './delivery-table';
 
 /** JQL string literal: Jira escapes `"` and `\` with a backslash. */

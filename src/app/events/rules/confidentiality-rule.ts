@@ -1,9 +1,9 @@
 import type { ProcessState } from '../../../domain/process-state';
 import { changeOf, occurrenceOf } from '../event-payload';
 import type { EventAction, RuleResult } from '../event-actions';
-import { isOption } from '../jira-names';
+import { isOption } from '../../../domain/names';
 import type { RuleInput } from '../rule-input';
-import { customerRegion } from './customer-region';
+import { customerRegion } from '../../../domain/service/customer-region';
 
 /**
  * Confidentiality (guide §2.2.1, PROCESS.md §7): "Confidential personal data? = Yes", at creation or later,
@@ -27,7 +27,10 @@ export function decideConfidentiality(input: RuleInput, state: ProcessState): Ru
   if (!changed || ticket.kind === 'delivery') return { state, actions: [] };
   const current = ticket.securityLevel?.name;
   if (isOption(config, ticket.confidential, 'yes')) {
-    const found = customerRegion(ticket, config);
+    const found = customerRegion(
+      ticket.organizations.map((o) => o.name),
+      config,
+    );
     const level = found?.region.securityLevel ?? config.regions.fallbackSecurityLevel;
     if (current === level) return { state, actions: [] };
     const idempotencyKey = `${ticket.id}:security:${level}:${occurrenceOf(event)}`;

@@ -1,23 +1,8 @@
-import { isWorkingDay, nextWorkingDay, type CalendarConfig } from '../../../domain/calendar';
 import type { ProcessState } from '../../../domain/process-state';
+import { supportRegion } from '../../../domain/service/customer-region';
+import { isSevereFault, supportTime } from '../../../domain/service/support-hours';
 import type { EventAction, RuleResult } from '../event-actions';
-import { isOption } from '../jira-names';
 import type { RuleInput } from '../rule-input';
-import type { Ticket } from '../ticket';
-import { supportRegion } from './customer-region';
-
-/**
- * A severe fault (guide §1.1.1): an Incident on Production that cannot be reached, or one with priority P1/P2.
- *
- * @example
- * isSevere({ kind: 'incident', affectedSystem: 'Production', systemReachable: 'No', … }, cfg); // true
- */
-function isSevere(ticket: Ticket, config: RuleInput['config']): boolean {
-  if (ticket.kind !== 'incident' && ticket.kind !== 'nonSoftwareDefect') return false;
-  const down =
-    isOption(config, ticket.affectedSystem, 'production') && isOption(config, ticket.systemReachable, 'no');
-  return down || ticket.priority === 'P1' || ticket.priority === 'P2';
-}
 
 /**
  * Working hours (guide §1.1.1, PROCESS.md §1): outside the working days of the customer's region only severe
@@ -32,17 +17,14 @@ export function decideOutOfHours(input: RuleInput, state: ProcessState): RuleRes
   const { event, ticket, config } = input;
   if (event.kind !== 'created' || ticket.kind === 'delivery') return { state, actions: [] };
   const created = new Date(ticket.created);
-  const found = supportRegion(ticket, config);
+  const found = supportRegion(
+    ticket.organizations.map((o) => o.name),
+    config,
+  );
   if (Number.isNaN(created.getTime()) || !found) return { state, actions: [] };
-  const calendar: CalendarConfig = {
-    mode: 'working',
-    timeZone: found.region.timeZone,
-    holidayRegion: found.region.holidayRegion,
-    extraHolidays: config.calendar.extraHolidays,
-    workingDays: config.calendar.workingDays,
-  };
-  if (isWorkingDay(created, calendar)) return { state, actions: [] };
-  if (!isSevere(ticket, config)) {
+  const time = supportTime(created, found.region, config);
+  if (time.working) return { state, actions: [] };
+  if (!isSevereFault(ticket, config)) {
     return {
       state,
       actions: [
@@ -52,7 +34,7 @@ export function decideOutOfHours(input: RuleInput, state: ProcessState): RuleRes
           messageKey: 'outOfHoursAutoReply',
           params: {
             ticketKey: ticket.key,
-            nextWorkingDay: { date: nextWorkingDay(created, calendar).toISOString() },
+            nextWorkingDay: { date: time.nextWorkingDay.toISOString() },
           },
           idempotencyKey: `${ticket.id}:outOfHoursReply`,
         },

@@ -1,5 +1,5 @@
 import type { ProcessState } from '../../../domain/process-state';
-import { PRIORITY_CATALOGUE } from '../../../domain/priorities/priority-catalogue';
+import { priorityMismatch } from '../../../domain/priorities/priority-mismatch';
 import { changeOf } from '../event-payload';
 import type { RuleResult } from '../event-actions';
 import type { RuleInput } from '../rule-input';
@@ -19,8 +19,7 @@ export function decidePriorityNote(input: RuleInput, state: ProcessState): RuleR
     changeOf(event, 'priority') !== undefined ||
     changeOf(event, 'issuetype') !== undefined;
   const priority = ticket.priority;
-  if (!relevant || ticket.kind !== 'softwareDefect' || priority === undefined) return { state, actions: [] };
-  if ((PRIORITY_CATALOGUE[priority].kinds as readonly string[]).includes('softwareDefect'))
+  if (!relevant || priority === undefined || !priorityMismatch(ticket.kind, priority))
     return { state, actions: [] };
   const idempotencyKey = `${ticket.id}:priorityNote:${event.changelogId ?? 'created'}:${priority}`;
   if (state.done.includes(idempotencyKey)) return { state, actions: [] };

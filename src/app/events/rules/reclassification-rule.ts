@@ -3,7 +3,7 @@ import { withoutFlag } from '../../../domain/process-state';
 import { checkReclassification } from '../../../domain/workflows';
 import { changeOf } from '../event-payload';
 import type { RuleResult } from '../event-actions';
-import { kindOfTypeName, statusOfName } from '../jira-names';
+import { kindOfTypeName, statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../rule-input';
 
 /** Flag shown in the panel when a forbidden type change could not be reverted. */

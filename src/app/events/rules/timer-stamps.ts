@@ -1,8 +1,8 @@
-import { initialState, type ClarificationOrigin, type ProcessState } from '../../../domain/process-state';
-import { markAccepted, onReclassified, startTimer, timerFor } from '../../../domain/timers';
+import type { ClarificationOrigin, ProcessState } from '../../../domain/process-state';
+import { markAccepted, onReclassified, outsideProcess, startTimer, timerFor } from '../../../domain/timers';
 import type { RuleResult } from '../event-actions';
 import { changeOf } from '../event-payload';
-import { statusOfName } from '../jira-names';
+import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../rule-input';
 
 /**
@@ -31,19 +31,7 @@ export function reconcileTimers(input: RuleInput, stored: ProcessState | undefin
   const { ticket, config, now } = input;
   const { kind, status } = ticket;
   if (kind === undefined || status === undefined) {
-    // A status or type outside the process: nothing is due until it returns to one the app knows.
-    const base = stored ?? initialState(now, ticket.statusId);
-    const stopped =
-      base.timer === 'none' && base.nextDueAt === undefined && base.statusId === ticket.statusId
-        ? base
-        : {
-            ...base,
-            timer: 'none' as const,
-            statusId: ticket.statusId,
-            nextDueAt: undefined,
-            updatedAt: now.toISOString(),
-          };
-    return { state: stopped, actions: [] };
+    return { state: outsideProcess(stored, ticket.statusId, now), actions: [] };
   }
   let state: ProcessState;
   if (!stored || stored.statusId !== ticket.statusId) {

@@ -12,7 +12,7 @@ import {
 } from '../../../domain/workflows';
 import { changeOf } from '../event-payload';
 import type { RuleResult } from '../event-actions';
-import { statusOfName } from '../jira-names';
+import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../rule-input';
 
 /** Flag shown in the panel when a forbidden status change could not be reverted. */

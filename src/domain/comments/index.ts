@@ -1,1 +1,0 @@
-export { classifyComment, isCustomerAuthor, type TicketParties } from './comment-author';

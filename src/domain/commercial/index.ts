@@ -1,1 +1,0 @@
-export { COMMERCIAL_CLASS, commercialClass } from './commercial-class';
