@@ -92,7 +92,7 @@ function requireEmpty(payload: unknown): void {
  * The Custom UI resolvers (src/contract/resolvers.ts): `getPanel` for the issue panel, the rest for the admin
  * page. The ticket comes from `context.extension.issue`, never from the payload.
  */
-const resolver = new Resolver()
+export const resolver = new Resolver()
   .define('getPanel', ({ payload, context }) =>
     run('getPanel', { payload, context }, async (deps, ctx) => {
       requireEmpty(payload);
