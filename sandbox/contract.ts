@@ -38,7 +38,9 @@ export interface ProductEvent {
     | 'avi:jira:created:issuelink'
     | 'avi:jira:deleted:issuelink'
     | 'avi:jira:deleted:issue'
-    | 'avi:jira:assigned:issue';
+    | 'avi:jira:assigned:issue'
+    | 'avi:forge:installed:app'
+    | 'avi:forge:upgraded:app';
   /** The documented payload (without `context`): issue/changelog/comment/atlassianId/associatedUsers… */
   payload: Record<string, unknown>;
   causedBy: Principal;

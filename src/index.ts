@@ -9,6 +9,9 @@ export { sweep } from './entry/sweep';
 // trigger `issue-events`
 export { onIssueEvent } from './entry/issue-event';
 
+// trigger `app-lifecycle`
+export { onAppLifecycle } from './entry/app-lifecycle';
+
 // consumer `work-consumer` on queue `process-work`
 export { work } from './entry/work';
 

@@ -86,6 +86,14 @@ export interface ForgeHost {
   drain(options?: { advanceClock?: boolean }): Promise<void>;
   /** Errors thrown by the host itself in background work (tests expect none). */
   takeHostFailures(): unknown[];
+  /**
+   * Delivers a Forge lifecycle event to the triggers that subscribe to it, as the platform does when an admin
+   * installs or upgrades the app (`forge install`, `forge install --upgrade`).
+   */
+  lifecycle(
+    eventType: 'avi:forge:installed:app' | 'avi:forge:upgraded:app',
+    installerAccountId: string,
+  ): void;
 }
 
 const DEFAULT_MANIFEST = resolve(__dirname, '..', '..', 'manifest.yml');
@@ -273,6 +281,20 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       if (settled.status === 'timeout')
         return { ok: false, error: { kind: 'timeout', message: settled.record.error ?? 'timeout' } };
       return { ok: false, error: { kind: 'error', message: describe(settled.error) } };
+    },
+
+    lifecycle(eventType, installerAccountId) {
+      events.accept({
+        eventType,
+        payload: {
+          id: installationId,
+          installerAccountId,
+          app: { id: manifest.appId, version: '1.0.0' },
+          environment: { id: 'local-development' },
+        },
+        causedBy: { kind: 'user', accountId: installerAccountId },
+        at: new Date().toISOString(),
+      });
     },
 
     async runScheduled(triggerKey) {

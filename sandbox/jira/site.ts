@@ -7,6 +7,7 @@ import type { OpContext } from './http/context';
 import { HttpError, type Reply } from './http/reply';
 import { ROUTES } from './http/routes';
 import { type LimitConfig, RateLimiter } from './limits';
+import { readExpressionModules } from './expressions/app-modules';
 import { SiteMetrics } from './metrics';
 import { DEFAULT_CLOUD_ID, OpsAlerts } from './ops-alerts/ops-alerts';
 import { SiteStore } from './model/store';
@@ -33,8 +34,16 @@ export interface JiraSiteOptions {
   limits?: LimitConfig;
   /** Cloud id in the JSM Operations API paths (`/jsm/ops/api/{cloudId}/…`); default `DEFAULT_CLOUD_ID`. */
   cloudId?: string;
-  /** Manifest whose `jira:entityProperty` modules define the JQL-indexed properties (default `./manifest.yml`). */
+  /**
+   * Manifest whose `jira:entityProperty` modules define the JQL-indexed properties and whose expression modules
+   * (workflow validators and conditions, action validators) the site evaluates (default `./manifest.yml`).
+   */
   manifestPath?: string;
+  /**
+   * Add the app's workflow validators and conditions to every transition, as an admin would in the workflow
+   * editor. Default false: a fresh installation has them in no workflow (and team-managed projects never).
+   */
+  attachWorkflowRules?: boolean;
 }
 
 /** The simulated Jira Cloud + JSM site: the `JiraSite` seam plus what tests and the local UI need. */
@@ -90,8 +99,14 @@ class Site implements SimJiraSite {
     this.limiter = new RateLimiter(options.limits);
     this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
-    this.indexed = readIndexedProperties(options.manifestPath ?? resolve(process.cwd(), 'manifest.yml'));
+    const manifestPath = options.manifestPath ?? resolve(process.cwd(), 'manifest.yml');
+    this.indexed = readIndexedProperties(manifestPath);
     registerPropertyIndexes(this.store, this.indexed);
+    this.store.appRules = readExpressionModules(manifestPath);
+    if (options.attachWorkflowRules) {
+      for (const module of [...this.store.appRules.validators, ...this.store.appRules.conditions])
+        this.store.attachedWorkflowRules.add(module.key);
+    }
   }
 
   setFaults(faults: FaultConfig): void {

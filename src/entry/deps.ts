@@ -5,6 +5,7 @@ import { CallStats } from '../adapters/jira/call-stats';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { LinksGateway } from '../adapters/jira/links-gateway';
+import { RulesGateway } from '../adapters/jira/rules-gateway';
 import { forgeOnCallPager } from '../adapters/on-call';
 import { consoleLogger } from '../adapters/logger';
 import { systemClock } from '../adapters/system-clock';
@@ -33,6 +34,7 @@ export function eventDeps(scope: string, now: Date): EventDeps {
     clock: { now: () => now },
     links: new LinksGateway(client),
     pager: forgeOnCallPager(),
+    rules: new RulesGateway(client),
   };
 }
 

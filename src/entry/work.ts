@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RateLimitedError, UpstreamError } from '../adapters/jira/errors';
 import type { WorkOutcome } from '../app/deps';
 import { EVENT_WORK_HANDLERS } from '../app/events/delivery/delivery-work';
+import { RULES_WORK_HANDLERS } from '../app/rules/rules-work';
 import { sweepWorkHandlers } from '../app/sweep';
 import { eventDeps } from './deps';
 
@@ -25,7 +26,8 @@ export async function work(event: AsyncEvent): Promise<InvocationError | undefin
     return undefined;
   }
   const body = parsed.data;
-  const handler = sweepWorkHandlers[body.type] ?? EVENT_WORK_HANDLERS[body.type];
+  const handler =
+    sweepWorkHandlers[body.type] ?? EVENT_WORK_HANDLERS[body.type] ?? RULES_WORK_HANDLERS[body.type];
   if (!handler) {
     deps.log.error('work.unknownType', { type: body.type });
     return undefined;

@@ -1,38 +1,60 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { workflowValidatorExpression } from '../../src/app/events/validator-expression';
-import { defaultConfig } from '../../src/domain/config';
+import {
+  RECLASSIFICATION_REFUSED_MESSAGE,
+  RECLASSIFICATION_RULE_EXPRESSION,
+  SHIPPED_EXPRESSIONS,
+  TRANSITION_REFUSED_MESSAGE,
+  TRANSITION_RULE_EXPRESSION,
+} from '../../src/domain/workflows/rule-expressions';
 
 const ROOT = join(__dirname, '..', '..');
 
+interface ExpressionModule {
+  key: string;
+  expression: string;
+  errorMessage?: string;
+  action?: string;
+}
+
 interface Manifest {
-  modules?: { 'jira:workflowValidator'?: { key: string; expression: string }[] };
+  modules?: Record<string, ExpressionModule[] | undefined>;
   permissions?: { external?: { fetch?: { backend?: (string | { address: string })[] } } };
 }
 
-const read = (file: string) => parse(readFileSync(join(ROOT, file), 'utf8')) as Manifest;
+const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as Manifest;
+const moduleOf = (type: string, key: string) => manifest.modules?.[type]?.find((m) => m.key === key);
 
-describe('the workflow validator in the manifest (ADR 0005)', () => {
-  it('carries exactly the expression generated from the domain table', () => {
-    const validator = read('manifest.yml').modules?.['jira:workflowValidator']?.find(
-      (v) => v.key === 'process-transition-validator',
+describe('the expression modules in the manifest (ADR 0016)', () => {
+  it('carry the expressions of src/domain/workflows/rule-expressions.ts', () => {
+    expect(moduleOf('jira:workflowValidator', 'process-transition-validator')?.expression).toBe(
+      TRANSITION_RULE_EXPRESSION,
     );
-    expect(validator?.expression).toBe(workflowValidatorExpression(defaultConfig));
+    expect(moduleOf('jira:workflowCondition', 'process-transition-condition')?.expression).toBe(
+      TRANSITION_RULE_EXPRESSION,
+    );
+    const action = moduleOf('jira:actionValidator', 'process-reclassification-validator');
+    expect(action?.action).toBe('workItemTypeChanged');
+    expect(action?.expression).toBe(RECLASSIFICATION_RULE_EXPRESSION);
   });
 
-  it('the script prints the same expression', () => {
-    const printed = execFileSync(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'scripts', 'print-validator-expression.ts')],
-      { encoding: 'utf8' },
+  it('show the bilingual messages and ship exactly the listed expressions', () => {
+    const squash = (text = '') => text.replace(/\s+/g, ' ').trim();
+    expect(squash(moduleOf('jira:workflowValidator', 'process-transition-validator')?.errorMessage)).toBe(
+      TRANSITION_REFUSED_MESSAGE,
     );
-    expect(printed.trimEnd()).toBe(workflowValidatorExpression(defaultConfig));
+    expect(squash(moduleOf('jira:actionValidator', 'process-reclassification-validator')?.errorMessage)).toBe(
+      RECLASSIFICATION_REFUSED_MESSAGE,
+    );
+    const shipped = ['jira:workflowValidator', 'jira:workflowCondition', 'jira:actionValidator'].flatMap(
+      (type) => (manifest.modules?.[type] ?? []).map((m) => [m.key, m.expression]),
+    );
+    expect(Object.fromEntries(shipped)).toEqual(SHIPPED_EXPRESSIONS);
   });
 
   it('declares no placeholder egress: webhook hosts are added by the admin who deploys', () => {
-    const backends = read('manifest.yml').permissions?.external?.fetch?.backend ?? [];
+    const backends = manifest.permissions?.external?.fetch?.backend ?? [];
     expect(backends).toEqual([]);
   });
 });

@@ -93,13 +93,18 @@ export async function startEventsSite(
     seed?: number;
     config?: Record<string, unknown>;
     limits?: LimitConfig;
+    /** The app's workflow validators and conditions added to every transition (company-managed workflows). */
+    workflowRules?: boolean;
   } = {},
 ): Promise<EventsSite> {
   // The app logs JSON lines on stdout (for `forge logs`); tests read the site instead.
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   const clock = new SimClock(start);
-  const site = createJiraSite(options.limits ? { limits: options.limits } : {});
+  const site = createJiraSite({
+    ...(options.limits ? { limits: options.limits } : {}),
+    attachWorkflowRules: options.workflowRules ?? false,
+  });
   seedDemoSite(site);
   const host = await createForgeHost({
     site,

@@ -1,6 +1,16 @@
 import type { OpContext } from './context';
 import type { Outcome } from './reply';
+import {
+  deleteForgeAppProperty,
+  deleteProjectProperty,
+  getForgeAppProperty,
+  getForgeAppPropertyKeys,
+  getProjectProperty,
+  putForgeAppProperty,
+  setProjectProperty,
+} from '../ops/app-property-ops';
 import { getBulkChangelogs, getChangeLogs } from '../ops/changelog-ops';
+import { analyseExpression } from '../ops/expression-ops';
 import { addComment, getComments } from '../ops/comment-ops';
 import { createIssue, editIssue, getIssue } from '../ops/issue-ops';
 import { deleteIssueLink, getIssueLink, getIssueLinkTypes, linkIssues } from '../ops/link-ops';
@@ -49,6 +59,7 @@ export type Handler = (ctx: OpContext) => Outcome;
 
 const P = '/rest/api/3';
 const SD = '/rest/servicedeskapi';
+const FORGE = '/rest/forge/1';
 
 /**
  * The operations the simulator implements, keyed by `METHOD pathTemplate` exactly as the specs spell them
@@ -83,6 +94,14 @@ export const ROUTES: Record<string, Handler> = {
   [`GET ${P}/issuetype`]: getIssueAllTypes,
   [`GET ${P}/resolution`]: getResolutions,
   [`GET ${P}/project/{projectIdOrKey}`]: getProject,
+  [`GET ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: getProjectProperty,
+  [`PUT ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: setProjectProperty,
+  [`DELETE ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: deleteProjectProperty,
+  [`POST ${P}/expression/analyse`]: analyseExpression,
+  [`GET ${FORGE}/app/properties`]: getForgeAppPropertyKeys,
+  [`GET ${FORGE}/app/properties/{propertyKey}`]: getForgeAppProperty,
+  [`PUT ${FORGE}/app/properties/{propertyKey}`]: putForgeAppProperty,
+  [`DELETE ${FORGE}/app/properties/{propertyKey}`]: deleteForgeAppProperty,
   [`GET ${P}/project/{projectKeyOrId}/securitylevel`]: getSecurityLevelsForProject,
   [`GET ${P}/issuesecurityschemes`]: getIssueSecuritySchemes,
   [`GET ${P}/issuesecurityschemes/{id}`]: getIssueSecurityScheme,

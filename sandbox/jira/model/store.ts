@@ -1,3 +1,4 @@
+import { type AppExpressionModules, NO_EXPRESSION_MODULES } from '../expressions/app-modules';
 import { IssueIndex, type KeyIndexDefinition } from './issue-index';
 import { observeIssue } from './observed-issue';
 import type {
@@ -39,6 +40,17 @@ export class SiteStore {
   readonly priorities = new Map<string, { id: string; name: string }>();
   /** The account the Forge app acts as for `asApp()` calls. */
   appAccountId = '';
+  /** Forge app properties (`/rest/forge/1/app/properties`), readable in Jira expressions as `app.properties`. */
+  readonly appProperties = new Map<string, unknown>();
+  /** Project entity properties by project id, readable in Jira expressions as `project.properties`. */
+  readonly projectProperties = new Map<string, Map<string, unknown>>();
+  /** The installed app's Jira-expression modules (from its manifest). */
+  appRules: AppExpressionModules = NO_EXPRESSION_MODULES;
+  /**
+   * Keys of the app's workflow validators and conditions an admin added to the transitions (here: to every
+   * transition of every workflow at once). Jira never adds them by itself.
+   */
+  readonly attachedWorkflowRules = new Set<string>();
   /** Search indexes over the issues, kept current on every write (see `observeIssue`). */
   readonly index = new IssueIndex();
 

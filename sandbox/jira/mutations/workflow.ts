@@ -1,19 +1,28 @@
 import type { SiteStore } from '../model/store';
 import type { SimIssue, SimTransition, SimWorkflow } from '../model/types';
 import { resolutionBean, statusBean } from '../render/entities';
+import { conditionsPass } from './workflow-rules';
 
 /** The workflow that governs an issue (by project and issue type). */
 export function workflowOf(store: SiteStore, issue: SimIssue): SimWorkflow | undefined {
   return store.projects.get(issue.projectId)?.workflows[issue.issueTypeId];
 }
 
-/** Transitions available from the issue's current status (global ones included, loops to itself excluded). */
+/**
+ * Transitions the workflow offers from the issue's current status (global ones included, loops to itself
+ * excluded), before any condition.
+ */
 export function availableTransitions(store: SiteStore, issue: SimIssue): SimTransition[] {
   const workflow = workflowOf(store, issue);
   if (!workflow) return [];
   return workflow.transitions.filter(
     (t) => (t.from.length === 0 || t.from.includes(issue.statusId)) && t.to !== issue.statusId,
   );
+}
+
+/** Transitions `accountId` may execute now: those the workflow offers whose attached conditions all pass. */
+export function offeredTransitions(store: SiteStore, issue: SimIssue, accountId: string): SimTransition[] {
+  return availableTransitions(store, issue).filter((t) => conditionsPass(store, issue, t, accountId));
 }
 
 /**

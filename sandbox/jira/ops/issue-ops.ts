@@ -7,6 +7,7 @@ import { parseIssueUpdate } from '../mutations/update-input';
 import { hasPermission, isStaff } from '../permissions';
 import { issueBean, selectFields } from '../render/issue-bean';
 import { SITE_URL } from '../render/format';
+import { typeChangeRefusal } from '../mutations/workflow-rules';
 import { staffOf } from './staff';
 
 /** GET /rest/api/3/issue/{issueIdOrKey} — `fields` default all, `expand`, `properties`. */
@@ -18,6 +19,7 @@ export function getIssue(ctx: OpContext): Outcome {
     properties: properties.includes('*all') ? '*all' : properties,
     expand: new Set(queryList(ctx, 'expand')),
     showInternal: staffOf(ctx, issue),
+    viewerAccountId: ctx.actor,
   });
   return { reply: { status: 200, body: bean }, objects: 1 };
 }
@@ -35,6 +37,10 @@ export function editIssue(ctx: OpContext): Outcome {
   }
   const parsed = parseIssueUpdate(ctx.store, issue, bodyObject(ctx), { kind: 'edit' }, true);
   if ('errors' in parsed) throw platformError(400, parsed.errorMessages, parsed.errors);
+  // A type change runs the installed app's `workItemTypeChanged` action validators first; a refusal changes nothing.
+  const newTypeId = parsed.changes.find((c) => c.item?.field === 'issuetype')?.item?.to;
+  const refusal = newTypeId ? typeChangeRefusal(ctx.store, issue, newTypeId, ctx.actor) : undefined;
+  if (refusal !== undefined) throw platformError(400, [refusal]);
   return {
     objects: 1,
     issueKey: issue.key,

@@ -107,7 +107,15 @@ export function searchJql(ctx: OpContext): Outcome {
     if (!issue || !canBrowse(ctx.store, ctx.principal, issue)) return [];
     const project = ctx.store.projects.get(issue.projectId);
     const showInternal = project !== undefined && isStaff(ctx.store, ctx.principal, project);
-    return [issueBean(ctx.store, issue, { fields, properties: p.properties, expand, showInternal })];
+    return [
+      issueBean(ctx.store, issue, {
+        fields,
+        properties: p.properties,
+        expand,
+        showInternal,
+        viewerAccountId: ctx.actor,
+      }),
+    ];
   });
   const next = offset + pageIds.length;
   const isLast = next >= ids.length;

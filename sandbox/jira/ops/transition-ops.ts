@@ -1,8 +1,9 @@
 import { bodyObject, type OpContext, queryList, queryValue, visibleIssue } from '../http/context';
 import { type Outcome, platformError } from '../http/reply';
 import { parseIssueUpdate } from '../mutations/update-input';
+import { validatorRefusal } from '../mutations/workflow-rules';
 import {
-  availableTransitions,
+  offeredTransitions,
   resolutionAfterTransition,
   transitionBean,
   workflowOf,
@@ -19,7 +20,7 @@ export function getTransitions(ctx: OpContext): Outcome {
   const withFields = queryList(ctx, 'expand').includes('transitions.fields');
   const only = queryValue(ctx, 'transitionId');
   const transitions = staffOf(ctx, issue)
-    ? availableTransitions(ctx.store, issue).filter((t) => only === undefined || t.id === only)
+    ? offeredTransitions(ctx.store, issue, ctx.actor).filter((t) => only === undefined || t.id === only)
     : [];
   const body = {
     expand: 'transitions',
@@ -42,7 +43,7 @@ export function doTransition(ctx: OpContext): Outcome {
   if (typeof rawId !== 'string' && typeof rawId !== 'number')
     throw platformError(400, ["Missing 'transition' identifier"]);
   const id = String(rawId);
-  const transition = availableTransitions(ctx.store, issue).find((t) => t.id === id);
+  const transition = offeredTransitions(ctx.store, issue, ctx.actor).find((t) => t.id === id);
   if (!transition) {
     const known = workflowOf(ctx.store, issue)?.transitions.some((t) => t.id === id) ?? false;
     throw platformError(400, [
@@ -59,6 +60,9 @@ export function doTransition(ctx: OpContext): Outcome {
     true,
   );
   if ('errors' in parsed) throw platformError(400, parsed.errorMessages, parsed.errors);
+  // Attached validators see the issue as the transition screen leaves it; one that refuses stops the change.
+  const refusal = validatorRefusal(ctx.store, issue, transition, ctx.actor);
+  if (refusal !== undefined) throw platformError(400, [refusal]);
   return {
     objects: 1,
     issueKey: issue.key,

@@ -1,6 +1,6 @@
 import type { SiteStore } from '../model/store';
 import type { SimIssue } from '../model/types';
-import { availableTransitions, transitionBean } from '../mutations/workflow';
+import { offeredTransitions, transitionBean } from '../mutations/workflow';
 import { allFields, type FieldDef, findField } from './field-catalog';
 import { renderFieldValue } from './field-values';
 import { changelogBean } from './changelog';
@@ -14,6 +14,8 @@ export interface IssueView {
   expand: Set<string>;
   /** Whether internal comments are visible (staff only). */
   showInternal: boolean;
+  /** Who reads: workflow conditions decide per user which transitions `expand=transitions` lists. */
+  viewerAccountId: string;
 }
 
 /**
@@ -70,7 +72,9 @@ export function issueBean(store: SiteStore, issue: SimIssue, view: IssueView): R
     bean.names = Object.fromEntries(view.fields.map((def) => [def.id, def.name]));
   }
   if (view.expand.has('transitions')) {
-    bean.transitions = availableTransitions(store, issue).map((t) => transitionBean(store, t, false));
+    bean.transitions = offeredTransitions(store, issue, view.viewerAccountId).map((t) =>
+      transitionBean(store, t, false),
+    );
   }
   return bean;
 }

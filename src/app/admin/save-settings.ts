@@ -1,5 +1,6 @@
 import type { ProcessSettings, SaveSettingsResult, SettingsSection } from '../../contract/settings';
 import { configForProject, settingsSchema, type AppConfig } from '../../domain/config';
+import { publishRulesItem } from '../rules/rules-work';
 import { isRecord } from '../shared/is-record';
 import type { SaveConflict, SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
@@ -62,7 +63,11 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     prefix = `projectOverrides.${body.projectKey}.`;
   }
   const saved = await deps.app.config.save(next, body.expectedVersion, deps.now, deps.accountId);
-  if (saved.ok) await recordSave(deps, body.scope === 'project' ? body.projectKey : '', saved.version);
+  if (saved.ok) {
+    await recordSave(deps, body.scope === 'project' ? body.projectKey : '', saved.version);
+    // The Jira expressions look up tables in the configured names: publish them again (through the queue).
+    await deps.app.queue.push([publishRulesItem()]);
+  }
   if ('conflict' in saved) return conflictResult(saved, deps);
   return saveResult(saved, rows, prefix);
 }

@@ -1,0 +1,84 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { JiraHttpError } from './errors';
+import type { JiraClient } from './jira-client';
+
+const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string() }));
+const myselfSchema = z.looseObject({ accountId: z.string() });
+
+/**
+ * Where the app publishes the tables its Jira expressions look up: Forge app properties (read by the workflow
+ * validator and condition through `app.properties`) and project entity properties (read by the action validator
+ * through `project.properties`). Both writes are idempotent PUTs of the whole value.
+ */
+export class RulesGateway {
+  constructor(readonly client: JiraClient) {}
+
+  /** `PUT /rest/forge/1/app/properties/{propertyKey}` (asApp only; the value is any JSON ≤ 32,768 characters). */
+  async setAppProperty(propertyKey: string, value: unknown): Promise<void> {
+    await this.client.call({
+      operation: 'putForgeAppProperty',
+      route: route`/rest/forge/1/app/properties/${propertyKey}`,
+      method: 'PUT',
+      body: value,
+    });
+  }
+
+  async setProjectProperty(projectKey: string, propertyKey: string, value: unknown): Promise<void> {
+    await this.client.call({
+      operation: 'setProjectProperty',
+      route: route`/rest/api/3/project/${projectKey}/properties/${propertyKey}`,
+      method: 'PUT',
+      body: value,
+    });
+  }
+
+  /** Removes an app property; one that is already gone counts as removed. */
+  async deleteAppProperty(propertyKey: string): Promise<void> {
+    await this.absentIsFine(() =>
+      this.client.call({
+        operation: 'deleteForgeAppProperty',
+        route: route`/rest/forge/1/app/properties/${propertyKey}`,
+        method: 'DELETE',
+      }),
+    );
+  }
+
+  async deleteProjectProperty(projectKey: string, propertyKey: string): Promise<void> {
+    await this.absentIsFine(() =>
+      this.client.call({
+        operation: 'deleteProjectProperty',
+        route: route`/rest/api/3/project/${projectKey}/properties/${propertyKey}`,
+        method: 'DELETE',
+      }),
+    );
+  }
+
+  private async absentIsFine(call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      if (!(error instanceof JiraHttpError && error.status === 404)) throw error;
+    }
+  }
+
+  /** Every issue type of the site: id and name. */
+  async issueTypes(): Promise<{ id: string; name: string }[]> {
+    return this.client.call({
+      operation: 'getIssueAllTypes',
+      route: route`/rest/api/3/issuetype`,
+      schema: issueTypesSchema,
+      objects: (r) => r.length,
+    });
+  }
+
+  /** The account the caller acts as (for `asApp()`: the app's own user). */
+  async myAccountId(): Promise<string> {
+    const me = await this.client.call({
+      operation: 'getCurrentUser',
+      route: route`/rest/api/3/myself`,
+      schema: myselfSchema,
+    });
+    return me.accountId;
+  }
+}

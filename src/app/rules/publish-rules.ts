@@ -1,0 +1,77 @@
+import type { RulesGateway } from '../../adapters/jira/rules-gateway';
+import { configForProject, type AppConfig } from '../../domain/config';
+import { KINDS, type Kind } from '../../domain/kinds';
+import {
+  RECLASSIFICATION_RULES_KEY,
+  reclassificationRules,
+  transitionRules,
+  transitionRulesKey,
+} from '../../domain/workflows/published-rules';
+import type { KeyValueStore } from '../ports';
+
+/** KVS key recording what was published last: which projects carry tables, from which config version. */
+export const PUBLISHED_RULES_KEY = 'rules:published';
+
+export interface PublishedRules {
+  configVersion: number;
+  projects: string[];
+  at: string;
+}
+
+export interface PublishRulesDeps {
+  rules: RulesGateway;
+  store: KeyValueStore;
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Projects whose tickets the expressions should guard: managed, automation on, not in dry run. */
+function enforcedProjects(config: AppConfig): string[] {
+  return config.projects.filter((key) => {
+    const { automation } = configForProject(config, key);
+    return automation.enabled && !automation.dryRun;
+  });
+}
+
+/**
+ * Publishes the tables the Jira expressions look up, in each enforced project's configured names: the transition
+ * table as the Forge app property `jsm-process-rules.<KEY>` and the reclassification table as the project
+ * property `jsm-process-rules`. Projects that no longer qualify (unmanaged, paused, dry run) lose their tables, so
+ * the expressions allow everything there. Idempotent: every write replaces the whole value. Costs 2 reads plus
+ * 2 writes per enforced project and 2 deletes per withdrawn one.
+ *
+ * @example
+ * await publishRules(config, 7, now, { rules, store }); // { configVersion: 7, projects: ['SUP'], at: '…' }
+ */
+export async function publishRules(
+  config: AppConfig,
+  configVersion: number,
+  now: Date,
+  deps: PublishRulesDeps,
+): Promise<PublishedRules> {
+  const previous = await deps.store.get<PublishedRules>(PUBLISHED_RULES_KEY);
+  const projects = enforcedProjects(config);
+  if (projects.length > 0) {
+    const [types, appAccountId] = await Promise.all([deps.rules.issueTypes(), deps.rules.myAccountId()]);
+    for (const projectKey of projects) {
+      const { names } = configForProject(config, projectKey);
+      const typeIds = Object.fromEntries(
+        KINDS.map((kind) => [kind, types.filter((t) => same(t.name, names.kinds[kind])).map((t) => t.id)]),
+      ) as Record<Kind, string[]>;
+      await deps.rules.setAppProperty(transitionRulesKey(projectKey), transitionRules(names, appAccountId));
+      await deps.rules.setProjectProperty(
+        projectKey,
+        RECLASSIFICATION_RULES_KEY,
+        reclassificationRules(names, typeIds, appAccountId),
+      );
+    }
+  }
+  for (const projectKey of previous?.projects ?? []) {
+    if (projects.includes(projectKey)) continue;
+    await deps.rules.deleteAppProperty(transitionRulesKey(projectKey));
+    await deps.rules.deleteProjectProperty(projectKey, RECLASSIFICATION_RULES_KEY);
+  }
+  const published: PublishedRules = { configVersion, projects, at: now.toISOString() };
+  await deps.store.set(PUBLISHED_RULES_KEY, published);
+  return published;
+}
