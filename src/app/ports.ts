@@ -58,3 +58,19 @@ export interface Logger {
   warn(event: string, data?: Record<string, string | number | boolean | undefined>): void;
   error(event: string, data?: Record<string, string | number | boolean | undefined>): void;
 }
+
+/**
+ * Where the app publishes the tables its Jira expressions look up: Forge app properties (`app.properties` in the
+ * workflow validator and condition) and project properties (`project.properties` in the action validator).
+ */
+export interface RulesPublisher {
+  setAppProperty(propertyKey: string, value: unknown): Promise<void>;
+  /** Removes an app property; an absent one counts as removed. */
+  deleteAppProperty(propertyKey: string): Promise<void>;
+  setProjectProperty(projectKey: string, propertyKey: string, value: unknown): Promise<void>;
+  deleteProjectProperty(projectKey: string, propertyKey: string): Promise<void>;
+  /** Every issue type of the site. */
+  issueTypes(): Promise<{ id: string; name: string }[]>;
+  /** The account the app acts as. */
+  myAccountId(): Promise<string>;
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 /** One expression module of the installed app: its key, Jira expression and the message shown on refusal. */
-export interface ExpressionModule {
+interface ExpressionModule {
   key: string;
   expression: string;
   errorMessage: string;

@@ -7,7 +7,7 @@ import { Entity, type ExprValue, PropertyBag } from './values';
  * (ids of issues, projects, statuses and transitions are Numbers; issue type ids are Strings) and nothing more.
  */
 
-export function statusEntity(store: SiteStore, statusId: string): Entity {
+function statusEntity(store: SiteStore, statusId: string): Entity {
   const status = store.statuses.get(statusId);
   return new Entity('Status', {
     id: () => Number(statusId),
@@ -15,12 +15,12 @@ export function statusEntity(store: SiteStore, statusId: string): Entity {
   });
 }
 
-export function issueTypeEntity(store: SiteStore, typeId: string): Entity {
+function issueTypeEntity(store: SiteStore, typeId: string): Entity {
   const type = store.issueTypes.get(typeId);
   return new Entity('IssueType', { id: () => typeId, name: () => type?.name ?? typeId });
 }
 
-export function projectEntity(store: SiteStore, project: SimProject): Entity {
+function projectEntity(store: SiteStore, project: SimProject): Entity {
   return new Entity('Project', {
     id: () => Number(project.id),
     key: () => project.key,
@@ -29,7 +29,7 @@ export function projectEntity(store: SiteStore, project: SimProject): Entity {
   });
 }
 
-export function userEntity(store: SiteStore, accountId: string): Entity {
+function userEntity(store: SiteStore, accountId: string): Entity {
   const user = store.users.get(accountId);
   return new Entity('User', {
     accountId: () => accountId,
@@ -37,7 +37,7 @@ export function userEntity(store: SiteStore, accountId: string): Entity {
   });
 }
 
-export function issueEntity(store: SiteStore, issue: SimIssue): Entity {
+function issueEntity(store: SiteStore, issue: SimIssue): Entity {
   const project = store.projects.get(issue.projectId);
   return new Entity('Issue', {
     id: () => Number(issue.id),
@@ -50,7 +50,7 @@ export function issueEntity(store: SiteStore, issue: SimIssue): Entity {
   });
 }
 
-export function transitionEntity(store: SiteStore, issue: SimIssue, transition: SimTransition): Entity {
+function transitionEntity(store: SiteStore, issue: SimIssue, transition: SimTransition): Entity {
   return new Entity('Transition', {
     id: () => Number(transition.id),
     name: () => transition.name,
@@ -64,7 +64,7 @@ export function transitionEntity(store: SiteStore, issue: SimIssue, transition: 
 }
 
 /** `app`: the Forge app whose module is evaluated; its properties are the Forge app properties. */
-export function appEntity(store: SiteStore): Entity {
+function appEntity(store: SiteStore): Entity {
   return new Entity('App', {
     properties: () => new PropertyBag((key) => store.appProperties.get(key)),
   });

@@ -11,7 +11,7 @@ import {
 } from './values';
 
 /** Documented cap on expensive operations (entity property reads here) per evaluation. */
-export const MAX_EXPENSIVE_OPERATIONS = 10;
+const MAX_EXPENSIVE_OPERATIONS = 10;
 
 /** Thrown inside an optional chain whose left side is null: the whole chain is null. */
 class ShortCircuit extends Error {}
@@ -174,10 +174,7 @@ export type EvaluationResult = { ok: true; value: ExprValue } | { ok: false; err
  * expression. Runtime failures (null member access, unknown identifiers or fields, type mismatches, too many
  * expensive operations) are returned as errors, never thrown.
  */
-export function evaluateProgram(
-  program: Program,
-  context: Readonly<Record<string, ExprValue>>,
-): EvaluationResult {
+function evaluateProgram(program: Program, context: Readonly<Record<string, ExprValue>>): EvaluationResult {
   const scope: Scope = { vars: new Map(), context, expensive: 0 };
   try {
     let value: ExprValue = null;

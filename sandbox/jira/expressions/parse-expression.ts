@@ -1,11 +1,11 @@
 import { parse, type Node, type Program } from 'acorn';
 
 /** Documented limits of a Jira expression (errors of `POST /rest/api/3/expression/analyse`). */
-export const MAX_EXPRESSION_LENGTH = 1000;
-export const MAX_EXPRESSION_LEAVES = 100;
+const MAX_EXPRESSION_LENGTH = 1000;
+const MAX_EXPRESSION_LEAVES = 100;
 
 /** One problem with an expression, shaped like the spec's `JiraExpressionValidationError`. */
-export interface ExpressionProblem {
+interface ExpressionProblem {
   type: 'syntax' | 'type' | 'other';
   message: string;
   line?: number;

@@ -12,7 +12,7 @@ export function workflowOf(store: SiteStore, issue: SimIssue): SimWorkflow | und
  * Transitions the workflow offers from the issue's current status (global ones included, loops to itself
  * excluded), before any condition.
  */
-export function availableTransitions(store: SiteStore, issue: SimIssue): SimTransition[] {
+function availableTransitions(store: SiteStore, issue: SimIssue): SimTransition[] {
   const workflow = workflowOf(store, issue);
   if (!workflow) return [];
   return workflow.transitions.filter(

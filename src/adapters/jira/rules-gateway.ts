@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import type { RulesPublisher } from '../../app/ports';
 import { JiraHttpError } from './errors';
 import type { JiraClient } from './jira-client';
 
@@ -11,7 +12,7 @@ const myselfSchema = z.looseObject({ accountId: z.string() });
  * validator and condition through `app.properties`) and project entity properties (read by the action validator
  * through `project.properties`). Both writes are idempotent PUTs of the whole value.
  */
-export class RulesGateway {
+export class RulesGateway implements RulesPublisher {
   constructor(readonly client: JiraClient) {}
 
   /** `PUT /rest/forge/1/app/properties/{propertyKey}` (asApp only; the value is any JSON ≤ 32,768 characters). */

@@ -1,6 +1,6 @@
 import type { LinksGateway } from '../../adapters/jira/links-gateway';
-import type { RulesGateway } from '../../adapters/jira/rules-gateway';
 import type { AppDeps } from '../deps';
+import type { RulesPublisher } from '../ports';
 import type { OnCallPager } from './on-call-port';
 
 /**
@@ -11,5 +11,5 @@ export interface EventDeps extends AppDeps {
   readonly links: LinksGateway;
   readonly pager: OnCallPager;
   /** Publishes the tables the app's Jira expressions look up. */
-  readonly rules: RulesGateway;
+  readonly rules: RulesPublisher;
 }

@@ -1,4 +1,3 @@
-import type { RulesGateway } from '../../adapters/jira/rules-gateway';
 import { configForProject, type AppConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import {
@@ -7,10 +6,10 @@ import {
   transitionRules,
   transitionRulesKey,
 } from '../../domain/workflows/published-rules';
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore, RulesPublisher } from '../ports';
 
 /** KVS key recording what was published last: which projects carry tables, from which config version. */
-export const PUBLISHED_RULES_KEY = 'rules:published';
+const PUBLISHED_RULES_KEY = 'rules:published';
 
 export interface PublishedRules {
   configVersion: number;
@@ -19,7 +18,7 @@ export interface PublishedRules {
 }
 
 export interface PublishRulesDeps {
-  rules: RulesGateway;
+  rules: RulesPublisher;
   store: KeyValueStore;
 }
 

@@ -4,7 +4,7 @@ import type { WorkItem } from '../ports';
 import { publishRules } from './publish-rules';
 
 /** Queue item type that (re-)publishes the expression tables from the configuration in force. */
-export const PUBLISH_RULES_WORK = 'rules.publish';
+const PUBLISH_RULES_WORK = 'rules.publish';
 
 /** The queue item a settings save or an install/upgrade pushes; the consumer reads the current config itself. */
 export const publishRulesItem = (): WorkItem => ({ body: { type: PUBLISH_RULES_WORK } });

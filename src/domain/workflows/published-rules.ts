@@ -10,7 +10,7 @@ import { WORKFLOWS, workingStatuses, type Workflow } from './workflow-table';
  * tables written for another: a release with a new format publishes under new keys on upgrade, and until then its
  * expressions find nothing and allow everything.
  */
-export const RULES_FORMAT = 1;
+const RULES_FORMAT = 1;
 
 /** Key of the Forge app property holding one project's transition table (read by the workflow modules). */
 export const transitionRulesKey = (projectKey: string): string =>
