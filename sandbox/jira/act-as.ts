@@ -37,6 +37,11 @@ export interface ActAs {
     to: { status?: string; transitionId?: string; resolution?: string; comment?: string },
   ): Promise<void>;
   /**
+   * A customer transition by its portal name ("Close ticket", "Withdraw request", "Decline estimate") through JSM's
+   * `…/request/{key}/transition`, with an optional public comment, as a customer does it on the portal.
+   */
+  customerTransition(key: string, name: string, comment?: string): Promise<void>;
+  /**
    * PUT the issue's `fields`. Reclassify with `{ issuetype: { name: 'Software Defect' } }` (or `{ id }`): the
    * site refuses (400 on `issuetype`) when the target type's workflow lacks the current status.
    */
@@ -115,6 +120,17 @@ export function actAs(site: JiraSite, principal: Principal): ActAs {
         transition: { id: transitionId },
         ...(to.resolution ? { fields: { resolution: { name: to.resolution } } } : {}),
         ...(to.comment ? { update: { comment: [{ add: { body: adf(to.comment) } }] } } : {}),
+      });
+    },
+    async customerTransition(key, name, comment) {
+      const list = (await request('GET', `/rest/servicedeskapi/request/${key}/transition`)) as {
+        values: { id: string; name: string }[];
+      };
+      const id = list.values.find((t) => t.name === name)?.id;
+      if (id === undefined) throw new ActAsError(400, `No customer transition '${name}' on ${key} now`);
+      await request('POST', `/rest/servicedeskapi/request/${key}/transition`, {
+        id,
+        ...(comment === undefined ? {} : { additionalComment: { body: comment } }),
       });
     },
     async edit(key, fields) {

@@ -64,6 +64,8 @@ export type AuditAction =
   | 'reminderSent'
   | 'autoClosed'
   | 'timerReset'
+  /** A running timer ended because the ticket left its status (closed by the customer, moved by an agent). */
+  | 'timerStopped'
   | 'transitionFlagged'
   | 'transitionReverted'
   | 'priorityFlagged'

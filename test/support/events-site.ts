@@ -214,3 +214,26 @@ export async function startEventsSite(
 
 /** Status ids of the demo site, re-exported for the tests. */
 export { STATUS, USER };
+
+/**
+ * A fresh events site for every test of the calling `describe`, closed after it; a test fails when any
+ * invocation of the app failed. Returns a getter: `const site = useEventsSite(); … site().settle()`.
+ */
+export function useEventsSite(...args: Parameters<typeof startEventsSite>): () => EventsSite {
+  let current: EventsSite | undefined;
+  beforeEach(async () => {
+    current = await startEventsSite(...args);
+  });
+  afterEach(() => {
+    const site = current;
+    current = undefined;
+    if (!site) return;
+    const failed = site.failedInvocations();
+    site.close();
+    expect(failed).toEqual([]);
+  });
+  return () => {
+    if (!current) throw new Error('useEventsSite: the site exists only inside a test');
+    return current;
+  };
+}

@@ -12,6 +12,7 @@ import {
 import { getBulkChangelogs, getChangeLogs } from '../ops/changelog-ops';
 import { analyseExpression } from '../ops/expression-ops';
 import { addComment, getComments } from '../ops/comment-ops';
+import { getCustomerTransitions, performCustomerTransition } from '../ops/customer-transition-ops';
 import { createIssue, editIssue, getIssue } from '../ops/issue-ops';
 import { deleteIssueLink, getIssueLink, getIssueLinkTypes, linkIssues } from '../ops/link-ops';
 import {
@@ -118,6 +119,8 @@ export const ROUTES: Record<string, Handler> = {
   [`POST ${SD}/request/{issueIdOrKey}/participant`]: addRequestParticipants,
   [`GET ${SD}/request/{issueIdOrKey}/sla`]: getSlaInformation,
   [`GET ${SD}/request/{issueIdOrKey}/status`]: getCustomerRequestStatus,
+  [`GET ${SD}/request/{issueIdOrKey}/transition`]: getCustomerTransitions,
+  [`POST ${SD}/request/{issueIdOrKey}/transition`]: performCustomerTransition,
   [`GET ${SD}/organization`]: getOrganizations,
   [`GET ${SD}/organization/{organizationId}/user`]: getUsersInOrganization,
   [`GET ${SD}/servicedesk`]: getServiceDesks,

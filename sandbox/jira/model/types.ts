@@ -55,6 +55,11 @@ export interface SimTransition {
   to: string;
   /** Field ids on the transition screen; `resolution` here means the caller may (and Jira lets them) set it. */
   screenFields: string[];
+  /**
+   * A customer transition: the workflow exposes it on the portal (JSM's "customer transitions"), so customers of
+   * the request may perform it through `POST /rest/servicedeskapi/request/{key}/transition`. Never has a screen.
+   */
+  customerFacing?: boolean;
 }
 
 export interface SimWorkflow {

@@ -3,6 +3,7 @@ import { ISSUE_TYPE, STATUS } from './demo-ids';
 
 const S = STATUS;
 type Edge = [from: string, to: string];
+type CustomerEdge = [from: string, to: string, name: string];
 
 /** Working statuses from which "Clarification required / On hold" may be entered (PROCESS.md §3, (C)). */
 const NOT_WORKING: string[] = [S.clarification, S.resolved, S.closed];
@@ -15,6 +16,7 @@ const NOT_WORKING: string[] = [S.clarification, S.resolved, S.closed];
  */
 function workflow(name: string, initial: string, edges: Edge[], clarification: boolean): SimWorkflow {
   const all: Edge[] = [...edges];
+  const customer = customerTransitions(edges, clarification);
   if (clarification) {
     const working = [...new Set(edges.flatMap(([a, b]) => [a, b]))].filter((s) => !NOT_WORKING.includes(s));
     for (const s of working) all.push([s, S.clarification], [S.clarification, s]);
@@ -25,14 +27,40 @@ function workflow(name: string, initial: string, edges: Edge[], clarification: b
   return {
     name,
     initialStatusId: initial,
-    transitions: all.map(([from, to], index) => ({
-      id: String((index + 1) * 10 + 1),
-      name: transitionName(from, to),
-      from: [from],
-      to,
-      screenFields: to === S.resolved || (from === S.clarification && to === S.closed) ? ['resolution'] : [],
-    })),
+    transitions: [
+      ...all.map(([from, to], index) => ({
+        id: String((index + 1) * 10 + 1),
+        name: transitionName(from, to),
+        from: [from],
+        to,
+        screenFields:
+          to === S.resolved || (from === S.clarification && to === S.closed) ? ['resolution'] : [],
+      })),
+      ...customer.map(([from, to, name], index) => ({
+        id: String(900 + index + 1),
+        name,
+        from: [from],
+        to,
+        screenFields: [],
+        customerFacing: true,
+      })),
+    ],
   };
+}
+
+/**
+ * The customer transitions the portal offers (screenless, after the agents' ones so an agent's "to Closed" still
+ * finds the agent transition first): "Close ticket" on a Resolved ticket (guide §2.2.5: the customer confirms the
+ * solution), "Withdraw request" while clarification is asked for, "Decline estimate" on an available estimate.
+ */
+function customerTransitions(edges: Edge[], clarification: boolean): CustomerEdge[] {
+  const has = (from: string, to: string) => edges.some(([a, b]) => a === from && b === to);
+  const offered: CustomerEdge[] = [
+    [S.resolved, S.closed, 'Close ticket'],
+    [S.clarification, S.closed, 'Withdraw request'],
+    [S.estimationAvailable, S.closed, 'Decline estimate'],
+  ];
+  return offered.filter(([from, to]) => (from === S.clarification ? clarification : has(from, to)));
 }
 
 const NAMES: Record<string, string> = {

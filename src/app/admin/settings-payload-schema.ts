@@ -142,6 +142,7 @@ export const activityPayloadSchema = z.strictObject({
       'reminderSent',
       'autoClosed',
       'timerReset',
+      'timerStopped',
       'transitionFlagged',
       'transitionReverted',
       'priorityFlagged',

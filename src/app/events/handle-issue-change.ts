@@ -50,8 +50,9 @@ export function decideIssueChange(input: RuleInput): RuleResult {
   const reclass = decideReclassification(input, transition.state);
   const reverts = [...transition.actions, ...reclass.actions];
   if (reverts.length > 0) return { state: reclass.state, actions: reverts };
-  let { state } = reconcileTimers(input, reclass.state);
-  const actions: EventAction[] = [];
+  const timers = reconcileTimers(input, reclass.state);
+  let state = timers.state;
+  const actions: EventAction[] = [...timers.actions];
   for (const rule of FOLLOW_UP_RULES) {
     const result = rule(input, state);
     state = result.state;
@@ -89,11 +90,20 @@ export async function handleIssueChange(
   if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
   const stored = ticket.state;
   const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
-  const authorId = event.comment?.authorId;
-  const byCustomer =
-    event.kind === 'commented' && event.comment?.isPublic === true && authorId !== undefined && timerRunning
-      ? await isCustomer(deps, ticket, authorId)
+  const commenter =
+    event.kind === 'commented' && event.comment?.isPublic === true && timerRunning
+      ? event.comment.authorId
       : undefined;
+  // Whoever closed a ticket whose timer ran (the customer may, PROCESS.md §3, §4): the audit entry says who.
+  const closer =
+    ticket.status === 'closed' &&
+    stored !== undefined &&
+    stored.timer !== 'none' &&
+    stored.statusId !== ticket.statusId
+      ? event.actorId
+      : undefined;
+  const person = commenter ?? closer;
+  const byCustomer = person !== undefined ? await isCustomer(deps, ticket, person) : undefined;
   const viaEmail =
     event.kind === 'created' && ticket.kind === 'incident' ? await cameByEmail(deps, ticket.id) : undefined;
   const input: RuleInput = {

@@ -10,7 +10,10 @@ export interface RuleInput {
   readonly config: ProjectConfig;
   readonly now: Date;
   readonly fieldIds: FieldIds;
-  /** For comment events: whether the author counts as the customer (PROCESS.md §4). */
+  /**
+   * Whether the person behind the event counts as the customer (PROCESS.md §4): the author of a comment event, or
+   * whoever closed a ticket whose timer was running.
+   */
   readonly byCustomer?: boolean;
   /** For created events of an Incident: whether the ticket came in by e-mail. */
   readonly viaEmail?: boolean;

@@ -14,6 +14,7 @@ const ACTIONS: Record<string, AuditAction> = {
   expire: 'autoClosed',
   autoClosed: 'autoClosed',
   timerReset: 'timerReset',
+  timerStopped: 'timerStopped',
   reset: 'timerReset',
   transitionFlagged: 'transitionFlagged',
   reclassificationFlagged: 'transitionFlagged',
@@ -51,6 +52,10 @@ const SUMMARIES: Record<AuditAction, Bilingual> = {
   reminderSent: { en: 'Reminder sent to the customer', de: 'Erinnerung an den Kunden gesendet' },
   autoClosed: { en: 'Ticket closed automatically', de: 'Ticket automatisch geschlossen' },
   timerReset: { en: 'Timer restarted', de: 'Timer neu gestartet' },
+  timerStopped: {
+    en: 'Timer stopped: the ticket left its status',
+    de: 'Timer beendet: das Ticket hat seinen Status verlassen',
+  },
   transitionFlagged: {
     en: 'Status change outside the workflow flagged',
     de: 'Statuswechsel außerhalb des Workflows markiert',

@@ -292,6 +292,7 @@ export const adminDe: AdminMessages = {
       reminderSent: 'Erinnerung gesendet',
       autoClosed: 'Automatisch geschlossen',
       timerReset: 'Timer neu gestartet',
+      timerStopped: 'Timer beendet',
       transitionFlagged: 'Übergang markiert',
       transitionReverted: 'Übergang zurückgesetzt',
       priorityFlagged: 'Priorität markiert',

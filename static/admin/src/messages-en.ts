@@ -289,6 +289,7 @@ export const adminEn: AdminMessages = {
       reminderSent: 'Reminder sent',
       autoClosed: 'Closed automatically',
       timerReset: 'Timer restarted',
+      timerStopped: 'Timer stopped',
       transitionFlagged: 'Transition flagged',
       transitionReverted: 'Transition reverted',
       priorityFlagged: 'Priority flagged',

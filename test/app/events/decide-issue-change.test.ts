@@ -67,6 +67,31 @@ describe('decideIssueChange', () => {
     expect(again.state).toBe(first);
   });
 
+  it('a customer closing a Resolved ticket stops its timer, once per cycle, and the audit names the customer', () => {
+    const stored = {
+      ...initialState(new Date('2026-11-10T10:00:00Z'), 's-res'),
+      timer: 'resolved' as const,
+      cycle: 3,
+      nextDueAt: '2026-12-30T10:00:00.000Z',
+    };
+    const t = ticket({ statusId: 's-closed', statusName: 'Closed', status: 'closed', state: stored });
+    const closed = statusChange(['s-res', 'Resolved'], ['s-closed', 'Closed']);
+    const { state, actions } = decideIssueChange(input(t, closed, { byCustomer: true }));
+    expect(state).toMatchObject({ timer: 'none', statusId: 's-closed', nextDueAt: undefined });
+    expect(actions).toEqual([
+      {
+        type: 'audit',
+        entry: {
+          action: 'timerStopped',
+          outcome: 'done',
+          detail: 'resolved:closed:byCustomer',
+          idempotencyKey: '10001:timerStopped:resolved:3',
+        },
+      },
+    ]);
+    expect(decideIssueChange(input({ ...t, state }, closed, { byCustomer: true })).actions).toEqual([]);
+  });
+
   it('a customer comment restarts the clarification cycle once per comment', () => {
     const stored = {
       ...initialState(new Date('2026-11-10T10:00:00Z'), 's-clar'),

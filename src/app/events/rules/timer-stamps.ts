@@ -1,6 +1,6 @@
 import type { ClarificationOrigin, ProcessState } from '../../../domain/process-state';
 import { markAccepted, onReclassified, outsideProcess, startTimer, timerFor } from '../../../domain/timers';
-import type { RuleResult } from '../event-actions';
+import type { EventAction, RuleResult } from '../event-actions';
 import { changeOf } from '../event-payload';
 import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../rule-input';
@@ -34,14 +34,35 @@ export function reconcileTimers(input: RuleInput, stored: ProcessState | undefin
     return { state: outsideProcess(stored, ticket.statusId, now), actions: [] };
   }
   let state: ProcessState;
+  const actions: EventAction[] = [];
   if (!stored || stored.statusId !== ticket.statusId) {
     const from = statusOrigin(input);
     state = startTimer(kind, status, now, { statusId: ticket.statusId, previous: stored, from }, config);
+    if (stored && stored.timer !== 'none') actions.push(timerStopped(input, stored));
   } else if (stored.timer !== timerFor(kind, status)) {
     state = onReclassified(stored, kind, status, now, config).state;
   } else {
     state = stored;
   }
   if (ticket.assigneeId !== undefined || status !== 'open') state = markAccepted(state, now).state;
-  return { state, actions: [] };
+  return { state, actions };
+}
+
+/**
+ * The audit entry for a running timer that ended because the ticket left its status: which timer, the status it
+ * is in now, and `byCustomer` when the customer moved it (a customer closing a Resolved ticket, withdrawing while
+ * clarification is asked for, declining an estimate). Keyed by the timer's cycle: one entry per cycle ended.
+ */
+function timerStopped(input: RuleInput, stored: ProcessState): EventAction {
+  const { ticket, byCustomer } = input;
+  const who = byCustomer === true ? ':byCustomer' : '';
+  return {
+    type: 'audit',
+    entry: {
+      action: 'timerStopped',
+      outcome: 'done',
+      detail: `${stored.timer}:${ticket.status ?? 'unknown'}${who}`,
+      idempotencyKey: `${ticket.id}:timerStopped:${stored.timer}:${stored.cycle}`,
+    },
+  };
 }
