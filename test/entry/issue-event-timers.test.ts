@@ -1,7 +1,10 @@
 import { STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { DAY, startEventsSite, type EventsSite } from '../support/events-site';
+import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A due time as the app stores it in the indexed `nextDueAt`. */
+const due = (ms: number) => indexedInstant(new Date(ms));
 
 describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §3.1)', () => {
   let s: EventsSite;
@@ -33,7 +36,7 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
       timer: 'clarification',
       statusId: STATUS.clarification,
       enteredAt: iso(enteredAt),
-      nextDueAt: iso(enteredAt + 10 * DAY),
+      nextDueAt: due(enteredAt + 10 * DAY),
       stepsDone: 0,
       // Moving out of Open accepts the ticket: the restoration clock starts (guide §3.1).
       acceptedAt: iso(enteredAt),
@@ -54,7 +57,7 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
     await s.settle();
     expect(s.state(key)).toMatchObject({
       timer: 'resolved',
-      nextDueAt: iso(s.statusChangedAt(key) + 50 * DAY),
+      nextDueAt: due(s.statusChangedAt(key) + 50 * DAY),
     });
     const custom = await s
       .as('customer-acme-1')
@@ -64,7 +67,7 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
     await s.settle();
     expect(s.state(custom)).toMatchObject({
       timer: 'estimate',
-      nextDueAt: iso(s.statusChangedAt(custom) + 16 * 7 * DAY),
+      nextDueAt: due(s.statusChangedAt(custom) + 16 * 7 * DAY),
     });
   });
 
@@ -96,7 +99,7 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
       timer: 'clarification',
       enteredAt: iso(enteredAt),
       cycleStartedAt: iso(commentAt),
-      nextDueAt: iso(commentAt + 10 * DAY),
+      nextDueAt: due(commentAt + 10 * DAY),
       stepsDone: 0,
       lastReset: { at: iso(commentAt), reason: 'customerComment' },
     });
@@ -113,7 +116,7 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
     await s.settle();
     expect(s.state(key)).toMatchObject({
       cycleStartedAt: iso(enteredAt),
-      nextDueAt: iso(enteredAt + 10 * DAY),
+      nextDueAt: due(enteredAt + 10 * DAY),
     });
   });
 

@@ -1,5 +1,6 @@
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { startEventsSite, type EventsSite } from '../support/events-site';
+import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 /** A site whose Customisation workflow also offers "Back to open" (a way back for the app's revert). */
 function addBackToOpen(s: EventsSite): void {
@@ -113,7 +114,7 @@ describe('issue events on the local site: transition enforcement and reclassific
     expect(s.typeName(key)).toBe('Software Defect');
     expect(s.state(key)).toMatchObject({
       timer: 'resolved',
-      nextDueAt: new Date(resolvedAt + 50 * 86_400_000).toISOString(),
+      nextDueAt: indexedInstant(new Date(resolvedAt + 50 * 86_400_000)),
     });
   });
 });

@@ -11,6 +11,7 @@ import type { LimitConfig } from '../../sandbox/jira/limits';
 import { ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
+import { indexedInstant } from '../../src/domain/timers';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import * as index from '../../src/index';
@@ -207,7 +208,7 @@ export async function resetByCustomerReply(s: SweepSite, key: string, at: Date):
     cycle,
     cycleStartedAt: at.toISOString(),
     stepsDone: 0,
-    nextDueAt: new Date(at.getTime() + interval).toISOString(),
+    nextDueAt: indexedInstant(new Date(at.getTime() + interval)),
     lastReset: { at: at.toISOString(), reason: 'customerComment' },
     updatedAt: at.toISOString(),
   });

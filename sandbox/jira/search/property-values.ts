@@ -23,6 +23,20 @@ function propertyAt(issue: SimIssue, key: string, path: string): unknown {
 }
 
 /**
+ * The two forms Jira documents for a `date` value of a `jira:entityProperty` index: `YYYY-MM-DD` and
+ * `YYYY-MM-DDThh:mm:ssTZ` (Forge manifest reference, "jira:entityProperty"). The docs say nothing of fractions
+ * of a second or of other offsets, so the strictest reading is taken: seconds, then `Z` or `±hh:mm`.
+ */
+const DOCUMENTED_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** A `date` property value as Jira indexes it; any other form is not indexed (null: no value for JQL). */
+export function indexedDate(value: unknown): Date | null {
+  if (typeof value !== 'string' || !DOCUMENTED_DATE.test(value)) return null;
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
  * An indexed property value as JQL compares it: a Date for `date`, a number for `number` (NaN when not
  * numeric), the raw value otherwise; null when the issue has none. Search and the sorted indexes both read
  * values through here, so an index can never disagree with a full scan.
@@ -33,5 +47,5 @@ export function indexedPropertyValue(
 ): unknown {
   const value = propertyAt(issue, property.propertyKey, property.path);
   if (value === undefined || value === null) return null;
-  return property.type === 'date' ? toDate(value) : property.type === 'number' ? Number(value) : value;
+  return property.type === 'date' ? indexedDate(value) : property.type === 'number' ? Number(value) : value;
 }

@@ -2,6 +2,7 @@ import type { SweepPreviewItem, SweepPreviewView } from '../../contract/admin-vi
 import { configForProject } from '../../domain/config';
 import { KINDS } from '../../domain/kinds';
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import { indexedInstant } from '../../domain/timers/indexed-instant';
 import { timerSchedule } from '../../domain/timers/timer-schedule';
 import { toContractKind } from '../panel/delivery-views';
 import { nameOf } from '../panel/field-values';
@@ -47,7 +48,7 @@ export async function getSweepPreview(payload: unknown, deps: AdminDeps): Promis
     const kind = toContractKind(keyByName(cfg.names.kinds, KINDS, nameOf(bean?.fields?.issuetype)));
     const state = parseProcessState(bean?.properties?.[PROCESS_STATE_KEY]);
     if (!kind || !state || state.timer === 'none') return [];
-    const scheduled = timerSchedule(state, cfg).find((s) => s.dueAt.toISOString() === step.dueAt);
+    const scheduled = timerSchedule(state, cfg).find((s) => indexedInstant(s.dueAt) === step.dueAt);
     const reminders = timerSchedule(state, cfg).filter((s) => s.step.kind === 'reminder').length;
     const remind = step.action === 'reminder' || step.action === 'expiryNotice';
     return [

@@ -1,6 +1,7 @@
 import type { DomainAction, MessageRef } from '../actions';
 import { withDone, type ProcessState } from '../process-state';
 import { timerSchedule, type ScheduledStep, type TimerConfig, type TimerStep } from './timer-schedule';
+import { indexedInstant } from './indexed-instant';
 
 /** The ticket a decision is about; id for idempotency keys, key for texts. */
 export interface TicketRef {
@@ -117,7 +118,8 @@ export function decideTimer(
   const dueSteps = pending.filter((s) => s.dueAt.getTime() <= now.getTime());
   const chosen = dueSteps[dueSteps.length - 1];
   if (!chosen) {
-    const next = pending[0]?.dueAt.toISOString();
+    const nextDue = pending[0]?.dueAt;
+    const next = nextDue && indexedInstant(nextDue);
     return {
       due: false,
       nextDueAt: next,
@@ -127,7 +129,8 @@ export function decideTimer(
   const index = schedule.indexOf(chosen);
   const key = `${ticket.id}:${state.timer}:${state.cycle}:${chosen.name}`;
   const terminal = chosen.step.kind === 'close' || chosen.step.kind === 'expire';
-  const following = schedule[index + 1]?.dueAt.toISOString();
+  const followingDue = schedule[index + 1]?.dueAt;
+  const following = followingDue && indexedInstant(followingDue);
   const advanced: ProcessState = {
     ...withDone(state, key),
     stepsDone: index + 1,

@@ -1,3 +1,4 @@
 export { decideTimer } from './decide-timer';
 export { markAccepted, onCustomerComment, onReclassified, outsideProcess, startTimer } from './timer-events';
 export { timerFor, type TimerStep } from './timer-schedule';
+export { indexedInstant } from './indexed-instant';

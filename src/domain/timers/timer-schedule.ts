@@ -4,6 +4,7 @@ import type { ProcessState, TimerName } from '../process-state';
 import type { StatusKey } from '../statuses';
 import type { ProjectConfig } from '../config/project-config';
 import { hasStatus, WORKFLOWS } from '../workflows/workflow-table';
+import { indexedInstant } from './indexed-instant';
 
 /** A step of a timer (PROCESS.md §4). */
 export type TimerStep =
@@ -92,7 +93,8 @@ export function timerSchedule(state: ProcessState, cfg: TimerConfig): ScheduledS
   }
 }
 
-/** Due time of the first step not yet done, as stored in `nextDueAt`. */
+/** Due time of the first step not yet done, as stored in the JQL-indexed `nextDueAt` (`indexedInstant`). */
 export function nextDueAt(state: ProcessState, cfg: TimerConfig): string | undefined {
-  return timerSchedule(state, cfg)[state.stepsDone]?.dueAt.toISOString();
+  const due = timerSchedule(state, cfg)[state.stepsDone]?.dueAt;
+  return due && indexedInstant(due);
 }

@@ -48,7 +48,7 @@ describe('decideIssueChange', () => {
       timer: 'clarification',
       statusId: 's-clar',
       acceptedAt: NOW.toISOString(),
-      nextDueAt: '2026-12-07T10:00:00.000Z',
+      nextDueAt: '2026-12-07T10:00:00Z',
     });
   });
 

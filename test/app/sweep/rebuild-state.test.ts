@@ -51,7 +51,7 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
       cycle: 1,
       cycleStartedAt: '2026-11-02T09:15:00.000Z',
       stepsDone: 0,
-      nextDueAt: '2026-11-12T09:15:00.000Z',
+      nextDueAt: '2026-11-12T09:15:00Z',
       lastReset: { reason: 'installBackfill' },
     });
   });

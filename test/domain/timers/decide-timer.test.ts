@@ -1,6 +1,7 @@
 import type { ProcessState } from '../../../src/domain/process-state';
 import { decideTimer, onCustomerComment } from '../../../src/domain/timers';
 import { at, DAY, entered, projectConfig, T0, ticket } from './timer-fixtures';
+import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
 
 const cfg = projectConfig();
 
@@ -24,7 +25,7 @@ describe('Clarification: reminders on days 10, 20, 30 and close on day 40 (guide
   const state = entered('softwareDefect', 'clarification');
 
   it('schedules the first reminder on day 10 at the same time of day', () => {
-    expect(state.nextDueAt).toBe('2026-01-15T08:00:00.000Z');
+    expect(state.nextDueAt).toBe('2026-01-15T08:00:00Z');
   });
 
   it.each([
@@ -68,7 +69,7 @@ describe('Clarification: reminders on days 10, 20, 30 and close on day 40 (guide
   it('after reminder 3 the next due time is the close on day 40', () => {
     const after3 = decideTimer(state, at(30), cfg, ticket).state;
     expect(after3.stepsDone).toBe(3);
-    expect(after3.nextDueAt).toBe(at(40).toISOString());
+    expect(after3.nextDueAt).toBe(indexedInstant(at(40)));
     expect(stepAt(after3, at(39, 23 * 60 + 59))).toBeNull();
   });
 
@@ -97,7 +98,7 @@ describe('Clarification: reminders on days 10, 20, 30 and close on day 40 (guide
     ]);
     expect(decision.state).toMatchObject({
       stepsDone: 1,
-      nextDueAt: at(20).toISOString(),
+      nextDueAt: indexedInstant(at(20)),
       done: ['10001:clarification:1:reminder1'],
       updatedAt: at(10).toISOString(),
     });
@@ -141,7 +142,7 @@ describe('Clarification: reminders on days 10, 20, 30 and close on day 40 (guide
   it('reports the next due time when nothing is due', () => {
     expect(decideTimer(state, at(1), cfg, ticket)).toEqual({
       due: false,
-      nextDueAt: at(10).toISOString(),
+      nextDueAt: indexedInstant(at(10)),
       state,
     });
   });
@@ -177,20 +178,20 @@ describe('Clarification in working-day mode and across DST', () => {
     const working = projectConfig({ calendar: { mode: 'working', holidayRegion: 'DE-SL' } });
     // Entered Monday 2026-05-25 10:00 CEST; day 10 is Thursday 2026-06-04, Corpus Christi in Saarland.
     const s = entered('incident', 'clarification', new Date('2026-05-25T08:00:00Z'), working);
-    expect(s.nextDueAt).toBe('2026-06-05T08:00:00.000Z');
+    expect(s.nextDueAt).toBe('2026-06-05T08:00:00Z');
     expect(decideTimer(s, new Date('2026-06-04T12:00:00Z'), working, ticket).due).toBe(false);
     expect(decideTimer(s, new Date('2026-06-05T08:00:00Z'), working, ticket).due).toBe(true);
   });
 
   it('keeps 09:00 local across the last Sunday of March', () => {
     const s = entered('incident', 'clarification', new Date('2026-03-20T08:00:00Z'));
-    expect(s.nextDueAt).toBe('2026-03-30T07:00:00.000Z');
+    expect(s.nextDueAt).toBe('2026-03-30T07:00:00Z');
     expect(decideTimer(s, new Date('2026-03-30T06:59:59Z'), cfg, ticket).due).toBe(false);
   });
 
   it('keeps 09:00 local across the last Sunday of October', () => {
     const s = entered('incident', 'clarification', new Date('2026-10-20T07:00:00Z'));
-    expect(s.nextDueAt).toBe('2026-10-30T08:00:00.000Z');
+    expect(s.nextDueAt).toBe('2026-10-30T08:00:00Z');
   });
 });
 
@@ -222,7 +223,7 @@ describe('Customisation estimate: valid 16 weeks from Estimation available (guid
   const state = entered('customisation', 'estimationAvailable', madeAvailable);
 
   it('expires at exactly 16 weeks (local time kept across DST)', () => {
-    expect(state.nextDueAt).toBe(expiry.toISOString());
+    expect(state.nextDueAt).toBe(indexedInstant(expiry));
     expect(decideTimer(state, new Date(expiry.getTime() - 1), cfg, ticket).due).toBe(false);
     const decision = decideTimer(state, expiry, cfg, ticket);
     expect(decision.due && decision.step).toEqual({ kind: 'expire' });
@@ -244,7 +245,7 @@ describe('Customisation estimate: valid 16 weeks from Estimation available (guid
   it('sends an optional notice before expiry when configured', () => {
     const notice = projectConfig({ timers: { estimate: { noticeBeforeDays: 14 } } });
     const s = entered('customisation', 'estimationAvailable', madeAvailable, notice);
-    expect(s.nextDueAt).toBe('2026-05-11T09:00:00.000Z');
+    expect(s.nextDueAt).toBe('2026-05-11T09:00:00Z');
     const decision = decideTimer(s, new Date('2026-05-11T09:00:00Z'), notice, ticket);
     expect(decision.due && decision.actions[0]).toEqual({
       type: 'comment',
@@ -253,7 +254,7 @@ describe('Customisation estimate: valid 16 weeks from Estimation available (guid
       params: { ticketKey: 'SUP-1', validWeeks: 16, expiryDate: { date: expiry.toISOString() } },
       idempotencyKey: '10001:estimate:1:expiryNotice',
     });
-    expect(decision.state.nextDueAt).toBe(expiry.toISOString());
+    expect(decision.state.nextDueAt).toBe(indexedInstant(expiry));
   });
 });
 

@@ -62,9 +62,9 @@ describe('enhanced search', () => {
   test('counts, status filters and indexed entity properties (path and searchAlias)', async () => {
     const [first, second] = [...h.site.store.issues()];
     if (!first || !second) throw new Error('no issues');
-    first.properties['jsm-process-state'] = { nextDueAt: '2026-11-27T09:00:00.000Z', timer: 'clarification' };
+    first.properties['jsm-process-state'] = { nextDueAt: '2026-11-27T09:00:00Z', timer: 'clarification' };
     second.properties['jsm-process-state'] = {
-      nextDueAt: '2026-12-27T09:00:00.000Z',
+      nextDueAt: '2026-12-27T09:00:00Z',
       timer: 'clarification',
     };
     const byPath = await h.call('POST', '/rest/api/3/search/jql', {
