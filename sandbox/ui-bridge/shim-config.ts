@@ -8,7 +8,7 @@ export interface ShimConfig {
   accountId: string;
   /** Forge locale code such as `de-DE` or `en-US`. */
   locale: string;
-  /** IANA time zone of the user. */
+  /** IANA time zone of the user; `browser` for the zone the viewer's browser runs in (the local site). */
   timezone: string;
   theme: 'light' | 'dark';
   /** Base URL for links such as `/browse/KEY`; defaults to the top window's origin. */

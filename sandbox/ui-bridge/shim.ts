@@ -85,6 +85,14 @@ function postToParent(message: ShimToParentMessage): void {
   if (window.parent !== window) window.parent.postMessage(message, '*');
 }
 
+/**
+ * The user's time zone. Jira gives the zone of the user's profile; the local site's viewer is the browser, so
+ * `browser` stands for the zone the browser runs in.
+ */
+function timeZone(): string {
+  return config.timezone === 'browser' ? Intl.DateTimeFormat().resolvedOptions().timeZone : config.timezone;
+}
+
 /** The parts of Forge's `FullContext` an app can rely on. */
 function fullContext(): Record<string, unknown> {
   return {
@@ -94,7 +102,7 @@ function fullContext(): Record<string, unknown> {
     locale: config.locale,
     moduleKey: config.moduleKey,
     siteUrl,
-    timezone: config.timezone,
+    timezone: timeZone(),
     environmentId: 'local',
     environmentType: 'DEVELOPMENT',
     extension: config.extension satisfies ShimExtension,

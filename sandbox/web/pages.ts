@@ -7,6 +7,7 @@
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { adfHtml, adfText, esc, STYLES } from './html';
 import { walkthroughHint } from './walkthrough';
+import { editForms } from './edit-fields';
 import type { LocalSite, Person } from './local-site';
 import { PEOPLE } from './local-site';
 
@@ -52,15 +53,23 @@ function header(local: LocalSite, view: View, here: string): string {
     <button name="ms" value="86400000" data-testid="advance-day">+1 day</button>
     <button name="ms" value="864000000" data-testid="advance-10-days">+10 days</button>
   </form>
-  <span class="clock" data-testid="clock">Now: ${esc(local.clock.now().toISOString().replace('T', ' ').slice(0, 16))} UTC</span>
+  <span class="clock" data-testid="clock">Now: ${time(local.clock.now().toISOString())}</span>
+  <form method="post" action="/do/reset" aria-label="Reset demo">
+    ${hidden({ back: `/?${qs(view)}` })}
+    <button data-testid="reset-demo" title="The clock moves for every demo ticket; this brings all of them back to the start">Reset demo</button>
+  </form>
 </header>`;
 }
 
 function page(view: View, title: string, body: string): string {
   return `<!doctype html><html lang="${view.lang}" data-theme="${view.theme}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLES}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml"><style>${STYLES}</style></head>
 <body>${body}
 <script>
+// Times in the viewer's own time zone and the page's language, like the panel (UTC stays as the fallback text).
+const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang === 'de' ? 'de-DE' : undefined, { dateStyle: 'medium', timeStyle: 'short' });
+for (const t of document.querySelectorAll('time[data-local]')) t.textContent = timeFormat.format(new Date(t.dateTime));
 // The panel iframe reports its height and navigation through the bridge shim.
 addEventListener('message', (e) => {
   const m = e.data || {};
@@ -81,24 +90,29 @@ function logPane(local: LocalSite): string {
   const rows = invocations
     .map(
       (i) =>
-        `<tr><td>${esc(utc(i.startedAt))}</td><td>${esc(i.kind)}</td><td>${esc(i.moduleKey)}${i.accountId ? ` as ${esc(i.accountId)}` : ''}</td><td>${esc(i.outcome)}</td><td>${i.requests.length} REST</td></tr>`,
+        `<tr><td>${time(i.startedAt)}</td><td>${esc(i.kind)}</td><td>${esc(i.moduleKey)}${i.accountId ? ` as ${esc(i.accountId)}` : ''}</td><td>${esc(i.outcome)}</td><td>${i.requests.length} REST</td></tr>`,
     )
     .join('');
   const auditRows = audit
     .map(
       (a) =>
-        `<tr><td>${esc(utc(a.at))}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
+        `<tr><td>${time(a.at)}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
     )
     .join('');
   return `<details class="log" open><summary>Developer log (not part of Jira): the app's audit trail and Forge invocations</summary>
-<h3>Audit trail: what the app did (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><thead><tr><th>When (UTC)</th><th>Ticket</th><th>Action</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>${auditRows || '<tr><td colspan="5">Nothing yet: advance the clock or move a ticket.</td></tr>'}</tbody></table>
-<h3>Forge invocations (newest first)</h3><table aria-label="Forge invocations"><thead><tr><th>When (UTC)</th><th>Kind</th><th>Module</th><th>Outcome</th><th>Calls</th></tr></thead><tbody>${rows || '<tr><td colspan="5">No invocations yet.</td></tr>'}</tbody></table></details>`;
+<h3>Audit trail: what the app did (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><thead><tr><th>When</th><th>Ticket</th><th>Action</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>${auditRows || '<tr><td colspan="5">Nothing yet: advance the clock or move a ticket.</td></tr>'}</tbody></table>
+<h3>Forge invocations (newest first)</h3><table aria-label="Forge invocations"><thead><tr><th>When</th><th>Kind</th><th>Module</th><th>Outcome</th><th>Calls</th></tr></thead><tbody>${rows || '<tr><td colspan="5">No invocations yet.</td></tr>'}</tbody></table></details>`;
 }
 
-/** A REST timestamp as "YYYY-MM-DD HH:mm UTC", the time zone the header clock uses. */
-function utc(iso: string | undefined): string {
+/**
+ * A REST timestamp as a `<time>` element: "YYYY-MM-DD HH:mm UTC" in the HTML, which the page's script shows in
+ * the viewer's own time zone and locale.
+ */
+function time(iso: string | undefined): string {
   const ms = Date.parse(iso ?? '');
-  return Number.isNaN(ms) ? (iso ?? '') : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (Number.isNaN(ms)) return esc(iso ?? '');
+  const instant = new Date(ms).toISOString();
+  return `<time datetime="${instant}" data-local>${instant.slice(0, 16).replace('T', ' ')} UTC</time>`;
 }
 
 /** The issue view with the queue and the panel iframe. */
@@ -125,7 +139,7 @@ export async function issuePage(
     issue = await get(
       local,
       view,
-      `/rest/api/3/issue/${key}?fields=summary,status,issuetype,priority,reporter,assignee,created,description,comment,security,issuelinks,resolution,customfield_10002,customfield_10021,customfield_10020,customfield_10026,customfield_10027,customfield_10028`,
+      `/rest/api/3/issue/${key}?fields=summary,status,issuetype,priority,reporter,assignee,created,description,comment,security,issuelinks,resolution,customfield_10002,customfield_10021,customfield_10020,customfield_10026,customfield_10027,customfield_10028,customfield_10022,customfield_10023`,
     );
     if (view.as !== 'customer')
       transitions = (await get(local, view, `/rest/api/3/issue/${key}/transitions`)).transitions ?? [];
@@ -149,7 +163,7 @@ export async function issuePage(
   const back = `/issue/${key}?${qs(view)}`;
   const hint = walkthroughHint(local, view, key, issue?.fields.status?.name as string | undefined);
   const body = issue
-    ? hint + issueBody(issue, transitions, view, back)
+    ? hint + issueBody(local, issue, transitions, view, back)
     : `<p>${esc(key)} does not exist or you may not see it.</p>`;
   return page(
     view,
@@ -170,7 +184,13 @@ function panelAside(view: View, key: string): string {
   return `<aside class="panel" aria-label="Support process panel"><iframe title="Support process panel" src="${esc(panelSrc)}" data-testid="panel-frame"></iframe></aside>`;
 }
 
-function issueBody(issue: Bean, transitions: Transition[], view: View, back: string): string {
+function issueBody(
+  local: LocalSite,
+  issue: Bean,
+  transitions: Transition[],
+  view: View,
+  back: string,
+): string {
   const f = issue.fields;
   const comments = (f.comment?.comments ?? []) as {
     author?: { displayName?: string };
@@ -189,6 +209,8 @@ function issueBody(issue: Bean, transitions: Transition[], view: View, back: str
     optional('Resolution', f.resolution?.name) +
     optional('Security level', f.security?.name) +
     optional('Delivery version', f.customfield_10020) +
+    optional('Affected system', f.customfield_10022?.value) +
+    optional('Can the system be reached?', f.customfield_10023?.value) +
     optional('Estimated delivery', f.customfield_10026) +
     optional('Cloud environment', f.customfield_10027?.value ?? f.customfield_10027);
   const description = adfText(f.description).trim();
@@ -205,15 +227,31 @@ function issueBody(issue: Bean, transitions: Transition[], view: View, back: str
 <h1>${esc(f.summary)}</h1>
 <dl class="fields"><dt>Status</dt><dd><span class="lozenge" data-testid="status">${esc(f.status?.name)}</span></dd>
 <dt>Priority</dt><dd>${esc(f.priority?.name ?? '—')}</dd><dt>Reporter</dt><dd>${esc(f.reporter?.displayName ?? '—')}</dd>
-<dt>Created</dt><dd>${esc(utc(f.created))}</dd>${version}</dl>
+<dt>Created</dt><dd>${time(f.created)}</dd>${version}</dl>
 ${links ? `<h2>Linked issues</h2><ul>${links}</ul>` : ''}
 ${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}<span class="muted">Transitions:</span>${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(buttonLabel(t, transitions))}</button>`).join('')}</form>` : ''}
 ${view.as === 'customer' ? '' : confidentialForm(f.customfield_10021?.value, hidden)}
+${
+  view.as === 'customer'
+    ? ''
+    : editForms(
+        local,
+        {
+          priority: f.priority?.name,
+          issuetype: f.issuetype?.name,
+          deliveryVersion: f.customfield_10020,
+          affectedSystem: f.customfield_10022?.value,
+          systemReachable: f.customfield_10023?.value,
+          organization: ((f.customfield_10002 ?? []) as { name?: string }[])[0]?.name,
+        },
+        hidden,
+      )
+}
 <h2>Description</h2><div class="comment">${description ? esc(description) : '<span class="muted">No description.</span>'}</div>${included}
 <h2>Activity</h2>${comments
     .map(
       (c) =>
-        `<div class="comment${c.jsdPublic === false ? ' internal' : ''}"><div class="meta">${esc(c.author?.displayName ?? '')} · ${esc(utc(c.created))}${c.jsdPublic === false ? ' · <strong>Internal note</strong>' : ' · Public reply'}</div>${esc(adfText(c.body).trim())}</div>`,
+        `<div class="comment${c.jsdPublic === false ? ' internal' : ''}"><div class="meta">${esc(c.author?.displayName ?? '')} · ${time(c.created)}${c.jsdPublic === false ? ' · <strong>Internal note</strong>' : ' · Public reply'}</div>${esc(adfText(c.body).trim())}</div>`,
     )
     .join('')}
 <form method="post" action="/do/comment" aria-label="Add a comment">${hidden}

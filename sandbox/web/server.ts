@@ -12,6 +12,7 @@ import { buildShimScript, injectShim, SHIM_URL, type ShimConfig } from '../ui-br
 import { PEOPLE, type LocalSite, type Person } from './local-site';
 import { FIELD } from '../jira/seed/demo-ids';
 import { adminPage, issuePage, type View } from './pages';
+import { editBody, isEditable } from './edit-fields';
 
 const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
 const TYPES: Record<string, string> = {
@@ -50,8 +51,16 @@ function send(res: ServerResponse, status: number, type: string, text: string | 
   res.end(text);
 }
 
-/** Starts the server on `port` (0 = any free port). */
-export async function startWebServer(local: LocalSite, port = 8080): Promise<WebServer> {
+/**
+ * Starts the server on `port` (0 = any free port). `reset` builds a fresh demo site for the "Reset demo"
+ * button; without it the button answers 501.
+ */
+export async function startWebServer(
+  initial: LocalSite,
+  port = 8080,
+  reset?: () => Promise<LocalSite>,
+): Promise<WebServer> {
+  let local = initial;
   const shim = await buildShimScript();
   const invokes: WebServer['invokes'] = [];
 
@@ -76,7 +85,8 @@ export async function startWebServer(local: LocalSite, port = 8080): Promise<Web
       moduleKey: app === 'panel' ? 'process-panel' : 'process-admin',
       accountId: PEOPLE[view.as].accountId,
       locale: view.lang === 'de' ? 'de-DE' : 'en-US',
-      timezone: 'Europe/Berlin',
+      // The viewer's own zone, as Jira uses the zone of the user's profile.
+      timezone: 'browser',
       theme: view.theme,
       extension,
     };
@@ -170,6 +180,14 @@ export async function startWebServer(local: LocalSite, port = 8080): Promise<Web
       } else if (path === '/do/confidential') {
         const value = form.get('value') === 'Yes' ? 'Yes' : 'No';
         await local.site.actAs(person.accountId).edit(key, { [FIELD.confidential]: { value } });
+      } else if (path === '/do/edit') {
+        const field = form.get('field');
+        if (!isEditable(field)) throw new Error(`unknown field ${String(field)}`);
+        await local.site.actAs(person.accountId).edit(key, editBody(local, field, form.get('value') ?? ''));
+      } else if (path === '/do/reset') {
+        if (!reset) return send(res, 501, 'text/plain; charset=utf-8', 'Reset is not available here.');
+        local.close();
+        local = await reset();
       } else if (path === '/do/comment') {
         const mode = form.get('mode');
         const text = form.get('text') ?? '';
@@ -192,6 +210,14 @@ export async function startWebServer(local: LocalSite, port = 8080): Promise<Web
       if (req.method === 'POST' && path === '/api/request-jira') return requestJira(req, res);
       if (req.method === 'POST' && path.startsWith('/do/')) return action(path, req, res);
       if (path === SHIM_URL) return send(res, 200, TYPES['.js'] ?? '', shim);
+      if (path === '/favicon.ico')
+        return send(res, 200, TYPES['.svg'] ?? '', await readFile(join(STATIC_ROOT, 'panel', 'icon.svg')));
+      // Jira's issue links (`/browse/KEY`), as the app's comments and the bridge router use them.
+      const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path);
+      if (browse?.[1]) {
+        res.writeHead(302, { location: `/issue/${browse[1]}${url.search}` });
+        return res.end();
+      }
       if (path === '/app/panel' || path === '/app/admin')
         return appPage(path === '/app/panel' ? 'panel' : 'admin', url, res);
       if (path.startsWith('/app/')) return staticFile(path, res);

@@ -1,0 +1,118 @@
+/**
+ * The local site's controls a first-time visitor needs: field editors (priority, Delivery version), "Reset demo",
+ * Jira's `/browse/KEY` links, a favicon, and times in the viewer's own zone, in a real Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
+import { startWebServer, type WebServer } from '../../sandbox/web/server';
+import { guardRun } from '../support/honest-run';
+import { SCREENSHOTS } from '../support/web-site';
+
+jest.setTimeout(120_000);
+
+let local: LocalSite;
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+const sites: LocalSite[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const level of ['log', 'warn', 'error'] as const)
+    jest.spyOn(console, level).mockImplementation(() => undefined);
+  const app = (await import('../../src/index')) as Record<string, unknown>;
+  const make = async () => {
+    const site = await createLocalSite({ app });
+    guardRun(site.host, site.site);
+    sites.push(site);
+    return site;
+  };
+  local = await make();
+  server = await startWebServer(local, 0, make);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  // A viewer in New York: the host page and the panel show New York times.
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  sites.at(-1)?.close();
+  jest.restoreAllMocks();
+});
+
+async function panelOf(key: string): Promise<Frame> {
+  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
+  const frame = await (await page.getByTestId('panel-frame').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no panel frame');
+  await frame.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"]') && (document.body.textContent ?? '').length > 40,
+  );
+  return frame;
+}
+
+test('the favicon is served and /browse/KEY opens the issue', async () => {
+  const icon = await page.request.get(`${server.url}/favicon.ico`);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  await page.goto(`${server.url}/browse/${local.demo.delivery}?as=agent`);
+  expect(new URL(page.url()).pathname).toBe(`/issue/${local.demo.delivery}`);
+  await expect(page.locator('h1').innerText()).resolves.toContain('Delivery 14.21.3.1');
+});
+
+test('times on the host page are in the viewer’s zone, as in the panel', async () => {
+  await panelOf(local.demo.clarification);
+  const clock = page.getByTestId('clock').locator('time');
+  const iso = await clock.getAttribute('datetime');
+  const expected = new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'America/New_York',
+  }).format(new Date(iso!));
+  await expect(clock.innerText()).resolves.toBe(expected);
+});
+
+test('setting P1 on a Software Defect shows the mismatch; CUSTOM shows in the panel', async () => {
+  const key = local.demo.pendingPatch;
+  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
+  await page.getByTestId('edit-fields').locator('summary').click();
+  await page.getByTestId('edit-priority').selectOption('P1');
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByTestId('edit-priority').locator('xpath=ancestor::form').getByRole('button').click(),
+  ]);
+  await page.getByTestId('edit-deliveryVersion').waitFor({ state: 'attached' });
+  await page.getByTestId('edit-fields').locator('summary').click();
+  await page.getByTestId('edit-deliveryVersion').fill('CUSTOM');
+  await Promise.all([page.waitForNavigation(), page.getByTestId('edit-deliveryVersion').press('Enter')]);
+  const panel = await panelOf(key);
+  const text = await panel.locator('body').innerText();
+  expect(text).toContain('Priority mismatch');
+  expect(text).toContain('critical');
+  expect(text).toMatch(/Delivery · CUSTOM/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'local-site-edit-fields.png'), fullPage: false });
+});
+
+test('Reset demo brings every demo ticket back after the clock spoiled them', async () => {
+  const key = local.demo.clarification;
+  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
+  const press = (id: string) => Promise.all([page.waitForNavigation(), page.getByTestId(id).click()]);
+  await press('advance-hour');
+  await press('advance-10-days');
+  await expect(page.getByTestId('status').textContent()).resolves.toBe('Closed');
+  await press('reset-demo');
+  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
+  await expect(page.getByTestId('status').textContent()).resolves.toBe('Clarification required / On hold');
+  const panel = await panelOf(key);
+  await expect(panel.getByTestId('next-step').innerText()).resolves.toMatch(/^Reminder 3 of 3 /);
+});
