@@ -8,7 +8,7 @@ import { FIELD } from '../jira/seed/demo-ids';
 import type { LocalSite } from './local-site';
 
 /** The fields a visitor can edit, as the page's forms name them. */
-export const EDITABLE = [
+const EDITABLE = [
   'priority',
   'issuetype',
   'deliveryVersion',
@@ -16,7 +16,7 @@ export const EDITABLE = [
   'systemReachable',
   'organization',
 ] as const;
-export type Editable = (typeof EDITABLE)[number];
+type Editable = (typeof EDITABLE)[number];
 
 /** What the current values are, as the page read them. */
 export interface CurrentValues {
