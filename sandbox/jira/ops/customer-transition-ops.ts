@@ -1,17 +1,18 @@
 import { bodyObject, type OpContext, queryInt, visibleIssue } from '../http/context';
 import { type Outcome, serviceDeskError } from '../http/reply';
 import type { SimIssue, SimTransition } from '../model/types';
-import { availableTransitions, resolutionAfterTransition } from '../mutations/workflow';
+import { offeredTransitions, resolutionAfterTransition } from '../mutations/workflow';
+import { validatorRefusal } from '../mutations/workflow-rules';
 import { textToAdf } from '../render/format';
 import { jsmPage } from '../render/jsm-paging';
 
 /**
  * The customer transitions available on the request now: those the workflow exposes on the portal
- * (`customerFacing`) from the current status. Everyone who may view the request gets the same list (customers,
+ * (`customerFacing`) from the current status whose conditions pass for the caller. Everyone who may view the request gets the same list (customers,
  * agents and the app), as JSM's portal shows them.
  */
 function customerTransitions(ctx: OpContext, issue: SimIssue): SimTransition[] {
-  return availableTransitions(ctx.store, issue).filter((t) => t.customerFacing === true);
+  return offeredTransitions(ctx.store, issue, ctx.actor).filter((t) => t.customerFacing === true);
 }
 
 /** GET /rest/servicedeskapi/request/{issueIdOrKey}/transition — paged `{id, name}` of the customer transitions. */
@@ -42,6 +43,9 @@ export function performCustomerTransition(ctx: OpContext): Outcome {
       `The transition '${body.id}' is not available for this request.`,
       'sd.customer.transition.invalid',
     );
+  // Attached validators apply as on any transition; one that refuses stops the change.
+  const refusal = validatorRefusal(ctx.store, issue, transition, ctx.actor);
+  if (refusal !== undefined) throw serviceDeskError(400, refusal, 'sd.customer.transition.invalid');
   const comment = body.additionalComment?.body;
   if (comment !== undefined && (typeof comment !== 'string' || comment.trim() === ''))
     throw serviceDeskError(400, 'The comment body is required.', 'sd.comment.body.required');
