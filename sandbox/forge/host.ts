@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { SimClock } from '../clock';
 import type { JiraSite } from '../contract';
 import { describe, InvocationRunner, type InvocationRecord } from './invocation';
+import { KillSwitch, type KillConfig, type KillCounts } from './kill-switch';
 import { KvsApi } from './kvs-api';
 import { KvsStore } from './kvs-store';
 import {
@@ -29,8 +30,11 @@ export interface ForgeHostOptions {
   manifestPath?: string;
   /** Persist the KVS to this JSON file (used by `npm start`); in memory otherwise. */
   kvsFile?: string;
-  /** At-least-once effects for product events and queue deliveries, deterministic by `seed`. */
-  events?: { duplicateRate?: number; reorder?: boolean; seed?: number };
+  /**
+   * At-least-once effects for product events and queue deliveries, deterministic by `seed`. `concurrent`
+   * delivers the product events of one batch (and their duplicates) at the same time instead of one by one.
+   */
+  events?: { duplicateRate?: number; reorder?: boolean; concurrent?: boolean; seed?: number };
   installationId?: string;
   cloudId?: string;
   /** Multiplies every platform time limit (25 s / 55 s / timeoutSeconds); tests use e.g. 0.002. Default 1. */
@@ -94,6 +98,9 @@ export interface ForgeHost {
     eventType: 'avi:forge:installed:app' | 'avi:forge:upgraded:app',
     installerAccountId: string,
   ): void;
+  /** Kills invocations right after successful app writes (see `KillConfig`); `{ rate: 0 }` switches it off. */
+  setKills(config: KillConfig): void;
+  readonly kills: Readonly<KillCounts>;
 }
 
 const DEFAULT_MANIFEST = resolve(__dirname, '..', '..', 'manifest.yml');
@@ -137,10 +144,12 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     random,
     duplicateRate,
     reorder: opts.events?.reorder ?? false,
+    concurrent: opts.events?.concurrent ?? false,
     cloudId,
     installContext,
   });
   const schedule = new TriggerSchedule(manifest.scheduledTriggers, installationId);
+  const kills = new KillSwitch();
   const forgeFetch = createForgeFetch({
     site: opts.site,
     kvs: kvsApi,
@@ -148,6 +157,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     runner,
     clock: opts.clock,
     restLatencyMs: opts.restLatencyMs ?? DEFAULT_REST_LATENCY_MS,
+    kills,
   });
   const runtime = createForgeRuntime(runner, {
     appId: manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
@@ -324,5 +334,8 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     },
 
     takeHostFailures: () => tracker.takeFailures(),
+
+    setKills: (config) => kills.configure(config),
+    kills: kills.counts,
   };
 }

@@ -45,6 +45,16 @@ export interface InvocationScope {
   readonly deadline: number;
   /** Set once the platform has given up on this invocation: its later platform calls are refused. */
   expired: boolean;
+  /** Ends the invocation now as a crash (`error`), whatever its handler does next; see {@link KilledError}. */
+  kill(reason: string): void;
+}
+
+/** How a killed invocation ends: the process died (out of memory, host lost) while the handler was running. */
+export class KilledError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'KilledError';
+  }
 }
 
 export interface InvocationSpec {
@@ -117,11 +127,20 @@ export class InvocationRunner {
       outcome: 'ok',
       requests: [],
     };
+    let killed: ((error: KilledError) => void) | undefined;
+    const kill = new Promise<never>((_, reject) => {
+      killed = reject;
+    });
+    kill.catch(() => undefined);
     const scope: InvocationScope = {
       record,
       deadline: startedReal + limitMs,
       expired: false,
       ...(spec.accountId !== undefined ? { accountId: spec.accountId } : {}),
+      kill(reason) {
+        scope.expired = true;
+        killed?.(new KilledError(reason));
+      },
     };
 
     let timer: NodeJS.Timeout | undefined;
@@ -131,7 +150,7 @@ export class InvocationRunner {
     const work = this.storage.run(scope, async () => fn());
     let settled: Settled<T>;
     try {
-      const value = await Promise.race([work, timeout]);
+      const value = await Promise.race([work, timeout, kill]);
       if (value instanceof TimedOut) {
         scope.expired = true;
         // The abandoned handler may still reject later; that must not become an unhandled rejection.
@@ -144,6 +163,8 @@ export class InvocationRunner {
         settled = { status: 'ok', value, record };
       }
     } catch (error) {
+      // A killed handler may still settle later; its later platform calls are refused (`expired`).
+      if (error instanceof KilledError) work.catch(() => undefined);
       record.outcome = 'error';
       record.error = describe(error);
       settled = { status: 'error', error, record };

@@ -12,6 +12,8 @@ export interface ProductEventOptions {
   random: SeededRandom;
   duplicateRate: number;
   reorder: boolean;
+  /** Deliver a batch's events (and their duplicates) at the same time, as Forge may, instead of one by one. */
+  concurrent?: boolean;
   cloudId: string;
   installContext: string;
 }
@@ -131,6 +133,10 @@ export class ProductEventDispatcher {
     }
     if (this.opts.reorder) deliveries = this.opts.random.shuffle(deliveries);
     const run = this.chain.then(async () => {
+      if (this.opts.concurrent) {
+        await Promise.all(deliveries.map((delivery) => this.deliver(delivery)));
+        return;
+      }
       for (const delivery of deliveries) await this.deliver(delivery);
     });
     this.chain = run;

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { SimClock } from '../clock';
 import type { JiraSite, Principal, SiteRequest } from '../contract';
 import type { InvocationRunner, InvocationScope } from './invocation';
+import type { KillSwitch } from './kill-switch';
 import type { KvsApi } from './kvs-api';
 import type { AsyncEventQueue } from './queue';
 
@@ -27,6 +28,8 @@ export interface TransportDeps {
   clock: SimClock;
   /** Simulated milliseconds each Jira REST call takes; the clock moves by this much when it answers. */
   restLatencyMs: number;
+  /** Crash injection after successful writes (optional). */
+  kills?: KillSwitch;
 }
 
 const METHODS = new Set<SiteRequest['method']>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
@@ -72,7 +75,11 @@ export function createForgeFetch(deps: TransportDeps): ForgeFetch {
         `Invocation ${scope.record.id} has timed out; the platform no longer serves its requests`,
       );
     }
-    if (target.type === 'kvs') return json(...kvsReply(deps.kvs, path, init));
+    if (target.type === 'kvs') {
+      const [status, body] = kvsReply(deps.kvs, path, init);
+      if (deps.kills?.afterCall(scope, 'kvs', 'POST', path, status)) throw killed(scope);
+      return json(status, body);
+    }
     if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
       const reply = deps.queue.handle(path, bodyText(init.body));
       return json(reply.status, reply.body);
@@ -127,5 +134,11 @@ async function requestJira(
     durationMs: Math.round(performance.now() - started),
     ...(Number.isFinite(points) ? { points } : {}),
   });
+  if (deps.kills?.afterCall(scope, 'jira', method, path, reply.status)) throw killed(scope);
   return respond(reply.status, reply.body, reply.headers);
+}
+
+/** What the dead invocation's pending call sees (nobody: the invocation has already ended). */
+function killed(scope: InvocationScope | undefined): Error {
+  return new Error(`Invocation ${scope?.record.id ?? '-'} was killed`);
 }

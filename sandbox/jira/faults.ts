@@ -11,10 +11,32 @@ export interface FaultConfig {
   timeoutMs?: number;
   /** Share of write requests answered 409 "conflicting update". */
   conflictRate?: number;
+  /**
+   * A timed-out write was applied before the gateway gave up (the strict reading: a 504 says nothing about
+   * whether Jira did the work). Off: a timeout changes nothing.
+   */
+  timeoutsApplyWrites?: boolean;
+  /** Windows of the site clock (epoch ms) in which every request is refused with 429 and `Retry-After`. */
+  rateLimitStorms?: readonly RateLimitStorm[];
   /** Seed of the fault dice; the same seed and request sequence give the same faults. */
   seed?: number;
   /** Field writes refused every time (not by dice), as where the app lacks the field's permission. */
   deniedFieldWrites?: readonly DeniedFieldWrite[];
+}
+
+/** A stretch of time in which the site answers every request 429 (quota exhausted by other apps and users). */
+export interface RateLimitStorm {
+  readonly from: number;
+  readonly to: number;
+  readonly retryAfterSeconds: number;
+}
+
+/** Faults injected so far, per class. */
+export interface FaultCounts {
+  serverError: number;
+  timeout: number;
+  conflict: number;
+  rateLimited: number;
 }
 
 export type FaultDecision =
@@ -35,9 +57,21 @@ export function seededRandom(seed: number): () => number {
 /** Rolls the fault dice once per request, deterministically from the configured seed. */
 export class FaultInjector {
   private random: () => number;
+  readonly counts: FaultCounts = { serverError: 0, timeout: 0, conflict: 0, rateLimited: 0 };
 
   constructor(private config: FaultConfig = {}) {
     this.random = seededRandom(config.seed ?? 1);
+  }
+
+  get timeoutsApplyWrites(): boolean {
+    return this.config.timeoutsApplyWrites === true;
+  }
+
+  /** The storm `at` falls in, if any (counted as one injected 429). */
+  storm(at: number): RateLimitStorm | undefined {
+    const storm = this.config.rateLimitStorms?.find((s) => at >= s.from && at < s.to);
+    if (storm) this.counts.rateLimited++;
+    return storm;
   }
 
   configure(config: FaultConfig): void {
@@ -57,9 +91,15 @@ export class FaultInjector {
     const { serverErrorRate = 0, timeoutRate = 0, conflictRate = 0 } = this.config;
     if (serverErrorRate === 0 && timeoutRate === 0 && conflictRate === 0) return { kind: 'none' };
     const roll = this.random();
-    if (roll < serverErrorRate) return { kind: 'serverError' };
-    if (roll < serverErrorRate + timeoutRate) return { kind: 'timeout', ms: this.config.timeoutMs ?? 30_000 };
-    if (isWrite && roll < serverErrorRate + timeoutRate + conflictRate) return { kind: 'conflict' };
-    return { kind: 'none' };
+    const decision: FaultDecision =
+      roll < serverErrorRate
+        ? { kind: 'serverError' }
+        : roll < serverErrorRate + timeoutRate
+          ? { kind: 'timeout', ms: this.config.timeoutMs ?? 30_000 }
+          : isWrite && roll < serverErrorRate + timeoutRate + conflictRate
+            ? { kind: 'conflict' }
+            : { kind: 'none' };
+    if (decision.kind !== 'none') this.counts[decision.kind]++;
+    return decision;
   }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { JiraSite, Principal, ProductEvent, SiteRequest, SiteResponse } from '../contract';
 import { type ActAs, actAs } from './act-as';
-import { FaultInjector, type FaultConfig } from './faults';
+import { FaultInjector, type FaultConfig, type FaultCounts } from './faults';
 import { refuseDeniedFieldWrite } from './field-write-denial';
 import type { OpContext } from './http/context';
 import { HttpError, type Reply } from './http/reply';
@@ -60,6 +60,8 @@ export interface SimJiraSite extends JiraSite {
    */
   readonly specViolations: readonly string[];
   setFaults(faults: FaultConfig): void;
+  /** Faults injected since the site was created, per class. */
+  readonly faultCounts: Readonly<FaultCounts>;
   /** Act as a person (or the app) through the REST code paths, so events are emitted exactly as for REST. */
   actAs(who: string | Principal): ActAs;
 }
@@ -111,6 +113,10 @@ class Site implements SimJiraSite {
 
   setFaults(faults: FaultConfig): void {
     this.faults.configure(faults);
+  }
+
+  get faultCounts(): Readonly<FaultCounts> {
+    return this.faults.counts;
   }
 
   subscribe(listener: (event: ProductEvent) => void): () => void {
@@ -197,7 +203,20 @@ class Site implements SimJiraSite {
     if (!valid.ok)
       return { reply: { status: 400, body: { errorMessages: valid.errors, errors: {} } }, points: 0 };
 
+    const storm = this.faults.storm(Date.now());
+    if (storm)
+      return {
+        reply: {
+          status: 429,
+          headers: { 'Retry-After': String(storm.retryAfterSeconds) },
+          body: { errorMessages: ['Rate limit exceeded (injected storm).'], errors: {} },
+        },
+        points: 0,
+      };
     const fault = this.faults.decide(request.method !== 'GET');
+    // The strict reading of a gateway timeout: the write may have been applied before the 504.
+    const appliedTimeout =
+      fault.kind === 'timeout' && request.method !== 'GET' && this.faults.timeoutsApplyWrites;
     if (fault.kind === 'serverError')
       return {
         reply: {
@@ -206,7 +225,7 @@ class Site implements SimJiraSite {
         },
         points: 0,
       };
-    if (fault.kind === 'timeout') {
+    if (fault.kind === 'timeout' && !appliedTimeout) {
       await sleep(fault.ms);
       return {
         reply: { status: 504, body: { errorMessages: ['Gateway timeout (injected fault).'], errors: {} } },
@@ -264,6 +283,13 @@ class Site implements SimJiraSite {
     }
     // Compute first, commit only when the limiter allowed the request: a 429 has changed nothing.
     const reply = outcome.commit ? outcome.commit() : (outcome.reply ?? { status: 204 });
+    if (appliedTimeout) {
+      await sleep(fault.ms);
+      return {
+        reply: { status: 504, body: { errorMessages: ['Gateway timeout (injected fault).'], errors: {} } },
+        points: charge.points,
+      };
+    }
     return { reply: { ...reply, headers: { ...charge.headers, ...reply.headers } }, points: charge.points };
   }
 }

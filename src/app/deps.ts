@@ -1,5 +1,6 @@
 import type { CallStats } from '../adapters/jira/call-stats';
 import type { JiraGateway } from '../adapters/jira/jira-gateway';
+import type { LinksGateway } from '../adapters/jira/links-gateway';
 import type { ActionLedger } from './shared/action-ledger';
 import type { AuditLog } from './shared/audit-log';
 import type { ConfigRepository } from './shared/config-repository';
@@ -11,6 +12,8 @@ import type { Clock, KeyValueStore, Logger, WorkQueue } from './ports';
  */
 export interface AppDeps {
   jira: JiraGateway;
+  /** Links, security levels and who counts as the customer (participants, organization members). */
+  links: LinksGateway;
   store: KeyValueStore;
   queue: WorkQueue;
   clock: Clock;

@@ -32,7 +32,6 @@ export function eventDeps(scope: string, now: Date): EventDeps {
   return {
     ...buildDeps(scope, client),
     clock: { now: () => now },
-    links: new LinksGateway(client),
     pager: forgeOnCallPager(),
     rules: new RulesGateway(client),
   };
@@ -41,6 +40,7 @@ export function eventDeps(scope: string, now: Date): EventDeps {
 function buildDeps(scope: string, client: JiraClient): AppDeps {
   return {
     jira: new JiraGateway(client),
+    links: new LinksGateway(client),
     store: forgeKvsStore,
     queue: forgeWorkQueue(),
     clock: systemClock,

@@ -35,6 +35,21 @@ export interface SearchRequest {
   reconcileIssues?: number[];
 }
 
+/** A comment as the sweep's proof reads it: who, when, and whether the customer can see it. */
+export interface CommentFacts {
+  id: string;
+  authorId: string | undefined;
+  created: string | undefined;
+  /** JSM's `jsdPublic`; a comment is public unless Jira says otherwise. */
+  isPublic: boolean;
+}
+
+const commentPageSchema = z.looseObject({
+  comments: z.array(commentSchema),
+  total: z.number().optional(),
+});
+const myselfSchema = z.looseObject({ accountId: z.string() });
+
 export interface CommentInput {
   body: AdfDocument;
   internal: boolean;
@@ -169,6 +184,35 @@ export class JiraGateway {
       objects: () => 0,
     });
     return created.id;
+  }
+
+  /**
+   * One page of a ticket's comments, newest first (`orderBy=-created`). Jira charges one point per comment
+   * returned, so callers read small pages and stop at the first comment older than what they look for.
+   */
+  async newestComments(key: string, startAt: number, maxResults: number): Promise<CommentFacts[]> {
+    const page = await this.client.call({
+      operation: 'getComments',
+      route: route`/rest/api/3/issue/${key}/comment?orderBy=${'-created'}&startAt=${String(startAt)}&maxResults=${String(maxResults)}`,
+      schema: commentPageSchema,
+      objects: (r) => r.comments.length,
+    });
+    return page.comments.map((c) => ({
+      id: c.id,
+      authorId: c.author?.accountId,
+      created: c.created,
+      isPublic: c.jsdPublic !== false,
+    }));
+  }
+
+  /** The account the app acts as (`asApp()`): its own comments are never the customer's. */
+  async myAccountId(): Promise<string> {
+    const me = await this.client.call({
+      operation: 'getCurrentUser',
+      route: route`/rest/api/3/myself`,
+      schema: myselfSchema,
+    });
+    return me.accountId;
   }
 
   /** Reads one issue property fresh (strongly consistent, unlike search results). `undefined` when unset. */

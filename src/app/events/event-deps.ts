@@ -1,14 +1,12 @@
-import type { LinksGateway } from '../../adapters/jira/links-gateway';
 import type { AppDeps } from '../deps';
 import type { RulesPublisher } from '../ports';
 import type { OnCallPager } from './on-call-port';
 
 /**
- * The dependency bundle of the event rules and queued work: the shared one plus links/JSM operations, the on-call
- * pager and the rules publisher.
+ * The dependency bundle of the event rules and queued work: the shared one plus the on-call pager and the rules
+ * publisher.
  */
 export interface EventDeps extends AppDeps {
-  readonly links: LinksGateway;
   readonly pager: OnCallPager;
   /** Publishes the tables the app's Jira expressions look up. */
   readonly rules: RulesPublisher;

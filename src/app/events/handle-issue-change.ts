@@ -2,7 +2,7 @@ import { JiraHttpError } from '../../adapters/jira/errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { initialState, type ProcessState } from '../../domain/process-state';
 import { cameByEmail } from './email-channel';
-import { isCustomer } from './customer-check';
+import { isCustomer } from '../shared/customer-check';
 import type { EventAction, RuleResult } from './event-actions';
 import type { EventDeps } from './event-deps';
 import type { IssueChangeEvent } from './event-payload';

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../ports';
 
 /**
- * Per-ticket marker of the last write of the `jsm-process-state` property (docs/decisions/0003). Every writer
- * sets it in KVS (free of Jira points) BEFORE it writes the property, so a writer that read the state earlier
- * (the sweep, from its search) can tell — one KVS read, no Jira point — that a newer state is on its way or
+ * Per-ticket markers of the last write of the `jsm-process-state` property (docs/decisions/0003). Every writer
+ * sets one in KVS (free of Jira points) BEFORE it writes the property, so a writer that read the state earlier
+ * (the sweep, from its search) can tell — KVS reads, no Jira point — that a newer state is on its way or
  * already stored, and re-read instead of overwriting a timer reset with a state derived from the old one.
+ * The event handler and the sweep keep separate markers (channels), so the sweep's own announcement can never
+ * hide an event's: after its write the sweep still sees an event that announced in the meantime.
  */
 
 /** Kept for a few days: long enough to outlive any sweep's search-to-write gap, short enough to stay tidy. */
@@ -23,8 +25,11 @@ export interface StateWriteMarker {
 
 const markerSchema = z.object({ updatedAt: z.iso.datetime({ offset: true }), writer: z.string() });
 
-function markerKey(issueId: string): string {
-  return `statewrite:${issueId}`;
+/** Who keeps a marker: the event rules (and their queued work) or the sweep. */
+export type MarkerChannel = 'event' | 'sweep';
+
+function markerKey(issueId: string, channel: MarkerChannel): string {
+  return channel === 'event' ? `statewrite:${issueId}` : `statewrite:${issueId}:sweep`;
 }
 
 /** Records that `writer` is about to store a state stamped `updatedAt` on ticket `issueId`. Call BEFORE writing. */
@@ -33,17 +38,19 @@ export async function markStateWrite(
   issueId: string,
   updatedAt: string,
   writer: string,
+  channel: MarkerChannel = 'event',
 ): Promise<void> {
   const marker: StateWriteMarker = { updatedAt, writer };
-  await store.set(markerKey(issueId), marker, { ttlDays: MARKER_TTL_DAYS });
+  await store.set(markerKey(issueId, channel), marker, { ttlDays: MARKER_TTL_DAYS });
 }
 
-/** The ticket's marker; `undefined` when none is kept (or it is unreadable, which counts as none). */
+/** The ticket's marker on `channel`; `undefined` when none is kept (or it is unreadable, which counts as none). */
 export async function readStateWrite(
   store: KeyValueStore,
   issueId: string,
+  channel: MarkerChannel = 'event',
 ): Promise<StateWriteMarker | undefined> {
-  const parsed = markerSchema.safeParse(await store.get(markerKey(issueId)));
+  const parsed = markerSchema.safeParse(await store.get(markerKey(issueId, channel)));
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -2,9 +2,10 @@ import { JiraHttpError, RateLimitedError, UpstreamError } from '../../adapters/j
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
 import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
+import { customerReplySince, restartForReply } from './customer-reply-proof';
 import { auditAction, auditSweep, stepCode } from './step-audit';
 import type { SweepContext } from './sweep-context';
-import { guardStateWrite, heldBack } from './state-write-guard';
+import { eventWroteSince, guardStateWrite, heldBack, type GuardVerdict } from './state-write-guard';
 import type { SweepTicket } from './sweep-ticket';
 import { NoCloseTransitionError, writeStep } from './write-step';
 
@@ -20,7 +21,8 @@ export type StepOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'redecide'; reason: string }
-  | { kind: 'deferred'; reason: string };
+  | { kind: 'deferred'; reason: string }
+  | { kind: 'reset' };
 
 /** Dry-run records are kept as long as the ledger's markers, so each would-be action is listed once. */
 const DRY_RUN_TTL_DAYS = 200;
@@ -124,6 +126,36 @@ async function writeOnce(ctx: SweepContext, ticket: SweepTicket, decision: DueDe
   }
 }
 
+/** Writes of the app itself move Jira's `updated` a moment after the state's `updatedAt`. */
+const OWN_WRITE_SLACK_MS = 60_000;
+
+/**
+ * Whether the step needs the proof that no customer replied since the cycle began: always before a close (it
+ * cannot be undone), and before a reminder when the ticket changed after its state was last written (a comment
+ * whose event may have been lost) or a writer died between announcing a state and storing it. Only the
+ * Clarification and Resolved timers restart on a reply.
+ */
+function needsProof(ticket: SweepTicket, decision: DueDecision, verdict: GuardVerdict): boolean {
+  const state = ticket.state;
+  if (!state || (state.timer !== 'clarification' && state.timer !== 'resolved')) return false;
+  if (decision.step.kind === 'close' || verdict === 'proveThenWrite') return true;
+  return (
+    ticket.updatedMs !== undefined && ticket.updatedMs > Date.parse(state.updatedAt) + OWN_WRITE_SLACK_MS
+  );
+}
+
+/**
+ * After a reminder landed: an event that announced a state write since the search (after the guard looked)
+ * may have stored a reset that the reminder's state has just overwritten. The proof tells; a reply found is
+ * restarted again on top of what was written, so a cycle never goes back.
+ */
+async function keepRacingReset(ctx: SweepContext, ticket: SweepTicket, decision: DueDecision): Promise<void> {
+  const state = ticket.state;
+  if (!state || decision.step.kind === 'close' || !(await eventWroteSince(ctx, ticket))) return;
+  const reply = await customerReplySince(ctx, ticket, state.cycleStartedAt, state.stepsDone + 1);
+  if (reply) await restartForReply(ctx, ticket, decision.state, reply);
+}
+
 /**
  * Performs a due step exactly once (ActionLedger protocol, see its header): claim → state-write marker check →
  * one Jira write that carries the new state → complete. A step already done, or claimed by a concurrent runner, is skipped; a stale claim is
@@ -139,7 +171,7 @@ export async function performStep(
   if (decision.alreadyDone) {
     // The step happened (its key is in the state) but the state was not advanced: only repair the property.
     const verdict = await guardStateWrite(ctx, ticket, decision.state, key);
-    if (verdict !== 'write') return heldBack(verdict);
+    if (verdict === 'reread' || verdict === 'wait') return heldBack(verdict);
     await writeStep(ctx, ticket, decision);
     return { kind: 'skipped', reason: 'alreadyDone' };
   }
@@ -165,16 +197,28 @@ export async function performStep(
   }
   // Last moment before the write: a timer reset stored since the search must not be overwritten (0003).
   const verdict = await guardStateWrite(ctx, ticket, decision.state, key);
-  if (verdict !== 'write') {
+  if (verdict === 'reread' || verdict === 'wait') {
     await ctx.deps.ledger.release(key);
     return heldBack(verdict);
   }
   try {
+    // No irreversible step without proof (0003): a reply found restarts the cycle instead of the step.
+    const state = ticket.state;
+    if (state && needsProof(ticket, decision, verdict)) {
+      const reply = await customerReplySince(ctx, ticket, state.cycleStartedAt, state.stepsDone + 1);
+      if (reply) {
+        await restartForReply(ctx, ticket, state, reply);
+        await ctx.deps.ledger.release(key);
+        return { kind: 'reset' };
+      }
+    }
     await writeOnce(ctx, ticket, decision);
   } catch (error) {
     return failure(ctx, ticket, decision, error);
   }
   await ctx.deps.ledger.complete(key, ctx.now);
+  // After a proof the dead writer's marker is known to be old news; otherwise a new one is a racing event.
+  if (verdict === 'write') await keepRacingReset(ctx, ticket, decision);
   await auditSweep(ctx, ticket, {
     action: auditAction(decision.step),
     outcome: 'done',

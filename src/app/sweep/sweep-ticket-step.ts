@@ -32,7 +32,7 @@ async function writeState(
   if (ctx.dryRun) return { kind: 'restamped' };
   // A restamp is derived from the searched state too: it must not overwrite a reset either.
   const verdict = await guardStateWrite(ctx, ticket, state, `${ticket.id}:restamp`);
-  if (verdict !== 'write') return heldBack(verdict);
+  if (verdict === 'reread' || verdict === 'wait') return heldBack(verdict);
   await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, state);
   return { kind: 'restamped' };
 }

@@ -22,6 +22,8 @@ export interface SweepTicket {
   readonly createdMs: number | undefined;
   /** Names of the JSM organizations the ticket is shared with (for the customer's language). */
   readonly organizations: readonly string[];
+  /** The reporter's account id: the first candidate for "the customer" (PROCESS.md §4). */
+  readonly reporterId?: string | undefined;
   /** Status changes from the changelog, oldest first, when the search expanded it. */
   readonly statusChanges: readonly StatusChange[];
 }
@@ -35,6 +37,7 @@ export interface StatusChange {
 
 const named = z.looseObject({ id: z.string(), name: z.string() });
 const organization = z.looseObject({ name: z.string() });
+const user = z.looseObject({ accountId: z.string() });
 
 /** Jira writes `2026-11-27T10:00:00.000+0000`, which `Date.parse` does not accept without the colon. */
 export function parseJiraTime(value: unknown): number | undefined {
@@ -84,6 +87,7 @@ export function toSweepTicket(bean: IssueBean, organizationsFieldId?: string): S
     updatedMs: parseJiraTime(fields.updated),
     createdMs: parseJiraTime(fields.created),
     organizations: orgs?.success ? orgs.data.map((o) => o.name) : [],
+    reporterId: user.safeParse(fields.reporter).data?.accountId,
     statusChanges: statusChanges(bean),
   };
 }
@@ -95,6 +99,7 @@ export function sweepFields(organizationsFieldId?: string): string[] {
     'issuetype',
     'updated',
     'created',
+    'reporter',
     ...(organizationsFieldId ? [organizationsFieldId] : []),
   ];
 }

@@ -1,4 +1,11 @@
 export { decideTimer } from './decide-timer';
-export { markAccepted, onCustomerComment, onReclassified, outsideProcess, startTimer } from './timer-events';
+export {
+  markAccepted,
+  onCustomerComment,
+  onReclassified,
+  outsideProcess,
+  restartForCustomerComment,
+  startTimer,
+} from './timer-events';
 export { timerFor, type TimerStep } from './timer-schedule';
 export { indexedInstant } from './indexed-instant';

@@ -1,6 +1,7 @@
 import type { Kind } from '../kinds';
 import {
   initialState,
+  withDone,
   returnStatusOf,
   withReset,
   withReturnStatus,
@@ -111,6 +112,32 @@ export function onCustomerComment(state: ProcessState, at: Date, cfg: TimerConfi
     { at: iso, reason: 'customerComment' },
   );
   return { changed: true, state: { ...restarted, nextDueAt: nextDueAt(restarted, cfg) } };
+}
+
+/** The idempotency key of a customer comment's timer reset: a comment restarts a timer once, whoever sees it. */
+function customerCommentKey(issueId: string, commentId: string): string {
+  return `${issueId}:customerComment:${commentId}`;
+}
+
+/**
+ * The reset a customer's comment `commentId` at `at` causes (see {@link onCustomerComment}), recorded under its
+ * {@link customerCommentKey} so that the event rule and the sweep's proof before a step never restart the timer
+ * twice for the same comment. Unchanged when the comment was already counted.
+ *
+ * @example
+ * restartForCustomerComment(state, '10001', '20005', at, cfg).state.done.at(-1); // '10001:customerComment:20005'
+ */
+export function restartForCustomerComment(
+  state: ProcessState,
+  issueId: string,
+  commentId: string,
+  at: Date,
+  cfg: TimerConfig,
+): TimerUpdate {
+  const key = customerCommentKey(issueId, commentId);
+  if (state.done.includes(key)) return { changed: false, state };
+  const update = onCustomerComment(state, at, cfg);
+  return update.changed ? { changed: true, state: withDone(update.state, key) } : update;
 }
 
 /**

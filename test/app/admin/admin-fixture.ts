@@ -1,4 +1,5 @@
 import { CallStats } from '../../../src/adapters/jira/call-stats';
+import { LinksGateway } from '../../../src/adapters/jira/links-gateway';
 import type { AdminDeps } from '../../../src/app/admin/admin-access';
 import type { AppDeps } from '../../../src/app/deps';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
@@ -24,6 +25,7 @@ export function adminDeps(options: { admin?: boolean; table?: Parameters<typeof 
   ]);
   const app: AppDeps = {
     jira: jira.gateway,
+    links: new LinksGateway(jira.client),
     store,
     queue: { push: async () => undefined },
     clock: { now: () => NOW },

@@ -47,21 +47,33 @@ const ticket: SweepTicket = {
   updatedMs: Date.parse(searched.updatedAt),
   createdMs: Date.parse(searched.enteredAt),
   organizations: [],
+  reporterId: 'customer-1',
   statusChanges: [],
 };
 
 /** Jira reduced to the property of one ticket and the writes the sweep makes; records what happened. */
-function fakeJira(store: MemoryStore, property: { value: ProcessState }) {
+function fakeJira(
+  store: MemoryStore,
+  property: { value: ProcessState },
+  comments: { id: string; authorId: string; created: string; isPublic: boolean }[] = [],
+) {
   const calls: string[] = [];
   const markerAtWrite: unknown[] = [];
   const jira = {
+    async newestComments(key: string, startAt: number, maxResults: number) {
+      calls.push(`newestComments ${key}`);
+      return [...comments].reverse().slice(startAt, startAt + maxResults);
+    },
+    async myAccountId() {
+      return 'app-account';
+    },
     async getIssueProperty(key: string, propertyKey: string) {
       calls.push(`getIssueProperty ${key} ${propertyKey}`);
       return structuredClone(property.value);
     },
     async editIssue(key: string, edit: { properties?: { key: string; value: unknown }[] }) {
       calls.push(`editIssue ${key}`);
-      markerAtWrite.push(await readStateWrite(store, ticket.id));
+      markerAtWrite.push(await readStateWrite(store, ticket.id, 'sweep'));
       const state = edit.properties?.find((p) => p.key === PROCESS_STATE_KEY)?.value;
       if (state) property.value = state as ProcessState;
     },
@@ -149,11 +161,52 @@ describe('the sweep does not overwrite a state written after its search (state-w
     const outcome = await sweepTicket(context(store, jira), ticket);
 
     expect(outcome).toEqual({ kind: 'done' });
-    expect(calls).toEqual(['getIssueProperty SUP-1 jsm-process-state', 'editIssue SUP-1']);
+    // The dead writer may have been a reset: the reminder goes out only after the proof found no reply.
+    expect(calls).toEqual([
+      'getIssueProperty SUP-1 jsm-process-state',
+      'newestComments SUP-1',
+      'editIssue SUP-1',
+    ]);
+  });
+
+  it('a dead writer whose reset never reached Jira: the proof finds the reply and restarts the cycle', async () => {
+    await markStateWrite(
+      store,
+      ticket.id,
+      new Date(now.getTime() - 2 * 3_600_000).toISOString(),
+      EVENT_WRITER,
+    );
+    const replyAt = new Date(now.getTime() - 2 * 3_600_000).toISOString();
+    const property = { value: searched };
+    const { jira, calls } = fakeJira(store, property, [
+      { id: '501', authorId: 'customer-1', created: replyAt, isPublic: true },
+    ]);
+
+    const outcome = await sweepTicket(context(store, jira), ticket);
+
+    expect(outcome).toEqual({ kind: 'reset' });
+    expect(calls).toEqual([
+      'getIssueProperty SUP-1 jsm-process-state',
+      'newestComments SUP-1',
+      'setIssueProperty SUP-1',
+    ]);
+    expect(property.value).toMatchObject({
+      cycle: searched.cycle + 1,
+      stepsDone: 0,
+      cycleStartedAt: replyAt,
+      lastReset: { reason: 'customerComment', at: replyAt },
+    });
+    expect(property.value.done).toContain('10001:customerComment:501');
   });
 
   it("the sweep's own marker (same step, a run that died before writing) does not hold it back", async () => {
-    await markStateWrite(store, ticket.id, new Date(now.getTime() - 60_000).toISOString(), reminderKey);
+    await markStateWrite(
+      store,
+      ticket.id,
+      new Date(now.getTime() - 60_000).toISOString(),
+      reminderKey,
+      'sweep',
+    );
     const property = { value: searched };
     const { jira, calls } = fakeJira(store, property);
 

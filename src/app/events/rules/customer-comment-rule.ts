@@ -1,5 +1,5 @@
-import { withDone, type ProcessState } from '../../../domain/process-state';
-import { onCustomerComment } from '../../../domain/timers';
+import type { ProcessState } from '../../../domain/process-state';
+import { restartForCustomerComment } from '../../../domain/timers';
 import type { RuleResult } from '../event-actions';
 import type { RuleInput } from '../rule-input';
 
@@ -15,10 +15,7 @@ export function decideCustomerComment(input: RuleInput, state: ProcessState): Ru
   const { event, ticket, config, now, byCustomer } = input;
   const comment = event.comment;
   if (event.kind !== 'commented' || !comment?.isPublic || byCustomer !== true) return { state, actions: [] };
-  const key = `${ticket.id}:customerComment:${comment.id}`;
-  if (state.done.includes(key)) return { state, actions: [] };
   // Only a state that describes the current status may be restarted; a stale one is reconciled first.
   if (state.statusId !== ticket.statusId) return { state, actions: [] };
-  const update = onCustomerComment(state, now, config);
-  return update.changed ? { state: withDone(update.state, key), actions: [] } : { state, actions: [] };
+  return { state: restartForCustomerComment(state, ticket.id, comment.id, now, config).state, actions: [] };
 }

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { restartForCustomerComment } from '../../domain/timers';
+import type { ProcessState } from '../../domain/process-state';
+import { PROCESS_STATE_KEY } from '../../domain/process-state';
+import { isCustomer } from '../shared/customer-check';
+import { markStateWrite } from '../shared/state-write-marker';
+import { organizationsFieldId } from './organizations-field';
+import { auditSweep } from './step-audit';
+import type { SweepContext } from './sweep-context';
+import { parseJiraTime, type SweepTicket } from './sweep-ticket';
+
+/** A customer comment found on the ticket: its id and when it was written. */
+export interface CustomerReply {
+  readonly commentId: string;
+  readonly at: Date;
+}
+
+const APP_ACCOUNT_KEY = 'sweep:appAccountId';
+const organizationRefs = z.array(z.looseObject({ id: z.coerce.string() }));
+
+/** The app's own account id, read once and kept (it never changes for an installation). */
+async function appAccountId(ctx: SweepContext): Promise<string> {
+  const cached = await ctx.deps.store.get<{ id: string }>(APP_ACCOUNT_KEY);
+  if (cached) return cached.id;
+  const id = await ctx.deps.jira.myAccountId();
+  await ctx.deps.store.set(APP_ACCOUNT_KEY, { id }, { ttlDays: 365 });
+  return id;
+}
+
+/** The organizations the ticket is shared with; read only when a comment's author is not the reporter. */
+async function organizationsOf(ctx: SweepContext, ticket: SweepTicket): Promise<{ id: string }[]> {
+  const fieldId = ctx.organizationsFieldId ?? (await organizationsFieldId(ctx.deps.jira, ctx.deps.store));
+  if (!fieldId) return [];
+  const bean = await ctx.deps.jira.getIssue(ticket.key, { fields: [fieldId] });
+  return organizationRefs.safeParse(bean.fields?.[fieldId]).data ?? [];
+}
+
+/**
+ * The newest customer comment on the ticket written after `since` (the start of the timer's cycle), read from
+ * Jira (strongly consistent), or `undefined` when there is none. This is the proof the sweep takes before an
+ * irreversible step, so that a reply whose event was lost, failed or overwritten can never close a ticket.
+ * What counts as the customer is the event rules' own check (`isCustomer`: reporter, participant, member of a
+ * shared organization); the app's comments and internal notes never count. Comments are read newest first in
+ * pages sized to the comments the cycle can hold (the app's own reminders plus one), so a quiet ticket costs one
+ * request and a point per comment read.
+ */
+export async function customerReplySince(
+  ctx: SweepContext,
+  ticket: SweepTicket,
+  since: string,
+  expectedOwn: number,
+): Promise<CustomerReply | undefined> {
+  const sinceMs = Date.parse(since);
+  const pageSize = Math.min(50, expectedOwn + 1);
+  let organizations: { id: string }[] | undefined;
+  let me: string | undefined;
+  for (let startAt = 0; startAt < 5_000; startAt += pageSize) {
+    const page = await ctx.deps.jira.newestComments(ticket.key, startAt, pageSize);
+    for (const comment of page) {
+      const at = parseJiraTime(comment.created);
+      if (at === undefined || at <= sinceMs) return undefined;
+      const author = comment.authorId;
+      if (!comment.isPublic || author === undefined) continue;
+      me ??= await appAccountId(ctx);
+      if (author === me) continue;
+      if (author !== ticket.reporterId) organizations ??= await organizationsOf(ctx, ticket);
+      const parties = {
+        id: ticket.id,
+        key: ticket.key,
+        reporterId: ticket.reporterId,
+        organizations: organizations ?? [],
+      };
+      if (await isCustomer(ctx.deps, parties, author)) return { commentId: comment.id, at: new Date(at) };
+    }
+    if (page.length < pageSize) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Restarts the timer for a customer reply the proof found, as the event rule would have (same domain rule, same
+ * idempotency key, so the event, if it still comes, changes nothing): announce, then write the property alone.
+ */
+export async function restartForReply(
+  ctx: SweepContext,
+  ticket: SweepTicket,
+  state: ProcessState,
+  reply: CustomerReply,
+): Promise<void> {
+  const update = restartForCustomerComment(state, ticket.id, reply.commentId, reply.at, ctx.cfg);
+  if (!update.changed) return;
+  const next = { ...update.state, updatedAt: ctx.now.toISOString() };
+  await markStateWrite(ctx.deps.store, ticket.id, next.updatedAt, `${ticket.id}:reset`, 'sweep');
+  await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, next);
+  await auditSweep(ctx, ticket, { action: 'timerReset', outcome: 'done', detail: 'customerReplyFound' });
+}
