@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 
 import type { Principal } from '../contract';
 
-type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
+export type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
 /** `retry` = a queue consumer asked for redelivery by returning an `InvocationError`. */
 export type InvocationOutcome = 'ok' | 'error' | 'timeout' | 'retry';
 
@@ -50,7 +50,7 @@ export interface InvocationScope {
 }
 
 /** How a killed invocation ends: the process died (out of memory, host lost) while the handler was running. */
-export class KilledError extends Error {
+class KilledError extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = 'KilledError';

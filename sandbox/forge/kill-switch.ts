@@ -25,12 +25,7 @@ const KVS_WRITES = /^\/api\/v1\/(set|delete|batch\/set|transaction|entity\/set|e
 const READ_POSTS = /\/(search|bulkfetch|expression|picker)(\/|$|\?)/;
 
 /** Whether a platform call is a write of the app that succeeded. */
-export function isSuccessfulWrite(
-  target: WriteTarget,
-  method: string,
-  path: string,
-  status: number,
-): boolean {
+function isSuccessfulWrite(target: WriteTarget, method: string, path: string, status: number): boolean {
   if (status < 200 || status >= 300) return false;
   if (target === 'kvs') return KVS_WRITES.test(path.split('?')[0] ?? path);
   return method !== 'GET' && !READ_POSTS.test(path);
