@@ -6,6 +6,7 @@ import { JiraClient } from '../adapters/jira/jira-client';
 import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { LinksGateway } from '../adapters/jira/links-gateway';
 import { RulesGateway } from '../adapters/jira/rules-gateway';
+import { currentInstallation, processRateLimitGate } from '../adapters/jira/rate-limit-gate';
 import { forgeOnCallPager } from '../adapters/on-call';
 import { consoleLogger } from '../adapters/logger';
 import { systemClock } from '../adapters/system-clock';
@@ -15,12 +16,15 @@ import { ActionLedger } from '../app/shared/action-ledger';
 import { AuditLog } from '../app/shared/audit-log';
 import { ConfigRepository } from '../app/shared/config-repository';
 
+/** Every client of this process shares the rate-limit holds of the installation it calls for. */
+const gate = { holds: processRateLimitGate, installation: currentInstallation };
+
 /**
  * The dependency bundle for one invocation of scheduled, event or queue code: Jira as the app (`asApp()`),
  * Forge KVS, the Forge queue, the system clock.
  */
 export function appDeps(scope: string): AppDeps {
-  return buildDeps(scope, new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init) }));
+  return buildDeps(scope, new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init), gate }));
 }
 
 /**
@@ -28,7 +32,7 @@ export function appDeps(scope: string): AppDeps {
  * pager, with the clock fixed at the moment the invocation started.
  */
 export function eventDeps(scope: string, now: Date): EventDeps {
-  const client = new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init) });
+  const client = new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init), gate });
   return {
     ...buildDeps(scope, client),
     clock: { now: () => now },
@@ -54,5 +58,7 @@ function buildDeps(scope: string, client: JiraClient): AppDeps {
 
 /** A gateway acting as the user who opened the panel or admin page (`asUser()`): Jira enforces what they may see. */
 export function userGateway(stats = new CallStats()): JiraGateway {
-  return new JiraGateway(new JiraClient({ request: (r, init) => api.asUser().requestJira(r, init), stats }));
+  return new JiraGateway(
+    new JiraClient({ request: (r, init) => api.asUser().requestJira(r, init), stats, gate }),
+  );
 }

@@ -1,7 +1,9 @@
 import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
 import { CallStats } from './call-stats';
+import { rateLimitHold } from '../../domain/rate-limit-hold';
 import { JiraHttpError, RateLimitedError, UnexpectedResponseError, UpstreamError } from './errors';
+import { issueOfWrite, type GatedCall, type RateLimitGate } from './rate-limit-gate';
 
 /** The part of a Forge `Response` the client reads. */
 export interface JiraResponse {
@@ -46,6 +48,12 @@ export interface JiraClientOptions {
   maxAttempts?: number;
   /** A request not answered within this many ms counts as a timeout. */
   timeoutMs?: number;
+  /**
+   * The process's rate-limit holds and the installation this client calls for. With it, a call that a 429 holds
+   * back (the whole installation after a quota 429, one endpoint after a burst 429, one issue's writes after a
+   * per-issue 429) fails fast with RateLimitedError and costs Jira nothing.
+   */
+  gate?: { holds: RateLimitGate; installation: () => string };
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -73,6 +81,8 @@ export class JiraClient {
   async call<T>(spec: JiraCall<T>): Promise<T> {
     const method = spec.method ?? 'GET';
     const idempotent = spec.idempotent ?? method !== 'POST';
+    const gated: GatedCall = { operation: spec.operation, issue: issueOfWrite(method, spec.route.value) };
+    this.failIfHeld(gated);
     let attempt = 0;
     for (;;) {
       attempt += 1;
@@ -80,13 +90,16 @@ export class JiraClient {
       if (outcome.kind === 'response') {
         const { response, text } = outcome;
         if (response.status === 429) {
-          const retryAfter = retryAfterSeconds(response);
-          const reason = response.headers.get('RateLimit-Reason') ?? undefined;
           this.stats.record(spec.operation, 0, true);
-          if (retryAfter > this.maxInlineWaitSeconds || attempt >= this.maxAttempts) {
-            throw new RateLimitedError(spec.operation, retryAfter, reason);
+          const wait = this.holdFor429(gated, response);
+          if (
+            wait.scope === 'installation' ||
+            wait.seconds > this.maxInlineWaitSeconds ||
+            attempt >= this.maxAttempts
+          ) {
+            throw new RateLimitedError(spec.operation, wait.seconds, wait.reason);
           }
-          await this.sleep(retryAfter * 1000);
+          await this.sleep(wait.seconds * 1000);
           continue;
         }
         if (response.status >= 500) {
@@ -110,6 +123,32 @@ export class JiraClient {
       if (!idempotent || attempt >= this.maxAttempts) throw new UpstreamError(spec.operation, outcome.reason);
       await this.sleep(backoffMs(attempt));
     }
+  }
+
+  /** Refuses, without calling Jira, a call that an earlier 429 of this installation still holds back. */
+  private failIfHeld(call: GatedCall): void {
+    const gate = this.options.gate;
+    if (!gate) return;
+    const now = new Date();
+    const held = gate.holds.blocking(gate.installation(), call, now);
+    if (held) throw new RateLimitedError(call.operation, secondsUntil(held.until, now), held.reason);
+  }
+
+  /** What a 429 holds back and for how many seconds; recorded in the gate so later calls fail fast. */
+  private holdFor429(
+    call: GatedCall,
+    response: JiraResponse,
+  ): { scope: string; seconds: number; reason: string | undefined } {
+    const now = new Date();
+    const answer = {
+      reason: response.headers.get('RateLimit-Reason') ?? undefined,
+      retryAfterSeconds: retryAfterSeconds(response),
+    };
+    const gate = this.options.gate;
+    const hold = gate
+      ? gate.holds.record(gate.installation(), call, answer, now)
+      : rateLimitHold({ ...answer, issue: call.issue }, now);
+    return { scope: hold.scope, seconds: secondsUntil(hold.until, now), reason: answer.reason };
   }
 
   private async once<T>(
@@ -168,14 +207,18 @@ export class JiraClient {
   }
 }
 
-/** `Retry-After` in seconds (Jira sends seconds; an HTTP date is accepted too). Missing → 5 s. */
-function retryAfterSeconds(response: JiraResponse): number {
+/** `Retry-After` in seconds (Jira sends seconds; an HTTP date is accepted too); undefined when absent. */
+function retryAfterSeconds(response: JiraResponse): number | undefined {
   const header = response.headers.get('Retry-After');
-  if (!header) return 5;
+  if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(header);
-  return Number.isNaN(date) ? 5 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function secondsUntil(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }
 
 /** 250 ms, 500 ms, 1 s, 2 s … with ±20 % jitter so parallel workers do not retry in step. */

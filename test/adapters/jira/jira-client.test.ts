@@ -44,9 +44,9 @@ describe('JiraClient', () => {
     expect(client.stats.snapshot()).toEqual([{ operation: 'getIssue', calls: 1, points: 2, retries: 0 }]);
   });
 
-  it('waits for Retry-After on 429 and then succeeds', async () => {
+  it('waits for Retry-After on a burst 429 and then succeeds', async () => {
     const { client, waits } = clientAnswering(
-      reply(429, {}, { 'Retry-After': '2' }),
+      reply(429, {}, { 'Retry-After': '2', 'RateLimit-Reason': 'jira-burst-based' }),
       reply(200, { id: '1' }),
     );
     await client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue });
@@ -55,15 +55,31 @@ describe('JiraClient', () => {
 
   it('surfaces a long Retry-After as RateLimitedError for a queue retry', async () => {
     const { client, waits } = clientAnswering(
-      reply(429, {}, { 'Retry-After': '120', 'RateLimit-Reason': 'jira-quota-global-based' }),
+      reply(429, {}, { 'Retry-After': '120', 'RateLimit-Reason': 'jira-burst-based' }),
     );
     const error = await client
       .call({ operation: 'searchJql', route: route`/rest/api/3/search/jql`, method: 'POST', body: {} })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
-    expect(error).toMatchObject({ retryAfterSeconds: 120, reason: 'jira-quota-global-based' });
+    expect(error).toMatchObject({ retryAfterSeconds: 120, reason: 'jira-burst-based' });
     expect(waits).toEqual([]);
   });
+
+  it.each([['jira-quota-global-based'], ['jira-quota-tenant-based'], [undefined]])(
+    'a quota 429 (%s) is never waited out inline: it defers until the pool resets at the top of the hour',
+    async (reason) => {
+      const { client, waits } = clientAnswering(
+        reply(429, {}, { 'Retry-After': '1', ...(reason ? { 'RateLimit-Reason': reason } : {}) }),
+      );
+      const error = await client
+        .call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitedError);
+      const untilReset = 3600 - Math.floor((Date.now() % 3_600_000) / 1000);
+      expect((error as RateLimitedError).retryAfterSeconds).toBeGreaterThanOrEqual(untilReset - 1);
+      expect(waits).toEqual([]);
+    },
+  );
 
   it('retries idempotent requests on 5xx, network errors and timeouts with growing backoff', async () => {
     const { client, waits } = clientAnswering(

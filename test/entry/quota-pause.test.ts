@@ -1,0 +1,56 @@
+import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+
+const CLARIFICATION = 'Clarification required / On hold';
+const MINUTE = 60_000;
+
+type ForgeFetch = (
+  target: { type: string; remote?: string },
+  path: string,
+  init?: unknown,
+) => Promise<unknown>;
+
+/**
+ * The app's hourly points pool is shared by every site it is installed on. When Jira says it is spent
+ * (`jira-quota-global-based`), every request of the installation would get 429 until the top of the UTC hour,
+ * so the app stops calling Jira until then, and picks the work up after the reset.
+ */
+describe('quota 429: the installation pauses every Jira call until the pool resets', () => {
+  let s: SweepSite | undefined;
+  afterEach(() => s?.close());
+
+  it('after one quota 429 no Jira call is made until the top of the hour, and the reminder follows the reset', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const key = await s.ticket('Support Request', [CLARIFICATION]);
+    const due = Date.now() + 10 * DAY;
+    const g = globalThis as { __forge_fetch__?: ForgeFetch };
+    const real = g.__forge_fetch__;
+    const wallAt = s.host.nextScheduledRun('process-sweep', due) - MINUTE;
+    const resetAt = Math.floor(wallAt / HOUR) * HOUR + HOUR;
+    let quotaAnswers = 0;
+    const callsWhilePaused: string[] = [];
+    g.__forge_fetch__ = async (target, path, init) => {
+      const now = Date.now();
+      if (target.remote === 'jira' && now >= wallAt && now < resetAt) {
+        if (quotaAnswers > 0) callsWhilePaused.push(path);
+        quotaAnswers += 1;
+        return new Response(JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }), {
+          status: 429,
+          headers: { 'Retry-After': '60', 'RateLimit-Reason': 'jira-quota-global-based' },
+        });
+      }
+      return real?.(target, path, init);
+    };
+    try {
+      s.jump(new Date(due - HOUR));
+      await s.until(new Date(resetAt + 2 * HOUR));
+    } finally {
+      g.__forge_fetch__ = real;
+    }
+    expect(quotaAnswers).toBe(1);
+    expect(callsWhilePaused).toEqual([]);
+    const times = s.appCommentTimes(key);
+    expect(times).toHaveLength(1);
+    expect(times[0]).toBeGreaterThanOrEqual(resetAt);
+    expect(times[0]! - resetAt).toBeLessThanOrEqual(HOUR + 5 * MINUTE);
+  });
+});
