@@ -7,8 +7,8 @@
 import { route } from '@forge/api';
 import type { SimClock } from '../sandbox/clock';
 import type { SimJiraSite } from '../sandbox/jira/site';
-import { textToAdf } from '../src/adapters/jira/adf';
-import { RateLimitedError } from '../src/adapters/jira/errors';
+import { textToAdf } from '../src/app/shared/adf';
+import { RateLimitedError } from '../src/app/ports/jira-errors';
 import { JiraClient, type JiraResponse } from '../src/adapters/jira/jira-client';
 import { JiraGateway } from '../src/adapters/jira/jira-gateway';
 import { rebuildState } from '../src/app/sweep/rebuild-state';

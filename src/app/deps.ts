@@ -1,6 +1,4 @@
-import type { CallStats } from '../adapters/jira/call-stats';
-import type { JiraGateway } from '../adapters/jira/jira-gateway';
-import type { LinksGateway } from '../adapters/jira/links-gateway';
+import type { CallStats, JiraGateway, LinksGateway } from './ports/jira';
 import type { ActionLedger } from './shared/action-ledger';
 import type { AuditLog } from './shared/audit-log';
 import type { ConfigRepository } from './shared/config-repository';

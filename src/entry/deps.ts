@@ -2,6 +2,7 @@ import api from '@forge/api';
 import { forgeKvsStore } from '../adapters/forge-kvs-store';
 import { forgeWorkQueue } from '../adapters/forge-work-queue';
 import { CallStats } from '../adapters/jira/call-stats';
+import type { CallStats as CallStatsPort } from '../app/ports/jira';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { LinksGateway } from '../adapters/jira/links-gateway';
@@ -57,7 +58,7 @@ function buildDeps(scope: string, client: JiraClient): AppDeps {
 }
 
 /** A gateway acting as the user who opened the panel or admin page (`asUser()`): Jira enforces what they may see. */
-export function userGateway(stats = new CallStats()): JiraGateway {
+export function userGateway(stats: CallStatsPort = new CallStats()): JiraGateway {
   return new JiraGateway(
     new JiraClient({ request: (r, init) => api.asUser().requestJira(r, init), stats, gate }),
   );

@@ -1,5 +1,5 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { RateLimitedError, UpstreamError } from '../adapters/jira/errors';
+import { RateLimitedError, UpstreamError } from '../app/ports/jira-errors';
 import { parseProductEvent } from '../app/events/event-payload';
 import { handleIssueChange } from '../app/events/handle-issue-change';
 import { handleLinkChange } from '../app/events/handle-link-change';

@@ -3,7 +3,7 @@ import {
   RateLimitedError,
   UnexpectedResponseError,
   UpstreamError,
-} from '../adapters/jira/errors';
+} from '../app/ports/jira-errors';
 import { NotJiraAdminError } from '../app/admin/admin-access';
 import { InvalidPayloadError } from '../app/admin/invalid-payload-error';
 import { NotAgentError } from '../app/panel/not-agent-error';

@@ -4,7 +4,7 @@ import {
   RateLimitedError,
   UnexpectedResponseError,
   UpstreamError,
-} from '../adapters/jira/errors';
+} from '../app/ports/jira-errors';
 import { InvalidStoredConfigError } from '../app/shared/config-repository';
 import { runScheduledSweep } from '../app/sweep';
 import { appDeps } from './deps';

@@ -1,6 +1,6 @@
 import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { z } from 'zod';
-import { RateLimitedError, UpstreamError } from '../adapters/jira/errors';
+import { RateLimitedError, UpstreamError } from '../app/ports/jira-errors';
 import type { WorkOutcome } from '../app/deps';
 import { EVENT_WORK_HANDLERS } from '../app/events/delivery/delivery-work';
 import { RULES_WORK_HANDLERS } from '../app/rules/rules-work';

@@ -1,5 +1,5 @@
 import { resolverError } from '../../src/entry/resolver-error';
-import { JiraHttpError, RateLimitedError, UpstreamError } from '../../src/adapters/jira/errors';
+import { JiraHttpError, RateLimitedError, UpstreamError } from '../../src/app/ports/jira-errors';
 
 describe('resolverError: what the UI learns about a failure', () => {
   it('tells a rate limit apart from a slow Jira, with Retry-After, so the UI can say so and retry', () => {

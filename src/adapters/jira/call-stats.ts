@@ -1,3 +1,5 @@
+import type { CallStats as CallStatsPort } from '../../app/ports/jira';
+
 /**
  * Counts REST calls per operation and the points Jira charges for them, so tests and benchmarks can assert cost.
  * Points follow Atlassian's model for Forge apps: 1 per request plus 1 per object a read returns; writes cost 1.
@@ -9,7 +11,7 @@ export interface CallRecord {
   retries: number;
 }
 
-export class CallStats {
+export class CallStats implements CallStatsPort {
   private readonly byOperation = new Map<string, CallRecord>();
 
   record(operation: string, points: number, retried: boolean): void {

@@ -1,8 +1,14 @@
 import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
+import type { CallStats as CallStatsPort } from '../../app/ports/jira';
 import { CallStats } from './call-stats';
 import { rateLimitHold } from '../../domain/rate-limit-hold';
-import { JiraHttpError, RateLimitedError, UnexpectedResponseError, UpstreamError } from './errors';
+import {
+  JiraHttpError,
+  RateLimitedError,
+  UnexpectedResponseError,
+  UpstreamError,
+} from '../../app/ports/jira-errors';
 import { issueOfWrite, type GatedCall, type RateLimitGate } from './rate-limit-gate';
 
 /** The part of a Forge `Response` the client reads. */
@@ -39,7 +45,7 @@ export interface JiraCall<T> {
 
 export interface JiraClientOptions {
   request: RequestJira;
-  stats?: CallStats;
+  stats?: CallStatsPort;
   /** Injected for tests; real code waits. */
   sleep?: (ms: number) => Promise<void>;
   /** Longest `Retry-After` honoured inline; longer ones surface as RateLimitedError for a queue retry. */
@@ -63,7 +69,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * timeouts with exponential backoff where that is safe, and parses bodies with a schema at the boundary.
  */
 export class JiraClient {
-  readonly stats: CallStats;
+  readonly stats: CallStatsPort;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxInlineWaitSeconds: number;
   private readonly maxAttempts: number;

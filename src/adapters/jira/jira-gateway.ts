@@ -1,6 +1,12 @@
+import type {
+  CommentFacts,
+  CommentInput,
+  EntityProperty,
+  JiraGateway as JiraGatewayPort,
+  SearchRequest,
+} from '../../app/ports/jira';
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { AdfDocument } from './adf';
 import type { JiraClient } from './jira-client';
 import {
   commentSchema,
@@ -18,42 +24,11 @@ import {
 /** JSM's property that makes a comment internal (`{ internal: true }`) or public. */
 const SD_PUBLIC_COMMENT = 'sd.public.comment';
 
-export interface EntityProperty {
-  key: string;
-  value: unknown;
-}
-
-export interface SearchRequest {
-  jql: string;
-  fields?: string[];
-  /** Issue property keys to return (Jira allows at most 5). */
-  properties?: string[];
-  maxResults?: number;
-  nextPageToken?: string;
-  expand?: string;
-  /** Issue ids just written, for read-after-write consistency (max 50). */
-  reconcileIssues?: number[];
-}
-
-/** A comment as the sweep's proof reads it: who, when, and whether the customer can see it. */
-export interface CommentFacts {
-  id: string;
-  authorId: string | undefined;
-  created: string | undefined;
-  /** JSM's `jsdPublic`; a comment is public unless Jira says otherwise. */
-  isPublic: boolean;
-}
-
 const commentPageSchema = z.looseObject({
   comments: z.array(commentSchema),
   total: z.number().optional(),
 });
 const myselfSchema = z.looseObject({ accountId: z.string() });
-
-export interface CommentInput {
-  body: AdfDocument;
-  internal: boolean;
-}
 
 /** A comment added by `update.comment` in an edit or a transition (one call with the rest of the write). */
 function commentUpdate(comment: CommentInput) {
@@ -73,7 +48,7 @@ function commentUpdate(comment: CommentInput) {
  * The Jira operations the app performs, each one REST call, each requesting only what it needs.
  * Writes carry comments and entity properties in the same call wherever Jira accepts them.
  */
-export class JiraGateway {
+export class JiraGateway implements JiraGatewayPort {
   constructor(readonly client: JiraClient) {}
 
   /** One page of `/rest/api/3/search/jql` (POST, so long JQL never hits URL limits). */

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
+import type { LinksGateway as LinksPort } from '../../app/ports/jira';
 import { z } from 'zod';
-import { JiraHttpError } from './errors';
+import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
 
 const securityLevelsSchema = z.looseObject({
@@ -19,7 +20,7 @@ const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string(
  * security levels (confidentiality, §7), a user's locale (the agent's language), and who counts as the customer
  * (request participants, organization members; PROCESS.md §4). One REST call per method unless it pages.
  */
-export class LinksGateway {
+export class LinksGateway implements LinksPort {
   constructor(readonly client: JiraClient) {}
 
   /**

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { RulesPublisher } from '../../app/ports';
-import { JiraHttpError } from './errors';
+import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
 
 const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string() }));

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
+import type { SiteMetadataGateway as SiteMetadataPort } from '../../app/ports/jira';
 import { z } from 'zod';
-import { JiraHttpError } from './errors';
+import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
 
 /**
@@ -32,7 +33,6 @@ const slaSchema = z.looseObject({
 
 /** One JSM SLA metric of a request ("Time to first response", "Time to resolution"). */
 export type JsmSla = z.infer<typeof slaSchema>;
-export type JsmSlaCycle = z.infer<typeof slaCycleSchema>;
 
 const serviceDeskSchema = z.looseObject({
   id: z.string(),
@@ -58,7 +58,7 @@ const projectSchema = z.looseObject({
 });
 export type ProjectInfo = z.infer<typeof projectSchema>;
 
-export class SiteMetadataGateway {
+export class SiteMetadataGateway implements SiteMetadataPort {
   constructor(readonly client: JiraClient) {}
 
   /**

@@ -1,5 +1,4 @@
-import type { JiraGateway } from '../../adapters/jira/jira-gateway';
-import type { SiteMetadataGateway } from '../../adapters/jira/site-metadata-gateway';
+import type { JiraGateway, SiteMetadataGateway } from '../ports/jira';
 import type { AppDeps } from '../deps';
 
 /** The caller is not a Jira administrator; admin resolvers answer `FORBIDDEN`. */

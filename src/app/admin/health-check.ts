@@ -1,4 +1,4 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
+import { JiraHttpError } from '../ports/jira-errors';
 import type { HealthCheck, HealthView, ProjectHealth } from '../../contract/admin-views';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';

@@ -1,4 +1,4 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
+import { JiraHttpError } from '../ports/jira-errors';
 
 /** A short code for logs and audit entries: error class and HTTP status, never a message with ticket text. */
 export function errorCode(error: unknown): string {

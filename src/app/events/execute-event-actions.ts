@@ -1,5 +1,5 @@
-import { textToAdf } from '../../adapters/jira/adf';
-import type { CommentInput } from '../../adapters/jira/jira-gateway';
+import { textToAdf } from '../shared/adf';
+import type { CommentInput } from '../ports/jira';
 import type { MessageRef } from '../../domain/actions';
 import {
   PROCESS_STATE_KEY,

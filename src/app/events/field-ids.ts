@@ -1,4 +1,4 @@
-import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import type { JiraGateway } from '../ports/jira';
 import type { ProjectConfig } from '../../domain/config';
 import { ownValue } from '../../domain/own-property';
 import type { KeyValueStore } from '../ports';

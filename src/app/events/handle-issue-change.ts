@@ -1,4 +1,4 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
+import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { initialState, type ProcessState } from '../../domain/process-state';
 import { cameByEmail } from './email-channel';

@@ -1,4 +1,4 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
+import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject } from '../../domain/config';
 import type { EventDeps } from './event-deps';
 import type { LinkChangeEvent } from './event-payload';

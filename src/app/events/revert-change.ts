@@ -1,5 +1,5 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
-import type { CommentInput } from '../../adapters/jira/jira-gateway';
+import { JiraHttpError } from '../ports/jira-errors';
+import type { CommentInput } from '../ports/jira';
 import type { MessageRef } from '../../domain/actions';
 import { PROCESS_STATE_KEY, withFlag, type ProcessState } from '../../domain/process-state';
 import type { RevertStatusAction, RevertTypeAction } from './event-actions';

@@ -1,4 +1,4 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
+import { JiraHttpError } from '../ports/jira-errors';
 
 /**
  * Whether Jira refused an edit because the app may not set the security level: 403 where the permission scheme

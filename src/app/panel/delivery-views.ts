@@ -1,5 +1,5 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
-import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import { JiraHttpError } from '../ports/jira-errors';
+import type { JiraGateway } from '../ports/jira';
 import type { DeliveryVersionView, IncludedTicketView, LinkedDeliveryView } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';

@@ -1,4 +1,4 @@
-import type { JiraField } from '../../adapters/jira/schemas';
+import type { JiraField } from '../ports/jira';
 import { isRecord } from '../shared/is-record';
 
 /**

@@ -1,6 +1,5 @@
-import { JiraHttpError } from '../../adapters/jira/errors';
-import type { JiraGateway } from '../../adapters/jira/jira-gateway';
-import type { SiteMetadataGateway } from '../../adapters/jira/site-metadata-gateway';
+import { JiraHttpError } from '../ports/jira-errors';
+import type { JiraGateway, SiteMetadataGateway } from '../ports/jira';
 import type { DeliveryPanelView, PanelView, TicketPanelView } from '../../contract/panel-view';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';

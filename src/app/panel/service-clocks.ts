@@ -1,5 +1,5 @@
 import type { ServiceClocks, ServiceClockView } from '../../contract/panel-view';
-import type { JsmSla, JsmSlaCycle } from '../../adapters/jira/site-metadata-gateway';
+import type { JsmSla, JsmSlaCycle } from '../ports/jira';
 import type { ProjectConfig } from '../../domain/config';
 import type { Priority } from '../../domain/priorities/priority-catalogue';
 

@@ -1,4 +1,4 @@
-import type { IssueBean, JiraField } from '../../adapters/jira/schemas';
+import type { IssueBean, JiraField } from '../ports/jira';
 import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';

@@ -1,4 +1,4 @@
-import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import type { JiraGateway } from '../ports/jira';
 import type { KeyValueStore } from '../ports';
 
 /** JSM's "Organizations" field type; its id (`customfield_…`) differs per site. */

@@ -1,4 +1,4 @@
-import { JiraHttpError, RateLimitedError, UpstreamError } from '../../adapters/jira/errors';
+import { JiraHttpError, RateLimitedError, UpstreamError } from '../ports/jira-errors';
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
 import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';

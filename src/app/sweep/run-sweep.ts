@@ -1,4 +1,4 @@
-import { RateLimitedError, UpstreamError } from '../../adapters/jira/errors';
+import { RateLimitedError, UpstreamError } from '../ports/jira-errors';
 import type { AppDeps } from '../deps';
 import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';

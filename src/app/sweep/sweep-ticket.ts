@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IssueBean } from '../../adapters/jira/schemas';
+import type { IssueBean } from '../ports/jira';
 import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 
 /** What the sweep knows about one ticket after its search: ids, status, type, state, organizations. */

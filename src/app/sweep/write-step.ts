@@ -1,5 +1,5 @@
-import { textToAdf } from '../../adapters/jira/adf';
-import type { CommentInput, EntityProperty } from '../../adapters/jira/jira-gateway';
+import { textToAdf } from '../shared/adf';
+import type { CommentInput, EntityProperty } from '../ports/jira';
 import type { MessageRef } from '../../domain/actions';
 import { hasOwnKey } from '../../domain/own-property';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';

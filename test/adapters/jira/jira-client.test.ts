@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { JiraHttpError, RateLimitedError, UpstreamError } from '../../../src/adapters/jira/errors';
+import { JiraHttpError, RateLimitedError, UpstreamError } from '../../../src/app/ports/jira-errors';
+import { CallStats } from '../../../src/adapters/jira/call-stats';
 import { JiraClient, type JiraResponse } from '../../../src/adapters/jira/jira-client';
 
 function reply(status: number, body: unknown = {}, headers: Record<string, string> = {}): JiraResponse {
@@ -16,7 +17,9 @@ function reply(status: number, body: unknown = {}, headers: Record<string, strin
 function clientAnswering(...answers: (JiraResponse | Error | 'hang')[]) {
   const waits: number[] = [];
   const requests: { path: string; method?: string }[] = [];
+  const stats = new CallStats();
   const client = new JiraClient({
+    stats,
     request: async (r, init) => {
       requests.push({ path: r.value, method: init?.method });
       const next = answers.shift();
@@ -30,18 +33,18 @@ function clientAnswering(...answers: (JiraResponse | Error | 'hang')[]) {
     },
     timeoutMs: 20,
   });
-  return { client, waits, requests };
+  return { client, waits, requests, stats };
 }
 
 const issue = z.object({ id: z.string() });
 
 describe('JiraClient', () => {
   it('parses the body and counts one point per request plus objects read', async () => {
-    const { client } = clientAnswering(reply(200, { id: '10001' }));
+    const { client, stats } = clientAnswering(reply(200, { id: '10001' }));
     await expect(
       client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue }),
     ).resolves.toEqual({ id: '10001' });
-    expect(client.stats.snapshot()).toEqual([{ operation: 'getIssue', calls: 1, points: 2, retries: 0 }]);
+    expect(stats.snapshot()).toEqual([{ operation: 'getIssue', calls: 1, points: 2, retries: 0 }]);
   });
 
   it('waits for Retry-After on a burst 429 and then succeeds', async () => {

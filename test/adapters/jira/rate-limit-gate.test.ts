@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { RateLimitedError } from '../../../src/adapters/jira/errors';
+import { RateLimitedError } from '../../../src/app/ports/jira-errors';
 import { JiraClient, type JiraResponse } from '../../../src/adapters/jira/jira-client';
 import { issueOfWrite, RateLimitGate } from '../../../src/adapters/jira/rate-limit-gate';
 

@@ -2,7 +2,7 @@ import type { Kind } from '../../../domain/kinds';
 import { DELIVERY_MISSING_FLAG } from '../../../domain/delivery';
 import { PROCESS_STATE_KEY, initialState, withDone, withFlag } from '../../../domain/process-state';
 import { renderMessage } from '../../../domain/texts';
-import { textToAdf } from '../../../adapters/jira/adf';
+import { textToAdf } from '../../shared/adf';
 import type { EventDeps } from '../event-deps';
 import { changeOf } from '../event-payload';
 import type { RuleInput } from '../rule-input';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textToAdf } from '../../../adapters/jira/adf';
+import { textToAdf } from '../../shared/adf';
 import { configForProject } from '../../../domain/config';
 import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
 import { startTimer } from '../../../domain/timers';

@@ -1,5 +1,6 @@
 /**
- * Typed failures of a Jira REST call, mapped to outcomes at the entry handlers:
+ * Typed failures of the Jira port: the adapter throws them, use cases decide about them, and the entry handlers
+ * map what is left to outcomes:
  * - RateLimitedError → defer through the Forge queue with `InvocationError({ retryAfter })`;
  * - UpstreamError    → retried with backoff inside the client, then surfaced for a queue retry;
  * - JiraHttpError    → a definite answer (400/403/404/409…) that the use case decides about.

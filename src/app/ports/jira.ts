@@ -1,0 +1,211 @@
+import type { AdfDocument } from '../shared/adf';
+
+/**
+ * The Jira port: the REST operations the use cases perform, as interfaces. `src/adapters/jira` implements them
+ * (one REST call per method, responses parsed with zod at the boundary); the use cases see only these types.
+ * Failures are the typed errors of `./jira-errors`.
+ */
+
+/** The slice of an issue the app reads (`fields` and `properties` as requested, `changelog` when expanded). */
+export interface IssueBean {
+  id: string;
+  key?: string | undefined;
+  fields?: Record<string, unknown> | undefined;
+  properties?: Record<string, unknown> | undefined;
+  changelog?: { histories: ChangelogHistory[] } | undefined;
+}
+
+/** One changelog entry: who changed which fields when. */
+interface ChangelogHistory {
+  id: string;
+  created: string;
+  author?:
+    { accountId: string; displayName?: string | undefined; accountType?: string | undefined } | undefined;
+  items: {
+    field: string;
+    fieldId?: string | undefined;
+    from?: string | null | undefined;
+    fromString?: string | null | undefined;
+    to?: string | null | undefined;
+    toString?: string | null | undefined;
+  }[];
+}
+
+export interface SearchRequest {
+  jql: string;
+  fields?: string[];
+  /** Issue property keys to return (Jira allows at most 5). */
+  properties?: string[];
+  maxResults?: number;
+  nextPageToken?: string;
+  expand?: string;
+  /** Issue ids just written, for read-after-write consistency (max 50). */
+  reconcileIssues?: number[];
+}
+
+interface SearchResult {
+  issues: IssueBean[];
+  nextPageToken?: string | undefined;
+  isLast?: boolean | undefined;
+}
+
+/** A workflow transition available on an issue, with its screen fields when asked for. */
+interface Transition {
+  id: string;
+  name: string;
+  to: { id: string; name: string; statusCategory?: { key: string } | undefined };
+  fields?: Record<string, { required?: boolean | undefined }> | undefined;
+}
+
+/** A field of the site (system or custom). */
+export interface JiraField {
+  id: string;
+  name: string;
+  custom?: boolean | undefined;
+  schema?: { type: string; custom?: string | undefined } | undefined;
+}
+
+export interface EntityProperty {
+  key: string;
+  value: unknown;
+}
+
+/** A comment to add: public (the customer sees it) or internal (JSM internal note). */
+export interface CommentInput {
+  body: AdfDocument;
+  internal: boolean;
+}
+
+/** A comment as the sweep's proof reads it: who, when, and whether the customer can see it. */
+export interface CommentFacts {
+  id: string;
+  authorId: string | undefined;
+  created: string | undefined;
+  /** JSM's `jsdPublic`; a comment is public unless Jira says otherwise. */
+  isPublic: boolean;
+}
+
+/** The issue operations, acting as the app (`asApp()`) or as the user (`asUser()`), depending on the instance. */
+export interface JiraGateway {
+  /** One page of a JQL search. */
+  search(request: SearchRequest): Promise<SearchResult>;
+  /** Every page of a search, in order; only where the result is known to be small. */
+  searchAll(request: Omit<SearchRequest, 'nextPageToken'>): Promise<IssueBean[]>;
+  /** One issue with only the fields and properties asked for (`expand=changelog` where needed). */
+  getIssue(
+    key: string,
+    options: { fields: string[]; properties?: string[]; expand?: string },
+  ): Promise<IssueBean>;
+  /** Edit fields, add a comment and set properties in one write. */
+  editIssue(
+    key: string,
+    edit: { fields?: Record<string, unknown>; comment?: CommentInput; properties?: EntityProperty[] },
+    options?: { notifyUsers?: boolean },
+  ): Promise<void>;
+  getTransitions(key: string, options?: { withFields?: boolean }): Promise<Transition[]>;
+  /** One transition carrying its screen fields, a comment and entity properties. */
+  doTransition(
+    key: string,
+    transition: {
+      id: string;
+      fields?: Record<string, unknown>;
+      comment?: CommentInput;
+      properties?: EntityProperty[];
+    },
+  ): Promise<void>;
+  /** Adds a comment; resolves to the comment's id. */
+  addComment(key: string, comment: CommentInput): Promise<string>;
+  /** Reads one issue property fresh (strongly consistent). `undefined` when unset. */
+  getIssueProperty(key: string, propertyKey: string): Promise<unknown>;
+  setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
+  getFields(): Promise<JiraField[]>;
+  /** One page of a ticket's comments, newest first; each comment read costs a point, so pages are small. */
+  newestComments(key: string, startAt: number, maxResults: number): Promise<CommentFacts[]>;
+  /** The account the app acts as: its own comments are never the customer's. */
+  myAccountId(): Promise<string>;
+  /** Whether the calling user holds a global permission (e.g. `ADMINISTER`). */
+  hasGlobalPermission(permission: string): Promise<boolean>;
+}
+
+/** A measured span of a JSM SLA cycle. */
+interface SlaInstant {
+  iso8601?: string | undefined;
+  epochMillis: number;
+}
+
+/** One cycle of a JSM SLA. */
+export interface JsmSlaCycle {
+  startTime: SlaInstant;
+  stopTime?: SlaInstant | undefined;
+  breachTime?: SlaInstant | undefined;
+  breached: boolean;
+  paused?: boolean | undefined;
+  goalDuration?: { millis: number } | undefined;
+  elapsedTime: { millis: number };
+  remainingTime?: { millis: number } | undefined;
+}
+
+/** One JSM SLA metric of a request ("Time to first response", "Time to resolution"). */
+export interface JsmSla {
+  id: string;
+  name: string;
+  ongoingCycle?: JsmSlaCycle | undefined;
+  completedCycles: JsmSlaCycle[];
+}
+
+interface IssueLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+interface ServiceDesk {
+  id: string;
+  projectId: string;
+  projectKey: string;
+  projectName: string;
+}
+
+interface ProjectInfo {
+  id: string;
+  key: string;
+  name: string;
+  projectTypeKey?: string | undefined;
+}
+
+/** Read-only site metadata behind the panel and the admin page, read as the user. */
+export interface SiteMetadataGateway {
+  /** The request's SLAs; `undefined` when the issue is no JSM request. */
+  getSlas(issueKey: string): Promise<JsmSla[] | undefined>;
+  getIssueTypes(): Promise<{ id: string; name: string }[]>;
+  getStatuses(): Promise<{ id: string; name: string }[]>;
+  getIssueLinkTypes(): Promise<IssueLinkType[]>;
+  getProjectSecurityLevels(projectKey: string): Promise<{ id: string; name: string }[]>;
+  getProject(projectKey: string): Promise<ProjectInfo | undefined>;
+  getServiceDesks(): Promise<ServiceDesk[]>;
+  /** Whether the caller is a service-desk agent of the issue's project. */
+  isAgentOnIssue(issueKey: string): Promise<boolean>;
+  getUserDisplayName(accountId: string): Promise<string | undefined>;
+}
+
+/** Links, security levels, people and types the event rules need, acting as the app. */
+export interface LinksGateway {
+  createLink(typeName: string, source: string, destination: string): Promise<void>;
+  deleteLink(linkId: string): Promise<void>;
+  securityLevels(projectKey: string): Promise<{ id: string; name: string }[]>;
+  userLocale(accountId: string): Promise<string | undefined>;
+  isParticipant(issueKey: string, accountId: string): Promise<boolean>;
+  isOrganizationMember(organizationId: string, accountId: string): Promise<boolean>;
+  issueTypeId(name: string): Promise<string | undefined>;
+}
+
+/**
+ * What this invocation's Jira calls cost so far (Atlassian's points model: 1 per request plus 1 per object a
+ * read returns; writes cost 1). The client records each call; the sweep's budget and the logs read the totals.
+ */
+export interface CallStats {
+  record(operation: string, points: number, retried: boolean): void;
+  readonly totalCalls: number;
+  readonly totalPoints: number;
+}
