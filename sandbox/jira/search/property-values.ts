@@ -30,7 +30,7 @@ function propertyAt(issue: SimIssue, key: string, path: string): unknown {
 const DOCUMENTED_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** A `date` property value as Jira indexes it; any other form is not indexed (null: no value for JQL). */
-export function indexedDate(value: unknown): Date | null {
+function indexedDate(value: unknown): Date | null {
   if (typeof value !== 'string' || !DOCUMENTED_DATE.test(value)) return null;
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? null : date;
