@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '..');
 const staticDir = join(root, 'static');
 
 /** Page titles per app (the Forge frame shows the module title; this one is for the browser tab). */
-const titles = { panel: 'Support process', admin: 'Support process automation' };
+const titles = { panel: 'Support process', admin: 'Support process automation', portal: 'What happens next' };
 
 /**
  * Atlaskit components ask `@atlaskit/feature-gate-js-client` (Statsig, ~100 KB) for their rollout flags. Inside a

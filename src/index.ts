@@ -17,3 +17,7 @@ export { work } from './entry/work';
 
 // jira:issueContext `process-panel` and jira:adminPage `process-admin`
 export { handler as resolver } from './entry/resolver';
+
+// jiraServiceManagement:portalRequestDetailPanel `process-portal` and portalRequestViewAction `process-escalate`,
+// `process-new-estimate` (customers allowed)
+export { handler as portalResolver } from './entry/portal-resolver';

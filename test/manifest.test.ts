@@ -9,7 +9,17 @@ const manifestPath = path.join(root, 'manifest.yml');
 
 interface Manifest {
   app: { runtime: { name: string } };
-  modules: Record<string, { key: string; function?: string; handler?: string; resource?: string }[]>;
+  modules: Record<
+    string,
+    {
+      key: string;
+      function?: string;
+      handler?: string;
+      resource?: string;
+      resolver?: { function: string };
+      unlicensedAccess?: string[];
+    }[]
+  >;
   resources: { key: string; path: string }[];
   permissions: { scopes: string[] };
 }
@@ -62,5 +72,28 @@ describe('manifest.yml', () => {
         'write:ops-alert:jira-service-management',
       ].sort(),
     );
+  });
+
+  it('lets customers use the portal modules, and only those, through their own resolver function', () => {
+    const portalModules = [
+      ...(manifest.modules['jiraServiceManagement:portalRequestDetailPanel'] ?? []),
+      ...(manifest.modules['jiraServiceManagement:portalRequestViewAction'] ?? []),
+    ];
+    expect(portalModules.map((m) => m.key).sort()).toEqual(
+      ['process-escalate', 'process-new-estimate', 'process-portal'].sort(),
+    );
+    for (const module of portalModules) {
+      // Forge runs a module for JSM customers only when it declares them (access to Forge apps for unlicensed users).
+      expect(module.unlicensedAccess).toEqual(expect.arrayContaining(['customer']));
+      expect(module.unlicensedAccess).not.toContain('anonymous');
+      expect(module.resolver?.function).toBe('portal-resolver-fn');
+    }
+    for (const [type, modules] of Object.entries(manifest.modules)) {
+      if (type.startsWith('jiraServiceManagement:portal')) continue;
+      for (const module of modules) {
+        expect(module.unlicensedAccess).toBeUndefined();
+        expect(module.resolver?.function).not.toBe('portal-resolver-fn');
+      }
+    }
   });
 });

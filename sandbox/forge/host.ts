@@ -63,7 +63,7 @@ interface ResolverCall {
   locale?: string;
 }
 
-type ResolverResult =
+export type ResolverResult =
   | { ok: true; value: unknown }
   | { ok: false; error: { kind: 'not-found' | 'error' | 'timeout'; message: string } };
 

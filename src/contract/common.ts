@@ -76,6 +76,10 @@ export type AuditAction =
   | 'deliveryTicketsLinked'
   /** On a Delivery: it completed and handed its tickets on to be resolved or closed. */
   | 'deliveryCompleted'
+  /** A customer escalated the request one level (guide §4). */
+  | 'escalated'
+  /** A customer asked for a new estimate after theirs expired (guide §3.2.3). */
+  | 'newEstimateRequested'
   | 'securityLevelSet'
   | 'onCallAlerted'
   | 'settingsChanged'

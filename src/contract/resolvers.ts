@@ -9,12 +9,14 @@ import type {
   SweepPreviewView,
 } from './admin-views';
 import type { PanelView } from './panel-view';
+import type { EscalatePayload, EscalateResult, PortalView, RenewEstimateResult } from './portal-view';
 import type { SaveSettingsPayload, SaveSettingsResult, SettingsView } from './settings';
 
 export type * from './common';
 export type * from './panel-view';
 export type * from './settings';
 export type * from './admin-views';
+export type * from './portal-view';
 
 /**
  * Every resolver the Custom UI calls: its key, payload and result. `src/entry` defines exactly these keys and
@@ -38,6 +40,12 @@ interface ResolverContract {
   previewSweep: { payload: SweepPreviewPayload; result: SweepPreviewView };
   /** Admin: the audit log, newest first, paged by cursor. */
   getActivity: { payload: ActivityPayload; result: ActivityPage };
+  /** Customer portal (own function, customers allowed): what happens next on the request, in one call. */
+  getPortal: { payload: Record<string, never>; result: PortalView };
+  /** Customer portal: raise the request one level on the escalation ladder. */
+  escalate: { payload: EscalatePayload; result: EscalateResult };
+  /** Customer portal: ask for a new estimate after the Customisation estimate expired. */
+  renewEstimate: { payload: Record<string, never>; result: RenewEstimateResult };
 }
 
 export type ResolverKey = keyof ResolverContract;

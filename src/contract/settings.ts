@@ -99,7 +99,10 @@ export type MessageKey =
   | 'priorityMismatch'
   | 'confidentialityApplied'
   | 'confidentialityFallback'
-  | 'confidentialityLifted';
+  | 'confidentialityLifted'
+  | 'escalationNote'
+  | 'escalationReply'
+  | 'newEstimateRequested';
 
 export interface CalendarSettings {
   /** IANA zone, e.g. `Europe/Berlin`. */

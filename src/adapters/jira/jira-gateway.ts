@@ -111,6 +111,19 @@ export class JiraGateway implements JiraGatewayPort {
     });
   }
 
+  /** Creates one issue (`POST /issue`); returns its key. Never repeated blindly: a repeat would create two. */
+  async createIssue(fields: Record<string, unknown>): Promise<string> {
+    const created = await this.client.call({
+      operation: 'createIssue',
+      route: route`/rest/api/3/issue`,
+      method: 'POST',
+      body: { fields },
+      schema: z.looseObject({ id: z.string(), key: z.string() }),
+      objects: () => 0,
+    });
+    return created.key;
+  }
+
   async getTransitions(key: string, options: { withFields?: boolean } = {}): Promise<Transition[]> {
     const result = await this.client.call({
       operation: 'getTransitions',

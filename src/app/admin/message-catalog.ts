@@ -26,6 +26,9 @@ const MESSAGE_AUDIENCE: Record<MessageKey, MessageCatalogEntry['audience']> = {
   confidentialityApplied: 'internal',
   confidentialityFallback: 'internal',
   confidentialityLifted: 'internal',
+  escalationNote: 'internal',
+  escalationReply: 'public',
+  newEstimateRequested: 'internal',
 };
 
 /** Sample values the admin page's preview fills into each placeholder (invented, no personal data). */
@@ -48,6 +51,11 @@ const SAMPLES: Record<string, string> = {
   type: 'Software Defect',
   securityLevel: 'Support Saarbrücken',
   organization: 'ACME GmbH',
+  level: '2',
+  levelName: 'Support team lead DACH',
+  contacts: 'Andreas Rollhäuser',
+  customerText: 'We have been waiting for a week.',
+  summary: 'Additional approval step',
 };
 
 /** Every message the app writes, with its audience, allowed placeholders and sample values, in catalogue order. */

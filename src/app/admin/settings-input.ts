@@ -118,11 +118,25 @@ export function sectionInput<S extends SettingsSection>(
         splitPeople(e.board),
       ];
       const levels = people.map((list, i) => {
-        const label = e.labels[i] ?? base.escalation.levels.find((l) => l.level === i + 1)?.label;
-        return {
+        const stored = base.escalation.levels.find((l) => l.level === i + 1);
+        const label = e.labels[i] ?? stored?.label;
+        const level = {
           level: i + 1,
           label: label ? { de: label.de, en: label.en } : { en: `Level ${i + 1}`, de: `Stufe ${i + 1}` },
           people: list,
+        };
+        if (i !== 1) return level;
+        // Level 2 has one team lead per region group (guide §4); the group names stay as stored.
+        const group = (name: 'dach' | 'international', listed: string[]) => {
+          const groupLabel = stored?.byGroup?.[name].label;
+          return groupLabel ? { label: groupLabel, people: listed } : { people: listed };
+        };
+        return {
+          ...level,
+          byGroup: {
+            international: group('international', splitPeople(e.teamLeadInternational)),
+            dach: group('dach', splitPeople(e.teamLeadDach)),
+          },
         };
       });
       return { fragment: { escalation: { levels } } };

@@ -151,6 +151,8 @@ export const activityPayloadSchema = z.strictObject({
       'deliveryTransitioned',
       'deliveryTicketsLinked',
       'deliveryCompleted',
+      'escalated',
+      'newEstimateRequested',
       'securityLevelSet',
       'onCallAlerted',
       'settingsChanged',

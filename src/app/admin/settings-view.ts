@@ -23,6 +23,7 @@ export function settingsView(s: Settings): ProcessSettings {
   const [country = '', ...rest] = (s.calendar.holidayRegion ?? '').split('-');
   const level = (n: number) => s.escalation.levels.find((l) => l.level === n)?.people ?? [];
   const teamLeads = level(2);
+  const byGroup = s.escalation.levels.find((l) => l.level === 2)?.byGroup;
   return {
     names: {
       kinds: { ...s.names.kinds },
@@ -71,8 +72,8 @@ export function settingsView(s: Settings): ProcessSettings {
     onCall: { mode: s.onCall.mode, target: s.onCall.target ?? '' },
     escalation: {
       personalContact: joinPeople(level(1)),
-      teamLeadInternational: teamLeads[0] ?? '',
-      teamLeadDach: joinPeople(teamLeads.slice(1)),
+      teamLeadInternational: joinPeople(byGroup?.international.people ?? teamLeads.slice(0, 1)),
+      teamLeadDach: joinPeople(byGroup?.dach.people ?? teamLeads.slice(1)),
       departmentHead: joinPeople(level(3)),
       customerServicesHead: joinPeople(level(4)),
       board: joinPeople(level(5)),

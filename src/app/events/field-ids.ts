@@ -31,7 +31,7 @@ const ORGANIZATIONS_SCHEMA = 'com.atlassian.servicedesk:sd-customer-organization
 const REQUEST_TYPE_SCHEMA = 'com.atlassian.servicedesk:vp-origin';
 
 async function loadNames(
-  jira: JiraGateway,
+  jira: Pick<JiraGateway, 'getFields'>,
   store: KeyValueStore,
   now: Date,
 ): Promise<Record<string, string>> {
@@ -54,7 +54,7 @@ async function loadNames(
  * the configuration speaks of names only (PROCESS.md: every name is configuration).
  */
 export async function resolveFieldIds(
-  jira: JiraGateway,
+  jira: Pick<JiraGateway, 'getFields'>,
   store: KeyValueStore,
   config: ProjectConfig,
   now: Date,

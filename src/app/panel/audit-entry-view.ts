@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntry as AuditEntryView, Bilingual } from '../../contract/common';
+import { ESCALATION_REASONS, type EscalationReason } from '../../domain/service/escalation';
 import type { AuditEntry } from '../shared/audit-log';
 import { auditDetail } from './audit-detail';
 
@@ -32,6 +33,8 @@ const ACTIONS: Record<string, AuditAction> = {
   // What the Delivery itself records: tickets linked to it, and its completion (counts in the detail).
   deliveryTicketsLinked: 'deliveryTicketsLinked',
   deliveryCompleted: 'deliveryCompleted',
+  escalated: 'escalated',
+  newEstimateRequested: 'newEstimateRequested',
   securitySet: 'securityLevelSet',
   securityLevelSet: 'securityLevelSet',
   securityLifted: 'securityLevelSet',
@@ -79,6 +82,11 @@ const SUMMARIES: Record<AuditAction, Bilingual> = {
   securityLevelSet: { en: 'Security level changed', de: 'Sicherheitsstufe geändert' },
   onCallAlerted: { en: 'On-call duty alerted', de: 'Rufbereitschaft alarmiert' },
   settingsChanged: { en: 'Settings changed', de: 'Einstellungen geändert' },
+  escalated: { en: 'Escalated by the customer', de: 'Vom Kunden eskaliert' },
+  newEstimateRequested: {
+    en: 'New estimate requested by the customer',
+    de: 'Neue Aufwandsschätzung vom Kunden angefordert',
+  },
   appActivity: { en: 'App activity', de: 'App-Aktivität' },
 };
 
@@ -127,17 +135,23 @@ const STORED_SUMMARIES: Readonly<Record<string, Bilingual>> = Object.assign(Obje
 export function auditEntryView(entry: AuditEntry): AuditEntryView {
   const action = auditAction(entry.action);
   const reminder = entry.detail?.match(/^reminder(\d+)$/);
+  const escalation = entry.action === 'escalated' ? escalationSummary(entry.detail) : undefined;
   const base =
     entry.action === 'settingsSaved'
       ? settingsSummary(entry.projectKey)
-      : action === 'reminderSent' && reminder
-        ? {
-            en: `Reminder ${reminder[1]} sent to the customer`,
-            de: `Erinnerung ${reminder[1]} an den Kunden gesendet`,
-          }
-        : (STORED_SUMMARIES[entry.action] ?? SUMMARIES[action]);
+      : escalation
+        ? escalation
+        : action === 'reminderSent' && reminder
+          ? {
+              en: `Reminder ${reminder[1]} sent to the customer`,
+              de: `Erinnerung ${reminder[1]} an den Kunden gesendet`,
+            }
+          : (STORED_SUMMARIES[entry.action] ?? SUMMARIES[action]);
   const outcome = OUTCOMES[entry.outcome];
-  const words = entry.detail && !reminder && entry.detail !== entry.action ? auditDetail(entry.detail) : null;
+  const words =
+    entry.detail && !reminder && !escalation && entry.detail !== entry.action
+      ? auditDetail(entry.detail)
+      : null;
   return {
     id: `${entry.at}:${entry.issueId}:${entry.action}:${entry.idempotencyKey ?? entry.outcome}`,
     at: entry.at,
@@ -150,6 +164,20 @@ export function auditEntryView(entry: AuditEntry): AuditEntryView {
       en: `${base.en}${outcome.en}${words ? ` — ${words.en}` : ''}`,
       de: `${base.de}${outcome.de}${words ? ` — ${words.de}` : ''}`,
     },
+  };
+}
+
+/** An escalation in words: the level reached and the customer's reason (detail `level<N>:<reason>`). */
+function escalationSummary(detail: string | undefined): Bilingual | undefined {
+  const match = /^level(\d):(\w+)/.exec(detail ?? '');
+  if (!match) return undefined;
+  const [, level, code] = match;
+  const reason = Object.hasOwn(ESCALATION_REASONS, code ?? '')
+    ? ESCALATION_REASONS[code as EscalationReason]
+    : { en: code ?? '', de: code ?? '' };
+  return {
+    en: `Escalated by the customer to level ${level}; reason: ${reason.en}`,
+    de: `Vom Kunden auf Stufe ${level} eskaliert; Grund: ${reason.de}`,
   };
 }
 

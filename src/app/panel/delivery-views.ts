@@ -21,7 +21,7 @@ export function shippedKeys(ticket: TicketSnapshot, cfg: ProjectConfig): string[
 }
 
 /** Key of the Delivery a ticket ships in (the inward side of the configured link type). */
-function deliveryKeyOf(ticket: TicketSnapshot, cfg: ProjectConfig): string | null {
+export function deliveryKeyOf(ticket: TicketSnapshot, cfg: ProjectConfig): string | null {
   const type = cfg.names.deliveryLinkType.name.toLowerCase();
   return ticket.links.find((l) => l.direction === 'inward' && l.typeName.toLowerCase() === type)?.key ?? null;
 }

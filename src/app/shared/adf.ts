@@ -21,3 +21,17 @@ export function textToAdf(plain: string): AdfDocument {
     });
   return doc(...(paragraphs.length > 0 ? paragraphs : [paragraph(text(' '))]));
 }
+
+/**
+ * `plain` as in {@link textToAdf}, followed by one paragraph that mentions each account (Jira notifies them).
+ * Without accounts it is `textToAdf(plain)`.
+ */
+export function textWithMentionsToAdf(plain: string, accountIds: readonly string[]): AdfDocument {
+  const body = textToAdf(plain);
+  if (accountIds.length === 0) return body;
+  const mentions = accountIds.flatMap((id, index) => [
+    ...(index > 0 ? [text(' ')] : []),
+    { type: 'mention' as const, attrs: { id } },
+  ]);
+  return { ...body, content: [...body.content, paragraph(...(mentions as Parameters<typeof paragraph>))] };
+}

@@ -9,7 +9,7 @@ export interface AuditEntry {
   /** e.g. `reminder`, `close`, `expiryNotice`, `expire`, `transitionReverted`, `deliveryLinked`, `securitySet`. */
   action: string;
   outcome: 'done' | 'dryRun' | 'skipped' | 'failed';
-  source: 'sweep' | 'event' | 'admin';
+  source: 'sweep' | 'event' | 'admin' | 'portal';
   /** Short machine-readable reason or detail, e.g. `alreadyDone`, `statusChanged`, `HTTP 403`. */
   detail?: string;
   idempotencyKey?: string;

@@ -52,6 +52,16 @@ function* timerIssues(s: CheckedSettings): Generator<Issue> {
   }
 }
 
+function* renewalIssues(s: CheckedSettings): Generator<Issue> {
+  const renewal = s.timers.estimate.renewal;
+  if (renewal.mode === 'accountManagerNote' && renewal.accountManagers.length === 0) {
+    yield {
+      path: ['timers', 'estimate', 'renewal', 'accountManagers'],
+      message: 'lists nobody, so a note to the account managers would reach no one',
+    };
+  }
+}
+
 function* nameIssues(s: CheckedSettings): Generator<Issue> {
   const { yes, no, production, nonProduction } = s.names.fieldValues;
   for (const [group, names] of [
@@ -152,7 +162,15 @@ function* textIssues(s: CheckedSettings): Generator<Issue> {
  * would change to fix it; any issue rejects the configuration as a whole.
  */
 export function checkSettingsConsistency(settings: CheckedSettings, ctx: z.RefinementCtx): void {
-  for (const rule of [timerIssues, nameIssues, calendarIssues, regionIssues, serviceIssues, textIssues]) {
+  for (const rule of [
+    timerIssues,
+    renewalIssues,
+    nameIssues,
+    calendarIssues,
+    regionIssues,
+    serviceIssues,
+    textIssues,
+  ]) {
     for (const issue of rule(settings)) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: undefined });
     }

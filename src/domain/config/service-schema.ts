@@ -56,11 +56,28 @@ export const onCallSchema = z
   })
   .prefault({});
 
+/** The two support teams a customer's region belongs to for the team-lead level (guide §4). */
+export const REGION_GROUPS = ['dach', 'international'] as const;
+
+const accountIds = z.array(z.string().min(1)).default([]);
+const localizedLabel = z.strictObject({ de: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+const groupContact = z.strictObject({
+  /** Name of the level for customers of this group, e.g. "Support team lead DACH"; the level's label otherwise. */
+  label: localizedLabel.optional(),
+  people: accountIds,
+});
+
 const ladderLevel = z.strictObject({
   level: z.int().min(1).max(5),
-  label: z.strictObject({ de: z.string().trim().min(1), en: z.string().trim().min(1) }),
+  label: localizedLabel,
   /** Atlassian account ids of the people on this level. */
-  people: z.array(z.string().min(1)).default([]),
+  people: accountIds,
+  /**
+   * Per region group (level 2 of the guide: one team lead for International, one for DACH). A customer's group
+   * decides who is mentioned; a group that lists nobody falls back to `people`.
+   */
+  byGroup: z.strictObject({ dach: groupContact, international: groupContact }).optional(),
 });
 
 /** Default escalation ladder (guide §4). */
@@ -77,15 +94,33 @@ export const DEFAULT_LADDER = [
       en: 'Support team lead (International / DACH)',
     },
     people: [],
+    byGroup: {
+      dach: { label: { de: 'Support-Teamleitung DACH', en: 'Support team lead DACH' }, people: [] },
+      international: {
+        label: { de: 'Support-Teamleitung International', en: 'Support team lead International' },
+        people: [],
+      },
+    },
   },
   { level: 3, label: { de: 'Leitung Support', en: 'Head of Support' }, people: [] },
   { level: 4, label: { de: 'Leitung Customer Services', en: 'Head of Customer Services' }, people: [] },
   { level: 5, label: { de: 'Vorstand', en: 'Board' }, people: [] },
 ];
 
-/** Escalation ladder, levels 1..5 in order (PROCESS.md §9). */
+/** Escalation ladder, levels 1..5 in order (PROCESS.md §9), and how customers climb it. */
 export const escalationSchema = z
-  .strictObject({ levels: z.array(ladderLevel).min(1).max(5).default(DEFAULT_LADDER) })
+  .strictObject({
+    levels: z.array(ladderLevel).min(1).max(5).default(DEFAULT_LADDER),
+    /**
+     * Region id → group; regions not listed belong to International. The defaults name the German-speaking sites;
+     * an id without a configured region never matches a customer and is harmless.
+     */
+    regionGroups: z
+      .record(z.string().min(1), z.enum(REGION_GROUPS))
+      .default({ saarbruecken: 'dach', graz: 'dach' }),
+    /** Hours a customer waits after one escalation before raising the next level (0 = no wait). */
+    waitHoursBetweenLevels: z.int().min(0).max(8760).default(24),
+  })
   .prefault({});
 
 /** Kill switches and the Forge points budget. */

@@ -19,6 +19,20 @@ export const timersSchema = z
         validWeeks: z.int().min(1).max(520).default(16),
         /** Days before expiry to notify the customer; absent means no notice (the guide promises none). */
         noticeBeforeDays: days.optional(),
+        /**
+         * What "Request a new estimate" does once an estimate expired (guide §3.2.3: the customer asks the account
+         * manager): `newRequest` raises a Request linked to the expired ticket; `accountManagerNote` adds an
+         * internal note there that mentions the account managers.
+         */
+        renewal: z
+          .strictObject({
+            mode: z.enum(['newRequest', 'accountManagerNote']).default('newRequest'),
+            /** Atlassian account ids of the account managers (mentioned in the note). */
+            accountManagers: z.array(z.string().min(1)).default([]),
+            /** Jira link type between the new Request and the expired ticket. */
+            linkType: z.string().trim().min(1).default('Relates'),
+          })
+          .prefault({}),
       })
       .prefault({}),
   })

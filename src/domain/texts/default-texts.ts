@@ -126,4 +126,24 @@ export const DEFAULT_TEXTS = {
     de: 'Keine vertraulichen personenbezogenen Daten: Die Beschränkung des Tickets wurde aufgehoben.',
     en: 'No confidential personal data: the restriction on the ticket was lifted.',
   },
+  escalationNote: {
+    de:
+      'Der Kunde hat {ticketKey} auf Stufe {level} eskaliert ({levelName}). Grund: {reason}.\n\n' +
+      'Nachricht des Kunden: {customerText}',
+    en:
+      'The customer escalated {ticketKey} to level {level} ({levelName}). Reason: {reason}.\n\n' +
+      "Customer's message: {customerText}",
+  },
+  escalationReply: {
+    de:
+      'Guten Tag,\n\nwir haben Ihre Eskalation erhalten. Ihre Anfrage liegt jetzt auf Stufe {level} bei: ' +
+      '{levelName} ({contacts}). Wir melden uns hier bei Ihnen.\n\nMit freundlichen Grüßen\nIhr Service Desk Team',
+    en:
+      'Hello,\n\nwe have received your escalation. Your request is now at level {level} with: {levelName} ' +
+      '({contacts}). We will get back to you here.\n\nKind regards\nYour Service Desk team',
+  },
+  newEstimateRequested: {
+    de: 'Der Kunde bittet um eine neue Aufwandsschätzung für {ticketKey} ({summary}); die bisherige ist abgelaufen.',
+    en: 'The customer asks for a new estimate for {ticketKey} ({summary}); the previous one has expired.',
+  },
 } as const satisfies Record<MessageKey, Localized>;

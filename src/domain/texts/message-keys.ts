@@ -39,6 +39,15 @@ export const MESSAGE_PLACEHOLDERS = {
   confidentialityFallback: ['ticketKey', 'securityLevel', 'organization'],
   /** Internal: the restriction was lifted after the customer answered "No". */
   confidentialityLifted: ['ticketKey'],
+  /** Internal: the customer escalated the request; mentions the people of the new level (guide §4). */
+  escalationNote: ['ticketKey', 'level', 'levelName', 'reason', 'customerText'],
+  /** Public: tells the customer who now looks after the escalated request (guide §4). */
+  escalationReply: ['ticketKey', 'level', 'levelName', 'contacts'],
+  /**
+   * The customer asked for a new estimate after theirs expired (guide §3.2.3): the description of the new
+   * Request, or the internal note to the account managers.
+   */
+  newEstimateRequested: ['ticketKey', 'summary'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Key of one configurable message text. */

@@ -52,8 +52,8 @@ describe('admin settings', () => {
       { id: '10000', key: 'SUP', name: 'Support', serviceDesk: true, overridden: false, managed: false },
     ]);
     // Every message of the domain's catalogue, with its audience.
-    expect(view.messages).toHaveLength(16);
-    expect(Object.keys(view.site.texts)).toHaveLength(16);
+    expect(view.messages).toHaveLength(19);
+    expect(Object.keys(view.site.texts)).toHaveLength(19);
     expect(view.messages.find((m) => m.key === 'priorityMismatch')).toMatchObject({
       audience: 'internal',
       params: [{ name: 'ticketKey' }, { name: 'priority' }, { name: 'type' }],

@@ -18,7 +18,10 @@ describe('parseConfig defaults (the guide values)', () => {
     expect(defaultConfig.timers).toEqual({
       clarification: { reminderCount: 3, reminderIntervalDays: 10, closeAfterDays: 40 },
       resolved: { closeAfterDays: 50 },
-      estimate: { validWeeks: 16 },
+      estimate: {
+        validWeeks: 16,
+        renewal: { mode: 'newRequest', accountManagers: [], linkType: 'Relates' },
+      },
     });
   });
 

@@ -1,0 +1,54 @@
+import type { resolveFieldIds } from '../events/field-ids';
+import type { ticketSnapshot } from '../panel/ticket-snapshot';
+
+/** An issue as Jira's REST API returns it (only the parts the portal reads). */
+type IssueBeanLike = Parameters<typeof ticketSnapshot>[0];
+
+/** A request JSM shows to the calling user, with its portal address. */
+export interface VisibleRequest {
+  issueId: string;
+  issueKey: string;
+  webUrl: string | null;
+}
+
+/** JSM's customer-request endpoint AS THE USER: the portal's access check. */
+export interface CustomerRequests {
+  /** The request, or `undefined` when JSM does not show it to the user. */
+  visibleRequest(issueKey: string): Promise<VisibleRequest | undefined>;
+}
+
+/** A comment body in the REST API's document format, built by the adapter. */
+type CommentBody = unknown;
+
+/** Jira AS THE APP, used by the portal only after the access check. */
+export interface PortalJira {
+  getFields(): ReturnType<Parameters<typeof resolveFieldIds>[0]['getFields']>;
+  getIssue(key: string, options: { fields: string[]; properties?: string[] }): Promise<IssueBeanLike>;
+  searchAll(request: { jql: string; fields: string[]; maxResults?: number }): Promise<IssueBeanLike[]>;
+  editIssue(
+    key: string,
+    edit: {
+      comment?: { body: CommentBody; internal: boolean };
+      properties?: { key: string; value: unknown }[];
+    },
+  ): Promise<void>;
+  getIssueProperty(key: string, propertyKey: string): Promise<unknown>;
+  setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
+  createIssue(fields: Record<string, unknown>): Promise<string>;
+}
+
+/** Display names of accounts (as the app). */
+export interface UserNames {
+  getUserDisplayName(accountId: string): Promise<string | undefined>;
+}
+
+/** Issue links (as the app). */
+export interface IssueLinks {
+  createLink(typeName: string, source: string, destination: string): Promise<void>;
+}
+
+/** Comment bodies from plain text, optionally mentioning accounts (Jira notifies them). */
+export interface CommentBodies {
+  text(plain: string): CommentBody;
+  withMentions(plain: string, accountIds: readonly string[]): CommentBody;
+}

@@ -1,0 +1,100 @@
+import { configForProject, type ProjectConfig } from '../../domain/config';
+import { PROCESS_STATE_KEY } from '../../domain/process-state';
+import { portalLanguage } from '../../domain/portal/portal-language';
+import {
+  parseCustomerState,
+  CUSTOMER_STATE_KEY,
+  type CustomerState,
+} from '../../domain/service/customer-state';
+import { regionGroupOf, type RegionGroup } from '../../domain/service/escalation';
+import { supportRegion } from '../../domain/service/customer-region';
+import type { Language } from '../../domain/texts/message-keys';
+import { resolveFieldIds, type FieldIds } from '../events/field-ids';
+import { ticketSnapshot, type TicketSnapshot } from '../panel/ticket-snapshot';
+import { isRecord } from '../shared/is-record';
+import { NotVisibleToUserError } from './not-visible-error';
+import type { PortalContext, PortalDeps } from './portal-deps';
+import type { VisibleRequest } from './portal-ports';
+
+/** One request as the portal use cases see it, read once per invocation. */
+export interface PortalRequest {
+  visible: VisibleRequest;
+  ticket: TicketSnapshot;
+  customer: CustomerState;
+  cfg: ProjectConfig;
+  /** Whether the app manages the request's project and automation is on there. */
+  managed: boolean;
+  language: Language;
+  group: RegionGroup;
+  fieldIds: FieldIds;
+  summary: string;
+  /** Ids of the JSM organizations the request is shared with. */
+  organizationIds: string[];
+}
+
+const SYSTEM_FIELDS = [
+  'summary',
+  'status',
+  'issuetype',
+  'project',
+  'priority',
+  'created',
+  'security',
+  'issuelinks',
+];
+
+/**
+ * Checks AS THE USER that JSM shows them the request (the customer-request endpoint), and only then reads it AS
+ * THE APP with both of the app's properties: the timer state and the customer's own portal state. Nothing
+ * is read for a user JSM refuses.
+ *
+ * @throws NotVisibleToUserError when JSM does not show the request to the user.
+ */
+export async function loadPortalRequest(context: PortalContext, deps: PortalDeps): Promise<PortalRequest> {
+  const visible = await deps.customer.visibleRequest(context.issueKey);
+  if (!visible) throw new NotVisibleToUserError();
+  const { config } = await deps.config.load();
+  const projectKey = context.issueKey.split('-')[0] ?? '';
+  const fieldIds = await resolveFieldIds(
+    deps.jira,
+    deps.store,
+    configForProject(config, projectKey),
+    deps.now,
+  );
+  const customFields = [
+    fieldIds.deliveryVersion,
+    fieldIds.estimatedDeliveryDate,
+    fieldIds.confidential,
+    fieldIds.organizations,
+  ];
+  const issue = await deps.jira.getIssue(visible.issueKey, {
+    fields: [...SYSTEM_FIELDS, ...customFields.filter((f): f is string => f !== undefined)],
+    properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY],
+  });
+  const snapshotCfg = configForProject(config, projectKey);
+  const ticket = ticketSnapshot(issue, snapshotCfg, fieldIds);
+  const cfg = configForProject(config, ticket.projectKey || projectKey);
+  const organizations = ticket.organizations;
+  organizations.find((o) => Object.hasOwn(cfg.regions.organizations, o)) ?? organizations[0];
+  return {
+    visible,
+    ticket,
+    customer: parseCustomerState(issue.properties?.[CUSTOMER_STATE_KEY]),
+    cfg,
+    managed: config.projects.includes(ticket.projectKey) && cfg.automation.enabled,
+    language: portalLanguage(cfg, organizations, context.locale),
+    group: regionGroupOf(cfg, supportRegion(organizations, cfg)?.regionId),
+    fieldIds,
+    summary: typeof issue.fields?.summary === 'string' ? issue.fields.summary : '',
+    organizationIds: organizationIdsOf(
+      fieldIds.organizations ? issue.fields?.[fieldIds.organizations] : undefined,
+    ),
+  };
+}
+
+function organizationIdsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) =>
+    isRecord(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? [String(item.id)] : [],
+  );
+}

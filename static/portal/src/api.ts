@@ -1,0 +1,39 @@
+/**
+ * The portal app's only door to the host: every `@forge/bridge` call goes through this module (STYLE.md §8).
+ */
+import { view } from '@forge/bridge';
+import type {
+  EscalatePayload,
+  EscalateResult,
+  PortalView,
+  RenewEstimateResult,
+} from '../../../src/contract/resolvers';
+import { invoke } from '../../shared/src/bridge';
+
+export { enableTheme, loadHostContext } from '../../shared/src/bridge';
+
+/** What the panel shows for the request it is open on (the request comes from the trusted context). */
+export function loadPortal(): Promise<PortalView> {
+  return invoke('getPortal', {});
+}
+
+/** Raise the request one level; `targetLevel` is the level the customer saw as next. */
+export function escalateRequest(payload: EscalatePayload): Promise<EscalateResult> {
+  return invoke('escalate', payload);
+}
+
+/** Ask for a new estimate after the Customisation estimate expired. */
+export function requestNewEstimate(): Promise<RenewEstimateResult> {
+  return invoke('renewEstimate', {});
+}
+
+/** The manifest module this page renders: the panel or one of the two request actions. */
+export async function loadModuleKey(): Promise<string> {
+  const context = await view.getContext();
+  return context.moduleKey;
+}
+
+/** Close the action's modal dialog (the portal reloads the request). */
+export function closeDialog(): Promise<void> {
+  return view.close();
+}

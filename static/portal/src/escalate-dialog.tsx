@@ -1,0 +1,186 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
+import type {
+  EscalateResult,
+  EscalationReasonCode,
+  PortalRequestView,
+} from '../../../src/contract/resolvers';
+import { ResolverFailure } from '../../shared/src/resolver-failure';
+import { ErrorState } from '../../shared/src/states';
+import type { Formatters } from '../../shared/src/formatting';
+import type { PortalMessages } from './messages';
+import { EscalationSummary } from './portal-panel';
+
+const REASONS: EscalationReasonCode[] = ['serviceTimeExceeded', 'handling', 'productQuality'];
+
+/** The "Escalate" action: the guide's three reasons and a short text, one level at a time (guide §4). */
+export function EscalateDialog({
+  view,
+  m,
+  fmt,
+  submit,
+  close,
+}: {
+  view: PortalRequestView;
+  m: PortalMessages;
+  fmt: Formatters;
+  submit: (payload: {
+    targetLevel: number;
+    reason: EscalationReasonCode;
+    text: string;
+  }) => Promise<EscalateResult>;
+  close: () => void;
+}) {
+  const [reason, setReason] = useState<EscalationReasonCode>('handling');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<EscalateResult | null>(null);
+  const [failure, setFailure] = useState<ResolverFailure | null>(null);
+  const e = view.escalation;
+
+  if (result) {
+    const done = result.outcome === 'escalated' || result.outcome === 'alreadyDone';
+    const name = result.escalation.currentLevelName ?? '';
+    const message =
+      result.outcome === 'escalated'
+        ? m.dialog.escalated(result.escalation.currentLevel, name)
+        : result.outcome === 'alreadyDone'
+          ? m.dialog.alreadyDone
+          : result.outcome === 'refused'
+            ? m.dialog.refused[result.reason]
+            : m.dialog.inProgress;
+    return (
+      <div>
+        <div role="status" data-testid="escalate-result">
+          <SectionMessage appearance={done ? 'success' : 'warning'}>
+            <p style={{ margin: 0 }}>{message}</p>
+          </SectionMessage>
+        </div>
+        <div style={{ marginTop: token('space.150') }}>
+          <EscalationSummary escalation={result.escalation} m={m} fmt={fmt} />
+        </div>
+        <div style={{ marginTop: token('space.200'), textAlign: 'right' }}>
+          <Button onClick={close}>{m.dialog.close}</Button>
+        </div>
+      </div>
+    );
+  }
+  if (e.nextLevel === null || !e.nextLevelName) {
+    return (
+      <div>
+        <EscalationSummary escalation={e} m={m} fmt={fmt} />
+        <p>{m.dialog.unavailable}</p>
+        <Button onClick={close}>{m.dialog.close}</Button>
+      </div>
+    );
+  }
+  const targetLevel = e.nextLevel;
+  const blocked = e.allowedFrom !== null;
+  const onSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (busy || text.trim() === '' || blocked) return;
+    setBusy(true);
+    setFailure(null);
+    submit({ targetLevel, reason, text: text.trim() }).then(
+      (answer) => {
+        setResult(answer);
+        setBusy(false);
+      },
+      (thrown: unknown) => {
+        setFailure(ResolverFailure.from(thrown));
+        setBusy(false);
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="escalate-title">
+      <h1
+        id="escalate-title"
+        style={{ font: token('font.heading.small'), margin: `0 0 ${token('space.150')}` }}
+      >
+        {m.dialog.title(targetLevel, e.nextLevelName)}
+      </h1>
+      <EscalationSummary escalation={e} m={m} fmt={fmt} />
+      <fieldset style={{ border: 0, padding: 0, margin: `${token('space.200')} 0` }}>
+        <legend style={{ font: token('font.heading.xxsmall'), marginBottom: token('space.075') }}>
+          {m.dialog.reason}
+        </legend>
+        {REASONS.map((code) => (
+          <label
+            key={code}
+            style={{
+              display: 'flex',
+              gap: token('space.100'),
+              alignItems: 'center',
+              padding: `${token('space.050')} 0`,
+            }}
+          >
+            <input
+              type="radio"
+              name="reason"
+              value={code}
+              checked={reason === code}
+              onChange={() => setReason(code)}
+              data-testid={`reason-${code}`}
+            />
+            {m.reasons[code]}
+          </label>
+        ))}
+      </fieldset>
+      <label
+        htmlFor="escalate-text"
+        style={{ font: token('font.heading.xxsmall'), display: 'block', marginBottom: token('space.075') }}
+      >
+        {m.dialog.text}
+      </label>
+      <TextArea
+        id="escalate-text"
+        name="text"
+        maxLength={1000}
+        minimumRows={3}
+        value={text}
+        onChange={(ev) => setText(ev.currentTarget.value)}
+        aria-describedby="escalate-hint"
+        testId="escalate-text"
+      />
+      <p
+        id="escalate-hint"
+        style={{
+          margin: `${token('space.050')} 0 0`,
+          color: token('color.text.subtle'),
+          font: token('font.body.small'),
+        }}
+      >
+        {m.dialog.textHint}
+      </p>
+      {failure ? (
+        <div style={{ marginTop: token('space.150') }}>
+          <ErrorState failure={failure} texts={m.error} onRetry={() => setFailure(null)} />
+        </div>
+      ) : null}
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'flex-end',
+          gap: token('space.100'),
+          marginTop: token('space.200'),
+        }}
+      >
+        <Button appearance="subtle" onClick={close}>
+          {m.dialog.cancel}
+        </Button>
+        <Button
+          type="submit"
+          appearance="primary"
+          isDisabled={busy || blocked || text.trim() === ''}
+          testId="escalate-submit"
+        >
+          {m.dialog.submit}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import type { PortalMessages } from './messages';
+
+export const de: PortalMessages = {
+  loading: 'Ihre Anfrage wird geladen…',
+  error: {
+    title: 'Diese Informationen können nicht angezeigt werden',
+    forbidden: 'Diese Anfrage steht Ihnen nicht zur Verfügung.',
+    notFound: 'Diese Anfrage existiert nicht mehr.',
+    upstream: 'Der Service Desk hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
+    generic: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
+    rateLimited: (seconds) => `Der Service Desk ist ausgelastet; neuer Versuch in ${seconds} s.`,
+    retry: 'Erneut versuchen',
+  },
+  unsupported: 'Zu dieser Anfrage gibt es nichts weiter anzuzeigen.',
+  nextStep: 'Wie es weitergeht',
+  priority: 'Priorität',
+  priorityLine: (level, severity) => `${level} (${severity})`,
+  deliveryVersion: 'Auslieferung mit Version',
+  customExplained: (value) =>
+    `${value}: eine Änderung nur für Ihr System. Sie wird mit Ihrer nächsten Auslieferung ausgeliefert, unabhängig von deren Version.`,
+  delivery: 'Diese Auslieferung',
+  estimatedDate: (date) => `Voraussichtliches Auslieferungsdatum: ${date}`,
+  estimateNote: 'Das Datum ist eine Schätzung, keine Zusage; Verschiebungen kündigen wir hier an.',
+  included: {
+    key: 'Schlüssel',
+    type: 'Anfragetyp',
+    summary: 'Zusammenfassung',
+    none: 'Noch keine Tickets Ihrer Organisation enthalten.',
+    notOpenable: 'nicht für Sie freigegeben',
+  },
+  confidential: 'Vertrauliche personenbezogene Daten',
+  confidentialText:
+    'Ja: Nur das Support-Team Ihrer Region sieht diese Anfrage. Die Bearbeitung kann etwas länger dauern.',
+  escalation: 'Eskalation',
+  notEscalated: 'Diese Anfrage wurde nicht eskaliert.',
+  currentLevel: (level, name) => `Auf Stufe ${level} eskaliert: ${name} kümmert sich jetzt darum.`,
+  nextLevel: (level, name) =>
+    `Wenn Sie nicht zufrieden sind, können Sie auf Stufe ${level} eskalieren: ${name}.`,
+  waitUntil: (date) => `Die nächste Stufe ist ab ${date} möglich.`,
+  topReached: 'Die höchste Stufe ist erreicht.',
+  historyEntry: (level, name, reason, at) => `Stufe ${level} (${name}), ${at}: ${reason}`,
+  reasons: {
+    serviceTimeExceeded: 'Reaktions- oder Wiederherstellungszeit überschritten',
+    handling: 'Die Bearbeitung dieser Anfrage',
+    productQuality: 'Produktqualität',
+  },
+  dialog: {
+    title: (level, name) => `Auf Stufe ${level} eskalieren: ${name}`,
+    reason: 'Grund',
+    text: 'Was ist schiefgelaufen?',
+    textHint: 'Ein paar Sätze, höchstens 1.000 Zeichen.',
+    submit: 'Eskalieren',
+    cancel: 'Abbrechen',
+    close: 'Schließen',
+    escalated: (level, name) => `Auf Stufe ${level} eskaliert. ${name} kümmert sich jetzt um Ihre Anfrage.`,
+    alreadyDone: 'Diese Eskalation ist bereits eingegangen.',
+    inProgress: 'Ihre Eskalation wird bearbeitet.',
+    refused: {
+      tooEarly: 'Die nächste Stufe ist noch nicht möglich.',
+      notNext: 'Die Anfrage hat sich inzwischen geändert; bitte laden Sie sie neu.',
+      topReached: 'Die höchste Stufe ist erreicht.',
+      closed: 'Eine geschlossene Anfrage kann nicht eskaliert werden; bitte erstellen Sie eine neue Anfrage.',
+      dryRun: 'Eskalationen sind in diesem Service Desk derzeit nicht möglich.',
+    },
+    unavailable: 'Diese Anfrage kann nicht eskaliert werden.',
+  },
+  renewal: {
+    title: 'Neue Schätzung anfordern',
+    explain:
+      'Die Aufwandsschätzung dieser Anfrage ist abgelaufen. Wir bitten Ihren Account Manager um eine neue.',
+    submit: 'Neue Schätzung anfordern',
+    requested: (at) => `Sie haben am ${at} eine neue Schätzung angefordert.`,
+    requestKey: (key) => `Dafür haben wir die Anfrage ${key} eröffnet.`,
+    notExpired: 'Die Aufwandsschätzung dieser Anfrage ist nicht abgelaufen.',
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Helpers for the portal resolvers' integration tests: the events site (demo project SD, the app's real exports
+ * on the Forge host) plus calls to the portal modules as Forge makes them, with the request in the trusted
+ * extension context.
+ */
+import type { ResolverResult } from '../../sandbox/forge/host';
+import { CUSTOMERS, USER } from '../../sandbox/jira/seed/demo-ids';
+import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
+import type { EventsSite } from './events-site';
+
+/** The demo configuration with people on every level of the ladder and one team lead per region group. */
+export const PORTAL_CONFIG = {
+  ...DEMO_APP_CONFIG,
+  escalation: {
+    levels: [
+      {
+        level: 1,
+        label: { de: 'Persönlicher Ansprechpartner', en: 'Personal support contact' },
+        people: [USER.agentDach],
+      },
+      {
+        level: 2,
+        label: { de: 'Support-Teamleitung', en: 'Support team lead' },
+        people: [],
+        byGroup: {
+          dach: {
+            label: { de: 'Support-Teamleitung DACH', en: 'Support team lead DACH' },
+            people: [USER.agentApac],
+          },
+          international: {
+            label: { de: 'Support-Teamleitung International', en: 'Support team lead International' },
+            people: [USER.agentUk],
+          },
+        },
+      },
+      { level: 3, label: { de: 'Leitung Support', en: 'Head of Support' }, people: [USER.admin] },
+      { level: 4, label: { de: 'Leitung Customer Services', en: 'Head of Customer Services' }, people: [] },
+      { level: 5, label: { de: 'Vorstand', en: 'Board' }, people: [] },
+    ],
+  },
+  languageByOrganization: { 'Globex Ltd': 'en' },
+};
+
+export const ACME = CUSTOMERS.acme[0] ?? '';
+export const ACME_OTHER = CUSTOMERS.acme[1] ?? '';
+export const GLOBEX = CUSTOMERS.globex[0] ?? '';
+
+const MODULE_OF = {
+  getPortal: 'process-portal',
+  escalate: 'process-escalate',
+  renewEstimate: 'process-new-estimate',
+};
+
+/** One call of a portal resolver as `accountId`, on the request `issueKey` (the Forge context, not the payload). */
+export function callPortal(
+  h: EventsSite,
+  functionKey: keyof typeof MODULE_OF,
+  accountId: string,
+  issueKey: string,
+  payload: unknown = {},
+  locale = 'en-US',
+): Promise<ResolverResult> {
+  const moduleKey = MODULE_OF[functionKey];
+  return h.host.invokeResolver({
+    moduleKey,
+    functionKey,
+    payload,
+    accountId,
+    locale,
+    extension: {
+      type:
+        moduleKey === 'process-portal'
+          ? 'jiraServiceManagement:portalRequestDetailPanel'
+          : 'jiraServiceManagement:portalRequestViewAction',
+      request: { key: issueKey, typeId: '2' },
+      portal: { id: 1 },
+    },
+  });
+}
+
+/** The resolver's `{ data }`, failing the test with the error otherwise. */
+export function data<T>(result: ResolverResult): T {
+  if (!result.ok) throw new Error(`invocation failed: ${result.error.message}`);
+  const value = result.value as { data?: T; error?: { code: string; message: string } };
+  if (value.error) throw new Error(`resolver answered ${value.error.code}: ${value.error.message}`);
+  return value.data as T;
+}
+
+/** The resolver's `{ error }` code. */
+export function errorCode(result: ResolverResult): string | undefined {
+  return result.ok
+    ? (result.value as { error?: { code: string } }).error?.code
+    : `invocation:${result.error.kind}`;
+}
