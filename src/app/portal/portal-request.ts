@@ -75,7 +75,6 @@ export async function loadPortalRequest(context: PortalContext, deps: PortalDeps
   const ticket = ticketSnapshot(issue, snapshotCfg, fieldIds);
   const cfg = configForProject(config, ticket.projectKey || projectKey);
   const organizations = ticket.organizations;
-  organizations.find((o) => Object.hasOwn(cfg.regions.organizations, o)) ?? organizations[0];
   return {
     visible,
     ticket,

@@ -18,9 +18,6 @@ export type EscalationReason = keyof typeof ESCALATION_REASONS;
 /** The reason codes, in the guide's order. */
 export const ESCALATION_REASON_KEYS = Object.keys(ESCALATION_REASONS) as EscalationReason[];
 
-/** One level of the configured ladder. */
-export type EscalationLevel = Settings['escalation']['levels'][number];
-
 /** The support team a customer's region belongs to (guide §4: team leads for DACH and International). */
 export type RegionGroup = (typeof REGION_GROUPS)[number];
 
