@@ -1,0 +1,21 @@
+import { runChaosCampaign } from '../support/chaos-campaign';
+
+/**
+ * The bounded chaos campaign: a few tickets over 45 days of hourly sweeps with every fault class at once (see
+ * `test/support/chaos-campaign.ts`; `npm run chaos` runs the issue's 200 tickets). Seeded, so a failure replays.
+ */
+describe('chaos campaign (bounded)', () => {
+  it('never sends a step twice and never closes early, under every fault at once', async () => {
+    const figures = await runChaosCampaign({ tickets: 8, days: 45, seed: 3, racedReplies: 1 });
+    const injected = figures.faultsInjected;
+    // Every fault class really happened.
+    for (const kind of ['serverError', 'timeout', 'conflict', 'rateLimited', 'killedAfterKvsWrite'])
+      expect({ kind, count: injected[kind] }).toMatchObject({ kind, count: expect.any(Number) });
+    expect(injected.serverError).toBeGreaterThan(0);
+    expect(injected.rateLimited).toBeGreaterThan(0);
+    expect(injected.killedAfterKvsWrite).toBeGreaterThan(0);
+    expect(figures.stepsExpected).toBeGreaterThan(0);
+    expect(figures.duplicated).toBe(0);
+    expect(figures.earlyCloses).toBe(0);
+  }, 240_000);
+});
