@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { deliveryPlacement, type DeliveryLinkRef } from '../../src/domain/delivery';
+import { deliveryPlacement } from '../../src/domain/delivery';
+import type { DeliveryLinkRef } from '../../src/domain/delivery/delivery-placement';
 import { propertyParameters } from './property-runs';
 
 const DELIVERIES = ['A', 'B', 'C', 'D', 'X', 'Y'];
