@@ -296,7 +296,11 @@ export async function runChaosCampaign(options: ChaosOptions): Promise<ChaosFigu
               .actAs(CUSTOMER)
               .createIssue({ project: 'SD', issueType: 'Support Request', summary: 'Chaos' }),
           );
-          await persist(() => agent.transition(key, { status: CLARIFICATION }));
+          // A retried transition may find the first attempt applied (a timeout after the write).
+          await persist(async () => {
+            if (site.store.issue(key)?.statusId !== STATUS.clarification)
+              await agent.transition(key, { status: CLARIFICATION });
+          });
           keys.push(key);
         },
       });
