@@ -75,8 +75,9 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(s.shipped(other)).toEqual([]);
     const table = s.field(del, FIELD.includedTickets);
     expect(validate(table as never)).toMatchObject({ valid: true });
+    // The column shows the kind after reclassification (raised as an Incident, now a Software Defect).
     expect(rows(table)).toEqual([
-      [sd, 'Incident', 'Login *fails* with <b>500</b> & [link|http://x]'],
+      [sd, 'Software Defect', 'Login *fails* with <b>500</b> & [link|http://x]'],
       [viaApi, 'Consulting Request', 'Question'],
     ]);
     expect(JSON.stringify(table)).toContain(`/browse/${sd}`);

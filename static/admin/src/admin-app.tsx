@@ -2,14 +2,16 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
-import { ActivityTab } from './activity-tab';
 import { useAdminEnvironment } from './admin-context';
-import { HealthTab } from './health-tab';
-import { PreviewTab } from './preview-tab';
 import { SettingsTab } from './settings-tab';
+
+// The settings open first; the other tabs load when the admin opens them.
+const HealthTab = lazy(() => import('./health-tab').then((m) => ({ default: m.HealthTab })));
+const PreviewTab = lazy(() => import('./preview-tab').then((m) => ({ default: m.PreviewTab })));
+const ActivityTab = lazy(() => import('./activity-tab').then((m) => ({ default: m.ActivityTab })));
 
 /**
  * The admin page: settings, health, next-sweep preview and activity. Every admin resolver answers FORBIDDEN to
@@ -75,5 +77,10 @@ export function AdminApp() {
 }
 
 function Panel({ children }: { children: ReactNode }) {
-  return <div style={{ width: '100%', paddingTop: token('space.200') }}>{children}</div>;
+  const { m } = useAdminEnvironment();
+  return (
+    <div style={{ width: '100%', paddingTop: token('space.200') }}>
+      <Suspense fallback={<LoadingState label={m.loading} />}>{children}</Suspense>
+    </div>
+  );
 }

@@ -40,7 +40,7 @@ export async function plannedDeliveries(
   });
 }
 
-/** Key, request type (else issue type) and summary of the given tickets, read with as few searches as Jira pages allow. */
+/** Key, kind (issue type, else request type) and summary of the given tickets, read with as few searches as Jira pages allow. */
 export async function includedTickets(
   deps: EventDeps,
   ids: FieldIds,
@@ -57,10 +57,10 @@ export async function includedTickets(
     });
     for (const issue of issues) {
       const f = issue.fields ?? {};
-      // Tickets raised by an agent or through the REST API have no JSM request type: show the issue type then,
-      // as the panel does.
+      // The column shows the ticket's kind after reclassification (the guide's example row reads "Consulting
+      // Request", not the portal type "Request"): the issue type; the JSM request type only when it is missing.
       const requestType =
-        (ids.requestType ? requestTypeName(f[ids.requestType]) : undefined) ?? textValue(f.issuetype);
+        textValue(f.issuetype) ?? (ids.requestType ? requestTypeName(f[ids.requestType]) : undefined);
       result.push({
         key: issue.key ?? issue.id,
         summary: typeof f.summary === 'string' ? f.summary : '',

@@ -1,7 +1,9 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
 import type { FieldIds } from '../field-ids';
-import { issueLinksOf } from '../field-values';
+import { hasOwnKey } from '../../../domain/own-property';
+import { languageFor } from '../../../domain/texts/render-message';
+import { issueLinksOf, organizationsOf } from '../field-values';
 import { includedTickets } from './delivery-queries';
 import { buildIncludedTicketsTable } from './delivery-table';
 
@@ -21,13 +23,20 @@ export async function regenerateDeliveryTable(
     deps.log.warn('events.deliveryTableFieldMissing', { deliveryId });
     return undefined;
   }
-  const delivery = await deps.jira.getIssue(deliveryId, { fields: ['issuelinks', field] });
+  const orgField = ids.organizations;
+  const delivery = await deps.jira.getIssue(deliveryId, {
+    fields: ['issuelinks', field, ...(orgField ? [orgField] : [])],
+  });
   const linkName = config.names.deliveryLinkType.name.toLowerCase();
   const ticketIds = issueLinksOf(delivery.fields?.issuelinks)
     .filter((l) => l.typeName.toLowerCase() === linkName && l.direction === 'outward')
     .map((l) => l.otherId);
   const tickets = await includedTickets(deps, ids, [...new Set(ticketIds)]);
-  const language = config.defaultLanguage;
+  // The table's header speaks the customer's language: the Delivery belongs to one customer organization.
+  const organization = organizationsOf(orgField ? delivery.fields?.[orgField] : undefined)
+    .map((o) => o.name)
+    .find((name) => hasOwnKey(config.languageByOrganization, name));
+  const language = languageFor(config, organization);
   const { doc, omitted } = buildIncludedTicketsTable(tickets, language, (key) => `/browse/${key}`);
   if (JSON.stringify(delivery.fields?.[field] ?? null) !== JSON.stringify(doc)) {
     await deps.jira.editIssue(
