@@ -1,8 +1,9 @@
 import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { textToAdf, textWithMentionsToAdf } from '../adapters/jira/adf';
+import { textToAdf, textWithMentionsToAdf } from '../app/shared/adf';
 import { CustomerRequestGateway } from '../adapters/jira/customer-request-gateway';
+import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { LinksGateway } from '../adapters/jira/links-gateway';
 import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
@@ -55,11 +56,15 @@ async function run<K extends PortalKey>(
       locale: parsed.data.locale,
       timeZone: parsed.data.timezone,
     };
+    const asApp = new JiraClient({
+      request: (r, init) => api.asApp().requestJira(r, init),
+      stats: app.stats,
+    });
     const deps: PortalDeps = {
       customer: new CustomerRequestGateway(user),
-      jira: app.jira,
-      meta: new SiteMetadataGateway(app.jira.client),
-      links: new LinksGateway(app.jira.client),
+      jira: new JiraGateway(asApp),
+      meta: new SiteMetadataGateway(asApp),
+      links: new LinksGateway(asApp),
       bodies: { text: textToAdf, withMentions: textWithMentionsToAdf },
       store: app.store,
       config: app.config,
