@@ -10,6 +10,7 @@ import type {
 } from './admin-views';
 import type { PanelView } from './panel-view';
 import type { EscalatePayload, EscalateResult, PortalView, RenewEstimateResult } from './portal-view';
+import type { PlatformChecksView } from './platform-checks';
 import type { SaveSettingsPayload, SaveSettingsResult, SettingsView } from './settings';
 
 export type * from './common';
@@ -17,6 +18,7 @@ export type * from './panel-view';
 export type * from './settings';
 export type * from './admin-views';
 export type * from './portal-view';
+export type * from './platform-checks';
 
 /**
  * Every resolver the Custom UI calls: its key, payload and result. `src/entry` defines exactly these keys and
@@ -46,6 +48,8 @@ interface ResolverContract {
   escalate: { payload: EscalatePayload; result: EscalateResult };
   /** Customer portal: ask for a new estimate after the Customisation estimate expired. */
   renewEstimate: { payload: Record<string, never>; result: RenewEstimateResult };
+  /** Admin: run the self-checks on the installed site; a failure holds automation in dry run. */
+  runPlatformChecks: { payload: Record<string, never>; result: PlatformChecksView };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -57,6 +57,11 @@ function buildDeps(scope: string, client: JiraClient): AppDeps {
   };
 }
 
+/** The rules publisher and platform probe acting as the app (`asApp()`), counting into `stats`. */
+export function appRulesGateway(stats: CallStats): RulesGateway {
+  return new RulesGateway(new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init), stats }));
+}
+
 /** A gateway acting as the user who opened the panel or admin page (`asUser()`): Jira enforces what they may see. */
 export function userGateway(stats: CallStatsPort = new CallStats()): JiraGateway {
   return new JiraGateway(

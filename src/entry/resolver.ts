@@ -5,13 +5,14 @@ import { getActivity } from '../app/admin/activity';
 import type { AdminDeps } from '../app/admin/admin-access';
 import { getSettings } from '../app/admin/get-settings';
 import { getHealth } from '../app/admin/health-check';
+import { runPlatformChecks } from '../app/admin/platform-checks';
 import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
 import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { getPanel } from '../app/panel/get-panel';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
-import { appDeps, userGateway } from './deps';
+import { appDeps, appRulesGateway, userGateway } from './deps';
 import { resolverError } from './resolver-error';
 
 /** The slice of the Forge context the resolvers trust: the extension is set by Atlassian, not by the UI. */
@@ -128,6 +129,11 @@ export const resolver = new Resolver()
   )
   .define('getActivity', ({ payload, context }) =>
     run('getActivity', { payload, context }, (deps) => getActivity(payload, deps)),
+  )
+  .define('runPlatformChecks', ({ payload, context }) =>
+    run('runPlatformChecks', { payload, context }, (deps) =>
+      runPlatformChecks(payload, { admin: deps, probe: appRulesGateway(deps.app.stats) }),
+    ),
   );
 
 /** The Forge function handler (`index.resolver` in the manifest). */

@@ -1,6 +1,7 @@
 import { ActAsError } from '../../sandbox/jira/act-as';
 import { REQUEST_TYPE } from '../../sandbox/jira/seed/demo-ids';
 import { RECLASSIFICATION_RULES_KEY, transitionRulesKey } from '../../src/domain/workflows/published-rules';
+import type { PlatformChecksView } from '../../src/contract/platform-checks';
 import type { SaveSettingsResult, SettingsView } from '../../src/contract/settings';
 import { type EventsSite, STATUS, USER, startEventsSite } from '../support/events-site';
 
@@ -129,5 +130,22 @@ describe('published expression tables on the local site', () => {
     const key = await supportRequest();
     await s.agent.transition(key, { status: 'In Progress' });
     expect(s.status(key)).toBe('In Progress');
+  });
+
+  it('platform checks pass on the local site for an admin and are refused to an agent', async () => {
+    const view = await admin<PlatformChecksView>('runPlatformChecks', {});
+    expect(view.results.map((r) => [r.id, r.passed])).toEqual([
+      ['expressions', true],
+      ['kvsConflict', true],
+    ]);
+    expect(view.automationHeld).toBe(false);
+    const refused = await s.host.invokeResolver({
+      moduleKey: 'process-admin',
+      functionKey: 'runPlatformChecks',
+      payload: {},
+      accountId: USER.agentDach,
+      extension: { type: 'jira:adminPage' },
+    });
+    expect(refused).toMatchObject({ ok: true, value: { error: { code: 'FORBIDDEN' } } });
   });
 });

@@ -1,18 +1,26 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { RulesPublisher } from '../../app/ports';
+import type { PlatformProbe, RulesPublisher } from '../../app/ports';
 import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
 
 const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string() }));
 const myselfSchema = z.looseObject({ accountId: z.string() });
+const analysisSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      valid: z.boolean(),
+      errors: z.array(z.looseObject({ message: z.string() })).optional(),
+    }),
+  ),
+});
 
 /**
  * Where the app publishes the tables its Jira expressions look up: Forge app properties (read by the workflow
  * validator and condition through `app.properties`) and project entity properties (read by the action validator
  * through `project.properties`). Both writes are idempotent PUTs of the whole value.
  */
-export class RulesGateway implements RulesPublisher {
+export class RulesGateway implements RulesPublisher, PlatformProbe {
   constructor(readonly client: JiraClient) {}
 
   /** `PUT /rest/forge/1/app/properties/{propertyKey}` (asApp only; the value is any JSON ≤ 32,768 characters). */
@@ -61,6 +69,20 @@ export class RulesGateway implements RulesPublisher {
     } catch (error) {
       if (!(error instanceof JiraHttpError && error.status === 404)) throw error;
     }
+  }
+
+  /** `POST /rest/api/3/expression/analyse?check=syntax` (no permission needed): validity and errors per expression. */
+  async analyseExpressions(expressions: string[]): Promise<{ valid: boolean; errors: string[] }[]> {
+    const analysis = await this.client.call({
+      operation: 'analyseExpression',
+      route: route`/rest/api/3/expression/analyse?check=syntax`,
+      method: 'POST',
+      // Analysing changes nothing, so repeating it is harmless.
+      idempotent: true,
+      body: { expressions },
+      schema: analysisSchema,
+    });
+    return analysis.results.map((r) => ({ valid: r.valid, errors: (r.errors ?? []).map((e) => e.message) }));
   }
 
   /** Every issue type of the site: id and name. */

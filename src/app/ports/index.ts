@@ -74,3 +74,9 @@ export interface RulesPublisher {
   /** The account the app acts as. */
   myAccountId(): Promise<string>;
 }
+
+/** Questions the platform checks ask the installed site. */
+export interface PlatformProbe {
+  /** `POST /rest/api/3/expression/analyse?check=syntax`: per expression, whether it is valid and why not. */
+  analyseExpressions(expressions: string[]): Promise<{ valid: boolean; errors: string[] }[]>;
+}

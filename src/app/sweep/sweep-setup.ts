@@ -1,5 +1,6 @@
 import { configForProject, type AppConfig } from '../../domain/config';
 import type { AppDeps } from '../deps';
+import { automationHeld } from '../shared/automation-hold';
 import { CloseTransitions } from './close-transition';
 import { organizationsFieldId } from './organizations-field';
 import type { SweepContext } from './sweep-context';
@@ -23,7 +24,8 @@ export async function sweepContextFor(
     deps,
     cfg,
     now,
-    dryRun: cfg.automation.dryRun,
+    // A failed platform check holds automation in dry run until a later run passes.
+    dryRun: cfg.automation.dryRun || (await automationHeld(deps.store)),
     transitions: new CloseTransitions(deps.jira, deps.store),
     organizationsFieldId: byOrganization ? await organizationsFieldId(deps.jira, deps.store) : undefined,
   };

@@ -1,0 +1,21 @@
+import type { Bilingual, IsoDateTime } from './common';
+
+/** The self-checks the admin page runs on the installed site (Health tab, "Platform checks"). */
+type PlatformCheckId = 'expressions' | 'kvsConflict';
+
+export interface PlatformCheckResult {
+  id: PlatformCheckId;
+  passed: boolean;
+  /** Rate-limit points the check spent on the site (KVS operations cost none). */
+  costPoints: number;
+  /** What was checked and what was seen, in words; on failure, what it means for the app. */
+  detail: Bilingual;
+}
+
+/** `runPlatformChecks` result. */
+export interface PlatformChecksView {
+  ranAt: IsoDateTime;
+  results: PlatformCheckResult[];
+  /** A check failed: the sweep runs in dry run until a later run passes. */
+  automationHeld: boolean;
+}
