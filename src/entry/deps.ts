@@ -57,8 +57,8 @@ function buildDeps(scope: string, client: JiraClient): AppDeps {
   };
 }
 
-/** The rules publisher and platform probe acting as the app (`asApp()`), counting into `stats`. */
-export function appRulesGateway(stats: CallStats): RulesGateway {
+/** The rules publisher and platform probe acting as the app (`asApp()`). */
+export function appRulesGateway(stats = new CallStats()): RulesGateway {
   return new RulesGateway(new JiraClient({ request: (r, init) => api.asApp().requestJira(r, init), stats }));
 }
 

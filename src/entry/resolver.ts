@@ -132,7 +132,7 @@ export const resolver = new Resolver()
   )
   .define('runPlatformChecks', ({ payload, context }) =>
     run('runPlatformChecks', { payload, context }, (deps) =>
-      runPlatformChecks(payload, { admin: deps, probe: appRulesGateway(deps.app.stats) }),
+      runPlatformChecks(payload, { admin: deps, probe: appRulesGateway() }),
     ),
   );
 
