@@ -49,8 +49,6 @@ export function performCustomerTransition(ctx: OpContext): Outcome {
   const comment = body.additionalComment?.body;
   if (comment !== undefined && (typeof comment !== 'string' || comment.trim() === ''))
     throw serviceDeskError(400, 'The comment body is required.', 'sd.comment.body.required');
-  const refusal = validatorRefusal(ctx.store, issue, transition, ctx.actor);
-  if (refusal !== undefined) throw serviceDeskError(400, refusal, 'sd.customer.transition.invalid');
   return {
     objects: 1,
     issueKey: issue.key,
