@@ -6,6 +6,7 @@ import { describe, InvocationRunner, type InvocationRecord } from './invocation'
 import { KillSwitch, type KillConfig, type KillCounts } from './kill-switch';
 import { KvsApi } from './kvs-api';
 import { KvsStore } from './kvs-store';
+import type { KvsConflictShape } from './kvs-wire';
 import {
   BACKGROUND_TIMEOUT_S,
   INTERACTIVE_TIMEOUT_S,
@@ -46,6 +47,8 @@ export interface ForgeHostOptions {
    * buckets refill and per-issue write windows pass as on a real site. Default `DEFAULT_REST_LATENCY_MS`.
    */
   restLatencyMs?: number;
+  /** How KVS answers a failed conditional write (undocumented; default the strictest, see `kvs-wire.ts`). */
+  kvsConflict?: KvsConflictShape;
 }
 
 /** About what one Jira Cloud REST call from a Forge function takes (round trip through the Forge proxy). */
@@ -127,7 +130,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
   const runner = new InvocationRunner(opts.timeScale ?? 1);
   const tracker = new WorkTracker();
   const kvs = new KvsStore(opts.kvsFile);
-  const kvsApi = new KvsApi(kvs, manifest.entities);
+  const kvsApi = new KvsApi(kvs, manifest.entities, opts.kvsConflict);
   const queue = new AsyncEventQueue({
     manifest,
     runner,

@@ -11,7 +11,10 @@ import {
   failureBody,
   itemIds,
   itemSpace,
+  conflictFailure,
+  DEFAULT_KVS_CONFLICT,
   keyConflict,
+  type KvsConflictShape,
   nameOf,
   notFound,
   wire,
@@ -47,6 +50,7 @@ export class KvsApi {
   constructor(
     private readonly store: KvsStore,
     private readonly entities?: EntityDefinitions,
+    private readonly conflict: KvsConflictShape = DEFAULT_KVS_CONFLICT,
   ) {}
 
   /** Serves one request; never throws for bad input (answers 4xx like the service). */
@@ -115,7 +119,8 @@ export class KvsApi {
   private set(ns: Namespace, row: Row): KvsReply {
     const options = asRow(row.options);
     const planned = this.planSet(ns, row.key, row.value, options);
-    if (options.keyPolicy === 'FAIL_IF_EXISTS' && planned.previous) throw keyConflict(planned.key);
+    if (options.keyPolicy === 'FAIL_IF_EXISTS' && planned.previous)
+      throw keyConflict(planned.key, this.conflict);
     this.store.put(ns, planned.key, planned.entry);
     if (options.returnValue === 'LATEST') return { status: 200, body: wire(planned.key, planned.entry) };
     if (options.returnValue === 'PREVIOUS' && planned.previous)
@@ -264,11 +269,7 @@ export class KvsApi {
       if (op.conditions !== undefined) {
         const current = this.store.get(itemSpace(op), String(op.key));
         if (!conditionsHold(asRow(op.conditions), current?.value)) {
-          throw new KvsFailure(
-            409,
-            'CONDITION_FAILED',
-            `The conditions for key '${String(op.key)}' were not met`,
-          );
+          throw conflictFailure(this.conflict, `The conditions for key '${String(op.key)}' were not met`);
         }
       }
     }

@@ -10,10 +10,23 @@ export type Row = Record<string, unknown>;
 export const asRow = (v: unknown): Row =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Row) : {};
 
-// The conflict answer for `keyPolicy: 'FAIL_IF_EXISTS'` is not on the KVS error page; 409 KEY_CONFLICT is what
-// public write-ups of @forge/kvs ≥ 1.3 report. Apps should branch on `ForgeKvsAPIError`, not the exact code.
-export const keyConflict = (key: string): KvsFailure =>
-  new KvsFailure(409, 'KEY_CONFLICT', `The key '${key}' already exists`);
+/**
+ * How the KVS service answers a write whose condition fails (`keyPolicy: 'FAIL_IF_EXISTS'` on an existing key,
+ * or a transaction condition). Atlassian documents neither answer, so the local site lets tests pick one:
+ * - `keyConflict`: 409 `KEY_CONFLICT` (what public write-ups of @forge/kvs ≥ 1.3 report);
+ * - `preconditionFailed` (default, the strictest reading): 412 `PRECONDITION_FAILED`, a shape no app code can
+ *   have matched by accident, so an app that branches on the exact code fails here.
+ */
+export type KvsConflictShape = 'keyConflict' | 'preconditionFailed';
+export const DEFAULT_KVS_CONFLICT: KvsConflictShape = 'preconditionFailed';
+
+export const conflictFailure = (shape: KvsConflictShape, message: string): KvsFailure =>
+  shape === 'keyConflict'
+    ? new KvsFailure(409, 'KEY_CONFLICT', message)
+    : new KvsFailure(412, 'PRECONDITION_FAILED', message);
+
+export const keyConflict = (key: string, shape: KvsConflictShape = DEFAULT_KVS_CONFLICT): KvsFailure =>
+  conflictFailure(shape, `The key '${key}' already exists`);
 export const notFound = (): KvsFailure => new KvsFailure(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
 
 /** The wire shape of an entry (`GetResponse`/`SetResponse` in `@forge/kvs` `interfaces/kvs-api`). */

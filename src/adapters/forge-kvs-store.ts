@@ -1,4 +1,4 @@
-import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
 import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } from '../app/ports';
 
 /**
@@ -11,10 +11,15 @@ const VERSION_ENTITY = 'value-version';
 /** Forge KVS allows TTLs up to one year. */
 const MAX_TTL_DAYS = 365;
 
-/** A FAIL_IF_EXISTS write that met an existing key: KVS answers 409 `KEY_CONFLICT` (ForgeKvsAPIError). */
-function isKeyConflict(error: unknown): boolean {
-  if (!(error instanceof ForgeKvsAPIError)) return false;
-  return error.code === 'KEY_CONFLICT' || error.responseDetails.status === 409;
+/**
+ * After any error from a FAIL_IF_EXISTS write, whether the key exists decides: Atlassian does not document how
+ * KVS answers a conflict (status, code), and an error may also come after the write landed. Present means
+ * "not ours to take" (false): the safe side, since a claim that is ours but reported lost only waits for its
+ * lease. Absent means the write did not happen, and the error is rethrown.
+ */
+async function existsAfterFailedWrite(read: () => Promise<unknown>, error: unknown): Promise<false> {
+  if ((await read()) === undefined) throw error;
+  return false;
 }
 
 function ttl(days: number | undefined) {
@@ -33,8 +38,7 @@ export const forgeKvsStore: KeyValueStore = {
       await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl(options?.ttlDays) });
       return true;
     } catch (error) {
-      if (isKeyConflict(error)) return false;
-      throw error;
+      return existsAfterFailedWrite(() => kvs.get(key), error);
     }
   },
 
@@ -50,7 +54,7 @@ export const forgeKvsStore: KeyValueStore = {
       try {
         await stamps.set(key, { version: expected }, { keyPolicy: 'FAIL_IF_EXISTS' });
       } catch (error) {
-        if (!isKeyConflict(error)) throw error;
+        await existsAfterFailedWrite(() => stamps.get(key), error);
       }
     }
     try {
@@ -64,11 +68,15 @@ export const forgeKvsStore: KeyValueStore = {
         .execute();
       return { ok: true };
     } catch (error) {
-      // The failure code of an unmet condition is not documented: the stamp itself tells.
-      if (!(error instanceof ForgeKvsAPIError)) throw error;
+      // The failure code of an unmet condition is not documented, and an error may come after the write
+      // landed: the stamp tells. Still the expected version: nothing was written. Our stamp with our value:
+      // the write landed. Anything else: another save got there first.
       const current = await stamps.get(key);
-      if (current?.version !== expected) return { ok: false, current };
-      throw error;
+      if (current?.version === expected) throw error;
+      const ours =
+        JSON.stringify(current) === JSON.stringify(next) &&
+        JSON.stringify(await kvs.get(key)) === JSON.stringify(value);
+      return ours ? { ok: true } : { ok: false, current };
     }
   },
 

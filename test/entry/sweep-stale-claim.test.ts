@@ -15,12 +15,16 @@ const CLARIFICATION = 'Clarification required / On hold';
 
 type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown }) => Promise<unknown>;
 
-/** Kills the next invocation right after its first successful ledger claim (`act:` key written in KVS). */
+/**
+ * Kills the next invocation right after its first successful ledger claim (`act:` key written in KVS): that
+ * call and every later one fail, as for a process that is gone, until `restore`.
+ */
 function killAfterClaim(): { restore: () => void; kills: () => number } {
   const g = globalThis as { __forge_fetch__?: ForgeFetch };
   const real = g.__forge_fetch__;
   let kills = 0;
   g.__forge_fetch__ = async (target, path, init) => {
+    if (kills > 0) throw new Error('invocation killed after its claim');
     const response = await real?.(target, path, init);
     const body = typeof init?.body === 'string' ? init.body : '';
     if (kills === 0 && target.type === 'kvs' && path.endsWith('/set') && body.includes('"key":"act:')) {

@@ -63,9 +63,19 @@ describe('Forge host KVS through the real @forge/kvs', () => {
   it('FAIL_IF_EXISTS rejects a second writer with a ForgeKvsAPIError and keeps the first value', async () => {
     await kvs.set('lock:SD-1', 'first', { keyPolicy: 'FAIL_IF_EXISTS' });
     const error = await kvsError(kvs.set('lock:SD-1', 'second', { keyPolicy: 'FAIL_IF_EXISTS' }));
+    // Undocumented answer: by default the strictest reading, a shape no app can have matched by accident.
+    expect(error.code).toBe('PRECONDITION_FAILED');
+    expect(error.responseDetails.status).toBe(412);
+    expect(await kvs.get('lock:SD-1')).toBe('first');
+  });
+
+  it('answers a conflict as 409 KEY_CONFLICT when the site is configured so', async () => {
+    h.close();
+    h = await startHost({ kvsConflict: 'keyConflict' });
+    await kvs.set('lock:SD-1', 'first', { keyPolicy: 'FAIL_IF_EXISTS' });
+    const error = await kvsError(kvs.set('lock:SD-1', 'second', { keyPolicy: 'FAIL_IF_EXISTS' }));
     expect(error.code).toBe('KEY_CONFLICT');
     expect(error.responseDetails.status).toBe(409);
-    expect(await kvs.get('lock:SD-1')).toBe('first');
   });
 
   it('FAIL_IF_EXISTS lets exactly one of many concurrent writers win', async () => {
@@ -232,7 +242,7 @@ describe('Forge host KVS through the real @forge/kvs', () => {
     });
 
     const stale = kvs.transact().set('SD-1', { status: 'closed' }, expecting('waiting'));
-    expect((await kvsError(stale.execute())).code).toBe('CONDITION_FAILED');
+    expect((await kvsError(stale.execute())).code).toBe('PRECONDITION_FAILED');
     expect(await kvs.entity('ticket-state').get('SD-1')).toEqual({ status: 'open' });
 
     await kvs.transact().set('SD-1', { status: 'closed' }, expecting('open')).execute();
