@@ -2,6 +2,7 @@ import { decideCustomerComment } from '../../src/app/events/rules/customer-comme
 import { initialState } from '../../src/domain/process-state';
 import { event, input, ticket } from '../app/events/rule-fixtures';
 import { DAY, startEventsSite, type EventsSite } from '../support/events-site';
+import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -15,7 +16,7 @@ describe('public versus internal comments when deciding a reset', () => {
     const state = {
       ...clarification,
       timer: 'clarification' as const,
-      nextDueAt: '2026-11-30T10:00:00.000Z',
+      nextDueAt: '2026-11-30T10:00:00Z',
     };
     it.each([
       [true, true, true],
@@ -62,7 +63,7 @@ describe('public versus internal comments when deciding a reset', () => {
       await s.settle();
       expect(s.state(key)).toMatchObject({
         cycleStartedAt: iso(enteredAt),
-        nextDueAt: iso(enteredAt + 10 * DAY),
+        nextDueAt: indexedInstant(new Date(enteredAt + 10 * DAY)),
       });
       s.clock.advance(DAY);
       const publicAt = Date.now();
@@ -70,7 +71,7 @@ describe('public versus internal comments when deciding a reset', () => {
       await s.settle();
       expect(s.state(key)).toMatchObject({
         cycleStartedAt: iso(publicAt),
-        nextDueAt: iso(publicAt + 10 * DAY),
+        nextDueAt: indexedInstant(new Date(publicAt + 10 * DAY)),
         lastReset: { reason: 'customerComment' },
       });
     });

@@ -1,4 +1,5 @@
 import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 /**
  * The narrowest race of ADR 0003: the customer replies after the sweep's state-write check (its marker read and
@@ -68,7 +69,7 @@ describe('a customer reply between the sweep state check and its Jira write', ()
       cycle: cycle + 1,
       stepsDone: 0,
       lastReset: { reason: 'customerComment' },
-      nextDueAt: new Date((repliedAt ?? 0) + 10 * DAY).toISOString(),
+      nextDueAt: indexedInstant(new Date((repliedAt ?? 0) + 10 * DAY)),
     });
     const sentBefore = s.appComments(key).length;
     // Nothing more until ten days after the reply; then reminder 1 of the new cycle.

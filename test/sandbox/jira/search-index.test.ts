@@ -19,7 +19,11 @@ function randomState(random: () => number): unknown {
   const at = new Date(NOW.getTime() + (random() * 400 - 200) * HOUR);
   // Some fall exactly on the queries' boundary instants, so inclusive and exclusive bounds are told apart.
   if (roll < 0.1) return { nextDueAt: random() < 0.5 ? NOW.toISOString() : '2026-11-30', timer: 'closure' };
-  if (roll < 0.5) return { nextDueAt: at.toISOString(), timer: random() < 0.5 ? 'clarification' : 'closure' };
+  if (roll < 0.5)
+    return {
+      nextDueAt: `${at.toISOString().slice(0, 19)}Z`,
+      timer: random() < 0.5 ? 'clarification' : 'closure',
+    };
   if (roll < 0.6) return { nextDueAt: at.toISOString().slice(0, 16).replace('T', ' '), timer: 'closure' };
   if (roll < 0.65) return { nextDueAt: 'not a date', timer: 'broken' };
   if (roll < 0.7) return { nextDueAt: at.getTime() };
