@@ -18,7 +18,7 @@ import { AuditLog } from '../app/shared/audit-log';
 import { ConfigRepository } from '../app/shared/config-repository';
 
 /** Every client of this process shares the rate-limit holds of the installation it calls for. */
-const gate = { holds: processRateLimitGate, installation: currentInstallation };
+export const gate = { holds: processRateLimitGate, installation: currentInstallation };
 
 /**
  * The dependency bundle for one invocation of scheduled, event or queue code: Jira as the app (`asApp()`),

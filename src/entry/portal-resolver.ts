@@ -14,7 +14,7 @@ import { NotVisibleToUserError } from '../app/portal/not-visible-error';
 import type { PortalContext, PortalDeps } from '../app/portal/portal-deps';
 import { renewEstimate } from '../app/portal/renew-estimate';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
-import { appDeps } from './deps';
+import { appDeps, gate } from './deps';
 import { resolverError } from './resolver-error';
 
 /**
@@ -49,6 +49,7 @@ async function run<K extends PortalKey>(
     const user = new JiraClient({
       request: (r, init) => api.asUser().requestJira(r, init),
       stats: app.stats,
+      gate,
     });
     const ctx: PortalContext = {
       issueKey: parsed.data.extension.request.key,
@@ -59,6 +60,7 @@ async function run<K extends PortalKey>(
     const asApp = new JiraClient({
       request: (r, init) => api.asApp().requestJira(r, init),
       stats: app.stats,
+      gate,
     });
     const deps: PortalDeps = {
       customer: new CustomerRequestGateway(user),
