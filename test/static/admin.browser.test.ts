@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ShimConfig } from '../../sandbox/ui-bridge/host';
 import type { ProcessSettings } from '../../src/contract/resolvers';
+import { MESSAGE_KEYS } from '../../src/domain/texts/message-keys';
 import { settingsView } from './fixtures/admin-settings';
 import { ensureUiBuilt, launchChromium, SCREENSHOTS, seriousA11yViolations } from './support/browser';
 import { startUiServer, type InvokeCall } from './support/ui-server';
@@ -313,7 +314,7 @@ test('on-call offers nobody, Opsgenie or a webhook, and every message is editabl
   await mode.selectOption('webhook');
   await page.getByLabel('Webhook URL').fill('https://oncall.example.com/hook');
   const texts = page.getByRole('region', { name: 'Customer messages' });
-  await expect(texts.locator('details').count()).resolves.toBe(16);
+  await expect(texts.locator('details').count()).resolves.toBe(MESSAGE_KEYS.length);
   await texts.getByText('Priority does not fit the type').click();
   await texts.getByText('{ticketKey} {priority} {type}').waitFor();
   await texts.getByLabel('Priority does not fit the type (DE)').waitFor();
