@@ -4,7 +4,7 @@
  */
 import type { SimJiraSite } from '../sandbox/jira/site';
 
-/** Simulated latency of one REST call, for the "wall time" column (issue #4). */
+/** Simulated latency of one REST call, for the "wall time" column. */
 export const MS_PER_CALL = 50;
 
 /** The operations that are the sweep's customer-visible actions (one call each). */

@@ -1,5 +1,5 @@
 /**
- * The naive baseline of issue #4: what a straightforward implementation does every hour. JQL by status with the
+ * The naive baseline: what a straightforward implementation does every hour. JQL by status with the
  * changelog expanded over every ticket in a timer status (all pages), then per due ticket: read its transitions,
  * add the comment, write the state property, and transition when closing — four calls where the app makes one.
  * It applies the same timer rules (`decideTimer`), so both send the same reminders and closes.

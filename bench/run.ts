@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the sweep benchmark of issue #4 (and the UI benchmark of issue #6 when present).
+ * `npm run bench`: the sweep benchmark (and the UI benchmark when the UI is built).
  * Generated sites of 1,000, 10,000 and 50,000 tickets run 30 simulated days of hourly sweeps through the real
  * handlers; a naive baseline runs on an identical site; a 10,000-ticket overdue backlog checks the hourly
  * points budget. Prints a Markdown table and writes `bench-results.json` (fields: bench/README.md).

@@ -1,5 +1,5 @@
 /**
- * UI benchmark (issue #6): the gzipped size of each Custom UI's initial JavaScript (the entry module and every
+ * UI benchmark: the gzipped size of each Custom UI's initial JavaScript (the entry module and every
  * chunk it imports statically, as the browser must load before the first render) and the resolver calls one
  * panel load makes, measured by loading the real panel in Chromium against the local site.
  * Budget: panel initial JS ≤ 200 KB gzip; one resolver call per panel load.

@@ -9,7 +9,7 @@ import type {
 } from './common';
 
 /**
- * Everything the issue panel shows, returned by ONE `getPanel` call per panel load (issue #6).
+ * Everything the issue panel shows, returned by ONE `getPanel` call per panel load.
  * A tagged union on `view`: a process ticket, a Delivery ticket, or a ticket the app does not handle.
  * Durations are milliseconds, instants ISO strings; the UI formats both in the user's locale and time zone.
  */

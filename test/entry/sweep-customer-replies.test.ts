@@ -2,7 +2,7 @@ import { ORG } from '../../sandbox/jira/seed/demo-ids';
 import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
 
 /**
- * Resets by the issue event handler (issue #5) seen through the sweep: these tests need the real `onIssueEvent`
+ * Resets by the issue event handler seen through the sweep: these tests need the real `onIssueEvent`
  * exported from src/index.ts, and no stand-in writes the state for them.
  */
 const START = Date.parse('2026-11-02T08:30:00Z');

@@ -20,7 +20,7 @@ async function waitingTickets(s: SweepSite, count: number, spacingMs: number): P
 }
 
 /**
- * The invariants of issue #4 for reminders due by `until`: every ticket got exactly the reminders due, in
+ * The sweep's invariants for reminders due by `until`: every ticket got exactly the reminders due, in
  * order, none before its due time and none later than its due time plus one sweep interval (and slack).
  */
 function expectRemindersExact(

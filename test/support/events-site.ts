@@ -1,5 +1,5 @@
 /**
- * The local site for the issue-event rules' integration tests (issue #5): the Jira simulator with the demo
+ * The local site for the issue-event rules' integration tests: the Jira simulator with the demo
  * project SD, the Forge host running the app's REAL exports of `src/index.ts` (the `issue-events` trigger with
  * `ignoreSelf`, the `process-work` queue consumer) on a simulated clock, and helpers to act as people on the site
  * and to read what the app wrote. Nothing of `@forge/*` is mocked.

@@ -191,15 +191,15 @@ export async function startSweepSite(
 }
 
 /**
- * What the issue event handler (issue #5) writes when a customer comments in a timer status: the timer restarts
- * from the comment (new cycle, nothing done yet). Tests write it directly while that handler is not wired.
+ * The state a customer reply in a timer status leaves: the timer restarts from the comment (new cycle, nothing
+ * done yet). The event handler writes it; for a reply whose event the test did not deliver, it is written here.
  */
 export async function resetByCustomerReply(s: SweepSite, key: string, at: Date): Promise<void> {
   await s.host.drain();
   const state = s.state(key);
   if (!state) throw new Error(`${key} has no process state`);
   const lastReset = state.lastReset as { at?: string; reason?: string } | undefined;
-  // The event handler of issue #5 is wired and already restarted the timer for this reply.
+  // The event handler already restarted the timer for this reply.
   if (lastReset?.reason === 'customerComment' && lastReset.at === at.toISOString()) return;
   const cycle = Number(state.cycle) + 1;
   const interval = 10 * DAY;

@@ -70,7 +70,7 @@ function projectChecks(cfg: ProjectConfig, site: SiteNames, securityLevels: stri
 }
 
 /**
- * Health check (issue #6): which configured issue types, statuses, fields, the Delivery link type and the
+ * Health check: which configured issue types, statuses, fields, the Delivery link type and the
  * regions' security levels exist on the site, per managed project, and how to fix what is missing.
  * Site-wide names are read once; security levels once per project. Admins only.
  */

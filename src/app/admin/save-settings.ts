@@ -15,7 +15,7 @@ import {
 import { settingsView } from './settings-view';
 
 /**
- * Validates and saves the site settings or one project's overrides (issue #6). The whole configuration is
+ * Validates and saves the site settings or one project's overrides. The whole configuration is
  * validated before anything is stored; every problem comes back with the admin page's field path. A save based
  * on an older version than the stored one is refused, so two admins never overwrite each other unseen.
  * Jira administrators only.

@@ -52,7 +52,7 @@ export interface PanelRequest {
 const PANEL_HISTORY_LIMIT = 20;
 
 /**
- * Everything the issue panel shows, for ONE resolver call per panel load (issue #6). Reads the ticket, its
+ * Everything the issue panel shows, for ONE resolver call per panel load. Reads the ticket, its
  * SLAs and linked tickets as the user; the configuration and the audit trail from the app's storage.
  *
  * @throws TicketNotFoundError when Jira answers 404 to the user.

@@ -87,7 +87,7 @@ async function failure(
       return { kind: 'skipped', reason: 'notFound' };
     }
     if (error.status === 400 || error.status === 409) {
-      // 409, or a transition no longer offered: the ticket changed since the search (issue #4 design).
+      // 409, or a transition no longer offered: the ticket changed since the search.
       await ctx.transitions.forget(ctx.cfg.projectKey, ticket);
       return { kind: 'redecide', reason: `HTTP ${error.status}` };
     }

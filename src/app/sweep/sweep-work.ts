@@ -37,7 +37,7 @@ const continueProjectSweep: WorkHandler = async (body, deps) => {
   }
 };
 
-/** The sweep's queue work, keyed by `body.type`, for the lead's consumer in `src/entry/work.ts`. */
+/** The sweep's queue work, keyed by `body.type`, for the queue consumer in `src/entry/work.ts`. */
 export const sweepWorkHandlers: Record<string, WorkHandler> = {
   [SWEEP_PROJECT_WORK]: continueProjectSweep,
 };

@@ -37,7 +37,7 @@ function stateProperty(state: ProcessState): EntityProperty[] {
 }
 
 /**
- * Performs one due timer step as exactly one Jira write (issue #4 "one write per action"): a reminder or notice
+ * Performs one due timer step as exactly one Jira write: a reminder or notice
  * is an issue edit carrying the public comment and the new state property; a close is one transition carrying
  * the resolution (only where the screen has the field), the public comment and the state property. Throws the
  * client's typed errors and {@link NoCloseTransitionError}; the caller owns the exactly-once bookkeeping.
