@@ -4,7 +4,7 @@ import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } fro
 /**
  * Custom entity holding the version stamp of each compare-and-set value (manifest `app.storage.entities`).
  * KVS transactions evaluate conditions on custom entities only, so the stamp lives there and the value stays
- * a plain key that readers get as before (docs/decisions/0013-admin-save-compare-and-set.md).
+ * a plain key that readers get as before (docs/decisions/0010-admin-save-compare-and-set.md).
  */
 const VERSION_ENTITY = 'value-version';
 
