@@ -8,11 +8,11 @@ import type {
   EscalationReasonCode,
   PortalRequestView,
 } from '../../../src/contract/resolvers';
-import { ResolverFailure } from '../../shared/src/resolver-failure';
 import { ErrorState } from '../../shared/src/states';
 import type { Formatters } from '../../shared/src/formatting';
 import type { PortalMessages } from './messages';
 import { EscalationSummary } from './portal-panel';
+import { useSubmission } from './use-submission';
 
 const REASONS: EscalationReasonCode[] = ['serviceTimeExceeded', 'handling', 'productQuality'];
 
@@ -36,9 +36,8 @@ export function EscalateDialog({
 }) {
   const [reason, setReason] = useState<EscalationReasonCode>('handling');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<EscalateResult | null>(null);
-  const [failure, setFailure] = useState<ResolverFailure | null>(null);
+  const { busy, failure, clearFailure, run } = useSubmission<EscalateResult>();
   const e = view.escalation;
 
   if (result) {
@@ -82,18 +81,7 @@ export function EscalateDialog({
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     if (busy || text.trim() === '' || blocked) return;
-    setBusy(true);
-    setFailure(null);
-    submit({ targetLevel, reason, text: text.trim() }).then(
-      (answer) => {
-        setResult(answer);
-        setBusy(false);
-      },
-      (thrown: unknown) => {
-        setFailure(ResolverFailure.from(thrown));
-        setBusy(false);
-      },
-    );
+    run(() => submit({ targetLevel, reason, text: text.trim() }), setResult);
   };
   return (
     <form onSubmit={onSubmit} aria-labelledby="escalate-title">
@@ -158,7 +146,7 @@ export function EscalateDialog({
       </p>
       {failure ? (
         <div style={{ marginTop: token('space.150') }}>
-          <ErrorState failure={failure} texts={m.error} onRetry={() => setFailure(null)} />
+          <ErrorState failure={failure} texts={m.error} onRetry={clearFailure} />
         </div>
       ) : null}
       <div

@@ -8,9 +8,9 @@ import type {
   RenewEstimateResult,
 } from '../../../src/contract/resolvers';
 import type { Formatters } from '../../shared/src/formatting';
-import { ResolverFailure } from '../../shared/src/resolver-failure';
 import { ErrorState } from '../../shared/src/states';
 import type { PortalMessages } from './messages';
+import { useSubmission } from './use-submission';
 
 function Requested({ renewal, m, fmt }: { renewal: PortalRenewalView; m: PortalMessages; fmt: Formatters }) {
   return (
@@ -42,22 +42,13 @@ export function RenewDialog({
   const [renewal, setRenewal] = useState<PortalRenewalView | null>(
     view.estimateRenewal?.requestedAt ? view.estimateRenewal : null,
   );
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ResolverFailure | null>(null);
+  const { busy, failure, clearFailure, run } = useSubmission<RenewEstimateResult>();
   const [notExpired, setNotExpired] = useState(view.estimateRenewal === null);
   const onSubmit = () => {
-    setBusy(true);
-    submit().then(
-      (answer) => {
-        if (answer.outcome === 'notExpired') setNotExpired(true);
-        else setRenewal(answer.renewal);
-        setBusy(false);
-      },
-      (thrown: unknown) => {
-        setFailure(ResolverFailure.from(thrown));
-        setBusy(false);
-      },
-    );
+    run(submit, (answer) => {
+      if (answer.outcome === 'notExpired') setNotExpired(true);
+      else setRenewal(answer.renewal);
+    });
   };
   return (
     <div>
@@ -71,7 +62,7 @@ export function RenewDialog({
       ) : (
         <p>{m.renewal.explain}</p>
       )}
-      {failure ? <ErrorState failure={failure} texts={m.error} onRetry={() => setFailure(null)} /> : null}
+      {failure ? <ErrorState failure={failure} texts={m.error} onRetry={clearFailure} /> : null}
       <div
         style={{
           display: 'flex',
