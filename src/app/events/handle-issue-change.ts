@@ -2,6 +2,7 @@ import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { initialState, type ProcessState } from '../../domain/process-state';
 import { cameByEmail } from './email-channel';
+import { heldConfig } from '../shared/automation-hold';
 import { isCustomer } from '../shared/customer-check';
 import type { EventAction, RuleResult } from './event-actions';
 import type { EventDeps } from './event-deps';
@@ -75,8 +76,10 @@ export async function handleIssueChange(
   const { config: site } = await deps.config.load();
   const projectKey = projectKeyOf(event.issueKey);
   if (!site.projects.includes(projectKey)) return { kind: 'ignored', reason: 'projectNotManaged' };
-  const config: ProjectConfig = configForProject(site, projectKey);
-  if (!config.automation.enabled) return { kind: 'ignored', reason: 'automationDisabled' };
+  const configured: ProjectConfig = configForProject(site, projectKey);
+  if (!configured.automation.enabled) return { kind: 'ignored', reason: 'automationDisabled' };
+  // A failed platform check holds automation in dry run, as for the sweep.
+  const config = await heldConfig(deps.store, configured);
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
   let ticket;
   try {

@@ -1,4 +1,5 @@
 import { configForProject, type ProjectConfig } from '../../domain/config';
+import { heldConfig } from '../shared/automation-hold';
 import { PROCESS_STATE_KEY } from '../../domain/process-state';
 import { portalLanguage } from '../../domain/portal/portal-language';
 import {
@@ -73,7 +74,8 @@ export async function loadPortalRequest(context: PortalContext, deps: PortalDeps
   });
   const snapshotCfg = configForProject(config, projectKey);
   const ticket = ticketSnapshot(issue, snapshotCfg, fieldIds);
-  const cfg = configForProject(config, ticket.projectKey || projectKey);
+  // A failed platform check holds automation (escalations included) in dry run.
+  const cfg = await heldConfig(deps.store, configForProject(config, ticket.projectKey || projectKey));
   const organizations = ticket.organizations;
   return {
     visible,

@@ -1,6 +1,6 @@
 import { configForProject, type AppConfig } from '../../domain/config';
 import type { AppDeps } from '../deps';
-import { automationHeld } from '../shared/automation-hold';
+import { heldConfig } from '../shared/automation-hold';
 import { CloseTransitions } from './close-transition';
 import { organizationsFieldId } from './organizations-field';
 import type { SweepContext } from './sweep-context';
@@ -17,15 +17,15 @@ export async function sweepContextFor(
   now: Date,
 ): Promise<SweepContext | undefined> {
   if (!config.projects.includes(projectKey)) return undefined;
-  const cfg = configForProject(config, projectKey);
+  // A failed platform check holds automation in dry run until a later run passes.
+  const cfg = await heldConfig(deps.store, configForProject(config, projectKey));
   if (!cfg.automation.enabled) return undefined;
   const byOrganization = Object.keys(cfg.languageByOrganization).length > 0;
   return {
     deps,
     cfg,
     now,
-    // A failed platform check holds automation in dry run until a later run passes.
-    dryRun: cfg.automation.dryRun || (await automationHeld(deps.store)),
+    dryRun: cfg.automation.dryRun,
     transitions: new CloseTransitions(deps.jira, deps.store),
     organizationsFieldId: byOrganization ? await organizationsFieldId(deps.jira, deps.store) : undefined,
   };

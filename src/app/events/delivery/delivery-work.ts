@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textToAdf } from '../../shared/adf';
 import { configForProject } from '../../../domain/config';
+import { heldConfig } from '../../shared/automation-hold';
 import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
 import { startTimer } from '../../../domain/timers';
 import { renderMessage, languageFor } from '../../../domain/texts';
@@ -41,7 +42,10 @@ const LINK_BATCH_PAUSE_SECONDS = 10;
 
 async function setup(deps: EventDeps, projectKey: string) {
   const now = deps.clock.now();
-  const config = configForProject((await deps.config.load()).config, projectKey);
+  const config = await heldConfig(
+    deps.store,
+    configForProject((await deps.config.load()).config, projectKey),
+  );
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
   return { now, config, fieldIds };
 }
