@@ -81,6 +81,7 @@ export function commentedIssueEvent(
   comment: SimComment,
   causedBy: Principal,
   at: string,
+  withVisibility: boolean,
 ): ProductEvent {
   return {
     eventType: 'avi:jira:commented:issue',
@@ -92,7 +93,8 @@ export function commentedIssueEvent(
         body: comment.body,
         author: userRef(store, comment.authorAccountId),
         updateAuthor: userRef(store, comment.authorAccountId),
-        jsdPublic: comment.jsdPublic,
+        // Not in the Forge event reference: sent only when the site is told to.
+        ...(withVisibility ? { jsdPublic: comment.jsdPublic } : {}),
         created: jiraDateTime(comment.created),
         updated: jiraDateTime(comment.updated),
       },

@@ -44,6 +44,11 @@ export interface JiraSiteOptions {
    * editor. Default false: a fresh installation has them in no workflow (and team-managed projects never).
    */
   attachWorkflowRules?: boolean;
+  /**
+   * Whether `avi:jira:commented:issue` carries the comment's `jsdPublic`. The Forge event reference does not
+   * document it, so by default it is left out (the strictest reading); `'jsdPublic'` sends it.
+   */
+  commentEventVisibility?: 'absent' | 'jsdPublic';
 }
 
 /** The simulated Jira Cloud + JSM site: the `JiraSite` seam plus what tests and the local UI need. */
@@ -92,7 +97,7 @@ class Site implements SimJiraSite {
   readonly opsAlerts: OpsAlerts;
   readonly specViolations: string[] = [];
   private readonly faults: FaultInjector;
-  private readonly writer = new IssueWriter(this.store);
+  private readonly writer: IssueWriter;
   private readonly sessions = new SearchSessions();
   private readonly listeners = new Set<(event: ProductEvent) => void>();
   private readonly indexed: IndexedProperty[];
@@ -101,6 +106,9 @@ class Site implements SimJiraSite {
     this.limiter = new RateLimiter(options.limits);
     this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
+    this.writer = new IssueWriter(this.store, {
+      commentVisibility: options.commentEventVisibility === 'jsdPublic',
+    });
     const manifestPath = options.manifestPath ?? resolve(process.cwd(), 'manifest.yml');
     this.indexed = readIndexedProperties(manifestPath);
     registerPropertyIndexes(this.store, this.indexed);

@@ -103,7 +103,9 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
       stepsDone: 0,
       lastReset: { at: iso(commentAt), reason: 'customerComment' },
     });
-    expect(spent.calls).toBeLessThanOrEqual(5);
+    // The event does not say whether the comment is public: one more read of the comment (2 points).
+    expect(spent.calls).toBeLessThanOrEqual(6);
+    expect(spent.byOperation).toMatchObject({ getComment: 1 });
   });
 
   it.each([

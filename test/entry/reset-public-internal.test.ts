@@ -36,10 +36,17 @@ describe('public versus internal comments when deciding a reset', () => {
     });
   });
 
-  describe('on the local site', () => {
+  /**
+   * Forge does not document `jsdPublic` on comment events: by default the local site leaves it out and the app
+   * reads the comment; a site that sends it saves that read. The rule holds under both.
+   */
+  describe.each([
+    ['without jsdPublic in the event (default)', 'absent' as const, 1],
+    ['with jsdPublic in the event', 'jsdPublic' as const, 0],
+  ])('on the local site, %s', (_name, commentEventVisibility, reads) => {
     let s: EventsSite;
     beforeEach(async () => {
-      s = await startEventsSite();
+      s = await startEventsSite(undefined, { commentEventVisibility });
     });
     afterEach(() => {
       const failed = s.failedInvocations();
@@ -59,8 +66,10 @@ describe('public versus internal comments when deciding a reset', () => {
       await s.agent.transition(key, { status: 'Clarification required / On hold' });
       await s.settle();
       s.clock.advance(4 * DAY);
-      await s.agent.comment(key, 'Called the customer, waiting for the log.', { internal: true });
-      await s.settle();
+      const internal = await s.measure(() =>
+        s.agent.comment(key, 'Called the customer, waiting for the log.', { internal: true }),
+      );
+      expect(internal.byOperation.getComment ?? 0).toBe(reads);
       expect(s.state(key)).toMatchObject({
         cycleStartedAt: iso(enteredAt),
         nextDueAt: indexedInstant(new Date(enteredAt + 10 * DAY)),

@@ -95,6 +95,8 @@ export async function startEventsSite(
     limits?: LimitConfig;
     /** The app's workflow validators and conditions added to every transition (company-managed workflows). */
     workflowRules?: boolean;
+    /** Comment events carry `jsdPublic` (undocumented for Forge events; left out by default). */
+    commentEventVisibility?: 'absent' | 'jsdPublic';
   } = {},
 ): Promise<EventsSite> {
   // The app logs JSON lines on stdout (for `forge logs`); tests read the site instead.
@@ -104,6 +106,7 @@ export async function startEventsSite(
   const site = createJiraSite({
     ...(options.limits ? { limits: options.limits } : {}),
     attachWorkflowRules: options.workflowRules ?? false,
+    ...(options.commentEventVisibility ? { commentEventVisibility: options.commentEventVisibility } : {}),
   });
   seedDemoSite(site);
   const host = await createForgeHost({

@@ -11,7 +11,7 @@ import {
 } from '../ops/app-property-ops';
 import { getBulkChangelogs, getChangeLogs } from '../ops/changelog-ops';
 import { analyseExpression } from '../ops/expression-ops';
-import { addComment, getComments } from '../ops/comment-ops';
+import { addComment, getComment, getComments } from '../ops/comment-ops';
 import { getCustomerTransitions, performCustomerTransition } from '../ops/customer-transition-ops';
 import { createIssue, editIssue, getIssue } from '../ops/issue-ops';
 import { deleteIssueLink, getIssueLink, getIssueLinkTypes, linkIssues } from '../ops/link-ops';
@@ -80,6 +80,7 @@ export const ROUTES: Record<string, Handler> = {
   [`POST ${P}/issue/{issueIdOrKey}/transitions`]: doTransition,
   [`GET ${P}/issue/{issueIdOrKey}/comment`]: getComments,
   [`POST ${P}/issue/{issueIdOrKey}/comment`]: addComment,
+  [`GET ${P}/issue/{issueIdOrKey}/comment/{id}`]: getComment,
   [`GET ${P}/issue/{issueIdOrKey}/properties`]: getIssuePropertyKeys,
   [`GET ${P}/issue/{issueIdOrKey}/properties/{propertyKey}`]: getIssueProperty,
   [`PUT ${P}/issue/{issueIdOrKey}/properties/{propertyKey}`]: setIssueProperty,

@@ -19,7 +19,11 @@ export interface NewComment {
 export class IssueWriter {
   readonly pending: ProductEvent[] = [];
 
-  constructor(private readonly store: SiteStore) {}
+  /** @param events.commentVisibility whether comment events carry `jsdPublic` (undocumented; off by default). */
+  constructor(
+    private readonly store: SiteStore,
+    private readonly events: { commentVisibility: boolean } = { commentVisibility: false },
+  ) {}
 
   /** Apply field changes (and optionally a transition) as one history entry and one `updated:issue` event. */
   update(
@@ -101,7 +105,9 @@ export class IssueWriter {
     };
     issue.comments.push(comment);
     issue.updated = now;
-    this.pending.push(commentedIssueEvent(this.store, issue, comment, causedBy, now));
+    this.pending.push(
+      commentedIssueEvent(this.store, issue, comment, causedBy, now, this.events.commentVisibility),
+    );
     return comment;
   }
 

@@ -1,4 +1,4 @@
-import { bodyObject, type OpContext, queryInt, queryValue, visibleIssue } from '../http/context';
+import { bodyObject, type OpContext, pathParam, queryInt, queryValue, visibleIssue } from '../http/context';
 import { type Outcome, platformError } from '../http/reply';
 import { parseComment } from '../mutations/comment-input';
 import { commentBean } from '../render/field-values';
@@ -25,6 +25,19 @@ export function getComments(ctx: OpContext): Outcome {
     },
     objects: page.length,
   };
+}
+
+/**
+ * GET /rest/api/3/issue/{issueIdOrKey}/comment/{id} — one comment with its documented `jsdPublic`. An internal
+ * note is not found for someone who may not see it (a customer), as the list leaves it out.
+ */
+export function getComment(ctx: OpContext): Outcome {
+  const issue = visibleIssue(ctx);
+  const id = pathParam(ctx, 'id');
+  const comment = issue.comments.find((c) => c.id === id);
+  if (!comment || !(comment.jsdPublic || staffOf(ctx, issue)))
+    throw platformError(404, ['Can not find a comment for the id: ' + id + '.']);
+  return { reply: { status: 200, body: commentBean(ctx.store, issue, comment) }, objects: 1 };
 }
 
 /** Per-issue comment limit; Jira answers 413 beyond it. */

@@ -7,6 +7,7 @@ import type {
 } from '../../app/ports/jira';
 import { route } from '@forge/api';
 import { z } from 'zod';
+import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
 import {
   commentSchema,
@@ -191,6 +192,25 @@ export class JiraGateway implements JiraGatewayPort {
       created: c.created,
       isPublic: c.jsdPublic !== false,
     }));
+  }
+
+  /**
+   * Whether one comment is public: `GET /issue/{key}/comment/{id}` and its `jsdPublic` ("defaults to true when
+   * comments are created in the Jira Cloud Platform", so an absent flag means public). `undefined` when gone.
+   */
+  async commentIsPublic(key: string, commentId: string): Promise<boolean | undefined> {
+    try {
+      const comment = await this.client.call({
+        operation: 'getComment',
+        route: route`/rest/api/3/issue/${key}/comment/${commentId}`,
+        schema: commentSchema,
+        objects: () => 1,
+      });
+      return comment.jsdPublic !== false;
+    } catch (error) {
+      if (error instanceof JiraHttpError && error.isNotFound) return undefined;
+      throw error;
+    }
   }
 
   /** The account the app acts as (`asApp()`): its own comments are never the customer's. */

@@ -66,7 +66,11 @@ export interface IssueChangeEvent {
   /** The ticket's status when the event happened (the payload's snapshot of the issue), if Jira sent it. */
   readonly statusAtEvent?: { id: string; name?: string };
   readonly items: readonly ChangeItem[];
-  readonly comment?: { id: string; authorId?: string; isPublic: boolean };
+  /**
+   * `isPublic` is JSM's `jsdPublic` when the payload carries it; the Forge event reference does not document it,
+   * so it is absent when Jira leaves it out and the handler then asks Jira (the Jira port's `commentIsPublic`).
+   */
+  readonly comment?: { id: string; authorId?: string; isPublic?: boolean };
 }
 
 /** A link created or deleted between two issues (ids only: Jira sends no keys). */
@@ -145,8 +149,7 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
             comment: {
               id: comment.id,
               ...(comment.author ? { authorId: comment.author.accountId } : {}),
-              // JSM omits `jsdPublic` on some payloads; a comment is public unless Jira says otherwise.
-              isPublic: comment.jsdPublic !== false,
+              ...(comment.jsdPublic !== undefined ? { isPublic: comment.jsdPublic } : {}),
             },
           }
         : {}),

@@ -62,6 +62,22 @@ export function decideIssueChange(input: RuleInput): RuleResult {
   return { state, actions };
 }
 
+type EventComment = NonNullable<IssueChangeEvent['comment']>;
+
+/**
+ * The comment with its visibility: from the event when Jira sent `jsdPublic` (undocumented for Forge events),
+ * otherwise read from the comment (2 points). A comment deleted meanwhile counts as not public.
+ */
+async function withVisibility(
+  deps: EventDeps,
+  issueKey: string,
+  comment: EventComment,
+): Promise<EventComment> {
+  if (comment.isPublic !== undefined) return comment;
+  const isPublic = (await deps.jira.commentIsPublic(issueKey, comment.id)) ?? false;
+  return { ...comment, isPublic };
+}
+
 /**
  * Handles one created/updated/commented event: re-reads the ticket (one GET with only the needed fields and the
  * `jsm-process-state` property), decides with the pure rules, acts with idempotency keys, then keeps Delivery
@@ -93,10 +109,12 @@ export async function handleIssueChange(
   if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
   const stored = ticket.state;
   const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
-  const commenter =
-    event.kind === 'commented' && event.comment?.isPublic === true && timerRunning
-      ? event.comment.authorId
+  // Only a public comment can be the customer's reply; the event may not say which it is (then Jira is asked).
+  const comment =
+    event.kind === 'commented' && event.comment !== undefined && timerRunning
+      ? await withVisibility(deps, ticket.key, event.comment)
       : undefined;
+  const commenter = comment?.isPublic === true ? comment.authorId : undefined;
   // Whoever closed a ticket whose timer ran (the customer may, PROCESS.md §3, §4): the audit entry says who.
   const closer =
     ticket.status === 'closed' &&
@@ -110,7 +128,7 @@ export async function handleIssueChange(
   const viaEmail =
     event.kind === 'created' && ticket.kind === 'incident' ? await cameByEmail(deps, ticket.id) : undefined;
   const input: RuleInput = {
-    event,
+    event: comment ? { ...event, comment } : event,
     ticket,
     config,
     now,

@@ -121,6 +121,11 @@ export interface JiraGateway {
   getFields(): Promise<JiraField[]>;
   /** One page of a ticket's comments, newest first; each comment read costs a point, so pages are small. */
   newestComments(key: string, startAt: number, maxResults: number): Promise<CommentFacts[]>;
+  /**
+   * Whether one comment is public (JSM `jsdPublic`, documented on the platform `Comment`); `undefined` when the
+   * comment no longer exists. One request, one object.
+   */
+  commentIsPublic(issueKey: string, commentId: string): Promise<boolean | undefined>;
   /** The account the app acts as: its own comments are never the customer's. */
   myAccountId(): Promise<string>;
   /** Whether the calling user holds a global permission (e.g. `ADMINISTER`). */

@@ -84,16 +84,34 @@ describe('product events', () => {
     ]);
   });
 
-  test('comments emit commented:issue with jsdPublic; a transition with a comment emits updated + commented', async () => {
+  test('comments emit commented:issue without the undocumented jsdPublic; a transition with a comment emits updated + commented', async () => {
     await h.site.actAs(USER.agentDach).comment(key, 'internal', { internal: true });
     const [comment] = take();
     expect(comment?.eventType).toBe('avi:jira:commented:issue');
-    expect(comment?.payload.comment).toMatchObject({
-      jsdPublic: false,
-      author: { accountId: USER.agentDach },
-    });
+    expect(comment?.payload.comment).toMatchObject({ author: { accountId: USER.agentDach } });
+    expect(comment?.payload.comment).not.toHaveProperty('jsdPublic');
+    // The comment itself says it (the platform Comment's documented jsdPublic), to staff only.
+    const id = String((comment?.payload.comment as { id: string }).id);
+    const read = await h.call('GET', `/rest/api/3/issue/${key}/comment/${id}`);
+    expect(read.json).toMatchObject({ id, jsdPublic: false });
+    const asCustomer = await h.call(
+      'GET',
+      `/rest/api/3/issue/${key}/comment/${id}`,
+      undefined,
+      asUser('customer-acme-1'),
+    );
+    expect(asCustomer.status).toBe(404);
     await h.site.actAs(USER.agentDach).transition(key, { status: 'Closed', comment: 'Closing' });
     expect(take().map((e) => e.eventType)).toEqual(['avi:jira:updated:issue', 'avi:jira:commented:issue']);
+  });
+
+  test('a site told to send comment visibility adds jsdPublic to comment events', async () => {
+    const other = harness({ seed: { seed: 7 }, commentEventVisibility: 'jsdPublic' });
+    const k = await other.site
+      .actAs(USER.agentDach)
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Crash' });
+    await other.site.actAs(USER.agentDach).comment(k, 'internal', { internal: true });
+    expect(other.events.at(-1)?.payload.comment).toMatchObject({ jsdPublic: false });
   });
 
   test('links emit created/deleted issuelink events with the flat shape', async () => {
