@@ -1,4 +1,4 @@
-import { STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { DAY, useEventsSite, type EventsSite } from '../support/events-site';
 
 const HOUR = DAY / 24;
@@ -109,6 +109,51 @@ describe('issue events on the local site: customer transitions on every timer', 
       );
     },
   );
+
+  it('a customer close from a status that does not wait for them is refused and flagged; an agent’s stands', async () => {
+    // A site that offers customers "Cancel order" on a Customisation waiting for its delivery.
+    const workflow = [...s.site.store.projects.values()][0]?.workflows[ISSUE_TYPE.customisation];
+    if (!workflow) throw new Error('the demo site has a Customisation workflow');
+    workflow.transitions.push({
+      id: '990',
+      name: 'Cancel order',
+      from: [STATUS.deliveryPending],
+      to: STATUS.closed,
+      screenFields: [],
+      customerFacing: true,
+    });
+    const inDelivery = async () => {
+      const key = await s
+        .as(CUSTOMER)
+        .createIssue({ project: 'SD', issueType: 'Customisation', summary: 'C' });
+      for (const status of ['Estimation in progress', 'Estimation available', 'Ordered', 'In Progress'])
+        await s.agent.transition(key, { status });
+      await s.agent.edit(key, { customfield_10020: 'CUSTOM' });
+      await s.agent.transition(key, { status: 'Delivery Pending' });
+      await s.settle();
+      return key;
+    };
+    const byCustomer = await inDelivery();
+    await s.as(CUSTOMER).customerTransition(byCustomer, 'Cancel order');
+    await s.settle();
+    // Jira's workflow has no way back from Closed: the app flags the ticket for agents and says why.
+    expect(s.state(byCustomer)).toMatchObject({ flags: expect.arrayContaining(['illegalTransition']) });
+    expect(s.appComments(byCustomer)).toContainEqual(
+      expect.objectContaining({
+        internal: true,
+        text: expect.stringContaining('Kunden können nur ein Ticket schließen'),
+      }),
+    );
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ issueKey: byCustomer, action: 'transitionReverted', detail: 'noWayBack' }),
+    );
+    const byAgent = await inDelivery();
+    await s.agent.transition(byAgent, { status: 'Closed' });
+    await s.settle();
+    expect(s.status(byAgent)).toBe('Closed');
+    expect(s.state(byAgent)).toMatchObject({ flags: expect.not.arrayContaining(['illegalTransition']) });
+    expect(s.audit().filter((e) => e.issueKey === byAgent && e.action === 'transitionReverted')).toEqual([]);
+  });
 
   it('an agent closing a Resolved ticket stops the timer too, and the audit does not name the customer', async () => {
     const key = await s

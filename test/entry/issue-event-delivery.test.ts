@@ -143,6 +143,19 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(s.appComments(sd)).toHaveLength(1);
   });
 
+  it('without a Delivery says so again when the ticket comes back to Delivery Pending, once per entry', async () => {
+    const sd = await pending('Software Defect', '14.30.0.0');
+    await s.settle();
+    // It waits for the customer and comes back, still without a Planned Delivery for its version.
+    await s.agent.transition(sd, { status: 'Clarification required / On hold' });
+    await s.settle();
+    await s.agent.transition(sd, { status: 'Delivery Pending' });
+    await s.settle();
+    const notes = s.appComments(sd).filter((c) => c.internal && c.text.includes('14.30.0.0'));
+    expect(notes).toHaveLength(2);
+    expect(s.state(sd)).toMatchObject({ flags: ['deliveryMissing'] });
+  });
+
   it('a version change, leaving Delivery Pending and a removed link update the tables', async () => {
     const a = await delivery('14.21.3.1');
     const b = await delivery('14.21.4.0');

@@ -115,12 +115,10 @@ export async function handleIssueChange(
       ? await withVisibility(deps, ticket.key, event.comment)
       : undefined;
   const commenter = comment?.isPublic === true ? comment.authorId : undefined;
-  // Whoever closed a ticket whose timer ran (the customer may, PROCESS.md §3, §4): the audit entry says who.
+  // Whoever closed the ticket: a customer may close only a ticket that waits for them (PROCESS.md §3, §4), and the
+  // audit entry of a stopped timer says who.
   const closer =
-    ticket.status === 'closed' &&
-    stored !== undefined &&
-    stored.timer !== 'none' &&
-    stored.statusId !== ticket.statusId
+    ticket.status === 'closed' && stored !== undefined && stored.statusId !== ticket.statusId
       ? event.actorId
       : undefined;
   const person = commenter ?? closer;

@@ -12,7 +12,7 @@ export interface RuleInput {
   readonly fieldIds: FieldIds;
   /**
    * Whether the person behind the event counts as the customer (PROCESS.md §4): the author of a comment event, or
-   * whoever closed a ticket whose timer was running.
+   * whoever closed the ticket (checked against what customers may close).
    */
   readonly byCustomer?: boolean;
   /** For created events of an Incident: whether the ticket came in by e-mail. */

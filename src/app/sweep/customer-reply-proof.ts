@@ -90,7 +90,13 @@ export async function restartForReply(
   const update = restartForCustomerComment(state, ticket.id, reply.commentId, reply.at, ctx.cfg);
   if (!update.changed) return;
   const next = { ...update.state, updatedAt: ctx.now.toISOString() };
-  await markStateWrite(ctx.deps.store, ticket.id, next.updatedAt, `${ticket.id}:reset`, 'sweep');
+  await markStateWrite(
+    ctx.deps.store,
+    ticket.id,
+    next.updatedAt,
+    `${ticket.id}:reset:${reply.commentId}`,
+    'sweep',
+  );
   await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, next);
   await auditSweep(ctx, ticket, { action: 'timerReset', outcome: 'done', detail: 'customerReplyFound' });
 }

@@ -30,8 +30,10 @@ async function writeState(
   state: ProcessState,
 ): Promise<TicketOutcome> {
   if (ctx.dryRun) return { kind: 'restamped' };
-  // A restamp is derived from the searched state too: it must not overwrite a reset either.
-  const verdict = await guardStateWrite(ctx, ticket, state, `${ticket.id}:restamp`);
+  // A restamp is derived from the searched state too: it must not overwrite a reset either. Its writer names this
+  // one restamp (timer, cycle, new due time), so an earlier restamp's marker is not taken for its own.
+  const writer = `${ticket.id}:restamp:${state.timer}:${state.cycle}:${state.nextDueAt ?? 'none'}`;
+  const verdict = await guardStateWrite(ctx, ticket, state, writer);
   if (verdict === 'reread' || verdict === 'wait') return heldBack(verdict);
   await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, state);
   return { kind: 'restamped' };

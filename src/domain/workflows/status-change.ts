@@ -7,7 +7,7 @@ import { hasStatus, WORKFLOWS, workingStatuses, type Workflow } from './workflow
 export interface StatusChangeContext {
   /** The working status the ticket was in before it entered Clarification. */
   readonly previousWorkingStatus?: StatusKey;
-  /** The change was made by the customer (portal "close ticket"), not by an agent or the app. */
+  /** The change was made by the customer (a JSM customer transition), not by an agent or the app. */
   readonly byCustomer?: boolean;
 }
 
@@ -16,6 +16,13 @@ export type StatusChangeVerdict = { allowed: true } | { allowed: false; reason: 
 
 const refuse = (en: string, de: string): StatusChangeVerdict => ({ allowed: false, reason: { en, de } });
 const ALLOWED: StatusChangeVerdict = { allowed: true };
+
+/**
+ * Where a customer may close their ticket: the statuses in which it waits for them (PROCESS.md §3, §4). Resolved:
+ * "close ticket" confirms the solution (guide §2.2.5); Clarification: withdrawing the question, which the
+ * auto-close would end the same way; Estimation available: declining the estimate (not ordered).
+ */
+const CUSTOMER_CLOSES_FROM: readonly StatusKey[] = ['resolved', 'clarification', 'estimationAvailable'];
 
 function clarificationVerdict(
   kind: Kind,
@@ -59,7 +66,7 @@ function clarificationVerdict(
  * Whether a ticket of `kind` may move from `from` to `to` (guide §3). Besides each kind's path: Clarification
  * from any working status of a (C) kind and back to where it came from or to In Progress (without
  * a known `previousWorkingStatus` of the kind, any working status is accepted), Clarification → Closed (auto-close), and the
- * customer may only close a Resolved ticket. Staying in the same status of the workflow is allowed.
+ * customer may only close a ticket that waits for them (Resolved, Clarification, Estimation available). Staying in the same status of the workflow is allowed.
  *
  * @example
  * checkStatusChange('supportRequest', 'open', 'inProgress');
@@ -76,11 +83,11 @@ export function checkStatusChange(
   }
   if (from === to) return ALLOWED;
   if (ctx.byCustomer === true) {
-    return from === 'resolved' && to === 'closed'
+    return to === 'closed' && CUSTOMER_CLOSES_FROM.includes(from)
       ? ALLOWED
       : refuse(
-          'Customers can only close a resolved ticket.',
-          'Kunden können nur ein gelöstes Ticket schließen.',
+          'Customers can only close a ticket that waits for them (resolved, in clarification, estimate available).',
+          'Kunden können nur ein Ticket schließen, das auf sie wartet (gelöst, in Rückfrage, Schätzung liegt vor).',
         );
   }
   const clarification = clarificationVerdict(kind, from, to, ctx);

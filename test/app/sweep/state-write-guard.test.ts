@@ -9,7 +9,7 @@ import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 import { sweepTicket } from '../../../src/app/sweep/sweep-ticket-step';
 import { configForProject, defaultConfig } from '../../../src/domain/config';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
-import { decideTimer, onCustomerComment, startTimer } from '../../../src/domain/timers';
+import { decideTimer, indexedInstant, onCustomerComment, startTimer } from '../../../src/domain/timers';
 import { MemoryStore } from '../../support/memory-store';
 
 const DAY = 86_400_000;
@@ -214,5 +214,31 @@ describe('the sweep does not overwrite a state written after its search (state-w
 
     expect(outcome).toEqual({ kind: 'done' });
     expect(calls).toEqual(['editIssue SUP-1']);
+  });
+
+  it('a restamp announces itself under a writer naming that one restamp (timer, cycle, new due time)', async () => {
+    // Five days into Clarification, with an indexed due time that says "due" although nothing is due yet.
+    const entered = new Date(now.getTime() - 5 * DAY);
+    const started = startTimer(
+      'supportRequest',
+      'clarification',
+      entered,
+      { statusId: CLARIFICATION.id },
+      cfg,
+    );
+    const stale: ProcessState = { ...started, nextDueAt: indexedInstant(new Date(now.getTime() - DAY)) };
+    const property = { value: stale };
+    const { jira, calls } = fakeJira(store, property);
+
+    const outcome = await sweepTicket(context(store, jira), { ...ticket, state: stale });
+
+    expect(outcome).toEqual({ kind: 'restamped' });
+    expect(calls).toEqual(['setIssueProperty SUP-1']);
+    const due = property.value.nextDueAt;
+    expect(due).toBe(started.nextDueAt);
+    expect(await readStateWrite(store, ticket.id, 'sweep')).toEqual({
+      updatedAt: stale.updatedAt,
+      writer: `${ticket.id}:restamp:clarification:${started.cycle}:${due}`,
+    });
   });
 });

@@ -4,7 +4,7 @@ import { PROCESS_STATE_KEY, initialState, withDone, withFlag } from '../../../do
 import { renderMessage } from '../../../domain/texts';
 import { textToAdf } from '../../shared/adf';
 import type { EventDeps } from '../event-deps';
-import { changeOf } from '../event-payload';
+import { changeOf, occurrenceOf } from '../event-payload';
 import type { RuleInput } from '../rule-input';
 import type { Ticket } from '../ticket';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
@@ -20,7 +20,7 @@ const COMPLETED = ['delivered', 'stageInstallationCompleted', 'installationCompl
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
  * - a customer ticket entering Delivery Pending (or changing its Delivery version) is linked to its Delivery,
- *   or told that none exists yet (internal note + flag, once per version); leaving Delivery Pending unlinks it
+ *   or told that none exists yet (internal note + flag, once per entry or version change); leaving Delivery Pending unlinks it
  *   from Planned Deliveries; each affected Delivery's table is regenerated;
  * - a Delivery reaching a completed status hands its tickets to the queue (exactly once per ticket there);
  * - a Planned Delivery created or edited picks up the tickets that were waiting for it (queued).
@@ -52,14 +52,35 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
   }
   if (ticket.kind === undefined || !SHIPPED_KINDS.includes(ticket.kind)) return;
   if (!statusChanged && !versionChanged && event.kind !== 'created') return;
-  await placeInDelivery(deps, input, ticket);
+  await placeInDelivery(deps, input, ticket, noteOccurrence(input, statusChanged));
 }
 
-/** Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones. */
+/**
+ * The occurrence a "no Delivery yet" note would be about: this event's change (its changelog id), when the
+ * ticket was already in the status it is in now when the change happened (the payload's snapshot; without one,
+ * when the event is the move into that status). An older event read late, while the ticket now waits in Delivery
+ * Pending, names no occurrence: the move into Delivery Pending has its own event.
+ */
+function noteOccurrence(input: RuleInput, statusChanged: boolean): string | undefined {
+  const { event, ticket } = input;
+  const atEvent = event.statusAtEvent;
+  const sameStatus =
+    atEvent !== undefined
+      ? atEvent.id === ticket.statusId
+      : statusChanged && changeOf(event, 'status')?.to === ticket.statusId;
+  return sameStatus ? occurrenceOf(event) : undefined;
+}
+
+/**
+ * Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones. `occurrence` names the
+ * change the event stands for (the move into Delivery Pending, a version change there): the note that no Delivery
+ * exists yet is posted once per such change, so a ticket that comes back is told again.
+ */
 async function placeInDelivery(
   deps: EventDeps,
   input: Omit<RuleInput, 'event'>,
   ticket: Ticket,
+  occurrence: string | undefined,
 ): Promise<void> {
   const { config, fieldIds, now } = input;
   const currentLinks = deliveryLinks(ticket.links, config, 'inward');
@@ -77,9 +98,9 @@ async function placeInDelivery(
       now,
     );
   }
-  if (pending && !target) {
+  if (pending && !target && occurrence !== undefined) {
     const state = ticket.state ?? initialState(now, ticket.statusId);
-    const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}`;
+    const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}:${occurrence}`;
     if (!state.done.includes(key) && !config.automation.dryRun) {
       const text = renderMessage(config, 'deliveryMissing', config.defaultLanguage, {
         ticketKey: ticket.key,

@@ -59,7 +59,11 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   // the app was installed while the ticket was in Clarification) the origin is unknown and the domain rule falls
   // back to accepting any working status.
   const origin = from === 'clarification' ? returnStatusOf(ticket.state, change.from) : undefined;
-  const ctx: StatusChangeContext = origin ? { previousWorkingStatus: origin.status } : {};
+  // A customer's move (a JSM customer transition closing a ticket whose timer ran) is judged by what customers may do.
+  const ctx: StatusChangeContext = {
+    ...(origin ? { previousWorkingStatus: origin.status } : {}),
+    ...(input.byCustomer === true ? { byCustomer: true } : {}),
+  };
   const verdict = checkStatusChange(ticket.kind, from, ticket.status, ctx);
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
   return {
