@@ -65,6 +65,7 @@ describe('manifest.yml', () => {
         'read:jira-user',
         'read:jira-work',
         'read:organization.user:jira-service-management',
+        'read:organization:jira-service-management',
         'read:servicedesk-request',
         'read:user:jira',
         'storage:app',

@@ -85,3 +85,19 @@ export interface ActivityPage {
   /** Pass back as `cursor` for the next (older) page; `null` at the end. */
   nextCursor: string | null;
 }
+
+/**
+ * `getSiteCatalog` result: the names the site knows, for the admin page's pickers, each list sorted. Read as
+ * the admin, so it holds what they may see. A configured name missing here is still shown by its picker.
+ */
+export interface SiteCatalogView {
+  issueTypes: string[];
+  statuses: string[];
+  fields: string[];
+  resolutions: string[];
+  linkTypes: { name: string; outward: string; inward: string }[];
+  requestTypes: string[];
+  organizations: string[];
+  /** People who can be named on the escalation ladder or as account managers. */
+  people: { accountId: string; displayName: string }[];
+}

@@ -5,6 +5,7 @@ import type {
   HealthView,
   PreviewTextPayload,
   PreviewTextResult,
+  SiteCatalogView,
   SweepPreviewPayload,
   SweepPreviewView,
 } from './admin-views';
@@ -38,6 +39,8 @@ interface ResolverContract {
   previewText: { payload: PreviewTextPayload; result: PreviewTextResult };
   /** Admin: check the configured names against the site. */
   getHealth: { payload: HealthPayload; result: HealthView };
+  /** Admin: the names the site knows (types, statuses, fields, organizations, people) for the pickers. */
+  getSiteCatalog: { payload: Record<string, never>; result: SiteCatalogView };
   /** Admin: what the next sweep would remind or close. */
   previewSweep: { payload: SweepPreviewPayload; result: SweepPreviewView };
   /** Admin: the audit log, newest first, paged by cursor. */

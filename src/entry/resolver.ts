@@ -1,5 +1,7 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
+import type { JiraClient } from '../adapters/jira/jira-client';
+import { SiteDirectoryGateway } from '../adapters/jira/site-directory-gateway';
 import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
 import { getActivity } from '../app/admin/activity';
 import type { AdminDeps } from '../app/admin/admin-access';
@@ -9,6 +11,7 @@ import { runPlatformChecks } from '../app/admin/platform-checks';
 import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
 import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
+import { getSiteCatalog } from '../app/admin/site-catalog';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { getPanel } from '../app/panel/get-panel';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
@@ -32,7 +35,7 @@ type Context = z.infer<typeof contextSchema>;
 async function run<K extends ResolverKey>(
   key: K,
   request: { payload: unknown; context: unknown },
-  body: (deps: AdminDeps, ctx: Context) => Promise<ResultOf<K>>,
+  body: (deps: AdminDeps, ctx: Context, userClient: JiraClient) => Promise<ResultOf<K>>,
 ): Promise<ResolverResponse<K>> {
   const app = appDeps(`resolver:${key}`);
   try {
@@ -47,7 +50,7 @@ async function run<K extends ResolverKey>(
       now: app.clock.now(),
       ...(ctx.data.accountId !== undefined ? { accountId: ctx.data.accountId } : {}),
     };
-    return { data: await body(deps, ctx.data) };
+    return { data: await body(deps, ctx.data, user.client) };
   } catch (error) {
     const mapped = resolverError(error);
     const fields = {
@@ -123,6 +126,11 @@ export const resolver = new Resolver()
   )
   .define('getHealth', ({ payload, context }) =>
     run('getHealth', { payload, context }, (deps) => getHealth(payload, deps)),
+  )
+  .define('getSiteCatalog', ({ payload, context }) =>
+    run('getSiteCatalog', { payload, context }, (deps, _ctx, client) =>
+      getSiteCatalog(payload, { admin: deps, directory: new SiteDirectoryGateway(client) }),
+    ),
   )
   .define('previewSweep', ({ payload, context }) =>
     run('previewSweep', { payload, context }, (deps) => getSweepPreview(payload, deps)),

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ShimConfig } from '../../sandbox/ui-bridge/host';
 import type { ProcessSettings } from '../../src/contract/resolvers';
 import { MESSAGE_KEYS } from '../../src/domain/texts/message-keys';
-import { settingsView } from './fixtures/admin-settings';
+import { settingsView, siteCatalog } from './fixtures/admin-settings';
 import { ensureUiBuilt, launchChromium, SCREENSHOTS, seriousA11yViolations } from './support/browser';
 import { startUiServer, type InvokeCall } from './support/ui-server';
 
@@ -32,6 +32,8 @@ function resolveAdmin(call: InvokeCall): unknown {
   switch (call.functionKey) {
     case 'getSettings':
       return { data: settingsView };
+    case 'getSiteCatalog':
+      return { data: siteCatalog };
     case 'previewText': {
       const { template, params } = call.payload as { template: string; params: Record<string, string> };
       const text = template.replace(/\{(\w+)\}/g, (_m: string, name: string) => params[name] ?? `{${name}}`);
@@ -128,7 +130,7 @@ function resolveAdmin(call: InvokeCall): unknown {
 }
 
 function fieldErrors(settings: ProcessSettings): { path: string; message: string }[] {
-  const row = settings.regions.regions.findIndex((r) => r.timeZone === 'Mars/Olympus');
+  const row = settings.regions.regions.findIndex((r) => r.securityLevel === 'Mars');
   const names = [
     ...Object.entries(settings.names.priorities).map(([p, v]) => [`names.priorities.${p}`, v] as const),
     ...Object.entries(settings.names.deliveryLinkType).map(
@@ -139,8 +141,8 @@ function fieldErrors(settings: ProcessSettings): { path: string; message: string
     ...(row >= 0
       ? [
           {
-            path: `regions.regions.${row}.timeZone`,
-            message: `regions.regions.${row}.timeZone: is not a known IANA time zone`,
+            path: `regions.regions.${row}.securityLevel`,
+            message: `regions.regions.${row}.securityLevel: is not a security level of the project`,
           },
         ]
       : []),
@@ -215,26 +217,30 @@ test('a save error is shown next to the field its path names', async () => {
   await page.close();
 });
 
-test('regions: an unknown time zone is shown on its row, organizations and fallbacks are editable', async () => {
+test('regions: an unknown security level is shown on its row, zones and organizations are picked from lists', async () => {
   const page = await openAdmin('locale=en-US');
   const regions = page.getByRole('region', { name: 'Regions, organizations and languages' });
-  await regions.getByLabel('Time zone').nth(1).fill('Mars/Olympus');
-  await regions.getByLabel('Organization (as named in JSM)').first().fill('ACME AG');
+  await regions.getByLabel('Security level').nth(1).fill('Mars');
+  await regions.getByLabel('Time zone').nth(1).selectOption('Europe/Dublin');
+  const organization = regions.getByLabel('Organization (as named in JSM)').first();
+  await expect(organization.locator('option').allInnerTexts()).resolves.toEqual(siteCatalog.organizations);
+  await organization.selectOption('ACME AG');
   await regions.getByLabel('Language').first().selectOption('en');
   await regions.getByLabel('Fallback security level').fill('Support locked');
   await regions.getByLabel(/Lift the restriction/).check();
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('regions.regions.1.timeZone: is not a known IANA time zone').first().waitFor();
-  const timeZone = regions.getByLabel('Time zone').nth(1);
-  const describedBy = (await timeZone.getAttribute('aria-describedby')) ?? '';
+  await page.getByText('regions.regions.1.securityLevel: is not a security level').first().waitFor();
+  const level = regions.getByLabel('Security level').nth(1);
+  const describedBy = (await level.getAttribute('aria-describedby')) ?? '';
   await expect(page.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText()).resolves.toContain(
-    'not a known IANA time zone',
+    'is not a security level',
   );
   const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
   expect(save?.payload).toMatchObject({
     managedProjects: ['SD'],
     settings: {
       regions: {
+        regions: [{}, { securityLevel: 'Mars', timeZone: 'Europe/Dublin' }],
         organizations: [{ organization: 'ACME AG', region: 'dach', language: 'en' }],
         fallbackSecurityLevel: 'Support locked',
         liftRestrictionOnNo: true,
@@ -252,10 +258,17 @@ test('priority names and the Delivery link type are editable, with the guide mea
   // The guide's meaning is the field's description, so a screen reader reads it with the box.
   await expect(lastDescription(page, p1)).resolves.toMatch(/^Critical: the system cannot be reached/);
   await names.getByLabel('Jira priority for P4').fill('Lowest');
-  await names.getByLabel('Link type name').fill('Shipment');
+  // A link type picked from the site brings its own wording; the wording stays editable.
+  await names.getByLabel('Link type name').selectOption('Shipment');
+  await expect(names.getByLabel('Inward description (ticket → Delivery)').inputValue()).resolves.toBe(
+    'is delivered by',
+  );
   await names.getByLabel('Outward description (Delivery → ticket)').fill('delivers');
   await names.getByLabel('Inward description (ticket → Delivery)').fill('');
-  await names.getByLabel('Resolution on automatic close').fill('Fixed');
+  await names.getByLabel('Resolution on automatic close').selectOption('Fixed');
+  await expect(
+    names.getByLabel('Clarification required / On hold', { exact: true }).locator('option').allInnerTexts(),
+  ).resolves.toEqual(siteCatalog.statuses);
   await names.getByLabel('Answer "Yes"').fill('Ja');
   await page.getByRole('button', { name: 'Save' }).click();
   const inward = names.getByLabel('Inward description (ticket → Delivery)');
@@ -302,6 +315,30 @@ test('estimate notice, ladder names and the pause switch reach the save', async 
   // In a project's scope the warning says where to resume.
   await page.getByLabel('Einstellungen für').selectOption('SD');
   await page.getByText('Zum Fortfahren wählen Sie').waitFor();
+  await page.close();
+});
+
+test('the escalation ladder names people by display name and saves their account ids', async () => {
+  const page = await openAdmin('locale=en-US');
+  const ladder = page.getByRole('region', { name: 'Escalation ladder' });
+  await ladder.locator('li', { hasText: 'Mara Schneider' }).waitFor();
+  // A person the site no longer lists is shown by id and can be removed.
+  await ladder.getByRole('button', { name: 'Remove acc-gone from 3. Head of support' }).click();
+  await ladder.getByLabel('4. Head of customer services').selectOption({ label: 'Tom Fischer' });
+  await ladder.locator('li', { hasText: 'Tom Fischer' }).waitFor();
+  expect(await ladder.locator('li', { hasText: 'acc-' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Must be at least 1 day.').first().waitFor();
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({
+    settings: {
+      escalation: {
+        personalContact: 'acc-mara',
+        departmentHead: 'acc-elena',
+        customerServicesHead: 'acc-tom',
+      },
+    },
+  });
   await page.close();
 });
 

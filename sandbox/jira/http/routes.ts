@@ -55,6 +55,7 @@ import {
 } from '../ops/servicedesk-request-ops';
 import { doTransition, getTransitions } from '../ops/transition-ops';
 import { getBulkPermissions, getCurrentUser, getMyPermissions, getUser } from '../ops/user-ops';
+import { getAllUsers } from '../ops/directory-ops';
 
 export type Handler = (ctx: OpContext) => Outcome;
 
@@ -95,6 +96,7 @@ export const ROUTES: Record<string, Handler> = {
   [`GET ${P}/status`]: getStatuses,
   [`GET ${P}/issuetype`]: getIssueAllTypes,
   [`GET ${P}/resolution`]: getResolutions,
+  [`GET ${P}/users/search`]: getAllUsers,
   [`GET ${P}/project/{projectIdOrKey}`]: getProject,
   [`GET ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: getProjectProperty,
   [`PUT ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: setProjectProperty,

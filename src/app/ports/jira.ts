@@ -194,6 +194,21 @@ export interface SiteMetadataGateway {
   getUserDisplayName(accountId: string): Promise<string | undefined>;
 }
 
+/** A person Jira knows, by account id and the name people read. */
+export interface Person {
+  accountId: string;
+  displayName: string;
+}
+
+/** The lists the admin page's pickers offer, read as the admin. */
+export interface SiteDirectoryGateway {
+  getResolutions(): Promise<string[]>;
+  getRequestTypes(): Promise<string[]>;
+  getOrganizations(): Promise<string[]>;
+  /** Active Atlassian accounts (no customers, no apps). */
+  getPeople(): Promise<Person[]>;
+}
+
 /** Links, security levels, people and types the event rules need, acting as the app. */
 export interface LinksGateway {
   createLink(typeName: string, source: string, destination: string): Promise<void>;

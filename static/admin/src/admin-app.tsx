@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { SettingsTab } from './settings-tab';
+import { SiteCatalogContext } from './site-catalog';
 
 // The settings open first; the other tabs load when the admin opens them.
 const HealthTab = lazy(() => import('./health-tab').then((m) => ({ default: m.HealthTab })));
@@ -20,6 +21,8 @@ const ActivityTab = lazy(() => import('./activity-tab').then((m) => ({ default: 
 export function AdminApp() {
   const { m, invoke } = useAdminEnvironment();
   const [settings, reload] = useResource(() => invoke('getSettings', {}), [invoke]);
+  // The pickers' lists load beside the settings; until they arrive (or if they fail) the fields are free text.
+  const [catalog] = useResource(() => invoke('getSiteCatalog', {}), [invoke]);
   const [tab, setTab] = useState(0);
 
   let body;
@@ -45,7 +48,9 @@ export function AdminApp() {
         </TabList>
         <TabPanel>
           <Panel>
-            <SettingsTab initial={settings.value} onSaved={() => undefined} />
+            <SiteCatalogContext.Provider value={catalog.status === 'ready' ? catalog.value : null}>
+              <SettingsTab initial={settings.value} onSaved={() => undefined} />
+            </SiteCatalogContext.Provider>
           </Panel>
         </TabPanel>
         <TabPanel>

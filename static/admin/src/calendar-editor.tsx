@@ -3,7 +3,11 @@ import { useId } from 'react';
 import type { CalendarSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { FieldGrid, TextAreaField, TextField } from './fields';
+import { PickField } from './pickers';
 import type { EditorProps } from './settings-sections';
+import { timeZones } from './site-catalog';
+
+const ZONES = timeZones();
 
 /** Time zone, public holidays and working days for working-day counting and the on-call rule. */
 export function CalendarEditor({ value, onChange, disabled }: EditorProps<CalendarSettings>) {
@@ -12,7 +16,8 @@ export function CalendarEditor({ value, onChange, disabled }: EditorProps<Calend
   return (
     <>
       <FieldGrid>
-        <TextField
+        <PickField
+          options={ZONES}
           path="calendar.timeZone"
           label={m.calendar.timeZone}
           value={value.timeZone}

@@ -31,7 +31,7 @@ interface FieldProps<T> {
 /**
  * Label, control, hint and the server's error for `path`, wired together with ids for assistive technology.
  */
-function FieldShell({
+export function FieldShell({
   path,
   label,
   hint,
@@ -145,10 +145,10 @@ export function TextAreaField(props: FieldProps<string>) {
 
 /** A native select styled with tokens: small, keyboard-friendly, and enough for short fixed lists. */
 export function ChoiceField<T extends string>(
-  props: Omit<FieldProps<T>, 'hint'> & { options: { value: T; label: string }[] },
+  props: FieldProps<T> & { options: { value: T; label: string }[] },
 ) {
   return (
-    <FieldShell path={props.path} label={props.label}>
+    <FieldShell path={props.path} label={props.label} hint={props.hint}>
       {({ id, name, describedBy, invalid }) => (
         <select
           id={id}

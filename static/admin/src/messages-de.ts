@@ -222,6 +222,13 @@ export const adminDe: AdminMessages = {
     customerServicesHead: '4. Leitung Kundenservice',
     board: '5. Vorstand',
   },
+  picker: {
+    choose: '— auswählen —',
+    notOnSite: (name) => `${name} (auf dieser Site nicht gefunden)`,
+    nobody: 'Noch niemand.',
+    addPerson: 'Person hinzufügen…',
+    remove: (person, field) => `${person} aus ${field} entfernen`,
+  },
   ladder: {
     level: (n) => `Stufe ${n}`,
     labelDe: (n) => `Name der Stufe ${n} (DE)`,

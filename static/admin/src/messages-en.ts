@@ -219,6 +219,13 @@ export const adminEn: AdminMessages = {
     customerServicesHead: '4. Head of customer services',
     board: '5. Board',
   },
+  picker: {
+    choose: '— choose —',
+    notOnSite: (name) => `${name} (not found on this site)`,
+    nobody: 'Nobody yet.',
+    addPerson: 'Add a person…',
+    remove: (person, field) => `Remove ${person} from ${field}`,
+  },
   ladder: {
     level: (n) => `Level ${n}`,
     labelDe: (n) => `Name of level ${n} (DE)`,

@@ -137,6 +137,14 @@ export interface AdminMessages {
     string
   >;
   /** Per escalation level: its number, its name in both languages, and the people field hint. */
+  /** The pickers that offer what the site knows. */
+  picker: {
+    choose: string;
+    notOnSite: (name: string) => string;
+    nobody: string;
+    addPerson: string;
+    remove: (person: string, field: string) => string;
+  };
   ladder: {
     level: (n: number) => string;
     labelDe: (n: number) => string;

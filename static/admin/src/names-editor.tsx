@@ -10,6 +10,8 @@ import type {
 } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { FieldGrid, TextField } from './fields';
+import { PickField } from './pickers';
+import { useSiteCatalog } from './site-catalog';
 import { SubHeading, type EditorProps } from './settings-sections';
 
 /** The name groups keyed by a role, each with a heading in `m.names`, labels in `m.<group>`, and its role keys. */
@@ -32,6 +34,7 @@ function NameGrid<K extends string>({
   keys,
   labels,
   values,
+  options,
   disabled,
   onChange,
 }: {
@@ -39,14 +42,16 @@ function NameGrid<K extends string>({
   keys: readonly K[];
   labels: Record<K, string>;
   values: Record<K, string>;
+  options: readonly string[] | null;
   disabled: boolean;
   onChange: (values: Record<K, string>) => void;
 }) {
   return (
     <FieldGrid>
       {keys.map((key) => (
-        <TextField
+        <PickField
           key={key}
+          options={options}
           path={`names.${group}.${key}`}
           label={labels[key]}
           value={values[key]}
@@ -64,6 +69,14 @@ function NameGrid<K extends string>({
  */
 export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappings>) {
   const { m } = useAdminEnvironment();
+  const catalog = useSiteCatalog();
+  /** What the site offers for each role-keyed group; option names (Yes, Production) are typed. */
+  const choices: Record<NameGroup, readonly string[] | null> = {
+    kinds: catalog?.issueTypes ?? null,
+    statuses: catalog?.statuses ?? null,
+    fields: catalog?.fields ?? null,
+    fieldValues: null,
+  };
   const set = <K extends keyof NameMappings>(key: K, v: NameMappings[K]) => onChange({ ...value, [key]: v });
   const labels: NameGroupTexts = m;
   const names: NameGroupTexts = value;
@@ -76,6 +89,7 @@ export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappi
         keys={keys}
         labels={labels[group]}
         values={names[group]}
+        options={choices[group]}
         disabled={disabled}
         onChange={(v) => onChange({ ...value, [group]: v })}
       />
@@ -107,17 +121,23 @@ export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappi
       <SubHeading>{m.names.linkType}</SubHeading>
       <p style={hintStyle}>{m.names.linkTypeHint}</p>
       <FieldGrid>
-        {(['name', 'outward', 'inward'] as const).map((part) => (
+        <PickField
+          path="names.deliveryLinkType.name"
+          label={m.names.linkName}
+          options={catalog?.linkTypes.map((l) => l.name) ?? null}
+          value={value.deliveryLinkType.name}
+          disabled={disabled}
+          onChange={(name) => {
+            // Picking a link type of the site brings its own wording of both directions.
+            const site = catalog?.linkTypes.find((l) => l.name === name);
+            set('deliveryLinkType', site ? { ...site } : { ...value.deliveryLinkType, name });
+          }}
+        />
+        {(['outward', 'inward'] as const).map((part) => (
           <TextField
             key={part}
             path={`names.deliveryLinkType.${part}`}
-            label={
-              part === 'name'
-                ? m.names.linkName
-                : part === 'outward'
-                  ? m.names.linkOutward
-                  : m.names.linkInward
-            }
+            label={part === 'outward' ? m.names.linkOutward : m.names.linkInward}
             value={value.deliveryLinkType[part]}
             disabled={disabled}
             onChange={(v) => set('deliveryLinkType', { ...value.deliveryLinkType, [part]: v })}
@@ -135,8 +155,9 @@ export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappi
           disabled={disabled}
           onChange={(v) => set('customValue', v)}
         />
-        <TextField
+        <PickField
           path="names.resolutionOnClose"
+          options={catalog?.resolutions ?? null}
           label={m.names.resolutionOnClose}
           hint={m.names.resolutionHint}
           value={value.resolutionOnClose}

@@ -4,7 +4,9 @@ import { useId, type ReactNode } from 'react';
 import type { OrganizationMapping, RegionMapping, RegionSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { ChoiceField, FieldGrid, TextField } from './fields';
+import { PickField } from './pickers';
 import { SubHeading, type EditorProps } from './settings-sections';
+import { timeZones, useSiteCatalog } from './site-catalog';
 
 const row = {
   display: 'grid',
@@ -14,6 +16,9 @@ const row = {
 
 /** The text fields of one region row, in column order; each label is `m.regions.<field>`. */
 const REGION_FIELDS = ['region', 'name', 'securityLevel', 'timeZone', 'holidayRegion'] as const;
+
+/** The region fields picked from a list: the zone from the browser's IANA zones. */
+const ZONES = timeZones();
 
 /**
  * An editable list of mappings: a note while it is empty, one row per item with its fields side by side and a
@@ -73,6 +78,7 @@ function MappingRows<T>({
  */
 export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionSettings>) {
   const { m } = useAdminEnvironment();
+  const catalog = useSiteCatalog();
   const liftId = useId();
   const regionIds = value.regions.map((r) => r.region.trim()).filter((r) => r !== '');
   const setRegion = (index: number, patch: Partial<RegionMapping>) =>
@@ -104,8 +110,9 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
       >
         {(region, index) =>
           REGION_FIELDS.map((field) => (
-            <TextField
+            <PickField
               key={field}
+              options={field === 'timeZone' ? ZONES : null}
               path={`regions.regions.${index}.${field}`}
               label={m.regions[field]}
               value={region[field]}
@@ -132,7 +139,8 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
       >
         {(organization, index) => (
           <>
-            <TextField
+            <PickField
+              options={catalog?.organizations ?? null}
               path={`regions.organizations.${index}.organization`}
               label={m.regions.organization}
               value={organization.organization}

@@ -7,6 +7,7 @@ import type {
 } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { ChoiceField, FieldGrid, NumberField, TextField } from './fields';
+import { PeoplePicker } from './people-picker';
 import type { EditorProps } from './settings-sections';
 
 /** Contracted response and restoration minutes per priority (PROCESS.md §5). */
@@ -120,7 +121,7 @@ export function EscalationEditor({ value, onChange, disabled }: EditorProps<Esca
                 onChange={(v) => setLabel(index, 'en', v)}
               />
               {people.map((key) => (
-                <TextField
+                <PeoplePicker
                   key={key}
                   path={`escalation.${key}`}
                   label={m.escalation[key]}
@@ -133,9 +134,6 @@ export function EscalationEditor({ value, onChange, disabled }: EditorProps<Esca
           </fieldset>
         );
       })}
-      <p style={{ margin: 0, font: token('font.body.small'), color: token('color.text.subtle') }}>
-        {m.ladder.peopleHint}
-      </p>
     </div>
   );
 }

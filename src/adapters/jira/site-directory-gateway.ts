@@ -1,0 +1,64 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { Person, SiteDirectoryGateway as SiteDirectoryPort } from '../../app/ports/jira';
+import type { JiraClient } from './jira-client';
+
+const named = z.looseObject({ id: z.string(), name: z.string() });
+const jsmPage = <T extends z.ZodType>(item: T) => z.looseObject({ values: z.array(item) });
+const userSchema = z.looseObject({
+  accountId: z.string(),
+  accountType: z.string().optional(),
+  displayName: z.string().optional(),
+  active: z.boolean().optional(),
+});
+
+/**
+ * The lists the admin page offers in its pickers: resolutions, request types, JSM organizations and the people
+ * who can be named on the escalation ladder. Used as the admin (`asUser()`), so Jira decides what they may see.
+ * One REST call per method; each reads the first page, which is every value on a site of the size the app serves.
+ */
+export class SiteDirectoryGateway implements SiteDirectoryPort {
+  constructor(readonly client: JiraClient) {}
+
+  async getResolutions(): Promise<string[]> {
+    const list = await this.client.call({
+      operation: 'getResolutions',
+      route: route`/rest/api/3/resolution`,
+      schema: z.array(named),
+      objects: (l) => l.length,
+    });
+    return list.map((r) => r.name);
+  }
+
+  getRequestTypes(): Promise<string[]> {
+    return this.jsmNames('getAllRequestTypes', route`/rest/servicedeskapi/requesttype?limit=${'100'}`);
+  }
+
+  getOrganizations(): Promise<string[]> {
+    return this.jsmNames('getOrganizations', route`/rest/servicedeskapi/organization?limit=${'100'}`);
+  }
+
+  /** Active Atlassian accounts (agents and staff); customers and apps cannot be on the ladder. */
+  async getPeople(): Promise<Person[]> {
+    const users = await this.client.call({
+      operation: 'getAllUsers',
+      route: route`/rest/api/3/users/search?maxResults=${'1000'}`,
+      schema: z.array(userSchema),
+      objects: (l) => l.length,
+    });
+    return users
+      .filter((u) => u.accountType === 'atlassian' && u.active !== false)
+      .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }));
+  }
+
+  /** The names on the first page of a JSM list (`{ values: [{ id, name }] }`). */
+  private async jsmNames(operation: string, at: ReturnType<typeof route>): Promise<string[]> {
+    const page = await this.client.call({
+      operation,
+      route: at,
+      schema: jsmPage(named),
+      objects: (p) => p.values.length,
+    });
+    return page.values.map((v) => v.name);
+  }
+}

@@ -1,0 +1,51 @@
+import { USER } from '../../sandbox/jira/seed/demo-ids';
+import type { SiteCatalogView } from '../../src/contract/admin-views';
+import { startEventsSite, type EventsSite } from '../support/events-site';
+
+describe('getSiteCatalog: the names the admin page offers in its pickers, read from the site', () => {
+  let s: EventsSite;
+  beforeAll(async () => {
+    s = await startEventsSite();
+  });
+  afterAll(() => s.close());
+
+  const call = async (accountId: string, payload: unknown = {}) =>
+    (await s.host.invokeResolver({
+      moduleKey: 'process-admin',
+      functionKey: 'getSiteCatalog',
+      payload,
+      accountId,
+    })) as { ok: true; value: { data?: SiteCatalogView; error?: { code: string } } };
+
+  it('lists types, statuses, fields, link types, request types and organizations as the site names them', async () => {
+    const catalog = (await call(USER.admin)).value.data;
+    expect(catalog).toBeDefined();
+    expect(catalog?.issueTypes).toEqual(expect.arrayContaining(['Incident', 'Request', 'Delivery']));
+    expect(catalog?.statuses.length).toBeGreaterThan(3);
+    expect(catalog?.fields).toEqual(expect.arrayContaining(['Summary']));
+    expect(catalog?.resolutions).toEqual(expect.arrayContaining(['Done', 'Duplicate']));
+    expect(catalog?.linkTypes).toEqual(
+      expect.arrayContaining([{ name: 'Relates', outward: 'relates to', inward: 'relates to' }]),
+    );
+    expect(catalog?.requestTypes.length).toBeGreaterThan(0);
+    expect(catalog?.organizations).toEqual(['Acme GmbH', 'Globex Ltd', 'Initech Pte']);
+  });
+
+  it('offers people by display name: staff only, no customers, no apps', async () => {
+    const people = (await call(USER.admin)).value.data?.people ?? [];
+    const names = people.map((p) => p.displayName);
+    expect(names).toEqual(expect.arrayContaining(['Anna Becker', 'Oliver Smith', 'Mei Tan', 'Sarah Admin']));
+    expect(names.some((n) => n.includes('Contact'))).toBe(false);
+    expect(names).not.toContain('JSM Process Automation');
+    expect(people.find((p) => p.displayName === 'Anna Becker')?.accountId).toBe(USER.agentDach);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('refuses an agent who is not a Jira administrator', async () => {
+    expect((await call(USER.agentDach)).value.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a payload it does not know', async () => {
+    expect((await call(USER.admin, { extra: 1 })).value.error?.code).toBe('INVALID');
+  });
+});
