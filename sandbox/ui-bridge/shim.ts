@@ -12,14 +12,17 @@
  * | `requestJira(path, init)`           | `fetchProduct`    | POST `/api/request-jira` (below), as the user       |
  * | `router.open/navigate/getUrl/reload`| `navigate` …      | resolves targets to URLs, opens or navigates        |
  * | `view.changeWindowTitle`            | `changeWindowTitle` | sets `document.title`                            |
- * | `view.close/open/refresh/submit`    | …                 | `false`: a panel/admin page is not a modal          |
+ * | `view.close()`                      | `close`           | in a modal: asks the host to close it; else `false` |
+ * | `view.open/refresh/submit/onClose`  | …                 | `false`: not supported by these modules             |
+ * | `events.emit/on`                    | `emit`, `on`      | relayed by the host to the app's other frames       |
  *
  * HTTP contract with the local server (JSON bodies, `content-type: application/json`):
  *
  * `POST /api/invoke`
- *   request:  `{ moduleKey, functionKey, payload, context: { accountId, cloudId, localId, moduleKey, locale,
- *              timezone, extension } }` — the server must treat `context` as the trusted Forge context
- *              (call the resolver with `{ call: { functionKey, payload }, context }`).
+ *   request:  `{ moduleKey, functionKey, payload, contextToken?, context: { accountId, cloudId, localId,
+ *              moduleKey, locale, timezone, extension } }`. A server that minted `contextToken` for the page
+ *              takes the trusted Forge context from it and ignores `context` (the page's word); a server
+ *              without tokens (the unit UI server) uses `context`.
  *   response: 200 with the resolver's return value as the body (`null` for undefined);
  *             any other status rejects `invoke()` with `Error(body.message ?? statusText)`, like Forge's
  *             opaque rejection when a resolver throws.
@@ -29,8 +32,9 @@
  *   response: 200 `{ status, statusText, headers: Record<string, string>, body: string }` — the Jira answer
  *             to relay (a Jira 404 is a 200 envelope with `status: 404`); a non-200 means the server failed.
  *
- * Inside an iframe the shim also posts `forge-shim:resize` (content height) and `forge-shim:navigate` to the
- * parent and listens for `forge-shim:set-theme` (see `shim-config.ts`).
+ * Inside an iframe the shim also posts `forge-shim:resize` (content height), `forge-shim:navigate` (the host
+ * navigates: a Forge iframe may not navigate the top window), `forge-shim:close` and `forge-shim:emit` to the
+ * parent and listens for `forge-shim:set-theme` and `forge-shim:event` (see `shim-config.ts`).
  */
 import getThemeHtmlAttrs from '@atlaskit/tokens/get-theme-html-attrs';
 import getThemeStyles from '@atlaskit/tokens/get-theme-styles';
@@ -130,6 +134,7 @@ async function invoke(payload: {
     moduleKey: config.moduleKey,
     functionKey: payload.functionKey,
     payload: payload.payload ?? {},
+    ...(config.contextToken ? { contextToken: config.contextToken } : {}),
     context: { accountId, cloudId, localId, moduleKey, locale, timezone, extension },
   });
   const text = await response.text();
@@ -187,16 +192,28 @@ function urlFor(location: NavigationPayload): string {
 function navigate(location: NavigationPayload): void {
   const url = urlFor(location);
   const newTab = location.type === 'new-tab';
-  postToParent({ type: 'forge-shim:navigate', url, newTab });
+  // In a frame the host navigates, as Forge's does: the frame may not navigate the top window itself.
+  if (window.parent !== window) return postToParent({ type: 'forge-shim:navigate', url, newTab });
   if (newTab) {
     window.open(url, '_blank', 'noopener');
     return;
   }
-  try {
-    (window.top ?? window).location.assign(url);
-  } catch {
-    window.location.assign(url);
-  }
+  window.location.assign(url);
+}
+
+type EventCallback = (payload?: unknown) => unknown;
+const subscriptions = new Map<string, Set<EventCallback>>();
+
+/** `events.on`: the callback runs for every event of that name another frame of the app emits. */
+function subscribe(event: string, callback: EventCallback): { unsubscribe: () => void } {
+  const callbacks = subscriptions.get(event) ?? new Set<EventCallback>();
+  subscriptions.set(event, callbacks);
+  callbacks.add(callback);
+  return { unsubscribe: () => void callbacks.delete(callback) };
+}
+
+function deliver(event: string, payload: unknown): void {
+  for (const callback of subscriptions.get(event) ?? []) void Promise.resolve(callback(payload));
 }
 
 /** Apply the colour mode the way the Forge runtime does: token CSS in `<head>`, theme attributes on `<html>`. */
@@ -258,9 +275,22 @@ const callBridge: CallBridge = async (method, payload) => {
       return undefined;
     case 'emitReadyEvent':
       return undefined;
+    case 'emit': {
+      const { event, payload: data } = payload as { event: string; payload?: unknown };
+      if (window.parent !== window) postToParent({ type: 'forge-shim:emit', event, payload: data });
+      return undefined;
+    }
+    case 'on': {
+      const { event, callback } = payload as { event: string; callback: EventCallback };
+      return subscribe(event, callback);
+    }
+    // The modal a portal request view action renders in is the host's: the host closes it.
+    case 'close':
+      if (!config.modal) return false;
+      postToParent({ type: 'forge-shim:close' });
+      return true;
     // A panel or admin page is not a modal: Forge answers false and the bridge raises its own error.
     case 'open':
-    case 'close':
     case 'onClose':
     case 'refresh':
     case 'submit':
@@ -273,9 +303,18 @@ const callBridge: CallBridge = async (method, payload) => {
 globalThis.__bridge = { callBridge };
 
 window.addEventListener('message', (event: MessageEvent<ParentToShimMessage>) => {
-  if (event.source !== window.parent || event.data?.type !== 'forge-shim:set-theme') return;
-  colorMode = event.data.colorMode;
+  if (event.source !== window.parent) return;
+  const message = event.data;
+  if (message?.type === 'forge-shim:event') return deliver(message.event, message.payload);
+  if (message?.type !== 'forge-shim:set-theme') return;
+  colorMode = message.colorMode;
   if (themingEnabled) void applyTheme();
 });
+
+// The host's modal closes on Escape (Forge's modals do by default); inside the frame the key never reaches it.
+if (config.modal)
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) postToParent({ type: 'forge-shim:close' });
+  });
 
 observeHeight();

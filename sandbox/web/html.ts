@@ -97,6 +97,14 @@ table.adf th { background:var(--nav); }
 .hint h2 { font-size:14px; margin:0 0 4px; }
 .hint ol { margin:4px 0; padding-left:20px; }
 .muted { color:var(--subtle); }
+main.portal { grid-template-columns: minmax(380px, 1fr) 400px; }
+main.portal section.issue { max-width: 820px; }
+.portal-actions { list-style:none; margin:12px; padding:0; display:flex; gap:8px; flex-wrap:wrap; }
+p.portal-link { margin:8px 12px; }
+.modal-backdrop { position:fixed; inset:0; background:rgba(9,30,66,0.54); display:flex; align-items:flex-start; justify-content:center; padding-top:60px; z-index:10; }
+.modal { position:relative; width:600px; max-width:calc(100vw - 32px); height:max(40vh, 520px); background:var(--bg); border-radius:3px; box-shadow:0 8px 24px rgba(9,30,66,0.4); }
+.modal iframe { border:0; width:100%; height:100%; }
+.modal-close { position:absolute; top:4px; right:4px; z-index:1; }
 details.log table { border-collapse:collapse; width:100%; }
 details.log td { border-bottom:1px solid var(--border); padding:2px 6px; vertical-align:top; }
 `;

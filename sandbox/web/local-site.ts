@@ -16,13 +16,22 @@ import { DEMO_APP_CONFIG } from '../jira/seed/demo-config';
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
-/** The people the page lets you act as. */
+/**
+ * The people the page lets you act as. The demo's requests belong to ACME; the Globex customer is of another
+ * organization and may see none of them.
+ */
 export const PEOPLE = {
   admin: { accountId: USER.admin, label: 'Sarah (Jira admin)' },
   agent: { accountId: USER.agentDach, label: 'Anna (agent, DACH)' },
   customer: { accountId: 'customer-acme-1', label: 'Customer (ACME)' },
+  customerOther: { accountId: 'customer-globex-1', label: 'Customer of another organization (Globex)' },
 } as const;
 export type Person = keyof typeof PEOPLE;
+
+/** Customers use the portal, never Jira's issue view. */
+export function isCustomer(person: Person): boolean {
+  return person === 'customer' || person === 'customerOther';
+}
 
 export interface LocalSite {
   site: SimJiraSite;

@@ -9,7 +9,7 @@ import { adfHtml, adfText, esc, STYLES } from './html';
 import { walkthroughHint } from './walkthrough';
 import { editForms } from './edit-fields';
 import type { LocalSite, Person } from './local-site';
-import { PEOPLE } from './local-site';
+import { isCustomer, PEOPLE } from './local-site';
 
 export interface View {
   as: Person;
@@ -18,7 +18,7 @@ export interface View {
 }
 
 /** Query string carrying the view settings, plus extras. */
-function qs(view: View, extra: Record<string, string> = {}): string {
+export function qs(view: View, extra: Record<string, string> = {}): string {
   return new URLSearchParams({ as: view.as, lang: view.lang, theme: view.theme, ...extra }).toString();
 }
 
@@ -27,11 +27,11 @@ function qs(view: View, extra: Record<string, string> = {}): string {
 type Loose = any;
 type Bean = { key: string; id: string; fields: Record<string, Loose> };
 
-async function get(local: LocalSite, view: View, path: string): Promise<Loose> {
+export async function get(local: LocalSite, view: View, path: string): Promise<Loose> {
   return local.site.actAs(PEOPLE[view.as].accountId).request('GET', path);
 }
 
-function header(local: LocalSite, view: View, here: string): string {
+export function header(local: LocalSite, view: View, here: string): string {
   const people = (Object.keys(PEOPLE) as Person[])
     .map((p) => `<option value="${p}"${p === view.as ? ' selected' : ''}>${esc(PEOPLE[p].label)}</option>`)
     .join('');
@@ -61,7 +61,7 @@ function header(local: LocalSite, view: View, here: string): string {
 </header>`;
 }
 
-function page(view: View, title: string, body: string): string {
+export function page(view: View, title: string, body: string): string {
   return `<!doctype html><html lang="${view.lang}" data-theme="${view.theme}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
 <link rel="icon" href="/favicon.ico" type="image/svg+xml"><style>${STYLES}</style></head>
@@ -74,13 +74,16 @@ for (const t of document.querySelectorAll('time[data-local]')) t.textContent = t
 addEventListener('message', (e) => {
   const m = e.data || {};
   const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
-  if (m.type === 'forge-shim:resize' && frame) frame.style.height = Math.max(200, m.height) + 'px';
-  if (m.type === 'forge-shim:navigate') { const u = new URL(m.url, location.href); const k = u.pathname.match(/\\/browse\\/([A-Z]+-\\d+)/); const to = k ? '/issue/' + k[1] + location.search : u.href; if (m.newTab) open(to); else location.href = to; }
+  if (m.type === 'forge-shim:resize' && frame && !frame.closest('[data-modal]')) frame.style.height = Math.max(200, m.height) + 'px';
+  if (m.type === 'forge-shim:navigate') { const u = new URL(m.url, location.href); const k = u.pathname.match(/\\/(?:browse|servicedesk\\/customer\\/portal\\/\\d+)\\/([A-Z]+-\\d+)$/); const to = k ? '/issue/' + k[1] + location.search : u.href; if (m.newTab) open(to); else location.href = to; }
+  // view.close() in a modal the page opened; events.emit relayed to the app's other frames, as Forge's host does.
+  if (m.type === 'forge-shim:close' && frame) frame.closest('[data-modal]')?.dispatchEvent(new Event('close-modal'));
+  if (m.type === 'forge-shim:emit') for (const f of document.querySelectorAll('iframe')) if (f.contentWindow !== e.source) f.contentWindow.postMessage({ type: 'forge-shim:event', event: m.event, payload: m.payload }, '*');
 });
 </script></body></html>`;
 }
 
-function logPane(local: LocalSite): string {
+export function logPane(local: LocalSite): string {
   const invocations = local.host.invocations.slice(-15).reverse();
   const audit = local.host.kvs
     .keys('kvs')
@@ -108,7 +111,7 @@ function logPane(local: LocalSite): string {
  * A REST timestamp as a `<time>` element: "YYYY-MM-DD HH:mm UTC" in the HTML, which the page's script shows in
  * the viewer's own time zone and locale.
  */
-function time(iso: string | undefined): string {
+export function time(iso: string | undefined): string {
   const ms = Date.parse(iso ?? '');
   if (Number.isNaN(ms)) return esc(iso ?? '');
   const instant = new Date(ms).toISOString();
@@ -141,7 +144,7 @@ export async function issuePage(
       view,
       `/rest/api/3/issue/${key}?fields=summary,status,issuetype,priority,reporter,assignee,created,description,comment,security,issuelinks,resolution,customfield_10002,customfield_10021,customfield_10020,customfield_10026,customfield_10027,customfield_10028,customfield_10022,customfield_10023`,
     );
-    if (view.as !== 'customer')
+    if (!isCustomer(view.as))
       transitions = (await get(local, view, `/rest/api/3/issue/${key}/transitions`)).transitions ?? [];
   } catch {
     issue = undefined;
@@ -178,10 +181,8 @@ ${panelAside(view, key)}</main>${logPane(local)}`,
  * the portal, never this view nor the panel, so the local site shows them a note instead.
  */
 function panelAside(view: View, key: string): string {
-  if (view.as === 'customer')
-    return '<aside class="panel" aria-label="Support process panel"><p data-testid="panel-customer-note">Customers see this request in the customer portal; the support process panel is shown to agents only.</p></aside>';
   const panelSrc = `/app/panel?${qs(view, { issue: key })}`;
-  return `<aside class="panel" aria-label="Support process panel"><iframe title="Support process panel" src="${esc(panelSrc)}" data-testid="panel-frame"></iframe></aside>`;
+  return `<aside class="panel" aria-label="Support process panel"><p class="portal-link"><a href="/portal/${esc(key)}?${qs(view)}" data-testid="portal-link">View this request in the customer portal</a></p><iframe title="Support process panel" src="${esc(panelSrc)}" data-testid="panel-frame"></iframe></aside>`;
 }
 
 function issueBody(
@@ -230,9 +231,9 @@ function issueBody(
 <dt>Created</dt><dd>${time(f.created)}</dd>${version}</dl>
 ${links ? `<h2>Linked issues</h2><ul>${links}</ul>` : ''}
 ${transitions.length ? `<form method="post" action="/do/transition" class="transitions" aria-label="Workflow">${hidden}<span class="muted">Transitions:</span>${transitions.map((t) => `<button name="transition" value="${esc(t.id)}">${esc(buttonLabel(t, transitions))}</button>`).join('')}</form>` : ''}
-${view.as === 'customer' ? '' : confidentialForm(f.customfield_10021?.value, hidden)}
+${isCustomer(view.as) ? '' : confidentialForm(f.customfield_10021?.value, hidden)}
 ${
-  view.as === 'customer'
+  isCustomer(view.as)
     ? ''
     : editForms(
         local,
@@ -257,7 +258,7 @@ ${
 <form method="post" action="/do/comment" aria-label="Add a comment">${hidden}
 <label for="comment-text">Comment</label><br><textarea id="comment-text" name="text" rows="3" cols="60" required></textarea><br>
 ${
-  view.as === 'customer'
+  isCustomer(view.as)
     ? '<button name="mode" value="customer">Reply</button>'
     : '<button name="mode" value="customer">Reply as the customer (reporter)</button> <button name="mode" value="agent">Reply to customer (agent)</button> <button name="mode" value="internal">Add internal note</button>'
 }</form>`;

@@ -9,9 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildShimScript, injectShim, SHIM_URL, type ShimConfig } from '../ui-bridge/host';
-import { PEOPLE, type LocalSite, type Person } from './local-site';
+import { randomUUID } from 'node:crypto';
+import { isCustomer, PEOPLE, type LocalSite, type Person } from './local-site';
 import { FIELD } from '../jira/seed/demo-ids';
 import { adminPage, issuePage, type View } from './pages';
+import { portalPage } from './portal-page';
 import { editBody, isEditable } from './edit-fields';
 
 const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
@@ -23,6 +25,30 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
 };
+
+type App = 'panel' | 'admin' | 'portal';
+const APPS: readonly string[] = ['panel', 'admin', 'portal'];
+
+/** The portal modules of the manifest, all rendered by the `portal` resource. */
+const PORTAL_MODULES = new Map<
+  string,
+  'jiraServiceManagement:portalRequestDetailPanel' | 'jiraServiceManagement:portalRequestViewAction'
+>([
+  ['process-portal', 'jiraServiceManagement:portalRequestDetailPanel'],
+  ['process-escalate', 'jiraServiceManagement:portalRequestViewAction'],
+  ['process-new-estimate', 'jiraServiceManagement:portalRequestViewAction'],
+]);
+
+/** What the server itself decided about a rendered module page: the Forge context its resolver calls get. */
+interface MintedContext {
+  moduleKey: string;
+  accountId: string;
+  locale: string;
+  extension: ShimConfig['extension'];
+}
+
+/** Minted contexts kept at most; older pages must be reloaded (a token names one page view). */
+const MAX_CONTEXTS = 1_000;
 
 export interface WebServer {
   url: string;
@@ -63,32 +89,63 @@ export async function startWebServer(
   let local = initial;
   const shim = await buildShimScript();
   const invokes: WebServer['invokes'] = [];
+  const contexts = new Map<string, MintedContext>();
 
-  async function appPage(app: 'panel' | 'admin', url: URL, res: ServerResponse): Promise<void> {
+  /** A context token for one rendered page, as Forge mints one: the resolver trusts it, not the page. */
+  function mint(context: MintedContext): string {
+    const token = randomUUID();
+    contexts.set(token, context);
+    if (contexts.size > MAX_CONTEXTS) contexts.delete(contexts.keys().next().value ?? '');
+    return token;
+  }
+
+  /** The extension context of a portal module on request `key` (JSM: portal id, request key and type). */
+  function portalExtension(moduleKey: string, key: string, url: URL): ShimConfig['extension'] {
+    const issue = local.site.store.issue(key);
+    const project = issue ? local.site.store.projects.get(issue.projectId) : undefined;
+    return {
+      type: PORTAL_MODULES.get(moduleKey) ?? 'jiraServiceManagement:portalRequestDetailPanel',
+      portal: { id: Number(project?.serviceDeskId ?? 1) },
+      request: { key, typeId: Number(issue?.requestTypeId ?? 0) },
+      location: `${url.origin}/portal/${key}`,
+    };
+  }
+
+  async function appPage(app: App, url: URL, res: ServerResponse): Promise<void> {
     const view = viewOf(url);
     const key = url.searchParams.get('issue') ?? '';
     const issue = key ? local.site.store.issue(key) : undefined;
+    const portalModule = url.searchParams.get('module') ?? 'process-portal';
+    if (app === 'portal' && !PORTAL_MODULES.has(portalModule))
+      return send(res, 404, 'text/plain', 'no such portal module');
+    const moduleKey = app === 'panel' ? 'process-panel' : app === 'admin' ? 'process-admin' : portalModule;
     const extension: ShimConfig['extension'] =
-      app === 'panel'
-        ? {
-            type: 'jira:issueContext',
-            issue: {
-              key,
-              id: issue?.id ?? '',
-              type: local.site.store.issueTypes.get(issue?.issueTypeId ?? '')?.name ?? '',
-              typeId: issue?.issueTypeId ?? '',
-            },
-            project: { key: 'SD', id: issue?.projectId ?? '10000', type: 'service_desk' },
-          }
-        : { type: 'jira:adminPage' };
+      app === 'portal'
+        ? portalExtension(moduleKey, key, url)
+        : app === 'panel'
+          ? {
+              type: 'jira:issueContext',
+              issue: {
+                key,
+                id: issue?.id ?? '',
+                type: local.site.store.issueTypes.get(issue?.issueTypeId ?? '')?.name ?? '',
+                typeId: issue?.issueTypeId ?? '',
+              },
+              project: { key: 'SD', id: issue?.projectId ?? '10000', type: 'service_desk' },
+            }
+          : { type: 'jira:adminPage' };
+    const accountId = PEOPLE[view.as].accountId;
+    const locale = view.lang === 'de' ? 'de-DE' : 'en-US';
     const config: ShimConfig = {
-      moduleKey: app === 'panel' ? 'process-panel' : 'process-admin',
-      accountId: PEOPLE[view.as].accountId,
-      locale: view.lang === 'de' ? 'de-DE' : 'en-US',
+      moduleKey,
+      accountId,
+      locale,
       // The viewer's own zone, as Jira uses the zone of the user's profile.
       timezone: 'browser',
       theme: view.theme,
       extension,
+      contextToken: mint({ moduleKey, accountId, locale, extension }),
+      ...(extension.type === 'jiraServiceManagement:portalRequestViewAction' ? { modal: true } : {}),
     };
     const html = await readFile(join(STATIC_ROOT, app, 'build', 'index.html'), 'utf8');
     // Relative asset URLs resolve against /app/<name>/.
@@ -102,7 +159,7 @@ export async function startWebServer(
 
   async function staticFile(path: string, res: ServerResponse): Promise<void> {
     const [, , app, ...rest] = path.split('/');
-    if (app !== 'panel' && app !== 'admin') return send(res, 404, 'text/plain', 'not found');
+    if (!app || !APPS.includes(app)) return send(res, 404, 'text/plain', 'not found');
     const root = join(STATIC_ROOT, app, 'build');
     const file = normalize(join(root, ...rest));
     if (!file.startsWith(root)) return send(res, 403, 'text/plain', 'forbidden');
@@ -113,22 +170,31 @@ export async function startWebServer(
     }
   }
 
+  /**
+   * A resolver call from a module page. The user, module and extension come from the context the server minted
+   * for that page, never from the request body: the page can claim anything, as a browser can.
+   */
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const call = JSON.parse(await body(req)) as {
-      moduleKey: string;
       functionKey: string;
       payload?: unknown;
-      context: { accountId: string; locale?: string; timezone?: string; extension?: Record<string, unknown> };
+      contextToken?: string;
+      context?: { timezone?: string };
     };
-    invokes.push({ functionKey: call.functionKey, moduleKey: call.moduleKey });
+    const trusted = contexts.get(call.contextToken ?? '');
+    if (!trusted)
+      return send(res, 401, 'application/json', JSON.stringify({ message: 'unknown context token' }));
+    invokes.push({ functionKey: call.functionKey, moduleKey: trusted.moduleKey });
+    const timezone = call.context?.timezone;
     const result = await local.host.invokeResolver({
-      moduleKey: call.moduleKey,
+      moduleKey: trusted.moduleKey,
       functionKey: call.functionKey,
       payload: call.payload,
-      accountId: call.context.accountId,
-      ...(call.context.extension ? { extension: call.context.extension } : {}),
-      ...(call.context.locale ? { locale: call.context.locale } : {}),
-      ...(call.context.timezone ? { timezone: call.context.timezone } : {}),
+      accountId: trusted.accountId,
+      extension: trusted.extension,
+      locale: trusted.locale,
+      // The viewer's browser zone (the local site's stand-in for the profile's zone) is display-only.
+      ...(typeof timezone === 'string' ? { timezone } : {}),
     });
     if (result.ok) send(res, 200, 'application/json', JSON.stringify(result.value ?? null));
     else send(res, 500, 'application/json', JSON.stringify({ message: result.error.message }));
@@ -191,7 +257,9 @@ export async function startWebServer(
       } else if (path === '/do/comment') {
         const mode = form.get('mode');
         const text = form.get('text') ?? '';
-        const actor = local.site.actAs(mode === 'customer' ? PEOPLE.customer.accountId : person.accountId);
+        // "Reply as the customer" from the agent view speaks as the demo's reporter; a customer as themself.
+        const customer = who && who in PEOPLE && isCustomer(who as Person) ? person : PEOPLE.customer;
+        const actor = local.site.actAs(mode === 'customer' ? customer.accountId : person.accountId);
         await actor.comment(key, text, { internal: mode === 'internal' });
       }
       await local.host.drain();
@@ -218,11 +286,23 @@ export async function startWebServer(
         res.writeHead(302, { location: `/issue/${browse[1]}${url.search}` });
         return res.end();
       }
-      if (path === '/app/panel' || path === '/app/admin')
-        return appPage(path === '/app/panel' ? 'panel' : 'admin', url, res);
+      // The customer portal's address of a request, as JSM's request links (`_links.web`) name it.
+      const portalLink = /^\/servicedesk\/customer\/portal\/\d+\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path);
+      if (portalLink?.[1]) {
+        res.writeHead(302, { location: `/portal/${portalLink[1]}${url.search}` });
+        return res.end();
+      }
+      const app = /^\/app\/(panel|admin|portal)$/.exec(path)?.[1] as App | undefined;
+      if (app) return appPage(app, url, res);
       if (path.startsWith('/app/')) return staticFile(path, res);
       if (path === '/admin') return send(res, 200, TYPES['.html'] ?? '', adminPage(local, viewOf(url)));
+      const portal = /^\/portal\/([A-Z]+-\d+)$/.exec(path);
+      if (portal?.[1])
+        return send(res, 200, TYPES['.html'] ?? '', await portalPage(local, viewOf(url), portal[1]));
       const issue = /^\/issue\/([A-Z]+-\d+)$/.exec(path);
+      // Customers see a request in the customer portal, never in Jira's issue view.
+      if (issue?.[1] && isCustomer(viewOf(url).as))
+        return send(res, 200, TYPES['.html'] ?? '', await portalPage(local, viewOf(url), issue[1]));
       if (issue?.[1]) {
         const filter = {
           status: url.searchParams.get('status') ?? '',

@@ -92,7 +92,7 @@ async function raiseRequest(
     project: { key: ticket.projectKey },
     issuetype: { name: cfg.names.kinds.request },
     summary: `${prefix}: ${request.summary}`.slice(0, 255),
-    reporter: { id: accountId },
+    reporter: { accountId },
     description: deps.bodies.text(description),
     ...(fieldIds.organizations && request.organizationIds.length > 0
       ? { [fieldIds.organizations]: request.organizationIds.map(Number) }

@@ -1,7 +1,7 @@
 /**
  * The portal app's only door to the host: every `@forge/bridge` call goes through this module (STYLE.md §8).
  */
-import { view } from '@forge/bridge';
+import { events, router, view } from '@forge/bridge';
 import type {
   EscalatePayload,
   EscalateResult,
@@ -36,4 +36,23 @@ export async function loadModuleKey(): Promise<string> {
 /** Close the action's modal dialog (the portal reloads the request). */
 export function closeDialog(): Promise<void> {
   return view.close();
+}
+
+/** The event the action dialogs emit after they changed the request; the panel reloads on it. */
+const REQUEST_CHANGED = 'jsm-process:portal-request-changed';
+
+/** Tell the app's other modules on the page (the detail panel) that the request changed. */
+export function announceRequestChanged(): Promise<void> {
+  return events.emit(REQUEST_CHANGED, {}).then(() => undefined);
+}
+
+/** Run `callback` whenever an action dialog changed the request; returns the unsubscribe function. */
+export function onRequestChanged(callback: () => void): () => void {
+  const subscription = events.on(REQUEST_CHANGED, () => Promise.resolve(callback()));
+  return () => void subscription.then((s) => s.unsubscribe()).catch(() => undefined);
+}
+
+/** Open another request of the portal; the host navigates, as a Custom UI frame may not navigate the top window. */
+export function openRequest(url: string): Promise<void> {
+  return router.navigate(url);
 }

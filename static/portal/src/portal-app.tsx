@@ -1,10 +1,17 @@
 import { token } from '@atlaskit/tokens';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Language, PortalView } from '../../../src/contract/resolvers';
 import { createFormatters } from '../../shared/src/formatting';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
-import { closeDialog, escalateRequest, loadPortal, requestNewEstimate } from './api';
+import {
+  announceRequestChanged,
+  closeDialog,
+  escalateRequest,
+  loadPortal,
+  onRequestChanged,
+  requestNewEstimate,
+} from './api';
 import { EscalateDialog } from './escalate-dialog';
 import { portalMessages } from './messages';
 import { PortalPanel } from './portal-panel';
@@ -27,6 +34,8 @@ export function PortalApp({
   timeZone: string | undefined;
 }) {
   const [resource, reload] = useResource<PortalView>(loadPortal, []);
+  // The panel follows what the action dialogs change (they emit an app event after a successful submit).
+  useEffect(() => (module === 'panel' ? onRequestChanged(reload) : undefined), [module, reload]);
   const language = resource.status === 'ready' ? resource.value.language : localeLanguage;
   const m = portalMessages(language);
   const fmt = useMemo(() => createFormatters(language, timeZone), [language, timeZone]);
@@ -38,12 +47,25 @@ export function PortalApp({
   const view = resource.value;
   if (view.view === 'unsupported') return <EmptyState title={m.unsupported} />;
   const close = () => void closeDialog().catch(() => undefined);
+  const announced =
+    <T,>(submit: () => Promise<T>) =>
+    async () => {
+      const answer = await submit();
+      void announceRequestChanged().catch(() => undefined);
+      return answer;
+    };
   return (
     <div style={{ color: token('color.text') }}>
       {module === 'escalate' ? (
-        <EscalateDialog view={view} m={m} fmt={fmt} submit={escalateRequest} close={close} />
+        <EscalateDialog
+          view={view}
+          m={m}
+          fmt={fmt}
+          submit={(payload) => announced(() => escalateRequest(payload))()}
+          close={close}
+        />
       ) : module === 'renewEstimate' ? (
-        <RenewDialog view={view} m={m} fmt={fmt} submit={requestNewEstimate} close={close} />
+        <RenewDialog view={view} m={m} fmt={fmt} submit={announced(requestNewEstimate)} close={close} />
       ) : (
         <PortalPanel view={view} m={m} fmt={fmt} />
       )}

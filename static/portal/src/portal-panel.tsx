@@ -1,9 +1,27 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { PortalEscalationView, PortalRequestView } from '../../../src/contract/resolvers';
 import type { Formatters } from '../../shared/src/formatting';
 import type { PortalMessages } from './messages';
+import { openRequest } from './api';
+
+/**
+ * A request of the customer's organization in the portal. The href keeps it a real link (copy, middle-click);
+ * a plain click goes through the bridge router, as a Custom UI frame may not navigate the top window.
+ */
+function RequestLink({ url, issueKey }: { url: string; issueKey: string }) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    void openRequest(url).catch(() => undefined);
+  };
+  return (
+    <a href={url} target="_blank" rel="noreferrer" onClick={onClick} style={{ color: token('color.link') }}>
+      {issueKey}
+    </a>
+  );
+}
 
 /** A titled block of the panel. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -131,9 +149,7 @@ export function PortalPanel({
                   <tr key={t.key}>
                     <td style={{ padding: token('space.050') }}>
                       {t.url ? (
-                        <a href={t.url} target="_top" style={{ color: token('color.link') }}>
-                          {t.key}
-                        </a>
+                        <RequestLink url={t.url} issueKey={t.key} />
                       ) : (
                         <span>
                           {t.key}{' '}

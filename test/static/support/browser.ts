@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 const REPO = join(__dirname, '..', '..', '..');
 export const SCREENSHOTS = join(REPO, 'test-artifacts', 'screenshots');
@@ -41,8 +41,8 @@ export interface AxeViolation {
 
 const axeSource = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-/** Run axe-core in the page and return the serious and critical violations only. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+/** Run axe-core in the page (or one of its frames) and return the serious and critical violations only. */
+export async function seriousA11yViolations(page: Page | Frame): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (

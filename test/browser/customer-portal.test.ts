@@ -1,0 +1,279 @@
+/**
+ * The customer portal on the local site (`npm start`, `?as=customer`): the app's portal request detail panel and
+ * its two view actions, rendered through the same bridge shim as the agent panel, for the customer of the
+ * request's organization, a customer of another organization and an agent; in English and German, light and
+ * dark, axe-clean; "Escalate" and "Request a new estimate" clicked through their modal dialogs.
+ */
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { FIELD, ORG, USER } from '../../sandbox/jira/seed/demo-ids';
+import { CUSTOMER_STATE_KEY } from '../../src/domain/service/customer-state';
+import { seriousA11yViolations } from '../static/support/browser';
+import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
+
+const DAY = 86_400_000;
+
+jest.setTimeout(120_000);
+
+let w: WebSite;
+let page: Page;
+/** A Globex request the test links into ACME's Delivery: the ACME customer must never see it listed. */
+let globexTicket: string;
+
+beforeAll(async () => {
+  ({ site: w, page } = await openWebSitePage());
+  const agent = w.local.site.actAs(USER.agentDach);
+  const { pendingPatch, outage, delivery } = w.local.demo;
+  await agent.edit(pendingPatch, { priority: { name: 'P3' } });
+  await agent.edit(outage, { [FIELD.confidential]: { value: 'Yes' } });
+  globexTicket = await w.local.site.actAs('customer-globex-1').createIssue({
+    project: 'SD',
+    issueType: 'Software Defect',
+    summary: 'Globex: invoice totals rounded twice',
+    fields: { [FIELD.organizations]: [{ id: ORG.globex }] },
+  });
+  await agent.request('POST', '/rest/api/3/issueLink', {
+    type: { name: 'Delivery' },
+    inwardIssue: { key: delivery },
+    outwardIssue: { key: globexTicket },
+  });
+  await w.local.host.drain();
+});
+
+afterAll(async () => {
+  await w?.close();
+  jest.restoreAllMocks();
+});
+
+/** The loaded app frame with `testId`, or inside the element with `testId` (a modal dialog). */
+async function frameOf(testId: string): Promise<Frame> {
+  const element = page.getByTestId(testId);
+  const isFrame = await element.evaluate((e) => e.tagName === 'IFRAME');
+  const handle = await (isFrame ? element : element.locator('iframe')).elementHandle();
+  const content = await handle?.contentFrame();
+  if (!content) throw new Error(`${testId} has no frame`);
+  await content.waitForFunction(
+    () =>
+      document.body !== null &&
+      document.querySelector('[aria-busy="true"]') === null &&
+      (document.body.textContent ?? '').length > 30,
+  );
+  return content;
+}
+
+type Viewer = 'customer' | 'customerOther' | 'agent';
+
+async function openPortal(
+  key: string,
+  as: Viewer,
+  lang: 'en' | 'de' = 'en',
+  theme: 'light' | 'dark' = 'light',
+): Promise<Frame> {
+  const path = as === 'agent' ? 'portal' : 'issue';
+  await page.goto(`${w.server.url}/${path}/${key}?as=${as}&lang=${lang}&theme=${theme}`);
+  return frameOf('portal-frame');
+}
+
+/** Ids of the serious and critical axe-core violations in the page or frame. */
+async function seriousViolations(target: Frame | Page): Promise<string[]> {
+  return (await seriousA11yViolations(target)).map((v) => v.id);
+}
+
+const text = (frame: Frame) => frame.locator('body').innerText();
+
+/** Words the customer must never read: internal codes, the audit, the guide's section signs. */
+const NEVER = /undefined|NaN|\[object|§|audit|installBackfill|dryRun|level\d:/;
+
+describe('the customer of the request organization', () => {
+  const expected = {
+    en: {
+      next: 'Fix built: ships with version 14.21.3.1 in your next delivery',
+      texts: ['P3', 'Priority', 'Delivery version', '14.21.3.1', 'has not been escalated', 'level 1'],
+    },
+    de: {
+      next: 'Version 14.21.3.1',
+      texts: ['P3', 'Priorität', 'Auslieferung mit Version', '14.21.3.1', 'nicht eskaliert', 'Stufe 1'],
+    },
+  } as const;
+
+  for (const lang of ['en', 'de'] as const)
+    for (const theme of ['light', 'dark'] as const)
+      it(`sees what happens next, the priority with its meaning and the version (${lang}, ${theme})`, async () => {
+        const panel = await openPortal(w.local.demo.pendingPatch, 'customer', lang, theme);
+        const body = await text(panel);
+        expect(await panel.getByTestId('portal-next-step').innerText()).toContain(expected[lang].next);
+        for (const t of expected[lang].texts) expect(body).toContain(t);
+        expect(body).not.toMatch(NEVER);
+        expect(await panel.evaluate(() => document.documentElement.lang)).toBe(lang);
+        expect(await panel.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(
+          theme,
+        );
+        // Both action buttons of the view actions are there, titled in the page language.
+        const escalate = lang === 'de' ? 'Eskalieren' : 'Escalate';
+        await page.getByRole('button', { name: escalate, exact: true }).waitFor();
+        expect(await seriousViolations(panel)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SHOTS, `portal-${lang}-${theme}.png`) });
+      });
+
+  it('reads CUSTOM in words', async () => {
+    const panel = await openPortal(w.local.demo.pendingCustom, 'customer');
+    await expect(panel.getByTestId('portal-version').innerText()).resolves.toBe(
+      "CUSTOM: a change built only for your system. It ships with your next delivery, whatever that delivery's version.",
+    );
+    const de = await openPortal(w.local.demo.pendingCustom, 'customer', 'de');
+    await expect(de.getByTestId('portal-version').innerText()).resolves.toContain(
+      'CUSTOM: eine Änderung nur für Ihr System',
+    );
+  });
+
+  it("sees the Delivery's tickets of their own organization only, linked, with the estimated date", async () => {
+    const { delivery, pendingPatch, pendingCustom, pendingCustomisation } = w.local.demo;
+    const panel = await openPortal(delivery, 'customer');
+    const table = panel.getByTestId('portal-included');
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0]?.trim())).toEqual([
+      pendingPatch,
+      pendingCustom,
+      pendingCustomisation,
+    ]);
+    expect(rows[0]).toContain('Software Defect');
+    expect(rows[0]).toContain('Search ignores umlauts in supplier names');
+    expect(await text(panel)).toContain('Estimated delivery date:');
+    expect(await text(panel)).not.toContain(globexTicket);
+    expect(await text(panel)).not.toContain('Globex');
+    await page.screenshot({ path: join(SHOTS, 'portal-delivery-en-light.png') });
+    // A ticket link opens that request in the portal, through the bridge router.
+    await table.getByRole('link', { name: pendingCustom }).click();
+    await page.waitForURL(new RegExp(`/issue/${pendingCustom}\\?as=customer`));
+    await expect(frameOf('portal-frame').then(text)).resolves.toContain('CUSTOM');
+  });
+
+  it('reads the confidentiality setting in words when it is Yes', async () => {
+    const panel = await openPortal(w.local.demo.outage, 'customer');
+    await expect(panel.getByTestId('portal-confidential').innerText()).resolves.toContain(
+      'only the support staff of your region see this request',
+    );
+    const other = await openPortal(w.local.demo.pendingPatch, 'customer');
+    await expect(other.getByTestId('portal-confidential').count()).resolves.toBe(0);
+  });
+});
+
+describe('a customer of another organization', () => {
+  it('gets the portal refusal and no app module', async () => {
+    await page.goto(`${w.server.url}/issue/${w.local.demo.clarification}?as=customerOther&lang=en`);
+    await expect(page.getByTestId('portal-refused').innerText()).resolves.toContain('not shared with you');
+    await expect(page.getByTestId('portal-frame').count()).resolves.toBe(0);
+    await expect(page.locator('body').innerText()).resolves.not.toContain('CSV');
+  });
+
+  it('is refused by the resolver even when a page renders the module on that request', async () => {
+    await page.goto(
+      `${w.server.url}/app/portal?issue=${w.local.demo.clarification}&module=process-portal&as=customerOther&lang=en`,
+    );
+    await page.getByText('This request is not available to you.').waitFor();
+    const body = await page.locator('body').innerText();
+    expect(body).not.toContain('reminder');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('cannot borrow another user: the server takes the user from the context it minted, not the page', async () => {
+    await page.goto(
+      `${w.server.url}/app/portal?issue=${w.local.demo.clarification}&module=process-portal&as=customerOther&lang=en`,
+    );
+    await page.getByText('This request is not available to you.').waitFor();
+    const forged = await page.evaluate(async () => {
+      const config = (window as unknown as { __FORGE_SHIM_CONFIG__: { contextToken: string } })
+        .__FORGE_SHIM_CONFIG__;
+      const post = (body: unknown) =>
+        fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: await r.text() }));
+      const context = { accountId: 'customer-acme-1', locale: 'en-US' };
+      return [
+        await post({ functionKey: 'getPortal', payload: {}, contextToken: config.contextToken, context }),
+        await post({ functionKey: 'getPortal', payload: {}, context }),
+      ];
+    });
+    expect(forged[0]?.status).toBe(200);
+    expect(forged[0]?.body).toContain('FORBIDDEN');
+    expect(forged[1]?.status).toBe(401);
+  });
+});
+
+describe('an agent', () => {
+  it('sees the same customer view in the portal', async () => {
+    const panel = await openPortal(w.local.demo.pendingPatch, 'agent');
+    await expect(panel.getByTestId('portal-next-step').innerText()).resolves.toContain(
+      'ships with version 14.21.3.1',
+    );
+    expect(await seriousViolations(panel)).toEqual([]);
+  });
+});
+
+describe('the view actions', () => {
+  it('escalates once through the Escalate dialog; the panel follows and the customer is told', async () => {
+    const key = w.local.demo.clarification;
+    const panel = await openPortal(key, 'customer');
+    await page.getByTestId('action-process-escalate').click();
+    const modal = page.getByTestId('modal-process-escalate');
+    await modal.waitFor();
+    const dialog = await frameOf('modal-process-escalate');
+    await dialog.getByRole('heading', { name: 'Escalate to level 1: Personal support contact' }).waitFor();
+    await dialog.getByTestId('reason-serviceTimeExceeded').check();
+    await dialog.getByTestId('escalate-text').fill('No answer for a week, and production is waiting.');
+    expect(await seriousViolations(dialog)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'portal-escalate-en-light.png') });
+
+    await dialog.getByTestId('escalate-submit').click();
+    await dialog.getByTestId('escalate-result').waitFor();
+    await expect(dialog.getByTestId('escalate-result').innerText()).resolves.toContain(
+      'Escalated to level 1. Personal support contact now looks after your request.',
+    );
+    // The detail panel reloads on the event the dialog emitted.
+    await panel.getByText('Escalated to level 1').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(modal.count()).resolves.toBe(0);
+
+    const stored = w.local.site.store.issue(key)?.properties[CUSTOMER_STATE_KEY] as {
+      escalations: { level: number; reason: string }[];
+    };
+    expect(stored.escalations).toEqual([
+      expect.objectContaining({ level: 1, reason: 'serviceTimeExceeded' }),
+    ]);
+    // The customer reads the public reply; the internal note to the level's people is not in the portal.
+    await page.reload();
+    const activity = await page.getByRole('region', { name: 'Request' }).innerText();
+    expect(activity).toContain('level 1');
+    expect(activity).not.toContain('No answer for a week');
+    const internal = w.local.site.store.issue(key)?.comments.filter((c) => !c.jsdPublic) ?? [];
+    expect(JSON.stringify(internal.at(-1)?.body)).toContain('No answer for a week');
+  });
+
+  it('requests a new estimate once after the estimate expired', async () => {
+    const key = w.local.demo.estimate;
+    await w.local.advance(2 * DAY);
+    const panel = await openPortal(key, 'customer');
+    await page.getByTestId('action-process-new-estimate').click();
+    const dialog = await frameOf('modal-process-new-estimate');
+    await dialog.getByText('The estimate for this request has expired.').waitFor();
+    await dialog.getByTestId('renewal-submit').click();
+    await dialog.getByTestId('renewal-result').waitFor();
+    expect(await seriousViolations(dialog)).toEqual([]);
+    const requestKey = /request (SD-\d+)/.exec(await dialog.getByTestId('renewal-result').innerText())?.[1];
+    expect(requestKey).toBeDefined();
+    // The dialog closes from its own button through view.close().
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByTestId('modal-process-new-estimate').count()).resolves.toBe(0);
+    await expect(text(panel)).resolves.toBeDefined();
+
+    await page.getByTestId('action-process-new-estimate').click();
+    const again = await frameOf('modal-process-new-estimate');
+    await expect(again.getByTestId('renewal-result').innerText()).resolves.toContain(requestKey ?? '');
+    await expect(again.getByTestId('renewal-submit').count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('modal-process-new-estimate').count()).resolves.toBe(0);
+  });
+});
