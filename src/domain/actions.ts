@@ -1,6 +1,6 @@
 import type { StatusKey } from './statuses';
 import type { ProcessState } from './process-state';
-import type { Localized, MessageKey, MessageParams } from './texts/message-keys';
+import type { MessageKey, MessageParams } from './texts/message-keys';
 
 /** A text the executor renders with `renderMessage` in the ticket's language. */
 export interface MessageRef {
@@ -10,7 +10,7 @@ export interface MessageRef {
 }
 
 /** Add a comment (public: shared with the customer; internal: agents only). */
-interface CommentAction extends MessageRef {
+export interface CommentAction extends MessageRef {
   readonly type: 'comment';
   readonly idempotencyKey: string;
 }
@@ -31,32 +31,8 @@ interface SetStateAction {
   readonly state: ProcessState;
 }
 
-/** Mark the ticket for agents (panel badge), e.g. `illegalTransition`, `deliveryMissing`. */
-interface FlagAction {
-  readonly type: 'flag';
-  readonly flag: string;
-  readonly on: boolean;
-  readonly reason?: Localized;
-}
-
-/** Set the Jira issue security level by name (confidentiality, guide §2.2.1); `null` removes it. */
-interface SetSecurityLevelAction {
-  readonly type: 'setSecurityLevel';
-  readonly level: string | null;
-  readonly idempotencyKey: string;
-}
-
-/** Alert the on-call duty for a severe fault outside working days (guide §1.1.1). */
-interface AlertOnCallAction {
-  readonly type: 'alertOnCall';
-  readonly mode: 'opsgenie' | 'webhook';
-  readonly target: string;
-  readonly idempotencyKey: string;
-}
-
 /**
- * Everything a rule can ask for. Rules return these as data; one executor in `src/app` performs them, skipping
- * any whose idempotency key the ticket's state already lists as done.
+ * What a timer step asks for (`decideTimer`). The sweep's `writeStep` performs them as one Jira write; the
+ * actions of issue events are `EventAction` (`events/event-actions.ts`).
  */
-export type DomainAction =
-  CommentAction | TransitionAction | SetStateAction | FlagAction | SetSecurityLevelAction | AlertOnCallAction;
+export type TimerAction = CommentAction | TransitionAction | SetStateAction;

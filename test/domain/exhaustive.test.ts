@@ -2,7 +2,8 @@
  * Type-level proof that a new kind, status, action, timer or message cannot be added without handling it.
  * Checked by `tsc` (an unused `@ts-expect-error` is itself an error); the runtime assertions keep Jest honest.
  */
-import type { DomainAction } from '../../src/domain/actions';
+import type { TimerAction } from '../../src/domain/actions';
+import type { EventAction } from '../../src/domain/events/event-actions';
 import { assertNever } from '../../src/domain/assert-never';
 import { COMMERCIAL_CLASS } from '../../src/domain/commercial-class';
 import { DEFAULT_KIND_NAMES, DEFAULT_STATUS_NAMES } from '../../src/domain/config/names-schema';
@@ -57,7 +58,7 @@ describe('tables keyed by kind, status and message are exhaustive', () => {
   });
 });
 
-function describeAction(action: DomainAction): string {
+function describeAction(action: TimerAction): string {
   switch (action.type) {
     case 'comment':
       return `comment ${action.messageKey}`;
@@ -65,30 +66,37 @@ function describeAction(action: DomainAction): string {
       return `transition to ${action.to}`;
     case 'setState':
       return 'setState';
-    case 'flag':
-      return `flag ${action.flag}`;
-    case 'setSecurityLevel':
-      return `security ${action.level ?? 'none'}`;
-    case 'alertOnCall':
-      return `on-call ${action.mode}`;
     default:
       return assertNever(action);
   }
 }
 
-function describeActionMissingOne(action: DomainAction): string {
+function describeActionMissingOne(action: TimerAction): string {
   switch (action.type) {
     case 'comment':
     case 'transition':
-    case 'setState':
-    case 'flag':
-    case 'setSecurityLevel':
       return action.type;
     default:
-      // @ts-expect-error 'alertOnCall' is not handled, so `action` is not `never`
+      // @ts-expect-error 'setState' is not handled, so `action` is not `never`
       return assertNever(action);
   }
 }
+
+/** The kinds `executeEventActions` performs; a kind added to the union without a case there fails `tsc`. */
+const EVENT_ACTION_TYPES = [
+  'comment',
+  'setSecurityLevel',
+  'alertOnCall',
+  'revertStatus',
+  'revertType',
+  'setType',
+  'audit',
+] as const satisfies readonly EventAction['type'][];
+type Listed = (typeof EVENT_ACTION_TYPES)[number];
+/** `true` only when every event action kind is listed above. */
+const everyEventActionListed: Exclude<EventAction['type'], Listed> extends never ? true : false = true;
+// @ts-expect-error the sweep's forward transition is no event action: the executor has no case for it
+const transitionIsNoEventAction: EventAction['type'] = 'transition';
 
 function stepName(step: TimerStep): string {
   switch (step.kind) {
@@ -117,14 +125,18 @@ function timerLabel(timer: TimerName): string {
 
 describe('switches over unions end in assertNever', () => {
   it('handles every action type', () => {
-    expect(describeAction({ type: 'flag', flag: 'x', on: true })).toBe('flag x');
-    expect(describeActionMissingOne({ type: 'setState', state: {} as never })).toBe('setState');
+    expect(describeAction({ type: 'setState', state: {} as never })).toBe('setState');
+    expect(describeActionMissingOne({ type: 'transition', to: 'closed', idempotencyKey: 'k' })).toBe(
+      'transition',
+    );
+    expect(EVENT_ACTION_TYPES).toHaveLength(7);
+    expect([everyEventActionListed, transitionIsNoEventAction]).toEqual([true, 'transition']);
     expect(stepName({ kind: 'reminder', number: 2 })).toBe('reminder 2');
     expect(timerLabel('estimate')).toBe('estimate');
   });
 
   it('throws at runtime for a value the types ruled out', () => {
-    expect(() => describeAction({ type: 'teleport' } as unknown as DomainAction)).toThrow(
+    expect(() => describeAction({ type: 'teleport' } as unknown as TimerAction)).toThrow(
       'Unhandled case: {"type":"teleport"}',
     );
   });

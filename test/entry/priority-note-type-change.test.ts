@@ -1,9 +1,9 @@
 import { ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
-import { decidePriorityNote } from '../../src/app/events/rules/priority-note-rule';
+import { decidePriorityNote } from '../../src/domain/events/priority-note-rule';
 import type { Priority } from '../../src/domain/priorities/priority-catalogue';
 import type { Kind } from '../../src/domain/kinds';
 import { initialState } from '../../src/domain/process-state';
-import { event, input, ticket } from '../app/events/rule-fixtures';
+import { event, input, ticket } from '../domain/events/rule-fixtures';
 import { startEventsSite, type EventsSite } from '../support/events-site';
 
 /**

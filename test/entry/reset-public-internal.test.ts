@@ -1,6 +1,6 @@
-import { decideCustomerComment } from '../../src/app/events/rules/customer-comment-rule';
+import { decideCustomerComment } from '../../src/domain/events/customer-comment-rule';
 import { initialState } from '../../src/domain/process-state';
-import { event, input, ticket } from '../app/events/rule-fixtures';
+import { event, input, ticket } from '../domain/events/rule-fixtures';
 import { DAY, startEventsSite, type EventsSite } from '../support/events-site';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 

@@ -1,7 +1,7 @@
 import type { ProjectConfig } from '../../domain/config';
 import { languageFor, type Language } from '../../domain/texts';
 import type { EventDeps } from './event-deps';
-import type { Ticket } from './ticket';
+import type { Ticket } from '../../domain/ticket';
 import { errorCode } from './error-code';
 
 /** Jira locales look like `de_DE` / `en_US`; anything else falls back to the project default. */

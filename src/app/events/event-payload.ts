@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueChangeEvent } from '../../domain/events/issue-change';
 
 /**
  * The parts of a Forge product event the rules rely on. Parsing is tolerant (unknown keys pass, optional parts
@@ -50,28 +51,6 @@ const linkEventSchema = z.looseObject({
   destinationIssueId: z.coerce.string(),
   issueLinkType: z.looseObject({ name: z.string() }).nullable().optional(),
 });
-
-/** One changelog item of an update event. */
-export type ChangeItem = z.output<typeof changeItemSchema>;
-
-/** A change to one issue: created, updated (with its changelog) or commented. */
-export interface IssueChangeEvent {
-  readonly kind: 'created' | 'updated' | 'commented';
-  readonly issueId: string;
-  readonly issueKey: string;
-  readonly actorId?: string;
-  /** The site's cloud id (`context.cloudId` of the Forge event). */
-  readonly cloudId?: string;
-  readonly changelogId?: string;
-  /** The ticket's status when the event happened (the payload's snapshot of the issue), if Jira sent it. */
-  readonly statusAtEvent?: { id: string; name?: string };
-  readonly items: readonly ChangeItem[];
-  /**
-   * `isPublic` is JSM's `jsdPublic` when the payload carries it; the Forge event reference does not document it,
-   * so it is absent when Jira leaves it out and the handler then asks Jira (the Jira port's `commentIsPublic`).
-   */
-  readonly comment?: { id: string; authorId?: string; isPublic?: boolean };
-}
 
 /** A link created or deleted between two issues (ids only: Jira sends no keys). */
 export interface LinkChangeEvent {
@@ -155,29 +134,4 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
         : {}),
     },
   };
-}
-
-/** The changelog item for `fieldId` (Jira omits `fieldId` on some items, so the field name is a fallback). */
-export function changeOf(
-  event: IssueChangeEvent,
-  fieldId: string,
-  fieldName = fieldId,
-): ChangeItem | undefined {
-  return event.items.find(
-    (item) => item.fieldId === fieldId || (item.fieldId === undefined && item.field === fieldName),
-  );
-}
-
-/**
- * Names the occurrence an event stands for, for idempotency keys: the changelog id of an update (Jira gives every
- * change its own history id), the comment id of a comment, `created` for the creation. Duplicated deliveries of
- * one event share it; two changes of the same field never do.
- *
- * @example
- * occurrenceOf({ kind: 'updated', changelogId: '10042', … }); // 'h10042'
- */
-export function occurrenceOf(event: IssueChangeEvent): string {
-  if (event.changelogId !== undefined) return `h${event.changelogId}`;
-  if (event.comment !== undefined) return `c${event.comment.id}`;
-  return event.kind;
 }

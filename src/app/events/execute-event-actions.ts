@@ -1,18 +1,13 @@
 import { textToAdf } from '../shared/adf';
 import type { CommentInput } from '../ports/jira';
 import type { MessageRef } from '../../domain/actions';
-import {
-  PROCESS_STATE_KEY,
-  withDone,
-  withFlag,
-  withoutFlag,
-  type ProcessState,
-} from '../../domain/process-state';
+import { assertNever } from '../../domain/assert-never';
+import type { EventAction, RevertStatusAction, RevertTypeAction } from '../../domain/events/event-actions';
+import { PROCESS_STATE_KEY, withDone, withFlag, type ProcessState } from '../../domain/process-state';
 import { renderMessage } from '../../domain/texts';
 import { EVENT_WRITER, markStateWrite } from '../shared/state-write-marker';
 import { CommentLanguages } from './comment-language';
 import { errorCode } from './error-code';
-import type { EventAction, RevertStatusAction, RevertTypeAction } from './event-actions';
 import { writeAudits, type Audit, type ExecutionContext } from './execution-context';
 import { alertOnce } from './on-call-alert-once';
 import { performRevert } from './revert-change';
@@ -20,6 +15,26 @@ import { isSecurityRefusal } from './security-refusal';
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
 const SECURITY_FAILED_FLAG = 'confidentialityFailed';
+/** Flag shown in the panel when the configured security level does not exist in the project. */
+const SECURITY_MISSING_FLAG = 'securityLevelMissing';
+
+type Render = (ref: MessageRef) => Promise<CommentInput>;
+
+interface PendingComment {
+  readonly ref: MessageRef;
+  readonly key: string;
+  /** Public comments are written at most once, through a ledger claim. */
+  readonly once: boolean;
+}
+
+/** What the actions add up to: one edit's fields, the comments, at most one revert, and the audit entries. */
+interface Plan {
+  state: ProcessState;
+  readonly fields: Record<string, unknown>;
+  comments: PendingComment[];
+  revert?: RevertStatusAction | RevertTypeAction;
+  readonly audits: Audit[];
+}
 
 function keyOf(action: EventAction): string | undefined {
   return 'idempotencyKey' in action ? action.idempotencyKey : undefined;
@@ -44,162 +59,178 @@ export async function executeEventActions(
   decided: ProcessState,
   actions: readonly EventAction[],
 ): Promise<ProcessState> {
-  const { deps, ticket, config, now } = ctx;
-  const languages = new CommentLanguages(deps, config, ticket, ctx.actorId);
-  const audits: Audit[] = [];
   const pending = actions.filter((a) => {
     const key = keyOf(a);
     return key === undefined || !decided.done.includes(key);
   });
-  if (config.automation.dryRun) {
-    for (const a of pending)
-      audits.push({ action: a.type, outcome: 'dryRun', ...(keyOf(a) ? { idempotencyKey: keyOf(a) } : {}) });
+  if (ctx.config.automation.dryRun) {
+    const audits = pending.map((a): Audit => {
+      const key = keyOf(a);
+      return { action: a.type, outcome: 'dryRun', ...(key ? { idempotencyKey: key } : {}) };
+    });
     await writeAudits(ctx, audits);
     return decided;
   }
+  const plan: Plan = { state: decided, fields: {}, comments: [], audits: [] };
+  for (const action of pending) await addToPlan(ctx, plan, action);
+  dropUntrueSecurityNotes(plan, decided);
+  for (const c of plan.comments) plan.state = withDone(plan.state, c.key);
+  const claimed = await claimComments(ctx, plan);
+  try {
+    await writePlan(ctx, plan, claimed);
+    for (const c of claimed) if (c.once) await ctx.deps.ledger.complete(c.key, ctx.now);
+  } catch (error) {
+    for (const c of claimed) if (c.once) await ctx.deps.ledger.release(c.key);
+    plan.audits.push({ action: 'write', outcome: 'failed', detail: errorCode(error) });
+    await writeAudits(ctx, plan.audits);
+    throw error;
+  }
+  await writeAudits(ctx, plan.audits);
+  return plan.state;
+}
 
-  let state = decided;
-  const fields: Record<string, unknown> = {};
-  const comments: { ref: MessageRef; key: string; once: boolean }[] = [];
-  let revert: RevertStatusAction | RevertTypeAction | undefined;
+/** Folds one action into the plan; the compiler checks that every kind of {@link EventAction} has a case. */
+async function addToPlan(ctx: ExecutionContext, plan: Plan, action: EventAction): Promise<void> {
+  switch (action.type) {
+    case 'comment':
+      plan.comments.push({ ref: action, key: action.idempotencyKey, once: action.visibility === 'public' });
+      return;
+    case 'setSecurityLevel':
+      return planSecurityLevel(ctx, plan, action.level, action.idempotencyKey);
+    case 'setType': {
+      const typeId = await ctx.deps.links.issueTypeId(action.typeName);
+      if (typeId !== undefined) plan.fields.issuetype = { id: typeId };
+      plan.state = withDone(plan.state, action.idempotencyKey);
+      plan.audits.push({
+        action: 'emailIntake',
+        outcome: typeId ? 'done' : 'failed',
+        idempotencyKey: action.idempotencyKey,
+        ...(typeId ? {} : { detail: 'typeNotFound' }),
+      });
+      return;
+    }
+    case 'alertOnCall':
+      plan.audits.push(await alertOnce(ctx, action));
+      plan.state = withDone(plan.state, action.idempotencyKey);
+      return;
+    case 'revertStatus':
+    case 'revertType':
+      plan.revert = action;
+      return;
+    case 'audit':
+      plan.audits.push(action.entry);
+      return;
+    default:
+      return assertNever(action);
+  }
+}
 
-  const render = async (ref: MessageRef): Promise<CommentInput> => {
+async function planSecurityLevel(
+  ctx: ExecutionContext,
+  plan: Plan,
+  name: string | null,
+  idempotencyKey: string,
+): Promise<void> {
+  const level = await securityLevelId(ctx, name);
+  if (level === undefined) {
+    plan.audits.push({ action: 'securitySet', outcome: 'failed', detail: 'levelNotFound', idempotencyKey });
+    plan.state = withFlag(plan.state, SECURITY_MISSING_FLAG);
+    return;
+  }
+  plan.fields.security = level === null ? null : { id: level };
+  plan.state = withDone(plan.state, idempotencyKey);
+  plan.audits.push({ action: 'securitySet', outcome: 'done', idempotencyKey });
+}
+
+/** A confidentiality note that names a level the app could not set would be untrue: it goes with the level. */
+function dropUntrueSecurityNotes(plan: Plan, decided: ProcessState): void {
+  if (!plan.state.flags.includes(SECURITY_MISSING_FLAG) || decided.flags.includes(SECURITY_MISSING_FLAG))
+    return;
+  plan.comments = plan.comments.filter((c) => !c.ref.messageKey.startsWith('confidentiality'));
+}
+
+/** Public once-only comments need a ledger claim: two concurrent duplicates must not both write. */
+async function claimComments(ctx: ExecutionContext, plan: Plan): Promise<PendingComment[]> {
+  const claimed: PendingComment[] = [];
+  for (const c of plan.comments) {
+    if (!c.once) {
+      claimed.push(c);
+      continue;
+    }
+    const claim = await ctx.deps.ledger.claim(c.key, ctx.now);
+    if (claim.kind === 'claimed' || claim.kind === 'stale') claimed.push(c);
+    else
+      plan.audits.push({
+        action: 'comment',
+        outcome: 'skipped',
+        detail: 'alreadyDone',
+        idempotencyKey: c.key,
+      });
+  }
+  return claimed;
+}
+
+/** The Jira writes of the plan: the revert, or one edit with fields, state and first comment, then the rest. */
+async function writePlan(ctx: ExecutionContext, plan: Plan, claimed: PendingComment[]): Promise<void> {
+  const { deps, ticket, config, now } = ctx;
+  const languages = new CommentLanguages(deps, config, ticket, ctx.actorId);
+  const render: Render = async (ref) => {
     const language = ref.visibility === 'internal' ? await languages.internal() : languages.customer();
     return {
       body: textToAdf(renderMessage(config, ref.messageKey, language, ref.params)),
       internal: ref.visibility === 'internal',
     };
   };
-
-  for (const action of pending) {
-    switch (action.type) {
-      case 'comment':
-        comments.push({ ref: action, key: action.idempotencyKey, once: action.visibility === 'public' });
-        break;
-      case 'setState':
-        state = action.state;
-        break;
-      case 'flag':
-        state = action.on ? withFlag(state, action.flag) : withoutFlag(state, action.flag);
-        break;
-      case 'setSecurityLevel': {
-        const level = await securityLevelId(ctx, action.level);
-        if (level === undefined) {
-          audits.push({
-            action: 'securitySet',
-            outcome: 'failed',
-            detail: 'levelNotFound',
-            idempotencyKey: action.idempotencyKey,
-          });
-          state = withFlag(state, 'securityLevelMissing');
-        } else {
-          fields.security = level === null ? null : { id: level };
-          state = withDone(state, action.idempotencyKey);
-          audits.push({ action: 'securitySet', outcome: 'done', idempotencyKey: action.idempotencyKey });
-        }
-        break;
-      }
-      case 'setType': {
-        const typeId = await deps.links.issueTypeId(action.typeName);
-        if (typeId !== undefined) fields.issuetype = { id: typeId };
-        state = withDone(state, action.idempotencyKey);
-        audits.push({
-          action: 'emailIntake',
-          outcome: typeId ? 'done' : 'failed',
-          idempotencyKey: action.idempotencyKey,
-          ...(typeId ? {} : { detail: 'typeNotFound' }),
-        });
-        break;
-      }
-      case 'alertOnCall':
-        audits.push(await alertOnce(ctx, action));
-        state = withDone(state, action.idempotencyKey);
-        break;
-      case 'revertStatus':
-      case 'revertType':
-        revert = action;
-        break;
-      case 'enqueue':
-        if (action.items.length > 0) await deps.queue.push(action.items);
-        break;
-      case 'audit':
-        audits.push(action.entry);
-        break;
-      case 'transition':
-        // Event rules never move a ticket forward; Delivery completion uses the queue handlers instead.
-        throw new Error('transition actions are performed by the Delivery work handlers');
-    }
+  // Marker before property (docs/decisions/0003): a sweep that searched the old state sees it before its own
+  // write and re-reads instead of overwriting this state (a timer reset above all) with one derived from it.
+  const announce = () => markStateWrite(deps.store, ticket.id, now.toISOString(), EVENT_WRITER);
+  if (plan.revert) {
+    plan.state = withDone(plan.state, plan.revert.idempotencyKey);
+    await announce();
+    await performRevert(ctx, plan.revert, plan.state, plan.fields, render, plan.audits);
+    return;
   }
+  const [first, ...rest] = claimed;
+  if (Object.keys(plan.fields).length > 0 || first || !sameState(ctx.stored, plan.state)) {
+    await announce();
+    await editWithSecurityFallback(ctx, plan, first, render);
+  }
+  for (const c of rest) await deps.jira.addComment(ticket.key, await render(c.ref));
+}
 
-  // A confidentiality note that names a level the app could not set would be untrue: it goes with the level.
-  if (state.flags.includes('securityLevelMissing') && !decided.flags.includes('securityLevelMissing')) {
-    comments.splice(
-      0,
-      comments.length,
-      ...comments.filter((c) => !c.ref.messageKey.startsWith('confidentiality')),
+/**
+ * One edit carrying fields, state and the first comment. When Jira refuses the security field (the app lacks
+ * "Set Issue Security"), the state keeps the action as done and gets a flag for the panel, the audit tells the
+ * admin, and the edit is repeated without the field; a confidentiality note would be untrue, so it goes.
+ */
+async function editWithSecurityFallback(
+  ctx: ExecutionContext,
+  plan: Plan,
+  first: PendingComment | undefined,
+  render: Render,
+): Promise<void> {
+  const { deps, ticket, now } = ctx;
+  const hasFields = Object.keys(plan.fields).length > 0;
+  const edit = async (withFields: boolean, s: ProcessState, comment: boolean) =>
+    deps.jira.editIssue(
+      ticket.key,
+      {
+        ...(withFields && hasFields ? { fields: plan.fields } : {}),
+        ...(comment && first ? { comment: await render(first.ref) } : {}),
+        properties: [{ key: PROCESS_STATE_KEY, value: { ...s, updatedAt: now.toISOString() } }],
+      },
+      { notifyUsers: first?.ref.visibility === 'public' },
     );
-  }
-  for (const c of comments) state = withDone(state, c.key);
-  // Public once-only comments need a ledger claim: two concurrent duplicates must not both write.
-  const claimed: typeof comments = [];
-  for (const c of comments) {
-    if (!c.once) {
-      claimed.push(c);
-      continue;
-    }
-    const claim = await deps.ledger.claim(c.key, now);
-    if (claim.kind === 'claimed' || claim.kind === 'stale') claimed.push(c);
-    else audits.push({ action: 'comment', outcome: 'skipped', detail: 'alreadyDone', idempotencyKey: c.key });
-  }
-
   try {
-    // Marker before property (docs/decisions/0003): a sweep that searched the old state sees it before its own
-    // write and re-reads instead of overwriting this state (a timer reset above all) with one derived from it.
-    const announce = () => markStateWrite(deps.store, ticket.id, now.toISOString(), EVENT_WRITER);
-    if (revert) {
-      state = withDone(state, revert.idempotencyKey);
-      await announce();
-      await performRevert(ctx, revert, state, fields, render, audits);
-    } else {
-      const [first, ...rest] = claimed;
-      const hasFields = Object.keys(fields).length > 0;
-      if (hasFields || first || !sameState(ctx.stored, state)) {
-        await announce();
-        const edit = async (withFields: boolean, s: ProcessState, comment: boolean) =>
-          deps.jira.editIssue(
-            ticket.key,
-            {
-              ...(withFields && hasFields ? { fields } : {}),
-              ...(comment && first ? { comment: await render(first.ref) } : {}),
-              properties: [{ key: PROCESS_STATE_KEY, value: { ...s, updatedAt: now.toISOString() } }],
-            },
-            { notifyUsers: first?.ref.visibility === 'public' },
-          );
-        try {
-          await edit(true, state, true);
-        } catch (error) {
-          // Jira refused the security field (the app lacks "Set Issue Security"): keep the state, flag it for the
-          // panel and leave the audit entry that tells the admin; the confidentiality note would be untrue, so it
-          // goes. The state records the action as done, so later events do not retry it.
-          if (!('security' in fields) || !isSecurityRefusal(error)) throw error;
-          state = withFlag(state, SECURITY_FAILED_FLAG);
-          audits.push({ action: 'securitySet', outcome: 'failed', detail: errorCode(error) });
-          deps.log.warn('events.securityRefused', { issueId: ticket.id });
-          const onlySecurityNote = first?.ref.messageKey.startsWith('confidentiality') === true;
-          await edit(false, state, !onlySecurityNote);
-        }
-      }
-      for (const c of rest) await deps.jira.addComment(ticket.key, await render(c.ref));
-    }
-    for (const c of claimed) if (c.once) await deps.ledger.complete(c.key, now);
+    await edit(true, plan.state, true);
   } catch (error) {
-    for (const c of claimed) if (c.once) await deps.ledger.release(c.key);
-    audits.push({ action: 'write', outcome: 'failed', detail: errorCode(error) });
-    await writeAudits(ctx, audits);
-    throw error;
+    if (!('security' in plan.fields) || !isSecurityRefusal(error)) throw error;
+    plan.state = withFlag(plan.state, SECURITY_FAILED_FLAG);
+    plan.audits.push({ action: 'securitySet', outcome: 'failed', detail: errorCode(error) });
+    deps.log.warn('events.securityRefused', { issueId: ticket.id });
+    const onlySecurityNote = first?.ref.messageKey.startsWith('confidentiality') === true;
+    await edit(false, plan.state, !onlySecurityNote);
   }
-  await writeAudits(ctx, audits);
-  return state;
 }
 
 async function securityLevelId(

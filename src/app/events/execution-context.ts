@@ -2,7 +2,7 @@ import type { ProjectConfig } from '../../domain/config';
 import type { ProcessState } from '../../domain/process-state';
 import type { AuditEntry } from '../shared/audit-log';
 import type { EventDeps } from './event-deps';
-import type { Ticket } from './ticket';
+import type { Ticket } from '../../domain/ticket';
 
 /** Context of one execution: the ticket as read, the state before the rules ran, who caused the event. */
 export interface ExecutionContext {

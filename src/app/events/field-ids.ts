@@ -2,20 +2,7 @@ import type { JiraGateway } from '../ports/jira';
 import type { ProjectConfig } from '../../domain/config';
 import { ownValue } from '../../domain/own-property';
 import type { KeyValueStore } from '../ports';
-
-/** The custom fields the event rules read or write, by role. `undefined` when the site has no such field. */
-export interface FieldIds {
-  readonly deliveryVersion?: string;
-  readonly confidential?: string;
-  readonly affectedSystem?: string;
-  readonly systemReachable?: string;
-  readonly estimatedDeliveryDate?: string;
-  readonly includedTickets?: string;
-  /** JSM "Organizations" (`sd-customer-organizations`). */
-  readonly organizations?: string;
-  /** JSM "Request Type" (`vp-origin`). */
-  readonly requestType?: string;
-}
+import type { FieldIds } from '../../domain/ticket';
 
 interface CachedFields {
   at: string;

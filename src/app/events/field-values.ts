@@ -1,3 +1,4 @@
+import type { IssueLinkRef } from '../../domain/ticket';
 import { isRecord } from '../shared/is-record';
 
 /**
@@ -44,19 +45,6 @@ export function organizationsOf(value: unknown): { id: string; name: string }[] 
 /** The JSM request type field (`vp-origin`): `{ requestType: { name } }`. */
 export function requestTypeName(value: unknown): string | undefined {
   return nonEmpty(record(record(value)?.requestType)?.name);
-}
-
-/** One entry of `issuelinks`, seen from the issue that was read. */
-export interface IssueLinkRef {
-  readonly id: string;
-  readonly typeName: string;
-  /** `outward`: this issue is the link's source ("this ships other"); `inward`: the destination. */
-  readonly direction: 'outward' | 'inward';
-  readonly otherId: string;
-  readonly otherKey: string;
-  readonly otherSummary?: string;
-  readonly otherStatusName?: string;
-  readonly otherTypeName?: string;
 }
 
 /** Parses `fields.issuelinks`; each element carries only the other side (jira-rest-api §5). */

@@ -1,65 +1,23 @@
 import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
-import { initialState, type ProcessState } from '../../domain/process-state';
 import { cameByEmail } from './email-channel';
 import { heldConfig } from '../shared/automation-hold';
 import { isCustomer } from '../shared/customer-check';
-import type { EventAction, RuleResult } from './event-actions';
 import type { EventDeps } from './event-deps';
-import type { IssueChangeEvent } from './event-payload';
 import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from './field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
-import type { RuleInput } from './rule-input';
-import { decideConfidentiality } from './rules/confidentiality-rule';
-import { decideCustomerComment } from './rules/customer-comment-rule';
-import { decideEmailIntake } from './rules/email-intake-rule';
-import { decideOutOfHours } from './rules/out-of-hours-rule';
-import { decidePriorityNote } from './rules/priority-note-rule';
-import { decideReclassification } from './rules/reclassification-rule';
-import { reconcileTimers } from './rules/timer-stamps';
-import { decideTransition } from './rules/transition-rule';
 import { loadTicket } from './ticket';
+import { decideIssueChange } from '../../domain/events/decide-issue-change';
+import type { IssueChangeEvent } from '../../domain/events/issue-change';
+import type { RuleInput } from '../../domain/events/rule-input';
 
 /** What happened with one event, for logs and tests. */
 export type EventOutcome = { kind: 'handled'; actions: number } | { kind: 'ignored'; reason: string };
 
-type Rule = (input: RuleInput, state: ProcessState) => RuleResult;
-
-/** Rules that run after the timers are reconciled, in order. */
-const FOLLOW_UP_RULES: readonly Rule[] = [
-  decideCustomerComment,
-  decidePriorityNote,
-  decideConfidentiality,
-  decideOutOfHours,
-  decideEmailIntake,
-];
-
 /** Jira issue keys are `<PROJECT>-<number>`. */
 export function projectKeyOf(issueKey: string): string {
   return issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
-}
-
-/**
- * The pure part: every rule on the ticket's current state. A forbidden status or type change is reverted and
- * nothing else is decided for it (the state keeps describing the status the ticket returns to).
- */
-export function decideIssueChange(input: RuleInput): RuleResult {
-  const stored = input.ticket.state;
-  const base = stored ?? initialState(input.now, input.ticket.statusId);
-  const transition = decideTransition(input, base);
-  const reclass = decideReclassification(input, transition.state);
-  const reverts = [...transition.actions, ...reclass.actions];
-  if (reverts.length > 0) return { state: reclass.state, actions: reverts };
-  const timers = reconcileTimers(input, reclass.state);
-  let state = timers.state;
-  const actions: EventAction[] = [...timers.actions];
-  for (const rule of FOLLOW_UP_RULES) {
-    const result = rule(input, state);
-    state = result.state;
-    actions.push(...result.actions);
-  }
-  return { state, actions };
 }
 
 type EventComment = NonNullable<IssueChangeEvent['comment']>;

@@ -1,4 +1,4 @@
-import type { EventAction } from './event-actions';
+import type { EventAction } from '../../domain/events/event-actions';
 import type { Audit, ExecutionContext } from './execution-context';
 
 /**

@@ -2,7 +2,7 @@ import { JiraHttpError } from '../ports/jira-errors';
 import type { CommentInput } from '../ports/jira';
 import type { MessageRef } from '../../domain/actions';
 import { PROCESS_STATE_KEY, withFlag, type ProcessState } from '../../domain/process-state';
-import type { RevertStatusAction, RevertTypeAction } from './event-actions';
+import type { RevertStatusAction, RevertTypeAction } from '../../domain/events/event-actions';
 import type { Audit, ExecutionContext } from './execution-context';
 
 /**

@@ -1,10 +1,7 @@
 import type { JiraGateway } from '../ports/jira';
 import type { ProjectConfig } from '../../domain/config';
-import type { Kind } from '../../domain/kinds';
-import type { Priority } from '../../domain/priorities/priority-catalogue';
-import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
-import type { StatusKey } from '../../domain/statuses';
-import type { FieldIds } from './field-ids';
+import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import type { FieldIds, Ticket } from '../../domain/ticket';
 import {
   accountIdOf,
   issueLinksOf,
@@ -12,39 +9,8 @@ import {
   organizationsOf,
   requestTypeName,
   textValue,
-  type IssueLinkRef,
 } from './field-values';
 import { kindOfTypeName, priorityOfName, statusOfName } from '../../domain/names';
-
-/** The current state of one ticket as the rules see it, read in one GET. */
-export interface Ticket {
-  readonly id: string;
-  readonly key: string;
-  readonly projectKey: string;
-  readonly summary: string;
-  readonly typeId: string;
-  readonly typeName: string;
-  readonly kind?: Kind;
-  readonly statusId: string;
-  readonly statusName: string;
-  readonly status?: StatusKey;
-  readonly priority?: Priority;
-  readonly priorityName?: string;
-  readonly created: string;
-  readonly reporterId?: string;
-  readonly assigneeId?: string;
-  readonly securityLevel?: { id: string; name: string };
-  readonly organizations: readonly { id: string; name: string }[];
-  readonly requestTypeName?: string;
-  readonly deliveryVersion?: string;
-  readonly confidential?: string;
-  readonly affectedSystem?: string;
-  readonly systemReachable?: string;
-  readonly estimatedDeliveryDate?: string;
-  readonly links: readonly IssueLinkRef[];
-  /** The stored process state; `undefined` when absent or unreadable (rebuilt by the rules). */
-  readonly state?: ProcessState;
-}
 
 const SYSTEM_FIELDS = [
   'summary',

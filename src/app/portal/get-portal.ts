@@ -1,7 +1,7 @@
 import type { PortalIncludedTicket, PortalView } from '../../contract/portal-view';
 import { deliveryVersionOf, estimateExpired, nextStep } from '../../domain/portal/next-step';
 import { nextStepSentence } from '../../domain/portal/next-step-sentence';
-import type { FieldIds } from '../events/field-ids';
+import type { FieldIds } from '../../domain/ticket';
 import { dateValue, nameOf, organizationNames } from '../panel/field-values';
 import { deliveryKeyOf, shippedKeys } from '../panel/delivery-views';
 import type { PortalContext, PortalDeps } from './portal-deps';

@@ -10,7 +10,8 @@ import {
 import { regionGroupOf, type RegionGroup } from '../../domain/service/escalation';
 import { supportRegion } from '../../domain/service/customer-region';
 import type { Language } from '../../domain/texts/message-keys';
-import { resolveFieldIds, type FieldIds } from '../events/field-ids';
+import { resolveFieldIds } from '../events/field-ids';
+import { type FieldIds } from '../../domain/ticket';
 import { ticketSnapshot, type TicketSnapshot } from '../panel/ticket-snapshot';
 import { isRecord } from '../shared/is-record';
 import { NotVisibleToUserError } from './not-visible-error';

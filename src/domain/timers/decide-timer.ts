@@ -1,4 +1,4 @@
-import type { DomainAction, MessageRef } from '../actions';
+import type { TimerAction, MessageRef } from '../actions';
 import { withDone, type ProcessState } from '../process-state';
 import { timerSchedule, type ScheduledStep, type TimerConfig, type TimerStep } from './timer-schedule';
 import { indexedInstant } from './indexed-instant';
@@ -19,7 +19,7 @@ export type TimerDecision =
       idempotencyKey: string;
       /** The key was already in `state.done`: the step happened, only the state is brought up to date. */
       alreadyDone: boolean;
-      actions: DomainAction[];
+      actions: TimerAction[];
       state: ProcessState;
     };
 
@@ -30,9 +30,9 @@ function stepActions(
   cfg: TimerConfig,
   key: string,
   timer: ProcessState['timer'],
-): DomainAction[] {
+): TimerAction[] {
   const { step } = scheduled;
-  const close = (comment: MessageRef): DomainAction => ({
+  const close = (comment: MessageRef): TimerAction => ({
     type: 'transition',
     to: 'closed',
     resolution: cfg.names.resolutionOnClose,

@@ -1,6 +1,6 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
-import type { IssueLinkRef } from '../field-values';
+import type { IssueLinkRef } from '../../../domain/ticket';
 import { kindOfTypeName, statusOfName } from '../../../domain/names';
 import type { DeliveryRef } from './delivery-links';
 import { SHIPPED_KINDS } from './delivery-sync';

@@ -1,7 +1,7 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
-import type { IssueLinkRef } from '../field-values';
-import type { Ticket } from '../ticket';
+import type { IssueLinkRef } from '../../../domain/ticket';
+import type { Ticket } from '../../../domain/ticket';
 import { matchDelivery, type DeliveryCandidate } from '../../../domain/delivery';
 
 /**

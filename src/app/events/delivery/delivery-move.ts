@@ -2,7 +2,7 @@ import type { ProjectConfig } from '../../../domain/config';
 import { DELIVERY_MISSING_FLAG, deliveryPlacement, type DeliveryPlacement } from '../../../domain/delivery';
 import { PROCESS_STATE_KEY, withoutFlag } from '../../../domain/process-state';
 import type { EventDeps } from '../event-deps';
-import type { Ticket } from '../ticket';
+import type { Ticket } from '../../../domain/ticket';
 import { auditDeliveryLinked, deliveryLinks } from './delivery-links';
 import type { DeliveryCandidate } from '../../../domain/delivery';
 

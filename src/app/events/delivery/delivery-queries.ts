@@ -1,6 +1,6 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
-import type { FieldIds } from '../field-ids';
+import type { FieldIds } from '../../../domain/ticket';
 import { organizationsOf, requestTypeName, textValue } from '../field-values';
 import type { DeliveryCandidate } from '../../../domain/delivery';
 import type { IncludedTicket } from './delivery-table';

@@ -4,9 +4,9 @@ import { PROCESS_STATE_KEY, initialState, withDone, withFlag } from '../../../do
 import { renderMessage } from '../../../domain/texts';
 import { textToAdf } from '../../shared/adf';
 import type { EventDeps } from '../event-deps';
-import { changeOf, occurrenceOf } from '../event-payload';
-import type { RuleInput } from '../rule-input';
-import type { Ticket } from '../ticket';
+import { changeOf, occurrenceOf } from '../../../domain/events/issue-change';
+import type { RuleInput } from '../../../domain/events/rule-input';
+import type { Ticket } from '../../../domain/ticket';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { moveIntoDelivery } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';

@@ -1,6 +1,6 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
-import type { FieldIds } from '../field-ids';
+import type { FieldIds } from '../../../domain/ticket';
 import { hasOwnKey } from '../../../domain/own-property';
 import { languageFor } from '../../../domain/texts/render-message';
 import { issueLinksOf, organizationsOf } from '../field-values';

@@ -1,7 +1,7 @@
 import { configForProject, parseConfig } from '../../../src/domain/config';
-import type { IssueChangeEvent } from '../../../src/app/events/event-payload';
-import type { RuleInput } from '../../../src/app/events/rule-input';
-import type { Ticket } from '../../../src/app/events/ticket';
+import type { IssueChangeEvent } from '../../../src/domain/events/issue-change';
+import type { RuleInput } from '../../../src/domain/events/rule-input';
+import type { Ticket } from '../../../src/domain/ticket';
 
 export const NOW = new Date('2026-11-27T10:00:00Z'); // a Friday
 

@@ -1,6 +1,6 @@
-import type { ProcessState } from '../../../domain/process-state';
-import type { RuleResult } from '../event-actions';
-import type { RuleInput } from '../rule-input';
+import type { ProcessState } from '../process-state';
+import type { RuleResult } from './event-actions';
+import type { RuleInput } from './rule-input';
 
 /**
  * E-mail tickets always start as Request (guide §2.2.1): an Incident created through the e-mail channel is

@@ -1,4 +1,4 @@
-import { decideOutOfHours } from '../../../src/app/events/rules/out-of-hours-rule';
+import { decideOutOfHours } from '../../../src/domain/events/out-of-hours-rule';
 import { initialState } from '../../../src/domain/process-state';
 import type { Kind } from '../../../src/domain/kinds';
 import { event, input, projectConfig, ticket } from './rule-fixtures';

@@ -1,4 +1,4 @@
-import { decideIssueChange } from '../../../src/app/events/handle-issue-change';
+import { decideIssueChange } from '../../../src/domain/events/decide-issue-change';
 import { initialState } from '../../../src/domain/process-state';
 import { event, input, NOW, projectConfig, ticket } from './rule-fixtures';
 

@@ -1,7 +1,6 @@
-import type { ProjectConfig } from '../../domain/config';
-import type { IssueChangeEvent } from './event-payload';
-import type { FieldIds } from './field-ids';
-import type { Ticket } from './ticket';
+import type { ProjectConfig } from '../config';
+import type { IssueChangeEvent } from './issue-change';
+import type { FieldIds, Ticket } from '../ticket';
 
 /** What every issue rule decides from: the event (a hint only), the ticket as it is now, config and time. */
 export interface RuleInput {

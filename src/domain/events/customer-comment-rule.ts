@@ -1,7 +1,7 @@
-import type { ProcessState } from '../../../domain/process-state';
-import { restartForCustomerComment } from '../../../domain/timers';
-import type { RuleResult } from '../event-actions';
-import type { RuleInput } from '../rule-input';
+import type { ProcessState } from '../process-state';
+import { restartForCustomerComment } from '../timers';
+import type { RuleResult } from './event-actions';
+import type { RuleInput } from './rule-input';
 
 /**
  * A public comment by the customer (reporter, request participant, member of a shared organization) restarts the

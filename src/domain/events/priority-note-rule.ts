@@ -1,8 +1,8 @@
-import type { ProcessState } from '../../../domain/process-state';
-import { priorityMismatch } from '../../../domain/priorities/priority-mismatch';
-import { changeOf } from '../event-payload';
-import type { RuleResult } from '../event-actions';
-import type { RuleInput } from '../rule-input';
+import type { ProcessState } from '../process-state';
+import { priorityMismatch } from '../priorities/priority-mismatch';
+import { changeOf } from './issue-change';
+import type { RuleResult } from './event-actions';
+import type { RuleInput } from './rule-input';
 
 /**
  * A Software Defect set to P1 or P2 gets an internal note pointing to the priority table (guide §3.1, PROCESS.md

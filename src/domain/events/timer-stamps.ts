@@ -1,9 +1,9 @@
-import type { ClarificationOrigin, ProcessState } from '../../../domain/process-state';
-import { markAccepted, onReclassified, outsideProcess, startTimer, timerFor } from '../../../domain/timers';
-import type { EventAction, RuleResult } from '../event-actions';
-import { changeOf } from '../event-payload';
-import { statusOfName } from '../../../domain/names';
-import type { RuleInput } from '../rule-input';
+import type { ClarificationOrigin, ProcessState } from '../process-state';
+import { markAccepted, onReclassified, outsideProcess, startTimer, timerFor } from '../timers';
+import type { EventAction, RuleResult } from './event-actions';
+import { changeOf } from './issue-change';
+import { statusOfName } from '../names';
+import type { RuleInput } from './rule-input';
 
 /**
  * The status the ticket left for its current one, from the event's changelog item (`from` / `fromString`), when

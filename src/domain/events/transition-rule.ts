@@ -1,19 +1,14 @@
-import type { ProjectConfig } from '../../../domain/config';
-import type { Kind } from '../../../domain/kinds';
-import type { ProcessState } from '../../../domain/process-state';
-import { returnStatusOf, withoutFlag } from '../../../domain/process-state';
-import type { StatusKey } from '../../../domain/statuses';
-import type { Localized } from '../../../domain/texts/message-keys';
-import {
-  allowedTargets,
-  checkStatusChange,
-  hasStatus,
-  type StatusChangeContext,
-} from '../../../domain/workflows';
-import { changeOf } from '../event-payload';
-import type { RuleResult } from '../event-actions';
-import { statusOfName } from '../../../domain/names';
-import type { RuleInput } from '../rule-input';
+import type { ProjectConfig } from '../config';
+import type { Kind } from '../kinds';
+import type { ProcessState } from '../process-state';
+import { returnStatusOf, withoutFlag } from '../process-state';
+import type { StatusKey } from '../statuses';
+import type { Localized } from '../texts/message-keys';
+import { allowedTargets, checkStatusChange, hasStatus, type StatusChangeContext } from '../workflows';
+import { changeOf } from './issue-change';
+import type { RuleResult } from './event-actions';
+import { statusOfName } from '../names';
+import type { RuleInput } from './rule-input';
 
 /** Flag shown in the panel when a forbidden status change could not be reverted. */
 const ILLEGAL_TRANSITION_FLAG = 'illegalTransition';

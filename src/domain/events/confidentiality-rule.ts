@@ -1,9 +1,9 @@
-import type { ProcessState } from '../../../domain/process-state';
-import { changeOf, occurrenceOf } from '../event-payload';
-import type { EventAction, RuleResult } from '../event-actions';
-import { isOption } from '../../../domain/names';
-import type { RuleInput } from '../rule-input';
-import { customerRegion } from '../../../domain/service/customer-region';
+import type { ProcessState } from '../process-state';
+import { changeOf, occurrenceOf } from './issue-change';
+import type { EventAction, RuleResult } from './event-actions';
+import { isOption } from '../names';
+import type { RuleInput } from './rule-input';
+import { customerRegion } from '../service/customer-region';
 
 /**
  * Confidentiality (guide §2.2.1, PROCESS.md §7): "Confidential personal data? = Yes", at creation or later,

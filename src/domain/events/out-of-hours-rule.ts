@@ -1,8 +1,8 @@
-import type { ProcessState } from '../../../domain/process-state';
-import { supportRegion } from '../../../domain/service/customer-region';
-import { isSevereFault, supportTime } from '../../../domain/service/support-hours';
-import type { EventAction, RuleResult } from '../event-actions';
-import type { RuleInput } from '../rule-input';
+import type { ProcessState } from '../process-state';
+import { supportRegion } from '../service/customer-region';
+import { isSevereFault, supportTime } from '../service/support-hours';
+import type { EventAction, RuleResult } from './event-actions';
+import type { RuleInput } from './rule-input';
 
 /**
  * Working hours (guide §1.1.1, PROCESS.md §1): outside the working days of the customer's region only severe

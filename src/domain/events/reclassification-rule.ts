@@ -1,10 +1,10 @@
-import type { ProcessState } from '../../../domain/process-state';
-import { withoutFlag } from '../../../domain/process-state';
-import { checkReclassification } from '../../../domain/workflows';
-import { changeOf } from '../event-payload';
-import type { RuleResult } from '../event-actions';
-import { kindOfTypeName, statusOfName } from '../../../domain/names';
-import type { RuleInput } from '../rule-input';
+import type { ProcessState } from '../process-state';
+import { withoutFlag } from '../process-state';
+import { checkReclassification } from '../workflows';
+import { changeOf } from './issue-change';
+import type { RuleResult } from './event-actions';
+import { kindOfTypeName, statusOfName } from '../names';
+import type { RuleInput } from './rule-input';
 
 /** Flag shown in the panel when a forbidden type change could not be reverted. */
 const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';

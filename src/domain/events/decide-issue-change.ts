@@ -1,0 +1,44 @@
+import { initialState, type ProcessState } from '../process-state';
+import { decideConfidentiality } from './confidentiality-rule';
+import { decideCustomerComment } from './customer-comment-rule';
+import { decideEmailIntake } from './email-intake-rule';
+import type { EventAction, RuleResult } from './event-actions';
+import { decideOutOfHours } from './out-of-hours-rule';
+import { decidePriorityNote } from './priority-note-rule';
+import { decideReclassification } from './reclassification-rule';
+import type { RuleInput } from './rule-input';
+import { reconcileTimers } from './timer-stamps';
+import { decideTransition } from './transition-rule';
+
+type Rule = (input: RuleInput, state: ProcessState) => RuleResult;
+
+/** Rules that run after the timers are reconciled, in order. */
+const FOLLOW_UP_RULES: readonly Rule[] = [
+  decideCustomerComment,
+  decidePriorityNote,
+  decideConfidentiality,
+  decideOutOfHours,
+  decideEmailIntake,
+];
+
+/**
+ * Every issue event rule on the ticket's current state (PROCESS.md §2–§7), in order. A forbidden status or type change is reverted and
+ * nothing else is decided for it (the state keeps describing the status the ticket returns to).
+ */
+export function decideIssueChange(input: RuleInput): RuleResult {
+  const stored = input.ticket.state;
+  const base = stored ?? initialState(input.now, input.ticket.statusId);
+  const transition = decideTransition(input, base);
+  const reclass = decideReclassification(input, transition.state);
+  const reverts = [...transition.actions, ...reclass.actions];
+  if (reverts.length > 0) return { state: reclass.state, actions: reverts };
+  const timers = reconcileTimers(input, reclass.state);
+  let state = timers.state;
+  const actions: EventAction[] = [...timers.actions];
+  for (const rule of FOLLOW_UP_RULES) {
+    const result = rule(input, state);
+    state = result.state;
+    actions.push(...result.actions);
+  }
+  return { state, actions };
+}
