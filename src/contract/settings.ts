@@ -76,6 +76,18 @@ export interface TimerSettings {
   estimateNoticeBeforeDays: number | null;
   /** The guide counts calendar days; a site may count working days with its holiday calendar. */
   dayCounting: 'calendar' | 'working';
+  /** What "Request a new estimate" does once an estimate expired (guide §3.2.3). */
+  estimateRenewal: EstimateRenewalSettings;
+}
+
+/**
+ * `newRequest`: a new Request linked to the expired ticket with `linkType`; `accountManagerNote`: an internal
+ * note on the expired ticket mentioning the account managers (account ids, comma-separated, like the ladder).
+ */
+export interface EstimateRenewalSettings {
+  mode: 'newRequest' | 'accountManagerNote';
+  accountManagers: string;
+  linkType: string;
 }
 
 /**
@@ -179,7 +191,14 @@ export interface EscalationLadderSettings {
   board: string;
   /** Name of each level as agents and customers read it, levels 1 … 5 in order (index = level − 1). */
   labels: Bilingual[];
+  /** Hours a customer waits after one escalation before raising the next level (0 = no wait). */
+  waitHoursBetweenLevels: number;
+  /** Regions whose customers reach the DACH team lead on level 2; a region not listed is International. */
+  regionGroups: { region: string; group: RegionGroup }[];
 }
+
+/** The two groups of team leads on level 2 (PROCESS.md §9). */
+export type RegionGroup = 'dach' | 'international';
 
 /** A project the site has, as the admin page lists it. */
 export interface SiteProject {

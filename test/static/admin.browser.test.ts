@@ -327,6 +327,13 @@ test('the escalation ladder names people by display name and saves their account
   await ladder.getByLabel('4. Head of customer services').selectOption({ label: 'Tom Fischer' });
   await ladder.locator('li', { hasText: 'Tom Fischer' }).waitFor();
   expect(await ladder.locator('li', { hasText: 'acc-' }).count()).toBe(0);
+  await ladder.getByLabel('Hours between two escalations').fill('48');
+  await ladder.getByRole('button', { name: 'Add region' }).click();
+  await ladder.getByLabel('Region id').nth(1).fill('vienna');
+  // After an estimate expired: a note for the account managers, picked by name.
+  const timers = page.getByRole('region', { name: 'Timers' });
+  await timers.getByLabel('"Request a new estimate" does').selectOption('accountManagerNote');
+  await timers.getByLabel('Account managers').selectOption({ label: 'Priya Nair' });
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Must be at least 1 day.').first().waitFor();
   const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
@@ -336,7 +343,13 @@ test('the escalation ladder names people by display name and saves their account
         personalContact: 'acc-mara',
         departmentHead: 'acc-elena',
         customerServicesHead: 'acc-tom',
+        waitHoursBetweenLevels: 48,
+        regionGroups: [
+          { region: 'dach', group: 'dach' },
+          { region: 'vienna', group: 'dach' },
+        ],
       },
+      timers: { estimateRenewal: { mode: 'accountManagerNote', accountManagers: 'acc-priya' } },
     },
   });
   await page.close();

@@ -21,12 +21,18 @@ const FIXED: Record<string, string> = {
   'onCall.mode': 'onCall.mode',
   'onCall.target': 'onCall.target',
   onCall: 'onCall.mode',
+  'escalation.waitHoursBetweenLevels': 'escalation.waitHoursBetweenLevels',
+  'timers.estimate.renewal.mode': 'timers.estimateRenewal.mode',
+  'timers.estimate.renewal.accountManagers': 'timers.estimateRenewal.accountManagers',
+  'timers.estimate.renewal.linkType': 'timers.estimateRenewal.linkType',
 };
 
 /** Row names of the submitted tables in page order, to turn a domain record key into the page's row index. */
 export interface RowOrder {
   regions: readonly string[];
   organizations: readonly string[];
+  /** Region ids of the escalation's region groups, in page order. */
+  regionGroups: readonly string[];
 }
 
 /** Name mappings the page edits key by key (`names.priorities.P1`). */
@@ -93,6 +99,10 @@ export function contractPath(domainPath: string, rows: RowOrder): string {
     case 'priorities':
       return second && third ? `serviceTargets.${second}.${third}` : '';
     case 'escalation': {
+      if (second === 'regionGroups') {
+        const index = third === undefined ? -1 : rows.regionGroups.indexOf(third);
+        return index < 0 ? '' : `escalation.regionGroups.${index}.group`;
+      }
       const level = third === undefined ? NaN : Number(third);
       const index = Number.isNaN(level) ? 0 : level;
       // A level's name (`escalation.levels.2.label.de`) is edited beside its people.

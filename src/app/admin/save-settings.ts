@@ -48,7 +48,7 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     // The master switch is site-wide only (a project cannot resume what the site paused); written when flipped.
     if (body.automationEnabled !== undefined && body.automationEnabled !== loaded.config.automation.enabled)
       next = applyFragment(next, { automation: { enabled: body.automationEnabled } });
-    rows = rowOrder(settings.data.regions);
+    rows = rowOrder(settings.data.regions, settings.data.escalation);
   } else {
     const override = projectOverrideSchema.safeParse(body.override);
     if (!override.success) return shapeErrors(override.error.issues);
@@ -59,7 +59,7 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     if (sections.length === 0) delete overrides[body.projectKey];
     else overrides[body.projectKey] = built.input;
     next = { ...stored, projectOverrides: overrides };
-    rows = rowOrder(override.data.regions);
+    rows = rowOrder(override.data.regions, override.data.escalation);
     prefix = `projectOverrides.${body.projectKey}.`;
   }
   const saved = await deps.app.config.save(next, body.expectedVersion, deps.now, deps.accountId);
@@ -85,10 +85,14 @@ function withManagedProjects(
   return sameValue(wanted, [...current].sort()) ? input : { ...input, projects: wanted };
 }
 
-function rowOrder(regions: ProcessSettings['regions'] | undefined): RowOrder {
+function rowOrder(
+  regions: ProcessSettings['regions'] | undefined,
+  escalation: ProcessSettings['escalation'] | undefined,
+): RowOrder {
   return {
     regions: (regions?.regions ?? []).map((r) => r.region.trim()),
     organizations: (regions?.organizations ?? []).map((o) => o.organization.trim()),
+    regionGroups: (escalation?.regionGroups ?? []).map((g) => g.region.trim()),
   };
 }
 

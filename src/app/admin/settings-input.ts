@@ -47,6 +47,11 @@ export function sectionInput<S extends SettingsSection>(
             // An empty box (null) means no notice: the key is left out and cleared by applyFragment.
             estimate: {
               validWeeks: t.estimateValidityWeeks,
+              renewal: {
+                mode: t.estimateRenewal.mode,
+                accountManagers: splitPeople(t.estimateRenewal.accountManagers),
+                linkType: t.estimateRenewal.linkType,
+              },
               ...(t.estimateNoticeBeforeDays === null
                 ? {}
                 : { noticeBeforeDays: t.estimateNoticeBeforeDays }),
@@ -139,7 +144,17 @@ export function sectionInput<S extends SettingsSection>(
           },
         };
       });
-      return { fragment: { escalation: { levels } } };
+      return {
+        fragment: {
+          escalation: {
+            levels,
+            waitHoursBetweenLevels: e.waitHoursBetweenLevels,
+            regionGroups: Object.fromEntries(
+              e.regionGroups.filter((g) => g.region.trim() !== '').map((g) => [g.region.trim(), g.group]),
+            ),
+          },
+        },
+      };
     }
     case 'dryRun':
       return { fragment: { automation: { dryRun: v } } };
@@ -155,6 +170,7 @@ const REPLACED_RECORDS: readonly (readonly [string, string?])[] = [
   ['regions', 'organizations'],
   ['languageByOrganization'],
   ['onCall'],
+  ['escalation', 'regionGroups'],
 ];
 
 /**

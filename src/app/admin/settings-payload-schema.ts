@@ -63,6 +63,11 @@ const sections = {
     estimateValidityWeeks: z.number(),
     estimateNoticeBeforeDays: z.number().nullable(),
     dayCounting: z.enum(['calendar', 'working']),
+    estimateRenewal: z.strictObject({
+      mode: z.enum(['newRequest', 'accountManagerNote']),
+      accountManagers: z.string(),
+      linkType: z.string(),
+    }),
   }),
   texts: record(MESSAGE_KEYS, bilingual),
   calendar: z.strictObject({
@@ -101,6 +106,8 @@ const sections = {
     customerServicesHead: z.string(),
     board: z.string(),
     labels: z.array(bilingual).length(5),
+    waitHoursBetweenLevels: z.number(),
+    regionGroups: z.array(z.strictObject({ region: z.string(), group: z.enum(['dach', 'international']) })),
   }),
   dryRun: z.boolean(),
   pointsBudgetPerHour: z.number(),

@@ -51,6 +51,11 @@ export function settingsView(s: Settings): ProcessSettings {
       estimateValidityWeeks: s.timers.estimate.validWeeks,
       estimateNoticeBeforeDays: s.timers.estimate.noticeBeforeDays ?? null,
       dayCounting: s.calendar.mode,
+      estimateRenewal: {
+        mode: s.timers.estimate.renewal.mode,
+        accountManagers: joinPeople(s.timers.estimate.renewal.accountManagers),
+        linkType: s.timers.estimate.renewal.linkType,
+      },
     },
     texts: Object.fromEntries(
       MESSAGE_KEYS.map((key) => [key, { en: s.texts[key].en, de: s.texts[key].de }]),
@@ -78,6 +83,8 @@ export function settingsView(s: Settings): ProcessSettings {
       customerServicesHead: joinPeople(level(4)),
       board: joinPeople(level(5)),
       labels: ladderLabels(s),
+      waitHoursBetweenLevels: s.escalation.waitHoursBetweenLevels,
+      regionGroups: Object.entries(s.escalation.regionGroups).map(([region, group]) => ({ region, group })),
     },
     dryRun: s.automation.dryRun,
     pointsBudgetPerHour: s.automation.pointsBudgetPerHour,

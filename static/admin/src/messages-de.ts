@@ -234,6 +234,28 @@ export const adminDe: AdminMessages = {
     labelDe: (n) => `Name der Stufe ${n} (DE)`,
     labelEn: (n) => `Name der Stufe ${n} (EN)`,
     peopleHint: 'Atlassian-Konto-IDs, durch Kommas getrennt.',
+    waitHours: 'Stunden zwischen zwei Eskalationen',
+    waitHint:
+      'Wie lange ein Kunde nach einer Eskalation wartet, bevor er die nächste Stufe anrufen kann; 0 = keine Wartezeit.',
+    regionGroups: 'Regionen der Teamleitung DACH',
+    regionGroupsHint:
+      'Kunden dieser Regionen erreichen auf Stufe 2 die Teamleitung DACH; jede nicht genannte Region gehört zu International.',
+    region: 'Regions-ID',
+    group: 'Teamleitung',
+    groups: { dach: 'DACH', international: 'International' },
+    noRegionGroups: 'Keine Regionen eingetragen: jeder Kunde erreicht die Teamleitung International.',
+    addRegionGroup: 'Region hinzufügen',
+    removeRegionGroup: (n) => `Region ${n} aus den Teamleitungs-Gruppen entfernen`,
+  },
+  renewal: {
+    title: 'Nach Ablauf einer Schätzung',
+    mode: '„Neue Schätzung anfordern“ bewirkt',
+    modes: {
+      newRequest: 'Neuen Request anlegen und mit dem Ticket verknüpfen',
+      accountManagerNote: 'Interne Notiz für die Account Manager hinzufügen',
+    },
+    linkType: 'Linktyp zum abgelaufenen Ticket',
+    accountManagers: 'Account Manager',
   },
   automation: {
     title: 'Automatisierung',

@@ -231,6 +231,27 @@ export const adminEn: AdminMessages = {
     labelDe: (n) => `Name of level ${n} (DE)`,
     labelEn: (n) => `Name of level ${n} (EN)`,
     peopleHint: 'Atlassian account ids, separated by commas.',
+    waitHours: 'Hours between two escalations',
+    waitHint: 'How long a customer waits after one escalation before raising the next level; 0 = no wait.',
+    regionGroups: 'Regions of the DACH team lead',
+    regionGroupsHint:
+      'Customers of these regions reach the DACH team lead on level 2; every region not listed is International.',
+    region: 'Region id',
+    group: 'Team lead',
+    groups: { dach: 'DACH', international: 'International' },
+    noRegionGroups: 'No regions listed: every customer reaches the International team lead.',
+    addRegionGroup: 'Add region',
+    removeRegionGroup: (n) => `Remove region ${n} from the team lead groups`,
+  },
+  renewal: {
+    title: 'After an estimate expired',
+    mode: '"Request a new estimate" does',
+    modes: {
+      newRequest: 'Raise a new Request linked to the ticket',
+      accountManagerNote: 'Add an internal note for the account managers',
+    },
+    linkType: 'Link type to the expired ticket',
+    accountManagers: 'Account managers',
   },
   automation: {
     title: 'Automation',

@@ -150,6 +150,23 @@ export interface AdminMessages {
     labelDe: (n: number) => string;
     labelEn: (n: number) => string;
     peopleHint: string;
+    waitHours: string;
+    waitHint: string;
+    regionGroups: string;
+    regionGroupsHint: string;
+    region: string;
+    group: string;
+    groups: Record<'dach' | 'international', string>;
+    noRegionGroups: string;
+    addRegionGroup: string;
+    removeRegionGroup: (n: number) => string;
+  };
+  renewal: {
+    title: string;
+    mode: string;
+    modes: Record<'newRequest' | 'accountManagerNote', string>;
+    linkType: string;
+    accountManagers: string;
   };
   automation: {
     title: string;

@@ -1,76 +1,18 @@
-import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import type { OrganizationMapping, RegionMapping, RegionSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { ChoiceField, FieldGrid, TextField } from './fields';
+import { MappingRows } from './mapping-rows';
 import { PickField } from './pickers';
 import { SubHeading, type EditorProps } from './settings-sections';
 import { timeZones, useSiteCatalog } from './site-catalog';
-
-const row = {
-  display: 'grid',
-  gap: token('space.150'),
-  alignItems: 'end',
-} as const;
 
 /** The text fields of one region row, in column order; each label is `m.regions.<field>`. */
 const REGION_FIELDS = ['region', 'name', 'securityLevel', 'timeZone', 'holidayRegion'] as const;
 
 /** The region fields picked from a list: the zone from the browser's IANA zones. */
 const ZONES = timeZones();
-
-/**
- * An editable list of mappings: a note while it is empty, one row per item with its fields side by side and a
- * button that removes it, and a button that appends `blank`.
- */
-function MappingRows<T>({
-  items,
-  blank,
-  columns,
-  emptyText,
-  addLabel,
-  removeLabel,
-  disabled,
-  onChange,
-  children,
-}: {
-  items: T[];
-  blank: T;
-  columns: string;
-  emptyText: string;
-  addLabel: string;
-  removeLabel: (n: number) => string;
-  disabled: boolean;
-  onChange: (items: T[]) => void;
-  children: (item: T, index: number) => ReactNode;
-}) {
-  return (
-    <>
-      {items.length === 0 ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>{emptyText}</p>
-      ) : null}
-      {items.map((item, index) => (
-        <div key={index} style={{ ...row, gridTemplateColumns: columns }}>
-          {children(item, index)}
-          <Button
-            appearance="subtle"
-            isDisabled={disabled}
-            aria-label={removeLabel(index + 1)}
-            onClick={() => onChange(items.filter((_, i) => i !== index))}
-          >
-            ✕
-          </Button>
-        </div>
-      ))}
-      <div>
-        <Button isDisabled={disabled} onClick={() => onChange([...items, blank])}>
-          {addLabel}
-        </Button>
-      </div>
-    </>
-  );
-}
 
 /**
  * Regions (security level, time zone, holidays), the JSM organizations that belong to them and their language,

@@ -201,6 +201,6 @@ describe('admin settings: domain names, estimate notice, ladder labels and the m
     ['escalation.levels.1.people.0', 'escalation.teamLeadInternational'],
     ['automation.enabled', 'automationEnabled'],
   ])('maps the domain path %s to the page field %s', (domain, page) => {
-    expect(contractPath(domain, { regions: [], organizations: [] })).toBe(page);
+    expect(contractPath(domain, { regions: [], organizations: [], regionGroups: [] })).toBe(page);
   });
 });

@@ -30,6 +30,7 @@ describe('admin settings', () => {
       estimateValidityWeeks: 16,
       estimateNoticeBeforeDays: null,
       dayCounting: 'calendar',
+      estimateRenewal: { mode: 'newRequest', accountManagers: '', linkType: 'Relates' },
     });
     expect(view.site.names.statuses.clarification).toBe('Clarification required / On hold');
     expect(view.site.calendar).toMatchObject({ timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5] });
