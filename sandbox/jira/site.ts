@@ -49,7 +49,15 @@ export interface JiraSiteOptions {
    * document it, so by default it is left out (the strictest reading); `'jsdPublic'` sends it.
    */
   commentEventVisibility?: 'absent' | 'jsdPublic';
+  /**
+   * How long a property write takes to become visible to JQL search (matching and returned properties), unless
+   * the search reconciles the issue. Default `DEFAULT_SEARCH_INDEX_LAG_MS`; 0 = at once.
+   */
+  searchIndexLagMs?: number;
 }
+
+/** Search is eventually consistent; "the majority of modifications are shown within seconds". */
+export const DEFAULT_SEARCH_INDEX_LAG_MS = 5_000;
 
 /** The simulated Jira Cloud + JSM site: the `JiraSite` seam plus what tests and the local UI need. */
 export interface SimJiraSite extends JiraSite {
@@ -106,6 +114,7 @@ class Site implements SimJiraSite {
     this.limiter = new RateLimiter(options.limits);
     this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
+    this.store.searchLag.lagMs = options.searchIndexLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS;
     this.writer = new IssueWriter(this.store, {
       commentVisibility: options.commentEventVisibility === 'jsdPublic',
     });

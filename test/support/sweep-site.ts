@@ -109,13 +109,21 @@ function plainText(node: unknown): string {
 /** A demo site with project SD managed by the app, the clock at `start`. */
 export async function startSweepSite(
   start = '2026-11-02T08:30:00Z',
-  options: { duplicateRate?: number; limits?: LimitConfig } = {},
+  options: {
+    duplicateRate?: number;
+    limits?: LimitConfig;
+    /** How long property writes take to reach JQL search (the site's default when absent). */
+    searchIndexLagMs?: number;
+  } = {},
 ): Promise<SweepSite> {
   // The app logs JSON lines on stdout (for `forge logs`); tests read the site instead.
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   const clock = new SimClock(start);
   // Jira's real limits: the clock moves with every REST call (the host's latency), so burst buckets refill.
-  const site = createJiraSite(options.limits ? { limits: options.limits } : {});
+  const site = createJiraSite({
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.searchIndexLagMs !== undefined ? { searchIndexLagMs: options.searchIndexLagMs } : {}),
+  });
   seedDemoSite(site);
   const host = await createForgeHost({
     site,

@@ -1,4 +1,5 @@
 import { type AppExpressionModules, NO_EXPRESSION_MODULES } from '../expressions/app-modules';
+import { SearchIndexLag } from '../search/index-lag';
 import { IssueIndex, type KeyIndexDefinition } from './issue-index';
 import { observeIssue } from './observed-issue';
 import type {
@@ -53,6 +54,8 @@ export class SiteStore {
   readonly attachedWorkflowRules = new Set<string>();
   /** Search indexes over the issues, kept current on every write (see `observeIssue`). */
   readonly index = new IssueIndex();
+  /** How long a property write takes to reach search (`lagMs`, set by the site; 0 = at once). */
+  readonly searchLag = new SearchIndexLag(0);
 
   private readonly issuesById = new Map<string, SimIssue>();
   private readonly issuesByKey = new Map<string, SimIssue>();
@@ -72,8 +75,11 @@ export class SiteStore {
     if (previous) this.deleteIssue(previous);
     this.issuesById.set(issue.id, issue);
     this.issuesByKey.set(issue.key, issue);
+    this.searchLag.seed(issue);
     observeIssue(issue, (changed, change) => {
-      if (this.issuesById.get(changed.id) === changed) this.index.changed(changed, change);
+      if (this.issuesById.get(changed.id) !== changed) return;
+      if (change.kind === 'property') this.searchLag.written(changed, change.key, Date.now());
+      this.index.changed(changed, change);
     });
     this.index.add(issue);
   }

@@ -14,7 +14,17 @@ interface SearchParams {
   fields: string[];
   expand: string[];
   properties: string[];
+  /** Issue ids whose current state the search must reflect (read-after-write), at most 50. */
+  reconcileIssues: string[];
 }
+
+/**
+ * `expand=changelog` on search returns only the most recent histories: 40 per issue ("How can I fetch more than 40
+ * changelog items for an issue? Use Get changelogs", JRACLOUD-96459). The rest needs the changelog endpoint.
+ */
+export const SEARCH_CHANGELOG_LIMIT = 40;
+/** `reconcileIssues` accepts at most 50 ids (platform spec, SearchAndReconcileRequestBean). */
+const MAX_RECONCILE = 50;
 
 function params(ctx: OpContext): SearchParams {
   if (ctx.op.operationId.endsWith('Post')) {
@@ -26,6 +36,7 @@ function params(ctx: OpContext): SearchParams {
       fields: listParam(b.fields),
       expand: listParam(b.expand),
       properties: listParam(b.properties),
+      reconcileIssues: Array.isArray(b.reconcileIssues) ? b.reconcileIssues.map(String) : [],
     };
   }
   const max = queryValue(ctx, 'maxResults');
@@ -38,6 +49,7 @@ function params(ctx: OpContext): SearchParams {
     fields: queryList(ctx, 'fields'),
     expand: queryList(ctx, 'expand'),
     properties: queryList(ctx, 'properties'),
+    reconcileIssues: queryList(ctx, 'reconcileIssues').flatMap((v) => v.split(',')),
   };
 }
 
@@ -46,7 +58,12 @@ function params(ctx: OpContext): SearchParams {
  * in ORDER BY order (id order without one). Throws Jira's 400 for bad or unbounded JQL. Candidates come from
  * the store's indexes when the query AND-s a project, status, issue type or indexed-property range term.
  */
-function runJql(ctx: OpContext, jql: string, requireBounded: boolean): SimIssue[] {
+function runJql(
+  ctx: OpContext,
+  jql: string,
+  requireBounded: boolean,
+  reconciled: ReadonlySet<string> = new Set(),
+): SimIssue[] {
   const compiled = compileJql(jql);
   if (!compiled.ok) throw platformError(400, compiled.errors);
   if (requireBounded && !compiled.query.isBounded) {
@@ -54,7 +71,7 @@ function runJql(ctx: OpContext, jql: string, requireBounded: boolean): SimIssue[
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
   }
-  const jctx = jqlContext(ctx.store, ctx.indexed, ctx.actor);
+  const jctx = jqlContext(ctx.store, ctx.indexed, ctx.actor, reconciled);
   const fieldErrors = compiled.query.checkFields(jctx);
   if (fieldErrors.length > 0) throw platformError(400, fieldErrors);
   try {
@@ -81,6 +98,10 @@ export function searchJql(ctx: OpContext): Outcome {
   const p = params(ctx);
   if (p.properties.length > 5)
     throw platformError(400, ['The number of properties to return cannot exceed 5.']);
+  if (p.reconcileIssues.length > MAX_RECONCILE)
+    throw platformError(400, [`The number of issues to reconcile cannot exceed ${MAX_RECONCILE}.`]);
+  const reconciled = new Set(p.reconcileIssues);
+  const now = Date.now();
   const fields = selectFields(ctx.store, p.fields, 'id');
   const cap = fields.length === 0 ? 5000 : 100;
   const maxResults = Math.min(cap, Math.max(1, p.maxResults ?? 50));
@@ -97,7 +118,7 @@ export function searchJql(ctx: OpContext): Outcome {
         'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
       ]);
     }
-    ids = runJql(ctx, p.jql, true).map((i) => i.id);
+    ids = runJql(ctx, p.jql, true, reconciled).map((i) => i.id);
     sessionId = ctx.sessions.open(ids);
   }
   const pageIds = ids.slice(offset, offset + maxResults);
@@ -114,6 +135,9 @@ export function searchJql(ctx: OpContext): Outcome {
         expand,
         showInternal,
         viewerAccountId: ctx.actor,
+        readProperty: (key) =>
+          reconciled.has(issue.id) ? issue.properties[key] : ctx.store.searchLag.visible(issue, key, now),
+        changelogLimit: SEARCH_CHANGELOG_LIMIT,
       }),
     ];
   });

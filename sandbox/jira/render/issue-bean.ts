@@ -16,6 +16,10 @@ export interface IssueView {
   showInternal: boolean;
   /** Who reads: workflow conditions decide per user which transitions `expand=transitions` lists. */
   viewerAccountId: string;
+  /** Reads an entity property (search: as the index sees it); the live value by default. */
+  readProperty?: (key: string) => unknown;
+  /** `expand=changelog` holds only this many of the most recent histories (search: 40); all by default. */
+  changelogLimit?: number;
 }
 
 /**
@@ -60,13 +64,19 @@ export function issueBean(store: SiteStore, issue: SimIssue, view: IssueView): R
   }
   const propertyKeys = view.properties === '*all' ? Object.keys(issue.properties) : view.properties;
   if (propertyKeys.length > 0) {
+    const read = view.readProperty ?? ((k: string) => issue.properties[k]);
     bean.properties = Object.fromEntries(
-      propertyKeys.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]),
+      propertyKeys.flatMap((k) => {
+        const value = read(k);
+        return value === undefined ? [] : [[k, value]];
+      }),
     );
   }
   if (view.expand.has('changelog')) {
-    const histories = issue.histories.map((h) => changelogBean(store, h));
-    bean.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+    const limit = view.changelogLimit ?? issue.histories.length;
+    const total = issue.histories.length;
+    const histories = issue.histories.slice(Math.max(0, total - limit)).map((h) => changelogBean(store, h));
+    bean.changelog = { startAt: 0, maxResults: histories.length, total, histories };
   }
   if (view.expand.has('names')) {
     bean.names = Object.fromEntries(view.fields.map((def) => [def.id, def.name]));

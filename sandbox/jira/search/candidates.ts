@@ -20,11 +20,14 @@ export function registerPropertyIndexes(store: SiteStore, indexed: IndexedProper
     store.defineKeyIndex({
       name: propertyIndexName(property.propertyKey, property.path),
       propertyKey: property.propertyKey,
+      // Every value search sees now or will see once the index catches up: a superset of what matches.
       keysOf: (issue) =>
-        scalarsOf(indexedPropertyValue(issue, property)).flatMap((v) => {
-          const key = comparableKey(v, mode);
-          return key === undefined ? [] : [key];
-        }),
+        store.searchLag.pending(issue, property.propertyKey, Date.now()).flatMap((raw) =>
+          scalarsOf(indexedPropertyValue(issue, property, () => raw)).flatMap((v) => {
+            const key = comparableKey(v, mode);
+            return key === undefined ? [] : [key];
+          }),
+        ),
     });
   }
 }

@@ -3,7 +3,7 @@ import type { SiteStore } from '../model/store';
 import type { SimIssue } from '../model/types';
 import { findField } from '../render/field-catalog';
 import type { IndexedProperty } from './indexed-properties';
-import { indexedPropertyValue, toDate } from './property-values';
+import { indexedPropertyValue, type PropertyReader, toDate } from './property-values';
 
 /** The JQL clause name under which JSM searches the request channel. */
 const REQUEST_CHANNEL_CLAUSE = 'request-channel-type';
@@ -18,7 +18,12 @@ export function jqlContext(
   store: SiteStore,
   indexed: IndexedProperty[],
   currentUserAccountId: string,
+  reconciled: ReadonlySet<string> = new Set(),
 ): JqlContext {
+  const now = Date.now();
+  // Search sees property writes only after the index lag, except on issues the caller reconciles.
+  const read: PropertyReader = (issue, key) =>
+    reconciled.has(issue.id) ? issue.properties[key] : store.searchLag.visible(issue, key, now);
   const user = (accountId: string | null) =>
     accountId === null
       ? null
@@ -48,7 +53,7 @@ export function jqlContext(
     },
     fieldValue(raw: unknown, field: JqlFieldRef): unknown {
       const issue = raw as SimIssue;
-      if (field.kind === 'property') return indexedPropertyValue(issue, field);
+      if (field.kind === 'property') return indexedPropertyValue(issue, field, read);
       if (field.kind === 'custom') {
         if (field.type === 'requestType') {
           const rt = issue.requestTypeId === null ? undefined : store.requestTypes.get(issue.requestTypeId);

@@ -12,9 +12,14 @@ export function toDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** Reads one entity property of an issue as search sees it. */
+export type PropertyReader = (issue: SimIssue, key: string) => unknown;
+
+const LIVE: PropertyReader = (issue, key) => issue.properties[key];
+
 /** The raw value at a dotted path inside an issue's entity property (undefined when absent). */
-function propertyAt(issue: SimIssue, key: string, path: string): unknown {
-  let value: unknown = issue.properties[key];
+function propertyAt(issue: SimIssue, key: string, path: string, read: PropertyReader): unknown {
+  let value: unknown = read(issue, key);
   for (const part of path.split('.')) {
     if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<string, unknown>)[part];
@@ -44,8 +49,9 @@ function indexedDate(value: unknown): Date | null {
 export function indexedPropertyValue(
   issue: SimIssue,
   property: Pick<IndexedProperty, 'propertyKey' | 'path' | 'type'>,
+  read: PropertyReader = LIVE,
 ): unknown {
-  const value = propertyAt(issue, property.propertyKey, property.path);
+  const value = propertyAt(issue, property.propertyKey, property.path, read);
   if (value === undefined || value === null) return null;
   return property.type === 'date' ? indexedDate(value) : property.type === 'number' ? Number(value) : value;
 }

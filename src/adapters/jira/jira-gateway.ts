@@ -1,4 +1,5 @@
 import type {
+  ChangelogHistory,
   CommentFacts,
   CommentInput,
   EntityProperty,
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
 import {
+  changelogPageSchema,
   commentSchema,
   fieldsSchema,
   issueBeanSchema,
@@ -158,6 +160,21 @@ export class JiraGateway implements JiraGatewayPort {
         ...(transition.properties ? { properties: transition.properties } : {}),
       },
     });
+  }
+
+  /** One page of an issue's changelog, oldest first; one point per request and per history returned. */
+  async changelogPage(
+    key: string,
+    startAt: number,
+    maxResults: number,
+  ): Promise<{ total: number; histories: ChangelogHistory[] }> {
+    const page = await this.client.call({
+      operation: 'getChangeLogs',
+      route: route`/rest/api/3/issue/${key}/changelog?startAt=${String(startAt)}&maxResults=${String(maxResults)}`,
+      schema: changelogPageSchema,
+      objects: (r) => r.values.length,
+    });
+    return { total: page.total, histories: page.values };
   }
 
   async addComment(key: string, comment: CommentInput): Promise<string> {

@@ -16,32 +16,34 @@ const statusRefSchema = z.looseObject({
   statusCategory: z.looseObject({ key: z.string() }).optional(),
 });
 
+const historySchema = z.looseObject({
+  id: z.string(),
+  created: z.string(),
+  author: userRefSchema.optional(),
+  items: z.array(
+    z.looseObject({
+      field: z.string(),
+      fieldId: z.string().optional(),
+      from: z.string().nullable().optional(),
+      fromString: z.string().nullable().optional(),
+      to: z.string().nullable().optional(),
+      toString: z.string().nullable().optional(),
+    }),
+  ),
+});
+
 export const issueBeanSchema = z.looseObject({
   id: z.string(),
   key: z.string().optional(),
   fields: z.record(z.string(), z.unknown()).optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
-  changelog: z
-    .looseObject({
-      histories: z.array(
-        z.looseObject({
-          id: z.string(),
-          created: z.string(),
-          author: userRefSchema.optional(),
-          items: z.array(
-            z.looseObject({
-              field: z.string(),
-              fieldId: z.string().optional(),
-              from: z.string().nullable().optional(),
-              fromString: z.string().nullable().optional(),
-              to: z.string().nullable().optional(),
-              toString: z.string().nullable().optional(),
-            }),
-          ),
-        }),
-      ),
-    })
-    .optional(),
+  changelog: z.looseObject({ histories: z.array(historySchema), total: z.number().optional() }).optional(),
+});
+
+/** A page of `GET /issue/{key}/changelog`. */
+export const changelogPageSchema = z.looseObject({
+  total: z.number(),
+  values: z.array(historySchema),
 });
 export type IssueBean = z.infer<typeof issueBeanSchema>;
 

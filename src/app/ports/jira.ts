@@ -12,11 +12,15 @@ export interface IssueBean {
   key?: string | undefined;
   fields?: Record<string, unknown> | undefined;
   properties?: Record<string, unknown> | undefined;
-  changelog?: { histories: ChangelogHistory[] } | undefined;
+  /**
+   * `total` counts every history of the issue; search returns only the most recent ones (40), so `total` larger
+   * than `histories.length` means the rest needs {@link JiraGateway.changelogPage}.
+   */
+  changelog?: { histories: ChangelogHistory[]; total?: number | undefined } | undefined;
 }
 
 /** One changelog entry: who changed which fields when. */
-interface ChangelogHistory {
+export interface ChangelogHistory {
   id: string;
   created: string;
   author?:
@@ -113,6 +117,12 @@ export interface JiraGateway {
       properties?: EntityProperty[];
     },
   ): Promise<void>;
+  /** One page of an issue's changelog, oldest first (`GET /issue/{key}/changelog`, ≤ 100 per page). */
+  changelogPage(
+    key: string,
+    startAt: number,
+    maxResults: number,
+  ): Promise<{ total: number; histories: ChangelogHistory[] }>;
   /** Adds a comment; resolves to the comment's id. */
   addComment(key: string, comment: CommentInput): Promise<string>;
   /** Reads one issue property fresh (strongly consistent). `undefined` when unset. */

@@ -2,6 +2,7 @@ import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../d
 import { decideTimer } from '../../domain/timers/decide-timer';
 import { performStep, type StepOutcome } from './perform-step';
 import { rebuildState, stateMatchesTicket } from './rebuild-state';
+import { withStatusHistory } from './full-changelog';
 import { guardStateWrite, heldBack, STATE_WRITTEN } from './state-write-guard';
 import { auditSweep } from './step-audit';
 import type { SweepContext } from './sweep-context';
@@ -97,8 +98,10 @@ export async function sweepTicket(
   const state = ticket.state;
   if (!state || !stateMatchesTicket(ticket, ctx.cfg)) {
     // Rebuilding needs the status changelog; the due query does not expand it, the repair query does.
-    const full = ticket.statusChanges.length > 0 || !state ? ticket : await reread(ctx, ticket);
-    if (!full) return { kind: 'skipped', reason: 'unreadable' };
+    const read = ticket.statusChanges.length > 0 || !state ? ticket : await reread(ctx, ticket);
+    if (!read) return { kind: 'skipped', reason: 'unreadable' };
+    // Search (and `expand=changelog`) may hold only the most recent histories: older ones come from the changelog.
+    const full = await withStatusHistory(ctx.deps.jira, read);
     if (state)
       await auditSweep(ctx, ticket, { action: 'statusChanged', outcome: 'skipped', detail: 'stateRebuilt' });
     outcome = await rebuildAndStep(ctx, full);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IssueBean } from '../ports/jira';
+import type { ChangelogHistory, IssueBean } from '../ports/jira';
 import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 
 /** What the sweep knows about one ticket after its search: ids, status, type, state, organizations. */
@@ -26,6 +26,11 @@ export interface SweepTicket {
   readonly reporterId?: string | undefined;
   /** Status changes from the changelog, oldest first, when the search expanded it. */
   readonly statusChanges: readonly StatusChange[];
+  /**
+   * How many older histories Jira left out: search returns only the most recent ones (40), so the status changes
+   * before them are missing. 0 or absent when the changelog is complete (or was not expanded).
+   */
+  readonly olderHistories?: number;
 }
 
 /** One status change from the changelog. */
@@ -47,8 +52,8 @@ export function parseJiraTime(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function statusChanges(bean: IssueBean): StatusChange[] {
-  const histories = bean.changelog?.histories ?? [];
+/** The status changes among changelog histories, oldest first. */
+export function statusChangesOf(histories: readonly ChangelogHistory[]): StatusChange[] {
   const changes = histories.flatMap((history) =>
     history.items
       .filter((item) => item.field === 'status' || item.fieldId === 'status')
@@ -88,7 +93,8 @@ export function toSweepTicket(bean: IssueBean, organizationsFieldId?: string): S
     createdMs: parseJiraTime(fields.created),
     organizations: orgs?.success ? orgs.data.map((o) => o.name) : [],
     reporterId: user.safeParse(fields.reporter).data?.accountId,
-    statusChanges: statusChanges(bean),
+    statusChanges: statusChangesOf(bean.changelog?.histories ?? []),
+    olderHistories: Math.max(0, (bean.changelog?.total ?? 0) - (bean.changelog?.histories.length ?? 0)),
   };
 }
 

@@ -1,6 +1,12 @@
 import type { ProjectConfig } from '../../../domain/config';
 import { DELIVERY_MISSING_FLAG, deliveryPlacement, type DeliveryPlacement } from '../../../domain/delivery';
-import { PROCESS_STATE_KEY, withoutFlag } from '../../../domain/process-state';
+import {
+  parseProcessState,
+  PROCESS_STATE_KEY,
+  type ProcessState,
+  withoutFlag,
+} from '../../../domain/process-state';
+import { EVENT_WRITER, markStateWrite, readStateWrite, writtenSince } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import type { Ticket } from '../../../domain/ticket';
 import { auditDeliveryLinked, deliveryLinks } from './delivery-links';
@@ -24,6 +30,20 @@ export function placementOf(
     deliveryId: l.otherId,
   }));
   return deliveryPlacement(links, new Set(candidates.map((c) => c.id)), target?.id);
+}
+
+/**
+ * The ticket's state to change: the one its search returned, unless a state-write marker (KVS, no points) says a
+ * newer one was written since. Search results lag behind property writes, so the property is then read fresh.
+ */
+async function currentState(deps: EventDeps, ticket: Ticket): Promise<ProcessState | undefined> {
+  const basis = ticket.state?.updatedAt;
+  const markers = await Promise.all([
+    readStateWrite(deps.store, ticket.id, 'event'),
+    readStateWrite(deps.store, ticket.id, 'sweep'),
+  ]);
+  if (!markers.some((m) => writtenSince(m, basis, ''))) return ticket.state;
+  return parseProcessState(await deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
 }
 
 /**
@@ -51,11 +71,13 @@ export async function moveIntoDelivery(
     touched.add(target.id);
     await auditDeliveryLinked(deps, ticket, target.key, now);
   }
-  const state = ticket.state;
+  const state = target ? await currentState(deps, ticket) : undefined;
   if (target && state?.flags.includes(DELIVERY_MISSING_FLAG)) {
+    const updatedAt = now.toISOString();
+    await markStateWrite(deps.store, ticket.id, updatedAt, EVENT_WRITER);
     await deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, {
       ...withoutFlag(state, DELIVERY_MISSING_FLAG),
-      updatedAt: now.toISOString(),
+      updatedAt,
     });
   }
   return { touched, linked: placement.link && target !== undefined };

@@ -1,0 +1,90 @@
+import { SimClock } from '../../../sandbox/clock';
+import { SEARCH_CHANGELOG_LIMIT } from '../../../sandbox/jira/ops/search-ops';
+import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../../sandbox/jira/site';
+import { USER } from '../../../sandbox/jira/seed/demo-ids';
+import { harness } from './site-harness';
+
+/**
+ * `/rest/api/3/search/jql` is eventually consistent (developer.atlassian.com, "Search After Write with Search And
+ * Reconcile"): a property write reaches search only after the index lag, unless the search names the issue in
+ * `reconcileIssues`. And `expand=changelog` on search holds only the 40 most recent histories.
+ */
+describe('search on the local site: index lag and changelog truncation', () => {
+  let clock: SimClock;
+  beforeEach(() => {
+    clock = new SimClock('2026-11-27T08:00:00Z');
+  });
+  afterEach(() => clock.uninstall());
+
+  async function setup(searchIndexLagMs?: number) {
+    const h = harness({ seed: { seed: 7 }, ...(searchIndexLagMs === undefined ? {} : { searchIndexLagMs }) });
+    const key = await h.site
+      .actAs(USER.agentDach)
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Crash' });
+    const id = h.site.store.issue(key)?.id ?? '';
+    const due = async (reconcileIssues: number[] = []) => {
+      const res = await h.call('POST', '/rest/api/3/search/jql', {
+        jql: 'processNextDue <= "2026-11-27 10:00"',
+        properties: ['jsm-process-state'],
+        reconcileIssues,
+      });
+      return res.json.issues as { key: string; properties?: Record<string, unknown> }[];
+    };
+    const write = (value: unknown) =>
+      h.call('PUT', `/rest/api/3/issue/${key}/properties/jsm-process-state`, value);
+    return { h, key, id, due, write };
+  }
+
+  it(`by default a property write is found by JQL only ${DEFAULT_SEARCH_INDEX_LAG_MS} ms later`, async () => {
+    const { key, due, write } = await setup();
+    expect((await write({ nextDueAt: '2026-11-27T09:00:00Z' })).status).toBe(201);
+    expect(await due()).toEqual([]);
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS - 1);
+    expect(await due()).toEqual([]);
+    clock.advance(1);
+    expect((await due()).map((i) => i.key)).toEqual([key]);
+  });
+
+  it('until then search matches and returns the value before the write; reconcileIssues sees the current one', async () => {
+    const { key, id, due, write } = await setup();
+    await write({ nextDueAt: '2026-11-27T09:00:00Z', v: 1 });
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
+    await write({ nextDueAt: '2026-12-27T09:00:00Z', v: 2 });
+    const stale = await due();
+    expect(stale.map((i) => [i.key, i.properties?.['jsm-process-state']])).toEqual([
+      [key, { nextDueAt: '2026-11-27T09:00:00Z', v: 1 }],
+    ]);
+    expect(await due([Number(id)])).toEqual([]);
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
+    expect(await due()).toEqual([]);
+  });
+
+  it('a lag of 0 makes writes searchable at once (switchable reading)', async () => {
+    const { key, due, write } = await setup(0);
+    await write({ nextDueAt: '2026-11-27T09:00:00Z' });
+    expect((await due()).map((i) => i.key)).toEqual([key]);
+  });
+
+  it(`expand=changelog on search holds only the ${SEARCH_CHANGELOG_LIMIT} most recent histories; the changelog endpoint has all`, async () => {
+    const { h, key } = await setup();
+    for (let n = 0; n < SEARCH_CHANGELOG_LIMIT + 5; n++) {
+      await h.site.actAs(USER.agentDach).edit(key, { summary: `Crash ${n}` });
+      clock.advance(2_000); // within Jira's per-issue write limit
+    }
+    const total = h.site.store.issue(key)?.histories.length ?? 0;
+    const res = await h.call('POST', '/rest/api/3/search/jql', {
+      jql: `key = ${key}`,
+      fields: ['summary'],
+      expand: 'changelog',
+    });
+    const changelog = res.json.issues[0].changelog as {
+      total: number;
+      histories: { items: { toString: string }[] }[];
+    };
+    expect(changelog.total).toBe(total);
+    expect(changelog.histories).toHaveLength(SEARCH_CHANGELOG_LIMIT);
+    expect(changelog.histories.at(-1)?.items[0]?.toString).toBe(`Crash ${SEARCH_CHANGELOG_LIMIT + 4}`);
+    const all = await h.call('GET', `/rest/api/3/issue/${key}/changelog?maxResults=100`);
+    expect(all.json.values).toHaveLength(total);
+  });
+});
