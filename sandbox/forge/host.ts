@@ -130,7 +130,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
   const runner = new InvocationRunner(opts.timeScale ?? 1);
   const tracker = new WorkTracker();
   const kvs = new KvsStore(opts.kvsFile);
-  const kvsApi = new KvsApi(kvs, manifest.entities, opts.kvsConflict);
+  const kvsApi = new KvsApi(kvs, manifest.entities, opts.kvsConflict, manifest.entityIndexes);
   const queue = new AsyncEventQueue({
     manifest,
     runner,

@@ -1,6 +1,7 @@
 import { conditionsHold } from './kvs-conditions';
 import { validateEntityValue } from './kvs-entities';
-import type { EntityDefinitions } from './manifest';
+import { queryEntityIndex } from './kvs-entity-query';
+import type { EntityDefinitions, EntityIndexDefinitions } from './manifest';
 import type { KvsEntry, KvsStore, Namespace } from './kvs-store';
 import { KvsFailure, badRequest, ttlMs, validateKey, validateValue } from './kvs-validation';
 import {
@@ -51,6 +52,7 @@ export class KvsApi {
     private readonly store: KvsStore,
     private readonly entities?: EntityDefinitions,
     private readonly conflict: KvsConflictShape = DEFAULT_KVS_CONFLICT,
+    private readonly indexes: EntityIndexDefinitions = new Map(),
   ) {}
 
   /** Serves one request; never throws for bad input (answers 4xx like the service). */
@@ -95,6 +97,9 @@ export class KvsApi {
         return this.delete(entitySpace(row.entityName), row);
       case '/query':
         return this.query(row);
+      case '/entity/query':
+        if (!this.entities) throw badRequest('INVALID_ENTITY', 'No custom entities are declared');
+        return { status: 200, body: queryEntityIndex(row, this.store, this.entities, this.indexes) };
       case '/batch/set':
         return this.batchSet(body);
       case '/batch/get':
@@ -104,7 +109,6 @@ export class KvsApi {
       case '/transaction':
         return this.transact(row);
       default:
-        // Custom entity index queries need the manifest's `app.storage.entities`; the app does not use them.
         throw new KvsFailure(404, 'NOT_FOUND', `The local Forge host does not serve KVS operation '${op}'`);
     }
   }

@@ -28,6 +28,15 @@ interface PersistedFile {
  */
 export class KvsStore {
   private readonly spaces = new Map<string, Map<string, KvsEntry>>();
+  /** Recent writes of custom entities (epoch ms, entry or deletion), for an index that lags behind them. */
+  private readonly writes = new Map<string, { at: number; entry: KvsEntry | undefined }[]>();
+
+  /**
+   * How far custom entity indexes lag behind writes. Atlassian does not say whether index queries are strongly
+   * consistent; the local site takes the stricter reading that they are not (docs/decisions), so a query sees
+   * each entity as it was this long ago, while `get` by key sees the latest write.
+   */
+  indexLagMs = 5_000;
 
   /** @param file when given, the store loads from and writes every change through to this JSON file. */
   constructor(private readonly file?: string) {
@@ -56,11 +65,44 @@ export class KvsStore {
       space = new Map();
       this.spaces.set(ns, space);
     }
+    const previous = space.get(key);
     space.set(key, entry);
+    this.recordWrite(ns, key, previous, entry);
   }
 
   remove(ns: Namespace, key: string): void {
+    const previous = this.spaces.get(ns)?.get(key);
     this.spaces.get(ns)?.delete(key);
+    this.recordWrite(ns, key, previous, undefined);
+  }
+
+  /** The entry as a custom entity index sees it now: the latest write at least {@link indexLagMs} old. */
+  indexed(ns: Namespace, key: string): KvsEntry | undefined {
+    const current = this.get(ns, key);
+    const history = this.writes.get(`${ns}\u0000${key}`);
+    if (!history) return current;
+    const cutoff = Date.now() - this.indexLagMs;
+    const seen = history.filter((w) => w.at <= cutoff);
+    const entry = seen.length > 0 ? seen[seen.length - 1]?.entry : undefined;
+    if (seen.length === history.length) this.writes.delete(`${ns}\u0000${key}`);
+    if (!entry || (entry.expiresAt !== undefined && entry.expiresAt <= Date.now())) return undefined;
+    return entry;
+  }
+
+  private recordWrite(
+    ns: Namespace,
+    key: string,
+    previous: KvsEntry | undefined,
+    entry: KvsEntry | undefined,
+  ): void {
+    if (!ns.startsWith('entity:') || this.indexLagMs <= 0) return;
+    const id = `${ns}\u0000${key}`;
+    const cutoff = Date.now() - this.indexLagMs;
+    const history = this.writes.get(id) ?? [{ at: Number.NEGATIVE_INFINITY, entry: previous }];
+    // Keep the newest write the index already sees, and every write it does not see yet.
+    const seen = history.filter((w) => w.at <= cutoff);
+    const kept = [...seen.slice(-1), ...history.filter((w) => w.at > cutoff), { at: Date.now(), entry }];
+    this.writes.set(id, kept);
   }
 
   /** Live keys of a namespace in ascending (code unit) order — the order KVS queries page through. */

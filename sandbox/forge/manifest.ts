@@ -46,10 +46,21 @@ export interface LoadedManifest {
   resolverModules: Map<string, string>;
   /** Custom entities of `app.storage.entities`: entity name → attribute name → declared type. */
   entities: EntityDefinitions;
+  /** Their declared indexes: entity name → index name → range and partition attributes. */
+  entityIndexes: EntityIndexDefinitions;
 }
 
 /** Custom entity declarations: entity name → attribute name → `string|integer|float|boolean|any`. */
 export type EntityDefinitions = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** One declared custom entity index: a bare attribute name is an index of that name ranging over it. */
+interface EntityIndexDef {
+  readonly range: readonly string[];
+  readonly partition: readonly string[];
+}
+
+/** Custom entity index declarations: entity name → index name → definition. */
+export type EntityIndexDefinitions = ReadonlyMap<string, ReadonlyMap<string, EntityIndexDef>>;
 
 /** Thrown when the manifest is invalid or names a handler the app module does not export. */
 export class ManifestError extends Error {
@@ -176,12 +187,14 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
 
   const storage = isRow(appRow.storage) ? appRow.storage : {};
   const entities = new Map<string, Map<string, string>>();
+  const entityIndexes = new Map<string, Map<string, EntityIndexDef>>();
   for (const row of rows(storage.entities)) {
     const attributes = new Map<string, string>();
     for (const [name, def] of Object.entries(isRow(row.attributes) ? row.attributes : {})) {
       attributes.set(name, isRow(def) ? (str(def.type) ?? 'any') : 'any');
     }
     entities.set(str(row.name) ?? '', attributes);
+    entityIndexes.set(str(row.name) ?? '', indexesOf(row.indexes));
   }
 
   return {
@@ -192,7 +205,20 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
     consumers,
     resolverModules,
     entities,
+    entityIndexes,
   };
+}
+
+function indexesOf(raw: unknown): Map<string, EntityIndexDef> {
+  const indexes = new Map<string, EntityIndexDef>();
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  for (const item of Array.isArray(raw) ? (raw as unknown[]) : []) {
+    if (typeof item === 'string') indexes.set(item, { range: [item], partition: [] });
+    else if (isRow(item))
+      indexes.set(str(item.name) ?? '', { range: strings(item.range), partition: strings(item.partition) });
+  }
+  return indexes;
 }
 
 function bindHandler(handler: string, app: Record<string, unknown>, path: string): ForgeHandler {

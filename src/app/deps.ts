@@ -2,7 +2,7 @@ import type { CallStats, JiraGateway, LinksGateway } from './ports/jira';
 import type { ActionLedger } from './shared/action-ledger';
 import type { AuditLog } from './shared/audit-log';
 import type { ConfigRepository } from './shared/config-repository';
-import type { Clock, KeyValueStore, Logger, WorkQueue } from './ports';
+import type { Clock, DueIndexStore, KeyValueStore, Logger, WorkQueue } from './ports';
 
 /**
  * Everything a use case may use, built once per invocation by the entry handler. `jira` acts as the app
@@ -13,6 +13,8 @@ export interface AppDeps {
   /** Links, security levels and who counts as the customer (participants, organization members). */
   links: LinksGateway;
   store: KeyValueStore;
+  /** When each ticket's next timer step may be due; `jira` keeps it in step with every state write. */
+  dueIndex: DueIndexStore;
   queue: WorkQueue;
   clock: Clock;
   log: Logger;

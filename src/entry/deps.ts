@@ -1,4 +1,5 @@
 import api from '@forge/api';
+import { forgeDueIndex } from '../adapters/forge-due-index';
 import { forgeKvsStore } from '../adapters/forge-kvs-store';
 import { forgeWorkQueue } from '../adapters/forge-work-queue';
 import { CallStats } from '../adapters/jira/call-stats';
@@ -16,6 +17,7 @@ import type { EventDeps } from '../app/events/event-deps';
 import { ActionLedger } from '../app/shared/action-ledger';
 import { AuditLog } from '../app/shared/audit-log';
 import { ConfigRepository } from '../app/shared/config-repository';
+import { dueIndexedJira } from '../app/shared/due-indexed-jira';
 
 /** Every client of this process shares the rate-limit holds of the installation it calls for. */
 export const gate = { holds: processRateLimitGate, installation: currentInstallation };
@@ -44,9 +46,10 @@ export function eventDeps(scope: string, now: Date): EventDeps {
 
 function buildDeps(scope: string, client: JiraClient): AppDeps {
   return {
-    jira: new JiraGateway(client),
+    jira: dueIndexedJira(new JiraGateway(client), forgeDueIndex, systemClock),
     links: new LinksGateway(client),
     store: forgeKvsStore,
+    dueIndex: forgeDueIndex,
     queue: forgeWorkQueue(),
     clock: systemClock,
     log: consoleLogger(scope),

@@ -1,4 +1,11 @@
-import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } from '../../src/app/ports';
+import type {
+  DueIndexEntry,
+  DueIndexStore,
+  KeyValueStore,
+  SetIfVersionResult,
+  StoredEntry,
+  VersionStamp,
+} from '../../src/app/ports';
 
 /** In-memory `KeyValueStore` for unit tests of use cases (integration tests use the local site's real KVS). */
 export class MemoryStore implements KeyValueStore {
@@ -47,5 +54,34 @@ export class MemoryStore implements KeyValueStore {
       .map((key) => ({ key, value: structuredClone(this.data.get(key)) as T }));
     const next = start + limit;
     return next < keys.length ? { entries, cursor: String(next) } : { entries };
+  }
+}
+
+/** In-memory `DueIndexStore` for unit tests (integration tests use the local site's custom entity index). */
+export class MemoryDueIndex implements DueIndexStore {
+  readonly entries = new Map<string, DueIndexEntry>();
+
+  async get(issueKey: string): Promise<DueIndexEntry | undefined> {
+    return structuredClone(this.entries.get(issueKey));
+  }
+
+  async create(entry: DueIndexEntry): Promise<boolean> {
+    if (this.entries.has(entry.issueKey)) return false;
+    this.entries.set(entry.issueKey, structuredClone(entry));
+    return true;
+  }
+
+  async replace(entry: DueIndexEntry, expected: number): Promise<boolean> {
+    if (this.entries.get(entry.issueKey)?.version !== expected) return false;
+    this.entries.set(entry.issueKey, structuredClone(entry));
+    return true;
+  }
+
+  async dueUntil(projectKey: string, until: string, options: { limit: number }) {
+    const entries = [...this.entries.values()]
+      .filter((e) => e.projectKey === projectKey && e.dueAt !== undefined && e.dueAt <= until)
+      .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
+      .slice(0, options.limit);
+    return { entries: structuredClone(entries) };
   }
 }

@@ -80,3 +80,43 @@ export interface PlatformProbe {
   /** `POST /rest/api/3/expression/analyse?check=syntax`: per expression, whether it is valid and why not. */
   analyseExpressions(expressions: string[]): Promise<{ valid: boolean; errors: string[] }[]>;
 }
+
+/** A writer of the ticket's state that has announced itself in the due index and not yet finished. */
+export interface DueIndexWriter {
+  /** The `version` its announcement created. */
+  readonly pre: number;
+  /** When it announced (ISO instant); an announcement older than any invocation can live is dead. */
+  readonly at: string;
+}
+
+/**
+ * One ticket's entry in the due index (KVS custom entity `due-index`, keyed by issue key): the earliest time its
+ * next timer step may be due. Never later than the `nextDueAt` in the ticket's Jira property, which stays the
+ * source of truth (docs/decisions/0015).
+ */
+export interface DueIndexEntry {
+  readonly issueKey: string;
+  readonly projectKey: string;
+  /** Absent while no step is due; such an entry is not in the index's range. */
+  readonly dueAt?: string;
+  /** +1 on every write of the entry: the compare-and-set version. */
+  readonly version: number;
+  /** `version` of the last writer announcement. */
+  readonly lastPre: number;
+  readonly pending: readonly DueIndexWriter[];
+}
+
+/** The due index: KVS reads, writes and range queries, no Jira point. */
+export interface DueIndexStore {
+  get(issueKey: string): Promise<DueIndexEntry | undefined>;
+  /** Writes `entry` only when no entry exists; `false` when one did. */
+  create(entry: DueIndexEntry): Promise<boolean>;
+  /** Writes `entry` only while the stored version is still `expected`; `false` when another write got there. */
+  replace(entry: DueIndexEntry, expected: number): Promise<boolean>;
+  /** Entries of `projectKey` due at or before `until` (ISO instant), earliest first, one page at a time. */
+  dueUntil(
+    projectKey: string,
+    until: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<{ entries: DueIndexEntry[]; cursor?: string }>;
+}

@@ -4,6 +4,7 @@ import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';
 import { sweepProject, type OutcomeCounts, type SweepCursor } from './sweep-project';
 import { sweepContextFor } from './sweep-setup';
+import { firstPhase, repairBasis } from './sweep-sources';
 
 /** Queue work item type that continues one project's sweep. */
 export const SWEEP_PROJECT_WORK = 'sweep.project';
@@ -27,16 +28,20 @@ export type ProjectRunOutcome =
 interface SweepProjectWork extends Record<string, unknown> {
   type: typeof SWEEP_PROJECT_WORK;
   projectKey: string;
-  phase: SweepCursor['phase'];
+  phase?: SweepCursor['phase'];
   nextPageToken?: string;
+  repairBasis?: string;
+  rebuild?: boolean;
 }
 
-function continuation(projectKey: string, cursor: SweepCursor, delaySeconds?: number): WorkItem {
+/** A queue item continuing from `cursor`, or (without one) starting the project's sweep afresh. */
+function continuation(projectKey: string, cursor: SweepCursor | undefined, delaySeconds?: number): WorkItem {
   const body: SweepProjectWork = {
     type: SWEEP_PROJECT_WORK,
     projectKey,
-    phase: cursor.phase,
-    ...(cursor.nextPageToken ? { nextPageToken: cursor.nextPageToken } : {}),
+    ...(cursor ? { phase: cursor.phase } : {}),
+    ...(cursor?.nextPageToken ? { nextPageToken: cursor.nextPageToken } : {}),
+    ...(cursor?.repairBasis ? { repairBasis: cursor.repairBasis, rebuild: cursor.rebuild ?? false } : {}),
   };
   return delaySeconds ? { body, delaySeconds } : { body };
 }
@@ -52,17 +57,26 @@ export async function runProjectSweep(
   now: Date,
   cursor?: SweepCursor,
 ): Promise<ProjectRunOutcome> {
-  const { config } = await deps.config.load();
+  const { config, version } = await deps.config.load();
   if (!config.automation.enabled) return { kind: 'disabled' };
   const budget = new PointsBudget(deps.store, config.automation.pointsBudgetPerHour, now);
   const before = deps.stats.totalPoints;
   try {
     const ctx = await sweepContextFor(deps, config, projectKey, now);
     if (!ctx) return { kind: 'disabled' };
+    let from = cursor;
+    if (!from) {
+      const basis = repairBasis(version);
+      const first = await firstPhase(ctx, basis);
+      from =
+        first.phase === 'due'
+          ? { phase: 'due' }
+          : { phase: first.phase, repairBasis: basis, rebuild: first.rebuild };
+    }
     const result = await sweepProject(
       ctx,
       { budget, maxTicketsPerInvocation: MAX_TICKETS_PER_INVOCATION },
-      cursor,
+      from,
     );
     const { tickets, outcomes } = result;
     deps.log.info('sweep.project', {
@@ -113,8 +127,7 @@ export async function runScheduledSweep(
     const outcome = await runProjectSweep(deps, projectKey, now);
     report[projectKey] = outcome;
     if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
-    if (outcome.kind === 'deferred')
-      queued.push(continuation(projectKey, { phase: 'unstamped' }, outcome.afterSeconds));
+    if (outcome.kind === 'deferred') queued.push(continuation(projectKey, undefined, outcome.afterSeconds));
   }
   if (queued.length > 0) await deps.queue.push(queued);
   return report;

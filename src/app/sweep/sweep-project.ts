@@ -1,17 +1,17 @@
-import { PROCESS_STATE_KEY } from '../../domain/process-state';
 import type { PointsBudget } from './points-budget';
 import type { SweepContext } from './sweep-context';
-import { dueTicketsJql, unstampedTicketsJql } from './sweep-queries';
-import { sweepFields, toSweepTicket } from './sweep-ticket';
+import { markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
+import { toSweepTicket } from './sweep-ticket';
 import { sweepTicket, type TicketOutcome } from './sweep-ticket-step';
-
-/** The two queries of a project sweep, in the order they run. */
-type SweepPhase = 'unstamped' | 'due';
 
 /** Where a sweep that ran out of invocation time continues (carried by a queued `sweep.project` item). */
 export interface SweepCursor {
   readonly phase: SweepPhase;
   readonly nextPageToken?: string;
+  /** Set while the repair phases run: the basis to record when they complete (see `firstPhase`). */
+  readonly repairBasis?: string;
+  /** The repair includes the `stamped` phase (installation, index upgrade, settings change). */
+  readonly rebuild?: boolean;
 }
 
 /** Counts per outcome kind, for logs, the bench and the run report. */
@@ -38,22 +38,31 @@ export interface ProjectSweepLimits {
 const POINTS_PER_TICKET = 2;
 const DEFAULT_PAGE_SIZE = 100;
 
+function nextPhase(phase: SweepPhase, rebuild: boolean): SweepPhase | undefined {
+  if (phase === 'unstamped') return rebuild ? 'stamped' : 'due';
+  if (phase === 'stamped') return 'due';
+  return undefined;
+}
+
 /**
- * Sweeps one project: first the repair query (tickets in a timer status without a matching state), then the due
- * query, most overdue first, page by page with Jira's `nextPageToken` (a snapshot: pages neither skip nor repeat
- * tickets while the sweep changes them). Stops when the hourly points budget would be exceeded or the invocation
- * has handled its share, and says where to continue.
+ * Sweeps one project through its phases (`sweep-sources.ts`): the repair queries when they are due, then the
+ * tickets the due index says are due, most overdue first, page by page (Jira's `nextPageToken` is a snapshot:
+ * pages neither skip nor repeat tickets while the sweep changes them; the index cursor is a position in due
+ * order). Stops when the hourly points budget would be exceeded or the invocation has handled its share, and
+ * says where to continue. With nothing due and no repair due, it reads only KVS: 0 Jira points.
  */
 export async function sweepProject(
   ctx: SweepContext,
   limits: ProjectSweepLimits,
-  from: SweepCursor = { phase: 'unstamped' },
+  from: SweepCursor = { phase: 'due' },
 ): Promise<ProjectSweepResult> {
   const stats = ctx.deps.stats;
   const outcomes: OutcomeCounts = {};
   let tickets = 0;
   let phase = from.phase;
   let token = from.nextPageToken;
+  const repair =
+    from.repairBasis === undefined ? {} : { repairBasis: from.repairBasis, rebuild: !!from.rebuild };
   const maxPage = limits.pageSize ?? DEFAULT_PAGE_SIZE;
   for (;;) {
     const before = stats.totalPoints;
@@ -63,42 +72,36 @@ export async function sweepProject(
       return {
         tickets,
         outcomes,
-        continueAt: { phase, ...(token ? { nextPageToken: token } : {}) },
+        continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...repair },
         budgetExhausted: true,
       };
     let page;
     try {
-      page = await ctx.deps.jira.search({
-        jql: phase === 'unstamped' ? unstampedTicketsJql(ctx.cfg) : dueTicketsJql(ctx.cfg.projectKey),
-        fields: sweepFields(ctx.organizationsFieldId),
-        properties: [PROCESS_STATE_KEY],
-        maxResults: pageSize,
-        // Expanding the changelog in the search is free in points; the bulk changelog API charges per entry
-        // (docs/decisions/0002-sweep-queries-and-changelog.md). Only the repair query needs it.
-        ...(phase === 'unstamped' ? { expand: 'changelog' } : {}),
-        ...(token ? { nextPageToken: token } : {}),
-      });
+      page = await sourcePage(ctx, phase, pageSize, token);
       for (const bean of page.issues) {
         const ticket = toSweepTicket(bean, ctx.organizationsFieldId);
         const outcome: TicketOutcome = ticket
           ? await sweepTicket(ctx, ticket)
           : { kind: 'skipped', reason: 'unreadable' };
+        if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
         outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
         tickets += 1;
       }
     } finally {
       await limits.budget.charge(stats.totalPoints - before);
     }
-    token = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;
+    token = page.nextPageToken;
     if (!token) {
-      if (phase === 'due') return { tickets, outcomes, budgetExhausted: false };
-      phase = 'due';
+      const next = nextPhase(phase, repair.rebuild ?? false);
+      if (next === 'due' && repair.repairBasis !== undefined) await markRepaired(ctx, repair.repairBasis);
+      if (!next) return { tickets, outcomes, budgetExhausted: false };
+      phase = next;
     }
     if (tickets >= limits.maxTicketsPerInvocation) {
       return {
         tickets,
         outcomes,
-        continueAt: { phase, ...(token ? { nextPageToken: token } : {}) },
+        continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...(phase === 'due' ? {} : repair) },
         budgetExhausted: false,
       };
     }

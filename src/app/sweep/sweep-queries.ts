@@ -25,6 +25,17 @@ export function dueTicketsJql(projectKey: string): string {
 }
 
 /**
+ * Every ticket of the project with a due time, earliest first: what the due index must know after it was
+ * (re)built, and what a settings change may have moved.
+ *
+ * @example
+ * stampedTicketsJql('SUP'); // 'project = "SUP" AND processNextDue IS NOT EMPTY ORDER BY processNextDue ASC, id ASC'
+ */
+export function stampedTicketsJql(projectKey: string): string {
+  return `project = ${jqlString(projectKey)} AND processNextDue IS NOT EMPTY ORDER BY processNextDue ASC, id ASC`;
+}
+
+/**
  * Tickets in a timer status whose state does not run that status's timer: no state yet (waiting before the app
  * was installed), `none`, or another timer because a status event was lost. One clause per timer status,
  * limited to the issue types that run a timer there, so a ticket whose state is right never matches and the

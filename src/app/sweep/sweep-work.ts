@@ -5,8 +5,11 @@ import { runProjectSweep, SWEEP_PROJECT_WORK, sweepContinuation } from './run-sw
 const sweepProjectBody = z.object({
   type: z.literal(SWEEP_PROJECT_WORK),
   projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/),
-  phase: z.enum(['unstamped', 'due']),
+  /** Absent: start where an hourly run starts (the repair phases when due, else the due index). */
+  phase: z.enum(['unstamped', 'stamped', 'due']).optional(),
   nextPageToken: z.string().min(1).optional(),
+  repairBasis: z.string().min(1).optional(),
+  rebuild: z.boolean().optional(),
 });
 
 /**
@@ -20,12 +23,18 @@ const continueProjectSweep: WorkHandler = async (body, deps) => {
     deps.log.error('sweep.badWorkItem', { issue: parsed.error.issues[0]?.path.join('.') ?? 'body' });
     return { kind: 'done' };
   }
-  const { projectKey, phase, nextPageToken } = parsed.data;
+  const { projectKey, phase, nextPageToken, repairBasis, rebuild } = parsed.data;
   const now = deps.clock.now();
-  const outcome = await runProjectSweep(deps, projectKey, now, {
-    phase,
-    ...(nextPageToken ? { nextPageToken } : {}),
-  });
+  const outcome = await runProjectSweep(
+    deps,
+    projectKey,
+    now,
+    phase && {
+      phase,
+      ...(nextPageToken ? { nextPageToken } : {}),
+      ...(repairBasis ? { repairBasis, rebuild: rebuild ?? false } : {}),
+    },
+  );
   switch (outcome.kind) {
     case 'deferred':
       return { kind: 'retry', afterSeconds: outcome.afterSeconds, reason: outcome.reason };

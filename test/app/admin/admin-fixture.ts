@@ -5,7 +5,7 @@ import type { AppDeps } from '../../../src/app/deps';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { ConfigRepository } from '../../../src/app/shared/config-repository';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryDueIndex, MemoryStore } from '../../support/memory-store';
 import { fakeJira } from '../panel/fake-jira';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -27,6 +27,7 @@ export function adminDeps(options: { admin?: boolean; table?: Parameters<typeof 
     jira: jira.gateway,
     links: new LinksGateway(jira.client),
     store,
+    dueIndex: new MemoryDueIndex(),
     queue: { push: async () => undefined },
     clock: { now: () => NOW },
     log: silent,

@@ -1,3 +1,4 @@
+import { ForgeKvsAPIError } from '@forge/kvs';
 import { join } from 'node:path';
 
 import { SimClock } from '../../../sandbox/clock';
@@ -47,3 +48,14 @@ export async function startHost(options: Partial<ForgeHostOptions> = {}): Promis
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The `ForgeKvsAPIError` a KVS call fails with (fails the test when it succeeds or fails otherwise). */
+export async function kvsError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ForgeKvsAPIError))
+    throw new Error(`expected ForgeKvsAPIError, got ${String(error)}`);
+  return error;
+}

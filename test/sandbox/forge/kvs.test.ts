@@ -2,21 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { Filter, FilterConditions, ForgeKvsAPIError, kvs, MetadataField, WhereConditions } from '@forge/kvs';
+import { Filter, FilterConditions, kvs, MetadataField, WhereConditions } from '@forge/kvs';
 
 import { KvsApi } from '../../../sandbox/forge/kvs-api';
 import { KvsStore } from '../../../sandbox/forge/kvs-store';
-import { startHost, type Harness } from './harness';
-
-async function kvsError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ForgeKvsAPIError))
-    throw new Error(`expected ForgeKvsAPIError, got ${String(error)}`);
-  return error;
-}
+import { kvsError, startHost, type Harness } from './harness';
 
 describe('Forge host KVS through the real @forge/kvs', () => {
   let h: Harness;

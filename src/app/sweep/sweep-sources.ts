@@ -1,0 +1,151 @@
+import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import { announce, indexInstant, lowerDue, settle } from '../shared/due-index';
+import type { IssueBean } from '../ports/jira';
+import type { SweepContext } from './sweep-context';
+import { jqlString, stampedTicketsJql, unstampedTicketsJql } from './sweep-queries';
+import { sweepFields } from './sweep-ticket';
+
+/**
+ * Where a project sweep finds its tickets, in this order:
+ * - `unstamped`: the repair query (tickets in a timer status without a matching state: waiting before the app
+ *   was installed, or a lost status event), once a day, and at once after installation or a settings change;
+ * - `stamped`: every ticket with a due time, after installation, an upgrade of the index or a settings change,
+ *   so that the due index knows each of them and every due time follows the current timer settings;
+ * - `due`: the tickets the due index (KVS, no Jira point) says are due, read from Jira in one search per page.
+ */
+export type SweepPhase = 'unstamped' | 'stamped' | 'due';
+
+/** One page of tickets and where the phase continues. */
+export interface SourcePage {
+  readonly issues: IssueBean[];
+  readonly nextPageToken?: string | undefined;
+}
+
+/** Version of what the `stamped` phase builds; a new version makes every installation rebuild its index once. */
+const INDEX_SCHEMA = 'due-index-1';
+
+/** How often the repair query runs when nothing changed. */
+const REPAIR_INTERVAL_MS = 24 * 3_600_000;
+
+interface RepairMarker {
+  at: string;
+  basis: string;
+}
+
+function repairKey(projectKey: string): string {
+  return `sweep:repair:${projectKey}`;
+}
+
+/** What the repair phases are built on: the index version and the settings they followed. */
+export function repairBasis(configVersion: number): string {
+  return `${INDEX_SCHEMA}:${configVersion}`;
+}
+
+/**
+ * The phase a project sweep starts with: `stamped` repairs (after the unstamped query) when the index or the
+ * settings changed since the last repair, `unstamped` when the last repair is a day old (or in a dry run),
+ * else `due` alone.
+ */
+export async function firstPhase(
+  ctx: SweepContext,
+  basis: string,
+): Promise<{ phase: SweepPhase; rebuild: boolean }> {
+  const marker = await ctx.deps.store.get<RepairMarker>(repairKey(ctx.cfg.projectKey));
+  if (!marker || marker.basis !== basis) return { phase: 'unstamped', rebuild: true };
+  // A dry run stores no state, so the tickets it would act on stay unstamped: it repairs every hour.
+  if (ctx.dryRun || ctx.now.getTime() - Date.parse(marker.at) >= REPAIR_INTERVAL_MS)
+    return { phase: 'unstamped', rebuild: false };
+  return { phase: 'due', rebuild: false };
+}
+
+/** Records that the repair phases of `basis` are complete. */
+export async function markRepaired(ctx: SweepContext, basis: string): Promise<void> {
+  const marker: RepairMarker = { at: ctx.now.toISOString(), basis };
+  await ctx.deps.store.set(repairKey(ctx.cfg.projectKey), marker);
+}
+
+async function searchPage(
+  ctx: SweepContext,
+  jql: string,
+  maxResults: number,
+  token: string | undefined,
+  changelog: boolean,
+): Promise<SourcePage> {
+  const page = await ctx.deps.jira.search({
+    jql,
+    fields: sweepFields(ctx.organizationsFieldId),
+    properties: [PROCESS_STATE_KEY],
+    maxResults,
+    // Expanding the changelog in the search is free in points; the bulk changelog API charges per entry
+    // (docs/decisions/0002-sweep-queries-and-changelog.md). Only the repair query needs it.
+    ...(changelog ? { expand: 'changelog' } : {}),
+    ...(token ? { nextPageToken: token } : {}),
+  });
+  const more = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;
+  return { issues: page.issues, nextPageToken: more };
+}
+
+/**
+ * The due tickets of one page of the due index, read from Jira in one search (1 point plus 1 per ticket): the
+ * index only says where to look, the ticket's property decides. A ticket the search does not return (deleted,
+ * moved) costs nothing and stays for the next sweep.
+ */
+async function duePage(
+  ctx: SweepContext,
+  maxResults: number,
+  cursor: string | undefined,
+): Promise<SourcePage> {
+  const page = await ctx.deps.dueIndex.dueUntil(ctx.cfg.projectKey, indexInstant(ctx.now.toISOString()), {
+    limit: maxResults,
+    ...(cursor ? { cursor } : {}),
+  });
+  if (page.entries.length === 0) return { issues: [] };
+  const keys = page.entries.map((e) => jqlString(e.issueKey)).join(', ');
+  const found = await searchPage(
+    ctx,
+    `project = ${jqlString(ctx.cfg.projectKey)} AND key in (${keys}) ORDER BY processNextDue ASC, id ASC`,
+    page.entries.length,
+    undefined,
+    false,
+  );
+  return { issues: found.issues, nextPageToken: page.cursor };
+}
+
+/** One page of `phase`, at most `maxResults` tickets. */
+export async function sourcePage(
+  ctx: SweepContext,
+  phase: SweepPhase,
+  maxResults: number,
+  token: string | undefined,
+): Promise<SourcePage> {
+  if (phase === 'due') return duePage(ctx, maxResults, token);
+  const page = await searchPage(
+    ctx,
+    phase === 'unstamped' ? unstampedTicketsJql(ctx.cfg) : stampedTicketsJql(ctx.cfg.projectKey),
+    maxResults,
+    token,
+    phase === 'unstamped',
+  );
+  if (phase === 'stamped' && !ctx.dryRun) {
+    for (const bean of page.issues) {
+      const due = parseProcessState(bean.properties?.[PROCESS_STATE_KEY])?.nextDueAt;
+      if (due !== undefined && bean.key) await lowerDue(ctx.deps.dueIndex, bean.key, due);
+    }
+  }
+  return page;
+}
+
+/**
+ * A ticket the index found due whose property says it is not: the entry is early (a writer died or overlapped
+ * another). Raised to the property's due time, read fresh after announcing, so a writer that comes between
+ * keeps the entry early instead; costs one property read, once.
+ */
+export async function raiseEarlyEntry(ctx: SweepContext, issueKey: string): Promise<void> {
+  if (ctx.dryRun) return;
+  const index = ctx.deps.dueIndex;
+  const announcement = await announce(index, issueKey, undefined, ctx.now);
+  if (!announcement) return;
+  const fresh = parseProcessState(await ctx.deps.jira.getIssueProperty(issueKey, PROCESS_STATE_KEY));
+  const dueAt = fresh?.nextDueAt === undefined ? undefined : indexInstant(fresh.nextDueAt);
+  await settle(index, { ...announcement, dueAt }, true, ctx.now);
+}

@@ -1,0 +1,111 @@
+import { announce, indexedWrite, lowerDue, settle } from '../../../src/app/shared/due-index';
+import { MemoryDueIndex } from '../../support/memory-store';
+
+const NOW = new Date('2026-11-27T09:00:00.000Z');
+const D = (day: number) => new Date(Date.UTC(2026, 11, day)).toISOString();
+
+/** The ticket's property as Jira holds it: the due time of the last write that landed. */
+function property() {
+  let due: string | undefined;
+  return { write: (d: string | undefined) => async () => void (due = d), get: () => due };
+}
+
+function entryDue(index: MemoryDueIndex, key = 'SD-1'): string | undefined {
+  return index.entries.get(key)?.dueAt;
+}
+
+describe('due index writer protocol: the entry is never later than the property', () => {
+  it('follows a single writer exactly, both ways, and drops the due time when the timer stops', async () => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', D(10), NOW, p.write(D(10)));
+    expect(entryDue(index)).toBe(D(10));
+    await indexedWrite(index, 'SD-1', D(20), NOW, p.write(D(20)));
+    expect(entryDue(index)).toBe(D(20));
+    await indexedWrite(index, 'SD-1', D(5), NOW, p.write(D(5)));
+    expect(entryDue(index)).toBe(D(5));
+    await indexedWrite(index, 'SD-1', undefined, NOW, p.write(undefined));
+    expect(entryDue(index)).toBeUndefined();
+    expect(index.entries.get('SD-1')?.pending).toEqual([]);
+  });
+
+  it('writes nothing for a ticket that has neither an entry nor a due time', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', undefined, NOW, async () => undefined);
+    expect(index.entries.size).toBe(0);
+  });
+
+  it('keeps the earlier time when a write dies after Jira stored it (no settle)', async () => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', D(20), NOW, p.write(D(20)));
+    await announce(index, 'SD-1', D(5), NOW);
+    await p.write(D(5))();
+    expect(entryDue(index)).toBe(D(5));
+    // A later due time whose write died: the entry stays at the earlier one, early and safe.
+    await announce(index, 'SD-1', D(30), NOW);
+    await p.write(D(30))();
+    expect(entryDue(index)).toBe(D(5));
+  });
+
+  it('keeps the earlier time when the write failed in a way that may have landed', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', D(5), NOW, async () => undefined);
+    await expect(
+      indexedWrite(index, 'SD-1', D(30), NOW, async () => {
+        throw new Error('timeout');
+      }),
+    ).rejects.toThrow('timeout');
+    expect(entryDue(index)).toBe(D(5));
+    expect(index.entries.get('SD-1')?.pending).toEqual([]);
+  });
+
+  // Every order of two overlapping writers' steps (announce, Jira write, settle each): whichever Jira write
+  // lands last, the entry ends no later than it.
+  const steps = ['a1', 'w1', 's1', 'a2', 'w2', 's2'] as const;
+  function orders(): string[][] {
+    const out: string[][] = [];
+    const walk = (done: string[], i1: number, i2: number) => {
+      if (i1 === 3 && i2 === 3) return void out.push(done);
+      if (i1 < 3) walk([...done, steps[i1] as string], i1 + 1, i2);
+      if (i2 < 3) walk([...done, steps[3 + i2] as string], i1, i2 + 1);
+    };
+    walk([], 0, 0);
+    return out;
+  }
+
+  it.each(orders().map((o) => [o.join(' ')]))('two writers in the order %s', async (order) => {
+    const dues = { 1: D(20), 2: D(8) };
+    for (const [first, second] of [
+      [dues[1], dues[2]],
+      [dues[2], dues[1]],
+    ]) {
+      const index = new MemoryDueIndex();
+      const p = property();
+      await indexedWrite(index, 'SD-1', D(15), NOW, p.write(D(15)));
+      const due = { '1': first, '2': second };
+      const ann: Record<string, Awaited<ReturnType<typeof announce>>> = {};
+      for (const step of order.split(' ')) {
+        const w = step[1] as '1' | '2';
+        if (step[0] === 'a') ann[w] = await announce(index, 'SD-1', due[w], NOW);
+        if (step[0] === 'w') await p.write(due[w])();
+        if (step[0] === 's') {
+          const a = ann[w];
+          if (a) await settle(index, a, true, NOW);
+        }
+        const e = entryDue(index);
+        const truth = p.get();
+        if (truth !== undefined) expect(e !== undefined && Date.parse(e) <= Date.parse(truth)).toBe(true);
+      }
+    }
+  });
+
+  it('lowering never raises an entry', async () => {
+    const index = new MemoryDueIndex();
+    await lowerDue(index, 'SD-1', D(10));
+    await lowerDue(index, 'SD-1', D(12));
+    expect(entryDue(index)).toBe(D(10));
+    await lowerDue(index, 'SD-1', D(3));
+    expect(entryDue(index)).toBe(D(3));
+  });
+});

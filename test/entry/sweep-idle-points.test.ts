@@ -1,0 +1,82 @@
+import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+
+const START = Date.parse('2026-11-02T08:30:00Z');
+const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
+
+/** Jira points the site charged while `run` ran (no events happen meanwhile: all of it is the sweep's). */
+async function pointsOf(s: SweepSite, run: () => Promise<void>): Promise<number> {
+  const before = s.site.metrics.totalPoints;
+  await run();
+  return s.site.metrics.totalPoints - before;
+}
+
+/** Points of each hourly sweep from now to `until`. */
+async function hourlyPoints(s: SweepSite, hours: number): Promise<number[]> {
+  const points: number[] = [];
+  for (let h = 0; h < hours; h += 1) points.push(await pointsOf(s, () => s.advance(HOUR)));
+  return points;
+}
+
+describe('hourly sweep on the due index', () => {
+  let s: SweepSite;
+  beforeEach(async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+  });
+  afterEach(() => s.close());
+
+  it('costs 0 Jira points while nothing is due, 1 point a day for the repair query, and is on time', async () => {
+    const waiting = await s.ticket('Support Request', ['Clarification required / On hold']);
+    const resolved = await s.ticket('Support Request', []);
+    await s.site.actAs('agent-dach-anna').transition(resolved, { status: 'Resolved', resolution: 'Done' });
+    await s.host.drain();
+    // The first sweeps after installation repair and index the project once.
+    expect(await pointsOf(s, () => s.advance(2 * HOUR))).toBeGreaterThan(0);
+    const day = await hourlyPoints(s, 48);
+    expect(day.filter((p) => p > 0)).toEqual([1, 1]);
+    s.jump(at(10, -2 * HOUR));
+    const idleBefore = await pointsOf(s, () => s.until(at(10, -60_000)));
+    expect(idleBefore).toBeLessThanOrEqual(1);
+    expect(s.appComments(waiting)).toEqual([]);
+    await s.until(at(10, HOUR));
+    expect(s.appComments(waiting)).toEqual([expect.stringContaining('1')]);
+    // The reminder moved the ticket's due time 10 days on; the hours after it are idle again.
+    const after = await hourlyPoints(s, 6);
+    expect(after.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+    expect(s.appComments(waiting)).toHaveLength(1);
+  });
+
+  it('repairs at once after a settings change and follows the new timer durations', async () => {
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    await s.advance(3 * HOUR);
+    expect((await hourlyPoints(s, 3)).every((p) => p === 0)).toBe(true);
+    await s.configure({
+      projects: ['SD'],
+      timers: { clarification: { reminderIntervalDays: 5, closeAfterDays: 20 } },
+    });
+    expect(await pointsOf(s, () => s.advance(HOUR))).toBeGreaterThan(0);
+    s.jump(at(5, -2 * HOUR));
+    await s.until(at(5, -60_000));
+    expect(s.appComments(key)).toEqual([]);
+    await s.until(at(5, HOUR));
+    expect(s.appComments(key)).toHaveLength(1);
+  });
+
+  it('finds a ticket whose index entry was lost early and raises the entry once', async () => {
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    await s.advance(3 * HOUR);
+    // An entry far too early (as a writer that died between its announcement and its settle leaves it).
+    const entry = s.host.kvs.get('entity:due-index', key);
+    if (!entry) throw new Error('no index entry');
+    const early = {
+      ...(entry.value as Record<string, unknown>),
+      dueAt: new Date(Date.now() - HOUR).toISOString(),
+    };
+    s.host.kvs.put('entity:due-index', key, { ...entry, value: early });
+    const points = await hourlyPoints(s, 3);
+    expect(points[0]).toBeGreaterThan(0);
+    expect(points.slice(1)).toEqual([0, 0]);
+    expect(s.appComments(key)).toEqual([]);
+    const raised = (s.host.kvs.get('entity:due-index', key)?.value as { dueAt?: string }).dueAt;
+    expect(Date.parse(raised ?? '')).toBe(Date.parse(String(s.state(key)?.nextDueAt)));
+  });
+});
