@@ -75,13 +75,27 @@ async function persist<T>(action: () => Promise<T>): Promise<T> {
   }
 }
 
-function stormsFor(random: () => number, start: number, days: number): { from: number; to: number }[] {
-  // Four storms of 45 minutes to 2 hours, away from the days people act (entry, replies, agent notes).
-  const windows = [5, 12, 22, 33].filter((d) => d < days - 1);
-  return windows.map((day) => {
-    const from = start + day * DAY + Math.floor(random() * 20) * HOUR;
-    return { from, to: from + (45 + Math.floor(random() * 76)) * MINUTE };
-  });
+/** Reminder days and the close day of the clarification timer: when the sweep has work, the storms come. */
+const STEP_DAYS = [10, 20, 30, 40];
+
+/**
+ * Four storms of 45 minutes to 2 hours, each over the sweep that performs one ticket's step (reminder 1–3, the
+ * close): an idle sweep reads only the due index and never meets a storm, so a storm must meet the sweep with
+ * work to do. `entries` are the tickets' entry times.
+ */
+function stormsFor(
+  random: () => number,
+  entries: readonly number[],
+  end: number,
+): { from: number; to: number }[] {
+  return STEP_DAYS.map((day, k) => {
+    // Two draws per storm, as the storms have always drawn, so every later draw of the campaign stays the same.
+    random();
+    const minutes = 45 + Math.floor(random() * 76);
+    const entry = entries[(k * 3) % Math.max(1, entries.length)] ?? 0;
+    const from = entry + day * DAY - 10 * MINUTE;
+    return { from, to: from + minutes * MINUTE };
+  }).filter((storm) => storm.to < end - DAY);
 }
 
 /**
@@ -270,7 +284,14 @@ export async function runChaosCampaign(options: ChaosOptions): Promise<ChaosFigu
       createdAt: at,
       updatedAt: at,
     });
+    const stormDraws = Array.from({ length: 2 * STEP_DAYS.length }, () => random());
+    const agent = site.actAs(USER.agentDach);
+    const timeline: Timed[] = [];
+    const entries = Array.from({ length: tickets }, () => start + Math.floor(random() * 48 * HOUR)).sort(
+      (a, b) => a - b,
+    );
     if (faults) {
+      let draw = 0;
       site.setFaults({
         serverErrorRate: 0.05,
         timeoutRate: 0.02,
@@ -278,15 +299,13 @@ export async function runChaosCampaign(options: ChaosOptions): Promise<ChaosFigu
         timeoutsApplyWrites: true,
         conflictRate: 0.05,
         seed,
-        rateLimitStorms: stormsFor(random, start, days).map((s) => ({ ...s, retryAfterSeconds: 300 })),
+        rateLimitStorms: stormsFor(() => stormDraws[draw++] ?? 0, entries, end).map((s) => ({
+          ...s,
+          retryAfterSeconds: 300,
+        })),
       });
       host.setKills({ rate: 0.1, seed });
     }
-    const agent = site.actAs(USER.agentDach);
-    const timeline: Timed[] = [];
-    const entries = Array.from({ length: tickets }, () => start + Math.floor(random() * 48 * HOUR)).sort(
-      (a, b) => a - b,
-    );
     for (const entryAt of entries) {
       timeline.push({
         at: entryAt,
