@@ -79,7 +79,7 @@ async function persist<T>(action: () => Promise<T>): Promise<T> {
 const STEP_DAYS = [10, 20, 30, 40];
 
 /**
- * Four storms of 45 minutes to 2 hours, each over the sweep that performs one ticket's step (reminder 1–3, the
+ * Four storms of 75 minutes to 2 hours, each over the sweep that performs one ticket's step (reminder 1–3, the
  * close): an idle sweep reads only the due index and never meets a storm, so a storm must meet the sweep with
  * work to do. `entries` are the tickets' entry times.
  */
@@ -91,9 +91,10 @@ function stormsFor(
   return STEP_DAYS.map((day, k) => {
     // Two draws per storm, as the storms have always drawn, so every later draw of the campaign stays the same.
     random();
-    const minutes = 45 + Math.floor(random() * 76);
+    // At least 75 minutes from just before the step is due: the next hourly sweep falls inside.
+    const minutes = 75 + Math.floor(random() * 46);
     const entry = entries[(k * 3) % Math.max(1, entries.length)] ?? 0;
-    const from = entry + day * DAY - 10 * MINUTE;
+    const from = entry + day * DAY - 5 * MINUTE;
     return { from, to: from + minutes * MINUTE };
   }).filter((storm) => storm.to < end - DAY);
 }
