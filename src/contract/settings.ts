@@ -252,8 +252,21 @@ export type SaveSettingsPayload =
  * (e.g. someone else saved first).
  */
 export type SaveSettingsResult =
-  | { ok: true; version: number }
-  | { ok: false; errors: { path: string; message: string }[]; conflict?: SaveConflictView };
+  { ok: true; version: number } | { ok: false; errors: SettingsError[]; conflict?: SaveConflictView };
+
+/**
+ * One problem of a save: the page's field (`path`), the server's English sentence, and, for a plain limit,
+ * which one (`rule`), so the page can say it in the user's language next to the field's label.
+ */
+export interface SettingsError {
+  path: string;
+  message: string;
+  rule?: SettingsRule;
+}
+
+/** A plain limit a value broke (see `ValidationRule` in the domain). */
+export type SettingsRule =
+  { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
 
 /**
  * Another admin saved first, on the same version: the version now stored, when (ISO) and by whom: the

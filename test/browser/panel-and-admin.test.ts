@@ -163,9 +163,12 @@ describe('admin page in the local site', () => {
     await admin.getByRole('button', { name: 'Save' }).first().click();
     await level.and(admin.locator('[aria-invalid="true"]')).waitFor();
     const describedBy = (await level.getAttribute('aria-describedby')) ?? '';
-    await expect(admin.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText()).resolves.toMatch(
-      /regions\.1\.securityLevel/,
+    await expect(admin.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText()).resolves.toBe(
+      'Must not be empty.',
     );
+    // The summary names the field and its row in words and links to it; focus is on the field.
+    await admin.getByRole('link', { name: 'Security level, row 2' }).waitFor();
+    await expect(level.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   });
 
   it('enabling a project in the admin page makes the panel show its tickets', async () => {

@@ -1,3 +1,4 @@
+import type { SettingsError } from '../../contract/settings';
 import type { ConfigError } from '../../domain/config';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 
@@ -120,7 +121,7 @@ export function contractErrors(
   errors: readonly ConfigError[],
   rows: RowOrder,
   stripPrefix = '',
-): { path: string; message: string }[] {
+): SettingsError[] {
   return errors.map((error) => {
     const domainPath =
       stripPrefix && error.path.startsWith(stripPrefix) ? error.path.slice(stripPrefix.length) : error.path;
@@ -131,6 +132,7 @@ export function contractErrors(
     return {
       path,
       message: path === '' ? `${domainPath || 'configuration'}: ${sentence}` : `${path}: ${sentence}`,
+      ...(error.rule ? { rule: error.rule } : {}),
     };
   });
 }

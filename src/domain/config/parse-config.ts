@@ -5,6 +5,35 @@ import { appConfigSchema, type AppConfig } from './app-config-schema';
 export interface ConfigError {
   readonly path: string;
   readonly message: string;
+  /** Which limit the value broke, when it is a plain limit, so a page can say it in the user's language. */
+  readonly rule?: ValidationRule;
+}
+
+/**
+ * A plain limit a value broke: below `limit` (`tooSmall`; an empty text is `empty`), above it (`tooBig`), or a
+ * value of the wrong kind or not among the choices (`invalid`). Rules between settings carry none.
+ */
+export type ValidationRule =
+  { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
+
+/** The limit a schema issue names; `undefined` for rules whose sentence is the only explanation. */
+function ruleOf(issue: z.core.$ZodIssue): ValidationRule | undefined {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { kind: 'empty' };
+      return issue.origin === 'number' || issue.origin === 'int'
+        ? { kind: 'tooSmall', limit: Number(issue.minimum) }
+        : undefined;
+    case 'too_big':
+      return issue.origin === 'number' || issue.origin === 'int'
+        ? { kind: 'tooBig', limit: Number(issue.maximum) }
+        : undefined;
+    case 'invalid_type':
+    case 'invalid_value':
+      return { kind: 'invalid' };
+    default:
+      return undefined;
+  }
 }
 
 /** Result of {@link parseConfig}. */
@@ -25,7 +54,8 @@ function toErrors(issue: z.core.$ZodIssue): ConfigError[] {
   // A refused record key carries its reason in the nested issues ("Invalid key in record" alone names none).
   const message =
     issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
-  return [{ path, message: `${path || 'configuration'}: ${message}` }];
+  const rule = ruleOf(issue);
+  return [{ path, message: `${path || 'configuration'}: ${message}`, ...(rule ? { rule } : {}) }];
 }
 
 /**

@@ -10,6 +10,18 @@ import { createContext, useContext, useId, type ReactNode } from 'react';
  */
 export const FieldErrorsContext = createContext<ReadonlyMap<string, string>>(new Map());
 
+/** A field as the error summary links to it: its label and its control's id. */
+export interface FieldEntry {
+  label: string;
+  id: string;
+}
+
+/**
+ * Every rendered field by its path, filled as fields render, so the error summary can name a field by its
+ * label and move focus to it.
+ */
+export const FieldRegistryContext = createContext<Map<string, FieldEntry>>(new Map());
+
 /** What a field's control needs from its shell: its id and name, the ids that describe it, and its state. */
 interface ControlWiring {
   id: string;
@@ -43,6 +55,7 @@ export function FieldShell({
   children: (wiring: ControlWiring) => ReactNode;
 }) {
   const id = useId();
+  useContext(FieldRegistryContext).set(path, { label, id });
   const error = useContext(FieldErrorsContext).get(path);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -222,6 +222,15 @@ export const adminDe: AdminMessages = {
     customerServicesHead: '4. Leitung Kundenservice',
     board: '5. Vorstand',
   },
+  validation: {
+    tooSmall: (limit) => `Muss mindestens ${limit} sein.`,
+    tooBig: (limit) => `Darf höchstens ${limit} sein.`,
+    empty: 'Darf nicht leer sein.',
+    invalid: 'Ist keine gültige Auswahl.',
+    row: (label, row) => `${label}, Zeile ${row}`,
+    summary: (count) =>
+      count === 1 ? '1 Feld muss geändert werden:' : `${count} Felder müssen geändert werden:`,
+  },
   picker: {
     choose: '— auswählen —',
     notOnSite: (name) => `${name} (auf dieser Site nicht gefunden)`,

@@ -219,6 +219,14 @@ export const adminEn: AdminMessages = {
     customerServicesHead: '4. Head of customer services',
     board: '5. Board',
   },
+  validation: {
+    tooSmall: (limit) => `Must be at least ${limit}.`,
+    tooBig: (limit) => `Must be at most ${limit}.`,
+    empty: 'Must not be empty.',
+    invalid: 'Is not a valid choice.',
+    row: (label, row) => `${label}, row ${row}`,
+    summary: (count) => (count === 1 ? '1 field needs a change:' : `${count} fields need a change:`),
+  },
   picker: {
     choose: '— choose —',
     notOnSite: (name) => `${name} (not found on this site)`,

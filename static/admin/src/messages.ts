@@ -137,6 +137,15 @@ export interface AdminMessages {
     string
   >;
   /** Per escalation level: its number, its name in both languages, and the people field hint. */
+  /** Validation problems in words: plain limits, and a table row's field by its number. */
+  validation: {
+    tooSmall: (limit: number) => string;
+    tooBig: (limit: number) => string;
+    empty: string;
+    invalid: string;
+    row: (label: string, row: number) => string;
+    summary: (count: number) => string;
+  };
   /** The pickers that offer what the site knows. */
   picker: {
     choose: string;

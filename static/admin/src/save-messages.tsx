@@ -1,8 +1,11 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { SaveConflictView } from '../../../src/contract/settings';
+import { useContext } from 'react';
+import type { SaveConflictView, SettingsError } from '../../../src/contract/settings';
 import type { ResolverFailure } from '../../shared/src/resolver-failure';
 import { useAdminEnvironment } from './admin-context';
+import { FieldRegistryContext } from './fields';
+import { fieldName, problemText } from './validation-text';
 
 /** The state of the settings tab's last save. */
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
@@ -18,11 +21,12 @@ export function SaveMessages({
   conflict,
 }: {
   status: SaveStatus;
-  errors: readonly { path: string; message: string }[];
+  errors: readonly SettingsError[];
   failure: ResolverFailure | null;
   conflict?: SaveConflictView | undefined;
 }) {
   const { m, fmt } = useAdminEnvironment();
+  const fields = useContext(FieldRegistryContext);
   if (status === 'failed' && conflict) {
     // The account id is shown as a mention when the saving admin may not see the other's name.
     const who =
@@ -42,11 +46,32 @@ export function SaveMessages({
         <div role="alert" style={{ marginBottom: token('space.200') }}>
           <SectionMessage appearance="error" title={m.saveFailed}>
             {errors.length > 0 ? (
-              <ul style={{ margin: 0 }}>
-                {errors.map((e) => (
-                  <li key={`${e.path}-${e.message}`}>{e.message}</li>
-                ))}
-              </ul>
+              <>
+                <p style={{ margin: 0 }}>{m.validation.summary(errors.length)}</p>
+                <ul style={{ margin: 0 }}>
+                  {errors.map((e) => {
+                    const field = fields.get(e.path);
+                    const name = fieldName(m, e.path, field);
+                    return (
+                      <li key={`${e.path}-${e.message}`}>
+                        {field && name ? (
+                          <a
+                            href={`#${field.id}`}
+                            onClick={(event) => {
+                              event.preventDefault();
+                              focusField(field.id);
+                            }}
+                          >
+                            {name}
+                          </a>
+                        ) : null}
+                        {name ? ': ' : ''}
+                        {problemText(m, e)}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
             ) : null}
           </SectionMessage>
         </div>
@@ -68,4 +93,15 @@ export function SaveMessages({
       ) : null}
     </>
   );
+}
+
+/**
+ * Moves focus to a field and scrolls it to the middle of the view, so the sticky save bar never covers it
+ * (WCAG 2.2, 2.4.11).
+ */
+export function focusField(id: string): void {
+  const element = document.getElementById(id);
+  if (!element) return;
+  element.focus({ preventScroll: true });
+  element.scrollIntoView({ block: 'center' });
 }

@@ -271,3 +271,28 @@ describe('project overrides are validated after merging', () => {
     ).toBe(true);
   });
 });
+
+describe('a plain limit says which one it is, so the admin page can word it in the user language', () => {
+  it.each([
+    [
+      { timers: { resolved: { closeAfterDays: 0 } } },
+      'timers.resolved.closeAfterDays',
+      { kind: 'tooSmall', limit: 1 },
+    ],
+    [
+      { escalation: { waitHoursBetweenLevels: 9000 } },
+      'escalation.waitHoursBetweenLevels',
+      { kind: 'tooBig', limit: 8760 },
+    ],
+    [{ calendar: { mode: 'lunar' } }, 'calendar.mode', { kind: 'invalid' }],
+    [{ automation: { dryRun: 'yes' } }, 'automation.dryRun', { kind: 'invalid' }],
+    [{ regions: { fallbackSecurityLevel: '' } }, 'regions.fallbackSecurityLevel', { kind: 'empty' }],
+  ])('%j → %s %j', (input, path, rule) => {
+    expect(errorsOf(input)).toContainEqual(expect.objectContaining({ path, rule }));
+  });
+
+  it('a rule between settings carries no limit, only its sentence', () => {
+    const [error] = errorsOf({ timers: { clarification: { closeAfterDays: 30 } } });
+    expect(error?.rule).toBeUndefined();
+  });
+});
