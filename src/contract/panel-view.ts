@@ -1,3 +1,4 @@
+import type { ServiceClock, ServiceClocks } from '../domain/priorities/service-clocks';
 import type {
   AuditEntry,
   Bilingual,
@@ -109,31 +110,8 @@ export type PriorityView =
       mismatch: boolean;
     };
 
-/** Response clock starts at creation, restoration clock when an agent accepts the ticket (§3.1). */
-export interface ServiceClocks {
-  response: ServiceClockView | null;
-  restoration: ServiceClockView | null;
-}
-
-/**
- * One service-time clock. `source: 'jsmSla'` mirrors a JSM SLA field; `'app'` is the app's own calculation
- * from the configured targets and calendar when the site has no SLA for it.
- */
-export type ServiceClockView =
-  | { source: 'jsmSla' | 'app'; state: 'notStarted' }
-  | {
-      source: 'jsmSla' | 'app';
-      state: 'running' | 'paused' | 'completed';
-      startedAt: IsoDateTime;
-      elapsedMs: number;
-      /** `null` when no target is contracted for this priority. */
-      targetMs: number | null;
-      /** Negative once breached; `null` without a target. */
-      remainingMs: number | null;
-      breached: boolean;
-      /** Set for `completed` clocks. */
-      stoppedAt: IsoDateTime | null;
-    };
+/** The response and restoration clocks (§3.1), as the domain computes them. */
+export type { ServiceClocks, ServiceClock as ServiceClockView };
 
 /** Delivery version and the Delivery ticket it ships with (§3.1.1, §3.3). */
 export interface DeliveryVersionView {

@@ -18,12 +18,13 @@ import { commercialClass } from '../../domain/commercial-class';
 import { isRecord } from '../shared/is-record';
 import { fieldIdsByName } from './field-values';
 import { guidePriority, priorityView } from './priority-view';
-import { serviceClocks } from './service-clocks';
+import { serviceClocks } from '../../domain/priorities/service-clocks';
 import { statusRef } from './status-ref';
 import {
   confidentialityView,
   escalationAccountIds,
   escalationView,
+  ticketLadder,
   panelFlags,
 } from './ticket-context-views';
 import { NotAgentError } from './not-agent-error';
@@ -124,10 +125,11 @@ async function ticketPanel(
   history: Promise<TicketPanelView['history']>,
 ): Promise<TicketPanelView> {
   const kind = ticket.kind;
+  const ladder = ticketLadder(ticket, cfg);
   const [slas, delivery, names, entries] = await Promise.all([
     deps.userMeta.getSlas(ticket.key),
     VERSIONED_KINDS.includes(kind) ? deliveryVersionView(deps.user, ticket, cfg, ids) : Promise.resolve(null),
-    displayNames(deps.userMeta, escalationAccountIds(cfg)),
+    displayNames(deps.userMeta, escalationAccountIds(ladder)),
     history,
   ]);
   const status = statusRef(cfg, ticket.statusName);
@@ -148,7 +150,7 @@ async function ticketPanel(
   const returnsTo = ticket.clarificationFrom === null ? null : statusRef(cfg, ticket.clarificationFrom);
   const clarification = clarificationView(timerInput, returnsTo);
   const resolvedAutoClose = resolvedAutoCloseView(timerInput);
-  const escalation = escalationView(cfg, names);
+  const escalation = escalationView(ladder, names);
   return {
     ...base,
     view: 'ticket',

@@ -8,25 +8,29 @@ import type {
   ServiceClocks,
 } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
-import { ownValue } from '../../domain/own-property';
+import { isOption } from '../../domain/names';
+import { customerRegion } from '../../domain/service/customer-region';
+import { escalationLadder, regionGroupOf, type LadderStep } from '../../domain/service/escalation';
 import type { TicketSnapshot } from './ticket-snapshot';
 
 /**
  * "Confidential personal data? = Yes" restricts the ticket to the support staff of the customer's region
- * (guide §2.2.1); the region comes from the organization the ticket is shared with.
+ * (guide §2.2.1); the region comes from the organization the ticket is shared with (`customerRegion`, the rule
+ * the event handler applies).
  */
 export function confidentialityView(ticket: TicketSnapshot, cfg: ProjectConfig): ConfidentialityView {
-  const answer = ticket.values.confidential?.toLowerCase();
-  const region =
-    ticket.organizations
-      .map((org) => ownValue(cfg.regions.organizations, org))
-      .find((r): r is string => r !== undefined) ?? null;
+  const found = customerRegion(ticket.organizations, cfg);
   return {
-    confidential: answer === cfg.names.fieldValues.yes.toLowerCase(),
+    confidential: isOption(cfg, ticket.values.confidential, 'yes'),
     // Agents read the region's display name; a region without one shows its id.
-    region: region === null ? null : (ownValue(cfg.regions.regions, region)?.name ?? region),
+    region: found ? (found.region.name ?? found.regionId) : null,
     securityLevel: ticket.securityLevel,
   };
+}
+
+/** The escalation ladder (guide §4) for the ticket's customer, by the region group of the customer's region. */
+export function ticketLadder(ticket: TicketSnapshot, cfg: ProjectConfig): LadderStep[] {
+  return escalationLadder(cfg, regionGroupOf(cfg, customerRegion(ticket.organizations, cfg)?.regionId));
 }
 
 const ROLES: EscalationLevelView['role'][] = [
@@ -37,28 +41,28 @@ const ROLES: EscalationLevelView['role'][] = [
   'board',
 ];
 
-/** Account ids on the configured escalation ladder (guide §4), for one display-name lookup each. */
-export function escalationAccountIds(cfg: ProjectConfig): string[] {
-  return [...new Set(cfg.escalation.levels.flatMap((level) => level.people))];
+/** Account ids on the ladder, for one display-name lookup each. */
+export function escalationAccountIds(ladder: readonly LadderStep[]): string[] {
+  return [...new Set(ladder.flatMap((step) => step.people))];
 }
 
-/** The escalation ladder (guide §4) with display names; people Jira does not show the user are left out. */
+/** The ladder with display names; people Jira does not show the user are left out. */
 export function escalationView(
-  cfg: ProjectConfig,
+  ladder: readonly LadderStep[],
   names: ReadonlyMap<string, string>,
 ): EscalationLevelView[] {
-  return cfg.escalation.levels.flatMap((level): EscalationLevelView[] => {
-    const role = ROLES[level.level - 1];
+  return ladder.flatMap((step): EscalationLevelView[] => {
+    const role = ROLES[step.level - 1];
     if (!role) return [];
-    const contacts = level.people.flatMap((id) => {
+    const contacts = step.people.flatMap((id) => {
       const name = names.get(id);
       return name ? [name] : [];
     });
     return [
       {
-        level: level.level as EscalationLevelView['level'],
+        level: step.level as EscalationLevelView['level'],
         role,
-        label: { en: level.label.en, de: level.label.de },
+        label: { en: step.label.en, de: step.label.de },
         contacts,
       },
     ];

@@ -1,3 +1,4 @@
+import type { JsmSla } from '../../domain/priorities/service-clocks';
 import type { AdfDocument } from '../shared/adf';
 
 /**
@@ -140,32 +141,6 @@ export interface JiraGateway {
   myAccountId(): Promise<string>;
   /** Whether the calling user holds a global permission (e.g. `ADMINISTER`). */
   hasGlobalPermission(permission: string): Promise<boolean>;
-}
-
-/** A measured span of a JSM SLA cycle. */
-interface SlaInstant {
-  iso8601?: string | undefined;
-  epochMillis: number;
-}
-
-/** One cycle of a JSM SLA. */
-export interface JsmSlaCycle {
-  startTime: SlaInstant;
-  stopTime?: SlaInstant | undefined;
-  breachTime?: SlaInstant | undefined;
-  breached: boolean;
-  paused?: boolean | undefined;
-  goalDuration?: { millis: number } | undefined;
-  elapsedTime: { millis: number };
-  remainingTime?: { millis: number } | undefined;
-}
-
-/** One JSM SLA metric of a request ("Time to first response", "Time to resolution"). */
-export interface JsmSla {
-  id: string;
-  name: string;
-  ongoingCycle?: JsmSlaCycle | undefined;
-  completedCycles: JsmSlaCycle[];
 }
 
 interface IssueLinkType {

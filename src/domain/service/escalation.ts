@@ -64,3 +64,17 @@ export function ladderStep(
     people: contact && contact.people.length > 0 ? contact.people : found.people,
   };
 }
+
+/**
+ * The whole ladder for a customer of `group`, level by level (guide §4): what the panel shows the agent and the
+ * portal walks up one step at a time.
+ *
+ * @example
+ * escalationLadder(defaultConfig, 'dach').map((s) => s.level); // [1, 2, 3, 4, 5]
+ */
+export function escalationLadder(cfg: Pick<Settings, 'escalation'>, group: RegionGroup): LadderStep[] {
+  return cfg.escalation.levels.flatMap((l) => {
+    const step = ladderStep(cfg, l.level, group);
+    return step ? [step] : [];
+  });
+}

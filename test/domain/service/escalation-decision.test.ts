@@ -1,6 +1,6 @@
 import { defaultConfig } from '../../../src/domain/config';
 import { EMPTY_CUSTOMER_STATE, type CustomerState } from '../../../src/domain/service/customer-state';
-import { ladderStep, regionGroupOf } from '../../../src/domain/service/escalation';
+import { escalationLadder, ladderStep, regionGroupOf } from '../../../src/domain/service/escalation';
 import {
   decideEscalation,
   escalationKey,
@@ -152,6 +152,19 @@ describe('level 2 by region group', () => {
       people: ['fallback'],
     });
     expect(ladderStep(cfg, 3, 'dach')).toBeUndefined();
+  });
+
+  it.each([
+    ['dach', 'Support team lead DACH'],
+    ['international', 'Support team lead International'],
+  ] as const)('the whole ladder for a %s customer names level 2 %s', (group, level2) => {
+    expect(escalationLadder(defaultConfig, group).map((step) => [step.level, step.label.en])).toEqual([
+      [1, 'Personal support contact'],
+      [2, level2],
+      [3, 'Head of Support'],
+      [4, 'Head of Customer Services'],
+      [5, 'Board'],
+    ]);
   });
 });
 

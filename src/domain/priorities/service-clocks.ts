@@ -1,7 +1,57 @@
-import type { ServiceClocks, ServiceClockView } from '../../contract/panel-view';
-import type { JsmSla, JsmSlaCycle } from '../ports/jira';
-import type { ProjectConfig } from '../../domain/config';
-import type { Priority } from '../../domain/priorities/priority-catalogue';
+import type { ProjectConfig } from '../config';
+import type { Priority } from './priority-catalogue';
+
+/** A measured instant of a JSM SLA cycle. */
+interface SlaInstant {
+  iso8601?: string | undefined;
+  epochMillis: number;
+}
+
+/** One cycle of a JSM SLA. */
+export interface JsmSlaCycle {
+  startTime: SlaInstant;
+  stopTime?: SlaInstant | undefined;
+  breachTime?: SlaInstant | undefined;
+  breached: boolean;
+  paused?: boolean | undefined;
+  goalDuration?: { millis: number } | undefined;
+  elapsedTime: { millis: number };
+  remainingTime?: { millis: number } | undefined;
+}
+
+/** One JSM SLA metric of a request ("Time to first response", "Time to resolution"). */
+export interface JsmSla {
+  id: string;
+  name: string;
+  ongoingCycle?: JsmSlaCycle | undefined;
+  completedCycles: JsmSlaCycle[];
+}
+
+/**
+ * One service-time clock. `source: 'jsmSla'` mirrors a JSM SLA field; `'app'` is the app's own calculation
+ * from the configured targets when the site has no SLA for it. Instants are ISO strings, durations milliseconds.
+ */
+export type ServiceClock =
+  | { source: 'jsmSla' | 'app'; state: 'notStarted' }
+  | {
+      source: 'jsmSla' | 'app';
+      state: 'running' | 'paused' | 'completed';
+      startedAt: string;
+      elapsedMs: number;
+      /** `null` when no target is contracted for this priority. */
+      targetMs: number | null;
+      /** Negative once breached; `null` without a target. */
+      remainingMs: number | null;
+      breached: boolean;
+      /** Set for `completed` clocks. */
+      stoppedAt: string | null;
+    };
+
+/** Response clock starts at creation, restoration clock when an agent accepts the ticket (§3.1). */
+export interface ServiceClocks {
+  response: ServiceClock | null;
+  restoration: ServiceClock | null;
+}
 
 const MINUTE = 60_000;
 
@@ -15,7 +65,7 @@ const RESTORATION_SLA = /resolution/i;
  * restoration from acceptance until the ticket is resolved. The app's clocks count calendar time.
  */
 export function serviceClocks(input: {
-  slas: JsmSla[] | undefined;
+  slas: readonly JsmSla[] | undefined;
   cfg: ProjectConfig;
   priority: Priority | null;
   created: string;
@@ -26,7 +76,7 @@ export function serviceClocks(input: {
   now: Date;
 }): ServiceClocks {
   const slas = input.slas ?? [];
-  const fromSla = (pattern: RegExp): ServiceClockView | undefined => {
+  const fromSla = (pattern: RegExp): ServiceClock | undefined => {
     const sla = slas.find((s) => pattern.test(s.name));
     return sla ? slaClock(sla, input.now) : undefined;
   };
@@ -49,7 +99,7 @@ export function serviceClocks(input: {
  * A clock of a done ticket as JSM's SLA panel shows it: a goal met or missed, never running or paused (a JSM
  * SLA whose stop condition does not fire on the site's resolved status would otherwise tick on for ever).
  */
-function settled(clock: ServiceClockView, doneAt: string): ServiceClockView {
+function settled(clock: ServiceClock, doneAt: string): ServiceClock {
   if (clock.state !== 'running' && clock.state !== 'paused') return clock;
   return { ...clock, state: 'completed', remainingMs: null, stoppedAt: doneAt };
 }
@@ -59,7 +109,7 @@ function appClock(
   stop: string | null,
   targetMinutes: number | undefined,
   now: Date,
-): ServiceClockView {
+): ServiceClock {
   const startMs = Date.parse(start);
   const stopMs = stop === null ? null : Date.parse(stop);
   const elapsedMs = Math.max(0, (stopMs ?? now.getTime()) - startMs);
@@ -78,7 +128,7 @@ function appClock(
 }
 
 /** A JSM SLA as a clock: the ongoing cycle, else the latest completed one (JSM keeps cycles in order). */
-function slaClock(sla: JsmSla, now: Date): ServiceClockView {
+function slaClock(sla: JsmSla, now: Date): ServiceClock {
   const ongoing = sla.ongoingCycle;
   const completed = sla.completedCycles[sla.completedCycles.length - 1];
   const cycle: JsmSlaCycle | undefined = ongoing ?? completed;
