@@ -8,7 +8,7 @@ interface SlaInstant {
 }
 
 /** One cycle of a JSM SLA. */
-export interface JsmSlaCycle {
+interface JsmSlaCycle {
   startTime: SlaInstant;
   stopTime?: SlaInstant | undefined;
   breachTime?: SlaInstant | undefined;
