@@ -82,6 +82,25 @@ describe('issue events on the local site: confidentiality, working hours, intake
     expect(s.securityLevel(key)).toBe(expected);
   });
 
+  it('with the restriction locked, a Yes taken back before the app read it still restricts the ticket', async () => {
+    // Found by the property test: created with Yes, set to No, and only then the events reach the app.
+    s = await startEventsSite(undefined, {
+      config: { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, liftRestrictionOnNo: false } },
+    });
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Request',
+      summary: 'Q',
+      fields: { [FIELD.confidential]: { value: 'Yes' } },
+    });
+    await s.agent.edit(key, { [FIELD.confidential]: { value: 'No' } });
+    await s.settle();
+    expect(s.securityLevel(key)).toBe('DACH support');
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({ internal: true, text: expect.stringContaining('DACH support') }),
+    ]);
+  });
+
   it('Yes → No → Yes restricts the ticket again and posts each note once per answer', async () => {
     s = await startEventsSite(undefined, { duplicateRate: 1 });
     const key = await confidentialRequest();

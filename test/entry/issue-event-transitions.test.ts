@@ -81,6 +81,51 @@ describe('issue events on the local site: transition enforcement and reclassific
     expect(s.state(key)).toMatchObject({ flags: [], timer: 'resolved' });
   });
 
+  it('events read late: a reverted ticket back in Clarification has its clarification timer running', async () => {
+    // Found by the property test: Open → Clarification (allowed) → In Progress (an Incident has none), both
+    // events delivered after the second change. The first one stamped the state for In Progress.
+    const key = await ticket('Incident');
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.status(key)).toBe('Clarification required / On hold');
+    expect(s.state(key)).toMatchObject({
+      statusId: STATUS.clarification,
+      timer: 'clarification',
+      nextDueAt: expect.any(String),
+    });
+  });
+
+  it('events read late: a ticket moved from one status its kind lacks to another stays flagged, with a note', async () => {
+    // Found by the property test: Open → In Progress → Resolved on an Incident (neither is an Incident status),
+    // both events delivered after the second change; the move out of In Progress was taken for a way back.
+    const key = await ticket('Incident');
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
+    await s.settle();
+    expect(s.status(key)).toBe('Resolved');
+    expect(s.state(key)).toMatchObject({ flags: ['illegalTransition'], timer: 'none' });
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({
+        internal: true,
+        text: expect.stringContaining('Dieser Tickettyp hat keinen solchen Status'),
+      }),
+    ]);
+  });
+
+  it('events read late: a return from Clarification is judged against where the ticket came from', async () => {
+    // Found by the property test: Open → Clarification → Delivery Pending on a Consulting Request, both events
+    // delivered after the second change. The first one stamped the state for Delivery Pending and lost the origin.
+    const key = await ticket('Consulting Request');
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.agent.transition(key, { status: 'Delivery Pending' });
+    await s.settle();
+    expect(s.status(key)).toBe('Clarification required / On hold');
+    expect(s.appComments(key)).toEqual([
+      expect.objectContaining({ internal: true, text: expect.stringContaining('Nach einer Rückfrage') }),
+    ]);
+  });
+
   it('allows Clarification from a working status and back, and leaves allowed changes alone', async () => {
     const key = await ticket('Software Defect');
     await s.agent.transition(key, { status: 'In Progress' });

@@ -1,5 +1,6 @@
 import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
+import { clarificationOriginFromChangelog } from './clarification-origin';
 import { cameByEmail } from './email-channel';
 import { heldConfig } from '../shared/automation-hold';
 import { isCustomer } from '../shared/customer-check';
@@ -83,8 +84,10 @@ export async function handleIssueChange(
   const byCustomer = person !== undefined ? await isCustomer(deps, ticket, person) : undefined;
   const viaEmail =
     event.kind === 'created' && ticket.kind === 'incident' ? await cameByEmail(deps, ticket.id) : undefined;
+  const clarificationOrigin = await clarificationOriginFromChangelog(deps, ticket.key, event, stored, config);
   const input: RuleInput = {
     event: comment ? { ...event, comment } : event,
+    ...(clarificationOrigin ? { clarificationOrigin } : {}),
     ticket,
     config,
     now,

@@ -22,11 +22,13 @@ import { customerRegion } from '../service/customer-region';
 export function decideConfidentiality(input: RuleInput, state: ProcessState): RuleResult {
   const { event, ticket, config, fieldIds } = input;
   if (fieldIds.confidential === undefined) return { state, actions: [] };
-  const changed =
-    event.kind === 'created' || changeOf(event, fieldIds.confidential, config.names.fields.confidential);
-  if (!changed || ticket.kind === 'delivery') return { state, actions: [] };
+  const change = changeOf(event, fieldIds.confidential, config.names.fields.confidential);
+  if ((event.kind !== 'created' && !change) || ticket.kind === 'delivery') return { state, actions: [] };
   const current = ticket.securityLevel?.name;
-  if (isOption(config, ticket.confidential, 'yes')) {
+  // With the restriction locked, a "Yes" this change took back still restricts: the ticket held confidential
+  // data, even if the app reads the event only after the "No" (events arrive late and out of order).
+  const lockedYes = !config.regions.liftRestrictionOnNo && isOption(config, change?.fromString, 'yes');
+  if (isOption(config, ticket.confidential, 'yes') || lockedYes) {
     const found = customerRegion(
       ticket.organizations.map((o) => o.name),
       config,

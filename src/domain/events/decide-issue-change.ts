@@ -1,3 +1,4 @@
+import { statusOfName } from '../names';
 import { initialState, type ProcessState } from '../process-state';
 import { decideConfidentiality } from './confidentiality-rule';
 import { decideCustomerComment } from './customer-comment-rule';
@@ -22,6 +23,23 @@ const FOLLOW_UP_RULES: readonly Rule[] = [
 ];
 
 /**
+ * The state for the status a reverted ticket returns to. Usually the stored one; but an older event read late
+ * (after the ticket had moved on) may have stamped the forbidden status, and the timer of the status the ticket
+ * returns to must run again (started now: later than the ticket first entered it, never earlier).
+ */
+function stateAfterRevert(
+  input: RuleInput,
+  state: ProcessState,
+  reverts: readonly EventAction[],
+): ProcessState {
+  const back = reverts.find((a) => a.type === 'revertStatus');
+  if (back?.type !== 'revertStatus' || state.statusId === back.toStatusId) return state;
+  const status = statusOfName(input.config, back.toStatusName);
+  const ticket = { ...input.ticket, statusId: back.toStatusId, statusName: back.toStatusName, status };
+  return reconcileTimers({ ...input, ticket }, state).state;
+}
+
+/**
  * Every issue event rule on the ticket's current state (PROCESS.md §2–§7), in order. A forbidden status or type change is reverted and
  * nothing else is decided for it (the state keeps describing the status the ticket returns to).
  */
@@ -31,7 +49,7 @@ export function decideIssueChange(input: RuleInput): RuleResult {
   const transition = decideTransition(input, base);
   const reclass = decideReclassification(input, transition.state);
   const reverts = [...transition.actions, ...reclass.actions];
-  if (reverts.length > 0) return { state: reclass.state, actions: reverts };
+  if (reverts.length > 0) return { state: stateAfterRevert(input, reclass.state, reverts), actions: reverts };
   const timers = reconcileTimers(input, reclass.state);
   let state = timers.state;
   const actions: EventAction[] = [...timers.actions];

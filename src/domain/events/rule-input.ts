@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../config';
+import type { ClarificationOrigin } from '../process-state';
 import type { IssueChangeEvent } from './issue-change';
 import type { FieldIds, Ticket } from '../ticket';
 
@@ -14,6 +15,11 @@ export interface RuleInput {
    * whoever closed the ticket (checked against what customers may close).
    */
   readonly byCustomer?: boolean;
+  /**
+   * For a change out of Clarification whose stored state no longer records where the ticket came from: that
+   * status, read from the changelog.
+   */
+  readonly clarificationOrigin?: ClarificationOrigin;
   /** For created events of an Incident: whether the ticket came in by e-mail. */
   readonly viaEmail?: boolean;
 }

@@ -1,11 +1,11 @@
 import type { ProjectConfig } from '../config';
 import type { Kind } from '../kinds';
 import type { ProcessState } from '../process-state';
-import { returnStatusOf, withoutFlag } from '../process-state';
+import { returnStatusOf, withFlag, withoutFlag } from '../process-state';
 import type { StatusKey } from '../statuses';
 import type { Localized } from '../texts/message-keys';
 import { allowedTargets, checkStatusChange, hasStatus, type StatusChangeContext } from '../workflows';
-import { changeOf } from './issue-change';
+import { changeOf, occurrenceOf } from './issue-change';
 import type { RuleResult } from './event-actions';
 import { statusOfName } from '../names';
 import type { RuleInput } from './rule-input';
@@ -28,12 +28,42 @@ function withAllowedTargets(
 }
 
 /**
+ * A move out of a status the kind does not have (where an earlier forbidden change could not be reverted): into a
+ * status of the kind's workflow it is the agent bringing the ticket back, accepted, and the flag goes; into another
+ * status the kind does not have, the ticket still rests outside its workflow: the flag stays on, with a note. There
+ * is nothing to revert to (the status it came from is not the kind's either).
+ */
+function leftForeignStatus(input: RuleInput, state: ProcessState, from: StatusKey): RuleResult {
+  const { event, ticket, config } = input;
+  if (ticket.kind === undefined || ticket.status === undefined || hasStatus(ticket.kind, ticket.status))
+    return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
+  const verdict = checkStatusChange(ticket.kind, from, ticket.status);
+  if (verdict.allowed) return { state, actions: [] };
+  return {
+    state: withFlag(state, ILLEGAL_TRANSITION_FLAG),
+    actions: [
+      {
+        type: 'comment',
+        visibility: 'internal',
+        messageKey: 'transitionRefused',
+        params: {
+          ticketKey: ticket.key,
+          from: config.names.statuses[from],
+          to: ticket.statusName,
+          reason: verdict.reason,
+        },
+        idempotencyKey: `${ticket.id}:outsideWorkflow:${occurrenceOf(event)}`,
+      },
+    ],
+  };
+}
+
+/**
  * Transition enforcement (guide §3): a status change the ticket's kind does not allow is reverted to the status
  * it came from, with an internal comment naming the rule. Acts only while the ticket is still in the status the
  * event moved it to: an event for a ticket that changed again meanwhile is history, and the later change's own
  * event decides. A duplicate of an already reverted change finds the ticket back in the old status. A move out of
- * a status the kind does not have (where an earlier forbidden change could not be reverted) is the agent
- * bringing the ticket back into its workflow: accepted, and the flag goes. A return from Clarification is checked
+ * a status the kind does not have: see {@link leftForeignStatus}. A return from Clarification is checked
  * against the return status stored when the ticket entered it (PROCESS.md §3: back where it came from or to In
  * Progress); the note names the statuses that are allowed.
  *
@@ -48,12 +78,14 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   }
   const from = statusOfName(config, change.fromString ?? undefined);
   if (from === undefined || !change.from) return { state, actions: [] };
-  if (!hasStatus(ticket.kind, from))
-    return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
+  if (!hasStatus(ticket.kind, from)) return leftForeignStatus(input, state, from);
   // The stored state still describes the Clarification stay the ticket just left. Without it (no state yet, e.g.
   // the app was installed while the ticket was in Clarification) the origin is unknown and the domain rule falls
   // back to accepting any working status.
-  const origin = from === 'clarification' ? returnStatusOf(ticket.state, change.from) : undefined;
+  const origin =
+    from === 'clarification'
+      ? (returnStatusOf(ticket.state, change.from) ?? input.clarificationOrigin)
+      : undefined;
   // A customer's move (a JSM customer transition closing a ticket whose timer ran) is judged by what customers may do.
   const ctx: StatusChangeContext = {
     ...(origin ? { previousWorkingStatus: origin.status } : {}),

@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { ActAsError } from '../../sandbox/jira/act-as';
+import { CUSTOMERS, FIELD, SECURITY_LEVEL, USER } from '../../sandbox/jira/seed/demo-ids';
+import { configForProject, parseConfig } from '../../src/domain/config';
+import { DAY, DEMO_CONFIG, startEventsSite, type EventsSite } from '../support/events-site';
+import { invariantViolations } from '../support/site-invariants';
+import { propertyParameters } from './property-runs';
+
+/**
+ * Random sequences of ordinary events on the local site, through the app's real handlers (issue events, the
+ * queue consumer, the hourly sweep): tickets raised through every channel, status changes the workflow allows
+ * and forbids, reclassifications, comments, Confidential toggles, priorities, Delivery versions, Delivery tickets
+ * created, rescheduled, re-versioned and completed, customer closes, and sweeps after the clock moved on; product
+ * events duplicated and reordered. After every step the app has settled on, every invariant of
+ * `test/support/site-invariants.ts` must hold.
+ */
+
+const TYPES = [
+  'Incident',
+  'Request',
+  'Software Defect',
+  'Non-Software Defect',
+  'Consulting Request',
+  'Support Request',
+  'Customisation',
+  'Suggestion',
+] as const;
+const VERSIONS = ['14.21.0.0', '14.22.0.0', 'CUSTOM'] as const;
+const DATES = ['2026-12-10', '2027-01-15', '2027-03-01'] as const;
+const CUSTOMER_IDS = [...CUSTOMERS.acme, ...CUSTOMERS.globex, ...CUSTOMERS.initech];
+
+type Action =
+  | {
+      t: 'create';
+      type: (typeof TYPES)[number];
+      customer: number;
+      channel: 'portal' | 'email' | 'agent';
+      confidential?: 'Yes' | 'No';
+    }
+  | { t: 'transition'; ticket: number; pick: number }
+  | { t: 'reclassify'; ticket: number; type: (typeof TYPES)[number] }
+  | { t: 'comment'; ticket: number; byCustomer: boolean; internal: boolean }
+  | { t: 'confidential'; ticket: number; value: 'Yes' | 'No' }
+  | { t: 'priority'; ticket: number; priority: 'P1' | 'P2' | 'P3' | 'P4' }
+  | { t: 'version'; ticket: number; version: (typeof VERSIONS)[number] }
+  | { t: 'delivery'; org: number; version: (typeof VERSIONS)[number]; date: number }
+  | { t: 'deliveryDate'; delivery: number; date: number }
+  | { t: 'deliveryVersion'; delivery: number; version: (typeof VERSIONS)[number] }
+  | { t: 'complete'; delivery: number; pick: number }
+  | { t: 'customerClose'; ticket: number; pick: number }
+  | { t: 'sweep'; days: number };
+
+/** One step: an action, and whether the app settles (delivers every event, runs the queue) before the next. */
+interface Step {
+  readonly action: Action;
+  readonly settle: boolean;
+}
+
+const n = fc.nat({ max: 11 });
+const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      {
+        t: fc.constant('create' as const),
+        type: fc.constantFrom(...TYPES),
+        customer: fc.nat({ max: 8 }),
+        channel: fc.constantFrom('portal' as const, 'email' as const, 'agent' as const),
+        confidential: fc.option(fc.constantFrom('Yes' as const, 'No' as const), { nil: undefined }),
+      },
+      { requiredKeys: ['t', 'type', 'customer', 'channel'] },
+    ),
+  },
+  { weight: 5, arbitrary: fc.record({ t: fc.constant('transition' as const), ticket: n, pick: n }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('reclassify' as const),
+      ticket: n,
+      type: fc.constantFrom(...TYPES),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('comment' as const),
+      ticket: n,
+      byCustomer: fc.boolean(),
+      internal: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('confidential' as const),
+      ticket: n,
+      value: fc.constantFrom('Yes' as const, 'No' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('priority' as const),
+      ticket: n,
+      priority: fc.constantFrom('P1' as const, 'P2' as const, 'P3' as const, 'P4' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('version' as const),
+      ticket: n,
+      version: fc.constantFrom(...VERSIONS),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('delivery' as const),
+      org: fc.nat({ max: 2 }),
+      version: fc.constantFrom(...VERSIONS),
+      date: fc.nat({ max: 2 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('deliveryDate' as const), delivery: n, date: fc.nat({ max: 2 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('deliveryVersion' as const),
+      delivery: n,
+      version: fc.constantFrom(...VERSIONS),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('complete' as const), delivery: n, pick: n }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('customerClose' as const), ticket: n, pick: n }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('sweep' as const),
+      days: fc.constantFrom(1, 3, 10, 20, 45, 60, 120),
+    }),
+  },
+);
+const stepArb: fc.Arbitrary<Step> = fc.record({ action: actionArb, settle: fc.boolean() }).map((s) => ({
+  action: s.action,
+  // Three steps in four let the app settle; the others pile events up for reordering and duplication.
+  settle: s.settle || s.action.t === 'sweep',
+}));
+
+/** What the run created, in order, so actions can address tickets and Deliveries by index. */
+interface World {
+  readonly s: EventsSite;
+  readonly tickets: string[];
+  readonly deliveries: string[];
+  /** Requests the site refused (a customer without access, a transition not offered): nothing happened. */
+  refused: number;
+}
+
+const pickFrom = <T>(list: readonly T[], i: number): T | undefined =>
+  list.length === 0 ? undefined : list[i % list.length];
+
+/** The agent who can see `key` now: the region's agent for its security level, the site admin otherwise. */
+function agentFor(w: World, key: string) {
+  const level = w.s.site.store.issue(key)?.securityLevelId ?? null;
+  if (level === null || level === SECURITY_LEVEL.dach) return w.s.agent;
+  if (level === SECURITY_LEVEL.international) return w.s.agentUk;
+  return w.s.as(USER.admin);
+}
+
+async function transitionBy(actor: ReturnType<EventsSite['as']>, key: string, pick: number): Promise<void> {
+  const { transitions } = (await actor.request('GET', `/rest/api/3/issue/${key}/transitions`)) as {
+    transitions: { id: string; to: { name: string } }[];
+  };
+  const chosen = pickFrom(transitions, pick);
+  if (!chosen) return;
+  try {
+    await actor.transition(key, { transitionId: chosen.id, resolution: 'Done' });
+  } catch (error) {
+    if (!(error instanceof ActAsError)) throw error;
+    await actor.transition(key, { transitionId: chosen.id });
+  }
+}
+
+async function perform(w: World, a: Action): Promise<void> {
+  const { s } = w;
+  const ticket = 'ticket' in a ? pickFrom(w.tickets, a.ticket) : undefined;
+  const delivery =
+    'delivery' in a && typeof a.delivery === 'number' ? pickFrom(w.deliveries, a.delivery) : undefined;
+  switch (a.t) {
+    case 'create': {
+      const customer = CUSTOMER_IDS[a.customer % CUSTOMER_IDS.length] ?? 'customer-acme-1';
+      const fields = a.confidential ? { [FIELD.confidential]: { value: a.confidential } } : {};
+      const org = customer.split('-')[1] === 'acme' ? '1' : customer.split('-')[1] === 'globex' ? '2' : '3';
+      const key =
+        a.channel === 'agent'
+          ? await s.agent.createIssue({
+              project: 'SD',
+              issueType: a.type,
+              summary: 'By phone',
+              fields: { ...fields, [FIELD.organizations]: [{ id: org }] },
+            })
+          : await s.as(customer).createIssue({
+              project: 'SD',
+              issueType: a.type,
+              summary: 'Raised',
+              fields,
+              channel: a.channel,
+            });
+      w.tickets.push(key);
+      return;
+    }
+    case 'delivery': {
+      const key = await s.agent.createIssue({
+        project: 'SD',
+        issueType: 'Delivery',
+        summary: `Delivery ${a.version}`,
+        fields: {
+          [FIELD.deliveryVersion]: a.version,
+          [FIELD.organizations]: [{ id: String(a.org + 1) }],
+          [FIELD.estimatedDeliveryDate]: DATES[a.date] ?? DATES[0],
+        },
+      });
+      w.deliveries.push(key);
+      return;
+    }
+    case 'sweep':
+      s.clock.advance(a.days * DAY);
+      await s.host.runScheduled('process-sweep');
+      return;
+    default:
+  }
+  if (ticket === undefined && delivery === undefined) return;
+  switch (a.t) {
+    case 'transition':
+      return transitionBy(agentFor(w, ticket!), ticket!, a.pick);
+    case 'reclassify':
+      return agentFor(w, ticket!).edit(ticket!, { issuetype: { name: a.type } });
+    case 'comment': {
+      const issue = s.site.store.issue(ticket!);
+      const author = a.byCustomer
+        ? s.as(issue?.reporterAccountId ?? 'customer-acme-1')
+        : agentFor(w, ticket!);
+      await author.comment(ticket!, a.byCustomer ? 'Any news?' : 'We are on it.', {
+        internal: !a.byCustomer && a.internal,
+      });
+      return;
+    }
+    case 'confidential':
+      return agentFor(w, ticket!).edit(ticket!, { [FIELD.confidential]: { value: a.value } });
+    case 'priority':
+      return agentFor(w, ticket!).edit(ticket!, { priority: { name: a.priority } });
+    case 'version':
+      return agentFor(w, ticket!).edit(ticket!, { [FIELD.deliveryVersion]: a.version });
+    case 'deliveryDate':
+      return s.agent.edit(delivery!, { [FIELD.estimatedDeliveryDate]: DATES[a.date] ?? DATES[0] });
+    case 'deliveryVersion':
+      return s.agent.edit(delivery!, { [FIELD.deliveryVersion]: a.version });
+    case 'complete':
+      return transitionBy(s.agent, delivery!, a.pick);
+    case 'customerClose': {
+      const issue = s.site.store.issue(ticket!);
+      const customer = s.as(issue?.reporterAccountId ?? 'customer-acme-1');
+      const { values } = (await customer.request(
+        'GET',
+        `/rest/servicedeskapi/request/${ticket!}/transition`,
+      )) as {
+        values: { name: string }[];
+      };
+      const chosen = pickFrom(values, a.pick);
+      if (chosen)
+        await customer.customerTransition(ticket!, chosen.name, a.pick % 2 === 0 ? 'Thanks' : undefined);
+      return;
+    }
+    default:
+  }
+}
+
+const parameters = propertyParameters(20);
+
+describe('invariants under random sequences of events on the local site (real handlers)', () => {
+  it.each([true, false])(
+    'hold after every settled step (Confidential "No" lifts the restriction: %s)',
+    async (lift) => {
+      const configInput = { ...DEMO_CONFIG, regions: { ...DEMO_CONFIG.regions, liftRestrictionOnNo: lift } };
+      const parsed = parseConfig(configInput);
+      if (!parsed.ok) throw new Error('the demo configuration is valid');
+      const config = configForProject(parsed.config, 'SD');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({ duplicateRate: fc.constantFrom(0, 0.3), reorder: fc.boolean(), seed: fc.nat() }),
+          fc.array(stepArb, { minLength: 4, maxLength: 24 }),
+          async (events, steps) => {
+            const s = await startEventsSite('2026-11-30T09:00:00Z', { ...events, config: configInput });
+            const w: World = { s, tickets: [], deliveries: [], refused: 0 };
+            try {
+              for (const [index, step] of [
+                ...steps,
+                { action: { t: 'sweep', days: 0 }, settle: true } as Step,
+              ].entries()) {
+                try {
+                  await perform(w, step.action);
+                } catch (error) {
+                  if (!(error instanceof ActAsError)) throw error;
+                  w.refused += 1;
+                }
+                if (!step.settle) continue;
+                await s.settle();
+                const broken = invariantViolations({ s, config });
+                if (broken.length > 0)
+                  throw new Error(
+                    `after step ${index + 1} (${JSON.stringify(step.action)}):\n${broken.join('\n')}`,
+                  );
+              }
+            } finally {
+              s.close();
+            }
+          },
+        ),
+        { ...parameters, endOnFailure: false },
+      );
+    },
+    120_000 + parameters.numRuns * 30_000,
+  );
+});
