@@ -1,7 +1,8 @@
 import type { Bilingual, IsoDateTime } from './common';
 
 /** The self-checks the admin page runs on the installed site (Health tab, "Platform checks"). */
-type PlatformCheckId = 'expressions' | 'kvsConflict';
+export type PlatformCheckId =
+  'expressions' | 'dueQuery' | 'kvsConflict' | 'commentEvents' | 'onCall' | 'rateLimitHeaders';
 
 export interface PlatformCheckResult {
   id: PlatformCheckId;

@@ -27,6 +27,7 @@ export async function onIssueEvent(payload: unknown): Promise<InvocationError | 
       outcome: outcome.kind,
       ...(outcome.kind === 'ignored' ? { reason: outcome.reason } : { actions: outcome.actions }),
       calls: deps.stats.totalCalls,
+      ...deps.stats.rateLimitHeaders(),
     });
     return undefined;
   } catch (error) {

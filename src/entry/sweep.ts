@@ -29,7 +29,11 @@ export async function sweep(event: unknown): Promise<void> {
     for (const [projectKey, outcome] of Object.entries(report)) {
       deps.log.info('sweep.outcome', { moduleKey, projectKey, outcome: outcome.kind });
     }
-    deps.log.info('sweep.done', { calls: deps.stats.totalCalls, points: deps.stats.totalPoints });
+    deps.log.info('sweep.done', {
+      calls: deps.stats.totalCalls,
+      points: deps.stats.totalPoints,
+      ...deps.stats.rateLimitHeaders(),
+    });
   } catch (error) {
     if (error instanceof InvalidStoredConfigError) {
       deps.log.error('sweep.invalidConfig', { problems: error.errors.length });

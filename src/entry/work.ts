@@ -54,6 +54,7 @@ export async function work(event: AsyncEvent): Promise<InvocationError | undefin
     retry: event.retryContext?.retryCount ?? 0,
     calls: deps.stats.totalCalls,
     points: deps.stats.totalPoints,
+    ...deps.stats.rateLimitHeaders(),
   });
   if (outcome.kind === 'done') return undefined;
   return new InvocationError({

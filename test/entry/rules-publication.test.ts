@@ -133,11 +133,30 @@ describe('published expression tables on the local site', () => {
   });
 
   it('platform checks pass on the local site for an admin and are refused to an agent', async () => {
+    const before = await admin<PlatformChecksView>('runPlatformChecks', {});
+    expect(before.results.find((r) => r.id === 'dueQuery')?.detail.en).toContain(
+      'No ticket has a due time yet',
+    );
+    // A ticket waiting for the customer has a due time; once search has indexed it, the due query finds it.
+    const key = await supportRequest();
+    await s.settle();
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.agent.comment(key, 'Which version do you run?');
+    await s.settle();
+    s.clock.advance(60_000);
     const view = await admin<PlatformChecksView>('runPlatformChecks', {});
-    expect(view.results.map((r) => [r.id, r.passed])).toEqual([
-      ['expressions', true],
-      ['kvsConflict', true],
+    expect(view.results.map((r) => [r.id, r.passed, r.costPoints])).toEqual([
+      ['expressions', true, 1],
+      ['dueQuery', true, 4],
+      ['kvsConflict', true, 0],
+      ['commentEvents', true, 0],
+      ['onCall', true, 0],
+      ['rateLimitHeaders', true, 0],
     ]);
+    const detail = (id: string) => view.results.find((r) => r.id === id)?.detail;
+    expect(detail('dueQuery')?.en).toContain('the due-ticket query finds it');
+    expect(detail('commentEvents')?.de).toContain('nennen die Sichtbarkeit nicht');
+    expect(detail('rateLimitHeaders')?.en).toContain('X-RateLimit-Remaining');
     expect(view.automationHeld).toBe(false);
     const refused = await s.host.invokeResolver({
       moduleKey: 'process-admin',

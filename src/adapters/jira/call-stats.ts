@@ -13,6 +13,15 @@ export interface CallRecord {
 
 export class CallStats implements CallStatsPort {
   private readonly byOperation = new Map<string, CallRecord>();
+  private readonly headers = new Map<string, string>();
+
+  recordRateLimitHeaders(headers: Readonly<Record<string, string>>): void {
+    for (const [name, value] of Object.entries(headers)) this.headers.set(name, value);
+  }
+
+  rateLimitHeaders(): Readonly<Record<string, string>> {
+    return Object.fromEntries(this.headers);
+  }
 
   record(operation: string, points: number, retried: boolean): void {
     const entry = this.byOperation.get(operation) ?? { operation, calls: 0, points: 0, retries: 0 };

@@ -95,6 +95,7 @@ export class JiraClient {
       const outcome = await this.once(spec, method);
       if (outcome.kind === 'response') {
         const { response, text } = outcome;
+        this.stats.recordRateLimitHeaders(rateLimitHeadersOf(response));
         if (response.status === 429) {
           this.stats.record(spec.operation, 0, true);
           const wait = this.holdFor429(gated, response);
@@ -211,6 +212,33 @@ export class JiraClient {
     }
     return parsed.data;
   }
+}
+
+/**
+ * The rate-limit headers Jira documents or has been seen to send (developer.atlassian.com "Rate limiting": the
+ * `X-RateLimit-*` family, `RateLimit-Reason` on 429, `Retry-After`; the `RateLimit` header past ~80 % of the quota;
+ * the `Beta-RateLimit-*` preview). Logged per invocation so real costs can be read after install.
+ */
+export const RATE_LIMIT_HEADERS = [
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'X-RateLimit-NearLimit',
+  'RateLimit-Reason',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Beta-RateLimit',
+  'Beta-RateLimit-Policy',
+  'Retry-After',
+] as const;
+
+function rateLimitHeadersOf(response: JiraResponse): Record<string, string> {
+  const seen: Record<string, string> = {};
+  for (const name of RATE_LIMIT_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) seen[name] = value;
+  }
+  return seen;
 }
 
 /** `Retry-After` in seconds (Jira sends seconds; an HTTP date is accepted too); undefined when absent. */

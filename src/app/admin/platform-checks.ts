@@ -5,6 +5,12 @@ import { AUTOMATION_HOLD_KEY, type AutomationHold } from '../shared/automation-h
 import { isRecord } from '../shared/is-record';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError } from './invalid-payload-error';
+import {
+  checkCommentEvents,
+  checkDueQuery,
+  checkOnCall,
+  checkRateLimitHeaders,
+} from './platform-checks-site';
 
 export interface PlatformCheckDeps {
   admin: AdminDeps;
@@ -85,7 +91,15 @@ export async function runPlatformChecks(
   if (payload !== undefined && !(isRecord(payload) && Object.keys(payload).length === 0))
     throw new InvalidPayloadError(['payload: runPlatformChecks takes no parameters']);
   const { admin } = deps;
-  const results = [await checkExpressions(deps.probe), await checkKvsConflict(admin)];
+  const results = [
+    await checkExpressions(deps.probe),
+    await checkDueQuery(admin),
+    await checkKvsConflict(admin),
+    await checkCommentEvents(admin),
+    await checkOnCall(admin),
+  ];
+  // Last: it reports the headers of the calls the checks above made.
+  results.push(checkRateLimitHeaders(admin));
   const failed = results.filter((r) => !r.passed).map((r) => r.id);
   const at = admin.now.toISOString();
   if (failed.length === 0) {

@@ -3,6 +3,7 @@ import { configForProject, type ProjectConfig } from '../../domain/config';
 import { clarificationOriginFromChangelog } from './clarification-origin';
 import { cameByEmail } from './email-channel';
 import { heldConfig } from '../shared/automation-hold';
+import { recordCommentEvent } from '../shared/platform-observations';
 import { isCustomer } from '../shared/customer-check';
 import type { EventDeps } from './event-deps';
 import { executeEventActions } from './execute-event-actions';
@@ -68,6 +69,9 @@ export async function handleIssueChange(
   if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
   const stored = ticket.state;
   const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
+  // Whether Forge comment events carry `jsdPublic` on this site is reported by the platform checks.
+  if (event.kind === 'commented' && event.comment !== undefined)
+    await recordCommentEvent(deps.store, event.comment.isPublic !== undefined, now);
   // Only a public comment can be the customer's reply; the event may not say which it is (then Jira is asked).
   const comment =
     event.kind === 'commented' && event.comment !== undefined && timerRunning

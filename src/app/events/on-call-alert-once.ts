@@ -1,4 +1,5 @@
 import type { EventAction } from '../../domain/events/event-actions';
+import { recordOnCallAnswer } from '../shared/platform-observations';
 import type { Audit, ExecutionContext } from './execution-context';
 
 /**
@@ -31,8 +32,10 @@ export async function alertOnce(
     });
   } catch (error) {
     await deps.ledger.release(action.idempotencyKey);
+    await recordOnCallAnswer(deps.store, false, error instanceof Error ? error.message : 'error', now);
     throw error;
   }
+  await recordOnCallAnswer(deps.store, true, 'accepted', now);
   await deps.ledger.complete(action.idempotencyKey, now);
   return { action: 'onCallAlert', outcome: 'done', idempotencyKey: action.idempotencyKey };
 }

@@ -211,6 +211,10 @@ export interface LinksGateway {
  */
 export interface CallStats {
   record(operation: string, points: number, retried: boolean): void;
+  /** Notes the rate-limit headers of one response (names and values; they carry no personal data). */
+  recordRateLimitHeaders(headers: Readonly<Record<string, string>>): void;
+  /** The rate-limit headers seen in this invocation, each with its latest value. */
+  rateLimitHeaders(): Readonly<Record<string, string>>;
   readonly totalCalls: number;
   readonly totalPoints: number;
 }

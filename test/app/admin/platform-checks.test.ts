@@ -6,6 +6,11 @@ import { sweepContextFor } from '../../../src/app/sweep/sweep-setup';
 import { defaultConfig } from '../../../src/domain/config';
 import { SHIPPED_EXPRESSIONS } from '../../../src/domain/workflows/rule-expressions';
 import { adminDeps } from './admin-fixture';
+import { CONFIG_KEY, ConfigRepository } from '../../../src/app/shared/config-repository';
+import { recordOnCallAnswer } from '../../../src/app/shared/platform-observations';
+import { initialState } from '../../../src/domain/process-state';
+
+const STATE = { ...initialState(new Date('2026-11-20T09:00:00Z'), '3'), nextDueAt: '2026-11-30T09:00:00Z' };
 
 /** A probe answering like Jira's analyse endpoint: every expression valid, or the given ones rejected. */
 function probe(rejected: Record<number, string> = {}): PlatformProbe & { calls: number } {
@@ -25,9 +30,16 @@ function probe(rejected: Record<number, string> = {}): PlatformProbe & { calls: 
   return p;
 }
 
+/** A site where no ticket has a due time yet: the due-query check cannot be tried. */
+const NO_DUE_TICKET: NonNullable<NonNullable<Parameters<typeof adminDeps>[0]>['table']>[number] = [
+  'POST',
+  /^\/rest\/api\/3\/search\/jql/,
+  { status: 200, body: { issues: [], isLast: true } },
+];
+
 describe('platform checks (admin page, Health tab)', () => {
   it('refuses a non-admin before checking anything', async () => {
-    const { deps, store } = adminDeps({ admin: false });
+    const { deps, store } = adminDeps({ admin: false, table: [NO_DUE_TICKET] });
     const p = probe();
     await expect(runPlatformChecks({}, { admin: deps, probe: p })).rejects.toBeInstanceOf(NotJiraAdminError);
     expect(p.calls).toBe(0);
@@ -35,13 +47,17 @@ describe('platform checks (admin page, Health tab)', () => {
   });
 
   it('passes on a site that behaves as documented, stating each check’s cost, and lifts an earlier hold', async () => {
-    const { deps, store } = adminDeps();
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
     await store.set(AUTOMATION_HOLD_KEY, { since: deps.now.toISOString(), failed: ['expressions'] });
     const view = await runPlatformChecks({}, { admin: deps, probe: probe() });
     expect(view.automationHeld).toBe(false);
     expect(view.results.map((r) => [r.id, r.passed, r.costPoints])).toEqual([
       ['expressions', true, 1],
+      ['dueQuery', true, 2],
       ['kvsConflict', true, 0],
+      ['commentEvents', true, 0],
+      ['onCall', true, 0],
+      ['rateLimitHeaders', true, 0],
     ]);
     expect(view.results[0]?.detail.de).toContain(String(Object.keys(SHIPPED_EXPRESSIONS).length));
     expect(await store.get(AUTOMATION_HOLD_KEY)).toBeUndefined();
@@ -49,7 +65,7 @@ describe('platform checks (admin page, Health tab)', () => {
   });
 
   it('a rejected expression fails in words, holds automation in dry run and is logged', async () => {
-    const { deps, store } = adminDeps();
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
     const view = await runPlatformChecks(
       {},
       { admin: deps, probe: probe({ 2: 'Jira expression is too long (1040), limit: 1000 characters' }) },
@@ -72,16 +88,62 @@ describe('platform checks (admin page, Health tab)', () => {
   });
 
   it('a conditional write that does not conflict fails the KVS check', async () => {
-    const { deps, store } = adminDeps();
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
     store.setIfAbsent = () => Promise.resolve(true);
     const view = await runPlatformChecks({}, { admin: deps, probe: probe() });
-    expect(view.results[1]).toMatchObject({ id: 'kvsConflict', passed: false });
-    expect(view.results[1]?.detail.en).toContain('first: true, second: true');
+    const kvs = view.results.find((r) => r.id === 'kvsConflict');
+    expect(kvs).toMatchObject({ passed: false });
+    expect(kvs?.detail.en).toContain('first: true, second: true');
     expect(view.automationHeld).toBe(true);
   });
 
+  it.each([
+    ['finds the due time by date', [{ id: '1', properties: { 'jsm-process-state': STATE } }], true],
+    ['does not find it', [], false],
+  ])('the due-query check passes when JQL %s, and fails otherwise', async (_name, second, passed) => {
+    let searches = 0;
+    const { deps } = adminDeps({
+      table: [
+        [
+          'POST',
+          /^\/rest\/api\/3\/search\/jql/,
+          () => {
+            searches++;
+            const issues =
+              searches === 1 ? [{ id: '1', properties: { 'jsm-process-state': STATE } }] : second;
+            return { status: 200, body: { issues, isLast: true } };
+          },
+        ],
+      ],
+    });
+    const view = await runPlatformChecks({}, { admin: deps, probe: probe() });
+    const due = view.results.find((r) => r.id === 'dueQuery');
+    expect(due).toMatchObject({ passed, costPoints: passed ? 4 : 3 });
+    expect(due?.detail.en).toContain('2026-11-30T09:00:00Z');
+    expect(view.automationHeld).toBe(!passed);
+  });
+
+  it('a refused on-call alert fails the on-call check; none sent yet passes', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    await store.set(CONFIG_KEY, {
+      version: 1,
+      input: { onCall: { mode: 'webhook', target: 'https://pager.example' } },
+    });
+    const untried = await runPlatformChecks({}, { admin: deps, probe: probe() });
+    expect(untried.results.find((r) => r.id === 'onCall')).toMatchObject({ passed: true });
+    await recordOnCallAnswer(store, false, 'on-call alert answered HTTP 503', deps.now);
+    const refused = await runPlatformChecks(
+      {},
+      { admin: { ...deps, app: { ...deps.app, config: new ConfigRepository(store) } }, probe: probe() },
+    );
+    const onCall = refused.results.find((r) => r.id === 'onCall');
+    expect(onCall).toMatchObject({ passed: false });
+    expect(onCall?.detail.de).toContain('HTTP 503');
+    expect(refused.automationHeld).toBe(true);
+  });
+
   it('the sweep honours the hold: dry run while a check fails', async () => {
-    const { deps, store } = adminDeps();
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
     const config = { ...defaultConfig, projects: ['SUP'] };
     expect((await sweepContextFor(deps.app, config, 'SUP', deps.now))?.dryRun).toBe(false);
     await store.set(AUTOMATION_HOLD_KEY, { since: deps.now.toISOString(), failed: ['kvsConflict'] });
