@@ -265,7 +265,7 @@ export interface SettingsError {
 }
 
 /** A plain limit a value broke (see `ValidationRule` in the domain). */
-export type SettingsRule =
+type SettingsRule =
   { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
 
 /**

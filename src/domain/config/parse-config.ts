@@ -13,7 +13,7 @@ export interface ConfigError {
  * A plain limit a value broke: below `limit` (`tooSmall`; an empty text is `empty`), above it (`tooBig`), or a
  * value of the wrong kind or not among the choices (`invalid`). Rules between settings carry none.
  */
-export type ValidationRule =
+type ValidationRule =
   { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
 
 /** The limit a schema issue names; `undefined` for rules whose sentence is the only explanation. */
