@@ -265,8 +265,7 @@ export interface SettingsError {
 }
 
 /** A plain limit a value broke (see `ValidationRule` in the domain). */
-type SettingsRule =
-  { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
+type SettingsRule = { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
 
 /**
  * Another admin saved first, on the same version: the version now stored, when (ISO) and by whom: the
