@@ -171,6 +171,24 @@ describe('admin page in the local site', () => {
     await expect(level.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   });
 
+  it.each([
+    ['en', 'Run platform checks', 'Due-ticket search', 'Passed'],
+    ['de', 'Plattform prüfen', 'Suche fälliger Tickets', 'Bestanden'],
+  ] as const)(
+    'runs the platform checks from the Health tab and reports each in words (%s)',
+    async (lang, run, name, passed) => {
+      await page.goto(`${w.server.url}/admin?as=admin&lang=${lang}&theme=dark`);
+      const admin = await frame('admin-frame');
+      await admin.getByRole('tab', { name: lang === 'en' ? 'Health' : 'Prüfung' }).click();
+      await admin.getByRole('button', { name: run }).click();
+      const row = admin.getByRole('row').filter({ hasText: name });
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toContain(passed);
+      await expect(admin.getByRole('row').count()).resolves.toBe(7);
+      await page.screenshot({ path: join(SHOTS, `admin-platform-checks-${lang}.png`), fullPage: true });
+    },
+  );
+
   it('enabling a project in the admin page makes the panel show its tickets', async () => {
     const setManaged = async (checked: boolean) => {
       await page.goto(`${w.server.url}/admin?as=admin&lang=en&theme=light`);

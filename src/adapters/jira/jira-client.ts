@@ -219,7 +219,7 @@ export class JiraClient {
  * `X-RateLimit-*` family, `RateLimit-Reason` on 429, `Retry-After`; the `RateLimit` header past ~80 % of the quota;
  * the `Beta-RateLimit-*` preview). Logged per invocation so real costs can be read after install.
  */
-export const RATE_LIMIT_HEADERS = [
+const RATE_LIMIT_HEADERS = [
   'X-RateLimit-Limit',
   'X-RateLimit-Remaining',
   'X-RateLimit-Reset',

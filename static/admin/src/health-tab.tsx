@@ -5,6 +5,7 @@ import { token } from '@atlaskit/tokens';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
+import { PlatformChecksPanel } from './platform-checks-panel';
 import { DataTable } from './table';
 
 /** Per project: does every configured status, transition, field, link type and security level exist? */
@@ -61,6 +62,7 @@ export function HealthTab() {
           </div>
         );
       })}
+      <PlatformChecksPanel />
     </div>
   );
 }

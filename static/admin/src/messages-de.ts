@@ -309,6 +309,28 @@ export const adminDe: AdminMessages = {
     columns: { category: 'Art', name: 'Name', state: 'Zustand', fix: 'Behebung' },
     checkedAt: (when) => `Geprüft ${when}`,
   },
+  platformChecks: {
+    title: 'Plattform-Prüfungen',
+    intro:
+      'Prüft auf dieser Site, was sich vor der Installation nicht prüfen lässt: ob Jira sich so verhält, wie die App es erwartet. Die Prüfung kostet einige Jira-API-Punkte.',
+    run: 'Plattform prüfen',
+    running: 'Prüfe…',
+    names: {
+      expressions: 'Workflow-Ausdrücke',
+      dueQuery: 'Suche fälliger Tickets',
+      kvsConflict: 'Genau-einmal-Speicher',
+      commentEvents: 'Kommentar-Ereignisse',
+      onCall: 'Bereitschaftsweg',
+      rateLimitHeaders: 'Rate-Limit-Header',
+    },
+    columns: { check: 'Prüfung', result: 'Ergebnis', cost: 'Kosten', detail: 'Was sich zeigte' },
+    passed: 'Bestanden',
+    failed: 'Fehlgeschlagen',
+    cost: (points) => (points === 1 ? '1 Punkt' : `${points} Punkte`),
+    ranAt: (when) => `Geprüft ${when}`,
+    held: 'Eine Prüfung ist fehlgeschlagen: Die Automatisierung läuft im Probelauf (sie protokolliert, ändert nichts), bis die Prüfungen wieder bestehen.',
+    notHeld: 'Alle Prüfungen bestanden: Die Automatisierung läuft wie eingestellt.',
+  },
   preview: {
     run: 'Vorschau aktualisieren',
     empty: 'Nichts ist fällig: Der nächste Lauf würde kein Ticket erinnern oder schließen.',

@@ -304,6 +304,28 @@ export const adminEn: AdminMessages = {
     columns: { category: 'Kind', name: 'Name', state: 'State', fix: 'How to fix' },
     checkedAt: (when) => `Checked ${when}`,
   },
+  platformChecks: {
+    title: 'Platform checks',
+    intro:
+      'Checks on this site what cannot be checked before installing: whether Jira behaves as the app expects. Running them costs a few Jira API points.',
+    run: 'Run platform checks',
+    running: 'Checking…',
+    names: {
+      expressions: 'Workflow expressions',
+      dueQuery: 'Due-ticket search',
+      kvsConflict: 'Exactly-once storage',
+      commentEvents: 'Comment events',
+      onCall: 'On-call route',
+      rateLimitHeaders: 'Rate-limit headers',
+    },
+    columns: { check: 'Check', result: 'Result', cost: 'Cost', detail: 'What was seen' },
+    passed: 'Passed',
+    failed: 'Failed',
+    cost: (points) => (points === 1 ? '1 point' : `${points} points`),
+    ranAt: (when) => `Checked ${when}`,
+    held: 'A check failed: automation runs in dry run (it records, changes nothing) until the checks pass again.',
+    notHeld: 'All checks passed: automation runs as configured.',
+  },
   preview: {
     run: 'Refresh preview',
     empty: 'Nothing is due: the next sweep would not remind or close any ticket.',

@@ -5,6 +5,7 @@ import type {
   HealthCheck,
   Language,
   MessageKey,
+  PlatformCheckId,
   PriorityLevel,
   SettingsSection,
   StatusRole,
@@ -204,6 +205,20 @@ export interface AdminMessages {
     allOk: string;
     columns: { category: string; name: string; state: string; fix: string };
     checkedAt: (when: string) => string;
+  };
+  platformChecks: {
+    title: string;
+    intro: string;
+    run: string;
+    running: string;
+    names: Record<PlatformCheckId, string>;
+    columns: { check: string; result: string; cost: string; detail: string };
+    passed: string;
+    failed: string;
+    cost: (points: number) => string;
+    ranAt: (when: string) => string;
+    held: string;
+    notHeld: string;
   };
   preview: {
     run: string;
