@@ -41,6 +41,13 @@ export interface JiraCall<T> {
    * Default: true for GET/PUT/DELETE, false for POST.
    */
   idempotent?: boolean;
+  /**
+   * Whether the request only reads (a GET, a search or an analysis sent as POST). A 409 "conflicting update"
+   * on a read says Jira was busy with a concurrent change; repeating the read is harmless, so it is retried
+   * like a 5xx. A 409 on a write is a definite answer for the caller (re-read and decide again).
+   * Default: true for GET.
+   */
+  readOnly?: boolean;
 }
 
 export interface JiraClientOptions {
@@ -87,6 +94,7 @@ export class JiraClient {
   async call<T>(spec: JiraCall<T>): Promise<T> {
     const method = spec.method ?? 'GET';
     const idempotent = spec.idempotent ?? method !== 'POST';
+    const readOnly = spec.readOnly ?? method === 'GET';
     const gated: GatedCall = { operation: spec.operation, issue: issueOfWrite(method, spec.route.value) };
     this.failIfHeld(gated);
     let attempt = 0;
@@ -109,7 +117,7 @@ export class JiraClient {
           await this.sleep(wait.seconds * 1000);
           continue;
         }
-        if (response.status >= 500) {
+        if (response.status >= 500 || (readOnly && response.status === 409)) {
           this.stats.record(spec.operation, 1, true);
           if (!idempotent || attempt >= this.maxAttempts) {
             throw new UpstreamError(spec.operation, `HTTP ${response.status}`);

@@ -61,6 +61,7 @@ export class JiraGateway implements JiraGatewayPort {
       route: route`/rest/api/3/search/jql`,
       method: 'POST',
       idempotent: true,
+      readOnly: true,
       body: { fields: ['id'], ...request },
       schema: searchResultSchema,
       objects: (r) => r.issues.length,

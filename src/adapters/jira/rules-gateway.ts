@@ -79,6 +79,7 @@ export class RulesGateway implements RulesPublisher, PlatformProbe {
       method: 'POST',
       // Analysing changes nothing, so repeating it is harmless.
       idempotent: true,
+      readOnly: true,
       body: { expressions },
       schema: analysisSchema,
     });

@@ -57,22 +57,29 @@ export class ActionLedger {
 
   /**
    * One winner per stale marker: the takeover key is unique to the marker's time, so concurrent runners race
-   * on one FAIL_IF_EXISTS write. The winner re-arms the claim with its own time (a new lease; if it dies too,
-   * the next takeover races on a new key).
+   * on one FAIL_IF_EXISTS write. The winner re-arms the claim with the time it wrote into the takeover key (a
+   * new lease). A winner that died before re-arming leaves the marker at the old time and its takeover key
+   * behind; once that key's time is past the lease too, the next runner races on the key named after it — the
+   * same key it would race on had the re-arm landed — so a dead taker never holds the action longer than a lease.
    */
   private async takeOver(key: string, staleAt: string, now: Date): Promise<boolean> {
-    const won = await this.store.setIfAbsent(
-      `${key}:takeover:${Date.parse(staleAt)}`,
-      { at: now.toISOString() },
-      { ttlDays: 1 },
-    );
-    if (won)
-      await this.store.set<Marker>(
-        key,
-        { state: 'pending', at: now.toISOString() },
-        { ttlDays: MARKER_TTL_DAYS },
-      );
-    return won;
+    let owner = staleAt;
+    for (;;) {
+      const takeoverKey = `${key}:takeover:${Date.parse(owner)}`;
+      const won = await this.store.setIfAbsent(takeoverKey, { at: now.toISOString() }, { ttlDays: 1 });
+      if (won) {
+        await this.store.set<Marker>(
+          key,
+          { state: 'pending', at: now.toISOString() },
+          { ttlDays: MARKER_TTL_DAYS },
+        );
+        return true;
+      }
+      const taker = await this.store.get<{ at: string }>(takeoverKey);
+      if (!taker || Date.parse(taker.at) <= Date.parse(owner)) return false;
+      if ((now.getTime() - Date.parse(taker.at)) / 1000 < this.leaseSeconds) return false;
+      owner = taker.at;
+    }
   }
 
   async complete(idempotencyKey: string, now: Date): Promise<void> {

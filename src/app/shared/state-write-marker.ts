@@ -10,8 +10,13 @@ import type { KeyValueStore } from '../ports';
  * hide an event's: after its write the sweep still sees an event that announced in the meantime.
  */
 
-/** Kept for a few days: long enough to outlive any sweep's search-to-write gap, short enough to stay tidy. */
-const MARKER_TTL_DAYS = 3;
+/**
+ * Kept longer than the longest gap between two steps of a timer that a reply restarts (10 days between
+ * reminders, 50 days to the Resolved close): a sweep that wrote its step after an event's announcement and died
+ * before it looked again leaves the event's marker newer than the stored state, so the ticket's next step finds
+ * it and takes the proof first.
+ */
+const MARKER_TTL_DAYS = 60;
 
 /** Who wrote last: the event handler, or the sweep step with this idempotency key. */
 export const EVENT_WRITER = 'event';

@@ -1,4 +1,4 @@
-import { RateLimitedError, UpstreamError } from '../ports/jira-errors';
+import { JiraHttpError, RateLimitedError, UpstreamError } from '../ports/jira-errors';
 import type { AppDeps } from '../deps';
 import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';
@@ -93,7 +93,9 @@ export async function runProjectSweep(
       deps.log.warn('sweep.rateLimited', { projectKey, retryAfter: error.retryAfterSeconds });
       return { kind: 'deferred', afterSeconds: error.retryAfterSeconds, reason: 'rateLimited' };
     }
-    if (error instanceof UpstreamError) {
+    // An outage, or a conflict that outlived the client's retries (a search Jira answered 409): the project's
+    // sweep continues through the queue shortly, not an hour later.
+    if (error instanceof UpstreamError || (error instanceof JiraHttpError && error.isConflict)) {
       deps.log.warn('sweep.upstream', { projectKey, operation: error.operation });
       return { kind: 'deferred', afterSeconds: UPSTREAM_RETRY_SECONDS, reason: 'upstream' };
     }

@@ -1,8 +1,9 @@
 import type { PointsBudget } from './points-budget';
 import type { SweepContext } from './sweep-context';
+import { TicketIsolation } from './isolated-ticket';
 import { markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
 import { toSweepTicket } from './sweep-ticket';
-import { sweepTicket, type TicketOutcome } from './sweep-ticket-step';
+import type { TicketOutcome } from './sweep-ticket-step';
 
 /** Where a sweep that ran out of invocation time continues (carried by a queued `sweep.project` item). */
 export interface SweepCursor {
@@ -64,6 +65,7 @@ export async function sweepProject(
   const repair =
     from.repairBasis === undefined ? {} : { repairBasis: from.repairBasis, rebuild: !!from.rebuild };
   const maxPage = limits.pageSize ?? DEFAULT_PAGE_SIZE;
+  const isolation = new TicketIsolation(ctx);
   for (;;) {
     const before = stats.totalPoints;
     const available = await limits.budget.remaining();
@@ -81,7 +83,7 @@ export async function sweepProject(
       for (const bean of page.issues) {
         const ticket = toSweepTicket(bean, ctx.organizationsFieldId);
         const outcome: TicketOutcome = ticket
-          ? await sweepTicket(ctx, ticket)
+          ? await isolation.sweep(ticket)
           : { kind: 'skipped', reason: 'unreadable' };
         if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
         outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;

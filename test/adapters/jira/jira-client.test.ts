@@ -131,6 +131,24 @@ describe('JiraClient', () => {
     expect((error as JiraHttpError).isConflict).toBe(true);
   });
 
+  it('retries a read that Jira answered 409 (a search sent as POST included), and gives up as an outage', async () => {
+    const { client, requests } = clientAnswering(reply(409), reply(200, { id: '1' }));
+    await client.call({ operation: 'getIssue', route: route`/rest/api/3/issue/${'SD-1'}`, schema: issue });
+    expect(requests).toHaveLength(2);
+    const search = clientAnswering(reply(409), reply(409), reply(409), reply(409));
+    await expect(
+      search.client.call({
+        operation: 'searchJql',
+        route: route`/rest/api/3/search/jql`,
+        method: 'POST',
+        idempotent: true,
+        readOnly: true,
+        body: {},
+      }),
+    ).rejects.toBeInstanceOf(UpstreamError);
+    expect(search.requests).toHaveLength(4);
+  });
+
   it('rejects a body that does not match the schema, naming the path', async () => {
     const { client } = clientAnswering(reply(200, { id: 5 }));
     await expect(

@@ -46,6 +46,21 @@ describe('ActionLedger', () => {
     await expect(ledger.claim('k', later(1_300))).resolves.toMatchObject({ kind: 'stale' });
   });
 
+  it('lets a later runner take over when the taker died between its takeover and re-arming the claim', async () => {
+    const store = new MemoryStore();
+    const ledger = new ActionLedger(store, 600);
+    await ledger.claim('k', t0);
+    // The runner that wins the takeover dies right after its takeover write: the claim is never re-armed.
+    const set = store.set.bind(store);
+    store.set = () => Promise.reject(new Error('killed'));
+    await expect(ledger.claim('k', later(600))).rejects.toThrow('killed');
+    store.set = set;
+    await expect(ledger.claim('k', later(1_000))).resolves.toMatchObject({ kind: 'inProgress' });
+    await expect(ledger.claim('k', later(1_200))).resolves.toMatchObject({ kind: 'stale' });
+    const racers = await Promise.all([1, 2].map(() => ledger.claim('k', later(1_900))));
+    expect(racers.map((r) => r.kind).sort()).toEqual(['inProgress', 'stale']);
+  });
+
   it('frees a released claim', async () => {
     const ledger = new ActionLedger(new MemoryStore());
     await ledger.claim('k', t0);

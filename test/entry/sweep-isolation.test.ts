@@ -1,0 +1,88 @@
+import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+
+const CLARIFICATION = 'Clarification required / On hold';
+const START = Date.parse('2026-11-02T08:30:00Z');
+const MINUTE = 60_000;
+
+type Fetch = (target: { type: string; remote?: string }, path: string, init?: unknown) => Promise<unknown>;
+const g = globalThis as { __forge_fetch__?: Fetch };
+
+/** Answers the calls `refuse` picks with `response()` until the returned function restores the transport. */
+function intercept(
+  refuse: (target: { type: string; remote?: string }, path: string, body: string) => boolean,
+  response: () => Response,
+) {
+  const real = g.__forge_fetch__;
+  let refused = 0;
+  g.__forge_fetch__ = async (target, path, init) => {
+    const body =
+      typeof (init as { body?: unknown } | undefined)?.body === 'string'
+        ? (init as { body: string }).body
+        : '';
+    if (refuse(target, path, body)) {
+      refused += 1;
+      return response();
+    }
+    return real?.(target, path, init);
+  };
+  return { refused: () => refused, restore: () => (g.__forge_fetch__ = real) };
+}
+
+async function waiting(s: SweepSite, count: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    keys.push(await s.ticket('Support Request', [CLARIFICATION]));
+    s.jump(new Date(Date.now() + MINUTE));
+  }
+  await s.advance(2 * HOUR);
+  return keys;
+}
+
+describe('hourly sweep: one bad ticket or a refused search never stops the others', () => {
+  let s: SweepSite | undefined;
+  afterEach(() => s?.close());
+
+  it('a ticket whose step cannot be claimed (KVS fails for it) is audited as failed and skipped; the others are reminded', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const [bad, ...good] = await waiting(s, 4);
+    const badId = s.site.store.issue(bad ?? '')?.id ?? '';
+    const kvs = intercept(
+      (target, _path, body) => target.type === 'kvs' && body.includes(`act:${badId}:`),
+      () => new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'boom' }), { status: 500 }),
+    );
+    s.jump(new Date(START + 10 * DAY - HOUR));
+    await s.until(new Date(START + 10 * DAY + 70 * MINUTE));
+    kvs.restore();
+    expect(kvs.refused()).toBeGreaterThan(0);
+    for (const key of good)
+      expect({ key, reminders: s.appComments(key).length }).toEqual({ key, reminders: 1 });
+    expect(s.appComments(bad ?? '')).toHaveLength(0);
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ issueKey: bad, action: 'sweep', outcome: 'failed', source: 'sweep' }),
+    );
+  });
+
+  it('a search Jira answers 409 again and again: the project sweep goes on through the queue within minutes', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const keys = await waiting(s, 2);
+    const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
+    let searches = 0;
+    const jira = intercept(
+      (target, path) =>
+        target.remote === 'jira' &&
+        path.startsWith('/rest/api/3/search/jql') &&
+        Date.now() >= firstRun &&
+        ++searches <= 5,
+      () => new Response(JSON.stringify({ errorMessages: ['conflicting update'] }), { status: 409 }),
+    );
+    s.jump(new Date(START + 10 * DAY - HOUR));
+    await s.until(new Date(firstRun + 20 * MINUTE));
+    jira.restore();
+    expect(jira.refused()).toBe(5);
+    for (const key of keys) {
+      const [sent] = s.appCommentTimes(key);
+      expect(sent).toBeGreaterThan(firstRun);
+      expect((sent ?? Infinity) - firstRun).toBeLessThan(15 * MINUTE);
+    }
+  });
+});
