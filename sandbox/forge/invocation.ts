@@ -77,12 +77,19 @@ class TimedOut {}
 const MAX_RECORDS = 5_000;
 
 /**
+ * One async context for the invocations of every host in the process: a handler that outlives its host (killed
+ * and still settling while the next test's host serves `global.__forge_fetch__`) is still known as its own,
+ * expired invocation there, and refused, instead of calling the new site as a stranger.
+ */
+const invocationContext = new AsyncLocalStorage<InvocationScope>();
+
+/**
  * Runs handler invocations the way the Forge runtime does: each in its own async context (so concurrent
  * invocations know their own user, module and deadline), under a time limit, with a log record per invocation.
  */
 export class InvocationRunner {
   readonly records: InvocationRecord[] = [];
-  private readonly storage = new AsyncLocalStorage<InvocationScope>();
+  private readonly storage = invocationContext;
   private readonly listeners = new Set<(record: InvocationRecord) => void>();
 
   /** @param timeScale multiplies every platform time limit (tests use e.g. 0.002 so 25 s become 50 ms). */

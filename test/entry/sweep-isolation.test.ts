@@ -42,18 +42,26 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
   let s: SweepSite | undefined;
   afterEach(() => s?.close());
 
-  it('a ticket whose step cannot be claimed (KVS fails for it) is audited as failed and skipped; the others are reminded', async () => {
+  it('a ticket whose Jira answers cannot be read is audited as failed and skipped; the others are reminded', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
     const [bad, ...good] = await waiting(s, 4);
-    const badId = s.site.store.issue(bad ?? '')?.id ?? '';
-    const kvs = intercept(
-      (target, _path, body) => target.type === 'kvs' && body.includes(`act:${badId}:`),
-      () => new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'boom' }), { status: 500 }),
+    // The most overdue ticket: its reminder write is refused (409), and its re-read comes back unreadable.
+    const jira = intercept(
+      (target, path) => target.remote === 'jira' && path.startsWith(`/rest/api/3/issue/${bad ?? ''}?`),
+      () => new Response(JSON.stringify({ id: 5, fields: 'unreadable' }), { status: 409 }),
+    );
+    const reads = intercept(
+      (target, path) =>
+        target.remote === 'jira' &&
+        path.startsWith(`/rest/api/3/issue/${bad ?? ''}?`) &&
+        path.includes('expand'),
+      () => new Response(JSON.stringify({ id: 5, fields: 'unreadable' }), { status: 200 }),
     );
     s.jump(new Date(START + 10 * DAY - HOUR));
     await s.until(new Date(START + 10 * DAY + 70 * MINUTE));
-    kvs.restore();
-    expect(kvs.refused()).toBeGreaterThan(0);
+    reads.restore();
+    jira.restore();
+    expect(reads.refused()).toBeGreaterThan(0);
     for (const key of good)
       expect({ key, reminders: s.appComments(key).length }).toEqual({ key, reminders: 1 });
     expect(s.appComments(bad ?? '')).toHaveLength(0);
