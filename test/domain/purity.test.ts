@@ -13,7 +13,15 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-const ALLOWED_PACKAGES = ['zod', 'date-fns', 'date-fns/locale', '@date-fns/tz', 'date-holidays'];
+/** Pure libraries: schemas, dates, holidays, and the ADF node builders (plain objects, no I/O). */
+const ALLOWED_PACKAGES = [
+  'zod',
+  'date-fns',
+  'date-fns/locale',
+  '@date-fns/tz',
+  'date-holidays',
+  '@atlaskit/adf-utils/builders',
+];
 
 /** STYLE.md §1, §3: the domain imports only pure libraries and reads no clock (eslint enforces the same). */
 describe('src/domain is pure', () => {

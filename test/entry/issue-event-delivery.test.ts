@@ -1,7 +1,7 @@
 import { validator } from '@atlaskit/adf-utils/validator';
 import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
-import { FIELD_LIMIT } from '../../src/app/events/delivery/delivery-table';
+import { FIELD_LIMIT } from '../../src/domain/delivery/delivery-table';
 import { plainText, startEventsSite, type EventsSite } from '../support/events-site';
 
 const validate = validator();

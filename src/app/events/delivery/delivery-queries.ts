@@ -3,7 +3,7 @@ import type { EventDeps } from '../event-deps';
 import type { FieldIds } from '../../../domain/ticket';
 import { organizationsOf, requestTypeName, textValue } from '../field-values';
 import type { DeliveryCandidate } from '../../../domain/delivery';
-import type { IncludedTicket } from './delivery-table';
+import type { IncludedTicket } from '../../../domain/delivery/delivery-table';
 
 /** JQL string literal: Jira escapes `"` and `\` with a backslash. */
 export function jqlString(value: string): string {

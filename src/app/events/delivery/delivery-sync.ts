@@ -1,5 +1,4 @@
-import type { Kind } from '../../../domain/kinds';
-import { DELIVERY_MISSING_FLAG } from '../../../domain/delivery';
+import { DELIVERY_MISSING_FLAG, isDeliveryCompleted, SHIPPED_KINDS } from '../../../domain/delivery';
 import { PROCESS_STATE_KEY, initialState, withDone, withFlag } from '../../../domain/process-state';
 import { renderMessage } from '../../../domain/texts';
 import { textToAdf } from '../../shared/adf';
@@ -11,11 +10,6 @@ import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } 
 import { moveIntoDelivery } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
-
-/** Kinds that ship with a Delivery (guide §3.1.1). */
-export const SHIPPED_KINDS: readonly Kind[] = ['softwareDefect', 'consultingRequest', 'customisation'];
-
-const COMPLETED = ['delivered', 'stageInstallationCompleted', 'installationCompleted'] as const;
 
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
@@ -32,7 +26,7 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
     fieldIds.deliveryVersion !== undefined &&
     changeOf(event, fieldIds.deliveryVersion, config.names.fields.deliveryVersion) !== undefined;
   if (ticket.kind === 'delivery') {
-    if (statusChanged && (COMPLETED as readonly string[]).includes(ticket.status ?? '')) {
+    if (statusChanged && isDeliveryCompleted(ticket.status)) {
       await deps.queue.push([
         {
           body: {

@@ -5,7 +5,7 @@ import { hasOwnKey } from '../../../domain/own-property';
 import { languageFor } from '../../../domain/texts/render-message';
 import { issueLinksOf, organizationsOf } from '../field-values';
 import { includedTickets } from './delivery-queries';
-import { buildIncludedTicketsTable } from './delivery-table';
+import { buildIncludedTicketsTable } from '../../../domain/delivery/delivery-table';
 
 /**
  * Regenerates a Delivery's "Included tickets" field from its links (the links are the truth; the table is a

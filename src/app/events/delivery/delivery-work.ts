@@ -11,10 +11,10 @@ import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
 import { issueLinksOf, textValue } from '../field-values';
 import { loadTicket, ticketFields, toTicket } from '../ticket';
-import { SHIPPED_KINDS } from './delivery-sync';
+import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
-import { auditDeliveryCompleted, completionCounts } from './delivery-audit';
+import { auditDeliveryCompleted } from './delivery-audit';
 import { plannedDeliveries, jqlString } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
@@ -104,15 +104,11 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
     await deps.ledger.complete(key, now);
     return DONE;
   }
-  if (
-    ticket.status !== 'deliveryPending' ||
-    ticket.kind === undefined ||
-    !SHIPPED_KINDS.includes(ticket.kind)
-  ) {
+  const to = shipTarget(ticket.kind, ticket.status);
+  if (to === undefined || ticket.kind === undefined) {
     await deps.ledger.complete(key, now);
     return DONE;
   }
-  const to = ticket.kind === 'customisation' ? 'closed' : 'resolved';
   const transitions = await deps.jira.getTransitions(ticket.key, { withFields: true });
   const transition = transitions.find(
     (t) => t.to.name.trim().toLowerCase() === config.names.statuses[to].toLowerCase(),

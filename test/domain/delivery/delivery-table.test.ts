@@ -1,5 +1,5 @@
 import { validator } from '@atlaskit/adf-utils/validator';
-import { buildIncludedTicketsTable, FIELD_LIMIT } from '../../../src/app/events/delivery/delivery-table';
+import { buildIncludedTicketsTable, FIELD_LIMIT } from '../../../src/domain/delivery/delivery-table';
 
 function adfProblem(doc: unknown): string | undefined {
   let problem: string | undefined;

@@ -8,7 +8,7 @@ import {
   tableRow,
   text,
 } from '@atlaskit/adf-utils/builders';
-import type { Language } from '../../../domain/texts';
+import type { Language } from '../texts';
 
 /** One ticket in a Delivery's table (guide §3.3: Key | Request type | Summary). */
 export interface IncludedTicket {
