@@ -165,7 +165,9 @@ async function createDemoTickets(
     customer.createIssue({ project: 'SD', issueType, summary, fields });
 
   await atMs(clarificationAge);
-  const clarification = await create('Support Request', 'How do I import users from a CSV file?');
+  // A Software Defect, so the walkthrough can show a reclassification the rules allow (PROCESS.md §2: a
+  // Software Defect whose analysis finds no code fault may be re-typed); the other types keep their type.
+  const clarification = await create('Software Defect', 'User import from a CSV file stops after the header');
   await agent.comment(clarification, 'Could you send us an example of the CSV file?');
   await agent.transition(clarification, { status: 'Clarification required / On hold' });
 

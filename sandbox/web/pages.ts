@@ -224,7 +224,7 @@ function issueBody(
       return `<li>${esc(l.outwardIssue ? l.type.outward : l.type.inward)} <a href="/issue/${esc(other.key)}?${qs(view)}">${esc(other.key)}</a> ${esc(other.fields?.summary ?? '')}</li>`;
     })
     .join('');
-  return `<p><span class="lozenge">${esc(f.issuetype?.name)}</span> ${esc(issue.key)}</p>
+  return `<p><span class="lozenge" data-testid="issuetype">${esc(f.issuetype?.name)}</span> ${esc(issue.key)}</p>
 <h1>${esc(f.summary)}</h1>
 <dl class="fields"><dt>Status</dt><dd><span class="lozenge" data-testid="status">${esc(f.status?.name)}</span></dd>
 <dt>Priority</dt><dd>${esc(f.priority?.name ?? '—')}</dd><dt>Reporter</dt><dd>${esc(f.reporter?.displayName ?? '—')}</dd>

@@ -103,6 +103,23 @@ test('setting P1 on a Software Defect shows the mismatch; CUSTOM shows in the pa
   await page.screenshot({ path: join(SCREENSHOTS, 'local-site-edit-fields.png'), fullPage: false });
 });
 
+test('reclassifying the clarification ticket changes its type, as the rules allow a Software Defect', async () => {
+  const key = local.demo.clarification;
+  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
+  await expect(page.getByTestId('issuetype').textContent()).resolves.toBe('Software Defect');
+  await page.getByTestId('edit-fields').locator('summary').click();
+  await page.getByTestId('edit-issuetype').selectOption('Non-Software Defect');
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByTestId('edit-issuetype').locator('xpath=ancestor::form').getByRole('button').click(),
+  ]);
+  // The app judged the change (the events ran) and kept it: no revert, the status stays.
+  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
+  await expect(page.getByTestId('issuetype').textContent()).resolves.toBe('Non-Software Defect');
+  await expect(page.getByTestId('status').textContent()).resolves.toBe('Clarification required / On hold');
+  await Promise.all([page.waitForNavigation(), page.getByTestId('reset-demo').click()]);
+});
+
 test('Reset demo brings every demo ticket back after the clock spoiled them', async () => {
   const key = local.demo.clarification;
   await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
