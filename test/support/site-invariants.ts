@@ -347,6 +347,7 @@ export function invariantViolations(ctx: InvariantContext): string[] {
   const views = viewsOf(ctx);
   return [
     ...ctx.s.failedInvocations().map((f) => `failed invocation: ${f}`),
+    ...ctx.s.site.specViolations.map((v) => `OpenAPI violation: ${v}`),
     ...confidentiality(ctx, views),
     ...deliveries(ctx, views),
     ...timers(views),

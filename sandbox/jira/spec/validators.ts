@@ -25,6 +25,9 @@ function ajvFor(api: ApiName): Ajv {
     validateSchema: false,
     inlineRefs: false,
     verbose: true,
+    // Only the object's own properties count: an item without `toString` must not be judged by the inherited
+    // Object.prototype.toString (a changelog item whose "to" side was cleared has no `toString`).
+    ownProperties: true,
   });
   addFormats(ajv);
   ajv.addFormat('date-time', JIRA_DATE_TIME);

@@ -132,6 +132,23 @@ describe('validateResponse', () => {
   });
 });
 
+describe('validateResponse: own properties only', () => {
+  it('a changelog item whose cleared side is left out is valid (not judged by Object.prototype.toString)', () => {
+    const search = op('POST', '/rest/api/3/search/jql');
+    const item = {
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: '10000',
+      fromString: 'Done',
+    };
+    const issue = { id: '10001', key: 'SD-1', changelog: { histories: [{ id: '1', items: [item] }] } };
+    expect(validateResponse(search, 200, { issues: [issue], isLast: true })).toEqual({ ok: true });
+    const wrong = { ...issue, changelog: { histories: [{ id: '1', items: [{ ...item, toString: 42 }] }] } };
+    expect(validateResponse(search, 200, { issues: [wrong], isLast: true }).ok).toBe(false);
+  });
+});
+
 describe('SpecViolationError', () => {
   it('keeps the individual errors', () => {
     const error = new SpecViolationError(['a', 'b']);
