@@ -66,8 +66,9 @@ export function appRulesGateway(stats = new CallStats()): RulesGateway {
 }
 
 /** A gateway acting as the user who opened the panel or admin page (`asUser()`): Jira enforces what they may see. */
-export function userGateway(stats: CallStatsPort = new CallStats()): JiraGateway {
+export function userGateway(stats: CallStatsPort = new CallStats(), accountId?: string): JiraGateway {
   return new JiraGateway(
     new JiraClient({ request: (r, init) => api.asUser().requestJira(r, init), stats, gate }),
+    accountId === undefined ? undefined : { installation: currentInstallation(), accountId },
   );
 }

@@ -42,11 +42,12 @@ async function run<K extends ResolverKey>(
     requireBoundedPayload(request.payload);
     const ctx = contextSchema.safeParse(request.context ?? {});
     if (!ctx.success) throw new InvalidPayloadError(issueLines(ctx.error.issues));
-    const user = userGateway(app.stats);
+    // Permission answers are reused per installation and user (the Forge context's account, never the page's).
+    const user = userGateway(app.stats, ctx.data.accountId);
     const deps: AdminDeps = {
       app,
       user,
-      userMeta: new SiteMetadataGateway(user.client),
+      userMeta: new SiteMetadataGateway(user.client, user.permissions),
       now: app.clock.now(),
       ...(ctx.data.accountId !== undefined ? { accountId: ctx.data.accountId } : {}),
     };

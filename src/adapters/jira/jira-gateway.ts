@@ -10,6 +10,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
+import { processPermissionCache, type PermissionScope } from './permission-cache';
 import {
   changelogPageSchema,
   commentSchema,
@@ -52,7 +53,11 @@ function commentUpdate(comment: CommentInput) {
  * Writes carry comments and entity properties in the same call wherever Jira accepts them.
  */
 export class JiraGateway implements JiraGatewayPort {
-  constructor(readonly client: JiraClient) {}
+  /** @param permissions whose rights `hasGlobalPermission` answers, to reuse answers (user gateways only). */
+  constructor(
+    readonly client: JiraClient,
+    readonly permissions?: PermissionScope,
+  ) {}
 
   /** One page of `/rest/api/3/search/jql` (POST, so long JQL never hits URL limits). */
   search(request: SearchRequest): Promise<SearchResult> {
@@ -276,6 +281,13 @@ export class JiraGateway implements JiraGatewayPort {
 
   /** Whether the calling user holds a global permission (e.g. `ADMINISTER`), checked by Jira. */
   async hasGlobalPermission(permission: string): Promise<boolean> {
+    if (!this.permissions) return this.askGlobalPermission(permission);
+    return processPermissionCache.ask(this.permissions, `global:${permission}`, () =>
+      this.askGlobalPermission(permission),
+    );
+  }
+
+  private async askGlobalPermission(permission: string): Promise<boolean> {
     const result = await this.client.call({
       operation: 'getMyPermissions',
       route: route`/rest/api/3/mypermissions?permissions=${permission}`,

@@ -3,6 +3,7 @@ import type { SiteMetadataGateway as SiteMetadataPort } from '../../app/ports/ji
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
 import type { JiraClient } from './jira-client';
+import { processPermissionCache, type PermissionScope } from './permission-cache';
 
 /**
  * Read-only Jira and JSM calls behind the issue panel and the admin page: SLAs, the site's names (types,
@@ -59,7 +60,11 @@ const projectSchema = z.looseObject({
 export type ProjectInfo = z.infer<typeof projectSchema>;
 
 export class SiteMetadataGateway implements SiteMetadataPort {
-  constructor(readonly client: JiraClient) {}
+  /** @param permissions whose rights `isAgentOnIssue` answers, to reuse answers (user gateways only). */
+  constructor(
+    readonly client: JiraClient,
+    readonly permissions?: PermissionScope,
+  ) {}
 
   /**
    * The request's SLA metrics, or `undefined` when the site offers none for it: JSM answers 403 to customers
@@ -153,6 +158,15 @@ export class SiteMetadataGateway implements SiteMetadataPort {
    * @throws JiraHttpError 404 when the caller may not see the issue.
    */
   async isAgentOnIssue(issueKey: string): Promise<boolean> {
+    // SERVICEDESK_AGENT is a project permission: one answer serves every issue of the project.
+    const project = issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
+    if (!this.permissions || project === '') return this.askAgentOnIssue(issueKey);
+    return processPermissionCache.ask(this.permissions, `agent:${project}`, () =>
+      this.askAgentOnIssue(issueKey),
+    );
+  }
+
+  private async askAgentOnIssue(issueKey: string): Promise<boolean> {
     const result = await this.client.call({
       operation: 'getMyPermissions',
       route: route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${'SERVICEDESK_AGENT'}`,
