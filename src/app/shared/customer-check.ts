@@ -1,32 +1,25 @@
 import type { AppDeps } from '../deps';
-
-/** What the customer check needs to know about a ticket. */
-export interface CustomerTicket {
-  readonly id: string;
-  readonly key: string;
-  readonly reporterId?: string | undefined;
-  /** The JSM organizations the ticket is shared with. */
-  readonly organizations: readonly { readonly id: string }[];
-}
+import { customerChecks, type CustomerCheck, type CustomerTicket } from '../../domain/service/customer-check';
 
 /**
- * Whether the author of a comment counts as the customer (PROCESS.md §4): the reporter, a request participant,
- * or a member of an organization the ticket is shared with. Checked in that order, cheapest first (the reporter
- * needs no call). An error while checking counts as "not the customer": a timer then runs on rather than being
- * reset by someone who may be an agent. The event rules and the sweep's proof before a close both decide with
- * this one check.
+ * Whether `accountId` counts as the customer of the ticket (`customerChecks`, PROCESS.md §4): asks Jira the
+ * rule's checks in order and stops at the first yes. An error while checking counts as "not the customer": a
+ * timer then runs on rather than being reset by someone who may be an agent. The event rules and the sweep's
+ * proof before a close both decide with this one check.
  */
 export async function isCustomer(
   deps: Pick<AppDeps, 'links' | 'log'>,
-  ticket: CustomerTicket,
+  ticket: CustomerTicket & { readonly id: string; readonly key: string },
   accountId: string,
 ): Promise<boolean> {
-  if (ticket.reporterId === accountId) return true;
+  const checks = customerChecks(ticket, accountId);
+  if (checks === true) return true;
+  const ask = (check: CustomerCheck) =>
+    check.kind === 'participant'
+      ? deps.links.isParticipant(ticket.key, accountId)
+      : deps.links.isOrganizationMember(check.organizationId, accountId);
   try {
-    if (await deps.links.isParticipant(ticket.key, accountId)) return true;
-    for (const organization of ticket.organizations) {
-      if (await deps.links.isOrganizationMember(organization.id, accountId)) return true;
-    }
+    for (const check of checks) if (await ask(check)) return true;
   } catch (error) {
     deps.log.warn('customerCheckFailed', {
       issueId: ticket.id,
