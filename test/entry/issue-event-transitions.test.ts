@@ -126,6 +126,20 @@ describe('issue events on the local site: transition enforcement and reclassific
     ]);
   });
 
+  it('events read late: a Clarification stay stamped by another event still returns only where it came from', async () => {
+    // Found by the property test: an edit's event, read after the ticket had entered Clarification, stamped the
+    // stay without its origin; the return to Open (it came from In Progress) was then accepted.
+    const key = await ticket('Consulting Request');
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    await s.agent.edit(key, { priority: { name: 'P3' } });
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.settle();
+    await s.agent.transition(key, { status: 'Open' });
+    await s.settle();
+    expect(s.status(key)).toBe('Clarification required / On hold');
+  });
+
   it('allows Clarification from a working status and back, and leaves allowed changes alone', async () => {
     const key = await ticket('Software Defect');
     await s.agent.transition(key, { status: 'In Progress' });
