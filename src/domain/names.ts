@@ -8,7 +8,7 @@ import { STATUSES, type StatusKey } from './statuses';
  * select options). Jira compares status, type and priority names case-insensitively and ignores surrounding
  * blanks; so does the app.
  */
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 

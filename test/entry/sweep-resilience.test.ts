@@ -65,7 +65,7 @@ describe('hourly sweep: exactly once under duplicates, crashes, rate limits and 
     await s.until(at(10, HOUR + 10 * MINUTE));
     expectRemindersExact(s, entered, 1);
     expect(s.host.invocations.some((r) => r.kind === 'consumer')).toBe(true);
-  });
+  }, 90_000);
 
   it('a crash right after a reminder landed (before its bookkeeping): no second reminder, the cycle continues', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');

@@ -21,6 +21,7 @@ const issueRefSchema = z.looseObject({
   fields: z
     .looseObject({
       status: z.looseObject({ id: z.coerce.string(), name: z.string().optional() }).nullable().optional(),
+      issuetype: z.looseObject({ name: z.string().optional() }).nullable().optional(),
     })
     .nullable()
     .optional(),
@@ -122,6 +123,7 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
             },
           }
         : {}),
+      ...(e.issue.fields?.issuetype?.name ? { typeAtEvent: e.issue.fields.issuetype.name } : {}),
       items: e.changelog?.items ?? [],
       ...(comment
         ? {

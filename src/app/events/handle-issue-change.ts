@@ -11,6 +11,8 @@ import { resolveFieldIds } from './field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket } from './ticket';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
+import { triageIssueChange } from '../../domain/events/event-triage';
+import { timerMayRun } from '../shared/repair-marker';
 import type { IssueChangeEvent } from '../../domain/events/issue-change';
 import type { RuleInput } from '../../domain/events/rule-input';
 
@@ -54,6 +56,12 @@ export async function handleIssueChange(
   if (!site.projects.includes(projectKey)) return { kind: 'ignored', reason: 'projectNotManaged' };
   const configured: ProjectConfig = configForProject(site, projectKey);
   if (!configured.automation.enabled) return { kind: 'ignored', reason: 'automationDisabled' };
+  const mayRun =
+    event.kind === 'commented'
+      ? await timerMayRun(deps.store, deps.dueIndex, projectKey, event.issueKey)
+      : true;
+  const left = triageIssueChange({ event, timerMayRun: mayRun }, configured);
+  if (left !== undefined) return { kind: 'ignored', reason: left };
   // A failed platform check holds automation in dry run, as for the sweep.
   const config = await heldConfig(deps.store, configured);
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);

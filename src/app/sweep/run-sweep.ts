@@ -4,7 +4,8 @@ import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';
 import { sweepProject, type OutcomeCounts, type SweepCursor } from './sweep-project';
 import { sweepContextFor } from './sweep-setup';
-import { firstPhase, repairBasis } from './sweep-sources';
+import { repairBasis } from '../shared/repair-marker';
+import { firstPhase } from './sweep-sources';
 
 /** Queue work item type that continues one project's sweep. */
 export const SWEEP_PROJECT_WORK = 'sweep.project';

@@ -1,5 +1,6 @@
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
 import { announce, indexInstant, lowerDue, settle } from '../shared/due-index';
+import { readRepairMarker, writeRepairMarker } from '../shared/repair-marker';
 import type { IssueBean } from '../ports/jira';
 import type { SweepContext } from './sweep-context';
 import { jqlString, stampedTicketsJql, unstampedTicketsJql } from './sweep-queries';
@@ -21,25 +22,8 @@ export interface SourcePage {
   readonly nextPageToken?: string | undefined;
 }
 
-/** Version of what the `stamped` phase builds; a new version makes every installation rebuild its index once. */
-const INDEX_SCHEMA = 'due-index-1';
-
 /** How often the repair query runs when nothing changed. */
 const REPAIR_INTERVAL_MS = 24 * 3_600_000;
-
-interface RepairMarker {
-  at: string;
-  basis: string;
-}
-
-function repairKey(projectKey: string): string {
-  return `sweep:repair:${projectKey}`;
-}
-
-/** What the repair phases are built on: the index version and the settings they followed. */
-export function repairBasis(configVersion: number): string {
-  return `${INDEX_SCHEMA}:${configVersion}`;
-}
 
 /**
  * The phase a project sweep starts with: `stamped` repairs (after the unstamped query) when the index or the
@@ -50,7 +34,7 @@ export async function firstPhase(
   ctx: SweepContext,
   basis: string,
 ): Promise<{ phase: SweepPhase; rebuild: boolean }> {
-  const marker = await ctx.deps.store.get<RepairMarker>(repairKey(ctx.cfg.projectKey));
+  const marker = await readRepairMarker(ctx.deps.store, ctx.cfg.projectKey);
   if (!marker || marker.basis !== basis) return { phase: 'unstamped', rebuild: true };
   // A dry run stores no state, so the tickets it would act on stay unstamped: it repairs every hour.
   if (ctx.dryRun || ctx.now.getTime() - Date.parse(marker.at) >= REPAIR_INTERVAL_MS)
@@ -60,8 +44,7 @@ export async function firstPhase(
 
 /** Records that the repair phases of `basis` are complete. */
 export async function markRepaired(ctx: SweepContext, basis: string): Promise<void> {
-  const marker: RepairMarker = { at: ctx.now.toISOString(), basis };
-  await ctx.deps.store.set(repairKey(ctx.cfg.projectKey), marker);
+  await writeRepairMarker(ctx.deps.store, ctx.cfg.projectKey, { at: ctx.now.toISOString(), basis });
 }
 
 async function searchPage(

@@ -19,6 +19,8 @@ export interface IssueChangeEvent {
   readonly changelogId?: string;
   /** The ticket's status when the event happened (the payload's snapshot of the issue), if Jira sent it. */
   readonly statusAtEvent?: { id: string; name?: string };
+  /** The ticket's issue type name when the event happened (the payload's snapshot), if Jira sent it. */
+  readonly typeAtEvent?: string;
   readonly items: readonly ChangeItem[];
   /**
    * `isPublic` is JSM's `jsdPublic` when the payload carries it; the Forge event reference does not document it,

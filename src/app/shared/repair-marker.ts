@@ -1,0 +1,54 @@
+import type { DueIndexStore, KeyValueStore } from '../ports';
+
+/**
+ * When a project's repair phases last completed and on what basis (docs/decisions/0015): the version of what the
+ * due index holds and the settings version they followed. Until the basis names the current index version, the
+ * due index of the project is not built and cannot say that a ticket has no due time.
+ */
+export interface RepairMarker {
+  at: string;
+  basis: string;
+}
+
+/** Version of what the due index holds; a new version makes every installation rebuild its index once. */
+const INDEX_SCHEMA = 'due-index-1';
+
+function repairKey(projectKey: string): string {
+  return `sweep:repair:${projectKey}`;
+}
+
+/** What the repair phases are built on: the index version and the settings they followed. */
+export function repairBasis(configVersion: number): string {
+  return `${INDEX_SCHEMA}:${configVersion}`;
+}
+
+export function readRepairMarker(
+  store: KeyValueStore,
+  projectKey: string,
+): Promise<RepairMarker | undefined> {
+  return store.get<RepairMarker>(repairKey(projectKey));
+}
+
+export async function writeRepairMarker(
+  store: KeyValueStore,
+  projectKey: string,
+  marker: RepairMarker,
+): Promise<void> {
+  await store.set(repairKey(projectKey), marker);
+}
+
+/**
+ * Whether a timer with a due time may run on the ticket, from KVS alone: its due-index entry has a due time, or
+ * the project's index is not built yet (then it cannot say no). The entry is never later than the ticket's
+ * property, so an entry without a due time means the property has none either.
+ */
+export async function timerMayRun(
+  store: KeyValueStore,
+  index: DueIndexStore,
+  projectKey: string,
+  issueKey: string,
+): Promise<boolean> {
+  const marker = await readRepairMarker(store, projectKey);
+  if (!marker?.basis.startsWith(`${INDEX_SCHEMA}:`)) return true;
+  return (await index.get(issueKey))?.dueAt !== undefined;
+}

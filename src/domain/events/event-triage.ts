@@ -1,0 +1,50 @@
+import type { ProjectConfig } from '../config';
+import { kindOfTypeName, sameName } from '../names';
+import type { IssueChangeEvent } from './issue-change';
+
+/** System fields whose change a rule reacts to: status moves and timers, reclassification, §5 note, acceptance. */
+const WATCHED_SYSTEM_FIELDS = ['status', 'issuetype', 'priority', 'assignee'] as const;
+
+/** What the event handler knows before any Jira call: the event, and whether a timer may be running. */
+export interface TriageFacts {
+  readonly event: IssueChangeEvent;
+  /**
+   * Whether a timer with a due time may run on the ticket (its due-index entry has a due time, or the index is not
+   * built yet and so cannot say no).
+   */
+  readonly timerMayRun: boolean;
+}
+
+/**
+ * Whether an event can change anything, decided from its payload alone, so that an event no rule reacts to costs
+ * no Jira point. `undefined`: handle it (read the ticket); otherwise the reason it is left.
+ * - created: always handled (timers, e-mail intake, confidentiality, on-call, §5 note);
+ * - a type the app does not manage, unless the event changes the type (a reclassification may need reverting);
+ * - commented: only a comment that may be public, on a ticket whose timer may run, can be a customer's reply;
+ * - updated: only changes of status, type, priority, assignee, the Confidential and Delivery version fields, or
+ *   any change of a Delivery ticket (a Planned Delivery edited picks up waiting tickets, PROCESS.md §6).
+ *
+ * @example
+ * triageIssueChange({ event: { kind: 'updated', items: [{ field: 'summary' }], … }, timerMayRun: true }, cfg); // 'nothingWatched'
+ */
+export function triageIssueChange(facts: TriageFacts, config: ProjectConfig): string | undefined {
+  const { event } = facts;
+  const typeAtEvent = event.typeAtEvent;
+  if (event.kind === 'created') return undefined;
+  const typeChanged = event.items.some((item) => (item.fieldId ?? item.field) === 'issuetype');
+  const kind = typeAtEvent === undefined ? undefined : kindOfTypeName(config, typeAtEvent);
+  if (typeAtEvent !== undefined && kind === undefined && !typeChanged) return 'typeNotManaged';
+  if (event.kind === 'commented') {
+    if (event.comment?.isPublic === false) return 'internalComment';
+    return facts.timerMayRun ? undefined : 'noTimerRunning';
+  }
+  if (kind === 'delivery' || typeAtEvent === undefined) return undefined;
+  const fields = config.names.fields;
+  const watched = event.items.some(
+    (item) =>
+      (WATCHED_SYSTEM_FIELDS as readonly string[]).includes(item.fieldId ?? item.field) ||
+      sameName(fields.confidential, item.field) ||
+      sameName(fields.deliveryVersion, item.field),
+  );
+  return watched ? undefined : 'nothingWatched';
+}
