@@ -101,3 +101,13 @@ export interface SiteCatalogView {
   /** People who can be named on the escalation ladder or as account managers. */
   people: { accountId: string; displayName: string }[];
 }
+
+/**
+ * `getOrganizationHealth` result: the site's JSM organizations the settings leave to the fallbacks, with what
+ * each lacks, and the fallbacks that then apply.
+ */
+export interface OrganizationHealthView {
+  organizations: { name: string; missing: ('region' | 'language')[] }[];
+  defaultRegion: string;
+  defaultLanguage: Language;
+}

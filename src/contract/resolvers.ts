@@ -6,6 +6,7 @@ import type {
   PreviewTextPayload,
   PreviewTextResult,
   SiteCatalogView,
+  OrganizationHealthView,
   SweepPreviewPayload,
   SweepPreviewView,
 } from './admin-views';
@@ -41,6 +42,8 @@ interface ResolverContract {
   getHealth: { payload: HealthPayload; result: HealthView };
   /** Admin: the names the site knows (types, statuses, fields, organizations, people) for the pickers. */
   getSiteCatalog: { payload: Record<string, never>; result: SiteCatalogView };
+  /** Admin: the site's organizations without a region or language (their tickets use the fallbacks). */
+  getOrganizationHealth: { payload: Record<string, never>; result: OrganizationHealthView };
   /** Admin: what the next sweep would remind or close. */
   previewSweep: { payload: SweepPreviewPayload; result: SweepPreviewView };
   /** Admin: the audit log, newest first, paged by cursor. */

@@ -12,6 +12,7 @@ import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-er
 import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
 import { getSiteCatalog } from '../app/admin/site-catalog';
+import { getOrganizationHealth } from '../app/admin/organization-health';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { getPanel } from '../app/panel/get-panel';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
@@ -131,6 +132,11 @@ export const resolver = new Resolver()
   .define('getSiteCatalog', ({ payload, context }) =>
     run('getSiteCatalog', { payload, context }, (deps, _ctx, client) =>
       getSiteCatalog(payload, { admin: deps, directory: new SiteDirectoryGateway(client) }),
+    ),
+  )
+  .define('getOrganizationHealth', ({ payload, context }) =>
+    run('getOrganizationHealth', { payload, context }, (deps, _ctx, client) =>
+      getOrganizationHealth(payload, { admin: deps, directory: new SiteDirectoryGateway(client) }),
     ),
   )
   .define('previewSweep', ({ payload, context }) =>

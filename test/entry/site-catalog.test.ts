@@ -1,5 +1,5 @@
 import { USER } from '../../sandbox/jira/seed/demo-ids';
-import type { SiteCatalogView } from '../../src/contract/admin-views';
+import type { OrganizationHealthView, SiteCatalogView } from '../../src/contract/admin-views';
 import { startEventsSite, type EventsSite } from '../support/events-site';
 
 describe('getSiteCatalog: the names the admin page offers in its pickers, read from the site', () => {
@@ -47,5 +47,36 @@ describe('getSiteCatalog: the names the admin page offers in its pickers, read f
 
   it('refuses a payload it does not know', async () => {
     expect((await call(USER.admin, { extra: 1 })).value.error?.code).toBe('INVALID');
+  });
+});
+
+describe('getOrganizationHealth: organizations the settings leave to the fallbacks', () => {
+  let s: EventsSite;
+  beforeAll(async () => {
+    s = await startEventsSite();
+  });
+  afterAll(() => s.close());
+
+  it('names each site organization without a region or language, and refuses a non-admin', async () => {
+    const call = async (accountId: string) =>
+      (await s.host.invokeResolver({
+        moduleKey: 'process-admin',
+        functionKey: 'getOrganizationHealth',
+        payload: {},
+        accountId,
+      })) as { ok: true; value: { data?: OrganizationHealthView; error?: { code: string } } };
+    const view = (await call(USER.admin)).value.data;
+    // The test site maps regions for ACME and Globex but no languages: Globex's English-speaking customers
+    // would read the default German, which is what the admin is told.
+    expect(view).toEqual({
+      organizations: [
+        { name: 'Acme GmbH', missing: ['language'] },
+        { name: 'Globex Ltd', missing: ['language'] },
+        { name: 'Initech Pte', missing: ['region', 'language'] },
+      ],
+      defaultRegion: 'saarbruecken',
+      defaultLanguage: 'de',
+    });
+    expect((await call(USER.agentDach)).value.error?.code).toBe('FORBIDDEN');
   });
 });

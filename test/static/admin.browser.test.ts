@@ -34,6 +34,14 @@ function resolveAdmin(call: InvokeCall): unknown {
       return { data: settingsView };
     case 'getSiteCatalog':
       return { data: siteCatalog };
+    case 'getOrganizationHealth':
+      return {
+        data: {
+          organizations: [{ name: 'Globex Ltd', missing: ['language'] }],
+          defaultRegion: 'dach',
+          defaultLanguage: 'de',
+        },
+      };
     case 'previewText': {
       const { template, params } = call.payload as { template: string; params: Record<string, string> };
       const text = template.replace(/\{(\w+)\}/g, (_m: string, name: string) => params[name] ?? `{${name}}`);
@@ -440,6 +448,10 @@ test('health, next sweep and activity tabs load their views', async () => {
   const page = await openAdmin('locale=en-US');
   await page.getByRole('tab', { name: 'Health' }).click();
   await page.getByText('Add the status to the workflow.').waitFor();
+  // An organization without a language: its customers would read German.
+  const organizations = page.getByRole('table', { name: 'Organizations without a region or language' });
+  await expect(organizations.getByRole('row').nth(1).innerText()).resolves.toMatch(/Globex Ltd\s+language/);
+  await page.getByText('texts in German').waitFor();
   await page.getByRole('tab', { name: 'Next sweep' }).click();
   await page.getByRole('tabpanel').getByText('reminder 2 of 3').waitFor();
   await page.getByRole('tab', { name: 'Activity' }).click();

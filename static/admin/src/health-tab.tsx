@@ -5,6 +5,7 @@ import { token } from '@atlaskit/tokens';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
+import { OrganizationHealth } from './organization-health';
 import { PlatformChecksPanel } from './platform-checks-panel';
 import { DataTable } from './table';
 
@@ -62,6 +63,7 @@ export function HealthTab() {
           </div>
         );
       })}
+      <OrganizationHealth />
       <PlatformChecksPanel />
     </div>
   );

@@ -292,6 +292,15 @@ export const adminDe: AdminMessages = {
     someone: 'Eine andere Administratorin oder ein anderer Administrator',
   },
   reset: 'Änderungen verwerfen',
+  organizationHealth: {
+    title: 'Organisationen ohne Region oder Sprache',
+    allMapped: 'Jede Organisation der Site hat eine Region und eine Sprache.',
+    explain: (region, language) =>
+      `Tickets dieser Organisationen erhalten die Supportzeiten der Region „${region}“ und Texte auf ${language}. Tragen Sie sie unter Einstellungen → Regionen, Organisationen und Sprachen ein.`,
+    organization: 'Organisation',
+    missing: 'Nicht gesetzt',
+    gap: { region: 'Region', language: 'Sprache' },
+  },
   health: {
     check: 'Erneut prüfen',
     project: 'Projekt',

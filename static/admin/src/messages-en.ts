@@ -287,6 +287,15 @@ export const adminEn: AdminMessages = {
     someone: 'Another administrator',
   },
   reset: 'Discard changes',
+  organizationHealth: {
+    title: 'Organizations without a region or language',
+    allMapped: 'Every organization of the site has a region and a language.',
+    explain: (region, language) =>
+      `Tickets of these organizations get the support hours of the region "${region}" and texts in ${language}. Add them under Settings → Regions, organizations and languages.`,
+    organization: 'Organization',
+    missing: 'Not set',
+    gap: { region: 'region', language: 'language' },
+  },
   health: {
     check: 'Check again',
     project: 'Project',

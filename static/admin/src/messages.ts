@@ -197,6 +197,14 @@ export interface AdminMessages {
   /** Another admin saved on the same version first: who (name or @account id) and when. */
   changedMeanwhile: { title: string; body: (who: string, when: string) => string; someone: string };
   reset: string;
+  organizationHealth: {
+    title: string;
+    allMapped: string;
+    explain: (defaultRegion: string, defaultLanguage: string) => string;
+    organization: string;
+    missing: string;
+    gap: Record<'region' | 'language', string>;
+  };
   health: {
     check: string;
     project: string;

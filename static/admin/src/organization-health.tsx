@@ -1,0 +1,40 @@
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import { ErrorState, LoadingState } from '../../shared/src/states';
+import { useResource } from '../../shared/src/use-resource';
+import { useAdminEnvironment } from './admin-context';
+import { DataTable } from './table';
+
+/**
+ * The site's organizations without a region or language: their tickets use the default region's hours and
+ * the default language, so an English-speaking customer may get German reminders.
+ */
+export function OrganizationHealth() {
+  const { m, invoke } = useAdminEnvironment();
+  const [health, reload] = useResource(() => invoke('getOrganizationHealth', {}), [invoke]);
+  if (health.status === 'loading') return <LoadingState label={m.loading} />;
+  if (health.status === 'error')
+    return <ErrorState failure={health.failure} texts={m.error} onRetry={reload} />;
+  const view = health.value;
+  const t = m.organizationHealth;
+  return (
+    <div style={{ marginTop: token('space.300') }}>
+      {view.organizations.length === 0 ? (
+        <SectionMessage appearance="success" title={t.title}>
+          {t.allMapped}
+        </SectionMessage>
+      ) : (
+        <>
+          <SectionMessage appearance="warning" title={t.title}>
+            {t.explain(view.defaultRegion, m.regions.languages[view.defaultLanguage])}
+          </SectionMessage>
+          <DataTable
+            caption={t.title}
+            columns={[t.organization, t.missing]}
+            rows={view.organizations.map((o) => [o.name, o.missing.map((gap) => t.gap[gap]).join(', ')])}
+          />
+        </>
+      )}
+    </div>
+  );
+}
