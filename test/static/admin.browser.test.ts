@@ -240,6 +240,7 @@ test.each([
     const summary = page.getByRole('alert').filter({ has: page.getByRole('link', { name: label }) });
     await expect(summary.innerText()).resolves.toContain(`${label}: ${problem}`);
     expect(await page.getByText('timers.resolvedAutoCloseDays').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, `admin-validation-${locale}.png`) });
     await page.getByRole('tab').first().focus();
     await summary.getByRole('link', { name: label }).click();
     await expect(field.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
@@ -298,6 +299,7 @@ test('priority names and the Delivery link type are editable, with the guide mea
   await names.getByLabel('Outward description (Delivery → ticket)').fill('delivers');
   await names.getByLabel('Inward description (ticket → Delivery)').fill('');
   await names.getByLabel('Resolution on automatic close').selectOption('Fixed');
+  await names.screenshot({ path: join(SCREENSHOTS, 'admin-names-pickers-en.png') });
   await expect(
     names.getByLabel('Clarification required / On hold', { exact: true }).locator('option').allInnerTexts(),
   ).resolves.toEqual(siteCatalog.statuses);
@@ -367,6 +369,7 @@ test('the escalation ladder names people by display name and saves their account
   const timers = page.getByRole('region', { name: 'Timers' });
   await timers.getByLabel('"Request a new estimate" does').selectOption('accountManagerNote');
   await timers.getByLabel('Account managers').selectOption({ label: 'Priya Nair' });
+  await ladder.screenshot({ path: join(SCREENSHOTS, 'admin-escalation-en.png') });
   await page.getByRole('button', { name: 'Save' }).click();
   await page
     .getByText(/Must be at least 1\.|Muss mindestens 1 sein\./)
@@ -452,6 +455,7 @@ test('health, next sweep and activity tabs load their views', async () => {
   const organizations = page.getByRole('table', { name: 'Organizations without a region or language' });
   await expect(organizations.getByRole('row').nth(1).innerText()).resolves.toMatch(/Globex Ltd\s+language/);
   await page.getByText('texts in German').waitFor();
+  await page.getByRole('tabpanel').screenshot({ path: join(SCREENSHOTS, 'admin-health-en.png') });
   await page.getByRole('tab', { name: 'Next sweep' }).click();
   await page.getByRole('tabpanel').getByText('reminder 2 of 3').waitFor();
   await page.getByRole('tab', { name: 'Activity' }).click();
