@@ -4,10 +4,10 @@
  * when they differ. The expressions hold no site names: those live in the tables the app publishes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { REPO_MANIFEST } from '../sandbox/manifest-path';
 import { SHIPPED_EXPRESSIONS } from '../src/domain/workflows/rule-expressions';
 
-const path = join(__dirname, '..', 'manifest.yml');
+const path = REPO_MANIFEST;
 let text = readFileSync(path, 'utf8');
 for (const [key, expression] of Object.entries(SHIPPED_EXPRESSIONS)) {
   const block = new RegExp(

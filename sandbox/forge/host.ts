@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { REPO_MANIFEST } from '../manifest-path';
 
 import type { SimClock } from '../clock';
 import type { JiraSite } from '../contract';
@@ -106,7 +106,6 @@ export interface ForgeHost {
   readonly kills: Readonly<KillCounts>;
 }
 
-const DEFAULT_MANIFEST = resolve(__dirname, '..', '..', 'manifest.yml');
 const MAX_DRAIN_STEPS = 10_000;
 
 /**
@@ -119,7 +118,7 @@ const MAX_DRAIN_STEPS = 10_000;
  * await host.advance(3_600_000); // fires hourly triggers, delivers due queue events
  */
 export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost> {
-  const manifest = await loadManifest(opts.manifestPath ?? DEFAULT_MANIFEST, opts.app);
+  const manifest = await loadManifest(opts.manifestPath ?? REPO_MANIFEST, opts.app);
   const cloudId = opts.cloudId ?? '5e1f0000-0000-4000-8000-00000000c10d';
   const installationId = opts.installationId ?? '1a570000-0000-4000-8000-000000000001';
   const installContext = `ari:cloud:jira::site/${cloudId}`;

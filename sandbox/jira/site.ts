@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { REPO_MANIFEST } from '../manifest-path';
 import type { JiraSite, Principal, ProductEvent, SiteRequest, SiteResponse } from '../contract';
 import { type ActAs, actAs } from './act-as';
 import { FaultInjector, type FaultConfig, type FaultCounts } from './faults';
@@ -36,7 +36,7 @@ export interface JiraSiteOptions {
   cloudId?: string;
   /**
    * Manifest whose `jira:entityProperty` modules define the JQL-indexed properties and whose expression modules
-   * (workflow validators and conditions, action validators) the site evaluates (default `./manifest.yml`).
+   * (workflow validators and conditions, action validators) the site evaluates (default: the repository's `manifest.yml`).
    */
   manifestPath?: string;
   /**
@@ -118,7 +118,7 @@ class Site implements SimJiraSite {
     this.writer = new IssueWriter(this.store, {
       commentVisibility: options.commentEventVisibility === 'jsdPublic',
     });
-    const manifestPath = options.manifestPath ?? resolve(process.cwd(), 'manifest.yml');
+    const manifestPath = options.manifestPath ?? REPO_MANIFEST;
     this.indexed = readIndexedProperties(manifestPath);
     registerPropertyIndexes(this.store, this.indexed);
     this.store.appRules = readExpressionModules(manifestPath);
