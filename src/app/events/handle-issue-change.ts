@@ -5,6 +5,7 @@ import { cameByEmail } from './email-channel';
 import { heldConfig } from '../shared/automation-hold';
 import { recordCommentEvent } from '../shared/platform-observations';
 import { isCustomer } from '../shared/customer-check';
+import { EVENT_WRITER, markStateWrite } from '../shared/state-write-marker';
 import type { EventDeps } from './event-deps';
 import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from './field-ids';
@@ -77,6 +78,11 @@ export async function handleIssueChange(
   if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
   const stored = ticket.state;
   const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
+  // A comment on a waiting ticket may be the customer's reply: announce a state write before any other write of
+  // this handler, so that a handler dying after any of them still leaves the sweep the sign to take its proof
+  // before the ticket's next step (docs/decisions/0003), even when the reply landed just before a sweep's write.
+  if (event.kind === 'commented' && timerRunning)
+    await markStateWrite(deps.store, ticket.id, now.toISOString(), EVENT_WRITER);
   // Whether Forge comment events carry `jsdPublic` on this site is reported by the platform checks.
   if (event.kind === 'commented' && event.comment !== undefined)
     await recordCommentEvent(deps.store, event.comment.isPublic !== undefined, now);
