@@ -14,7 +14,7 @@ const MAX_ENTRIES = 5_000;
  * a `mypermissions` call each time. Forge may reuse a warm process for another installation, so every entry is keyed
  * by installation AND user: an answer for one user on one site is never seen by another user or another site.
  */
-export class PermissionCache {
+class PermissionCache {
   private readonly entries = new Map<string, { value: boolean; until: number }>();
 
   async ask(scope: PermissionScope, question: string, answer: () => Promise<boolean>): Promise<boolean> {
