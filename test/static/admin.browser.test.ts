@@ -474,3 +474,49 @@ test('a non-administrator sees the administrators-only message', async () => {
   expect(await page.getByRole('tab').count()).toBe(0);
   await page.close();
 });
+
+test('keyboard walk: every stop on the settings tab shows focus and is not hidden behind the save bar', async () => {
+  const page = await openAdmin('locale=en-US');
+  await page.getByRole('tab', { name: 'Settings' }).focus();
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (let step = 0; step < 120; step++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const probe = document.createElement('div');
+      probe.style.border = '1px solid var(--ds-border-focused)';
+      document.body.append(probe);
+      const focusColor = getComputedStyle(probe).borderColor;
+      probe.remove();
+      const ring =
+        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+        (style.boxShadow !== 'none' && style.boxShadow !== '') ||
+        // Atlaskit text fields draw the ring on their wrapper while the input inside has focus.
+        (el.parentElement !== null && getComputedStyle(el.parentElement).boxShadow !== 'none') ||
+        (el.parentElement !== null && getComputedStyle(el.parentElement).outlineStyle !== 'none') ||
+        // Atlaskit toggles colour their track's border with the focus token.
+        (el.parentElement?.tagName === 'LABEL' &&
+          getComputedStyle(el.parentElement).borderColor === focusColor);
+      const box = el.getBoundingClientRect();
+      const bar = document.querySelector('[data-testid="save-bar"]');
+      const barTop = bar?.getBoundingClientRect().top ?? Infinity;
+      const isBar = bar?.contains(el) ?? false;
+      return {
+        id: `${el.tagName}#${el.id}:${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
+        ring,
+        // A control partly under the bar counts; a whole tab panel taking focus is taller than any view.
+        covered: !isBar && box.height < 200 && box.top < barTop && box.bottom > barTop,
+      };
+    });
+    if (!stop) continue;
+    seen.add(stop.id);
+    if (!stop.ring) problems.push(`no visible focus: ${stop.id}`);
+    if (stop.covered) problems.push(`under the save bar: ${stop.id}`);
+  }
+  expect(seen.size).toBeGreaterThan(60);
+  expect(problems).toEqual([]);
+  await page.close();
+});

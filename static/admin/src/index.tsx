@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   };
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
+  // The settings' save bar sticks to the bottom: a field that keyboard focus scrolls into view stops above it
+  // instead of underneath (WCAG 2.2, 2.4.11).
+  document.documentElement.style.scrollPaddingBottom = '96px';
   Object.assign(document.body.style, {
     margin: '0',
     font: token('font.body'),

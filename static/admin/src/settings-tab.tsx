@@ -236,6 +236,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
         ))}
 
         <div
+          data-testid="save-bar"
           style={{
             position: 'sticky',
             bottom: 0,
