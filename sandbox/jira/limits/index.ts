@@ -13,8 +13,11 @@
  * - 429 headers: `Retry-After` (seconds), `RateLimit-Reason` (`jira-quota-global-based`, `jira-burst-based`,
  *   `jira-per-issue-on-write`), `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`, and
  *   `X-RateLimit-NearLimit: true` when under 20 % of the hour's budget is left.
+ * - One pool for every installation: sites given the same `QuotaPool` (`LimitConfig.pool`) share the hour's
+ *   points, so one installation's spending makes every other installation's requests 429 until the hour resets.
  * Time comes only from each request's `at` (the site clock), so tests are deterministic.
  */
+export { QuotaPool } from './quota-pool';
 export { RateLimiter } from './rate-limiter';
 export type { LimitConfig } from './rate-limiter';
 export { pointCost } from './point-cost';

@@ -1,10 +1,18 @@
 import { isRead, pointCost } from './point-cost';
+import { QuotaPool } from './quota-pool';
 import { SlidingWindowCounter } from './sliding-window';
 import { TokenBucket } from './token-bucket';
 
 /** Limits of the simulated site; every field defaults to Atlassian's published value (see `index.ts`). */
 export interface LimitConfig {
   hourlyPoints?: number;
+  /**
+   * The app's pool shared with other sites (installations) of the same app; `hourlyPoints` is then the pool's.
+   * Without one the site has a pool of its own.
+   */
+  pool?: QuotaPool;
+  /** This site's name in the shared pool (default `site`). */
+  installation?: string;
   burstPerSecond?: { read: number; write: number };
   perIssueWrites?: { per2s: number; per30s: number };
 }
@@ -25,7 +33,6 @@ export type ChargeResult =
   | { allowed: true; points: number; headers: Record<string, string> }
   | { allowed: false; retryAfterSeconds: number; reason: RateLimitReason; headers: Record<string, string> };
 
-const HOUR_MS = 3_600_000;
 /** Atlassian sends `X-RateLimit-NearLimit: true` when the budget is nearly spent; we use "under 20 % left". */
 const NEAR_LIMIT_SHARE = 0.2;
 
@@ -37,17 +44,17 @@ const NEAR_LIMIT_SHARE = 0.2;
  * A rejected request consumes nothing, so retrying after `Retry-After` succeeds.
  */
 export class RateLimiter {
-  private readonly hourlyPoints: number;
+  private readonly pool: QuotaPool;
+  private readonly installation: string;
   private readonly burst: { read: number; write: number };
   private readonly perIssue: { per2s: number; per30s: number };
-  private windowStartMs = Number.NEGATIVE_INFINITY;
-  private pointsThisHour = 0;
   private requests = 0;
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly issueWrites = new Map<string, SlidingWindowCounter>();
 
   constructor(cfg: LimitConfig = {}) {
-    this.hourlyPoints = cfg.hourlyPoints ?? 65_000;
+    this.pool = cfg.pool ?? new QuotaPool(cfg.hourlyPoints ?? 65_000);
+    this.installation = cfg.installation ?? 'site';
     this.burst = cfg.burstPerSecond ?? { read: 100, write: 50 };
     this.perIssue = cfg.perIssueWrites ?? { per2s: 20, per30s: 100 };
   }
@@ -58,12 +65,13 @@ export class RateLimiter {
    */
   charge(req: ChargeRequest): ChargeResult {
     const atMs = req.at.getTime();
-    this.rollWindow(atMs);
+    this.pool.roll(atMs);
 
     // Quota: occasional overage is tolerated (the cost of a read is only known afterwards), so a request is
-    // refused once the hour's budget is already spent, until the window resets at the next clock hour.
-    if (this.pointsThisHour >= this.hourlyPoints) {
-      return this.reject('jira-quota-global-based', this.windowStartMs + HOUR_MS - atMs);
+    // refused once the hour's budget is already spent — by any installation sharing the pool — until the window
+    // resets at the next clock hour.
+    if (this.pool.exhausted) {
+      return this.reject('jira-quota-global-based', this.pool.resetAtMs - atMs);
     }
 
     const read = isRead(req.method, req.operationId);
@@ -76,22 +84,14 @@ export class RateLimiter {
     }
 
     const points = pointCost(req.method, req.operationId, req.objectsReturned);
-    this.pointsThisHour += points;
+    this.pool.charge(points, this.installation);
     this.requests += 1;
     return { allowed: true, points, headers: this.quotaHeaders() };
   }
 
-  /** Points charged in the current clock hour and requests admitted since the limiter was created. */
+  /** Points this site charged in the current clock hour and requests admitted since the limiter was created. */
   snapshot(): { pointsThisHour: number; requests: number } {
-    return { pointsThisHour: this.pointsThisHour, requests: this.requests };
-  }
-
-  private rollWindow(atMs: number): void {
-    const start = Math.floor(atMs / HOUR_MS) * HOUR_MS;
-    if (start !== this.windowStartMs) {
-      this.windowStartMs = start;
-      this.pointsThisHour = 0;
-    }
+    return { pointsThisHour: this.pool.spentBy(this.installation), requests: this.requests };
   }
 
   // Burst limits are per endpoint and HTTP method (GET/POST 100/s, PUT/DELETE 50/s; forge-platform §5). We key
@@ -136,13 +136,14 @@ export class RateLimiter {
 
   // X-RateLimit-Reset is an ISO-8601 instant at minute precision, e.g. `2026-03-26T16:00Z` (guide §9).
   private quotaHeaders(): Record<string, string> {
-    const remaining = Math.max(0, this.hourlyPoints - this.pointsThisHour);
+    const limit = this.pool.hourlyPoints;
+    const remaining = Math.max(0, limit - this.pool.pointsThisHour);
     const headers: Record<string, string> = {
-      'X-RateLimit-Limit': String(this.hourlyPoints),
+      'X-RateLimit-Limit': String(limit),
       'X-RateLimit-Remaining': String(remaining),
-      'X-RateLimit-Reset': new Date(this.windowStartMs + HOUR_MS).toISOString().slice(0, 16) + 'Z',
+      'X-RateLimit-Reset': new Date(this.pool.resetAtMs).toISOString().slice(0, 16) + 'Z',
     };
-    if (remaining < this.hourlyPoints * NEAR_LIMIT_SHARE) headers['X-RateLimit-NearLimit'] = 'true';
+    if (remaining < limit * NEAR_LIMIT_SHARE) headers['X-RateLimit-NearLimit'] = 'true';
     return headers;
   }
 }

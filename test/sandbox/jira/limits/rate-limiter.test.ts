@@ -1,4 +1,4 @@
-import { RateLimiter, pointCost } from '../../../../sandbox/jira/limits';
+import { QuotaPool, RateLimiter, pointCost } from '../../../../sandbox/jira/limits';
 
 const T0 = Date.parse('2026-11-27T10:15:00Z');
 const at = (ms: number) => new Date(T0 + ms);
@@ -140,5 +140,34 @@ describe('RateLimiter', () => {
       'X-RateLimit-Remaining': '990',
       'X-RateLimit-Reset': '2026-11-27T11:00Z',
     });
+  });
+});
+
+describe('one pool for every installation of the app', () => {
+  it('an installation that spends the pool makes every other one 429 (quota) until the hour resets', () => {
+    const pool = new QuotaPool(100);
+    const busy = new RateLimiter({ pool, installation: 'busy' });
+    const quiet = new RateLimiter({ pool, installation: 'quiet' });
+    expect(quiet.charge(search(0, 9))).toMatchObject({ allowed: true, points: 10 });
+    expect(busy.charge(search(100, 89))).toMatchObject({ allowed: true, points: 90 });
+    const refused = quiet.charge(search(200));
+    expect(refused).toMatchObject({ allowed: false, reason: 'jira-quota-global-based' });
+    if (refused.allowed) throw new Error('admitted');
+    expect(refused.headers['X-RateLimit-Remaining']).toBe('0');
+    // 10:15 + 200 ms → the pool resets at 11:00.
+    expect(refused.retryAfterSeconds).toBe(45 * 60);
+    expect(busy.snapshot().pointsThisHour).toBe(90);
+    expect(quiet.snapshot().pointsThisHour).toBe(10);
+    expect(quiet.charge(search(45 * 60_000))).toMatchObject({ allowed: true, points: 1 });
+  });
+
+  it('keeps burst and per-issue limits per site: one site at its burst limit does not slow another', () => {
+    const pool = new QuotaPool();
+    const a = new RateLimiter({ pool, installation: 'a', burstPerSecond: { read: 2, write: 2 } });
+    const b = new RateLimiter({ pool, installation: 'b', burstPerSecond: { read: 2, write: 2 } });
+    a.charge(search(0));
+    a.charge(search(1));
+    expect(a.charge(search(2))).toMatchObject({ allowed: false, reason: 'jira-burst-based' });
+    expect(b.charge(search(2))).toMatchObject({ allowed: true });
   });
 });
