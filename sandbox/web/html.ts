@@ -99,6 +99,7 @@ table.adf th { background:var(--nav); }
 .muted { color:var(--subtle); }
 main.portal { grid-template-columns: minmax(380px, 1fr) 400px; }
 main.portal section.issue { max-width: 820px; }
+main.portal aside.panel iframe { flex:none; min-height:200px; }
 .portal-actions { list-style:none; margin:12px; padding:0; display:flex; gap:8px; flex-wrap:wrap; }
 p.portal-link { margin:8px 12px; }
 .modal-backdrop { position:fixed; inset:0; background:rgba(9,30,66,0.54); display:flex; align-items:flex-start; justify-content:center; padding-top:60px; z-index:10; }

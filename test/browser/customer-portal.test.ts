@@ -114,6 +114,9 @@ describe('the customer of the request organization', () => {
         expect(await seriousViolations(panel)).toEqual([]);
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `portal-${lang}-${theme}.png`) });
+        await page
+          .getByTestId('portal-frame')
+          .screenshot({ path: join(SHOTS, `portal-panel-${lang}-${theme}.png`) });
       });
 
   it('reads CUSTOM in words', async () => {
@@ -142,7 +145,9 @@ describe('the customer of the request organization', () => {
     expect(await text(panel)).toContain('Estimated delivery date:');
     expect(await text(panel)).not.toContain(globexTicket);
     expect(await text(panel)).not.toContain('Globex');
-    await page.screenshot({ path: join(SHOTS, 'portal-delivery-en-light.png') });
+    await page
+      .getByTestId('portal-frame')
+      .screenshot({ path: join(SHOTS, 'portal-panel-delivery-en-light.png') });
     // A ticket link opens that request in the portal, through the bridge router.
     await table.getByRole('link', { name: pendingCustom }).click();
     await page.waitForURL(new RegExp(`/issue/${pendingCustom}\\?as=customer`));
@@ -226,6 +231,7 @@ describe('the view actions', () => {
     await dialog.getByTestId('escalate-text').fill('No answer for a week, and production is waiting.');
     expect(await seriousViolations(dialog)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'portal-escalate-en-light.png') });
+    await modal.screenshot({ path: join(SHOTS, 'portal-escalate-dialog-en-light.png') });
 
     await dialog.getByTestId('escalate-submit').click();
     await dialog.getByTestId('escalate-result').waitFor();
@@ -236,6 +242,9 @@ describe('the view actions', () => {
     await panel.getByText('Escalated to level 1').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(modal.count()).resolves.toBe(0);
+    await page
+      .getByTestId('portal-frame')
+      .screenshot({ path: join(SHOTS, 'portal-panel-escalated-en-light.png') });
 
     const stored = w.local.site.store.issue(key)?.properties[CUSTOMER_STATE_KEY] as {
       escalations: { level: number; reason: string }[];

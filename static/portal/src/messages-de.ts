@@ -19,7 +19,7 @@ export const de: PortalMessages = {
   customExplained: (value) =>
     `${value}: eine Änderung nur für Ihr System. Sie wird mit Ihrer nächsten Auslieferung ausgeliefert, unabhängig von deren Version.`,
   delivery: 'Diese Auslieferung',
-  estimatedDate: (date) => `Voraussichtliches Auslieferungsdatum: ${date}`,
+  estimatedDate: (date) => `Voraussichtliches Auslieferungsdatum: ${date}.`,
   estimateNote: 'Das Datum ist eine Schätzung, keine Zusage; Verschiebungen kündigen wir hier an.',
   included: {
     key: 'Schlüssel',

@@ -19,7 +19,7 @@ export const en: PortalMessages = {
   customExplained: (value) =>
     `${value}: a change built only for your system. It ships with your next delivery, whatever that delivery's version.`,
   delivery: 'This delivery',
-  estimatedDate: (date) => `Estimated delivery date: ${date}`,
+  estimatedDate: (date) => `Estimated delivery date: ${date}.`,
   estimateNote: 'The date is an estimate, not a promise; we announce any postponement here.',
   included: {
     key: 'Key',

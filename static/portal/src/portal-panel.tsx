@@ -147,7 +147,7 @@ export function PortalPanel({
               <tbody>
                 {view.delivery.included.map((t) => (
                   <tr key={t.key}>
-                    <td style={{ padding: token('space.050') }}>
+                    <td style={{ padding: token('space.050'), whiteSpace: 'nowrap' }}>
                       {t.url ? (
                         <RequestLink url={t.url} issueKey={t.key} />
                       ) : (
