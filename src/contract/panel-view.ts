@@ -51,6 +51,8 @@ export interface TicketPanelView extends PanelBase {
   escalation: EscalationLevelView[];
   /** `false` when nobody is configured on any level: the panel folds the ladder away. */
   escalationConfigured: boolean;
+  /** How far the customer escalated the ticket through the portal (guide §4); level 0 and no history when never. */
+  escalated: EscalationStateView;
   /** Every message the agent should notice, each exactly once (sections do not repeat them). */
   flags: PanelFlag[];
   /** The app's own audit entries for this ticket, newest first, at most the configured number. */
@@ -183,6 +185,22 @@ export interface EscalationLevelView {
   label: Bilingual;
   /** Display names; empty when the site configured nobody for the level. */
   contacts: string[];
+}
+
+/** The levels the customer raised the ticket to, the current one last. */
+export interface EscalationStateView {
+  currentLevel: number;
+  history: EscalationHistoryEntry[];
+}
+
+/** One level reached: its configured name (for the customer's region group), the reason, when and by whom. */
+export interface EscalationHistoryEntry {
+  level: number;
+  label: Bilingual;
+  reason: Bilingual;
+  at: IsoDateTime;
+  /** Display name of who escalated; `null` when Jira does not show that person to the user. */
+  by: string | null;
 }
 
 /** Something the agent should notice; `detail` says what exactly, in both languages. */

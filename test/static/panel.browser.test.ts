@@ -86,6 +86,10 @@ const expectations: Record<string, { en: Expectation; de: Expectation }> = {
         'Priority mismatch',
         'Service time breached',
         'Attention',
+        // The customer escalated twice: the ladder unfolds by itself, naming the level, reason, time and who.
+        'escalated to level 2: Support team lead DACH',
+        'Level 1 (Personal support contact), Nov 24, 2026, 11:00 AM, by Acme Contact 1: Handling of a ticket',
+        'Level 2 (Support team lead DACH), Nov 26, 2026, 9:30 AM: Response or restoration time exceeded',
       ],
       unfolded: [
         '1 of 3 reminders sent',
@@ -97,7 +101,14 @@ const expectations: Record<string, { en: Expectation; de: Expectation }> = {
     },
     de: {
       lead: 'Erinnerung 2 von 3 am 30. Nov., 09:00 · schließt am 20. Dez.',
-      folded: ['Software Defect', 'kritischer Fehler', 'Systemverfügbarkeit', 'Zu beachten'],
+      folded: [
+        'Software Defect',
+        'kritischer Fehler',
+        'Systemverfügbarkeit',
+        'Zu beachten',
+        'auf Stufe 2 eskaliert: Support-Teamleitung DACH',
+        'von Acme Contact 1: Bearbeitung eines Tickets',
+      ],
       unfolded: [
         '1 von 3 Erinnerungen gesendet',
         'Überschritten',
@@ -112,6 +123,8 @@ const expectations: Record<string, { en: Expectation; de: Expectation }> = {
       lead: 'No automatic step pending',
       folded: ['Consulting Request', 'Delivery', 'CUSTOM'],
       unfolded: ["Built only for this customer's system", 'DEL-7', 'Planned', 'Chargeable'],
+      // Nothing escalated: the ladder stays folded and no history is shown.
+      absent: ['escalated to level', 'Escalated by the customer'],
     },
     de: {
       lead: 'Kein automatischer Schritt ausstehend',

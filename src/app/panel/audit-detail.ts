@@ -3,6 +3,11 @@ import type { Bilingual } from '../../contract/common';
 /** Fixed detail codes the sweep and the event handlers record, in words. */
 const WORDS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(null) as object, {
   close: { en: 'auto-close', de: 'automatisches Schließen' },
+  newRequest: { en: 'as a new Request linked to this one', de: 'als neue, verknüpfte Anfrage' },
+  accountManagerNote: {
+    en: 'as a note to the account manager',
+    de: 'als Notiz an den Account Manager',
+  },
   expiryNotice: { en: 'notice that the estimate expires', de: 'Hinweis auf den Ablauf der Schätzung' },
   expire: { en: 'the estimate expired', de: 'die Schätzung ist abgelaufen' },
   alreadyDone: { en: 'already done', de: 'bereits erledigt' },

@@ -167,17 +167,26 @@ export function auditEntryView(entry: AuditEntry): AuditEntryView {
   };
 }
 
-/** An escalation in words: the level reached and the customer's reason (detail `level<N>:<reason>`). */
+const REGION_GROUPS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(null) as object, {
+  dach: { en: 'DACH', de: 'DACH' },
+  international: { en: 'International', de: 'International' },
+});
+
+/**
+ * An escalation in words: the level reached, the customer's region group and reason (detail
+ * `level<N>:<reason>:<group>`).
+ */
 function escalationSummary(detail: string | undefined): Bilingual | undefined {
-  const match = /^level(\d):(\w+)/.exec(detail ?? '');
+  const match = /^level(\d):(\w+)(?::(\w+))?/.exec(detail ?? '');
   if (!match) return undefined;
-  const [, level, code] = match;
+  const [, level, code, groupCode] = match;
   const reason = Object.hasOwn(ESCALATION_REASONS, code ?? '')
     ? ESCALATION_REASONS[code as EscalationReason]
     : { en: code ?? '', de: code ?? '' };
+  const group = groupCode ? REGION_GROUPS[groupCode] : undefined;
   return {
-    en: `Escalated by the customer to level ${level}; reason: ${reason.en}`,
-    de: `Vom Kunden auf Stufe ${level} eskaliert; Grund: ${reason.de}`,
+    en: `Escalated by the customer to level ${level}${group ? ` (${group.en})` : ''}; reason: ${reason.en}`,
+    de: `Vom Kunden auf Stufe ${level} eskaliert${group ? ` (${group.de})` : ''}; Grund: ${reason.de}`,
   };
 }
 

@@ -4,6 +4,11 @@ import type { DeliveryPanelView, PanelView, TicketPanelView } from '../../contra
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';
 import { PROCESS_STATE_KEY } from '../../domain/process-state';
+import {
+  CUSTOMER_STATE_KEY,
+  parseCustomerState,
+  type CustomerState,
+} from '../../domain/service/customer-state';
 import type { AuditLog } from '../shared/audit-log';
 import type { ConfigRepository } from '../shared/config-repository';
 import { auditEntryView } from './audit-entry-view';
@@ -23,6 +28,7 @@ import { statusRef } from './status-ref';
 import {
   confidentialityView,
   escalationAccountIds,
+  escalationStateView,
   escalationView,
   ticketLadder,
   panelFlags,
@@ -87,7 +93,8 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
     .forIssue(ticket.id, PANEL_HISTORY_LIMIT)
     .then((entries) => entries.map(auditEntryView));
   if (ticket.kind === 'delivery') return deliveryPanel(ticket, cfg, deps, fields, base, await history);
-  return ticketPanel({ ...ticket, kind: ticket.kind }, cfg, deps, ids, base, history);
+  const customer = parseCustomerState(issue.properties?.[CUSTOMER_STATE_KEY]);
+  return ticketPanel({ ...ticket, kind: ticket.kind }, cfg, deps, ids, base, history, customer);
 }
 
 /** The panel is agent-only: Jira answers whether the user is a JSM agent on the ticket (404: not visible). */
@@ -102,7 +109,12 @@ async function isAgent(meta: SiteMetadataGateway, issueKey: string): Promise<boo
 
 async function readIssue(user: JiraGateway, issueKey: string, fields: string[]) {
   try {
-    return await user.getIssue(issueKey, { fields, properties: [PROCESS_STATE_KEY], expand: 'changelog' });
+    // The customer's portal state (escalations) comes with the same read.
+    return await user.getIssue(issueKey, {
+      fields,
+      properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY],
+      expand: 'changelog',
+    });
   } catch (error) {
     if (error instanceof JiraHttpError && error.status === 404) throw new TicketNotFoundError(issueKey);
     throw error;
@@ -123,13 +135,14 @@ async function ticketPanel(
   ids: ReturnType<typeof panelFieldIds>['ids'],
   base: Base,
   history: Promise<TicketPanelView['history']>,
+  customer: CustomerState,
 ): Promise<TicketPanelView> {
   const kind = ticket.kind;
   const ladder = ticketLadder(ticket, cfg);
   const [slas, delivery, names, entries] = await Promise.all([
     deps.userMeta.getSlas(ticket.key),
     VERSIONED_KINDS.includes(kind) ? deliveryVersionView(deps.user, ticket, cfg, ids) : Promise.resolve(null),
-    displayNames(deps.userMeta, escalationAccountIds(ladder)),
+    displayNames(deps.userMeta, escalationAccountIds(ladder, customer)),
     history,
   ]);
   const status = statusRef(cfg, ticket.statusName);
@@ -169,6 +182,7 @@ async function ticketPanel(
     commercial: commercialClass(kind),
     escalation,
     escalationConfigured: escalation.some((level) => level.contacts.length > 0),
+    escalated: escalationStateView(cfg, customer, names),
     flags: panelFlags({ done, state: ticket.state, priority, clocks, delivery, estimate }),
     history: entries,
   };

@@ -2,6 +2,7 @@ import type {
   ConfidentialityView,
   DeliveryVersionView,
   EscalationLevelView,
+  EscalationStateView,
   EstimateView,
   PanelFlag,
   PriorityView,
@@ -10,7 +11,14 @@ import type {
 import type { ProjectConfig } from '../../domain/config';
 import { isOption } from '../../domain/names';
 import { customerRegion } from '../../domain/service/customer-region';
-import { escalationLadder, regionGroupOf, type LadderStep } from '../../domain/service/escalation';
+import { currentLevel, type CustomerState } from '../../domain/service/customer-state';
+import {
+  ESCALATION_REASONS,
+  escalationLadder,
+  ladderStep,
+  regionGroupOf,
+  type LadderStep,
+} from '../../domain/service/escalation';
 import type { TicketSnapshot } from './ticket-snapshot';
 
 /**
@@ -41,9 +49,38 @@ const ROLES: EscalationLevelView['role'][] = [
   'board',
 ];
 
-/** Account ids on the ladder, for one display-name lookup each. */
-export function escalationAccountIds(ladder: readonly LadderStep[]): string[] {
-  return [...new Set(ladder.flatMap((step) => step.people))];
+/**
+ * Account ids on the ladder and of the people who escalated the ticket, for one display-name lookup each.
+ */
+export function escalationAccountIds(ladder: readonly LadderStep[], customer: CustomerState): string[] {
+  const escalators = customer.escalations.flatMap((r) => (r.by ? [r.by] : []));
+  return [...new Set([...ladder.flatMap((step) => step.people), ...escalators])];
+}
+
+/**
+ * The levels the customer raised the ticket to, under the names the site configured for the customer's region
+ * group at that time, with the reason in words and who escalated (by display name).
+ */
+export function escalationStateView(
+  cfg: ProjectConfig,
+  customer: CustomerState,
+  names: ReadonlyMap<string, string>,
+): EscalationStateView {
+  return {
+    currentLevel: currentLevel(customer),
+    history: customer.escalations.map((record) => {
+      const label = ladderStep(cfg, record.level, record.group)?.label;
+      return {
+        level: record.level,
+        label: label
+          ? { en: label.en, de: label.de }
+          : { en: `Level ${record.level}`, de: `Stufe ${record.level}` },
+        reason: { ...ESCALATION_REASONS[record.reason] },
+        at: record.at,
+        by: record.by ? (names.get(record.by) ?? null) : null,
+      };
+    }),
+  };
 }
 
 /** The ladder with display names; people Jira does not show the user are left out. */

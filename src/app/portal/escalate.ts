@@ -54,6 +54,7 @@ export async function escalate(
         targetLevel: input.targetLevel,
         reason: input.reason,
         group: request.group,
+        by: context.accountId,
         closed: request.ticket.status === 'closed',
         now: deps.now,
       },

@@ -18,9 +18,11 @@ const escalationRecordSchema = z.strictObject({
   group: z.enum(REGION_GROUPS),
   /** When the public reply naming who now looks after the request was posted; absent until then. */
   repliedAt: isoInstant.optional(),
+  /** Account id of the person who escalated (shown to agents by display name). */
+  by: z.string().min(1).max(128).optional(),
 });
 
-/** One escalation: level, reason code, time, the customer's region group, and whether they were told. */
+/** One escalation: level, reason code, time, the customer's region group, who escalated, and whether they were told. */
 export type EscalationRecord = z.output<typeof escalationRecordSchema> & {
   reason: (typeof ESCALATION_REASON_KEYS)[number];
 };

@@ -37,11 +37,13 @@ export function escalationOptions(
   };
 }
 
-/** A customer's click on "Escalate": the level they saw as next, their reason and their region group. */
+/** A customer's click on "Escalate": the level they saw as next, their reason, region group and account. */
 export interface EscalationRequest {
   readonly targetLevel: number;
   readonly reason: EscalationReason;
   readonly group: RegionGroup;
+  /** Account id of the person clicking; recorded so that agents see who escalated. */
+  readonly by?: string;
   readonly closed: boolean;
   readonly now: Date;
 }
@@ -92,6 +94,7 @@ export function decideEscalation(
     reason: request.reason,
     at: request.now.toISOString(),
     group: request.group,
+    ...(request.by ? { by: request.by } : {}),
   };
   return { kind: 'escalate', step, record, state: { ...state, escalations: [...state.escalations, record] } };
 }

@@ -3,6 +3,7 @@ import type {
   CommercialClass,
   ConfidentialityView,
   EscalationLevelView,
+  EscalationStateView,
 } from '../../../src/contract/resolvers';
 import { Facts, FoldedSection } from './layout';
 import { usePanelEnvironment } from './panel-context';
@@ -51,14 +52,40 @@ export function ConfidentialitySection({
 export function EscalationSection({
   levels,
   configured,
+  escalated,
 }: {
   levels: EscalationLevelView[];
   configured: boolean;
+  escalated: EscalationStateView;
 }) {
-  const { m, language } = usePanelEnvironment();
-  if (levels.length === 0) return null;
+  const { m, language, fmt } = usePanelEnvironment();
+  if (levels.length === 0 && escalated.history.length === 0) return null;
+  const current = escalated.history.at(-1);
+  const note = current
+    ? m.escalatedTo(current.level, current.label[language])
+    : configured
+      ? undefined
+      : m.escalationNotConfigured;
   return (
-    <FoldedSection title={m.sections.escalation} note={configured ? undefined : m.escalationNotConfigured}>
+    <FoldedSection title={m.sections.escalation} note={note} open={current !== undefined}>
+      {current ? (
+        <div data-testid="escalation-history" style={{ marginBottom: token('space.100') }}>
+          <div style={{ font: token('font.heading.xxsmall') }}>{m.escalationHistory}</div>
+          <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
+            {escalated.history.map((entry) => (
+              <li key={entry.level}>
+                {m.escalationEntry(
+                  entry.level,
+                  entry.label[language],
+                  entry.reason[language],
+                  fmt.dateTime(entry.at),
+                  entry.by,
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <ol
         style={{
           margin: 0,

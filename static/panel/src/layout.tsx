@@ -28,14 +28,17 @@ export function Section({ title, children }: { title: string; children: ReactNod
 export function FoldedSection({
   title,
   note,
+  open,
   children,
 }: {
   title: string;
   note?: string;
+  /** Unfolded from the start (something happened that the agent should read). */
+  open?: boolean;
   children: ReactNode;
 }) {
   return (
-    <details style={SECTION_STYLE}>
+    <details style={SECTION_STYLE} open={open}>
       <summary style={{ cursor: 'pointer' }}>
         <span style={{ font: token('font.heading.xxsmall'), color: token('color.text') }}>{title}</span>
         {note ? (

@@ -118,6 +118,10 @@ export const de: PanelMessages = {
     },
   },
   escalationNobody: 'Niemand eingetragen',
+  escalatedTo: (level, name) => `auf Stufe ${level} eskaliert: ${name}`,
+  escalationEntry: (level, name, reason, at, by) =>
+    `Stufe ${level} (${name}), ${at}${by ? `, von ${by}` : ''}: ${reason}`,
+  escalationHistory: 'Vom Kunden eskaliert',
   escalationNotConfigured: 'noch nicht eingerichtet',
   historyEmpty: 'Die App hat an diesem Ticket noch nichts getan.',
   outcome: { skipped: 'übersprungen', failed: 'fehlgeschlagen', dryRun: 'Testmodus' },

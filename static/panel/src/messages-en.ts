@@ -114,6 +114,10 @@ export const en: PanelMessages = {
     },
   },
   escalationNobody: 'Nobody configured',
+  escalatedTo: (level, name) => `escalated to level ${level}: ${name}`,
+  escalationEntry: (level, name, reason, at, by) =>
+    `Level ${level} (${name}), ${at}${by ? `, by ${by}` : ''}: ${reason}`,
+  escalationHistory: 'Escalated by the customer',
   escalationNotConfigured: 'not configured yet',
   historyEmpty: 'The app has not acted on this ticket yet.',
   outcome: { skipped: 'skipped', failed: 'failed', dryRun: 'dry run' },

@@ -106,6 +106,11 @@ export interface PanelMessages {
   };
   commercial: { label: string; value: Record<CommercialClass, string> };
   escalationNobody: string;
+  /** Summary of the ladder once the customer escalated: the level reached and its configured name. */
+  escalatedTo: (level: number, name: string) => string;
+  /** One level reached: name, reason, when and by whom (`null`: Jira does not show who). */
+  escalationEntry: (level: number, name: string, reason: string, at: string, by: string | null) => string;
+  escalationHistory: string;
   /** Summary of the folded ladder when nobody is configured on any level. */
   escalationNotConfigured: string;
   historyEmpty: string;

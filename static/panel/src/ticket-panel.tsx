@@ -39,7 +39,11 @@ export function TicketPanel({ view }: { view: TicketPanelView }) {
       {view.estimate ? <EstimateSection estimate={view.estimate} now={now} /> : null}
       {view.delivery ? <DeliverySection delivery={view.delivery} /> : null}
       <ConfidentialitySection confidentiality={view.confidentiality} commercial={view.commercial} />
-      <EscalationSection levels={view.escalation} configured={view.escalationConfigured} />
+      <EscalationSection
+        levels={view.escalation}
+        configured={view.escalationConfigured}
+        escalated={view.escalated}
+      />
       <HistorySection entries={view.history} />
     </>
   );

@@ -29,6 +29,25 @@ describe('auditEntryView', () => {
     });
   });
 
+  it('shows a customer escalation and a new-estimate request in words, never their codes', () => {
+    expect(
+      auditEntryView({ ...entry('escalated'), source: 'portal', detail: 'level2:serviceTimeExceeded:dach' })
+        .summary,
+    ).toEqual({
+      en: 'Escalated by the customer to level 2 (DACH); reason: Response or restoration time exceeded',
+      de: 'Vom Kunden auf Stufe 2 eskaliert (DACH); Grund: Reaktions- oder Wiederherstellungszeit überschritten',
+    });
+    expect(
+      auditEntryView({ ...entry('newEstimateRequested'), detail: 'accountManagerNote' }).summary,
+    ).toEqual({
+      en: 'New estimate requested by the customer — as a note to the account manager',
+      de: 'Neue Aufwandsschätzung vom Kunden angefordert — als Notiz an den Account Manager',
+    });
+    expect(auditEntryView({ ...entry('newEstimateRequested'), detail: 'newRequest' }).summary.en).toBe(
+      'New estimate requested by the customer — as a new Request linked to this one',
+    );
+  });
+
   it('finds shipped tickets when the activity log is filtered by `deliveryTransitioned`', () => {
     expect(storedActionsFor('deliveryTransitioned')).toContain('deliveryShipped');
   });

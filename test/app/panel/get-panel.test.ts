@@ -228,6 +228,68 @@ describe('getPanel', () => {
     expect(jira.requests.filter((r) => r.path.startsWith('/rest/api/3/issue/'))).toHaveLength(1);
   });
 
+  it('shows how far the customer escalated, under the configured names of their region group, in the one issue read', async () => {
+    const escalated = {
+      ...clarificationTicket,
+      properties: {
+        ...clarificationTicket.properties,
+        'jsm-process-customer': {
+          v: 1,
+          escalations: [
+            { level: 1, reason: 'handling', at: ago(3), group: 'dach', by: 'customer-1', repliedAt: ago(3) },
+            { level: 2, reason: 'productQuality', at: ago(1), group: 'dach', by: 'someone-hidden' },
+          ],
+        },
+      },
+    };
+    const { panelDeps, jira } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: escalated }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+      [
+        'GET',
+        /^\/rest\/api\/3\/user\?accountId=customer-1$/,
+        { status: 200, body: { accountId: 'customer-1', displayName: 'Acme Contact 1' } },
+      ],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.escalated).toEqual({
+      currentLevel: 2,
+      history: [
+        {
+          level: 1,
+          label: { en: 'Personal support contact', de: 'Persönlicher Support-Ansprechpartner' },
+          reason: { en: 'Handling of a ticket', de: 'Bearbeitung eines Tickets' },
+          at: ago(3),
+          by: 'Acme Contact 1',
+        },
+        {
+          level: 2,
+          label: { en: 'Support team lead DACH', de: 'Support-Teamleitung DACH' },
+          reason: { en: 'Product quality', de: 'Produktqualität' },
+          at: ago(1),
+          // Jira does not show this account to the user: no name.
+          by: null,
+        },
+      ],
+    });
+    const issueReads = jira.requests.filter((r) => r.path.startsWith('/rest/api/3/issue/'));
+    expect(issueReads).toHaveLength(1);
+    expect(decodeURIComponent(issueReads[0]?.path ?? '')).toContain(
+      'properties=jsm-process-state,jsm-process-customer',
+    );
+  });
+
+  it('reports nothing escalated when the customer never escalated', async () => {
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.escalated).toEqual({ currentLevel: 0, history: [] });
+  });
+
   it('shows a Closed ticket quietly: goals met or missed, no running clock, no breach or mismatch alarm', async () => {
     const closed = {
       ...clarificationTicket,

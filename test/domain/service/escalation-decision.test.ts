@@ -73,6 +73,13 @@ describe('decideEscalation (guide §4): one level at a time, the configured wait
     if (decision.kind === 'escalate') expect(decision.state.escalations).toHaveLength(2);
   });
 
+  it('records who escalated when the click names them', () => {
+    const decision = decideEscalation(EMPTY_CUSTOMER_STATE, { ...click(1), by: 'customer-1' }, defaultConfig);
+    expect(decision).toMatchObject({ kind: 'escalate', record: { level: 1, by: 'customer-1' } });
+    const anonymous = decideEscalation(EMPTY_CUSTOMER_STATE, click(1), defaultConfig);
+    expect(anonymous.kind === 'escalate' && 'by' in anonymous.record).toBe(false);
+  });
+
   it('finishes a recorded level that was never told to the customer, whatever the wait', () => {
     expect(decideEscalation(escalatedTo(2, false), click(2, T), defaultConfig)).toMatchObject({
       kind: 'reply',
