@@ -194,7 +194,7 @@ export interface EscalationStateView {
 }
 
 /** One level reached: its configured name (for the customer's region group), the reason, when and by whom. */
-export interface EscalationHistoryEntry {
+interface EscalationHistoryEntry {
   level: number;
   label: Bilingual;
   reason: Bilingual;
