@@ -9,7 +9,7 @@ import {
   organizationsOf,
   requestTypeName,
   textValue,
-} from './field-values';
+} from '../shared/field-values';
 import { kindOfTypeName, priorityOfName, statusOfName } from '../../domain/names';
 
 const SYSTEM_FIELDS = [

@@ -4,7 +4,8 @@ import type { DeliveryVersionView, IncludedTicketView, LinkedDeliveryView } from
 import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { isRecord } from '../shared/is-record';
-import { dateValue, nameOf, textValue } from './field-values';
+import { dateValue, nameOf } from './field-values';
+import { textValue } from '../shared/field-values';
 import { keyByName } from '../../domain/names';
 import type { TicketSnapshot } from './ticket-snapshot';
 import { statusRef } from './status-ref';
@@ -67,7 +68,7 @@ async function linkedDelivery(
     return {
       key: issue.key ?? key,
       status: statusRef(cfg, nameOf(fields.status) ?? ''),
-      version: ids.deliveryVersion ? textValue(fields[ids.deliveryVersion]) : null,
+      version: ids.deliveryVersion ? (textValue(fields[ids.deliveryVersion]) ?? null) : null,
       estimatedDate: ids.estimatedDeliveryDate ? dateValue(fields[ids.estimatedDeliveryDate]) : null,
     };
   } catch (error) {
@@ -108,7 +109,7 @@ export async function includedTickets(
 
 /** JSM's Request Type field holds `{ requestType: { name } }`. */
 function requestTypeName(value: unknown): string | null {
-  if (isRecord(value) && isRecord(value.requestType)) return textValue(value.requestType);
+  if (isRecord(value) && isRecord(value.requestType)) return textValue(value.requestType) ?? null;
   return null;
 }
 

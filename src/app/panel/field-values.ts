@@ -1,4 +1,5 @@
 import type { JiraField } from '../ports/jira';
+import { textValue } from '../shared/field-values';
 import { isRecord } from '../shared/is-record';
 
 /**
@@ -21,24 +22,9 @@ export function fieldIdsByName<R extends string>(
   return ids;
 }
 
-/** A text, select option (`{ value }`) or cascading/choice value as plain text; `null` when empty. */
-export function textValue(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (typeof value === 'number') return String(value);
-  if (isRecord(value)) {
-    if (typeof value.value === 'string') return value.value;
-    if (typeof value.name === 'string') return value.name;
-  }
-  if (Array.isArray(value)) {
-    const first: unknown = value[0];
-    return first === undefined ? null : textValue(first);
-  }
-  return null;
-}
-
 /** A date picker value `YYYY-MM-DD`; `null` when empty or not a date. */
 export function dateValue(value: unknown): string | null {
-  const text = textValue(value);
+  const text = textValue(value) ?? null;
   return text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
 }
 

@@ -5,7 +5,8 @@ import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../d
 import { STATUSES, type StatusKey } from '../../domain/statuses';
 import { isRecord } from '../shared/is-record';
 import { keyByName } from '../../domain/names';
-import { dateValue, fieldIdsByName, nameOf, organizationNames, textValue } from './field-values';
+import { dateValue, fieldIdsByName, nameOf, organizationNames } from './field-values';
+import { textValue } from '../shared/field-values';
 
 /** The custom fields the panel reads, by role. */
 export type PanelFieldRole =
@@ -100,10 +101,10 @@ export function ticketSnapshot(
     securityLevel: nameOf(fields.security),
     organizations: organizationNames(value('organizations')),
     values: {
-      deliveryVersion: textValue(value('deliveryVersion')),
+      deliveryVersion: textValue(value('deliveryVersion')) ?? null,
       estimatedDeliveryDate: dateValue(value('estimatedDeliveryDate')),
-      cloudEnvironment: textValue(value('cloudEnvironment')),
-      confidential: textValue(value('confidential')),
+      cloudEnvironment: textValue(value('cloudEnvironment')) ?? null,
+      confidential: textValue(value('confidential')) ?? null,
     },
     links: linksOf(fields.issuelinks),
     state: parseProcessState(issue.properties?.[PROCESS_STATE_KEY]),

@@ -1,7 +1,7 @@
 import type { ProjectConfig } from '../../../domain/config';
 import type { EventDeps } from '../event-deps';
 import type { FieldIds } from '../../../domain/ticket';
-import { organizationsOf, requestTypeName, textValue } from '../field-values';
+import { organizationsOf, requestTypeName, textValue } from '../../shared/field-values';
 import type { DeliveryCandidate } from '../../../domain/delivery';
 import type { IncludedTicket } from '../../../domain/delivery/delivery-table';
 

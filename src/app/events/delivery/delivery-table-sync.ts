@@ -3,7 +3,7 @@ import type { EventDeps } from '../event-deps';
 import type { FieldIds } from '../../../domain/ticket';
 import { hasOwnKey } from '../../../domain/own-property';
 import { languageFor } from '../../../domain/texts/render-message';
-import { issueLinksOf, organizationsOf } from '../field-values';
+import { issueLinksOf, organizationsOf } from '../../shared/field-values';
 import { includedTickets } from './delivery-queries';
 import { buildIncludedTicketsTable } from '../../../domain/delivery/delivery-table';
 

@@ -9,7 +9,7 @@ import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../field-ids';
-import { issueLinksOf, textValue } from '../field-values';
+import { issueLinksOf, textValue } from '../../shared/field-values';
 import { loadTicket, ticketFields, toTicket } from '../ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';

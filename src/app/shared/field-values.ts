@@ -1,5 +1,5 @@
 import type { IssueLinkRef } from '../../domain/ticket';
-import { isRecord } from '../shared/is-record';
+import { isRecord } from './is-record';
 
 /**
  * Readers for Jira field values in their REST read shapes. Each returns `undefined` for an empty or unexpected
@@ -12,9 +12,19 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** A text, select (`{value}`), version (`{name}`) or date field as one string. */
+/**
+ * The one reader for a field's value as text, used by events, sweep and panel alike: a text or date field, a
+ * number, a select option (`{ value }`), a version or named bean (`{ name }`), or the first of a multi-value
+ * field. Trimmed; `undefined` when empty, so "not set" reads the same everywhere (the panel shows it as `null`).
+ *
+ * @example
+ * textValue({ value: ' Yes ' }); // 'Yes'
+ * textValue([{ name: '2.4.0' }]); // '2.4.0'
+ * textValue(''); // undefined
+ */
 export function textValue(value: unknown): string | undefined {
   if (typeof value === 'string') return nonEmpty(value);
+  if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return textValue(value[0]);
   const r = record(value);
   return r ? (nonEmpty(r.value) ?? nonEmpty(r.name)) : undefined;
