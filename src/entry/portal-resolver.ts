@@ -5,7 +5,6 @@ import { textToAdf, textWithMentionsToAdf } from '../app/shared/adf';
 import { CustomerRequestGateway } from '../adapters/jira/customer-request-gateway';
 import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { JiraClient } from '../adapters/jira/jira-client';
-import { LinksGateway } from '../adapters/jira/links-gateway';
 import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
 import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
 import { escalate } from '../app/portal/escalate';
@@ -66,7 +65,6 @@ async function run<K extends PortalKey>(
       customer: new CustomerRequestGateway(user),
       jira: new JiraGateway(asApp),
       meta: new SiteMetadataGateway(asApp),
-      links: new LinksGateway(asApp),
       bodies: { text: textToAdf, withMentions: textWithMentionsToAdf },
       store: app.store,
       config: app.config,

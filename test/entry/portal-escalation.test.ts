@@ -6,21 +6,30 @@
  */
 import type { EscalateResult } from '../../src/contract/portal-view';
 import { CUSTOMER_STATE_KEY } from '../../src/domain/service/customer-state';
-import { DAY, startEventsSite, USER, type EventsSite } from '../support/events-site';
-import { ACME, ACME_OTHER, callPortal, data, errorCode, GLOBEX, PORTAL_CONFIG } from '../support/portal-site';
+import { expectFailedInvocations } from '../support/honest-run';
+import { DAY, USER, type EventsSite } from '../support/events-site';
+import {
+  ACME,
+  ACME_OTHER,
+  callPortal,
+  closePortalSite,
+  data,
+  errorCode,
+  GLOBEX,
+  killAfterNextJiraWrite,
+  PORTAL_CONFIG,
+  startPortalSite,
+} from '../support/portal-site';
 
 const HOUR = 3_600_000;
 
 let h: EventsSite;
 
 beforeEach(async () => {
-  h = await startEventsSite('2026-11-30T09:00:00Z', { config: PORTAL_CONFIG });
+  h = await startPortalSite();
 });
 
-afterEach(() => {
-  expect(h.failedInvocations().filter((f) => !f.includes('resolver'))).toEqual([]);
-  h.close();
-});
+afterEach(() => closePortalSite(h));
 
 async function request(customer: string): Promise<string> {
   const key = await h
@@ -187,6 +196,43 @@ describe('exactly once', () => {
     expect(notes(key)).toHaveLength(0);
     expect(replies(key)).toHaveLength(1);
     expect(stored(key)?.escalations[0]?.repliedAt).toBeDefined();
+  });
+});
+
+describe('a crash after the first write, then retries', () => {
+  it('the Forge host kills the click right after the internal note landed: a retry within the lease writes nothing, one after it sends the reply once', async () => {
+    const key = await request(ACME);
+    expectFailedInvocations(h.host, /killed after a successful jira write/);
+    const restore = killAfterNextJiraWrite(h);
+    const killed = await callPortal(h, 'escalate', ACME, key, {
+      targetLevel: 1,
+      reason: 'productQuality',
+      text: 'The export is broken again.',
+    });
+    restore();
+    expect(killed.ok).toBe(false);
+    expect(h.host.kills.jira).toBe(1);
+    // The note with the level recorded landed; the customer has not been told yet.
+    expect(notes(key)).toHaveLength(1);
+    expect(replies(key)).toHaveLength(0);
+    expect(stored(key)?.escalations).toEqual([
+      expect.objectContaining({ level: 1, reason: 'productQuality', by: ACME }),
+    ]);
+    expect(stored(key)?.escalations[0]?.repliedAt).toBeUndefined();
+
+    // A second click at once: the dead run's claim is still leased, nothing is written.
+    expect(await escalate(ACME, key, 1)).toMatchObject({ outcome: 'inProgress' });
+    expect(notes(key)).toHaveLength(1);
+    expect(replies(key)).toHaveLength(0);
+
+    h.clock.set(new Date(Date.now() + 11 * 60_000));
+    const results = await Promise.all([escalate(ACME, key, 1), escalate(ACME_OTHER, key, 1)]);
+    expect(results.filter((r) => r.outcome === 'escalated')).toHaveLength(1);
+    expect(await escalate(ACME, key, 1)).toMatchObject({ outcome: 'alreadyDone' });
+    expect(notes(key)).toHaveLength(1);
+    expect(replies(key)).toHaveLength(1);
+    expect(stored(key)?.escalations[0]?.repliedAt).toBeDefined();
+    expect(h.audit().filter((a) => a.action === 'escalated' && a.issueKey === key)).toHaveLength(1);
   });
 });
 

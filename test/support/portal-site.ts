@@ -6,7 +6,7 @@
 import type { ResolverResult } from '../../sandbox/forge/host';
 import { CUSTOMERS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
-import type { EventsSite } from './events-site';
+import { startEventsSite, type EventsSite } from './events-site';
 
 /** The demo configuration with people on every level of the ladder and one team lead per region group. */
 export const PORTAL_CONFIG = {
@@ -91,4 +91,39 @@ export function errorCode(result: ResolverResult): string | undefined {
   return result.ok
     ? (result.value as { error?: { code: string } }).error?.code
     : `invocation:${result.error.kind}`;
+}
+
+/**
+ * Has the Forge host kill the next resolver invocation right after its first successful Jira write, before the
+ * app hears the answer (a crash); later writes run normally. Returns the function that removes the hook.
+ */
+export function killAfterNextJiraWrite(h: EventsSite): () => void {
+  h.host.setKills({ rate: 1, targets: ['jira'], kinds: ['resolver'] });
+  const g = globalThis as {
+    __forge_fetch__?: (target: { type: string }, path: string, init?: unknown) => Promise<unknown>;
+  };
+  const real = g.__forge_fetch__;
+  const before = h.host.kills.jira;
+  g.__forge_fetch__ = async (target, path, init) => {
+    try {
+      return await real?.(target, path, init);
+    } finally {
+      if (h.host.kills.jira > before) h.host.setKills({ rate: 0 });
+    }
+  };
+  return () => {
+    g.__forge_fetch__ = real;
+    h.host.setKills({ rate: 0 });
+  };
+}
+
+/** The events site on 30 Nov 2026, 09:00 UTC, with {@link PORTAL_CONFIG}. */
+export function startPortalSite(): Promise<EventsSite> {
+  return startEventsSite('2026-11-30T09:00:00Z', { config: PORTAL_CONFIG });
+}
+
+/** Closes the site after checking that no invocation failed except the crashes the test injected on purpose. */
+export function closePortalSite(h: EventsSite): void {
+  expect(h.failedInvocations().filter((f) => !/killed after a successful jira write/.test(f))).toEqual([]);
+  h.close();
 }

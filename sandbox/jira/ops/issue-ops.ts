@@ -4,6 +4,7 @@ import { newIssue } from '../model/new-issue';
 import { planFieldChange } from '../mutations/field-input';
 import { CHANNEL_HEADER, requestChannelOf } from '../mutations/request-channel';
 import { parseIssueUpdate } from '../mutations/update-input';
+import { applyCreateExtras, parseCreateExtras } from '../mutations/create-extras';
 import { hasPermission, isStaff } from '../permissions';
 import { issueBean, selectFields } from '../render/issue-bean';
 import { SITE_URL } from '../render/format';
@@ -98,6 +99,8 @@ export function createIssue(ctx: OpContext): Outcome {
       return typeof change === 'string' ? [] : [change];
     });
   if (Object.keys(errors).length > 0) throw platformError(400, [], errors);
+  const extras = parseCreateExtras(ctx.store, ctx.principal, body);
+  if (typeof extras === 'string') throw platformError(400, [extras]);
   return {
     objects: 1,
     commit: () => {
@@ -116,6 +119,7 @@ export function createIssue(ctx: OpContext): Outcome {
           .map((o) => o.id);
       }
       ctx.writer.create(draft, ctx.actor, ctx.principal);
+      applyCreateExtras(ctx.store, extras, draft, (link) => ctx.writer.link(link, ctx.actor, ctx.principal));
       return {
         status: 201,
         body: { id: draft.id, key: draft.key, self: `${SITE_URL}/rest/api/3/issue/${draft.id}` },

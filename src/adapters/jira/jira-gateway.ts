@@ -121,12 +121,35 @@ export class JiraGateway implements JiraGatewayPort {
   }
 
   /** Creates one issue (`POST /issue`); returns its key. Never repeated blindly: a repeat would create two. */
-  async createIssue(fields: Record<string, unknown>): Promise<string> {
+  /**
+   * Creates an issue; `with` adds links from it and entity properties in the same call (Jira's create takes
+   * `update.issuelinks` and `properties`), so the issue never exists without them.
+   */
+  async createIssue(
+    fields: Record<string, unknown>,
+    extras: {
+      links?: { typeName: string; outwardKey: string }[];
+      properties?: { key: string; value: unknown }[];
+    } = {},
+  ): Promise<string> {
+    const links = extras.links ?? [];
     const created = await this.client.call({
       operation: 'createIssue',
       route: route`/rest/api/3/issue`,
       method: 'POST',
-      body: { fields },
+      body: {
+        fields,
+        ...(links.length > 0
+          ? {
+              update: {
+                issuelinks: links.map((l) => ({
+                  add: { type: { name: l.typeName }, outwardIssue: { key: l.outwardKey } },
+                })),
+              },
+            }
+          : {}),
+        ...(extras.properties?.length ? { properties: extras.properties } : {}),
+      },
       schema: z.looseObject({ id: z.string(), key: z.string() }),
       objects: () => 0,
     });

@@ -2,7 +2,7 @@ import type { ActionLedger } from '../shared/action-ledger';
 import type { AuditLog } from '../shared/audit-log';
 import type { ConfigRepository } from '../shared/config-repository';
 import type { KeyValueStore, Logger } from '../ports';
-import type { CommentBodies, CustomerRequests, IssueLinks, PortalJira, UserNames } from './portal-ports';
+import type { CommentBodies, CustomerRequests, PortalJira, UserNames } from './portal-ports';
 
 /**
  * What the portal use cases need. `customer` acts as the user who opened the portal (the access check);
@@ -12,7 +12,6 @@ export interface PortalDeps {
   customer: CustomerRequests;
   jira: PortalJira;
   meta: UserNames;
-  links: IssueLinks;
   bodies: CommentBodies;
   store: KeyValueStore;
   config: ConfigRepository;

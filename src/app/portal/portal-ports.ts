@@ -34,7 +34,14 @@ export interface PortalJira {
   ): Promise<void>;
   getIssueProperty(key: string, propertyKey: string): Promise<unknown>;
   setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
-  createIssue(fields: Record<string, unknown>): Promise<string>;
+  /** Creates an issue with links from it (the new issue is the inward side) and properties, in one call. */
+  createIssue(
+    fields: Record<string, unknown>,
+    extras?: {
+      links?: { typeName: string; outwardKey: string }[];
+      properties?: { key: string; value: unknown }[];
+    },
+  ): Promise<string>;
 }
 
 /** Display names of accounts (as the app). */
@@ -42,10 +49,6 @@ export interface UserNames {
   getUserDisplayName(accountId: string): Promise<string | undefined>;
 }
 
-/** Issue links (as the app). */
-export interface IssueLinks {
-  createLink(typeName: string, source: string, destination: string): Promise<void>;
-}
 
 /** Comment bodies from plain text, optionally mentioning accounts (Jira notifies them). */
 export interface CommentBodies {

@@ -8,6 +8,7 @@ import {
 import { renderMessage } from '../../domain/texts/render-message';
 import { InvalidPayloadError, issueLines } from '../admin/invalid-payload-error';
 import { z } from 'zod';
+import { isRecord } from '../shared/is-record';
 import type { PortalContext, PortalDeps } from './portal-deps';
 import { loadPortalRequest, type PortalRequest } from './portal-request';
 import { portalRenewal } from './portal-views';
@@ -15,10 +16,19 @@ import { portalRenewal } from './portal-views';
 const payloadSchema = z.strictObject({});
 
 /**
+ * Issue property on a Request the app raised for a new estimate, naming the occurrence (its idempotency key),
+ * so that a retry after a crash finds that Request instead of raising a second one.
+ */
+const ORIGIN_KEY = 'jsm-process-origin';
+
+/**
  * "Request a new estimate" on a Customisation whose estimate expired (guide §3.2.3: the customer asks the
  * account manager). Configurable (`timers.estimate.renewal.mode`): a new Request linked to the expired ticket,
  * raised for the customer, or an internal note on the expired ticket mentioning the account managers. Once
- * per ticket: claimed in the ledger (ticket + `estimateRenewal`) and recorded in the customer state.
+ * per ticket: claimed in the ledger (ticket + `estimateRenewal`) and recorded in the customer state. The note
+ * carries the state in the same write; the new Request is created linked to the expired ticket and marked with
+ * the occurrence in one write, so a run that died before recording it is finished by the next one (after the
+ * claim's lease) with that Request, never a second.
  */
 export async function renewEstimate(
   payload: unknown,
@@ -58,8 +68,8 @@ export async function renewEstimate(
       properties: [{ key: CUSTOMER_STATE_KEY, value: state }],
     });
   } else {
-    const requestKey = await raiseRequest(deps, request, context.accountId, text);
-    await deps.links.createLink(renewal.linkType, requestKey, ticket.key);
+    const raised = claim.kind === 'stale' ? await raisedBefore(deps, request, key) : undefined;
+    const requestKey = raised ?? (await raiseRequest(deps, request, context.accountId, text, key));
     state = { ...request.customer, renewal: { at: deps.now.toISOString(), mode: renewal.mode, requestKey } };
     await deps.jira.setIssueProperty(ticket.key, CUSTOMER_STATE_KEY, state);
   }
@@ -78,24 +88,51 @@ export async function renewEstimate(
   return { outcome: 'requested', renewal: portalRenewal(state) };
 }
 
-/** A Request in the expired ticket's project, reported by the customer who asked, shared with its organization. */
+/**
+ * The Request an earlier run of this occurrence raised: linked to the expired ticket (read fresh with it) with the
+ * occurrence in its origin property.
+ */
+async function raisedBefore(
+  deps: PortalDeps,
+  request: PortalRequest,
+  occurrence: string,
+): Promise<string | undefined> {
+  const linkType = request.cfg.timers.estimate.renewal.linkType;
+  for (const link of request.ticket.links.filter((l) => l.typeName === linkType)) {
+    const origin = await deps.jira.getIssueProperty(link.key, ORIGIN_KEY);
+    if (isRecord(origin) && origin.occurrence === occurrence) return link.key;
+  }
+  return undefined;
+}
+
+/**
+ * A Request in the expired ticket's project, reported by the customer who asked, shared with its organization,
+ * linked to the expired ticket and marked with the occurrence, in one create.
+ */
 async function raiseRequest(
   deps: PortalDeps,
   request: PortalRequest,
   accountId: string,
   description: string,
+  occurrence: string,
 ): Promise<string> {
   const { ticket, cfg, fieldIds } = request;
   const language = request.language;
   const prefix = language === 'de' ? 'Neue Aufwandsschätzung' : 'New estimate';
-  return deps.jira.createIssue({
-    project: { key: ticket.projectKey },
-    issuetype: { name: cfg.names.kinds.request },
-    summary: `${prefix}: ${request.summary}`.slice(0, 255),
-    reporter: { accountId },
-    description: deps.bodies.text(description),
-    ...(fieldIds.organizations && request.organizationIds.length > 0
-      ? { [fieldIds.organizations]: request.organizationIds.map(Number) }
-      : {}),
-  });
+  return deps.jira.createIssue(
+    {
+      project: { key: ticket.projectKey },
+      issuetype: { name: cfg.names.kinds.request },
+      summary: `${prefix}: ${request.summary}`.slice(0, 255),
+      reporter: { accountId },
+      description: deps.bodies.text(description),
+      ...(fieldIds.organizations && request.organizationIds.length > 0
+        ? { [fieldIds.organizations]: request.organizationIds.map(Number) }
+        : {}),
+    },
+    {
+      links: [{ typeName: cfg.timers.estimate.renewal.linkType, outwardKey: ticket.key }],
+      properties: [{ key: ORIGIN_KEY, value: { occurrence } }],
+    },
+  );
 }
