@@ -49,7 +49,6 @@ export interface UserNames {
   getUserDisplayName(accountId: string): Promise<string | undefined>;
 }
 
-
 /** Comment bodies from plain text, optionally mentioning accounts (Jira notifies them). */
 export interface CommentBodies {
   text(plain: string): CommentBody;
