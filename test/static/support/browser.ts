@@ -44,6 +44,13 @@ const axeSource = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.j
 /** Run axe-core in the page (or one of its frames) and return the serious and critical violations only. */
 export async function seriousA11yViolations(page: Page | Frame): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
+  // Colours are judged at rest: a focus or check transition still running would be measured half-way.
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
