@@ -61,7 +61,9 @@ export function PlatformChecksPanel() {
                 <Lozenge key="s" appearance={r.passed ? 'success' : 'removed'}>
                   {r.passed ? t.passed : t.failed}
                 </Lozenge>,
-                t.cost(r.costPoints),
+                <span key="c" style={{ whiteSpace: 'nowrap' }}>
+                  {t.cost(r.costPoints)}
+                </span>,
                 r.detail[language],
               ])}
             />
