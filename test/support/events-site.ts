@@ -90,6 +90,8 @@ export async function startEventsSite(
   options: {
     duplicateRate?: number;
     reorder?: boolean;
+    /** Deliveries of one batch (duplicates included) run at the same time, not one after the other. */
+    concurrent?: boolean;
     seed?: number;
     config?: Record<string, unknown>;
     limits?: LimitConfig;
@@ -117,6 +119,7 @@ export async function startEventsSite(
     events: {
       duplicateRate: options.duplicateRate ?? 0,
       reorder: options.reorder ?? false,
+      concurrent: options.concurrent ?? false,
       seed: options.seed ?? 7,
     },
   });

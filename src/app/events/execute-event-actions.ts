@@ -23,8 +23,6 @@ type Render = (ref: MessageRef) => Promise<CommentInput>;
 interface PendingComment {
   readonly ref: MessageRef;
   readonly key: string;
-  /** Public comments are written at most once, through a ledger claim. */
-  readonly once: boolean;
 }
 
 /** What the actions add up to: one edit's fields, the comments, at most one revert, and the audit entries. */
@@ -50,9 +48,9 @@ function sameState(a: ProcessState | undefined, b: ProcessState): boolean {
 /**
  * Performs the actions of the event rules with as few REST calls as Jira allows: the state property, field
  * changes and the first comment travel in ONE edit (or in the revert transition); further comments follow one by
- * one. Actions whose idempotency key the state lists as done are skipped; customer-visible once-only actions
- * (on-call alert, public comments) go through the `ActionLedger`. In dry-run mode nothing is written; the audit
- * trail records what would have happened. Returns the state as written.
+ * one. Actions whose idempotency key the state lists as done are skipped; the on-call alert and every comment,
+ * public or internal, go through the `ActionLedger`, so duplicates delivered at the same time write once. In
+ * dry-run mode nothing is written; the audit trail records what would have happened. Returns the state as written.
  */
 export async function executeEventActions(
   ctx: ExecutionContext,
@@ -78,9 +76,9 @@ export async function executeEventActions(
   const claimed = await claimComments(ctx, plan);
   try {
     await writePlan(ctx, plan, claimed);
-    for (const c of claimed) if (c.once) await ctx.deps.ledger.complete(c.key, ctx.now);
+    for (const c of claimed) await ctx.deps.ledger.complete(c.key, ctx.now);
   } catch (error) {
-    for (const c of claimed) if (c.once) await ctx.deps.ledger.release(c.key);
+    for (const c of claimed) await ctx.deps.ledger.release(c.key);
     plan.audits.push({ action: 'write', outcome: 'failed', detail: errorCode(error) });
     await writeAudits(ctx, plan.audits);
     throw error;
@@ -93,7 +91,7 @@ export async function executeEventActions(
 async function addToPlan(ctx: ExecutionContext, plan: Plan, action: EventAction): Promise<void> {
   switch (action.type) {
     case 'comment':
-      plan.comments.push({ ref: action, key: action.idempotencyKey, once: action.visibility === 'public' });
+      plan.comments.push({ ref: action, key: action.idempotencyKey });
       return;
     case 'setSecurityLevel':
       return planSecurityLevel(ctx, plan, action.level, action.idempotencyKey);
@@ -149,14 +147,13 @@ function dropUntrueSecurityNotes(plan: Plan, decided: ProcessState): void {
   plan.comments = plan.comments.filter((c) => !c.ref.messageKey.startsWith('confidentiality'));
 }
 
-/** Public once-only comments need a ledger claim: two concurrent duplicates must not both write. */
+/**
+ * Every comment needs a ledger claim: two duplicates of one event delivered at the same time both read a state
+ * that does not list the comment as done, and only the claim tells them apart.
+ */
 async function claimComments(ctx: ExecutionContext, plan: Plan): Promise<PendingComment[]> {
   const claimed: PendingComment[] = [];
   for (const c of plan.comments) {
-    if (!c.once) {
-      claimed.push(c);
-      continue;
-    }
     const claim = await ctx.deps.ledger.claim(c.key, ctx.now);
     if (claim.kind === 'claimed' || claim.kind === 'stale') claimed.push(c);
     else
