@@ -4,11 +4,15 @@
  * happens exactly once. The ledger's claim, not the order of deliveries, has to hold.
  */
 import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
-import { DEMO_CONFIG, startEventsSite, type EventsSite } from '../support/events-site';
+import {
+  DEMO_CONFIG,
+  startEventsSite,
+  type EventsSite,
+  SATURDAY,
+  SEVERE_FIELDS,
+  ON_CALL_TEAM_ID,
+} from '../support/events-site';
 
-const SATURDAY = '2026-11-28T10:00:00Z';
-const TEAM_ID = '4513b7ea-3b91-438f-b7e4-e3e54af9147c';
-const severe = { [FIELD.affectedSystem]: { value: 'Production' }, [FIELD.systemReachable]: { value: 'No' } };
 const twiceAtOnce = { duplicateRate: 1, concurrent: true } as const;
 
 describe('product events delivered twice, concurrently', () => {
@@ -22,11 +26,11 @@ describe('product events delivered twice, concurrently', () => {
   it('a severe Incident on a Saturday raises one alert and tells the customer once', async () => {
     s = await startEventsSite(SATURDAY, {
       ...twiceAtOnce,
-      config: { ...DEMO_CONFIG, onCall: { mode: 'opsgenie', target: TEAM_ID } },
+      config: { ...DEMO_CONFIG, onCall: { mode: 'opsgenie', target: ON_CALL_TEAM_ID } },
     });
     const key = await s
       .as('customer-acme-1')
-      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: severe });
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: SEVERE_FIELDS });
     await s.settle();
     expect(s.host.stats.productEvents.duplicated).toBeGreaterThan(0);
     expect(s.site.metrics.of('jsmOps.POST').statuses).toEqual({ 202: 1 });

@@ -1,10 +1,14 @@
-import { FIELD } from '../../sandbox/jira/seed/demo-ids';
-import { DEMO_CONFIG, startEventsSite, USER, type EventsSite } from '../support/events-site';
+import {
+  DEMO_CONFIG,
+  startEventsSite,
+  USER,
+  type EventsSite,
+  SATURDAY,
+  SEVERE_FIELDS,
+  ON_CALL_TEAM_ID,
+} from '../support/events-site';
 
-const SATURDAY = '2026-11-28T10:00:00Z';
-const TEAM_ID = '4513b7ea-3b91-438f-b7e4-e3e54af9147c';
-const severe = { [FIELD.affectedSystem]: { value: 'Production' }, [FIELD.systemReachable]: { value: 'No' } };
-const opsgenie = { ...DEMO_CONFIG, onCall: { mode: 'opsgenie', target: TEAM_ID } };
+const opsgenie = { ...DEMO_CONFIG, onCall: { mode: 'opsgenie', target: ON_CALL_TEAM_ID } };
 
 describe('on-call through JSM Operations (onCall.mode = opsgenie, guide §1.1.1)', () => {
   let s: EventsSite;
@@ -18,7 +22,7 @@ describe('on-call through JSM Operations (onCall.mode = opsgenie, guide §1.1.1)
     s = await startEventsSite(SATURDAY, { config: opsgenie, duplicateRate: 1 });
     const key = await s
       .as('customer-acme-1')
-      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: severe });
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: SEVERE_FIELDS });
     await s.settle();
     expect(s.host.stats.productEvents.duplicated).toBeGreaterThan(0);
     // One create request reached JSM Ops (count 1): the app's ledger, not JSM's alias de-duplication, held.
@@ -28,7 +32,7 @@ describe('on-call through JSM Operations (onCall.mode = opsgenie, guide §1.1.1)
     expect(alert).toMatchObject({ count: 1, createdBy: USER.app, alias: expect.stringContaining(':onCall') });
     expect(alert?.payload).toMatchObject({
       priority: 'P1',
-      responders: [{ id: TEAM_ID, type: 'team' }],
+      responders: [{ id: ON_CALL_TEAM_ID, type: 'team' }],
       details: { issueKey: key, issueId: s.site.store.issue(key)?.id },
     });
     // Ids only: no summary or other ticket text leaves Jira.
@@ -47,7 +51,7 @@ describe('on-call through JSM Operations (onCall.mode = opsgenie, guide §1.1.1)
     s.clock.set('2026-11-30T10:00:00Z');
     await s
       .as('customer-acme-1')
-      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: severe });
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: SEVERE_FIELDS });
     await s.settle();
     expect(s.site.opsAlerts.all()).toEqual([]);
   });

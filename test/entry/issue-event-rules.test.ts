@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
-import { DEMO_CONFIG, startEventsSite, type EventsSite } from '../support/events-site';
-
-const SATURDAY = '2026-11-28T10:00:00Z';
-const severe = { [FIELD.affectedSystem]: { value: 'Production' }, [FIELD.systemReachable]: { value: 'No' } };
+import {
+  DEMO_CONFIG,
+  startEventsSite,
+  type EventsSite,
+  SATURDAY,
+  SEVERE_FIELDS,
+} from '../support/events-site';
 
 describe('issue events on the local site: confidentiality, working hours, intake, priorities', () => {
   let s: EventsSite;
@@ -156,7 +159,7 @@ describe('issue events on the local site: confidentiality, working hours, intake
       s = await startEventsSite(SATURDAY, { config: onCall(), duplicateRate: 1 });
       const key = await s
         .as('customer-acme-1')
-        .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: severe });
+        .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: SEVERE_FIELDS });
       await s.settle();
       expect(alerts).toEqual([
         expect.objectContaining({

@@ -10,7 +10,7 @@ import type { ActAs } from '../../sandbox/jira/act-as';
 import { createJiraSite, type SimJiraSite } from '../../sandbox/jira/site';
 import type { LimitConfig } from '../../sandbox/jira/limits';
 import { seedDemoSite } from '../../sandbox/jira/seed/demo-site';
-import { STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
+import { FIELD, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import * as app from '../../src/index';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
@@ -20,6 +20,16 @@ import { guardRun } from './honest-run';
 
 const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** A Saturday morning on the demo site: outside every region's working hours. */
+export const SATURDAY = '2026-11-28T10:00:00Z';
+/** The fields that make a fault severe enough for on-call: production affected and unreachable. */
+export const SEVERE_FIELDS = {
+  [FIELD.affectedSystem]: { value: 'Production' },
+  [FIELD.systemReachable]: { value: 'No' },
+};
+/** The JSM Operations team on-call alerts are routed to in the tests. */
+export const ON_CALL_TEAM_ID = '4513b7ea-3b91-438f-b7e4-e3e54af9147c';
 
 /** The configuration an admin of the demo site would save (regions and organizations of the seed). */
 export const DEMO_CONFIG = DEMO_APP_CONFIG;
