@@ -14,7 +14,10 @@ const MAX_BYTES_PER_PUSH = 190_000;
  */
 const JIRA_WRITERS = { key: 'jira-writers', limit: 2 };
 
-/** Splits items into pushes that respect the Forge limits on count and size. */
+/**
+ * Splits items into pushes that respect the Forge limits on count and size.
+ * @internal Exported for the tests that check it directly.
+ */
 export function chunkForPush(items: WorkItem[]): WorkItem[][] {
   const chunks: WorkItem[][] = [];
   let current: WorkItem[] = [];

@@ -7,7 +7,10 @@ import type { Kind } from './kinds';
  */
 export type CommercialClass = 'covered' | 'chargeable' | 'quoted';
 
-/** The commercial class of every kind; a new kind does not compile until it has one. */
+/**
+ * The commercial class of every kind; a new kind does not compile until it has one.
+ * @internal Exported for the tests that check it directly.
+ */
 export const COMMERCIAL_CLASS = {
   incident: 'covered',
   request: 'covered',

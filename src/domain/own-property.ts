@@ -4,7 +4,10 @@
  * `Object.prototype`, so every such lookup reads own properties only.
  */
 
-/** Every name `Object.prototype` provides: `constructor`, `__proto__`, `toString`, `hasOwnProperty`, … */
+/**
+ * Every name `Object.prototype` provides: `constructor`, `__proto__`, `toString`, `hasOwnProperty`, …
+ * @internal Exported for the tests that check it directly.
+ */
 export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**

@@ -4,7 +4,10 @@ import { STATUSES, type StatusKey } from './statuses';
 /** Jira issue entity property holding {@link ProcessState}; the manifest indexes `nextDueAt`, `timer`, `statusId`. */
 export const PROCESS_STATE_KEY = 'jsm-process-state';
 
-/** How many idempotency keys a ticket remembers; older ones belong to cycles that can no longer fire. */
+/**
+ * How many idempotency keys a ticket remembers; older ones belong to cycles that can no longer fire.
+ * @internal Exported for the tests that check it directly.
+ */
 export const DONE_LIMIT = 50;
 
 /** The timers of PROCESS.md §4; `none` while the ticket is in a status without one. */
@@ -32,6 +35,7 @@ export type TimerReset = z.output<typeof resetSchema>;
 /**
  * The per-ticket state, stored as JSON in the issue property `jsm-process-state`. Versioned so that a later
  * shape can migrate old values; anything that does not parse is treated as absent (and rebuilt).
+ * @internal Exported for the tests that check it directly.
  */
 export const processStateSchema = z.strictObject({
   v: z.literal(1),

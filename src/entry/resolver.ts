@@ -97,6 +97,7 @@ function requireEmpty(payload: unknown): void {
 /**
  * The Custom UI resolvers (src/contract/resolvers.ts): `getPanel` for the issue panel, the rest for the admin
  * page. The ticket comes from `context.extension.issue`, never from the payload.
+ * @internal Exported for the tests that check it directly.
  */
 export const resolver = new Resolver()
   .define('getPanel', ({ payload, context }) =>

@@ -10,9 +10,11 @@ import { DEFAULT_KIND_NAMES, DEFAULT_STATUS_NAMES } from '../../src/domain/confi
 import { KINDS, type Kind } from '../../src/domain/kinds';
 import type { TimerName } from '../../src/domain/process-state';
 import { STATUSES, type StatusKey } from '../../src/domain/statuses';
-import { DEFAULT_TEXTS, type MessageKey } from '../../src/domain/texts';
-import type { TimerStep } from '../../src/domain/timers';
-import { RECLASSIFICATIONS, WORKFLOWS, type Workflow } from '../../src/domain/workflows';
+import { DEFAULT_TEXTS } from '../../src/domain/texts/default-texts';
+import { type MessageKey } from '../../src/domain/texts/message-keys';
+import type { TimerStep } from '../../src/domain/timers/timer-schedule';
+import { RECLASSIFICATIONS } from '../../src/domain/workflows/reclassification';
+import { WORKFLOWS, type Workflow } from '../../src/domain/workflows/workflow-table';
 
 type NewKind = Kind | 'warrantyClaim';
 type NewStatus = StatusKey | 'waitingForThirdParty';

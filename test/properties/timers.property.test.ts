@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import type { Kind } from '../../src/domain/kinds';
 import type { ProcessState } from '../../src/domain/process-state';
 import type { StatusKey } from '../../src/domain/statuses';
-import { decideTimer, onCustomerComment, startTimer, timerFor } from '../../src/domain/timers';
+import { startTimer, timerFor } from '../../src/domain/timers';
+import { decideTimer } from '../../src/domain/timers/decide-timer';
+import { onCustomerComment } from '../../src/domain/timers/timer-events';
 import { DAY, T0, projectConfig, ticket } from '../domain/timers/timer-fixtures';
 import { propertyParameters } from './property-runs';
 

@@ -13,7 +13,8 @@ import { kindOfTypeName, statusOfName } from '../../src/domain/names';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../src/domain/process-state';
 import { customerRegion } from '../../src/domain/service/customer-region';
 import type { StatusKey } from '../../src/domain/statuses';
-import { checkStatusChange, hasStatus, CLARIFICATION_KINDS } from '../../src/domain/workflows';
+import { checkStatusChange, hasStatus } from '../../src/domain/workflows';
+import { CLARIFICATION_KINDS } from '../../src/domain/workflows/workflow-table';
 import { DAY, plainText, type EventsSite } from './events-site';
 
 const HOUR = DAY / 24;

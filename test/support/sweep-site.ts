@@ -11,7 +11,7 @@ import type { LimitConfig } from '../../sandbox/jira/limits';
 import { ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
-import { indexedInstant } from '../../src/domain/timers';
+import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import * as index from '../../src/index';

@@ -55,6 +55,7 @@ const LADDER_FIELDS = [
  * Translates a domain configuration path (`timers.clarification.closeAfterDays`) into the admin page's path
  * (`timers.clarificationAutoCloseDays`). `rows` lists the submitted region ids and organizations in page
  * order. A path the page has no field for becomes `''` (shown at the top of the form).
+ * @internal Exported for the tests that check it directly.
  */
 export function contractPath(domainPath: string, rows: RowOrder): string {
   const fixed = FIXED[domainPath];

@@ -105,7 +105,10 @@ function auditAction(stored: string): AuditAction {
   return ACTIONS[stored] ?? 'appActivity';
 }
 
-/** Stored action names that map to `action` (for filtering the log by a contract action). */
+/**
+ * Stored action names that map to `action` (for filtering the log by a contract action).
+ * @internal Exported for the tests that check it directly.
+ */
 export function storedActionsFor(action: AuditAction): string[] {
   return Object.keys(ACTIONS).filter((name) => ACTIONS[name] === action);
 }

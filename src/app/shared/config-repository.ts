@@ -2,10 +2,16 @@ import { parseConfig, type AppConfig, type ConfigError } from '../../domain/conf
 import type { KeyValueStore, VersionStamp } from '../ports';
 import { configSizeError } from './config-size';
 
-/** KVS key of the site configuration. */
+/**
+ * KVS key of the site configuration.
+ * @internal Exported for the local site and the benchmark, which seed the stored settings.
+ */
 export const CONFIG_KEY = 'config:site';
 
-/** What is stored: the admin's input as submitted (defaults are applied on read, so new defaults reach old sites). */
+/**
+ * What is stored: the admin's input as submitted (defaults are applied on read, so new defaults reach old sites).
+ * @internal Exported for the admin tests that seed a stored configuration.
+ */
 export interface StoredConfig {
   version: number;
   input: unknown;

@@ -4,7 +4,10 @@ interface Bucket {
   spent: number;
 }
 
-/** The hour bucket `yyyy-MM-ddTHH` (UTC) a moment falls in. */
+/**
+ * The hour bucket `yyyy-MM-ddTHH` (UTC) a moment falls in.
+ * @internal Exported for the tests that check it directly.
+ */
 export function hourBucket(now: Date): string {
   return now.toISOString().slice(0, 13);
 }

@@ -19,6 +19,7 @@ type Names = Pick<ProjectConfig, 'names'>;
  * When the ticket entered its current status: the latest changelog entry into that status, else its creation
  * (created directly in the status), else `now`. Jira keeps no separate "status date" for a status that was
  * entered before the app saw the ticket; the changelog is the record (PROCESS.md §4).
+ * @internal Exported for the tests that check it directly.
  */
 export function statusEnteredAt(ticket: SweepTicket, now: Date): Date {
   const entries = ticket.statusChanges.filter(

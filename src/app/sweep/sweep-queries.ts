@@ -4,7 +4,10 @@ import type { TimerName } from '../../domain/process-state';
 import type { StatusKey } from '../../domain/statuses';
 import { timerFor } from '../../domain/timers/timer-schedule';
 
-/** The statuses in which a timer runs (PROCESS.md §4). */
+/**
+ * The statuses in which a timer runs (PROCESS.md §4).
+ * @internal Exported for the naive benchmark baseline and the tests.
+ */
 export const TIMER_STATUSES: readonly StatusKey[] = ['clarification', 'resolved', 'estimationAvailable'];
 
 /** A JQL string literal: Jira accepts double quotes with `\"` and `\\` escapes. */

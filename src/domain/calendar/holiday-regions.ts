@@ -4,6 +4,7 @@ import Holidays from 'date-holidays';
  * Public-holiday calendars through `date-holidays`. A region is written `COUNTRY[-STATE]` as in the library's
  * data set: the six support sites (guide §1.1.1) are Saarbrücken `DE-SL`, Graz `AT-6`, Sibiu `RO`, London
  * `GB-ENG`, Singapore `SG` and Melbourne `AU-VIC`.
+ * @internal Read by the tests that check every site calendar.
  */
 export const SITE_HOLIDAY_REGIONS = ['DE-SL', 'AT-6', 'RO', 'GB-ENG', 'SG', 'AU-VIC'] as const;
 

@@ -25,6 +25,7 @@ function local(date: Date, timeZone: string): TZDate {
  *
  * @example
  * localDateKey(new Date('2026-03-28T23:30:00Z'), 'Europe/Berlin'); // '2026-03-29'
+ * @internal Exported for the tests that check it directly.
  */
 export function localDateKey(date: Date, timeZone: string): string {
   return format(local(date, timeZone), 'yyyy-MM-dd');
@@ -51,6 +52,7 @@ export function isWorkingDay(date: Date, calendar: CalendarConfig): boolean {
  *
  * @example
  * rollToWorkingDay(saturday10am, cal); // Monday 10:00 local (or later if Monday is a holiday)
+ * @internal Exported for the tests that check it directly.
  */
 export function rollToWorkingDay(date: Date, calendar: CalendarConfig): Date {
   let candidate = local(date, calendar.timeZone);

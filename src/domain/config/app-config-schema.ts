@@ -52,7 +52,10 @@ export const appConfigSchema = z
 /** The parsed site configuration. */
 export type AppConfig = z.output<typeof appConfigSchema>;
 
-/** The configuration of a site that has saved nothing yet: the guide's values. */
+/**
+ * The configuration of a site that has saved nothing yet: the guide's values.
+ * @internal Exported for tests, the benchmark and the examples in these comments.
+ */
 export const defaultConfig: AppConfig = appConfigSchema.parse({});
 
 export { siteSettings };

@@ -3,7 +3,10 @@ import type { Kind } from '../kinds';
 import type { StatusKey } from '../statuses';
 import { namesWithDefaults } from './schema-helpers';
 
-/** Default Jira issue type names per kind (PROCESS.md §2). */
+/**
+ * Default Jira issue type names per kind (PROCESS.md §2).
+ * @internal Exported for the tests that check it directly.
+ */
 export const DEFAULT_KIND_NAMES: Record<Kind, string> = {
   incident: 'Incident',
   request: 'Request',
@@ -16,7 +19,10 @@ export const DEFAULT_KIND_NAMES: Record<Kind, string> = {
   delivery: 'Delivery',
 };
 
-/** Default Jira status names per logical status (PROCESS.md §3). */
+/**
+ * Default Jira status names per logical status (PROCESS.md §3).
+ * @internal Exported for the tests that check it directly.
+ */
 export const DEFAULT_STATUS_NAMES: Record<StatusKey, string> = {
   open: 'Open',
   clarification: 'Clarification required / On hold',

@@ -20,6 +20,7 @@ export interface IncludedTicket {
 /**
  * Jira's limit for a text field is 32,767 characters; for a rich-text field the stored ADF JSON counts. Stay
  * below it with a margin for Jira's own normalisation.
+ * @internal Exported for the tests that check it directly.
  */
 export const FIELD_LIMIT = 32_767;
 const BUDGET = FIELD_LIMIT - 767;

@@ -52,7 +52,10 @@ export interface CustomerState {
   renewal?: EstimateRenewal;
 }
 
-/** The state of a request nobody has escalated. */
+/**
+ * The state of a request nobody has escalated.
+ * @internal Exported for the tests that check it directly.
+ */
 export const EMPTY_CUSTOMER_STATE: CustomerState = { v: 1, escalations: [] };
 
 /**

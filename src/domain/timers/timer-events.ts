@@ -102,6 +102,7 @@ export function startTimer(
  *
  * @example
  * onCustomerComment(clarificationState, commentAt, cfg).state.stepsDone; // 0
+ * @internal Exported for the tests that check it directly.
  */
 export function onCustomerComment(state: ProcessState, at: Date, cfg: TimerConfig): TimerUpdate {
   if (state.timer !== 'clarification' && state.timer !== 'resolved') return { changed: false, state };

@@ -1,3 +1,3 @@
 export { allowedTargets, checkStatusChange, type StatusChangeContext } from './status-change';
-export { checkReclassification, RECLASSIFICATIONS } from './reclassification';
-export { CLARIFICATION_KINDS, hasStatus, WORKFLOWS, workingStatuses, type Workflow } from './workflow-table';
+export { checkReclassification } from './reclassification';
+export { hasStatus } from './workflow-table';

@@ -7,6 +7,7 @@ import { hasStatus } from './workflow-table';
  * Type changes support may make (guide §2.2.1, §3): the portal types become their specific kinds once the
  * cause or nature is known; a Software Defect that turns out to be no code fault may be re-typed again before
  * it is resolved. Delivery tickets are never converted from or to a customer ticket.
+ * @internal Exported for the tests that check it directly.
  */
 export const RECLASSIFICATIONS = {
   incident: ['softwareDefect', 'nonSoftwareDefect'],

@@ -12,6 +12,7 @@ import { RECLASSIFICATION_RULES_KEY, transitionRulesKey } from './published-rule
  * the ticket's `jsm-process-state` property (PROCESS.md §3). Written in the subset of the Jira expression
  * language the docs describe (`let`, `? :`, `==`, `&&`, `||`, `!`, `?.`, computed member access,
  * `List.includes`); 456 characters and 67 leaves of the documented 1,000 and 100.
+ * @internal Exported for the tests that check it directly.
  */
 export const TRANSITION_RULE_EXPRESSION = [
   `let t = app.properties["${transitionRulesKey('')}" + issue.project.key];`,
@@ -29,6 +30,7 @@ export const TRANSITION_RULE_EXPRESSION = [
  * offers `user`, `issue`, `project` and `newIssueType` (the new type's id), not `app`; so it reads the
  * reclassification table the app publishes as the project property `jsm-process-rules.v1` and, like the workflow
  * expression, allows whatever the table does not speak about.
+ * @internal Exported for the tests that check it directly.
  */
 export const RECLASSIFICATION_RULE_EXPRESSION = [
   `let k = project.properties["${RECLASSIFICATION_RULES_KEY}"];`,
@@ -44,12 +46,18 @@ export const SHIPPED_EXPRESSIONS = {
   'process-reclassification-validator': RECLASSIFICATION_RULE_EXPRESSION,
 } as const;
 
-/** The error message Jira shows when the validator refuses a status change (one static text, both languages). */
+/**
+ * The error message Jira shows when the validator refuses a status change (one static text, both languages).
+ * @internal Exported for the tests that check it directly.
+ */
 export const TRANSITION_REFUSED_MESSAGE =
   'This status change is not part of the workflow of this ticket type. / ' +
   'Dieser Statuswechsel ist im Workflow dieses Tickettyps nicht vorgesehen.';
 
-/** The error message Jira shows when the action validator refuses a type change. */
+/**
+ * The error message Jira shows when the action validator refuses a type change.
+ * @internal Exported for the tests that check it directly.
+ */
 export const RECLASSIFICATION_REFUSED_MESSAGE =
   'This type change is not part of the reclassification rules (only before the ticket is resolved). / ' +
   'Dieser Typwechsel ist in den Regeln zur Umklassifizierung nicht vorgesehen (nur vor der Lösung möglich).';

@@ -120,7 +120,10 @@ export const WORKFLOWS = {
   },
 } as const satisfies Record<Kind, Workflow>;
 
-/** Kinds marked (C) in the guide's table. */
+/**
+ * Kinds marked (C) in the guide's table.
+ * @internal Exported for the tests that check it directly.
+ */
 export const CLARIFICATION_KINDS = (Object.keys(WORKFLOWS) as Kind[]).filter(
   (kind) => WORKFLOWS[kind].clarification,
 );

@@ -3,7 +3,7 @@ import { runPlatformChecks } from '../../../src/app/admin/platform-checks';
 import type { PlatformProbe } from '../../../src/app/ports';
 import { AUTOMATION_HOLD_KEY } from '../../../src/app/shared/automation-hold';
 import { sweepContextFor } from '../../../src/app/sweep/sweep-setup';
-import { defaultConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { SHIPPED_EXPRESSIONS } from '../../../src/domain/workflows/rule-expressions';
 import { adminDeps } from './admin-fixture';
 import { CONFIG_KEY, ConfigRepository } from '../../../src/app/shared/config-repository';

@@ -1,7 +1,7 @@
 import { getSettings } from '../../../src/app/admin/get-settings';
 import { saveSettings } from '../../../src/app/admin/save-settings';
 import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
-import { MESSAGE_KEYS } from '../../../src/domain/texts';
+import { MESSAGE_KEYS } from '../../../src/domain/texts/message-keys';
 import { adminDeps, SERVICE_DESKS } from './admin-fixture';
 
 /** Limits are named on the field that crosses them; nothing is stored and nothing fails unnamed. */

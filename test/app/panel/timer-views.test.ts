@@ -1,6 +1,7 @@
 import type { StatusRef } from '../../../src/contract/common';
 import { clarificationView } from '../../../src/app/panel/timer-views';
-import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { configForProject } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { startTimer } from '../../../src/domain/timers';
 
 const cfg = configForProject(defaultConfig, 'SD');

@@ -1,4 +1,5 @@
-import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { configForProject } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { initialState } from '../../../src/domain/process-state';
 import { rebuildState, stateMatchesTicket, statusEnteredAt } from '../../../src/app/sweep/rebuild-state';
 import { parseJiraTime, toSweepTicket, type SweepTicket } from '../../../src/app/sweep/sweep-ticket';

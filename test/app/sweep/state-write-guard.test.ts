@@ -7,9 +7,13 @@ import { CloseTransitions } from '../../../src/app/sweep/close-transition';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 import { sweepTicket } from '../../../src/app/sweep/sweep-ticket-step';
-import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { configForProject } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
-import { decideTimer, indexedInstant, onCustomerComment, startTimer } from '../../../src/domain/timers';
+import { startTimer } from '../../../src/domain/timers';
+import { decideTimer } from '../../../src/domain/timers/decide-timer';
+import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
+import { onCustomerComment } from '../../../src/domain/timers/timer-events';
 import { MemoryStore } from '../../support/memory-store';
 
 const DAY = 86_400_000;

@@ -1,4 +1,5 @@
-import { configForProject, defaultConfig } from '../../../src/domain/config';
+import { configForProject } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { dueTicketsJql, jqlString, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
 
 describe('sweep queries', () => {

@@ -1,14 +1,10 @@
+import { isWorkingDay, nextWorkingDay, type CalendarConfig } from '../../../src/domain/calendar';
+import { addDays, localDateKey, rollToWorkingDay } from '../../../src/domain/calendar/working-days';
 import {
-  addDays,
   isKnownHolidayRegion,
-  isWorkingDay,
-  localDateKey,
-  nextWorkingDay,
   publicHolidayDates,
-  rollToWorkingDay,
   SITE_HOLIDAY_REGIONS,
-  type CalendarConfig,
-} from '../../../src/domain/calendar';
+} from '../../../src/domain/calendar/holiday-regions';
 
 const berlin: CalendarConfig = {
   mode: 'calendar',

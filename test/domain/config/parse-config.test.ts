@@ -1,5 +1,6 @@
-import { defaultConfig, parseConfig } from '../../../src/domain/config';
-import { DEFAULT_TEXTS } from '../../../src/domain/texts';
+import { parseConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
+import { DEFAULT_TEXTS } from '../../../src/domain/texts/default-texts';
 
 function errorsOf(input: unknown) {
   const result = parseConfig(input);

@@ -1,4 +1,5 @@
-import { configForProject, defaultConfig, parseConfig, type AppConfig } from '../../../src/domain/config';
+import { configForProject, parseConfig, type AppConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 
 function config(input: unknown): AppConfig {
   const result = parseConfig(input);

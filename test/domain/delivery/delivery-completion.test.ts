@@ -1,4 +1,4 @@
-import { defaultConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import {
   completionCounts,
   isDeliveryCompleted,

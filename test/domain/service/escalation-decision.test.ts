@@ -1,4 +1,4 @@
-import { defaultConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { EMPTY_CUSTOMER_STATE, type CustomerState } from '../../../src/domain/service/customer-state';
 import { escalationLadder, ladderStep, regionGroupOf } from '../../../src/domain/service/escalation';
 import {

@@ -1,15 +1,13 @@
 import { configForProject, parseConfig } from '../../../src/domain/config';
+import { languageFor, MessageRenderError, renderMessage } from '../../../src/domain/texts';
+import { DEFAULT_TEXTS } from '../../../src/domain/texts/default-texts';
+import { formatParam } from '../../../src/domain/texts/render-message';
 import {
-  DEFAULT_TEXTS,
-  formatParam,
-  languageFor,
   MESSAGE_KEYS,
   MESSAGE_PLACEHOLDERS,
-  MessageRenderError,
-  placeholdersIn,
-  renderMessage,
   type MessageParams,
-} from '../../../src/domain/texts';
+} from '../../../src/domain/texts/message-keys';
+import { placeholdersIn } from '../../../src/domain/texts/placeholders';
 
 function cfgOf(input: unknown = {}) {
   const result = parseConfig(input);

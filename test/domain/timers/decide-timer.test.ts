@@ -1,5 +1,6 @@
 import type { ProcessState } from '../../../src/domain/process-state';
-import { decideTimer, onCustomerComment } from '../../../src/domain/timers';
+import { decideTimer } from '../../../src/domain/timers/decide-timer';
+import { onCustomerComment } from '../../../src/domain/timers/timer-events';
 import { at, DAY, entered, projectConfig, T0, ticket } from './timer-fixtures';
 import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
 

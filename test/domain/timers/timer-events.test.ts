@@ -2,12 +2,12 @@ import { KINDS } from '../../../src/domain/kinds';
 import { STATUSES } from '../../../src/domain/statuses';
 import {
   markAccepted,
-  onCustomerComment,
   onReclassified,
   outsideProcess,
   startTimer,
   timerFor,
 } from '../../../src/domain/timers';
+import { onCustomerComment } from '../../../src/domain/timers/timer-events';
 import { at, entered, projectConfig, T0 } from './timer-fixtures';
 import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
 

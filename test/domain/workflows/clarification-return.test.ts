@@ -1,6 +1,7 @@
-import { CLARIFICATION_KINDS, checkStatusChange, workingStatuses } from '../../../src/domain/workflows';
+import { checkStatusChange } from '../../../src/domain/workflows';
+import { CLARIFICATION_KINDS, workingStatuses } from '../../../src/domain/workflows/workflow-table';
 import type { StatusKey } from '../../../src/domain/statuses';
-import { WORKFLOWS } from '../../../src/domain/workflows';
+import { WORKFLOWS } from '../../../src/domain/workflows/workflow-table';
 
 /** Expected targets from Clarification per (C) kind and origin: the origin, In Progress where the kind has it, Closed. */
 function expected(kind: (typeof CLARIFICATION_KINDS)[number], origin: StatusKey): StatusKey[] {

@@ -1,14 +1,10 @@
 import { countLeaves, parseExpression } from '../../../sandbox/jira/expressions/parse-expression';
 import { evaluateExpression } from '../../../sandbox/jira/expressions/evaluate-expression';
-import { defaultConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { KINDS, type Kind } from '../../../src/domain/kinds';
 import { STATUSES, type StatusKey } from '../../../src/domain/statuses';
-import {
-  checkReclassification,
-  checkStatusChange,
-  hasStatus,
-  workingStatuses,
-} from '../../../src/domain/workflows';
+import { checkReclassification, checkStatusChange, hasStatus } from '../../../src/domain/workflows';
+import { workingStatuses } from '../../../src/domain/workflows/workflow-table';
 import {
   RECLASSIFICATION_RULES_KEY,
   reclassificationRules,

@@ -1,5 +1,5 @@
 import { ISSUE_TYPE, REQUEST_TYPE, STATUS, USER } from '../../../sandbox/jira/seed/demo-ids';
-import { defaultConfig } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { KINDS, type Kind } from '../../../src/domain/kinds';
 import {
   RECLASSIFICATION_RULES_KEY,
