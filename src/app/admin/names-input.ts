@@ -1,8 +1,6 @@
 import type { NameMappings } from '../../contract/settings';
-import type { FieldProblem } from './settings-input';
+import type { FieldProblem, Fragment } from './section-result';
 import { REGION_SOURCE_FIELD } from './settings-view';
-
-type Fragment = Record<string, unknown>;
 
 /**
  * The page's names section as the domain's `names` (PROCESS.md: every name is configuration). Presence and

@@ -1,7 +1,5 @@
 import type { RegionSettings } from '../../contract/settings';
-import type { FieldProblem } from './settings-input';
-
-type Fragment = Record<string, unknown>;
+import type { FieldProblem, Fragment } from './section-result';
 
 /** Problems with the names of a table's rows: every row needs one, and no name may repeat. */
 function nameProblems(names: string[], path: (index: number) => string, what: string): FieldProblem[] {

@@ -6,7 +6,8 @@ import type { SaveConflict, SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { contractErrors, type RowOrder } from './error-paths';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
-import { applyFragment, sectionInput, type FieldProblem } from './settings-input';
+import { applyFragment, sectionInput } from './settings-input';
+import type { FieldProblem } from './section-result';
 import {
   processSettingsSchema,
   projectOverrideSchema,

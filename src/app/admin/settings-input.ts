@@ -5,20 +5,91 @@ import { isRecord } from '../shared/is-record';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
 import { regionsInput } from './regions-input';
 import { namesInput } from './names-input';
+import { escalationInput } from './escalation-input';
+import { splitPeople, type Fragment, type SectionResult } from './section-result';
 
-/** A problem found while translating the admin page's settings, with the contract path of the field. */
-export interface FieldProblem {
-  path: string;
-  message: string;
+type Translators = {
+  [S in SettingsSection]: (value: ProcessSettings[S], base: Settings) => SectionResult;
+};
+
+function timersInput(t: ProcessSettings['timers']): SectionResult {
+  return {
+    fragment: {
+      timers: {
+        clarification: {
+          reminderCount: t.clarificationReminderCount,
+          reminderIntervalDays: t.clarificationReminderIntervalDays,
+          closeAfterDays: t.clarificationAutoCloseDays,
+        },
+        resolved: { closeAfterDays: t.resolvedAutoCloseDays },
+        // An empty box (null) means no notice: the key is left out and cleared by applyFragment.
+        estimate: {
+          validWeeks: t.estimateValidityWeeks,
+          renewal: {
+            mode: t.estimateRenewal.mode,
+            accountManagers: splitPeople(t.estimateRenewal.accountManagers),
+            linkType: t.estimateRenewal.linkType,
+          },
+          ...(t.estimateNoticeBeforeDays === null ? {} : { noticeBeforeDays: t.estimateNoticeBeforeDays }),
+        },
+      },
+      calendar: { mode: t.dayCounting },
+    },
+  };
 }
 
-type Fragment = Record<string, unknown>;
+function calendarInput(c: ProcessSettings['calendar']): SectionResult {
+  const country = c.holidayCountry.trim();
+  const region = c.holidayRegion?.trim();
+  return {
+    fragment: {
+      calendar: {
+        timeZone: c.timeZone,
+        holidayRegion: country === '' ? undefined : region ? `${country}-${region}` : country,
+        workingDays: c.workingDays,
+        extraHolidays: c.extraHolidays,
+      },
+    },
+  };
+}
 
-const splitPeople = (text: string) =>
-  text
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+/** An empty minutes box (null) means no target for that clock. */
+function serviceTargetsInput(targets: ProcessSettings['serviceTargets']): SectionResult {
+  const priorities = Object.entries(targets).map(([p, t]) => [
+    p,
+    {
+      ...(t.responseMinutes === null ? {} : { responseMinutes: t.responseMinutes }),
+      ...(t.restorationMinutes === null ? {} : { restorationMinutes: t.restorationMinutes }),
+    },
+  ]);
+  return { fragment: { priorities: Object.fromEntries(priorities) } };
+}
+
+/** The domain requires a target for Opsgenie and webhooks; an empty box means "not set", not "". */
+function onCallInput(onCall: ProcessSettings['onCall']): SectionResult {
+  const target = onCall.target.trim();
+  return {
+    fragment: {
+      onCall: onCall.mode === 'none' || target === '' ? { mode: onCall.mode } : { mode: onCall.mode, target },
+    },
+  };
+}
+
+/** Each page section's translation into the domain's configuration input. */
+const TRANSLATORS: Translators = {
+  names: namesInput,
+  timers: timersInput,
+  texts: (texts) => ({
+    fragment: { texts: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, { ...texts[k] }])) },
+  }),
+  calendar: calendarInput,
+  regions: regionsInput,
+  serviceTargets: serviceTargetsInput,
+  onCall: onCallInput,
+  escalation: escalationInput,
+  dryRun: (dryRun) => ({ fragment: { automation: { dryRun } } }),
+  pointsBudgetPerHour: (budget) => ({ fragment: { automation: { pointsBudgetPerHour: budget } } }),
+};
 
 /**
  * One section of the admin page's settings as (part of) the domain's configuration input. `base` supplies what
@@ -28,140 +99,9 @@ export function sectionInput<S extends SettingsSection>(
   section: S,
   value: ProcessSettings[S],
   base: Settings,
-): { fragment: Fragment } | { problems: FieldProblem[] } {
-  const v = value;
-  switch (section) {
-    case 'names':
-      return namesInput(v as ProcessSettings['names']);
-    case 'timers': {
-      const t = v as ProcessSettings['timers'];
-      return {
-        fragment: {
-          timers: {
-            clarification: {
-              reminderCount: t.clarificationReminderCount,
-              reminderIntervalDays: t.clarificationReminderIntervalDays,
-              closeAfterDays: t.clarificationAutoCloseDays,
-            },
-            resolved: { closeAfterDays: t.resolvedAutoCloseDays },
-            // An empty box (null) means no notice: the key is left out and cleared by applyFragment.
-            estimate: {
-              validWeeks: t.estimateValidityWeeks,
-              renewal: {
-                mode: t.estimateRenewal.mode,
-                accountManagers: splitPeople(t.estimateRenewal.accountManagers),
-                linkType: t.estimateRenewal.linkType,
-              },
-              ...(t.estimateNoticeBeforeDays === null
-                ? {}
-                : { noticeBeforeDays: t.estimateNoticeBeforeDays }),
-            },
-          },
-          calendar: { mode: t.dayCounting },
-        },
-      };
-    }
-    case 'texts': {
-      const texts = v as ProcessSettings['texts'];
-      return {
-        fragment: {
-          texts: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, { ...texts[k] }])),
-        },
-      };
-    }
-    case 'calendar': {
-      const c = v as ProcessSettings['calendar'];
-      const country = c.holidayCountry.trim();
-      const region = c.holidayRegion?.trim();
-      return {
-        fragment: {
-          calendar: {
-            timeZone: c.timeZone,
-            holidayRegion: country === '' ? undefined : region ? `${country}-${region}` : country,
-            workingDays: c.workingDays,
-            extraHolidays: c.extraHolidays,
-          },
-        },
-      };
-    }
-    case 'regions':
-      return regionsInput(v as ProcessSettings['regions']);
-    case 'serviceTargets': {
-      const targets = v as ProcessSettings['serviceTargets'];
-      return {
-        fragment: {
-          priorities: Object.fromEntries(
-            Object.entries(targets).map(([p, t]) => [
-              p,
-              {
-                ...(t.responseMinutes === null ? {} : { responseMinutes: t.responseMinutes }),
-                ...(t.restorationMinutes === null ? {} : { restorationMinutes: t.restorationMinutes }),
-              },
-            ]),
-          ),
-        },
-      };
-    }
-    case 'onCall': {
-      const onCall = v as ProcessSettings['onCall'];
-      const target = onCall.target.trim();
-      // The domain requires a target for Opsgenie and webhooks; an empty box means "not set", not "".
-      return {
-        fragment: {
-          onCall:
-            onCall.mode === 'none' || target === '' ? { mode: onCall.mode } : { mode: onCall.mode, target },
-        },
-      };
-    }
-    case 'escalation': {
-      const e = v as ProcessSettings['escalation'];
-      const people = [
-        splitPeople(e.personalContact),
-        [...splitPeople(e.teamLeadInternational), ...splitPeople(e.teamLeadDach)],
-        splitPeople(e.departmentHead),
-        splitPeople(e.customerServicesHead),
-        splitPeople(e.board),
-      ];
-      const levels = people.map((list, i) => {
-        const stored = base.escalation.levels.find((l) => l.level === i + 1);
-        const label = e.labels[i] ?? stored?.label;
-        const level = {
-          level: i + 1,
-          label: label ? { de: label.de, en: label.en } : { en: `Level ${i + 1}`, de: `Stufe ${i + 1}` },
-          people: list,
-        };
-        if (i !== 1) return level;
-        // Level 2 has one team lead per region group (guide §4); the group names stay as stored.
-        const group = (name: 'dach' | 'international', listed: string[]) => {
-          const groupLabel = stored?.byGroup?.[name].label;
-          return groupLabel ? { label: groupLabel, people: listed } : { people: listed };
-        };
-        return {
-          ...level,
-          byGroup: {
-            international: group('international', splitPeople(e.teamLeadInternational)),
-            dach: group('dach', splitPeople(e.teamLeadDach)),
-          },
-        };
-      });
-      return {
-        fragment: {
-          escalation: {
-            levels,
-            waitHoursBetweenLevels: e.waitHoursBetweenLevels,
-            regionGroups: Object.fromEntries(
-              e.regionGroups.filter((g) => g.region.trim() !== '').map((g) => [g.region.trim(), g.group]),
-            ),
-          },
-        },
-      };
-    }
-    case 'dryRun':
-      return { fragment: { automation: { dryRun: v } } };
-    case 'pointsBudgetPerHour':
-      return { fragment: { automation: { pointsBudgetPerHour: v } } };
-  }
-  return { fragment: {} };
+): SectionResult {
+  const translate = TRANSLATORS[section] as (value: ProcessSettings[S], base: Settings) => SectionResult;
+  return translate(value, base);
 }
 
 /** Domain records the admin edits as whole tables: a row removed on the page is removed from the record. */

@@ -199,14 +199,18 @@ export function FieldGroup({
   title,
   children,
   action,
+  id: anchor,
 }: {
   title: string;
   children: ReactNode;
   action?: ReactNode;
+  /** The section's anchor, for links to it. */
+  id?: string;
 }) {
   const id = useId();
   return (
     <section
+      id={anchor}
       aria-labelledby={id}
       style={{ borderTop: `1px solid ${token('color.border')}`, padding: `${token('space.200')} 0` }}
     >
