@@ -3,6 +3,7 @@ import path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse } from 'yaml';
 import * as app from '../src/index';
+import { SWEEP_INTERVAL } from '../src/app/sweep';
 
 const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.yml');
@@ -31,6 +32,13 @@ describe('manifest.yml', () => {
     const result = await validate(false, manifestPath);
     expect(result.errors ?? []).toEqual([]);
     expect(result.success).toBe(true);
+  });
+
+  it('schedules the sweep at the interval the admin page counts the next run with', () => {
+    const trigger = manifest.modules.scheduledTrigger?.find((t) => t.key === 'process-sweep') as
+      { interval?: string } | undefined;
+    expect(trigger?.interval).toBe(SWEEP_INTERVAL.manifest);
+    expect(SWEEP_INTERVAL.ms).toBe(3_600_000);
   });
 
   it('runs on the supported Node.js runtime', () => {

@@ -1,4 +1,6 @@
+import { USER } from '../../sandbox/jira/seed/demo-ids';
 import { previewSweep } from '../../src/app/sweep';
+import type { SweepPreviewView } from '../../src/contract/admin-views';
 import { appDeps } from '../../src/entry/deps';
 import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
 
@@ -25,6 +27,26 @@ describe('previewSweep: what the next sweep would do', () => {
     expect(s.appComments(key)).toHaveLength(0);
     expect(writes()).toEqual(before);
     expect(s.audit().filter((e) => e.action === 'reminder')).toHaveLength(0);
+  });
+
+  it('says when the next scheduled sweep runs: the last run plus the trigger interval, as the host schedules it', async () => {
+    const preview = async () => {
+      const result = await s.host.invokeResolver({
+        moduleKey: 'process-admin',
+        functionKey: 'previewSweep',
+        payload: {},
+        accountId: USER.admin,
+      });
+      return ((result.ok ? result.value : undefined) as { data?: SweepPreviewView }).data;
+    };
+    // No sweep has run yet: nothing to count from.
+    expect((await preview())?.nextSweepAt).toBeNull();
+    await s.advance(3 * HOUR + 20 * 60_000);
+    const next = Date.parse((await preview())?.nextSweepAt ?? '');
+    // The host fires the trigger at its scheduled instant; the run reads its clock a few simulated ms later.
+    const scheduled = s.host.nextScheduledRun('process-sweep');
+    expect(Math.abs(next - scheduled)).toBeLessThan(60_000);
+    expect(next).toBeGreaterThan(Date.now());
   });
 
   it('is empty for a project the app does not manage', async () => {

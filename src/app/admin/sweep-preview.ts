@@ -7,7 +7,8 @@ import { timerSchedule } from '../../domain/timers/timer-schedule';
 import { toContractKind } from '../panel/delivery-views';
 import { nameOf } from '../panel/field-values';
 import { keyByName } from '../../domain/names';
-import { previewSweep } from '../sweep';
+import { lastSweepAt, previewSweep, SWEEP_INTERVAL } from '../sweep';
+import { nextSweepAt } from '../../domain/timers/next-sweep';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
 import { sweepPreviewPayloadSchema } from './settings-payload-schema';
@@ -19,7 +20,8 @@ const PREVIEW_PAGE = 50;
 const POINTS = { search: 2, remind: 1, close: 3 } as const;
 
 /**
- * What the next hourly sweep would do, per ticket with its due time, computed by the sweep's own queries and
+ * What the next hourly sweep would do, and when it runs (its last run marker plus the trigger interval),
+ * per ticket with its due time, computed by the sweep's own queries and
  * decisions without writing anything (src/app/sweep/preview-sweep.ts). Adds each ticket's kind, timer and
  * reminder number from its stored state in one search. Admins only.
  */
@@ -29,6 +31,7 @@ export async function getSweepPreview(payload: unknown, deps: AdminDeps): Promis
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { config } = await deps.app.config.load();
   const keys = parsed.data.projectKey ? [parsed.data.projectKey] : config.projects;
+  const nextRun = nextSweepAt(await lastSweepAt(deps.app.store, keys), SWEEP_INTERVAL.ms, deps.now);
   const perProject = await Promise.all(keys.map((k) => previewSweep(deps.app, k, deps.now)));
   const planned = perProject.flat();
   const steps = planned.filter((p) => p.action !== 'restamp');
@@ -68,8 +71,7 @@ export async function getSweepPreview(payload: unknown, deps: AdminDeps): Promis
     items.reduce((sum, i) => sum + (i.action === 'remind' ? POINTS.remind : POINTS.close), 0);
   return {
     computedAt: deps.now.toISOString(),
-    // Forge runs hourly triggers at a minute of its choosing; the app cannot know the next one.
-    nextSweepAt: null,
+    nextSweepAt: nextRun?.toISOString() ?? null,
     items: items.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     truncated: perProject.some((list) => list.length >= PREVIEW_PAGE),
     estimatedPoints,

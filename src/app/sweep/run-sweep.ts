@@ -6,6 +6,7 @@ import { sweepProject, type OutcomeCounts, type SweepCursor } from './sweep-proj
 import { sweepContextFor } from './sweep-setup';
 import { repairBasis } from '../shared/repair-marker';
 import { firstPhase } from './sweep-sources';
+import { sweepRunKey } from './last-sweep';
 
 /** Queue work item type that continues one project's sweep. */
 export const SWEEP_PROJECT_WORK = 'sweep.project';
@@ -117,9 +118,8 @@ export async function runScheduledSweep(
   const report: Record<string, ProjectRunOutcome> = {};
   const queued: WorkItem[] = [];
   for (const projectKey of config.projects) {
-    const slot = now.toISOString().slice(0, 15);
     const first = await deps.store.setIfAbsent(
-      `sweep:run:${projectKey}:${slot}`,
+      sweepRunKey(projectKey, now),
       { at: now.toISOString() },
       { ttlDays: 1 },
     );
