@@ -2,6 +2,7 @@ import { REPO_MANIFEST } from '../manifest-path';
 
 import type { SimClock } from '../clock';
 import type { JiraSite } from '../contract';
+import { ExternalFetch, type EgressRefusal, type ExternalReceiver } from './external-fetch';
 import { describe, InvocationRunner, type InvocationRecord } from './invocation';
 import { KillSwitch, type KillConfig, type KillCounts } from './kill-switch';
 import { KvsApi } from './kvs-api';
@@ -49,6 +50,8 @@ export interface ForgeHostOptions {
   restLatencyMs?: number;
   /** How KVS answers a failed conditional write (undocumented; default the strictest, see `kvs-wire.ts`). */
   kvsConflict?: KvsConflictShape;
+  /** How a fetch outside the declared egress, or over plain HTTP, fails (default the strictest, `reject`). */
+  egressRefusal?: EgressRefusal;
 }
 
 /** About what one Jira Cloud REST call from a Forge function takes (round trip through the Forge proxy). */
@@ -104,6 +107,13 @@ export interface ForgeHost {
   /** Kills invocations right after successful app writes (see `KillConfig`); `{ rate: 0 }` switches it off. */
   setKills(config: KillConfig): void;
   readonly kills: Readonly<KillCounts>;
+  /**
+   * Answers the app functions' `fetch` to `origin`, an HTTPS origin the manifest declares as backend egress,
+   * with `receiver`; see `ExternalFetch` for what undeclared hosts and plain HTTP get.
+   */
+  serveExternal(origin: string, receiver: ExternalReceiver): void;
+  /** The app functions' fetches the egress rules refused so far. */
+  readonly refusedEgress: readonly { url: string; reason: 'http' | 'undeclared' }[];
 }
 
 const MAX_DRAIN_STEPS = 10_000;
@@ -167,6 +177,8 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     installationId,
     scopes: [],
   });
+
+  const external = new ExternalFetch(manifest.backendEgress, runner, opts.egressRefusal);
 
   const g = globalThis as Record<string, unknown>;
   let saved: { fetch: unknown; runtime: unknown } | undefined;
@@ -233,6 +245,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       saved = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
       g.__forge_fetch__ = forgeFetch;
       g.__forge_runtime__ = runtime;
+      external.install();
       tracker.stopped = false;
       unsubscribe = opts.site.subscribe((event) => events.accept(event));
     },
@@ -241,6 +254,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       if (!saved) return;
       g.__forge_fetch__ = saved.fetch;
       g.__forge_runtime__ = saved.runtime;
+      external.uninstall();
       saved = undefined;
       // Pending deliveries stay queued but start only after a new install().
       tracker.stopped = true;
@@ -339,5 +353,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
 
     setKills: (config) => kills.configure(config),
     kills: kills.counts,
+    serveExternal: (origin, receiver) => external.serve(origin, receiver),
+    refusedEgress: external.refused,
   };
 }

@@ -48,6 +48,8 @@ export interface LoadedManifest {
   entities: EntityDefinitions;
   /** Their declared indexes: entity name → index name → range and partition attributes. */
   entityIndexes: EntityIndexDefinitions;
+  /** `permissions.external.fetch.backend`, each entry's address (plain string or `{ address }`): the egress. */
+  backendEgress: string[];
 }
 
 /** Custom entity declarations: entity name → attribute name → `string|integer|float|boolean|any`. */
@@ -206,7 +208,19 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
     resolverModules,
     entities,
     entityIndexes,
+    backendEgress: backendEgressOf(content.permissions),
   };
+}
+
+/** The addresses a function may fetch from, as declared (plain strings or `{ address }` rows). */
+function backendEgressOf(permissions: unknown): string[] {
+  const external = isRow(permissions) && isRow(permissions.external) ? permissions.external : {};
+  const fetch = isRow(external.fetch) ? external.fetch : {};
+  const entries: unknown[] = Array.isArray(fetch.backend) ? fetch.backend : [];
+  return entries.flatMap((entry) => {
+    const address = typeof entry === 'string' ? entry : isRow(entry) ? str(entry.address) : undefined;
+    return address ? [address] : [];
+  });
 }
 
 function indexesOf(raw: unknown): Map<string, EntityIndexDef> {

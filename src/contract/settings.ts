@@ -264,8 +264,16 @@ export interface SettingsError {
   rule?: SettingsRule;
 }
 
-/** A plain limit a value broke (see `ValidationRule` in the domain). */
-type SettingsRule = { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
+/**
+ * A plain limit a value broke (see `ValidationRule` in the domain); `httpsUrl` and `egress` refuse an on-call
+ * webhook that is no https address or whose host the app's manifest does not declare (`hosts`: those it does).
+ */
+type SettingsRule =
+  | { kind: 'tooSmall' | 'tooBig'; limit: number }
+  | { kind: 'empty' }
+  | { kind: 'invalid' }
+  | { kind: 'httpsUrl' }
+  | { kind: 'egress'; hosts: string[] };
 
 /**
  * Another admin saved first, on the same version: the version now stored, when (ISO) and by whom: the

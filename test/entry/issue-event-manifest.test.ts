@@ -8,6 +8,7 @@ import {
   TRANSITION_REFUSED_MESSAGE,
   TRANSITION_RULE_EXPRESSION,
 } from '../../src/domain/workflows/rule-expressions';
+import { ON_CALL_WEBHOOK_EGRESS } from '../../src/domain/service/on-call-webhook';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -53,8 +54,11 @@ describe('the expression modules in the manifest (ADR 0016)', () => {
     expect(Object.fromEntries(shipped)).toEqual(SHIPPED_EXPRESSIONS);
   });
 
-  it('declares no placeholder egress: webhook hosts are added by the admin who deploys', () => {
+  it('declares as backend egress exactly the on-call webhook hosts the settings accept', () => {
     const backends = manifest.permissions?.external?.fetch?.backend ?? [];
-    expect(backends).toEqual([]);
+    const hosts = backends.map((entry) => (typeof entry === 'string' ? entry : entry.address));
+    expect(hosts).toEqual([...ON_CALL_WEBHOOK_EGRESS]);
+    // Object entries: plain strings are deprecated egress entries.
+    expect(backends.every((entry) => typeof entry === 'object')).toBe(true);
   });
 });

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
 import {
   DEMO_CONFIG,
@@ -134,29 +132,24 @@ describe('issue events on the local site: confidentiality, working hours, intake
   });
 
   describe('outside working days (guide §1.1.1)', () => {
-    let server: Server;
     const alerts: unknown[] = [];
-    beforeEach(async () => {
+    beforeEach(() => {
       alerts.length = 0;
-      server = createServer((req, res) => {
-        let body = '';
-        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        req.on('end', () => {
-          alerts.push(JSON.parse(body));
-          res.writeHead(202).end();
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     });
-    afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    const onCall = () => ({
-      ...DEMO_CONFIG,
-      onCall: { mode: 'webhook', target: `http://127.0.0.1:${(server.address() as AddressInfo).port}/alert` },
-    });
+    /** The on-call service: the manifest's declared egress host, answered by the local Forge host's runtime fetch. */
+    const WEBHOOK = 'https://oncall.example.com/alert';
+    const receiveAlerts = (site: EventsSite) =>
+      site.host.serveExternal(WEBHOOK, async (request) => {
+        alerts.push(await request.json());
+        return new Response(null, { status: 202 });
+      });
+
+    const onCall = () => ({ ...DEMO_CONFIG, onCall: { mode: 'webhook', target: WEBHOOK } });
 
     it('a severe Incident alerts on-call once (webhook) and says so on the ticket', async () => {
       s = await startEventsSite(SATURDAY, { config: onCall(), duplicateRate: 1 });
+      receiveAlerts(s);
       const key = await s
         .as('customer-acme-1')
         .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down', fields: SEVERE_FIELDS });
@@ -177,6 +170,7 @@ describe('issue events on the local site: confidentiality, working hours, intake
 
     it('other tickets get one auto-reply naming the next working day; none on a working day', async () => {
       s = await startEventsSite(SATURDAY, { config: onCall() });
+      receiveAlerts(s);
       const key = await s
         .as('customer-globex-1')
         .createIssue({ project: 'SD', issueType: 'Request', summary: 'How to?' });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isKnownHolidayRegion } from '../calendar/holiday-regions';
 import { hasOwnKey } from '../own-property';
+import { webhookUrlProblem, type WebhookRule } from '../service/on-call-webhook';
 import { MESSAGE_KEYS } from '../texts/message-keys';
 import { unknownPlaceholders } from '../texts/placeholders';
 import { filledLength, JIRA_COMMENT_MAX } from '../texts/text-limits';
@@ -19,7 +20,8 @@ interface CheckedSettings {
   escalation: z.output<typeof escalationSchema>;
 }
 
-type Issue = { path: (string | number)[]; message: string };
+/** A contradiction on `path`; `rule` when the page can say it in the user's language (see `parseConfig`). */
+type Issue = { path: (string | number)[]; message: string; rule?: WebhookRule };
 
 /** Groups of keys mapped to the same name; Jira compares status and type names case-insensitively. */
 function duplicates(names: Record<string, string>): [string, string[]][] {
@@ -125,6 +127,11 @@ function* serviceIssues(s: CheckedSettings): Generator<Issue> {
   if (s.onCall.mode !== 'none' && s.onCall.target === undefined) {
     yield { path: ['onCall', 'target'], message: `is required when on-call mode is "${s.onCall.mode}"` };
   }
+  const webhook =
+    s.onCall.mode === 'webhook' && s.onCall.target !== undefined
+      ? webhookUrlProblem(s.onCall.target)
+      : undefined;
+  if (webhook) yield { path: ['onCall', 'target'], ...webhook };
   for (const [index, level] of s.escalation.levels.entries()) {
     if (level.level !== index + 1) {
       yield {
@@ -172,7 +179,13 @@ export function checkSettingsConsistency(settings: CheckedSettings, ctx: z.Refin
     textIssues,
   ]) {
     for (const issue of rule(settings)) {
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: undefined });
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path,
+        message: issue.message,
+        input: undefined,
+        ...(issue.rule ? { params: { rule: issue.rule } } : {}),
+      });
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { WebhookRule } from '../service/on-call-webhook';
 import { appConfigSchema, type AppConfig } from './app-config-schema';
 
 /** One problem in a submitted configuration: the dotted field path and a sentence naming field and problem. */
@@ -11,10 +12,11 @@ export interface ConfigError {
 
 /**
  * A plain limit a value broke: below `limit` (`tooSmall`; an empty text is `empty`), above it (`tooBig`), or a
- * value of the wrong kind or not among the choices (`invalid`). Rules between settings carry none.
+ * value of the wrong kind or not among the choices (`invalid`); an on-call webhook that is no https address or
+ * goes to an undeclared host (`WebhookRule`). Other rules between settings carry none.
  */
 type ValidationRule =
-  { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' };
+  { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' } | WebhookRule;
 
 /** The limit a schema issue names; `undefined` for rules whose sentence is the only explanation. */
 function ruleOf(issue: z.core.$ZodIssue): ValidationRule | undefined {
@@ -31,6 +33,8 @@ function ruleOf(issue: z.core.$ZodIssue): ValidationRule | undefined {
     case 'invalid_type':
     case 'invalid_value':
       return { kind: 'invalid' };
+    case 'custom':
+      return (issue.params as { rule?: ValidationRule } | undefined)?.rule;
     default:
       return undefined;
   }

@@ -227,6 +227,11 @@ export const adminDe: AdminMessages = {
     tooBig: (limit) => `Darf höchstens ${limit} sein.`,
     empty: 'Darf nicht leer sein.',
     invalid: 'Ist keine gültige Auswahl.',
+    httpsUrl: 'Muss eine vollständige https://-Adresse ohne Benutzername und Passwort sein.',
+    egress: (hosts) =>
+      hosts.length === 0
+        ? 'Diese Installation darf an keinen Host senden. Der Host der Rufbereitschaft muss beim Bereitstellen der App in ihrem Manifest eingetragen werden.'
+        : `Diese Installation darf nur an ${hosts.join(', ')} senden. Ein anderer Host muss beim Bereitstellen der App in ihrem Manifest eingetragen werden.`,
     row: (label, row) => `${label}, Zeile ${row}`,
     summary: (count) =>
       count === 1 ? '1 Feld muss geändert werden:' : `${count} Felder müssen geändert werden:`,

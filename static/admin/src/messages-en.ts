@@ -224,6 +224,11 @@ export const adminEn: AdminMessages = {
     tooBig: (limit) => `Must be at most ${limit}.`,
     empty: 'Must not be empty.',
     invalid: 'Is not a valid choice.',
+    httpsUrl: 'Must be a full https:// address without user name or password.',
+    egress: (hosts) =>
+      hosts.length === 0
+        ? "This installation may not send to any host. The on-call host must be declared in the app's manifest when the app is deployed."
+        : `This installation may only send to ${hosts.join(', ')}. Another host must be declared in the app's manifest when the app is deployed.`,
     row: (label, row) => `${label}, row ${row}`,
     summary: (count) => (count === 1 ? '1 field needs a change:' : `${count} fields need a change:`),
   },

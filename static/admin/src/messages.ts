@@ -144,6 +144,10 @@ export interface AdminMessages {
     tooBig: (limit: number) => string;
     empty: string;
     invalid: string;
+    /** An on-call webhook that is no full https address (or carries a user name or password). */
+    httpsUrl: string;
+    /** An on-call webhook to a host the app's manifest does not declare; `hosts` are those it does. */
+    egress: (hosts: readonly string[]) => string;
     row: (label: string, row: number) => string;
     summary: (count: number) => string;
   };

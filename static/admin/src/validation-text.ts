@@ -12,6 +12,8 @@ export function problemText(m: AdminMessages, error: SettingsError): string {
   if (rule?.kind === 'tooBig') return m.validation.tooBig(rule.limit);
   if (rule?.kind === 'empty') return m.validation.empty;
   if (rule?.kind === 'invalid') return m.validation.invalid;
+  if (rule?.kind === 'httpsUrl') return m.validation.httpsUrl;
+  if (rule?.kind === 'egress') return m.validation.egress(rule.hosts);
   const prefix = `${error.path}: `;
   return error.path !== '' && error.message.startsWith(prefix)
     ? error.message.slice(prefix.length)

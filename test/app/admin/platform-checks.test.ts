@@ -127,7 +127,7 @@ describe('platform checks (admin page, Health tab)', () => {
     const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
     await store.set(CONFIG_KEY, {
       version: 1,
-      input: { onCall: { mode: 'webhook', target: 'https://pager.example' } },
+      input: { onCall: { mode: 'webhook', target: 'https://oncall.example.com/alert' } },
     });
     const untried = await runPlatformChecks({}, { admin: deps, probe: probe() });
     expect(untried.results.find((r) => r.id === 'onCall')).toMatchObject({ passed: true });

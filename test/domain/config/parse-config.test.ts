@@ -151,6 +151,26 @@ describe('parseConfig rejects bad input whole, naming the field', () => {
       'onCall.target',
       /required when on-call mode is "webhook"/,
     ],
+    ...(
+      [
+        'http://oncall.example.com/alert',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'oncall.example.com/alert',
+        'https://user:secret@oncall.example.com/alert',
+      ] as const
+    ).map((target): [string, object, string, RegExp] => [
+      `an on-call webhook at ${target}`,
+      { onCall: { mode: 'webhook', target } },
+      'onCall.target',
+      /full https:\/\/ address without user name or password/,
+    ]),
+    [
+      'an on-call webhook to a host the manifest does not declare',
+      { onCall: { mode: 'webhook', target: 'https://pager.example.net/alert' } },
+      'onCall.target',
+      /pager\.example\.net.*not declare as egress.*oncall\.example\.com/,
+    ],
     [
       'an organization in an unknown region',
       { regions: { organizations: { ACME: 'mars' } } },
