@@ -229,6 +229,8 @@ describe('the view actions', () => {
     await dialog.getByRole('heading', { name: 'Escalate to level 1: Personal support contact' }).waitFor();
     await dialog.getByTestId('reason-serviceTimeExceeded').check();
     await dialog.getByTestId('escalate-text').fill('No answer for a week, and production is waiting.');
+    // The text enables the submit button, whose background fades in; axe judges it once the fade is over.
+    await dialog.getByTestId('escalate-submit').and(dialog.locator(':enabled')).waitFor();
     expect(await seriousViolations(dialog)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'portal-escalate-en-light.png') });
     await modal.screenshot({ path: join(SHOTS, 'portal-escalate-dialog-en-light.png') });

@@ -44,7 +44,9 @@ const axeSource = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.j
 /** Run axe-core in the page (or one of its frames) and return the serious and critical violations only. */
 export async function seriousA11yViolations(page: Page | Frame): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
-  // Colours are judged at rest: a focus or check transition still running would be measured half-way.
+  // Colours are judged at rest. Atlaskit's primary Button, once enabled, turns its text white at once and fades
+  // its background from grey to blue over 150 ms: measured inside that window it fails colour contrast
+  // (test/static/axe-at-rest.browser.test.ts). Finite animations and transitions are awaited; spinners run forever.
   await page.evaluate(async () => {
     const finite = document
       .getAnimations()
