@@ -39,7 +39,8 @@ export function header(local: LocalSite, view: View, here: string): string {
     Object.entries(extra)
       .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v)}">`)
       .join('');
-  return `<header>
+  // The local site's controls are English on every page, also around a German portal page.
+  return `<header lang="en">
   <a class="logo" href="/?${qs(view)}">Jira · Support Desk (local)</a>
   <a href="/admin?${qs(view)}" data-testid="admin-link">Apps → Support process settings</a>
   <form method="get" action="${esc(here)}" aria-label="View settings">
@@ -67,8 +68,11 @@ export function page(view: View, title: string, body: string): string {
 <link rel="icon" href="/favicon.ico" type="image/svg+xml"><style>${STYLES}</style></head>
 <body>${body}
 <script>
-// Times in the viewer's own time zone and the page's language, like the panel (UTC stays as the fallback text).
-const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang === 'de' ? 'de-DE' : undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Times in the viewer's own time zone and locale, like the panel: the browser's locale of the page's language
+// (en-GB stays en-GB), else that language's usual one. UTC stays as the text without script.
+const pageLang = document.documentElement.lang;
+const viewerLocale = navigator.languages.find((l) => l.toLowerCase().split('-')[0] === pageLang) ?? (pageLang === 'de' ? 'de-DE' : 'en-US');
+const timeFormat = new Intl.DateTimeFormat(viewerLocale, { dateStyle: 'medium', timeStyle: 'short' });
 for (const t of document.querySelectorAll('time[data-local]')) t.textContent = timeFormat.format(new Date(t.dateTime));
 // The panel iframe reports its height and navigation through the bridge shim.
 addEventListener('message', (e) => {
@@ -102,7 +106,7 @@ export function logPane(local: LocalSite): string {
         `<tr><td>${time(a.at)}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
     )
     .join('');
-  return `<details class="log" open><summary>Developer log (not part of Jira): the app's audit trail and Forge invocations</summary>
+  return `<details class="log" lang="en" open><summary>Developer log (not part of Jira): the app's audit trail and Forge invocations</summary>
 <h3>Audit trail: what the app did (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><thead><tr><th>When</th><th>Ticket</th><th>Action</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>${auditRows || '<tr><td colspan="5">Nothing yet: advance the clock or move a ticket.</td></tr>'}</tbody></table>
 <h3>Forge invocations (newest first)</h3><table aria-label="Forge invocations"><thead><tr><th>When</th><th>Kind</th><th>Module</th><th>Outcome</th><th>Calls</th></tr></thead><tbody>${rows || '<tr><td colspan="5">No invocations yet.</td></tr>'}</tbody></table></details>`;
 }

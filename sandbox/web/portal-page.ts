@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { esc } from './html';
 import type { LocalSite } from './local-site';
 import { get, header, logPane, page, qs, time, type View } from './pages';
+import { appPortalLanguage } from './portal-modules';
+import { portalTexts, type PortalTexts } from './portal-texts';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,8 +23,8 @@ const ACTIONS = [
 type PortalTitles = Record<'title' | 'escalate' | 'newEstimate', string>;
 
 /** Module titles from the app's translation files (`locales/*.json`), as the portal shows them. */
-function titles(view: View): PortalTitles {
-  const file = join(ROOT, 'locales', view.lang === 'de' ? 'de-DE.json' : 'en-US.json');
+function titles(lang: View['lang']): PortalTitles {
+  const file = join(ROOT, 'locales', lang === 'de' ? 'de-DE.json' : 'en-US.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { portal: PortalTitles }).portal;
 }
 
@@ -46,8 +48,11 @@ interface RequestComment {
   created?: { iso8601?: string };
 }
 
-/** The request page of the customer portal for `key`, as `view.as` sees it. */
-export async function portalPage(local: LocalSite, view: View, key: string): Promise<string> {
+/**
+ * The request page of the customer portal for `key`, as `view.as` sees it, in the language the app answers that
+ * customer in (their organization's, else the portal's locale: `view.lang`). `origin` is the page's own address.
+ */
+export async function portalPage(local: LocalSite, view: View, key: string, origin: string): Promise<string> {
   const here = `/portal/${key}`;
   let request: CustomerRequest | undefined;
   let comments: RequestComment[] = [];
@@ -60,18 +65,25 @@ export async function portalPage(local: LocalSite, view: View, key: string): Pro
   } catch {
     request = undefined;
   }
+  const lang = request ? await appPortalLanguage(local, view, key, origin) : view.lang;
+  const t = portalTexts(lang);
   const body = request
-    ? requestBody(view, request, comments) + sideColumn(view, key)
-    : `<section class="issue" aria-label="Request"><h1>You can't view this request</h1>
-<p data-testid="portal-refused">${esc(key)} does not exist, or it is not shared with you. Ask the person who raised it to share it with you.</p></section>`;
+    ? requestBody(view, t, request, comments) + sideColumn(view, lang, key)
+    : `<section class="issue" aria-label="${esc(t.request)}"><h1>${esc(t.refusedTitle)}</h1>
+<p data-testid="portal-refused">${esc(t.refused(key))}</p></section>`;
   return page(
-    view,
-    `${key} · Customer portal`,
+    { ...view, lang },
+    `${key} · ${t.portal}`,
     `${header(local, view, here)}<main class="portal">${body}</main>${modalScript()}${logPane(local)}`,
   );
 }
 
-function requestBody(view: View, request: CustomerRequest, comments: RequestComment[]): string {
+function requestBody(
+  view: View,
+  t: PortalTexts,
+  request: CustomerRequest,
+  comments: RequestComment[],
+): string {
   const conversation = comments
     .map(
       (c) =>
@@ -79,26 +91,27 @@ function requestBody(view: View, request: CustomerRequest, comments: RequestComm
     )
     .join('');
   const hidden = `<input type="hidden" name="key" value="${esc(request.issueKey)}"><input type="hidden" name="as" value="${view.as}"><input type="hidden" name="back" value="${esc(`/portal/${request.issueKey}?${qs(view)}`)}">`;
-  return `<section class="issue" aria-label="Request">
-<p class="muted">Customer portal · Support Desk · ${esc(request.issueKey)}</p>
+  return `<section class="issue" aria-label="${esc(t.request)}" data-testid="portal-request">
+<p class="muted">${esc(t.portal)} · Support Desk · ${esc(request.issueKey)}</p>
 <h1>${esc(request.summary)}</h1>
-<dl class="fields"><dt>Status</dt><dd><span class="lozenge" data-testid="status">${esc(request.currentStatus?.status ?? '')}</span></dd>
-<dt>Raised by</dt><dd>${esc(request.reporter?.displayName ?? '—')}</dd><dt>Created</dt><dd>${time(request.createdDate?.iso8601)}</dd></dl>
-<h2>Activity</h2>${conversation || '<p class="muted">No replies yet.</p>'}
-<form method="post" action="/do/comment" aria-label="Add a comment">${hidden}
-<label for="comment-text">Reply</label><br><textarea id="comment-text" name="text" rows="3" cols="60" required></textarea><br>
-<button name="mode" value="customer">Reply</button></form></section>`;
+<dl class="fields"><dt>${esc(t.status)}</dt><dd><span class="lozenge" data-testid="status">${esc(request.currentStatus?.status ?? '')}</span></dd>
+<dt>${esc(t.raisedBy)}</dt><dd>${esc(request.reporter?.displayName ?? '—')}</dd><dt>${esc(t.created)}</dt><dd>${time(request.createdDate?.iso8601)}</dd></dl>
+<h2>${esc(t.activity)}</h2>${conversation || `<p class="muted">${esc(t.noReplies)}</p>`}
+<form method="post" action="/do/comment" aria-label="${esc(t.addComment)}">${hidden}
+<label for="comment-text">${esc(t.replyLabel)}</label><br><textarea id="comment-text" name="text" rows="3" cols="60" required></textarea><br>
+<button name="mode" value="customer">${esc(t.reply)}</button></form></section>`;
 }
 
 /** The request's side column: the app's view actions, then its detail panel (JSM shows both there). */
-function sideColumn(view: View, key: string): string {
-  const t = titles(view);
+function sideColumn(view: View, lang: View['lang'], key: string): string {
+  const t = titles(lang);
+  const words = portalTexts(lang);
   const actions = ACTIONS.map(
     (a) =>
-      `<li><button type="button" data-action="${a.moduleKey}" data-src="${esc(moduleSrc(view, key, a.moduleKey))}" data-title="${esc(t[a.title])}" data-testid="action-${a.moduleKey}">${esc(t[a.title])}</button></li>`,
+      `<li><button type="button" data-action="${a.moduleKey}" data-src="${esc(moduleSrc(view, key, a.moduleKey))}" data-title="${esc(t[a.title])}" data-close="${esc(words.close)}" data-testid="action-${a.moduleKey}">${esc(t[a.title])}</button></li>`,
   ).join('');
-  return `<aside class="panel" aria-label="Request details">
-<ul class="portal-actions" aria-label="Request actions">${actions}</ul>
+  return `<aside class="panel" aria-label="${esc(words.details)}">
+<ul class="portal-actions" aria-label="${esc(words.actions)}">${actions}</ul>
 <iframe title="${esc(t.title)}" src="${esc(moduleSrc(view, key, 'process-portal'))}" data-testid="portal-frame"></iframe>
 </aside>`;
 }
@@ -114,9 +127,10 @@ for (const button of document.querySelectorAll('[data-action]')) button.addEvent
   const backdrop = document.createElement('div');
   backdrop.className = 'modal-backdrop';
   backdrop.setAttribute('data-modal', button.dataset.action);
-  backdrop.innerHTML = '<div class="modal" role="dialog" aria-modal="true"><button type="button" class="modal-close" aria-label="Close">×</button><iframe></iframe></div>';
+  backdrop.innerHTML = '<div class="modal" role="dialog" aria-modal="true"><button type="button" class="modal-close">×</button><iframe></iframe></div>';
   const dialog = backdrop.querySelector('[role=dialog]');
   dialog.setAttribute('aria-label', button.dataset.title);
+  backdrop.querySelector('.modal-close').setAttribute('aria-label', button.dataset.close);
   dialog.setAttribute('data-testid', 'modal-' + button.dataset.action);
   const frame = backdrop.querySelector('iframe');
   frame.title = button.dataset.title;

@@ -14,6 +14,7 @@ import { isCustomer, PEOPLE, type LocalSite, type Person } from './local-site';
 import { FIELD } from '../jira/seed/demo-ids';
 import { adminPage, issuePage, type View } from './pages';
 import { portalPage } from './portal-page';
+import { forgeLocale, PORTAL_MODULES, portalExtension } from './portal-modules';
 import { editBody, isEditable } from './edit-fields';
 
 const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
@@ -28,16 +29,6 @@ const TYPES: Record<string, string> = {
 
 type App = 'panel' | 'admin' | 'portal';
 const APPS: readonly string[] = ['panel', 'admin', 'portal'];
-
-/** The portal modules of the manifest, all rendered by the `portal` resource. */
-const PORTAL_MODULES = new Map<
-  string,
-  'jiraServiceManagement:portalRequestDetailPanel' | 'jiraServiceManagement:portalRequestViewAction'
->([
-  ['process-portal', 'jiraServiceManagement:portalRequestDetailPanel'],
-  ['process-escalate', 'jiraServiceManagement:portalRequestViewAction'],
-  ['process-new-estimate', 'jiraServiceManagement:portalRequestViewAction'],
-]);
 
 /** What the server itself decided about a rendered module page: the Forge context its resolver calls get. */
 interface MintedContext {
@@ -57,11 +48,18 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-function viewOf(url: URL): View {
-  const as = url.searchParams.get('as');
+/**
+ * The page settings of a request: who views (`?as=`), the language (`?lang=`; without it a customer's profile
+ * locale, as the portal takes it, and English for the other people) and the theme.
+ */
+function viewOf(local: LocalSite, url: URL): View {
+  const param = url.searchParams.get('as');
+  const as: Person = param && param in PEOPLE ? (param as Person) : 'agent';
+  const lang = url.searchParams.get('lang');
+  const profile = isCustomer(as) ? local.site.store.users.get(PEOPLE[as].accountId)?.locale : undefined;
   return {
-    as: as && as in PEOPLE ? (as as Person) : 'agent',
-    lang: url.searchParams.get('lang') === 'de' ? 'de' : 'en',
+    as,
+    lang: lang === 'de' || lang === 'en' ? lang : profile?.toLowerCase().startsWith('de') ? 'de' : 'en',
     theme: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
   };
 }
@@ -99,20 +97,8 @@ export async function startWebServer(
     return token;
   }
 
-  /** The extension context of a portal module on request `key` (JSM: portal id, request key and type). */
-  function portalExtension(moduleKey: string, key: string, url: URL): ShimConfig['extension'] {
-    const issue = local.site.store.issue(key);
-    const project = issue ? local.site.store.projects.get(issue.projectId) : undefined;
-    return {
-      type: PORTAL_MODULES.get(moduleKey) ?? 'jiraServiceManagement:portalRequestDetailPanel',
-      portal: { id: Number(project?.serviceDeskId ?? 1) },
-      request: { key, typeId: Number(issue?.requestTypeId ?? 0) },
-      location: `${url.origin}/portal/${key}`,
-    };
-  }
-
   async function appPage(app: App, url: URL, res: ServerResponse): Promise<void> {
-    const view = viewOf(url);
+    const view = viewOf(local, url);
     const key = url.searchParams.get('issue') ?? '';
     const issue = key ? local.site.store.issue(key) : undefined;
     const portalModule = url.searchParams.get('module') ?? 'process-portal';
@@ -121,7 +107,7 @@ export async function startWebServer(
     const moduleKey = app === 'panel' ? 'process-panel' : app === 'admin' ? 'process-admin' : portalModule;
     const extension: ShimConfig['extension'] =
       app === 'portal'
-        ? portalExtension(moduleKey, key, url)
+        ? portalExtension(local, moduleKey, key, url.origin)
         : app === 'panel'
           ? {
               type: 'jira:issueContext',
@@ -135,7 +121,7 @@ export async function startWebServer(
             }
           : { type: 'jira:adminPage' };
     const accountId = PEOPLE[view.as].accountId;
-    const locale = view.lang === 'de' ? 'de-DE' : 'en-US';
+    const locale = forgeLocale(view.lang);
     const config: ShimConfig = {
       moduleKey,
       accountId,
@@ -295,20 +281,36 @@ export async function startWebServer(
       const app = /^\/app\/(panel|admin|portal)$/.exec(path)?.[1] as App | undefined;
       if (app) return appPage(app, url, res);
       if (path.startsWith('/app/')) return staticFile(path, res);
-      if (path === '/admin') return send(res, 200, TYPES['.html'] ?? '', adminPage(local, viewOf(url)));
+      if (path === '/admin')
+        return send(res, 200, TYPES['.html'] ?? '', adminPage(local, viewOf(local, url)));
       const portal = /^\/portal\/([A-Z]+-\d+)$/.exec(path);
       if (portal?.[1])
-        return send(res, 200, TYPES['.html'] ?? '', await portalPage(local, viewOf(url), portal[1]));
+        return send(
+          res,
+          200,
+          TYPES['.html'] ?? '',
+          await portalPage(local, viewOf(local, url), portal[1], url.origin),
+        );
       const issue = /^\/issue\/([A-Z]+-\d+)$/.exec(path);
       // Customers see a request in the customer portal, never in Jira's issue view.
-      if (issue?.[1] && isCustomer(viewOf(url).as))
-        return send(res, 200, TYPES['.html'] ?? '', await portalPage(local, viewOf(url), issue[1]));
+      if (issue?.[1] && isCustomer(viewOf(local, url).as))
+        return send(
+          res,
+          200,
+          TYPES['.html'] ?? '',
+          await portalPage(local, viewOf(local, url), issue[1], url.origin),
+        );
       if (issue?.[1]) {
         const filter = {
           status: url.searchParams.get('status') ?? '',
           type: url.searchParams.get('type') ?? '',
         };
-        return send(res, 200, TYPES['.html'] ?? '', await issuePage(local, viewOf(url), issue[1], filter));
+        return send(
+          res,
+          200,
+          TYPES['.html'] ?? '',
+          await issuePage(local, viewOf(local, url), issue[1], filter),
+        );
       }
       if (path === '/') {
         res.writeHead(302, { location: `/issue/${local.demo.clarification}?${url.searchParams.toString()}` });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { FIELD, ORG, USER } from '../../sandbox/jira/seed/demo-ids';
 import { CUSTOMER_STATE_KEY } from '../../src/domain/service/customer-state';
+import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { seriousA11yViolations } from '../static/support/browser';
 import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
 
@@ -161,6 +162,73 @@ describe('the customer of the request organization', () => {
     );
     const other = await openPortal(w.local.demo.pendingPatch, 'customer');
     await expect(other.getByTestId('portal-confidential').count()).resolves.toBe(0);
+  });
+});
+
+describe('the portal page around the modules', () => {
+  const region = () => page.getByTestId('portal-request');
+
+  it('speaks the customer profile’s German without ?lang, dates in the viewer’s locale and zone', async () => {
+    const viewer = await w.browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'de-AT',
+      timezoneId: 'Pacific/Auckland',
+    });
+    const tab = await viewer.newPage();
+    try {
+      await tab.goto(`${w.server.url}/issue/${w.local.demo.pendingPatch}?as=customer`);
+      const frame = tab.getByTestId('portal-request');
+      expect(await tab.evaluate(() => document.documentElement.lang)).toBe('de');
+      expect(await tab.title()).toContain('Kundenportal');
+      const words = await frame.innerText();
+      for (const word of ['Kundenportal', 'Gestellt von', 'Erstellt am', 'Aktivität', 'Ihre Antwort'])
+        expect(words).toContain(word);
+      expect(words).not.toMatch(/Raised by|Created|Activity|No replies/);
+      await tab.getByRole('button', { name: 'Antworten', exact: true }).waitFor();
+      await tab.getByRole('button', { name: 'Eskalieren', exact: true }).waitFor();
+      const created = frame.locator('time').first();
+      const iso = (await created.getAttribute('datetime')) ?? '';
+      const expected = new Intl.DateTimeFormat('de-AT', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Pacific/Auckland',
+      }).format(new Date(iso));
+      await expect(created.innerText()).resolves.toBe(expected);
+      expect(await seriousViolations(tab)).toEqual([]);
+      await tab.screenshot({ path: join(SHOTS, 'portal-frame-de-light.png') });
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('follows the language the app keeps for the organization, over ?lang, with the panel', async () => {
+    const stored = w.local.host.kvs.get('kvs', CONFIG_KEY);
+    const input = (stored?.value as { input: Record<string, unknown> }).input;
+    const withGerman = { ...input, languageByOrganization: { 'Acme GmbH': 'de' } };
+    const at = Date.now();
+    w.local.host.kvs.put('kvs', CONFIG_KEY, {
+      value: { version: 2, input: withGerman, savedAt: new Date(at).toISOString() },
+      createdAt: at,
+      updatedAt: at,
+    });
+    try {
+      const panel = await openPortal(w.local.demo.pendingPatch, 'customer', 'en');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+      await expect(region().innerText()).resolves.toContain('Gestellt von');
+      expect(await panel.evaluate(() => document.documentElement.lang)).toBe('de');
+      await page.getByRole('button', { name: 'Eskalieren', exact: true }).waitFor();
+    } finally {
+      if (stored) w.local.host.kvs.put('kvs', CONFIG_KEY, stored);
+    }
+    await openPortal(w.local.demo.pendingPatch, 'customer', 'en');
+    await expect(region().innerText()).resolves.toContain('Raised by');
+  });
+
+  it('refuses in the viewer’s language when the request is not theirs', async () => {
+    await page.goto(`${w.server.url}/issue/${w.local.demo.clarification}?as=customerOther&lang=de`);
+    await expect(page.getByTestId('portal-refused').innerText()).resolves.toContain(
+      'nicht für Sie freigegeben',
+    );
   });
 });
 
