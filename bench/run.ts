@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SimClock } from '../sandbox/clock';
 import { ISSUE_TYPE, STATUS } from '../sandbox/jira/seed/demo-ids';
-import { insertTickets } from '../test/support/sweep-site';
+import { insertTickets } from '../test/support/local-site';
 import { benchSite, generatedSite, HOUR_MS, runAppSweep, type SweepRun } from './app-sweep';
 import { round } from './bench-metrics';
 import { runNaiveSweep } from './naive-sweep';

@@ -1,7 +1,7 @@
 import { USER } from '../../sandbox/jira/seed/demo-ids';
 import type { SaveSettingsResult, SettingsView } from '../../src/contract/settings';
 import { CONFIG_KEY, type StoredConfig } from '../../src/app/shared/config-repository';
-import { startEventsSite, type EventsSite } from '../support/events-site';
+import { startEventsSite, type LocalSite } from '../support/local-site';
 
 /**
  * Two admins save on the same version at the same moment, through the real resolver on the local site (whose
@@ -9,7 +9,7 @@ import { startEventsSite, type EventsSite } from '../support/events-site';
  * the other is told who saved meanwhile and when.
  */
 describe('admin saves are compare-and-set', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => s.close());
 
   async function resolve<T>(

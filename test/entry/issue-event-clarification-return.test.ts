@@ -1,10 +1,10 @@
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
-import { DAY, STATUS, startEventsSite, type EventsSite } from '../support/events-site';
+import { DAY, STATUS, startEventsSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 
 describe('issue events on the local site: returns from Clarification (PROCESS.md §3)', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startEventsSite();
   });

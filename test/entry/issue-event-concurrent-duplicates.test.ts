@@ -7,16 +7,16 @@ import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
 import {
   DEMO_CONFIG,
   startEventsSite,
-  type EventsSite,
+  type LocalSite,
   SATURDAY,
   SEVERE_FIELDS,
   ON_CALL_TEAM_ID,
-} from '../support/events-site';
+} from '../support/local-site';
 
 const twiceAtOnce = { duplicateRate: 1, concurrent: true } as const;
 
 describe('product events delivered twice, concurrently', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

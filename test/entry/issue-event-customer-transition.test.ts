@@ -1,5 +1,5 @@
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { DAY, useEventsSite, type EventsSite } from '../support/events-site';
+import { DAY, useEventsSite, type LocalSite } from '../support/local-site';
 
 const HOUR = DAY / 24;
 
@@ -12,7 +12,7 @@ const CUSTOMER = 'customer-acme-1';
  */
 describe('issue events on the local site: customer transitions on every timer', () => {
   const site = useEventsSite();
-  let s: EventsSite;
+  let s: LocalSite;
   beforeEach(() => {
     s = site();
   });

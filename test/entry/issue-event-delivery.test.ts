@@ -2,7 +2,7 @@ import { validator } from '@atlaskit/adf-utils/validator';
 import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
 import { FIELD_LIMIT } from '../../src/domain/delivery/delivery-table';
-import { plainText, startEventsSite, type EventsSite } from '../support/events-site';
+import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
 
 const validate = validator();
 
@@ -15,7 +15,7 @@ function rows(doc: unknown): string[][] {
 }
 
 describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3)', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startEventsSite();
   });

@@ -1,6 +1,6 @@
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { AUTOMATION_HOLD_KEY } from '../../src/app/shared/automation-hold';
-import { useEventsSite } from '../support/events-site';
+import { useEventsSite } from '../support/local-site';
 
 /**
  * A failed platform check holds automation in dry run (admin page, Health tab). The event rules honour the hold

@@ -2,16 +2,16 @@ import {
   DEMO_CONFIG,
   startEventsSite,
   USER,
-  type EventsSite,
+  type LocalSite,
   SATURDAY,
   SEVERE_FIELDS,
   ON_CALL_TEAM_ID,
-} from '../support/events-site';
+} from '../support/local-site';
 
 const opsgenie = { ...DEMO_CONFIG, onCall: { mode: 'opsgenie', target: ON_CALL_TEAM_ID } };
 
 describe('on-call through JSM Operations (onCall.mode = opsgenie, guide §1.1.1)', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

@@ -1,8 +1,8 @@
 import { FIELD, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { DAY, DEMO_CONFIG, startEventsSite, type EventsSite } from '../support/events-site';
+import { DAY, DEMO_CONFIG, startEventsSite, type LocalSite } from '../support/local-site';
 
 describe('issue events on the local site: duplicates, reordering, stale events, missing configuration', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

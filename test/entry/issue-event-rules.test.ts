@@ -1,14 +1,8 @@
 import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
-import {
-  DEMO_CONFIG,
-  startEventsSite,
-  type EventsSite,
-  SATURDAY,
-  SEVERE_FIELDS,
-} from '../support/events-site';
+import { DEMO_CONFIG, startEventsSite, type LocalSite, SATURDAY, SEVERE_FIELDS } from '../support/local-site';
 
 describe('issue events on the local site: confidentiality, working hours, intake, priorities', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

@@ -1,10 +1,10 @@
 import { FIELD } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type EventsSite } from '../support/events-site';
+import { startEventsSite, type LocalSite } from '../support/local-site';
 
 const confidential = { [FIELD.confidential]: { value: 'Yes' } };
 
 describe('Jira refuses the security level to the app (guide §2.2.1)', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

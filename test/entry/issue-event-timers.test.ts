@@ -1,5 +1,5 @@
 import { STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { DAY, startEventsSite, type EventsSite } from '../support/events-site';
+import { DAY, startEventsSite, type LocalSite } from '../support/local-site';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -7,7 +7,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const due = (ms: number) => indexedInstant(new Date(ms));
 
 describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §3.1)', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startEventsSite();
   });

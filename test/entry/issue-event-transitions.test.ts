@@ -1,9 +1,9 @@
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type EventsSite } from '../support/events-site';
+import { startEventsSite, type LocalSite } from '../support/local-site';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 /** A site whose Customisation workflow also offers "Back to open" (a way back for the app's revert). */
-function addBackToOpen(s: EventsSite): void {
+function addBackToOpen(s: LocalSite): void {
   const workflow = s.site.store.projects.get('10000')?.workflows[ISSUE_TYPE.customisation];
   workflow?.transitions.push({
     id: '902',
@@ -15,7 +15,7 @@ function addBackToOpen(s: EventsSite): void {
 }
 
 describe('issue events on the local site: transition enforcement and reclassification (guide §2, §3)', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startEventsSite();
   });

@@ -1,5 +1,5 @@
 import { FIELD } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type EventsSite } from '../support/events-site';
+import { startEventsSite, type LocalSite } from '../support/local-site';
 
 /**
  * Events no rule reacts to are left before any Jira call (`triageIssueChange`): field edits outside the watched
@@ -7,7 +7,7 @@ import { startEventsSite, type EventsSite } from '../support/events-site';
  * still handled.
  */
 describe('issue events no rule reacts to cost 0 Jira points', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

@@ -7,7 +7,7 @@
 import type { EscalateResult } from '../../src/contract/portal-view';
 import { CUSTOMER_STATE_KEY } from '../../src/domain/service/customer-state';
 import { expectFailedInvocations } from '../support/honest-run';
-import { DAY, USER, type EventsSite } from '../support/events-site';
+import { DAY, USER, type LocalSite } from '../support/local-site';
 import {
   ACME,
   ACME_OTHER,
@@ -23,7 +23,7 @@ import {
 
 const HOUR = 3_600_000;
 
-let h: EventsSite;
+let h: LocalSite;
 
 beforeEach(async () => {
   h = await startPortalSite();

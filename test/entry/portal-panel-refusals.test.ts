@@ -5,10 +5,10 @@
  * for them.
  */
 import type { PortalView } from '../../src/contract/portal-view';
-import { startEventsSite, USER, type EventsSite } from '../support/events-site';
+import { startEventsSite, USER, type LocalSite } from '../support/local-site';
 import { ACME, callPortal, data, errorCode, GLOBEX, PORTAL_CONFIG } from '../support/portal-site';
 
-let h: EventsSite;
+let h: LocalSite;
 
 beforeEach(async () => {
   h = await startEventsSite('2026-11-30T09:00:00Z', { config: PORTAL_CONFIG });

@@ -6,7 +6,7 @@
 import type { RenewEstimateResult } from '../../src/contract/portal-view';
 import { CUSTOMER_STATE_KEY } from '../../src/domain/service/customer-state';
 import { expectFailedInvocations } from '../support/honest-run';
-import { DAY, USER, type EventsSite } from '../support/events-site';
+import { DAY, USER, type LocalSite } from '../support/local-site';
 import {
   ACME,
   ACME_OTHER,
@@ -26,7 +26,7 @@ const NOTE_CONFIG = {
   timers: { estimate: { renewal: { mode: 'accountManagerNote', accountManagers: [USER.agentUk] } } },
 };
 
-let h: EventsSite;
+let h: LocalSite;
 
 beforeEach(async () => {
   h = await startPortalSite();

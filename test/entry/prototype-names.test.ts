@@ -1,8 +1,6 @@
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
-import { ORG } from '../../sandbox/jira/seed/demo-ids';
-import { FIELD } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type EventsSite } from '../support/events-site';
-import { HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { FIELD, ORG } from '../../sandbox/jira/seed/demo-ids';
+import { HOUR, startEventsSite, startSweepSite, type LocalSite } from '../support/local-site';
 
 /**
  * Organizations are the site's data: one may be called `constructor`, `__proto__` or `toString`. With a
@@ -22,7 +20,7 @@ function renameOrganization(
 }
 
 describe('an organization named like an Object.prototype member, on the sweep', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   const start = new Date('2026-11-02T08:30:00Z').getTime();
   const at = (days: number, offset = 0) => new Date(start + days * 24 * HOUR + offset);
 
@@ -32,7 +30,7 @@ describe('an organization named like an Object.prototype member, on the sweep', 
     '%s: its ticket is reminded in the default language, the others as configured',
     async (name) => {
       s = await startSweepSite();
-      await s.configure({ projects: ['SD'], languageByOrganization: { 'Acme GmbH': 'en' } });
+      s.configure({ projects: ['SD'], languageByOrganization: { 'Acme GmbH': 'en' } });
       renameOrganization(s.site.store, ORG.globex, name);
       const odd = await s.ticket('Support Request', ['Clarification required / On hold'], {
         reporter: 'customer-globex-1',
@@ -48,15 +46,15 @@ describe('an organization named like an Object.prototype member, on the sweep', 
       await s.advance(2 * HOUR);
       s.jump(at(10, -HOUR));
       await s.until(at(10, HOUR));
-      expect(s.appComments(odd)).toEqual([expect.stringContaining('Dies ist Erinnerung 1 von 3')]);
-      expect(s.appComments(acme)).toEqual([expect.stringContaining('This is reminder 1 of 3')]);
+      expect(s.appCommentTexts(odd)).toEqual([expect.stringContaining('Dies ist Erinnerung 1 von 3')]);
+      expect(s.appCommentTexts(acme)).toEqual([expect.stringContaining('This is reminder 1 of 3')]);
       expect(s.audit().filter((e) => e.outcome === 'failed')).toEqual([]);
     },
   );
 });
 
 describe('an organization named like an Object.prototype member, on a Delivery completion', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.failedInvocations();
     s.close();

@@ -1,4 +1,4 @@
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 const MINUTE = 60_000;
@@ -15,7 +15,7 @@ type ForgeFetch = (
  * so the app stops calling Jira until then, and picks the work up after the reset.
  */
 describe('quota 429: the installation pauses every Jira call until the pool resets', () => {
-  let s: SweepSite | undefined;
+  let s: LocalSite | undefined;
   afterEach(() => s?.close());
 
   it('after one quota 429 no Jira call is made until the top of the hour, and the reminder follows the reset', async () => {

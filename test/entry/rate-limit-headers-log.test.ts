@@ -1,4 +1,4 @@
-import { useEventsSite } from '../support/events-site';
+import { useEventsSite } from '../support/local-site';
 
 /**
  * After install, real costs are read from the logs: every event invocation logs the rate-limit headers Jira

@@ -1,7 +1,7 @@
 import { decideCustomerComment } from '../../src/domain/events/customer-comment-rule';
 import { initialState } from '../../src/domain/process-state';
 import { event, input, ticket } from '../domain/events/rule-fixtures';
-import { DAY, startEventsSite, type EventsSite } from '../support/events-site';
+import { DAY, startEventsSite, type LocalSite } from '../support/local-site';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -44,7 +44,7 @@ describe('public versus internal comments when deciding a reset', () => {
     ['without jsdPublic in the event (default)', 'absent' as const, 1],
     ['with jsdPublic in the event', 'jsdPublic' as const, 0],
   ])('on the local site, %s', (_name, commentEventVisibility, reads) => {
-    let s: EventsSite;
+    let s: LocalSite;
     beforeEach(async () => {
       s = await startEventsSite(undefined, { commentEventVisibility });
     });

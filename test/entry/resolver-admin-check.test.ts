@@ -1,6 +1,6 @@
 import { USER } from '../../sandbox/jira/seed/demo-ids';
 import { resolver } from '../../src/entry/resolver';
-import { startEventsSite, type EventsSite } from '../support/events-site';
+import { startEventsSite, type LocalSite } from '../support/local-site';
 
 /** Resolvers an agent may call (the issue panel); every other resolver is the admin page's. */
 const AGENT_RESOLVERS = ['getPanel'];
@@ -10,7 +10,7 @@ const defined = Object.keys((resolver as unknown as { functions: Record<string, 
 const adminResolvers = defined.filter((key) => !AGENT_RESOLVERS.includes(key));
 
 describe('every admin resolver checks Jira admin rights first', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeAll(async () => {
     s = await startEventsSite();
   });

@@ -3,7 +3,7 @@ import { REQUEST_TYPE } from '../../sandbox/jira/seed/demo-ids';
 import { RECLASSIFICATION_RULES_KEY, transitionRulesKey } from '../../src/domain/workflows/published-rules';
 import type { PlatformChecksView } from '../../src/contract/platform-checks';
 import type { SaveSettingsResult, SettingsView } from '../../src/contract/settings';
-import { type EventsSite, STATUS, USER, startEventsSite } from '../support/events-site';
+import { type LocalSite, STATUS, USER, startEventsSite } from '../support/local-site';
 
 /**
  * The app publishes the tables its Jira expressions look up (Forge app property, project property) on install,
@@ -11,7 +11,7 @@ import { type EventsSite, STATUS, USER, startEventsSite } from '../support/event
  * type changes against them. Real handlers, real Forge SDKs, strict site.
  */
 describe('published expression tables on the local site', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startEventsSite(undefined, { workflowRules: true });
   });

@@ -1,9 +1,9 @@
 import { USER } from '../../sandbox/jira/seed/demo-ids';
 import type { OrganizationHealthView, SiteCatalogView } from '../../src/contract/admin-views';
-import { startEventsSite, type EventsSite } from '../support/events-site';
+import { startEventsSite, type LocalSite } from '../support/local-site';
 
 describe('getSiteCatalog: the names the admin page offers in its pickers, read from the site', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeAll(async () => {
     s = await startEventsSite();
   });
@@ -51,7 +51,7 @@ describe('getSiteCatalog: the names the admin page offers in its pickers, read f
 });
 
 describe('getOrganizationHealth: organizations the settings leave to the fallbacks', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   beforeAll(async () => {
     s = await startEventsSite();
   });

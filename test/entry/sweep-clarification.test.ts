@@ -1,4 +1,4 @@
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 const MINUTE = 60_000;
@@ -6,7 +6,7 @@ const ENTERED = Date.parse('2026-11-02T08:30:00Z');
 const day = (n: number, offsetMs = 0) => new Date(ENTERED + n * DAY + offsetMs);
 
 describe('hourly sweep: Clarification required / On hold (PROCESS.md §4)', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -21,11 +21,11 @@ describe('hourly sweep: Clarification required / On hold (PROCESS.md §4)', () =
     ] as const) {
       s.jump(day(n, -2 * HOUR));
       await s.until(day(n, -MINUTE));
-      expect(s.appComments(key)).toHaveLength(reminder - 1);
+      expect(s.appCommentTexts(key)).toHaveLength(reminder - 1);
       await s.until(day(n, HOUR));
-      expect(s.appComments(key)).toHaveLength(reminder);
-      expect(s.appComments(key)[reminder - 1]).toContain(`Erinnerung ${reminder} von 3`);
-      expect(s.appComments(key)[reminder - 1]).toContain('12.12.2026');
+      expect(s.appCommentTexts(key)).toHaveLength(reminder);
+      expect(s.appCommentTexts(key)[reminder - 1]).toContain(`Erinnerung ${reminder} von 3`);
+      expect(s.appCommentTexts(key)[reminder - 1]).toContain('12.12.2026');
     }
     s.jump(day(40, -2 * HOUR));
     await s.until(day(40, -MINUTE));
@@ -33,10 +33,10 @@ describe('hourly sweep: Clarification required / On hold (PROCESS.md §4)', () =
     await s.until(day(40, HOUR));
     expect(s.status(key)).toBe('Closed');
     expect(s.site.store.issue(key)?.resolutionId).not.toBeNull();
-    expect(s.appComments(key)).toHaveLength(4);
-    expect(s.appComments(key)[3]).toContain('innerhalb von 40 Tagen');
+    expect(s.appCommentTexts(key)).toHaveLength(4);
+    expect(s.appCommentTexts(key)[3]).toContain('innerhalb von 40 Tagen');
     await s.advance(6 * HOUR);
-    expect(s.appComments(key)).toHaveLength(4);
+    expect(s.appCommentTexts(key)).toHaveLength(4);
     const done = s.audit().filter((e) => e.outcome === 'done' && e.action !== 'restamp');
     expect(done.map((e) => e.action).sort()).toEqual(['close', 'reminder', 'reminder', 'reminder']);
     // Details are machine codes; the time is the entry's own `at` (no ISO timestamps in the text).

@@ -1,5 +1,5 @@
 import type { SiteRequest } from '../../sandbox/contract';
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 /**
  * The race of ADR 0003: a customer replies in the seconds between the sweep's search and its write. The issue
@@ -16,7 +16,7 @@ const CLARIFICATION = 'Clarification required / On hold';
  * it caused (the event handler runs and writes its state).
  */
 function betweenSearchAndWrite(
-  s: SweepSite,
+  s: LocalSite,
   key: string,
   meanwhile: () => Promise<unknown>,
 ): { fired: () => boolean } {
@@ -37,7 +37,7 @@ function betweenSearchAndWrite(
 }
 
 describe('hourly sweep racing the issue event handler (state-write marker)', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -58,7 +58,7 @@ describe('hourly sweep racing the issue event handler (state-write marker)', () 
     const reply = s.site.store.issue(key)?.comments.at(-1);
     const replyAt = Date.parse(reply?.created ?? '');
     // The first reminder of the old cycle was due, but the reply restarted the cycle: nothing was sent.
-    expect(s.appComments(key)).toHaveLength(0);
+    expect(s.appCommentTexts(key)).toHaveLength(0);
     expect(s.state(key)).toMatchObject({
       cycle: Number(before?.cycle) + 1,
       stepsDone: 0,
@@ -71,6 +71,6 @@ describe('hourly sweep racing the issue event handler (state-write marker)', () 
     const times = s.appCommentTimes(key);
     expect(times).toHaveLength(1);
     expect(times[0]).toBeGreaterThanOrEqual(replyAt + 10 * DAY);
-    expect(s.appComments(key)[0]).toContain('Erinnerung 1 von 3');
+    expect(s.appCommentTexts(key)[0]).toContain('Erinnerung 1 von 3');
   });
 });

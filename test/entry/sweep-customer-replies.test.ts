@@ -1,5 +1,5 @@
 import { ORG } from '../../sandbox/jira/seed/demo-ids';
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 /**
  * Resets by the issue event handler seen through the sweep: these tests need the real `onIssueEvent`
@@ -8,7 +8,7 @@ import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site
 const START = Date.parse('2026-11-02T08:30:00Z');
 const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
 
-async function commentedOnDay5(s: SweepSite, comment: (key: string) => Promise<unknown>): Promise<string> {
+async function commentedOnDay5(s: LocalSite, comment: (key: string) => Promise<unknown>): Promise<string> {
   const key = await s.ticket('Support Request', ['Clarification required / On hold']);
   const issue = s.site.store.issue(key);
   if (issue) issue.organizationIds = [ORG.acme];
@@ -21,7 +21,7 @@ async function commentedOnDay5(s: SweepSite, comment: (key: string) => Promise<u
 }
 
 describe('hourly sweep after replies (customer replies restart the cycle, others do not)', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -34,23 +34,23 @@ describe('hourly sweep after replies (customer replies restart the cycle, others
     const key = await commentedOnDay5(s, (k) =>
       s.site.actAs(accountId).comment(k, 'Answer from the customer'),
     );
-    expect(s.appComments(key)).toHaveLength(0);
+    expect(s.appCommentTexts(key)).toHaveLength(0);
     s.jump(at(15, -HOUR));
     await s.until(at(15, HOUR));
-    expect(s.appComments(key)).toHaveLength(1);
+    expect(s.appCommentTexts(key)).toHaveLength(1);
   });
 
   it.each([
     [
       'an agent public comment',
-      (s: SweepSite, k: string) => s.site.actAs('agent-dach-anna').comment(k, 'Any news?'),
+      (s: LocalSite, k: string) => s.site.actAs('agent-dach-anna').comment(k, 'Any news?'),
     ],
     [
       'an internal note',
-      (s: SweepSite, k: string) => s.site.actAs('agent-dach-anna').comment(k, 'Note', { internal: true }),
+      (s: LocalSite, k: string) => s.site.actAs('agent-dach-anna').comment(k, 'Note', { internal: true }),
     ],
   ])('%s does not restart the cycle', async (_what, write) => {
     const key = await commentedOnDay5(s, (k) => write(s, k));
-    expect(s.appComments(key)).toHaveLength(1);
+    expect(s.appCommentTexts(key)).toHaveLength(1);
   });
 });

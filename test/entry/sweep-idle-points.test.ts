@@ -1,24 +1,24 @@
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 const START = Date.parse('2026-11-02T08:30:00Z');
 const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
 
 /** Jira points the site charged while `run` ran (no events happen meanwhile: all of it is the sweep's). */
-async function pointsOf(s: SweepSite, run: () => Promise<void>): Promise<number> {
+async function pointsOf(s: LocalSite, run: () => Promise<void>): Promise<number> {
   const before = s.site.metrics.totalPoints;
   await run();
   return s.site.metrics.totalPoints - before;
 }
 
 /** Points of each hourly sweep from now to `until`. */
-async function hourlyPoints(s: SweepSite, hours: number): Promise<number[]> {
+async function hourlyPoints(s: LocalSite, hours: number): Promise<number[]> {
   const points: number[] = [];
   for (let h = 0; h < hours; h += 1) points.push(await pointsOf(s, () => s.advance(HOUR)));
   return points;
 }
 
 describe('hourly sweep on the due index', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -36,29 +36,29 @@ describe('hourly sweep on the due index', () => {
     s.jump(at(10, -2 * HOUR));
     const idleBefore = await pointsOf(s, () => s.until(at(10, -60_000)));
     expect(idleBefore).toBeLessThanOrEqual(1);
-    expect(s.appComments(waiting)).toEqual([]);
+    expect(s.appCommentTexts(waiting)).toEqual([]);
     await s.until(at(10, HOUR));
-    expect(s.appComments(waiting)).toEqual([expect.stringContaining('1')]);
+    expect(s.appCommentTexts(waiting)).toEqual([expect.stringContaining('1')]);
     // The reminder moved the ticket's due time 10 days on; the hours after it are idle again.
     const after = await hourlyPoints(s, 6);
     expect(after.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
-    expect(s.appComments(waiting)).toHaveLength(1);
+    expect(s.appCommentTexts(waiting)).toHaveLength(1);
   });
 
   it('repairs at once after a settings change and follows the new timer durations', async () => {
     const key = await s.ticket('Support Request', ['Clarification required / On hold']);
     await s.advance(3 * HOUR);
     expect((await hourlyPoints(s, 3)).every((p) => p === 0)).toBe(true);
-    await s.configure({
+    s.configure({
       projects: ['SD'],
       timers: { clarification: { reminderIntervalDays: 5, closeAfterDays: 20 } },
     });
     expect(await pointsOf(s, () => s.advance(HOUR))).toBeGreaterThan(0);
     s.jump(at(5, -2 * HOUR));
     await s.until(at(5, -60_000));
-    expect(s.appComments(key)).toEqual([]);
+    expect(s.appCommentTexts(key)).toEqual([]);
     await s.until(at(5, HOUR));
-    expect(s.appComments(key)).toHaveLength(1);
+    expect(s.appCommentTexts(key)).toHaveLength(1);
   });
 
   it('finds a ticket whose index entry was lost early and raises the entry once', async () => {
@@ -75,7 +75,7 @@ describe('hourly sweep on the due index', () => {
     const points = await hourlyPoints(s, 3);
     expect(points[0]).toBeGreaterThan(0);
     expect(points.slice(1)).toEqual([0, 0]);
-    expect(s.appComments(key)).toEqual([]);
+    expect(s.appCommentTexts(key)).toEqual([]);
     const raised = (s.host.kvs.get('entity:due-index', key)?.value as { dueAt?: string }).dueAt;
     expect(Date.parse(raised ?? '')).toBe(Date.parse(String(s.state(key)?.nextDueAt)));
   });

@@ -1,4 +1,4 @@
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 const START = Date.parse('2026-11-02T08:30:00Z');
@@ -28,7 +28,7 @@ function intercept(
   return { refused: () => refused, restore: () => (g.__forge_fetch__ = real) };
 }
 
-async function waiting(s: SweepSite, count: number): Promise<string[]> {
+async function waiting(s: LocalSite, count: number): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
     keys.push(await s.ticket('Support Request', [CLARIFICATION]));
@@ -39,7 +39,7 @@ async function waiting(s: SweepSite, count: number): Promise<string[]> {
 }
 
 describe('hourly sweep: one bad ticket or a refused search never stops the others', () => {
-  let s: SweepSite | undefined;
+  let s: LocalSite | undefined;
   afterEach(() => s?.close());
 
   it('a ticket whose Jira answers cannot be read is audited as failed and skipped; the others are reminded', async () => {
@@ -63,8 +63,8 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
     jira.restore();
     expect(reads.refused()).toBeGreaterThan(0);
     for (const key of good)
-      expect({ key, reminders: s.appComments(key).length }).toEqual({ key, reminders: 1 });
-    expect(s.appComments(bad ?? '')).toHaveLength(0);
+      expect({ key, reminders: s.appCommentTexts(key).length }).toEqual({ key, reminders: 1 });
+    expect(s.appCommentTexts(bad ?? '')).toHaveLength(0);
     expect(s.audit()).toContainEqual(
       expect.objectContaining({ issueKey: bad, action: 'sweep', outcome: 'failed', source: 'sweep' }),
     );

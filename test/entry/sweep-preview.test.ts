@@ -2,12 +2,12 @@ import { USER } from '../../sandbox/jira/seed/demo-ids';
 import { previewSweep } from '../../src/app/sweep';
 import type { SweepPreviewView } from '../../src/contract/admin-views';
 import { appDeps } from '../../src/entry/deps';
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 const START = Date.parse('2026-11-02T08:30:00Z');
 
 describe('previewSweep: what the next sweep would do', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -24,7 +24,7 @@ describe('previewSweep: what the next sweep would do', () => {
     const before = writes();
     const preview = await previewSweep(appDeps('preview'), 'SD', new Date());
     expect(preview).toEqual([{ issueKey: key, action: 'reminder', dueAt: '2026-11-12T08:30:00.000Z' }]);
-    expect(s.appComments(key)).toHaveLength(0);
+    expect(s.appCommentTexts(key)).toHaveLength(0);
     expect(writes()).toEqual(before);
     expect(s.audit().filter((e) => e.action === 'reminder')).toHaveLength(0);
   });

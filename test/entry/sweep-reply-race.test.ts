@@ -1,4 +1,4 @@
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 /**
@@ -17,7 +17,7 @@ type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unkno
  * Right after the sweep announced its write of step `stepName` on ticket `key` (its KVS marker), the customer
  * comments and the issue event handler runs to its end before the sweep goes on.
  */
-function replyAfterStateCheck(s: SweepSite, key: string, stepName: string) {
+function replyAfterStateCheck(s: LocalSite, key: string, stepName: string) {
   const g = globalThis as { __forge_fetch__?: ForgeFetch };
   const real = g.__forge_fetch__;
   const issueId = s.site.store.issue(key)?.id ?? '';
@@ -47,7 +47,7 @@ function replyAfterStateCheck(s: SweepSite, key: string, stepName: string) {
 }
 
 describe('a customer reply between the sweep state check and its Jira write', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -71,11 +71,11 @@ describe('a customer reply between the sweep state check and its Jira write', ()
       lastReset: { reason: 'customerComment' },
       nextDueAt: indexedInstant(new Date((repliedAt ?? 0) + 10 * DAY)),
     });
-    const sentBefore = s.appComments(key).length;
+    const sentBefore = s.appCommentTexts(key).length;
     // Nothing more until ten days after the reply; then reminder 1 of the new cycle.
     s.jump(at(20, -HOUR));
     await s.until(at(20, 2 * HOUR));
-    const texts = s.appComments(key);
+    const texts = s.appCommentTexts(key);
     expect(texts).toHaveLength(sentBefore + 1);
     expect(texts.at(-1)).toContain('Erinnerung 1 von 3');
   });
@@ -86,7 +86,7 @@ describe('a customer reply between the sweep state check and its Jira write', ()
       s.jump(at(day, -HOUR));
       await s.until(at(day, HOUR));
     }
-    expect(s.appComments(key)).toHaveLength(3);
+    expect(s.appCommentTexts(key)).toHaveLength(3);
     const cycle = Number(s.state(key)?.cycle);
     s.jump(at(40, 10 * MINUTE));
     const race = replyAfterStateCheck(s, key, 'close');
@@ -96,10 +96,10 @@ describe('a customer reply between the sweep state check and its Jira write', ()
 
     expect(race.repliedAt()).toBeDefined();
     expect(s.status(key)).toBe(CLARIFICATION);
-    expect(s.appComments(key)).toHaveLength(3);
+    expect(s.appCommentTexts(key)).toHaveLength(3);
     expect(s.state(key)).toMatchObject({ cycle: cycle + 1, stepsDone: 0, timer: 'clarification' });
     await s.until(at(40, 6 * HOUR));
     expect(s.status(key)).toBe(CLARIFICATION);
-    expect(s.appComments(key)).toHaveLength(3);
+    expect(s.appCommentTexts(key)).toHaveLength(3);
   });
 });

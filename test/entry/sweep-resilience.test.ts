@@ -1,7 +1,7 @@
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { expectFailedInvocations } from '../support/honest-run';
-import { DAY, HOUR, insertTickets, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, insertTickets, startSweepSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 const START = Date.parse('2026-11-02T08:30:00Z');
@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
 
 /** Creates `count` Clarification tickets, one every `spacingMs`, and returns key → entry time. */
-async function waitingTickets(s: SweepSite, count: number, spacingMs: number): Promise<Map<string, number>> {
+async function waitingTickets(s: LocalSite, count: number, spacingMs: number): Promise<Map<string, number>> {
   const entered = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const key = await s.ticket('Support Request', [CLARIFICATION]);
@@ -24,7 +24,7 @@ async function waitingTickets(s: SweepSite, count: number, spacingMs: number): P
  * order, none before its due time and none later than its due time plus one sweep interval (and slack).
  */
 function expectRemindersExact(
-  s: SweepSite,
+  s: LocalSite,
   entered: Map<string, number>,
   reminders: number,
   lateSlackMs = HOUR + 5 * MINUTE,
@@ -37,12 +37,12 @@ function expectRemindersExact(
       expect(time).toBeGreaterThanOrEqual(due);
       expect(time - due).toBeLessThanOrEqual(lateSlackMs);
     });
-    s.appComments(key).forEach((text, i) => expect(text).toContain(`Erinnerung ${i + 1} von 3`));
+    s.appCommentTexts(key).forEach((text, i) => expect(text).toContain(`Erinnerung ${i + 1} von 3`));
   }
 }
 
 describe('hourly sweep: exactly once under duplicates, crashes, rate limits and faults', () => {
-  let s: SweepSite | undefined;
+  let s: LocalSite | undefined;
   afterEach(() => s?.close());
 
   it('a duplicate scheduled run at the same moment sends nothing twice', async () => {
@@ -114,13 +114,13 @@ describe('hourly sweep: exactly once under duplicates, crashes, rate limits and 
     s.jump(at(10, 30 * MINUTE));
     await s.host.runScheduled('process-sweep');
     g.__forge_fetch__ = real;
-    expect(s.appComments(key ?? '')).toHaveLength(0);
+    expect(s.appCommentTexts(key ?? '')).toHaveLength(0);
     // Rerun after the ledger lease (10 minutes): the property shows no reminder, so the run takes over.
     s.jump(at(10, 45 * MINUTE));
     await s.host.runScheduled('process-sweep');
-    expect(s.appComments(key ?? '')).toHaveLength(1);
+    expect(s.appCommentTexts(key ?? '')).toHaveLength(1);
     await s.advance(3 * HOUR);
-    expect(s.appComments(key ?? '')).toHaveLength(1);
+    expect(s.appCommentTexts(key ?? '')).toHaveLength(1);
   });
 
   it('a 429 storm defers through the queue (Retry-After honoured) and misses nothing', async () => {

@@ -1,6 +1,6 @@
 import { ISSUE_TYPE, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { SEARCH_CHANGELOG_LIMIT } from '../../sandbox/jira/ops/search-ops';
-import { DAY, HOUR, insertTickets, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, insertTickets, startSweepSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 const START = '2026-11-02T08:30:00Z';
@@ -12,7 +12,7 @@ const START = '2026-11-02T08:30:00Z';
  * reads the older ones from the changelog endpoint.
  */
 describe('the sweep under search index lag and a truncated changelog', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   afterEach(() => {
     const failed = s.host.invocations.filter((r) => r.outcome !== 'ok').map((r) => r.error ?? r.outcome);
     s.close();
@@ -30,7 +30,7 @@ describe('the sweep under search index lag and a truncated changelog', () => {
       const key = await s.ticket('Software Defect', ['In Progress', CLARIFICATION]);
       s.jump(new Date(Date.parse(START) + 10 * DAY + HOUR));
       await s.host.runScheduled('process-sweep');
-      expect(s.appComments(key)).toHaveLength(1);
+      expect(s.appCommentTexts(key)).toHaveLength(1);
       // The search index still holds the old state. The due index follows the app's own writes, so an early
       // entry (as a writer that died before settling leaves it) sends the next runs to the ticket again, and the
       // search returns its old state.
@@ -53,10 +53,10 @@ describe('the sweep under search index lag and a truncated changelog', () => {
         .filter((c) => c.path.includes('/search/jql'));
       // A search that returned the ticket costs 2 points (request + issue): the early entry did lead to it.
       expect(searches.some((c) => (c.points ?? 0) >= 2)).toBe(true);
-      expect(s.appComments(key)).toHaveLength(1);
+      expect(s.appCommentTexts(key)).toHaveLength(1);
       expect(s.state(key)).toMatchObject({ stepsDone: 1 });
       await s.advance(2 * HOUR);
-      expect(s.appComments(key)).toHaveLength(1);
+      expect(s.appCommentTexts(key)).toHaveLength(1);
     },
   );
 

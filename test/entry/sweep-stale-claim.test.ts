@@ -1,6 +1,6 @@
 import { expectFailedInvocations } from '../support/honest-run';
 import { Queue } from '@forge/events';
-import { DAY, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, startSweepSite, type LocalSite } from '../support/local-site';
 
 /**
  * A sweep killed right after its ledger claim (a successful KVS write) leaves a pending claim and no reminder.
@@ -37,7 +37,7 @@ function killAfterClaim(): { restore: () => void; kills: () => number } {
 }
 
 describe('sweep: a stale claim found by concurrent runners', () => {
-  let s: SweepSite;
+  let s: LocalSite;
   beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
   });
@@ -54,7 +54,7 @@ describe('sweep: a stale claim found by concurrent runners', () => {
     await s.host.runScheduled('process-sweep');
     kill.restore();
     expect(kill.kills()).toBe(1);
-    for (const key of keys) expect(s.appComments(key)).toHaveLength(0);
+    for (const key of keys) expect(s.appCommentTexts(key)).toHaveLength(0);
 
     // After the 10-minute lease: the scheduled run and two deliveries of the same continuation, all at once.
     s.jump(at(10, 30 * MINUTE));
@@ -63,7 +63,7 @@ describe('sweep: a stale claim found by concurrent runners', () => {
     await Promise.all([s.host.runScheduled('process-sweep'), s.host.drain()]);
     await s.host.drain();
 
-    for (const key of keys) expect(s.appComments(key)).toHaveLength(1);
-    expect(s.appComments(keys[0] ?? '')[0]).toContain('Erinnerung 1 von 3');
+    for (const key of keys) expect(s.appCommentTexts(key)).toHaveLength(1);
+    expect(s.appCommentTexts(keys[0] ?? '')[0]).toContain('Erinnerung 1 von 3');
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ActAsError } from '../../sandbox/jira/act-as';
 import { CUSTOMERS, FIELD, SECURITY_LEVEL, USER } from '../../sandbox/jira/seed/demo-ids';
 import { configForProject, parseConfig } from '../../src/domain/config';
-import { DAY, DEMO_CONFIG, startEventsSite, type EventsSite } from '../support/events-site';
+import { DAY, DEMO_CONFIG, startEventsSite, type LocalSite } from '../support/local-site';
 import { invariantViolations } from '../support/site-invariants';
 import { propertyParameters } from './property-runs';
 
@@ -152,7 +152,7 @@ const stepArb: fc.Arbitrary<Step> = fc.record({ action: actionArb, settle: fc.bo
 
 /** What the run created, in order, so actions can address tickets and Deliveries by index. */
 interface World {
-  readonly s: EventsSite;
+  readonly s: LocalSite;
   readonly tickets: string[];
   readonly deliveries: string[];
   /** Requests the site refused (a customer without access, a transition not offered): nothing happened. */
@@ -170,7 +170,7 @@ function agentFor(w: World, key: string) {
   return w.s.as(USER.admin);
 }
 
-async function transitionBy(actor: ReturnType<EventsSite['as']>, key: string, pick: number): Promise<void> {
+async function transitionBy(actor: ReturnType<LocalSite['as']>, key: string, pick: number): Promise<void> {
   const { transitions } = (await actor.request('GET', `/rest/api/3/issue/${key}/transitions`)) as {
     transitions: { id: string; to: { name: string } }[];
   };

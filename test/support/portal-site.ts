@@ -6,7 +6,7 @@
 import type { ResolverResult } from '../../sandbox/forge/host';
 import { CUSTOMERS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
-import { startEventsSite, type EventsSite } from './events-site';
+import { startEventsSite, type LocalSite } from './local-site';
 
 /** The demo configuration with people on every level of the ladder and one team lead per region group. */
 export const PORTAL_CONFIG = {
@@ -53,7 +53,7 @@ const MODULE_OF = {
 
 /** One call of a portal resolver as `accountId`, on the request `issueKey` (the Forge context, not the payload). */
 export function callPortal(
-  h: EventsSite,
+  h: LocalSite,
   functionKey: keyof typeof MODULE_OF,
   accountId: string,
   issueKey: string,
@@ -97,7 +97,7 @@ export function errorCode(result: ResolverResult): string | undefined {
  * Has the Forge host kill the next resolver invocation right after its first successful Jira write, before the
  * app hears the answer (a crash); later writes run normally. Returns the function that removes the hook.
  */
-export function killAfterNextJiraWrite(h: EventsSite): () => void {
+export function killAfterNextJiraWrite(h: LocalSite): () => void {
   h.host.setKills({ rate: 1, targets: ['jira'], kinds: ['resolver'] });
   const g = globalThis as {
     __forge_fetch__?: (target: { type: string }, path: string, init?: unknown) => Promise<unknown>;
@@ -118,12 +118,12 @@ export function killAfterNextJiraWrite(h: EventsSite): () => void {
 }
 
 /** The events site on 30 Nov 2026, 09:00 UTC, with {@link PORTAL_CONFIG}. */
-export function startPortalSite(): Promise<EventsSite> {
+export function startPortalSite(): Promise<LocalSite> {
   return startEventsSite('2026-11-30T09:00:00Z', { config: PORTAL_CONFIG });
 }
 
 /** Closes the site after checking that no invocation failed except the crashes the test injected on purpose. */
-export function closePortalSite(h: EventsSite): void {
+export function closePortalSite(h: LocalSite): void {
   expect(h.failedInvocations().filter((f) => !/killed after a successful jira write/.test(f))).toEqual([]);
   h.close();
 }

@@ -15,7 +15,7 @@ import { customerRegion } from '../../src/domain/service/customer-region';
 import type { StatusKey } from '../../src/domain/statuses';
 import { checkStatusChange, hasStatus } from '../../src/domain/workflows';
 import { CLARIFICATION_KINDS } from '../../src/domain/workflows/workflow-table';
-import { DAY, plainText, type EventsSite } from './events-site';
+import { DAY, plainText, type LocalSite } from './local-site';
 
 const HOUR = DAY / 24;
 
@@ -33,7 +33,7 @@ function expectedTimer(kind: Kind, status: StatusKey | undefined): string {
 
 /** What the checks need besides the site: the configuration the app runs with. */
 export interface InvariantContext {
-  readonly s: EventsSite;
+  readonly s: LocalSite;
   readonly config: ProjectConfig;
 }
 
