@@ -133,7 +133,7 @@ describe('issue events on the local site: confidentiality, working hours, intake
 
     /** The on-call service: the manifest's declared egress host, answered by the local Forge host's runtime fetch. */
     const WEBHOOK = 'https://oncall.example.com/alert';
-    const receiveAlerts = (site: EventsSite) =>
+    const receiveAlerts = (site: LocalSite) =>
       site.host.serveExternal(WEBHOOK, async (request) => {
         alerts.push(await request.json());
         return new Response(null, { status: 202 });
