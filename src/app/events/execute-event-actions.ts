@@ -25,6 +25,12 @@ interface PendingComment {
   readonly key: string;
 }
 
+/** The claimed comments Jira accepted so far, and those whose ledger claim is already completed. */
+interface Written {
+  readonly landed: Set<PendingComment>;
+  readonly completed: Set<PendingComment>;
+}
+
 /** What the actions add up to: one edit's fields, the comments, at most one revert, and the audit entries. */
 interface Plan {
   state: ProcessState;
@@ -72,13 +78,19 @@ export async function executeEventActions(
   const plan: Plan = { state: decided, fields: {}, comments: [], audits: [] };
   for (const action of pending) await addToPlan(ctx, plan, action);
   dropUntrueSecurityNotes(plan, decided);
-  for (const c of plan.comments) plan.state = withDone(plan.state, c.key);
   const claimed = await claimComments(ctx, plan);
+  markCommentsDone(plan, claimed);
+  const written: Written = { landed: new Set(), completed: new Set() };
   try {
-    await writePlan(ctx, plan, claimed);
-    for (const c of claimed) await ctx.deps.ledger.complete(c.key, ctx.now);
+    await writePlan(ctx, plan, claimed, written);
+    for (const c of claimed) if (!written.completed.has(c)) await ctx.deps.ledger.complete(c.key, ctx.now);
   } catch (error) {
-    for (const c of claimed) await ctx.deps.ledger.release(c.key);
+    // A comment that landed is done; the others are free again for the retry.
+    for (const c of claimed) {
+      if (written.completed.has(c)) continue;
+      if (written.landed.has(c)) await ctx.deps.ledger.complete(c.key, ctx.now);
+      else await ctx.deps.ledger.release(c.key);
+    }
     plan.audits.push({ action: 'write', outcome: 'failed', detail: errorCode(error) });
     await writeAudits(ctx, plan.audits);
     throw error;
@@ -167,8 +179,24 @@ async function claimComments(ctx: ExecutionContext, plan: Plan): Promise<Pending
   return claimed;
 }
 
+/**
+ * The state written lists as done what that write itself carries or what another run already posted: the first
+ * claimed comment travels in the edit (and every comment with a revert, which carries or drops them); the rest
+ * follow one by one after it, so only the ledger records them, each once it landed. Listing them in the state
+ * would lose them when the edit lands and a later comment fails: the retry would read them as done.
+ */
+function markCommentsDone(plan: Plan, claimed: readonly PendingComment[]): void {
+  const later = new Set(plan.revert ? [] : claimed.slice(1));
+  for (const c of plan.comments) if (!later.has(c)) plan.state = withDone(plan.state, c.key);
+}
+
 /** The Jira writes of the plan: the revert, or one edit with fields, state and first comment, then the rest. */
-async function writePlan(ctx: ExecutionContext, plan: Plan, claimed: PendingComment[]): Promise<void> {
+async function writePlan(
+  ctx: ExecutionContext,
+  plan: Plan,
+  claimed: PendingComment[],
+  { landed, completed }: Written,
+): Promise<void> {
   const { deps, ticket, config, now } = ctx;
   const languages = new CommentLanguages(deps, config, ticket, ctx.actorId);
   const render: Render = async (ref) => {
@@ -185,14 +213,21 @@ async function writePlan(ctx: ExecutionContext, plan: Plan, claimed: PendingComm
     plan.state = withDone(plan.state, plan.revert.idempotencyKey);
     await announce();
     await performRevert(ctx, plan.revert, plan.state, plan.fields, render, plan.audits);
+    for (const c of claimed) landed.add(c);
     return;
   }
   const [first, ...rest] = claimed;
   if (Object.keys(plan.fields).length > 0 || first || !sameState(ctx.stored, plan.state)) {
     await announce();
     await editWithSecurityFallback(ctx, plan, first, render);
+    if (first) landed.add(first);
   }
-  for (const c of rest) await deps.jira.addComment(ticket.key, await render(c.ref));
+  for (const c of rest) {
+    await deps.jira.addComment(ticket.key, await render(c.ref));
+    landed.add(c);
+    await deps.ledger.complete(c.key, now);
+    completed.add(c);
+  }
 }
 
 /**
