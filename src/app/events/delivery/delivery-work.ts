@@ -222,7 +222,7 @@ const deliveryTable = async (raw: Record<string, unknown>, deps: EventDeps): Pro
 };
 
 /**
- * Queue work of the event rules, keyed by `body.type` (all prefixed `events.`). The lead's consumer
+ * Queue work of the event rules, keyed by `body.type` (all prefixed `events.`). The queue consumer
  * (`src/entry/work.ts`) dispatches to these with an `EventDeps` bundle.
  */
 export const EVENT_WORK_HANDLERS: Record<
