@@ -10,8 +10,8 @@ import {
   SATURDAY,
   SEVERE_FIELDS,
   startEventsSite,
-  type EventsSite,
-} from '../support/events-site';
+  type LocalSite,
+} from '../support/local-site';
 
 type ForgeFetch = (target: { remote?: string }, path: string, init?: { method?: string }) => Promise<unknown>;
 const g = globalThis as { __forge_fetch__?: ForgeFetch };
@@ -39,7 +39,7 @@ function refuseOnce(method: string, path: RegExp): { refused: () => number; rest
 }
 
 describe('a rate-limited product event is retried and done exactly once', () => {
-  let s: EventsSite;
+  let s: LocalSite;
   afterEach(() => s.close());
 
   // The event's writes in order: the on-call alert, the ticket update carrying the security level and the
