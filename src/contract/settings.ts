@@ -265,15 +265,38 @@ export interface SettingsError {
 }
 
 /**
- * A plain limit a value broke (see `ValidationRule` in the domain); `httpsUrl` and `egress` refuse an on-call
- * webhook that is no https address or whose host the app's manifest does not declare (`hosts`: those it does).
+ * A plain limit a value broke, or a rule between settings with the figures its sentence names (see
+ * `ValidationRule` in the domain; the save resolver copies it, so the compiler keeps the two in step);
+ * `httpsUrl` and `egress` refuse an on-call webhook that is no https address or whose host the app's manifest
+ * does not declare (`hosts`: those it does).
  */
-type SettingsRule =
+export type SettingsRule =
   | { kind: 'tooSmall' | 'tooBig'; limit: number }
   | { kind: 'empty' }
   | { kind: 'invalid' }
   | { kind: 'httpsUrl' }
-  | { kind: 'egress'; hosts: string[] };
+  | { kind: 'egress'; hosts: string[] }
+  | {
+      kind: 'closeBeforeLastReminder';
+      reminders: number;
+      everyDays: number;
+      lastReminderDay: number;
+      closeDay: number;
+    }
+  | { kind: 'noticeBeforeEstimate'; noticeDays: number; validWeeks: number }
+  | { kind: 'nobodyToNotify' }
+  | { kind: 'nameTwice'; name: string; keys: string[] }
+  | { kind: 'unknownHolidayRegion'; region: string }
+  | { kind: 'weekdayTwice' }
+  | { kind: 'unknownRegion'; region: string }
+  | { kind: 'targetRequired'; mode: string }
+  | { kind: 'levelOrder'; level: number }
+  | { kind: 'textTooLong'; length: number; max: number }
+  | { kind: 'unknownPlaceholders'; names: string[] }
+  | { kind: 'rowUnnamed' }
+  | { kind: 'rowTwice'; name: string }
+  | { kind: 'regionOrLanguage' }
+  | { kind: 'regionFromOrganization'; field: string };
 
 /**
  * Another admin saved first, on the same version: the version now stored, when (ISO) and by whom: the

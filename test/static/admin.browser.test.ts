@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ShimConfig } from '../../sandbox/ui-bridge/host';
-import type { ProcessSettings } from '../../src/contract/resolvers';
+import type { ProcessSettings, SettingsError } from '../../src/contract/resolvers';
 import { MESSAGE_KEYS } from '../../src/domain/texts/message-keys';
 import { settingsView, siteCatalog } from './fixtures/admin-settings';
 import { ensureUiBuilt, launchChromium, SCREENSHOTS, seriousA11yViolations } from './support/browser';
@@ -143,7 +143,7 @@ function resolveAdmin(call: InvokeCall): unknown {
   }
 }
 
-function fieldErrors(settings: ProcessSettings): { path: string; message: string }[] {
+function fieldErrors(settings: ProcessSettings): SettingsError[] {
   const row = settings.regions.regions.findIndex((r) => r.securityLevel === 'Mars');
   const names = [
     ...Object.entries(settings.names.priorities).map(([p, v]) => [`names.priorities.${p}`, v] as const),
@@ -151,7 +151,25 @@ function fieldErrors(settings: ProcessSettings): { path: string; message: string
       ([k, v]) => [`names.deliveryLinkType.${k}`, v] as const,
     ),
   ];
+  const t = settings.timers;
+  const lastReminder = t.clarificationReminderCount * t.clarificationReminderIntervalDays;
   return [
+    // A rule between settings: the resolver names it with its figures, in English only.
+    ...(lastReminder >= t.clarificationAutoCloseDays
+      ? [
+          {
+            path: 'timers.clarificationAutoCloseDays',
+            message: `timers.clarificationAutoCloseDays: ${t.clarificationReminderCount} reminders every ${t.clarificationReminderIntervalDays} days end on day ${lastReminder}, so closing on day ${t.clarificationAutoCloseDays} would come before or with the last reminder`,
+            rule: {
+              kind: 'closeBeforeLastReminder' as const,
+              reminders: t.clarificationReminderCount,
+              everyDays: t.clarificationReminderIntervalDays,
+              lastReminderDay: lastReminder,
+              closeDay: t.clarificationAutoCloseDays,
+            },
+          },
+        ]
+      : []),
     ...(row >= 0
       ? [
           {
@@ -246,6 +264,36 @@ test.each([
     await expect(field.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     const saved = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
     expect(saved?.payload).toMatchObject({ scope: 'site', expectedVersion: 7 });
+    await page.close();
+  },
+);
+
+test.each([
+  [
+    'en-US',
+    'Reminders in Clarification',
+    'Close after days in Clarification',
+    '9 reminders every 10 days end on day 90; closing on day 40 would come before or with the last one. Close later or remind less often.',
+  ],
+  [
+    'de-DE',
+    'Erinnerungen in der Klärung',
+    'Schließen nach Tagen in der Klärung',
+    '9 Erinnerungen alle 10 Tage enden an Tag 90; ein Schließen an Tag 40 käme vor oder mit der letzten. Später schließen oder seltener erinnern.',
+  ],
+] as const)(
+  'a rule between settings is worded in %s beside the field to change',
+  async (locale, count, close, sentence) => {
+    const page = await openAdmin(`locale=${locale}`);
+    await page.getByLabel(count).fill('9');
+    await page.getByRole('button', { name: locale === 'de-DE' ? 'Speichern' : 'Save' }).click();
+    // The summary names the field by its label; the field itself says the sentence.
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `${close}: ${sentence}` })
+      .waitFor();
+    await expect(lastDescription(page, page.getByLabel(close))).resolves.toBe(sentence);
+    expect(await page.getByText('before or with the last reminder').count()).toBe(0);
     await page.close();
   },
 );

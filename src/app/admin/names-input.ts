@@ -14,6 +14,7 @@ export function namesInput(names: NameMappings): { fragment: Fragment } | { prob
         {
           path: 'names.fields.region',
           message: `names.fields.region: the region comes from the ticket's JSM organization (field "${REGION_SOURCE_FIELD}"); map organizations to regions instead`,
+          rule: { kind: 'regionFromOrganization', field: REGION_SOURCE_FIELD },
         },
       ],
     };

@@ -3,10 +3,19 @@ import type { FieldProblem, Fragment } from './section-result';
 
 /** Problems with the names of a table's rows: every row needs one, and no name may repeat. */
 function nameProblems(names: string[], path: (index: number) => string, what: string): FieldProblem[] {
-  return names.flatMap((name, index) => {
-    if (name === '') return [{ path: path(index), message: `${path(index)}: must name the ${what}` }];
+  return names.flatMap((name, index): FieldProblem[] => {
+    if (name === '')
+      return [
+        { path: path(index), message: `${path(index)}: must name the ${what}`, rule: { kind: 'rowUnnamed' } },
+      ];
     if (names.indexOf(name) !== index)
-      return [{ path: path(index), message: `${path(index)}: "${name}" is listed twice` }];
+      return [
+        {
+          path: path(index),
+          message: `${path(index)}: "${name}" is listed twice`,
+          rule: { kind: 'rowTwice', name },
+        },
+      ];
     return [];
   });
 }
@@ -28,6 +37,7 @@ export function regionsInput(value: RegionSettings): { fragment: Fragment } | { 
             {
               path: `regions.organizations.${i}.region`,
               message: `regions.organizations.${i}.region: choose a region or a language for "${o.organization.trim()}", or remove the row`,
+              rule: { kind: 'regionOrLanguage' as const },
             },
           ]
         : [],

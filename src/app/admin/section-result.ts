@@ -1,7 +1,11 @@
+import type { SettingsRule } from '../../contract/settings';
+
 /** A problem found while translating the admin page's settings, with the contract path of the field. */
 export interface FieldProblem {
   path: string;
   message: string;
+  /** Which rule, for the page to say it in the user's language. */
+  rule?: SettingsRule;
 }
 
 /** Part of the domain's configuration input. */

@@ -20,8 +20,31 @@ interface CheckedSettings {
   escalation: z.output<typeof escalationSchema>;
 }
 
-/** A contradiction on `path`; `rule` when the page can say it in the user's language (see `parseConfig`). */
-type Issue = { path: (string | number)[]; message: string; rule?: WebhookRule };
+/**
+ * Which rule between settings a value broke, with the figures its sentence names, so a page can say it in the
+ * user's language. The `message` stays the English sentence for logs and API callers.
+ */
+export type ConsistencyRule =
+  | {
+      kind: 'closeBeforeLastReminder';
+      reminders: number;
+      everyDays: number;
+      lastReminderDay: number;
+      closeDay: number;
+    }
+  | { kind: 'noticeBeforeEstimate'; noticeDays: number; validWeeks: number }
+  | { kind: 'nobodyToNotify' }
+  | { kind: 'nameTwice'; name: string; keys: string[] }
+  | { kind: 'unknownHolidayRegion'; region: string }
+  | { kind: 'weekdayTwice' }
+  | { kind: 'unknownRegion'; region: string }
+  | { kind: 'targetRequired'; mode: string }
+  | { kind: 'levelOrder'; level: number }
+  | { kind: 'textTooLong'; length: number; max: number }
+  | { kind: 'unknownPlaceholders'; names: string[] };
+
+/** A contradiction on `path`, with the rule the page words in the user's language (see `parseConfig`). */
+type Issue = { path: (string | number)[]; message: string; rule: ConsistencyRule | WebhookRule };
 
 /** Groups of keys mapped to the same name; Jira compares status and type names case-insensitively. */
 function duplicates(names: Record<string, string>): [string, string[]][] {
@@ -43,6 +66,13 @@ function* timerIssues(s: CheckedSettings): Generator<Issue> {
       message:
         `${c.reminderCount} reminders every ${c.reminderIntervalDays} days end on day ${lastReminder}, ` +
         `so closing on day ${c.closeAfterDays} would come before or with the last reminder`,
+      rule: {
+        kind: 'closeBeforeLastReminder',
+        reminders: c.reminderCount,
+        everyDays: c.reminderIntervalDays,
+        lastReminderDay: lastReminder,
+        closeDay: c.closeAfterDays,
+      },
     };
   }
   const e = s.timers.estimate;
@@ -50,6 +80,7 @@ function* timerIssues(s: CheckedSettings): Generator<Issue> {
     yield {
       path: ['timers', 'estimate', 'noticeBeforeDays'],
       message: `a notice ${e.noticeBeforeDays} days before expiry would come before the estimate is made (valid ${e.validWeeks} weeks)`,
+      rule: { kind: 'noticeBeforeEstimate', noticeDays: e.noticeBeforeDays, validWeeks: e.validWeeks },
     };
   }
 }
@@ -60,6 +91,7 @@ function* renewalIssues(s: CheckedSettings): Generator<Issue> {
     yield {
       path: ['timers', 'estimate', 'renewal', 'accountManagers'],
       message: 'lists nobody, so a note to the account managers would reach no one',
+      rule: { kind: 'nobodyToNotify' },
     };
   }
 }
@@ -79,6 +111,7 @@ function* nameIssues(s: CheckedSettings): Generator<Issue> {
       yield {
         path: ['names', group, keys[1] ?? ''],
         message: `the name "${name}" is used for ${keys.join(' and ')}; each must map to its own Jira name`,
+        rule: { kind: 'nameTwice', name, keys },
       };
     }
   }
@@ -90,10 +123,15 @@ function* calendarIssues(s: CheckedSettings): Generator<Issue> {
     yield {
       path: ['calendar', 'holidayRegion'],
       message: `"${holidayRegion}" is not a known holiday region`,
+      rule: { kind: 'unknownHolidayRegion', region: holidayRegion },
     };
   }
   if (new Set(s.calendar.workingDays).size !== s.calendar.workingDays.length) {
-    yield { path: ['calendar', 'workingDays'], message: 'lists a weekday twice' };
+    yield {
+      path: ['calendar', 'workingDays'],
+      message: 'lists a weekday twice',
+      rule: { kind: 'weekdayTwice' },
+    };
   }
 }
 
@@ -103,6 +141,7 @@ function* regionIssues(s: CheckedSettings): Generator<Issue> {
     yield {
       path: ['regions', 'defaultRegion'],
       message: `"${defaultRegion}" is not one of the configured regions`,
+      rule: { kind: 'unknownRegion', region: defaultRegion },
     };
   }
   for (const [organization, region] of Object.entries(organizations)) {
@@ -110,6 +149,7 @@ function* regionIssues(s: CheckedSettings): Generator<Issue> {
       yield {
         path: ['regions', 'organizations', organization],
         message: `region "${region}" is not one of the configured regions`,
+        rule: { kind: 'unknownRegion', region },
       };
     }
   }
@@ -118,6 +158,7 @@ function* regionIssues(s: CheckedSettings): Generator<Issue> {
       yield {
         path: ['regions', 'regions', id, 'holidayRegion'],
         message: `"${region.holidayRegion}" is not a known holiday region`,
+        rule: { kind: 'unknownHolidayRegion', region: region.holidayRegion },
       };
     }
   }
@@ -125,7 +166,11 @@ function* regionIssues(s: CheckedSettings): Generator<Issue> {
 
 function* serviceIssues(s: CheckedSettings): Generator<Issue> {
   if (s.onCall.mode !== 'none' && s.onCall.target === undefined) {
-    yield { path: ['onCall', 'target'], message: `is required when on-call mode is "${s.onCall.mode}"` };
+    yield {
+      path: ['onCall', 'target'],
+      message: `is required when on-call mode is "${s.onCall.mode}"`,
+      rule: { kind: 'targetRequired', mode: s.onCall.mode },
+    };
   }
   const webhook =
     s.onCall.mode === 'webhook' && s.onCall.target !== undefined
@@ -137,6 +182,7 @@ function* serviceIssues(s: CheckedSettings): Generator<Issue> {
       yield {
         path: ['escalation', 'levels', index, 'level'],
         message: `must be ${index + 1}: levels are listed in order 1, 2, 3 … without gaps`,
+        rule: { kind: 'levelOrder', level: index + 1 },
       };
     }
   }
@@ -151,6 +197,7 @@ function* textIssues(s: CheckedSettings): Generator<Issue> {
         yield {
           path: ['texts', key, language],
           message: `is ${filled.toLocaleString('en')} characters long with its placeholders filled; Jira comments hold at most ${JIRA_COMMENT_MAX.toLocaleString('en')}`,
+          rule: { kind: 'textTooLong', length: filled, max: JIRA_COMMENT_MAX },
         };
       }
       const unknown = unknownPlaceholders(key, text);
@@ -158,6 +205,7 @@ function* textIssues(s: CheckedSettings): Generator<Issue> {
         yield {
           path: ['texts', key, language],
           message: `uses unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{${u}}`).join(', ')}`,
+          rule: { kind: 'unknownPlaceholders', names: unknown },
         };
       }
     }
@@ -184,7 +232,7 @@ export function checkSettingsConsistency(settings: CheckedSettings, ctx: z.Refin
         path: issue.path,
         message: issue.message,
         input: undefined,
-        ...(issue.rule ? { params: { rule: issue.rule } } : {}),
+        params: { rule: issue.rule },
       });
     }
   }

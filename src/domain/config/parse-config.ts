@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { WebhookRule } from '../service/on-call-webhook';
 import { appConfigSchema, type AppConfig } from './app-config-schema';
+import type { ConsistencyRule } from './consistency-rules';
 
 /** One problem in a submitted configuration: the dotted field path and a sentence naming field and problem. */
 export interface ConfigError {
@@ -13,10 +14,14 @@ export interface ConfigError {
 /**
  * A plain limit a value broke: below `limit` (`tooSmall`; an empty text is `empty`), above it (`tooBig`), or a
  * value of the wrong kind or not among the choices (`invalid`); an on-call webhook that is no https address or
- * goes to an undeclared host (`WebhookRule`). Other rules between settings carry none.
+ * goes to an undeclared host (`WebhookRule`); or a rule between settings with its figures.
  */
 type ValidationRule =
-  { kind: 'tooSmall' | 'tooBig'; limit: number } | { kind: 'empty' } | { kind: 'invalid' } | WebhookRule;
+  | { kind: 'tooSmall' | 'tooBig'; limit: number }
+  | { kind: 'empty' }
+  | { kind: 'invalid' }
+  | WebhookRule
+  | ConsistencyRule;
 
 /** The limit a schema issue names; `undefined` for rules whose sentence is the only explanation. */
 function ruleOf(issue: z.core.$ZodIssue): ValidationRule | undefined {
@@ -34,6 +39,7 @@ function ruleOf(issue: z.core.$ZodIssue): ValidationRule | undefined {
     case 'invalid_value':
       return { kind: 'invalid' };
     case 'custom':
+      // The consistency rules attach theirs (consistency-rules.ts).
       return (issue.params as { rule?: ValidationRule } | undefined)?.rule;
     default:
       return undefined;

@@ -235,6 +235,25 @@ export const adminDe: AdminMessages = {
     row: (label, row) => `${label}, Zeile ${row}`,
     summary: (count) =>
       count === 1 ? '1 Feld muss geändert werden:' : `${count} Felder müssen geändert werden:`,
+    closeBeforeLastReminder: (reminders, everyDays, lastDay, closeDay) =>
+      `${reminders} Erinnerungen alle ${everyDays} Tage enden an Tag ${lastDay}; ein Schließen an Tag ${closeDay} käme vor oder mit der letzten. Später schließen oder seltener erinnern.`,
+    noticeBeforeEstimate: (noticeDays, validWeeks) =>
+      `Ein Hinweis ${noticeDays} Tage vor Ablauf käme vor der Schätzung selbst (gültig ${validWeeks} Wochen).`,
+    nobodyToNotify: 'Nennt niemanden; die Notiz an die Account Manager erreichte niemanden.',
+    nameTwice: (name, keys) => `„${name}“ steht für ${keys}; jedes braucht einen eigenen Namen in Jira.`,
+    unknownHolidayRegion: (region) => `„${region}“ ist keine Feiertagsregion, die die App kennt.`,
+    weekdayTwice: 'Nennt einen Wochentag doppelt.',
+    unknownRegion: (region) => `„${region}“ ist keine der Regionen oben.`,
+    targetRequired: 'Für diese Art der Bereitschaftsalarmierung nötig.',
+    levelOrder: (level) => `Muss Stufe ${level} sein: Stufen laufen 1, 2, 3 … ohne Lücken.`,
+    textTooLong: (length, max) =>
+      `Ist mit ausgefüllten Platzhaltern ${length} Zeichen lang; ein Jira-Kommentar fasst höchstens ${max}.`,
+    unknownPlaceholders: (names) => `Verwendet Platzhalter, die die Nachricht nicht kennt: ${names}.`,
+    rowUnnamed: 'Geben Sie der Zeile einen Namen oder entfernen Sie sie.',
+    rowTwice: (name) => `„${name}“ steht doppelt in der Liste.`,
+    regionOrLanguage: 'Wählen Sie eine Region oder eine Sprache oder entfernen Sie die Zeile.',
+    regionFromOrganization: (field) =>
+      `Die Region kommt aus dem Feld „${field}“ des Tickets; ordnen Sie stattdessen Organisationen Regionen zu.`,
   },
   picker: {
     choose: '— auswählen —',

@@ -231,6 +231,25 @@ export const adminEn: AdminMessages = {
         : `This installation may only send to ${hosts.join(', ')}. Another host must be declared in the app's manifest when the app is deployed.`,
     row: (label, row) => `${label}, row ${row}`,
     summary: (count) => (count === 1 ? '1 field needs a change:' : `${count} fields need a change:`),
+    closeBeforeLastReminder: (reminders, everyDays, lastDay, closeDay) =>
+      `${reminders} reminders every ${everyDays} days end on day ${lastDay}; closing on day ${closeDay} would come before or with the last one. Close later or remind less often.`,
+    noticeBeforeEstimate: (noticeDays, validWeeks) =>
+      `A notice ${noticeDays} days before expiry would come before the estimate is made (valid ${validWeeks} weeks).`,
+    nobodyToNotify: 'Lists nobody, so the note to the account managers would reach no one.',
+    nameTwice: (name, keys) => `“${name}” is used for ${keys}; each needs its own name in Jira.`,
+    unknownHolidayRegion: (region) => `“${region}” is not a holiday region the app knows.`,
+    weekdayTwice: 'Lists a weekday twice.',
+    unknownRegion: (region) => `“${region}” is not one of the regions above.`,
+    targetRequired: 'Needed for this kind of on-call alert.',
+    levelOrder: (level) => `Must be level ${level}: levels go 1, 2, 3 … without gaps.`,
+    textTooLong: (length, max) =>
+      `Is ${length} characters long with its placeholders filled; a Jira comment holds at most ${max}.`,
+    unknownPlaceholders: (names) => `Uses placeholders the message does not know: ${names}.`,
+    rowUnnamed: 'Give the row a name, or remove it.',
+    rowTwice: (name) => `“${name}” is listed twice.`,
+    regionOrLanguage: 'Choose a region or a language, or remove the row.',
+    regionFromOrganization: (field) =>
+      `The region comes from the ticket’s “${field}” field; map organizations to regions instead.`,
   },
   picker: {
     choose: '— choose —',

@@ -150,6 +150,26 @@ export interface AdminMessages {
     egress: (hosts: readonly string[]) => string;
     row: (label: string, row: number) => string;
     summary: (count: number) => string;
+    closeBeforeLastReminder: (
+      reminders: number,
+      everyDays: number,
+      lastDay: number,
+      closeDay: number,
+    ) => string;
+    noticeBeforeEstimate: (noticeDays: number, validWeeks: number) => string;
+    nobodyToNotify: string;
+    nameTwice: (name: string, keys: string) => string;
+    unknownHolidayRegion: (region: string) => string;
+    weekdayTwice: string;
+    unknownRegion: (region: string) => string;
+    targetRequired: string;
+    levelOrder: (level: number) => string;
+    textTooLong: (length: string, max: string) => string;
+    unknownPlaceholders: (names: string) => string;
+    rowUnnamed: string;
+    rowTwice: (name: string) => string;
+    regionOrLanguage: string;
+    regionFromOrganization: (field: string) => string;
   };
   /** The pickers that offer what the site knows. */
   picker: {

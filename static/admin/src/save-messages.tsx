@@ -25,7 +25,7 @@ export function SaveMessages({
   failure: ResolverFailure | null;
   conflict?: SaveConflictView | undefined;
 }) {
-  const { m, fmt } = useAdminEnvironment();
+  const { m, fmt, language } = useAdminEnvironment();
   const fields = useContext(FieldRegistryContext);
   if (status === 'failed' && conflict) {
     // The account id is shown as a mention when the saving admin may not see the other's name.
@@ -66,7 +66,7 @@ export function SaveMessages({
                           </a>
                         ) : null}
                         {name ? ': ' : ''}
-                        {problemText(m, e)}
+                        {problemText({ m, fmt, language }, e)}
                       </li>
                     );
                   })}

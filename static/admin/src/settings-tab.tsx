@@ -17,11 +17,14 @@ import { problemText } from './validation-text';
  * shows the site's values read-only and is not saved for the project.
  */
 export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSaved: () => void }) {
-  const { m } = useAdminEnvironment();
+  const environment = useAdminEnvironment();
   const saving = useSaveSettings(initial.version, onSaved);
   const draft = useSettingsDraft(initial, saving.edited);
   const { errors, status } = saving;
-  const errorMap = useMemo(() => new Map(errors.map((e) => [e.path, problemText(m, e)])), [errors, m]);
+  const errorMap = useMemo(
+    () => new Map(errors.map((e) => [e.path, problemText(environment, e)])),
+    [errors, environment],
+  );
   const fields = useRef(new Map<string, FieldEntry>()).current;
   // After a refused save, focus goes to the first field named, in page order; the summary lists them all.
   useEffect(() => {

@@ -1,19 +1,53 @@
 import type { SettingsError } from '../../../src/contract/resolvers';
 import type { AdminMessages } from './messages';
 import type { FieldEntry } from './fields';
+import type { AdminEnvironment } from './admin-context';
+
+/** What a sentence needs: the catalogue, the number format and the language. */
+type Wording = Pick<AdminEnvironment, 'm' | 'fmt' | 'language'>;
+type Rule = NonNullable<SettingsError['rule']>;
+type Sentences = { [K in Rule['kind']]: (rule: Rule & { kind: K }) => string };
+
+/** Every rule's sentence in the page's language, with its figures in the user's number format. */
+function sentences({ m, fmt, language }: Wording): Sentences {
+  const v = m.validation;
+  const list = (items: string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  return {
+    tooSmall: (r) => v.tooSmall(r.limit),
+    tooBig: (r) => v.tooBig(r.limit),
+    empty: () => v.empty,
+    invalid: () => v.invalid,
+    httpsUrl: () => v.httpsUrl,
+    egress: (r) => v.egress(r.hosts),
+    closeBeforeLastReminder: (r) =>
+      v.closeBeforeLastReminder(r.reminders, r.everyDays, r.lastReminderDay, r.closeDay),
+    noticeBeforeEstimate: (r) => v.noticeBeforeEstimate(r.noticeDays, r.validWeeks),
+    nobodyToNotify: () => v.nobodyToNotify,
+    nameTwice: (r) => v.nameTwice(r.name, list(r.keys)),
+    unknownHolidayRegion: (r) => v.unknownHolidayRegion(r.region),
+    weekdayTwice: () => v.weekdayTwice,
+    unknownRegion: (r) => v.unknownRegion(r.region),
+    targetRequired: () => v.targetRequired,
+    levelOrder: (r) => v.levelOrder(r.level),
+    textTooLong: (r) => v.textTooLong(fmt.number(r.length), fmt.number(r.max)),
+    unknownPlaceholders: (r) => v.unknownPlaceholders(list(r.names.map((n) => `{${n}}`))),
+    rowUnnamed: () => v.rowUnnamed,
+    rowTwice: (r) => v.rowTwice(r.name),
+    regionOrLanguage: () => v.regionOrLanguage,
+    regionFromOrganization: (r) => v.regionFromOrganization(r.field),
+  };
+}
 
 /**
- * What is wrong with a field, in the user's language: a plain limit from its rule, else the server's sentence
- * without the setting's path in front.
+ * What is wrong with a field, in the user's language: the rule the server names with its figures, else the
+ * server's sentence without the setting's path in front.
  */
-export function problemText(m: AdminMessages, error: SettingsError): string {
+export function problemText(wording: Wording, error: SettingsError): string {
   const rule = error.rule;
-  if (rule?.kind === 'tooSmall') return m.validation.tooSmall(rule.limit);
-  if (rule?.kind === 'tooBig') return m.validation.tooBig(rule.limit);
-  if (rule?.kind === 'empty') return m.validation.empty;
-  if (rule?.kind === 'invalid') return m.validation.invalid;
-  if (rule?.kind === 'httpsUrl') return m.validation.httpsUrl;
-  if (rule?.kind === 'egress') return m.validation.egress(rule.hosts);
+  if (rule) {
+    const say = sentences(wording)[rule.kind] as (r: Rule) => string;
+    return say(rule);
+  }
   const prefix = `${error.path}: `;
   return error.path !== '' && error.message.startsWith(prefix)
     ? error.message.slice(prefix.length)

@@ -103,11 +103,13 @@ describe('admin settings: domain names, estimate notice, ladder labels and the m
           path: 'names.priorities.P2',
           message:
             'names.priorities.P2: the name "High" is used for P1 and P2; each must map to its own Jira name',
+          rule: { kind: 'nameTwice', name: 'High', keys: ['P1', 'P2'] },
         },
         {
           path: 'names.fieldValues.no',
           message:
             'names.fieldValues.no: the name "Yes" is used for yes and no; each must map to its own Jira name',
+          rule: { kind: 'nameTwice', name: 'Yes', keys: ['yes', 'no'] },
         },
       ],
     });

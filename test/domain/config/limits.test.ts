@@ -22,6 +22,7 @@ describe('texts fit one Jira comment once their placeholders are filled', () => 
         path: 'texts.clarificationReminder.de',
         message:
           'texts.clarificationReminder.de: is 32,768 characters long with its placeholders filled; Jira comments hold at most 32,767',
+        rule: { kind: 'textTooLong', length: 32_768, max: 32_767 },
       },
     ]);
   });

@@ -204,6 +204,13 @@ describe('parseConfig rejects bad input whole, naming the field', () => {
         path: 'timers.clarification.closeAfterDays',
         message:
           'timers.clarification.closeAfterDays: 3 reminders every 10 days end on day 30, so closing on day 30 would come before or with the last reminder',
+        rule: {
+          kind: 'closeBeforeLastReminder',
+          reminders: 3,
+          everyDays: 10,
+          lastReminderDay: 30,
+          closeDay: 30,
+        },
       },
     ]);
   });
@@ -226,6 +233,7 @@ describe('parseConfig rejects bad input whole, naming the field', () => {
         path: 'names.statuses.closed',
         message:
           'names.statuses.closed: the name "Done" is used for resolved and closed; each must map to its own Jira name',
+        rule: { kind: 'nameTwice', name: 'Done', keys: ['resolved', 'closed'] },
       },
     ]);
   });
@@ -312,8 +320,30 @@ describe('a plain limit says which one it is, so the admin page can word it in t
     expect(errorsOf(input)).toContainEqual(expect.objectContaining({ path, rule }));
   });
 
-  it('a rule between settings carries no limit, only its sentence', () => {
-    const [error] = errorsOf({ timers: { clarification: { closeAfterDays: 30 } } });
-    expect(error?.rule).toBeUndefined();
+  it.each([
+    [
+      { timers: { estimate: { validWeeks: 1, noticeBeforeDays: 7 } } },
+      'timers.estimate.noticeBeforeDays',
+      { kind: 'noticeBeforeEstimate', noticeDays: 7, validWeeks: 1 },
+    ],
+    [
+      { timers: { estimate: { renewal: { mode: 'accountManagerNote', accountManagers: [] } } } },
+      'timers.estimate.renewal.accountManagers',
+      { kind: 'nobodyToNotify' },
+    ],
+    [
+      { calendar: { holidayRegion: 'XX-YY' } },
+      'calendar.holidayRegion',
+      { kind: 'unknownHolidayRegion', region: 'XX-YY' },
+    ],
+    [{ calendar: { workingDays: [1, 1, 2] } }, 'calendar.workingDays', { kind: 'weekdayTwice' }],
+    [{ onCall: { mode: 'webhook' } }, 'onCall.target', { kind: 'targetRequired', mode: 'webhook' }],
+    [
+      { texts: { clarificationReminder: { en: 'Hello {nobody}' } } },
+      'texts.clarificationReminder.en',
+      { kind: 'unknownPlaceholders', names: ['nobody'] },
+    ],
+  ])('a rule between settings names its figures, for the page to word: %j', (input, path, rule) => {
+    expect(errorsOf(input)).toContainEqual(expect.objectContaining({ path, rule }));
   });
 });

@@ -90,10 +90,12 @@ describe('prototype names are refused by validation where they cannot be data', 
       expect(errorsOf({ regions: { organizations: { ACME: name } } })).toContainEqual({
         path: 'regions.organizations.ACME',
         message: `regions.organizations.ACME: region "${name}" is not one of the configured regions`,
+        rule: { kind: 'unknownRegion', region: name },
       });
       expect(errorsOf({ regions: { defaultRegion: name } })).toContainEqual({
         path: 'regions.defaultRegion',
         message: `regions.defaultRegion: "${name}" is not one of the configured regions`,
+        rule: { kind: 'unknownRegion', region: name },
       });
     },
   );
