@@ -1,3 +1,4 @@
+import type { ConsistencyRule } from '../domain/config/consistency-rules';
 import type { Bilingual, IsoDate, Language, PriorityLevel, StatusRole, TicketKind } from './common';
 
 /**
@@ -276,23 +277,7 @@ export type SettingsRule =
   | { kind: 'invalid' }
   | { kind: 'httpsUrl' }
   | { kind: 'egress'; hosts: string[] }
-  | {
-      kind: 'closeBeforeLastReminder';
-      reminders: number;
-      everyDays: number;
-      lastReminderDay: number;
-      closeDay: number;
-    }
-  | { kind: 'noticeBeforeEstimate'; noticeDays: number; validWeeks: number }
-  | { kind: 'nobodyToNotify' }
-  | { kind: 'nameTwice'; name: string; keys: string[] }
-  | { kind: 'unknownHolidayRegion'; region: string }
-  | { kind: 'weekdayTwice' }
-  | { kind: 'unknownRegion'; region: string }
-  | { kind: 'targetRequired'; mode: string }
-  | { kind: 'levelOrder'; level: number }
-  | { kind: 'textTooLong'; length: number; max: number }
-  | { kind: 'unknownPlaceholders'; names: string[] }
+  | ConsistencyRule
   | { kind: 'rowUnnamed' }
   | { kind: 'rowTwice'; name: string }
   | { kind: 'regionOrLanguage' }
