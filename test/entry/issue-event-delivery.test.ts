@@ -2,7 +2,7 @@ import { validator } from '@atlaskit/adf-utils/validator';
 import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
 import { FIELD_LIMIT } from '../../src/domain/delivery/delivery-table';
-import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
+import { DEMO_CONFIG, plainText, startEventsSite, type LocalSite } from '../support/local-site';
 
 const validate = validator();
 
@@ -12,6 +12,14 @@ function rows(doc: unknown): string[][] {
     (n) => n.type === 'table',
   );
   return (table?.content ?? []).slice(1).map((row) => row.content.map((cell) => plainText(cell).trim()));
+}
+
+/** The header row of a Delivery's "Included tickets" table. */
+function header(doc: unknown): string[] {
+  const table = (doc as { content: { type: string; content: { content: unknown[] }[] }[] }).content.find(
+    (n) => n.type === 'table',
+  );
+  return (table?.content[0]?.content ?? []).map((cell) => plainText(cell).trim());
 }
 
 describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3)', () => {
@@ -82,6 +90,24 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     ]);
     expect(JSON.stringify(table)).toContain(`/browse/${sd}`);
     void spent;
+  });
+
+  it('Delivery header-language: the table header speaks the language kept for the Delivery’s organization', async () => {
+    s.close();
+    s = await startEventsSite(undefined, {
+      config: { ...DEMO_CONFIG, languageByOrganization: { 'Globex Ltd': 'en', 'Acme GmbH': 'de' } },
+    });
+    const acme = await delivery('14.21.3.1', '2026-12-15', ORG.acme);
+    const globex = await delivery('14.21.3.1', '2026-12-15', ORG.globex);
+    await pending('Software Defect', '14.21.3.1', 'Umlauts', 'customer-acme-1');
+    await pending('Software Defect', '14.21.3.1', 'Rounding', 'customer-globex-1');
+    await s.settle();
+    expect(header(s.field(acme, FIELD.includedTickets))).toEqual([
+      'Schlüssel',
+      'Anfragetyp',
+      'Zusammenfassung',
+    ]);
+    expect(header(s.field(globex, FIELD.includedTickets))).toEqual(['Key', 'Request type', 'Summary']);
   });
 
   it('CUSTOM goes to the customer’s next Planned Delivery by estimated date', async () => {

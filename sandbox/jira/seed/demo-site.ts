@@ -83,33 +83,36 @@ const yesNo = (base: number) => [
  */
 export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions = { seed: 1 }): void {
   const { store } = site;
+  seedCatalog(store);
+  seedUsers(store);
+  seedOrganizations(store);
+  seedSecurity(store);
+  seedFields(store);
+  seedRequestTypes(store);
+  seedProject(store);
+}
+
+/** Statuses, issue types, resolutions and priorities. */
+function seedCatalog(store: SiteStore): void {
   for (const [key, name, category] of STATUSES)
     store.statuses.set(STATUS[key], { id: STATUS[key], name, category });
   for (const [key, name, description] of ISSUE_TYPES)
     store.issueTypes.set(ISSUE_TYPE[key], { id: ISSUE_TYPE[key], name, description });
-  store.resolutions.set(RESOLUTION.done, {
-    id: RESOLUTION.done,
-    name: 'Done',
-    description: 'Work has been completed.',
-  });
-  store.resolutions.set(RESOLUTION.wontDo, {
-    id: RESOLUTION.wontDo,
-    name: "Won't Do",
-    description: 'This will not be worked on.',
-  });
-  store.resolutions.set(RESOLUTION.duplicate, {
-    id: RESOLUTION.duplicate,
-    name: 'Duplicate',
-    description: 'The problem is a duplicate of an existing issue.',
-  });
-  for (const [id, name] of [
-    ['1', 'P1'],
-    ['2', 'P2'],
-    ['3', 'P3'],
-    ['4', 'P4'],
-  ] as const)
-    store.priorities.set(id, { id, name });
+  const resolutions: [string, string, string][] = [
+    [RESOLUTION.done, 'Done', 'Work has been completed.'],
+    [RESOLUTION.wontDo, "Won't Do", 'This will not be worked on.'],
+    [RESOLUTION.duplicate, 'Duplicate', 'The problem is a duplicate of an existing issue.'],
+  ];
+  for (const [id, name, description] of resolutions) store.resolutions.set(id, { id, name, description });
+  for (const id of ['1', '2', '3', '4']) store.priorities.set(id, { id, name: `P${id}` });
+}
 
+/** The app user, the site admin, one agent per region and three customers per organization. */
+function seedUsers(store: SiteStore): void {
+  const customers = (org: keyof typeof CUSTOMERS, name: string, locale: string, timeZone: string) =>
+    CUSTOMERS[org].map((id, i) =>
+      user(id, `${name} Contact ${i + 1}`, 'customer', locale, timeZone, `contact${i + 1}@${org}.example`),
+    );
   const users = [
     user(USER.app, 'JSM Process Automation', 'app', 'en_US', 'UTC'),
     user(USER.admin, 'Sarah Admin', 'atlassian', 'en_GB', 'Europe/London', 'sarah.admin@provider.example'),
@@ -130,29 +133,9 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
       'oliver.smith@provider.example',
     ),
     user(USER.agentApac, 'Mei Tan', 'atlassian', 'en_US', 'Asia/Singapore', 'mei.tan@provider.example'),
-    ...CUSTOMERS.acme.map((id, i) =>
-      user(id, `Acme Contact ${i + 1}`, 'customer', 'de_DE', 'Europe/Berlin', `contact${i + 1}@acme.example`),
-    ),
-    ...CUSTOMERS.globex.map((id, i) =>
-      user(
-        id,
-        `Globex Contact ${i + 1}`,
-        'customer',
-        'en_GB',
-        'Europe/London',
-        `contact${i + 1}@globex.example`,
-      ),
-    ),
-    ...CUSTOMERS.initech.map((id, i) =>
-      user(
-        id,
-        `Initech Contact ${i + 1}`,
-        'customer',
-        'en_US',
-        'Asia/Singapore',
-        `contact${i + 1}@initech.example`,
-      ),
-    ),
+    ...customers('acme', 'Acme', 'de_DE', 'Europe/Berlin'),
+    ...customers('globex', 'Globex', 'en_GB', 'Europe/London'),
+    ...customers('initech', 'Initech', 'en_US', 'Asia/Singapore'),
   ];
   for (const u of users) store.users.set(u.accountId, u);
   store.appAccountId = USER.app;
@@ -161,7 +144,10 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
     groupId: 'group-jira-admins',
     memberAccountIds: [USER.admin],
   });
+}
 
+/** The three customer organizations, each with its customers, on the Support Desk. */
+function seedOrganizations(store: SiteStore): void {
   const created = '2025-01-06T09:00:00.000Z';
   const orgs: [keyof typeof ORG, string][] = [
     ['acme', 'Acme GmbH'],
@@ -177,7 +163,10 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
       serviceDeskIds: [SERVICE_DESK_ID],
     });
   }
+}
 
+/** The security scheme with one level per support region and the fail-closed "Restricted" (PROCESS.md §7). */
+function seedSecurity(store: SiteStore): void {
   store.securitySchemes.set('10000', {
     id: '10000',
     name: 'Support Desk security',
@@ -197,7 +186,10 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
   level(SECURITY_LEVEL.international, 'International support', [USER.agentUk, USER.agentApac], true);
   level(SECURITY_LEVEL.apac, 'APAC support', [USER.agentApac], true);
   level(SECURITY_LEVEL.restricted, 'Restricted', [], false);
+}
 
+/** The custom fields of the portal forms and the Delivery, and the Delivery link type. */
+function seedFields(store: SiteStore): void {
   type FieldDef = Parameters<typeof store.customFields.set>[1];
   const field = (id: string, name: string, kind: FieldDef['kind'], options?: FieldDef['options']) =>
     store.customFields.set(id, { id, name, kind, ...(options ? { options } : {}) });
@@ -215,7 +207,6 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
   field(FIELD.estimatedDeliveryDate, 'Estimated delivery date', 'date');
   field(FIELD.cloudEnvironment, 'Cloud environment', 'text');
   field(FIELD.includedTickets, 'Included tickets', 'adf');
-
   store.linkTypes.set(LINK_TYPE_DELIVERY, {
     id: LINK_TYPE_DELIVERY,
     name: 'Delivery',
@@ -223,7 +214,10 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
     inward: 'is shipped in',
   });
   store.linkTypes.set('10001', { id: '10001', name: 'Relates', outward: 'relates to', inward: 'relates to' });
+}
 
+/** The portal's two request types (PROCESS.md §1): Incident and Request. */
+function seedRequestTypes(store: SiteStore): void {
   store.requestTypes.set(REQUEST_TYPE.incident, {
     id: REQUEST_TYPE.incident,
     name: 'Incident',
@@ -238,7 +232,10 @@ export function seedDemoSite(site: { store: SiteStore }, _options: SeedOptions =
     issueTypeId: ISSUE_TYPE.request,
     serviceDeskId: SERVICE_DESK_ID,
   });
+}
 
+/** The Support Desk project with its workflows, agents and SLA goals. */
+function seedProject(store: SiteStore): void {
   store.projects.set(PROJECT_ID, {
     id: PROJECT_ID,
     key: 'SD',
