@@ -1,5 +1,6 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { DueIndexEntry, DueIndexStore, DueIndexWriter } from '../app/ports';
+import { withStorageErrors } from './platform-failures';
 
 /** Manifest `app.storage.entities` name and index (partition `projectKey`, range `dueAt`). */
 const ENTITY = 'due-index';
@@ -32,8 +33,9 @@ const entities = () => kvs.entity<StoredEntry>(ENTITY);
  * `DueIndexStore` on a Forge KVS custom entity. Conditional writes are transactions with a condition on
  * `version` (KVS takes conditions on custom entities only); after any error the stored entry decides whether
  * the write landed, since Atlassian does not document the failure answer and an error may follow a write.
+ * Every failure reaches the app as a `StorageError`.
  */
-export const forgeDueIndex: DueIndexStore = {
+export const forgeDueIndex: DueIndexStore = withStorageErrors<DueIndexStore>({
   get: (issueKey) => entities().get(issueKey),
 
   async create(entry) {
@@ -76,4 +78,4 @@ export const forgeDueIndex: DueIndexStore = {
     const entries = page.results.map((r) => r.value);
     return page.nextCursor ? { entries, cursor: page.nextCursor } : { entries };
   },
-};
+});

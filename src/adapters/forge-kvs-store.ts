@@ -1,5 +1,6 @@
 import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
 import type { KeyValueStore, SetIfVersionResult, StoredEntry, VersionStamp } from '../app/ports';
+import { withStorageErrors } from './platform-failures';
 
 /**
  * Custom entity holding the version stamp of each compare-and-set value (manifest `app.storage.entities`).
@@ -26,8 +27,8 @@ function ttl(days: number | undefined) {
   return days === undefined ? {} : { ttl: { value: Math.min(days, MAX_TTL_DAYS), unit: 'DAYS' as const } };
 }
 
-/** `KeyValueStore` on Forge KVS (`@forge/kvs`, scope `storage:app`). */
-export const forgeKvsStore: KeyValueStore = {
+/** `KeyValueStore` on Forge KVS (`@forge/kvs`, scope `storage:app`); every failure is a `StorageError`. */
+export const forgeKvsStore: KeyValueStore = withStorageErrors<KeyValueStore>({
   get: <T>(key: string) => kvs.get<T>(key),
 
   set: <T>(key: string, value: T, options?: { ttlDays?: number }) =>
@@ -92,4 +93,4 @@ export const forgeKvsStore: KeyValueStore = {
     const entries: StoredEntry<T>[] = page.results.map((r) => ({ key: r.key, value: r.value }));
     return page.nextCursor ? { entries, cursor: page.nextCursor } : { entries };
   },
-};
+});

@@ -1,5 +1,6 @@
 import { Queue } from '@forge/events';
 import type { WorkItem, WorkQueue } from '../app/ports';
+import { queuePush } from './platform-failures';
 
 /** The queue the manifest's `work-consumer` listens on. */
 const WORK_QUEUE_KEY = 'process-work';
@@ -36,19 +37,21 @@ export function chunkForPush(items: WorkItem[]): WorkItem[][] {
   return chunks;
 }
 
-/** `WorkQueue` on the Forge async events queue (`@forge/events`). */
+/** `WorkQueue` on the Forge async events queue (`@forge/events`); a failed push is a `QueueError`. */
 export function forgeWorkQueue(queue = new Queue({ key: WORK_QUEUE_KEY })): WorkQueue {
   return {
     async push(items) {
       for (const chunk of chunkForPush(items)) {
-        await queue.push(
-          chunk.map((item) => ({
-            body: item.body,
-            concurrency: JIRA_WRITERS,
-            ...(item.delaySeconds
-              ? { delayInSeconds: Math.min(900, Math.max(0, Math.round(item.delaySeconds))) }
-              : {}),
-          })),
+        await queuePush(() =>
+          queue.push(
+            chunk.map((item) => ({
+              body: item.body,
+              concurrency: JIRA_WRITERS,
+              ...(item.delaySeconds
+                ? { delayInSeconds: Math.min(900, Math.max(0, Math.round(item.delaySeconds))) }
+                : {}),
+            })),
+          ),
         );
       }
     },

@@ -2,6 +2,7 @@ import type { CallStats, JiraGateway, LinksGateway } from './ports/jira';
 import type { ActionLedger } from './shared/action-ledger';
 import type { AuditLog } from './shared/audit-log';
 import type { ConfigRepository } from './shared/config-repository';
+import type { ParkingLot } from './shared/parking-lot';
 import type { Clock, DueIndexStore, KeyValueStore, Logger, WorkQueue } from './ports';
 
 /**
@@ -20,6 +21,8 @@ export interface AppDeps {
   log: Logger;
   audit: AuditLog;
   ledger: ActionLedger;
+  /** Items that keep failing: counted, and parked after a bound until an admin retries them. */
+  parking: ParkingLot;
   config: ConfigRepository;
   stats: CallStats;
 }

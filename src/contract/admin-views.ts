@@ -111,3 +111,40 @@ export interface OrganizationHealthView {
   defaultRegion: string;
   defaultLanguage: Language;
 }
+
+/**
+ * `getParkedItems` result: tickets and queued work items that kept failing and were set aside (parked) after
+ * `maxAttempts` failures in a row; later sweeps skip them and the queue stops retrying them until retried.
+ */
+export interface ParkedItemsView {
+  items: ParkedItem[];
+  maxAttempts: number;
+}
+
+export interface ParkedItem {
+  /** Opaque id to pass to `retryParkedItem`. */
+  id: string;
+  kind: 'ticket' | 'work';
+  /** The ticket, for a ticket of the sweep; `null` for work. */
+  issueKey: string | null;
+  /** `null` for site-wide work. */
+  projectKey: string | null;
+  /** What the item is, e.g. "Timer step of SD-12" or "Delivery completion". */
+  subject: Bilingual;
+  /** Why it failed, in words, with the operation and HTTP status (never personal data). */
+  reason: Bilingual;
+  attempts: number;
+  firstFailedAt: IsoDateTime;
+  lastFailedAt: IsoDateTime;
+  parkedAt: IsoDateTime;
+}
+
+/** `retryParkedItem` payload. */
+export interface RetryParkedItemPayload {
+  id: string;
+}
+
+/** `retried: false` when the item was no longer parked (retried meanwhile). */
+export interface RetryParkedItemResult {
+  retried: boolean;
+}

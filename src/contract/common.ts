@@ -83,6 +83,10 @@ export type AuditAction =
   | 'securityLevelSet'
   | 'onCallAlerted'
   | 'settingsChanged'
+  /** A ticket or queued work item that kept failing was set aside until an admin retries it. */
+  | 'itemParked'
+  /** An admin retried a parked item. */
+  | 'parkedItemRetried'
   /** Anything else the app recorded (a skipped duplicate, a failed write, a rebuilt timer state). */
   | 'appActivity';
 

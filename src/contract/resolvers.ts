@@ -7,6 +7,9 @@ import type {
   PreviewTextResult,
   SiteCatalogView,
   OrganizationHealthView,
+  ParkedItemsView,
+  RetryParkedItemPayload,
+  RetryParkedItemResult,
   SweepPreviewPayload,
   SweepPreviewView,
 } from './admin-views';
@@ -56,6 +59,10 @@ interface ResolverContract {
   renewEstimate: { payload: Record<string, never>; result: RenewEstimateResult };
   /** Admin: run the self-checks on the installed site; a failure holds automation in dry run. */
   runPlatformChecks: { payload: Record<string, never>; result: PlatformChecksView };
+  /** Admin: tickets and queued work set aside after failing repeatedly, with why and when. */
+  getParkedItems: { payload: Record<string, never>; result: ParkedItemsView };
+  /** Admin: take one item out of the parking; the next sweep (a ticket) or a fresh queue delivery runs it. */
+  retryParkedItem: { payload: RetryParkedItemPayload; result: RetryParkedItemResult };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -18,6 +18,7 @@ import { ActionLedger } from '../app/shared/action-ledger';
 import { AuditLog } from '../app/shared/audit-log';
 import { ConfigRepository } from '../app/shared/config-repository';
 import { dueIndexedJira } from '../app/shared/due-indexed-jira';
+import { ParkingLot } from '../app/shared/parking-lot';
 
 /** Every client of this process shares the rate-limit holds of the installation it calls for. */
 export const gate = { holds: processRateLimitGate, installation: currentInstallation };
@@ -55,6 +56,7 @@ function buildDeps(scope: string, client: JiraClient): AppDeps {
     log: consoleLogger(scope),
     audit: new AuditLog(forgeKvsStore),
     ledger: new ActionLedger(forgeKvsStore),
+    parking: new ParkingLot(forgeKvsStore),
     config: new ConfigRepository(forgeKvsStore),
     stats: client.stats,
   };

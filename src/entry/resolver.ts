@@ -13,6 +13,7 @@ import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
 import { getSiteCatalog } from '../app/admin/site-catalog';
 import { getOrganizationHealth } from '../app/admin/organization-health';
+import { getParkedItems, retryParkedItem } from '../app/admin/parked-items';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { getPanel } from '../app/panel/get-panel';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
@@ -150,6 +151,12 @@ export const resolver = new Resolver()
     run('runPlatformChecks', { payload, context }, (deps) =>
       runPlatformChecks(payload, { admin: deps, probe: appRulesGateway() }),
     ),
+  )
+  .define('getParkedItems', ({ payload, context }) =>
+    run('getParkedItems', { payload, context }, (deps) => getParkedItems(payload, deps)),
+  )
+  .define('retryParkedItem', ({ payload, context }) =>
+    run('retryParkedItem', { payload, context }, (deps) => retryParkedItem(payload, deps)),
   );
 
 /** The Forge function handler (`index.resolver` in the manifest). */

@@ -1,6 +1,5 @@
-import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
+import { DAY, HOUR, startSweepSite, waitingInClarification, type LocalSite } from '../support/local-site';
 
-const CLARIFICATION = 'Clarification required / On hold';
 const START = Date.parse('2026-11-02T08:30:00Z');
 const MINUTE = 60_000;
 
@@ -28,23 +27,13 @@ function intercept(
   return { refused: () => refused, restore: () => (g.__forge_fetch__ = real) };
 }
 
-async function waiting(s: LocalSite, count: number): Promise<string[]> {
-  const keys: string[] = [];
-  for (let i = 0; i < count; i++) {
-    keys.push(await s.ticket('Support Request', [CLARIFICATION]));
-    s.jump(new Date(Date.now() + MINUTE));
-  }
-  await s.advance(2 * HOUR);
-  return keys;
-}
-
 describe('hourly sweep: one bad ticket or a refused search never stops the others', () => {
   let s: LocalSite | undefined;
   afterEach(() => s?.close());
 
   it('a ticket whose Jira answers cannot be read is audited as failed and skipped; the others are reminded', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
-    const [bad, ...good] = await waiting(s, 4);
+    const [bad, ...good] = await waitingInClarification(s, 4);
     // The most overdue ticket: its reminder write is refused (409), and its re-read comes back unreadable.
     const jira = intercept(
       (target, path) => target.remote === 'jira' && path.startsWith(`/rest/api/3/issue/${bad ?? ''}?`),
@@ -72,7 +61,7 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
 
   it('a search Jira answers 409 again and again: the project sweep goes on through the queue within minutes', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
-    const keys = await waiting(s, 2);
+    const keys = await waitingInClarification(s, 2);
     const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
     let searches = 0;
     const jira = intercept(

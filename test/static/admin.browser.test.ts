@@ -26,6 +26,10 @@ function adminConfig(query: URLSearchParams): ShimConfig {
   };
 }
 
+/** The parked ticket the Health tab lists until the test retries it. */
+const PARKED_ID = 't:SD:10001';
+let parkedRetried = false;
+
 function resolveAdmin(call: InvokeCall): unknown {
   if (call.context.accountId !== ADMIN)
     return { error: { code: 'FORBIDDEN', message: 'not a Jira administrator' } };
@@ -138,6 +142,34 @@ function resolveAdmin(call: InvokeCall): unknown {
           nextCursor: null,
         },
       };
+    case 'getParkedItems':
+      return {
+        data: {
+          maxAttempts: 5,
+          items: parkedRetried
+            ? []
+            : [
+                {
+                  id: PARKED_ID,
+                  kind: 'ticket',
+                  issueKey: 'SD-1',
+                  projectKey: 'SD',
+                  subject: { en: 'Timer step of SD-1', de: 'Timer-Schritt von SD-1' },
+                  reason: {
+                    en: 'It fails on its own (doTransition: HTTP 403)',
+                    de: 'Es scheitert an sich selbst (doTransition: HTTP 403)',
+                  },
+                  attempts: 5,
+                  firstFailedAt: '2026-11-27T05:00:00.000Z',
+                  lastFailedAt: '2026-11-27T09:00:00.000Z',
+                  parkedAt: '2026-11-27T09:00:00.000Z',
+                },
+              ],
+        },
+      };
+    case 'retryParkedItem':
+      parkedRetried = true;
+      return { data: { retried: true } };
     default:
       throw new Error(`unexpected resolver ${call.functionKey}`);
   }
@@ -503,7 +535,17 @@ test('health, next sweep and activity tabs load their views', async () => {
   const organizations = page.getByRole('table', { name: 'Organizations without a region or language' });
   await expect(organizations.getByRole('row').nth(1).innerText()).resolves.toMatch(/Globex Ltd\s+language/);
   await page.getByText('texts in German').waitFor();
+  // The ticket set aside after five failures: what, why, when, and its Retry button.
+  const parked = page.getByRole('table', { name: 'Set aside after failures' });
+  await expect(parked.getByRole('row').nth(1).innerText()).resolves.toMatch(
+    /Timer step of SD-1\s+It fails on its own \(doTransition: HTTP 403\)\s+5\s+Nov 27, 2026/,
+  );
   await page.getByRole('tabpanel').screenshot({ path: join(SCREENSHOTS, 'admin-health-en.png') });
+  await parked.getByRole('button', { name: 'Retry: Timer step of SD-1' }).click();
+  await page.getByText('Retried: it runs again.').waitFor();
+  await page.getByText('Nothing is set aside.').waitFor();
+  const retry = server.calls.filter((c) => c.functionKey === 'retryParkedItem');
+  expect(retry.map((c) => c.payload)).toEqual([{ id: PARKED_ID }]);
   await page.getByRole('tab', { name: 'Next sweep' }).click();
   await page.getByRole('tabpanel').getByText('reminder 2 of 3').waitFor();
   await page.getByRole('tab', { name: 'Activity' }).click();

@@ -397,3 +397,17 @@ export async function resetByCustomerReply(s: LocalSite, key: string, at: Date):
     updatedAt: at.toISOString(),
   });
 }
+
+/**
+ * `count` Support Requests entering Clarification a minute apart from the current clock; the clock then moves
+ * on two hours (the issue events handled, the first sweeps run). Returns their keys, oldest first.
+ */
+export async function waitingInClarification(s: LocalSite, count: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    keys.push(await s.ticket('Support Request', ['Clarification required / On hold']));
+    s.jump(new Date(Date.now() + 60_000));
+  }
+  await s.advance(2 * HOUR);
+  return keys;
+}

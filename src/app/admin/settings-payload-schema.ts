@@ -163,6 +163,8 @@ export const activityPayloadSchema = z.strictObject({
       'securityLevelSet',
       'onCallAlerted',
       'settingsChanged',
+      'itemParked',
+      'parkedItemRetried',
     ])
     .optional(),
   from: z.iso.datetime({ offset: true }).optional(),

@@ -50,6 +50,12 @@ const WORDS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(n
   RateLimitedError: { en: 'Jira limited the app’s requests', de: 'Jira hat die Anfragen der App begrenzt' },
   UpstreamError: { en: 'Jira did not answer in time', de: 'Jira hat nicht rechtzeitig geantwortet' },
   unknown: { en: 'unexpected error', de: 'unerwarteter Fehler' },
+  definite: { en: 'it fails on its own', de: 'es scheitert an sich selbst' },
+  transient: { en: 'Jira kept failing for hours', de: 'Jira scheiterte über Stunden' },
+  storage: {
+    en: 'the app’s storage or queue failed',
+    de: 'der Speicher oder die Warteschlange der App scheiterte',
+  },
 });
 
 const TIMERS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(null) as object, {

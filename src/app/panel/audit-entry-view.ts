@@ -42,6 +42,8 @@ const ACTIONS: Record<string, AuditAction> = {
   onCallAlert: 'onCallAlerted',
   settingsChanged: 'settingsChanged',
   settingsSaved: 'settingsChanged',
+  parked: 'itemParked',
+  unparked: 'parkedItemRetried',
   // The sweep rebuilt a timer state from the changelog (an event was missed or the status changed).
   restamp: 'timerReset',
   statusChanged: 'timerReset',
@@ -86,6 +88,14 @@ const SUMMARIES: Record<AuditAction, Bilingual> = {
   newEstimateRequested: {
     en: 'New estimate requested by the customer',
     de: 'Neue Aufwandsschätzung vom Kunden angefordert',
+  },
+  itemParked: {
+    en: 'Set aside after failing repeatedly; retry it on the admin page (Health tab)',
+    de: 'Nach wiederholten Fehlern zurückgestellt; auf der Admin-Seite (Reiter Prüfung) erneut versuchen',
+  },
+  parkedItemRetried: {
+    en: 'Retried by an admin after it was set aside',
+    de: 'Nach dem Zurückstellen von einem Admin erneut versucht',
   },
   appActivity: { en: 'App activity', de: 'App-Aktivität' },
 };

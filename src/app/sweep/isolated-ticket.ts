@@ -1,70 +1,110 @@
-import { ZodError } from 'zod';
-import { MessageRenderError } from '../../domain/texts';
-import {
-  JiraHttpError,
-  RateLimitedError,
-  UnexpectedResponseError,
-  UpstreamError,
-} from '../ports/jira-errors';
+import { RateLimitedError, UpstreamError } from '../ports/jira-errors';
+import { QueueError, StorageError } from '../ports/platform-errors';
+import { classifyFailure, isItemFailure } from '../shared/failure-class';
+import { auditParking } from '../shared/parking-audit';
+import { parkingId, type ParkingRecord, type ParkingSubject } from '../shared/parking-lot';
 import { auditSweep } from './step-audit';
 import type { SweepContext } from './sweep-context';
 import type { SweepTicket } from './sweep-ticket';
 import { sweepTicket, type TicketOutcome } from './sweep-ticket-step';
 
 /**
- * An outage hitting this many tickets in a row is Jira's, not the tickets': the sweep stops and is deferred.
- * A single ticket that keeps failing upstream is recorded and skipped, so it never holds back the others.
+ * An outage hitting this many tickets in a row is Jira's (or the storage's), not the tickets': the sweep stops
+ * and is deferred. A single ticket that keeps failing is recorded and skipped, so it never holds back the others.
  */
-const UPSTREAM_FAILURES_FOR_OUTAGE = 2;
+const OUTAGE_FAILURES_IN_A_ROW = 2;
 
-/**
- * Failures that belong to one ticket: Jira's definite answer about it, an answer of a shape the app cannot read,
- * its data breaking a rule (a text that does not render, a value of the wrong type). A storage or transport
- * failure is not the ticket's doing: it stops the sweep as before (the next run, or the queue, picks it up).
- */
-function belongsToTicket(error: unknown): boolean {
+/** Outcomes that say nothing about whether the ticket can be handled: its failure streak stays as it is. */
+function undecided(outcome: TicketOutcome): boolean {
   return (
-    error instanceof JiraHttpError ||
-    error instanceof UnexpectedResponseError ||
-    error instanceof UpstreamError ||
-    error instanceof MessageRenderError ||
-    error instanceof ZodError ||
-    error instanceof TypeError ||
-    error instanceof RangeError
+    outcome.kind === 'deferred' ||
+    outcome.kind === 'redecide' ||
+    (outcome.kind === 'skipped' && outcome.reason === 'inProgress')
   );
 }
 
-/** A short code for the audit and the log: the error's kind, with the operation and HTTP status Jira gave. */
-function failureCode(error: unknown): string {
-  if (error instanceof JiraHttpError) return `${error.operation}: HTTP ${error.status}`;
-  if (error instanceof UpstreamError) return `${error.operation}: ${error.problem}`;
-  return error instanceof Error ? error.name : 'unknown';
-}
-
 /**
- * Sweeps tickets one by one so that one bad ticket never stops the others: what a ticket throws is recorded
- * in its audit trail (`sweep` `failed`, with the error's code) and the sweep goes on. A rate limit stops the
- * sweep at once (every further call would be refused too), and so does an outage that hits consecutive tickets.
- * A step left claimed by a failure is picked up again after its lease (the ledger's stale takeover).
+ * Sweeps tickets one by one so that one bad ticket never stops the others: what a ticket throws (Jira's answer
+ * about it, its data breaking a rule, a storage or queue call made for it) is recorded in its audit trail
+ * (`sweep` `failed`, with the error's code) and the sweep goes on. Every failure counts toward parking
+ * (`src/domain/parking.ts`): a ticket that keeps failing is parked, audited once, and skipped by later sweeps
+ * until an admin retries it; a success ends its streak. A rate limit stops the sweep at once (every further call
+ * would be refused too), and so does an outage that hits consecutive tickets. A step left claimed by a failure is
+ * picked up again after its lease (the ledger's stale takeover).
  */
 export class TicketIsolation {
-  private upstreamInARow = 0;
+  private platformInARow = 0;
 
-  constructor(private readonly ctx: SweepContext) {}
+  private constructor(
+    private readonly ctx: SweepContext,
+    private readonly records: Map<string, ParkingRecord>,
+  ) {}
+
+  /** Reads the project's failing and parked tickets (one KVS query; none in the normal case). */
+  static async open(ctx: SweepContext): Promise<TicketIsolation> {
+    return new TicketIsolation(ctx, await ctx.deps.parking.ticketsOf(ctx.cfg.projectKey));
+  }
+
+  /** Keys of the parked tickets: the due phase leaves them out of its search (no point spent on them). */
+  parkedKeys(): ReadonlySet<string> {
+    const keys = new Set<string>();
+    for (const record of this.records.values())
+      if (record.state === 'parked' && record.subject.kind === 'ticket') keys.add(record.subject.issueKey);
+    return keys;
+  }
 
   async sweep(ticket: SweepTicket): Promise<TicketOutcome> {
+    if (this.records.get(ticket.id)?.state === 'parked') return { kind: 'skipped', reason: 'parked' };
+    let outcome: TicketOutcome;
     try {
-      const outcome = await sweepTicket(this.ctx, ticket);
-      this.upstreamInARow = 0;
-      return outcome;
+      outcome = await sweepTicket(this.ctx, ticket);
+      this.platformInARow = 0;
     } catch (error) {
-      if (error instanceof RateLimitedError || !belongsToTicket(error)) throw error;
-      if (error instanceof UpstreamError && ++this.upstreamInARow >= UPSTREAM_FAILURES_FOR_OUTAGE)
-        throw error;
-      const reason = failureCode(error);
-      this.ctx.deps.log.error('sweep.ticketFailed', { issueId: ticket.id, reason });
-      await auditSweep(this.ctx, ticket, { action: 'sweep', outcome: 'failed', detail: reason });
-      return { kind: 'failed', reason };
+      if (error instanceof RateLimitedError || !isItemFailure(error)) throw error;
+      const platform =
+        error instanceof UpstreamError || error instanceof StorageError || error instanceof QueueError;
+      if (platform && ++this.platformInARow >= OUTAGE_FAILURES_IN_A_ROW) throw error;
+      const { failure, code } = classifyFailure(error);
+      this.ctx.deps.log.error('sweep.ticketFailed', { issueId: ticket.id, reason: code });
+      await auditSweep(this.ctx, ticket, { action: 'sweep', outcome: 'failed', detail: code });
+      outcome = { kind: 'failed', reason: code, failure };
+    }
+    await this.settle(ticket, outcome);
+    return outcome;
+  }
+
+  /**
+   * Counts a failure toward parking, or ends the streak after a success. Storage trouble here is logged and never
+   * stops the sweep: the failure is counted again next time.
+   */
+  private async settle(ticket: SweepTicket, outcome: TicketOutcome): Promise<void> {
+    const { deps, cfg, now } = this.ctx;
+    const previous = this.records.get(ticket.id);
+    const subject: ParkingSubject = {
+      kind: 'ticket',
+      projectKey: cfg.projectKey,
+      issueId: ticket.id,
+      issueKey: ticket.key,
+    };
+    try {
+      if (outcome.kind === 'failed') {
+        const failure = { failure: outcome.failure, code: outcome.reason };
+        const recorded = await deps.parking.recordFailure(subject, failure, now, previous ?? null);
+        if (recorded.record) this.records.set(ticket.id, recorded.record);
+        if (recorded.newlyParked && recorded.record) {
+          deps.log.error('sweep.ticketParked', {
+            issueId: ticket.id,
+            reason: outcome.reason,
+            attempts: recorded.record.attempts,
+          });
+          await auditParking(deps.audit, recorded.record, 'parked', now);
+        }
+      } else if (previous && !undecided(outcome)) {
+        await deps.parking.clear(parkingId(subject));
+        this.records.delete(ticket.id);
+      }
+    } catch (error) {
+      deps.log.error('sweep.parkingFailed', { issueId: ticket.id, error: classifyFailure(error).code });
     }
   }
 }

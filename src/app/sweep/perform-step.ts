@@ -1,5 +1,6 @@
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../ports/jira-errors';
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import type { FailureClass } from '../../domain/parking';
 import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
 import { customerReplySince, restartForReply } from './customer-reply-proof';
@@ -19,7 +20,7 @@ export type StepOutcome =
   | { kind: 'done' }
   | { kind: 'dryRun' }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'failed'; reason: string }
+  | { kind: 'failed'; reason: string; failure: FailureClass }
   | { kind: 'redecide'; reason: string }
   | { kind: 'deferred'; reason: string }
   | { kind: 'reset' };
@@ -78,7 +79,7 @@ async function failure(
   if (error instanceof UpstreamError) {
     // Ambiguous: the write may have landed. The pending claim stays; after its lease the next run re-reads.
     await audit('failed', 'ambiguous');
-    return { kind: 'failed', reason: 'ambiguous' };
+    return { kind: 'failed', reason: 'ambiguous', failure: 'transient' };
   }
   await ctx.deps.ledger.release(key);
   if (error instanceof JiraHttpError) {
@@ -92,15 +93,15 @@ async function failure(
       return { kind: 'redecide', reason: `HTTP ${error.status}` };
     }
     await audit('failed', `HTTP ${error.status}`);
-    return { kind: 'failed', reason: `HTTP ${error.status}` };
+    return { kind: 'failed', reason: `HTTP ${error.status}`, failure: 'definite' };
   }
   if (error instanceof NoCloseTransitionError) {
     await audit('failed', 'noCloseTransition');
-    return { kind: 'failed', reason: 'noCloseTransition' };
+    return { kind: 'failed', reason: 'noCloseTransition', failure: 'definite' };
   }
   if (error instanceof MessageRenderError) {
     await audit('failed', 'messageInvalid');
-    return { kind: 'failed', reason: 'messageInvalid' };
+    return { kind: 'failed', reason: 'messageInvalid', failure: 'definite' };
   }
   throw error;
 }

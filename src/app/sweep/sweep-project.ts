@@ -65,7 +65,8 @@ export async function sweepProject(
   const repair =
     from.repairBasis === undefined ? {} : { repairBasis: from.repairBasis, rebuild: !!from.rebuild };
   const maxPage = limits.pageSize ?? DEFAULT_PAGE_SIZE;
-  const isolation = new TicketIsolation(ctx);
+  const isolation = await TicketIsolation.open(ctx);
+  const parked = isolation.parkedKeys();
   for (;;) {
     const before = stats.totalPoints;
     const available = await limits.budget.remaining();
@@ -79,7 +80,7 @@ export async function sweepProject(
       };
     let page;
     try {
-      page = await sourcePage(ctx, phase, pageSize, token);
+      page = await sourcePage(ctx, phase, pageSize, token, parked);
       for (const bean of page.issues) {
         const ticket = toSweepTicket(bean, ctx.organizationsFieldId);
         const outcome: TicketOutcome = ticket

@@ -71,37 +71,40 @@ async function searchPage(
 /**
  * The due tickets of one page of the due index, read from Jira in one search (1 point plus 1 per ticket): the
  * index only says where to look, the ticket's property decides. A ticket the search does not return (deleted,
- * moved) costs nothing and stays for the next sweep.
+ * moved) costs nothing and stays for the next sweep; a parked ticket is not searched at all.
  */
 async function duePage(
   ctx: SweepContext,
   maxResults: number,
   cursor: string | undefined,
+  parked: ReadonlySet<string>,
 ): Promise<SourcePage> {
   const page = await ctx.deps.dueIndex.dueUntil(ctx.cfg.projectKey, indexInstant(ctx.now.toISOString()), {
     limit: maxResults,
     ...(cursor ? { cursor } : {}),
   });
-  if (page.entries.length === 0) return { issues: [] };
-  const keys = page.entries.map((e) => jqlString(e.issueKey)).join(', ');
+  const entries = page.entries.filter((e) => !parked.has(e.issueKey));
+  if (entries.length === 0) return { issues: [], nextPageToken: page.cursor };
+  const keys = entries.map((e) => jqlString(e.issueKey)).join(', ');
   const found = await searchPage(
     ctx,
     `project = ${jqlString(ctx.cfg.projectKey)} AND key in (${keys}) ORDER BY processNextDue ASC, id ASC`,
-    page.entries.length,
+    entries.length,
     undefined,
     false,
   );
   return { issues: found.issues, nextPageToken: page.cursor };
 }
 
-/** One page of `phase`, at most `maxResults` tickets. */
+/** One page of `phase`, at most `maxResults` tickets; the due phase leaves out the `parked` keys. */
 export async function sourcePage(
   ctx: SweepContext,
   phase: SweepPhase,
   maxResults: number,
   token: string | undefined,
+  parked: ReadonlySet<string>,
 ): Promise<SourcePage> {
-  if (phase === 'due') return duePage(ctx, maxResults, token);
+  if (phase === 'due') return duePage(ctx, maxResults, token, parked);
   const page = await searchPage(
     ctx,
     phase === 'unstamped' ? unstampedTicketsJql(ctx.cfg) : stampedTicketsJql(ctx.cfg.projectKey),

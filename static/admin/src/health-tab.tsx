@@ -6,10 +6,14 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { OrganizationHealth } from './organization-health';
+import { ParkedItemsPanel } from './parked-items-panel';
 import { PlatformChecksPanel } from './platform-checks-panel';
 import { DataTable } from './table';
 
-/** Per project: does every configured status, transition, field, link type and security level exist? */
+/**
+ * Per project: does every configured status, transition, field, link type and security level exist? Then what
+ * was set aside after failing repeatedly, the organizations without a region or language, the platform checks.
+ */
 export function HealthTab() {
   const { m, fmt, invoke, language } = useAdminEnvironment();
   const [health, reload] = useResource(() => invoke('getHealth', {}), [invoke]);
@@ -63,6 +67,7 @@ export function HealthTab() {
           </div>
         );
       })}
+      <ParkedItemsPanel />
       <OrganizationHealth />
       <PlatformChecksPanel />
     </div>

@@ -342,6 +342,19 @@ export const adminDe: AdminMessages = {
     columns: { category: 'Art', name: 'Name', state: 'Zustand', fix: 'Behebung' },
     checkedAt: (when) => `Geprüft ${when}`,
   },
+  parked: {
+    title: 'Nach Fehlern zurückgestellt',
+    intro: (maxAttempts) =>
+      `Tickets und Hintergrundarbeit, die ${maxAttempts}-mal hintereinander scheiterten, werden zurückgestellt, damit sie nichts anderes aufhalten. Beheben Sie die Ursache und versuchen Sie es dann erneut: ein Ticket läuft mit dem nächsten stündlichen Lauf, Hintergrundarbeit sofort.`,
+    none: 'Nichts ist zurückgestellt.',
+    columns: { item: 'Was', reason: 'Warum', attempts: 'Versuche', failed: 'Gescheitert', action: 'Aktion' },
+    failedBetween: (first, last) => `${first} bis ${last}`,
+    retry: 'Erneut versuchen',
+    retrying: 'Wird versucht…',
+    retried: 'Erneut gestartet: es läuft wieder.',
+    alreadyRetried: 'Jemand hat es bereits erneut versucht.',
+    retryFailed: 'Der neue Versuch kam nicht durch; bitte noch einmal.',
+  },
   platformChecks: {
     title: 'Plattform-Prüfungen',
     intro:
@@ -402,6 +415,8 @@ export const adminDe: AdminMessages = {
       securityLevelSet: 'Sicherheitsstufe gesetzt',
       onCallAlerted: 'Bereitschaft alarmiert',
       settingsChanged: 'Einstellungen geändert',
+      itemParked: 'Nach Fehlern zurückgestellt',
+      parkedItemRetried: 'Zurückgestelltes erneut versucht',
       appActivity: 'Sonstige App-Aktivität',
     },
     columns: { at: 'Wann', ticket: 'Ticket', action: 'Aktion', summary: 'Details' },

@@ -337,6 +337,19 @@ export const adminEn: AdminMessages = {
     columns: { category: 'Kind', name: 'Name', state: 'State', fix: 'How to fix' },
     checkedAt: (when) => `Checked ${when}`,
   },
+  parked: {
+    title: 'Set aside after failures',
+    intro: (maxAttempts) =>
+      `Tickets and background work that failed ${maxAttempts} times in a row are set aside so they hold back nothing else. Fix the cause, then retry: a ticket runs with the next hourly sweep, background work at once.`,
+    none: 'Nothing is set aside.',
+    columns: { item: 'What', reason: 'Why', attempts: 'Attempts', failed: 'Failed', action: 'Action' },
+    failedBetween: (first, last) => `${first} to ${last}`,
+    retry: 'Retry',
+    retrying: 'Retrying…',
+    retried: 'Retried: it runs again.',
+    alreadyRetried: 'Someone retried it already.',
+    retryFailed: 'The retry did not go through; try again.',
+  },
   platformChecks: {
     title: 'Platform checks',
     intro:
@@ -397,6 +410,8 @@ export const adminEn: AdminMessages = {
       securityLevelSet: 'Security level set',
       onCallAlerted: 'On-call alerted',
       settingsChanged: 'Settings changed',
+      itemParked: 'Set aside after failures',
+      parkedItemRetried: 'Set-aside item retried',
       appActivity: 'Other app activity',
     },
     columns: { at: 'When', ticket: 'Ticket', action: 'Action', summary: 'Details' },

@@ -238,6 +238,18 @@ export interface AdminMessages {
     columns: { category: string; name: string; state: string; fix: string };
     checkedAt: (when: string) => string;
   };
+  parked: {
+    title: string;
+    intro: (maxAttempts: number) => string;
+    none: string;
+    columns: { item: string; reason: string; attempts: string; failed: string; action: string };
+    failedBetween: (first: string, last: string) => string;
+    retry: string;
+    retrying: string;
+    retried: string;
+    alreadyRetried: string;
+    retryFailed: string;
+  };
   platformChecks: {
     title: string;
     intro: string;

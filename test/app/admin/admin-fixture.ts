@@ -2,6 +2,7 @@ import { CallStats } from '../../../src/adapters/jira/call-stats';
 import { LinksGateway } from '../../../src/adapters/jira/links-gateway';
 import type { AdminDeps } from '../../../src/app/admin/admin-access';
 import type { AppDeps } from '../../../src/app/deps';
+import { ParkingLot } from '../../../src/app/shared/parking-lot';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { ConfigRepository } from '../../../src/app/shared/config-repository';
@@ -33,6 +34,7 @@ export function adminDeps(options: { admin?: boolean; table?: Parameters<typeof 
     log: silent,
     audit: new AuditLog(store),
     ledger: new ActionLedger(store),
+    parking: new ParkingLot(store),
     config: new ConfigRepository(store),
     stats: new CallStats(),
   };
