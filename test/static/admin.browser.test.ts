@@ -565,6 +565,24 @@ test('a non-administrator sees the administrators-only message', async () => {
   await page.close();
 });
 
+test('the section list jumps to a section from the keyboard; Tab continues inside it', async () => {
+  const page = await openAdmin('locale=de-DE');
+  const nav = page.getByRole('navigation', { name: 'Abschnitte' });
+  await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(
+    expect.arrayContaining(['Automatisierung', 'Fristen', 'Eskalationsstufen']),
+  );
+  await nav.getByRole('link', { name: 'Eskalationsstufen' }).focus();
+  await page.keyboard.press('Enter');
+  const section = page.getByRole('region', { name: 'Eskalationsstufen' });
+  await expect(section.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  const [box, bar] = await Promise.all([section.boundingBox(), page.getByTestId('save-bar').boundingBox()]);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y).toBeLessThan(bar!.y);
+  await page.keyboard.press('Tab');
+  await expect(section.evaluate((e) => e.contains(document.activeElement))).resolves.toBe(true);
+  await page.close();
+});
+
 test('keyboard walk: every stop on the settings tab shows focus and is not hidden behind the save bar', async () => {
   const page = await openAdmin('locale=en-US');
   await page.getByRole('tab', { name: 'Settings' }).focus();

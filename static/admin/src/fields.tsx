@@ -211,6 +211,8 @@ export function FieldGroup({
   return (
     <section
       id={anchor}
+      // A section with an anchor takes focus from the section list (not from Tab).
+      tabIndex={anchor === undefined ? undefined : -1}
       aria-labelledby={id}
       style={{ borderTop: `1px solid ${token('color.border')}`, padding: `${token('space.200')} 0` }}
     >

@@ -27,6 +27,7 @@ export const adminDe: AdminMessages = {
     label: 'Für dieses Projekt vom Standard der Site abweichen',
     followsSite: 'Folgt dem Standard der Site.',
   },
+  sectionNav: 'Abschnitte',
   sections: {
     names: 'Namen auf dieser Site',
     timers: 'Fristen',

@@ -27,6 +27,7 @@ export const adminEn: AdminMessages = {
     label: 'Override the site defaults for this project',
     followsSite: 'Follows the site defaults.',
   },
+  sectionNav: 'Sections',
   sections: {
     names: 'Names on this site',
     timers: 'Timers',

@@ -25,6 +25,8 @@ export interface AdminMessages {
   tabs: { settings: string; health: string; preview: string; activity: string };
   scope: { label: string; site: string; project: (name: string, key: string) => string; overridden: string };
   override: { label: string; followsSite: string };
+  /** The settings tab's list of sections. */
+  sectionNav: string;
   sections: Record<SettingsSection, string>;
   kinds: Record<TicketKind | 'delivery', string>;
   statuses: Record<StatusRole, string>;

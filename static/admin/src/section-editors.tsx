@@ -34,7 +34,7 @@ function editors(catalog: MessageCatalogEntry[]): Editors {
 }
 
 /** The sections in page order: what changes most often first, the names the site uses further down. */
-const SECTION_ORDER: readonly SettingsSection[] = [
+export const SECTION_ORDER: readonly SettingsSection[] = [
   'timers',
   'texts',
   'names',

@@ -8,6 +8,7 @@ import { SaveBar } from './save-bar';
 import { ScopeGroups } from './scope-groups';
 import { ScopePicker } from './scope-picker';
 import { SectionEditors } from './section-editors';
+import { SectionNav } from './section-nav';
 import { useSaveSettings } from './use-save-settings';
 import { useSettingsDraft } from './use-settings-draft';
 import { problemText } from './validation-text';
@@ -42,6 +43,7 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
           overridden={Object.keys(draft.overrides)}
           onChange={(next) => (draft.setScope(next), saving.clear())}
         />
+        <SectionNav siteScope={draft.override === null} />
         <SaveMessages status={status} errors={errors} failure={saving.failure} conflict={saving.conflict} />
         {draft.automationEnabled ? null : <PausedWarning siteScope={draft.override === null} />}
         <ScopeGroups draft={draft} projects={initial.projects} onEnable={saving.clear} />
