@@ -34,7 +34,8 @@ export interface ForgeHostOptions {
   kvsFile?: string;
   /**
    * At-least-once effects for product events and queue deliveries, deterministic by `seed`. `concurrent`
-   * delivers the product events of one batch (and their duplicates) at the same time instead of one by one.
+   * delivers the product events of one batch (and their duplicates) at the same time instead of one by one, and
+   * starts the duplicate of a queue event together with it, past its concurrency limit.
    */
   events?: { duplicateRate?: number; reorder?: boolean; concurrent?: boolean; seed?: number };
   installationId?: string;
@@ -146,6 +147,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     tracker,
     random,
     duplicateRate,
+    concurrent: opts.events?.concurrent ?? false,
     eventsPerMinute: opts.queueEventsPerMinute ?? QUEUE_EVENTS_PER_MINUTE,
     functionContext,
   });

@@ -33,6 +33,8 @@ interface Message {
   retryCount: number;
   retryReason?: string;
   retryData?: unknown;
+  /** Set on the extra copy of an at-least-once duplicate. */
+  duplicate?: true;
 }
 
 interface JobStats {
@@ -48,6 +50,11 @@ export interface QueueOptions {
   tracker: WorkTracker;
   random: SeededRandom;
   duplicateRate: number;
+  /**
+   * A duplicate starts together with its original, even past the concurrency key's limit (nothing Forge
+   * documents keeps the two copies of one delivery apart), instead of whenever a slot is free.
+   */
+  concurrent?: boolean;
   eventsPerMinute: number;
   /** Second argument Forge passes to every function (`installContext`, …). */
   functionContext: () => Row;
@@ -162,7 +169,7 @@ export class AsyncEventQueue {
       this.pending.push(message);
       // At-least-once: with duplicates enabled, some events are delivered a second time with the same eventId.
       if (this.opts.random.next() < this.opts.duplicateRate)
-        this.pending.push({ ...message, seq: this.seq++ });
+        this.pending.push({ ...message, seq: this.seq++, duplicate: true });
     }
     // Delivery never happens inside the push call.
     this.opts.tracker.later(() => this.pump());
@@ -202,16 +209,27 @@ export class AsyncEventQueue {
     if (this.opts.tracker.stopped) return;
     const now = Date.now();
     const due = this.pending.filter((m) => m.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+    const started = new Set<Message>();
     for (const message of due) {
-      if (!this.slotFree(message)) continue;
-      this.removePending((m) => m === message);
-      this.inFlight++;
-      if (message.concurrency) {
-        const key = message.concurrency.key;
-        this.inFlightByKey.set(key, (this.inFlightByKey.get(key) ?? 0) + 1);
+      if (started.has(message) || !this.slotFree(message)) continue;
+      const copies = this.opts.concurrent
+        ? due.filter((m) => m.duplicate && m !== message && m.eventId === message.eventId)
+        : [];
+      for (const m of [message, ...copies]) {
+        started.add(m);
+        this.start(m);
       }
-      this.opts.tracker.track(this.deliver(message));
     }
+  }
+
+  private start(message: Message): void {
+    this.removePending((m) => m === message);
+    this.inFlight++;
+    if (message.concurrency) {
+      const key = message.concurrency.key;
+      this.inFlightByKey.set(key, (this.inFlightByKey.get(key) ?? 0) + 1);
+    }
+    this.opts.tracker.track(this.deliver(message));
   }
 
   private slotFree(message: Message): boolean {

@@ -112,7 +112,7 @@ interface LocalSiteOptions {
   config?: Record<string, unknown>;
   duplicateRate?: number;
   reorder?: boolean;
-  /** Deliveries of one batch (duplicates included) run at the same time, not one after the other. */
+  /** Duplicates of a product event or queue event run at the same time as the original, not one after the other. */
   concurrent?: boolean;
   seed?: number;
   limits?: LimitConfig;

@@ -185,4 +185,26 @@ describe('Forge host queue: delivery', () => {
     expect(deliveries()).toHaveLength(2);
     expect(second?.eventId).toBe(first?.eventId);
   });
+
+  it('with concurrent duplicates both copies of an event run at once, past its concurrency limit', async () => {
+    /** Peak number of deliveries running at once for one event pushed with concurrency limit 1. */
+    const peakOf = async (concurrent: boolean): Promise<number> => {
+      h = await startHost({ events: { duplicateRate: 1, concurrent, seed: 7 } });
+      let running = 0;
+      let peak = 0;
+      h.app.behave('work', async () => {
+        peak = Math.max(peak, ++running);
+        await sleep(5);
+        running--;
+      });
+      await queue.push([{ body: { only: true }, concurrency: { key: 'jira-writes', limit: 1 } }]);
+      await h.host.drain();
+      expect(deliveries()).toHaveLength(2);
+      return peak;
+    };
+    expect(await peakOf(true)).toBe(2);
+    h.close();
+    // Without the option a copy waits for the slot its original holds.
+    expect(await peakOf(false)).toBe(1);
+  });
 });
