@@ -9,6 +9,7 @@ import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { LinksGateway } from '../adapters/jira/links-gateway';
 import { RulesGateway } from '../adapters/jira/rules-gateway';
 import { currentInstallation, processRateLimitGate } from '../adapters/jira/rate-limit-gate';
+import { kvsQuotaHold } from '../adapters/jira/persisted-quota-hold';
 import { forgeOnCallPager } from '../adapters/on-call';
 import { consoleLogger } from '../adapters/logger';
 import { systemClock } from '../adapters/system-clock';
@@ -20,8 +21,15 @@ import { ConfigRepository } from '../app/shared/config-repository';
 import { dueIndexedJira } from '../app/shared/due-indexed-jira';
 import { ParkingLot } from '../app/shared/parking-lot';
 
-/** Every client of this process shares the rate-limit holds of the installation it calls for. */
-export const gate = { holds: processRateLimitGate, installation: currentInstallation };
+/**
+ * Every client of this process shares the rate-limit holds of the installation it calls for; a quota pause is
+ * also kept in the installation's storage, so that it holds in the next invocation whichever process runs it.
+ */
+export const gate = {
+  holds: processRateLimitGate,
+  installation: currentInstallation,
+  persisted: kvsQuotaHold(forgeKvsStore),
+};
 
 /**
  * The dependency bundle for one invocation of scheduled, event or queue code: Jira as the app (`asApp()`),

@@ -10,11 +10,12 @@
  * - Burst: token bucket per endpoint and method class, 100 req/s for reads (GET and POST searches), 50 req/s for
  *   writes. Source: forge-platform §5 (GET/POST 100/s, PUT/DELETE 50/s).
  * - Per-issue writes: 20 per 2 s and 100 per 30 s on one issue. Source: forge-platform §5, guide §9.
- * - 429 headers: `Retry-After` (seconds), `RateLimit-Reason` (`jira-quota-global-based`, `jira-burst-based`,
- *   `jira-per-issue-on-write`), `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`, and
+ * - 429 headers: `Retry-After` (seconds), `RateLimit-Reason` (`jira-quota-global-based`,
+ *   `jira-quota-tenant-based` when a per-tenant pool is configured, `jira-burst-based`, `jira-per-issue-on-write`), `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`, and
  *   `X-RateLimit-NearLimit: true` when under 20 % of the hour's budget is left.
  * - One pool for every installation: sites given the same `QuotaPool` (`LimitConfig.pool`) share the hour's
  *   points, so one installation's spending makes every other installation's requests 429 until the hour resets.
+ * - A 429 without any reason (a gateway's answer): the fault injector's storms (`sandbox/jira/faults.ts`).
  * Time comes only from each request's `at` (the site clock), so tests are deterministic.
  */
 export { QuotaPool } from './quota-pool';

@@ -13,6 +13,11 @@ export interface LimitConfig {
   pool?: QuotaPool;
   /** This site's name in the shared pool (default `site`). */
   installation?: string;
+  /**
+   * A pool of this site's own on top of the app's (Tier 2, per-tenant quota after Atlassian's review): when it is
+   * spent, the site's requests get 429 `jira-quota-tenant-based` until the hour resets. Off by default (Tier 1).
+   */
+  tenantPool?: QuotaPool;
   burstPerSecond?: { read: number; write: number };
   perIssueWrites?: { per2s: number; per30s: number };
 }
@@ -27,7 +32,8 @@ export interface ChargeRequest {
   at: Date;
 }
 
-export type RateLimitReason = 'jira-quota-global-based' | 'jira-burst-based' | 'jira-per-issue-on-write';
+export type RateLimitReason =
+  'jira-quota-global-based' | 'jira-quota-tenant-based' | 'jira-burst-based' | 'jira-per-issue-on-write';
 
 export type ChargeResult =
   | { allowed: true; points: number; headers: Record<string, string> }
@@ -38,13 +44,15 @@ const NEAR_LIMIT_SHARE = 0.2;
 
 /**
  * The three independent Jira Cloud rate limits (guide §9), evaluated in this order:
- * 1. hourly points quota (fixed window on the clock hour, `jira-quota-global-based`);
+ * 1. hourly points quota (fixed window on the clock hour): the app's pool shared by every installation
+ *    (`jira-quota-global-based`), then, when configured, the site's own pool (`jira-quota-tenant-based`);
  * 2. per-second token bucket per operation and read/write class (`jira-burst-based`);
  * 3. per-issue writes, 20 per 2 s and 100 per 30 s (`jira-per-issue-on-write`).
  * A rejected request consumes nothing, so retrying after `Retry-After` succeeds.
  */
 export class RateLimiter {
   private readonly pool: QuotaPool;
+  private readonly tenantPool: QuotaPool | undefined;
   private readonly installation: string;
   private readonly burst: { read: number; write: number };
   private readonly perIssue: { per2s: number; per30s: number };
@@ -55,6 +63,7 @@ export class RateLimiter {
   constructor(cfg: LimitConfig = {}) {
     this.pool = cfg.pool ?? new QuotaPool(cfg.hourlyPoints ?? 65_000);
     this.installation = cfg.installation ?? 'site';
+    this.tenantPool = cfg.tenantPool;
     this.burst = cfg.burstPerSecond ?? { read: 100, write: 50 };
     this.perIssue = cfg.perIssueWrites ?? { per2s: 20, per30s: 100 };
   }
@@ -66,12 +75,16 @@ export class RateLimiter {
   charge(req: ChargeRequest): ChargeResult {
     const atMs = req.at.getTime();
     this.pool.roll(atMs);
+    this.tenantPool?.roll(atMs);
 
     // Quota: occasional overage is tolerated (the cost of a read is only known afterwards), so a request is
     // refused once the hour's budget is already spent — by any installation sharing the pool — until the window
     // resets at the next clock hour.
     if (this.pool.exhausted) {
       return this.reject('jira-quota-global-based', this.pool.resetAtMs - atMs);
+    }
+    if (this.tenantPool?.exhausted) {
+      return this.reject('jira-quota-tenant-based', this.tenantPool.resetAtMs - atMs);
     }
 
     const read = isRead(req.method, req.operationId);
@@ -85,6 +98,7 @@ export class RateLimiter {
 
     const points = pointCost(req.method, req.operationId, req.objectsReturned);
     this.pool.charge(points, this.installation);
+    this.tenantPool?.charge(points, this.installation);
     this.requests += 1;
     return { allowed: true, points, headers: this.quotaHeaders() };
   }

@@ -2,13 +2,15 @@ import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
 import type { CallStats as CallStatsPort } from '../../app/ports/jira';
 import { CallStats } from './call-stats';
-import { rateLimitHold } from '../../domain/rate-limit-hold';
+import { spreadOffsetSeconds } from '../../domain/fair-share';
+import { rateLimitHold, type RateLimitScope } from '../../domain/rate-limit-hold';
 import {
   JiraHttpError,
   RateLimitedError,
   UnexpectedResponseError,
   UpstreamError,
 } from '../../app/ports/jira-errors';
+import type { QuotaHoldStore } from './persisted-quota-hold';
 import { issueOfWrite, type GatedCall, type RateLimitGate } from './rate-limit-gate';
 
 /** The part of a Forge `Response` the client reads. */
@@ -64,10 +66,15 @@ export interface JiraClientOptions {
   /**
    * The process's rate-limit holds and the installation this client calls for. With it, a call that a 429 holds
    * back (the whole installation after a quota 429, one endpoint after a burst 429, one issue's writes after a
-   * per-issue 429) fails fast with RateLimitedError and costs Jira nothing.
+   * per-issue 429) fails fast with RateLimitedError and costs Jira nothing. With `persisted`, a quota pause is
+   * also stored, and the client reads it before its first call: the pause holds in every later invocation of the
+   * installation, whichever process runs it.
    */
-  gate?: { holds: RateLimitGate; installation: () => string };
+  gate?: { holds: RateLimitGate; installation: () => string; persisted?: QuotaHoldStore };
 }
+
+/** Deferred work resumes within this many seconds after a quota pause ends (per installation, see resumeSpread). */
+const RESUME_SPREAD_SECONDS = 900;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -81,6 +88,7 @@ export class JiraClient {
   private readonly maxInlineWaitSeconds: number;
   private readonly maxAttempts: number;
   private readonly timeoutMs: number;
+  private storedHoldRead: Promise<void> | undefined;
 
   constructor(private readonly options: JiraClientOptions) {
     this.stats = options.stats ?? new CallStats();
@@ -96,6 +104,7 @@ export class JiraClient {
     const idempotent = spec.idempotent ?? method !== 'POST';
     const readOnly = spec.readOnly ?? method === 'GET';
     const gated: GatedCall = { operation: spec.operation, issue: issueOfWrite(method, spec.route.value) };
+    await (this.storedHoldRead ??= this.readStoredHold());
     this.failIfHeld(gated);
     let attempt = 0;
     for (;;) {
@@ -106,13 +115,13 @@ export class JiraClient {
         this.stats.recordRateLimitHeaders(rateLimitHeadersOf(response));
         if (response.status === 429) {
           this.stats.record(spec.operation, 0, true);
-          const wait = this.holdFor429(gated, response);
+          const wait = await this.holdFor429(gated, response);
           if (
             wait.scope === 'installation' ||
             wait.seconds > this.maxInlineWaitSeconds ||
             attempt >= this.maxAttempts
           ) {
-            throw new RateLimitedError(spec.operation, wait.seconds, wait.reason);
+            throw new RateLimitedError(spec.operation, wait.seconds, wait.reason, wait.scope);
           }
           await this.sleep(wait.seconds * 1000);
           continue;
@@ -146,14 +155,34 @@ export class JiraClient {
     if (!gate) return;
     const now = new Date();
     const held = gate.holds.blocking(gate.installation(), call, now);
-    if (held) throw new RateLimitedError(call.operation, secondsUntil(held.until, now), held.reason);
+    if (held)
+      throw new RateLimitedError(
+        call.operation,
+        secondsUntil(held.until, now) + this.resumeSpread(held.scope),
+        held.reason,
+        held.scope,
+      );
   }
 
-  /** What a 429 holds back and for how many seconds; recorded in the gate so later calls fail fast. */
-  private holdFor429(
+  /**
+   * Takes over a quota pause stored by an earlier invocation of this installation. Storage that cannot be read
+   * pauses nothing: Jira's next 429 teaches the pause again.
+   */
+  private async readStoredHold(): Promise<void> {
+    const gate = this.options.gate;
+    if (!gate?.persisted) return;
+    const stored = await gate.persisted.load().catch(() => undefined);
+    if (stored && stored.until > new Date()) gate.holds.restore(gate.installation(), stored);
+  }
+
+  /**
+   * What a 429 holds back and for how many seconds; recorded in the gate so later calls fail fast, and a quota
+   * pause also in storage for the installation's later invocations.
+   */
+  private async holdFor429(
     call: GatedCall,
     response: JiraResponse,
-  ): { scope: string; seconds: number; reason: string | undefined } {
+  ): Promise<{ scope: RateLimitScope; seconds: number; reason: string | undefined }> {
     const now = new Date();
     const answer = {
       reason: response.headers.get('RateLimit-Reason') ?? undefined,
@@ -163,7 +192,27 @@ export class JiraClient {
     const hold = gate
       ? gate.holds.record(gate.installation(), call, answer, now)
       : rateLimitHold({ ...answer, issue: call.issue }, now);
-    return { scope: hold.scope, seconds: secondsUntil(hold.until, now), reason: answer.reason };
+    if (hold.scope === 'installation' && gate?.persisted) {
+      // A pause that cannot be stored still holds in this process; a later process learns it from Jira's 429.
+      await gate.persisted.save({ ...hold, reason: answer.reason }).catch(() => undefined);
+    }
+    return {
+      scope: hold.scope,
+      seconds: secondsUntil(hold.until, now) + this.resumeSpread(hold.scope),
+      reason: answer.reason,
+    };
+  }
+
+  /**
+   * Extra seconds before deferred work comes back after a quota pause: the installation's own offset into the
+   * first quarter hour after the reset, so that the installations the wall paused do not all resume at :00. The
+   * pause itself (the gate) still ends at the reset, for work that cannot wait.
+   */
+  private resumeSpread(scope: RateLimitScope): number {
+    const gate = this.options.gate;
+    return scope === 'installation' && gate
+      ? spreadOffsetSeconds(gate.installation(), RESUME_SPREAD_SECONDS)
+      : 0;
   }
 
   private async once<T>(

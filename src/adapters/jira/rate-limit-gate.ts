@@ -41,6 +41,17 @@ export class RateLimitGate {
     );
   }
 
+  /** Takes over a quota pause another process recorded (read from storage at the start of an invocation). */
+  restore(installation: string, hold: ActiveHold): void {
+    const holds = this.holdsOf(installation);
+    holds.installation = later(holds.installation, hold);
+  }
+
+  /** Forgets everything about `installation`, as a new process knows nothing (tests model a cold start). */
+  forget(installation: string): void {
+    this.holds.delete(installation);
+  }
+
   /** Records the hold a 429 places on the installation's further calls and returns it. */
   record(
     installation: string,
@@ -49,17 +60,22 @@ export class RateLimitGate {
     now: Date,
   ): ActiveHold {
     const hold = { ...rateLimitHold({ ...answer, issue: call.issue }, now), reason: answer.reason };
-    let holds = this.holds.get(installation);
-    if (!holds) {
-      holds = { endpoints: new Map(), issues: new Map() };
-      this.holds.set(installation, holds);
-    }
+    const holds = this.holdsOf(installation);
     if (hold.scope === 'installation') holds.installation = later(holds.installation, hold);
     else if (hold.scope === 'endpoint')
       holds.endpoints.set(call.operation, later(holds.endpoints.get(call.operation), hold));
     else if (call.issue !== undefined)
       holds.issues.set(call.issue, later(holds.issues.get(call.issue), hold));
     return hold;
+  }
+
+  private holdsOf(installation: string): InstallationHolds {
+    let holds = this.holds.get(installation);
+    if (!holds) {
+      holds = { endpoints: new Map(), issues: new Map() };
+      this.holds.set(installation, holds);
+    }
+    return holds;
   }
 }
 

@@ -1,3 +1,5 @@
+import type { RateLimitScope } from '../../domain/rate-limit-hold';
+
 /**
  * Typed failures of the Jira port: the adapter throws them, use cases decide about them, and the entry handlers
  * map what is left to outcomes:
@@ -24,12 +26,17 @@ export class JiraHttpError extends Error {
   }
 }
 
-/** 429 whose `Retry-After` is longer than the client may wait inside this invocation. */
+/**
+ * 429 whose `Retry-After` is longer than the client may wait inside this invocation. `scope` says what the 429
+ * holds back (`src/domain/rate-limit-hold.ts`): every call of the installation, one endpoint, or one issue's
+ * writes; a caller may go on with calls outside it.
+ */
 export class RateLimitedError extends Error {
   constructor(
     readonly operation: string,
     readonly retryAfterSeconds: number,
     readonly reason: string | undefined,
+    readonly scope: RateLimitScope = 'installation',
   ) {
     super(`${operation} rate limited (${reason ?? 'unknown'}); retry after ${retryAfterSeconds}s`);
     this.name = 'RateLimitedError';

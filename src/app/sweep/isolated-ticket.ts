@@ -29,11 +29,13 @@ function undecided(outcome: TicketOutcome): boolean {
  * (`sweep` `failed`, with the error's code) and the sweep goes on. Every failure counts toward parking
  * (`src/domain/parking.ts`): a ticket that keeps failing is parked, audited once, and skipped by later sweeps
  * until an admin retries it; a success ends its streak. A rate limit stops the sweep at once (every further call
- * would be refused too), and so does an outage that hits consecutive tickets. A step left claimed by a failure is
+ * would be refused too), and so does an outage that hits consecutive tickets; a per-issue 429 defers only its
+ * ticket, and the caller sweeps again once that ticket may be written. A step left claimed by a failure is
  * picked up again after its lease (the ledger's stale takeover).
  */
 export class TicketIsolation {
   private platformInARow = 0;
+  private issueHoldSeconds = 0;
 
   private constructor(
     private readonly ctx: SweepContext,
@@ -53,6 +55,11 @@ export class TicketIsolation {
     return keys;
   }
 
+  /** Seconds until every ticket a per-issue 429 held back may be written again; 0 when none was. */
+  get heldIssuesRetryAfter(): number {
+    return this.issueHoldSeconds;
+  }
+
   async sweep(ticket: SweepTicket): Promise<TicketOutcome> {
     if (this.records.get(ticket.id)?.state === 'parked') return { kind: 'skipped', reason: 'parked' };
     let outcome: TicketOutcome;
@@ -60,6 +67,11 @@ export class TicketIsolation {
       outcome = await sweepTicket(this.ctx, ticket);
       this.platformInARow = 0;
     } catch (error) {
+      // Jira holds back this ticket's writes only (a per-issue 429): the other tickets go on.
+      if (error instanceof RateLimitedError && error.scope === 'issue') {
+        this.issueHoldSeconds = Math.max(this.issueHoldSeconds, error.retryAfterSeconds);
+        return { kind: 'deferred', reason: 'issueRateLimited' };
+      }
       if (error instanceof RateLimitedError || !isItemFailure(error)) throw error;
       const platform =
         error instanceof UpstreamError || error instanceof StorageError || error instanceof QueueError;

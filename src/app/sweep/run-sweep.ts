@@ -89,6 +89,9 @@ export async function runProjectSweep(
     });
     if (result.budgetExhausted) return { kind: 'budgetExhausted', tickets, outcomes };
     if (result.continueAt) return { kind: 'continued', tickets, outcomes, cursor: result.continueAt };
+    // Tickets whose writes Jira held back (per-issue 429) are swept again once they may be written.
+    if (result.heldIssuesRetryAfter !== undefined)
+      return { kind: 'deferred', afterSeconds: result.heldIssuesRetryAfter, reason: 'issueRateLimited' };
     return { kind: 'finished', tickets, outcomes };
   } catch (error) {
     if (error instanceof RateLimitedError) {

@@ -25,6 +25,8 @@ export interface ProjectSweepResult {
   readonly continueAt?: SweepCursor;
   /** The hourly points budget is spent: the rest waits for the next hourly sweep (most overdue first). */
   readonly budgetExhausted: boolean;
+  /** Seconds until the tickets a per-issue 429 held back may be written again (absent when none was). */
+  readonly heldIssuesRetryAfter?: number;
 }
 
 export interface ProjectSweepLimits {
@@ -67,6 +69,8 @@ export async function sweepProject(
   const maxPage = limits.pageSize ?? DEFAULT_PAGE_SIZE;
   const isolation = await TicketIsolation.open(ctx);
   const parked = isolation.parkedKeys();
+  const held = (): { heldIssuesRetryAfter?: number } =>
+    isolation.heldIssuesRetryAfter > 0 ? { heldIssuesRetryAfter: isolation.heldIssuesRetryAfter } : {};
   for (;;) {
     const before = stats.totalPoints;
     const available = await limits.budget.remaining();
@@ -77,6 +81,7 @@ export async function sweepProject(
         outcomes,
         continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...repair },
         budgetExhausted: true,
+        ...held(),
       };
     let page;
     try {
@@ -97,7 +102,7 @@ export async function sweepProject(
     if (!token) {
       const next = nextPhase(phase, repair.rebuild ?? false);
       if (next === 'due' && repair.repairBasis !== undefined) await markRepaired(ctx, repair.repairBasis);
-      if (!next) return { tickets, outcomes, budgetExhausted: false };
+      if (!next) return { tickets, outcomes, budgetExhausted: false, ...held() };
       phase = next;
     }
     if (tickets >= limits.maxTicketsPerInvocation) {
@@ -106,6 +111,7 @@ export async function sweepProject(
         outcomes,
         continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...(phase === 'due' ? {} : repair) },
         budgetExhausted: false,
+        ...held(),
       };
     }
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES } from '../priorities/priority-catalogue';
 import { SITE_DEFAULT_REGIONS } from './default-regions';
 import { nameRecord, timeZoneSchema } from './schema-helpers';
+import { FAIR_SHARE_POLICY, fairShareBudget } from '../fair-share';
 
 const minutes = z.int().min(1).max(525_600);
 
@@ -129,6 +130,7 @@ export const automationSchema = z
     enabled: z.boolean().default(true),
     /** Decide and log, but write nothing to Jira. */
     dryRun: z.boolean().default(false),
-    pointsBudgetPerHour: z.int().min(1).default(2000),
+    /** Points the sweep may spend per hour; by default the installation's fair share of the app's pool. */
+    pointsBudgetPerHour: z.int().min(1).default(fairShareBudget(FAIR_SHARE_POLICY)),
   })
   .prefault({});

@@ -65,9 +65,9 @@ describe('parseConfig defaults (the guide values)', () => {
     expect(defaultConfig.texts).toEqual(DEFAULT_TEXTS);
   });
 
-  it('has the six sites as regions, automation on with a 2000 points budget, five escalation levels', () => {
+  it('has the six sites as regions, automation on with the fair-share points budget, five escalation levels', () => {
     expect(Object.keys(defaultConfig.regions.regions)).toHaveLength(6);
-    expect(defaultConfig.automation).toEqual({ enabled: true, dryRun: false, pointsBudgetPerHour: 2000 });
+    expect(defaultConfig.automation).toEqual({ enabled: true, dryRun: false, pointsBudgetPerHour: 260 });
     expect(defaultConfig.escalation.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
     expect(defaultConfig.onCall).toEqual({ mode: 'none' });
   });

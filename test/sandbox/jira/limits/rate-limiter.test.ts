@@ -143,6 +143,22 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('a per-tenant pool (Tier 2)', () => {
+  it("refuses the site's requests with jira-quota-tenant-based once its own pool is spent, until the hour resets", () => {
+    const pool = new QuotaPool(1_000);
+    const tenant = new RateLimiter({ pool, installation: 'tenant', tenantPool: new QuotaPool(20) });
+    const other = new RateLimiter({ pool, installation: 'other' });
+    expect(tenant.charge(search(0, 19))).toMatchObject({ allowed: true, points: 20 });
+    const refused = tenant.charge(search(100));
+    expect(refused).toMatchObject({ allowed: false, reason: 'jira-quota-tenant-based' });
+    if (refused.allowed) throw new Error('admitted');
+    expect(refused.headers['RateLimit-Reason']).toBe('jira-quota-tenant-based');
+    expect(refused.retryAfterSeconds).toBe(45 * 60);
+    expect(other.charge(search(100))).toMatchObject({ allowed: true });
+    expect(tenant.charge(search(45 * 60_000))).toMatchObject({ allowed: true, points: 1 });
+  });
+});
+
 describe('one pool for every installation of the app', () => {
   it('an installation that spends the pool makes every other one 429 (quota) until the hour resets', () => {
     const pool = new QuotaPool(100);
