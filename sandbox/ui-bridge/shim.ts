@@ -28,7 +28,8 @@
  *             opaque rejection when a resolver throws.
  *
  * `POST /api/request-jira`
- *   request:  `{ accountId, restPath, method, headers: [name, value][], body: string | null }`
+ *   request:  `{ contextToken, restPath, method, headers: [name, value][], body: string | null }`; the server
+ *             acts as the user of the context it minted for the page, never as a user the page names.
  *   response: 200 `{ status, statusText, headers: Record<string, string>, body: string }` — the Jira answer
  *             to relay (a Jira 404 is a 200 envelope with `status: 404`); a non-200 means the server failed.
  *
@@ -154,7 +155,7 @@ async function fetchProduct(payload: FetchProductPayload): Promise<unknown> {
     throw new Error(`forge-bridge-shim: only Jira is simulated, not ${payload.product}`);
   const init = payload.fetchRequestInit ?? {};
   const response = await postJson(config.endpoints?.requestJira ?? '/api/request-jira', {
-    accountId: config.accountId,
+    ...(config.contextToken ? { contextToken: config.contextToken } : {}),
     restPath: payload.restPath,
     method: (init.method ?? 'GET').toUpperCase(),
     headers: init.headers ?? [],

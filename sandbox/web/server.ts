@@ -12,6 +12,7 @@ import { buildShimScript, injectShim, SHIM_URL, type ShimConfig } from '../ui-br
 import { randomUUID } from 'node:crypto';
 import { isCustomer, PEOPLE, type LocalSite, type Person } from './local-site';
 import { FIELD } from '../jira/seed/demo-ids';
+import { POINTS_HEADER } from '../jira/site';
 import { adminPage, issuePage, type View } from './pages';
 import { portalPage } from './portal-page';
 import { forgeLocale, PORTAL_MODULES, portalExtension } from './portal-modules';
@@ -45,6 +46,11 @@ export interface WebServer {
   url: string;
   /** Resolver invocations served, by function key (the browser tests count panel loads with it). */
   invokes: { functionKey: string; moduleKey: string }[];
+  /**
+   * Jira requests the pages made through `@forge/bridge` `requestJira`, as the page's user, with the points the
+   * site charged. Kept apart from the invocations' requests: these are the frontend's, not the backend's.
+   */
+  bridgeRequests: { moduleKey: string; method: string; path: string; status: number; points: number }[];
   close(): Promise<void>;
 }
 
@@ -87,6 +93,7 @@ export async function startWebServer(
   let local = initial;
   const shim = await buildShimScript();
   const invokes: WebServer['invokes'] = [];
+  const bridgeRequests: WebServer['bridgeRequests'] = [];
   const contexts = new Map<string, MintedContext>();
 
   /** A context token for one rendered page, as Forge mints one: the resolver trusts it, not the page. */
@@ -186,20 +193,36 @@ export async function startWebServer(
     else send(res, 500, 'application/json', JSON.stringify({ message: result.error.message }));
   }
 
+  /**
+   * A `requestJira` from a module page: Jira as the page's user, who comes from the context the server minted for
+   * the page (as Forge relays the bridge call with the user's session), never from the request body. Jira then
+   * shows that user exactly what it would show them anywhere: a customer only their own requests.
+   */
   async function requestJira(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const call = JSON.parse(await body(req)) as {
-      accountId: string;
+      contextToken?: string;
       restPath: string;
       method: string;
       headers: [string, string][];
       body: string | null;
     };
+    const trusted = contexts.get(call.contextToken ?? '');
+    if (!trusted)
+      return send(res, 401, 'application/json', JSON.stringify({ message: 'unknown context token' }));
+    const method = call.method.toUpperCase() as 'GET';
     const answer = await local.site.handle({
-      method: call.method.toUpperCase() as 'GET',
+      method,
       path: call.restPath,
       headers: Object.fromEntries(call.headers.map(([k, v]) => [k.toLowerCase(), v])),
       ...(call.body ? { body: call.body } : {}),
-      principal: { kind: 'user', accountId: call.accountId },
+      principal: { kind: 'user', accountId: trusted.accountId },
+    });
+    bridgeRequests.push({
+      moduleKey: trusted.moduleKey,
+      method,
+      path: call.restPath,
+      status: answer.status,
+      points: Number(answer.headers[POINTS_HEADER] ?? 0) || 0,
     });
     send(
       res,
@@ -325,6 +348,7 @@ export async function startWebServer(
   return {
     url: `http://127.0.0.1:${address.port}`,
     invokes,
+    bridgeRequests,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
