@@ -1,6 +1,6 @@
 import { QuotaPool } from '../../sandbox/jira/limits';
 import { USER } from '../../sandbox/jira/seed/demo-ids';
-import { DAY, HOUR, startSweepSite, type SweepSite } from '../support/sweep-site';
+import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
 
 const CLARIFICATION = 'Clarification required / On hold';
 const MINUTE = 60_000;
@@ -41,7 +41,7 @@ function watchJira(): { seen: Seen[]; stop: () => void } {
  * exactly what the 429's reason names.
  */
 describe('each kind of 429 from the local site holds back what it names', () => {
-  let s: SweepSite | undefined;
+  let s: LocalSite | undefined;
   let watch: ReturnType<typeof watchJira> | undefined;
   afterEach(() => {
     watch?.stop();
@@ -49,7 +49,7 @@ describe('each kind of 429 from the local site holds back what it names', () => 
   });
 
   /** A ticket waiting for the customer, and the sweep run that sends its first reminder. */
-  async function waitingTicket(site: SweepSite): Promise<{ key: string; sweepAt: number }> {
+  async function waitingTicket(site: LocalSite): Promise<{ key: string; sweepAt: number }> {
     const key = await site.ticket('Support Request', [CLARIFICATION]);
     return { key, sweepAt: site.host.nextScheduledRun('process-sweep', Date.now() + 10 * DAY) };
   }

@@ -58,7 +58,7 @@ describe('hourly sweep: exactly once under duplicates, crashes, rate limits and 
     s = await startSweepSite('2026-11-02T08:30:00Z', { duplicateRate: 1 });
     // 260 steps due in one hour need about 520 points: more than the default fair share of the pool (260 an
     // hour would spread them over three sweeps), so this site's admin has given it a larger budget.
-    await s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 2_000 } });
+    s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 2_000 } });
     const times = Array.from({ length: 260 }, (_, i) => START + i * 1000);
     const keys = insertTickets(s.site, ISSUE_TYPE.supportRequest, STATUS.clarification, times);
     const entered = new Map(keys.map((key, i) => [key, times[i] ?? START]));
