@@ -6,6 +6,7 @@ import type { SimClock } from '../sandbox/clock';
 import { createForgeHost } from '../sandbox/forge/host';
 import { seedDemoSite } from '../sandbox/jira/seed/demo-site';
 import { generateTickets } from '../sandbox/jira/seed/generate-tickets';
+import type { LimitConfig } from '../sandbox/jira/limits';
 import { createJiraSite, type SimJiraSite } from '../sandbox/jira/site';
 import { CONFIG_KEY } from '../src/app/shared/config-repository';
 import * as index from '../src/index';
@@ -30,15 +31,15 @@ export function operations(site: SimJiraSite): Record<string, { calls: number; p
 }
 
 /** A demo site with Jira's real limits; the clock moves with every REST call (the host's latency). */
-export function benchSite(): SimJiraSite {
-  const site = createJiraSite();
+export function benchSite(limits?: LimitConfig): SimJiraSite {
+  const site = createJiraSite(limits ? { limits } : {});
   seedDemoSite(site);
   return site;
 }
 
 /** A site with `tickets` generated tickets (the simulator's realistic mix of kinds, statuses and ages). */
-export function generatedSite(tickets: number, seed: number, now: Date): SimJiraSite {
-  const site = benchSite();
+export function generatedSite(tickets: number, seed: number, now: Date, limits?: LimitConfig): SimJiraSite {
+  const site = benchSite(limits);
   generateTickets(site, { count: tickets, seed, now });
   return site;
 }

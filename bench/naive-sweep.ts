@@ -6,6 +6,8 @@
  */
 import { route } from '@forge/api';
 import type { SimClock } from '../sandbox/clock';
+import type { Principal } from '../sandbox/contract';
+import { DEFAULT_REST_LATENCY_MS } from '../sandbox/forge/host';
 import type { SimJiraSite } from '../sandbox/jira/site';
 import { textToAdf } from '../src/app/shared/adf';
 import { RateLimitedError } from '../src/app/ports/jira-errors';
@@ -24,8 +26,28 @@ import { HOUR_MS, operations, type SweepRun } from './app-sweep';
 
 const NAIVE_KEY = 'naive-timer-state';
 
-/** A gateway calling the simulator directly as the app (no Forge host needed for the baseline). */
-function directGateway(site: SimJiraSite): JiraGateway {
+/** Counts what the naive implementation's calls cost (the site's `x-sim-points`). */
+export class Meter {
+  calls = 0;
+  points = 0;
+  take(): { calls: number; points: number } {
+    const out = { calls: this.calls, points: this.points };
+    this.calls = 0;
+    this.points = 0;
+    return out;
+  }
+}
+
+/**
+ * A gateway calling the site directly (no Forge host) as `principal`. The clock moves 50 ms with every call, as the
+ * Forge host moves it for the app, so Jira's burst limits refill the same way; a 429's Retry-After is waited out.
+ */
+export function directGateway(
+  site: SimJiraSite,
+  clock: SimClock,
+  principal: Principal = { kind: 'app' },
+  meter: Meter = new Meter(),
+): JiraGateway {
   const request = async (
     r: { value: string },
     init?: { method?: string; body?: string; headers?: Record<string, string> },
@@ -35,8 +57,11 @@ function directGateway(site: SimJiraSite): JiraGateway {
       path: r.value,
       headers: init?.headers ?? {},
       ...(init?.body === undefined ? {} : { body: init.body }),
-      principal: { kind: 'app' },
+      principal,
     });
+    clock.advance(DEFAULT_REST_LATENCY_MS);
+    meter.calls += 1;
+    meter.points += Number(res.headers['x-sim-points'] ?? 0);
     return {
       ok: res.status < 300,
       status: res.status,
@@ -44,10 +69,14 @@ function directGateway(site: SimJiraSite): JiraGateway {
       text: async () => res.body,
     };
   };
-  return new JiraGateway(new JiraClient({ request, sleep: async () => undefined }));
+  const sleep = async (ms: number) => {
+    clock.advance(ms);
+  };
+  return new JiraGateway(new JiraClient({ request, sleep }));
 }
 
-async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
+/** One hour of the naive sweep: every timer ticket read, each due step written in four calls. */
+export async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
   const cfg = configForProject(defaultConfig, 'SD');
   const statuses = TIMER_STATUSES.map((s) => jqlString(cfg.names.statuses[s])).join(', ');
   const beans = await jira.searchAll({
@@ -102,7 +131,7 @@ async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
 /** Runs the naive sweep hourly for `hours`; the site's charges are sampled per hour like the app's. */
 export async function runNaiveSweep(site: SimJiraSite, clock: SimClock, hours: number): Promise<SweepRun> {
   const started = performance.now();
-  const jira = directGateway(site);
+  const jira = directGateway(site, clock);
   const samples: HourSample[] = [];
   let peakRssMb = rssMb();
   for (let hour = 0; hour < hours; hour++) {

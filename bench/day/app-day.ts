@@ -1,0 +1,276 @@
+/**
+ * The app through the reference days: the real handlers of `src/index.ts` on the local Forge host and Jira site,
+ * every invocation booked under its source (sweep, events, panel, portal, admin, queue work) and, for events, under
+ * the act that caused it. Points are what the site charged the invocation's own calls (`x-sim-points`); the
+ * people's calls cost the app nothing. Each invocation's duration and heap growth is measured around the handler.
+ */
+import type { SimClock } from '../../sandbox/clock';
+import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
+import type { InvocationRecord } from '../../sandbox/forge/invocation';
+import type { SimJiraSite } from '../../sandbox/jira/site';
+import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
+import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import * as index from '../../src/index';
+import { DELIVERY_LABELS, runDays, type DayRunner, type Label } from './day-schedule';
+import { instrumentApp, type InvocationSample } from './instrument';
+import { HOUR_MS, sourceOfModule, type Source } from './reference-day';
+
+export interface Tally {
+  invocations: number;
+  calls: number;
+  points: number;
+  /** Points per REST operation (`METHOD /path` with ids and keys replaced), where recorded. */
+  operations?: Record<string, number>;
+}
+
+/** `GET /rest/api/3/issue/{}`: a request's operation, ids, keys and the query left out. */
+function operationOf(method: string, path: string): string {
+  const bare = path.split('?')[0] ?? path;
+  return `${method} ${bare
+    .replace(/\/[A-Z][A-Z0-9]*-\d+(?=\/|$)/g, '/{}')
+    .replace(/\/[0-9a-f-]{6,}(?=\/|$)/g, '/{}')
+    .replace(/\/\d+(?=\/|$)/g, '/{}')}`;
+}
+
+export interface DayRun {
+  days: number;
+  acts: Record<string, number>;
+  bySource: Record<Source, Tally>;
+  /** The part of `bySource` the week's Delivery caused (booked once a week, not once a day). */
+  deliveryBySource: Record<Source, Tally>;
+  /** Events (issue-events invocations) per act kind, with their points. */
+  eventsByAct: Record<string, Tally>;
+  /** Invocations measured around the handler, with their module. */
+  samples: (InvocationSample & { moduleKey: string; calls: number; points: number })[];
+  /** Points of all sources per hour of the run (hour 0 = the first measured hour). */
+  hourly: number[];
+  /** Each hourly sweep: its points and whether it wrote to Jira (a step or a repair). */
+  sweeps: { points: number; wrote: boolean }[];
+  kvsBytesWritten: number;
+  kvsWrites: number;
+  realSeconds: number;
+}
+
+function emptyTally(): Tally {
+  return { invocations: 0, calls: 0, points: 0 };
+}
+
+function emptySources(): Record<Source, Tally> {
+  return {
+    sweep: emptyTally(),
+    events: emptyTally(),
+    panel: emptyTally(),
+    portal: emptyTally(),
+    admin: emptyTally(),
+    queue: emptyTally(),
+    lifecycle: emptyTally(),
+  };
+}
+
+function add(t: Tally, calls: number, points: number): void {
+  t.invocations += 1;
+  t.calls += calls;
+  t.points += points;
+}
+
+/**
+ * What a run spent, booked by source, by the act that caused it (events) and apart for the week's Delivery. `label`
+ * is the act running now.
+ */
+export class DayBook {
+  readonly bySource = emptySources();
+  readonly deliveryBySource = emptySources();
+  readonly eventsByAct: Record<string, Tally> = {};
+  label: Label = 'panelView';
+
+  /** Books one invocation's calls; for events also under the act, and `requests` per REST operation. */
+  book(
+    source: Source,
+    calls: number,
+    points: number,
+    requests: readonly { method: string; path: string; points?: number }[] = [],
+  ): void {
+    add(this.bySource[source], calls, points);
+    if (DELIVERY_LABELS.includes(this.label) && source !== 'sweep')
+      add(this.deliveryBySource[source], calls, points);
+    if (source !== 'events') return;
+    const tally = (this.eventsByAct[this.label] ??= emptyTally());
+    add(tally, calls, points);
+    const ops = (tally.operations ??= {});
+    for (const r of requests) {
+      const op = operationOf(r.method, r.path);
+      ops[op] = (ops[op] ?? 0) + (r.points ?? 0);
+    }
+  }
+
+  figures(): Pick<DayRun, 'bySource' | 'deliveryBySource' | 'eventsByAct'> {
+    return {
+      bySource: this.bySource,
+      deliveryBySource: this.deliveryBySource,
+      eventsByAct: this.eventsByAct,
+    };
+  }
+}
+
+/** The configuration an admin of the reference site saved: the demo site's, with on-call through JSM Operations. */
+export function referenceConfig(): Record<string, unknown> {
+  return { ...DEMO_APP_CONFIG, onCall: { mode: 'opsgenie', target: '4513b7ea-3b91-438f-b7e4-e3e54af9147c' } };
+}
+
+/** An installed app host on `site` with the reference configuration saved (as the admin page would). */
+export async function installApp(
+  site: SimJiraSite,
+  clock: SimClock,
+  options: { installationId?: string; cloudId?: string; onSample?: (s: InvocationSample) => void } = {},
+): Promise<ForgeHost> {
+  const app = instrumentApp(index, options.onSample);
+  const host = await createForgeHost({
+    site,
+    clock,
+    app,
+    timeScale: 1,
+    ...(options.installationId ? { installationId: options.installationId } : {}),
+    ...(options.cloudId ? { cloudId: options.cloudId } : {}),
+  });
+  host.install();
+  const at = Date.now();
+  host.kvs.put('kvs', CONFIG_KEY, {
+    value: { version: 1, input: referenceConfig(), savedAt: clock.now().toISOString() },
+    createdAt: at,
+    updatedAt: at,
+  });
+  return host;
+}
+
+/** Counts the bytes (key + JSON value) of every KVS write of `host`. */
+function meterKvsWrites(host: ForgeHost): { bytes: () => number; writes: () => number } {
+  let bytes = 0;
+  let writes = 0;
+  const put = host.kvs.put.bind(host.kvs);
+  host.kvs.put = (ns, key, entry) => {
+    writes += 1;
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(entry.value ?? null));
+    put(ns, key, entry);
+  };
+  return { bytes: () => bytes, writes: () => writes };
+}
+
+/** Reads: GET, and the searches Jira takes as POST. */
+function isRead(method: string, path: string): boolean {
+  return method === 'GET' || (method === 'POST' && /\/search\/jql|\/bulkfetch|\/changelog\/list/.test(path));
+}
+
+function pointsOf(record: InvocationRecord): number {
+  return record.requests.reduce((sum, r) => sum + (r.points ?? 0), 0);
+}
+
+/** A runner that resolves panel, portal and admin views through the app's resolvers on `host`. */
+export function appRunner(host: ForgeHost, onLabel: (label: Label) => void): DayRunner {
+  const ok = (result: Awaited<ReturnType<ForgeHost['invokeResolver']>>, what: string) => {
+    if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
+    const error = (result.value as { error?: { code?: string } } | undefined)?.error;
+    if (error && error.code !== 'NOT_FOUND') throw new Error(`${what}: ${JSON.stringify(error)}`);
+  };
+  return {
+    async advanceTo(atMs) {
+      if (atMs > Date.now()) await host.advance(atMs - Date.now());
+    },
+    label: onLabel,
+    settle: () => host.drain(),
+    async panelView(key, accountId) {
+      const extension = { type: 'jira:issueContext', issue: { key }, project: { key: 'SD' } };
+      const call = { moduleKey: 'process-panel', functionKey: 'getPanel', payload: {}, accountId, extension };
+      ok(await host.invokeResolver(call), 'getPanel');
+    },
+    async portalView(key, accountId) {
+      const extension = {
+        type: 'jiraServiceManagement:portalRequestDetailPanel',
+        request: { key, typeId: '2' },
+        portal: { id: 1 },
+      };
+      const call = {
+        moduleKey: 'process-portal',
+        functionKey: 'getPortal',
+        payload: {},
+        accountId,
+        extension,
+      };
+      ok(await host.invokeResolver(call), 'getPortal');
+    },
+    async adminOpen() {
+      for (const functionKey of ['getSettings', 'getSiteCatalog', 'getHealth', 'getActivity']) {
+        const call = {
+          moduleKey: 'process-admin',
+          functionKey,
+          payload: {},
+          accountId: 'admin-sarah',
+          extension: { type: 'jira:adminPage' },
+        };
+        ok(await host.invokeResolver(call), functionKey);
+      }
+    },
+  };
+}
+
+/** Runs the reference days with the app on `site` (already generated), starting at the clock's time. */
+export async function runAppDays(options: {
+  site: SimJiraSite;
+  clock: SimClock;
+  days: number;
+  seed: number;
+  /** Hours the app runs before the measured days (installation: the first sweeps build the due index). */
+  warmupHours: number;
+  mix?: Parameters<typeof runDays>[0]['mix'];
+}): Promise<DayRun> {
+  const started = performance.now();
+  let last: InvocationSample | undefined;
+  const host = await installApp(options.site, options.clock, { onSample: (s) => (last = s) });
+  await host.advance(options.warmupHours * HOUR_MS);
+  const startMs = Date.now();
+  const hourly: number[] = [];
+  const kvs = meterKvsWrites(host);
+  const book = new DayBook();
+  const samples: DayRun['samples'] = [];
+  const sweeps: DayRun['sweeps'] = [];
+  const failed: string[] = [];
+  const stop = host.onInvocation((record) => {
+    const points = pointsOf(record);
+    const calls = record.requests.length;
+    const source = sourceOfModule(record.moduleKey);
+    book.book(source, calls, points, record.requests);
+    const hour = Math.floor((Date.parse(record.startedAt) - startMs) / HOUR_MS);
+    if (hour >= 0) hourly[hour] = (hourly[hour] ?? 0) + points;
+    if (source === 'sweep')
+      sweeps.push({ points, wrote: record.requests.some((r) => !isRead(r.method, r.path)) });
+    if (last) samples.push({ ...last, moduleKey: record.moduleKey, calls, points });
+    last = undefined;
+    if (record.outcome !== 'ok') failed.push(`${record.moduleKey}: ${record.error ?? record.outcome}`);
+  });
+  try {
+    const acts = await runDays({
+      site: options.site,
+      runner: appRunner(host, (l) => (book.label = l)),
+      startMs,
+      days: options.days,
+      seed: options.seed,
+      ...(options.mix ? { mix: options.mix } : {}),
+    });
+    if (failed.length > 0) throw new Error(`failed invocations: ${failed.slice(0, 5).join('; ')}`);
+    const failures = host.takeHostFailures();
+    if (failures.length > 0) throw new Error(`host failures: ${failures.map(String).join('; ')}`);
+    return {
+      days: options.days,
+      acts,
+      ...book.figures(),
+      samples,
+      hourly: Array.from({ length: options.days * 24 }, (_, h) => hourly[h] ?? 0),
+      sweeps,
+      kvsBytesWritten: kvs.bytes(),
+      kvsWrites: kvs.writes(),
+      realSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    stop();
+    host.uninstall();
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The `day` section of `bench-results.json`: the reference day (`reference-day.ts`) on a generated site of about
+ * 1,000 open tickets, run by the app's real handlers and by the naive baseline on an identical site in the same
+ * benchmark, with points per day by source and per kind of event, and the ratios.
+ */
+import { SimClock } from '../../sandbox/clock';
+import type { LimitConfig } from '../../sandbox/jira/limits';
+import { STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { generatedSite } from '../app-sweep';
+import { round } from '../bench-metrics';
+import { runAppDays, type DayRun, type Tally } from './app-day';
+import { runNaiveDays } from './naive-day';
+import { OPEN_TICKETS, type Source } from './reference-day';
+
+/** Sunday evening before the measured Monday: the app is installed, its first sweeps build the due index. */
+export const INSTALLED_AT = '2026-11-29T20:00:00Z';
+export const WARMUP_HOURS = 4;
+/** Generated tickets per open ticket: the generator's mix closes about one in six. */
+const GENERATED_PER_OPEN = 1.2;
+
+const SOURCES: readonly Source[] = ['sweep', 'events', 'panel', 'portal', 'admin', 'queue'];
+
+export interface PerDay {
+  points: number;
+  calls: number;
+  invocations: number;
+}
+
+/**
+ * Per day: what the days' acts caused ÷ days, plus what the week's Delivery caused ÷ 7 for each week begun (one
+ * Delivery a week, run on the first day of every 7).
+ */
+function perDay(all: Tally, delivery: Tally, days: number): PerDay {
+  const weekDays = 7 * Math.ceil(days / 7);
+  const split = (k: 'points' | 'calls' | 'invocations') =>
+    round((all[k] - delivery[k]) / days + delivery[k] / weekDays, 1);
+  return { points: split('points'), calls: split('calls'), invocations: split('invocations') };
+}
+
+/** Per-day figures of a run: by source, per event and per kind of event. */
+export function summary(run: DayRun) {
+  const bySource = Object.fromEntries(
+    SOURCES.map((s) => [s, perDay(run.bySource[s], run.deliveryBySource[s], run.days)]),
+  ) as Record<Source, PerDay>;
+  const total = SOURCES.reduce((sum, s) => sum + bySource[s].points, 0);
+  const events = bySource.events;
+  const byEventKind = Object.fromEntries(
+    Object.entries(run.eventsByAct)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, t]) => [
+        kind,
+        {
+          events: t.invocations,
+          points: t.points,
+          pointsPerEvent: t.invocations ? round(t.points / t.invocations) : 0,
+          ...(t.operations ? { operations: t.operations } : {}),
+        },
+      ]),
+  );
+  return {
+    pointsPerDay: round(total, 1),
+    bySource,
+    pointsPerEvent: events.invocations ? round(events.points / events.invocations, 3) : 0,
+    eventsPerDay: events.invocations,
+    byEventKind,
+    actsPerDay: Object.fromEntries(
+      Object.entries(run.acts).map(([kind, n]) => [kind, round(n / run.days, 1)]),
+    ),
+    realSeconds: round(run.realSeconds, 1),
+  };
+}
+
+/**
+ * A generated site with about `open` open tickets, on `clock` (default: a new one at the installation time);
+ * `limits` e.g. to share a points pool with other installations.
+ */
+export function referenceSite(
+  open: number,
+  seed: number,
+  options: { clock?: SimClock; limits?: LimitConfig } = {},
+) {
+  const clock = options.clock ?? new SimClock(INSTALLED_AT);
+  const site = generatedSite(Math.round(open * GENERATED_PER_OPEN), seed, clock.now(), options.limits);
+  const openTickets = [...site.store.issues()].filter((i) => i.statusId !== STATUS.closed).length;
+  return { clock, site, openTickets };
+}
+
+export async function dayBench(options: { days: number; seed: number; progress: (text: string) => void }) {
+  const app = referenceSite(OPEN_TICKETS, options.seed);
+  options.progress(`day: app, ${options.days} reference days on ${app.openTickets} open tickets`);
+  const appRun = await runAppDays({
+    ...app,
+    days: options.days,
+    seed: options.seed,
+    warmupHours: WARMUP_HOURS,
+  });
+  app.clock.uninstall();
+  const naive = referenceSite(OPEN_TICKETS, options.seed);
+  options.progress(`day: naive, ${options.days} reference days`);
+  const naiveRun = await runNaiveDays({
+    site: naive.site,
+    clock: naive.clock,
+    days: options.days,
+    seed: options.seed,
+    warmupHours: WARMUP_HOURS,
+  });
+  naive.clock.uninstall();
+  const idleSweeps = appRun.sweeps.filter((s) => !s.wrote);
+  const idle = {
+    sweeps: appRun.sweeps.length,
+    sweepsWithoutWrites: idleSweeps.length,
+    maxPointsOfSweepWithoutWrites: Math.max(0, ...idleSweeps.map((s) => s.points)),
+    sweepsWithoutWritesAtZeroPoints: idleSweeps.filter((s) => s.points === 0).length,
+    sweepPointsPerDay: round(appRun.sweeps.reduce((sum, s) => sum + s.points, 0) / appRun.days, 1),
+  };
+  const a = summary(appRun);
+  const n = summary(naiveRun);
+  const ratio = (x: number, y: number) => (y > 0 ? round(x / y, 1) : null);
+  return {
+    section: {
+      days: options.days,
+      openTickets: app.openTickets,
+      installedAt: INSTALLED_AT,
+      warmupHours: WARMUP_HOURS,
+      app: a,
+      naive: n,
+      ratio: {
+        pointsPerDay: ratio(n.pointsPerDay, a.pointsPerDay),
+        bySource: Object.fromEntries(
+          SOURCES.map((s) => [s, ratio(n.bySource[s].points, a.bySource[s].points)]),
+        ),
+        pointsPerEvent: ratio(n.pointsPerEvent, a.pointsPerEvent),
+      },
+    },
+    idle,
+    appRun,
+  };
+}
+
+/** The comparison table of the day section. */
+export function dayTable(day: Awaited<ReturnType<typeof dayBench>>['section']): string {
+  const ratio = (r: number | null) => (r === null ? '–' : `${r}×`);
+  const rows = [
+    ['all sources', day.app.pointsPerDay, day.naive.pointsPerDay, ratio(day.ratio.pointsPerDay)],
+    ...SOURCES.map((s) => [
+      s,
+      day.app.bySource[s].points,
+      day.naive.bySource[s].points,
+      ratio(day.ratio.bySource[s] ?? null),
+    ]),
+    ['points per event', day.app.pointsPerEvent, day.naive.pointsPerEvent, ratio(day.ratio.pointsPerEvent)],
+  ];
+  const kinds = [
+    ...new Set([...Object.keys(day.app.byEventKind), ...Object.keys(day.naive.byEventKind)]),
+  ].sort();
+  const kindRows = kinds.map((k) => {
+    const app = day.app.byEventKind[k];
+    const naive = day.naive.byEventKind[k];
+    return [
+      k,
+      app?.events ?? 0,
+      app?.pointsPerEvent ?? 0,
+      naive?.pointsPerEvent ?? 0,
+      ratio(
+        app && naive && app.pointsPerEvent > 0 ? round(naive.pointsPerEvent / app.pointsPerEvent, 1) : null,
+      ),
+    ];
+  });
+  const table = (header: string[], body: (string | number)[][]) =>
+    [
+      `| ${header.join(' | ')} |`,
+      `|${' --- |'.repeat(header.length)}`,
+      ...body.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
+  return [
+    table(['Points per day', 'app', 'naive', 'naive ÷ app'], rows),
+    '',
+    table(
+      ['Event kind', `events (${day.days} days)`, 'app points/event', 'naive points/event', 'naive ÷ app'],
+      kindRows,
+    ),
+  ].join('\n');
+}
