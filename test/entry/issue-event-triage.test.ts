@@ -1,4 +1,4 @@
-import { FIELD } from '../../sandbox/jira/seed/demo-ids';
+import { FIELD, USER } from '../../sandbox/jira/seed/demo-ids';
 import { startEventsSite, type LocalSite } from '../support/local-site';
 
 /**
@@ -29,6 +29,45 @@ describe('issue events no rule reacts to cost 0 Jira points', () => {
     );
     expect((await s.measure(() => s.as('customer-acme-1').comment(key, 'any news?'))).points).toBe(0);
     expect(s.appComments(key)).toEqual([]);
+  });
+
+  it('a link of another type, the priority of an Incident and an assignment after Open', async () => {
+    s = await startEventsSite();
+    const a = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'A' });
+    const b = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'B' });
+    await s.settle();
+    expect((await s.measure(() => s.agent.link('Relates', a, b))).points).toBe(0);
+    expect((await s.measure(() => s.agent.edit(a, { priority: { name: 'P1' } }))).points).toBe(0);
+    await s.agent.edit(b, { issuetype: { name: 'Software Defect' } });
+    await s.agent.transition(b, { status: 'In Progress' });
+    await s.settle();
+    const accepted = s.state(b)?.acceptedAt;
+    expect(accepted).toBeDefined();
+    expect((await s.measure(() => s.agent.edit(b, { assignee: { accountId: USER.agentDach } }))).points).toBe(
+      0,
+    );
+    expect(s.state(b)?.acceptedAt).toBe(accepted);
+    // The priority of a Software Defect is still read: P1 there gets the §5 note.
+    expect((await s.measure(() => s.agent.edit(b, { priority: { name: 'P1' } }))).points).toBeGreaterThan(0);
+    expect(s.appComments(b)).toEqual([expect.objectContaining({ internal: true })]);
+  });
+
+  it("a customer's reply on a waiting ticket is public without reading the comment", async () => {
+    s = await startEventsSite();
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'Q' });
+    await s.settle();
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.settle();
+    const before = Number(s.state(key)?.cycle);
+    const reply = await s.measure(() => s.as('customer-acme-1').comment(key, 'here it is'));
+    expect(reply.byOperation.getComment ?? 0).toBe(0);
+    expect(s.state(key)?.cycle).toBe(before + 1);
   });
 
   it('a comment on a waiting ticket, and a watched field, are still read and acted on', async () => {

@@ -39,7 +39,7 @@ const issueEventSchema = z.looseObject({
   comment: z
     .looseObject({
       id: z.string(),
-      author: z.looseObject({ accountId: z.string() }).optional(),
+      author: z.looseObject({ accountId: z.string(), accountType: z.string().optional() }).optional(),
       jsdPublic: z.boolean().optional(),
     })
     .optional(),
@@ -130,6 +130,7 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
             comment: {
               id: comment.id,
               ...(comment.author ? { authorId: comment.author.accountId } : {}),
+              ...(comment.author?.accountType ? { authorAccountType: comment.author.accountType } : {}),
               ...(comment.jsdPublic !== undefined ? { isPublic: comment.jsdPublic } : {}),
             },
           }

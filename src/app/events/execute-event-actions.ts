@@ -12,6 +12,7 @@ import { writeAudits, type Audit, type ExecutionContext } from './execution-cont
 import { alertOnce } from './on-call-alert-once';
 import { performRevert } from './revert-change';
 import { isSecurityRefusal } from './security-refusal';
+import { issueTypeIdOf } from './issue-type-ids';
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
 const SECURITY_FAILED_FLAG = 'confidentialityFailed';
@@ -108,7 +109,7 @@ async function addToPlan(ctx: ExecutionContext, plan: Plan, action: EventAction)
     case 'setSecurityLevel':
       return planSecurityLevel(ctx, plan, action.level, action.idempotencyKey);
     case 'setType': {
-      const typeId = await ctx.deps.links.issueTypeId(action.typeName);
+      const typeId = await issueTypeIdOf(ctx.deps, action.typeName);
       if (typeId !== undefined) plan.fields.issuetype = { id: typeId };
       plan.state = withDone(plan.state, action.idempotencyKey);
       plan.audits.push({

@@ -28,8 +28,9 @@ export function projectKeyOf(issueKey: string): string {
 type EventComment = NonNullable<IssueChangeEvent['comment']>;
 
 /**
- * The comment with its visibility: from the event when Jira sent `jsdPublic` (undocumented for Forge events),
- * otherwise read from the comment (2 points). A comment deleted meanwhile counts as not public.
+ * The comment with its visibility: from the event when Jira sent `jsdPublic` (undocumented for Forge events); public
+ * when the author's account is a JSM customer account (`accountType` `customer`: customers cannot write internal
+ * comments); otherwise read from the comment (2 points). A comment deleted meanwhile counts as not public.
  */
 async function withVisibility(
   deps: EventDeps,
@@ -37,6 +38,7 @@ async function withVisibility(
   comment: EventComment,
 ): Promise<EventComment> {
   if (comment.isPublic !== undefined) return comment;
+  if (comment.authorAccountType === 'customer') return { ...comment, isPublic: true };
   const isPublic = (await deps.jira.commentIsPublic(issueKey, comment.id)) ?? false;
   return { ...comment, isPublic };
 }
@@ -63,6 +65,16 @@ export async function handleIssueChange(
       : true;
   const left = triageIssueChange({ event, timerMayRun: mayRun }, configured);
   if (left !== undefined) return { kind: 'ignored', reason: left };
+  // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is
+  // read before the ticket, so that an internal note is left after one read.
+  const visible =
+    event.kind === 'commented' && event.comment !== undefined
+      ? await withVisibility(deps, event.issueKey, event.comment)
+      : undefined;
+  if (visible?.isPublic === false) {
+    await recordCommentEvent(deps.store, event.comment?.isPublic !== undefined, now);
+    return { kind: 'ignored', reason: 'internalComment' };
+  }
   // A failed platform check holds automation in dry run, as for the sweep.
   const config = await heldConfig(deps.store, configured);
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
@@ -86,11 +98,7 @@ export async function handleIssueChange(
   // Whether Forge comment events carry `jsdPublic` on this site is reported by the platform checks.
   if (event.kind === 'commented' && event.comment !== undefined)
     await recordCommentEvent(deps.store, event.comment.isPublic !== undefined, now);
-  // Only a public comment can be the customer's reply; the event may not say which it is (then Jira is asked).
-  const comment =
-    event.kind === 'commented' && event.comment !== undefined && timerRunning
-      ? await withVisibility(deps, ticket.key, event.comment)
-      : undefined;
+  const comment = timerRunning ? visible : undefined;
   const commenter = comment?.isPublic === true ? comment.authorId : undefined;
   // Whoever closed the ticket: a customer may close only a ticket that waits for them (PROCESS.md §3, §4), and the
   // audit entry of a stopped timer says who.

@@ -8,10 +8,18 @@ import { projectKeyOf } from './handle-issue-change';
 /**
  * A link was created or deleted (by an agent; the app's own links are filtered by `ignoreSelf`). When it is of
  * the Delivery link type, the Delivery's table is regenerated from its links (queued, so a burst of link events
- * collapses into few table writes per Delivery). Link events carry ids only, so one GET finds the project.
+ * collapses into few table writes per Delivery). Link events carry ids and the link type only: a link of another
+ * type costs nothing, and for a Delivery link one GET finds the project.
  */
 export async function handleLinkChange(event: LinkChangeEvent, deps: EventDeps): Promise<EventOutcome> {
   const { config: site } = await deps.config.load();
+  // The payload names the link type: a link no managed project uses for Deliveries is left before any call.
+  const typeName = event.linkTypeName?.toLowerCase();
+  const deliveryTypes = site.projects.map((p) =>
+    configForProject(site, p).names.deliveryLinkType.name.toLowerCase(),
+  );
+  if (typeName !== undefined && !deliveryTypes.includes(typeName))
+    return { kind: 'ignored', reason: 'otherLinkType' };
   let key: string;
   try {
     const source = await deps.jira.getIssue(event.sourceIssueId, { fields: ['issuetype'] });
@@ -24,7 +32,6 @@ export async function handleLinkChange(event: LinkChangeEvent, deps: EventDeps):
   const projectKey = projectKeyOf(key);
   if (!site.projects.includes(projectKey)) return { kind: 'ignored', reason: 'projectNotManaged' };
   const config = configForProject(site, projectKey);
-  const typeName = event.linkTypeName?.toLowerCase();
   if (typeName !== undefined && typeName !== config.names.deliveryLinkType.name.toLowerCase()) {
     return { kind: 'ignored', reason: 'otherLinkType' };
   }

@@ -1,9 +1,7 @@
 import type { ProjectConfig } from '../config';
-import { kindOfTypeName, sameName } from '../names';
-import type { IssueChangeEvent } from './issue-change';
-
-/** System fields whose change a rule reacts to: status moves and timers, reclassification, §5 note, acceptance. */
-const WATCHED_SYSTEM_FIELDS = ['status', 'issuetype', 'priority', 'assignee'] as const;
+import type { Kind } from '../kinds';
+import { kindOfTypeName, sameName, statusOfName } from '../names';
+import type { ChangeItem, IssueChangeEvent } from './issue-change';
 
 /** What the event handler knows before any Jira call: the event, and whether a timer may be running. */
 export interface TriageFacts {
@@ -21,8 +19,10 @@ export interface TriageFacts {
  * - created: always handled (timers, e-mail intake, confidentiality, on-call, §5 note);
  * - a type the app does not manage, unless the event changes the type (a reclassification may need reverting);
  * - commented: only a comment that may be public, on a ticket whose timer may run, can be a customer's reply;
- * - updated: only changes of status, type, priority, assignee, the Confidential and Delivery version fields, or
- *   any change of a Delivery ticket (a Planned Delivery edited picks up waiting tickets, PROCESS.md §6).
+ * - updated: only changes of status, type, the Confidential and Delivery version fields, the priority of a Software
+ *   Defect (the §5 note; no other kind can get a wrong priority), the assignee while the ticket is in Open (the
+ *   first assignment starts the restoration clock; leaving Open started it already), or any change of a Delivery
+ *   ticket (a Planned Delivery edited picks up waiting tickets, PROCESS.md §6).
  *
  * @example
  * triageIssueChange({ event: { kind: 'updated', items: [{ field: 'summary' }], … }, timerMayRun: true }, cfg); // 'nothingWatched'
@@ -39,12 +39,24 @@ export function triageIssueChange(facts: TriageFacts, config: ProjectConfig): st
     return facts.timerMayRun ? undefined : 'noTimerRunning';
   }
   if (kind === 'delivery' || typeAtEvent === undefined) return undefined;
-  const fields = config.names.fields;
-  const watched = event.items.some(
-    (item) =>
-      (WATCHED_SYSTEM_FIELDS as readonly string[]).includes(item.fieldId ?? item.field) ||
-      sameName(fields.confidential, item.field) ||
-      sameName(fields.deliveryVersion, item.field),
-  );
+  const watched = event.items.some((item) => watches(item, kind, event, config));
   return watched ? undefined : 'nothingWatched';
+}
+
+/** Whether a rule reacts to the change `item` of an update of a ticket of `kind` (see {@link triageIssueChange}). */
+function watches(
+  item: ChangeItem,
+  kind: Kind | undefined,
+  event: IssueChangeEvent,
+  config: ProjectConfig,
+): boolean {
+  const field = item.fieldId ?? item.field;
+  if (field === 'status' || field === 'issuetype') return true;
+  if (field === 'priority') return kind === 'softwareDefect';
+  if (field === 'assignee') {
+    const status = event.statusAtEvent;
+    return status?.name === undefined || statusOfName(config, status.name) === 'open';
+  }
+  const fields = config.names.fields;
+  return sameName(fields.confidential, item.field) || sameName(fields.deliveryVersion, item.field);
 }

@@ -26,7 +26,7 @@ export interface IssueChangeEvent {
    * `isPublic` is JSM's `jsdPublic` when the payload carries it; the Forge event reference does not document it,
    * so it is absent when Jira leaves it out and the handler then asks Jira (the Jira port's `commentIsPublic`).
    */
-  readonly comment?: { id: string; authorId?: string; isPublic?: boolean };
+  readonly comment?: { id: string; authorId?: string; authorAccountType?: string; isPublic?: boolean };
 }
 
 /** The changelog item for `fieldId` (Jira omits `fieldId` on some items, so the field name is a fallback). */

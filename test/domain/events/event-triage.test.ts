@@ -24,7 +24,45 @@ const TABLE: [string, Partial<IssueChangeEvent>, boolean, string | undefined][] 
     false,
     undefined,
   ],
+  [
+    'priority of an Incident',
+    { typeAtEvent: 'Incident', items: [item('priority', 'priority')] },
+    false,
+    'nothingWatched',
+  ],
+  [
+    'priority and type of an Incident changed together',
+    { typeAtEvent: 'Incident', items: [item('priority', 'priority'), item('issuetype', 'issuetype')] },
+    false,
+    undefined,
+  ],
   ['first assignment', { typeAtEvent: 'Incident', items: [item('assignee', 'assignee')] }, false, undefined],
+  [
+    'assignment in Open',
+    {
+      typeAtEvent: 'Incident',
+      statusAtEvent: { id: '1', name: 'Open' },
+      items: [item('assignee', 'assignee')],
+    },
+    false,
+    undefined,
+  ],
+  [
+    'assignment after Open was left',
+    {
+      typeAtEvent: 'Software Defect',
+      statusAtEvent: { id: '3', name: 'In Progress' },
+      items: [item('assignee', 'assignee')],
+    },
+    false,
+    'nothingWatched',
+  ],
+  [
+    'assignment, status without a name',
+    { typeAtEvent: 'Software Defect', statusAtEvent: { id: '3' }, items: [item('assignee', 'assignee')] },
+    false,
+    undefined,
+  ],
   [
     'Confidential answered',
     { typeAtEvent: 'Incident', items: [item('Confidential personal data?', 'customfield_10050')] },

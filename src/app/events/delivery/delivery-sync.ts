@@ -4,6 +4,7 @@ import { renderMessage } from '../../../domain/texts';
 import { textToAdf } from '../../shared/adf';
 import type { EventDeps } from '../event-deps';
 import { changeOf, occurrenceOf } from '../../../domain/events/issue-change';
+import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../../../domain/events/rule-input';
 import type { Ticket } from '../../../domain/ticket';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
@@ -77,11 +78,15 @@ async function placeInDelivery(
   occurrence: string | undefined,
 ): Promise<void> {
   const { config, fieldIds, now } = input;
-  const currentLinks = deliveryLinks(ticket.links, config, 'inward');
+  // Only a link to a Planned Delivery can be wrong (shipped Deliveries keep their links): the issue read carries
+  // each linked issue's status, so a ticket linked to shipped Deliveries only needs no search of the Planned ones.
+  const plannedLinks = deliveryLinks(ticket.links, config, 'inward').filter(
+    (l) => l.otherStatusName === undefined || statusOfName(config, l.otherStatusName) === 'planned',
+  );
   const versioned = hasVersion(ticket) ? ticket : undefined;
   const pending = ticket.status === 'deliveryPending' && versioned !== undefined;
   const candidates =
-    pending || currentLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
+    pending || plannedLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   const { touched, linked } = await moveIntoDelivery(deps, config, ticket, candidates, target, now);
   if (target && linked) {

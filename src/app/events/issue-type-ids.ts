@@ -1,0 +1,28 @@
+import type { AppDeps } from '../deps';
+
+interface CachedTypeIds {
+  /** Issue type name (trimmed, lower case) → id, for the names asked for so far. */
+  readonly byName: Record<string, string>;
+}
+
+const CACHE_KEY = 'events:issue-type-ids';
+
+/**
+ * The id of the issue type called `name`, remembered for a day in KVS: Jira's list of issue types costs a point per
+ * type (about ten), and an e-mail ticket asks for the same type every time. A name Jira does not know is not
+ * remembered, so a type the admin adds is found at once.
+ */
+export async function issueTypeIdOf(
+  deps: Pick<AppDeps, 'links' | 'store'>,
+  name: string,
+): Promise<string | undefined> {
+  const key = name.trim().toLowerCase();
+  const cached = await deps.store.get<CachedTypeIds>(CACHE_KEY);
+  // Type names are the site's: a type may be called `constructor`, so only own entries count.
+  if (cached && Object.hasOwn(cached.byName, key)) return cached.byName[key];
+  const id = await deps.links.issueTypeId(name);
+  if (id === undefined) return undefined;
+  const byName = { ...(cached?.byName ?? {}), [key]: id };
+  await deps.store.set<CachedTypeIds>(CACHE_KEY, { byName }, { ttlDays: 1 });
+  return id;
+}
