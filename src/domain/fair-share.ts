@@ -3,7 +3,7 @@
  *
  * Atlassian gives an app in its first tier ONE pool of points per hour for every site it is installed on; when it
  * is spent, every request of the app on every site gets 429 until the top of the UTC hour
- * (`docs/decisions/0017-fair-share-and-the-wall.md`). A fixed budget per site cannot be fair: 2,000 points an
+ * (`docs/decisions/0019-fair-share-and-the-wall.md`). A fixed budget per site cannot be fair: 2,000 points an
  * hour lets 33 busy sites spend the pool of thousands. The budget is the equal share of the pool among the
  * installations that may drain a backlog in the same hour:
  *
@@ -23,7 +23,7 @@ export interface FairSharePolicy {
   catchingUpShare: number;
 }
 
-/** The policy the app ships with (estimates recorded in decision 0017). */
+/** The policy the app ships with (estimates recorded in decision 0019). */
 export const FAIR_SHARE_POLICY: FairSharePolicy = {
   poolPointsPerHour: 65_000,
   activeInstallations: 5_000,
