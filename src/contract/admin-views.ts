@@ -72,6 +72,8 @@ export interface SweepPreviewItem {
 /** `getActivity` payload: filters are ANDed; dates are inclusive instants. */
 export interface ActivityPayload {
   projectKey?: string;
+  /** One ticket's entries, e.g. `SD-12`. */
+  issueKey?: string;
   action?: AuditAction;
   from?: IsoDateTime;
   to?: IsoDateTime;

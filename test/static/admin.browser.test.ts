@@ -13,6 +13,7 @@ import { ensureUiBuilt, launchChromium, SCREENSHOTS, seriousA11yViolations } fro
 import { startUiServer, type InvokeCall } from './support/ui-server';
 
 const ADMIN = 'admin-account';
+const SITE = 'https://example.atlassian.net';
 const AGENT = 'agent-account';
 
 function adminConfig(query: URLSearchParams): ShimConfig {
@@ -23,6 +24,7 @@ function adminConfig(query: URLSearchParams): ShimConfig {
     timezone: 'Europe/Berlin',
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
     extension: { type: 'jira:adminPage' },
+    siteUrl: SITE,
   };
 }
 
@@ -551,9 +553,18 @@ test('health, next sweep and activity tabs load their views', async () => {
   await page.getByRole('tab', { name: 'Activity' }).click();
   await page.getByLabel('Project', { exact: true }).selectOption('SD');
   await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByLabel('Ticket', { exact: true }).fill(' sd-101 ');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.getByText('Reminder 1 of 3').waitFor();
   const activity = server.calls.filter((c) => c.functionKey === 'getActivity').pop();
-  expect(activity?.payload).toMatchObject({ projectKey: 'SD', limit: 50 });
+  expect(activity?.payload).toMatchObject({ projectKey: 'SD', issueKey: 'SD-101', limit: 50 });
+  // The ticket key is a link to the issue, opened through the bridge router.
+  await page.context().route(`${SITE}/**`, (route) => route.fulfill({ status: 200, body: 'Jira' }));
+  const link = page.getByRole('link', { name: 'Open SD-101 in Jira' });
+  await expect(link.getAttribute('href')).resolves.toBe(`${SITE}/browse/SD-101`);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+  expect(popup.url()).toBe(`${SITE}/browse/SD-101`);
+  await popup.close();
   await page.screenshot({ path: join(SCREENSHOTS, 'admin-activity-en-light.png') });
   await page.close();
 });

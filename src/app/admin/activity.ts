@@ -61,7 +61,7 @@ interface Stream {
 
 /**
  * The audit log, newest first across all managed projects and the site-wide entries (settings saves),
- * filtered by project, action and date (inclusive). Each project's log is already newest first in KVS, so the
+ * filtered by project, ticket, action and date (inclusive). Each project's log is already newest first in KVS, so the
  * streams are merged by time: a page never shows an older entry before a newer one of another project, and
  * the cursor keeps each stream's exact position, so nothing is skipped or repeated between pages. KVS reads
  * per request are capped; a page may then hold fewer entries than asked and still have a cursor. Admins only.
@@ -73,7 +73,10 @@ export async function getActivity(payload: unknown, deps: AdminDeps): Promise<Ac
   const filter = parsed.data;
   const limit = Math.min(filter.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   const { config } = await deps.app.config.load();
-  const keys = filter.projectKey ? [filter.projectKey] : [...config.projects, SITE_STREAM];
+  // A ticket's entries are in its project's stream only.
+  const ticketProject = filter.issueKey?.slice(0, filter.issueKey.lastIndexOf('-'));
+  const project = ticketProject ?? filter.projectKey;
+  const keys = project ? [project] : [...config.projects, SITE_STREAM];
   const from = filter.from ? Date.parse(filter.from) : -Infinity;
   const to = filter.to ? Date.parse(filter.to) : Infinity;
   const start = filter.cursor ? decode(filter.cursor) : undefined;
@@ -123,7 +126,7 @@ export async function getActivity(payload: unknown, deps: AdminDeps): Promise<Ac
       continue;
     }
     stream.position = { ...(stream.position as Position), i: (stream.position as Position).i + 1 };
-    const view = matches(entry, at, to, filter.action);
+    const view = matches(entry, at, to, filter);
     if (view) entries.push(view);
   }
   const open = streams.some((s) => s.position !== null);
@@ -137,10 +140,13 @@ function matches(
   entry: AuditEntry,
   at: number,
   to: number,
-  action: string | undefined,
+  filter: { action?: string | undefined; issueKey?: string | undefined; projectKey?: string | undefined },
 ): AuditEntryView | null {
   if (at > to) return null;
+  if (filter.issueKey && entry.issueKey !== filter.issueKey) return null;
+  // A ticket of another project than the one asked for has no entries there.
+  if (filter.issueKey && filter.projectKey && entry.projectKey !== filter.projectKey) return null;
   const view = auditEntryView(entry);
-  if (action && view.action !== action) return null;
+  if (filter.action && view.action !== filter.action) return null;
   return view;
 }

@@ -144,6 +144,13 @@ export const sweepPreviewPayloadSchema = z.strictObject({ projectKey: z.string()
 
 export const activityPayloadSchema = z.strictObject({
   projectKey: z.string().optional(),
+  /** One ticket, e.g. `SD-12` (any case). */
+  issueKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'is not a ticket key such as SD-12')
+    .transform((k) => k.toUpperCase())
+    .optional(),
   action: z
     .enum([
       'reminderSent',

@@ -7,19 +7,20 @@ import { useAdminEnvironment } from './admin-context';
 import { selectStyle } from './fields';
 import type { ActivityFilters } from './use-activity';
 
-type Draft = { projectKey: string; action: string; from: string; to: string };
+type Draft = { projectKey: string; issueKey: string; action: string; from: string; to: string };
 
 /** The typed filters as the resolver takes them; dates are whole days in the user's zone. */
 function applied(draft: Draft): ActivityFilters {
   return {
     ...(draft.projectKey ? { projectKey: draft.projectKey } : {}),
+    ...(draft.issueKey.trim() ? { issueKey: draft.issueKey.trim().toUpperCase() } : {}),
     ...(draft.action ? { action: draft.action as AuditAction } : {}),
     ...(draft.from ? { from: new Date(`${draft.from}T00:00:00`).toISOString() } : {}),
     ...(draft.to ? { to: new Date(`${draft.to}T23:59:59.999`).toISOString() } : {}),
   };
 }
 
-/** The activity tab's filters: project, action and a date range, applied together. */
+/** The activity tab's filters: project, ticket, action and a date range, applied together. */
 export function ActivityFilterForm({
   projects,
   onApply,
@@ -28,7 +29,7 @@ export function ActivityFilterForm({
   onApply: (filters: ActivityFilters) => void;
 }) {
   const { m } = useAdminEnvironment();
-  const [draft, setDraft] = useState<Draft>({ projectKey: '', action: '', from: '', to: '' });
+  const [draft, setDraft] = useState<Draft>({ projectKey: '', issueKey: '', action: '', from: '', to: '' });
   const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
   const actions = Object.keys(m.activity.actions) as AuditAction[];
   return (
@@ -46,6 +47,17 @@ export function ActivityFilterForm({
           </option>
         ))}
       </Choice>
+      <Labelled label={m.activity.ticket}>
+        {(id) => (
+          <Textfield
+            id={id}
+            value={draft.issueKey}
+            placeholder="SD-12"
+            width="small"
+            onChange={(e) => set('issueKey')(e.currentTarget.value)}
+          />
+        )}
+      </Labelled>
       <Choice label={m.activity.action} value={draft.action} onChange={set('action')}>
         {actions.map((a) => (
           <option key={a} value={a}>

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
+import { IssueLink } from '../../shared/src/issue-link';
 import type { AuditEntry, SiteProject } from '../../../src/contract/resolvers';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { ActivityFilterForm } from './activity-filters';
@@ -9,7 +10,7 @@ import { useAdminEnvironment } from './admin-context';
 import { DataTable } from './table';
 import { useActivity, type ActivityFilters } from './use-activity';
 
-/** The audit log, newest first, filtered by project, action and date range, paged by cursor. */
+/** The audit log, newest first, filtered by project, ticket, action and date range, paged by cursor. */
 export function ActivityTab({ projects }: { projects: SiteProject[] }) {
   const { m } = useAdminEnvironment();
   const [filters, setFilters] = useState<ActivityFilters>({});
@@ -49,10 +50,23 @@ function ActivityTable({ entries }: { entries: AuditEntry[] }) {
         <time key="t" dateTime={e.at}>
           {fmt.dateTime(e.at)}
         </time>,
-        e.issueKey ?? e.projectKey ?? '—',
+        e.issueKey ? <TicketLink key="k" issueKey={e.issueKey} /> : (e.projectKey ?? '—'),
         <ActionCell key="a" entry={e} />,
         e.summary[language],
       ])}
+    />
+  );
+}
+
+/** A ticket key as a link to the issue. */
+function TicketLink({ issueKey }: { issueKey: string }) {
+  const { siteUrl, openIssue, m } = useAdminEnvironment();
+  return (
+    <IssueLink
+      issueKey={issueKey}
+      siteUrl={siteUrl}
+      open={openIssue}
+      label={m.activity.openTicket(issueKey)}
     />
   );
 }

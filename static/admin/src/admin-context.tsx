@@ -10,6 +10,9 @@ export interface AdminEnvironment {
   m: AdminMessages;
   fmt: Formatters;
   invoke: Invoke;
+  /** The Jira site's address, for `/browse/KEY` links. */
+  siteUrl: string;
+  openIssue: (issueKey: string) => Promise<void>;
 }
 
 const AdminEnvironmentContext = createContext<AdminEnvironment | null>(null);

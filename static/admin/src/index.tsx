@@ -5,14 +5,14 @@ import { createFormatters } from '../../shared/src/formatting';
 import { pickLanguage } from '../../shared/src/language';
 import { AdminApp } from './admin-app';
 import { AdminEnvironmentProvider, type AdminEnvironment } from './admin-context';
-import { enableTheme, invoke, loadHostContext } from './api';
+import { enableTheme, invoke, loadHostContext, openIssue } from './api';
 import { adminMessages } from './messages';
 
 /** Entry of the `process-admin` page: follow Jira's theme, read locale and time zone, then render. */
 async function main(): Promise<void> {
   const [, host] = await Promise.all([
     enableTheme().catch(() => undefined),
-    loadHostContext().catch(() => ({ locale: 'en-US', timeZone: undefined })),
+    loadHostContext().catch(() => ({ locale: 'en-US', timeZone: undefined, siteUrl: '' })),
   ]);
   const language = pickLanguage(host.locale);
   document.documentElement.lang = language;
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     m: adminMessages(language),
     fmt: createFormatters(host.locale, host.timeZone),
     invoke,
+    siteUrl: host.siteUrl,
+    openIssue,
   };
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

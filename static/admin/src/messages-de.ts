@@ -390,6 +390,8 @@ export const adminDe: AdminMessages = {
     columns: { ticket: 'Ticket', timer: 'Frist', action: 'Aktion', due: 'Fällig' },
   },
   activity: {
+    ticket: 'Ticket',
+    openTicket: (key) => `${key} in Jira öffnen`,
     project: 'Projekt',
     action: 'Aktion',
     any: 'Alle',

@@ -385,6 +385,8 @@ export const adminEn: AdminMessages = {
     columns: { ticket: 'Ticket', timer: 'Timer', action: 'Action', due: 'Due' },
   },
   activity: {
+    ticket: 'Ticket',
+    openTicket: (key) => `Open ${key} in Jira`,
     project: 'Project',
     action: 'Action',
     any: 'Any',

@@ -278,6 +278,8 @@ export interface AdminMessages {
     columns: { ticket: string; timer: string; action: string; due: string };
   };
   activity: {
+    ticket: string;
+    openTicket: (key: string) => string;
     project: string;
     action: string;
     any: string;

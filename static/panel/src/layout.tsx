@@ -1,8 +1,9 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useId, type MouseEvent, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { StatusRef } from '../../../src/contract/resolvers';
+import { IssueLink as SharedIssueLink } from '../../shared/src/issue-link';
 import { openIssue } from './api';
 import { usePanelEnvironment } from './panel-context';
 
@@ -112,21 +113,12 @@ export function StatusLozenge({ status }: { status: StatusRef }) {
  */
 export function IssueLink({ issueKey }: { issueKey: string }) {
   const { siteUrl, m } = usePanelEnvironment();
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    event.preventDefault();
-    void openIssue(issueKey).catch(() => undefined);
-  };
   return (
-    <a
-      href={`${siteUrl}/browse/${encodeURIComponent(issueKey)}`}
-      target="_blank"
-      rel="noreferrer"
-      onClick={onClick}
-      aria-label={m.delivery.open(issueKey)}
-      style={{ color: token('color.link'), fontWeight: token('font.weight.medium') }}
-    >
-      {issueKey}
-    </a>
+    <SharedIssueLink
+      issueKey={issueKey}
+      siteUrl={siteUrl}
+      open={openIssue}
+      label={m.delivery.open(issueKey)}
+    />
   );
 }

@@ -129,6 +129,27 @@ describe('admin views', () => {
     expect(closes.entries[0]?.summary.de).toBe('Ticket automatisch geschlossen');
   });
 
+  it('filters the activity by one ticket, in any case, within its project only', async () => {
+    const { deps, store } = adminDeps();
+    store.data.set(CONFIG_KEY, {
+      version: 1,
+      input: { projects: ['SUP', 'OPS'] },
+      savedAt: '2026-11-01T00:00:00.000Z',
+    });
+    await deps.app.audit.append(entry('2026-11-10T08:00:00.000Z', 'reminder', '3'));
+    await deps.app.audit.append(entry('2026-11-11T08:00:00.000Z', 'reminder', '30'));
+    await deps.app.audit.append(entry('2026-11-12T08:00:00.000Z', 'close', '3'));
+    const ticket = await getActivity({ issueKey: ' sup-3 ' }, deps);
+    expect(ticket.entries.map((e) => [e.issueKey, e.action])).toEqual([
+      ['SUP-3', 'autoClosed'],
+      ['SUP-3', 'reminderSent'],
+    ]);
+    await expect(getActivity({ issueKey: 'SUP-3', projectKey: 'OPS' }, deps)).resolves.toMatchObject({
+      entries: [],
+    });
+    await expect(getActivity({ issueKey: 'SUP 3' }, deps)).rejects.toThrow('not a ticket key');
+  });
+
   it('merges the projects and the site-wide entries newest first across pages', async () => {
     const { deps, store } = adminDeps();
     store.data.set(CONFIG_KEY, {
