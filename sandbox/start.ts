@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   const options = { app, generated: 40, kvsFile: resolve(dir, 'kvs.json'), followWallTime: true };
   const local = await createLocalSite(options);
   // "Reset demo" seeds the tickets afresh, as a restart does; the admin's settings stay.
-  const server = await startWebServer(local, Number(process.env.PORT ?? 8080), () =>
-    createLocalSite(options),
+  const server = await startWebServer(local, Number(process.env.PORT ?? 8080), (start) =>
+    createLocalSite(start ? { ...options, now: start } : options),
   );
   const link = (key: string) => `${server.url}/issue/${key}?as=agent`;
   const { clarification, delivery, pendingPatch, pendingCustom, pendingCustomisation } = local.demo;
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       `  Press "+1 hour": reminder 3 of 3 arrives. Then "+10 days": the ticket is closed on day 40.\n` +
       `Walkthrough 2 (${link(delivery)}): ${delivery} is a planned Delivery shipping ${pendingPatch}, ${pendingCustom} and ${pendingCustomisation}.\n` +
       `  Press "Delivered": the Software Defect and Consulting Request are resolved, the Customisation is closed.\n` +
+      `Walkthrough 3 (${link(local.demo.outage)}): a severe outage. Press "Reset demo to a Saturday": reported on a weekend, it alerts on-call.\n` +
       `Admin page: ${server.url}/admin?as=admin\n` +
       (process.env.LOG === '1'
         ? '\n'

@@ -78,6 +78,9 @@ nav.queue ul { list-style:none; margin:0; padding:0; }
 nav.queue li a { display:block; padding:6px 12px; text-decoration:none; color:var(--text); border-bottom:1px solid var(--border); }
 nav.queue li a.selected { background:var(--sel); }
 nav.queue small { color:var(--subtle); display:block; }
+nav.queue details.edit { padding:0 8px; }
+nav.queue form.email { flex-direction:column; align-items:stretch; padding:8px 0; }
+nav.queue form.email label { display:flex; flex-direction:column; }
 section.issue { padding:16px 24px; overflow:auto; max-height: calc(100vh - 50px); }
 section.issue h1 { font-size:20px; margin:4px 0 12px; }
 .lozenge { display:inline-block; padding:0 6px; border-radius:3px; background:var(--lozenge); font-size:11px; font-weight:700; text-transform:uppercase; }

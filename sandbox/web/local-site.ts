@@ -16,6 +16,12 @@ import { DEMO_APP_CONFIG } from '../jira/seed/demo-config';
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
+/** The JSM Operations team the demo's on-call alerts go to (the local site keeps them; nothing leaves). */
+export const DEMO_ON_CALL_TEAM = '0c5e1f00-0000-4000-8000-0000000d0c11';
+
+/** The demo settings with on-call through JSM Operations, so a weekend outage alerts someone. */
+const LOCAL_SITE_CONFIG = { ...DEMO_APP_CONFIG, onCall: { mode: 'opsgenie', target: DEMO_ON_CALL_TEAM } };
+
 /**
  * The people the page lets you act as. The demo's requests belong to ACME; the Globex customer is of another
  * organization and may see none of them.
@@ -49,6 +55,8 @@ export interface LocalSite {
     | 'pendingCustomisation',
     string
   >;
+  /** The status of each demo ticket when the demo started, by key (the page names what changed since). */
+  startStatus: ReadonlyMap<string, string>;
   /**
    * Moves the clock forward by `ms`, firing the triggers and queue deliveries due on the way. Calls (clicks and
    * the wall-time ticker) run one after another.
@@ -94,7 +102,7 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<LocalS
   if (options.kvsFile) keepOnlySettings(host);
   if (!host.kvs.get('kvs', CONFIG_KEY)) {
     const at = Date.now();
-    const value = { version: 1, input: DEMO_APP_CONFIG, savedAt: now.toISOString() };
+    const value = { version: 1, input: LOCAL_SITE_CONFIG, savedAt: now.toISOString() };
     host.kvs.put('kvs', CONFIG_KEY, { value, createdAt: at, updatedAt: at });
   }
   const demo = await createDemoTickets(site, host, clock, now);
@@ -112,6 +120,7 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<LocalS
     host,
     clock,
     demo,
+    startStatus: new Map(Object.values(demo).map((key) => [key, statusOf(site, key)])),
     advance,
     close() {
       if (ticker) clearInterval(ticker);
@@ -213,7 +222,11 @@ async function createDemoTickets(
   });
 
   await at(0.1);
-  const outage = await create('Incident', 'Login page answers 502', {});
+  // A severe fault (production down): on a weekend the app alerts on-call ("Reset demo to a Saturday").
+  const outage = await create('Incident', 'Login page answers 502', {
+    [FIELD.affectedSystem]: { value: 'Production' },
+    [FIELD.systemReachable]: { value: 'No' },
+  });
 
   // An ordered Customisation that ships with the same Delivery: the app closes it when the Delivery is delivered.
   await at(0.05);
@@ -243,6 +256,12 @@ async function createDemoTickets(
 function keepOnlySettings(host: ForgeHost): void {
   for (const key of host.kvs.keys('kvs')) if (!key.startsWith('config:')) host.kvs.remove('kvs', key);
   host.kvs.flush();
+}
+
+/** The name of the status `key` is in now ('' when the ticket is gone). */
+export function statusOf(site: SimJiraSite, key: string): string {
+  const issue = site.store.issue(key);
+  return (issue && site.store.statuses.get(issue.statusId)?.name) ?? '';
 }
 
 function isoDate(from: Date, days: number): string {

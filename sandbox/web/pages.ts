@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { adfHtml, adfText, esc, STYLES } from './html';
 import { walkthroughHint } from './walkthrough';
 import { editForms } from './edit-fields';
+import { emailForm } from './demo-controls';
 import type { LocalSite, Person } from './local-site';
 import { isCustomer, PEOPLE } from './local-site';
 
@@ -58,6 +59,7 @@ export function header(local: LocalSite, view: View, here: string): string {
   <form method="post" action="/do/reset" aria-label="Reset demo">
     ${hidden({ back: `/?${qs(view)}` })}
     <button data-testid="reset-demo" title="The clock moves for every demo ticket; this brings all of them back to the start">Reset demo</button>
+    <button name="start" value="saturday" data-testid="reset-saturday" title="A fresh demo whose clock starts on the coming Saturday: the demo outage is reported on a weekend">Reset demo to a Saturday</button>
   </form>
 </header>`;
 }
@@ -106,8 +108,16 @@ export function logPane(local: LocalSite): string {
         `<tr><td>${time(a.at)}</td><td>${esc(a.issueKey)}</td><td>${esc(a.action)}</td><td>${esc(a.outcome)}</td><td>${esc(a.detail ?? '')}</td></tr>`,
     )
     .join('');
+  const alerts = local.site.opsAlerts
+    .all()
+    .map(
+      (a) =>
+        `<tr><td>${time(a.createdAt)}</td><td>${esc(a.payload.priority ?? '')}</td><td>${esc(a.payload.message)}</td><td>${esc(a.status)}</td></tr>`,
+    )
+    .join('');
   return `<details class="log" lang="en" open><summary>Developer log (not part of Jira): the app's audit trail and Forge invocations</summary>
 <h3>Audit trail: what the app did (newest first)</h3><table aria-label="Audit trail" data-testid="audit"><thead><tr><th>When</th><th>Ticket</th><th>Action</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>${auditRows || '<tr><td colspan="5">Nothing yet: advance the clock or move a ticket.</td></tr>'}</tbody></table>
+<h3>On-call alerts (JSM Operations)</h3><table aria-label="On-call alerts" data-testid="on-call-alerts"><thead><tr><th>When</th><th>Priority</th><th>Message</th><th>Status</th></tr></thead><tbody>${alerts || '<tr><td colspan="4">None: a severe fault reported on a weekend or holiday raises one.</td></tr>'}</tbody></table>
 <h3>Forge invocations (newest first)</h3><table aria-label="Forge invocations"><thead><tr><th>When</th><th>Kind</th><th>Module</th><th>Outcome</th><th>Calls</th></tr></thead><tbody>${rows || '<tr><td colspan="5">No invocations yet.</td></tr>'}</tbody></table></details>`;
 }
 
@@ -161,7 +171,7 @@ export async function issuePage(
 <input type="hidden" name="as" value="${view.as}"><input type="hidden" name="lang" value="${view.lang}"><input type="hidden" name="theme" value="${view.theme}">
 <select name="status" aria-label="Filter by status"><option value="">All statuses</option>${statuses.map((s) => option(s, filter.status)).join('')}</select>
 <select name="type" aria-label="Filter by type"><option value="">All types</option>${types.map((t) => option(t, filter.type)).join('')}</select>
-<button>Filter</button></form><ul>${issues
+<button>Filter</button></form>${isCustomer(view.as) ? '' : emailForm(local, view)}<ul>${issues
     .map(
       (i) =>
         `<li><a href="/issue/${esc(i.key)}?${qs(view)}"${i.key === key ? ' class="selected" aria-current="page"' : ''}>${esc(i.key)} ${esc(i.fields.summary)}<small>${esc(i.fields.issuetype?.name)} · ${esc(i.fields.status?.name)}</small></a></li>`,

@@ -17,6 +17,7 @@ import { adminPage, issuePage, type View } from './pages';
 import { portalPage } from './portal-page';
 import { forgeLocale, PORTAL_MODULES, portalExtension } from './portal-modules';
 import { editBody, isEditable } from './edit-fields';
+import { nextSaturday, sendEmail } from './demo-controls';
 
 const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
 const TYPES: Record<string, string> = {
@@ -88,7 +89,7 @@ function send(res: ServerResponse, status: number, type: string, text: string | 
 export async function startWebServer(
   initial: LocalSite,
   port = 8080,
-  reset?: () => Promise<LocalSite>,
+  reset?: (start?: Date) => Promise<LocalSite>,
 ): Promise<WebServer> {
   let local = initial;
   const shim = await buildShimScript();
@@ -261,8 +262,24 @@ export async function startWebServer(
         await local.site.actAs(person.accountId).edit(key, editBody(local, field, form.get('value') ?? ''));
       } else if (path === '/do/reset') {
         if (!reset) return send(res, 501, 'text/plain; charset=utf-8', 'Reset is not available here.');
+        const start = form.get('start') === 'saturday' ? nextSaturday(local.clock.now()) : undefined;
         local.close();
-        local = await reset();
+        local = await reset(start);
+        // A weekend start is for the outage walkthrough: its ticket follows.
+        if (start)
+          form.set(
+            'back',
+            `/issue/${local.demo.outage}?${new URL(form.get('back') ?? '/', 'http://x').search.slice(1)}`,
+          );
+      } else if (path === '/do/email') {
+        const created = await sendEmail(local, form);
+        const view = {
+          as: who ?? 'agent',
+          lang: form.get('lang') ?? 'en',
+          theme: form.get('theme') ?? 'light',
+        };
+        // The page of the new request follows, as JSM shows an agent the request the e-mail raised.
+        form.set('back', `/issue/${created}?${new URLSearchParams(view)}`);
       } else if (path === '/do/comment') {
         const mode = form.get('mode');
         const text = form.get('text') ?? '';

@@ -3,7 +3,7 @@
  * and, on their tickets, says which button to press next and what to look for.
  */
 import { esc } from './html';
-import type { LocalSite } from './local-site';
+import { statusOf, type LocalSite } from './local-site';
 import type { View } from './pages';
 
 /** The status of the ticket shown, as the page read it (undefined when it could not be read). */
@@ -39,9 +39,37 @@ public comment naming the version (their panels show the Resolved auto-close dat
 </ol>`;
 }
 
+function outageSteps(local: LocalSite): string {
+  const alert = local.site.opsAlerts.all().find((a) => a.payload.details?.['issueKey'] === local.demo.outage);
+  if (alert)
+    return `<p data-testid="on-call-raised">Reported on a weekend: the app alerted the on-call duty through JSM Operations
+(<em>On-call alerts</em> in the developer log below) and told the customer so in a public reply (<em>Activity</em>).
+<strong>Reset demo</strong> starts again today.</p>`;
+  return `<ol>
+<li>This outage (production down, login page unreachable) is a severe fault. Reported on a working day, support
+handles it as usual: no alert.</li>
+<li>Press <strong>Reset demo to a Saturday</strong>: the demo starts again on the coming Saturday and this outage is
+reported then. The app alerts the on-call duty and tells the customer in a public reply.</li>
+</ol>`;
+}
+
+/**
+ * The demo tickets whose status moved since the demo started (the clock moves for all of them, not only for the
+ * walkthrough's ticket), so that a visitor is told, not surprised.
+ */
+function changedSinceStart(local: LocalSite, view: View): string {
+  const changed = [...local.startStatus]
+    .map(([key, was]) => ({ key, was, now: statusOf(local.site, key) }))
+    .filter((t) => t.now !== t.was);
+  if (changed.length === 0) return '';
+  const items = changed.map((t) => `${link(t.key, view)} ${esc(t.was)} → ${esc(t.now)}`).join(', ');
+  return `<p class="muted" data-testid="demo-changed">Changed since the demo started: ${items}.
+<strong>Reset demo</strong> brings every demo ticket back.</p>`;
+}
+
 /** The guide box for the issue page; on tickets outside the walkthroughs it only points to them. */
 export function walkthroughHint(local: LocalSite, view: View, key: string, status: Status): string {
-  const { clarification, delivery } = local.demo;
+  const { clarification, delivery, outage } = local.demo;
   const agentOnly =
     view.as === 'customer'
       ? '<p class="muted">You are viewing as the customer: switch <em>User</em> to the agent to press transitions.</p>'
@@ -51,8 +79,12 @@ export function walkthroughHint(local: LocalSite, view: View, key: string, statu
     body = `<h2>Walkthrough 1: clarification reminders and auto-close</h2>${clarificationSteps(status)}`;
   else if (key === delivery)
     body = `<h2>Walkthrough 2: a Delivery resolves its tickets</h2>${deliverySteps(local, view, status)}`;
+  else if (key === outage)
+    body = `<h2>Walkthrough 3: a weekend outage alerts on-call</h2>${outageSteps(local)}`;
   else
     body = `<h2>Walkthroughs</h2><p>${link(clarification, view)}: clarification reminders and the auto-close (clock buttons
-at the top). ${link(delivery, view)}: move a planned Delivery to Delivered and watch its tickets resolve.</p>`;
-  return `<aside class="hint" aria-label="Walkthrough" data-testid="walkthrough">${body}${agentOnly}</aside>`;
+at the top). ${link(delivery, view)}: move a planned Delivery to Delivered and watch its tickets resolve.
+${link(outage, view)}: a severe fault reported on a weekend alerts on-call. <em>Send an e-mail to support</em> (left)
+raises a request by e-mail.</p>`;
+  return `<aside class="hint" aria-label="Walkthrough" data-testid="walkthrough">${body}${changedSinceStart(local, view)}${agentOnly}</aside>`;
 }

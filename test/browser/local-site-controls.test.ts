@@ -23,8 +23,8 @@ beforeAll(async () => {
   for (const level of ['log', 'warn', 'error'] as const)
     jest.spyOn(console, level).mockImplementation(() => undefined);
   const app = (await import('../../src/index')) as Record<string, unknown>;
-  const make = async () => {
-    const site = await createLocalSite({ app });
+  const make = async (start?: Date) => {
+    const site = await createLocalSite({ app, ...(start ? { now: start } : {}) });
     guardRun(site.host, site.site);
     sites.push(site);
     return site;
@@ -132,4 +132,45 @@ test('Reset demo brings every demo ticket back after the clock spoiled them', as
   await expect(page.getByTestId('status').textContent()).resolves.toBe('Clarification required / On hold');
   const panel = await panelOf(key);
   await expect(panel.getByTestId('next-step').innerText()).resolves.toMatch(/^Reminder 3 of 3 /);
+});
+
+test('an e-mail to support raises a request through the e-mail channel, which the app makes a Request', async () => {
+  await page.goto(`${server.url}/issue/${local.demo.clarification}?as=agent&lang=en&theme=light`);
+  await page.getByTestId('email-channel').locator('summary').click();
+  await page.getByTestId('email-subject').fill('Invoice export shows the wrong currency');
+  await page.getByTestId('email-body').fill('Since this morning every export is in USD.');
+  await Promise.all([page.waitForNavigation(), page.getByTestId('email-send').click()]);
+  const key = /\/issue\/(SD-\d+)/.exec(page.url())?.[1] ?? '';
+  const site = sites.at(-1)!;
+  expect(site.site.store.issue(key)?.channel).toBe('email');
+  await expect(page.locator('h1').innerText()).resolves.toBe('Invoice export shows the wrong currency');
+  await expect(page.getByTestId('issuetype').textContent()).resolves.toBe('Request');
+});
+
+test('Reset demo to a Saturday reports the demo outage on a weekend: on-call is alerted once, the customer told', async () => {
+  await page.goto(`${server.url}/issue/${local.demo.outage}?as=agent&lang=en&theme=light`);
+  await expect(page.getByTestId('walkthrough').innerText()).resolves.toContain('Walkthrough 3');
+  await Promise.all([page.waitForNavigation(), page.getByTestId('reset-saturday').click()]);
+  const site = sites.at(-1)!;
+  expect(site.clock.now().getUTCDay()).toBe(6);
+  expect(new URL(page.url()).pathname).toBe(`/issue/${site.demo.outage}`);
+  await page.getByTestId('on-call-raised').waitFor();
+  const alerts = site.site.opsAlerts.all();
+  expect(alerts).toHaveLength(1);
+  expect(alerts[0]?.payload.details?.['issueKey']).toBe(site.demo.outage);
+  await expect(page.getByTestId('on-call-alerts').innerText()).resolves.toContain('P1');
+  await expect(page.getByRole('region', { name: 'Issue' }).innerText()).resolves.toContain('Rufbereitschaft');
+  await page.screenshot({ path: join(SCREENSHOTS, 'local-site-weekend-outage.png') });
+  await Promise.all([page.waitForNavigation(), page.getByTestId('reset-demo').click()]);
+});
+
+test('a clock move that changes other demo tickets says so on the walkthrough, until Reset demo', async () => {
+  const site = sites.at(-1)!;
+  await page.goto(`${server.url}/issue/${site.demo.clarification}?as=agent&lang=en&theme=light`);
+  await expect(page.getByTestId('demo-changed').count()).resolves.toBe(0);
+  await Promise.all([page.waitForNavigation(), page.getByTestId('advance-10-days').click()]);
+  const note = await page.getByTestId('demo-changed').innerText();
+  expect(note).toContain(`${site.demo.resolved} Resolved → Closed`);
+  await Promise.all([page.waitForNavigation(), page.getByTestId('reset-demo').click()]);
+  await expect(page.getByTestId('demo-changed').count()).resolves.toBe(0);
 });
