@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** The JSM Operations team the demo's on-call alerts go to (the local site keeps them; nothing leaves). */
-export const DEMO_ON_CALL_TEAM = '0c5e1f00-0000-4000-8000-0000000d0c11';
+const DEMO_ON_CALL_TEAM = '0c5e1f00-0000-4000-8000-0000000d0c11';
 
 /** The demo settings with on-call through JSM Operations, so a weekend outage alerts someone. */
 const LOCAL_SITE_CONFIG = { ...DEMO_APP_CONFIG, onCall: { mode: 'opsgenie', target: DEMO_ON_CALL_TEAM } };
