@@ -328,3 +328,56 @@ test('the Refresh button is reachable by keyboard and reloads the panel', async 
   expect(server.calls.length - before).toBe(2);
   await page.close();
 });
+
+test.each(['SD-102', 'SD-101'])(
+  'keyboard walk of %s: every control is reached by Tab, shows focus and has a name',
+  async (issue) => {
+    const page = await openPanel(issue, 'en-US', 'light');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const controls = await page.evaluate(() => {
+      const focusable = document.querySelectorAll<HTMLElement>(
+        'a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])',
+      );
+      return [...focusable]
+        .filter((e) => !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0)
+        .map((e, i) => {
+          e.dataset.walk = String(i);
+          return String(i);
+        });
+    });
+    expect(controls.length).toBeGreaterThan(1);
+    const reached = new Set<string>();
+    const problems: string[] = [];
+    await page.locator('body').focus();
+    for (let step = 0; step < controls.length + 5; step++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+        const label = el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
+        const name = (el.getAttribute('aria-label') ?? '') + labelledBy + label + (el.textContent ?? '');
+        const style = getComputedStyle(el);
+        const ring =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+          (style.boxShadow !== 'none' && style.boxShadow !== '');
+        return {
+          walk: el.dataset.walk ?? `unlisted ${el.tagName}`,
+          name: name.trim(),
+          ring,
+          tag: el.tagName,
+        };
+      });
+      if (!stop) continue;
+      reached.add(stop.walk);
+      if (stop.name === '') problems.push(`no name: ${stop.tag} ${stop.walk}`);
+      if (!stop.ring) problems.push(`no visible focus: ${stop.tag} ${stop.name}`);
+    }
+    expect(controls.filter((c) => !reached.has(c))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  },
+);
