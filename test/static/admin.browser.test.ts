@@ -328,6 +328,10 @@ test.each([
       .waitFor();
     await expect(lastDescription(page, page.getByLabel(close))).resolves.toBe(sentence);
     expect(await page.getByText('before or with the last reminder').count()).toBe(0);
+    await page
+      .getByRole('alert')
+      .first()
+      .screenshot({ path: join(SCREENSHOTS, `admin-rule-${locale}.png`) });
     await page.close();
   },
 );
@@ -583,6 +587,10 @@ test('the section list jumps to a section from the keyboard; Tab continues insid
     expect.arrayContaining(['Automatisierung', 'Fristen', 'Eskalationsstufen']),
   );
   await nav.getByRole('link', { name: 'Eskalationsstufen' }).focus();
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'admin-sections-de.png'),
+    clip: { x: 0, y: 0, width: 1100, height: 300 },
+  });
   await page.keyboard.press('Enter');
   const section = page.getByRole('region', { name: 'Eskalationsstufen' });
   await expect(section.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
