@@ -1,9 +1,9 @@
 import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { z } from 'zod';
-import { RateLimitedError, UpstreamError } from '../app/ports/jira-errors';
 import type { WorkOutcome } from '../app/deps';
 import { EVENT_WORK_HANDLERS } from '../app/events/delivery/delivery-work';
 import { RULES_WORK_HANDLERS } from '../app/rules/rules-work';
+import { runWorkItem } from '../app/shared/parked-work';
 import { sweepWorkHandlers } from '../app/sweep';
 import { eventDeps } from './deps';
 
@@ -21,6 +21,7 @@ const COPY_RETRY_AFTER = 600;
  * `index.work`: the consumer of the `process-work` queue. Dispatches each item by `body.type` to the sweep's or
  * the event rules' handler. Rate limits and outages come back as `InvocationError` with `retryAfter`, so the
  * platform re-delivers the same item after the delay; every handler is idempotent, so re-delivery is harmless.
+ * An item that keeps failing is parked and dropped from the retries (`runWorkItem`).
  */
 export async function work(event: AsyncEvent): Promise<InvocationError | undefined> {
   const now = new Date();
@@ -49,20 +50,10 @@ export async function work(event: AsyncEvent): Promise<InvocationError | undefin
     });
   let outcome: WorkOutcome;
   try {
-    outcome = await handler(body, deps);
+    outcome = await runWorkItem(handler, { body, retryCount: event.retryContext?.retryCount ?? 0 }, deps);
   } catch (error) {
     if (claimKey) await deps.ledger.release(claimKey);
-    if (error instanceof RateLimitedError) {
-      outcome = { kind: 'retry', afterSeconds: error.retryAfterSeconds, reason: 'rateLimited' };
-    } else if (error instanceof UpstreamError) {
-      outcome = {
-        kind: 'retry',
-        afterSeconds: 60 * 2 ** (event.retryContext?.retryCount ?? 0),
-        reason: 'upstream',
-      };
-    } else {
-      throw error;
-    }
+    throw error;
   }
   deps.log.info('work.done', {
     type: body.type,

@@ -15,13 +15,14 @@ describe('chaos campaign (bounded)', () => {
     expect(injected.rateLimited).toBeGreaterThan(0);
     expect(injected.killedAfterKvsWrite).toBeGreaterThan(0);
     expect(figures.stepsExpected).toBeGreaterThan(0);
-    const { duplicated, missed, early, earlyCloses, lostResets, problems } = figures;
-    expect({ duplicated, missed, early, earlyCloses, lostResets, problems }).toEqual({
+    const { duplicated, missed, early, earlyCloses, lostResets, parked, problems } = figures;
+    expect({ duplicated, missed, early, earlyCloses, lostResets, parked, problems }).toEqual({
       duplicated: 0,
       missed: 0,
       early: 0,
       earlyCloses: 0,
       lostResets: 0,
+      parked: 0,
       problems: [],
     });
   }, 480_000);

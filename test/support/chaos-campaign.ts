@@ -54,6 +54,8 @@ export interface ChaosFigures {
   early: number;
   earlyCloses: number;
   lostResets: number;
+  /** Tickets and queued work items parked at the end (a transient fault must never park one). */
+  parked: number;
   worstLatenessMinutes: number;
   /** Points the proof before a step cost, per step performed (comments read, app account, organizations). */
   proofPointsPerAction: number;
@@ -454,6 +456,11 @@ export async function runChaosCampaign(options: ChaosOptions): Promise<ChaosFigu
     early: sum('early'),
     earlyCloses: sum('earlyCloses'),
     lostResets: sum('lostResets'),
+    parked: host.kvs
+      .keys('kvs')
+      .filter((k) => k.startsWith('park:'))
+      .filter((k) => (host.kvs.get('kvs', k)?.value as { state?: string } | undefined)?.state === 'parked')
+      .length,
     worstLatenessMinutes: Math.round(Math.max(0, ...totals.map((t) => t.worstLateness)) / MINUTE),
     proofPointsPerAction: sent === 0 ? 0 : Math.round((proofPoints / sent) * 100) / 100,
     realSeconds: Math.round((performance.now() - started) / 1000),
