@@ -14,9 +14,10 @@ export default {
     configFile: 'jest.config.js',
     enableFindRelatedTests: true,
     config: {
-      // Browser suites need Chromium and minutes each; they test the UI, not the mutated rules.
+      // Browser suites need Chromium and minutes each; they test the UI, not the mutated rules. The domain scope
+      // also leaves out the suites that drive the local site (integration and site-sequence property tests).
       testPathIgnorePatterns: domainOnly
-        ? ['/node_modules/', '/test/(browser|entry|sandbox|static|adapters)/']
+        ? ['/node_modules/', '/test/(browser|entry|sandbox|static|adapters)/', '/test/properties/site-']
         : ['/node_modules/', '/test/browser/', '\\.browser\\.test\\.ts$'],
       reporters: ['default'],
     },

@@ -101,6 +101,7 @@ export async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
         await jira.addComment(ticket.key, {
           body: textToAdf(renderMessage(cfg, action.messageKey, 'de', action.params)),
           internal: false,
+          occurrence: decision.idempotencyKey,
         });
         await jira.setIssueProperty(ticket.key, NAIVE_KEY, decision.state);
       }
@@ -109,7 +110,11 @@ export async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
         const close = transitions.find((t) => t.to.name === cfg.names.statuses.closed);
         if (action.comment) {
           const text = renderMessage(cfg, action.comment.messageKey, 'de', action.comment.params);
-          await jira.addComment(ticket.key, { body: textToAdf(text), internal: false });
+          await jira.addComment(ticket.key, {
+            body: textToAdf(text),
+            internal: false,
+            occurrence: decision.idempotencyKey,
+          });
         }
         await jira.setIssueProperty(ticket.key, NAIVE_KEY, decision.state);
         if (close) {

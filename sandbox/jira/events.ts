@@ -48,7 +48,7 @@ export function createdIssueEvent(
 export function updatedIssueEvent(
   store: SiteStore,
   issue: SimIssue,
-  historyId: string,
+  historyId: string | undefined,
   items: SimChangeItem[],
   actor: string,
   causedBy: Principal,
@@ -60,7 +60,7 @@ export function updatedIssueEvent(
     payload: {
       ...base(actor),
       issue: eventIssue(store, issue),
-      changelog: { id: historyId, items: items.map((i) => ({ ...i })) },
+      changelog: { ...(historyId ? { id: historyId } : {}), items: items.map((i) => ({ ...i })) },
       ...(statusItem
         ? {
             associatedStatuses: [statusItem.from, statusItem.to].map((id) => ({

@@ -50,6 +50,12 @@ export interface JiraSiteOptions {
    */
   commentEventVisibility?: 'absent' | 'jsdPublic';
   /**
+   * Whether `avi:jira:updated:issue` carries `changelog.id`. Jira sends it with every change, but the Forge event
+   * reference documents only the changelog's items; `'absent'` leaves it out, to prove the app names each change
+   * without it.
+   */
+  changelogIdInEvents?: 'present' | 'absent';
+  /**
    * How long a property write takes to become visible to JQL search (matching and returned properties), unless
    * the search reconciles the issue. Default `DEFAULT_SEARCH_INDEX_LAG_MS`; 0 = at once.
    */
@@ -117,6 +123,7 @@ class Site implements SimJiraSite {
     this.store.searchLag.lagMs = options.searchIndexLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS;
     this.writer = new IssueWriter(this.store, {
       commentVisibility: options.commentEventVisibility === 'jsdPublic',
+      changelogId: options.changelogIdInEvents !== 'absent',
     });
     const manifestPath = options.manifestPath ?? REPO_MANIFEST;
     this.indexed = readIndexedProperties(manifestPath);

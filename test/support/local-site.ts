@@ -122,6 +122,8 @@ interface LocalSiteOptions {
   workflowRules?: boolean;
   /** Comment events carry `jsdPublic` (undocumented for Forge events; left out by default). */
   commentEventVisibility?: 'absent' | 'jsdPublic';
+  /** Update events carry `changelog.id` (Jira sends it; the Forge event reference documents only the items). */
+  changelogIdInEvents?: 'present' | 'absent';
 }
 
 /** Plain text of an ADF node (paragraphs separated by blank lines). */
@@ -146,6 +148,7 @@ async function startLocalSite(start: string, options: LocalSiteOptions): Promise
     ...(options.searchIndexLagMs !== undefined ? { searchIndexLagMs: options.searchIndexLagMs } : {}),
     attachWorkflowRules: options.workflowRules ?? false,
     ...(options.commentEventVisibility ? { commentEventVisibility: options.commentEventVisibility } : {}),
+    ...(options.changelogIdInEvents ? { changelogIdInEvents: options.changelogIdInEvents } : {}),
   });
   seedDemoSite(site);
   const host = await createForgeHost({

@@ -15,6 +15,7 @@ import { customerRegion } from '../../src/domain/service/customer-region';
 import type { StatusKey } from '../../src/domain/statuses';
 import { checkStatusChange, hasStatus } from '../../src/domain/workflows';
 import { CLARIFICATION_KINDS } from '../../src/domain/workflows/workflow-table';
+import { OCCURRENCE_PROPERTY } from '../../src/adapters/jira/jira-gateway';
 import { DAY, plainText, type LocalSite } from './local-site';
 
 const HOUR = DAY / 24;
@@ -314,31 +315,26 @@ function workflows(ctx: InvariantContext, views: View[]): string[] {
 }
 
 /**
- * Every app comment is posted at most once per occurrence: two identical app comments on a ticket always have
- * something in between that can cause the second (a change or a comment by someone else, or a sweep step, whose
- * texts differ by reminder number).
+ * Every app comment is posted at most once per occurrence: each carries the occurrence it was posted for (its
+ * idempotency key, in the comment property the app sets with the comment), and no occurrence has two comments
+ * anywhere on the site.
  */
-function comments(ctx: InvariantContext, views: View[]): string[] {
+function comments(views: View[]): string[] {
   const out: string[] = [];
+  const posted = new Map<string, string>();
   for (const v of views) {
-    const others = [
-      ...v.issue.histories.filter((h) => h.authorAccountId !== USER.app).map((h) => Date.parse(h.created)),
-      ...v.issue.comments.filter((c) => c.authorAccountId !== USER.app).map((c) => Date.parse(c.created)),
-    ];
-    const own = v.issue.comments
-      .filter((c) => c.authorAccountId === USER.app)
-      .map((c) => ({
-        at: Date.parse(c.created),
-        text: `${c.jsdPublic ? 'public' : 'internal'} ${plainText(c.body).trim()}`,
-      }));
-    own.forEach((c, n) => {
-      const previous = own
-        .slice(0, n)
-        .filter((p) => p.text === c.text)
-        .pop();
-      if (previous && !others.some((at) => at > previous.at && at <= c.at))
-        out.push(`${v.key}: the app posted "${c.text.slice(0, 60)}…" twice for one occurrence`);
-    });
+    for (const c of v.issue.comments) {
+      if (c.authorAccountId !== USER.app) continue;
+      const occurrence = (c.properties?.[OCCURRENCE_PROPERTY] as { key?: unknown } | undefined)?.key;
+      const where = `${v.key} comment ${c.id}`;
+      if (typeof occurrence !== 'string') {
+        out.push(`${where}: an app comment that names no occurrence`);
+        continue;
+      }
+      const first = posted.get(occurrence);
+      if (first !== undefined) out.push(`${where}: occurrence ${occurrence} already has ${first}`);
+      else posted.set(occurrence, where);
+    }
   }
   return out;
 }
@@ -355,6 +351,6 @@ export function invariantViolations(ctx: InvariantContext): string[] {
     ...reminders(ctx),
     ...closes(ctx, views),
     ...workflows(ctx, views),
-    ...comments(ctx, views),
+    ...comments(views),
   ];
 }

@@ -115,6 +115,8 @@ export interface SimComment {
   updated: string;
   jsdPublic: boolean;
   visibility?: { type: 'group' | 'role'; value: string };
+  /** Comment entity properties set with the comment (`Comment.properties` on create), by key. */
+  properties?: Record<string, unknown>;
 }
 
 export interface AdfDoc {

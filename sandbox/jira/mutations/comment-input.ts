@@ -29,9 +29,15 @@ export function parseComment(input: unknown, staff: boolean): NewComment | strin
   // Only staff can write internal notes; a customer's comment is always public.
   if (internal && !staff) return 'You do not have permission to create internal comments.';
   const vis = visibility as SimComment['visibility'] | undefined;
+  const stored = Array.isArray(properties)
+    ? (properties as { key?: unknown; value?: unknown }[]).filter(
+        (p): p is { key: string; value: unknown } => typeof p?.key === 'string',
+      )
+    : [];
   return {
     body: body as AdfDoc,
     jsdPublic: !internal,
+    ...(stored.length > 0 ? { properties: Object.fromEntries(stored.map((p) => [p.key, p.value])) } : {}),
     ...(vis && (vis.type === 'role' || vis.type === 'group')
       ? { visibility: { type: vis.type, value: String(vis.value) } }
       : {}),

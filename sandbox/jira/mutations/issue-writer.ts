@@ -9,6 +9,7 @@ export interface NewComment {
   body: AdfDoc;
   jsdPublic: boolean;
   visibility?: SimComment['visibility'];
+  properties?: Record<string, unknown>;
 }
 
 /**
@@ -19,10 +20,15 @@ export interface NewComment {
 export class IssueWriter {
   readonly pending: ProductEvent[] = [];
 
-  /** @param events.commentVisibility whether comment events carry `jsdPublic` (undocumented; off by default). */
+  /**
+   * @param events.commentVisibility whether comment events carry `jsdPublic` (undocumented; off by default);
+   * `events.changelogId` whether update events carry `changelog.id` (on by default).
+   */
   constructor(
     private readonly store: SiteStore,
-    private readonly events: { commentVisibility: boolean } = { commentVisibility: false },
+    private readonly events: { commentVisibility: boolean; changelogId?: boolean } = {
+      commentVisibility: false,
+    },
   ) {}
 
   /** Apply field changes (and optionally a transition) as one history entry and one `updated:issue` event. */
@@ -49,7 +55,17 @@ export class IssueWriter {
     if (items.length === 0) return;
     const historyId = this.store.nextId('history');
     issue.histories.push({ id: historyId, authorAccountId: actor, created: now, items });
-    this.pending.push(updatedIssueEvent(this.store, issue, historyId, items, actor, causedBy, now));
+    this.pending.push(
+      updatedIssueEvent(
+        this.store,
+        issue,
+        this.events.changelogId === false ? undefined : historyId,
+        items,
+        actor,
+        causedBy,
+        now,
+      ),
+    );
   }
 
   private moveStatus(
@@ -102,6 +118,7 @@ export class IssueWriter {
       updated: now,
       jsdPublic: input.jsdPublic,
       ...(input.visibility ? { visibility: input.visibility } : {}),
+      ...(input.properties ? { properties: input.properties } : {}),
     };
     issue.comments.push(comment);
     issue.updated = now;

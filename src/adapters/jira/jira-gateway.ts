@@ -27,6 +27,16 @@ import {
 
 /** JSM's property that makes a comment internal (`{ internal: true }`) or public. */
 const SD_PUBLIC_COMMENT = 'sd.public.comment';
+/** The comment property naming the occurrence an app comment is posted for (`CommentInput.occurrence`). */
+export const OCCURRENCE_PROPERTY = 'jsm-process-occurrence';
+
+/** JSM's internal flag and the occurrence, as comment properties (set in the same call as the comment). */
+function commentProperties(comment: CommentInput) {
+  return [
+    { key: SD_PUBLIC_COMMENT, value: { internal: comment.internal } },
+    { key: OCCURRENCE_PROPERTY, value: { key: comment.occurrence } },
+  ];
+}
 
 const commentPageSchema = z.looseObject({
   comments: z.array(commentSchema),
@@ -41,7 +51,7 @@ function commentUpdate(comment: CommentInput) {
       {
         add: {
           body: comment.body,
-          properties: [{ key: SD_PUBLIC_COMMENT, value: { internal: comment.internal } }],
+          properties: commentProperties(comment),
         },
       },
     ],
@@ -213,7 +223,7 @@ export class JiraGateway implements JiraGatewayPort {
       method: 'POST',
       body: {
         body: comment.body,
-        properties: [{ key: SD_PUBLIC_COMMENT, value: { internal: comment.internal } }],
+        properties: commentProperties(comment),
       },
       schema: commentSchema,
       objects: () => 0,

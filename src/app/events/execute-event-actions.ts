@@ -19,7 +19,8 @@ const SECURITY_FAILED_FLAG = 'confidentialityFailed';
 /** Flag shown in the panel when the configured security level does not exist in the project. */
 const SECURITY_MISSING_FLAG = 'securityLevelMissing';
 
-type Render = (ref: MessageRef) => Promise<CommentInput>;
+/** Renders a message as the comment posted for `occurrence` (its idempotency key). */
+type Render = (ref: MessageRef, occurrence: string) => Promise<CommentInput>;
 
 interface PendingComment {
   readonly ref: MessageRef;
@@ -79,13 +80,16 @@ export async function executeEventActions(
   const plan: Plan = { state: decided, fields: {}, comments: [], audits: [] };
   for (const action of pending) await addToPlan(ctx, plan, action);
   dropUntrueSecurityNotes(plan, decided);
+  if (plan.revert && !(await claimRevert(ctx, plan.revert))) return decided;
   const claimed = await claimComments(ctx, plan);
   markCommentsDone(plan, claimed);
   const written: Written = { landed: new Set(), completed: new Set() };
   try {
     await writePlan(ctx, plan, claimed, written);
+    if (plan.revert) await ctx.deps.ledger.complete(plan.revert.idempotencyKey, ctx.now);
     for (const c of claimed) if (!written.completed.has(c)) await ctx.deps.ledger.complete(c.key, ctx.now);
   } catch (error) {
+    if (plan.revert) await ctx.deps.ledger.release(plan.revert.idempotencyKey);
     // A comment that landed is done; the others are free again for the retry.
     for (const c of claimed) {
       if (written.completed.has(c)) continue;
@@ -161,6 +165,27 @@ function dropUntrueSecurityNotes(plan: Plan, decided: ProcessState): void {
 }
 
 /**
+ * A revert needs a ledger claim too: two deliveries of one forbidden change at the same time both find the ticket
+ * in the forbidden status. The delivery that loses the claim is a copy of the winner's event and writes nothing.
+ */
+async function claimRevert(
+  ctx: ExecutionContext,
+  revert: RevertStatusAction | RevertTypeAction,
+): Promise<boolean> {
+  const claim = await ctx.deps.ledger.claim(revert.idempotencyKey, ctx.now);
+  if (claim.kind === 'claimed' || claim.kind === 'stale') return true;
+  await writeAudits(ctx, [
+    {
+      action: revert.type === 'revertStatus' ? 'transitionReverted' : 'reclassificationReverted',
+      outcome: 'skipped',
+      detail: 'alreadyDone',
+      idempotencyKey: revert.idempotencyKey,
+    },
+  ]);
+  return false;
+}
+
+/**
  * Every comment needs a ledger claim: two duplicates of one event delivered at the same time both read a state
  * that does not list the comment as done, and only the claim tells them apart.
  */
@@ -200,11 +225,12 @@ async function writePlan(
 ): Promise<void> {
   const { deps, ticket, config, now } = ctx;
   const languages = new CommentLanguages(deps, config, ticket, ctx.actorId);
-  const render: Render = async (ref) => {
+  const render: Render = async (ref, occurrence) => {
     const language = ref.visibility === 'internal' ? await languages.internal() : languages.customer();
     return {
       body: textToAdf(renderMessage(config, ref.messageKey, language, ref.params)),
       internal: ref.visibility === 'internal',
+      occurrence,
     };
   };
   // Marker before property (docs/decisions/0003): a sweep that searched the old state sees it before its own
@@ -224,7 +250,7 @@ async function writePlan(
     if (first) landed.add(first);
   }
   for (const c of rest) {
-    await deps.jira.addComment(ticket.key, await render(c.ref));
+    await deps.jira.addComment(ticket.key, await render(c.ref, c.key));
     landed.add(c);
     await deps.ledger.complete(c.key, now);
     completed.add(c);
@@ -249,7 +275,7 @@ async function editWithSecurityFallback(
       ticket.key,
       {
         ...(withFields && hasFields ? { fields: plan.fields } : {}),
-        ...(comment && first ? { comment: await render(first.ref) } : {}),
+        ...(comment && first ? { comment: await render(first.ref, first.key) } : {}),
         properties: [{ key: PROCESS_STATE_KEY, value: { ...s, updatedAt: now.toISOString() } }],
       },
       { notifyUsers: first?.ref.visibility === 'public' },

@@ -2,6 +2,7 @@ import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { clarificationOriginFromChangelog } from './clarification-origin';
 import { cameByEmail } from './email-channel';
+import { withChangelogId } from './change-occurrence';
 import { heldConfig } from '../shared/automation-hold';
 import { recordCommentEvent } from '../shared/platform-observations';
 import { isCustomer } from '../shared/customer-check';
@@ -50,20 +51,20 @@ async function withVisibility(
  * nothing.
  */
 export async function handleIssueChange(
-  event: IssueChangeEvent,
+  received: IssueChangeEvent,
   deps: EventDeps,
   now: Date,
 ): Promise<EventOutcome> {
   const { config: site } = await deps.config.load();
-  const projectKey = projectKeyOf(event.issueKey);
+  const projectKey = projectKeyOf(received.issueKey);
   if (!site.projects.includes(projectKey)) return { kind: 'ignored', reason: 'projectNotManaged' };
   const configured: ProjectConfig = configForProject(site, projectKey);
   if (!configured.automation.enabled) return { kind: 'ignored', reason: 'automationDisabled' };
   const mayRun =
-    event.kind === 'commented'
-      ? await timerMayRun(deps.store, deps.dueIndex, projectKey, event.issueKey)
+    received.kind === 'commented'
+      ? await timerMayRun(deps.store, deps.dueIndex, projectKey, received.issueKey)
       : true;
-  const left = triageIssueChange({ event, timerMayRun: mayRun }, configured);
+  const left = triageIssueChange({ event: received, timerMayRun: mayRun }, configured);
   if (left !== undefined) return { kind: 'ignored', reason: left };
   // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is
   // read before the ticket, so that an internal note is left after one read.
@@ -80,7 +81,7 @@ export async function handleIssueChange(
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
   let ticket;
   try {
-    ticket = await loadTicket(deps.jira, event.issueId, fieldIds, config);
+    ticket = await loadTicket(deps.jira, received.issueId, fieldIds, config);
   } catch (error) {
     // Deleted meanwhile, or hidden from the app by a security level it is not part of: nothing to act on.
     if (error instanceof JiraHttpError && error.isNotFound)
@@ -88,6 +89,7 @@ export async function handleIssueChange(
     throw error;
   }
   if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
+  const event = await withChangelogId(deps, ticket.key, received);
   const stored = ticket.state;
   const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
   // A comment on a waiting ticket may be the customer's reply: announce a state write before any other write of

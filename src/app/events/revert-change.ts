@@ -15,11 +15,11 @@ export async function performRevert(
   revert: RevertStatusAction | RevertTypeAction,
   state: ProcessState,
   fields: Record<string, unknown>,
-  render: (ref: MessageRef) => Promise<CommentInput>,
+  render: (ref: MessageRef, occurrence: string) => Promise<CommentInput>,
   audits: Audit[],
 ): Promise<void> {
   const { deps, ticket } = ctx;
-  const comment = await render(revert.comment);
+  const comment = await render(revert.comment, revert.idempotencyKey);
   const action = revert.type === 'revertStatus' ? 'transitionReverted' : 'reclassificationReverted';
   const property = (s: ProcessState) => [
     { key: PROCESS_STATE_KEY, value: { ...s, updatedAt: ctx.now.toISOString() } },

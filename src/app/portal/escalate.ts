@@ -96,14 +96,22 @@ export async function escalate(
 
   if (current.kind === 'escalate') {
     await deps.jira.editIssue(request.ticket.key, {
-      comment: { body: internalNote(deps, request, current.step, input), internal: true },
+      comment: {
+        body: internalNote(deps, request, current.step, input),
+        internal: true,
+        occurrence: `${key}:note`,
+      },
       properties: [{ key: CUSTOMER_STATE_KEY, value: current.state }],
     });
     state = current.state;
   }
   const replied = withReplied(state, current.step.level, deps.now);
   await deps.jira.editIssue(request.ticket.key, {
-    comment: { body: deps.bodies.text(await publicReply(deps, request, current.step)), internal: false },
+    comment: {
+      body: deps.bodies.text(await publicReply(deps, request, current.step)),
+      internal: false,
+      occurrence: `${key}:reply`,
+    },
     properties: [{ key: CUSTOMER_STATE_KEY, value: replied }],
   });
   await deps.ledger.complete(key, deps.now);

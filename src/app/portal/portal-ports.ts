@@ -28,7 +28,8 @@ export interface PortalJira {
   editIssue(
     key: string,
     edit: {
-      comment?: { body: CommentBody; internal: boolean };
+      /** `occurrence`: the comment's idempotency key (`CommentInput.occurrence`). */
+      comment?: { body: CommentBody; internal: boolean; occurrence: string };
       properties?: { key: string; value: unknown }[];
     },
   ): Promise<void>;

@@ -64,7 +64,11 @@ export async function renewEstimate(
   if (renewal.mode === 'accountManagerNote') {
     state = { ...request.customer, renewal: { at: deps.now.toISOString(), mode: renewal.mode } };
     await deps.jira.editIssue(ticket.key, {
-      comment: { body: deps.bodies.withMentions(text, renewal.accountManagers), internal: true },
+      comment: {
+        body: deps.bodies.withMentions(text, renewal.accountManagers),
+        internal: true,
+        occurrence: key,
+      },
       properties: [{ key: CUSTOMER_STATE_KEY, value: state }],
     });
   } else {

@@ -75,10 +75,15 @@ export interface EntityProperty {
   value: unknown;
 }
 
-/** A comment to add: public (the customer sees it) or internal (JSM internal note). */
+/**
+ * A comment to add: public (the customer sees it) or internal (JSM internal note). `occurrence` names the one
+ * occurrence it is posted for (its idempotency key, `docs/decisions/0012`); the comment carries it as the comment
+ * property `jsm-process-occurrence`, so every app comment on a ticket can be traced to what caused it.
+ */
 export interface CommentInput {
   body: AdfDocument;
   internal: boolean;
+  occurrence: string;
 }
 
 /** A comment as the sweep's proof reads it: who, when, and whether the customer can see it. */

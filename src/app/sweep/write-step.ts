@@ -27,9 +27,14 @@ function ticketLanguage(ctx: SweepContext, ticket: SweepTicket) {
   return languageFor(ctx.cfg, organization);
 }
 
-function comment(ctx: SweepContext, ticket: SweepTicket, message: MessageRef): CommentInput {
+function comment(
+  ctx: SweepContext,
+  ticket: SweepTicket,
+  message: MessageRef,
+  occurrence: string,
+): CommentInput {
   const text = renderMessage(ctx.cfg, message.messageKey, ticketLanguage(ctx, ticket), message.params);
-  return { body: textToAdf(text), internal: message.visibility === 'internal' };
+  return { body: textToAdf(text), internal: message.visibility === 'internal', occurrence };
 }
 
 function stateProperty(state: ProcessState): EntityProperty[] {
@@ -51,7 +56,10 @@ export async function writeStep(
   for (const action of decision.actions) {
     switch (action.type) {
       case 'comment':
-        await ctx.deps.jira.editIssue(ticket.key, { comment: comment(ctx, ticket, action), properties });
+        await ctx.deps.jira.editIssue(ticket.key, {
+          comment: comment(ctx, ticket, action, decision.idempotencyKey),
+          properties,
+        });
         return;
       case 'transition': {
         const closedName = ctx.cfg.names.statuses[action.to];
@@ -64,7 +72,9 @@ export async function writeStep(
         await ctx.deps.jira.doTransition(ticket.key, {
           id: transition.id,
           ...(resolution ? { fields: resolution } : {}),
-          ...(action.comment ? { comment: comment(ctx, ticket, action.comment) } : {}),
+          ...(action.comment
+            ? { comment: comment(ctx, ticket, action.comment, decision.idempotencyKey) }
+            : {}),
           properties,
         });
         return;

@@ -5,6 +5,7 @@ import { changeOf } from './issue-change';
 import type { RuleResult } from './event-actions';
 import { kindOfTypeName, statusOfName } from '../names';
 import type { RuleInput } from './rule-input';
+import { unnamedChange } from './transition-rule';
 
 /** Flag shown in the panel when a forbidden type change could not be reverted. */
 const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';
@@ -30,6 +31,7 @@ export function decideReclassification(input: RuleInput, state: ProcessState): R
   const statusThen = statusOfName(config, event.statusAtEvent?.name) ?? ticket.status;
   const verdict = checkReclassification(fromKind, ticket.kind, statusThen);
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_RECLASSIFICATION_FLAG), actions: [] };
+  if (event.changelogId === undefined) return unnamedChange(state, 'reclassificationReverted');
   return {
     state,
     actions: [
@@ -37,7 +39,7 @@ export function decideReclassification(input: RuleInput, state: ProcessState): R
         type: 'revertType',
         toTypeId: change.from,
         flag: ILLEGAL_RECLASSIFICATION_FLAG,
-        idempotencyKey: `${ticket.id}:revertType:${event.changelogId ?? `${change.from}-${change.to}`}`,
+        idempotencyKey: `${ticket.id}:revertType:${event.changelogId}`,
         comment: {
           messageKey: 'reclassificationRefused',
           visibility: 'internal',

@@ -59,6 +59,18 @@ function leftForeignStatus(input: RuleInput, state: ProcessState, from: StatusKe
 }
 
 /**
+ * A forbidden change whose event names no changelog entry (the app looks it up when Jira's payload lacks it) is
+ * not reverted: a key without it would name every such change at once, and the second would never be reverted.
+ * The audit trail says so.
+ */
+export function unnamedChange(state: ProcessState, action: string): RuleResult {
+  return {
+    state,
+    actions: [{ type: 'audit', entry: { action, outcome: 'skipped', detail: 'changeNotNamed' } }],
+  };
+}
+
+/**
  * Transition enforcement (guide §3): a status change the ticket's kind does not allow is reverted to the status
  * it came from, with an internal comment naming the rule. Acts only while the ticket is still in the status the
  * event moved it to: an event for a ticket that changed again meanwhile is history, and the later change's own
@@ -93,6 +105,8 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   };
   const verdict = checkStatusChange(ticket.kind, from, ticket.status, ctx);
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
+  // The revert's key names this one change (docs/decisions/0012); a change nothing names is left to the audit.
+  if (event.changelogId === undefined) return unnamedChange(state, 'transitionReverted');
   return {
     state,
     actions: [
@@ -101,7 +115,7 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
         toStatusId: change.from,
         toStatusName: change.fromString ?? config.names.statuses[from],
         flag: ILLEGAL_TRANSITION_FLAG,
-        idempotencyKey: `${ticket.id}:revertStatus:${event.changelogId ?? `${change.from}-${change.to}`}`,
+        idempotencyKey: `${ticket.id}:revertStatus:${event.changelogId}`,
         comment: {
           messageKey: 'transitionRefused',
           visibility: 'internal',

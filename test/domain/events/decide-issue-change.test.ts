@@ -138,6 +138,57 @@ describe('decideIssueChange', () => {
     ]);
   });
 
+  describe('a revert names the one change it reverts (docs/decisions/0012)', () => {
+    const inProgress = ticket({ statusId: 's-prog', statusName: 'In Progress', status: 'inProgress' });
+    const moved = (changelogId?: string) => {
+      const { changelogId: _, ...rest } = statusChange(['s-open', 'Open'], ['s-prog', 'In Progress']);
+      return changelogId === undefined ? rest : { ...rest, changelogId };
+    };
+    const retyped = (changelogId?: string) => {
+      const { changelogId: _, ...rest } = event({
+        items: [
+          {
+            field: 'issuetype',
+            fieldId: 'issuetype',
+            from: 't-inc',
+            fromString: 'Incident',
+            to: 't-sug',
+            toString: 'Suggestion',
+          },
+        ],
+      });
+      return changelogId === undefined ? rest : { ...rest, changelogId };
+    };
+    const suggestion = ticket({ typeId: 't-sug', typeName: 'Suggestion', kind: 'suggestion' });
+    const keyOf = (t: typeof inProgress, e: ReturnType<typeof moved>) =>
+      decideIssueChange(input(t, e)).actions.map((a) => ('idempotencyKey' in a ? a.idempotencyKey : a.type));
+
+    it.each([
+      ['status', inProgress, moved],
+      ['type', suggestion, retyped],
+    ] as const)(
+      '%s: two identical forbidden changes get two keys, two deliveries of one get one',
+      (_, t, make) => {
+        const first = keyOf(t, make('301'));
+        expect(first).toHaveLength(1);
+        expect(keyOf(t, make('302'))).not.toEqual(first);
+        expect(keyOf(t, make('301'))).toEqual(first);
+      },
+    );
+
+    it.each([
+      ['status', inProgress, moved, 'transitionReverted'],
+      ['type', suggestion, retyped, 'reclassificationReverted'],
+    ] as const)(
+      '%s: a change no changelog id names is not reverted under a shared key',
+      (_, t, make, action) => {
+        expect(decideIssueChange(input(t, make())).actions).toEqual([
+          { type: 'audit', entry: { action, outcome: 'skipped', detail: 'changeNotNamed' } },
+        ]);
+      },
+    );
+  });
+
   it('notes that P1 does not fit a Software Defect', () => {
     const t = ticket({
       typeName: 'Software Defect',

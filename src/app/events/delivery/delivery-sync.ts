@@ -108,7 +108,7 @@ async function placeInDelivery(
       await deps.jira.editIssue(
         ticket.key,
         {
-          comment: { body: textToAdf(text), internal: true },
+          comment: { body: textToAdf(text), internal: true, occurrence: key },
           properties: [
             { key: PROCESS_STATE_KEY, value: withFlag(withDone(state, key), DELIVERY_MISSING_FLAG) },
           ],

@@ -138,7 +138,7 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   await deps.jira.doTransition(ticket.key, {
     id: transition.id,
     ...(resolution ? { fields: resolution } : {}),
-    comment: { body: textToAdf(text), internal: false },
+    comment: { body: textToAdf(text), internal: false, occurrence: key },
     properties: [{ key: PROCESS_STATE_KEY, value: next }],
   });
   await deps.ledger.complete(key, now);
