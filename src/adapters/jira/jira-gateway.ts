@@ -27,7 +27,10 @@ import {
 
 /** JSM's property that makes a comment internal (`{ internal: true }`) or public. */
 const SD_PUBLIC_COMMENT = 'sd.public.comment';
-/** The comment property naming the occurrence an app comment is posted for (`CommentInput.occurrence`). */
+/**
+ * The comment property naming the occurrence an app comment is posted for (`CommentInput.occurrence`).
+ * @internal Exported for the site invariants, which read it from the app's comments.
+ */
 export const OCCURRENCE_PROPERTY = 'jsm-process-occurrence';
 
 /** JSM's internal flag and the occurrence, as comment properties (set in the same call as the comment). */
