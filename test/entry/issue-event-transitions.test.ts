@@ -140,6 +140,26 @@ describe('issue events on the local site: transition enforcement and reclassific
     expect(s.status(key)).toBe('Clarification required / On hold');
   });
 
+  it('events read late: a status change is judged by the type the ticket had when it was made', async () => {
+    // Found by the long property run (seed 2026): an Incident moved Open → Resolved (an Incident has no Resolved),
+    // then re-typed to Non-Software Defect while Resolved, both events read after both changes. The move was
+    // judged as the Non-Software Defect's (allowed), the re-typing reverted: an Incident resting in Resolved
+    // without a flag.
+    const key = await ticket('Incident');
+    await s.agent.transition(key, { status: 'Resolved', resolution: 'Done' });
+    await s.agent.edit(key, { issuetype: { name: 'Non-Software Defect' } });
+    await s.settle();
+    // The move is refused as the Incident's; the workflow has no way back from Resolved, so it is flagged with a
+    // note, and the re-typing (not allowed once resolved) is set back.
+    expect(s.typeName(key)).toBe('Incident');
+    expect(s.status(key)).toBe('Resolved');
+    expect(s.state(key)).toMatchObject({ flags: ['illegalTransition'] });
+    expect(s.appComments(key).map((c) => c.text)).toEqual([
+      expect.stringContaining('Dieser Tickettyp hat keinen solchen Status'),
+      expect.stringContaining('Die Änderung des Tickettyps von "Incident" zu "Non-Software Defect"'),
+    ]);
+  });
+
   it('allows Clarification from a working status and back, and leaves allowed changes alone', async () => {
     const key = await ticket('Software Defect');
     await s.agent.transition(key, { status: 'In Progress' });

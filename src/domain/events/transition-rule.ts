@@ -7,7 +7,7 @@ import type { Localized } from '../texts/message-keys';
 import { allowedTargets, checkStatusChange, hasStatus, type StatusChangeContext } from '../workflows';
 import { changeOf, occurrenceOf } from './issue-change';
 import type { RuleResult } from './event-actions';
-import { statusOfName } from '../names';
+import { kindOfTypeName, statusOfName } from '../names';
 import type { RuleInput } from './rule-input';
 
 /** Flag shown in the panel when a forbidden status change could not be reverted. */
@@ -90,7 +90,10 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   }
   const from = statusOfName(config, change.fromString ?? undefined);
   if (from === undefined || !change.from) return { state, actions: [] };
-  if (!hasStatus(ticket.kind, from)) return leftForeignStatus(input, state, from);
+  // Judge the move as the kind the ticket had when it was made (the payload's issue snapshot): a re-typing made
+  // after it, read in the same batch, must not make a forbidden move look allowed.
+  const kind = kindOfTypeName(config, event.typeAtEvent) ?? ticket.kind;
+  if (!hasStatus(kind, from)) return leftForeignStatus(input, state, from);
   // The stored state still describes the Clarification stay the ticket just left. Without it (no state yet, e.g.
   // the app was installed while the ticket was in Clarification) the origin is unknown and the domain rule falls
   // back to accepting any working status.
@@ -103,7 +106,7 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
     ...(origin ? { previousWorkingStatus: origin.status } : {}),
     ...(input.byCustomer === true ? { byCustomer: true } : {}),
   };
-  const verdict = checkStatusChange(ticket.kind, from, ticket.status, ctx);
+  const verdict = checkStatusChange(kind, from, ticket.status, ctx);
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
   // The revert's key names this one change (docs/decisions/0012); a change nothing names is left to the audit.
   if (event.changelogId === undefined) return unnamedChange(state, 'transitionReverted');
@@ -123,7 +126,7 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
             ticketKey: ticket.key,
             from: change.fromString ?? config.names.statuses[from],
             to: ticket.statusName,
-            reason: withAllowedTargets(verdict.reason, config, ticket.kind, from, ctx),
+            reason: withAllowedTargets(verdict.reason, config, kind, from, ctx),
           },
         },
       },

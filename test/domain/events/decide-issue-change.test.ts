@@ -27,6 +27,21 @@ describe('decideIssueChange', () => {
     });
   });
 
+  it('judges a status change by the type the ticket had when it was made, not by a later re-typing', () => {
+    const t = ticket({
+      typeName: 'Non-Software Defect',
+      kind: 'nonSoftwareDefect',
+      statusId: 's-res',
+      statusName: 'Resolved',
+      status: 'resolved',
+    });
+    const moved = statusChange(['s-open', 'Open'], ['s-res', 'Resolved']);
+    expect(decideIssueChange(input(t, moved)).actions).toEqual([]);
+    expect(decideIssueChange(input(t, { ...moved, typeAtEvent: 'Incident' })).actions).toEqual([
+      expect.objectContaining({ type: 'revertStatus', toStatusId: 's-open' }),
+    ]);
+  });
+
   it('ignores a status event when the ticket has changed again meanwhile', () => {
     const t = ticket({ statusId: 's-res', statusName: 'Resolved', status: 'resolved' });
     const { actions, state } = decideIssueChange(
