@@ -160,6 +160,19 @@ describe('issue events on the local site: transition enforcement and reclassific
     ]);
   });
 
+  it('events read late: a move allowed only for a re-typing the app set back is reverted', async () => {
+    // Found by the long property run (seed 2026): a Support Request re-typed to Software Defect in Open, then moved
+    // to In Progress (a Software Defect status, not a Support Request one), both events read after both changes.
+    // The re-typing is set back first; the move, allowed for the type it was made under, is still refused.
+    const key = await ticket('Support Request');
+    await s.agent.edit(key, { issuetype: { name: 'Software Defect' } });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.typeName(key)).toBe('Support Request');
+    const flagged = (s.state(key)?.flags as string[] | undefined)?.includes('illegalTransition') === true;
+    expect(s.status(key) === 'Open' || flagged).toBe(true);
+  });
+
   it('allows Clarification from a working status and back, and leaves allowed changes alone', async () => {
     const key = await ticket('Software Defect');
     await s.agent.transition(key, { status: 'In Progress' });

@@ -90,10 +90,7 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   }
   const from = statusOfName(config, change.fromString ?? undefined);
   if (from === undefined || !change.from) return { state, actions: [] };
-  // Judge the move as the kind the ticket had when it was made (the payload's issue snapshot): a re-typing made
-  // after it, read in the same batch, must not make a forbidden move look allowed.
-  const kind = kindOfTypeName(config, event.typeAtEvent) ?? ticket.kind;
-  if (!hasStatus(kind, from)) return leftForeignStatus(input, state, from);
+  if (!hasStatus(ticket.kind, from)) return leftForeignStatus(input, state, from);
   // The stored state still describes the Clarification stay the ticket just left. Without it (no state yet, e.g.
   // the app was installed while the ticket was in Clarification) the origin is unknown and the domain rule falls
   // back to accepting any working status.
@@ -106,7 +103,16 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
     ...(origin ? { previousWorkingStatus: origin.status } : {}),
     ...(input.byCustomer === true ? { byCustomer: true } : {}),
   };
-  const verdict = checkStatusChange(kind, from, ticket.status, ctx);
+  // The move is judged as the kind the ticket has now and as the kind it had when the move was made (the
+  // payload's issue snapshot): a re-typing read in the same batch, or one the app set back meanwhile, must not make
+  // a forbidden move look allowed. Either refusal reverts it.
+  const kindThen = kindOfTypeName(config, event.typeAtEvent);
+  const now = checkStatusChange(ticket.kind, from, ticket.status, ctx);
+  const then =
+    kindThen !== undefined && kindThen !== ticket.kind && hasStatus(kindThen, from)
+      ? checkStatusChange(kindThen, from, ticket.status, ctx)
+      : now;
+  const [verdict, kind] = then.allowed ? [now, ticket.kind] : [then, kindThen ?? ticket.kind];
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_TRANSITION_FLAG), actions: [] };
   // The revert's key names this one change (docs/decisions/0012); a change nothing names is left to the audit.
   if (event.changelogId === undefined) return unnamedChange(state, 'transitionReverted');
