@@ -140,6 +140,7 @@ class NaiveApp {
           await this.jira.addComment(key, {
             body: textToAdf(renderMessage(CONFIG, action.messageKey, 'de', action.params)),
             internal: action.visibility === 'internal',
+            occurrence: action.idempotencyKey,
           });
           break;
         case 'setSecurityLevel': {
@@ -161,6 +162,7 @@ class NaiveApp {
           await this.jira.addComment(key, {
             body: textToAdf(renderMessage(CONFIG, action.comment.messageKey, 'de', action.comment.params)),
             internal: true,
+            occurrence: action.idempotencyKey,
           });
           break;
         }
@@ -222,6 +224,7 @@ class NaiveApp {
         await this.jira.addComment(target, {
           body: textToAdf(`Version ${String(version)}`),
           internal: false,
+          occurrence: `${target}:shipped:${key}`,
         });
         await this.jira.setIssueProperty(target, PROCESS_STATE_KEY, { delivered: key });
       }

@@ -69,11 +69,11 @@ export async function handleIssueChange(
   // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is
   // read before the ticket, so that an internal note is left after one read.
   const visible =
-    event.kind === 'commented' && event.comment !== undefined
-      ? await withVisibility(deps, event.issueKey, event.comment)
+    received.kind === 'commented' && received.comment !== undefined
+      ? await withVisibility(deps, received.issueKey, received.comment)
       : undefined;
   if (visible?.isPublic === false) {
-    await recordCommentEvent(deps.store, event.comment?.isPublic !== undefined, now);
+    await recordCommentEvent(deps.store, received.comment?.isPublic !== undefined, now);
     return { kind: 'ignored', reason: 'internalComment' };
   }
   // A failed platform check holds automation in dry run, as for the sweep.
