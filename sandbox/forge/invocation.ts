@@ -41,8 +41,16 @@ export interface InvocationRecord {
 export interface InvocationScope {
   readonly record: InvocationRecord;
   readonly accountId?: string;
-  /** `performance.now()` value after which the invocation has timed out. */
+  /** `performance.now()` value after which the invocation has timed out on real time alone. */
   readonly deadline: number;
+  /** Platform milliseconds the invocation spent waiting for simulated REST round trips (see {@link spend}). */
+  simulatedMs: number;
+  /**
+   * Counts `ms` of simulated time (a REST call's latency) towards the invocation's time limit, as the real
+   * platform counts the wait for every answer. Once real and simulated time together pass the limit, the
+   * invocation ends as a `timeout` there and then.
+   */
+  spend(ms: number): void;
   /** Set once the platform has given up on this invocation: its later platform calls are refused. */
   expired: boolean;
   /** Ends the invocation now as a crash (`error`), whatever its handler does next; see {@link KilledError}. */
@@ -100,9 +108,12 @@ export class InvocationRunner {
     return this.storage.getStore();
   }
 
-  /** Milliseconds of platform time left to the current invocation (what `getRemainingTimeInMillis` reports). */
+  /**
+   * Milliseconds of platform time left to the current invocation (what `getRemainingTimeInMillis` reports): the
+   * limit less real time (unscaled) and less the simulated REST latency it has waited for.
+   */
   remainingMs(scope: InvocationScope): number {
-    return Math.max(0, Math.round((scope.deadline - performance.now()) / this.timeScale));
+    return Math.max(0, leftMs(scope, this.timeScale));
   }
 
   /** Calls `listener` after every finished invocation; returns the unsubscribe function. */
@@ -134,14 +145,23 @@ export class InvocationRunner {
       outcome: 'ok',
       requests: [],
     };
+    let timeUp: (() => void) | undefined;
     let killed: ((error: KilledError) => void) | undefined;
     const kill = new Promise<never>((_, reject) => {
       killed = reject;
     });
     kill.catch(() => undefined);
+    const timeScale = this.timeScale;
     const scope: InvocationScope = {
       record,
       deadline: startedReal + limitMs,
+      simulatedMs: 0,
+      spend(ms) {
+        scope.simulatedMs += ms;
+        if (leftMs(scope, timeScale) > 0) return;
+        scope.expired = true;
+        timeUp?.();
+      },
       expired: false,
       ...(spec.accountId !== undefined ? { accountId: spec.accountId } : {}),
       kill(reason) {
@@ -152,7 +172,8 @@ export class InvocationRunner {
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<TimedOut>((resolve) => {
-      timer = setTimeout(() => resolve(new TimedOut()), limitMs);
+      timeUp = () => resolve(new TimedOut());
+      timer = setTimeout(timeUp, limitMs);
     });
     const work = this.storage.run(scope, async () => fn());
     let settled: Settled<T>;
@@ -184,6 +205,11 @@ export class InvocationRunner {
     for (const listener of this.listeners) listener(record);
     return settled;
   }
+}
+
+/** Platform milliseconds left to `scope`: its real deadline (scaled back) less the simulated time it spent. */
+function leftMs(scope: InvocationScope, timeScale: number): number {
+  return Math.round((scope.deadline - performance.now()) / timeScale - scope.simulatedMs);
 }
 
 /** `Name: message` of a thrown value, without stack or payloads. */

@@ -70,11 +70,7 @@ const json = (status: number, body: unknown): Response =>
 export function createForgeFetch(deps: TransportDeps): ForgeFetch {
   return async (target, path, init = {}) => {
     const scope = deps.runner.current();
-    if (scope?.expired) {
-      throw new Error(
-        `Invocation ${scope.record.id} has timed out; the platform no longer serves its requests`,
-      );
-    }
+    if (scope?.expired) throw timedOut(scope);
     if (target.type === 'kvs') {
       const [status, body] = kvsReply(deps.kvs, path, init);
       if (deps.kills?.afterCall(scope, 'kvs', 'POST', path, status)) throw killed(scope);
@@ -121,8 +117,12 @@ async function requestJira(
     principal,
     ...(body !== undefined ? { body } : {}),
   });
-  // The answer arrives one round trip after the request was served.
-  if (deps.restLatencyMs > 0) deps.clock.advance(deps.restLatencyMs);
+  // The answer arrives one round trip after the request was served; the invocation waited that long, and the
+  // wait counts towards its time limit (an invocation that runs out of time meanwhile never sees the answer).
+  if (deps.restLatencyMs > 0) {
+    deps.clock.advance(deps.restLatencyMs);
+    scope?.spend(deps.restLatencyMs);
+  }
   const points = Number(
     Object.entries(reply.headers).find(([name]) => name.toLowerCase() === POINTS_HEADER)?.[1],
   );
@@ -134,8 +134,14 @@ async function requestJira(
     durationMs: Math.round(performance.now() - started),
     ...(Number.isFinite(points) ? { points } : {}),
   });
+  if (scope?.expired) throw timedOut(scope);
   if (deps.kills?.afterCall(scope, 'jira', method, path, reply.status)) throw killed(scope);
   return respond(reply.status, reply.body, reply.headers);
+}
+
+/** What the pending call of an invocation that ran out of time sees (nobody: it has already ended). */
+function timedOut(scope: InvocationScope): Error {
+  return new Error(`Invocation ${scope.record.id} has timed out; the platform no longer serves its requests`);
 }
 
 /** What the dead invocation's pending call sees (nobody: the invocation has already ended). */

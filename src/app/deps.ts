@@ -3,7 +3,7 @@ import type { ActionLedger } from './shared/action-ledger';
 import type { AuditLog } from './shared/audit-log';
 import type { ConfigRepository } from './shared/config-repository';
 import type { ParkingLot } from './shared/parking-lot';
-import type { Clock, DueIndexStore, KeyValueStore, Logger, WorkQueue } from './ports';
+import type { Clock, DueIndexStore, InvocationTime, KeyValueStore, Logger, WorkQueue } from './ports';
 
 /**
  * Everything a use case may use, built once per invocation by the entry handler. `jira` acts as the app
@@ -18,6 +18,8 @@ export interface AppDeps {
   dueIndex: DueIndexStore;
   queue: WorkQueue;
   clock: Clock;
+  /** The time the platform leaves this invocation. */
+  time: InvocationTime;
   log: Logger;
   audit: AuditLog;
   ledger: ActionLedger;

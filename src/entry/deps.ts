@@ -1,5 +1,6 @@
 import api from '@forge/api';
 import { forgeDueIndex } from '../adapters/forge-due-index';
+import { forgeInvocationTime } from '../adapters/invocation-time';
 import { forgeKvsStore } from '../adapters/forge-kvs-store';
 import { forgeWorkQueue } from '../adapters/forge-work-queue';
 import { CallStats } from '../adapters/jira/call-stats';
@@ -61,6 +62,7 @@ function buildDeps(scope: string, client: JiraClient): AppDeps {
     dueIndex: forgeDueIndex,
     queue: forgeWorkQueue(),
     clock: systemClock,
+    time: forgeInvocationTime(systemClock),
     log: consoleLogger(scope),
     audit: new AuditLog(forgeKvsStore),
     ledger: new ActionLedger(forgeKvsStore),

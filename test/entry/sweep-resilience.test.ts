@@ -55,7 +55,8 @@ describe('hourly sweep: exactly once under duplicates, crashes, rate limits and 
   });
 
   it('continues a large due set through the queue, harmless under duplicate deliveries', async () => {
-    s = await startSweepSite('2026-11-02T08:30:00Z', { duplicateRate: 1 });
+    // 2 s a Jira call: the day-10 reminders outgrow one 300 s invocation.
+    s = await startSweepSite('2026-11-02T08:30:00Z', { duplicateRate: 1, restLatencyMs: 2_000 });
     // 260 steps due in one hour need about 520 points: more than the default fair share of the pool (260 an
     // hour would spread them over three sweeps), so this site's admin has given it a larger budget.
     s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 2_000 } });

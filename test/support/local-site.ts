@@ -124,6 +124,8 @@ interface LocalSiteOptions {
   commentEventVisibility?: 'absent' | 'jsdPublic';
   /** Update events carry `changelog.id` (Jira sends it; the Forge event reference documents only the items). */
   changelogIdInEvents?: 'present' | 'absent';
+  /** Simulated time each Jira REST call takes (the host's default when absent). */
+  restLatencyMs?: number;
 }
 
 /** Plain text of an ADF node (paragraphs separated by blank lines). */
@@ -162,6 +164,7 @@ async function startLocalSite(start: string, options: LocalSiteOptions): Promise
       concurrent: options.concurrent ?? false,
       seed: options.seed ?? 7,
     },
+    ...(options.restLatencyMs !== undefined ? { restLatencyMs: options.restLatencyMs } : {}),
   });
   host.install();
   guardRun(host, site);

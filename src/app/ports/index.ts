@@ -52,6 +52,15 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * How much longer the platform lets the current invocation run (Forge: `getAppContext()`
+ * `.invocationRemainingTimeInMillis()`). It counts every wait for Jira, so long work asks it instead of counting
+ * tickets.
+ */
+export interface InvocationTime {
+  remainingMs(): number;
+}
+
 /** Structured logs. Values must be ids, counts, codes — never names, e-mail addresses or ticket text. */
 export interface Logger {
   info(event: string, data?: Record<string, string | number | boolean | undefined>): void;

@@ -7,12 +7,10 @@ import { sweepContextFor } from './sweep-setup';
 import { repairBasis } from '../shared/repair-marker';
 import { firstPhase } from './sweep-sources';
 import { sweepRunKey } from './last-sweep';
+import { SweepTime } from './sweep-time';
 
 /** Queue work item type that continues one project's sweep. */
 export const SWEEP_PROJECT_WORK = 'sweep.project';
-
-/** Tickets one invocation handles before it hands over to the queue; ~2 calls each, well inside 300 s. */
-const MAX_TICKETS_PER_INVOCATION = 200;
 
 /** Delay before retrying a sweep that met a Jira outage. */
 const UPSTREAM_RETRY_SECONDS = 120;
@@ -49,15 +47,16 @@ function continuation(projectKey: string, cursor: SweepCursor | undefined, delay
 }
 
 /**
- * Sweeps one project from `cursor` within this invocation and the hourly budget. Rate limits and outages end
- * the attempt with a `deferred` outcome (the caller retries through the queue); everything else is recorded
- * per ticket and never stops the sweep.
+ * Sweeps one project from `cursor` within this invocation's remaining time (`time`, shared by the projects one
+ * invocation sweeps) and the hourly budget. Rate limits and outages end the attempt with a `deferred` outcome
+ * (the caller retries through the queue); everything else is recorded per ticket and never stops the sweep.
  */
 export async function runProjectSweep(
   deps: AppDeps,
   projectKey: string,
   now: Date,
   cursor?: SweepCursor,
+  time: SweepTime = new SweepTime(deps.time),
 ): Promise<ProjectRunOutcome> {
   const { config, version } = await deps.config.load();
   if (!config.automation.enabled) return { kind: 'disabled' };
@@ -75,11 +74,7 @@ export async function runProjectSweep(
           ? { phase: 'due' }
           : { phase: first.phase, repairBasis: basis, rebuild: first.rebuild };
     }
-    const result = await sweepProject(
-      ctx,
-      { budget, maxTicketsPerInvocation: MAX_TICKETS_PER_INVOCATION },
-      from,
-    );
+    const result = await sweepProject(ctx, { budget, time }, from);
     const { tickets, outcomes } = result;
     deps.log.info('sweep.project', {
       projectKey,
@@ -120,6 +115,7 @@ export async function runScheduledSweep(
   const { config } = await deps.config.load();
   const report: Record<string, ProjectRunOutcome> = {};
   const queued: WorkItem[] = [];
+  const time = new SweepTime(deps.time);
   for (const projectKey of config.projects) {
     const first = await deps.store.setIfAbsent(
       sweepRunKey(projectKey, now),
@@ -130,7 +126,7 @@ export async function runScheduledSweep(
       report[projectKey] = { kind: 'duplicateRun' };
       continue;
     }
-    const outcome = await runProjectSweep(deps, projectKey, now);
+    const outcome = await runProjectSweep(deps, projectKey, now, undefined, time);
     report[projectKey] = outcome;
     if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
     if (outcome.kind === 'deferred') queued.push(continuation(projectKey, undefined, outcome.afterSeconds));

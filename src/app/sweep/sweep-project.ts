@@ -1,5 +1,6 @@
 import type { PointsBudget } from './points-budget';
 import type { SweepContext } from './sweep-context';
+import type { SweepTime } from './sweep-time';
 import { TicketIsolation } from './isolated-ticket';
 import { markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
 import { toSweepTicket } from './sweep-ticket';
@@ -31,8 +32,8 @@ export interface ProjectSweepResult {
 
 export interface ProjectSweepLimits {
   readonly budget: PointsBudget;
-  /** Tickets one invocation handles before handing over to the queue (keeps well inside the time limit). */
-  readonly maxTicketsPerInvocation: number;
+  /** The invocation's remaining time: a page is never larger than what fits before its safety margin. */
+  readonly time: SweepTime;
   /** Largest search page (Jira returns at most 100 issues with properties). */
   readonly pageSize?: number;
 }
@@ -51,8 +52,8 @@ function nextPhase(phase: SweepPhase, rebuild: boolean): SweepPhase | undefined 
  * Sweeps one project through its phases (`sweep-sources.ts`): the repair queries when they are due, then the
  * tickets the due index says are due, most overdue first, page by page (Jira's `nextPageToken` is a snapshot:
  * pages neither skip nor repeat tickets while the sweep changes them; the index cursor is a position in due
- * order). Stops when the hourly points budget would be exceeded or the invocation has handled its share, and
- * says where to continue. With nothing due and no repair due, it reads only KVS: 0 Jira points.
+ * order). Stops when the hourly points budget would be exceeded or the invocation's remaining time holds no
+ * further ticket, and says where to continue. With nothing due and no repair due, it reads only KVS: 0 Jira points.
  */
 export async function sweepProject(
   ctx: SweepContext,
@@ -73,8 +74,17 @@ export async function sweepProject(
     isolation.heldIssuesRetryAfter > 0 ? { heldIssuesRetryAfter: isolation.heldIssuesRetryAfter } : {};
   for (;;) {
     const before = stats.totalPoints;
+    const inTime = limits.time.ticketsThatFit();
+    if (inTime < 1)
+      return {
+        tickets,
+        outcomes,
+        continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...(phase === 'due' ? {} : repair) },
+        budgetExhausted: false,
+        ...held(),
+      };
     const available = await limits.budget.remaining();
-    const pageSize = Math.min(maxPage, Math.floor((available - 1) / POINTS_PER_TICKET));
+    const pageSize = Math.min(maxPage, inTime, Math.floor((available - 1) / POINTS_PER_TICKET));
     if (pageSize < 1)
       return {
         tickets,
@@ -94,6 +104,7 @@ export async function sweepProject(
         if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
         outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
         tickets += 1;
+        limits.time.handled(1);
       }
     } finally {
       await limits.budget.charge(stats.totalPoints - before);
@@ -104,15 +115,6 @@ export async function sweepProject(
       if (next === 'due' && repair.repairBasis !== undefined) await markRepaired(ctx, repair.repairBasis);
       if (!next) return { tickets, outcomes, budgetExhausted: false, ...held() };
       phase = next;
-    }
-    if (tickets >= limits.maxTicketsPerInvocation) {
-      return {
-        tickets,
-        outcomes,
-        continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...(phase === 'due' ? {} : repair) },
-        budgetExhausted: false,
-        ...held(),
-      };
     }
   }
 }

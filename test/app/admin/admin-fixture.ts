@@ -31,6 +31,7 @@ export function adminDeps(options: { admin?: boolean; table?: Parameters<typeof 
     dueIndex: new MemoryDueIndex(),
     queue: { push: async () => undefined },
     clock: { now: () => NOW },
+    time: { remainingMs: () => 25_000 },
     log: silent,
     audit: new AuditLog(store),
     ledger: new ActionLedger(store),

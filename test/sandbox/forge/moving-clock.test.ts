@@ -1,4 +1,4 @@
-import api, { route } from '@forge/api';
+import api, { getAppContext, route } from '@forge/api';
 
 import { SimClock } from '../../../sandbox/clock';
 import { createForgeHost, DEFAULT_REST_LATENCY_MS, type ForgeHost } from '../../../sandbox/forge/host';
@@ -60,6 +60,40 @@ describe('the simulated clock moves with every Jira REST call', () => {
     await start(0);
     const statuses = await burstOfReads(host, 250);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+
+  it('counts towards the invocation’s time limit: 60 s of answers end a 55 s scheduled run as a timeout', async () => {
+    await start(1_000);
+    const statuses: number[] = [];
+    const failures: unknown[] = [];
+    let remainingAfterTen = 0;
+    app.behave('hourly', async () => {
+      try {
+        for (let i = 0; i < 60; i++) {
+          const res = await api.asApp().requestJira(route`/rest/api/3/serverInfo`);
+          statuses.push(res.status);
+          if (i === 9) remainingAfterTen = getAppContext().invocationRemainingTimeInMillis();
+        }
+      } catch (error) {
+        failures.push(error);
+      }
+    });
+    const record = await host.runScheduled('hourly-tick');
+    expect(record.outcome).toBe('timeout');
+    // The 55th answer is the one that runs out of time: the handler never sees it, nor makes a 56th call.
+    expect(statuses).toHaveLength(54);
+    expect(record.requests).toHaveLength(55);
+    expect(String(failures[0])).toMatch(/timed out/);
+    // Ten answers of 1 s each: the runtime reports 45 s left (less the few real milliseconds spent).
+    expect(remainingAfterTen).toBeLessThanOrEqual(45_000);
+    expect(remainingAfterTen).toBeGreaterThan(44_000);
+  });
+
+  it('and a run that stays inside the limit is not touched', async () => {
+    await start(1_000);
+    const statuses = await burstOfReads(host, 50);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    expect(host.invocations.at(-1)?.outcome).toBe('ok');
   });
 
   it('is never set back by the host’s own scheduling', async () => {
