@@ -1,11 +1,11 @@
 import type { ProcessState } from '../process-state';
-import { withoutFlag } from '../process-state';
-import { checkReclassification } from '../workflows';
+import { withFlag, withoutFlag } from '../process-state';
+import { checkReclassification, hasStatus } from '../workflows';
 import { changeOf } from './issue-change';
 import type { RuleResult } from './event-actions';
 import { kindOfTypeName, statusOfName } from '../names';
 import type { RuleInput } from './rule-input';
-import { unnamedChange } from './transition-rule';
+import { ILLEGAL_TRANSITION_FLAG, unnamedChange } from './transition-rule';
 
 /** Flag shown in the panel when a forbidden type change could not be reverted. */
 const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';
@@ -13,7 +13,9 @@ const ILLEGAL_RECLASSIFICATION_FLAG = 'illegalReclassification';
 /**
  * Reclassification (PROCESS.md §2): a type change the table does not allow is set back with an internal comment
  * naming the rule; an allowed one needs nothing here (the timer reconciliation re-evaluates timers for the new
- * kind). Like transitions, only a change that is still current is judged.
+ * kind). Like transitions, only a change that is still current is judged. When the ticket has meanwhile moved to a
+ * status the old kind's workflow lacks (the events read late or out of order), the type is set back all the same
+ * and the ticket is flagged as resting outside its workflow, for an agent to move it.
  *
  * @example
  * decideReclassification(incidentRetypedToSuggestion, state).actions[0].type; // 'revertType'
@@ -33,7 +35,7 @@ export function decideReclassification(input: RuleInput, state: ProcessState): R
   if (verdict.allowed) return { state: withoutFlag(state, ILLEGAL_RECLASSIFICATION_FLAG), actions: [] };
   if (event.changelogId === undefined) return unnamedChange(state, 'reclassificationReverted');
   return {
-    state,
+    state: hasStatus(fromKind, ticket.status) ? state : withFlag(state, ILLEGAL_TRANSITION_FLAG),
     actions: [
       {
         type: 'revertType',

@@ -10,8 +10,8 @@ import type { RuleResult } from './event-actions';
 import { kindOfTypeName, statusOfName } from '../names';
 import type { RuleInput } from './rule-input';
 
-/** Flag shown in the panel when a forbidden status change could not be reverted. */
-const ILLEGAL_TRANSITION_FLAG = 'illegalTransition';
+/** Flag shown in the panel when a ticket rests in a status its kind's workflow does not have. */
+export const ILLEGAL_TRANSITION_FLAG = 'illegalTransition';
 
 /** The refusal reason followed by the statuses the ticket may move to instead, by their Jira names. */
 function withAllowedTargets(

@@ -153,6 +153,44 @@ describe('decideIssueChange', () => {
     ]);
   });
 
+  it('sets a forbidden type back and flags the ticket when it has since moved to a status the old type lacks', () => {
+    // Read out of order: the move to In Progress (allowed for a Software Defect) before the re-typing.
+    const t = ticket({
+      typeId: 't-sd',
+      typeName: 'Software Defect',
+      kind: 'softwareDefect',
+      statusId: 's-prog',
+      statusName: 'In Progress',
+      status: 'inProgress',
+    });
+    const e = event({
+      items: [
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: 't-sr',
+          fromString: 'Support Request',
+          to: 't-sd',
+          toString: 'Software Defect',
+        },
+      ],
+    });
+    const { actions, state } = decideIssueChange(
+      input(t, { ...e, statusAtEvent: { id: 's-open', name: 'Open' } }),
+    );
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'revertType',
+        toTypeId: 't-sr',
+        idempotencyKey: '10001:revertType:h1',
+      }),
+    ]);
+    expect(state.flags).toEqual(['illegalTransition']);
+    // Re-typed while still in a status both types have: set back, no flag.
+    const inOpen = { ...t, statusId: 's-open', statusName: 'Open', status: 'open' as const };
+    expect(decideIssueChange(input(inOpen, e)).state.flags).toEqual([]);
+  });
+
   describe('a revert names the one change it reverts (docs/decisions/0012)', () => {
     const inProgress = ticket({ statusId: 's-prog', statusName: 'In Progress', status: 'inProgress' });
     const moved = (changelogId?: string) => {
