@@ -132,6 +132,27 @@ describe('published expression tables on the local site', () => {
     expect(s.status(key)).toBe('In Progress');
   });
 
+  it('a failed platform check withdraws the tables while it holds automation; passing checks publish them again', async () => {
+    s.host.lifecycle('avi:forge:installed:app', USER.admin);
+    await s.settle();
+    expect(s.site.store.appProperties.has(transitionRulesKey('SD'))).toBe(true);
+    // A failed run leaves this hold: automation in dry run, and a re-publication (here: an upgrade) withdraws.
+    const at = Date.now();
+    const hold = { since: s.clock.now().toISOString(), failed: ['dueQuery'] };
+    s.host.kvs.put('kvs', 'platform-checks:hold', { value: hold, createdAt: at, updatedAt: at });
+    s.host.lifecycle('avi:forge:upgraded:app', USER.admin);
+    await s.settle();
+    expect(s.site.store.appProperties.has(transitionRulesKey('SD'))).toBe(false);
+    const key = await supportRequest();
+    await s.agent.transition(key, { status: 'In Progress' });
+    expect(s.status(key)).toBe('In Progress');
+    // The checks pass again: the hold ends and the tables are back without a settings save.
+    const view = await admin<PlatformChecksView>('runPlatformChecks', {});
+    expect(view.automationHeld).toBe(false);
+    await s.settle();
+    expect(s.site.store.appProperties.has(transitionRulesKey('SD'))).toBe(true);
+  });
+
   it('platform checks pass on the local site for an admin and are refused to an agent', async () => {
     const before = await admin<PlatformChecksView>('runPlatformChecks', {});
     expect(before.results.find((r) => r.id === 'dueQuery')?.detail.en).toContain(

@@ -2,6 +2,7 @@ import type { PlatformCheckResult, PlatformChecksView } from '../../contract/pla
 import { SHIPPED_EXPRESSIONS } from '../../domain/workflows/rule-expressions';
 import type { PlatformProbe } from '../ports';
 import { AUTOMATION_HOLD_KEY, type AutomationHold } from '../shared/automation-hold';
+import { publishRulesItem } from '../rules/rules-work';
 import { isRecord } from '../shared/is-record';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError } from './invalid-payload-error';
@@ -102,10 +103,11 @@ export async function runPlatformChecks(
   results.push(checkRateLimitHeaders(admin));
   const failed = results.filter((r) => !r.passed).map((r) => r.id);
   const at = admin.now.toISOString();
+  const previous = await admin.app.store.get<AutomationHold>(AUTOMATION_HOLD_KEY);
+  const holdChanges = (previous !== undefined) !== failed.length > 0;
   if (failed.length === 0) {
     await admin.app.store.delete(AUTOMATION_HOLD_KEY);
   } else {
-    const previous = await admin.app.store.get<AutomationHold>(AUTOMATION_HOLD_KEY);
     await admin.app.store.set<AutomationHold>(AUTOMATION_HOLD_KEY, { since: previous?.since ?? at, failed });
     for (const id of failed) {
       await admin.app.audit.append({
@@ -121,5 +123,8 @@ export async function runPlatformChecks(
       });
     }
   }
+  // The published expression tables follow the hold (withdrawn when it starts, published again when it ends),
+  // queued once the hold is written so the publication reads it.
+  if (holdChanges) await admin.app.queue.push([publishRulesItem()]);
   return { ranAt: at, results, automationHeld: failed.length > 0 };
 }

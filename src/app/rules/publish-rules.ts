@@ -7,6 +7,7 @@ import {
   transitionRulesKey,
 } from '../../domain/workflows/published-rules';
 import type { KeyValueStore, RulesPublisher } from '../ports';
+import { automationHeld } from '../shared/automation-hold';
 
 /** KVS key recording what was published last: which projects carry tables, from which config version. */
 const PUBLISHED_RULES_KEY = 'rules:published';
@@ -36,8 +37,9 @@ function enforcedProjects(config: AppConfig): string[] {
  * Publishes the tables the Jira expressions look up, in each enforced project's configured names: the transition
  * table as the Forge app property `jsm-process-rules.<KEY>` and the reclassification table as the project
  * property `jsm-process-rules`. Projects that no longer qualify (unmanaged, paused, dry run) lose their tables, so
- * the expressions allow everything there. Idempotent: every write replaces the whole value. Costs 2 reads plus
- * 2 writes per enforced project and 2 deletes per withdrawn one.
+ * the expressions allow everything there; while a failed platform check holds automation in dry run, every project
+ * loses them (the event rules do not revert then either). Idempotent: every write replaces the whole value. Costs
+ * 2 reads plus 2 writes per enforced project and 2 deletes per withdrawn one.
  *
  * @example
  * await publishRules(config, 7, now, { rules, store }); // { configVersion: 7, projects: ['SUP'], at: '…' }
@@ -49,7 +51,7 @@ export async function publishRules(
   deps: PublishRulesDeps,
 ): Promise<PublishedRules> {
   const previous = await deps.store.get<PublishedRules>(PUBLISHED_RULES_KEY);
-  const projects = enforcedProjects(config);
+  const projects = (await automationHeld(deps.store)) ? [] : enforcedProjects(config);
   if (projects.length > 0) {
     const [types, appAccountId] = await Promise.all([deps.rules.issueTypes(), deps.rules.myAccountId()]);
     for (const projectKey of projects) {

@@ -10,7 +10,7 @@ export interface AutomationHold {
 }
 
 /** Whether a failed platform check holds automation in dry run (one KVS read). */
-async function automationHeld(store: KeyValueStore): Promise<boolean> {
+export async function automationHeld(store: KeyValueStore): Promise<boolean> {
   return (await store.get<AutomationHold>(AUTOMATION_HOLD_KEY)) !== undefined;
 }
 
