@@ -23,6 +23,7 @@ import { figures, markdownTable } from './report';
 import { dayBench, dayTable } from './day/day-bench';
 import { bundleFigures, computeFigures } from './day/compute-bench';
 import { fleetBench } from './day/fleet-bench';
+import { runUiBench } from './ui-bench';
 
 const START = '2026-11-02T08:30:00Z';
 const SEED = 4;
@@ -121,13 +122,9 @@ async function backlogScenario() {
   };
 }
 
-async function uiBench(): Promise<Record<string, unknown> | undefined> {
-  if (!existsSync(join(__dirname, 'ui-bench.ts'))) return undefined;
+async function uiBench(): Promise<Record<string, unknown>> {
   try {
-    const module = (await import('./ui-bench')) as unknown as {
-      runUiBench?: () => Promise<Record<string, unknown>>;
-    };
-    return module.runUiBench ? await module.runUiBench() : undefined;
+    return { ...(await runUiBench()) };
   } catch (error) {
     progress(`ui bench failed: ${String(error)}`);
     return { error: String(error) };

@@ -24,7 +24,7 @@ const BUDGET = 200 * 1024;
 const STATIC_IMPORT = /(?:from|import)\s*["'](\.\.?\/[^"']+\.js)["']/g;
 
 /** Gzipped bytes of `entry` and everything it imports statically (dynamic `import()` chunks load later). */
-export function initialJsGzipBytes(entry: string): { bytes: number; files: number } {
+function initialJsGzipBytes(entry: string): { bytes: number; files: number } {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
