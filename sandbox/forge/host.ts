@@ -119,23 +119,48 @@ export interface ForgeHost {
 
 const MAX_DRAIN_STEPS = 10_000;
 
-/**
- * Creates the local Forge host for one app installation: loads and validates the manifest, then runs the
- * app's unmodified handlers against the simulated site with the real Forge SDKs.
- *
- * @example
- * const host = await createForgeHost({ site, clock, app: await import('../../src/index') });
- * host.install();
- * await host.advance(3_600_000); // fires hourly triggers, delivers due queue events
- */
-export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost> {
-  const manifest = await loadManifest(opts.manifestPath ?? REPO_MANIFEST, opts.app);
+/** The installation's identity as the platform gives it to every invocation. */
+interface Installation {
+  cloudId: string;
+  installationId: string;
+  installContext: string;
+  functionContext: () => { installContext: string; license: undefined };
+}
+
+/** The simulated platform services one installation's functions run against. */
+interface HostParts {
+  manifest: LoadedManifest;
+  ids: Installation;
+  runner: InvocationRunner;
+  tracker: WorkTracker;
+  kvs: KvsStore;
+  queue: AsyncEventQueue;
+  events: ProductEventDispatcher;
+  schedule: TriggerSchedule;
+  kills: KillSwitch;
+  forgeFetch: ReturnType<typeof createForgeFetch>;
+  runtime: ReturnType<typeof createForgeRuntime>;
+  external: ExternalFetch;
+}
+
+function installationOf(opts: ForgeHostOptions): Installation {
   const cloudId = opts.cloudId ?? '5e1f0000-0000-4000-8000-00000000c10d';
   const installationId = opts.installationId ?? '1a570000-0000-4000-8000-000000000001';
   const installContext = `ari:cloud:jira::site/${cloudId}`;
-  const functionContext = () => ({ installContext, license: undefined });
+  return {
+    cloudId,
+    installationId,
+    installContext,
+    functionContext: () => ({ installContext, license: undefined }),
+  };
+}
+
+/** Builds the platform services of one installation: runner, KVS, queue, product events, triggers, fetch. */
+function createParts(opts: ForgeHostOptions, manifest: LoadedManifest): HostParts {
+  const ids = installationOf(opts);
   const random = new SeededRandom(opts.events?.seed ?? 1);
   const duplicateRate = opts.events?.duplicateRate ?? 0;
+  const concurrent = opts.events?.concurrent ?? false;
 
   const runner = new InvocationRunner(opts.timeScale ?? 1);
   const tracker = new WorkTracker();
@@ -147,9 +172,9 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     tracker,
     random,
     duplicateRate,
-    concurrent: opts.events?.concurrent ?? false,
+    concurrent,
     eventsPerMinute: opts.queueEventsPerMinute ?? QUEUE_EVENTS_PER_MINUTE,
-    functionContext,
+    functionContext: ids.functionContext,
   });
   const events = new ProductEventDispatcher({
     manifest,
@@ -158,11 +183,10 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     random,
     duplicateRate,
     reorder: opts.events?.reorder ?? false,
-    concurrent: opts.events?.concurrent ?? false,
-    cloudId,
-    installContext,
+    concurrent,
+    cloudId: ids.cloudId,
+    installContext: ids.installContext,
   });
-  const schedule = new TriggerSchedule(manifest.scheduledTriggers, installationId);
   const kills = new KillSwitch();
   const forgeFetch = createForgeFetch({
     site: opts.site,
@@ -176,34 +200,93 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
   const runtime = createForgeRuntime(runner, {
     appId: manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
     environmentId: 'local-development',
-    installationId,
+    installationId: ids.installationId,
     scopes: [],
   });
+  return {
+    manifest,
+    ids,
+    runner,
+    tracker,
+    kvs,
+    queue,
+    events,
+    schedule: new TriggerSchedule(manifest.scheduledTriggers, ids.installationId),
+    kills,
+    forgeFetch,
+    runtime,
+    external: new ExternalFetch(manifest.backendEgress, runner, opts.egressRefusal),
+  };
+}
 
-  const external = new ExternalFetch(manifest.backendEgress, runner, opts.egressRefusal);
-
+/** Puts the host's fetch and runtime into the globals the Forge SDKs read, and takes them out again. */
+function createGlobals(parts: HostParts, site: JiraSite) {
   const g = globalThis as Record<string, unknown>;
   let saved: { fetch: unknown; runtime: unknown } | undefined;
   let unsubscribe: (() => void) | undefined;
-
-  const fire = async (trigger: ScheduledTriggerDef): Promise<InvocationRecord> => {
-    const fn = manifest.functions.get(trigger.functionKey);
-    if (!fn) throw new Error(`No function '${trigger.functionKey}' for scheduled trigger '${trigger.key}'`);
-    // Scheduled triggers are not retried when they fail (guide §0.6); the failure is only logged.
-    const settled = await runner.run(
-      {
-        kind: 'scheduled',
-        moduleKey: trigger.key,
-        functionKey: fn.key,
-        timeoutSeconds: Math.min(fn.timeoutSeconds ?? BACKGROUND_TIMEOUT_S, MAX_TIMEOUT_S),
-      },
-      () => fn.run({ context: { cloudId, moduleKey: trigger.key, installContext } }, functionContext()),
-    );
-    return settled.record;
+  return {
+    installed: () => saved !== undefined,
+    install(): void {
+      if (saved) return;
+      saved = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
+      g.__forge_fetch__ = parts.forgeFetch;
+      g.__forge_runtime__ = parts.runtime;
+      parts.external.install();
+      parts.tracker.stopped = false;
+      unsubscribe = site.subscribe((event) => parts.events.accept(event));
+    },
+    uninstall(): void {
+      if (!saved) return;
+      g.__forge_fetch__ = saved.fetch;
+      g.__forge_runtime__ = saved.runtime;
+      parts.external.uninstall();
+      saved = undefined;
+      // Pending deliveries stay queued but start only after a new install().
+      parts.tracker.stopped = true;
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
   };
+}
+
+/** Runs one scheduled trigger's function as the platform does. */
+async function fireTrigger(parts: HostParts, trigger: ScheduledTriggerDef): Promise<InvocationRecord> {
+  const { manifest, runner, ids } = parts;
+  const fn = manifest.functions.get(trigger.functionKey);
+  if (!fn) throw new Error(`No function '${trigger.functionKey}' for scheduled trigger '${trigger.key}'`);
+  // Scheduled triggers are not retried when they fail (guide §0.6); the failure is only logged.
+  const settled = await runner.run(
+    {
+      kind: 'scheduled',
+      moduleKey: trigger.key,
+      functionKey: fn.key,
+      timeoutSeconds: Math.min(fn.timeoutSeconds ?? BACKGROUND_TIMEOUT_S, MAX_TIMEOUT_S),
+    },
+    () =>
+      fn.run(
+        { context: { cloudId: ids.cloudId, moduleKey: trigger.key, installContext: ids.installContext } },
+        ids.functionContext(),
+      ),
+  );
+  return settled.record;
+}
+
+function triggerOf(manifest: LoadedManifest, triggerKey: string): ScheduledTriggerDef {
+  const trigger = manifest.scheduledTriggers.find((t) => t.key === triggerKey);
+  if (!trigger) throw new Error(`No scheduledTrigger '${triggerKey}' in the manifest`);
+  return trigger;
+}
+
+/**
+ * Moves the sim clock and the background work: `settle` runs what is due now to the end; `advance` steps the
+ * clock from one trigger boundary or queue due time to the next; `drain` settles and, if asked, advances to
+ * each pending due time until nothing waits.
+ */
+function createClockDriver(parts: HostParts, clock: SimClock, installed: () => boolean) {
+  const { queue, events, tracker, schedule } = parts;
 
   const settle = async (): Promise<void> => {
-    if (!saved)
+    if (!installed())
       throw new Error('The Forge host is not installed: call install() before advance() or drain()');
     for (;;) {
       queue.pump();
@@ -213,109 +296,126 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     }
   };
 
+  /** The next time something is due after `now`: a trigger boundary, a queue delivery or a product-event retry. */
+  const nextStop = (now: number) => {
+    const next = schedule.next(now);
+    const queueDue = queue.nextDueAt();
+    const retryDue = events.nextDueAt();
+    const at = Math.min(
+      next?.at ?? Infinity,
+      queueDue !== undefined && queueDue > now ? queueDue : Infinity,
+      retryDue !== undefined && retryDue > now ? retryDue : Infinity,
+    );
+    return { at, triggers: next && next.at === at ? next.triggers : [] };
+  };
+
   const advance = async (ms: number): Promise<void> => {
     const target = Date.now() + Math.max(0, ms);
     await settle();
     for (let step = 0; ; step++) {
       if (step > MAX_DRAIN_STEPS) throw new Error('advance(): more than 10,000 trigger or queue steps');
-      const now = Date.now();
-      const next = schedule.next(now);
-      const queueDue = queue.nextDueAt();
-      const retryDue = events.nextDueAt();
-      const at = Math.min(
-        next?.at ?? Infinity,
-        queueDue !== undefined && queueDue > now ? queueDue : Infinity,
-        retryDue !== undefined && retryDue > now ? retryDue : Infinity,
-      );
+      const { at, triggers } = nextStop(Date.now());
       if (at > target) break;
-      opts.clock.forwardTo(at);
-      if (next && next.at === at) await Promise.all(next.triggers.map(fire));
+      clock.forwardTo(at);
+      await Promise.all(triggers.map((trigger) => fireTrigger(parts, trigger)));
       await settle();
     }
-    opts.clock.forwardTo(target);
+    clock.forwardTo(target);
     await settle();
   };
 
+  const drain = async (options: { advanceClock?: boolean } = {}): Promise<void> => {
+    await settle();
+    if (!options.advanceClock) return;
+    for (let step = 0; step < MAX_DRAIN_STEPS; step++) {
+      const dues = [queue.nextDueAt(), events.nextDueAt()].filter((d) => d !== undefined);
+      if (dues.length === 0) return;
+      const next = Math.min(...dues);
+      await advance(Math.max(0, next - Date.now()));
+    }
+    throw new Error('drain(): the queue did not empty within 10,000 steps');
+  };
+
+  return { advance, drain };
+}
+
+/** Calls a UI module's resolver as Forge does: payload and result cross the network as JSON. */
+async function invokeResolver(parts: HostParts, call: ResolverCall): Promise<ResolverResult> {
+  const { manifest, runner, ids } = parts;
+  const functionKey = manifest.resolverModules.get(call.moduleKey);
+  const fn = functionKey ? manifest.functions.get(functionKey) : undefined;
+  if (!fn)
+    return {
+      ok: false,
+      error: { kind: 'not-found', message: `No UI module '${call.moduleKey}' with a resolver` },
+    };
+  // The frontend's payload crosses the network as JSON, and so does the result.
+  const payload: unknown = call.payload === undefined ? undefined : JSON.parse(JSON.stringify(call.payload));
+  const request = {
+    call: { functionKey: call.functionKey, payload },
+    context: {
+      accountId: call.accountId,
+      cloudId: ids.cloudId,
+      localId: call.localId ?? `${call.moduleKey}-local`,
+      moduleKey: call.moduleKey,
+      extension: call.extension ?? {},
+      installContext: ids.installContext,
+      license: undefined,
+      timezone: call.timezone ?? 'UTC',
+      locale: call.locale ?? 'en-US',
+    },
+  };
+  const settled = await runner.run(
+    {
+      kind: 'resolver',
+      moduleKey: call.moduleKey,
+      functionKey: fn.key,
+      accountId: call.accountId,
+      timeoutSeconds: INTERACTIVE_TIMEOUT_S,
+    },
+    () => fn.run(request, { ...ids.functionContext(), principal: { accountId: call.accountId } }),
+  );
+  if (settled.status === 'ok') {
+    const value: unknown =
+      settled.value === undefined ? undefined : JSON.parse(JSON.stringify(settled.value));
+    return { ok: true, value };
+  }
+  if (settled.status === 'timeout')
+    return { ok: false, error: { kind: 'timeout', message: settled.record.error ?? 'timeout' } };
+  return { ok: false, error: { kind: 'error', message: describe(settled.error) } };
+}
+
+/**
+ * Creates the local Forge host for one app installation: loads and validates the manifest, then runs the
+ * app's unmodified handlers against the simulated site with the real Forge SDKs.
+ *
+ * @example
+ * const host = await createForgeHost({ site, clock, app: await import('../../src/index') });
+ * host.install();
+ * await host.advance(3_600_000); // fires hourly triggers, delivers due queue events
+ */
+export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost> {
+  const manifest = await loadManifest(opts.manifestPath ?? REPO_MANIFEST, opts.app);
+  const parts = createParts(opts, manifest);
+  const { runner, events, queue, schedule, kills, external, tracker, ids } = parts;
+  const globals = createGlobals(parts, opts.site);
+  const { advance, drain } = createClockDriver(parts, opts.clock, globals.installed);
+
   return {
     manifest,
-    kvs,
+    kvs: parts.kvs,
     invocations: runner.records,
     stats: { productEvents: events.stats, queuedEvents: () => queue.size },
-
-    install() {
-      if (saved) return;
-      saved = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
-      g.__forge_fetch__ = forgeFetch;
-      g.__forge_runtime__ = runtime;
-      external.install();
-      tracker.stopped = false;
-      unsubscribe = opts.site.subscribe((event) => events.accept(event));
-    },
-
-    uninstall() {
-      if (!saved) return;
-      g.__forge_fetch__ = saved.fetch;
-      g.__forge_runtime__ = saved.runtime;
-      external.uninstall();
-      saved = undefined;
-      // Pending deliveries stay queued but start only after a new install().
-      tracker.stopped = true;
-      unsubscribe?.();
-      unsubscribe = undefined;
-    },
-
+    install: globals.install,
+    uninstall: globals.uninstall,
     onInvocation: (listener) => runner.onInvocation(listener),
-
-    async invokeResolver(call) {
-      const functionKey = manifest.resolverModules.get(call.moduleKey);
-      const fn = functionKey ? manifest.functions.get(functionKey) : undefined;
-      if (!fn)
-        return {
-          ok: false,
-          error: { kind: 'not-found', message: `No UI module '${call.moduleKey}' with a resolver` },
-        };
-      // The frontend's payload crosses the network as JSON, and so does the result.
-      const payload: unknown =
-        call.payload === undefined ? undefined : JSON.parse(JSON.stringify(call.payload));
-      const request = {
-        call: { functionKey: call.functionKey, payload },
-        context: {
-          accountId: call.accountId,
-          cloudId,
-          localId: call.localId ?? `${call.moduleKey}-local`,
-          moduleKey: call.moduleKey,
-          extension: call.extension ?? {},
-          installContext,
-          license: undefined,
-          timezone: call.timezone ?? 'UTC',
-          locale: call.locale ?? 'en-US',
-        },
-      };
-      const settled = await runner.run(
-        {
-          kind: 'resolver',
-          moduleKey: call.moduleKey,
-          functionKey: fn.key,
-          accountId: call.accountId,
-          timeoutSeconds: INTERACTIVE_TIMEOUT_S,
-        },
-        () => fn.run(request, { ...functionContext(), principal: { accountId: call.accountId } }),
-      );
-      if (settled.status === 'ok') {
-        const value: unknown =
-          settled.value === undefined ? undefined : JSON.parse(JSON.stringify(settled.value));
-        return { ok: true, value };
-      }
-      if (settled.status === 'timeout')
-        return { ok: false, error: { kind: 'timeout', message: settled.record.error ?? 'timeout' } };
-      return { ok: false, error: { kind: 'error', message: describe(settled.error) } };
-    },
+    invokeResolver: (call) => invokeResolver(parts, call),
 
     lifecycle(eventType, installerAccountId) {
       events.accept({
         eventType,
         payload: {
-          id: installationId,
+          id: ids.installationId,
           installerAccountId,
           app: { id: manifest.appId, version: '1.0.0' },
           environment: { id: 'local-development' },
@@ -325,34 +425,12 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
       });
     },
 
-    async runScheduled(triggerKey) {
-      const trigger = manifest.scheduledTriggers.find((t) => t.key === triggerKey);
-      if (!trigger) throw new Error(`No scheduledTrigger '${triggerKey}' in the manifest`);
-      return fire(trigger);
-    },
-
-    nextScheduledRun(triggerKey, afterMs = Date.now()) {
-      const trigger = manifest.scheduledTriggers.find((t) => t.key === triggerKey);
-      if (!trigger) throw new Error(`No scheduledTrigger '${triggerKey}' in the manifest`);
-      return schedule.nextRun(trigger, afterMs);
-    },
-
+    runScheduled: async (triggerKey) => fireTrigger(parts, triggerOf(manifest, triggerKey)),
+    nextScheduledRun: (triggerKey, afterMs = Date.now()) =>
+      schedule.nextRun(triggerOf(manifest, triggerKey), afterMs),
     advance,
-
-    async drain(options = {}) {
-      await settle();
-      if (!options.advanceClock) return;
-      for (let step = 0; step < MAX_DRAIN_STEPS; step++) {
-        const dues = [queue.nextDueAt(), events.nextDueAt()].filter((d) => d !== undefined);
-        if (dues.length === 0) return;
-        const next = Math.min(...dues);
-        await advance(Math.max(0, next - Date.now()));
-      }
-      throw new Error('drain(): the queue did not empty within 10,000 steps');
-    },
-
+    drain,
     takeHostFailures: () => tracker.takeFailures(),
-
     setKills: (config) => kills.configure(config),
     kills: kills.counts,
     serveExternal: (origin, receiver) => external.serve(origin, receiver),
