@@ -102,6 +102,12 @@ export interface SiteCatalogView {
   organizations: string[];
   /** People who can be named on the escalation ladder or as account managers. */
   people: { accountId: string; displayName: string }[];
+  /** The site's priorities (Jira's priority search), in the site's order. */
+  priorities: string[];
+  /** Security levels of the managed projects' issue security schemes that the admin may see. */
+  securityLevels: string[];
+  /** The public-holiday calendars the app knows, by code (`DE-SL`) with their names. */
+  holidayRegions: { code: string; name: Bilingual }[];
 }
 
 /**

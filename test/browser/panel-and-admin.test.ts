@@ -147,7 +147,7 @@ describe('admin page in the local site', () => {
     expect(violations).toEqual([]);
   });
 
-  it('shows an empty region security level next to its field, from the real resolver', async () => {
+  it("offers the site's security levels and priorities, and shows an emptied field's error beside it, from the real resolver", async () => {
     await page.goto(`${w.server.url}/admin?as=admin&lang=en&theme=light`);
     const admin = await frame('admin-frame');
     const regions = admin.getByRole('region', { name: 'Regions, organizations and languages' });
@@ -158,17 +158,24 @@ describe('admin page in the local site', () => {
         .nth(1)
         .evaluate((e) => e.tagName),
     ).resolves.toBe('SELECT');
-    const level = regions.getByLabel('Security level').nth(1);
-    await level.fill('');
+    // Security levels from the managed projects' issue security scheme, priorities from the site's list.
+    const levels = await regions.getByLabel('Security level').nth(1).locator('option').allInnerTexts();
+    expect(levels).toEqual(expect.arrayContaining(['DACH support', 'International support']));
+    const names = admin.getByRole('region', { name: 'Names on this site' });
+    await expect(names.getByLabel('Jira priority for P1').locator('option').allInnerTexts()).resolves.toEqual(
+      ['P1', 'P2', 'P3', 'P4'],
+    );
+    const outward = names.getByLabel('Outward description (Delivery → ticket)');
+    await outward.fill('');
     await admin.getByRole('button', { name: 'Save' }).first().click();
-    await level.and(admin.locator('[aria-invalid="true"]')).waitFor();
-    const describedBy = (await level.getAttribute('aria-describedby')) ?? '';
+    await outward.and(admin.locator('[aria-invalid="true"]')).waitFor();
+    const describedBy = (await outward.getAttribute('aria-describedby')) ?? '';
     await expect(admin.locator(`[id="${describedBy.split(' ').pop()!}"]`).innerText()).resolves.toBe(
       'Must not be empty.',
     );
-    // The summary names the field and its row in words and links to it; focus is on the field.
-    await admin.getByRole('link', { name: 'Security level, row 2' }).waitFor();
-    await expect(level.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    // The summary names the field in words and links to it; focus is on the field.
+    await admin.getByRole('link', { name: 'Outward description (Delivery → ticket)' }).waitFor();
+    await expect(outward.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   });
 
   it.each([

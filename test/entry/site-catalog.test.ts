@@ -41,6 +41,26 @@ describe('getSiteCatalog: the names the admin page offers in its pickers, read f
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
+  it("offers the site priorities, the managed projects' security levels and the app's holiday calendars", async () => {
+    const catalog = (await call(USER.admin)).value.data;
+    expect(catalog?.priorities).toEqual(['P1', 'P2', 'P3', 'P4']);
+    expect(catalog?.securityLevels).toEqual(
+      expect.arrayContaining(['DACH support', 'International support']),
+    );
+    expect(catalog?.securityLevels).toEqual(
+      [...(catalog?.securityLevels ?? [])].sort((a, b) => a.localeCompare(b)),
+    );
+    const codes = catalog?.holidayRegions.map((r) => r.code) ?? [];
+    // The six support sites' calendars (guide §1.1.1), each named in both languages.
+    expect(codes).toEqual(expect.arrayContaining(['DE-SL', 'AT-6', 'RO', 'GB-ENG', 'SG', 'AU-VIC']));
+    expect(catalog?.holidayRegions.find((r) => r.code === 'DE-SL')?.name).toEqual({
+      en: 'Saarland (Germany)',
+      de: 'Saarland (Deutschland)',
+    });
+    // Only what the settings accept: a code the validation refuses is never offered.
+    expect(codes).not.toContain('CK-Aitutaki');
+  });
+
   it('refuses an agent who is not a Jira administrator', async () => {
     expect((await call(USER.agentDach)).value.error?.code).toBe('FORBIDDEN');
   });

@@ -178,7 +178,8 @@ function resolveAdmin(call: InvokeCall): unknown {
 }
 
 function fieldErrors(settings: ProcessSettings): SettingsError[] {
-  const row = settings.regions.regions.findIndex((r) => r.securityLevel === 'Mars');
+  // The mock site refuses one level on a region row, as a level of another project's scheme would be refused.
+  const row = settings.regions.regions.findIndex((r) => r.securityLevel === 'Support restricted');
   const names = [
     ...Object.entries(settings.names.priorities).map(([p, v]) => [`names.priorities.${p}`, v] as const),
     ...Object.entries(settings.names.deliveryLinkType).map(
@@ -336,16 +337,25 @@ test.each([
   },
 );
 
-test('regions: an unknown security level is shown on its row, zones and organizations are picked from lists', async () => {
+test('regions: security levels, zones, holidays and organizations are picked from lists; a refused level is shown on its row', async () => {
   const page = await openAdmin('locale=en-US');
   const regions = page.getByRole('region', { name: 'Regions, organizations and languages' });
-  await regions.getByLabel('Security level').nth(1).fill('Mars');
+  // The security levels are the site's, the holiday calendars the app's own, named in words with their code.
+  await expect(
+    regions.getByLabel('Security level').nth(1).locator('option').allInnerTexts(),
+  ).resolves.toEqual(siteCatalog.securityLevels);
+  const holidays = regions.getByLabel('Holidays (e.g. DE-SL)').nth(1);
+  await expect(holidays.locator('option:checked').innerText()).resolves.toBe(
+    'England (United Kingdom) · GB-ENG',
+  );
+  await holidays.selectOption('GB');
+  await regions.getByLabel('Security level').nth(1).selectOption('Support restricted');
   await regions.getByLabel('Time zone').nth(1).selectOption('Europe/Dublin');
   const organization = regions.getByLabel('Organization (as named in JSM)').first();
   await expect(organization.locator('option').allInnerTexts()).resolves.toEqual(siteCatalog.organizations);
   await organization.selectOption('ACME AG');
   await regions.getByLabel('Language').first().selectOption('en');
-  await regions.getByLabel('Fallback security level').fill('Support locked');
+  await regions.getByLabel('Fallback security level').selectOption('Support DACH');
   await regions.getByLabel(/Lift the restriction/).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('is not a security level').first().waitFor();
@@ -359,12 +369,41 @@ test('regions: an unknown security level is shown on its row, zones and organiza
     managedProjects: ['SD'],
     settings: {
       regions: {
-        regions: [{}, { securityLevel: 'Mars', timeZone: 'Europe/Dublin' }],
+        regions: [
+          {},
+          { securityLevel: 'Support restricted', timeZone: 'Europe/Dublin', holidayRegion: 'GB' },
+        ],
         organizations: [{ organization: 'ACME AG', region: 'dach', language: 'en' }],
-        fallbackSecurityLevel: 'Support locked',
+        fallbackSecurityLevel: 'Support DACH',
         liftRestrictionOnNo: true,
       },
     },
+  });
+  await page.close();
+});
+
+test("calendar: the holiday country and its state are picked from the app's calendars, named in German", async () => {
+  const page = await openAdmin('locale=de-DE');
+  const calendar = page.getByRole('region', { name: 'Kalender und Feiertage' });
+  const country = calendar.getByLabel('Feiertage: Land (z. B. DE)');
+  const state = calendar.getByLabel('Feiertage: Region (optional, z. B. SL)');
+  await expect(country.locator('option:checked').innerText()).resolves.toBe('Deutschland · DE');
+  // Only the chosen country's states, and the country's own holidays alone as the first choice.
+  await expect(state.locator('option').allInnerTexts()).resolves.toEqual([
+    '— das ganze Land —',
+    'Bayern (Deutschland) · BY',
+    'Saarland (Deutschland) · SL',
+  ]);
+  await expect(state.inputValue()).resolves.toBe('SL');
+  // Another country starts with its country-wide holidays.
+  await country.selectOption('AT');
+  await expect(state.inputValue()).resolves.toBe('');
+  await state.selectOption('6');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('alert').first().waitFor();
+  const save = server.calls.filter((c) => c.functionKey === 'saveSettings').pop();
+  expect(save?.payload).toMatchObject({
+    settings: { calendar: { holidayCountry: 'AT', holidayRegion: '6' } },
   });
   await page.close();
 });
@@ -376,7 +415,11 @@ test('priority names and the Delivery link type are editable, with the guide mea
   await expect(p1.inputValue()).resolves.toBe('Highest');
   // The guide's meaning is the field's description, so a screen reader reads it with the box.
   await expect(lastDescription(page, p1)).resolves.toMatch(/^Critical: the system cannot be reached/);
-  await names.getByLabel('Jira priority for P4').fill('Lowest');
+  // The priorities are the site's own (Jira's priority search), in the site's order.
+  await expect(names.getByLabel('Jira priority for P4').locator('option').allInnerTexts()).resolves.toEqual(
+    siteCatalog.priorities,
+  );
+  await names.getByLabel('Jira priority for P4').selectOption('Lowest');
   // A link type picked from the site brings its own wording; the wording stays editable.
   await names.getByLabel('Link type name').selectOption('Shipment');
   await expect(names.getByLabel('Inward description (ticket → Delivery)').inputValue()).resolves.toBe(

@@ -20,6 +20,7 @@ import {
   getIssueAllTypes,
   getProject,
   getResolutions,
+  searchPriorities,
   getServerInfo,
   getStatuses,
 } from '../ops/metadata-ops';
@@ -96,6 +97,7 @@ export const ROUTES: Record<string, Handler> = {
   [`GET ${P}/status`]: getStatuses,
   [`GET ${P}/issuetype`]: getIssueAllTypes,
   [`GET ${P}/resolution`]: getResolutions,
+  [`GET ${P}/priority/search`]: searchPriorities,
   [`GET ${P}/users/search`]: getAllUsers,
   [`GET ${P}/project/{projectIdOrKey}`]: getProject,
   [`GET ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: getProjectProperty,

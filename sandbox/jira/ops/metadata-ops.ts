@@ -1,4 +1,4 @@
-import { type OpContext, pathParam } from '../http/context';
+import { type OpContext, pathParam, queryInt, queryList, queryValue } from '../http/context';
 import { type Outcome, platformError } from '../http/reply';
 import { hasPermission } from '../permissions';
 import { issueTypeBean, resolutionBean, statusBean, userBean } from '../render/entities';
@@ -71,4 +71,36 @@ export function getServerInfo(): Outcome {
     serverTimeZone: 'Etc/UTC',
   };
   return { reply: { status: 200, body }, objects: 1 };
+}
+
+/**
+ * GET /rest/api/3/priority/search — the site's priorities, paged (`startAt`, `maxResults` up to 50 by default,
+ * capped at 100 as Jira's paged admin lists are). `projectId` and `id` narrow the list; every project of the
+ * local site uses the one priority scheme, so a known project id keeps them all.
+ */
+export function searchPriorities(ctx: OpContext): Outcome {
+  const startAt = Math.max(0, queryInt(ctx, 'startAt', 0));
+  const maxResults = Math.min(100, Math.max(1, queryInt(ctx, 'maxResults', 50)));
+  const ids = queryList(ctx, 'id');
+  const projects = queryList(ctx, 'projectId');
+  const name = queryValue(ctx, 'priorityName')?.toLowerCase() ?? '';
+  const known = projects.length === 0 || projects.some((p) => ctx.store.projectByKeyOrId(p) !== undefined);
+  const all = known
+    ? [...ctx.store.priorities.values()].filter(
+        (p) => (ids.length === 0 || ids.includes(p.id)) && p.name.toLowerCase().includes(name),
+      )
+    : [];
+  const values = all.slice(startAt, startAt + maxResults).map((p) => ({
+    self: `${SITE_URL}/rest/api/3/priority/${p.id}`,
+    id: p.id,
+    name: p.name,
+    description: '',
+    iconUrl: `${SITE_URL}/images/icons/priorities/${p.id}.svg`,
+    statusColor: '#707070',
+  }));
+  const isLast = startAt + values.length >= all.length;
+  return {
+    reply: { status: 200, body: { startAt, maxResults, total: all.length, isLast, values } },
+    objects: values.length,
+  };
 }

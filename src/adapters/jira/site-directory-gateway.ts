@@ -13,7 +13,7 @@ const userSchema = z.looseObject({
 });
 
 /**
- * The lists the admin page offers in its pickers: resolutions, request types, JSM organizations and the people
+ * The lists the admin page offers in its pickers: resolutions, priorities, request types, JSM organizations and the people
  * who can be named on the escalation ladder. Used as the admin (`asUser()`), so Jira decides what they may see.
  * One REST call per method; each reads the first page, which is every value on a site of the size the app serves.
  */
@@ -36,6 +36,17 @@ export class SiteDirectoryGateway implements SiteDirectoryPort {
 
   getOrganizations(): Promise<string[]> {
     return this.jsmNames('getOrganizations', route`/rest/servicedeskapi/organization?limit=${'100'}`);
+  }
+
+  /** The site's priorities in the site's order (`priority/search`, the successor of the deprecated list). */
+  async getPriorities(): Promise<string[]> {
+    const page = await this.client.call({
+      operation: 'searchPriorities',
+      route: route`/rest/api/3/priority/search?maxResults=${'100'}`,
+      schema: jsmPage(named),
+      objects: (p) => p.values.length,
+    });
+    return page.values.map((p) => p.name);
   }
 
   /** Active Atlassian accounts (agents and staff); customers and apps cannot be on the ladder. */

@@ -195,6 +195,8 @@ export interface SiteDirectoryGateway {
   getResolutions(): Promise<string[]>;
   getRequestTypes(): Promise<string[]>;
   getOrganizations(): Promise<string[]>;
+  /** The site's priority names, in the site's order. */
+  getPriorities(): Promise<string[]>;
   /** Active Atlassian accounts (no customers, no apps). */
   getPeople(): Promise<Person[]>;
 }

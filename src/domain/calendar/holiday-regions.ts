@@ -64,3 +64,45 @@ export function publicHolidayDates(region: string, year: number): ReadonlySet<st
   }
   return dates;
 }
+
+/** One holiday calendar the app knows, by its code and its name in both languages. */
+export interface HolidayRegionEntry {
+  /** `COUNTRY` or `COUNTRY-STATE`, as the settings store it, e.g. `DE-SL`. */
+  readonly code: string;
+  readonly name: { readonly en: string; readonly de: string };
+}
+
+let regionList: readonly HolidayRegionEntry[] | undefined;
+
+/**
+ * Every holiday calendar `isKnownHolidayRegion` accepts: each country, then its states, named as the library
+ * names them in English and German (a state reads "Saarland (Germany)"), ordered by code.
+ *
+ * @example
+ * holidayRegionCatalogue().find((r) => r.code === 'DE-SL')?.name.de; // 'Saarland (Deutschland)'
+ */
+export function holidayRegionCatalogue(): readonly HolidayRegionEntry[] {
+  if (regionList) return regionList;
+  catalogue ??= new Holidays();
+  const countriesEn = catalogue.getCountries('en');
+  const countriesDe = catalogue.getCountries('de');
+  const list: HolidayRegionEntry[] = [];
+  for (const country of Object.keys(countriesEn).sort()) {
+    const en = countriesEn[country] ?? country;
+    const de = countriesDe[country] ?? en;
+    list.push({ code: country, name: { en, de } });
+    const statesEn = catalogue.getStates(country, 'en') ?? {};
+    const statesDe = catalogue.getStates(country, 'de') ?? {};
+    for (const state of Object.keys(statesEn).sort()) {
+      // The library lists a few states its own catalogue check does not accept; the settings would refuse them.
+      if (!isKnownHolidayRegion(`${country}-${state}`)) continue;
+      const stateEn = statesEn[state] ?? state;
+      list.push({
+        code: `${country}-${state}`,
+        name: { en: `${stateEn} (${en})`, de: `${statesDe[state] ?? stateEn} (${de})` },
+      });
+    }
+  }
+  regionList = list;
+  return list;
+}

@@ -2,17 +2,33 @@ import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
 import type { CalendarSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
-import { FieldGrid, TextAreaField, TextField } from './fields';
+import { FieldGrid, TextAreaField } from './fields';
 import { PickField } from './pickers';
 import type { EditorProps } from './settings-sections';
-import { timeZones } from './site-catalog';
+import { timeZones, useSiteCatalog } from './site-catalog';
 
 const ZONES = timeZones();
 
 /** Time zone, public holidays and working days for working-day counting and the on-call rule. */
 export function CalendarEditor({ value, onChange, disabled }: EditorProps<CalendarSettings>) {
-  const { m } = useAdminEnvironment();
+  const { m, language } = useAdminEnvironment();
+  const catalog = useSiteCatalog();
   const groupId = useId();
+  const calendars = catalog?.holidayRegions ?? null;
+  const countries =
+    calendars
+      ?.filter((r) => !r.code.includes('-'))
+      .map((r) => ({ value: r.code, label: `${r.name[language]} · ${r.code}` })) ?? null;
+  // The states of the chosen country, by the part after the dash as the calendar stores it; a country
+  // without states (or no list) leaves the field free.
+  const prefix = `${value.holidayCountry}-`;
+  const states =
+    calendars
+      ?.filter((r) => r.code.startsWith(prefix))
+      .map((r) => ({
+        value: r.code.slice(prefix.length),
+        label: `${r.name[language]} · ${r.code.slice(prefix.length)}`,
+      })) ?? null;
   return (
     <>
       <FieldGrid>
@@ -24,14 +40,24 @@ export function CalendarEditor({ value, onChange, disabled }: EditorProps<Calend
           disabled={disabled}
           onChange={(v) => onChange({ ...value, timeZone: v })}
         />
-        <TextField
+        <PickField
+          options={countries}
           path="calendar.holidayCountry"
           label={m.calendar.holidayCountry}
           value={value.holidayCountry}
           disabled={disabled}
-          onChange={(v) => onChange({ ...value, holidayCountry: v.toUpperCase() })}
+          // A state belongs to its country: a new country starts with its country-wide holidays.
+          onChange={(v) =>
+            onChange({
+              ...value,
+              holidayCountry: v.toUpperCase(),
+              holidayRegion: v.toUpperCase() === value.holidayCountry ? value.holidayRegion : null,
+            })
+          }
         />
-        <TextField
+        <PickField
+          options={states}
+          emptyLabel={m.picker.wholeCountry}
           path="calendar.holidayRegion"
           label={m.calendar.holidayRegion}
           value={value.holidayRegion ?? ''}

@@ -258,6 +258,7 @@ export const adminDe: AdminMessages = {
   },
   picker: {
     choose: '— auswählen —',
+    wholeCountry: '— das ganze Land —',
     notOnSite: (name) => `${name} (auf dieser Site nicht gefunden)`,
     nobody: 'Noch niemand.',
     addPerson: 'Person hinzufügen…',

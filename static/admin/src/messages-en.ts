@@ -254,6 +254,7 @@ export const adminEn: AdminMessages = {
   },
   picker: {
     choose: '— choose —',
+    wholeCountry: '— the whole country —',
     notOnSite: (name) => `${name} (not found on this site)`,
     nobody: 'Nobody yet.',
     addPerson: 'Add a person…',

@@ -175,6 +175,8 @@ export interface AdminMessages {
   };
   /** The pickers that offer what the site knows. */
   picker: {
+    /** The calendar's holiday region when the country's own holidays apply alone. */
+    wholeCountry: string;
     choose: string;
     notOnSite: (name: string) => string;
     nobody: string;

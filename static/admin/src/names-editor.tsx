@@ -106,8 +106,9 @@ export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappi
       <p style={hintStyle}>{m.names.prioritiesHint}</p>
       <FieldGrid min="18rem">
         {PRIORITY_LEVELS.map((p) => (
-          <TextField
+          <PickField
             key={p}
+            options={catalog?.priorities ?? null}
             path={`names.priorities.${p}`}
             label={m.names.priority(p)}
             hint={m.priorityMeaning[p]}

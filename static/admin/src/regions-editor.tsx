@@ -2,16 +2,16 @@ import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
 import type { OrganizationMapping, RegionMapping, RegionSettings } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
-import { ChoiceField, FieldGrid, TextField } from './fields';
+import { ChoiceField, FieldGrid } from './fields';
 import { MappingRows } from './mapping-rows';
-import { PickField } from './pickers';
+import { PickField, type PickOption } from './pickers';
 import { SubHeading, type EditorProps } from './settings-sections';
 import { timeZones, useSiteCatalog } from './site-catalog';
 
 /** The text fields of one region row, in column order; each label is `m.regions.<field>`. */
 const REGION_FIELDS = ['region', 'name', 'securityLevel', 'timeZone', 'holidayRegion'] as const;
 
-/** The region fields picked from a list: the zone from the browser's IANA zones. */
+/** The zones a region may pick: the browser's IANA zones. */
 const ZONES = timeZones();
 
 /**
@@ -19,8 +19,20 @@ const ZONES = timeZones();
  * and the fallbacks (PROCESS.md §1, §7). Errors name the row: `regions.regions.1.timeZone`.
  */
 export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionSettings>) {
-  const { m } = useAdminEnvironment();
+  const { m, language } = useAdminEnvironment();
   const catalog = useSiteCatalog();
+  const securityLevels = catalog?.securityLevels ?? null;
+  // Security levels from the managed projects' schemes, holiday calendars from the app's own table; the
+  // region id and display name are the admin's own words.
+  const pickable: Record<(typeof REGION_FIELDS)[number], PickOption[] | null> = {
+    region: null,
+    name: null,
+    securityLevel: securityLevels,
+    timeZone: ZONES,
+    holidayRegion:
+      catalog?.holidayRegions.map((r) => ({ value: r.code, label: `${r.name[language]} · ${r.code}` })) ??
+      null,
+  };
   const liftId = useId();
   const regionIds = value.regions.map((r) => r.region.trim()).filter((r) => r !== '');
   const setRegion = (index: number, patch: Partial<RegionMapping>) =>
@@ -54,7 +66,7 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
           REGION_FIELDS.map((field) => (
             <PickField
               key={field}
-              options={field === 'timeZone' ? ZONES : null}
+              options={pickable[field]}
               path={`regions.regions.${index}.${field}`}
               label={m.regions[field]}
               value={region[field]}
@@ -118,7 +130,8 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
           options={regionOptions(value.defaultRegion)}
           onChange={(v) => onChange({ ...value, defaultRegion: v })}
         />
-        <TextField
+        <PickField
+          options={securityLevels}
           path="regions.fallbackSecurityLevel"
           label={m.regions.fallbackSecurityLevel}
           hint={m.regions.fallbackHint}
