@@ -272,41 +272,69 @@ function closes(ctx: InvariantContext, views: View[]): string[] {
 }
 
 /**
+ * The kinds a status change made with changelog entry `at` is judged as: the kind the ticket had right after it
+ * (the type the last re-typing up to it set, else the type the first later re-typing changed from, else the
+ * type now), and also the kind it has now when the app set a re-typing back after the change: a move allowed
+ * only for a type the rules refused stays forbidden.
+ */
+function kindsOfChange(config: ProjectConfig, v: View, at: number): Kind[] {
+  const retypings = v.issue.histories.flatMap((h, index) =>
+    h.items
+      .filter((i) => i.fieldId === 'issuetype')
+      .map((i) => ({ index, author: h.authorAccountId, from: i.fromString, to: i.toString })),
+  );
+  const upTo = retypings.filter((r) => r.index <= at).pop();
+  const later = retypings.filter((r) => r.index > at);
+  const then = upTo
+    ? kindOfTypeName(config, upTo.to ?? undefined)
+    : later[0]
+      ? kindOfTypeName(config, later[0].from ?? undefined)
+      : v.kind;
+  const setBack = later.some((r) => r.author === USER.app);
+  return [then, setBack ? v.kind : undefined].filter((k): k is Kind => k !== undefined);
+}
+
+/**
  * After the app acted, no ticket rests in a status its kind does not have, or after a change its workflow
- * forbids (judged as the person who made it: a customer may only close a ticket waiting for them), unless the
- * app flagged it for agents.
+ * forbids, unless the app flagged it for agents. A change is judged as the person who made it did: under the
+ * type the ticket had then (a later, allowed re-typing keeps the status, PROCESS.md §2), and as a customer where
+ * a customer made it (they may only close a ticket waiting for them).
  */
 function workflows(ctx: InvariantContext, views: View[]): string[] {
   const out: string[] = [];
   for (const v of views) {
-    if (v.kind === undefined || v.status === undefined) continue;
+    const { status } = v;
+    if (v.kind === undefined || status === undefined) continue;
     const flagged = (v.state?.flags ?? []).some(
       (f) => f === 'illegalTransition' || f === 'illegalReclassification',
     );
     if (flagged) continue;
-    if (!hasStatus(v.kind, v.status)) {
+    if (!hasStatus(v.kind, status)) {
       out.push(`${v.key}: ${v.kind} rests in ${v.statusName}, a status its workflow does not have`);
       continue;
     }
-    const changes = v.issue.histories.flatMap((h) =>
+    const changes = v.issue.histories.flatMap((h, at) =>
       h.items
         .filter((i) => i.fieldId === 'status')
-        .map((i) => ({ author: h.authorAccountId, from: i.fromString, to: i.toString })),
+        .map((i) => ({ author: h.authorAccountId, from: i.fromString, to: i.toString, at })),
     );
     const last = changes[changes.length - 1];
     if (!last || last.author === USER.app) continue;
     const from = statusOfName(ctx.config, last.from ?? undefined);
-    if (from === undefined || !hasStatus(v.kind, from)) continue;
+    if (from === undefined) continue;
     const before = changes
       .slice(0, -1)
       .filter((c) => c.to === ctx.config.names.statuses.clarification)
       .map((c) => statusOfName(ctx.config, c.from ?? undefined))
       .pop();
-    const verdict = checkStatusChange(v.kind, from, v.status, {
+    const context = {
       ...(from === 'clarification' && before !== undefined ? { previousWorkingStatus: before } : {}),
       ...(isCustomer(last.author) ? { byCustomer: true } : {}),
-    });
-    if (!verdict.allowed)
+    };
+    const refused = kindsOfChange(ctx.config, v, last.at).some(
+      (kind) => hasStatus(kind, from) && !checkStatusChange(kind, from, status, context).allowed,
+    );
+    if (refused)
       out.push(
         `${v.key}: rests in ${v.statusName} after a forbidden ${last.from ?? '?'} → ${last.to ?? '?'}`,
       );
