@@ -27,7 +27,7 @@ interface Manifest {
 const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as Manifest;
 const moduleOf = (type: string, key: string) => manifest.modules?.[type]?.find((m) => m.key === key);
 
-describe('the expression modules in the manifest (ADR 0016)', () => {
+describe('the expression modules in the manifest (decision 0011)', () => {
   it('carry the expressions of src/domain/workflows/rule-expressions.ts', () => {
     expect(moduleOf('jira:workflowValidator', 'process-transition-validator')?.expression).toBe(
       TRANSITION_RULE_EXPRESSION,
@@ -53,7 +53,9 @@ describe('the expression modules in the manifest (ADR 0016)', () => {
     );
     expect(Object.fromEntries(shipped)).toEqual(SHIPPED_EXPRESSIONS);
   });
+});
 
+describe('the backend egress in the manifest (decision 0016)', () => {
   it('declares as backend egress exactly the on-call webhook hosts the settings accept', () => {
     const backends = manifest.permissions?.external?.fetch?.backend ?? [];
     const hosts = backends.map((entry) => (typeof entry === 'string' ? entry : entry.address));
