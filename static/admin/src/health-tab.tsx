@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
+import { EmptyState, PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { OrganizationHealth } from './organization-health';
@@ -17,9 +17,7 @@ import { DataTable } from './table';
 export function HealthTab() {
   const { m, fmt, invoke, language } = useAdminEnvironment();
   const [health, reload] = useResource(() => invoke('getHealth', {}), [invoke]);
-  if (health.status === 'loading') return <LoadingState label={m.loading} />;
-  if (health.status === 'error')
-    return <ErrorState failure={health.failure} texts={m.error} onRetry={reload} />;
+  if (health.status !== 'ready') return <PendingState resource={health} texts={m} onRetry={reload} />;
   const view = health.value;
   return (
     <div>

@@ -1,6 +1,6 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { ErrorState, LoadingState } from '../../shared/src/states';
+import { PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { DataTable } from './table';
@@ -12,9 +12,7 @@ import { DataTable } from './table';
 export function OrganizationHealth() {
   const { m, invoke } = useAdminEnvironment();
   const [health, reload] = useResource(() => invoke('getOrganizationHealth', {}), [invoke]);
-  if (health.status === 'loading') return <LoadingState label={m.loading} />;
-  if (health.status === 'error')
-    return <ErrorState failure={health.failure} texts={m.error} onRetry={reload} />;
+  if (health.status !== 'ready') return <PendingState resource={health} texts={m} onRetry={reload} />;
   const view = health.value;
   const t = m.organizationHealth;
   return (

@@ -4,7 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { ParkedItem } from '../../../src/contract/resolvers';
-import { ErrorState, LoadingState } from '../../shared/src/states';
+import { PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { DataTable } from './table';
@@ -44,9 +44,7 @@ export function ParkedItemsPanel() {
   };
 
   let body;
-  if (parked.status === 'loading') body = <LoadingState label={m.loading} />;
-  else if (parked.status === 'error')
-    body = <ErrorState failure={parked.failure} texts={m.error} onRetry={reload} />;
+  if (parked.status !== 'ready') body = <PendingState resource={parked} texts={m} onRetry={reload} />;
   else if (parked.value.items.length === 0)
     body = (
       <SectionMessage appearance="success" title={t.title}>

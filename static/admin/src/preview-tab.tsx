@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
+import { EmptyState, PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { DataTable } from './table';
@@ -11,9 +11,7 @@ import { DataTable } from './table';
 export function PreviewTab() {
   const { m, fmt, invoke } = useAdminEnvironment();
   const [preview, reload] = useResource(() => invoke('previewSweep', {}), [invoke]);
-  if (preview.status === 'loading') return <LoadingState label={m.loading} />;
-  if (preview.status === 'error')
-    return <ErrorState failure={preview.failure} texts={m.error} onRetry={reload} />;
+  if (preview.status !== 'ready') return <PendingState resource={preview} texts={m} onRetry={reload} />;
   const view = preview.value;
   return (
     <div style={{ display: 'grid', gap: token('space.200') }}>

@@ -4,6 +4,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useEffect, type ReactNode } from 'react';
 import type { ResolverFailure } from './resolver-failure';
+import type { Resource } from './use-resource';
 
 /** Centered spinner with a label for screen readers; `aria-busy` marks the region as loading. */
 export function LoadingState({ label }: { label: string }) {
@@ -89,6 +90,23 @@ export function ErrorState({
       </SectionMessage>
     </div>
   );
+}
+
+/**
+ * A resource that is not there yet: the loading state, or the error state with a retry that loads it again.
+ * `texts` is the app's catalogue (its `loading` label and `error` texts).
+ */
+export function PendingState({
+  resource,
+  texts,
+  onRetry,
+}: {
+  resource: Exclude<Resource<unknown>, { status: 'ready' }>;
+  texts: { loading: string; error: ErrorTexts };
+  onRetry: () => void;
+}) {
+  if (resource.status === 'loading') return <LoadingState label={texts.loading} />;
+  return <ErrorState failure={resource.failure} texts={texts.error} onRetry={onRetry} />;
 }
 
 /** Nothing to show, said plainly. */
