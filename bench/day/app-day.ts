@@ -8,6 +8,7 @@ import type { SimClock } from '../../sandbox/clock';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import type { InvocationRecord } from '../../sandbox/forge/invocation';
 import type { SimJiraSite } from '../../sandbox/jira/site';
+import { loadViewAsPage } from '../../sandbox/forge/page-view';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import * as index from '../../src/index';
@@ -49,6 +50,19 @@ export interface DayRun {
   kvsBytesWritten: number;
   kvsWrites: number;
   realSeconds: number;
+  /**
+   * The reads the panel pages made as the user with `@forge/bridge` `requestJira` (decision 0018), apart from
+   * the invocations: the local site charges them to the pool (the strictest reading), Atlassian staff say
+   * they are not charged to the app.
+   */
+  pageReads?: PageReadsTally;
+}
+
+/** Views, reads and points of the pages' own Jira reads, per panel. */
+export type PageReadsTally = Record<'panel' | 'portal', { views: number; reads: number; points: number }>;
+
+function emptyPageReads(): PageReadsTally {
+  return { panel: { views: 0, reads: 0, points: 0 }, portal: { views: 0, reads: 0, points: 0 } };
 }
 
 function emptyTally(): Tally {
@@ -164,8 +178,16 @@ function pointsOf(record: InvocationRecord): number {
   return record.requests.reduce((sum, r) => sum + (r.points ?? 0), 0);
 }
 
-/** A runner that resolves panel, portal and admin views through the app's resolvers on `host`. */
-export function appRunner(host: ForgeHost, onLabel: (label: Label) => void): DayRunner {
+/**
+ * A runner that resolves panel, portal and admin views through the app's resolvers on `host`; the panel's page
+ * reads Jira on `site` as the user, as the built page does, booked in `pageReads`.
+ */
+export function appRunner(
+  host: ForgeHost,
+  site: SimJiraSite,
+  onLabel: (label: Label) => void,
+  pageReads: PageReadsTally = emptyPageReads(),
+): DayRunner {
   const ok = (result: Awaited<ReturnType<ForgeHost['invokeResolver']>>, what: string) => {
     if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
     const error = (result.value as { error?: { code?: string } } | undefined)?.error;
@@ -179,8 +201,12 @@ export function appRunner(host: ForgeHost, onLabel: (label: Label) => void): Day
     settle: () => host.drain(),
     async panelView(key, accountId) {
       const extension = { type: 'jira:issueContext', issue: { key }, project: { key: 'SD' } };
-      const call = { moduleKey: 'process-panel', functionKey: 'getPanel', payload: {}, accountId, extension };
-      ok(await host.invokeResolver(call), 'getPanel');
+      const call = { moduleKey: 'process-panel', functionKey: 'getPanel', accountId, extension };
+      const { result, reads } = await loadViewAsPage(host, site, call);
+      ok(result, 'getPanel');
+      pageReads.panel.views += 1;
+      pageReads.panel.reads += reads.length;
+      pageReads.panel.points += reads.reduce((sum, r) => sum + r.points, 0);
     },
     async portalView(key, accountId) {
       const extension = {
@@ -231,6 +257,7 @@ export async function runAppDays(options: {
   const kvs = meterKvsWrites(host);
   const book = new DayBook();
   const samples: DayRun['samples'] = [];
+  const pageReads = emptyPageReads();
   const sweeps: DayRun['sweeps'] = [];
   const failed: string[] = [];
   const stop = host.onInvocation((record) => {
@@ -249,7 +276,7 @@ export async function runAppDays(options: {
   try {
     const acts = await runDays({
       site: options.site,
-      runner: appRunner(host, (l) => (book.label = l)),
+      runner: appRunner(host, options.site, (l) => (book.label = l), pageReads),
       startMs,
       days: options.days,
       seed: options.seed,
@@ -268,6 +295,7 @@ export async function runAppDays(options: {
       kvsBytesWritten: kvs.bytes(),
       kvsWrites: kvs.writes(),
       realSeconds: (performance.now() - started) / 1000,
+      pageReads,
     };
   } finally {
     stop();

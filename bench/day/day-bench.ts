@@ -8,7 +8,7 @@ import type { LimitConfig } from '../../sandbox/jira/limits';
 import { STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { generatedSite } from '../app-sweep';
 import { round } from '../bench-metrics';
-import { runAppDays, type DayRun, type Tally } from './app-day';
+import { runAppDays, type DayRun, type PageReadsTally, type Tally } from './app-day';
 import { runNaiveDays } from './naive-day';
 import { OPEN_TICKETS, type Source } from './reference-day';
 
@@ -67,7 +67,18 @@ export function summary(run: DayRun) {
       Object.entries(run.acts).map(([kind, n]) => [kind, round(n / run.days, 1)]),
     ),
     realSeconds: round(run.realSeconds, 1),
+    ...(run.pageReads ? { pageReadsPerDay: pageReadsPerDay(run.pageReads, run.days) } : {}),
   };
+}
+
+/** The pages' own reads per day (bridge `requestJira` as the user), apart from the backend's points. */
+function pageReadsPerDay(tally: PageReadsTally, days: number) {
+  return Object.fromEntries(
+    Object.entries(tally).map(([panel, t]) => [
+      panel,
+      { views: round(t.views / days, 1), reads: round(t.reads / days, 1), points: round(t.points / days, 1) },
+    ]),
+  );
 }
 
 /**
@@ -172,8 +183,20 @@ export function dayTable(day: Awaited<ReturnType<typeof dayBench>>['section']): 
       `|${' --- |'.repeat(header.length)}`,
       ...body.map((r) => `| ${r.join(' | ')} |`),
     ].join('\n');
+  const page = day.app.pageReadsPerDay;
+  const pageLines = page
+    ? [
+        '',
+        ...Object.entries(page).map(
+          ([panel, t]) =>
+            `The ${panel} pages' own reads as the user (bridge requestJira, not in the app's points above): ` +
+            `${t.reads} reads and ${t.points} points a day for ${t.views} views.`,
+        ),
+      ]
+    : [];
   return [
     table(['Points per day', 'app', 'naive', 'naive ÷ app'], rows),
+    ...pageLines,
     '',
     table(
       ['Event kind', `events (${day.days} days)`, 'app points/event', 'naive points/event', 'naive ÷ app'],

@@ -74,7 +74,7 @@ export async function fleetBench(options: {
         inst.host.install();
         await runDays({
           site: inst.site,
-          runner: appRunner(inst.host, () => undefined),
+          runner: appRunner(inst.host, inst.site, () => undefined),
           startMs: DAY_START,
           days: 1,
           seed: options.seed + n,

@@ -14,7 +14,7 @@ import type { SimJiraSite } from '../../sandbox/jira/site';
 import type { JiraGateway } from '../../src/adapters/jira/jira-gateway';
 import { LinksGateway } from '../../src/adapters/jira/links-gateway';
 import { parseProductEvent } from '../../src/app/events/event-payload';
-import { resolveFieldIds } from '../../src/app/events/field-ids';
+import { resolveFieldIds } from '../../src/app/shared/field-ids';
 import { MemoryStore } from '../../test/support/memory-store';
 import { toTicket } from '../../src/app/events/ticket';
 import { textToAdf } from '../../src/app/shared/adf';

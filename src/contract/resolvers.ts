@@ -13,6 +13,7 @@ import type {
   SweepPreviewPayload,
   SweepPreviewView,
 } from './admin-views';
+import type { PageReadsNeeded, PageReadsPayload } from './page-reads';
 import type { PanelView } from './panel-view';
 import type { EscalatePayload, EscalateResult, PortalView, RenewEstimateResult } from './portal-view';
 import type { PlatformChecksView } from './platform-checks';
@@ -20,6 +21,7 @@ import type { SaveSettingsPayload, SaveSettingsResult, SettingsView } from './se
 
 export type * from './common';
 export type * from './panel-view';
+export type * from './page-reads';
 export type * from './settings';
 export type * from './admin-views';
 export type * from './portal-view';
@@ -33,8 +35,11 @@ export type * from './platform-checks';
  * payload. Admin resolvers check first that the caller is a Jira administrator and answer `FORBIDDEN` otherwise.
  */
 interface ResolverContract {
-  /** Issue panel: everything the panel shows, in one call per load. */
-  getPanel: { payload: Record<string, never>; result: PanelView };
+  /**
+   * Issue panel: everything the panel shows. The page reads Jira as the user (`requestJira`) and hands the
+   * answers over; the resolver answers with the reads it still needs, or with the view.
+   */
+  getPanel: { payload: PageReadsPayload; result: PanelView | PageReadsNeeded };
   /** Admin: current settings, site projects and the message catalogue. */
   getSettings: { payload: Record<string, never>; result: SettingsView };
   /** Admin: validate and save; validation errors are a result, not a {@link ResolverError}. */

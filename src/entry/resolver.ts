@@ -15,7 +15,9 @@ import { getSiteCatalog } from '../app/admin/site-catalog';
 import { getOrganizationHealth } from '../app/admin/organization-health';
 import { getParkedItems, retryParkedItem } from '../app/admin/parked-items';
 import { getSweepPreview } from '../app/admin/sweep-preview';
+import { cachedAgentCheck } from '../app/panel/agent-check';
 import { getPanel } from '../app/panel/get-panel';
+import { panelThroughPage } from './page-reads';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
 import { appDeps, appRulesGateway, userGateway } from './deps';
 import { resolverError } from './resolver-error';
@@ -25,7 +27,7 @@ const contextSchema = z.looseObject({
   accountId: z.string().optional(),
   extension: z
     .looseObject({
-      issue: z.looseObject({ key: z.string() }).optional(),
+      issue: z.looseObject({ key: z.string(), id: z.string().optional() }).optional(),
       project: z.looseObject({ key: z.string() }).optional(),
     })
     .optional(),
@@ -88,34 +90,36 @@ function requireBoundedPayload(payload: unknown): void {
     ]);
 }
 
-const emptyPayload = z.strictObject({});
-
-function requireEmpty(payload: unknown): void {
-  const parsed = emptyPayload.safeParse(payload ?? {});
-  if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
-}
-
 /**
  * The Custom UI resolvers (src/contract/resolvers.ts): `getPanel` for the issue panel, the rest for the admin
- * page. The ticket comes from `context.extension.issue`, never from the payload.
+ * page. The ticket comes from `context.extension.issue`, never from the payload; the panel's Jira reads come
+ * from the page (`./page-reads`), checked against that ticket.
  * @internal Exported for the tests that check it directly.
  */
 export const resolver = new Resolver()
   .define('getPanel', ({ payload, context }) =>
     run('getPanel', { payload, context }, async (deps, ctx) => {
-      requireEmpty(payload);
       const issueKey = ctx.extension?.issue?.key;
       if (!issueKey)
         throw new InvalidPayloadError(['context.extension.issue: the panel is not open on a ticket']);
-      return getPanel(
-        { issueKey, projectKey: ctx.extension?.project?.key },
-        {
-          user: deps.user,
-          userMeta: deps.userMeta,
-          config: deps.app.config,
-          audit: deps.app.audit,
-          now: deps.now,
-        },
+      const accountId = deps.accountId;
+      return panelThroughPage(payload, deps.app.log, (page) =>
+        getPanel(
+          { issueKey, issueId: ctx.extension?.issue?.id, projectKey: ctx.extension?.project?.key },
+          {
+            ...page,
+            isAgent: (projectKey) =>
+              accountId === undefined
+                ? deps.userMeta.isAgentInProject(projectKey)
+                : cachedAgentCheck(deps.app.store, { accountId, projectKey }, deps.now, () =>
+                    deps.userMeta.isAgentInProject(projectKey),
+                  ),
+            store: deps.app.store,
+            config: deps.app.config,
+            audit: deps.app.audit,
+            now: deps.now,
+          },
+        ),
       );
     }),
   )

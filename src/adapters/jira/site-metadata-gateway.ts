@@ -152,29 +152,31 @@ export class SiteMetadataGateway implements SiteMetadataPort {
   }
 
   /**
-   * Whether the caller is a JSM agent of the issue's project (`SERVICEDESK_AGENT`, a JSM project permission),
-   * checked by Jira in ONE call. Portal customers never hold it.
-   *
-   * @throws JiraHttpError 404 when the caller may not see the issue.
+   * Whether the caller is a JSM agent of the project (`SERVICEDESK_AGENT`, a JSM project permission), checked
+   * by Jira in ONE call. Portal customers never hold it.
    */
-  async isAgentOnIssue(issueKey: string): Promise<boolean> {
-    // SERVICEDESK_AGENT is a project permission: one answer serves every issue of the project.
-    const project = issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
-    if (!this.permissions || project === '') return this.askAgentOnIssue(issueKey);
-    return processPermissionCache.ask(this.permissions, `agent:${project}`, () =>
-      this.askAgentOnIssue(issueKey),
+  async isAgentInProject(projectKey: string): Promise<boolean> {
+    if (!this.permissions) return this.askAgentInProject(projectKey);
+    return processPermissionCache.ask(this.permissions, `agent:${projectKey}`, () =>
+      this.askAgentInProject(projectKey),
     );
   }
 
-  private async askAgentOnIssue(issueKey: string): Promise<boolean> {
-    const result = await this.client.call({
-      operation: 'getMyPermissions',
-      route: route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${'SERVICEDESK_AGENT'}`,
-      schema: z.looseObject({
-        permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
-      }),
-    });
-    return result.permissions.SERVICEDESK_AGENT?.havePermission === true;
+  private async askAgentInProject(projectKey: string): Promise<boolean> {
+    try {
+      const result = await this.client.call({
+        operation: 'getMyPermissions',
+        route: route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${'SERVICEDESK_AGENT'}`,
+        schema: z.looseObject({
+          permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+        }),
+      });
+      return result.permissions.SERVICEDESK_AGENT?.havePermission === true;
+    } catch (error) {
+      // A project the user cannot see (or that does not exist) is one they are no agent of.
+      if (error instanceof JiraHttpError && error.status === 404) return false;
+      throw error;
+    }
   }
 
   /** A user's public display name, or `undefined` when the account is unknown or hidden. */

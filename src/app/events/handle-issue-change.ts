@@ -9,7 +9,7 @@ import { isCustomer } from '../shared/customer-check';
 import { EVENT_WRITER, markStateWrite } from '../shared/state-write-marker';
 import type { EventDeps } from './event-deps';
 import { executeEventActions } from './execute-event-actions';
-import { resolveFieldIds } from './field-ids';
+import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket } from './ticket';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';

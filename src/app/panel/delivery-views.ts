@@ -33,7 +33,7 @@ export function deliveryKeyOf(ticket: TicketSnapshot, cfg: ProjectConfig): strin
  * The Delivery ticket is read as the user: one they cannot see is reported as absent.
  */
 export async function deliveryVersionView(
-  user: JiraGateway,
+  user: Pick<JiraGateway, 'getIssue'>,
   ticket: TicketSnapshot,
   cfg: ProjectConfig,
   fieldIds: { deliveryVersion?: string; estimatedDeliveryDate?: string },
@@ -56,7 +56,7 @@ export async function deliveryVersionView(
 }
 
 async function linkedDelivery(
-  user: JiraGateway,
+  user: Pick<JiraGateway, 'getIssue'>,
   key: string,
   cfg: ProjectConfig,
   ids: { deliveryVersion?: string; estimatedDeliveryDate?: string },
@@ -82,7 +82,7 @@ async function linkedDelivery(
  * search as the user; tickets the user cannot see are left out, as Jira would.
  */
 export async function includedTickets(
-  user: JiraGateway,
+  user: Pick<JiraGateway, 'searchAll'>,
   keys: string[],
   cfg: ProjectConfig,
   requestTypeFieldId: string | undefined,

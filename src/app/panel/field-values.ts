@@ -1,26 +1,7 @@
-import type { JiraField } from '../ports/jira';
 import { textValue } from '../shared/field-values';
 import { isRecord } from '../shared/is-record';
 
-/**
- * Reading Jira field values in their REST shapes. Sites name fields their own way, so the app finds a field's
- * id by its configured name; a name that matches no field (or several) yields `undefined`, which the panel
- * shows as "not set" and the admin health check reports.
- */
-
-/** Field ids by configured role, for the roles whose name matches exactly one field (case-insensitive). */
-export function fieldIdsByName<R extends string>(
-  fields: readonly JiraField[],
-  names: Readonly<Record<R, string>>,
-): Partial<Record<R, string>> {
-  const ids: Partial<Record<R, string>> = {};
-  for (const role of Object.keys(names) as R[]) {
-    const wanted = names[role].trim().toLowerCase();
-    const matches = fields.filter((f) => f.name.trim().toLowerCase() === wanted);
-    if (matches.length === 1 && matches[0]) ids[role] = matches[0].id;
-  }
-  return ids;
-}
+/** Reading Jira field values in their REST shapes. */
 
 /** A date picker value `YYYY-MM-DD`; `null` when empty or not a date. */
 export function dateValue(value: unknown): string | null {

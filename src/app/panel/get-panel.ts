@@ -21,7 +21,6 @@ import {
 } from './delivery-views';
 import { commercialClass } from '../../domain/commercial-class';
 import { isRecord } from '../shared/is-record';
-import { fieldIdsByName } from './field-values';
 import { guidePriority, priorityView } from './priority-view';
 import { serviceClocks } from '../../domain/priorities/service-clocks';
 import { statusRef } from './status-ref';
@@ -36,14 +35,23 @@ import {
 import { NotAgentError } from './not-agent-error';
 import { isDone, nextStep } from './next-step';
 import { TicketNotFoundError } from './ticket-not-found-error';
-import { panelFieldIds, ticketSnapshot, type TicketSnapshot } from './ticket-snapshot';
+import { panelFieldIds, ticketSnapshot, type PanelFieldIds, type TicketSnapshot } from './ticket-snapshot';
+import { cachedFieldNameIndex, fieldNameIndex } from '../shared/field-ids';
+import type { KeyValueStore } from '../ports';
+import { InvalidPayloadError } from '../admin/invalid-payload-error';
 import { clarificationView, estimateView, resolvedAutoCloseView } from './timer-views';
 
-/** What the panel use case needs: Jira as the user who opened the panel, and the app's own storage. */
+/**
+ * What the panel use case needs. `user` and `userMeta` read Jira as the user who opened the panel: the page
+ * reads with `@forge/bridge` `requestJira` and hands the answers over (decision 0018), so a view costs the app's
+ * backend no Jira points. The configuration, the audit trail and the field index come from the app's storage.
+ */
 export interface PanelDeps {
-  /** Acts as the user (`asUser()`): nobody sees through the panel what Jira would not show them. */
-  user: JiraGateway;
-  userMeta: SiteMetadataGateway;
+  user: Pick<JiraGateway, 'getIssue' | 'searchAll' | 'getFields'>;
+  userMeta: Pick<SiteMetadataGateway, 'getSlas' | 'getUserDisplayName'>;
+  /** Whether the user is a service-desk agent of the project, answered by Jira and kept per user a while. */
+  isAgent(projectKey: string): Promise<boolean>;
+  store: KeyValueStore;
   config: ConfigRepository;
   audit: AuditLog;
   now: Date;
@@ -52,6 +60,7 @@ export interface PanelDeps {
 /** The ticket and project from the trusted Forge context (`context.extension`), never from the payload. */
 export interface PanelRequest {
   issueKey: string;
+  issueId?: string | undefined;
   projectKey: string | undefined;
 }
 
@@ -59,23 +68,31 @@ export interface PanelRequest {
 const PANEL_HISTORY_LIMIT = 20;
 
 /**
- * Everything the issue panel shows, for ONE resolver call per panel load. Reads the ticket, its
- * SLAs and linked tickets as the user; the configuration and the audit trail from the app's storage.
+ * Everything the issue panel shows: the ticket, its SLAs and linked tickets as the user reads them; the
+ * configuration and the audit trail from the app's storage. Only agents of the ticket's project see it.
  *
+ * @throws NotAgentError when the user is not an agent of the ticket's project.
  * @throws TicketNotFoundError when Jira answers 404 to the user.
- * @throws NotAgentError when the user is not an agent of the ticket's project (checked by Jira, in parallel).
+ * @throws InvalidPayloadError when the ticket read is not the ticket of the context.
  */
 export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<PanelView> {
-  const [{ config }, fields, agent] = await Promise.all([
-    deps.config.load(),
-    deps.user.getFields(),
-    isAgent(deps.userMeta, request.issueKey),
-  ]);
-  if (!agent) throw new NotAgentError();
-  const contextCfg = configForProject(config, request.projectKey ?? '');
-  const { ids, request: wanted } = panelFieldIds(fields, contextCfg);
+  const contextProject = request.projectKey ?? projectOfKey(request.issueKey);
+  if (!(await deps.isAgent(contextProject))) throw new NotAgentError();
+  const { config } = await deps.config.load();
+  const contextCfg = configForProject(config, contextProject);
+  const index =
+    (await cachedFieldNameIndex(deps.store, deps.now)) ?? fieldNameIndex(await deps.user.getFields());
+  const { ids, request: wanted } = panelFieldIds(index, contextCfg);
   const issue = await readIssue(deps.user, request.issueKey, wanted);
+  if (!isContextTicket(issue, request))
+    throw new InvalidPayloadError(['answers: the ticket read is not the ticket the panel is open on']);
   const ticket = ticketSnapshot(issue, configForProject(config, issueProjectKey(issue) ?? ''), ids);
+  if (
+    ticket.projectKey !== '' &&
+    ticket.projectKey !== contextProject &&
+    !(await deps.isAgent(ticket.projectKey))
+  )
+    throw new NotAgentError();
   const cfg = configForProject(config, ticket.projectKey);
   const base = { issueKey: ticket.key, computedAt: deps.now.toISOString(), dryRun: cfg.automation.dryRun };
 
@@ -92,22 +109,26 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
   const history = deps.audit
     .forIssue(ticket.id, PANEL_HISTORY_LIMIT)
     .then((entries) => entries.map(auditEntryView));
-  if (ticket.kind === 'delivery') return deliveryPanel(ticket, cfg, deps, fields, base, await history);
+  if (ticket.kind === 'delivery') return deliveryPanel(ticket, cfg, deps, ids, base, await history);
   const customer = parseCustomerState(issue.properties?.[CUSTOMER_STATE_KEY]);
   return ticketPanel({ ...ticket, kind: ticket.kind }, cfg, deps, ids, base, history, customer);
 }
 
-/** The panel is agent-only: Jira answers whether the user is a JSM agent on the ticket (404: not visible). */
-async function isAgent(meta: SiteMetadataGateway, issueKey: string): Promise<boolean> {
-  try {
-    return await meta.isAgentOnIssue(issueKey);
-  } catch (error) {
-    if (error instanceof JiraHttpError && error.status === 404) throw new TicketNotFoundError(issueKey);
-    throw error;
-  }
+/** The project key of an issue key (`SD-12` → `SD`). */
+function projectOfKey(issueKey: string): string {
+  return issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
 }
 
-async function readIssue(user: JiraGateway, issueKey: string, fields: string[]) {
+/**
+ * Whether the issue read is the one of the trusted context: Jira answers a moved ticket's old key with its new
+ * key, so the id decides when the context names it.
+ */
+function isContextTicket(issue: { id: string; key?: string | undefined }, request: PanelRequest): boolean {
+  if (request.issueId !== undefined) return issue.id === request.issueId;
+  return issue.key?.toUpperCase() === request.issueKey.toUpperCase();
+}
+
+async function readIssue(user: PanelDeps['user'], issueKey: string, fields: string[]) {
   try {
     // The customer's portal state (escalations) comes with the same read.
     return await user.getIssue(issueKey, {
@@ -132,7 +153,7 @@ async function ticketPanel(
   ticket: TicketSnapshot & { kind: Exclude<Kind, 'delivery'> },
   cfg: ProjectConfig,
   deps: PanelDeps,
-  ids: ReturnType<typeof panelFieldIds>['ids'],
+  ids: PanelFieldIds,
   base: Base,
   history: Promise<TicketPanelView['history']>,
   customer: CustomerState,
@@ -192,13 +213,11 @@ async function deliveryPanel(
   ticket: TicketSnapshot,
   cfg: ProjectConfig,
   deps: PanelDeps,
-  fields: Awaited<ReturnType<JiraGateway['getFields']>>,
+  ids: PanelFieldIds,
   base: Base,
   history: DeliveryPanelView['history'],
 ): Promise<DeliveryPanelView> {
-  // JSM's own field; its name is fixed by JSM, not by the guide.
-  const requestTypeId = fieldIdsByName(fields, { requestType: 'Request Type' }).requestType;
-  const included = await includedTickets(deps.user, shippedKeys(ticket, cfg), cfg, requestTypeId);
+  const included = await includedTickets(deps.user, shippedKeys(ticket, cfg), cfg, ids.requestType);
   return {
     ...base,
     view: 'delivery',
@@ -213,7 +232,7 @@ async function deliveryPanel(
 }
 
 /** Display names of the ladder's people, looked up once each; unknown or hidden accounts are left out. */
-async function displayNames(meta: SiteMetadataGateway, accountIds: string[]): Promise<Map<string, string>> {
+async function displayNames(meta: PanelDeps['userMeta'], accountIds: string[]): Promise<Map<string, string>> {
   const found = await Promise.all(
     accountIds.map(async (id) => [id, await meta.getUserDisplayName(id)] as const),
   );

@@ -1,11 +1,13 @@
-import type { IssueBean, JiraField } from '../ports/jira';
+import type { IssueBean } from '../ports/jira';
 import type { ProjectConfig } from '../../domain/config';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
 import { isRecord } from '../shared/is-record';
 import { keyByName } from '../../domain/names';
-import { dateValue, fieldIdsByName, nameOf, organizationNames } from './field-values';
+import { dateValue, nameOf, organizationNames } from './field-values';
+import { fieldIdByName, fieldIdsOf, type FieldNameIndex } from '../shared/field-ids';
+import type { FieldIds } from '../../domain/ticket';
 import { textValue } from '../shared/field-values';
 
 /** The custom fields the panel reads, by role. */
@@ -53,23 +55,24 @@ const SYSTEM_FIELDS = [
   'issuelinks',
 ];
 
+/** The field ids the panel reads, by role: the event rules' ids plus the cloud environment. */
+export type PanelFieldIds = FieldIds & { cloudEnvironment?: string };
+
 /** Jira field ids to request for the panel: system fields plus the configured custom fields that exist. */
 export function panelFieldIds(
-  fields: readonly JiraField[],
+  index: FieldNameIndex,
   cfg: ProjectConfig,
-): {
-  ids: Partial<Record<PanelFieldRole | 'organizations', string>>;
-  request: string[];
-} {
-  const ids = fieldIdsByName(fields, {
-    deliveryVersion: cfg.names.fields.deliveryVersion,
-    estimatedDeliveryDate: cfg.names.fields.estimatedDeliveryDate,
-    cloudEnvironment: cfg.names.fields.cloudEnvironment,
-    confidential: cfg.names.fields.confidential,
-    // JSM's own field; its name is fixed by JSM, not by the guide.
-    organizations: 'Organizations',
-  });
-  return { ids, request: [...SYSTEM_FIELDS, ...Object.values(ids).filter((id): id is string => !!id)] };
+): { ids: PanelFieldIds; request: string[] } {
+  const cloudEnvironment = fieldIdByName(index, cfg.names.fields.cloudEnvironment);
+  const ids: PanelFieldIds = { ...fieldIdsOf(index, cfg), ...(cloudEnvironment ? { cloudEnvironment } : {}) };
+  const custom = [
+    ids.deliveryVersion,
+    ids.estimatedDeliveryDate,
+    ids.cloudEnvironment,
+    ids.confidential,
+    ids.organizations,
+  ];
+  return { ids, request: [...SYSTEM_FIELDS, ...custom.filter((id): id is string => id !== undefined)] };
 }
 
 /** Reads the issue bean of `GET /issue/{key}?fields=…&properties=jsm-process-state&expand=changelog`. */

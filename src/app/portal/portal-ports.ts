@@ -1,4 +1,4 @@
-import type { resolveFieldIds } from '../events/field-ids';
+import type { resolveFieldIds } from '../shared/field-ids';
 import type { ticketSnapshot } from '../panel/ticket-snapshot';
 
 /** An issue as Jira's REST API returns it (only the parts the portal reads). */

@@ -10,7 +10,7 @@ import {
 import { regionGroupOf, type RegionGroup } from '../../domain/service/escalation';
 import { supportRegion } from '../../domain/service/customer-region';
 import type { Language } from '../../domain/texts/message-keys';
-import { resolveFieldIds } from '../events/field-ids';
+import { resolveFieldIds } from '../shared/field-ids';
 import { type FieldIds } from '../../domain/ticket';
 import { ticketSnapshot, type TicketSnapshot } from '../panel/ticket-snapshot';
 import { isRecord } from '../shared/is-record';

@@ -179,8 +179,8 @@ export interface SiteMetadataGateway {
   getProjectSecurityLevels(projectKey: string): Promise<{ id: string; name: string }[]>;
   getProject(projectKey: string): Promise<ProjectInfo | undefined>;
   getServiceDesks(): Promise<ServiceDesk[]>;
-  /** Whether the caller is a service-desk agent of the issue's project. */
-  isAgentOnIssue(issueKey: string): Promise<boolean>;
+  /** Whether the caller is a service-desk agent of the project (`false` for a project they cannot see). */
+  isAgentInProject(projectKey: string): Promise<boolean>;
   getUserDisplayName(accountId: string): Promise<string | undefined>;
 }
 

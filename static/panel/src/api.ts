@@ -3,13 +3,17 @@
  */
 import { router } from '@forge/bridge';
 import type { PanelView } from '../../../src/contract/resolvers';
-import { invoke } from '../../shared/src/bridge';
+import { invoke, readJiraAsUser } from '../../shared/src/bridge';
+import { viewThroughPageReads } from '../../shared/src/page-reads';
 
 export { enableTheme, loadHostContext } from '../../shared/src/bridge';
 
-/** Everything the panel shows for the ticket it is open on (the ticket comes from the trusted context). */
+/**
+ * Everything the panel shows for the ticket it is open on (the ticket comes from the trusted context). The
+ * page reads Jira as the user and hands the answers to the resolver, which computes the view.
+ */
 export function loadPanel(): Promise<PanelView> {
-  return invoke('getPanel', {});
+  return viewThroughPageReads((payload) => invoke('getPanel', payload), readJiraAsUser);
 }
 
 /** Open a ticket in a new tab; the iframe cannot navigate the top window itself. */

@@ -1,4 +1,5 @@
 import { getPanel, type PanelDeps } from '../../../src/app/panel/get-panel';
+import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-error';
 import { NotAgentError } from '../../../src/app/panel/not-agent-error';
 import { TicketNotFoundError } from '../../../src/app/panel/ticket-not-found-error';
 import { AuditLog } from '../../../src/app/shared/audit-log';
@@ -17,8 +18,18 @@ const FIELDS = [
   { id: 'customfield_10011', name: 'Estimated delivery date', custom: true },
   { id: 'customfield_10012', name: 'Cloud environment', custom: true },
   { id: 'customfield_10013', name: 'Confidential personal data?', custom: true },
-  { id: 'customfield_10014', name: 'Organizations', custom: true },
-  { id: 'customfield_10015', name: 'Request Type', custom: true },
+  {
+    id: 'customfield_10014',
+    name: 'Organizations',
+    custom: true,
+    schema: { type: 'array', custom: 'com.atlassian.servicedesk:sd-customer-organizations' },
+  },
+  {
+    id: 'customfield_10015',
+    name: 'Request Type',
+    custom: true,
+    schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin' },
+  },
 ];
 
 /** Jira's `mypermissions` answer for the JSM agent permission. */
@@ -82,6 +93,8 @@ async function deps(table: Parameters<typeof fakeJira>[0], config: unknown = { p
   const panelDeps: PanelDeps = {
     user: jira.gateway,
     userMeta: jira.meta,
+    isAgent: (projectKey) => jira.meta.isAgentInProject(projectKey),
+    store,
     config: new ConfigRepository(store),
     audit,
     now: NOW,
@@ -518,6 +531,25 @@ describe('getPanel', () => {
     ).resolves.toMatchObject({ view: 'unsupported', reason: 'projectNotEnabled' });
   });
 
+  it('refuses a read of another ticket than the one of the trusted context', async () => {
+    // The page answers the read of SUP-1 with a ticket it may see, SUP-2: the panel must not show SUP-1's
+    // audit trail beside it, nor SUP-2's data as SUP-1's.
+    const other = { ...clarificationTicket, id: '2000', key: 'SUP-2' };
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: other }],
+    ]);
+    await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
+      InvalidPayloadError,
+    );
+    await expect(
+      getPanel({ issueKey: 'SUP-1', issueId: '1000', projectKey: 'SUP' }, panelDeps),
+    ).rejects.toBeInstanceOf(InvalidPayloadError);
+    // A moved ticket answers under its new key; the context's id decides.
+    await expect(
+      getPanel({ issueKey: 'SUP-1', issueId: '2000', projectKey: 'SUP' }, panelDeps),
+    ).resolves.toMatchObject({ view: 'ticket', issueKey: 'SUP-2' });
+  });
+
   it('reports a ticket the user cannot see as not found', async () => {
     const { panelDeps } = await deps([]);
     await expect(getPanel({ issueKey: 'SUP-7', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
@@ -564,7 +596,7 @@ describe('getPanel', () => {
     const { panelDeps, jira } = await deps([
       [
         'GET',
-        /^\/rest\/api\/3\/mypermissions\?issueKey=SUP-1&permissions=SERVICEDESK_AGENT$/,
+        /^\/rest\/api\/3\/mypermissions\?projectKey=SUP&permissions=SERVICEDESK_AGENT$/,
         agentAnswer(false),
       ],
       ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],

@@ -8,7 +8,7 @@ import { renderMessage, languageFor } from '../../../domain/texts';
 import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
-import { resolveFieldIds } from '../field-ids';
+import { resolveFieldIds } from '../../shared/field-ids';
 import { issueLinksOf, textValue } from '../../shared/field-values';
 import { loadTicket, ticketFields, toTicket } from '../ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';

@@ -1,0 +1,62 @@
+import type { PageRead, PageReadAnswer } from '../../src/contract/page-reads';
+import { viewThroughPageReads } from '../../static/shared/src/page-reads';
+import { POINTS_HEADER, type SimJiraSite } from '../jira/site';
+import type { ForgeHost, ResolverResult } from './host';
+
+/** One read a page made through `@forge/bridge` `requestJira`, with the points the site charged for it. */
+export interface PageReadRecord {
+  method: string;
+  path: string;
+  status: number;
+  points: number;
+}
+
+/**
+ * A Custom UI page without a browser, for tests and benchmarks: loads a view the way the built page does
+ * (`static/shared/src/page-reads.ts`), calling the resolver through the Forge host and making the reads it
+ * asks for on the site as the page's user, as the local server's `requestJira` relay does. Returns the
+ * resolver's last answer (the view or its `{ error }`) and the reads made, apart from the invocations' requests.
+ */
+export async function loadViewAsPage(
+  host: ForgeHost,
+  site: SimJiraSite,
+  call: { moduleKey: string; functionKey: string; accountId: string; extension: Record<string, unknown> },
+): Promise<{ result: ResolverResult; reads: PageReadRecord[] }> {
+  const reads: PageReadRecord[] = [];
+  let last: ResolverResult = { ok: true, value: undefined };
+  const read = async (request: PageRead): Promise<PageReadAnswer> => {
+    const answer = await site.handle({
+      method: request.method,
+      path: request.path,
+      headers: {
+        accept: 'application/json',
+        ...(request.body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(request.body ? { body: request.body } : {}),
+      principal: { kind: 'user', accountId: call.accountId },
+    });
+    const points = Number(answer.headers[POINTS_HEADER] ?? 0) || 0;
+    reads.push({ method: request.method, path: request.path, status: answer.status, points });
+    return { status: answer.status, body: answer.body, headers: rateLimitHeaders(answer.headers) };
+  };
+  try {
+    await viewThroughPageReads(async (payload) => {
+      last = await host.invokeResolver({ ...call, payload });
+      if (!last.ok) throw new Error(last.error.message);
+      const value = last.value as { data?: unknown; error?: unknown };
+      if (value.error !== undefined) throw new Error('resolver error');
+      return value.data as { view: string };
+    }, read);
+  } catch {
+    // The resolver's failure is in `last`; a view that never completes is the caller's to judge.
+  }
+  return { result: last, reads };
+}
+
+function rateLimitHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) =>
+      /^(x-ratelimit-|ratelimit|beta-ratelimit|retry-after)/i.test(name),
+    ),
+  );
+}

@@ -1,0 +1,91 @@
+import type { JiraField, JiraGateway } from '../ports/jira';
+import type { ProjectConfig } from '../../domain/config';
+import { ownValue } from '../../domain/own-property';
+import type { KeyValueStore } from '../ports';
+import type { FieldIds } from '../../domain/ticket';
+
+/** Field name (lower case) → id, plus `@org` / `@requestType` for the JSM fields found by their schema. */
+export type FieldNameIndex = Readonly<Record<string, string>>;
+
+interface CachedFields {
+  at: string;
+  byName: Record<string, string>;
+}
+
+const CACHE_KEY = 'events:field-ids';
+/** Field ids never change, names rarely: one GET /field a day at most (its ~30 points), instead of one per event. */
+const CACHE_MS = 24 * 60 * 60 * 1000;
+
+const ORGANIZATIONS_SCHEMA = 'com.atlassian.servicedesk:sd-customer-organizations';
+const REQUEST_TYPE_SCHEMA = 'com.atlassian.servicedesk:vp-origin';
+
+/** The index of `GET /rest/api/3/field`'s answer. */
+export function fieldNameIndex(fields: readonly JiraField[]): FieldNameIndex {
+  // Field names are the site's: a field may be called `constructor` or `__proto__`, so no prototype.
+  const byName: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const field of fields) {
+    // Jira lets two custom fields share a name; the first (lowest id) wins, as in Jira's own JQL resolution.
+    byName[field.name.trim().toLowerCase()] ??= field.id;
+    if (field.schema?.custom === ORGANIZATIONS_SCHEMA) byName['@org'] ??= field.id;
+    if (field.schema?.custom === REQUEST_TYPE_SCHEMA) byName['@requestType'] ??= field.id;
+  }
+  return byName;
+}
+
+/** The app's copy of the field index, when it is younger than a day; `undefined` otherwise. */
+export async function cachedFieldNameIndex(
+  store: KeyValueStore,
+  now: Date,
+): Promise<FieldNameIndex | undefined> {
+  const cached = await store.get<CachedFields>(CACHE_KEY);
+  if (!cached || now.getTime() - Date.parse(cached.at) >= CACHE_MS) return undefined;
+  const byName: Record<string, string> = Object.create(null) as Record<string, string>;
+  return Object.assign(byName, cached.byName);
+}
+
+async function loadNames(
+  jira: Pick<JiraGateway, 'getFields'>,
+  store: KeyValueStore,
+  now: Date,
+): Promise<FieldNameIndex> {
+  const cached = await cachedFieldNameIndex(store, now);
+  if (cached) return cached;
+  const byName = fieldNameIndex(await jira.getFields());
+  await store.set<CachedFields>(CACHE_KEY, { at: now.toISOString(), byName: { ...byName } }, { ttlDays: 1 });
+  return byName;
+}
+
+/** The id of the field a configured name stands for; `undefined` when the site has no such field. */
+export function fieldIdByName(index: FieldNameIndex, name: string): string | undefined {
+  return ownValue(index, name.trim().toLowerCase());
+}
+
+/** The configured field names (`names.fields`) as Jira field ids, from a field index. */
+export function fieldIdsOf(index: FieldNameIndex, config: ProjectConfig): FieldIds {
+  const id = (name: string) => fieldIdByName(index, name);
+  const f = config.names.fields;
+  const entries = {
+    deliveryVersion: id(f.deliveryVersion),
+    confidential: id(f.confidential),
+    affectedSystem: id(f.affectedSystem),
+    systemReachable: id(f.systemReachable),
+    estimatedDeliveryDate: id(f.estimatedDeliveryDate),
+    includedTickets: id(f.includedTickets),
+    organizations: ownValue(index, '@org'),
+    requestType: ownValue(index, '@requestType'),
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Resolves the configured field names (`names.fields`) to Jira field ids. Custom field ids differ per site, and
+ * the configuration speaks of names only (PROCESS.md: every name is configuration).
+ */
+export async function resolveFieldIds(
+  jira: Pick<JiraGateway, 'getFields'>,
+  store: KeyValueStore,
+  config: ProjectConfig,
+  now: Date,
+): Promise<FieldIds> {
+  return fieldIdsOf(await loadNames(jira, store, now), config);
+}
