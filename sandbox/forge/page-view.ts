@@ -1,7 +1,9 @@
-import type { PageRead, PageReadAnswer } from '../../src/contract/page-reads';
 import { viewThroughPageReads } from '../../static/shared/src/page-reads';
 import { POINTS_HEADER, type SimJiraSite } from '../jira/site';
 import type { ForgeHost, ResolverResult } from './host';
+
+/** How the page makes one read the resolver asked for (the built page's contract, through its loader). */
+type ReadJira = Parameters<typeof viewThroughPageReads>[1];
 
 /** One read a page made through `@forge/bridge` `requestJira`, with the points the site charged for it. */
 export interface PageReadRecord {
@@ -24,7 +26,7 @@ export async function loadViewAsPage(
 ): Promise<{ result: ResolverResult; reads: PageReadRecord[] }> {
   const reads: PageReadRecord[] = [];
   let last: ResolverResult = { ok: true, value: undefined };
-  const read = async (request: PageRead): Promise<PageReadAnswer> => {
+  const read: ReadJira = async (request) => {
     const answer = await site.handle({
       method: request.method,
       path: request.path,

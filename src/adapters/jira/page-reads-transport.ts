@@ -11,7 +11,7 @@ function readId(method: 'GET' | 'POST', path: string, body: string | undefined):
 }
 
 /** Raised for a read the page has not made yet; the resolver then answers with the reads it needs. */
-export class PageReadMissing extends Error {
+class PageReadMissing extends Error {
   constructor(readonly read: PageRead) {
     super(`the page has not read ${read.method} ${read.path.split('?')[0] ?? ''} yet`);
     this.name = 'PageReadMissing';
