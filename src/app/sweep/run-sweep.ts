@@ -1,4 +1,5 @@
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../ports/jira-errors';
+import { QueueError } from '../ports/platform-errors';
 import type { AppDeps } from '../deps';
 import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';
@@ -107,6 +108,8 @@ export async function runProjectSweep(
  * The hourly scheduled sweep (PROCESS.md §4): every managed, enabled project in turn. A duplicate run of the
  * same trigger (Forge may fire twice) finds the project's run marker for this ten-minute slot and stops before
  * spending a point; work that does not fit, or that Jira deferred, continues as `sweep.project` queue items.
+ * When the queue refuses those items the run still ends well: every step it performed is recorded, and the next
+ * hourly run starts from the due index again, so the tickets it did not reach are swept then.
  */
 export async function runScheduledSweep(
   deps: AppDeps,
@@ -131,7 +134,14 @@ export async function runScheduledSweep(
     if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
     if (outcome.kind === 'deferred') queued.push(continuation(projectKey, undefined, outcome.afterSeconds));
   }
-  if (queued.length > 0) await deps.queue.push(queued);
+  if (queued.length > 0) {
+    try {
+      await deps.queue.push(queued);
+    } catch (error) {
+      if (!(error instanceof QueueError)) throw error;
+      deps.log.warn('sweep.queueFailed', { items: queued.length, from: 'scheduled' });
+    }
+  }
   return report;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WorkHandler } from '../deps';
+import { QueueError } from '../ports/platform-errors';
 import { runProjectSweep, SWEEP_PROJECT_WORK, sweepContinuation } from './run-sweep';
 
 const sweepProjectBody = z.object({
@@ -12,10 +13,15 @@ const sweepProjectBody = z.object({
   rebuild: z.boolean().optional(),
 });
 
+/** Delay before the platform delivers an item again whose continuation the queue refused. */
+const QUEUE_RETRY_SECONDS = 120;
+
 /**
  * Continues one project's sweep from the queue. A rate limit or outage answers `retry` (the consumer turns it
  * into `InvocationError({ retryAfter })`, so the same item comes back); a sweep that still does not fit pushes
- * its own continuation. Duplicate deliveries are harmless: every ticket step is claimed in the ActionLedger.
+ * its own continuation. When the queue refuses that push, the item asks to be delivered again: it sweeps from
+ * its own cursor once more, where the tickets it already handled are no longer due. Duplicate deliveries are
+ * harmless: every ticket step is claimed in the ActionLedger.
  */
 const continueProjectSweep: WorkHandler = async (body, deps) => {
   const parsed = sweepProjectBody.safeParse(body);
@@ -39,7 +45,13 @@ const continueProjectSweep: WorkHandler = async (body, deps) => {
     case 'deferred':
       return { kind: 'retry', afterSeconds: outcome.afterSeconds, reason: outcome.reason };
     case 'continued':
-      await deps.queue.push([sweepContinuation(projectKey, outcome.cursor)]);
+      try {
+        await deps.queue.push([sweepContinuation(projectKey, outcome.cursor)]);
+      } catch (error) {
+        if (!(error instanceof QueueError)) throw error;
+        deps.log.warn('sweep.queueFailed', { items: 1, from: 'queue' });
+        return { kind: 'retry', afterSeconds: QUEUE_RETRY_SECONDS, reason: 'queue' };
+      }
       return { kind: 'done' };
     default:
       return { kind: 'done' };
