@@ -3,7 +3,7 @@ import { REQUEST_TYPE } from '../../sandbox/jira/seed/demo-ids';
 import { RECLASSIFICATION_RULES_KEY, transitionRulesKey } from '../../src/domain/workflows/published-rules';
 import type { PlatformChecksView } from '../../src/contract/platform-checks';
 import type { SaveSettingsResult, SettingsView } from '../../src/contract/settings';
-import { type LocalSite, STATUS, USER, startEventsSite } from '../support/local-site';
+import { asAdmin, type LocalSite, STATUS, USER, startEventsSite } from '../support/local-site';
 
 /**
  * The app publishes the tables its Jira expressions look up (Forge app property, project property) on install,
@@ -41,19 +41,7 @@ describe('published expression tables on the local site', () => {
     );
   }
 
-  async function admin<T>(functionKey: string, payload: unknown): Promise<T> {
-    const result = await s.host.invokeResolver({
-      moduleKey: 'process-admin',
-      functionKey,
-      payload,
-      accountId: USER.admin,
-      extension: { type: 'jira:adminPage' },
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    const response = result.value as { data?: T; error?: { code: string } };
-    if (response.data === undefined) throw new Error(`${functionKey}: ${response.error?.code ?? 'no data'}`);
-    return response.data;
-  }
+  const admin = <T>(functionKey: string, payload: unknown) => asAdmin<T>(s, functionKey, payload);
 
   it('fails open before the first publication; install publishes and the process is enforced up front', async () => {
     const early = await supportRequest();

@@ -417,3 +417,18 @@ export async function waitingInClarification(s: LocalSite, count: number): Promi
   await s.advance(2 * HOUR);
   return keys;
 }
+
+/** Calls an admin resolver of the admin page as the site's Jira administrator; its `data`, or an error thrown. */
+export async function asAdmin<T>(s: LocalSite, functionKey: string, payload: unknown = {}): Promise<T> {
+  const result = await s.host.invokeResolver({
+    moduleKey: 'process-admin',
+    functionKey,
+    payload,
+    accountId: USER.admin,
+    extension: { type: 'jira:adminPage' },
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  const response = result.value as { data?: T; error?: { code: string } };
+  if (response.data === undefined) throw new Error(`${functionKey}: ${response.error?.code ?? 'no data'}`);
+  return response.data;
+}

@@ -1,4 +1,6 @@
+import type { Bilingual } from '../../contract/common';
 import type { PlatformCheckResult } from '../../contract/platform-checks';
+import type { ConfigError } from '../../domain/config';
 import { PROCESS_STATE_KEY, parseProcessState } from '../../domain/process-state';
 import { commentEventsSeen, onCallSeen } from '../shared/platform-observations';
 import type { AdminDeps } from './admin-access';
@@ -80,12 +82,47 @@ export async function checkCommentEvents(deps: AdminDeps): Promise<PlatformCheck
   };
 }
 
+/** Why a stored on-call webhook is refused and where, in both languages (no address: it may hold secrets). */
+function refusedWebhook(error: ConfigError): Bilingual {
+  const project = /^projectOverrides\.([^.]+)\./.exec(error.path)?.[1];
+  const where = project
+    ? { en: `project ${project}`, de: `Projekt ${project}` }
+    : { en: 'site settings', de: 'Site-Einstellungen' };
+  const rule = error.rule;
+  const hosts = rule?.kind === 'egress' ? rule.hosts.join(', ') || '–' : '';
+  const why =
+    rule?.kind === 'egress'
+      ? {
+          en: `its host is not declared as egress of this installation (declared: ${hosts})`,
+          de: `ihr Host ist für diese Installation nicht als Egress freigegeben (freigegeben: ${hosts})`,
+        }
+      : {
+          en: 'it is not a full https:// address without user name or password',
+          de: 'sie ist keine vollständige https://-Adresse ohne Benutzername und Passwort',
+        };
+  return { en: `${where.en}: ${why.en}`, de: `${where.de}: ${why.de}` };
+}
+
 /**
  * How the on-call route answered the last alert. A test alert would page someone, so the check reports real
- * alerts only; a refused one fails the check.
+ * alerts only; a refused one fails the check. A stored webhook the validation rules refuse fails it too, as
+ * advisory: on-call is already off there and everything else runs, until an admin saves a valid address.
  */
 export async function checkOnCall(deps: AdminDeps): Promise<PlatformCheckResult> {
-  const { config } = await deps.app.config.load();
+  const { config, onCallRefused = [] } = await deps.app.config.load();
+  if (onCallRefused.length > 0) {
+    const reasons = onCallRefused.map(refusedWebhook);
+    return {
+      id: 'onCall',
+      passed: false,
+      advisory: true,
+      costPoints: 0,
+      detail: {
+        en: `On-call alerts are OFF: the stored on-call webhook is refused (${reasons.map((r) => r.en).join('; ')}). Severe faults outside working days reach nobody until an admin saves a full https:// address on a declared host under Settings → On-call. Reminders, closings and the other rules keep running.`,
+        de: `Bereitschafts-Alarme sind AUS: Der gespeicherte Bereitschafts-Webhook wird abgelehnt (${reasons.map((r) => r.de).join('; ')}). Schwere Störungen außerhalb der Arbeitszeit erreichen niemanden, bis ein Admin unter Einstellungen → Bereitschaft eine vollständige https://-Adresse auf einem freigegebenen Host speichert. Erinnerungen, Schließungen und die übrigen Regeln laufen weiter.`,
+      },
+    };
+  }
   const seen = await onCallSeen(deps.app.store);
   const base = { id: 'onCall' as const, costPoints: 0 };
   if (config.onCall.mode === 'none')

@@ -1,4 +1,4 @@
-import { parseConfig, type AppConfig, type ConfigError } from '../../domain/config';
+import { parseConfig, parseStoredConfig, type AppConfig, type ConfigError } from '../../domain/config';
 import type { KeyValueStore, VersionStamp } from '../ports';
 import { configSizeError } from './config-size';
 
@@ -28,7 +28,16 @@ export interface SaveConflict {
   savedBy?: string;
 }
 
-export type LoadedConfig = { config: AppConfig; version: number; input: unknown };
+export type LoadedConfig = {
+  config: AppConfig;
+  version: number;
+  input: unknown;
+  /**
+   * The stored on-call webhooks the validation rules refuse: on-call is off where they are set, everything else
+   * runs (the platform checks tell the admin). Absent or empty when on-call is as stored.
+   */
+  onCallRefused?: ConfigError[];
+};
 
 export type SaveResult =
   { ok: true; version: number } | { ok: false; errors: ConfigError[] } | ({ ok: false } & SaveConflict);
@@ -42,7 +51,10 @@ export class ConfigRepository {
 
   constructor(private readonly store: KeyValueStore) {}
 
-  /** The configuration in force (the guide's defaults until an admin saves). Cached for the invocation. */
+  /**
+   * The configuration in force (the guide's defaults until an admin saves). Cached for the invocation. A stored
+   * on-call webhook the rules refuse switches only on-call off (`onCallRefused` says where and why).
+   */
   async load(): Promise<LoadedConfig> {
     if (this.cached) return this.cached;
     const stored = await this.store.get<StoredConfig>(CONFIG_KEY);
@@ -52,12 +64,17 @@ export class ConfigRepository {
       this.cached = { config: parsed.config, version: 0, input: {} };
       return this.cached;
     }
-    const parsed = parseConfig(stored.input);
+    const parsed = parseStoredConfig(stored.input);
     if (!parsed.ok) {
       // Only possible if a release tightened the schema; refuse to act on a configuration we cannot trust.
       throw new InvalidStoredConfigError(parsed.errors);
     }
-    this.cached = { config: parsed.config, version: stored.version, input: stored.input };
+    this.cached = {
+      config: parsed.config,
+      version: stored.version,
+      input: stored.input,
+      ...(parsed.onCallRefused.length > 0 ? { onCallRefused: parsed.onCallRefused } : {}),
+    };
     return this.cached;
   }
 

@@ -1,4 +1,4 @@
 export { type AppConfig } from './app-config-schema';
-export { parseConfig, type ConfigError } from './parse-config';
+export { parseConfig, parseStoredConfig, type ConfigError } from './parse-config';
 export { configForProject, type ProjectConfig } from './project-config';
 export { settingsSchema, type Settings } from './settings-schema';

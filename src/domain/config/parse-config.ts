@@ -81,3 +81,79 @@ export function parseConfig(input: unknown): ParseConfigResult {
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, errors: result.error.issues.flatMap(toErrors) };
 }
+
+/** Result of {@link parseStoredConfig}: the configuration in force, and the webhook problems that turned on-call off. */
+export type ParseStoredConfigResult =
+  { ok: true; config: AppConfig; onCallRefused: ConfigError[] } | { ok: false; errors: ConfigError[] };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const OVERRIDE_ON_CALL_TARGET = /^projectOverrides\.([A-Z][A-Z0-9_]{1,9})\.onCall\.target$/;
+
+/**
+ * Where an on-call webhook the rules refuse sits: `''` for the site's `onCall`, the project key for an override's,
+ * `undefined` when `error` is any other problem.
+ */
+function refusedWebhookSection(error: ConfigError): string | undefined {
+  if (error.rule?.kind !== 'httpsUrl' && error.rule?.kind !== 'egress') return undefined;
+  if (error.path === 'onCall.target') return '';
+  return OVERRIDE_ON_CALL_TARGET.exec(error.path)?.[1];
+}
+
+/**
+ * `input` with on-call switched off in `sections` (`''`: the site's settings; a key: that project's override), or
+ * `undefined` when a section names nothing to switch off.
+ */
+function withOnCallOff(
+  input: Record<string, unknown>,
+  sections: ReadonlySet<string>,
+): Record<string, unknown> | undefined {
+  const off = { mode: 'none' };
+  const overrides = new Map<string, unknown>(
+    typeof input.projectOverrides === 'object' && input.projectOverrides !== null
+      ? Object.entries(input.projectOverrides)
+      : [],
+  );
+  for (const key of sections) {
+    if (key === '') continue;
+    const override = overrides.get(key);
+    if (typeof override !== 'object' || override === null) return undefined;
+    overrides.set(key, { ...override, onCall: off });
+  }
+  return {
+    ...input,
+    ...(sections.has('') ? { onCall: off } : {}),
+    ...(overrides.size > 0 ? { projectOverrides: Object.fromEntries(overrides) } : {}),
+  };
+}
+
+/**
+ * Parses the STORED site configuration. As {@link parseConfig}, except that an on-call webhook the rules refuse
+ * (not a full `https://` address, or a host the manifest does not declare as egress; decision 0016) switches
+ * on-call off where it is set, site-wide or in a project's override, instead of refusing everything: a release
+ * that tightens the webhook rules must not stop the reminders, closes and event rules of a site whose webhook
+ * could never have been reached anyway. The refused problems are returned for the admin; any other problem
+ * refuses the configuration as a whole.
+ *
+ * @example
+ * parseStoredConfig({ onCall: { mode: 'webhook', target: 'http://oncall.example.com/alert' } });
+ * // { ok: true, config: { …, onCall: { mode: 'none' } }, onCallRefused: [{ path: 'onCall.target', rule: { kind: 'httpsUrl' }, … }] }
+ */
+export function parseStoredConfig(input: unknown): ParseStoredConfigResult {
+  const refused: ConfigError[] = [];
+  let current = input;
+  // Each round switches at least one more on-call section off (the site's first, then overrides', since a
+  // site problem hides the overrides' checks), so there are at most as many rounds as sections.
+  for (;;) {
+    const parsed = parseConfig(current);
+    if (parsed.ok) return { ok: true, config: parsed.config, onCallRefused: refused };
+    const sections = parsed.errors.map(refusedWebhookSection);
+    if (!isObject(current) || sections.some((s) => s === undefined)) return parsed;
+    const next = withOnCallOff(current, new Set(sections as string[]));
+    if (!next) return parsed;
+    refused.push(...parsed.errors);
+    current = next;
+  }
+}
