@@ -4,36 +4,62 @@
  * tests only mutants whose code or covering tests changed (`reports/stryker-incremental.json`).
  * `MUTATE_SCOPE=domain` narrows the run to `src/domain` with the domain and use-case tests (see README,
  * "Mutation testing").
+ *
+ * `npm run mutate:file -- <source file> [test glob ...]` (scripts/mutate-file.mjs) mutates one file and runs
+ * only the named test files, so a run takes minutes: it sets `MUTATE_FILE` and `MUTATE_TESTS` (test globs
+ * separated by commas) and reports to `reports/mutation/files/<file>.json`.
  */
-const domainOnly = process.env.MUTATE_SCOPE === 'domain';
+const scope = process.env.MUTATE_FILE ? 'file' : process.env.MUTATE_SCOPE === 'domain' ? 'domain' : 'all';
+const fileTests = (process.env.MUTATE_TESTS ?? '')
+  .split(',')
+  .map((glob) => glob.trim())
+  .filter((glob) => glob !== '')
+  .map((glob) => `<rootDir>/${glob}`);
+const fileSlug = (process.env.MUTATE_FILE ?? '')
+  .replace(/^src\//, '')
+  .replace(/\.ts$/, '')
+  .replaceAll('/', '__');
+const reportName =
+  scope === 'file' ? `files/${fileSlug}` : scope === 'domain' ? 'mutation-domain' : 'mutation';
+
+const ignoredTests = {
+  // Browser suites need Chromium and minutes each; they test the UI, not the mutated rules. The domain scope
+  // also leaves out the suites that drive the local site (integration and site-sequence property tests).
+  domain: ['/node_modules/', '/test/(browser|entry|sandbox|static|adapters)/', '/test/properties/site-'],
+  all: ['/node_modules/', '/test/browser/', '\\.browser\\.test\\.ts$'],
+  file: ['/node_modules/', '/test/browser/', '\\.browser\\.test\\.ts$'],
+};
+
+const mutate = {
+  domain: ['src/domain/**/*.ts', '!src/domain/**/index.ts'],
+  all: ['src/domain/**/*.ts', 'src/app/**/*.ts', '!src/**/index.ts'],
+  file: [process.env.MUTATE_FILE],
+};
 
 export default {
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    enableFindRelatedTests: true,
+    // The file scope names its tests itself; finding related tests would add every suite that imports the file.
+    enableFindRelatedTests: scope !== 'file',
     config: {
-      // Browser suites need Chromium and minutes each; they test the UI, not the mutated rules. The domain scope
-      // also leaves out the suites that drive the local site (integration and site-sequence property tests).
-      testPathIgnorePatterns: domainOnly
-        ? ['/node_modules/', '/test/(browser|entry|sandbox|static|adapters)/', '/test/properties/site-']
-        : ['/node_modules/', '/test/browser/', '\\.browser\\.test\\.ts$'],
+      testPathIgnorePatterns: ignoredTests[scope],
+      ...(scope === 'file' && fileTests.length > 0 ? { testMatch: fileTests } : {}),
       reporters: ['default'],
     },
   },
   coverageAnalysis: 'perTest',
-  mutate: domainOnly
-    ? ['src/domain/**/*.ts', '!src/domain/**/index.ts']
-    : ['src/domain/**/*.ts', 'src/app/**/*.ts', '!src/**/index.ts'],
+  mutate: mutate[scope],
   ignoreStatic: true,
-  incremental: true,
-  incrementalFile: `reports/stryker-incremental${domainOnly ? '-domain' : ''}.json`,
+  incremental: scope !== 'file',
+  incrementalFile: `reports/stryker-incremental${scope === 'domain' ? '-domain' : ''}.json`,
   concurrency: 2,
   timeoutMS: 10000,
-  reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: `reports/mutation/mutation${domainOnly ? '-domain' : ''}.json` },
-  htmlReporter: { fileName: `reports/mutation/mutation${domainOnly ? '-domain' : ''}.html` },
-  tempDirName: '.stryker-tmp',
+  reporters:
+    scope === 'file' ? ['clear-text', 'progress', 'json'] : ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
+  tempDirName: scope === 'file' ? `.stryker-tmp-${fileSlug}` : '.stryker-tmp',
   cleanTempDir: true,
 };

@@ -1,5 +1,5 @@
 import { configForProject, parseConfig } from '../../../src/domain/config';
-import type { IssueChangeEvent } from '../../../src/domain/events/issue-change';
+import type { ChangeItem, IssueChangeEvent } from '../../../src/domain/events/issue-change';
 import type { RuleInput } from '../../../src/domain/events/rule-input';
 import type { Ticket } from '../../../src/domain/ticket';
 
@@ -44,4 +44,13 @@ export function input(t: Ticket, e: IssueChangeEvent, extra: Partial<RuleInput> 
     fieldIds: { confidential: 'cf-conf', deliveryVersion: 'cf-ver', organizations: 'cf-org' },
     ...extra,
   };
+}
+
+/** `e` with its first changelog item altered (a status or type named differently, a missing id). */
+export function withChangeItem(
+  e: IssueChangeEvent,
+  item: Pick<ChangeItem, 'from' | 'fromString'>,
+): IssueChangeEvent {
+  const [first, ...rest] = e.items;
+  return { ...e, items: [{ ...first, ...item } as ChangeItem, ...rest] };
 }
