@@ -19,7 +19,10 @@ const run = spawnSync('npx', ['stryker', 'run'], {
 });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
-const slug = file.replace(/^src\//, '').replace(/\.ts$/, '').replaceAll('/', '__');
+const slug = file
+  .replace(/^src\//, '')
+  .replace(/\.ts$/, '')
+  .replaceAll('/', '__');
 const report = JSON.parse(readFileSync(`reports/mutation/files/${slug}.json`, 'utf8'));
 const counts = {};
 for (const mutant of Object.values(report.files).flatMap((entry) => entry.mutants)) {
