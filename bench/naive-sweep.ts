@@ -87,7 +87,7 @@ export async function naiveHour(jira: JiraGateway, now: Date): Promise<void> {
     maxResults: 100,
   });
   for (const bean of beans) {
-    const ticket = toSweepTicket(bean);
+    const ticket = toSweepTicket(bean, cfg);
     if (!ticket) continue;
     const stored = parseProcessState(bean.properties?.[NAIVE_KEY]);
     const state = stored && stored.statusId === ticket.statusId ? stored : rebuildState(ticket, cfg, now);

@@ -39,7 +39,7 @@ export function toTicket(
     properties?: Record<string, unknown>;
   },
   ids: FieldIds,
-  config: ProjectConfig,
+  config: Pick<ProjectConfig, 'names'>,
 ): Ticket {
   const f = bean.fields ?? {};
   const custom = (id: string | undefined) => (id === undefined ? undefined : f[id]);

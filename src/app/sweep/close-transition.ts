@@ -16,7 +16,7 @@ export interface CloseTransition {
 const CACHE_TTL_DAYS = 30;
 
 function cacheKey(projectKey: string, ticket: SweepTicket): string {
-  return `sweep:tr:${projectKey}:${ticket.issueTypeId}:${ticket.statusId}`;
+  return `sweep:tr:${projectKey}:${ticket.typeId}:${ticket.statusId}`;
 }
 
 function safeKey(key: string): string {

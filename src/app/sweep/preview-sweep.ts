@@ -44,9 +44,9 @@ export async function previewSweep(
       ...(phase === 'unstamped' ? { expand: 'changelog' } : {}),
     });
     for (const bean of page.issues) {
-      const ticket = toSweepTicket(bean, ctx.organizationsFieldId);
+      const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
       if (!ticket) continue;
-      const matches = ticket.state !== undefined && stateMatchesTicket(ticket, ctx.cfg);
+      const matches = ticket.state !== undefined && stateMatchesTicket(ticket);
       const state = matches && ticket.state ? ticket.state : rebuildState(ticket, ctx.cfg, now);
       const decision = decideTimer(state, now, ctx.cfg, ticket);
       if (decision.due && !decision.alreadyDone) {

@@ -10,7 +10,7 @@ import {
 import type { StatusKey } from '../../domain/statuses';
 import { nextDueAt, timerFor } from '../../domain/timers/timer-schedule';
 import { WORKFLOWS, workingStatuses } from '../../domain/workflows/workflow-table';
-import { kindOfTypeName, statusOfName } from '../../domain/names';
+import { statusOfName } from '../../domain/names';
 import { parseJiraTime, type StatusChange, type SweepTicket } from './sweep-ticket';
 
 type Names = Pick<ProjectConfig, 'names'>;
@@ -26,7 +26,7 @@ export function statusEnteredAt(ticket: SweepTicket, now: Date): Date {
     (change) => change.toStatusId === ticket.statusId || change.toStatusName === ticket.statusName,
   );
   const last = entries[entries.length - 1];
-  const at = (last ? parseJiraTime(last.at) : undefined) ?? ticket.createdMs;
+  const at = (last ? parseJiraTime(last.at) : undefined) ?? parseJiraTime(ticket.created);
   return at === undefined ? now : new Date(Math.min(at, now.getTime()));
 }
 
@@ -73,8 +73,7 @@ export function rebuildState(
   cfg: Pick<ProjectConfig, 'timers' | 'calendar' | 'names'>,
   now: Date,
 ): ProcessState {
-  const statusKey = statusOfName(cfg, ticket.statusName);
-  const kind = kindOfTypeName(cfg, ticket.issueTypeName);
+  const { status: statusKey, kind } = ticket;
   const timer = statusKey && kind ? timerFor(kind, statusKey) : 'none';
   const previous = ticket.state;
   const entered = statusEnteredAt(ticket, now).toISOString();
@@ -103,11 +102,10 @@ export function rebuildState(
  * Whether the stored state belongs to the ticket's current status and type; a state that does not must be
  * rebuilt and is never acted on (a ticket that left Clarification is not reminded).
  */
-export function stateMatchesTicket(ticket: SweepTicket, cfg: Names): boolean {
+export function stateMatchesTicket(ticket: SweepTicket): boolean {
   const state = ticket.state;
   if (!state || state.statusId !== ticket.statusId) return false;
-  const statusKey = statusOfName(cfg, ticket.statusName);
-  const kind = kindOfTypeName(cfg, ticket.issueTypeName);
+  const { status: statusKey, kind } = ticket;
   const timer = statusKey && kind ? timerFor(kind, statusKey) : 'none';
   return timer === state.timer;
 }

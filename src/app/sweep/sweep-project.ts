@@ -97,7 +97,7 @@ export async function sweepProject(
     try {
       page = await sourcePage(ctx, phase, pageSize, token, parked);
       for (const bean of page.issues) {
-        const ticket = toSweepTicket(bean, ctx.organizationsFieldId);
+        const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
         const outcome: TicketOutcome = ticket
           ? await isolation.sweep(ticket)
           : { kind: 'skipped', reason: 'unreadable' };

@@ -57,7 +57,7 @@ async function reread(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTick
     properties: [PROCESS_STATE_KEY],
     expand: 'changelog',
   });
-  const ticketRead = toSweepTicket(bean, ctx.organizationsFieldId);
+  const ticketRead = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
   return ticketRead && { ...ticketRead, stateFresh: true };
 }
 
@@ -69,7 +69,7 @@ async function reread(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTick
 async function refreshState(ctx: SweepContext, ticket: SweepTicket): Promise<SweepTicket | undefined> {
   const state = parseProcessState(await ctx.deps.jira.getIssueProperty(ticket.key, PROCESS_STATE_KEY));
   const refreshed: SweepTicket = { ...ticket, state, stateFresh: true };
-  return state && stateMatchesTicket(refreshed, ctx.cfg) ? refreshed : reread(ctx, ticket);
+  return state && stateMatchesTicket(refreshed) ? refreshed : reread(ctx, ticket);
 }
 
 async function rebuildAndStep(ctx: SweepContext, ticket: SweepTicket): Promise<TicketOutcome> {
@@ -96,7 +96,7 @@ export async function sweepTicket(
 ): Promise<TicketOutcome> {
   let outcome: TicketOutcome;
   const state = ticket.state;
-  if (!state || !stateMatchesTicket(ticket, ctx.cfg)) {
+  if (!state || !stateMatchesTicket(ticket)) {
     // Rebuilding needs the status changelog; the due query does not expand it, the repair query does.
     const read = ticket.statusChanges.length > 0 || !state ? ticket : await reread(ctx, ticket);
     if (!read) return { kind: 'skipped', reason: 'unreadable' };

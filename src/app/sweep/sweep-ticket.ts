@@ -1,17 +1,32 @@
-import { z } from 'zod';
+import type { ProjectConfig } from '../../domain/config';
+import type { Ticket } from '../../domain/ticket';
+import { toTicket } from '../events/ticket';
 import type { ChangelogHistory, IssueBean } from '../ports/jira';
-import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
+import { namedRef } from '../shared/field-values';
 
-/** What the sweep knows about one ticket after its search: ids, status, type, state, organizations. */
-export interface SweepTicket {
-  readonly id: string;
-  readonly key: string;
-  readonly statusId: string;
-  readonly statusName: string;
-  readonly issueTypeId: string;
-  readonly issueTypeName: string;
-  /** The stored timer state; `undefined` when absent or unreadable (the sweep rebuilds it). */
-  readonly state: ProcessState | undefined;
+type Names = Pick<ProjectConfig, 'names'>;
+
+/** The domain {@link Ticket}'s fields that the sweep's search reads (see {@link sweepFields}). */
+const SWEPT = [
+  'id',
+  'key',
+  'typeId',
+  'typeName',
+  'kind',
+  'statusId',
+  'statusName',
+  'status',
+  'created',
+  'reporterId',
+  'organizations',
+  'state',
+] as const satisfies readonly (keyof Ticket)[];
+
+/**
+ * One ticket as the sweep reads it: the domain's {@link Ticket}, limited to the fields its search asks for, plus
+ * what only the sweep needs (when Jira last changed the ticket, its status changelog, whether the state is fresh).
+ */
+export interface SweepTicket extends Pick<Ticket, (typeof SWEPT)[number]> {
   /**
    * `true` when `state` comes from a strongly consistent read (`GET /issue` or the property itself), not from
    * the search index, which may be seconds behind a concurrent writer.
@@ -19,11 +34,6 @@ export interface SweepTicket {
   readonly stateFresh?: boolean;
   /** Jira's `updated` as epoch ms; any change (comment, edit, transition) moves it. */
   readonly updatedMs: number | undefined;
-  readonly createdMs: number | undefined;
-  /** Names of the JSM organizations the ticket is shared with (for the customer's language). */
-  readonly organizations: readonly string[];
-  /** The reporter's account id: the first candidate for "the customer" (PROCESS.md §4). */
-  readonly reporterId?: string | undefined;
   /** Status changes from the changelog, oldest first, when the search expanded it. */
   readonly statusChanges: readonly StatusChange[];
   /**
@@ -39,10 +49,6 @@ export interface StatusChange {
   readonly toStatusId: string | undefined;
   readonly toStatusName: string | undefined;
 }
-
-const named = z.looseObject({ id: z.string(), name: z.string() });
-const organization = z.looseObject({ name: z.string() });
-const user = z.looseObject({ accountId: z.string() });
 
 /** Jira writes `2026-11-27T10:00:00.000+0000`, which `Date.parse` does not accept without the colon. */
 export function parseJiraTime(value: unknown): number | undefined {
@@ -67,32 +73,27 @@ export function statusChangesOf(histories: readonly ChangelogHistory[]): StatusC
 }
 
 /**
- * Reads a search or issue result into a {@link SweepTicket}; `undefined` when the bean lacks the status or
- * issue type (a field the app may not see), which the caller records as a skip.
+ * Reads a search or issue result into a {@link SweepTicket} with the event rules' ticket reader (`toTicket`) and
+ * the project's names; `undefined` when the bean lacks the status or issue type (a field the app may not see),
+ * which the caller records as a skip.
  *
  * @example
- * toSweepTicket(bean, 'customfield_10002')?.state?.timer; // 'clarification'
+ * toSweepTicket(bean, cfg, 'customfield_10002')?.state?.timer; // 'clarification'
  */
-export function toSweepTicket(bean: IssueBean, organizationsFieldId?: string): SweepTicket | undefined {
+export function toSweepTicket(
+  bean: IssueBean,
+  cfg: Names,
+  organizationsFieldId?: string,
+): SweepTicket | undefined {
   const fields = bean.fields ?? {};
-  const status = named.safeParse(fields.status);
-  const issueType = named.safeParse(fields.issuetype);
-  if (!status.success || !issueType.success || !bean.key) return undefined;
-  const orgs = organizationsFieldId
-    ? z.array(organization).safeParse(fields[organizationsFieldId])
-    : undefined;
+  if (!namedRef(fields.status) || !namedRef(fields.issuetype) || !bean.key) return undefined;
+  const ticket = toTicket(bean, { organizations: organizationsFieldId }, cfg);
+  const swept = Object.fromEntries(
+    SWEPT.filter((name) => ticket[name] !== undefined).map((name) => [name, ticket[name]]),
+  ) as Pick<Ticket, (typeof SWEPT)[number]>;
   return {
-    id: bean.id,
-    key: bean.key,
-    statusId: status.data.id,
-    statusName: status.data.name,
-    issueTypeId: issueType.data.id,
-    issueTypeName: issueType.data.name,
-    state: parseProcessState(bean.properties?.[PROCESS_STATE_KEY]),
+    ...swept,
     updatedMs: parseJiraTime(fields.updated),
-    createdMs: parseJiraTime(fields.created),
-    organizations: orgs?.success ? orgs.data.map((o) => o.name) : [],
-    reporterId: user.safeParse(fields.reporter).data?.accountId,
     statusChanges: statusChangesOf(bean.changelog?.histories ?? []),
     olderHistories: Math.max(0, (bean.changelog?.total ?? 0) - (bean.changelog?.histories.length ?? 0)),
   };

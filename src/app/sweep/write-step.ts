@@ -23,7 +23,9 @@ type DueDecision = Extract<TimerDecision, { due: true }>;
  * else the project default (PROCESS.md §1: German or English per customer).
  */
 function ticketLanguage(ctx: SweepContext, ticket: SweepTicket) {
-  const organization = ticket.organizations.find((o) => hasOwnKey(ctx.cfg.languageByOrganization, o));
+  const organization = ticket.organizations.find((o) =>
+    hasOwnKey(ctx.cfg.languageByOrganization, o.name),
+  )?.name;
   return languageFor(ctx.cfg, organization);
 }
 

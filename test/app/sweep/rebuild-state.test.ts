@@ -13,11 +13,13 @@ function ticket(overrides: Partial<SweepTicket> = {}): SweepTicket {
     key: 'SUP-1',
     statusId: '3',
     statusName: 'Clarification required / On hold',
-    issueTypeId: '7',
-    issueTypeName: 'Support Request',
+    status: 'clarification',
+    typeId: '7',
+    typeName: 'Support Request',
+    kind: 'supportRequest',
     state: undefined,
     updatedMs: undefined,
-    createdMs: Date.parse('2026-10-01T08:00:00Z'),
+    created: '2026-10-01T08:00:00.000+0000',
     organizations: [],
     statusChanges: [
       {
@@ -87,16 +89,21 @@ describe('rebuilding the timer state of tickets the app has not seen in their st
   });
 
   it('gives tickets of unknown types or statuses no timer', () => {
-    expect(rebuildState(ticket({ issueTypeName: 'Epic' }), cfg, now)).toMatchObject({ timer: 'none' });
-    expect(rebuildState(ticket({ issueTypeName: 'Suggestion' }), cfg, now).nextDueAt).toBeUndefined();
+    expect(rebuildState(ticket({ typeName: 'Epic', kind: undefined }), cfg, now)).toMatchObject({
+      timer: 'none',
+    });
+    const suggestion = ticket({ typeName: 'Suggestion', kind: 'suggestion' });
+    expect(rebuildState(suggestion, cfg, now).nextDueAt).toBeUndefined();
   });
 
   it('accepts a state only for the status and type it was written for', () => {
     const state = rebuildState(ticket(), cfg, now);
-    expect(stateMatchesTicket(ticket({ state }), cfg)).toBe(true);
-    expect(stateMatchesTicket(ticket({ state, statusId: '4', statusName: 'In Progress' }), cfg)).toBe(false);
-    expect(stateMatchesTicket(ticket({ state, issueTypeName: 'Suggestion' }), cfg)).toBe(false);
-    expect(stateMatchesTicket(ticket(), cfg)).toBe(false);
+    expect(stateMatchesTicket(ticket({ state }))).toBe(true);
+    expect(
+      stateMatchesTicket(ticket({ state, statusId: '4', statusName: 'In Progress', status: 'inProgress' })),
+    ).toBe(false);
+    expect(stateMatchesTicket(ticket({ state, typeName: 'Suggestion', kind: 'suggestion' }))).toBe(false);
+    expect(stateMatchesTicket(ticket())).toBe(false);
   });
 });
 
@@ -106,7 +113,7 @@ describe('reading search results', () => {
     expect(parseJiraTime('yesterday')).toBeUndefined();
   });
 
-  it('reads status, type, state, organizations and status changes; rejects beans without status', () => {
+  it('reads status, type, state, organizations and status changes with the project names; rejects beans without status', () => {
     const bean = {
       id: '10001',
       key: 'SUP-1',
@@ -127,14 +134,20 @@ describe('reading search results', () => {
         ],
       },
     };
-    const read = toSweepTicket(bean, 'customfield_10002');
+    const read = toSweepTicket(bean, cfg, 'customfield_10002');
     expect(read).toMatchObject({
       statusId: '3',
-      issueTypeName: 'Support Request',
-      state: undefined,
-      organizations: ['Acme GmbH'],
+      status: 'clarification',
+      typeName: 'Support Request',
+      kind: 'supportRequest',
+      organizations: [{ id: '1', name: 'Acme GmbH' }],
     });
+    // An unreadable stored state reads as none, which the sweep rebuilds.
+    expect(read?.state).toBeUndefined();
     expect(read?.statusChanges).toHaveLength(1);
-    expect(toSweepTicket({ id: '1', key: 'SUP-2', fields: {} })).toBeUndefined();
+    // Only the fields the sweep's search asks for: no summary or links the search did not read.
+    expect(read).not.toHaveProperty('summary');
+    expect(read).not.toHaveProperty('links');
+    expect(toSweepTicket({ id: '1', key: 'SUP-2', fields: {} }, cfg)).toBeUndefined();
   });
 });
