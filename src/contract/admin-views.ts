@@ -69,6 +69,28 @@ export interface SweepPreviewItem {
   dueAt: IsoDateTime;
 }
 
+/**
+ * What a settings change would do to the open tickets' running timers, judged at the next sweep:
+ * `closeNextSweep` / `remindNextSweep` the next sweep would close (or expire) / remind where it would not have;
+ * `earlier` / `later` the ticket's next step moves without the next sweep acting on it.
+ */
+export type SettingsImpactEffect = 'closeNextSweep' | 'remindNextSweep' | 'earlier' | 'later';
+
+/** `previewSettingsImpact` result: the impact of a `saveSettings` payload, computed without saving it. */
+export interface SettingsImpactView {
+  computedAt: IsoDateTime;
+  /** When the next sweep runs; `null` before the first sweep (the preview then assumes within the hour). */
+  nextSweepAt: IsoDateTime | null;
+  /** `false` when the settings have errors: nothing was computed, the save would name them. */
+  valid: boolean;
+  /** Open tickets with a running timer that were compared. */
+  checked: number;
+  /** More tickets have a running timer than were compared. */
+  truncated: boolean;
+  /** Per effect: how many tickets, and the first of them by key. */
+  effects: Record<SettingsImpactEffect, { count: number; tickets: string[] }>;
+}
+
 /** `getActivity` payload: filters are ANDed; dates are inclusive instants. */
 export interface ActivityPayload {
   projectKey?: string;

@@ -6,6 +6,7 @@ import type {
   PreviewTextPayload,
   PreviewTextResult,
   SiteCatalogView,
+  SettingsImpactView,
   OrganizationHealthView,
   ParkedItemsView,
   RetryParkedItemPayload,
@@ -52,6 +53,8 @@ interface ResolverContract {
   getSiteCatalog: { payload: Record<string, never>; result: SiteCatalogView };
   /** Admin: the site's organizations without a region or language (their tickets use the fallbacks). */
   getOrganizationHealth: { payload: Record<string, never>; result: OrganizationHealthView };
+  /** Admin: what a settings change would do to the open tickets' timers, before saving it. */
+  previewSettingsImpact: { payload: SaveSettingsPayload; result: SettingsImpactView };
   /** Admin: what the next sweep would remind or close. */
   previewSweep: { payload: SweepPreviewPayload; result: SweepPreviewView };
   /** Admin: the audit log, newest first, paged by cursor. */

@@ -11,6 +11,7 @@ import { runPlatformChecks } from '../app/admin/platform-checks';
 import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
 import { previewText } from '../app/admin/preview-text';
 import { saveSettings } from '../app/admin/save-settings';
+import { previewSettingsImpact } from '../app/admin/settings-impact';
 import { getSiteCatalog } from '../app/admin/site-catalog';
 import { getOrganizationHealth } from '../app/admin/organization-health';
 import { getParkedItems, retryParkedItem } from '../app/admin/parked-items';
@@ -128,6 +129,9 @@ export const resolver = new Resolver()
   )
   .define('saveSettings', ({ payload, context }) =>
     run('saveSettings', { payload, context }, (deps) => saveSettings(payload, deps)),
+  )
+  .define('previewSettingsImpact', ({ payload, context }) =>
+    run('previewSettingsImpact', { payload, context }, (deps) => previewSettingsImpact(payload, deps)),
   )
   .define('previewText', ({ payload, context }) =>
     run('previewText', { payload, context }, (deps) => previewText(payload, deps)),

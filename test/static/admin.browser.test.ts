@@ -77,6 +77,28 @@ function resolveAdmin(call: InvokeCall): unknown {
         },
       };
     }
+    case 'previewSettingsImpact': {
+      // Like the real resolver: a shorter Resolved timer closes SD-107 on the next sweep and brings SD-109's
+      // close forward; the next sweep's time is not known before the first sweep.
+      const payload = call.payload as { settings?: ProcessSettings };
+      const days = payload.settings?.timers.resolvedAutoCloseDays ?? 50;
+      const none = { count: 0, tickets: [] };
+      return {
+        data: {
+          computedAt: '2026-11-27T09:00:00.000Z',
+          nextSweepAt: days === 7 ? null : '2026-11-27T10:00:00.000Z',
+          valid: days > 0,
+          checked: 12,
+          truncated: false,
+          effects: {
+            closeNextSweep: days < 50 ? { count: 1, tickets: ['SD-107'] } : none,
+            remindNextSweep: none,
+            earlier: days < 50 ? { count: 3, tickets: ['SD-109', 'SD-110', 'SD-111'] } : none,
+            later: none,
+          },
+        },
+      };
+    }
     case 'getHealth':
       return {
         data: {
@@ -381,6 +403,55 @@ test('regions: security levels, zones, holidays and organizations are picked fro
   });
   await page.close();
 });
+
+test.each([
+  [
+    'en-US',
+    '10',
+    'Close after days in Resolved',
+    'What would this change?',
+    '1 ticket would be closed by the next sweep: SD-107',
+    '3 tickets would get their next reminder or close earlier: SD-109, SD-110, SD-111',
+    /Judged at the next sweep, .*2026/,
+  ],
+  [
+    'de-DE',
+    '7',
+    'Schließen nach Tagen in „Gelöst“',
+    'Was würde sich ändern?',
+    '1 Ticket würde beim nächsten Lauf geschlossen: SD-107',
+    '3 Tickets bekämen die nächste Erinnerung oder das Schließen früher: SD-109, SD-110, SD-111',
+    /noch nicht bekannt/,
+  ],
+] as const)(
+  'before saving (%s), the admin sees what the change would do to open tickets, with ticket links',
+  async (locale, days, label, button, closes, earlier, sweep) => {
+    const page = await openAdmin(`locale=${locale}`);
+    await page.getByLabel(label, { exact: true }).fill(days);
+    const saves = server.calls.filter((c) => c.functionKey === 'saveSettings').length;
+    await page.getByRole('button', { name: button }).click();
+    const summary = page.getByRole('status').filter({ hasText: closes });
+    await summary.waitFor();
+    await expect(summary.innerText()).resolves.toContain(earlier);
+    await expect(summary.innerText()).resolves.toMatch(sweep);
+    await expect(summary.getByRole('link', { name: /SD-107/ }).getAttribute('href')).resolves.toBe(
+      `${SITE}/browse/SD-107`,
+    );
+    // The check sends what a save would send, and saves nothing.
+    const check = server.calls.filter((c) => c.functionKey === 'previewSettingsImpact').pop();
+    expect(check?.payload).toMatchObject({
+      scope: 'site',
+      settings: { timers: { resolvedAutoCloseDays: Number(days) } },
+    });
+    expect(server.calls.filter((c) => c.functionKey === 'saveSettings')).toHaveLength(saves);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await summary.screenshot({ path: join(SCREENSHOTS, `admin-impact-${locale}.png`) });
+    // An edit makes the answer stale: it goes.
+    await page.getByLabel(label, { exact: true }).fill('40');
+    await expect(summary.count()).resolves.toBe(0);
+    await page.close();
+  },
+);
 
 test("calendar: the holiday country and its state are picked from the app's calendars, named in German", async () => {
   const page = await openAdmin('locale=de-DE');

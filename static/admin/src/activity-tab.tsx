@@ -2,12 +2,12 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
-import { IssueLink } from '../../shared/src/issue-link';
 import type { AuditEntry, SiteProject } from '../../../src/contract/resolvers';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { ActivityFilterForm } from './activity-filters';
 import { useAdminEnvironment } from './admin-context';
 import { DataTable } from './table';
+import { TicketLink } from './ticket-link';
 import { useActivity, type ActivityFilters } from './use-activity';
 
 /** The audit log, newest first, filtered by project, ticket, action and date range, paged by cursor. */
@@ -54,19 +54,6 @@ function ActivityTable({ entries }: { entries: AuditEntry[] }) {
         <ActionCell key="a" entry={e} />,
         e.summary[language],
       ])}
-    />
-  );
-}
-
-/** A ticket key as a link to the issue. */
-function TicketLink({ issueKey }: { issueKey: string }) {
-  const { siteUrl, openIssue, m } = useAdminEnvironment();
-  return (
-    <IssueLink
-      issueKey={issueKey}
-      siteUrl={siteUrl}
-      open={openIssue}
-      label={m.activity.openTicket(issueKey)}
     />
   );
 }

@@ -379,6 +379,33 @@ export const adminDe: AdminMessages = {
     held: 'Eine Prüfung ist fehlgeschlagen: Die Automatisierung läuft im Probelauf (sie protokolliert, ändert nichts), bis die Prüfungen wieder bestehen.',
     notHeld: 'Alle Prüfungen bestanden: Die Automatisierung läuft wie eingestellt.',
   },
+  impact: {
+    check: 'Was würde sich ändern?',
+    checking: 'Wird geprüft…',
+    title: 'Was das Speichern an offenen Tickets ändern würde',
+    invalid:
+      'Bitte zuerst die markierten Einstellungen korrigieren; dann zeigt die Prüfung, was sie ändern würden.',
+    none: (checked) =>
+      checked === 0
+        ? 'Kein offenes Ticket hat einen laufenden Timer: Speichern ändert keine Erinnerung und kein Schließen.'
+        : `Keine Änderung für ${checked === 1 ? 'das eine offene Ticket' : `die ${checked} offenen Tickets`} mit laufendem Timer.`,
+    checked: (checked) =>
+      `${checked} ${checked === 1 ? 'offenes Ticket' : 'offene Tickets'} mit laufendem Timer geprüft.`,
+    effects: {
+      closeNextSweep: (n) =>
+        `${n} ${n === 1 ? 'Ticket würde' : 'Tickets würden'} beim nächsten Lauf geschlossen`,
+      remindNextSweep: (n) =>
+        `${n} ${n === 1 ? 'Ticket bekäme' : 'Tickets bekämen'} beim nächsten Lauf eine Erinnerung`,
+      earlier: (n) =>
+        `${n} ${n === 1 ? 'Ticket bekäme' : 'Tickets bekämen'} die nächste Erinnerung oder das Schließen früher`,
+      later: (n) =>
+        `${n} ${n === 1 ? 'Ticket bekäme' : 'Tickets bekämen'} die nächste Erinnerung oder das Schließen später`,
+    },
+    truncated: 'Nur die ersten 500 Tickets mit laufendem Timer wurden geprüft.',
+    nextSweep: (when) => `Beurteilt zum nächsten Lauf, ${when}.`,
+    nextSweepUnknown:
+      'Es ist noch kein Lauf erfolgt, sein Zeitpunkt ist also noch nicht bekannt: beurteilt, als liefe er innerhalb der nächsten Stunde.',
+  },
   preview: {
     run: 'Vorschau aktualisieren',
     empty: 'Nichts ist fällig: Der nächste Lauf würde kein Ticket erinnern oder schließen.',

@@ -374,6 +374,32 @@ export const adminEn: AdminMessages = {
     held: 'A check failed: automation runs in dry run (it records, changes nothing) until the checks pass again.',
     notHeld: 'All checks passed: automation runs as configured.',
   },
+  impact: {
+    check: 'What would this change?',
+    checking: 'Checking…',
+    title: 'What saving would do to open tickets',
+    invalid:
+      'Correct the settings marked on this page first; then the check can tell what they would change.',
+    none: (checked) =>
+      checked === 0
+        ? 'No open ticket has a running timer: saving changes no reminder or close.'
+        : `No change for the ${checked === 1 ? 'one open ticket' : `${checked} open tickets`} with a running timer.`,
+    checked: (checked) =>
+      `${checked} open ${checked === 1 ? 'ticket' : 'tickets'} with a running timer checked.`,
+    effects: {
+      closeNextSweep: (n) =>
+        `${n} ${n === 1 ? 'ticket would be' : 'tickets would be'} closed by the next sweep`,
+      remindNextSweep: (n) =>
+        `${n} ${n === 1 ? 'ticket would get' : 'tickets would get'} a reminder from the next sweep`,
+      earlier: (n) =>
+        `${n} ${n === 1 ? 'ticket would get its' : 'tickets would get their'} next reminder or close earlier`,
+      later: (n) =>
+        `${n} ${n === 1 ? 'ticket would get its' : 'tickets would get their'} next reminder or close later`,
+    },
+    truncated: 'Only the first 500 tickets with a running timer were checked.',
+    nextSweep: (when) => `Judged at the next sweep, ${when}.`,
+    nextSweepUnknown: 'No sweep has run yet, so its time is not known: judged as if it ran within the hour.',
+  },
   preview: {
     run: 'Refresh preview',
     empty: 'Nothing is due: the next sweep would not remind or close any ticket.',

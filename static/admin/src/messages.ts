@@ -7,6 +7,7 @@ import type {
   MessageKey,
   PlatformCheckId,
   PriorityLevel,
+  SettingsImpactEffect,
   SettingsSection,
   StatusRole,
   TicketKind,
@@ -267,6 +268,19 @@ export interface AdminMessages {
     ranAt: (when: string) => string;
     held: string;
     notHeld: string;
+  };
+  /** Before saving: what the change would do to the open tickets. */
+  impact: {
+    check: string;
+    checking: string;
+    title: string;
+    invalid: string;
+    none: (checked: number) => string;
+    checked: (checked: number) => string;
+    effects: Record<SettingsImpactEffect, (count: number) => string>;
+    truncated: string;
+    nextSweep: (when: string) => string;
+    nextSweepUnknown: string;
   };
   preview: {
     run: string;

@@ -9,7 +9,8 @@ import { ScopeGroups } from './scope-groups';
 import { ScopePicker } from './scope-picker';
 import { SectionEditors } from './section-editors';
 import { SectionNav } from './section-nav';
-import { useSaveSettings } from './use-save-settings';
+import { ImpactButton, ImpactSummary, useImpactPreview } from './impact-preview';
+import { savePayload, useSaveSettings } from './use-save-settings';
 import { useSettingsDraft } from './use-settings-draft';
 import { problemText } from './validation-text';
 
@@ -20,7 +21,9 @@ import { problemText } from './validation-text';
 export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSaved: () => void }) {
   const environment = useAdminEnvironment();
   const saving = useSaveSettings(initial.version, onSaved);
-  const draft = useSettingsDraft(initial, saving.edited);
+  const impact = useImpactPreview();
+  // An edit makes the last save's outcome and the last impact check stale.
+  const draft = useSettingsDraft(initial, () => (saving.edited(), impact.forget()));
   const { errors, status } = saving;
   const errorMap = useMemo(
     () => new Map(errors.map((e) => [e.path, problemText(environment, e)])),
@@ -48,11 +51,17 @@ export function SettingsTab({ initial, onSaved }: { initial: SettingsView; onSav
         {draft.automationEnabled ? null : <PausedWarning siteScope={draft.override === null} />}
         <ScopeGroups draft={draft} projects={initial.projects} onEnable={saving.clear} />
         <SectionEditors draft={draft} catalog={initial.messages} />
+        <ImpactSummary state={impact.state} onRetry={(payload) => void impact.check(payload)} />
         <SaveBar
           saving={status === 'saving'}
-          onSave={() => void saving.save(draft)}
-          onReset={() => (draft.reset(), saving.clear(), saving.edited())}
-        />
+          onSave={() => (impact.forget(), void saving.save(draft))}
+          onReset={() => (draft.reset(), saving.clear(), saving.edited(), impact.forget())}
+        >
+          <ImpactButton
+            checking={impact.state.status === 'checking'}
+            onCheck={() => void impact.check(savePayload(draft, saving.version))}
+          />
+        </SaveBar>
       </FieldErrorsContext.Provider>
     </FieldRegistryContext.Provider>
   );

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import type { SaveConflictView, SaveSettingsResult, SettingsError } from '../../../src/contract/resolvers';
+import type {
+  SaveConflictView,
+  SaveSettingsPayload,
+  SaveSettingsResult,
+  SettingsError,
+} from '../../../src/contract/resolvers';
 import { ResolverFailure } from '../../shared/src/resolver-failure';
 import { useAdminEnvironment } from './admin-context';
 import type { SaveStatus } from './save-messages';
@@ -12,10 +17,25 @@ export interface SaveState {
   conflict: SaveConflictView | undefined;
   failure: ResolverFailure | null;
   save: (draft: SettingsDraft) => Promise<void>;
+  /** The version the next save builds on. */
+  version: number;
   /** The draft changed: the last outcome no longer applies. */
   edited: () => void;
   /** Forget the field problems (another scope opened, the form reset). */
   clear: () => void;
+}
+
+/** What a save of the open scope sends: the site's settings and switches, or the open project's overrides. */
+export function savePayload(draft: SettingsDraft, version: number): SaveSettingsPayload {
+  return draft.override
+    ? { scope: 'project', projectKey: draft.scope, override: draft.override, expectedVersion: version }
+    : {
+        scope: 'site',
+        settings: draft.site,
+        managedProjects: draft.managed,
+        automationEnabled: draft.automationEnabled,
+        expectedVersion: version,
+      };
 }
 
 /**
@@ -31,20 +51,7 @@ export function useSaveSettings(initialVersion: number, onSaved: () => void): Sa
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
 
   const request = (draft: SettingsDraft): Promise<SaveSettingsResult> =>
-    draft.override
-      ? invoke('saveSettings', {
-          scope: 'project',
-          projectKey: draft.scope,
-          override: draft.override,
-          expectedVersion: version,
-        })
-      : invoke('saveSettings', {
-          scope: 'site',
-          settings: draft.site,
-          managedProjects: draft.managed,
-          automationEnabled: draft.automationEnabled,
-          expectedVersion: version,
-        });
+    invoke('saveSettings', savePayload(draft, version));
 
   const save = async (draft: SettingsDraft) => {
     setStatus('saving');
@@ -72,6 +79,7 @@ export function useSaveSettings(initialVersion: number, onSaved: () => void): Sa
     conflict,
     failure,
     save,
+    version,
     edited: () => setStatus('idle'),
     clear: () => setErrors([]),
   };
