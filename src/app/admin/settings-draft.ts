@@ -136,7 +136,7 @@ function shapeErrors(
   };
 }
 
-export function siteSettings(config: AppConfig): Record<string, unknown> {
+function siteSettings(config: AppConfig): Record<string, unknown> {
   const { projects: _projects, projectOverrides: _overrides, ...settings } = config;
   return settings;
 }
