@@ -41,6 +41,13 @@ describe('Delivery queue work delivered twice, concurrently', () => {
     return starts.filter((at, i) => starts.indexOf(at) !== i).length;
   }
 
+  /** Link creations the app requested, over every invocation. */
+  function linkRequests(): number {
+    return s.host.invocations
+      .flatMap((r) => r.requests)
+      .filter((q) => q.method === 'POST' && q.path === '/rest/api/3/issueLink').length;
+  }
+
   /** Writes of the app to `key` of the given REST operation (path prefix), over every invocation. */
   function appWrites(key: string, method: string, path: RegExp): number {
     const id = s.site.store.issue(key)?.id ?? '';
@@ -85,14 +92,12 @@ describe('Delivery queue work delivered twice, concurrently', () => {
     expect(completions.map((e) => e.detail)).toEqual(['resolved:2,closed:1']);
   });
 
-  it('tickets waiting for a Delivery each end up linked once, and its table is written once', async () => {
-    s = await startEventsSite(undefined, twiceAtOnce);
-    const del = await delivery('15.0.0.0');
-    // Tickets that reached Delivery Pending before the Delivery was planned, more than one batch of links.
+  /** Tickets that reached Delivery Pending before the Delivery was planned, more than one batch of links. */
+  function waitingTickets(count: number, version: string): string[] {
     const store = s.site.store;
     const project = store.projects.get(PROJECT_ID)!;
     const keys: string[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < count; i++) {
       const issue = newIssue({
         id: store.nextId('issue'),
         key: `SD-${project.nextIssueNumber++}`,
@@ -105,10 +110,17 @@ describe('Delivery queue work delivered twice, concurrently', () => {
       });
       issue.organizationIds = [ORG.acme];
       issue.requestTypeId = REQUEST_TYPE.incident;
-      issue.custom[FIELD.deliveryVersion] = '15.0.0.0';
+      issue.custom[FIELD.deliveryVersion] = version;
       store.insertIssue(issue);
       keys.push(issue.key);
     }
+    return keys;
+  }
+
+  it('tickets waiting for a Delivery each end up linked once, and its table is written once', async () => {
+    s = await startEventsSite(undefined, twiceAtOnce);
+    const del = await delivery('15.0.0.0');
+    const keys = waitingTickets(20, '15.0.0.0');
     await s.settle();
     const tableWritesBefore = appWrites(del, 'PUT', /^\/rest\/api\/3\/issue\//);
 
@@ -118,5 +130,27 @@ describe('Delivery queue work delivered twice, concurrently', () => {
     expect(startedTogether()).toBeGreaterThan(0);
     expect(s.shipped(del)).toEqual([...keys].sort());
     expect(appWrites(del, 'PUT', /^\/rest\/api\/3\/issue\//) - tableWritesBefore).toBe(1);
+  });
+
+  it('collecting waiting tickets sends one link request and one audit entry per ticket', async () => {
+    s = await startEventsSite(undefined, twiceAtOnce);
+    const del = await delivery('15.0.0.0');
+    const keys = waitingTickets(20, '15.0.0.0');
+    await s.settle();
+    const linkRequestsBefore = linkRequests();
+
+    await s.agent.edit(del, { summary: 'Delivery 15.0.0.0 (rescheduled)' });
+    await s.settle();
+
+    expect(startedTogether()).toBeGreaterThan(0);
+    expect(s.shipped(del)).toEqual([...keys].sort());
+    expect(linkRequests() - linkRequestsBefore).toBe(keys.length);
+    const linked = s.audit().filter((e) => e.action === 'deliveryLinked');
+    expect(linked.map((e) => e.issueKey).sort()).toEqual([...keys].sort());
+    const onDelivery = s
+      .audit()
+      .filter((e) => e.issueKey === del && e.action === 'deliveryTicketsLinked')
+      .map((e) => Number(e.detail?.replace('tickets:', '')));
+    expect(onDelivery.reduce((sum, n) => sum + n, 0)).toBe(keys.length);
   });
 });

@@ -39,6 +39,8 @@ const MAX_DELAY_SECONDS = 900;
  */
 const LINK_BATCH = 15;
 const LINK_BATCH_PAUSE_SECONDS = 10;
+/** A collect run that finds another one at work looks again after the ledger's lease (then free, or taken over). */
+const COLLECT_RETRY_AFTER_SECONDS = 600;
 
 async function setup(deps: EventDeps, projectKey: string) {
   const now = deps.clock.now();
@@ -161,9 +163,32 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
  * when a ticket enters Delivery Pending (`moveIntoDelivery`): at most one Planned Delivery per ticket (guide §3.3).
  * One search per 100 waiting tickets (fields and process state included), the moves in batches of
  * {@link LINK_BATCH}, the other Deliveries' tables after each batch and this one's after the last.
+ *
+ * One collect run per Delivery at a time, so each ticket is linked and audited once: duplicated product events
+ * queue a job each, and each job's queue event may run twice at the same moment. A run holds the Delivery's
+ * collect lease (an `ActionLedger` claim it gives back when it ends); a run that finds it held asks to run again
+ * after the ledger's lease, re-reads, and finds the tickets already placed. A run that died holding it is taken
+ * over then.
  */
 const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = deliveryBody.parse(raw);
+  const now = deps.clock.now();
+  const lease = `${body.deliveryId}:collect`;
+  const claim = await deps.ledger.claim(lease, now);
+  if (claim.kind === 'inProgress')
+    return { kind: 'retry', afterSeconds: COLLECT_RETRY_AFTER_SECONDS, reason: 'claimedElsewhere' };
+  try {
+    return await collectWaitingTickets(body, deps);
+  } finally {
+    await deps.ledger.release(lease);
+  }
+};
+
+/** One collect run of {@link deliveryAttach}, under the Delivery's collect lease. */
+async function collectWaitingTickets(
+  body: z.output<typeof deliveryBody>,
+  deps: EventDeps,
+): Promise<WorkOutcome> {
   const { now, config, fieldIds } = await setup(deps, body.projectKey);
   const candidates = await plannedDeliveries(deps, config, fieldIds);
   const delivery = candidates.find((c) => c.id === body.deliveryId);
@@ -211,7 +236,7 @@ const deliveryAttach = async (raw: Record<string, unknown>, deps: EventDeps): Pr
   }
   await regenerateDeliveryTable(deps, config, fieldIds, delivery.id);
   return DONE;
-};
+}
 
 /** A link of the Delivery type was created or deleted by someone: the table follows the links. */
 const deliveryTable = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
