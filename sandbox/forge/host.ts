@@ -13,6 +13,7 @@ import {
   INTERACTIVE_TIMEOUT_S,
   MAX_TIMEOUT_S,
   QUEUE_EVENTS_PER_MINUTE,
+  RESOLVER_MAX_PAYLOAD_KB,
 } from './limits';
 import { loadManifest, type LoadedManifest, type ScheduledTriggerDef } from './manifest';
 import { ProductEventDispatcher, type ProductEventStats } from './product-events';
@@ -350,7 +351,13 @@ async function invokeResolver(parts: HostParts, call: ResolverCall): Promise<Res
       error: { kind: 'not-found', message: `No UI module '${call.moduleKey}' with a resolver` },
     };
   // The frontend's payload crosses the network as JSON, and so does the result.
-  const payload: unknown = call.payload === undefined ? undefined : JSON.parse(JSON.stringify(call.payload));
+  const json = call.payload === undefined ? undefined : JSON.stringify(call.payload);
+  if (json !== undefined && Buffer.byteLength(json) / 1024 > RESOLVER_MAX_PAYLOAD_KB)
+    return {
+      ok: false,
+      error: { kind: 'error', message: `The invoke payload exceeds ${RESOLVER_MAX_PAYLOAD_KB} KB.` },
+    };
+  const payload: unknown = json === undefined ? undefined : JSON.parse(json);
   const request = {
     call: { functionKey: call.functionKey, payload },
     context: {

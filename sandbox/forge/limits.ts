@@ -23,6 +23,12 @@ export const KVS_TRANSACTION_MAX = 25;
 /** TTL ≤ 1 year (guide §2). */
 export const KVS_TTL_MAX_MS = 365 * 24 * 3_600_000;
 
+/**
+ * A frontend `invoke` carries at most 500 KB of request payload (developer.atlassian.com "Invocation limits",
+ * https://developer.atlassian.com/platform/forge/limits-invocation; reference forge-platform.md).
+ */
+export const RESOLVER_MAX_PAYLOAD_KB = 500;
+
 /** Async events (guide §3): ≤ 50 events and ≤ 200 KB per push, delay 0–900 s, ≤ 500 events/min per install. */
 export const QUEUE_MAX_EVENTS = 50;
 export const QUEUE_MAX_PAYLOAD_KB = 200;

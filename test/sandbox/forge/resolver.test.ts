@@ -13,6 +13,16 @@ describe('Forge host resolvers', () => {
   });
   afterEach(() => h.close());
 
+  it('refuses a frontend payload over 500 KB without invoking the function, as Forge does', async () => {
+    const call = { moduleKey: 'test-panel', functionKey: 'echo', accountId: 'acc-alice' };
+    const before = h.host.invocations.length;
+    const over = await h.host.invokeResolver({ ...call, payload: { blob: 'x'.repeat(500 * 1024) } });
+    expect(over).toEqual({ ok: false, error: { kind: 'error', message: expect.stringContaining('500 KB') } });
+    expect(h.host.invocations.length).toBe(before);
+    const under = await h.host.invokeResolver({ ...call, payload: { blob: 'x'.repeat(499 * 1024) } });
+    expect(under).toMatchObject({ ok: true });
+  });
+
   it("calls the module's resolver with Forge's request shape and returns the JSON result", async () => {
     const extension = {
       type: 'jira:issueContext',
