@@ -1,8 +1,9 @@
 /**
  * UI benchmark: the gzipped size of each Custom UI's initial JavaScript (the entry module and every
- * chunk it imports statically, as the browser must load before the first render) and the resolver calls one
- * panel load makes, measured by loading the real panel in Chromium against the local site.
- * Budget: panel initial JS ≤ 200 KB gzip; one resolver call per panel load.
+ * chunk it imports statically, as the browser must load before the first render), and the resolver calls, the
+ * backend's Jira requests and the page's own Jira reads one panel load makes, measured by loading the real panel
+ * in Chromium against the local site (after one load that keeps the agent's permission answer).
+ * Budget: panel initial JS ≤ 200 KB gzip; no backend Jira request per panel load (decision 0018).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +15,10 @@ export interface UiBenchResult {
   adminInitialJsGzipBytes: number;
   panelInitialJsFiles: number;
   panelResolverCallsPerLoad: number;
+  /** Jira requests of the app's backend during one panel load (the resolver reads only the app's storage). */
+  panelBackendJiraRequestsPerLoad: number;
+  /** The page's own reads as the user through `@forge/bridge` `requestJira`, per load. */
+  panelBridgeReadsPerLoad: number;
   /** Wall time from navigation to the rendered panel, median of the loads measured. */
   panelLoadMs: number;
   panelBudgetGzipBytes: number;
@@ -49,17 +54,27 @@ export async function runUiBench(): Promise<UiBenchResult> {
     const page = await site.browser.newPage();
     const keys = [site.local.demo.clarification, site.local.demo.pendingPatch, site.local.demo.delivery];
     const calls: number[] = [];
+    const backend: number[] = [];
+    const reads: number[] = [];
     const times: number[] = [];
-    for (const key of keys) {
-      const before = site.server.invokes.length;
-      const started = performance.now(); // the local site fakes Date
+    const load = async (key: string) => {
       await page.goto(`${site.server.url}/app/panel?issue=${key}&as=agent&lang=en&theme=light`);
       await page.waitForFunction(
         () => (document.body.textContent ?? '').length > 40 && !document.querySelector('[aria-busy="true"]'),
       );
+    };
+    await load(site.local.demo.clarification);
+    for (const key of keys) {
+      const before = site.server.invokes.length;
+      const invocations = site.local.host.invocations.length;
+      const bridge = site.server.bridgeRequests.length;
+      const started = performance.now(); // the local site fakes Date
+      await load(key);
       times.push(Math.round(performance.now() - started));
       await page.waitForTimeout(200);
       calls.push(site.server.invokes.length - before);
+      backend.push(site.local.host.invocations.slice(invocations).flatMap((i) => i.requests).length);
+      reads.push(site.server.bridgeRequests.length - bridge);
     }
     times.sort((a, b) => a - b);
     return {
@@ -67,9 +82,11 @@ export async function runUiBench(): Promise<UiBenchResult> {
       adminInitialJsGzipBytes: admin.bytes,
       panelInitialJsFiles: panel.files,
       panelResolverCallsPerLoad: Math.max(...calls),
+      panelBackendJiraRequestsPerLoad: Math.max(...backend),
+      panelBridgeReadsPerLoad: Math.max(...reads),
       panelLoadMs: times[Math.floor(times.length / 2)] ?? 0,
       panelBudgetGzipBytes: BUDGET,
-      withinBudget: panel.bytes <= BUDGET && Math.max(...calls) === 1,
+      withinBudget: panel.bytes <= BUDGET && Math.max(...backend) === 0,
     };
   } finally {
     await site.close();

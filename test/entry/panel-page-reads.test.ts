@@ -79,6 +79,22 @@ describe('issue panel reads Jira from the page', () => {
     expect(backendRequests(other).map((r) => r.path.split('?')[0])).toEqual(['/rest/api/3/mypermissions']);
   });
 
+  it("logs the rate-limit headers of the page's reads like the backend's, and nothing personal", async () => {
+    const key = await request('Secret text');
+    await panelAsPage(key);
+    const lines = s
+      .logs()
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((l) => l.scope === 'resolver:getPanel' && l.event === 'pageReads');
+    const last = lines.at(-1) ?? {};
+    expect(last.missing).toBe(0);
+    expect(Number(last['X-RateLimit-Limit'])).toBe(65_000);
+    expect(Number(last['X-RateLimit-Remaining'])).toBeLessThan(65_000);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('Secret text');
+    expect(text).not.toContain(USER.agentDach);
+  });
+
   it('refuses a page that answers the ticket read with another ticket', async () => {
     const key = await request('CSV import fails');
     const otherKey = await request('Login slow');
