@@ -55,7 +55,9 @@ export default {
   incremental: scope !== 'file',
   incrementalFile: `reports/stryker-incremental${scope === 'domain' ? '-domain' : ''}.json`,
   concurrency: 2,
-  timeoutMS: 10000,
+  // One file's tests run in seconds; the file scope allows more before calling a mutant a timeout, as runs on a
+  // loaded machine stall.
+  timeoutMS: scope === 'file' ? 30000 : 10000,
   reporters:
     scope === 'file' ? ['clear-text', 'progress', 'json'] : ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${reportName}.json` },

@@ -64,3 +64,85 @@ describe('on-call severity: kind × priority × affected system × reachability'
     );
   });
 });
+
+describe('decideOutOfHours: what it posts, and when it stays silent', () => {
+  const saturdayState = initialState(new Date(SATURDAY), 's-open');
+  const decide = (t: ReturnType<typeof ticket>, extra: Parameters<typeof input>[2] = {}) =>
+    decideOutOfHours(input(t, event({ kind: 'created' }), { config, ...extra }), saturdayState);
+  const severe = ticket({ kind: 'incident', created: SATURDAY, priority: 'P1' });
+
+  it('an ordinary ticket gets one public auto-reply naming the next working day (Monday, local midnight)', () => {
+    expect(decide(ticket({ created: SATURDAY }))).toEqual({
+      state: saturdayState,
+      actions: [
+        {
+          type: 'comment',
+          visibility: 'public',
+          messageKey: 'outOfHoursAutoReply',
+          params: { ticketKey: 'SD-1', nextWorkingDay: { date: '2026-11-29T23:00:00.000Z' } },
+          idempotencyKey: '10001:outOfHoursReply',
+        },
+      ],
+    });
+  });
+
+  it('a severe fault alerts on-call once and tells the customer once', () => {
+    expect(decide(severe)).toEqual({
+      state: saturdayState,
+      actions: [
+        {
+          type: 'alertOnCall',
+          mode: 'webhook',
+          target: 'https://oncall.example.com/hook',
+          idempotencyKey: '10001:onCall',
+        },
+        {
+          type: 'comment',
+          visibility: 'public',
+          messageKey: 'onCallAlerted',
+          params: { ticketKey: 'SD-1' },
+          idempotencyKey: '10001:onCallNotice',
+        },
+      ],
+    });
+  });
+
+  it('a severe fault with on-call not configured is audited as skipped, and the customer is told nothing false', () => {
+    const skipped = {
+      state: saturdayState,
+      actions: [
+        {
+          type: 'audit',
+          entry: { action: 'onCallAlert', outcome: 'skipped', detail: 'onCallNotConfigured' },
+        },
+      ],
+    };
+    expect(decide(severe, { config: projectConfig() })).toEqual(skipped);
+    const noTarget = { ...config, onCall: { mode: 'webhook' as const } };
+    expect(decide(severe, { config: noTarget })).toEqual(skipped);
+  });
+
+  it.each([
+    ['an update event', ticket({ created: SATURDAY }), {}, 'updated'],
+    ['a comment event', ticket({ created: SATURDAY }), {}, 'commented'],
+    [
+      'a Delivery ticket',
+      ticket({ created: SATURDAY, kind: 'delivery', typeName: 'Delivery' }),
+      {},
+      'created',
+    ],
+    ['a creation time Jira did not give', ticket({ created: 'not a date' }), {}, 'created'],
+    ['a working day', ticket({ created: '2026-11-27T10:00:00.000+0000' }), {}, 'created'],
+    [
+      'no region known for the customer',
+      ticket({ created: SATURDAY }),
+      { config: { ...config, regions: { ...config.regions, defaultRegion: 'nowhere' } } },
+      'created',
+    ],
+  ] as const)('nothing for %s', (_, t, extra, kind) => {
+    expect(decideOutOfHours(input(t, event({ kind }), { config, ...extra }), saturdayState)).toEqual({
+      state: saturdayState,
+      actions: [],
+    });
+  });
+});
