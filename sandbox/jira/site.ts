@@ -7,6 +7,7 @@ import type { OpContext } from './http/context';
 import { HttpError, type Reply } from './http/reply';
 import { ROUTES } from './http/routes';
 import { type LimitConfig, RateLimiter } from './limits';
+import { embeddedHistories } from './limits/point-cost';
 import { readExpressionModules } from './expressions/app-modules';
 import { SiteMetrics } from './metrics';
 import { DEFAULT_CLOUD_ID, OpsAlerts } from './ops-alerts/ops-alerts';
@@ -60,6 +61,12 @@ export interface JiraSiteOptions {
    * the search reconciles the issue. Default `DEFAULT_SEARCH_INDEX_LAG_MS`; 0 = at once.
    */
   searchIndexLagMs?: number;
+  /**
+   * Which histories `GET /issue/{key}?expand=changelog` embeds when the issue has more than 100: undocumented, so
+   * by default the oldest (the current status's entry is then missing, the strictest reading for a reader that
+   * needs it); `'newest'` embeds the most recent, as search does.
+   */
+  issueChangelogWindow?: 'newest' | 'oldest';
 }
 
 /** Search is eventually consistent; "the majority of modifications are shown within seconds". */
@@ -121,6 +128,7 @@ class Site implements SimJiraSite {
     this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
     this.store.searchLag.lagMs = options.searchIndexLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS;
+    this.store.issueChangelogWindow = options.issueChangelogWindow ?? 'oldest';
     this.writer = new IssueWriter(this.store, {
       commentVisibility: options.commentEventVisibility === 'jsdPublic',
       changelogId: options.changelogIdInEvents !== 'absent',
@@ -293,6 +301,8 @@ class Site implements SimJiraSite {
       method: request.method,
       ...(outcome.issueKey ? { issueKey: outcome.issueKey } : {}),
       objectsReturned: outcome.objects,
+      accessObjects: outcome.accessObjects ?? 0,
+      expandedObjects: embeddedHistories(outcome.reply?.body),
       at: new Date(),
     });
     if (!charge.allowed) {

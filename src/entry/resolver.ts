@@ -69,9 +69,11 @@ async function run<K extends ResolverKey>(
     else app.log.warn('resolverFailed', fields);
     return { error: mapped };
   } finally {
+    // The as-user calls share `app.stats`, so their rate-limit headers are logged here too.
     app.log.info('resolverCalls', {
       resolver: key,
       jiraCalls: app.stats.totalCalls,
+      ...app.stats.rateLimitHeaders(),
     });
   }
 }

@@ -15,6 +15,8 @@ export interface Outcome {
   commit?: () => Reply;
   /** Objects returned (issues, comments, …) for the points-based rate limit. */
   objects: number;
+  /** Identity and access objects returned or evaluated (users, permission grants per project), 2 points each. */
+  accessObjects?: number;
   /** The issue written to, for the per-issue write limit. */
   issueKey?: string;
 }

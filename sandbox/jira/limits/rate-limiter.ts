@@ -1,5 +1,6 @@
-import { isRead, pointCost } from './point-cost';
+import { DEFAULT_POINT_WEIGHTS, isRead, pointCost, type PointWeights } from './point-cost';
 import { QuotaPool } from './quota-pool';
+import { type NamedPool, quotaHeaders, refusalHeaders, scopeHeaders } from './rate-limit-headers';
 import { SlidingWindowCounter } from './sliding-window';
 import { TokenBucket } from './token-bucket';
 
@@ -20,6 +21,8 @@ export interface LimitConfig {
   tenantPool?: QuotaPool;
   burstPerSecond?: { read: number; write: number };
   perIssueWrites?: { per2s: number; per30s: number };
+  /** Points per kind of object and fixed prices per operation (default: `DEFAULT_POINT_WEIGHTS`). */
+  pointWeights?: Partial<PointWeights>;
 }
 
 /** One request as the simulator sees it after serving it (objects returned are known by then). */
@@ -28,6 +31,10 @@ export interface ChargeRequest {
   method: string;
   issueKey?: string;
   objectsReturned: number;
+  /** Identity and access objects returned or evaluated (2 points each by default). */
+  accessObjects?: number;
+  /** Objects an expansion embedded (changelog histories). */
+  expandedObjects?: number;
   /** The site clock's time of the request — never real time. */
   at: Date;
 }
@@ -38,9 +45,6 @@ export type RateLimitReason =
 export type ChargeResult =
   | { allowed: true; points: number; headers: Record<string, string> }
   | { allowed: false; retryAfterSeconds: number; reason: RateLimitReason; headers: Record<string, string> };
-
-/** Atlassian sends `X-RateLimit-NearLimit: true` when the budget is nearly spent; we use "under 20 % left". */
-const NEAR_LIMIT_SHARE = 0.2;
 
 /**
  * The three independent Jira Cloud rate limits (guide §9), evaluated in this order:
@@ -56,6 +60,7 @@ export class RateLimiter {
   private readonly installation: string;
   private readonly burst: { read: number; write: number };
   private readonly perIssue: { per2s: number; per30s: number };
+  private readonly weights: PointWeights;
   private requests = 0;
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly issueWrites = new Map<string, SlidingWindowCounter>();
@@ -66,11 +71,14 @@ export class RateLimiter {
     this.tenantPool = cfg.tenantPool;
     this.burst = cfg.burstPerSecond ?? { read: 100, write: 50 };
     this.perIssue = cfg.perIssueWrites ?? { per2s: 20, per30s: 100 };
+    this.weights = { ...DEFAULT_POINT_WEIGHTS, ...cfg.pointWeights };
   }
 
   /**
    * Admits or rejects one request and, when admitted, charges its points.
-   * Rejections carry the 429 headers Jira sends (`Retry-After`, `RateLimit-Reason`, `X-RateLimit-*`).
+   * Every answer carries the quota headers (`Beta-RateLimit-Policy`, `Beta-RateLimit`, `X-RateLimit-NearLimit` near
+   * the limit) and the scope's `X-RateLimit-Limit`/`-Remaining`; rejections add `Retry-After`, `RateLimit-Reason`
+   * and `X-RateLimit-Reset` (`rate-limit-headers.ts`).
    */
   charge(req: ChargeRequest): ChargeResult {
     const atMs = req.at.getTime();
@@ -81,26 +89,41 @@ export class RateLimiter {
     // refused once the hour's budget is already spent — by any installation sharing the pool — until the window
     // resets at the next clock hour.
     if (this.pool.exhausted) {
-      return this.reject('jira-quota-global-based', this.pool.resetAtMs - atMs);
+      return this.reject('jira-quota-global-based', this.pool.resetAtMs - atMs, atMs, this.pool.hourlyPoints);
     }
     if (this.tenantPool?.exhausted) {
-      return this.reject('jira-quota-tenant-based', this.tenantPool.resetAtMs - atMs);
+      const tenant = this.tenantPool;
+      return this.reject('jira-quota-tenant-based', tenant.resetAtMs - atMs, atMs, tenant.hourlyPoints);
     }
 
     const read = isRead(req.method, req.operationId);
-    const burstWait = this.bucketFor(req.operationId, req.method, read).take(atMs);
-    if (burstWait > 0) return this.reject('jira-burst-based', burstWait);
+    const bucket = this.bucketFor(req.operationId, req.method, read);
+    const burstWait = bucket.take(atMs);
+    if (burstWait > 0) return this.reject('jira-burst-based', burstWait, atMs, bucket.capacity);
 
     if (!read && req.issueKey !== undefined) {
       const issueWait = this.issueCounterFor(req.issueKey, atMs).tryRecord(atMs);
-      if (issueWait > 0) return this.reject('jira-per-issue-on-write', issueWait);
+      if (issueWait > 0) return this.reject('jira-per-issue-on-write', issueWait, atMs, this.perIssue.per2s);
     }
 
-    const points = pointCost(req.method, req.operationId, req.objectsReturned);
+    const points = pointCost(
+      req.method,
+      req.operationId,
+      {
+        objects: req.objectsReturned,
+        accessObjects: req.accessObjects ?? 0,
+        expandedObjects: req.expandedObjects ?? 0,
+      },
+      this.weights,
+    );
     this.pool.charge(points, this.installation);
     this.tenantPool?.charge(points, this.installation);
     this.requests += 1;
-    return { allowed: true, points, headers: this.quotaHeaders() };
+    return {
+      allowed: true,
+      points,
+      headers: { ...scopeHeaders(bucket.capacity, bucket.left), ...quotaHeaders(this.namedPools(), atMs) },
+    };
   }
 
   /** Points this site charged in the current clock hour and requests admitted since the limiter was created. */
@@ -134,30 +157,23 @@ export class RateLimiter {
     return counter;
   }
 
-  private reject(reason: RateLimitReason, waitMs: number): ChargeResult {
+  private reject(reason: RateLimitReason, waitMs: number, atMs: number, scopeLimit: number): ChargeResult {
     const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
     return {
       allowed: false,
       retryAfterSeconds,
       reason,
       headers: {
-        ...this.quotaHeaders(),
-        'Retry-After': String(retryAfterSeconds),
-        'RateLimit-Reason': reason,
+        ...scopeHeaders(scopeLimit, 0),
+        ...quotaHeaders(this.namedPools(), atMs),
+        ...refusalHeaders(reason, retryAfterSeconds, atMs),
       },
     };
   }
 
-  // X-RateLimit-Reset is an ISO-8601 instant at minute precision, e.g. `2026-03-26T16:00Z` (guide §9).
-  private quotaHeaders(): Record<string, string> {
-    const limit = this.pool.hourlyPoints;
-    const remaining = Math.max(0, limit - this.pool.pointsThisHour);
-    const headers: Record<string, string> = {
-      'X-RateLimit-Limit': String(limit),
-      'X-RateLimit-Remaining': String(remaining),
-      'X-RateLimit-Reset': new Date(this.pool.resetAtMs).toISOString().slice(0, 16) + 'Z',
-    };
-    if (remaining < limit * NEAR_LIMIT_SHARE) headers['X-RateLimit-NearLimit'] = 'true';
-    return headers;
+  private namedPools(): NamedPool[] {
+    const pools: NamedPool[] = [{ policy: 'global-app-quota', pool: this.pool }];
+    if (this.tenantPool) pools.push({ policy: 'tenant-app-quota', pool: this.tenantPool });
+    return pools;
   }
 }

@@ -8,7 +8,7 @@ export class TokenBucket {
 
   constructor(
     private readonly rate: number,
-    private readonly capacity: number,
+    readonly capacity: number,
   ) {
     this.tokens = capacity;
   }
@@ -21,6 +21,11 @@ export class TokenBucket {
       return 0;
     }
     return Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+  }
+
+  /** Tokens left after the last `take` (refilled up to its time). */
+  get left(): number {
+    return this.tokens;
   }
 
   private refill(atMs: number): void {

@@ -56,6 +56,8 @@ export class SiteStore {
   readonly index = new IssueIndex();
   /** How long a property write takes to reach search (`lagMs`, set by the site; 0 = at once). */
   readonly searchLag = new SearchIndexLag(0);
+  /** Which histories `GET /issue?expand=changelog` embeds when it cannot embed all (set by the site). */
+  issueChangelogWindow: 'newest' | 'oldest' = 'oldest';
 
   private readonly issuesById = new Map<string, SimIssue>();
   private readonly issuesByKey = new Map<string, SimIssue>();

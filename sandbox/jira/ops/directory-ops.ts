@@ -22,5 +22,5 @@ export function getAllUsers(ctx: OpContext): Outcome {
   }
   const { startAt, maxResults } = window(ctx, 50);
   const values = [...ctx.store.users.values()].slice(startAt, startAt + maxResults).map(userBean);
-  return { reply: { status: 200, body: values }, objects: values.length };
+  return { reply: { status: 200, body: values }, objects: 0, accessObjects: values.length };
 }

@@ -11,6 +11,13 @@ import { SITE_URL } from '../render/format';
 import { typeChangeRefusal } from '../mutations/workflow-rules';
 import { staffOf } from './staff';
 
+/**
+ * At most this many histories come embedded with `expand=changelog` on `GET /issue`; `total` counts all of them
+ * and the rest needs `GET /issue/{key}/changelog`. Jira's reference does not say how many or which; 100 (the
+ * changelog endpoint's page) is what sites are reported to embed, and which part is `issueChangelogWindow`.
+ */
+export const ISSUE_CHANGELOG_LIMIT = 100;
+
 /** GET /rest/api/3/issue/{issueIdOrKey} — `fields` default all, `expand`, `properties`. */
 export function getIssue(ctx: OpContext): Outcome {
   const issue = visibleIssue(ctx);
@@ -21,6 +28,8 @@ export function getIssue(ctx: OpContext): Outcome {
     expand: new Set(queryList(ctx, 'expand')),
     showInternal: staffOf(ctx, issue),
     viewerAccountId: ctx.actor,
+    changelogLimit: ISSUE_CHANGELOG_LIMIT,
+    changelogWindow: ctx.store.issueChangelogWindow,
   });
   return { reply: { status: 200, body: bean }, objects: 1 };
 }

@@ -8,14 +8,14 @@ export function getUser(ctx: OpContext): Outcome {
   const accountId = queryValue(ctx, 'accountId');
   const user = accountId === undefined ? undefined : ctx.store.users.get(accountId);
   if (!user) throw platformError(404, [`The user with account ID '${accountId ?? ''}' does not exist.`]);
-  return { reply: { status: 200, body: userBean(user) }, objects: 1 };
+  return { reply: { status: 200, body: userBean(user) }, objects: 0, accessObjects: 1 };
 }
 
 /** GET /rest/api/3/myself — the app user for `asApp()`. */
 export function getCurrentUser(ctx: OpContext): Outcome {
   const user = ctx.store.users.get(ctx.actor);
   if (!user) throw platformError(401, ['You are not authenticated.']);
-  return { reply: { status: 200, body: userBean(user) }, objects: 1 };
+  return { reply: { status: 200, body: userBean(user) }, objects: 0, accessObjects: 1 };
 }
 
 const PERMISSION_NAMES: Record<PermissionKey, { name: string; type: 'GLOBAL' | 'PROJECT' }> = {
@@ -64,7 +64,12 @@ export function getMyPermissions(ctx: OpContext): Outcome {
       },
     ]),
   );
-  return { reply: { status: 200, body: { permissions } }, objects: 1 };
+  // Each permission is evaluated for the project named, or for every project of the site when none is.
+  const projectsEvaluated = project ? 1 : Math.max(1, ctx.store.projects.size);
+  const accessObjects = keys
+    .filter(isKnown)
+    .reduce((sum, key) => sum + (PERMISSION_NAMES[key].type === 'GLOBAL' ? 1 : projectsEvaluated), 0);
+  return { reply: { status: 200, body: { permissions } }, objects: 0, accessObjects };
 }
 
 /** POST /rest/api/3/permissions/check — global and per-project grants for the caller (or `accountId`). */
@@ -88,5 +93,17 @@ export function getBulkPermissions(ctx: OpContext): Outcome {
       }),
     })),
   );
-  return { reply: { status: 200, body: { globalPermissions, projectPermissions } }, objects: 1 };
+  // Every permission asked for, in every project it is checked in (all of the site's when none are listed).
+  const accessObjects =
+    (body.globalPermissions ?? []).length +
+    (body.projectPermissions ?? []).reduce(
+      (sum, req) =>
+        sum + (req.permissions ?? []).length * (req.projects?.length || Math.max(1, ctx.store.projects.size)),
+      0,
+    );
+  return {
+    reply: { status: 200, body: { globalPermissions, projectPermissions } },
+    objects: 0,
+    accessObjects,
+  };
 }

@@ -18,8 +18,10 @@ export interface IssueView {
   viewerAccountId: string;
   /** Reads an entity property (search: as the index sees it); the live value by default. */
   readProperty?: (key: string) => unknown;
-  /** `expand=changelog` holds only this many of the most recent histories (search: 40); all by default. */
+  /** `expand=changelog` holds only this many histories (search: 40, `GET /issue`: 100); all by default. */
   changelogLimit?: number;
+  /** Which histories a cut-off changelog holds: the most recent (default) or the oldest. */
+  changelogWindow?: 'newest' | 'oldest';
 }
 
 /**
@@ -75,8 +77,12 @@ export function issueBean(store: SiteStore, issue: SimIssue, view: IssueView): R
   if (view.expand.has('changelog')) {
     const limit = view.changelogLimit ?? issue.histories.length;
     const total = issue.histories.length;
-    const histories = issue.histories.slice(Math.max(0, total - limit)).map((h) => changelogBean(store, h));
-    bean.changelog = { startAt: 0, maxResults: histories.length, total, histories };
+    const kept =
+      view.changelogWindow === 'oldest'
+        ? issue.histories.slice(0, limit)
+        : issue.histories.slice(Math.max(0, total - limit));
+    const histories = kept.map((h) => changelogBean(store, h));
+    bean.changelog = { startAt: 0, maxResults: Math.min(limit, total), total, histories };
   }
   if (view.expand.has('names')) {
     bean.names = Object.fromEntries(view.fields.map((def) => [def.id, def.name]));

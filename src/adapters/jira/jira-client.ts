@@ -27,6 +27,9 @@ type RequestJira = (
   init?: { method?: string; body?: string; headers?: Record<string, string> },
 ) => Promise<JiraResponse>;
 
+/** Objects of an answer holding one identity or access object (a user, a permission): 2 points on top of the base. */
+export const ONE_ACCESS_OBJECT = (): number => 2;
+
 export interface JiraCall<T> {
   /** Stable name for counting and logs, e.g. `searchJql`, `doTransition`. */
   operation: string;

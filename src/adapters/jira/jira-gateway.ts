@@ -9,7 +9,7 @@ import type {
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
-import type { JiraClient } from './jira-client';
+import { type JiraClient, ONE_ACCESS_OBJECT } from './jira-client';
 import { processPermissionCache, type PermissionScope } from './permission-cache';
 import {
   changelogPageSchema,
@@ -47,6 +47,14 @@ const commentPageSchema = z.looseObject({
 });
 const myselfSchema = z.looseObject({ accountId: z.string() });
 
+/** `GET /issue/{key}/changelog` returns at most 100 histories a page. */
+const CHANGELOG_PAGE = 100;
+
+/** Changelog histories an expansion embedded in an issue (objects in the points count). */
+function historiesIn(bean: IssueBean): number {
+  return bean.changelog?.histories.length ?? 0;
+}
+
 /** A comment added by `update.comment` in an edit or a transition (one call with the rest of the write). */
 function commentUpdate(comment: CommentInput) {
   return {
@@ -82,7 +90,8 @@ export class JiraGateway implements JiraGatewayPort {
       readOnly: true,
       body: { fields: ['id'], ...request },
       schema: searchResultSchema,
-      objects: (r) => r.issues.length,
+      // Expanded changelog histories are objects too (docs/decisions/0014).
+      objects: (r) => r.issues.reduce((sum, issue) => sum + 1 + historiesIn(issue), 0),
     });
   }
 
@@ -98,18 +107,39 @@ export class JiraGateway implements JiraGatewayPort {
     return issues;
   }
 
-  getIssue(
+  async getIssue(
     key: string,
     options: { fields: string[]; properties?: string[]; expand?: string },
   ): Promise<IssueBean> {
     const params = new URLSearchParams({ fields: options.fields.join(',') });
     if (options.properties?.length) params.set('properties', options.properties.join(','));
     if (options.expand) params.set('expand', options.expand);
-    return this.client.call({
+    const bean = await this.client.call({
       operation: 'getIssue',
       route: route`/rest/api/3/issue/${key}?${params}`,
       schema: issueBeanSchema,
+      objects: (b) => 1 + historiesIn(b),
     });
+    return this.withWholeChangelog(key, bean);
+  }
+
+  /**
+   * `expand=changelog` embeds only part of a long changelog (`total` counts them all), and Jira does not say
+   * which part. When histories are missing, the changelog endpoint is read whole, oldest first, 100 a page, in
+   * place of the embedded part: callers always get every history (rare: only issues with over 100 changes).
+   */
+  private async withWholeChangelog(key: string, bean: IssueBean): Promise<IssueBean> {
+    const embedded = bean.changelog;
+    if (!embedded || (embedded.total ?? 0) <= embedded.histories.length) return bean;
+    const histories: typeof embedded.histories = [];
+    let total = embedded.total ?? 0;
+    while (histories.length < total) {
+      const page = await this.readChangelogPage(key, histories.length, CHANGELOG_PAGE);
+      if (page.values.length === 0) break;
+      histories.push(...page.values);
+      total = page.total;
+    }
+    return { ...bean, changelog: { histories, total: histories.length } };
   }
 
   /** Edit fields, add a comment and set properties in one call (`PUT /issue`). */
@@ -210,13 +240,17 @@ export class JiraGateway implements JiraGatewayPort {
     startAt: number,
     maxResults: number,
   ): Promise<{ total: number; histories: ChangelogHistory[] }> {
-    const page = await this.client.call({
+    const page = await this.readChangelogPage(key, startAt, maxResults);
+    return { total: page.total, histories: page.values };
+  }
+
+  private readChangelogPage(key: string, startAt: number, maxResults: number) {
+    return this.client.call({
       operation: 'getChangeLogs',
       route: route`/rest/api/3/issue/${key}/changelog?startAt=${String(startAt)}&maxResults=${String(maxResults)}`,
       schema: changelogPageSchema,
       objects: (r) => r.values.length,
     });
-    return { total: page.total, histories: page.values };
   }
 
   async addComment(key: string, comment: CommentInput): Promise<string> {
@@ -278,6 +312,7 @@ export class JiraGateway implements JiraGatewayPort {
       operation: 'getCurrentUser',
       route: route`/rest/api/3/myself`,
       schema: myselfSchema,
+      objects: ONE_ACCESS_OBJECT,
     });
     return me.accountId;
   }
@@ -330,6 +365,7 @@ export class JiraGateway implements JiraGatewayPort {
       schema: z.looseObject({
         permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
       }),
+      objects: ONE_ACCESS_OBJECT,
     });
     return result.permissions[permission]?.havePermission === true;
   }

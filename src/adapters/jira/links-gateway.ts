@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import type { LinksGateway as LinksPort } from '../../app/ports/jira';
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
-import type { JiraClient } from './jira-client';
+import { type JiraClient, ONE_ACCESS_OBJECT } from './jira-client';
 
 const securityLevelsSchema = z.looseObject({
   levels: z.array(z.looseObject({ id: z.string(), name: z.string() })),
@@ -70,6 +70,7 @@ export class LinksGateway implements LinksPort {
       operation: 'getUser',
       route: route`/rest/api/3/user?accountId=${accountId}`,
       schema: userSchema,
+      objects: ONE_ACCESS_OBJECT,
     });
     return user.locale;
   }

@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import type { SiteMetadataGateway as SiteMetadataPort } from '../../app/ports/jira';
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
-import type { JiraClient } from './jira-client';
+import { type JiraClient, ONE_ACCESS_OBJECT } from './jira-client';
 import { processPermissionCache, type PermissionScope } from './permission-cache';
 
 /**
@@ -170,6 +170,7 @@ export class SiteMetadataGateway implements SiteMetadataPort {
         schema: z.looseObject({
           permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
         }),
+        objects: ONE_ACCESS_OBJECT,
       });
       return result.permissions.SERVICEDESK_AGENT?.havePermission === true;
     } catch (error) {
@@ -186,6 +187,7 @@ export class SiteMetadataGateway implements SiteMetadataPort {
         operation: 'getUser',
         route: route`/rest/api/3/user?accountId=${accountId}`,
         schema: z.looseObject({ accountId: z.string(), displayName: z.string().optional() }),
+        objects: ONE_ACCESS_OBJECT,
       });
       return user.displayName;
     } catch (error) {

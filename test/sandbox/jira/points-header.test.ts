@@ -12,11 +12,12 @@ describe('x-sim-points: the points the rate limiter charged', () => {
     expect(POINTS_HEADER).toBe(HOST_POINTS_HEADER);
   });
 
-  test('1 + objects for a read, 1 for a write, 0 for refused requests', async () => {
+  test('1 + objects for a read (2 per user), 1 for a write, 0 for refused requests', async () => {
     const h = harness({ seed: { seed: 7, tickets: 30 } });
     const points = (res: { headers: Record<string, string> }) => res.headers[POINTS_HEADER];
 
-    expect(points(await h.call('GET', '/rest/api/3/myself'))).toBe('2');
+    // A user is an identity object: 2 points.
+    expect(points(await h.call('GET', '/rest/api/3/myself'))).toBe('3');
     const search = await h.call('POST', '/rest/api/3/search/jql', {
       jql: 'project = SD ORDER BY key',
       maxResults: 10,
@@ -43,15 +44,15 @@ describe('x-sim-points: the points the rate limiter charged', () => {
   test('0 when the rate limiter refuses the request (429)', async () => {
     const clock = new SimClock('2026-11-27T10:15:00Z');
     try {
-      const h = harness({ seed: { seed: 7 }, limits: { hourlyPoints: 3 } });
+      const h = harness({ seed: { seed: 7 }, limits: { hourlyPoints: 6 } });
       const statuses: [number, string | undefined][] = [];
       for (let i = 0; i < 3; i++) {
         const res = await h.call('GET', '/rest/api/3/myself');
         statuses.push([res.status, res.headers[POINTS_HEADER]]);
       }
       expect(statuses).toEqual([
-        [200, '2'],
-        [200, '2'],
+        [200, '3'],
+        [200, '3'],
         [429, '0'],
       ]);
     } finally {
@@ -79,7 +80,7 @@ describe('x-sim-points: the points the rate limiter charged', () => {
       });
       expect(result).toEqual({ ok: true, value: 200 });
       expect(host.host.invocations.at(-1)?.requests.map((r) => [r.status, r.points])).toEqual([
-        [200, 2],
+        [200, 3],
         [200, 4],
       ]);
     } finally {

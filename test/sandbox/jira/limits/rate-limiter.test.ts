@@ -47,13 +47,16 @@ describe('RateLimiter', () => {
     if (refused.allowed) throw new Error('expected a refusal');
     // 10:15:02 → reset at 11:00:00 = 44 min 58 s.
     expect(refused.retryAfterSeconds).toBe(2_698);
-    expect(refused.headers).toMatchObject({
+    expect(refused.headers).toEqual({
       'Retry-After': '2698',
       'RateLimit-Reason': 'jira-quota-global-based',
       'X-RateLimit-Limit': '100',
       'X-RateLimit-Remaining': '0',
+      // The request time plus Retry-After, at minute precision.
       'X-RateLimit-Reset': '2026-11-27T11:00Z',
       'X-RateLimit-NearLimit': 'true',
+      'Beta-RateLimit-Policy': '"global-app-quota";q=100;w=3600',
+      'Beta-RateLimit': '"global-app-quota";r=0;t=2698',
     });
     expect(limiter.snapshot().pointsThisHour).toBe(122);
 
@@ -132,13 +135,57 @@ describe('RateLimiter', () => {
     expect(limiter.snapshot()).toEqual({ pointsThisHour: 11, requests: 1 });
   });
 
-  it('adds quota headers to admitted requests', () => {
+  it('answers an admitted request with the endpoint’s burst scope and the beta quota headers, without a reason', () => {
     const limiter = new RateLimiter({ hourlyPoints: 1000 });
     const ok = limiter.charge(search(0, 9));
     expect(ok.headers).toEqual({
-      'X-RateLimit-Limit': '1000',
-      'X-RateLimit-Remaining': '990',
-      'X-RateLimit-Reset': '2026-11-27T11:00Z',
+      'X-RateLimit-Limit': '100',
+      'X-RateLimit-Remaining': '99',
+      'Beta-RateLimit-Policy': '"global-app-quota";q=1000;w=3600',
+      // 10:15:00 → 45 minutes to the reset; `r` is left out while the app is well within its limits.
+      'Beta-RateLimit': '"global-app-quota";t=2700',
+    });
+    expect(limiter.charge(search(0)).headers['X-RateLimit-Remaining']).toBe('98');
+  });
+
+  it('names the remaining points and NearLimit once less than 20 % of the hour is left', () => {
+    const limiter = new RateLimiter({ hourlyPoints: 1000 });
+    limiter.charge(search(0, 798));
+    expect(limiter.charge(search(1_000)).headers).toMatchObject({
+      'Beta-RateLimit': '"global-app-quota";t=2699',
+    });
+    const near = limiter.charge(search(2_000)).headers;
+    // 799 + 1 + 1 = 801 points spent: 199 left, under 200.
+    expect(near).toMatchObject({
+      'X-RateLimit-NearLimit': 'true',
+      'Beta-RateLimit': '"global-app-quota";r=199;t=2698',
+    });
+    expect(near['RateLimit-Reason']).toBeUndefined();
+  });
+
+  it('a burst 429 names its reason, the bucket and when it resets', () => {
+    const limiter = new RateLimiter({ burstPerSecond: { read: 2, write: 1 } });
+    limiter.charge(search(0));
+    limiter.charge(search(0));
+    const refused = limiter.charge(search(59_500));
+    expect(refused.allowed).toBe(true);
+    limiter.charge(search(59_500));
+    expect(limiter.charge(search(59_500)).headers).toMatchObject({
+      'Retry-After': '1',
+      'RateLimit-Reason': 'jira-burst-based',
+      'X-RateLimit-Limit': '2',
+      'X-RateLimit-Remaining': '0',
+      // 10:15:59.5 + 1 s, rounded up to the minute.
+      'X-RateLimit-Reset': '2026-11-27T10:17Z',
+    });
+  });
+
+  it('names the tenant pool beside the app’s when the site has one', () => {
+    const limiter = new RateLimiter({ hourlyPoints: 1000, tenantPool: new QuotaPool(50) });
+    expect(limiter.charge(search(0, 40)).headers).toMatchObject({
+      'Beta-RateLimit-Policy': '"global-app-quota";q=1000;w=3600,"tenant-app-quota";q=50;w=3600',
+      'Beta-RateLimit': '"global-app-quota";t=2700,"tenant-app-quota";r=9;t=2700',
+      'X-RateLimit-NearLimit': 'true',
     });
   });
 });
