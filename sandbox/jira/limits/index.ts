@@ -25,5 +25,4 @@
 export { QuotaPool } from './quota-pool';
 export { RateLimiter } from './rate-limiter';
 export type { LimitConfig } from './rate-limiter';
-export { DEFAULT_POINT_WEIGHTS, pointCost } from './point-cost';
-export type { ObjectCounts, PointWeights } from './point-cost';
+export { pointCost } from './point-cost';
