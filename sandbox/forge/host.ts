@@ -20,6 +20,7 @@ import { ProductEventDispatcher, type ProductEventStats } from './product-events
 import { AsyncEventQueue } from './queue';
 import { SeededRandom } from './random';
 import { createForgeRuntime } from './runtime';
+import type { RunningTime } from './running-time';
 import { TriggerSchedule } from './scheduler';
 import { createForgeFetch } from './transport';
 import { WorkTracker } from './work-tracker';
@@ -43,6 +44,8 @@ export interface ForgeHostOptions {
   cloudId?: string;
   /** Multiplies every platform time limit (25 s / 55 s / timeoutSeconds); tests use e.g. 0.002. Default 1. */
   timeScale?: number;
+  /** How long invocations have been running, against their time limits: real time unless a test drives it. */
+  runningTime?: RunningTime;
   /** Queue push budget per sim-clock minute (Forge: 500 events). */
   queueEventsPerMinute?: number;
   /**
@@ -163,7 +166,7 @@ function createParts(opts: ForgeHostOptions, manifest: LoadedManifest): HostPart
   const duplicateRate = opts.events?.duplicateRate ?? 0;
   const concurrent = opts.events?.concurrent ?? false;
 
-  const runner = new InvocationRunner(opts.timeScale ?? 1);
+  const runner = new InvocationRunner(opts.timeScale ?? 1, opts.runningTime);
   const tracker = new WorkTracker();
   const kvs = new KvsStore(opts.kvsFile);
   const kvsApi = new KvsApi(kvs, manifest.entities, opts.kvsConflict, manifest.entityIndexes);

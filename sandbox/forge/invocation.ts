@@ -1,8 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-
 import type { Principal } from '../contract';
+import { REAL_RUNNING_TIME, type RunningTime } from './running-time';
 
 export type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
 /** `retry` = a queue consumer asked for redelivery by returning an `InvocationError`. */
@@ -29,7 +28,7 @@ export interface InvocationRecord {
   accountId?: string;
   /** Sim-clock time the invocation started. */
   startedAt: string;
-  /** Real wall-clock duration. */
+  /** How long it ran (real time, unless a test drives the running time). */
   durationMs: number;
   outcome: InvocationOutcome;
   /** Error class and message for `error` / `timeout` outcomes. */
@@ -41,7 +40,7 @@ export interface InvocationRecord {
 export interface InvocationScope {
   readonly record: InvocationRecord;
   readonly accountId?: string;
-  /** `performance.now()` value after which the invocation has timed out on real time alone. */
+  /** Running-time value (`RunningTime.now()`) after which the invocation has timed out on running time alone. */
   readonly deadline: number;
   /** Platform milliseconds the invocation spent waiting for simulated REST round trips (see {@link spend}). */
   simulatedMs: number;
@@ -100,8 +99,14 @@ export class InvocationRunner {
   private readonly storage = invocationContext;
   private readonly listeners = new Set<(record: InvocationRecord) => void>();
 
-  /** @param timeScale multiplies every platform time limit (tests use e.g. 0.002 so 25 s become 50 ms). */
-  constructor(private readonly timeScale: number) {}
+  /**
+   * @param timeScale multiplies every platform time limit (tests use e.g. 0.002 so 25 s become 50 ms).
+   * @param time how long an invocation has been running: real time, or time a test moves by hand.
+   */
+  constructor(
+    private readonly timeScale: number,
+    private readonly time: RunningTime = REAL_RUNNING_TIME,
+  ) {}
 
   /** The invocation the calling code runs in, if any. */
   current(): InvocationScope | undefined {
@@ -113,7 +118,7 @@ export class InvocationRunner {
    * limit less real time (unscaled) and less the simulated REST latency it has waited for.
    */
   remainingMs(scope: InvocationScope): number {
-    return Math.max(0, leftMs(scope, this.timeScale));
+    return Math.max(0, leftMs(scope, this.timeScale, this.time));
   }
 
   /** Calls `listener` after every finished invocation; returns the unsubscribe function. */
@@ -132,7 +137,8 @@ export class InvocationRunner {
     fn: () => T | Promise<T>,
     classify: (value: T) => InvocationOutcome = () => 'ok',
   ): Promise<Settled<T>> {
-    const startedReal = performance.now();
+    const time = this.time;
+    const startedReal = time.now();
     const limitMs = spec.timeoutSeconds * 1000 * this.timeScale;
     const record: InvocationRecord = {
       id: randomUUID(),
@@ -158,7 +164,7 @@ export class InvocationRunner {
       simulatedMs: 0,
       spend(ms) {
         scope.simulatedMs += ms;
-        if (leftMs(scope, timeScale) > 0) return;
+        if (leftMs(scope, timeScale, time) > 0) return;
         scope.expired = true;
         timeUp?.();
       },
@@ -170,10 +176,10 @@ export class InvocationRunner {
       },
     };
 
-    let timer: NodeJS.Timeout | undefined;
+    let cancelTimer: (() => void) | undefined;
     const timeout = new Promise<TimedOut>((resolve) => {
       timeUp = () => resolve(new TimedOut());
-      timer = setTimeout(timeUp, limitMs);
+      cancelTimer = time.at(startedReal + limitMs, timeUp);
     });
     const work = this.storage.run(scope, async () => fn());
     let settled: Settled<T>;
@@ -197,9 +203,9 @@ export class InvocationRunner {
       record.error = describe(error);
       settled = { status: 'error', error, record };
     } finally {
-      clearTimeout(timer);
+      cancelTimer?.();
     }
-    record.durationMs = Math.round(performance.now() - startedReal);
+    record.durationMs = Math.round(time.now() - startedReal);
     this.records.push(record);
     if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
     for (const listener of this.listeners) listener(record);
@@ -207,9 +213,9 @@ export class InvocationRunner {
   }
 }
 
-/** Platform milliseconds left to `scope`: its real deadline (scaled back) less the simulated time it spent. */
-function leftMs(scope: InvocationScope, timeScale: number): number {
-  return Math.round((scope.deadline - performance.now()) / timeScale - scope.simulatedMs);
+/** Platform milliseconds left to `scope`: its running-time deadline (scaled back) less the simulated time it spent. */
+function leftMs(scope: InvocationScope, timeScale: number, time: RunningTime): number {
+  return Math.round((scope.deadline - time.now()) / timeScale - scope.simulatedMs);
 }
 
 /** `Name: message` of a thrown value, without stack or payloads. */

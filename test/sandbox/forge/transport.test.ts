@@ -1,5 +1,6 @@
 import api, { getAppContext, NeedsAuthenticationError, route } from '@forge/api';
 
+import { ManualRunningTime } from '../../../sandbox/forge/running-time';
 import { startHost, type Harness } from './harness';
 
 describe('Forge host transport: requestJira', () => {
@@ -105,29 +106,68 @@ describe('Forge host transport: requestJira', () => {
     expect(h.site.requests[0]?.principal).toEqual({ kind: 'user', accountId: 'acc-bob' });
   });
 
-  it("answers getAppContext() with the current invocation's module, id and remaining time", async () => {
+  /** A host whose invocations' running time moves only when the test moves it, at full platform scale. */
+  async function handDrivenHost(): Promise<ManualRunningTime> {
+    h.close();
+    const time = new ManualRunningTime();
+    h = await startHost({ runningTime: time, timeScale: 1 });
+    return time;
+  }
+
+  it("answers getAppContext() with the current invocation's module, id and remaining platform time", async () => {
+    const time = await handDrivenHost();
     let seen: Record<string, unknown> = {};
+    const left: number[] = [];
     h.app.behave('hourly', async () => {
       const ctx = getAppContext();
-      seen = {
-        moduleKey: ctx.moduleKey,
-        invocationId: ctx.invocationId,
-        app: String(ctx.appAri),
-        left: ctx.invocationRemainingTimeInMillis(),
-      };
+      seen = { moduleKey: ctx.moduleKey, invocationId: ctx.invocationId, app: String(ctx.appAri) };
+      left.push(ctx.invocationRemainingTimeInMillis());
+      // 20 s of work, then one REST round trip (the host's 50 ms latency) count against the 55 s limit.
+      time.advance(20_000);
+      left.push(getAppContext().invocationRemainingTimeInMillis());
+      await api.asApp().requestJira(route`/rest/api/3/myself`);
+      left.push(getAppContext().invocationRemainingTimeInMillis());
     });
 
     const record = await h.host.runScheduled('hourly-tick');
 
+    expect(record.outcome).toBe('ok');
     expect(seen).toEqual({
       moduleKey: 'hourly-tick',
       invocationId: record.id,
       app: 'ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555',
-      left: expect.any(Number),
     });
-    // Reported in platform time: at most the 55 s scheduled-trigger limit, however fast the test clock runs.
-    expect(seen.left).toBeGreaterThan(0);
-    expect(seen.left).toBeLessThanOrEqual(55_000);
+    expect(left).toEqual([55_000, 35_000, 34_950]);
+  });
+
+  it('ends an invocation as a timeout when a round trip takes it past the limit: the answer never arrives', async () => {
+    const time = await handDrivenHost();
+    let answered = false;
+    h.app.behave('hourly', async () => {
+      time.advance(54_951);
+      await api.asApp().requestJira(route`/rest/api/3/myself`);
+      answered = true;
+    });
+
+    const record = await h.host.runScheduled('hourly-tick');
+
+    expect(record.outcome).toBe('timeout');
+    expect(record.requests).toHaveLength(1);
+    expect(answered).toBe(false);
+  });
+
+  it('ends an invocation as a timeout once its running time reaches the limit, without any call', async () => {
+    const time = await handDrivenHost();
+    h.app.behave('hourly', async () => {
+      time.advance(55_000);
+      // A handler that never settles: only the time limit ends the invocation.
+      await new Promise(() => undefined);
+    });
+
+    const record = await h.host.runScheduled('hourly-tick');
+
+    expect(record.outcome).toBe('timeout');
+    expect(record.error).toBe('Function timed out after 55 s');
   });
 
   it('uninstall() restores the globals, so SDK calls fail as they do outside Forge', async () => {
