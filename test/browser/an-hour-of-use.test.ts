@@ -4,8 +4,8 @@
  * real burst limits apply and the clock moves only with the clicks and the REST calls (as with the page open but
  * no wall-time ticker), so a rate-limit window that never refilled would show as a 429 here.
  */
-import type { Frame, Page } from 'playwright-core';
-import { openWebSitePage, type WebSite } from '../support/web-site';
+import type { Page } from 'playwright-core';
+import { openPanelFrame, useWebSitePage, type WebSite } from '../support/web-site';
 
 jest.setTimeout(600_000);
 
@@ -13,25 +13,10 @@ const MINUTE = 60_000;
 
 let w: WebSite;
 let page: Page;
-
-beforeAll(async () => {
-  ({ site: w, page } = await openWebSitePage());
-});
-
-afterAll(async () => {
-  await w?.close();
-  jest.restoreAllMocks();
-});
+useWebSitePage((opened) => ({ site: w, page } = opened));
 
 async function panelText(key: string): Promise<string> {
-  await page.goto(`${w.server.url}/issue/${key}?as=agent&lang=en`);
-  const handle = await page.getByTestId('panel-frame').elementHandle();
-  const panel: Frame | null | undefined = await handle?.contentFrame();
-  if (!panel) throw new Error('no panel frame');
-  await panel.waitForFunction(
-    () =>
-      document.querySelector('[aria-busy="true"]') === null && (document.body.textContent ?? '').length > 40,
-  );
+  const panel = await openPanelFrame(page, `${w.server.url}/issue/${key}?as=agent&lang=en`);
   return panel.locator('body').innerText();
 }
 

@@ -10,7 +10,7 @@ import { FIELD, ORG, USER } from '../../sandbox/jira/seed/demo-ids';
 import { CUSTOMER_STATE_KEY } from '../../src/domain/service/customer-state';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { seriousA11yViolations } from '../static/support/browser';
-import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
+import { SCREENSHOTS as SHOTS, useWebSitePage, type WebSite } from '../support/web-site';
 
 const DAY = 86_400_000;
 
@@ -21,8 +21,9 @@ let page: Page;
 /** A Globex request the test links into ACME's Delivery: the ACME customer must never see it listed. */
 let globexTicket: string;
 
+useWebSitePage((opened) => ({ site: w, page } = opened));
+
 beforeAll(async () => {
-  ({ site: w, page } = await openWebSitePage());
   const agent = w.local.site.actAs(USER.agentDach);
   const { pendingPatch, outage, delivery } = w.local.demo;
   await agent.edit(pendingPatch, { priority: { name: 'P3' } });
@@ -39,11 +40,6 @@ beforeAll(async () => {
     outwardIssue: { key: globexTicket },
   });
   await w.local.host.drain();
-});
-
-afterAll(async () => {
-  await w?.close();
-  jest.restoreAllMocks();
 });
 
 /** The loaded app frame with `testId`, or inside the element with `testId` (a modal dialog). */

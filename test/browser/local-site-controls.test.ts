@@ -4,11 +4,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
 import { startWebServer, type WebServer } from '../../sandbox/web/server';
+import { launchChromium } from '../static/support/browser';
 import { guardRun } from '../support/honest-run';
-import { SCREENSHOTS } from '../support/web-site';
+import { openPanelFrame, SCREENSHOTS } from '../support/web-site';
 
 jest.setTimeout(120_000);
 
@@ -31,10 +32,7 @@ beforeAll(async () => {
   };
   local = await make();
   server = await startWebServer(local, 0, make);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   // A viewer in New York: the host page and the panel show New York times.
   const context = await browser.newContext({
     viewport: { width: 1400, height: 1000 },
@@ -51,15 +49,8 @@ afterAll(async () => {
   jest.restoreAllMocks();
 });
 
-async function panelOf(key: string): Promise<Frame> {
-  await page.goto(`${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
-  const frame = await (await page.getByTestId('panel-frame').elementHandle())?.contentFrame();
-  if (!frame) throw new Error('no panel frame');
-  await frame.waitForFunction(
-    () => !document.querySelector('[aria-busy="true"]') && (document.body.textContent ?? '').length > 40,
-  );
-  return frame;
-}
+const panelOf = (key: string): Promise<Frame> =>
+  openPanelFrame(page, `${server.url}/issue/${key}?as=agent&lang=en&theme=light`);
 
 test('the favicon is served and /browse/KEY opens the issue', async () => {
   const icon = await page.request.get(`${server.url}/favicon.ico`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
+import { openPanelFrame, SCREENSHOTS as SHOTS, useWebSitePage, type WebSite } from '../support/web-site';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -9,15 +9,7 @@ jest.setTimeout(90_000);
 
 let w: WebSite;
 let page: Page;
-
-beforeAll(async () => {
-  ({ site: w, page } = await openWebSitePage());
-});
-
-afterAll(async () => {
-  await w?.close();
-  jest.restoreAllMocks();
-});
+useWebSitePage((opened) => ({ site: w, page } = opened));
 
 async function frame(testId: string): Promise<Frame> {
   const handle = await page.getByTestId(testId).elementHandle();
@@ -26,15 +18,8 @@ async function frame(testId: string): Promise<Frame> {
   return content;
 }
 
-async function openPanel(key: string, lang: 'en' | 'de', theme: 'light' | 'dark'): Promise<Frame> {
-  await page.goto(`${w.server.url}/issue/${key}?as=agent&lang=${lang}&theme=${theme}`);
-  const panel = await frame('panel-frame');
-  await panel.waitForFunction(
-    () =>
-      document.querySelector('[aria-busy="true"]') === null && (document.body.textContent ?? '').length > 40,
-  );
-  return panel;
-}
+const openPanel = (key: string, lang: 'en' | 'de', theme: 'light' | 'dark'): Promise<Frame> =>
+  openPanelFrame(page, `${w.server.url}/issue/${key}?as=agent&lang=${lang}&theme=${theme}`);
 
 describe('issue panel in the local site', () => {
   const cases = ['clarification', 'resolved', 'estimate', 'pendingPatch', 'delivery', 'outage'] as const;

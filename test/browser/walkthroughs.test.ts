@@ -4,32 +4,16 @@
  */
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { openWebSitePage, SCREENSHOTS as SHOTS, type WebSite } from '../support/web-site';
+import { openPanelFrame, SCREENSHOTS as SHOTS, useWebSitePage, type WebSite } from '../support/web-site';
 
 jest.setTimeout(90_000);
 
 let w: WebSite;
 let page: Page;
+useWebSitePage((opened) => ({ site: w, page } = opened));
 
-beforeAll(async () => {
-  ({ site: w, page } = await openWebSitePage());
-});
-
-afterAll(async () => {
-  await w?.close();
-  jest.restoreAllMocks();
-});
-
-async function openIssue(key: string): Promise<Frame> {
-  await page.goto(`${w.server.url}/issue/${key}?as=agent&lang=en&theme=light`);
-  const content = await (await page.getByTestId('panel-frame').elementHandle())?.contentFrame();
-  if (!content) throw new Error('panel-frame has no frame');
-  await content.waitForFunction(
-    () =>
-      document.querySelector('[aria-busy="true"]') === null && (document.body.textContent ?? '').length > 40,
-  );
-  return content;
-}
+const openIssue = (key: string): Promise<Frame> =>
+  openPanelFrame(page, `${w.server.url}/issue/${key}?as=agent&lang=en&theme=light`);
 
 const activity = () => page.getByRole('region', { name: 'Issue' }).innerText();
 

@@ -4,20 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
 import { startWebServer, type WebServer } from '../../sandbox/web/server';
+import { launchChromium } from '../static/support/browser';
 import { guardRun } from './honest-run';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Where the browser tests keep their screenshots (a CI artifact). */
 export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -35,7 +26,7 @@ export async function startWebSite(): Promise<WebSite> {
   const local = await createLocalSite({ app });
   guardRun(local.host, local.site);
   const server = await startWebServer(local, 0);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   return {
     local,
     server,
@@ -50,7 +41,8 @@ export async function startWebSite(): Promise<WebSite> {
 
 /**
  * What every browser test file does first: the site, one desktop-sized page, the screenshot folder, and the
- * app's JSON logs kept out of the test output. Call `jest.restoreAllMocks()` and `close()` in `afterAll`.
+ * app's JSON logs kept out of the test output. Call `jest.restoreAllMocks()` and `close()` in `afterAll`, or
+ * let {@link useWebSitePage} do both.
  */
 export async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -59,4 +51,43 @@ export async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> 
   const site = await startWebSite();
   const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   return { site, page };
+}
+
+/**
+ * Opens the site and its page in the test file's `beforeAll` and hands them to `use`; closes the site and
+ * restores the console in its `afterAll`.
+ *
+ * @example
+ * let w: WebSite;
+ * let page: Page;
+ * useWebSitePage((opened) => ({ site: w, page } = opened));
+ */
+export function useWebSitePage(use: (opened: { site: WebSite; page: Page }) => void): void {
+  let site: WebSite | undefined;
+  beforeAll(async () => {
+    const opened = await openWebSitePage();
+    site = opened.site;
+    use(opened);
+  });
+  afterAll(async () => {
+    await site?.close();
+    jest.restoreAllMocks();
+  });
+}
+
+/** Waits until an app frame has loaded: no region busy any more, and its text shown. */
+export async function loaded(frame: Frame): Promise<Frame> {
+  await frame.waitForFunction(
+    () =>
+      document.querySelector('[aria-busy="true"]') === null && (document.body.textContent ?? '').length > 40,
+  );
+  return frame;
+}
+
+/** Opens an issue page at `url` and returns its issue panel's frame once loaded. */
+export async function openPanelFrame(page: Page, url: string): Promise<Frame> {
+  await page.goto(url);
+  const panel = await (await page.getByTestId('panel-frame').elementHandle())?.contentFrame();
+  if (!panel) throw new Error('no panel frame');
+  return loaded(panel);
 }
