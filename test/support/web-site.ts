@@ -41,10 +41,9 @@ export async function startWebSite(): Promise<WebSite> {
 
 /**
  * What every browser test file does first: the site, one desktop-sized page, the screenshot folder, and the
- * app's JSON logs kept out of the test output. Call `jest.restoreAllMocks()` and `close()` in `afterAll`, or
- * let {@link useWebSitePage} do both.
+ * app's JSON logs kept out of the test output.
  */
-export async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> {
+async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const level of ['log', 'warn', 'error'] as const)
     jest.spyOn(console, level).mockImplementation(() => undefined);
@@ -76,7 +75,7 @@ export function useWebSitePage(use: (opened: { site: WebSite; page: Page }) => v
 }
 
 /** Waits until an app frame has loaded: no region busy any more, and its text shown. */
-export async function loaded(frame: Frame): Promise<Frame> {
+async function loaded(frame: Frame): Promise<Frame> {
   await frame.waitForFunction(
     () =>
       document.querySelector('[aria-busy="true"]') === null && (document.body.textContent ?? '').length > 40,
