@@ -105,4 +105,17 @@ export interface AuditEntry {
   dryRun: boolean;
   /** e.g. "Reminder 2 of 3 sent" / "Erinnerung 2 von 3 gesendet". */
   summary: Bilingual;
+  /** A settings save: the saving admin's account id (the page shows the display name it reads as the viewer). */
+  actorAccountId?: string;
+  /** A settings save: each changed setting, by its path on the admin page, old → new (long texts shortened). */
+  changes?: SettingChangeView[];
+  /** A settings save changed more settings than `changes` lists. */
+  moreChanges?: number;
+}
+
+/** One changed setting: `path` as the save's error paths name it (`timers.resolvedAutoCloseDays`). */
+export interface SettingChangeView {
+  path: string;
+  from: string;
+  to: string;
 }

@@ -162,6 +162,27 @@ function resolveAdmin(call: InvokeCall): unknown {
               dryRun: true,
               summary: { en: 'Reminder 1 of 3', de: 'Erinnerung 1 von 3' },
             },
+            {
+              id: 'x2',
+              at: '2026-11-19T16:30:00.000Z',
+              action: 'settingsChanged',
+              issueKey: null,
+              projectKey: null,
+              outcome: 'done',
+              dryRun: false,
+              summary: { en: 'Site settings saved', de: 'Site-Einstellungen gespeichert' },
+              actorAccountId: 'acc-mara',
+              changes: [
+                { path: 'timers.resolvedAutoCloseDays', from: '50', to: '10' },
+                { path: 'regions.regions.1.timeZone', from: 'Europe/London', to: 'Europe/Dublin' },
+                {
+                  path: 'texts.clarificationReminder.de',
+                  from: 'Bitte antworten Sie…',
+                  to: 'Wir warten auf…',
+                },
+              ],
+              moreChanges: 2,
+            },
           ],
           nextCursor: null,
         },
@@ -252,7 +273,15 @@ let server: Awaited<ReturnType<typeof startUiServer>>;
 
 beforeAll(async () => {
   ensureUiBuilt();
-  server = await startUiServer((_app, query) => adminConfig(query), resolveAdmin);
+  // The page reads a saver's display name itself, as the viewing admin.
+  server = await startUiServer(
+    (_app, query) => adminConfig(query),
+    resolveAdmin,
+    (path) =>
+      path === '/rest/api/3/user?accountId=acc-mara'
+        ? { status: 200, body: { accountId: 'acc-mara', displayName: 'Mara Schneider' } }
+        : { status: 404, body: { errorMessages: ['no such user'] } },
+  );
   browser = await launchChromium();
 });
 
@@ -646,6 +675,42 @@ test('a project follows the site until a section is overridden', async () => {
   await expect(page.getByLabel('Close after days in Resolved').isDisabled()).resolves.toBe(false);
   await page.close();
 });
+
+test.each([
+  [
+    'en-US',
+    'Activity',
+    'Site settings saved · saved by Mara Schneider',
+    [
+      'Timers › Close after days in Resolved: 50 → 10',
+      'Regions, organizations and languages › Time zone, row 2: Europe/London → Europe/Dublin',
+      'Customer messages › ',
+      'and 2 more settings',
+    ],
+  ],
+  [
+    'de-DE',
+    'Aktivität',
+    'Site-Einstellungen gespeichert · gespeichert von Mara Schneider',
+    ['Fristen › Schließen nach Tagen in „Gelöst“: 50 → 10', 'und 2 weitere Einstellungen'],
+  ],
+] as const)(
+  'activity (%s): a settings save says who saved it, by display name, and what changed, old → new',
+  async (locale, tab, who, lines) => {
+    const page = await openAdmin(`locale=${locale}`);
+    await page.getByRole('tab', { name: tab }).click();
+    const row = page.getByRole('row').filter({ hasText: who });
+    await row.waitFor();
+    const text = await row.innerText();
+    for (const line of lines) expect(text).toContain(line);
+    // The old value is marked as removed, the new one as inserted.
+    await expect(row.locator('del').first().innerText()).resolves.toBe('50');
+    await expect(row.locator('ins').first().innerText()).resolves.toBe('10');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await row.screenshot({ path: join(SCREENSHOTS, `admin-activity-settings-diff-${locale}.png`) });
+    await page.close();
+  },
+);
 
 test('health, next sweep and activity tabs load their views', async () => {
   const page = await openAdmin('locale=en-US');

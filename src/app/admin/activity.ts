@@ -136,6 +136,15 @@ export async function getActivity(payload: unknown, deps: AdminDeps): Promise<Ac
   };
 }
 
+/** A settings save's author (account id) and changes, as the admin page shows them. */
+function settingsSave(entry: AuditEntry): Pick<AuditEntryView, 'actorAccountId' | 'changes' | 'moreChanges'> {
+  return {
+    ...(entry.actorAccountId !== undefined ? { actorAccountId: entry.actorAccountId } : {}),
+    ...(entry.changes !== undefined ? { changes: entry.changes.map((c) => ({ ...c })) } : {}),
+    ...(entry.moreChanges !== undefined ? { moreChanges: entry.moreChanges } : {}),
+  };
+}
+
 function matches(
   entry: AuditEntry,
   at: number,
@@ -148,5 +157,5 @@ function matches(
   if (filter.issueKey && filter.projectKey && entry.projectKey !== filter.projectKey) return null;
   const view = auditEntryView(entry);
   if (filter.action && view.action !== filter.action) return null;
-  return view;
+  return { ...view, ...settingsSave(entry) };
 }

@@ -3,7 +3,9 @@ import { publishRulesItem } from '../rules/rules-work';
 import type { SaveConflict, SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { contractErrors, type RowOrder } from './error-paths';
-import { draftSettings } from './settings-draft';
+import type { SettingChange } from '../shared/audit-log';
+import { settingChanges } from './settings-changes';
+import { draftSettings, scopeSettings } from './settings-draft';
 
 /**
  * Validates and saves the site settings or one project's overrides. The whole configuration is
@@ -17,10 +19,12 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
   await requireJiraAdmin(deps.user);
   const draft = await draftSettings(payload, deps);
   if ('result' in draft) return draft.result;
-  const { body, next, rows, prefix } = draft;
+  const { body, next, rows, prefix, loaded, after } = draft;
   const saved = await deps.app.config.save(next, body.expectedVersion, deps.now, deps.accountId);
   if (saved.ok) {
-    await recordSave(deps, body.scope === 'project' ? body.projectKey : '', saved.version);
+    const scope = body.scope === 'project' ? body.projectKey : null;
+    const changes = settingChanges(scopeSettings(loaded.config, scope), scopeSettings(after, scope));
+    await recordSave(deps, scope ?? '', saved.version, changes);
     // The Jira expressions look up tables in the configured names: publish them again (through the queue).
     await deps.app.queue.push([publishRulesItem()]);
   }
@@ -28,12 +32,24 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
   return saveResult(saved, rows, prefix);
 }
 
+/** Changed settings kept per save; a save of more keeps their number. */
+const CHANGES_KEPT = 40;
+
 /**
  * Every accepted save goes to the audit trail (source `admin`): which scope (`''` = the site, else the project
- * key) and the new version. Who saved is deliberately not recorded; Jira's own audit log has the admin.
+ * key), the new version, who saved (the account id from the Forge context, shown as a name by the admin page,
+ * never logged) and which settings changed, old → new.
  */
-async function recordSave(deps: AdminDeps, projectKey: string, version: number): Promise<void> {
+async function recordSave(
+  deps: AdminDeps,
+  projectKey: string,
+  version: number,
+  changes: SettingChange[],
+): Promise<void> {
   await deps.app.audit.append({
+    ...(deps.accountId !== undefined ? { actorAccountId: deps.accountId } : {}),
+    changes: changes.slice(0, CHANGES_KEPT),
+    ...(changes.length > CHANGES_KEPT ? { moreChanges: changes.length - CHANGES_KEPT } : {}),
     at: deps.now.toISOString(),
     projectKey,
     issueKey: '',

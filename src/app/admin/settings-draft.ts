@@ -136,6 +136,19 @@ function shapeErrors(
   };
 }
 
+/**
+ * The settings of the save's scope as the admin page shows them: the site's with the managed projects and the
+ * master switch, or the settings in force in one project. Two of them compared say what a save changed.
+ */
+export function scopeSettings(config: AppConfig, projectKey: string | null): Record<string, unknown> {
+  if (projectKey !== null) return { ...settingsView(configForProject(config, projectKey)) };
+  return {
+    projects: [...config.projects].sort(),
+    automationEnabled: config.automation.enabled,
+    ...settingsView(settingsSchema.parse(siteSettings(config))),
+  };
+}
+
 function siteSettings(config: AppConfig): Record<string, unknown> {
   const { projects: _projects, projectOverrides: _overrides, ...settings } = config;
   return settings;

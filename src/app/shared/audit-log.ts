@@ -1,6 +1,16 @@
 import type { KeyValueStore } from '../ports';
 
-/** What the app did, decided not to do, or failed to do for one ticket. No personal data: ids, keys and codes. */
+/** One setting a save changed: its path on the admin page and both values as short text. */
+export interface SettingChange {
+  path: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * What the app did, decided not to do, or failed to do for one ticket. No personal data: ids, keys and codes;
+ * a settings save keeps the saving admin's account id (an id the admin page turns into a name, never logged).
+ */
 export interface AuditEntry {
   at: string;
   projectKey: string;
@@ -13,6 +23,12 @@ export interface AuditEntry {
   /** Short machine-readable reason or detail, e.g. `alreadyDone`, `statusChanged`, `HTTP 403`. */
   detail?: string;
   idempotencyKey?: string;
+  /** Settings saves: who saved. */
+  actorAccountId?: string;
+  /** Settings saves: what changed (the first ones). */
+  changes?: SettingChange[];
+  /** Settings saves: how many more settings changed than `changes` lists. */
+  moreChanges?: number;
 }
 
 /** Audit entries are kept one year (the Forge KVS TTL maximum), longer than Jira automation's 90-day audit log. */

@@ -1,11 +1,12 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuditEntry, SiteProject } from '../../../src/contract/resolvers';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/src/states';
 import { ActivityFilterForm } from './activity-filters';
 import { useAdminEnvironment } from './admin-context';
+import { settingLabel } from './setting-label';
 import { DataTable } from './table';
 import { TicketLink } from './ticket-link';
 import { useActivity, type ActivityFilters } from './use-activity';
@@ -52,7 +53,7 @@ function ActivityTable({ entries }: { entries: AuditEntry[] }) {
         </time>,
         e.issueKey ? <TicketLink key="k" issueKey={e.issueKey} /> : (e.projectKey ?? '—'),
         <ActionCell key="a" entry={e} />,
-        e.summary[language],
+        e.changes ? <SettingsSaveCell key="s" entry={e} /> : e.summary[language],
       ])}
     />
   );
@@ -69,4 +70,46 @@ function ActionCell({ entry: e }: { entry: AuditEntry }) {
       {e.outcome === 'skipped' ? <Lozenge>{m.activity.skipped}</Lozenge> : null}
     </span>
   );
+}
+
+/** A settings save: the summary, who saved (by display name) and each changed setting, old → new. */
+function SettingsSaveCell({ entry: e }: { entry: AuditEntry }) {
+  const { m, language } = useAdminEnvironment();
+  const who = useDisplayName(e.actorAccountId);
+  const changes = e.changes ?? [];
+  return (
+    <div style={{ display: 'grid', gap: token('space.050') }}>
+      <span>
+        {e.summary[language]}
+        {e.actorAccountId ? ` · ${m.activity.savedBy(who ?? m.activity.someone)}` : ''}
+      </span>
+      {changes.length === 0 ? (
+        <span style={{ color: token('color.text.subtle') }}>{m.activity.noChanges}</span>
+      ) : (
+        <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
+          {changes.map((c) => (
+            <li key={c.path}>
+              {settingLabel(m, c.path)}: <del>{c.from}</del> → <ins>{c.to}</ins>
+            </li>
+          ))}
+          {e.moreChanges ? <li>{m.activity.moreChanges(e.moreChanges)}</li> : null}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The display name of `accountId`, read once per entry as the viewing admin; `undefined` until known. */
+function useDisplayName(accountId: string | undefined): string | undefined {
+  const { displayName } = useAdminEnvironment();
+  const [name, setName] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!accountId) return;
+    let current = true;
+    void displayName(accountId).then((found) => current && setName(found));
+    return () => {
+      current = false;
+    };
+  }, [accountId, displayName]);
+  return name;
 }

@@ -13,6 +13,8 @@ export interface AdminEnvironment {
   /** The Jira site's address, for `/browse/KEY` links. */
   siteUrl: string;
   openIssue: (issueKey: string) => Promise<void>;
+  /** A person's display name, read as the viewer; `undefined` when Jira does not say. */
+  displayName: (accountId: string) => Promise<string | undefined>;
 }
 
 const AdminEnvironmentContext = createContext<AdminEnvironment | null>(null);

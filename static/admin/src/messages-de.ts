@@ -418,6 +418,10 @@ export const adminDe: AdminMessages = {
     columns: { ticket: 'Ticket', timer: 'Frist', action: 'Aktion', due: 'Fällig' },
   },
   activity: {
+    savedBy: (name) => `gespeichert von ${name}`,
+    someone: 'einer Administratorin oder einem Administrator',
+    noChanges: 'Keine Einstellung geändert.',
+    moreChanges: (n) => `und ${n} weitere ${n === 1 ? 'Einstellung' : 'Einstellungen'}`,
     ticket: 'Ticket',
     openTicket: (key) => `${key} in Jira öffnen`,
     project: 'Projekt',

@@ -412,6 +412,10 @@ export const adminEn: AdminMessages = {
     columns: { ticket: 'Ticket', timer: 'Timer', action: 'Action', due: 'Due' },
   },
   activity: {
+    savedBy: (name) => `saved by ${name}`,
+    someone: 'an administrator',
+    noChanges: 'No setting changed.',
+    moreChanges: (n) => `and ${n} more ${n === 1 ? 'setting' : 'settings'}`,
     ticket: 'Ticket',
     openTicket: (key) => `Open ${key} in Jira`,
     project: 'Project',

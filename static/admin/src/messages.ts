@@ -294,6 +294,12 @@ export interface AdminMessages {
     columns: { ticket: string; timer: string; action: string; due: string };
   };
   activity: {
+    /** A settings save: who saved it. */
+    savedBy: (name: string) => string;
+    /** A saver whose name Jira does not show the viewer. */
+    someone: string;
+    noChanges: string;
+    moreChanges: (n: number) => string;
     ticket: string;
     openTicket: (key: string) => string;
     project: string;

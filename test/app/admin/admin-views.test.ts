@@ -176,6 +176,8 @@ describe('admin views', () => {
       source: 'admin',
       detail: 'version 2',
       idempotencyKey: 'settings:v2',
+      actorAccountId: 'admin-1',
+      changes: [{ path: 'timers.resolvedAutoCloseDays', from: '50', to: '10' }],
     });
     expected.splice(6, 0, 'site');
     expected.reverse();
@@ -196,6 +198,11 @@ describe('admin views', () => {
     expect(saves.entries.map((e) => [e.projectKey, e.summary.en])).toEqual([
       [null, 'Site settings saved — version 2'],
     ]);
+    // Who saved travels as the account id (the page reads the name), with what changed.
+    expect(saves.entries[0]).toMatchObject({
+      actorAccountId: 'admin-1',
+      changes: [{ path: 'timers.resolvedAutoCloseDays', from: '50', to: '10' }],
+    });
     await expect(getActivity({ cursor: 'not-a-cursor' }, deps)).rejects.toThrow(/cursor/);
   });
 });

@@ -258,6 +258,38 @@ describe('admin settings', () => {
         source: 'admin',
         detail: 'version 1',
         idempotencyKey: 'settings:v1',
+        changes: [{ path: 'projects', from: '—', to: 'SUP' }],
+      },
+    ]);
+  });
+
+  it('records who saved and which settings changed, old → new, long texts shortened', async () => {
+    const { deps, fresh, store } = adminDeps({ table: [SERVICE_DESKS] });
+    const { site } = await getSettings({}, deps);
+    const text = 'Bitte antworten Sie uns. '.repeat(10);
+    await saveSettings(
+      {
+        scope: 'site',
+        settings: {
+          ...site,
+          timers: { ...site.timers, resolvedAutoCloseDays: 10 },
+          texts: { ...site.texts, clarificationReminder: { ...site.texts.clarificationReminder, de: text } },
+        },
+        managedProjects: [],
+        expectedVersion: 0,
+      },
+      { ...fresh(), accountId: 'admin-account-1' },
+    );
+    const [entry] = [...store.data.entries()]
+      .filter(([key]) => key.startsWith('audit:p::'))
+      .map(([, value]) => value as { actorAccountId?: string; changes?: unknown[] });
+    expect(entry?.actorAccountId).toBe('admin-account-1');
+    expect(entry?.changes).toEqual([
+      { path: 'timers.resolvedAutoCloseDays', from: '50', to: '10' },
+      {
+        path: 'texts.clarificationReminder.de',
+        from: expect.any(String),
+        to: `${'Bitte antworten Sie uns. '.repeat(3).slice(0, 59)}…`,
       },
     ]);
   });

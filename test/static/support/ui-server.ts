@@ -13,6 +13,9 @@ export interface InvokeCall {
 
 export type Resolve = (call: InvokeCall) => unknown;
 
+/** Answers a page's `requestJira` (path with query): Jira's status and JSON body. */
+export type AnswerJira = (restPath: string) => { status: number; body: unknown };
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -24,11 +27,13 @@ const TYPES: Record<string, string> = {
 /**
  * A minimal local host for the built Custom UI apps: `/<app>/…` serves `static/<app>/build` with the shim
  * injected into index.html (its config from `configFor(app, query)`), `/forge-bridge-shim.js` the shim, and
- * `/api/invoke` answers with `resolve(call)` following the HTTP contract documented in `shim.ts`.
+ * `/api/invoke` answers with `resolve(call)` and `/api/request-jira` with `jira(restPath)`, following the HTTP
+ * contract documented in `shim.ts`.
  */
 export async function startUiServer(
   configFor: (app: string, query: URLSearchParams) => ShimConfig,
   resolve: Resolve,
+  jira: AnswerJira = () => ({ status: 404, body: { errorMessages: ['not simulated'] } }),
 ): Promise<{ url: string; calls: InvokeCall[]; close: () => Promise<void> }> {
   const root = join(__dirname, '..', '..', '..', 'static');
   const shim = await buildShimScript();
@@ -52,6 +57,19 @@ export async function startUiServer(
           const message = error instanceof Error ? error.message : String(error);
           res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
         }
+        return;
+      }
+      if (url.pathname === '/api/request-jira' && req.method === 'POST') {
+        const { restPath } = JSON.parse(await body(req)) as { restPath: string };
+        const answer = jira(restPath);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            status: answer.status,
+            statusText: answer.status === 200 ? 'OK' : 'Error',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(answer.body),
+          }),
+        );
         return;
       }
       const [, app, ...rest] = url.pathname.split('/');
