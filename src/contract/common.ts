@@ -114,7 +114,7 @@ export interface AuditEntry {
 }
 
 /** One changed setting: `path` as the save's error paths name it (`timers.resolvedAutoCloseDays`). */
-export interface SettingChangeView {
+interface SettingChangeView {
   path: string;
   from: string;
   to: string;
