@@ -88,8 +88,8 @@ describe('issue panel reads Jira from the page', () => {
       .filter((l) => l.scope === 'resolver:getPanel' && l.event === 'pageReads');
     const last = lines.at(-1) ?? {};
     expect(last.missing).toBe(0);
-    expect(Number(last['X-RateLimit-Limit'])).toBe(65_000);
-    expect(Number(last['X-RateLimit-Remaining'])).toBeLessThan(65_000);
+    expect(last['Beta-RateLimit-Policy']).toBe('"global-app-quota";q=65000;w=3600');
+    expect(Number(last['X-RateLimit-Remaining'])).toBeLessThan(Number(last['X-RateLimit-Limit']));
     const text = JSON.stringify(lines);
     expect(text).not.toContain('Secret text');
     expect(text).not.toContain(USER.agentDach);
