@@ -8,15 +8,16 @@ describe('product events', () => {
   let delivery = '';
   const take = (): ProductEvent[] => h.events.splice(0, h.events.length);
 
-  beforeAll(async () => {
+  // Each test has its own ticket and Delivery, so none depends on what another did to them.
+  beforeEach(async () => {
     key = await h.site
       .actAs(USER.agentDach)
       .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Crash' });
     delivery = await h.site
       .actAs(USER.agentDach)
       .createIssue({ project: 'SD', issueType: 'Delivery', summary: 'Delivery 14.21.3.1' });
+    take();
   });
-  beforeEach(() => take());
 
   test('created:issue carries the documented issue fields and the actor', async () => {
     const k = await h.site
@@ -85,6 +86,8 @@ describe('product events', () => {
   });
 
   test('comments emit commented:issue without the undocumented jsdPublic; a transition with a comment emits updated + commented', async () => {
+    await h.site.actAs(USER.agentDach).transition(key, { status: 'Resolved' });
+    take();
     await h.site.actAs(USER.agentDach).comment(key, 'internal', { internal: true });
     const [comment] = take();
     expect(comment?.eventType).toBe('avi:jira:commented:issue');
