@@ -148,6 +148,13 @@ describe('Clarification: reminders on days 10, 20, 30 and close on day 40 (guide
     });
   });
 
+  it('nothing due: the state read is returned as it is, or with its next due time brought up to date', () => {
+    expect(decideTimer(state, at(1), cfg, ticket).state).toBe(state);
+    const stale: ProcessState = { ...state, nextDueAt: indexedInstant(at(9)) };
+    const decision = decideTimer(stale, at(1), cfg, ticket);
+    expect(decision.state).toStrictEqual({ ...stale, nextDueAt: indexedInstant(at(10)) });
+  });
+
   it('follows configured counts (2 reminders every 7 days, close on day 21)', () => {
     const custom = projectConfig({
       timers: { clarification: { reminderCount: 2, reminderIntervalDays: 7, closeAfterDays: 21 } },
@@ -206,14 +213,20 @@ describe('Resolved: auto-close after 50 days (guide §2.2.5)', () => {
     expect(decideTimer(state, now, cfg, ticket).due).toBe(due);
   });
 
-  it('closes with the Resolved text', () => {
+  it('closes with the public Resolved text and stops the timer', () => {
     const decision = decideTimer(state, at(50), cfg, ticket);
-    expect(decision.due && decision.actions[0]).toMatchObject({
+    expect(decision.due && decision.actions[0]).toStrictEqual({
       type: 'transition',
       to: 'closed',
-      comment: { messageKey: 'resolvedClose', params: { closeAfterDays: 50 } },
+      resolution: 'Done',
+      comment: {
+        visibility: 'public',
+        messageKey: 'resolvedClose',
+        params: { ticketKey: 'SUP-1', closeAfterDays: 50 },
+      },
       idempotencyKey: '10001:resolved:1:close',
     });
+    expect(decision.state).toMatchObject({ timer: 'none', nextDueAt: undefined });
   });
 });
 
@@ -228,12 +241,19 @@ describe('Customisation estimate: valid 16 weeks from Estimation available (guid
     expect(decideTimer(state, new Date(expiry.getTime() - 1), cfg, ticket).due).toBe(false);
     const decision = decideTimer(state, expiry, cfg, ticket);
     expect(decision.due && decision.step).toEqual({ kind: 'expire' });
-    expect(decision.due && decision.actions[0]).toMatchObject({
+    expect(decision.due && decision.actions[0]).toStrictEqual({
       type: 'transition',
       to: 'closed',
       resolution: 'Done',
-      comment: { messageKey: 'estimateExpired', params: { validWeeks: 16 } },
+      comment: {
+        visibility: 'public',
+        messageKey: 'estimateExpired',
+        params: { ticketKey: 'SUP-1', validWeeks: 16 },
+      },
+      idempotencyKey: '10001:estimate:1:expire',
     });
+    // The expiry ends the timer: nothing further is due for this stay.
+    expect(decision.state).toMatchObject({ timer: 'none', nextDueAt: undefined, stepsDone: 1 });
   });
 
   it('is not extended by customer comments', () => {
