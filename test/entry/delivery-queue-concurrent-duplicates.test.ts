@@ -3,7 +3,7 @@
  * queue event AT THE SAME TIME, past the work's concurrency limit. Every product event and every queue event is
  * delivered twice here, both copies started together: the Delivery's table, the shipped tickets' transitions,
  * their comments and the completion's audit entry still happen once, and each waiting ticket ends up linked once
- * (guide §3.1.1, §3.3).
+ * (guide §3.1.1, §3.3), with one link request and one audit entry per ticket.
  */
 import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
@@ -152,5 +152,29 @@ describe('Delivery queue work delivered twice, concurrently', () => {
       .filter((e) => e.issueKey === del && e.action === 'deliveryTicketsLinked')
       .map((e) => Number(e.detail?.replace('tickets:', '')));
     expect(onDelivery.reduce((sum, n) => sum + n, 0)).toBe(keys.length);
+  });
+
+  it('tickets entering Delivery Pending, each event run twice at once, are each linked with one request', async () => {
+    s = await startEventsSite(undefined, twiceAtOnce);
+    const del = await delivery('14.21.3.1');
+    const keys: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const key = await s
+        .as('customer-acme-1')
+        .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Fix' });
+      await s.agent.transition(key, { status: 'In Progress' });
+      await s.agent.edit(key, { [FIELD.deliveryVersion]: '14.21.3.1' });
+      keys.push(key);
+    }
+    await s.settle();
+    const linkRequestsBefore = linkRequests();
+
+    for (const key of keys) await s.agent.transition(key, { status: 'Delivery Pending' });
+    await s.settle();
+
+    expect(s.shipped(del)).toEqual([...keys].sort());
+    expect(linkRequests() - linkRequestsBefore).toBe(keys.length);
+    const linked = s.audit().filter((e) => e.action === 'deliveryLinked');
+    expect(linked.map((e) => e.issueKey).sort()).toEqual([...keys].sort());
   });
 });

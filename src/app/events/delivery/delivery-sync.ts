@@ -8,7 +8,7 @@ import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../../../domain/events/rule-input';
 import type { Ticket } from '../../../domain/ticket';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
-import { moveIntoDelivery } from './delivery-move';
+import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 
@@ -47,7 +47,12 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
   }
   if (ticket.kind === undefined || !SHIPPED_KINDS.includes(ticket.kind)) return;
   if (!statusChanged && !versionChanged && event.kind !== 'created') return;
-  await placeInDelivery(deps, input, ticket, noteOccurrence(input, statusChanged));
+  // Only a changelog id or the creation names one change; without either, the copies are not told apart.
+  const named = event.changelogId !== undefined || event.kind === 'created';
+  await placeInDelivery(deps, input, ticket, {
+    change: named ? occurrenceOf(event) : undefined,
+    note: noteOccurrence(input, statusChanged),
+  });
 }
 
 /**
@@ -67,16 +72,19 @@ function noteOccurrence(input: RuleInput, statusChanged: boolean): string | unde
 }
 
 /**
- * Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones. `occurrence` names the
- * change the event stands for (the move into Delivery Pending, a version change there): the note that no Delivery
- * exists yet is posted once per such change, so a ticket that comes back is told again.
+ * Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones, once per change
+ * (`occurrence.change`, the event's changelog id): the copies of one product event running at the same time claim
+ * the link in the ledger, and only the first links and audits it. `occurrence.note` names the change when the
+ * ticket is still where it took it (the move into Delivery Pending, a version change there): the note that no
+ * Delivery exists yet is posted once per such change, so a ticket that comes back is told again.
  */
 async function placeInDelivery(
   deps: EventDeps,
   input: Omit<RuleInput, 'event'>,
   ticket: Ticket,
-  occurrence: string | undefined,
+  occurrences: { readonly change: string | undefined; readonly note: string | undefined },
 ): Promise<void> {
+  const occurrence = occurrences.note;
   const { config, fieldIds, now } = input;
   // Only a link to a Planned Delivery can be wrong (shipped Deliveries keep their links): the issue read carries
   // each linked issue's status, so a ticket linked to shipped Deliveries only needs no search of the Planned ones.
@@ -88,7 +96,21 @@ async function placeInDelivery(
   const candidates =
     pending || plannedLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
-  const { touched, linked } = await moveIntoDelivery(deps, config, ticket, candidates, target, now);
+  const linkKey =
+    target && occurrences.change !== undefined && placementOf(config, ticket, candidates, target).link
+      ? `${ticket.id}:deliveryLink:${target.id}:${occurrences.change}`
+      : undefined;
+  const claim = linkKey ? await deps.ledger.claim(linkKey, now) : undefined;
+  // Another copy of this event is linking the ticket, or has linked it.
+  if (claim?.kind === 'done' || claim?.kind === 'inProgress') return;
+  let move: Awaited<ReturnType<typeof moveIntoDelivery>>;
+  try {
+    move = await moveIntoDelivery(deps, config, ticket, candidates, target, now);
+  } catch (error) {
+    if (linkKey) await deps.ledger.release(linkKey);
+    throw error;
+  }
+  const { touched, linked } = move;
   if (target && linked) {
     await auditTicketsLinkedToDelivery(
       deps,
@@ -97,6 +119,7 @@ async function placeInDelivery(
       now,
     );
   }
+  if (linkKey) await deps.ledger.complete(linkKey, now);
   if (pending && !target && occurrence !== undefined) {
     const state = ticket.state ?? initialState(now, ticket.statusId);
     const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}:${occurrence}`;
