@@ -11,8 +11,9 @@ type Fetch = (target: { type: string; remote?: string }, path: string, init?: un
 const g = globalThis as { __forge_fetch__?: Fetch };
 
 /**
- * Answers the queue pushes that carry a sweep continuation with a Forge 500 (the SDK throws, the adapter turns
- * it into a `QueueError`) when their number (1-based) is in `numbers`, until `restore()`.
+ * Answers the queue pushes that carry a sweep continuation (an item with a cursor, not the item that resumes a
+ * run that died) with a Forge 500 (the SDK throws, the adapter turns it into a `QueueError`) when their number
+ * (1-based) is in `numbers`, until `restore()`.
  */
 function failSweepPushes(numbers: readonly number[]) {
   const real = g.__forge_fetch__;
@@ -24,7 +25,8 @@ function failSweepPushes(numbers: readonly number[]) {
     const sweepPush =
       target.remote === 'stargate' &&
       path.startsWith('/webhook/queue/publish/') &&
-      text.includes('sweep.project');
+      text.includes('sweep.project') &&
+      text.includes('"phase"');
     if (sweepPush) pushes += 1;
     if (sweepPush && numbers.includes(pushes)) {
       refused.push(text);
@@ -69,8 +71,9 @@ describe('the sweep when the queue refuses its continuation', () => {
   it("the queue refuses the hourly run's continuation, then a continuation's own: no invocation fails, the rest is picked up, each reminder once", async () => {
     const { keys, times } = await backlogDueAtDay10(90);
     const before = sweepRuns(s).length;
-    // About 27 tickets fit in one invocation. The first hourly run's push fails (the next hour starts afresh);
-    // the second hour's run pushes its continuation, whose own push of the next one fails (it is delivered again).
+    // About 27 tickets fit in one invocation. The hourly run's continuation is refused: the item it queued before
+    // its first ticket (to resume it, should it die) sweeps afresh 11 minutes later and pushes its continuation;
+    // that one's own push of the next is refused, so it asks to be delivered again and finishes the backlog.
     const queue = failSweepPushes([1, 3]);
     await s.until(at(10, 3 * HOUR + 10 * MINUTE));
     queue.restore();
@@ -80,13 +83,31 @@ describe('the sweep when the queue refuses its continuation', () => {
     // A refused push is the platform's fault, not the app's: no invocation failed for it, it was logged, and the
     // consumer whose push failed asked for its item again, which finished the sweep from the item's cursor.
     expect(s.failedInvocations()).toEqual(['work-consumer: retry']);
+    expect(
+      s.host.invocations.filter((r) => r.moduleKey === 'process-sweep').map((r) => r.outcome),
+    ).not.toContain('error');
     const consumers = sweepRuns(s)
       .slice(before)
       .filter((r) => r.kind === 'consumer')
       .map((r) => r.outcome);
-    expect(consumers).toEqual(['retry', 'ok']);
+    expect(consumers).toEqual(['ok', 'retry', 'ok']);
     expect(s.logs().filter((line) => line.includes('"sweep.queueFailed"'))).toHaveLength(2);
     // Nothing was parked for a queue that failed twice.
     expect(s.host.kvs.keys('kvs').filter((k) => k.startsWith('park:'))).toEqual([]);
   }, 180_000);
+
+  it('after an hourly run that finished, the item it queued to resume it ends without a Jira call', async () => {
+    const { keys, times } = await backlogDueAtDay10(3);
+    const before = sweepRuns(s).length;
+    const resumes = () => s.logs().filter((line) => line.includes('"sweep.resumeNotNeeded"')).length;
+    const resumesBefore = resumes();
+    await s.until(at(10, 2 * HOUR + 10 * MINUTE));
+    expectEachRemindedOnce(keys, times);
+    const runs = sweepRuns(s).slice(before);
+    const consumers = runs.filter((r) => r.kind === 'consumer');
+    // One resume item per hourly run that had work; it found the run finished and swept nothing.
+    expect(consumers.map((r) => [r.outcome, r.requests.length])).toEqual([['ok', 0]]);
+    expect(resumes() - resumesBefore).toBe(1);
+    expect(s.failedInvocations()).toEqual([]);
+  }, 60_000);
 });

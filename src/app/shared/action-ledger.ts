@@ -24,13 +24,16 @@ interface Marker {
   at: string;
 }
 
+/** How long a `pending` claim belongs to its runner; after that the runner counts as dead. */
+export const CLAIM_LEASE_SECONDS = 600;
+
 /** Markers outlive every timer they guard (the longest default cycle is 16 weeks). */
 const MARKER_TTL_DAYS = 200;
 
 export class ActionLedger {
   constructor(
     private readonly store: KeyValueStore,
-    private readonly leaseSeconds = 600,
+    private readonly leaseSeconds = CLAIM_LEASE_SECONDS,
   ) {}
 
   private key(idempotencyKey: string): string {

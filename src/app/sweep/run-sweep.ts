@@ -1,11 +1,12 @@
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../ports/jira-errors';
-import { QueueError } from '../ports/platform-errors';
+import { QueueError, StorageError } from '../ports/platform-errors';
 import type { AppDeps } from '../deps';
 import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';
 import { sweepProject, type OutcomeCounts, type SweepCursor } from './sweep-project';
 import { sweepContextFor } from './sweep-setup';
 import { repairBasis } from '../shared/repair-marker';
+import { CLAIM_LEASE_SECONDS } from '../shared/action-ledger';
 import { firstPhase } from './sweep-sources';
 import { sweepRunKey } from './last-sweep';
 import { SweepTime } from './sweep-time';
@@ -15,6 +16,18 @@ export const SWEEP_PROJECT_WORK = 'sweep.project';
 
 /** Delay before retrying a sweep that met a Jira outage. */
 const UPSTREAM_RETRY_SECONDS = 120;
+
+/**
+ * Delay of the item that resumes an hourly run that died: just past the ledger's lease, so the step the dead run
+ * had claimed can be taken over by then.
+ */
+const RESUME_AFTER_SECONDS = CLAIM_LEASE_SECONDS + 60;
+
+/** The run marker of a project's hourly run: set when it starts, `finished` once it handed on all its work. */
+export interface SweepRunMarker {
+  at: string;
+  finished?: boolean;
+}
 
 /** How one project's part of a run ended. */
 export type ProjectRunOutcome =
@@ -33,6 +46,8 @@ interface SweepProjectWork extends Record<string, unknown> {
   nextPageToken?: string;
   repairBasis?: string;
   rebuild?: boolean;
+  /** The hourly run (its `now`) this item resumes should it die; a run that finished leaves nothing to do. */
+  resumesRunAt?: string;
 }
 
 /** A queue item continuing from `cursor`, or (without one) starting the project's sweep afresh. */
@@ -58,6 +73,7 @@ export async function runProjectSweep(
   now: Date,
   cursor?: SweepCursor,
   time: SweepTime = new SweepTime(deps.time),
+  beforeFirstTicket?: () => Promise<void>,
 ): Promise<ProjectRunOutcome> {
   const { config, version } = await deps.config.load();
   if (!config.automation.enabled) return { kind: 'disabled' };
@@ -75,7 +91,11 @@ export async function runProjectSweep(
           ? { phase: 'due' }
           : { phase: first.phase, repairBasis: basis, rebuild: first.rebuild };
     }
-    const result = await sweepProject(ctx, { budget, time }, from);
+    const result = await sweepProject(
+      ctx,
+      { budget, time, ...(beforeFirstTicket ? { beforeFirstTicket } : {}) },
+      from,
+    );
     const { tickets, outcomes } = result;
     deps.log.info('sweep.project', {
       projectKey,
@@ -110,6 +130,13 @@ export async function runProjectSweep(
  * spending a point; work that does not fit, or that Jira deferred, continues as `sweep.project` queue items.
  * When the queue refuses those items the run still ends well: every step it performed is recorded, and the next
  * hourly run starts from the due index again, so the tickets it did not reach are swept then.
+ *
+ * Forge does not retry a scheduled invocation that dies (forge-platform §6), but it does retry queue work. So
+ * before its first ticket a run queues a `sweep.project` item that resumes the project's sweep afresh a little
+ * after the ledger's lease: should the run die (killed, out of memory, the process gone) or its hand-over to the
+ * queue fail, the tickets it did not reach are swept within minutes instead of the next hour, and the platform
+ * retries that item should it die too. A run that finished and handed on its work marks its run marker
+ * `finished`, and the item then ends after one KVS read.
  */
 export async function runScheduledSweep(
   deps: AppDeps,
@@ -118,9 +145,10 @@ export async function runScheduledSweep(
   const { config } = await deps.config.load();
   const report: Record<string, ProjectRunOutcome> = {};
   const queued: WorkItem[] = [];
+  const resumed: string[] = [];
   const time = new SweepTime(deps.time);
   for (const projectKey of config.projects) {
-    const first = await deps.store.setIfAbsent(
+    const first = await deps.store.setIfAbsent<SweepRunMarker>(
       sweepRunKey(projectKey, now),
       { at: now.toISOString() },
       { ttlDays: 1 },
@@ -129,7 +157,9 @@ export async function runScheduledSweep(
       report[projectKey] = { kind: 'duplicateRun' };
       continue;
     }
-    const outcome = await runProjectSweep(deps, projectKey, now, undefined, time);
+    const outcome = await runProjectSweep(deps, projectKey, now, undefined, time, async () => {
+      if (await pushResume(deps, projectKey, now)) resumed.push(projectKey);
+    });
     report[projectKey] = outcome;
     if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
     if (outcome.kind === 'deferred') queued.push(continuation(projectKey, undefined, outcome.afterSeconds));
@@ -140,9 +170,41 @@ export async function runScheduledSweep(
     } catch (error) {
       if (!(error instanceof QueueError)) throw error;
       deps.log.warn('sweep.queueFailed', { items: queued.length, from: 'scheduled' });
+      return report;
     }
   }
+  for (const projectKey of resumed) await markFinished(deps, projectKey, now);
   return report;
+}
+
+/**
+ * Queues the item that resumes this project's sweep should the hourly run die. A refused push is only logged
+ * (the next hourly run is then the fallback); says whether the item was queued.
+ */
+async function pushResume(deps: AppDeps, projectKey: string, now: Date): Promise<boolean> {
+  const item = continuation(projectKey, undefined, RESUME_AFTER_SECONDS);
+  try {
+    await deps.queue.push([{ ...item, body: { ...item.body, resumesRunAt: now.toISOString() } }]);
+    return true;
+  } catch (error) {
+    if (!(error instanceof QueueError)) throw error;
+    deps.log.warn('sweep.queueFailed', { items: 1, from: 'resume' });
+    return false;
+  }
+}
+
+/** Marks the project's run finished, so its resume item has nothing to do; a failed write only costs a re-read. */
+async function markFinished(deps: AppDeps, projectKey: string, now: Date): Promise<void> {
+  try {
+    await deps.store.set<SweepRunMarker>(
+      sweepRunKey(projectKey, now),
+      { at: now.toISOString(), finished: true },
+      { ttlDays: 1 },
+    );
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    deps.log.warn('sweep.markerFailed', { projectKey });
+  }
 }
 
 export { continuation as sweepContinuation };

@@ -36,6 +36,8 @@ export interface ProjectSweepLimits {
   readonly time: SweepTime;
   /** Largest search page (Jira returns at most 100 issues with properties). */
   readonly pageSize?: number;
+  /** Called once, before the first ticket this sweep handles (not at all when nothing is due). */
+  readonly beforeFirstTicket?: () => Promise<void>;
 }
 
 /** A ticket costs one point in the search and about one for its write; keep one point for the page request. */
@@ -96,6 +98,7 @@ export async function sweepProject(
     let page;
     try {
       page = await sourcePage(ctx, phase, pageSize, token, parked);
+      if (tickets === 0 && page.issues.length > 0) await limits.beforeFirstTicket?.();
       for (const bean of page.issues) {
         const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
         const outcome: TicketOutcome = ticket

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { WorkHandler } from '../deps';
 import { QueueError } from '../ports/platform-errors';
-import { runProjectSweep, SWEEP_PROJECT_WORK, sweepContinuation } from './run-sweep';
+import { sweepRunKey } from './last-sweep';
+import { runProjectSweep, SWEEP_PROJECT_WORK, sweepContinuation, type SweepRunMarker } from './run-sweep';
 
 const sweepProjectBody = z.object({
   type: z.literal(SWEEP_PROJECT_WORK),
@@ -11,6 +12,8 @@ const sweepProjectBody = z.object({
   nextPageToken: z.string().min(1).optional(),
   repairBasis: z.string().min(1).optional(),
   rebuild: z.boolean().optional(),
+  /** The hourly run this item resumes should it die (see `runScheduledSweep`). */
+  resumesRunAt: z.iso.datetime().optional(),
 });
 
 /** Delay before the platform delivers an item again whose continuation the queue refused. */
@@ -20,8 +23,9 @@ const QUEUE_RETRY_SECONDS = 120;
  * Continues one project's sweep from the queue. A rate limit or outage answers `retry` (the consumer turns it
  * into `InvocationError({ retryAfter })`, so the same item comes back); a sweep that still does not fit pushes
  * its own continuation. When the queue refuses that push, the item asks to be delivered again: it sweeps from
- * its own cursor once more, where the tickets it already handled are no longer due. Duplicate deliveries are
- * harmless: every ticket step is claimed in the ActionLedger.
+ * its own cursor once more, where the tickets it already handled are no longer due. An item that resumes an
+ * hourly run ends at once when that run finished. Duplicate deliveries are harmless: every ticket step is claimed
+ * in the ActionLedger.
  */
 const continueProjectSweep: WorkHandler = async (body, deps) => {
   const parsed = sweepProjectBody.safeParse(body);
@@ -29,7 +33,14 @@ const continueProjectSweep: WorkHandler = async (body, deps) => {
     deps.log.error('sweep.badWorkItem', { issue: parsed.error.issues[0]?.path.join('.') ?? 'body' });
     return { kind: 'done' };
   }
-  const { projectKey, phase, nextPageToken, repairBasis, rebuild } = parsed.data;
+  const { projectKey, phase, nextPageToken, repairBasis, rebuild, resumesRunAt } = parsed.data;
+  if (resumesRunAt) {
+    const run = await deps.store.get<SweepRunMarker>(sweepRunKey(projectKey, new Date(resumesRunAt)));
+    if (run?.finished === true) {
+      deps.log.info('sweep.resumeNotNeeded', { projectKey });
+      return { kind: 'done' };
+    }
+  }
   const now = deps.clock.now();
   const outcome = await runProjectSweep(
     deps,
