@@ -91,12 +91,31 @@ export interface SettingsImpactView {
   effects: Record<SettingsImpactEffect, { count: number; tickets: string[] }>;
 }
 
+/**
+ * What an activity entry is about, grouping the audit actions: reminders, automatic closes, timer restarts and
+ * stops, flagged or reverted changes, Delivery work, customer requests (escalations, new estimates), security
+ * levels, on-call alerts, settings saves, parked items, anything else.
+ */
+export type ActivityKind =
+  | 'reminders'
+  | 'closes'
+  | 'timers'
+  | 'reverts'
+  | 'deliveries'
+  | 'customers'
+  | 'security'
+  | 'onCall'
+  | 'settings'
+  | 'parking'
+  | 'other';
+
 /** `getActivity` payload: filters are ANDed; dates are inclusive instants. */
 export interface ActivityPayload {
   projectKey?: string;
   /** One ticket's entries, e.g. `SD-12`. */
   issueKey?: string;
   action?: AuditAction;
+  kind?: ActivityKind;
   from?: IsoDateTime;
   to?: IsoDateTime;
   cursor?: string;

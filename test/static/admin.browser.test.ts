@@ -681,6 +681,22 @@ test.each([
     'en-US',
     'Activity',
     'Site settings saved · saved by Mara Schneider',
+    'Kind',
+    'Apply filters',
+    [
+      'Any',
+      'Reminders',
+      'Automatic closes',
+      'Timer restarts and stops',
+      'Flagged and reverted changes',
+      'Deliveries',
+      'Customer requests (escalations, new estimates)',
+      'Security levels',
+      'On-call alerts',
+      'Settings changes',
+      'Set-aside items',
+      'Other app activity',
+    ],
     [
       'Timers › Close after days in Resolved: 50 → 10',
       'Regions, organizations and languages › Time zone, row 2: Europe/London → Europe/Dublin',
@@ -692,11 +708,27 @@ test.each([
     'de-DE',
     'Aktivität',
     'Site-Einstellungen gespeichert · gespeichert von Mara Schneider',
+    'Art',
+    'Filter anwenden',
+    [
+      'Alle',
+      'Erinnerungen',
+      'Automatische Schließungen',
+      'Timer-Neustarts und -Stopps',
+      'Markierte und zurückgesetzte Änderungen',
+      'Auslieferungen',
+      'Kundenanliegen (Eskalationen, neue Schätzungen)',
+      'Sicherheitsstufen',
+      'Bereitschaftsalarme',
+      'Einstellungsänderungen',
+      'Zurückgestellte Einträge',
+      'Sonstige App-Aktivität',
+    ],
     ['Fristen › Schließen nach Tagen in „Gelöst“: 50 → 10', 'und 2 weitere Einstellungen'],
   ],
 ] as const)(
-  'activity (%s): a settings save says who saved it, by display name, and what changed, old → new',
-  async (locale, tab, who, lines) => {
+  'activity (%s): a settings save says who saved it, by display name, and what changed, old → new; filter by kind',
+  async (locale, tab, who, kindLabel, apply, kinds, lines) => {
     const page = await openAdmin(`locale=${locale}`);
     await page.getByRole('tab', { name: tab }).click();
     const row = page.getByRole('row').filter({ hasText: who });
@@ -708,6 +740,17 @@ test.each([
     await expect(row.locator('ins').first().innerText()).resolves.toBe('10');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await row.screenshot({ path: join(SCREENSHOTS, `admin-activity-settings-diff-${locale}.png`) });
+    // The kind filter offers the kinds in words and asks the resolver for that kind.
+    const kind = page.getByLabel(kindLabel, { exact: true });
+    await expect(kind.locator('option').allInnerTexts()).resolves.toEqual(kinds);
+    await kind.selectOption({ label: kinds[9] });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/invoke')),
+      page.getByRole('button', { name: apply }).click(),
+    ]);
+    expect(server.calls.filter((c) => c.functionKey === 'getActivity').pop()?.payload).toMatchObject({
+      kind: 'settings',
+    });
     await page.close();
   },
 );

@@ -1,4 +1,5 @@
-import type { ActivityPage } from '../../contract/admin-views';
+import type { ActivityKind, ActivityPage } from '../../contract/admin-views';
+import { isOfKind } from './activity-kinds';
 import type { AuditEntry as AuditEntryView } from '../../contract/common';
 import type { AuditEntry } from '../shared/audit-log';
 import { auditEntryView } from '../panel/audit-entry-view';
@@ -61,7 +62,7 @@ interface Stream {
 
 /**
  * The audit log, newest first across all managed projects and the site-wide entries (settings saves),
- * filtered by project, ticket, action and date (inclusive). Each project's log is already newest first in KVS, so the
+ * filtered by project, ticket, action, kind and date (inclusive). Each project's log is already newest first in KVS, so the
  * streams are merged by time: a page never shows an older entry before a newer one of another project, and
  * the cursor keeps each stream's exact position, so nothing is skipped or repeated between pages. KVS reads
  * per request are capped; a page may then hold fewer entries than asked and still have a cursor. Admins only.
@@ -149,7 +150,12 @@ function matches(
   entry: AuditEntry,
   at: number,
   to: number,
-  filter: { action?: string | undefined; issueKey?: string | undefined; projectKey?: string | undefined },
+  filter: {
+    action?: string | undefined;
+    kind?: ActivityKind | undefined;
+    issueKey?: string | undefined;
+    projectKey?: string | undefined;
+  },
 ): AuditEntryView | null {
   if (at > to) return null;
   if (filter.issueKey && entry.issueKey !== filter.issueKey) return null;
@@ -157,5 +163,6 @@ function matches(
   if (filter.issueKey && filter.projectKey && entry.projectKey !== filter.projectKey) return null;
   const view = auditEntryView(entry);
   if (filter.action && view.action !== filter.action) return null;
+  if (filter.kind && !isOfKind(view.action, filter.kind)) return null;
   return { ...view, ...settingsSave(entry) };
 }

@@ -174,6 +174,21 @@ export const activityPayloadSchema = z.strictObject({
       'parkedItemRetried',
     ])
     .optional(),
+  kind: z
+    .enum([
+      'reminders',
+      'closes',
+      'timers',
+      'reverts',
+      'deliveries',
+      'customers',
+      'security',
+      'onCall',
+      'settings',
+      'parking',
+      'other',
+    ])
+    .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(2000).optional(),

@@ -2,25 +2,25 @@ import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useId, useState, type ReactNode } from 'react';
-import type { AuditAction, SiteProject } from '../../../src/contract/resolvers';
+import type { ActivityKind, SiteProject } from '../../../src/contract/resolvers';
 import { useAdminEnvironment } from './admin-context';
 import { selectStyle } from './fields';
 import type { ActivityFilters } from './use-activity';
 
-type Draft = { projectKey: string; issueKey: string; action: string; from: string; to: string };
+type Draft = { projectKey: string; issueKey: string; kind: string; from: string; to: string };
 
 /** The typed filters as the resolver takes them; dates are whole days in the user's zone. */
 function applied(draft: Draft): ActivityFilters {
   return {
     ...(draft.projectKey ? { projectKey: draft.projectKey } : {}),
     ...(draft.issueKey.trim() ? { issueKey: draft.issueKey.trim().toUpperCase() } : {}),
-    ...(draft.action ? { action: draft.action as AuditAction } : {}),
+    ...(draft.kind ? { kind: draft.kind as ActivityKind } : {}),
     ...(draft.from ? { from: new Date(`${draft.from}T00:00:00`).toISOString() } : {}),
     ...(draft.to ? { to: new Date(`${draft.to}T23:59:59.999`).toISOString() } : {}),
   };
 }
 
-/** The activity tab's filters: project, ticket, action and a date range, applied together. */
+/** The activity tab's filters: project, ticket, kind of entry (in words) and a date range, applied together. */
 export function ActivityFilterForm({
   projects,
   onApply,
@@ -29,9 +29,9 @@ export function ActivityFilterForm({
   onApply: (filters: ActivityFilters) => void;
 }) {
   const { m } = useAdminEnvironment();
-  const [draft, setDraft] = useState<Draft>({ projectKey: '', issueKey: '', action: '', from: '', to: '' });
+  const [draft, setDraft] = useState<Draft>({ projectKey: '', issueKey: '', kind: '', from: '', to: '' });
   const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
-  const actions = Object.keys(m.activity.actions) as AuditAction[];
+  const kinds = Object.keys(m.activity.kinds) as ActivityKind[];
   return (
     <form
       onSubmit={(e) => {
@@ -58,10 +58,10 @@ export function ActivityFilterForm({
           />
         )}
       </Labelled>
-      <Choice label={m.activity.action} value={draft.action} onChange={set('action')}>
-        {actions.map((a) => (
-          <option key={a} value={a}>
-            {m.activity.actions[a]}
+      <Choice label={m.activity.kind} value={draft.kind} onChange={set('kind')}>
+        {kinds.map((k) => (
+          <option key={k} value={k}>
+            {m.activity.kinds[k]}
           </option>
         ))}
       </Choice>

@@ -1,4 +1,5 @@
 import type {
+  ActivityKind,
   AuditAction,
   FieldRole,
   FieldValueRole,
@@ -296,6 +297,9 @@ export interface AdminMessages {
   activity: {
     /** A settings save: who saved it. */
     savedBy: (name: string) => string;
+    /** The filter by kind of entry, and each kind in words. */
+    kind: string;
+    kinds: Record<ActivityKind, string>;
     /** A saver whose name Jira does not show the viewer. */
     someone: string;
     noChanges: string;
@@ -303,7 +307,6 @@ export interface AdminMessages {
     ticket: string;
     openTicket: (key: string) => string;
     project: string;
-    action: string;
     any: string;
     from: string;
     to: string;

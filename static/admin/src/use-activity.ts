@@ -4,7 +4,7 @@ import { ResolverFailure } from '../../shared/src/resolver-failure';
 import { useAdminEnvironment } from './admin-context';
 
 /** The filters the activity tab applies (all optional, ANDed). */
-export type ActivityFilters = Pick<ActivityPayload, 'projectKey' | 'action' | 'from' | 'to'>;
+export type ActivityFilters = Pick<ActivityPayload, 'projectKey' | 'issueKey' | 'kind' | 'from' | 'to'>;
 
 /** The entries read so far for the applied filters, newest first, and how to read the next (older) page. */
 export interface ActivityLog {

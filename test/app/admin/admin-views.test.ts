@@ -198,6 +198,12 @@ describe('admin views', () => {
     expect(saves.entries.map((e) => [e.projectKey, e.summary.en])).toEqual([
       [null, 'Site settings saved — version 2'],
     ]);
+    // The kind filter: the settings saves alone, and every reminder entry without the save.
+    const settings = await getActivity({ kind: 'settings' }, deps);
+    expect(settings.entries.map((e) => e.action)).toEqual(['settingsChanged']);
+    const reminders = await getActivity({ kind: 'reminders', limit: 200 }, deps);
+    expect(reminders.entries).toHaveLength(expected.length - 1);
+    expect(new Set(reminders.entries.map((e) => e.action))).toEqual(new Set(['reminderSent']));
     // Who saved travels as the account id (the page reads the name), with what changed.
     expect(saves.entries[0]).toMatchObject({
       actorAccountId: 'admin-1',
