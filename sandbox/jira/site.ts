@@ -62,6 +62,13 @@ export interface JiraSiteOptions {
    */
   searchIndexLagMs?: number;
   /**
+   * How long a change of an issue's fields (status, type, summary, comments, histories …) takes to become visible
+   * to JQL search, matching and returned, unless the search reconciles the issue. Default 0 (at once): the
+   * strictest reading is the property lag for fields too, but the Delivery rules do not work under it yet
+   * (docs/decisions/0014).
+   */
+  searchFieldLagMs?: number;
+  /**
    * Which histories `GET /issue/{key}?expand=changelog` embeds when the issue has more than 100: undocumented, so
    * by default the oldest (the current status's entry is then missing, the strictest reading for a reader that
    * needs it); `'newest'` embeds the most recent, as search does.
@@ -128,6 +135,7 @@ class Site implements SimJiraSite {
     this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
     this.store.searchLag.lagMs = options.searchIndexLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS;
+    this.store.searchLag.fieldLagMs = options.searchFieldLagMs ?? 0;
     this.store.issueChangelogWindow = options.issueChangelogWindow ?? 'oldest';
     this.writer = new IssueWriter(this.store, {
       commentVisibility: options.commentEventVisibility === 'jsdPublic',

@@ -60,6 +60,43 @@ describe('the sweep under search index lag and a truncated changelog', () => {
     },
   );
 
+  it.each([
+    ['half an hour', 30 * 60_000],
+    ['two hours, longer than the sweep interval', 2 * HOUR],
+  ])(
+    'with an index lag of %s, a sweep after a status change never reminds for the status the ticket left',
+    async (_name, searchIndexLagMs) => {
+      s = await startSweepSite(START, { searchIndexLagMs, searchFieldLagMs: searchIndexLagMs });
+      const key = await s.ticket('Software Defect', ['In Progress', CLARIFICATION]);
+      // The reminder is due; just before the sweep, an agent takes the ticket back into work.
+      s.jump(new Date(Date.parse(START) + 10 * DAY + HOUR));
+      await s.agent.transition(key, { status: 'In Progress' });
+      await s.settle();
+      const searched = await s.site.handle({
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        headers: {},
+        principal: { kind: 'app' },
+        body: JSON.stringify({ jql: `key = ${key}`, fields: ['status'] }),
+      });
+      // The index still shows the ticket in Clarification.
+      expect(searched.body).toContain('Clarification');
+      const before = s.host.invocations.length;
+      await s.host.runScheduled('process-sweep');
+      await s.host.drain();
+      const found = s.host.invocations
+        .slice(before)
+        .flatMap((r) => r.requests)
+        .some((c) => c.path.includes('/search/jql') && (c.points ?? 0) >= 2);
+      // The sweep did find the ticket, in its old status and with its old state.
+      expect(found).toBe(true);
+      expect(s.appCommentTexts(key)).toEqual([]);
+      expect(s.state(key)).toMatchObject({ timer: 'none' });
+      await s.advance(3 * HOUR);
+      expect(s.appCommentTexts(key)).toEqual([]);
+    },
+  );
+
   it(`rebuilds from the status entry even when it is older than the ${SEARCH_CHANGELOG_LIMIT} histories search returns`, async () => {
     s = await startSweepSite(START);
     const entered = Date.parse(START) - 25 * DAY;

@@ -118,6 +118,8 @@ interface LocalSiteOptions {
   limits?: LimitConfig;
   /** How long property writes take to reach JQL search (the site's default when absent). */
   searchIndexLagMs?: number;
+  /** How long field changes take to reach JQL search (0, the site's default, when absent). */
+  searchFieldLagMs?: number;
   /** The app's workflow validators and conditions added to every transition (company-managed workflows). */
   workflowRules?: boolean;
   /** Comment events carry `jsdPublic` (undocumented for Forge events; left out by default). */
@@ -148,6 +150,7 @@ async function startLocalSite(start: string, options: LocalSiteOptions): Promise
   const site = createJiraSite({
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.searchIndexLagMs !== undefined ? { searchIndexLagMs: options.searchIndexLagMs } : {}),
+    ...(options.searchFieldLagMs !== undefined ? { searchFieldLagMs: options.searchFieldLagMs } : {}),
     attachWorkflowRules: options.workflowRules ?? false,
     ...(options.commentEventVisibility ? { commentEventVisibility: options.commentEventVisibility } : {}),
     ...(options.changelogIdInEvents ? { changelogIdInEvents: options.changelogIdInEvents } : {}),

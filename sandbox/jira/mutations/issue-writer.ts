@@ -40,6 +40,7 @@ export class IssueWriter {
     transition?: { transition: SimTransition; resolutionId: string | null },
   ): void {
     const now = new Date().toISOString();
+    this.store.searchLag.fieldsChanging(issue);
     const items: SimChangeItem[] = [];
     for (const change of changes) {
       change.apply(issue);
@@ -52,9 +53,11 @@ export class IssueWriter {
     if (transition)
       items.push(...this.moveStatus(issue, transition.transition.to, transition.resolutionId, now));
     issue.updated = now;
-    if (items.length === 0) return;
-    const historyId = this.store.nextId('history');
-    issue.histories.push({ id: historyId, authorAccountId: actor, created: now, items });
+    if (items.length > 0)
+      issue.histories.push({ id: this.store.nextId('history'), authorAccountId: actor, created: now, items });
+    this.store.searchLag.fieldsChanged(issue, Date.parse(now));
+    const historyId = issue.histories.at(-1)?.id;
+    if (items.length === 0 || historyId === undefined) return;
     this.pending.push(
       updatedIssueEvent(
         this.store,
@@ -120,8 +123,10 @@ export class IssueWriter {
       ...(input.visibility ? { visibility: input.visibility } : {}),
       ...(input.properties ? { properties: input.properties } : {}),
     };
+    this.store.searchLag.fieldsChanging(issue);
     issue.comments.push(comment);
     issue.updated = now;
+    this.store.searchLag.fieldsChanged(issue, Date.parse(now));
     this.pending.push(
       commentedIssueEvent(this.store, issue, comment, causedBy, now, this.events.commentVisibility),
     );
@@ -157,6 +162,7 @@ export class IssueWriter {
       const self = this.store.issue(selfId);
       const other = this.store.issue(otherId);
       if (!self || !other) continue;
+      this.store.searchLag.fieldsChanging(self);
       const text = `This issue ${phrase ?? 'links'} ${other.key}`;
       const item: SimChangeItem = {
         field: 'Link',
@@ -173,6 +179,7 @@ export class IssueWriter {
         created: now,
         items: [item],
       });
+      this.store.searchLag.fieldsChanged(self, Date.parse(now));
     }
   }
 

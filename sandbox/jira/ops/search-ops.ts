@@ -74,15 +74,24 @@ function runJql(
   const jctx = jqlContext(ctx.store, ctx.indexed, ctx.actor, reconciled);
   const fieldErrors = compiled.query.checkFields(jctx);
   if (fieldErrors.length > 0) throw platformError(400, fieldErrors);
+  const now = Date.now();
   try {
-    const matching: SimIssue[] = [];
-    // Indexes pick the candidates when a top-level term allows; `matches` still judges every one of them.
-    const candidates = candidateIssues(ctx.store, compiled.query.constraints, jctx) ?? ctx.store.issues();
+    const matching: { issue: SimIssue; seen: SimIssue }[] = [];
+    // Indexes pick the candidates when a top-level term allows; `matches` still judges every one of them. The
+    // indexes follow the live fields, so issues whose change has not reached search yet are candidates too.
+    const picked = candidateIssues(ctx.store, compiled.query.constraints, jctx);
+    const candidates = picked
+      ? new Set([...picked, ...ctx.store.searchLag.lagging(now)])
+      : ctx.store.issues();
     for (const issue of candidates) {
-      if (canBrowse(ctx.store, ctx.principal, issue) && compiled.query.matches(issue, jctx))
-        matching.push(issue);
+      // Search matches what the index holds; who may browse the issue is decided on the issue as it is.
+      const seen = reconciled.has(issue.id) ? issue : ctx.store.searchLag.view(issue, now);
+      if (canBrowse(ctx.store, ctx.principal, issue) && compiled.query.matches(seen, jctx))
+        matching.push({ issue, seen });
     }
-    return matching.sort((a, b) => compiled.query.compare(a, b, jctx) || Number(a.id) - Number(b.id));
+    return matching
+      .sort((a, b) => compiled.query.compare(a.seen, b.seen, jctx) || Number(a.issue.id) - Number(b.issue.id))
+      .map((m) => m.issue);
   } catch (error) {
     if (error instanceof JqlEvaluationError) throw platformError(400, error.errors);
     throw error;
@@ -124,8 +133,10 @@ export function searchJql(ctx: OpContext): Outcome {
   const pageIds = ids.slice(offset, offset + maxResults);
   const expand = new Set(p.expand);
   const issues = pageIds.flatMap((id) => {
-    const issue = ctx.store.issue(id);
-    if (!issue || !canBrowse(ctx.store, ctx.principal, issue)) return [];
+    const live = ctx.store.issue(id);
+    if (!live || !canBrowse(ctx.store, ctx.principal, live)) return [];
+    // Returned fields, comments and histories are the index's too, as its properties are.
+    const issue = reconciled.has(live.id) ? live : ctx.store.searchLag.view(live, now);
     const project = ctx.store.projects.get(issue.projectId);
     const showInternal = project !== undefined && isStaff(ctx.store, ctx.principal, project);
     return [

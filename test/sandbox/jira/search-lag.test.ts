@@ -16,8 +16,12 @@ describe('search on the local site: index lag and changelog truncation', () => {
   });
   afterEach(() => clock.uninstall());
 
-  async function setup(searchIndexLagMs?: number) {
-    const h = harness({ seed: { seed: 7 }, ...(searchIndexLagMs === undefined ? {} : { searchIndexLagMs }) });
+  async function setup(searchIndexLagMs?: number, searchFieldLagMs = DEFAULT_SEARCH_INDEX_LAG_MS) {
+    const h = harness({
+      seed: { seed: 7 },
+      searchFieldLagMs,
+      ...(searchIndexLagMs === undefined ? {} : { searchIndexLagMs }),
+    });
     const key = await h.site
       .actAs(USER.agentDach)
       .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Crash' });
@@ -65,6 +69,56 @@ describe('search on the local site: index lag and changelog truncation', () => {
     expect((await due()).map((i) => i.key)).toEqual([key]);
   });
 
+  it(`with a field lag, a status change reaches JQL only ${DEFAULT_SEARCH_INDEX_LAG_MS} ms later: until then search matches and returns the old status`, async () => {
+    const { h, key, id } = await setup();
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
+    const byStatus = async (status: string, reconcileIssues: number[] = []) => {
+      const res = await h.call('POST', '/rest/api/3/search/jql', {
+        jql: `project = SD AND status = "${status}" AND key = ${key}`,
+        fields: ['status', 'summary', 'comment'],
+        expand: 'changelog',
+        reconcileIssues,
+      });
+      return (
+        res.json.issues as {
+          key: string;
+          fields: { status: { name: string }; summary: string; comment: { total: number } };
+          changelog: { total: number };
+        }[]
+      ).map((i) => [
+        i.key,
+        i.fields.status.name,
+        i.fields.summary,
+        i.fields.comment.total,
+        i.changelog.total,
+      ]);
+    };
+    const before = h.site.store.issue(key)?.histories.length ?? 0;
+    await h.site.actAs(USER.agentDach).transition(key, { status: 'In Progress' });
+    await h.site.actAs(USER.agentDach).edit(key, { summary: 'Crash on start' });
+    await h.site.actAs(USER.agentDach).comment(key, 'Looking into it');
+
+    expect(await byStatus('In Progress')).toEqual([]);
+    expect(await byStatus('Open')).toEqual([[key, 'Open', 'Crash', 0, before]]);
+    expect(await byStatus('In Progress', [Number(id)])).toEqual([
+      [key, 'In Progress', 'Crash on start', 1, before + 2],
+    ]);
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS - 1);
+    expect(await byStatus('Open')).toHaveLength(1);
+    clock.advance(1);
+    expect(await byStatus('Open')).toEqual([]);
+    expect(await byStatus('In Progress')).toEqual([[key, 'In Progress', 'Crash on start', 1, before + 2]]);
+  });
+
+  it('a field lag of 0 (the default for now) makes a status change searchable at once', async () => {
+    const { h, key } = await setup(undefined, 0);
+    await h.site.actAs(USER.agentDach).transition(key, { status: 'In Progress' });
+    const res = await h.call('POST', '/rest/api/3/search/jql', {
+      jql: `project = SD AND status = "In Progress"`,
+    });
+    expect((res.json.issues as { id: string }[]).map((i) => i.id)).toContain(h.site.store.issue(key)?.id);
+  });
+
   it(`expand=changelog on search holds only the ${SEARCH_CHANGELOG_LIMIT} most recent histories; the changelog endpoint has all`, async () => {
     const { h, key } = await setup();
     for (let n = 0; n < SEARCH_CHANGELOG_LIMIT + 5; n++) {
@@ -72,6 +126,7 @@ describe('search on the local site: index lag and changelog truncation', () => {
       clock.advance(2_000); // within Jira's per-issue write limit
     }
     const total = h.site.store.issue(key)?.histories.length ?? 0;
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
     const res = await h.call('POST', '/rest/api/3/search/jql', {
       jql: `key = ${key}`,
       fields: ['summary'],
