@@ -11,17 +11,14 @@ import {
   SATURDAY,
   SEVERE_FIELDS,
   ON_CALL_TEAM_ID,
+  closeSiteAfterEach,
 } from '../support/local-site';
 
 const twiceAtOnce = { duplicateRate: 1, concurrent: true } as const;
 
 describe('product events delivered twice, concurrently', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   it('a severe Incident on a Saturday raises one alert and tells the customer once', async () => {
     s = await startEventsSite(SATURDAY, {

@@ -6,17 +6,14 @@ import {
   SATURDAY,
   SEVERE_FIELDS,
   ON_CALL_TEAM_ID,
+  closeSiteAfterEach,
 } from '../support/local-site';
 
 const opsgenie = { ...DEMO_CONFIG, onCall: { mode: 'opsgenie', target: ON_CALL_TEAM_ID } };
 
 describe('on-call through JSM Operations (onCall.mode = opsgenie, guide §1.1.1)', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   it('a severe Incident on a Saturday raises exactly one alert, though its events arrive twice', async () => {
     s = await startEventsSite(SATURDAY, { config: opsgenie, duplicateRate: 1 });

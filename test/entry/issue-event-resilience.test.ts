@@ -1,13 +1,9 @@
 import { FIELD, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { DAY, DEMO_CONFIG, startEventsSite, type LocalSite } from '../support/local-site';
+import { DAY, DEMO_CONFIG, startEventsSite, type LocalSite, closeSiteAfterEach } from '../support/local-site';
 
 describe('issue events on the local site: duplicates, reordering, stale events, missing configuration', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   it('every event twice and shuffled: one auto-reply, one restart, the same final state', async () => {
     s = await startEventsSite('2026-11-28T10:00:00Z', { duplicateRate: 1, reorder: true, seed: 3 });

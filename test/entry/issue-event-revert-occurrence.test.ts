@@ -5,7 +5,7 @@
  * deliveries of one change, even at the same time, revert it once.
  */
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type LocalSite } from '../support/local-site';
+import { startEventsSite, type LocalSite, closeSiteAfterEach } from '../support/local-site';
 
 /** A site whose Customisation workflow also offers "Back to open" (a way back for the app's revert). */
 function addBackToOpen(s: LocalSite): void {
@@ -25,11 +25,7 @@ describe.each(['present', 'absent'] as const)(
   'forbidden status changes, changelog id in the event: %s',
   (id) => {
     let s: LocalSite;
-    afterEach(() => {
-      const failed = s.failedInvocations();
-      s.close();
-      expect(failed).toEqual([]);
-    });
+    closeSiteAfterEach(() => s);
 
     async function customisation(): Promise<string> {
       addBackToOpen(s);

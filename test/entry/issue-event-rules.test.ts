@@ -1,13 +1,16 @@
 import { FIELD, ISSUE_TYPE } from '../../sandbox/jira/seed/demo-ids';
-import { DEMO_CONFIG, startEventsSite, type LocalSite, SATURDAY, SEVERE_FIELDS } from '../support/local-site';
+import {
+  DEMO_CONFIG,
+  startEventsSite,
+  type LocalSite,
+  SATURDAY,
+  SEVERE_FIELDS,
+  closeSiteAfterEach,
+} from '../support/local-site';
 
 describe('issue events on the local site: confidentiality, working hours, intake, priorities', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   /** ACME's customer raises a Request with Confidential = Yes; the app has acted on it. */
   async function confidentialRequest(): Promise<string> {

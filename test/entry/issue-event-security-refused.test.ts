@@ -1,15 +1,11 @@
 import { FIELD } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type LocalSite } from '../support/local-site';
+import { startEventsSite, type LocalSite, closeSiteAfterEach } from '../support/local-site';
 
 const confidential = { [FIELD.confidential]: { value: 'Yes' } };
 
 describe('Jira refuses the security level to the app (guide §2.2.1)', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   it.each<[400 | 403, string]>([
     [403, 'the permission scheme refuses the write'],

@@ -1,5 +1,5 @@
 import { FIELD, USER } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type LocalSite } from '../support/local-site';
+import { startEventsSite, type LocalSite, closeSiteAfterEach } from '../support/local-site';
 
 /**
  * Events no rule reacts to are left before any Jira call (`triageIssueChange`): field edits outside the watched
@@ -8,11 +8,7 @@ import { startEventsSite, type LocalSite } from '../support/local-site';
  */
 describe('issue events no rule reacts to cost 0 Jira points', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   it('an edit of the summary, an internal note and a public comment without a running timer', async () => {
     s = await startEventsSite();

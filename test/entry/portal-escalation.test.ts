@@ -12,24 +12,18 @@ import {
   ACME,
   ACME_OTHER,
   callPortal,
-  closePortalSite,
   data,
   errorCode,
   GLOBEX,
   killAfterNextJiraWrite,
   PORTAL_CONFIG,
-  startPortalSite,
+  usePortalSite,
 } from '../support/portal-site';
 
 const HOUR = 3_600_000;
 
 let h: LocalSite;
-
-beforeEach(async () => {
-  h = await startPortalSite();
-});
-
-afterEach(() => closePortalSite(h));
+usePortalSite((site) => (h = site));
 
 async function request(customer: string): Promise<string> {
   const key = await h

@@ -11,13 +11,12 @@ import {
   ACME,
   ACME_OTHER,
   callPortal,
-  closePortalSite,
   data,
   errorCode,
   GLOBEX,
   killAfterNextJiraWrite,
   PORTAL_CONFIG,
-  startPortalSite,
+  usePortalSite,
 } from '../support/portal-site';
 
 const LEASE_PASSED = 11 * 60_000;
@@ -27,12 +26,7 @@ const NOTE_CONFIG = {
 };
 
 let h: LocalSite;
-
-beforeEach(async () => {
-  h = await startPortalSite();
-});
-
-afterEach(() => closePortalSite(h));
+usePortalSite((site) => (h = site));
 
 /** A Customisation of ACME with an estimate made available now (valid 16 weeks). */
 async function estimateAvailable(): Promise<string> {

@@ -4,7 +4,7 @@ import type { Priority } from '../../src/domain/priorities/priority-catalogue';
 import type { Kind } from '../../src/domain/kinds';
 import { initialState } from '../../src/domain/process-state';
 import { event, input, ticket } from '../domain/events/rule-fixtures';
-import { startEventsSite, type LocalSite } from '../support/local-site';
+import { startEventsSite, type LocalSite, closeSiteAfterEach } from '../support/local-site';
 
 /**
  * P1/P2 are availability priorities (guide §3.1): a ticket that BECOMES a Software Defect while rated P1 or P2
@@ -46,11 +46,7 @@ describe('the P1/P2 note on a type change', () => {
 
   describe('on the local site', () => {
     let s: LocalSite;
-    afterEach(() => {
-      const failed = s.failedInvocations();
-      s.close();
-      expect(failed).toEqual([]);
-    });
+    closeSiteAfterEach(() => s);
 
     it('a P1 Incident reclassified as a Software Defect gets one internal note', async () => {
       s = await startEventsSite();

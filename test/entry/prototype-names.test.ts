@@ -1,6 +1,12 @@
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { FIELD, ORG } from '../../sandbox/jira/seed/demo-ids';
-import { HOUR, startEventsSite, startSweepSite, type LocalSite } from '../support/local-site';
+import {
+  HOUR,
+  startEventsSite,
+  startSweepSite,
+  type LocalSite,
+  closeSiteAfterEach,
+} from '../support/local-site';
 
 /**
  * Organizations are the site's data: one may be called `constructor`, `__proto__` or `toString`. With a
@@ -55,11 +61,7 @@ describe('an organization named like an Object.prototype member, on the sweep', 
 
 describe('an organization named like an Object.prototype member, on a Delivery completion', () => {
   let s: LocalSite;
-  afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
-    expect(failed).toEqual([]);
-  });
+  closeSiteAfterEach(() => s);
 
   it.each(NAMES)('%s: the completion resolves its ticket once, in the default language', async (name) => {
     s = await startEventsSite('2026-11-30T09:00:00Z', {

@@ -334,6 +334,24 @@ export function useEventsSite(...args: Parameters<typeof startEventsSite>): () =
 }
 
 /**
+ * For tests that each start their own site: after every test of the calling `describe`, closes the site `site()`
+ * returns and fails the test when any invocation of the app failed.
+ *
+ * @example
+ * let s: LocalSite;
+ * closeSiteAfterEach(() => s);
+ */
+export function closeSiteAfterEach(site: () => LocalSite | undefined): void {
+  afterEach(() => {
+    const current = site();
+    if (!current) return;
+    const failed = current.failedInvocations();
+    current.close();
+    expect(failed).toEqual([]);
+  });
+}
+
+/**
  * Inserts `enteredAt.length` tickets of `issueType` straight into the simulator's store, each created and moved
  * into `statusId` at its entry time with a changelog entry (as a site that had them before the app was
  * installed). No REST calls, no events: for tests and benchmarks that need hundreds or thousands of tickets.

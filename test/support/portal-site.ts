@@ -117,13 +117,27 @@ export function killAfterNextJiraWrite(h: LocalSite): () => void {
   };
 }
 
-/** The events site on 30 Nov 2026, 09:00 UTC, with {@link PORTAL_CONFIG}. */
-export function startPortalSite(): Promise<LocalSite> {
-  return startEventsSite('2026-11-30T09:00:00Z', { config: PORTAL_CONFIG });
-}
-
-/** Closes the site after checking that no invocation failed except the crashes the test injected on purpose. */
-export function closePortalSite(h: LocalSite): void {
-  expect(h.failedInvocations().filter((f) => !/killed after a successful jira write/.test(f))).toEqual([]);
-  h.close();
+/**
+ * A fresh events site for every test of the file, on 30 Nov 2026, 09:00 UTC, with {@link PORTAL_CONFIG}, handed
+ * to `use`. After each test it checks that no invocation failed except the crashes the test injected on
+ * purpose, and closes the site.
+ *
+ * @example
+ * let h: LocalSite;
+ * usePortalSite((site) => (h = site));
+ */
+export function usePortalSite(use: (site: LocalSite) => void): void {
+  let h: LocalSite | undefined;
+  beforeEach(async () => {
+    h = await startEventsSite('2026-11-30T09:00:00Z', { config: PORTAL_CONFIG });
+    use(h);
+  });
+  afterEach(() => {
+    if (!h) return;
+    const site = h;
+    h = undefined;
+    const failed = site.failedInvocations();
+    site.close();
+    expect(failed.filter((f) => !/killed after a successful jira write/.test(f))).toEqual([]);
+  });
 }
