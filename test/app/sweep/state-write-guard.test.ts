@@ -6,6 +6,7 @@ import { EVENT_WRITER, markStateWrite, readStateWrite } from '../../../src/app/s
 import { CloseTransitions } from '../../../src/app/sweep/close-transition';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
+import { eventWroteSince, guardStateWrite } from '../../../src/app/sweep/state-write-guard';
 import { sweepTicket } from '../../../src/app/sweep/sweep-ticket-step';
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
@@ -246,5 +247,67 @@ describe('the sweep does not overwrite a state written after its search (state-w
       updatedAt: stale.updatedAt,
       writer: `${ticket.id}:restamp:clarification:${started.cycle}:${due}`,
     });
+  });
+});
+
+describe('guardStateWrite and eventWroteSince: the verdict table', () => {
+  const MINUTE = 60_000;
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE).toISOString();
+  const next: ProcessState = { ...searched, updatedAt: now.toISOString() };
+  const fresh: SweepTicket = { ...ticket, stateFresh: true };
+  const { state: _state, ...withoutState } = ticket;
+  const guard = (store: MemoryStore, t: SweepTicket) =>
+    guardStateWrite(context(store, fakeJira(store, { value: searched }).jira), t, next, reminderKey);
+
+  it.each([
+    ['no marker', [], ticket, 'write'],
+    ['no stored state and no marker', [], withoutState, 'write'],
+    ['a foreign marker, the state read from the search', [['event', 20]], ticket, 'reread'],
+    [
+      'a foreign marker 20 minutes old, the state read fresh (its writer died)',
+      [['event', 20]],
+      fresh,
+      'proveThenWrite',
+    ],
+    ['a foreign marker exactly 15 minutes old, fresh', [['event', 15]], fresh, 'proveThenWrite'],
+    ['a foreign marker 14 minutes old, fresh (its writer is still at work)', [['event', 14]], fresh, 'wait'],
+    [
+      'an old event marker and a young one of another sweep step: the young one counts',
+      [
+        ['event', 20],
+        ['sweep', 1],
+      ],
+      fresh,
+      'wait',
+    ],
+  ] as const)('%s: %s', async (_, markers, t, verdict) => {
+    const store = new MemoryStore();
+    for (const [channel, minutes] of markers) {
+      await markStateWrite(
+        store,
+        ticket.id,
+        ago(minutes),
+        channel === 'event' ? EVENT_WRITER : 'another step',
+        channel,
+      );
+    }
+    await expect(guard(store, t)).resolves.toBe(verdict);
+    const announced = await readStateWrite(store, ticket.id, 'sweep');
+    if (verdict === 'write' || verdict === 'proveThenWrite') {
+      expect(announced).toStrictEqual({ updatedAt: next.updatedAt, writer: reminderKey });
+    }
+  });
+
+  it.each([
+    ['no event marker', undefined, ticket, false],
+    ['an event marker older than the state decided on', ago(12 * 24 * 60 + 1), ticket, false],
+    ['an event marker newer than the state decided on', ago(1), ticket, true],
+    ['any event marker when no state was stored', ago(12 * 24 * 60 + 1), withoutState, true],
+  ] as const)('eventWroteSince, %s: %s', async (_, at, t, wrote) => {
+    const store = new MemoryStore();
+    if (at) await markStateWrite(store, ticket.id, at, EVENT_WRITER);
+    await expect(eventWroteSince(context(store, fakeJira(store, { value: searched }).jira), t)).resolves.toBe(
+      wrote,
+    );
   });
 });
