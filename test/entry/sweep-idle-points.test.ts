@@ -1,4 +1,5 @@
-import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
+import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { DAY, HOUR, insertTickets, startSweepSite, type LocalSite } from '../support/local-site';
 
 const START = Date.parse('2026-11-02T08:30:00Z');
 const at = (days: number, offsetMs = 0) => new Date(START + days * DAY + offsetMs);
@@ -43,6 +44,29 @@ describe('hourly sweep on the due index', () => {
     const after = await hourlyPoints(s, 6);
     expect(after.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
     expect(s.appCommentTexts(waiting)).toHaveLength(1);
+  });
+
+  it('repairs after installation once over its first sweeps, then is idle', async () => {
+    // 60 tickets waiting in Clarification for three days when the app is installed, with their status
+    // changelog; a budget that makes the installation repair take more than one hourly sweep.
+    const tickets = 60;
+    insertTickets(
+      s.site,
+      ISSUE_TYPE.supportRequest,
+      STATUS.clarification,
+      Array.from({ length: tickets }, (_, n) => Date.now() - 3 * DAY + n * 60_000),
+    );
+    s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 130 } });
+    const hours = await hourlyPoints(s, 40);
+    const repairHours = hours.findIndex((p) => p === 0);
+    expect(repairHours).toBeGreaterThanOrEqual(2);
+    const repair = hours.slice(0, repairHours);
+    // Per ticket: the repair search returns it and its one changelog history (2), the state write (1), the
+    // index rebuild reads it (1); plus 1 per search page, at most two pages per sweep.
+    expect(repair.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4 * tickets + 2 * repairHours);
+    // Once done, the repair does not come back before the day is over, and then costs 1 point.
+    expect(hours.slice(repairHours).filter((p) => p > 0)).toEqual([1]);
+    expect(hours.slice(repairHours, repairHours + 23)).toEqual(Array.from({ length: 23 }, () => 0));
   });
 
   it('repairs at once after a settings change and follows the new timer durations', async () => {
