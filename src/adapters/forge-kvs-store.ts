@@ -23,6 +23,9 @@ async function existsAfterFailedWrite(read: () => Promise<unknown>, error: unkno
   return false;
 }
 
+/** Writes of one `setIfAbsent` while the key keeps being absent after a refused write. */
+const SET_IF_ABSENT_ATTEMPTS = 3;
+
 function ttl(days: number | undefined) {
   return days === undefined ? {} : { ttl: { value: Math.min(days, MAX_TTL_DAYS), unit: 'DAYS' as const } };
 }
@@ -34,12 +37,20 @@ export const forgeKvsStore: KeyValueStore = withStorageErrors<KeyValueStore>({
   set: <T>(key: string, value: T, options?: { ttlDays?: number }) =>
     kvs.set(key, value, ttl(options?.ttlDays)),
 
+  /**
+   * A refused write whose key is absent when read back lost a race with a delete (a claim given back between the
+   * two calls): the key is free, so the write is tried again. A write that keeps failing with the key absent is
+   * a real failure and is thrown.
+   */
   async setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean> {
-    try {
-      await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl(options?.ttlDays) });
-      return true;
-    } catch (error) {
-      return existsAfterFailedWrite(() => kvs.get(key), error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl(options?.ttlDays) });
+        return true;
+      } catch (error) {
+        if ((await kvs.get(key)) !== undefined) return false;
+        if (attempt >= SET_IF_ABSENT_ATTEMPTS) throw error;
+      }
     }
   },
 

@@ -47,6 +47,27 @@ describe.each<KvsConflictShape>(['keyConflict', 'preconditionFailed'])(
       }
     });
 
+    it('setIfAbsent: a key deleted between the refused write and the read back is written after all', async () => {
+      await forgeKvsStore.set('act:4', { by: 'holder' });
+      const real = g.__forge_fetch__;
+      let deleted = false;
+      g.__forge_fetch__ = async (target, path, init) => {
+        const response = await real!(target, path, init);
+        if (!deleted && target.type === 'kvs' && path.endsWith('/set')) {
+          // The holder gives its claim back just after this write was refused.
+          deleted = true;
+          await forgeKvsStore.delete('act:4');
+        }
+        return response;
+      };
+      try {
+        expect(await forgeKvsStore.setIfAbsent('act:4', { by: 'next' })).toBe(true);
+      } finally {
+        g.__forge_fetch__ = real;
+      }
+      expect(await forgeKvsStore.get('act:4')).toEqual({ by: 'next' });
+    });
+
     it('setIfAbsent: an error after the write landed is taken as "not ours" (the safe side)', async () => {
       const real = g.__forge_fetch__;
       g.__forge_fetch__ = async (target, path, init) => {
