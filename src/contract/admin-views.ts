@@ -57,6 +57,11 @@ export interface SweepPreviewView {
   /** Estimated Jira REST points the sweep would spend, against the hourly budget. */
   estimatedPoints: number;
   pointsBudgetPerHour: number;
+  /** What the sweeps after the next one perform until `weekUntil` (the next run plus 7 days), by due time. */
+  week: SweepPreviewItem[];
+  weekUntil: IsoDateTime;
+  /** More tickets have a running timer than the week's list was computed for. */
+  weekTruncated: boolean;
 }
 
 export interface SweepPreviewItem {

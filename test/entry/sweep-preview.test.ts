@@ -49,6 +49,35 @@ describe('previewSweep: what the next sweep would do', () => {
     expect(next).toBeGreaterThan(Date.now());
   });
 
+  it('lists what the sweeps of the 7 days after the next one will do, from the due index', async () => {
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    await s.advance(2 * HOUR);
+    s.jump(new Date(START + 5 * DAY));
+    await s.advance(HOUR);
+    const result = await s.host.invokeResolver({
+      moduleKey: 'process-admin',
+      functionKey: 'previewSweep',
+      payload: {},
+      accountId: USER.admin,
+    });
+    const view = ((result.ok ? result.value : undefined) as { data?: SweepPreviewView }).data;
+    expect(view?.items).toEqual([]);
+    // Reminder 1 of 3 falls due on day 10, within the week after the next run; reminder 2 (day 20) does not.
+    expect(view?.week).toEqual([
+      {
+        issueKey: key,
+        kind: 'supportRequest',
+        timer: 'clarification',
+        action: 'remind',
+        reminder: { number: 1, of: 3 },
+        dueAt: '2026-11-12T08:30:00.000Z',
+      },
+    ]);
+    const weekUntil = Date.parse(view?.weekUntil ?? '');
+    expect(weekUntil - Date.parse(view?.nextSweepAt ?? '')).toBe(7 * DAY);
+    expect(view?.weekTruncated).toBe(false);
+  });
+
   it('is empty for a project the app does not manage', async () => {
     expect(await previewSweep(appDeps('preview'), 'OTHER', new Date())).toEqual([]);
   });

@@ -31,6 +31,8 @@ function adminConfig(query: URLSearchParams): ShimConfig {
 /** The parked ticket the Health tab lists until the test retries it. */
 const PARKED_ID = 't:SD:10001';
 let parkedRetried = false;
+/** The next sweep's time as the preview answers it; `null` before the first sweep. */
+let nextSweep: string | null = '2026-11-27T10:00:00.000Z';
 
 function resolveAdmin(call: InvokeCall): unknown {
   if (call.context.accountId !== ADMIN)
@@ -124,7 +126,7 @@ function resolveAdmin(call: InvokeCall): unknown {
       return {
         data: {
           computedAt: '2026-11-27T09:00:00.000Z',
-          nextSweepAt: '2026-11-27T10:00:00.000Z',
+          nextSweepAt: nextSweep,
           items: [
             {
               issueKey: 'SD-101',
@@ -146,6 +148,18 @@ function resolveAdmin(call: InvokeCall): unknown {
           truncated: false,
           estimatedPoints: 40,
           pointsBudgetPerHour: 2000,
+          week: [
+            {
+              issueKey: 'SD-120',
+              kind: 'consultingRequest',
+              timer: 'resolved',
+              action: 'close',
+              reminder: null,
+              dueAt: '2026-11-30T07:00:00.000Z',
+            },
+          ],
+          weekUntil: '2026-12-04T10:00:00.000Z',
+          weekTruncated: false,
         },
       };
     case 'getActivity':
@@ -752,6 +766,30 @@ test.each([
       kind: 'settings',
     });
     await page.close();
+  },
+);
+
+test.each([
+  ['en-US', 'Next sweep', /The 7 days after it, until Dec 4, 2026/, /^Next sweep: not known yet\./],
+  ['de-DE', 'Nächster Lauf', /Die 7 Tage danach, bis 04\.12\.2026/, /^Nächster Lauf: noch nicht bekannt\./],
+] as const)(
+  'next sweep (%s): the coming week after it, and "not known yet" before the first sweep',
+  async (locale, tab, week, unknown) => {
+    nextSweep = null;
+    try {
+      const page = await openAdmin(`locale=${locale}`);
+      await page.getByRole('tab', { name: tab }).click();
+      const panel = page.getByRole('tabpanel');
+      const table = panel.getByRole('table').filter({ has: page.locator('caption', { hasText: week }) });
+      await table.waitFor();
+      await expect(table.getByRole('row').nth(1).innerText()).resolves.toContain('SD-120');
+      await expect(panel.innerText()).resolves.toMatch(new RegExp(unknown.source, 'm'));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await panel.screenshot({ path: join(SCREENSHOTS, `admin-next-sweep-week-${locale}.png`) });
+      await page.close();
+    } finally {
+      nextSweep = '2026-11-27T10:00:00.000Z';
+    }
   },
 );
 

@@ -7,6 +7,8 @@ import { indexInstant } from '../shared/due-index';
 export interface TimedTicket {
   readonly issueKey: string;
   readonly projectKey: string;
+  /** The site's issue type name. */
+  readonly issueType: string | undefined;
   readonly state: ProcessState;
 }
 
@@ -46,7 +48,7 @@ export async function timedTickets(
     const batch = keys.slice(i, i + PAGE);
     const found = await app.jira.search({
       jql: `key in (${batch.map(jqlString).join(', ')})`,
-      fields: ['project'],
+      fields: ['project', 'issuetype'],
       properties: [PROCESS_STATE_KEY],
       maxResults: batch.length,
     });
@@ -54,7 +56,13 @@ export async function timedTickets(
       const state = parseProcessState(bean.properties?.[PROCESS_STATE_KEY]);
       const project = (bean.fields?.project as { key?: unknown } | undefined)?.key;
       if (!bean.key || !state || state.timer === 'none' || typeof project !== 'string') continue;
-      tickets.push({ issueKey: bean.key, projectKey: project, state });
+      const type = (bean.fields?.issuetype as { name?: unknown } | undefined)?.name;
+      tickets.push({
+        issueKey: bean.key,
+        projectKey: project,
+        issueType: typeof type === 'string' ? type : undefined,
+        state,
+      });
     }
   }
   return { tickets, truncated };

@@ -57,7 +57,6 @@ export function timerImpact(
  * first sweep performs only the latest step already due then (as `decideTimer` does); every later step is
  * performed by the first sweep after it falls due.
  *
- * @internal Exported for its table test until a use case lists the coming week.
  * @example
  * stepsDueBy(clarificationDay25, guide, day25, day32).map((s) => s.name); // ['reminder2', 'reminder3']
  */

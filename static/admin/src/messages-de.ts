@@ -410,6 +410,11 @@ export const adminDe: AdminMessages = {
     run: 'Vorschau aktualisieren',
     empty: 'Nichts ist fällig: Der nächste Lauf würde kein Ticket erinnern oder schließen.',
     nextSweep: (when) => `Nächster Lauf: ${when}`,
+    nextSweepUnknown:
+      'Nächster Lauf: noch nicht bekannt. Seit der Installation oder seit einem Tag ist kein Lauf erfolgt; der erste läuft innerhalb der nächsten Stunde.',
+    week: (until) => `Die 7 Tage danach, bis ${until}`,
+    weekEmpty: 'In den 7 Tagen nach dem nächsten Lauf wird nichts fällig.',
+    weekTruncated: 'Hier zählen nur die ersten 500 Tickets mit laufendem Timer.',
     points: (n, budget) => `Etwa ${n} von ${budget} Jira-API-Punkten`,
     truncated: 'Es sind mehr Tickets fällig als hier aufgeführt.',
     action: { remind: 'Erinnern', close: 'Schließen' },

@@ -404,6 +404,11 @@ export const adminEn: AdminMessages = {
     run: 'Refresh preview',
     empty: 'Nothing is due: the next sweep would not remind or close any ticket.',
     nextSweep: (when) => `Next sweep: ${when}`,
+    nextSweepUnknown:
+      'Next sweep: not known yet. No sweep has run since the app was installed or for a day; the first runs within the hour.',
+    week: (until) => `The 7 days after it, until ${until}`,
+    weekEmpty: 'Nothing falls due in the 7 days after the next sweep.',
+    weekTruncated: 'Only the first 500 tickets with a running timer are counted here.',
     points: (n, budget) => `About ${n} of ${budget} Jira API points`,
     truncated: 'More tickets are due than are listed here.',
     action: { remind: 'Remind', close: 'Close' },

@@ -287,6 +287,12 @@ export interface AdminMessages {
     run: string;
     empty: string;
     nextSweep: (when: string) => string;
+    /** Before the first sweep (or when its markers expired): its time is not known yet. */
+    nextSweepUnknown: string;
+    /** The following week's sweeps: title with the end, empty and partial. */
+    week: (until: string) => string;
+    weekEmpty: string;
+    weekTruncated: string;
     points: (n: number, budget: number) => string;
     truncated: string;
     action: { remind: string; close: string };

@@ -5,7 +5,9 @@ import { token } from '@atlaskit/tokens';
 import { EmptyState, PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
+import type { SweepPreviewItem } from '../../../src/contract/resolvers';
 import { DataTable } from './table';
+import { TicketLink } from './ticket-link';
 
 /** What the next hourly sweep would remind or close, and what it would cost in Jira API points. */
 export function PreviewTab() {
@@ -25,7 +27,9 @@ export function PreviewTab() {
         }}
       >
         <span>
-          {view.nextSweepAt ? m.preview.nextSweep(fmt.dateTime(view.nextSweepAt)) : null}
+          {view.nextSweepAt
+            ? m.preview.nextSweep(fmt.dateTime(view.nextSweepAt))
+            : m.preview.nextSweepUnknown}
           <span style={{ color: token('color.text.subtle') }}>
             {' '}
             · {m.preview.points(view.estimatedPoints, view.pointsBudgetPerHour)}
@@ -39,27 +43,43 @@ export function PreviewTab() {
       {view.items.length === 0 ? (
         <EmptyState title={m.preview.empty} />
       ) : (
-        <DataTable
-          caption={m.tabs.preview}
-          columns={[
-            m.preview.columns.ticket,
-            m.preview.columns.timer,
-            m.preview.columns.action,
-            m.preview.columns.due,
-          ]}
-          rows={view.items.map((item) => [
-            item.issueKey,
-            m.preview.timer[item.timer],
-            <span key="a">
-              <Lozenge appearance={item.action === 'close' ? 'removed' : 'inprogress'}>
-                {m.preview.action[item.action]}
-              </Lozenge>
-              {item.reminder ? ` ${m.preview.reminder(item.reminder.number, item.reminder.of)}` : ''}
-            </span>,
-            fmt.dateTime(item.dueAt),
-          ])}
-        />
+        <StepTable caption={m.tabs.preview} items={view.items} />
       )}
+      {view.week.length === 0 ? (
+        <p style={{ margin: 0 }}>{m.preview.weekEmpty}</p>
+      ) : (
+        <StepTable caption={m.preview.week(fmt.dateTime(view.weekUntil))} items={view.week} />
+      )}
+      {view.weekTruncated ? (
+        <SectionMessage appearance="information">{m.preview.weekTruncated}</SectionMessage>
+      ) : null}
     </div>
+  );
+}
+
+/** Timer steps by ticket, with what happens and when it is due. */
+function StepTable({ caption, items }: { caption: string; items: SweepPreviewItem[] }) {
+  const { m, fmt } = useAdminEnvironment();
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        m.preview.columns.ticket,
+        m.preview.columns.timer,
+        m.preview.columns.action,
+        m.preview.columns.due,
+      ]}
+      rows={items.map((item) => [
+        <TicketLink key="k" issueKey={item.issueKey} />,
+        m.preview.timer[item.timer],
+        <span key="a">
+          <Lozenge appearance={item.action === 'close' ? 'removed' : 'inprogress'}>
+            {m.preview.action[item.action]}
+          </Lozenge>
+          {item.reminder ? ` ${m.preview.reminder(item.reminder.number, item.reminder.of)}` : ''}
+        </span>,
+        fmt.dateTime(item.dueAt),
+      ])}
+    />
   );
 }
