@@ -33,12 +33,27 @@ describe('JSM SLA: first response and paused time to resolution', () => {
     if (!firstResponse || !resolution) throw new Error('expected two SLA metrics');
     return { firstResponse, resolution };
   };
+  const setHours = (hours: number) => clock.set(at(hours).replace('+0000', 'Z'));
+  // Each test raises its own request at T0, so none depends on what another did.
   let key = '';
-
-  test('"Time to first response" stops only at the first public agent comment', async () => {
+  beforeEach(async () => {
+    setHours(0);
     key = await h.site
       .actAs(CUSTOMERS.acme[0] ?? '')
       .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Catalog index broken' });
+  });
+
+  /** In Clarification from 3 h to 10 h (the customer answers), then In Progress until 12 h. */
+  const pausedFrom3To10 = async () => {
+    setHours(3);
+    await agent.transition(key, { status: 'Clarification required / On hold' });
+    setHours(10);
+    await h.site.actAs(CUSTOMERS.acme[0] ?? '').comment(key, 'Here are the details');
+    await agent.transition(key, { status: 'In Progress' });
+    setHours(12);
+  };
+
+  test('"Time to first response" stops only at the first public agent comment', async () => {
     clock.set(at(0.5).replace('+0000', 'Z'));
     await h.site.actAs(CUSTOMERS.acme[1] ?? '').comment(key, 'Same here');
     await h.site.actAs({ kind: 'app' }).comment(key, 'Thank you, we received your ticket.');
@@ -81,6 +96,7 @@ describe('JSM SLA: first response and paused time to resolution', () => {
   });
 
   test('resolving completes the cycle without the paused span; reopening starts a new one', async () => {
+    await pausedFrom3To10();
     await agent.transition(key, { status: 'Resolved', resolution: 'Done' });
     clock.set(at(20).replace('+0000', 'Z'));
     let { resolution } = await metrics(key);
