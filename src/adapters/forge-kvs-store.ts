@@ -26,6 +26,15 @@ async function existsAfterFailedWrite(read: () => Promise<unknown>, error: unkno
 /** Writes of one `setIfAbsent` while the key keeps being absent after a refused write. */
 const SET_IF_ABSENT_ATTEMPTS = 3;
 
+/**
+ * Whether KVS refused the write itself (a 4xx other than a rate limit, as a failed key condition is answered),
+ * rather than failing (5xx, network, rate limit): only a refusal can have been caused by a key deleted since.
+ */
+function refusedByKvs(error: unknown): boolean {
+  const status = (error as { responseDetails?: { status?: unknown } } | null)?.responseDetails?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
+}
+
 function ttl(days: number | undefined) {
   return days === undefined ? {} : { ttl: { value: Math.min(days, MAX_TTL_DAYS), unit: 'DAYS' as const } };
 }
@@ -39,8 +48,8 @@ export const forgeKvsStore: KeyValueStore = withStorageErrors<KeyValueStore>({
 
   /**
    * A refused write whose key is absent when read back lost a race with a delete (a claim given back between the
-   * two calls): the key is free, so the write is tried again. A write that keeps failing with the key absent is
-   * a real failure and is thrown.
+   * two calls): the key is free, so the write is tried again. A failure (5xx, network, rate limit), or a refusal
+   * that keeps coming with the key absent, is thrown.
    */
   async setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
@@ -49,7 +58,7 @@ export const forgeKvsStore: KeyValueStore = withStorageErrors<KeyValueStore>({
         return true;
       } catch (error) {
         if ((await kvs.get(key)) !== undefined) return false;
-        if (attempt >= SET_IF_ABSENT_ATTEMPTS) throw error;
+        if (!refusedByKvs(error) || attempt >= SET_IF_ABSENT_ATTEMPTS) throw error;
       }
     }
   },

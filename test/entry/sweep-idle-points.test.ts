@@ -18,6 +18,20 @@ async function hourlyPoints(s: LocalSite, hours: number): Promise<number[]> {
   return points;
 }
 
+/**
+ * `tickets` tickets waiting in Clarification for three days, with their status changelog, when the app is
+ * installed on SD with an hourly budget of `budget` points.
+ */
+function waitingSinceInstall(s: LocalSite, tickets: number, budget: number): void {
+  insertTickets(
+    s.site,
+    ISSUE_TYPE.supportRequest,
+    STATUS.clarification,
+    Array.from({ length: tickets }, (_, n) => Date.now() - 3 * DAY + n * 60_000),
+  );
+  s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: budget } });
+}
+
 describe('hourly sweep on the due index', () => {
   let s: LocalSite;
   beforeEach(async () => {
@@ -47,16 +61,9 @@ describe('hourly sweep on the due index', () => {
   });
 
   it('repairs after installation once over its first sweeps, then is idle', async () => {
-    // 60 tickets waiting in Clarification for three days when the app is installed, with their status
-    // changelog; a budget that makes the installation repair take more than one hourly sweep.
+    // A budget that makes the installation repair take more than one hourly sweep.
     const tickets = 60;
-    insertTickets(
-      s.site,
-      ISSUE_TYPE.supportRequest,
-      STATUS.clarification,
-      Array.from({ length: tickets }, (_, n) => Date.now() - 3 * DAY + n * 60_000),
-    );
-    s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 130 } });
+    waitingSinceInstall(s, tickets, 130);
     const hours = await hourlyPoints(s, 40);
     const repairHours = hours.findIndex((p) => p === 0);
     expect(repairHours).toBeGreaterThanOrEqual(2);
@@ -67,6 +74,37 @@ describe('hourly sweep on the due index', () => {
     // Once done, the repair does not come back before the day is over, and then costs 1 point.
     expect(hours.slice(repairHours).filter((p) => p > 0)).toEqual([1]);
     expect(hours.slice(repairHours, repairHours + 23)).toEqual(Array.from({ length: 23 }, () => 0));
+  });
+
+  it("continues a repair larger than one hour's budget where it stopped, and finishes it", async () => {
+    // 60 waiting tickets and a budget of 40 points an hour: the repair and the index rebuild each need several
+    // hourly runs; each run continues at the page the last one reached instead of starting over.
+    const tickets = 60;
+    waitingSinceInstall(s, tickets, 40);
+    const hours = await hourlyPoints(s, 30);
+    const repairHours = hours.findIndex((p) => p === 0);
+    expect(repairHours).toBeGreaterThanOrEqual(3);
+    expect(hours.slice(repairHours, repairHours + 12)).toEqual(Array.from({ length: 12 }, () => 0));
+    expect(hours.slice(0, repairHours).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(
+      4 * tickets + 4 * repairHours,
+    );
+  });
+
+  it('starts a repair over when Jira refuses the page token it saved', async () => {
+    waitingSinceInstall(s, 60, 40);
+    await hourlyPoints(s, 2);
+    const saved = s.host.kvs.get('kvs', 'sweep:repair-progress:SD');
+    if (!saved) throw new Error('no saved repair position');
+    const progress = saved.value as Record<string, unknown>;
+    s.host.kvs.put('kvs', 'sweep:repair-progress:SD', {
+      ...saved,
+      value: { ...progress, nextPageToken: 'expired-token' },
+    });
+    const hours = await hourlyPoints(s, 30);
+    const repairHours = hours.findIndex((p) => p === 0);
+    expect(repairHours).toBeGreaterThanOrEqual(1);
+    expect(hours.slice(repairHours, repairHours + 12)).toEqual(Array.from({ length: 12 }, () => 0));
+    expect(s.host.kvs.get('kvs', 'sweep:repair-progress:SD')).toBeUndefined();
   });
 
   it('repairs at once after a settings change and follows the new timer durations', async () => {

@@ -38,6 +38,42 @@ export async function writeRepairMarker(
 }
 
 /**
+ * Where an unfinished repair stopped when the hourly points budget ran out: its phase and Jira's page token (a
+ * search snapshot valid for 7 days, jira-rest-api.md "search/jql"). The next hourly run continues there instead
+ * of starting the repair over, so a repair larger than one hour's budget still finishes.
+ */
+export interface RepairProgress {
+  at: string;
+  basis: string;
+  phase: 'unstamped' | 'stamped';
+  rebuild: boolean;
+  nextPageToken?: string;
+}
+
+function progressKey(projectKey: string): string {
+  return `sweep:repair-progress:${projectKey}`;
+}
+
+export function readRepairProgress(
+  store: KeyValueStore,
+  projectKey: string,
+): Promise<RepairProgress | undefined> {
+  return store.get<RepairProgress>(progressKey(projectKey));
+}
+
+export async function writeRepairProgress(
+  store: KeyValueStore,
+  projectKey: string,
+  progress: RepairProgress,
+): Promise<void> {
+  await store.set(progressKey(projectKey), progress, { ttlDays: 7 });
+}
+
+export async function clearRepairProgress(store: KeyValueStore, projectKey: string): Promise<void> {
+  await store.delete(progressKey(projectKey));
+}
+
+/**
  * Whether a timer with a due time may run on the ticket, from KVS alone: its due-index entry has a due time, or
  * the project's index is not built yet (then it cannot say no). The entry is never later than the ticket's
  * property, so an entry without a due time means the property has none either.

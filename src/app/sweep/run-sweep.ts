@@ -5,7 +5,7 @@ import type { WorkItem } from '../ports';
 import { PointsBudget } from './points-budget';
 import { sweepProject, type OutcomeCounts, type SweepCursor } from './sweep-project';
 import { sweepContextFor } from './sweep-setup';
-import { repairBasis } from '../shared/repair-marker';
+import { clearRepairProgress, repairBasis, writeRepairProgress } from '../shared/repair-marker';
 import { CLAIM_LEASE_SECONDS } from '../shared/action-ledger';
 import { firstPhase } from './sweep-sources';
 import { sweepRunKey } from './last-sweep';
@@ -79,6 +79,7 @@ export async function runProjectSweep(
   if (!config.automation.enabled) return { kind: 'disabled' };
   const budget = new PointsBudget(deps.store, config.automation.pointsBudgetPerHour, now);
   const before = deps.stats.totalPoints;
+  let resumedRepair = false;
   try {
     const ctx = await sweepContextFor(deps, config, projectKey, now);
     if (!ctx) return { kind: 'disabled' };
@@ -86,10 +87,16 @@ export async function runProjectSweep(
     if (!from) {
       const basis = repairBasis(version);
       const first = await firstPhase(ctx, basis);
+      resumedRepair = first.nextPageToken !== undefined;
       from =
         first.phase === 'due'
           ? { phase: 'due' }
-          : { phase: first.phase, repairBasis: basis, rebuild: first.rebuild };
+          : {
+              phase: first.phase,
+              ...(first.nextPageToken ? { nextPageToken: first.nextPageToken } : {}),
+              repairBasis: basis,
+              rebuild: first.rebuild,
+            };
     }
     const result = await sweepProject(
       ctx,
@@ -97,6 +104,7 @@ export async function runProjectSweep(
       from,
     );
     const { tickets, outcomes } = result;
+    await saveRepairPosition(deps, projectKey, now, result);
     deps.log.info('sweep.project', {
       projectKey,
       tickets,
@@ -110,6 +118,12 @@ export async function runProjectSweep(
       return { kind: 'deferred', afterSeconds: result.heldIssuesRetryAfter, reason: 'issueRateLimited' };
     return { kind: 'finished', tickets, outcomes };
   } catch (error) {
+    // Jira refused the page token of a saved repair position (expired): the repair starts over shortly.
+    if (resumedRepair && error instanceof JiraHttpError && error.status === 400) {
+      await clearRepairProgress(deps.store, projectKey);
+      deps.log.warn('sweep.repairRestarted', { projectKey });
+      return { kind: 'deferred', afterSeconds: UPSTREAM_RETRY_SECONDS, reason: 'repairRestarted' };
+    }
     if (error instanceof RateLimitedError) {
       deps.log.warn('sweep.rateLimited', { projectKey, retryAfter: error.retryAfterSeconds });
       return { kind: 'deferred', afterSeconds: error.retryAfterSeconds, reason: 'rateLimited' };
@@ -122,6 +136,27 @@ export async function runProjectSweep(
     }
     throw error;
   }
+}
+
+/**
+ * Saves where a repair stopped when the hourly budget ran out, so the next hourly run continues it; a sweep that
+ * ran out of time continues through the queue instead, and the due phase starts again from the most overdue.
+ */
+async function saveRepairPosition(
+  deps: AppDeps,
+  projectKey: string,
+  now: Date,
+  result: { budgetExhausted: boolean; continueAt?: SweepCursor },
+): Promise<void> {
+  const at = result.continueAt;
+  if (!result.budgetExhausted || !at || at.phase === 'due' || at.repairBasis === undefined) return;
+  await writeRepairProgress(deps.store, projectKey, {
+    at: now.toISOString(),
+    basis: at.repairBasis,
+    phase: at.phase,
+    rebuild: at.rebuild ?? false,
+    ...(at.nextPageToken ? { nextPageToken: at.nextPageToken } : {}),
+  });
 }
 
 /**

@@ -1,6 +1,11 @@
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
 import { announce, indexInstant, lowerDue, settle } from '../shared/due-index';
-import { readRepairMarker, writeRepairMarker } from '../shared/repair-marker';
+import {
+  clearRepairProgress,
+  readRepairMarker,
+  readRepairProgress,
+  writeRepairMarker,
+} from '../shared/repair-marker';
 import type { IssueBean } from '../ports/jira';
 import type { SweepContext } from './sweep-context';
 import { jqlString, stampedTicketsJql, unstampedTicketsJql } from './sweep-queries';
@@ -25,16 +30,21 @@ export interface SourcePage {
 /** How often the repair query runs when nothing changed. */
 const REPAIR_INTERVAL_MS = 24 * 3_600_000;
 
-/**
- * The phase a project sweep starts with: `stamped` repairs (after the unstamped query) when the index or the
- * settings changed since the last repair, `unstamped` when the last repair is a day old (or in a dry run),
- * else `due` alone.
- */
-export async function firstPhase(
+/** A saved repair position older than this starts over: Jira's page tokens expire after 7 days. */
+const PROGRESS_MAX_AGE_MS = 6 * 24 * 3_600_000;
+
+/** The phase a sweep starts with, and the page token when it continues a repair an earlier run left unfinished. */
+export interface FirstPhase {
+  readonly phase: SweepPhase;
+  readonly rebuild: boolean;
+  readonly nextPageToken?: string;
+}
+
+function repairPhaseByMarker(
   ctx: SweepContext,
+  marker: { at: string; basis: string } | undefined,
   basis: string,
-): Promise<{ phase: SweepPhase; rebuild: boolean }> {
-  const marker = await readRepairMarker(ctx.deps.store, ctx.cfg.projectKey);
+): FirstPhase {
   if (!marker || marker.basis !== basis) return { phase: 'unstamped', rebuild: true };
   // A dry run stores no state, so the tickets it would act on stay unstamped: it repairs every hour.
   if (ctx.dryRun || ctx.now.getTime() - Date.parse(marker.at) >= REPAIR_INTERVAL_MS)
@@ -42,9 +52,33 @@ export async function firstPhase(
   return { phase: 'due', rebuild: false };
 }
 
+/**
+ * The phase a project sweep starts with: `stamped` repairs (after the unstamped query) when the index or the
+ * settings changed since the last repair, `unstamped` when the last repair is a day old (or in a dry run),
+ * else `due` alone. A repair that an earlier hourly run left when its budget ran out continues where it stopped,
+ * when it was on the same basis and covered at least what is due now.
+ */
+export async function firstPhase(ctx: SweepContext, basis: string): Promise<FirstPhase> {
+  const first = repairPhaseByMarker(ctx, await readRepairMarker(ctx.deps.store, ctx.cfg.projectKey), basis);
+  if (first.phase === 'due' || ctx.dryRun) return first;
+  const progress = await readRepairProgress(ctx.deps.store, ctx.cfg.projectKey);
+  const usable =
+    progress !== undefined &&
+    progress.basis === basis &&
+    (progress.rebuild || !first.rebuild) &&
+    ctx.now.getTime() - Date.parse(progress.at) < PROGRESS_MAX_AGE_MS;
+  if (!usable) return first;
+  return {
+    phase: progress.phase,
+    rebuild: progress.rebuild,
+    ...(progress.nextPageToken ? { nextPageToken: progress.nextPageToken } : {}),
+  };
+}
+
 /** Records that the repair phases of `basis` are complete. */
 export async function markRepaired(ctx: SweepContext, basis: string): Promise<void> {
   await writeRepairMarker(ctx.deps.store, ctx.cfg.projectKey, { at: ctx.now.toISOString(), basis });
+  await clearRepairProgress(ctx.deps.store, ctx.cfg.projectKey);
 }
 
 async function searchPage(
