@@ -70,7 +70,6 @@ describe('manifest.yml', () => {
   it('asks only for the scopes the app uses', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual(
       [
-        'manage:jira-configuration',
         'read:jira-user',
         'read:jira-work',
         'read:organization.user:jira-service-management',

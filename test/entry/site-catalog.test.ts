@@ -41,6 +41,16 @@ describe('getSiteCatalog: the names the admin page offers in its pickers, read f
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
+  it('reads priority names back from the HTML Jira suggests them as', async () => {
+    const odd = { id: '99', name: 'Sehr hoch & "dringend" <P0>' };
+    s.site.store.priorities.set(odd.id, odd);
+    try {
+      expect((await call(USER.admin)).value.data?.priorities).toEqual(['P1', 'P2', 'P3', 'P4', odd.name]);
+    } finally {
+      s.site.store.priorities.delete(odd.id);
+    }
+  });
+
   it("offers the site priorities, the managed projects' security levels and the app's holiday calendars", async () => {
     const catalog = (await call(USER.admin)).value.data;
     expect(catalog?.priorities).toEqual(['P1', 'P2', 'P3', 'P4']);

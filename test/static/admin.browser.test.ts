@@ -529,7 +529,7 @@ test('priority names and the Delivery link type are editable, with the guide mea
   await expect(p1.inputValue()).resolves.toBe('Highest');
   // The guide's meaning is the field's description, so a screen reader reads it with the box.
   await expect(lastDescription(page, p1)).resolves.toMatch(/^Critical: the system cannot be reached/);
-  // The priorities are the site's own (Jira's priority search), in the site's order.
+  // The priorities are the site's own (Jira's priority suggestions), in the site's order.
   await expect(names.getByLabel('Jira priority for P4').locator('option').allInnerTexts()).resolves.toEqual(
     siteCatalog.priorities,
   );

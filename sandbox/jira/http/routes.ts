@@ -21,6 +21,7 @@ import {
   getProject,
   getResolutions,
   searchPriorities,
+  getFieldAutoCompleteForQueryString,
   getServerInfo,
   getStatuses,
 } from '../ops/metadata-ops';
@@ -98,6 +99,7 @@ export const ROUTES: Record<string, Handler> = {
   [`GET ${P}/issuetype`]: getIssueAllTypes,
   [`GET ${P}/resolution`]: getResolutions,
   [`GET ${P}/priority/search`]: searchPriorities,
+  [`GET ${P}/jql/autocompletedata/suggestions`]: getFieldAutoCompleteForQueryString,
   [`GET ${P}/users/search`]: getAllUsers,
   [`GET ${P}/project/{projectIdOrKey}`]: getProject,
   [`GET ${P}/project/{projectIdOrKey}/properties/{propertyKey}`]: getProjectProperty,

@@ -104,3 +104,55 @@ export function searchPriorities(ctx: OpContext): Outcome {
     objects: values.length,
   };
 }
+
+/** Values the local site offers JQL autocompletion for, by field name as JQL writes it. */
+function autocompleteValues(ctx: OpContext, fieldName: string): string[] {
+  const { store } = ctx;
+  const byField = new Map<string, () => string[]>([
+    ['priority', () => [...store.priorities.values()].map((p) => p.name)],
+    ['status', () => [...store.statuses.values()].map((s) => s.name)],
+    ['issuetype', () => [...store.issueTypes.values()].map((t) => t.name)],
+    ['type', () => [...store.issueTypes.values()].map((t) => t.name)],
+  ]);
+  return byField.get(fieldName.toLowerCase())?.() ?? [];
+}
+
+/** A JQL value as the suggestion's `value`: quoted when it is not a single word. */
+function jqlValue(name: string): string {
+  return /^[\p{L}\p{N}_.-]+$/u.test(name) ? name : `"${name.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** The display name as HTML, as Jira sends it: escaped, with the typed part in `<b>`. */
+function highlighted(name: string, typed: string): string {
+  const at = typed === '' ? -1 : name.toLowerCase().indexOf(typed.toLowerCase());
+  if (at < 0) return escapeHtml(name);
+  const [before, match, after] = [
+    name.slice(0, at),
+    name.slice(at, at + typed.length),
+    name.slice(at + typed.length),
+  ];
+  return `${escapeHtml(before)}<b>${escapeHtml(match)}</b>${escapeHtml(after)}`;
+}
+
+/**
+ * GET /rest/api/3/jql/autocompletedata/suggestions — "fieldName to get a list of all values for the field",
+ * `fieldValue` to keep those containing it (marked in the display name). The local site knows the values of
+ * priority, status and issue type; any other field has no suggestions.
+ */
+export function getFieldAutoCompleteForQueryString(ctx: OpContext): Outcome {
+  const fieldName = queryValue(ctx, 'fieldName') ?? '';
+  const typed = queryValue(ctx, 'fieldValue') ?? '';
+  const results = autocompleteValues(ctx, fieldName)
+    .filter((name) => name.toLowerCase().includes(typed.toLowerCase()))
+    .map((name) => ({ value: jqlValue(name), displayName: highlighted(name, typed) }));
+  return { reply: { status: 200, body: { results } }, objects: results.length };
+}

@@ -5,6 +5,23 @@ import type { JiraClient } from './jira-client';
 
 const named = z.looseObject({ id: z.string(), name: z.string() });
 const jsmPage = <T extends z.ZodType>(item: T) => z.looseObject({ values: z.array(item) });
+const autocompleteSuggestions = z.looseObject({
+  results: z.array(z.looseObject({ value: z.string(), displayName: z.string() })),
+});
+const HTML_ENTITIES = new Map([
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&#39;', "'"],
+]);
+
+/** A suggestion's display name as text: Jira marks a match in `<b>` and escapes the name as HTML. */
+function suggestionText(displayName: string): string {
+  return displayName
+    .replace(/<\/?b>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => HTML_ENTITIES.get(entity) ?? entity);
+}
 const userSchema = z.looseObject({
   accountId: z.string(),
   accountType: z.string().optional(),
@@ -38,15 +55,18 @@ export class SiteDirectoryGateway implements SiteDirectoryPort {
     return this.jsmNames('getOrganizations', route`/rest/servicedeskapi/organization?limit=${'100'}`);
   }
 
-  /** The site's priorities in the site's order (`priority/search`, the successor of the deprecated list). */
+  /**
+   * The site's priority names, from JQL autocompletion ("fieldName to get a list of all values for the field"),
+   * which needs only `read:jira-work`; `priority/search` would need `manage:jira-configuration` (decision 0021).
+   */
   async getPriorities(): Promise<string[]> {
-    const page = await this.client.call({
-      operation: 'searchPriorities',
-      route: route`/rest/api/3/priority/search?maxResults=${'100'}`,
-      schema: jsmPage(named),
-      objects: (p) => p.values.length,
+    const answer = await this.client.call({
+      operation: 'getFieldAutoCompleteForQueryString',
+      route: route`/rest/api/3/jql/autocompletedata/suggestions?fieldName=${'priority'}`,
+      schema: autocompleteSuggestions,
+      objects: (a) => a.results.length,
     });
-    return page.values.map((p) => p.name);
+    return answer.results.map((r) => suggestionText(r.displayName));
   }
 
   /** Active Atlassian accounts (agents and staff); customers and apps cannot be on the ladder. */
