@@ -14,7 +14,6 @@ interface StoredEntry {
   version: number;
   lastPre: number;
   pending: DueIndexWriter[];
-  state?: unknown;
 }
 
 function stored(entry: DueIndexEntry): StoredEntry {
@@ -25,7 +24,6 @@ function stored(entry: DueIndexEntry): StoredEntry {
     version: entry.version,
     lastPre: entry.lastPre,
     pending: [...entry.pending],
-    ...(entry.state !== undefined ? { state: entry.state } : {}),
   };
 }
 

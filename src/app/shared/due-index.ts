@@ -6,10 +6,6 @@ import type { DueIndexEntry, DueIndexStore, DueIndexWriter } from '../ports';
  * as pending; `settle` after it sets the entry to the new due time only when no other writer overlapped (none
  * pending at the announcement, none announced since). So the entry is never later than the property: a write
  * that died, failed or overlapped leaves it early, and the sweep re-checks an early find and skips it.
- *
- * The entry also keeps a copy of the state the last writer stored (docs/decisions/0020), under the same rule
- * turned around: `announce` removes it, and `settle` sets it only when the write is known to have landed and no
- * other writer overlapped. A present copy therefore equals the property; an absent one says nothing.
  */
 
 /** Longer than any Forge invocation lives (900 s): an announcement this old belongs to a writer that is gone. */
@@ -25,8 +21,6 @@ export interface Announcement {
   /** Another writer was pending when this one announced: never raise the entry afterwards. */
   readonly overlapped: boolean;
   readonly dueAt: string | undefined;
-  /** The state value the writer stores, kept as the entry's copy when the write settles alone. */
-  readonly state?: unknown;
 }
 
 /** The project of an issue key (`SUP-12` → `SUP`). */
@@ -67,20 +61,18 @@ async function update(
 
 /**
  * Before a state write whose new due time is `dueAt` (undefined: no step due): lowers the entry to the
- * earlier of both, removes the state copy and announces the writer. `state` is the value about to be written,
- * for the copy `settle` may keep. `undefined` when there is nothing to track (no entry, nothing due, no state).
+ * earlier of both and announces the writer. `undefined` when there is nothing to index (no entry, nothing due).
  */
 export async function announce(
   index: DueIndexStore,
   issueKey: string,
   dueAt: string | undefined,
   now: Date,
-  state?: unknown,
 ): Promise<Announcement | undefined> {
   const due = dueAt === undefined ? undefined : indexInstant(dueAt);
   let overlapped = false;
   const entry = await update(index, issueKey, (current) => {
-    if (!current && due === undefined && state === undefined) return undefined;
+    if (!current && due === undefined) return undefined;
     const pending = live(current?.pending ?? [], now);
     overlapped = pending.length > 0;
     const version = (current?.version ?? 0) + 1;
@@ -94,21 +86,12 @@ export async function announce(
       pending: [...pending, { pre: version, at: now.toISOString() }],
     };
   });
-  return (
-    entry && {
-      issueKey,
-      pre: entry.version,
-      overlapped,
-      dueAt: due,
-      ...(state !== undefined ? { state } : {}),
-    }
-  );
+  return entry && { issueKey, pre: entry.version, overlapped, dueAt: due };
 }
 
 /**
  * After the state write: `landed` says the write is known to be stored. Removes the writer's announcement and,
- * when it landed and no other writer overlapped it, sets the entry to the written due time and keeps the written
- * state as the copy; otherwise the entry has no copy.
+ * when it landed and no other writer overlapped it, sets the entry to the written due time.
  */
 export async function settle(
   index: DueIndexStore,
@@ -120,31 +103,21 @@ export async function settle(
     if (!current) return undefined;
     const pending = live(current.pending, now).filter((w) => w.pre !== announcement.pre);
     const alone = landed && !announcement.overlapped && current.lastPre === announcement.pre;
-    const { dueAt: kept, state: _copy, ...rest } = current;
+    const { dueAt: kept, ...rest } = current;
     const dueAt = alone ? announcement.dueAt : kept;
-    const state = alone ? announcement.state : undefined;
-    return {
-      ...rest,
-      ...(dueAt !== undefined ? { dueAt } : {}),
-      ...(state !== undefined ? { state } : {}),
-      version: current.version + 1,
-      pending,
-    };
+    return { ...rest, ...(dueAt !== undefined ? { dueAt } : {}), version: current.version + 1, pending };
   });
 }
 
-/**
- * Brackets one write of the state value `state`; the write's result passes through, its error too (after the
- * entry is settled).
- */
+/** Brackets one state write; the write's result passes through, its error too (after the entry is settled). */
 export async function indexedWrite<T>(
   index: DueIndexStore,
   issueKey: string,
-  state: { dueAt: string | undefined; value: unknown },
+  dueAt: string | undefined,
   now: Date,
   write: () => Promise<T>,
 ): Promise<T> {
-  const announcement = await announce(index, issueKey, state.dueAt, now, state.value);
+  const announcement = await announce(index, issueKey, dueAt, now);
   let result: T;
   try {
     result = await write();
@@ -154,18 +127,6 @@ export async function indexedWrite<T>(
   }
   if (announcement) await settle(index, announcement, true, now);
   return result;
-}
-
-/**
- * Removes a ticket's state copy (the property stays as it is): for a change the copy cannot follow, such as a
- * re-typing, after which an event from before it would be decided with the old type.
- */
-export async function forgetStateCopy(index: DueIndexStore, issueKey: string): Promise<void> {
-  await update(index, issueKey, (current) => {
-    if (current?.state === undefined) return undefined;
-    const { state: _copy, ...rest } = current;
-    return { ...rest, version: current.version + 1 };
-  });
 }
 
 /** Lowers a ticket's entry to `dueAt` when it is later or absent (always safe: an early entry is re-checked). */
@@ -181,7 +142,6 @@ export async function lowerDue(index: DueIndexStore, issueKey: string, dueAt: st
       version,
       lastPre: current?.lastPre ?? 0,
       pending: current?.pending ?? [],
-      ...(current?.state !== undefined ? { state: current.state } : {}),
     };
   });
 }

@@ -19,35 +19,15 @@ function stateIn(properties: readonly EntityProperty[] | undefined): { value: un
  * writing the state as before; the index follows without any of them knowing.
  */
 export function dueIndexedJira(jira: JiraGateway, index: DueIndexStore, clock: Clock): JiraGateway {
-  const bracket = <T>(
-    key: string,
-    state: { value: unknown } | undefined,
-    write: () => Promise<T>,
-    retypes = false,
-  ) =>
-    state
-      ? indexedWrite(
-          index,
-          key,
-          // A write that changes the issue type keeps no state copy: an event from before it would show the old
-          // type (docs/decisions/0020).
-          { dueAt: dueOf(state.value), value: retypes ? undefined : state.value },
-          clock.now(),
-          write,
-        )
-      : write();
+  const bracket = <T>(key: string, state: { value: unknown } | undefined, write: () => Promise<T>) =>
+    state ? indexedWrite(index, key, dueOf(state.value), clock.now(), write) : write();
   const overrides: Partial<JiraGateway> = {
     setIssueProperty: (key, propertyKey, value) =>
       bracket(key, propertyKey === PROCESS_STATE_KEY ? { value } : undefined, () =>
         jira.setIssueProperty(key, propertyKey, value),
       ),
     editIssue: (key, edit, options) =>
-      bracket(
-        key,
-        stateIn(edit.properties),
-        () => jira.editIssue(key, edit, options),
-        edit.fields !== undefined && 'issuetype' in edit.fields,
-      ),
+      bracket(key, stateIn(edit.properties), () => jira.editIssue(key, edit, options)),
     doTransition: (key, transition) =>
       bracket(key, stateIn(transition.properties), () => jira.doTransition(key, transition)),
   };
