@@ -40,6 +40,20 @@ describe('hourly sweep after replies (customer replies restart the cycle, others
     expect(s.appCommentTexts(key)).toHaveLength(1);
   });
 
+  it('a member of the shared organization whose reply event was lost: the sweep proof finds the reply', async () => {
+    const key = await commentedOnDay5(s, async (k) => {
+      // The app is not listening while the customer answers: the comment event never reaches it.
+      s.host.uninstall();
+      await s.site.actAs('customer-acme-2').comment(k, 'Answer from a colleague');
+      s.host.install();
+    });
+    expect(s.appCommentTexts(key)).toHaveLength(0);
+    expect(s.state(key)).toMatchObject({ lastReset: { reason: 'customerComment' } });
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ issueKey: key, action: 'timerReset', detail: 'customerReplyFound' }),
+    );
+  });
+
   it.each([
     [
       'an agent public comment',

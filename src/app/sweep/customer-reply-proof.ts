@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { restartForCustomerComment } from '../../domain/timers';
 import type { ProcessState } from '../../domain/process-state';
 import { PROCESS_STATE_KEY } from '../../domain/process-state';
 import { isCustomer } from '../shared/customer-check';
+import { organizationsOf } from '../shared/field-values';
 import { markStateWrite } from '../shared/state-write-marker';
 import { organizationsFieldId } from './organizations-field';
 import { auditSweep } from './step-audit';
@@ -16,7 +16,6 @@ export interface CustomerReply {
 }
 
 const APP_ACCOUNT_KEY = 'sweep:appAccountId';
-const organizationRefs = z.array(z.looseObject({ id: z.coerce.string() }));
 
 /** The app's own account id, read once and kept (it never changes for an installation). */
 async function appAccountId(ctx: SweepContext): Promise<string> {
@@ -28,11 +27,11 @@ async function appAccountId(ctx: SweepContext): Promise<string> {
 }
 
 /** The organizations the ticket is shared with; read only when a comment's author is not the reporter. */
-async function organizationsOf(ctx: SweepContext, ticket: SweepTicket): Promise<{ id: string }[]> {
+async function sharedOrganizations(ctx: SweepContext, ticket: SweepTicket): Promise<{ id: string }[]> {
   const fieldId = ctx.organizationsFieldId ?? (await organizationsFieldId(ctx.deps.jira, ctx.deps.store));
   if (!fieldId) return [];
   const bean = await ctx.deps.jira.getIssue(ticket.key, { fields: [fieldId] });
-  return organizationRefs.safeParse(bean.fields?.[fieldId]).data ?? [];
+  return organizationsOf(bean.fields?.[fieldId]);
 }
 
 /**
@@ -63,7 +62,7 @@ export async function customerReplySince(
       if (!comment.isPublic || author === undefined) continue;
       me ??= await appAccountId(ctx);
       if (author === me) continue;
-      if (author !== ticket.reporterId) organizations ??= await organizationsOf(ctx, ticket);
+      if (author !== ticket.reporterId) organizations ??= await sharedOrganizations(ctx, ticket);
       const parties = {
         id: ticket.id,
         key: ticket.key,
