@@ -4,6 +4,21 @@ import { MemoryStore } from '../../support/memory-store';
 const t0 = new Date('2026-03-01T10:00:00Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
+/**
+ * A claim at t0 whose runner died; the runner that wins the takeover at +600 s dies right after its takeover
+ * write, so the claim is never re-armed and the takeover record stays behind.
+ */
+async function takerDiedBeforeRearming() {
+  const store = new MemoryStore();
+  const ledger = new ActionLedger(store, 600);
+  await ledger.claim('k', t0);
+  const set = store.set.bind(store);
+  store.set = () => Promise.reject(new Error('killed'));
+  await expect(ledger.claim('k', later(600))).rejects.toThrow('killed');
+  store.set = set;
+  return { store, ledger };
+}
+
 describe('ActionLedger', () => {
   it('lets exactly one of two concurrent runners claim an action', async () => {
     const ledger = new ActionLedger(new MemoryStore());
@@ -47,14 +62,7 @@ describe('ActionLedger', () => {
   });
 
   it('lets a later runner take over when the taker died between its takeover and re-arming the claim', async () => {
-    const store = new MemoryStore();
-    const ledger = new ActionLedger(store, 600);
-    await ledger.claim('k', t0);
-    // The runner that wins the takeover dies right after its takeover write: the claim is never re-armed.
-    const set = store.set.bind(store);
-    store.set = () => Promise.reject(new Error('killed'));
-    await expect(ledger.claim('k', later(600))).rejects.toThrow('killed');
-    store.set = set;
+    const { ledger } = await takerDiedBeforeRearming();
     await expect(ledger.claim('k', later(1_000))).resolves.toMatchObject({ kind: 'inProgress' });
     await expect(ledger.claim('k', later(1_200))).resolves.toMatchObject({ kind: 'stale' });
     const racers = await Promise.all([1, 2].map(() => ledger.claim('k', later(1_900))));
@@ -66,5 +74,95 @@ describe('ActionLedger', () => {
     await ledger.claim('k', t0);
     await ledger.release('k');
     await expect(ledger.claim('k', t0)).resolves.toEqual({ kind: 'claimed' });
+  });
+});
+
+/** A store that keeps each key's time to live, as Forge KVS does, on a clock the test moves. */
+class ExpiringStore extends MemoryStore {
+  private readonly expiry = new Map<string, number>();
+  private today = 0;
+
+  private remember(key: string, options?: { ttlDays?: number }): void {
+    if (options?.ttlDays === undefined) this.expiry.delete(key);
+    else this.expiry.set(key, this.today + options.ttlDays);
+  }
+
+  override async set<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<void> {
+    await super.set(key, value);
+    this.remember(key, options);
+  }
+
+  override async setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean> {
+    const won = await super.setIfAbsent(key, value);
+    if (won) this.remember(key, options);
+    return won;
+  }
+
+  /** Moves the clock on by `days` and drops every key whose time to live has run out. */
+  advanceDays(days: number): void {
+    this.today += days;
+    for (const [key, until] of this.expiry) {
+      if (until > this.today) continue;
+      this.data.delete(key);
+      this.expiry.delete(key);
+    }
+  }
+}
+
+describe('ActionLedger keys', () => {
+  it('keeps distinct actions apart: claiming one leaves the others free', async () => {
+    const ledger = new ActionLedger(new MemoryStore());
+    await ledger.claim('10001:clarification:1:1', t0);
+    await ledger.complete('10001:clarification:1:1', t0);
+    await expect(ledger.claim('10001:clarification:1:2', t0)).resolves.toEqual({ kind: 'claimed' });
+    await expect(ledger.claim('10002:clarification:1:1', t0)).resolves.toEqual({ kind: 'claimed' });
+  });
+
+  it('claims an action whose marker a concurrent release removed between the two reads', async () => {
+    const ledger = new ActionLedger(new MemoryStore());
+    await ledger.claim('k', t0);
+    const [claim] = await Promise.all([ledger.claim('k', later(1)), ledger.release('k')]);
+    expect(claim).toEqual({ kind: 'claimed' });
+  });
+
+  it('answers in progress when the takeover record expired between the race and its read', async () => {
+    const { store, ledger } = await takerDiedBeforeRearming();
+    const get = store.get.bind(store);
+    store.get = async <T>(key: string) => {
+      if (!key.includes(':takeover:')) return get<T>(key);
+      store.data.delete(key);
+      return undefined;
+    };
+    await expect(ledger.claim('k', later(1_300))).resolves.toMatchObject({ kind: 'inProgress' });
+  });
+});
+
+describe('ActionLedger lifetimes', () => {
+  const weeks = (n: number) => n * 7;
+
+  it('a done marker outlives the longest timer cycle (16 weeks), then expires', async () => {
+    const store = new ExpiringStore();
+    const ledger = new ActionLedger(store);
+    await ledger.claim('k', t0);
+    await ledger.complete('k', t0);
+    store.advanceDays(weeks(16) + 1);
+    await expect(ledger.claim('k', t0)).resolves.toMatchObject({ kind: 'done' });
+    store.advanceDays(200);
+    expect([...store.data.keys()]).toEqual([]);
+  });
+
+  it('a claim whose runner died, and its takeover, leave no key behind for ever', async () => {
+    const store = new ExpiringStore();
+    const ledger = new ActionLedger(store, 600);
+    await ledger.claim('k', t0);
+    await ledger.claim('abandoned', t0);
+    await expect(ledger.claim('k', later(600))).resolves.toMatchObject({ kind: 'stale' });
+    store.advanceDays(2);
+    expect([...store.data.keys()].sort()).toEqual(['act:abandoned', 'act:k']);
+    await expect(ledger.claim('k', later(1_300))).resolves.toMatchObject({ kind: 'stale' });
+    store.advanceDays(weeks(16) + 1);
+    await expect(ledger.claim('k', later(1_400))).resolves.toMatchObject({ kind: 'inProgress' });
+    store.advanceDays(200);
+    expect([...store.data.keys()]).toEqual([]);
   });
 });
