@@ -10,8 +10,11 @@ export interface RepairMarker {
   basis: string;
 }
 
-/** Version of what the due index holds; a new version makes every installation rebuild its index once. */
-const INDEX_SCHEMA = 'due-index-1';
+/**
+ * Version of what the due index holds and of the repair's phase order; a new version makes every installation
+ * rebuild its index once (a saved repair position or queued continuation of another version starts over).
+ */
+const INDEX_SCHEMA = 'due-index-2';
 
 function repairKey(projectKey: string): string {
   return `sweep:repair:${projectKey}`;

@@ -44,9 +44,13 @@ export interface ProjectSweepLimits {
 const POINTS_PER_TICKET = 2;
 const DEFAULT_PAGE_SIZE = 100;
 
-function nextPhase(phase: SweepPhase, rebuild: boolean): SweepPhase | undefined {
-  if (phase === 'unstamped') return rebuild ? 'stamped' : 'due';
-  if (phase === 'stamped') return 'due';
+/**
+ * The phase after `phase`: a rebuild reads the tickets that already have a due time before it repairs the others,
+ * so that the states the repair writes (which the index follows through `dueIndexedJira`) are not read again.
+ */
+function nextPhase(phase: SweepPhase): SweepPhase | undefined {
+  if (phase === 'stamped') return 'unstamped';
+  if (phase === 'unstamped') return 'due';
   return undefined;
 }
 
@@ -114,7 +118,7 @@ export async function sweepProject(
     }
     token = page.nextPageToken;
     if (!token) {
-      const next = nextPhase(phase, repair.rebuild ?? false);
+      const next = nextPhase(phase);
       if (next === 'due' && repair.repairBasis !== undefined) await markRepaired(ctx, repair.repairBasis);
       if (!next) return { tickets, outcomes, budgetExhausted: false, ...held() };
       phase = next;

@@ -13,10 +13,11 @@ import { sweepFields } from './sweep-ticket';
 
 /**
  * Where a project sweep finds its tickets, in this order:
- * - `unstamped`: the repair query (tickets in a timer status without a matching state: waiting before the app
- *   was installed, or a lost status event), once a day, and at once after installation or a settings change;
  * - `stamped`: every ticket with a due time, after installation, an upgrade of the index or a settings change,
  *   so that the due index knows each of them and every due time follows the current timer settings;
+ * - `unstamped`: the repair query (tickets in a timer status without a matching state: waiting before the app
+ *   was installed, or a lost status event), once a day, and at once after installation or a settings change.
+ *   It runs after `stamped`: the states it writes enter the index with their write, and are not read again;
  * - `due`: the tickets the due index (KVS, no Jira point) says are due, read from Jira in one search per page.
  */
 export type SweepPhase = 'unstamped' | 'stamped' | 'due';
@@ -45,7 +46,7 @@ function repairPhaseByMarker(
   marker: { at: string; basis: string } | undefined,
   basis: string,
 ): FirstPhase {
-  if (!marker || marker.basis !== basis) return { phase: 'unstamped', rebuild: true };
+  if (!marker || marker.basis !== basis) return { phase: 'stamped', rebuild: true };
   // A dry run stores no state, so the tickets it would act on stay unstamped: it repairs every hour.
   if (ctx.dryRun || ctx.now.getTime() - Date.parse(marker.at) >= REPAIR_INTERVAL_MS)
     return { phase: 'unstamped', rebuild: false };
@@ -53,7 +54,7 @@ function repairPhaseByMarker(
 }
 
 /**
- * The phase a project sweep starts with: `stamped` repairs (after the unstamped query) when the index or the
+ * The phase a project sweep starts with: `stamped` (then the unstamped query) when the index or the
  * settings changed since the last repair, `unstamped` when the last repair is a day old (or in a dry run),
  * else `due` alone. A repair that an earlier hourly run left when its budget ran out continues where it stopped,
  * when it was on the same basis and covered at least what is due now.
