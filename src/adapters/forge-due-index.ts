@@ -14,6 +14,7 @@ interface StoredEntry {
   version: number;
   lastPre: number;
   pending: DueIndexWriter[];
+  state?: unknown;
 }
 
 function stored(entry: DueIndexEntry): StoredEntry {
@@ -24,6 +25,7 @@ function stored(entry: DueIndexEntry): StoredEntry {
     version: entry.version,
     lastPre: entry.lastPre,
     pending: [...entry.pending],
+    ...(entry.state !== undefined ? { state: entry.state } : {}),
   };
 }
 

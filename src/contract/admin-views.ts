@@ -88,10 +88,18 @@ export interface SettingsImpactView {
   nextSweepAt: IsoDateTime | null;
   /** `false` when the settings have errors: nothing was computed, the save would name them. */
   valid: boolean;
-  /** Open tickets with a running timer that were compared. */
+  /** Open tickets with a running timer that were compared (every one the app's storage holds a state for). */
   checked: number;
-  /** More tickets have a running timer than were compared. */
-  truncated: boolean;
+  /**
+   * Tickets with a running timer whose state the app's storage holds no copy of right now (a change being
+   * written, or none written since the copy was introduced): not compared, by key.
+   */
+  unknown: { count: number; tickets: string[] };
+  /**
+   * Projects in scope whose ticket index is not built yet (after installation, until the first sweeps have
+   * indexed them): their tickets may have timers the check cannot see.
+   */
+  unindexedProjects: string[];
   /** Per effect: how many tickets, and the first of them by key. */
   effects: Record<SettingsImpactEffect, { count: number; tickets: string[] }>;
 }

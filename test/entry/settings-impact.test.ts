@@ -1,7 +1,7 @@
-import { USER } from '../../sandbox/jira/seed/demo-ids';
+import { ISSUE_TYPE, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import type { SettingsImpactView } from '../../src/contract/admin-views';
 import type { SettingsView, TimerSettings } from '../../src/contract/settings';
-import { DAY, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
+import { DAY, HOUR, insertTickets, startSweepSite, type LocalSite } from '../support/local-site';
 
 const START = Date.parse('2026-11-02T08:30:00Z');
 
@@ -50,7 +50,7 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
       (op) => s.site.metrics.of(op).requests,
     );
 
-  it('says which tickets the next sweep would close or remind, reading them in one search and saving nothing', async () => {
+  it('says which tickets the next sweep would close or remind, from the app storage alone, saving nothing', async () => {
     const payload = await sitePayload({ resolvedAutoCloseDays: 5, clarificationReminderIntervalDays: 5 });
     const before = perTicket();
     const searches = s.site.metrics.of('searchAndReconsileIssuesUsingJqlPost').requests;
@@ -58,7 +58,8 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
     expect(view).toMatchObject({
       valid: true,
       checked: 2,
-      truncated: false,
+      unknown: { count: 0, tickets: [] },
+      unindexedProjects: [],
       effects: {
         closeNextSweep: { count: 1, tickets: [resolved] },
         remindNextSweep: { count: 1, tickets: [waiting] },
@@ -68,7 +69,7 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
     });
     expect(view?.nextSweepAt).not.toBeNull();
     expect(perTicket()).toEqual(before);
-    expect(s.site.metrics.of('searchAndReconsileIssuesUsingJqlPost').requests).toBe(searches + 1);
+    expect(s.site.metrics.of('searchAndReconsileIssuesUsingJqlPost').requests).toBe(searches);
     // Nothing was saved: the stored version is the one the payload was built on.
     expect((await call<SettingsView>('getSettings', {})).data?.version).toBe(payload.expectedVersion);
     expect(s.appCommentTexts(waiting)).toEqual([]);
@@ -91,8 +92,107 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
     expect(view).toMatchObject({ valid: false, checked: 0 });
   });
 
+  it('does not guess a ticket whose state copy is missing (a write in flight): it counts and names it', async () => {
+    const entry = s.host.kvs.get('entity:due-index', waiting);
+    if (!entry) throw new Error('no index entry');
+    const { state: _copy, ...withoutCopy } = entry.value as Record<string, unknown>;
+    s.host.kvs.put('entity:due-index', waiting, { ...entry, value: withoutCopy });
+    // Index queries see an entity as it was a few seconds earlier.
+    s.jump(new Date(Date.now() + 10_000));
+    try {
+      const payload = await sitePayload({ resolvedAutoCloseDays: 5, clarificationReminderIntervalDays: 5 });
+      const view = (await call<SettingsImpactView>('previewSettingsImpact', payload)).data;
+      expect(view).toMatchObject({
+        checked: 1,
+        unknown: { count: 1, tickets: [waiting] },
+        effects: { closeNextSweep: { count: 1, tickets: [resolved] }, remindNextSweep: { count: 0 } },
+      });
+    } finally {
+      s.host.kvs.put('entity:due-index', waiting, entry);
+    }
+  });
+
   it('refuses an agent who is not a Jira administrator, before reading the payload', async () => {
     const payload = await sitePayload({ resolvedAutoCloseDays: 5 });
     expect((await call('previewSettingsImpact', payload, USER.agentDach)).error?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('previewSettingsImpact on a site with more running timers than one search page holds', () => {
+  let s: LocalSite;
+  afterEach(() => s.close());
+
+  it('says before the first sweeps that the project is not indexed yet, instead of counting nothing', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    insertTickets(s.site, ISSUE_TYPE.supportRequest, STATUS.clarification, [Date.now() - 3 * DAY]);
+    const view = await asAdminCall(
+      s,
+      'previewSettingsImpact',
+      await timersPayload(s, { clarificationReminderIntervalDays: 2 }),
+    );
+    expect(view).toMatchObject({ valid: true, checked: 0, unindexedProjects: ['SD'] });
+  });
+
+  it('counts all 620 waiting tickets the next sweep would remind, with no Jira call but the admin check', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const tickets = 620;
+    const keys = insertTickets(
+      s.site,
+      ISSUE_TYPE.supportRequest,
+      STATUS.clarification,
+      Array.from({ length: tickets }, (_, n) => Date.now() - 3 * DAY + n * 60_000),
+    );
+    s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 10_000 } });
+    // The sweeps after installation write every ticket's state (and so its copy) and build the index.
+    await s.advance(6 * HOUR);
+    const payload = await timersPayload(s, { clarificationReminderIntervalDays: 2 });
+    const requests = s.site.metrics.totalRequests;
+    const permissionChecks = s.site.metrics.of('getMyPermissions').requests;
+    const view = await asAdminCall(s, 'previewSettingsImpact', payload);
+    // The admin check may be answered from the permission cache (60 s); nothing else asks Jira.
+    const checks = s.site.metrics.of('getMyPermissions').requests - permissionChecks;
+    expect(checks).toBeLessThanOrEqual(1);
+    expect(s.site.metrics.totalRequests - requests).toBe(checks);
+    expect(view).toMatchObject({
+      valid: true,
+      checked: tickets,
+      unknown: { count: 0 },
+      unindexedProjects: [],
+      effects: {
+        closeNextSweep: { count: 0 },
+        remindNextSweep: { count: tickets, tickets: keys.slice(0, 20) },
+        earlier: { count: 0 },
+        later: { count: 0 },
+      },
+    });
+  });
+});
+
+async function asAdminCall(s: LocalSite, functionKey: string, payload: unknown): Promise<SettingsImpactView> {
+  const result = await s.host.invokeResolver({
+    moduleKey: 'process-admin',
+    functionKey,
+    payload,
+    accountId: USER.admin,
+  });
+  const data = (result.ok ? result.value : undefined) as { data?: SettingsImpactView } | undefined;
+  if (!data?.data) throw new Error(`${functionKey} answered no data`);
+  return data.data;
+}
+
+/** The `saveSettings` payload of the stored site settings with `timers` changed. */
+async function timersPayload(s: LocalSite, timers: Partial<TimerSettings>) {
+  const result = await s.host.invokeResolver({
+    moduleKey: 'process-admin',
+    functionKey: 'getSettings',
+    payload: {},
+    accountId: USER.admin,
+  });
+  const view = ((result.ok ? result.value : undefined) as { data: SettingsView }).data;
+  return {
+    scope: 'site',
+    settings: { ...view.site, timers: { ...view.site.timers, ...timers } },
+    managedProjects: ['SD'],
+    expectedVersion: view.version,
+  };
+}

@@ -81,7 +81,8 @@ function resolveAdmin(call: InvokeCall): unknown {
     }
     case 'previewSettingsImpact': {
       // Like the real resolver: a shorter Resolved timer closes SD-107 on the next sweep and brings SD-109's
-      // close forward; the next sweep's time is not known before the first sweep.
+      // close forward; two tickets have no stored state; the next sweep's time is not known before the first
+      // sweep, when the project is not indexed yet either.
       const payload = call.payload as { settings?: ProcessSettings };
       const days = payload.settings?.timers.resolvedAutoCloseDays ?? 50;
       const none = { count: 0, tickets: [] };
@@ -91,7 +92,8 @@ function resolveAdmin(call: InvokeCall): unknown {
           nextSweepAt: days === 7 ? null : '2026-11-27T10:00:00.000Z',
           valid: days > 0,
           checked: 12,
-          truncated: false,
+          unknown: days < 50 ? { count: 2, tickets: ['SD-130', 'SD-131'] } : none,
+          unindexedProjects: days === 7 ? ['SD'] : [],
           effects: {
             closeNextSweep: days < 50 ? { count: 1, tickets: ['SD-107'] } : none,
             remindNextSweep: none,
@@ -456,6 +458,7 @@ test.each([
     '1 ticket would be closed by the next sweep: SD-107',
     '3 tickets would get their next reminder or close earlier: SD-109, SD-110, SD-111',
     /Judged at the next sweep, .*2026/,
+    /Not known for 2 tickets with a running timer, not counted above: .*: SD-130, SD-131/,
   ],
   [
     'de-DE',
@@ -465,10 +468,11 @@ test.each([
     '1 Ticket würde beim nächsten Lauf geschlossen: SD-107',
     '3 Tickets bekämen die nächste Erinnerung oder das Schließen früher: SD-109, SD-110, SD-111',
     /noch nicht bekannt/,
+    /Nicht bekannt für 2 Tickets mit laufendem Timer, oben nicht mitgezählt: .*: SD-130, SD-131[\s\S]*Nicht enthalten: Tickets aus SD, die die App noch nicht erfasst hat/,
   ],
 ] as const)(
   'before saving (%s), the admin sees what the change would do to open tickets, with ticket links',
-  async (locale, days, label, button, closes, earlier, sweep) => {
+  async (locale, days, label, button, closes, earlier, sweep, unknown) => {
     const page = await openAdmin(`locale=${locale}`);
     await page.getByLabel(label, { exact: true }).fill(days);
     const saves = server.calls.filter((c) => c.functionKey === 'saveSettings').length;
@@ -477,6 +481,7 @@ test.each([
     await summary.waitFor();
     await expect(summary.innerText()).resolves.toContain(earlier);
     await expect(summary.innerText()).resolves.toMatch(sweep);
+    await expect(summary.innerText()).resolves.toMatch(unknown);
     await expect(summary.getByRole('link', { name: /SD-107/ }).getAttribute('href')).resolves.toBe(
       `${SITE}/browse/SD-107`,
     );

@@ -5,10 +5,8 @@ import { nextSweepAt } from '../../domain/timers/next-sweep';
 import { lastSweepAt, SWEEP_INTERVAL } from '../sweep';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { draftSettings } from './settings-draft';
-import { timedTickets } from './timed-tickets';
+import { storedTimers } from './stored-timers';
 
-/** Tickets compared at most (5 searches); a site with more running timers is told the count is partial. */
-const CAP = 500;
 /** Ticket keys listed per effect. */
 const LISTED = 20;
 /** Far enough ahead to list every ticket with a due time. */
@@ -16,11 +14,15 @@ const EVERY_DUE_MS = 20 * 365 * 24 * 3_600_000;
 
 const EFFECTS: readonly SettingsImpactEffect[] = ['closeNextSweep', 'remindNextSweep', 'earlier', 'later'];
 
+const byKey = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
 /**
  * What saving `payload` (a `saveSettings` payload) would do to the open tickets' running timers, without saving:
  * the save's own draft gives the configuration it would put in force, the domain's timer rule compares each
- * ticket's next step under the stored and the new settings at the next sweep. Tickets come from the due index
- * and their state from one search per 100 (no per-ticket read). Jira administrators only.
+ * ticket's next step under the stored and the new settings at the next sweep. Tickets and their state come from
+ * the app's own storage (the due index and its state copies, KVS): no Jira call besides the admin check, and no
+ * cap. What the storage does not know (a ticket without a state copy, a project not indexed yet) is reported as
+ * such, never guessed. Jira administrators only.
  *
  * @throws NotJiraAdminError, InvalidPayloadError (a payload of the wrong shape).
  */
@@ -36,23 +38,29 @@ export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): 
   const effects = Object.fromEntries(
     EFFECTS.map((e) => [e, { count: 0, tickets: [] as string[] }]),
   ) as SettingsImpactView['effects'];
-  const view = (valid: boolean, checked: number, truncated: boolean): SettingsImpactView => ({
+  const view = (
+    valid: boolean,
+    checked: number,
+    unknown: readonly string[],
+    unindexedProjects: string[],
+  ): SettingsImpactView => ({
     computedAt: deps.now.toISOString(),
     nextSweepAt: nextRun?.toISOString() ?? null,
     valid,
     checked,
-    truncated,
+    unknown: { count: unknown.length, tickets: [...unknown].sort(byKey).slice(0, LISTED) },
+    unindexedProjects,
     effects,
   });
-  if ('result' in draft) return view(false, 0, false);
+  if ('result' in draft) return view(false, 0, [], []);
   const { body, after } = draft;
   const projects = before.projects.filter((p) => body.scope === 'site' || p === body.projectKey);
   // Before the first sweep the next one is not known: it runs within the interval.
   const sweepAt = nextRun ?? new Date(deps.now.getTime() + SWEEP_INTERVAL.ms);
   const everyDue = new Date(deps.now.getTime() + EVERY_DUE_MS);
-  const { tickets, truncated } = await timedTickets(deps.app, projects, everyDue, CAP);
-  const byKey = [...tickets].sort((a, b) => a.issueKey.localeCompare(b.issueKey, 'en', { numeric: true }));
-  for (const ticket of byKey) {
+  const stored = await storedTimers(deps.app, projects, everyDue);
+  const tickets = [...stored.tickets].sort((a, b) => byKey(a.issueKey, b.issueKey));
+  for (const ticket of tickets) {
     const impact = timerImpact(
       ticket.state,
       configForProject(before, ticket.projectKey),
@@ -64,5 +72,5 @@ export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): 
     effect.count += 1;
     if (effect.tickets.length < LISTED) effect.tickets.push(ticket.issueKey);
   }
-  return view(true, tickets.length, truncated);
+  return view(true, tickets.length, stored.unknown, stored.unindexed);
 }

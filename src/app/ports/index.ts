@@ -113,6 +113,12 @@ export interface DueIndexEntry {
   /** `version` of the last writer announcement. */
   readonly lastPre: number;
   readonly pending: readonly DueIndexWriter[];
+  /**
+   * A copy of the `jsm-process-state` value the last writer stored, present only when that write is known to have
+   * landed and no writer has announced since; every announcement removes it. For reports only: decisions read
+   * the property.
+   */
+  readonly state?: unknown;
 }
 
 /** The due index: KVS reads, writes and range queries, no Jira point. */

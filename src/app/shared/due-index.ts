@@ -6,6 +6,11 @@ import type { DueIndexEntry, DueIndexStore, DueIndexWriter } from '../ports';
  * as pending; `settle` after it sets the entry to the new due time only when no other writer overlapped (none
  * pending at the announcement, none announced since). So the entry is never later than the property: a write
  * that died, failed or overlapped leaves it early, and the sweep re-checks an early find and skips it.
+ *
+ * The entry also keeps a copy of the state value the last writer stored, under the same rule turned around:
+ * `announce` removes it, and `settle` keeps it only when the write is known to have landed and no other writer
+ * overlapped. A present copy therefore equals the property; an absent one says nothing. Only reports read it
+ * (the admin page's impact check); every decision reads the property.
  */
 
 /** Longer than any Forge invocation lives (900 s): an announcement this old belongs to a writer that is gone. */
@@ -21,6 +26,8 @@ export interface Announcement {
   /** Another writer was pending when this one announced: never raise the entry afterwards. */
   readonly overlapped: boolean;
   readonly dueAt: string | undefined;
+  /** The state value the writer stores, kept as the entry's copy when the write settles alone. */
+  readonly state?: unknown;
 }
 
 /** The project of an issue key (`SUP-12` → `SUP`). */
@@ -61,13 +68,15 @@ async function update(
 
 /**
  * Before a state write whose new due time is `dueAt` (undefined: no step due): lowers the entry to the
- * earlier of both and announces the writer. `undefined` when there is nothing to index (no entry, nothing due).
+ * earlier of both, removes the state copy and announces the writer. `state` is the value about to be written,
+ * for the copy `settle` may keep. `undefined` when there is nothing to index (no entry, nothing due).
  */
 export async function announce(
   index: DueIndexStore,
   issueKey: string,
   dueAt: string | undefined,
   now: Date,
+  state?: unknown,
 ): Promise<Announcement | undefined> {
   const due = dueAt === undefined ? undefined : indexInstant(dueAt);
   let overlapped = false;
@@ -86,12 +95,21 @@ export async function announce(
       pending: [...pending, { pre: version, at: now.toISOString() }],
     };
   });
-  return entry && { issueKey, pre: entry.version, overlapped, dueAt: due };
+  return (
+    entry && {
+      issueKey,
+      pre: entry.version,
+      overlapped,
+      dueAt: due,
+      ...(state !== undefined ? { state } : {}),
+    }
+  );
 }
 
 /**
  * After the state write: `landed` says the write is known to be stored. Removes the writer's announcement and,
- * when it landed and no other writer overlapped it, sets the entry to the written due time.
+ * when it landed and no other writer overlapped it, sets the entry to the written due time and keeps the written
+ * state as the copy; otherwise the entry has no copy.
  */
 export async function settle(
   index: DueIndexStore,
@@ -103,21 +121,31 @@ export async function settle(
     if (!current) return undefined;
     const pending = live(current.pending, now).filter((w) => w.pre !== announcement.pre);
     const alone = landed && !announcement.overlapped && current.lastPre === announcement.pre;
-    const { dueAt: kept, ...rest } = current;
+    const { dueAt: kept, state: _copy, ...rest } = current;
     const dueAt = alone ? announcement.dueAt : kept;
-    return { ...rest, ...(dueAt !== undefined ? { dueAt } : {}), version: current.version + 1, pending };
+    const state = alone ? announcement.state : undefined;
+    return {
+      ...rest,
+      ...(dueAt !== undefined ? { dueAt } : {}),
+      ...(state !== undefined ? { state } : {}),
+      version: current.version + 1,
+      pending,
+    };
   });
 }
 
-/** Brackets one state write; the write's result passes through, its error too (after the entry is settled). */
+/**
+ * Brackets one write of the state value `state`; the write's result passes through, its error too (after the
+ * entry is settled).
+ */
 export async function indexedWrite<T>(
   index: DueIndexStore,
   issueKey: string,
-  dueAt: string | undefined,
+  state: { dueAt: string | undefined; value: unknown },
   now: Date,
   write: () => Promise<T>,
 ): Promise<T> {
-  const announcement = await announce(index, issueKey, dueAt, now);
+  const announcement = await announce(index, issueKey, state.dueAt, now, state.value);
   let result: T;
   try {
     result = await write();
@@ -142,6 +170,7 @@ export async function lowerDue(index: DueIndexStore, issueKey: string, dueAt: st
       version,
       lastPre: current?.lastPre ?? 0,
       pending: current?.pending ?? [],
+      ...(current?.state !== undefined ? { state: current.state } : {}),
     };
   });
 }

@@ -20,7 +20,9 @@ function stateIn(properties: readonly EntityProperty[] | undefined): { value: un
  */
 export function dueIndexedJira(jira: JiraGateway, index: DueIndexStore, clock: Clock): JiraGateway {
   const bracket = <T>(key: string, state: { value: unknown } | undefined, write: () => Promise<T>) =>
-    state ? indexedWrite(index, key, dueOf(state.value), clock.now(), write) : write();
+    state
+      ? indexedWrite(index, key, { dueAt: dueOf(state.value), value: state.value }, clock.now(), write)
+      : write();
   const overrides: Partial<JiraGateway> = {
     setIssueProperty: (key, propertyKey, value) =>
       bracket(key, propertyKey === PROCESS_STATE_KEY ? { value } : undefined, () =>

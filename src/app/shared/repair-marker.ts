@@ -87,7 +87,16 @@ export async function timerMayRun(
   projectKey: string,
   issueKey: string,
 ): Promise<boolean> {
-  const marker = await readRepairMarker(store, projectKey);
-  if (!marker?.basis.startsWith(`${INDEX_SCHEMA}:`)) return true;
+  if (!(await dueIndexBuilt(store, projectKey))) return true;
   return (await index.get(issueKey))?.dueAt !== undefined;
+}
+
+/**
+ * Whether the project's due index holds every ticket with a due time: its repair has completed on the current
+ * index version. Before that (after installation or an index upgrade, until the first sweeps' repair is done),
+ * a ticket may run a timer without an entry.
+ */
+export async function dueIndexBuilt(store: KeyValueStore, projectKey: string): Promise<boolean> {
+  const marker = await readRepairMarker(store, projectKey);
+  return marker?.basis.startsWith(`${INDEX_SCHEMA}:`) === true;
 }

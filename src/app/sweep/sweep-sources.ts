@@ -168,5 +168,5 @@ export async function raiseEarlyEntry(ctx: SweepContext, issueKey: string): Prom
   if (!announcement) return;
   const fresh = parseProcessState(await ctx.deps.jira.getIssueProperty(issueKey, PROCESS_STATE_KEY));
   const dueAt = fresh?.nextDueAt === undefined ? undefined : indexInstant(fresh.nextDueAt);
-  await settle(index, { ...announcement, dueAt }, true, ctx.now);
+  await settle(index, { ...announcement, dueAt, ...(fresh ? { state: fresh } : {}) }, true, ctx.now);
 }

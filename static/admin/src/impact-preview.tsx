@@ -45,6 +45,21 @@ export function ImpactButton({ checking, onCheck }: { checking: boolean; onCheck
   );
 }
 
+/** The listed ticket keys as links, with an ellipsis when more tickets are concerned than listed. */
+function TicketKeys({ count, tickets }: { count: number; tickets: string[] }) {
+  return (
+    <>
+      {tickets.map((key, i) => (
+        <Fragment key={key}>
+          {i > 0 ? ', ' : null}
+          <TicketLink issueKey={key} />
+        </Fragment>
+      ))}
+      {count > tickets.length ? ', …' : null}
+    </>
+  );
+}
+
 /**
  * What saving would do to the open tickets' reminders and closes, per effect with the tickets concerned, and
  * when the next sweep (which the effects are judged at) runs, or that this is not known yet.
@@ -80,19 +95,20 @@ export function ImpactSummary({
                 {shown.map((effect) => (
                   <li key={effect}>
                     {m.impact.effects[effect](view.effects[effect].count)}:{' '}
-                    {view.effects[effect].tickets.map((key, i) => (
-                      <Fragment key={key}>
-                        {i > 0 ? ', ' : null}
-                        <TicketLink issueKey={key} />
-                      </Fragment>
-                    ))}
-                    {view.effects[effect].count > view.effects[effect].tickets.length ? ', …' : null}
+                    <TicketKeys {...view.effects[effect]} />
                   </li>
                 ))}
               </ul>
             )}
             {shown.length > 0 ? <p style={subtle}>{m.impact.checked(view.checked)}</p> : null}
-            {view.truncated ? <p style={subtle}>{m.impact.truncated}</p> : null}
+            {view.unknown.count > 0 ? (
+              <p style={{ margin: 0 }}>
+                {m.impact.unknown(view.unknown.count)}: <TicketKeys {...view.unknown} />
+              </p>
+            ) : null}
+            {view.unindexedProjects.length > 0 ? (
+              <p style={{ margin: 0 }}>{m.impact.unindexed(view.unindexedProjects.join(', '))}</p>
+            ) : null}
             <p style={subtle}>
               {view.nextSweepAt
                 ? m.impact.nextSweep(fmt.dateTime(view.nextSweepAt))

@@ -401,7 +401,10 @@ export const adminDe: AdminMessages = {
       later: (n) =>
         `${n} ${n === 1 ? 'Ticket bekäme' : 'Tickets bekämen'} die nächste Erinnerung oder das Schließen später`,
     },
-    truncated: 'Nur die ersten 500 Tickets mit laufendem Timer wurden geprüft.',
+    unknown: (n) =>
+      `Nicht bekannt für ${n === 1 ? 'ein Ticket' : `${n} Tickets`} mit laufendem Timer, oben nicht mitgezählt: Die App hat keine aktuelle Kopie ${n === 1 ? 'seines' : 'ihres'} Timer-Stands (sie legt eine ab der nächsten Erinnerung, Antwort oder Statusänderung des Tickets an)`,
+    unindexed: (projects) =>
+      `Nicht enthalten: Tickets aus ${projects}, die die App noch nicht erfasst hat (das tun ihre ersten Läufe nach der Installation). Nach dem nächsten Lauf erneut prüfen.`,
     nextSweep: (when) => `Beurteilt zum nächsten Lauf, ${when}.`,
     nextSweepUnknown:
       'Es ist noch kein Lauf erfolgt, sein Zeitpunkt ist also noch nicht bekannt: beurteilt, als liefe er innerhalb der nächsten Stunde.',

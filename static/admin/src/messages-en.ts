@@ -396,7 +396,10 @@ export const adminEn: AdminMessages = {
       later: (n) =>
         `${n} ${n === 1 ? 'ticket would get its' : 'tickets would get their'} next reminder or close later`,
     },
-    truncated: 'Only the first 500 tickets with a running timer were checked.',
+    unknown: (n) =>
+      `Not known for ${n === 1 ? 'one ticket' : `${n} tickets`} with a running timer, not counted above: the app holds no current copy of ${n === 1 ? 'its' : 'their'} timer state (it keeps one from the ticket's next reminder, reply or status change on)`,
+    unindexed: (projects) =>
+      `Not included: tickets of ${projects}, which the app has not indexed yet (its first sweeps after installation do this). Check again after the next sweep.`,
     nextSweep: (when) => `Judged at the next sweep, ${when}.`,
     nextSweepUnknown: 'No sweep has run yet, so its time is not known: judged as if it ran within the hour.',
   },

@@ -279,7 +279,10 @@ export interface AdminMessages {
     none: (checked: number) => string;
     checked: (checked: number) => string;
     effects: Record<SettingsImpactEffect, (count: number) => string>;
-    truncated: string;
+    /** Tickets with a running timer the app holds no state for right now: not checked (listed after it). */
+    unknown: (count: number) => string;
+    /** Projects whose ticket index is not built yet: their tickets are not included. */
+    unindexed: (projects: string) => string;
     nextSweep: (when: string) => string;
     nextSweepUnknown: string;
   };

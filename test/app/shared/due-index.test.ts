@@ -4,10 +4,19 @@ import { MemoryDueIndex } from '../../support/memory-store';
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const D = (day: number) => new Date(Date.UTC(2026, 11, day)).toISOString();
 
-/** The ticket's property as Jira holds it: the due time of the last write that landed. */
+/** The ticket's property as Jira holds it: the state value of the last write that landed. */
 function property() {
-  let due: string | undefined;
-  return { write: (d: string | undefined) => async () => void (due = d), get: () => due };
+  let value: { nextDueAt?: string } | undefined;
+  return {
+    write: (d: string | undefined) => async () => void (value = stateDue(d).value),
+    get: () => value?.nextDueAt,
+    value: () => value,
+  };
+}
+
+/** A written state value with due time `d` (nothing due when undefined). */
+function stateDue(d: string | undefined) {
+  return { dueAt: d, value: d === undefined ? {} : { nextDueAt: d } };
 }
 
 function entryDue(index: MemoryDueIndex, key = 'SD-1'): string | undefined {
@@ -18,27 +27,27 @@ describe('due index writer protocol: the entry is never later than the property'
   it('follows a single writer exactly, both ways, and drops the due time when the timer stops', async () => {
     const index = new MemoryDueIndex();
     const p = property();
-    await indexedWrite(index, 'SD-1', D(10), NOW, p.write(D(10)));
+    await indexedWrite(index, 'SD-1', stateDue(D(10)), NOW, p.write(D(10)));
     expect(entryDue(index)).toBe(D(10));
-    await indexedWrite(index, 'SD-1', D(20), NOW, p.write(D(20)));
+    await indexedWrite(index, 'SD-1', stateDue(D(20)), NOW, p.write(D(20)));
     expect(entryDue(index)).toBe(D(20));
-    await indexedWrite(index, 'SD-1', D(5), NOW, p.write(D(5)));
+    await indexedWrite(index, 'SD-1', stateDue(D(5)), NOW, p.write(D(5)));
     expect(entryDue(index)).toBe(D(5));
-    await indexedWrite(index, 'SD-1', undefined, NOW, p.write(undefined));
+    await indexedWrite(index, 'SD-1', stateDue(undefined), NOW, p.write(undefined));
     expect(entryDue(index)).toBeUndefined();
     expect(index.entries.get('SD-1')?.pending).toEqual([]);
   });
 
   it('writes nothing for a ticket that has neither an entry nor a due time', async () => {
     const index = new MemoryDueIndex();
-    await indexedWrite(index, 'SD-1', undefined, NOW, async () => undefined);
+    await indexedWrite(index, 'SD-1', stateDue(undefined), NOW, async () => undefined);
     expect(index.entries.size).toBe(0);
   });
 
   it('keeps the earlier time when a write dies after Jira stored it (no settle)', async () => {
     const index = new MemoryDueIndex();
     const p = property();
-    await indexedWrite(index, 'SD-1', D(20), NOW, p.write(D(20)));
+    await indexedWrite(index, 'SD-1', stateDue(D(20)), NOW, p.write(D(20)));
     await announce(index, 'SD-1', D(5), NOW);
     await p.write(D(5))();
     expect(entryDue(index)).toBe(D(5));
@@ -50,9 +59,9 @@ describe('due index writer protocol: the entry is never later than the property'
 
   it('keeps the earlier time when the write failed in a way that may have landed', async () => {
     const index = new MemoryDueIndex();
-    await indexedWrite(index, 'SD-1', D(5), NOW, async () => undefined);
+    await indexedWrite(index, 'SD-1', stateDue(D(5)), NOW, async () => undefined);
     await expect(
-      indexedWrite(index, 'SD-1', D(30), NOW, async () => {
+      indexedWrite(index, 'SD-1', stateDue(D(30)), NOW, async () => {
         throw new Error('timeout');
       }),
     ).rejects.toThrow('timeout');
@@ -82,12 +91,12 @@ describe('due index writer protocol: the entry is never later than the property'
     ]) {
       const index = new MemoryDueIndex();
       const p = property();
-      await indexedWrite(index, 'SD-1', D(15), NOW, p.write(D(15)));
+      await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, p.write(D(15)));
       const due = { '1': first, '2': second };
       const ann: Record<string, Awaited<ReturnType<typeof announce>>> = {};
       for (const step of order.split(' ')) {
         const w = step[1] as '1' | '2';
-        if (step[0] === 'a') ann[w] = await announce(index, 'SD-1', due[w], NOW);
+        if (step[0] === 'a') ann[w] = await announce(index, 'SD-1', due[w], NOW, stateDue(due[w]).value);
         if (step[0] === 'w') await p.write(due[w])();
         if (step[0] === 's') {
           const a = ann[w];
@@ -96,8 +105,35 @@ describe('due index writer protocol: the entry is never later than the property'
         const e = entryDue(index);
         const truth = p.get();
         if (truth !== undefined) expect(e !== undefined && Date.parse(e) <= Date.parse(truth)).toBe(true);
+        const copy = index.entries.get('SD-1')?.state;
+        if (copy !== undefined) expect(copy).toEqual(p.value());
       }
     }
+  });
+
+  it('keeps the state copy only while it is known to equal the property', async () => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', stateDue(D(10)), NOW, p.write(D(10)));
+    expect(index.entries.get('SD-1')?.state).toEqual({ nextDueAt: D(10) });
+    // Lowering the due time does not touch the property: the copy stays.
+    await lowerDue(index, 'SD-1', D(3));
+    expect(index.entries.get('SD-1')?.state).toEqual({ nextDueAt: D(10) });
+    // A writer that dies after its Jira write: no copy until the next writer settles alone.
+    await announce(index, 'SD-1', D(20), NOW, stateDue(D(20)).value);
+    await p.write(D(20))();
+    expect(index.entries.get('SD-1')?.state).toBeUndefined();
+    // A write that may have landed (timeout): no copy either.
+    await expect(
+      indexedWrite(index, 'SD-1', stateDue(D(30)), NOW, async () => {
+        throw new Error('timeout');
+      }),
+    ).rejects.toThrow('timeout');
+    expect(index.entries.get('SD-1')?.state).toBeUndefined();
+    // Once the dead writer's announcement has expired, a writer alone is copied again.
+    const later = new Date(NOW.getTime() + 16 * 60_000);
+    await indexedWrite(index, 'SD-1', stateDue(D(12)), later, p.write(D(12)));
+    expect(index.entries.get('SD-1')?.state).toEqual(p.value());
   });
 
   it('lowering never raises an entry', async () => {
