@@ -4,7 +4,7 @@ import { indexInstant } from '../shared/due-index';
 import { dueIndexBuilt } from '../shared/repair-marker';
 
 /** A ticket with a running timer as the app's storage holds it: its key, project and state copy. */
-export interface StoredTimer {
+interface StoredTimer {
   readonly issueKey: string;
   readonly projectKey: string;
   readonly state: ProcessState;
