@@ -62,10 +62,10 @@ export interface JiraSiteOptions {
    */
   searchIndexLagMs?: number;
   /**
-   * How long a change of an issue's fields (status, type, summary, comments, histories …) takes to become visible
-   * to JQL search, matching and returned, unless the search reconciles the issue. Default 0 (at once): the
-   * strictest reading is the property lag for fields too, but the Delivery rules do not work under it yet
-   * (docs/decisions/0014).
+   * How long a change of an issue's fields (status, type, summary, links, comments, histories …) takes to become
+   * visible to JQL search, matching and returned, unless the search reconciles the issue. Search "may return stale
+   * or outdated data" after any write (Search and Reconcile), so by default the same as the property lag,
+   * `DEFAULT_SEARCH_INDEX_LAG_MS`; 0 = at once (docs/decisions/0014).
    */
   searchFieldLagMs?: number;
   /**
@@ -135,7 +135,7 @@ class Site implements SimJiraSite {
     this.opsAlerts = new OpsAlerts(options.cloudId ?? DEFAULT_CLOUD_ID);
     this.faults = new FaultInjector(options.faults);
     this.store.searchLag.lagMs = options.searchIndexLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS;
-    this.store.searchLag.fieldLagMs = options.searchFieldLagMs ?? 0;
+    this.store.searchLag.fieldLagMs = options.searchFieldLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS;
     this.store.issueChangelogWindow = options.issueChangelogWindow ?? 'oldest';
     this.writer = new IssueWriter(this.store, {
       commentVisibility: options.commentEventVisibility === 'jsdPublic',

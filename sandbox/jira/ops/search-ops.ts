@@ -23,8 +23,15 @@ interface SearchParams {
  * changelog items for an issue? Use Get changelogs", JRACLOUD-96459). The rest needs the changelog endpoint.
  */
 export const SEARCH_CHANGELOG_LIMIT = 40;
-/** `reconcileIssues` accepts at most 50 ids (platform spec, SearchAndReconcileRequestBean). */
-const MAX_RECONCILE = 50;
+/**
+ * `reconcileIssues` "accepts max 50 ids" (platform spec, SearchAndReconcileRequestBean; "API can accept a maximum
+ * of 50 reconcile issues", Search and Reconcile). The spec documents 400 for an invalid request but not its text.
+ */
+export const MAX_RECONCILE = 50;
+export const RECONCILE_LIMIT_MESSAGE = `The number of issues to reconcile cannot exceed ${MAX_RECONCILE}.`;
+/** Not Jira's text (undocumented): a later page named other `reconcileIssues` than the first. */
+export const RECONCILE_CHANGED_MESSAGE =
+  'reconcileIssues must be the same on every page of a search (the ids of its first page).';
 
 function params(ctx: OpContext): SearchParams {
   if (ctx.op.operationId.endsWith('Post')) {
@@ -107,8 +114,7 @@ export function searchJql(ctx: OpContext): Outcome {
   const p = params(ctx);
   if (p.properties.length > 5)
     throw platformError(400, ['The number of properties to return cannot exceed 5.']);
-  if (p.reconcileIssues.length > MAX_RECONCILE)
-    throw platformError(400, [`The number of issues to reconcile cannot exceed ${MAX_RECONCILE}.`]);
+  if (p.reconcileIssues.length > MAX_RECONCILE) throw platformError(400, [RECONCILE_LIMIT_MESSAGE]);
   const reconciled = new Set(p.reconcileIssues);
   const now = Date.now();
   const fields = selectFields(ctx.store, p.fields, 'id');
@@ -120,6 +126,9 @@ export function searchJql(ctx: OpContext): Outcome {
   if (p.nextPageToken !== undefined) {
     const resumed = ctx.sessions.resume(p.nextPageToken);
     if (!resumed) throw platformError(400, ['The provided next page token is invalid or expired.']);
+    // "This list of ids should be consistent with each paginated request across different pages" (platform
+    // spec): what Jira does otherwise is not documented, so the strictest reading refuses the page.
+    if (!resumed.sameReconcile(p.reconcileIssues)) throw platformError(400, [RECONCILE_CHANGED_MESSAGE]);
     ({ ids, offset, sessionId } = resumed);
   } else {
     if (p.jql === undefined || p.jql.trim() === '') {
@@ -128,7 +137,7 @@ export function searchJql(ctx: OpContext): Outcome {
       ]);
     }
     ids = runJql(ctx, p.jql, true, reconciled).map((i) => i.id);
-    sessionId = ctx.sessions.open(ids);
+    sessionId = ctx.sessions.open(ids, p.reconcileIssues);
   }
   const pageIds = ids.slice(offset, offset + maxResults);
   const expand = new Set(p.expand);

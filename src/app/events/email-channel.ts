@@ -11,6 +11,8 @@ export async function cameByEmail(deps: EventDeps, issueId: string): Promise<boo
     const page = await deps.jira.search({
       jql: `id = ${issueId} AND "request-channel-type" = email`,
       maxResults: 1,
+      // The ticket was just created: without reconciling it, search may not know it yet.
+      reconcileIssues: [Number(issueId)],
     });
     return page.issues.length > 0;
   } catch (error) {

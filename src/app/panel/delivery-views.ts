@@ -8,6 +8,7 @@ import { dateValue, nameOf } from './field-values';
 import { textValue } from '../shared/field-values';
 import { keyByName } from '../../domain/names';
 import type { TicketSnapshot } from './ticket-snapshot';
+import { MAX_RECONCILE } from '../shared/recent-changes';
 import { statusRef } from './status-ref';
 
 /** Kinds that carry a Delivery version (guide §3.1.1). */
@@ -15,10 +16,23 @@ export const VERSIONED_KINDS: readonly Kind[] = ['softwareDefect', 'consultingRe
 
 /** Keys of the tickets a Delivery ships (its outward links of the configured link type, guide §3.3). */
 export function shippedKeys(ticket: TicketSnapshot, cfg: ProjectConfig): string[] {
+  return shippedLinks(ticket, cfg).map((l) => l.key);
+}
+
+/**
+ * The ids of the first 50 tickets a Delivery ships (Jira reconciles at most 50 per search): a search of them by
+ * key names them in `reconcileIssues`, so it shows their current status, summary and organizations, not what the
+ * search index still holds.
+ */
+export function shippedIds(ticket: TicketSnapshot, cfg: ProjectConfig): number[] {
+  return shippedLinks(ticket, cfg)
+    .flatMap((l) => (l.id === undefined ? [] : [Number(l.id)]))
+    .slice(0, MAX_RECONCILE);
+}
+
+function shippedLinks(ticket: TicketSnapshot, cfg: ProjectConfig) {
   const type = cfg.names.deliveryLinkType.name.toLowerCase();
-  return ticket.links
-    .filter((l) => l.direction === 'outward' && l.typeName.toLowerCase() === type)
-    .map((l) => l.key);
+  return ticket.links.filter((l) => l.direction === 'outward' && l.typeName.toLowerCase() === type);
 }
 
 /** Key of the Delivery a ticket ships in (the inward side of the configured link type). */
@@ -79,19 +93,22 @@ async function linkedDelivery(
 
 /**
  * The tickets a Delivery ships: Key | Request type | Summary (guide §3.3) plus their current status, in one
- * search as the user; tickets the user cannot see are left out, as Jira would.
+ * search as the user; tickets the user cannot see are left out, as Jira would. `reconcile` ({@link shippedIds})
+ * makes the search show them as they are now.
  */
 export async function includedTickets(
   user: Pick<JiraGateway, 'searchAll'>,
   keys: string[],
   cfg: ProjectConfig,
   requestTypeFieldId: string | undefined,
+  reconcile: readonly number[],
 ): Promise<IncludedTicketView[]> {
   if (keys.length === 0) return [];
   const issues = await user.searchAll({
     jql: `key in (${keys.map((k) => `"${k}"`).join(', ')}) ORDER BY key ASC`,
     fields: ['summary', 'status', 'issuetype', ...(requestTypeFieldId ? [requestTypeFieldId] : [])],
     maxResults: 100,
+    ...(reconcile.length > 0 ? { reconcileIssues: [...reconcile] } : {}),
   });
   return issues.map((issue) => {
     const fields = issue.fields ?? {};

@@ -15,6 +15,7 @@ import { auditEntryView } from './audit-entry-view';
 import {
   deliveryVersionView,
   includedTickets,
+  shippedIds,
   shippedKeys,
   toContractKind,
   VERSIONED_KINDS,
@@ -217,7 +218,13 @@ async function deliveryPanel(
   base: Base,
   history: DeliveryPanelView['history'],
 ): Promise<DeliveryPanelView> {
-  const included = await includedTickets(deps.user, shippedKeys(ticket, cfg), cfg, ids.requestType);
+  const included = await includedTickets(
+    deps.user,
+    shippedKeys(ticket, cfg),
+    cfg,
+    ids.requestType,
+    shippedIds(ticket, cfg),
+  );
   return {
     ...base,
     view: 'delivery',

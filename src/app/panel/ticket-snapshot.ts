@@ -20,6 +20,8 @@ interface LinkSnapshot {
   /** `outward`: this ticket is the link's source (a Delivery "ships" the other ticket). */
   direction: 'outward' | 'inward';
   key: string;
+  /** The other issue's id (what `reconcileIssues` takes), when the link names it. */
+  id?: string;
 }
 
 /** What the panel knows about one ticket after a single `GET /issue` as the user. */
@@ -126,7 +128,14 @@ function linksOf(value: unknown): LinkSnapshot[] {
         ? link.inwardIssue
         : null;
     if (!other || typeof other.key !== 'string') return [];
-    return [{ typeName, direction: isRecord(link.outwardIssue) ? 'outward' : 'inward', key: other.key }];
+    return [
+      {
+        typeName,
+        direction: isRecord(link.outwardIssue) ? 'outward' : 'inward',
+        key: other.key,
+        ...(typeof other.id === 'string' ? { id: other.id } : {}),
+      },
+    ];
   });
 }
 

@@ -3,7 +3,7 @@ import { deliveryVersionOf, estimateExpired, nextStep } from '../../domain/porta
 import { nextStepSentence } from '../../domain/portal/next-step-sentence';
 import type { FieldIds } from '../../domain/ticket';
 import { dateValue, nameOf, organizationNames } from '../panel/field-values';
-import { deliveryKeyOf, shippedKeys } from '../panel/delivery-views';
+import { deliveryKeyOf, shippedIds, shippedKeys } from '../panel/delivery-views';
 import type { PortalContext, PortalDeps } from './portal-deps';
 import type { PortalJira } from './portal-ports';
 import { loadPortalRequest, type PortalRequest } from './portal-request';
@@ -86,10 +86,13 @@ async function includedTickets(request: PortalRequest, deps: PortalDeps): Promis
   const own = new Set(ticket.organizations);
   if (keys.length === 0 || own.size === 0 || !fieldIds.organizations) return [];
   const orgField = fieldIds.organizations;
+  // Reconciled: a ticket moved to another organization a moment ago must not show here from a stale index.
+  const reconcile = shippedIds(ticket, cfg);
   const issues = await deps.jira.searchAll({
     jql: `key in (${keys.map((k) => `"${k}"`).join(', ')}) ORDER BY key ASC`,
     fields: ['summary', 'issuetype', orgField],
     maxResults: INCLUDED_LIMIT,
+    ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
   });
   const ofCustomer = issues.filter((issue) =>
     organizationNames(issue.fields?.[orgField]).some((name) => own.has(name)),

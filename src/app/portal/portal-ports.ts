@@ -24,7 +24,12 @@ type CommentBody = unknown;
 export interface PortalJira {
   getFields(): ReturnType<Parameters<typeof resolveFieldIds>[0]['getFields']>;
   getIssue(key: string, options: { fields: string[]; properties?: string[] }): Promise<IssueBeanLike>;
-  searchAll(request: { jql: string; fields: string[]; maxResults?: number }): Promise<IssueBeanLike[]>;
+  searchAll(request: {
+    jql: string;
+    fields: string[];
+    maxResults?: number;
+    reconcileIssues?: number[];
+  }): Promise<IssueBeanLike[]>;
   editIssue(
     key: string,
     edit: {

@@ -1,5 +1,10 @@
 import { SimClock } from '../../../sandbox/clock';
-import { SEARCH_CHANGELOG_LIMIT } from '../../../sandbox/jira/ops/search-ops';
+import {
+  MAX_RECONCILE,
+  RECONCILE_CHANGED_MESSAGE,
+  RECONCILE_LIMIT_MESSAGE,
+  SEARCH_CHANGELOG_LIMIT,
+} from '../../../sandbox/jira/ops/search-ops';
 import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../../sandbox/jira/site';
 import { USER } from '../../../sandbox/jira/seed/demo-ids';
 import { harness } from './site-harness';
@@ -16,10 +21,10 @@ describe('search on the local site: index lag and changelog truncation', () => {
   });
   afterEach(() => clock.uninstall());
 
-  async function setup(searchIndexLagMs?: number, searchFieldLagMs = DEFAULT_SEARCH_INDEX_LAG_MS) {
+  async function setup(searchIndexLagMs?: number, searchFieldLagMs?: number) {
     const h = harness({
       seed: { seed: 7 },
-      searchFieldLagMs,
+      ...(searchFieldLagMs === undefined ? {} : { searchFieldLagMs }),
       ...(searchIndexLagMs === undefined ? {} : { searchIndexLagMs }),
     });
     const key = await h.site
@@ -69,7 +74,7 @@ describe('search on the local site: index lag and changelog truncation', () => {
     expect((await due()).map((i) => i.key)).toEqual([key]);
   });
 
-  it(`with a field lag, a status change reaches JQL only ${DEFAULT_SEARCH_INDEX_LAG_MS} ms later: until then search matches and returns the old status`, async () => {
+  it(`by default a status change reaches JQL only ${DEFAULT_SEARCH_INDEX_LAG_MS} ms later: until then search matches and returns the old status`, async () => {
     const { h, key, id } = await setup();
     clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
     const byStatus = async (status: string, reconcileIssues: number[] = []) => {
@@ -110,13 +115,87 @@ describe('search on the local site: index lag and changelog truncation', () => {
     expect(await byStatus('In Progress')).toEqual([[key, 'In Progress', 'Crash on start', 1, before + 2]]);
   });
 
-  it('a field lag of 0 (the default for now) makes a status change searchable at once', async () => {
+  it('a field lag of 0 makes a status change searchable at once (switchable reading)', async () => {
     const { h, key } = await setup(undefined, 0);
     await h.site.actAs(USER.agentDach).transition(key, { status: 'In Progress' });
     const res = await h.call('POST', '/rest/api/3/search/jql', {
       jql: `project = SD AND status = "In Progress"`,
     });
     expect((res.json.issues as { id: string }[]).map((i) => i.id)).toContain(h.site.store.issue(key)?.id);
+  });
+
+  it('reconcileIssues makes only the named issues current; the others stay as the index holds them', async () => {
+    const { h, key, id } = await setup();
+    const other = await h.site
+      .actAs(USER.agentDach)
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Hang' });
+    const otherId = Number(h.site.store.issue(other)?.id);
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
+    for (const k of [key, other]) await h.site.actAs(USER.agentDach).transition(k, { status: 'In Progress' });
+    const statuses = async (reconcileIssues: number[]) => {
+      const res = await h.call('POST', '/rest/api/3/search/jql', {
+        jql: `key in (${key}, ${other}) ORDER BY key ASC`,
+        fields: ['status'],
+        reconcileIssues,
+      });
+      return (res.json.issues as { key: string; fields: { status: { name: string } } }[]).map((i) => [
+        i.key,
+        i.fields.status.name,
+      ]);
+    };
+    expect(await statuses([Number(id)])).toEqual([
+      [key, 'In Progress'],
+      [other, 'Open'],
+    ]);
+    expect(await statuses([otherId])).toEqual([
+      [key, 'Open'],
+      [other, 'In Progress'],
+    ]);
+    // The query-string form (GET) reconciles the same way.
+    const get = await h.call(
+      'GET',
+      `/rest/api/3/search/jql?jql=${encodeURIComponent(`key = ${key} AND status = "In Progress"`)}&reconcileIssues=${id}`,
+    );
+    expect((get.json.issues as { id: string }[]).map((i) => i.id)).toEqual([id]);
+  });
+
+  it(`reconcileIssues takes at most ${MAX_RECONCILE} ids: more are refused with 400, by POST and by GET`, async () => {
+    const { h, id } = await setup();
+    const ids = (n: number) => [Number(id), ...Array.from({ length: n - 1 }, (_, i) => 90_000 + i)];
+    const post = (n: number) =>
+      h.call('POST', '/rest/api/3/search/jql', { jql: 'project = SD', reconcileIssues: ids(n) });
+    expect((await post(MAX_RECONCILE)).status).toBe(200);
+    const refused = await post(MAX_RECONCILE + 1);
+    expect([refused.status, refused.json.errorMessages]).toEqual([400, [RECONCILE_LIMIT_MESSAGE]]);
+    const get = await h.call(
+      'GET',
+      `/rest/api/3/search/jql?jql=project%3DSD&reconcileIssues=${ids(MAX_RECONCILE + 1).join(',')}`,
+    );
+    expect([get.status, get.json.errorMessages]).toEqual([400, [RECONCILE_LIMIT_MESSAGE]]);
+  });
+
+  it('every page of a search must name the reconcileIssues of its first page', async () => {
+    const { h, id } = await setup();
+    await h.site
+      .actAs(USER.agentDach)
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Hang' });
+    const first = await h.call('POST', '/rest/api/3/search/jql', {
+      jql: 'project = SD ORDER BY key ASC',
+      maxResults: 1,
+      reconcileIssues: [Number(id)],
+    });
+    const token = first.json.nextPageToken as string;
+    expect(token).toEqual(expect.any(String));
+    const page = (reconcileIssues: number[]) =>
+      h.call('POST', '/rest/api/3/search/jql', {
+        jql: 'project = SD ORDER BY key ASC',
+        maxResults: 1,
+        nextPageToken: token,
+        reconcileIssues,
+      });
+    expect((await page([Number(id)])).status).toBe(200);
+    const changed = await page([]);
+    expect([changed.status, changed.json.errorMessages]).toEqual([400, [RECONCILE_CHANGED_MESSAGE]]);
   });
 
   it(`expand=changelog on search holds only the ${SEARCH_CHANGELOG_LIMIT} most recent histories; the changelog endpoint has all`, async () => {

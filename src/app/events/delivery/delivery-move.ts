@@ -8,6 +8,7 @@ import {
 } from '../../../domain/process-state';
 import { EVENT_WRITER, markStateWrite, readStateWrite, writtenSince } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
+import { noteRecentChange } from '../../shared/recent-changes';
 import type { Ticket } from '../../../domain/ticket';
 import { auditDeliveryLinked, deliveryLinks } from './delivery-links';
 import type { DeliveryCandidate } from '../../../domain/delivery';
@@ -50,7 +51,7 @@ async function currentState(deps: EventDeps, ticket: Ticket): Promise<ProcessSta
  * Puts one ticket into the Planned Delivery it belongs in (`target`) and takes it out of every other Planned one
  * (`deliveryPlacement`), whichever side started it: the ticket entering Delivery Pending or a Delivery created or
  * edited. Clears the "no Delivery yet" flag once a target exists. Tables are left to the caller, who regenerates
- * each touched Delivery once.
+ * each touched Delivery once. A ticket whose links change counts as a recent change (`recent-changes`).
  */
 export async function moveIntoDelivery(
   deps: EventDeps,
@@ -62,6 +63,9 @@ export async function moveIntoDelivery(
 ): Promise<DeliveryMove> {
   const placement = placementOf(config, ticket, candidates, target);
   const touched = new Set<string>();
+  // Searches in the next minutes see the ticket's links as they are now only when they reconcile it.
+  if (placement.unlink.length > 0 || (target && placement.link))
+    await noteRecentChange(deps.store, config.projectKey, ticket.id, now);
   for (const link of placement.unlink) {
     await deps.links.deleteLink(link.linkId);
     touched.add(link.deliveryId);

@@ -4,17 +4,31 @@ import type { FieldIds } from '../../../domain/ticket';
 import { organizationsOf, requestTypeName, textValue } from '../../shared/field-values';
 import type { DeliveryCandidate } from '../../../domain/delivery';
 import type { IncludedTicket } from '../../../domain/delivery/delivery-table';
+import { MAX_RECONCILE } from '../../shared/recent-changes';
 
 /** JQL string literal: Jira escapes `"` and `\` with a backslash. */
 export function jqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** The project's Planned Delivery tickets (few per customer): one search, only the matching fields. */
+/**
+ * The ids to reconcile in a search: `first` (what this invocation must see current), then the project's recent
+ * changes, at most Jira's 50.
+ */
+export function reconcileList(recent: readonly number[], first: readonly string[] = []): number[] {
+  return [...new Set([...first.map(Number), ...recent])].slice(0, MAX_RECONCILE);
+}
+
+/**
+ * The project's Planned Delivery tickets (few per customer): one search, only the matching fields. `reconcile`
+ * names the Deliveries whose latest status, version, date and customer the search must reflect (just created or
+ * edited); the others are as the search index holds them.
+ */
 export async function plannedDeliveries(
   deps: EventDeps,
   config: ProjectConfig,
   ids: FieldIds,
+  reconcile: readonly number[],
 ): Promise<DeliveryCandidate[]> {
   const fields = [ids.deliveryVersion, ids.organizations, ids.estimatedDeliveryDate].filter(
     (f): f is string => f !== undefined,
@@ -25,6 +39,7 @@ export async function plannedDeliveries(
       `AND status = ${jqlString(config.names.statuses.planned)} ORDER BY key ASC`,
     fields,
     maxResults: 100,
+    ...(reconcile.length > 0 ? { reconcileIssues: [...reconcile] } : {}),
   });
   return issues.map((issue) => {
     const f = issue.fields ?? {};
@@ -40,20 +55,28 @@ export async function plannedDeliveries(
   });
 }
 
-/** Key, kind (issue type, else request type) and summary of the given tickets, read with as few searches as Jira pages allow. */
+/**
+ * Key, kind (issue type, else request type) and summary of the given tickets, read with as few searches as Jira
+ * pages allow. The tickets among `recent` (the project's recent changes) are reconciled, so a ticket reclassified
+ * just before it was linked shows its new kind.
+ */
 export async function includedTickets(
   deps: EventDeps,
   ids: FieldIds,
   ticketIds: readonly string[],
+  recent: readonly number[],
 ): Promise<IncludedTicket[]> {
   const result: IncludedTicket[] = [];
   // Keep each JQL well below Jira's length limits: 100 ids per search.
   for (let i = 0; i < ticketIds.length; i += 100) {
     const chunk = ticketIds.slice(i, i + 100);
+    const inChunk = new Set(chunk.map(Number));
+    const reconcile = recent.filter((id) => inChunk.has(id));
     const issues = await deps.jira.searchAll({
       jql: `id in (${chunk.join(',')}) ORDER BY key ASC`,
       fields: ['summary', 'issuetype', ...(ids.requestType ? [ids.requestType] : [])],
       maxResults: 100,
+      ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
     });
     for (const issue of issues) {
       const f = issue.fields ?? {};

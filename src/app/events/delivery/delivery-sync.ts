@@ -11,6 +11,7 @@ import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } 
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
+import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
 
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
@@ -27,6 +28,9 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
     fieldIds.deliveryVersion !== undefined &&
     changeOf(event, fieldIds.deliveryVersion, config.names.fields.deliveryVersion) !== undefined;
   if (ticket.kind === 'delivery') {
+    // Searches in the next minutes (this Delivery's collect run, tickets placed meanwhile) must see it as it is.
+    if (event.kind === 'created' || event.kind === 'updated')
+      await noteRecentChange(deps.store, ticket.projectKey, ticket.id, input.now);
     if (statusChanged && isDeliveryCompleted(ticket.status)) {
       await deps.queue.push([
         {
@@ -47,6 +51,11 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
   }
   if (ticket.kind === undefined || !SHIPPED_KINDS.includes(ticket.kind)) return;
   if (!statusChanged && !versionChanged && event.kind !== 'created') return;
+  // A collect run in the next minutes must see the ticket as it is now when it entered, left or changed in
+  // Delivery Pending (the status it left is the change's `fromString`).
+  const left = changeOf(event, 'status')?.fromString;
+  if (ticket.status === 'deliveryPending' || (left && statusOfName(config, left) === 'deliveryPending'))
+    await noteRecentChange(deps.store, ticket.projectKey, ticket.id, input.now);
   // Only a changelog id or the creation names one change; without either, the copies are not told apart.
   const named = event.changelogId !== undefined || event.kind === 'created';
   await placeInDelivery(deps, input, ticket, {
@@ -93,8 +102,11 @@ async function placeInDelivery(
   );
   const versioned = hasVersion(ticket) ? ticket : undefined;
   const pending = ticket.status === 'deliveryPending' && versioned !== undefined;
+  const recent =
+    pending || plannedLinks.length > 0 ? await recentChanges(deps.store, ticket.projectKey, now) : [];
+  // Deliveries just created, edited or shipped are reconciled: their latest status, version and date decide.
   const candidates =
-    pending || plannedLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds) : [];
+    pending || plannedLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds, recent) : [];
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   const linkKey =
     target && occurrences.change !== undefined && placementOf(config, ticket, candidates, target).link
@@ -140,5 +152,5 @@ async function placeInDelivery(
       );
     }
   }
-  for (const deliveryId of touched) await regenerateDeliveryTable(deps, config, fieldIds, deliveryId);
+  for (const deliveryId of touched) await regenerateDeliveryTable(deps, config, fieldIds, deliveryId, recent);
 }

@@ -10,13 +10,15 @@ import { buildIncludedTicketsTable } from '../../../domain/delivery/delivery-tab
 /**
  * Regenerates a Delivery's "Included tickets" field from its links (the links are the truth; the table is a
  * view of them): one GET for the links, one search per 100 tickets for request types, and one edit only when
- * the table changed. Returns how many tickets are listed and how many did not fit.
+ * the table changed. `recent`: the project's recently changed issues, reconciled in those searches. Returns how
+ * many tickets are listed and how many did not fit.
  */
 export async function regenerateDeliveryTable(
   deps: EventDeps,
   config: ProjectConfig,
   ids: FieldIds,
   deliveryId: string,
+  recent: readonly number[],
 ): Promise<{ listed: number; omitted: number } | undefined> {
   const field = ids.includedTickets;
   if (field === undefined) {
@@ -31,7 +33,7 @@ export async function regenerateDeliveryTable(
   const ticketIds = issueLinksOf(delivery.fields?.issuelinks)
     .filter((l) => l.typeName.toLowerCase() === linkName && l.direction === 'outward')
     .map((l) => l.otherId);
-  const tickets = await includedTickets(deps, ids, [...new Set(ticketIds)]);
+  const tickets = await includedTickets(deps, ids, [...new Set(ticketIds)], recent);
   // The table's header speaks the customer's language: the Delivery belongs to one customer organization.
   const organization = organizationsOf(orgField ? delivery.fields?.[orgField] : undefined)
     .map((o) => o.name)

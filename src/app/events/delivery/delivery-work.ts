@@ -15,8 +15,9 @@ import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/del
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { auditDeliveryCompleted } from './delivery-audit';
-import { plannedDeliveries, jqlString } from './delivery-queries';
+import { plannedDeliveries, jqlString, reconcileList } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
+import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
 
 const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
 /** `changelogId`: the status change that completed the Delivery (absent on items queued by older releases). */
@@ -137,6 +138,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
     : undefined;
   // Marker before property, so a sweep holding the old timer's state does not overwrite this one (0003).
   await markStateWrite(deps.store, ticket.id, next.updatedAt, EVENT_WRITER);
+  // Until search shows it in its new status, a collect run must not take it for a ticket still waiting.
+  await noteRecentChange(deps.store, body.projectKey, ticket.id, now);
   await deps.jira.doTransition(ticket.key, {
     id: transition.id,
     ...(resolution ? { fields: resolution } : {}),
@@ -190,7 +193,15 @@ async function collectWaitingTickets(
   deps: EventDeps,
 ): Promise<WorkOutcome> {
   const { now, config, fieldIds } = await setup(deps, body.projectKey);
-  const candidates = await plannedDeliveries(deps, config, fieldIds);
+  const recent = await recentChanges(deps.store, body.projectKey, now);
+  // The Delivery was just created or edited, and the tickets that just entered, left or changed in Delivery
+  // Pending (or were linked) may not have reached the search index yet: both searches reconcile them.
+  const candidates = await plannedDeliveries(
+    deps,
+    config,
+    fieldIds,
+    reconcileList(recent, [body.deliveryId]),
+  );
   const delivery = candidates.find((c) => c.id === body.deliveryId);
   if (!delivery) return DONE;
   const kinds = SHIPPED_KINDS.map((k) => jqlString(config.names.kinds[k])).join(', ');
@@ -199,6 +210,7 @@ async function collectWaitingTickets(
     fields: ticketFields(fieldIds),
     properties: [PROCESS_STATE_KEY],
     maxResults: 100,
+    ...(recent.length > 0 ? { reconcileIssues: recent } : {}),
   });
   const toMove = waiting
     .map((issue) => toTicket(issue, fieldIds, config))
@@ -223,7 +235,7 @@ async function collectWaitingTickets(
     await auditTicketsLinkedToDelivery(deps, ref, linkedHere, now);
   }
   touched.delete(delivery.id);
-  for (const id of touched) await regenerateDeliveryTable(deps, config, fieldIds, id);
+  for (const id of touched) await regenerateDeliveryTable(deps, config, fieldIds, id, recent);
   if (toMove.length > batch.length) {
     // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.
     await deps.queue.push([
@@ -234,15 +246,16 @@ async function collectWaitingTickets(
     ]);
     return DONE;
   }
-  await regenerateDeliveryTable(deps, config, fieldIds, delivery.id);
+  await regenerateDeliveryTable(deps, config, fieldIds, delivery.id, recent);
   return DONE;
 }
 
 /** A link of the Delivery type was created or deleted by someone: the table follows the links. */
 const deliveryTable = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = deliveryBody.parse(raw);
-  const { config, fieldIds } = await setup(deps, body.projectKey);
-  await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId);
+  const { now, config, fieldIds } = await setup(deps, body.projectKey);
+  const recent = await recentChanges(deps.store, body.projectKey, now);
+  await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId, recent);
   return DONE;
 };
 

@@ -1,0 +1,54 @@
+import {
+  MAX_RECONCILE,
+  noteRecentChange,
+  RECENT_CHANGE_MS,
+  recentChanges,
+} from '../../../src/app/shared/recent-changes';
+import { MemoryStore } from '../../support/memory-store';
+
+const t0 = new Date('2026-11-27T10:00:00Z');
+const at = (ms: number) => new Date(t0.getTime() + ms);
+
+describe('recent changes: the ids a search reconciles', () => {
+  it('lists the issues changed within the window, most recent first, per project', async () => {
+    const store = new MemoryStore();
+    await noteRecentChange(store, 'SD', '10001', t0);
+    await noteRecentChange(store, 'SD', '10002', at(1_000));
+    await noteRecentChange(store, 'SDX', '10003', at(2_000));
+    expect(await recentChanges(store, 'SD', at(3_000))).toEqual([10002, 10001]);
+    expect(await recentChanges(store, 'SDX', at(3_000))).toEqual([10003]);
+  });
+
+  it('a change noted again counts from its latest time', async () => {
+    const store = new MemoryStore();
+    await noteRecentChange(store, 'SD', '10001', t0);
+    await noteRecentChange(store, 'SD', '10002', at(1_000));
+    await noteRecentChange(store, 'SD', '10001', at(2_000));
+    expect(await recentChanges(store, 'SD', at(3_000))).toEqual([10001, 10002]);
+  });
+
+  it('drops changes older than the window and deletes their keys', async () => {
+    const store = new MemoryStore();
+    await noteRecentChange(store, 'SD', '10001', t0);
+    await noteRecentChange(store, 'SD', '10002', at(1));
+    expect(await recentChanges(store, 'SD', at(RECENT_CHANGE_MS))).toEqual([10002]);
+    expect((await store.list('recent:SD:')).entries.map((e) => e.key)).toEqual(['recent:SD:10002']);
+  });
+
+  it(`keeps at most ${MAX_RECONCILE}, the most recent, across KVS pages`, async () => {
+    const store = new MemoryStore();
+    for (let n = 0; n < 130; n++) await noteRecentChange(store, 'SD', String(10_000 + n), at(n * 1_000));
+    const ids = await recentChanges(store, 'SD', at(200_000));
+    expect(ids).toHaveLength(MAX_RECONCILE);
+    expect(ids[0]).toBe(10_129);
+    expect(ids.at(-1)).toBe(10_129 - MAX_RECONCILE + 1);
+  });
+
+  it('an unreadable entry is deleted, not reconciled', async () => {
+    const store = new MemoryStore();
+    await store.set('recent:SD:10001', { at: 'yesterday' });
+    await store.set('recent:SD:abc', { at: t0.toISOString() });
+    expect(await recentChanges(store, 'SD', t0)).toEqual([]);
+    expect((await store.list('recent:SD:')).entries).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+import { FIELD } from '../../sandbox/jira/seed/demo-ids';
+import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../sandbox/jira/site';
+import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
+
+/**
+ * JQL search lags behind every write, field values included, unless the search names the issue in
+ * `reconcileIssues` (developer.atlassian.com, "Search After Write with Search And Reconcile"). The Delivery rules
+ * search right after tickets and Deliveries change: each case below runs on the local site with its default lag
+ * (a change reaches search {@link DEFAULT_SEARCH_INDEX_LAG_MS} ms later) and with none, and must end the same, with
+ * the same REST calls: reconciling rides on searches the app makes anyway.
+ */
+const LAGS = [
+  ['default lag', undefined],
+  ['no lag', 0],
+] as const;
+
+/** The ticket keys of a Delivery's "Included tickets" table, with their kind and summary. */
+function rows(doc: unknown): string[][] {
+  const table = (doc as { content: { type: string; content: { content: unknown[] }[] }[] }).content.find(
+    (n) => n.type === 'table',
+  );
+  return (table?.content ?? []).slice(1).map((row) => row.content.map((cell) => plainText(cell).trim()));
+}
+
+describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldLagMs) => {
+  let s: LocalSite;
+  beforeEach(async () => {
+    s = await startEventsSite(undefined, {
+      ...(searchFieldLagMs === undefined ? {} : { searchFieldLagMs }),
+    });
+  });
+  afterEach(() => {
+    const failed = s.failedInvocations();
+    s.close();
+    expect(failed).toEqual([]);
+  });
+
+  const createDelivery = (version: string, estimated = '2026-12-15') =>
+    s.agent.createIssue({
+      project: 'SD',
+      issueType: 'Delivery',
+      summary: `Delivery ${version}`,
+      fields: {
+        [FIELD.deliveryVersion]: version,
+        [FIELD.organizations]: [{ id: '1' }],
+        [FIELD.estimatedDeliveryDate]: estimated,
+      },
+    });
+
+  async function pending(issueType: string, version: string, summary = 'Export fails'): Promise<string> {
+    const key = await s.as('customer-acme-1').createIssue({ project: 'SD', issueType, summary });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.agent.edit(key, { [FIELD.deliveryVersion]: version });
+    await s.agent.transition(key, { status: 'Delivery Pending' });
+    return key;
+  }
+
+  it('a ticket that entered Delivery Pending a moment before its Delivery was created is linked, with the calls of a site without lag', async () => {
+    const sd = await pending('Software Defect', '14.30.0.0');
+    await s.settle();
+    let del = '';
+    const spent = await s.measure(async () => {
+      del = await createDelivery('14.30.0.0');
+    });
+    expect(s.shipped(del)).toEqual([sd]);
+    expect(s.state(sd)).toMatchObject({ flags: [] });
+    // The Delivery's own event (one read, one edit); its collect run: Planned Deliveries and waiting tickets (one
+    // search each, both reconciling), one link, the flag cleared (one property write), the table (the Delivery's
+    // links, one search, one edit). The same on a site without lag: reconciling costs no call.
+    expect(spent.byOperation).toEqual({
+      getIssue: 2,
+      searchAndReconsileIssuesUsingJqlPost: 3,
+      linkIssues: 1,
+      setIssueProperty: 1,
+      editIssue: 2,
+    });
+  });
+
+  it('a ticket that left Delivery Pending a moment before a Delivery for it was created is not linked', async () => {
+    const sd = await pending('Software Defect', '14.30.0.0');
+    await s.settle();
+    // Search has seen it waiting in Delivery Pending.
+    s.jump(new Date(Date.now() + DEFAULT_SEARCH_INDEX_LAG_MS));
+    await s.agent.transition(sd, { status: 'Clarification required / On hold' });
+    const del = await createDelivery('14.30.0.0');
+    await s.settle();
+    expect(s.shipped(del)).toEqual([]);
+  });
+
+  it('a Delivery rescheduled a moment before a CUSTOM ticket enters Delivery Pending: the ticket goes by the new date', async () => {
+    const a = await createDelivery('14.22.0.0', '2026-12-20');
+    const b = await createDelivery('14.21.9.0', '2027-01-15');
+    await s.settle();
+    await s.agent.edit(a, { [FIELD.estimatedDeliveryDate]: '2027-03-01' });
+    const ticket = await pending('Consulting Request', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(a)).toEqual([]);
+    expect(s.shipped(b)).toEqual([ticket]);
+    expect(rows(s.field(a, FIELD.includedTickets))).toEqual([]);
+  });
+
+  it('a ticket renamed a moment before it enters Delivery Pending shows its new summary in the table', async () => {
+    const del = await createDelivery('14.40.0.0');
+    await s.settle();
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Software Defect',
+      summary: 'Export fails',
+    });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    await s.agent.edit(key, { summary: 'Export fails for PDF', [FIELD.deliveryVersion]: '14.40.0.0' });
+    await s.agent.transition(key, { status: 'Delivery Pending' });
+    await s.settle();
+    expect(rows(s.field(del, FIELD.includedTickets))).toEqual([
+      [key, 'Software Defect', 'Export fails for PDF'],
+    ]);
+  });
+
+  it('a ticket shipped a moment before another Planned Delivery for its customer is created is not linked to it', async () => {
+    const a = await createDelivery('14.22.0.0', '2026-12-20');
+    const ticket = await pending('Consulting Request', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(a)).toEqual([ticket]);
+    // Search has seen it waiting in Delivery Pending.
+    s.jump(new Date(Date.now() + DEFAULT_SEARCH_INDEX_LAG_MS));
+    await s.agent.transition(a, { status: 'Delivered' });
+    await s.settle();
+    expect(s.status(ticket)).toBe('Resolved');
+    const b = await createDelivery('14.23.0.0', '2026-12-10');
+    await s.settle();
+    expect(s.shipped(b)).toEqual([]);
+  });
+});
