@@ -17,7 +17,7 @@ import type { KeyValueStore } from '../ports';
  * How long a change counts as recent: far beyond the "few seconds to minutes" search takes to show one. Older
  * entries are deleted by the reader that finds them; KVS drops any left over after a day.
  */
-export const RECENT_CHANGE_MS = 60 * 60_000;
+const RECENT_CHANGE_MS = 60 * 60_000;
 const TTL_DAYS = 1;
 /** Jira reconciles at most 50 issues per search (`reconcileIssues`, platform spec). */
 export const MAX_RECONCILE = 50;

@@ -1,13 +1,10 @@
-import {
-  MAX_RECONCILE,
-  noteRecentChange,
-  RECENT_CHANGE_MS,
-  recentChanges,
-} from '../../../src/app/shared/recent-changes';
+import { MAX_RECONCILE, noteRecentChange, recentChanges } from '../../../src/app/shared/recent-changes';
 import { MemoryStore } from '../../support/memory-store';
 
 const t0 = new Date('2026-11-27T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
+/** A change counts as recent for an hour. */
+const WINDOW_MS = 60 * 60_000;
 
 describe('recent changes: the ids a search reconciles', () => {
   it('lists the issues changed within the window, most recent first, per project', async () => {
@@ -31,7 +28,7 @@ describe('recent changes: the ids a search reconciles', () => {
     const store = new MemoryStore();
     await noteRecentChange(store, 'SD', '10001', t0);
     await noteRecentChange(store, 'SD', '10002', at(1));
-    expect(await recentChanges(store, 'SD', at(RECENT_CHANGE_MS))).toEqual([10002]);
+    expect(await recentChanges(store, 'SD', at(WINDOW_MS))).toEqual([10002]);
     expect((await store.list('recent:SD:')).entries.map((e) => e.key)).toEqual(['recent:SD:10002']);
   });
 
