@@ -57,6 +57,38 @@ export class MemoryStore implements KeyValueStore {
   }
 }
 
+/** A store that keeps each key's time to live, as Forge KVS does, on a clock the test moves. */
+export class ExpiringStore extends MemoryStore {
+  private readonly expiry = new Map<string, number>();
+  private today = 0;
+
+  private remember(key: string, options?: { ttlDays?: number }): void {
+    if (options?.ttlDays === undefined) this.expiry.delete(key);
+    else this.expiry.set(key, this.today + options.ttlDays);
+  }
+
+  override async set<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<void> {
+    await super.set(key, value);
+    this.remember(key, options);
+  }
+
+  override async setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean> {
+    const won = await super.setIfAbsent(key, value);
+    if (won) this.remember(key, options);
+    return won;
+  }
+
+  /** Moves the clock on by `days` and drops every key whose time to live has run out. */
+  advanceDays(days: number): void {
+    this.today += days;
+    for (const [key, until] of this.expiry) {
+      if (until > this.today) continue;
+      this.data.delete(key);
+      this.expiry.delete(key);
+    }
+  }
+}
+
 /** In-memory `DueIndexStore` for unit tests (integration tests use the local site's custom entity index). */
 export class MemoryDueIndex implements DueIndexStore {
   readonly entries = new Map<string, DueIndexEntry>();

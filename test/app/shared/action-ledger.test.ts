@@ -1,5 +1,5 @@
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
-import { MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryStore } from '../../support/memory-store';
 
 const t0 = new Date('2026-03-01T10:00:00Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -76,38 +76,6 @@ describe('ActionLedger', () => {
     await expect(ledger.claim('k', t0)).resolves.toEqual({ kind: 'claimed' });
   });
 });
-
-/** A store that keeps each key's time to live, as Forge KVS does, on a clock the test moves. */
-class ExpiringStore extends MemoryStore {
-  private readonly expiry = new Map<string, number>();
-  private today = 0;
-
-  private remember(key: string, options?: { ttlDays?: number }): void {
-    if (options?.ttlDays === undefined) this.expiry.delete(key);
-    else this.expiry.set(key, this.today + options.ttlDays);
-  }
-
-  override async set<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<void> {
-    await super.set(key, value);
-    this.remember(key, options);
-  }
-
-  override async setIfAbsent<T>(key: string, value: T, options?: { ttlDays?: number }): Promise<boolean> {
-    const won = await super.setIfAbsent(key, value);
-    if (won) this.remember(key, options);
-    return won;
-  }
-
-  /** Moves the clock on by `days` and drops every key whose time to live has run out. */
-  advanceDays(days: number): void {
-    this.today += days;
-    for (const [key, until] of this.expiry) {
-      if (until > this.today) continue;
-      this.data.delete(key);
-      this.expiry.delete(key);
-    }
-  }
-}
 
 describe('ActionLedger keys', () => {
   it('keeps distinct actions apart: claiming one leaves the others free', async () => {

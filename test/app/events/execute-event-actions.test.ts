@@ -1,0 +1,484 @@
+import type { EventDeps } from '../../../src/app/events/event-deps';
+import { executeEventActions } from '../../../src/app/events/execute-event-actions';
+import type { ExecutionContext } from '../../../src/app/events/execution-context';
+import { JiraHttpError, UpstreamError } from '../../../src/app/ports/jira-errors';
+import { textToAdf } from '../../../src/app/shared/adf';
+import { ActionLedger } from '../../../src/app/shared/action-ledger';
+import { AuditLog } from '../../../src/app/shared/audit-log';
+import { readStateWrite } from '../../../src/app/shared/state-write-marker';
+import type { EventAction } from '../../../src/domain/events/event-actions';
+import {
+  PROCESS_STATE_KEY,
+  initialState,
+  withDone,
+  withFlag,
+  type ProcessState,
+} from '../../../src/domain/process-state';
+import { renderMessage } from '../../../src/domain/texts';
+import { projectConfig, ticket } from '../../domain/events/rule-fixtures';
+import { MemoryStore } from '../../support/memory-store';
+
+const NOW = new Date('2026-11-28T10:00:00Z');
+const DACH = { id: '100', name: 'DACH support' };
+const STORED = initialState(new Date('2026-11-27T09:00:00Z'), 's-open');
+
+const securityNote = {
+  type: 'comment',
+  visibility: 'internal',
+  messageKey: 'confidentialityApplied',
+  params: { ticketKey: 'SD-1', securityLevel: 'DACH support' },
+  idempotencyKey: '10001:security:DACH support:h1:note',
+} as const satisfies EventAction;
+const setSecurity = {
+  type: 'setSecurityLevel',
+  level: ' dach SUPPORT ',
+  idempotencyKey: '10001:security:DACH support:h1',
+} as const satisfies EventAction;
+const priorityNote = {
+  type: 'comment',
+  visibility: 'internal',
+  messageKey: 'priorityMismatch',
+  params: { ticketKey: 'SD-1', priority: 'P1', type: 'Support Request' },
+  idempotencyKey: '10001:priorityNote:h1:P1',
+} as const satisfies EventAction;
+const autoReply = {
+  type: 'comment',
+  visibility: 'public',
+  messageKey: 'outOfHoursAutoReply',
+  params: { ticketKey: 'SD-1', nextWorkingDay: { date: '2026-11-30T08:00:00.000Z' } },
+  idempotencyKey: '10001:outOfHoursReply',
+} as const satisfies EventAction;
+const revertStatus = {
+  type: 'revertStatus',
+  toStatusId: 's-open',
+  toStatusName: 'Open',
+  comment: {
+    visibility: 'internal',
+    messageKey: 'transitionRefused',
+    params: { ticketKey: 'SD-1', from: 'Open', to: 'Closed', reason: 'not allowed' },
+  },
+  flag: 'transitionNotReverted',
+  idempotencyKey: '10001:revertStatus:h1',
+} as const satisfies EventAction;
+
+interface Edit {
+  readonly fields?: Record<string, unknown>;
+  readonly comment?: { body: unknown; internal: boolean; occurrence: string };
+  readonly properties?: { key: string; value: ProcessState }[];
+}
+
+/** Jira reduced to the writes the executor makes; each write records the event marker it found. */
+function fakeJira(store: MemoryStore, options: { failEdits?: Error[]; failComments?: Error[] } = {}) {
+  const edits: { edit: Edit; notifyUsers: boolean | undefined; marker: unknown }[] = [];
+  const comments: { key: string; comment: Edit['comment'] }[] = [];
+  const transitions: { id: string; comment: unknown; properties: unknown }[] = [];
+  const failEdits = [...(options.failEdits ?? [])];
+  const failComments = [...(options.failComments ?? [])];
+  const jira = {
+    async editIssue(_key: string, edit: Edit, opts?: { notifyUsers?: boolean }) {
+      const failure = failEdits.shift();
+      if (failure) throw failure;
+      edits.push({
+        edit: structuredClone(edit),
+        notifyUsers: opts?.notifyUsers,
+        marker: await readStateWrite(store, '10001'),
+      });
+    },
+    async addComment(key: string, comment: Edit['comment']) {
+      const failure = failComments.shift();
+      if (failure) throw failure;
+      comments.push({ key, comment });
+      return `c${comments.length}`;
+    },
+    async getTransitions() {
+      return [{ id: '21', name: 'Back to Open', to: { id: 's-open', name: 'Open' } }];
+    },
+    async doTransition(_key: string, t: { id: string; comment: unknown; properties: unknown }) {
+      transitions.push(t);
+    },
+  };
+  return { jira, edits, comments, transitions };
+}
+
+function setup(
+  options: {
+    failEdits?: Error[];
+    failComments?: Error[];
+    dryRun?: boolean;
+    stored?: ProcessState;
+    levels?: { id: string; name: string }[];
+    store?: MemoryStore;
+    now?: Date;
+  } = {},
+) {
+  const store = options.store ?? new MemoryStore();
+  const fake = fakeJira(store, options);
+  const localeReads: string[] = [];
+  const links = {
+    async securityLevels() {
+      return options.levels ?? [DACH];
+    },
+    async issueTypeId(name: string) {
+      return name === 'Request' ? 't-req' : undefined;
+    },
+    async userLocale(accountId: string) {
+      localeReads.push(accountId);
+      return 'en_US';
+    },
+  };
+  const alerts: unknown[] = [];
+  const deps = {
+    jira: fake.jira,
+    links,
+    store,
+    ledger: new ActionLedger(store),
+    audit: new AuditLog(store),
+    pager: { alert: async (a: unknown) => void alerts.push(a) },
+    log: { warn: () => undefined, error: () => undefined, info: () => undefined },
+  } as unknown as EventDeps;
+  const config = projectConfig();
+  const ctx: ExecutionContext = {
+    deps,
+    ticket: ticket(),
+    config: options.dryRun ? { ...config, automation: { ...config.automation, dryRun: true } } : config,
+    now: options.now ?? NOW,
+    stored: options.stored ?? STORED,
+    actorId: 'agent-1',
+  };
+  const audits = () => new AuditLog(store).forIssue('10001');
+  return { ctx, store, ...fake, localeReads, alerts, audits };
+}
+
+const run = (s: ReturnType<typeof setup>, actions: EventAction[], decided = s.ctx.stored ?? STORED) =>
+  executeEventActions(s.ctx, decided, actions);
+
+const written = (edit: Edit) => edit.properties?.[0]?.value;
+const rendered = (ref: typeof priorityNote | typeof autoReply, language: 'de' | 'en') =>
+  textToAdf(renderMessage(projectConfig(), ref.messageKey, language, ref.params));
+
+describe('executeEventActions: the event rules’ actions in as few writes as Jira allows', () => {
+  it('the security level, the state and the note travel in ONE edit, announced before it', async () => {
+    const s = setup();
+    const state = await run(s, [setSecurity, securityNote]);
+    expect(s.edits).toHaveLength(1);
+    const { edit, notifyUsers, marker } = s.edits[0] ?? { edit: {} };
+    expect(edit.fields).toEqual({ security: { id: DACH.id } });
+    expect(edit.comment).toMatchObject({ internal: true, occurrence: securityNote.idempotencyKey });
+    expect(notifyUsers).toBe(false);
+    expect(marker).toEqual({ updatedAt: NOW.toISOString(), writer: 'event' });
+    expect(written(edit)?.done).toEqual(
+      expect.arrayContaining([setSecurity.idempotencyKey, securityNote.idempotencyKey]),
+    );
+    expect(written(edit)?.updatedAt).toBe(NOW.toISOString());
+    expect(state.done).toEqual(written(edit)?.done);
+    expect(s.comments).toEqual([]);
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({
+        action: 'securitySet',
+        outcome: 'done',
+        idempotencyKey: setSecurity.idempotencyKey,
+      }),
+    ]);
+  });
+
+  it('a public comment notifies the customer in the customer’s language; a note is in the agent’s, read once', async () => {
+    const s = setup();
+    await run(s, [autoReply]);
+    expect(s.edits[0]?.notifyUsers).toBe(true);
+    expect(s.edits[0]?.edit.comment).toEqual({
+      body: rendered(autoReply, 'de'),
+      internal: false,
+      occurrence: autoReply.idempotencyKey,
+    });
+    expect(s.localeReads).toEqual([]);
+    const agent = setup();
+    await run(agent, [
+      priorityNote,
+      { ...securityNote, messageKey: 'priorityMismatch', params: priorityNote.params },
+    ]);
+    expect(agent.edits[0]?.edit.comment?.body).toEqual(rendered(priorityNote, 'en'));
+    expect(agent.comments[0]?.comment?.body).toEqual(rendered(priorityNote, 'en'));
+    expect(agent.localeReads).toEqual(['agent-1']);
+  });
+
+  it('further comments follow one by one; the state lists only what the edit carried, the ledger the rest', async () => {
+    const s = setup();
+    const state = await run(s, [priorityNote, autoReply]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.comment?.occurrence).toBe(priorityNote.idempotencyKey);
+    expect(s.comments.map((c) => c.comment?.occurrence)).toEqual([autoReply.idempotencyKey]);
+    expect(state.done).toContain(priorityNote.idempotencyKey);
+    expect(state.done).not.toContain(autoReply.idempotencyKey);
+    await expect(s.ctx.deps.ledger.claim(autoReply.idempotencyKey, NOW)).resolves.toMatchObject({
+      kind: 'done',
+    });
+    await expect(s.ctx.deps.ledger.claim(priorityNote.idempotencyKey, NOW)).resolves.toMatchObject({
+      kind: 'done',
+    });
+  });
+
+  it('actions the state lists as done are skipped; with nothing new nothing is written', async () => {
+    const stored = withDone(STORED, priorityNote.idempotencyKey);
+    const s = setup({ stored });
+    await expect(run(s, [priorityNote])).resolves.toBe(stored);
+    expect(s.edits).toEqual([]);
+    expect(s.comments).toEqual([]);
+  });
+
+  it('a changed state alone is written as the property, without a comment', async () => {
+    const s = setup();
+    const decided = withFlag(STORED, 'somethingToShow');
+    await run(s, [], decided);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit).toEqual({
+      properties: [{ key: PROCESS_STATE_KEY, value: { ...decided, updatedAt: NOW.toISOString() } }],
+    });
+    expect(s.edits[0]?.notifyUsers).toBe(false);
+  });
+
+  it('a state that differs only in its time stamp is not written again', async () => {
+    const s = setup();
+    await run(s, [], { ...STORED, updatedAt: NOW.toISOString() });
+    expect(s.edits).toEqual([]);
+  });
+
+  it('without a stored state the decided one is written', async () => {
+    const s = setup();
+    const noStored = { ...s, ctx: { ...s.ctx, stored: undefined } };
+    await executeEventActions(noStored.ctx, STORED, []);
+    expect(s.edits).toHaveLength(1);
+  });
+
+  it('in dry run nothing is written; each pending action is audited as it would have happened', async () => {
+    const s = setup({ dryRun: true, stored: withDone(STORED, autoReply.idempotencyKey) });
+    const audit = { type: 'audit', entry: { action: 'x', outcome: 'done' } } as const;
+    await expect(run(s, [priorityNote, autoReply, audit])).resolves.toBe(s.ctx.stored);
+    expect([...s.edits, ...s.comments]).toEqual([]);
+    // Newest first.
+    const [auditEntry, commentEntry] = await s.audits();
+    expect([auditEntry, commentEntry]).toEqual([
+      expect.objectContaining({ action: 'audit', outcome: 'dryRun' }),
+      expect.objectContaining({
+        action: 'comment',
+        outcome: 'dryRun',
+        idempotencyKey: priorityNote.idempotencyKey,
+      }),
+    ]);
+    expect(auditEntry).not.toHaveProperty('idempotencyKey');
+    expect(await s.audits()).toHaveLength(2);
+  });
+
+  it('an audit action is recorded as the rule gave it', async () => {
+    const s = setup();
+    await run(s, [{ type: 'audit', entry: { action: 'outOfHours', outcome: 'skipped', detail: 'x' } }]);
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({ action: 'outOfHours', outcome: 'skipped', detail: 'x', source: 'event' }),
+    ]);
+  });
+});
+
+describe('executeEventActions: exactly once under duplicate deliveries', () => {
+  it('two deliveries of one event at the same time post each comment once', async () => {
+    const store = new MemoryStore();
+    const a = setup({ store });
+    const b = setup({ store });
+    await Promise.all([run(a, [priorityNote, autoReply]), run(b, [priorityNote, autoReply])]);
+    const posted = [...a.edits, ...b.edits]
+      .map((e) => e.edit.comment?.occurrence)
+      .concat([...a.comments, ...b.comments].map((c) => c.comment?.occurrence))
+      .filter((o) => o !== undefined)
+      .sort();
+    expect(posted).toEqual([autoReply.idempotencyKey, priorityNote.idempotencyKey].sort());
+    const skipped = (await a.audits()).filter((e) => e.outcome === 'skipped');
+    expect(skipped).toEqual([
+      expect.objectContaining({ action: 'comment', detail: 'alreadyDone' }),
+      expect.objectContaining({ action: 'comment', detail: 'alreadyDone' }),
+    ]);
+  });
+
+  it('a comment whose claim has gone stale (its runner died) is posted by the next delivery', async () => {
+    const store = new MemoryStore();
+    await new ActionLedger(store).claim(priorityNote.idempotencyKey, new Date(NOW.getTime() - 3_600_000));
+    const s = setup({ store });
+    await run(s, [priorityNote]);
+    expect(s.edits[0]?.edit.comment?.occurrence).toBe(priorityNote.idempotencyKey);
+  });
+
+  it('a forbidden change delivered twice is reverted once; the copy writes nothing and says so', async () => {
+    const store = new MemoryStore();
+    const a = setup({ store });
+    const b = setup({ store });
+    const [first, second] = await Promise.all([run(a, [revertStatus]), run(b, [revertStatus])]);
+    expect([...a.transitions, ...b.transitions]).toHaveLength(1);
+    expect([...a.edits, ...b.edits]).toEqual([]);
+    expect([first, second]).toContain(STORED);
+    const later = setup({ store, now: new Date(NOW.getTime() + 60_000) });
+    await expect(run(later, [revertStatus])).resolves.toBe(STORED);
+    expect([...later.transitions, ...later.edits]).toEqual([]);
+    expect((await later.audits())[0]).toMatchObject({
+      action: 'transitionReverted',
+      outcome: 'skipped',
+      detail: 'alreadyDone',
+      idempotencyKey: revertStatus.idempotencyKey,
+    });
+  });
+
+  it('a revert carries its comments in the one transition and lists them done', async () => {
+    const s = setup();
+    const state = await run(s, [revertStatus, priorityNote]);
+    expect(s.transitions).toEqual([expect.objectContaining({ id: '21' })]);
+    expect(state.done).toEqual(
+      expect.arrayContaining([revertStatus.idempotencyKey, priorityNote.idempotencyKey]),
+    );
+    await expect(s.ctx.deps.ledger.claim(revertStatus.idempotencyKey, NOW)).resolves.toMatchObject({
+      kind: 'done',
+    });
+  });
+});
+
+describe('executeEventActions: failures', () => {
+  it('the edit fails: every claim is given back for the retry, the failure audited, the error thrown', async () => {
+    const failure = new UpstreamError('editIssue', 'timeout');
+    const s = setup({ failEdits: [failure] });
+    await expect(run(s, [priorityNote, autoReply])).rejects.toBe(failure);
+    for (const key of [priorityNote.idempotencyKey, autoReply.idempotencyKey])
+      await expect(s.ctx.deps.ledger.claim(key, NOW)).resolves.toEqual({ kind: 'claimed' });
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({ action: 'write', outcome: 'failed', detail: 'UpstreamError' }),
+    ]);
+  });
+
+  it('a later comment fails: the comments that landed stay done, the rest are free for the retry', async () => {
+    const failure = new JiraHttpError('addComment', 503, '');
+    const third = { ...autoReply, idempotencyKey: '10001:third' };
+    const fourth = { ...autoReply, idempotencyKey: '10001:fourth' };
+    const s = setup({ failComments: [undefined as never, failure] });
+    await expect(run(s, [priorityNote, autoReply, third, fourth])).rejects.toBe(failure);
+    const ledger = s.ctx.deps.ledger;
+    await expect(ledger.claim(priorityNote.idempotencyKey, NOW)).resolves.toMatchObject({ kind: 'done' });
+    await expect(ledger.claim(autoReply.idempotencyKey, NOW)).resolves.toMatchObject({ kind: 'done' });
+    await expect(ledger.claim(third.idempotencyKey, NOW)).resolves.toEqual({ kind: 'claimed' });
+    await expect(ledger.claim(fourth.idempotencyKey, NOW)).resolves.toEqual({ kind: 'claimed' });
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({ action: 'write', outcome: 'failed', detail: 'HTTP 503' }),
+    ]);
+  });
+
+  it('a revert that fails gives its claim back', async () => {
+    const s = setup();
+    const failure = new UpstreamError('doTransition', 'timeout');
+    s.ctx.deps.jira.doTransition = () => Promise.reject(failure);
+    await expect(run(s, [revertStatus])).rejects.toBe(failure);
+    await expect(s.ctx.deps.ledger.claim(revertStatus.idempotencyKey, NOW)).resolves.toEqual({
+      kind: 'claimed',
+    });
+  });
+
+  it('Jira refusing the security level: the edit is repeated without it, flagged, and the untrue note goes', async () => {
+    const refused = new JiraHttpError('editIssue', 400, JSON.stringify({ errors: { security: 'no' } }));
+    const s = setup({ failEdits: [refused] });
+    const state = await run(s, [setSecurity, securityNote]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.fields).toBeUndefined();
+    expect(s.edits[0]?.edit.comment).toBeUndefined();
+    expect(state.flags).toContain('confidentialityFailed');
+    expect(state.done).toContain(setSecurity.idempotencyKey);
+    await expect(s.audits()).resolves.toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'securitySet', outcome: 'failed', detail: 'HTTP 400' }),
+      ]),
+    );
+  });
+
+  it('with the security level refused, another comment still goes out in the repeated edit', async () => {
+    const refused = new JiraHttpError('editIssue', 403, '');
+    const s = setup({ failEdits: [refused] });
+    await run(s, [setSecurity, priorityNote]);
+    expect(s.edits[0]?.edit.comment?.occurrence).toBe(priorityNote.idempotencyKey);
+  });
+
+  it('another refusal of an edit with a security level is not taken for a security refusal', async () => {
+    const refused = new JiraHttpError('editIssue', 400, JSON.stringify({ errors: { summary: 'no' } }));
+    const s = setup({ failEdits: [refused] });
+    await expect(run(s, [setSecurity, securityNote])).rejects.toBe(refused);
+  });
+
+  it('a security refusal of an edit without a security level is an error', async () => {
+    const refused = new JiraHttpError('editIssue', 403, '');
+    const s = setup({ failEdits: [refused] });
+    await expect(run(s, [priorityNote])).rejects.toBe(refused);
+  });
+
+  it('a security level the project lacks: flagged, audited, and its note is not posted', async () => {
+    const s = setup({ levels: [{ id: '7', name: 'Other' }] });
+    const state = await run(s, [setSecurity, securityNote, priorityNote]);
+    expect(state.flags).toContain('securityLevelMissing');
+    expect(state.done).not.toContain(setSecurity.idempotencyKey);
+    expect(s.edits[0]?.edit.fields).toBeUndefined();
+    expect(s.edits[0]?.edit.comment?.occurrence).toBe(priorityNote.idempotencyKey);
+    expect(s.comments).toEqual([]);
+    await expect(s.audits()).resolves.toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'securitySet', outcome: 'failed', detail: 'levelNotFound' }),
+      ]),
+    );
+  });
+
+  it('when the missing level was already flagged, the note is posted as the rule asked', async () => {
+    const s = setup({ levels: [], stored: withFlag(STORED, 'securityLevelMissing') });
+    await run(s, [setSecurity, securityNote]);
+    expect(s.edits[0]?.edit.comment?.occurrence).toBe(securityNote.idempotencyKey);
+  });
+
+  it('lifting the restriction sets the security level to none', async () => {
+    const s = setup();
+    await run(s, [{ ...setSecurity, level: null }]);
+    expect(s.edits[0]?.edit.fields).toEqual({ security: null });
+  });
+});
+
+describe('executeEventActions: e-mail intake and on-call', () => {
+  it('an e-mail ticket becomes a Request in the same edit', async () => {
+    const s = setup();
+    const state = await run(s, [
+      { type: 'setType', typeName: 'Request', idempotencyKey: '10001:emailIntake' },
+    ]);
+    expect(s.edits[0]?.edit.fields).toEqual({ issuetype: { id: 't-req' } });
+    expect(state.done).toContain('10001:emailIntake');
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({
+        action: 'emailIntake',
+        outcome: 'done',
+        idempotencyKey: '10001:emailIntake',
+      }),
+    ]);
+  });
+
+  it('a Request type the site lacks is audited as failed and not tried again', async () => {
+    const s = setup();
+    const state = await run(s, [
+      { type: 'setType', typeName: 'Anfrage', idempotencyKey: '10001:emailIntake' },
+    ]);
+    expect(s.edits[0]?.edit.fields).toBeUndefined();
+    expect(state.done).toContain('10001:emailIntake');
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({ action: 'emailIntake', outcome: 'failed', detail: 'typeNotFound' }),
+    ]);
+  });
+
+  it('on-call is alerted once and the state lists the alert as done', async () => {
+    const s = setup();
+    const alert = {
+      type: 'alertOnCall',
+      mode: 'webhook',
+      target: 'https://oncall.example.com/hook',
+      idempotencyKey: '10001:onCall',
+    } as const;
+    const state = await run(s, [alert]);
+    expect(s.alerts).toHaveLength(1);
+    expect(state.done).toContain('10001:onCall');
+    await expect(s.audits()).resolves.toEqual([
+      expect.objectContaining({ action: 'onCallAlert', outcome: 'done' }),
+    ]);
+  });
+});

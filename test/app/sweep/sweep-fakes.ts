@@ -1,0 +1,196 @@
+import type { AppDeps } from '../../../src/app/deps';
+import type { CommentFacts, JiraGateway } from '../../../src/app/ports/jira';
+import { ActionLedger } from '../../../src/app/shared/action-ledger';
+import { AuditLog } from '../../../src/app/shared/audit-log';
+import { CloseTransitions } from '../../../src/app/sweep/close-transition';
+import type { SweepContext } from '../../../src/app/sweep/sweep-context';
+import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
+import { configForProject } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
+import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
+import { startTimer } from '../../../src/domain/timers';
+import type { MemoryStore } from '../../support/memory-store';
+
+export const DAY = 86_400_000;
+export const cfg = configForProject(defaultConfig, 'SUP');
+export const now = new Date('2026-11-27T10:00:00Z');
+export const ORGANIZATIONS_FIELD = 'customfield_10002';
+export const APP = 'app-account';
+/** The transition to Closed that the fake workflow offers, with the resolution on its screen. */
+export const CLOSE_TRANSITION = '31';
+
+/** A Clarification cycle that began `days` before now, as the sweep's search returned it. */
+export function clarificationTicket(days: number, overrides: Partial<SweepTicket> = {}): SweepTicket {
+  const state = startTimer(
+    'supportRequest',
+    'clarification',
+    new Date(now.getTime() - days * DAY),
+    { statusId: '3' },
+    cfg,
+  );
+  return {
+    id: '10001',
+    key: 'SUP-1',
+    statusId: '3',
+    statusName: 'Clarification required / On hold',
+    status: 'clarification',
+    typeId: '7',
+    typeName: 'Support Request',
+    kind: 'supportRequest',
+    state,
+    updatedMs: Date.parse(state.updatedAt),
+    created: state.enteredAt,
+    organizations: [],
+    reporterId: 'customer-1',
+    statusChanges: [],
+    ...overrides,
+  };
+}
+
+/** Jira writes its times with a `+0000` offset. */
+export const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+
+/** A comment on the ticket; public unless said otherwise. */
+export function comment(
+  id: string,
+  authorId: string | undefined,
+  created: string | undefined,
+  isPublic = true,
+): CommentFacts {
+  return { id, authorId, created, isPublic };
+}
+
+export interface Site {
+  /** Comments, oldest first. */
+  readonly comments?: CommentFacts[];
+  readonly participants?: readonly string[];
+  /** Organization id → its members. */
+  readonly members?: Record<string, readonly string[]>;
+  /** The organizations the ticket is shared with, as the Organizations field holds them. */
+  readonly shared?: unknown;
+  /** The site's Organizations field; absent when JSM has none. */
+  readonly hasOrganizationsField?: boolean;
+  /** The state property as Jira holds it. */
+  readonly property?: ProcessState;
+  /**
+   * Errors the next writes (edit, transition) throw, in order: a bare error changes nothing; `applied` is an
+   * ambiguous failure (timeout, 5xx) after Jira applied the write.
+   */
+  readonly failWrites?: (Error | { readonly error: Error; readonly applied: true })[];
+  /** Runs inside each successful write, before it returns: what happens on the site meanwhile. */
+  readonly duringWrite?: () => Promise<void>;
+  /** Whether the workflow offers a way to Closed from the ticket's status. */
+  readonly closable?: boolean;
+}
+
+/** Jira and JSM reduced to what the sweep reads and writes for one ticket; records every request. */
+export function fakeSite(site: Site = {}) {
+  const calls: string[] = [];
+  const writes: { kind: 'edit' | 'transition' | 'property'; body: unknown }[] = [];
+  let property: unknown = site.property;
+  const failures = [...(site.failWrites ?? [])];
+  const write = async (
+    kind: 'edit' | 'transition',
+    body: { properties?: { key: string; value: unknown }[] },
+  ) => {
+    const failure = failures.shift();
+    if (failure instanceof Error) throw failure;
+    writes.push({ kind, body });
+    const state = body.properties?.find((p) => p.key === PROCESS_STATE_KEY)?.value;
+    if (state) property = state;
+    if (failure) throw failure.error;
+    await site.duringWrite?.();
+  };
+  const jira = {
+    async newestComments(key: string, startAt: number, maxResults: number) {
+      calls.push(`comments ${key} ${startAt}+${maxResults}`);
+      return [...(site.comments ?? [])].reverse().slice(startAt, startAt + maxResults);
+    },
+    async myAccountId() {
+      calls.push('myself');
+      return APP;
+    },
+    async getFields() {
+      calls.push('fields');
+      return site.hasOrganizationsField === false
+        ? []
+        : [
+            {
+              id: ORGANIZATIONS_FIELD,
+              schema: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' },
+            },
+          ];
+    },
+    async getIssue(key: string, options: { fields: string[] }) {
+      calls.push(`issue ${key} ${options.fields.join(',')}`);
+      return { id: '10001', key, fields: { [ORGANIZATIONS_FIELD]: site.shared ?? [] } };
+    },
+    async getIssueProperty(key: string, propertyKey: string) {
+      calls.push(`getProperty ${key} ${propertyKey}`);
+      return structuredClone(property);
+    },
+    async setIssueProperty(key: string, propertyKey: string, value: unknown) {
+      calls.push(`setProperty ${key} ${propertyKey}`);
+      writes.push({ kind: 'property', body: value });
+      property = value;
+    },
+    async editIssue(key: string, edit: { properties?: { key: string; value: unknown }[] }) {
+      calls.push(`edit ${key}`);
+      await write('edit', edit);
+    },
+    async doTransition(key: string, transition: { properties?: { key: string; value: unknown }[] }) {
+      calls.push(`transition ${key}`);
+      await write('transition', transition);
+    },
+    async getTransitions(key: string) {
+      calls.push(`transitions ${key}`);
+      return site.closable === false
+        ? []
+        : [
+            {
+              id: CLOSE_TRANSITION,
+              name: 'Close',
+              to: { id: '6', name: 'Closed' },
+              fields: { resolution: {} },
+            },
+          ];
+    },
+  } as unknown as JiraGateway;
+  const links = {
+    async isParticipant(_key: string, accountId: string) {
+      calls.push(`participant? ${accountId}`);
+      return site.participants?.includes(accountId) ?? false;
+    },
+    async isOrganizationMember(organizationId: string, accountId: string) {
+      calls.push(`member? ${organizationId} ${accountId}`);
+      return site.members?.[organizationId]?.includes(accountId) ?? false;
+    },
+  };
+  return { jira, links, calls, writes, property: () => property as ProcessState | undefined };
+}
+
+export type FakeSite = ReturnType<typeof fakeSite>;
+
+/** A sweep context over `store` and the fake site; `dryRun` and the known Organizations field as given. */
+export function sweepContext(
+  store: MemoryStore,
+  site: FakeSite,
+  options: { dryRun?: boolean; organizationsFieldId?: string } = {},
+): SweepContext {
+  const deps = {
+    jira: site.jira,
+    links: site.links,
+    store,
+    audit: new AuditLog(store),
+    ledger: new ActionLedger(store),
+    log: { warn: () => undefined, error: () => undefined, info: () => undefined },
+  } as unknown as AppDeps;
+  return {
+    deps,
+    cfg,
+    now,
+    dryRun: options.dryRun ?? false,
+    transitions: new CloseTransitions(site.jira, store),
+    organizationsFieldId: options.organizationsFieldId,
+  };
+}
