@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { validate } from '@forge/manifest';
+import { validate, type Permissions } from '@forge/manifest';
 
 import { TRIGGER_INTERVAL_MS, type TriggerInterval } from './limits';
 
@@ -50,6 +50,8 @@ export interface LoadedManifest {
   entityIndexes: EntityIndexDefinitions;
   /** `permissions.external.fetch.backend`, each entry's address (plain string or `{ address }`): the egress. */
   backendEgress: string[];
+  /** `permissions` as declared (validated by `@forge/manifest`): the Custom UI pages' content policy reads it. */
+  permissions: Permissions;
 }
 
 /** Custom entity declarations: entity name → attribute name → `string|integer|float|boolean|any`. */
@@ -209,6 +211,7 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
     entities,
     entityIndexes,
     backendEgress: backendEgressOf(content.permissions),
+    permissions: isRow(content.permissions) ? content.permissions : {},
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import type { ShimConfig } from './shim-config';
+import { SHIM_CONFIG_ID, type ShimConfig } from './shim-config';
 
 export type { ShimConfig } from './shim-config';
 
@@ -40,11 +40,13 @@ function scriptJson(value: unknown): string {
 
 /**
  * Return `indexHtml` with the shim configuration and the shim script as the first elements of `<head>`, so
- * `window.__bridge` exists before the app's module bundle runs.
+ * `window.__bridge` exists before the app's module bundle runs. The configuration is a JSON data block, not a
+ * script: the page's content security policy (as Forge computes it from the app's own `index.html`) allows no
+ * inline script the app did not ship.
  */
 export function injectShim(indexHtml: string, config: ShimConfig, shimUrl: string = SHIM_URL): string {
   const tags =
-    `<script>window.__FORGE_SHIM_CONFIG__=${scriptJson(config)};</script>` +
+    `<script type="application/json" id="${SHIM_CONFIG_ID}">${scriptJson(config)}</script>` +
     `<script src="${shimUrl}"></script>`;
   if (!/<head[^>]*>/i.test(indexHtml)) throw new Error('index.html has no <head>');
   return indexHtml.replace(/<head[^>]*>/i, (head) => `${head}${tags}`);

@@ -1,6 +1,10 @@
+/** The id of the JSON data block that carries the {@link ShimConfig} into the page, before the shim script. */
+export const SHIM_CONFIG_ID = 'forge-shim-config';
+
 /**
  * What the embedding page tells the bridge shim about the user and the module it renders. The local server
- * writes it into the page as `window.__FORGE_SHIM_CONFIG__` before the shim script (see `injectShim`).
+ * writes it into the page as a JSON data block before the shim script (see `injectShim`); the shim keeps it as
+ * `window.__FORGE_SHIM_CONFIG__`.
  */
 export interface ShimConfig {
   /** Manifest module key, e.g. `process-panel` or `process-admin`. */

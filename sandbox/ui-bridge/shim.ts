@@ -39,7 +39,13 @@
  */
 import getThemeHtmlAttrs from '@atlaskit/tokens/get-theme-html-attrs';
 import getThemeStyles from '@atlaskit/tokens/get-theme-styles';
-import type { ParentToShimMessage, ShimConfig, ShimExtension, ShimToParentMessage } from './shim-config';
+import {
+  SHIM_CONFIG_ID,
+  type ParentToShimMessage,
+  type ShimConfig,
+  type ShimExtension,
+  type ShimToParentMessage,
+} from './shim-config';
 
 type CallBridge = (method: string, payload?: unknown) => Promise<unknown>;
 
@@ -65,10 +71,12 @@ interface FetchProductPayload {
   fetchRequestInit?: { method?: string; headers?: [string, string][]; body?: string | null };
 }
 
+/** The configuration from the page's data block (see `injectShim`), kept as `window.__FORGE_SHIM_CONFIG__`. */
 function readConfig(): ShimConfig {
-  const config = globalThis.__FORGE_SHIM_CONFIG__;
-  if (!config)
-    throw new Error('forge-bridge-shim: window.__FORGE_SHIM_CONFIG__ must be set before the shim loads');
+  const block = document.getElementById(SHIM_CONFIG_ID)?.textContent;
+  if (!block) throw new Error(`forge-bridge-shim: the page has no #${SHIM_CONFIG_ID} block before the shim`);
+  const config = JSON.parse(block) as ShimConfig;
+  globalThis.__FORGE_SHIM_CONFIG__ = config;
   return config;
 }
 

@@ -18,6 +18,7 @@ import { portalPage } from './portal-page';
 import { forgeLocale, PORTAL_MODULES, portalExtension } from './portal-modules';
 import { editBody, isEditable } from './edit-fields';
 import { nextSaturday, sendEmail } from './demo-controls';
+import { contentPolicy } from './content-policy';
 
 const STATIC_ROOT = resolve(__dirname, '..', '..', 'static');
 const TYPES: Record<string, string> = {
@@ -77,8 +78,14 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(res: ServerResponse, status: number, type: string, text: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  text: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
@@ -140,12 +147,15 @@ async function appPage(state: ServerState, app: App, url: URL, res: ServerRespon
     ...(extension.type === 'jiraServiceManagement:portalRequestViewAction' ? { modal: true } : {}),
   };
   const html = await readFile(join(STATIC_ROOT, app, 'build', 'index.html'), 'utf8');
+  // Forge computes the policy from the page the app ships; the shim stands in for what Forge adds from its CDN.
+  const policy = contentPolicy(html, local.host.manifest.permissions, url.origin);
   // Relative asset URLs resolve against /app/<name>/.
   send(
     res,
     200,
     TYPES['.html'] ?? '',
     injectShim(html.replace('<head>', `<head><base href="/app/${app}/">`), config),
+    { 'content-security-policy': policy },
   );
 }
 
@@ -371,7 +381,8 @@ async function sitePage(state: ServerState, url: URL): Promise<string | undefine
 }
 
 async function route(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // The origin the browser used (the server listens on 127.0.0.1 only): pages and policies name the site by it.
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
   const path = url.pathname;
   if (req.method === 'POST' && path === '/api/invoke') return invoke(state, req, res);
   if (req.method === 'POST' && path === '/api/request-jira') return requestJira(state, req, res);

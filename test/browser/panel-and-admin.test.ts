@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { openPanelFrame, SCREENSHOTS as SHOTS, useWebSitePage, type WebSite } from '../support/web-site';
+import { contentPolicy } from '../../sandbox/web/content-policy';
+import {
+  openPanelFrame,
+  policyRefusals,
+  SCREENSHOTS as SHOTS,
+  useWebSitePage,
+  type WebSite,
+} from '../support/web-site';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -57,6 +64,29 @@ describe('issue panel in the local site', () => {
     expect(bridge.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.status}`)).toContain(
       `GET /rest/api/3/issue/${w.local.demo.pendingCustom} 200`,
     );
+  });
+
+  it("serves the panel with Forge's content security policy, which refuses an inline script the app did not ship", async () => {
+    const response = await page.request.get(
+      `${w.server.url}/app/panel?issue=${w.local.demo.clarification}&as=agent`,
+    );
+    const html = readFileSync(join(__dirname, '..', '..', 'static', 'panel', 'build', 'index.html'), 'utf8');
+    expect(response.headers()['content-security-policy']).toBe(
+      contentPolicy(html, w.local.host.manifest.permissions, w.server.url),
+    );
+
+    const other = await w.browser.newPage();
+    const refusals = policyRefusals(other);
+    const panel = await openPanelFrame(other, `${w.server.url}/issue/${w.local.demo.clarification}?as=agent`);
+    const ran = await panel.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true;';
+      document.head.append(script);
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    await other.close();
+    expect(ran).toBe(false);
+    expect(refusals).toEqual([expect.stringContaining("script-src 'self'")]);
   });
 
   it('shows the panel to agents only; a customer calling the resolver directly gets FORBIDDEN', async () => {

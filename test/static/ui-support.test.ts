@@ -84,12 +84,13 @@ describe('injectShim', () => {
     extension: { type: 'jira:adminPage' as const },
   };
 
-  test('puts config and shim first in <head>, before the app bundle', () => {
+  test('puts config (a JSON data block, no inline script) and shim first in <head>, before the app bundle', () => {
     const html = injectShim(
       '<html><head><script type="module" src="./index.js"></script></head></html>',
       config,
     );
-    const configAt = html.indexOf('__FORGE_SHIM_CONFIG__');
+    const configAt = html.indexOf('<script type="application/json" id="forge-shim-config">');
+    expect(JSON.parse(/id="forge-shim-config">([^<]*)</.exec(html)?.[1] ?? '')).toEqual(config);
     expect(configAt).toBeGreaterThan(0);
     expect(html.indexOf('/forge-bridge-shim.js')).toBeGreaterThan(configAt);
     expect(html.indexOf('./index.js')).toBeGreaterThan(html.indexOf('/forge-bridge-shim.js'));

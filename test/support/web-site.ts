@@ -40,21 +40,34 @@ export async function startWebSite(): Promise<WebSite> {
 }
 
 /**
+ * Collects what the browser refused under a page's content security policy (Chromium reports each refusal on the
+ * console of the frame it happened in), so a test fails when an app page does something its policy forbids.
+ */
+export function policyRefusals(page: Page): string[] {
+  const refusals: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refusals.push(message.text());
+  });
+  return refusals;
+}
+
+/**
  * What every browser test file does first: the site, one desktop-sized page, the screenshot folder, and the
  * app's JSON logs kept out of the test output.
  */
-async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> {
+async function openWebSitePage(): Promise<{ site: WebSite; page: Page; refusals: string[] }> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const level of ['log', 'warn', 'error'] as const)
     jest.spyOn(console, level).mockImplementation(() => undefined);
   const site = await startWebSite();
   const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  return { site, page };
+  return { site, page, refusals: policyRefusals(page) };
 }
 
 /**
  * Opens the site and its page in the test file's `beforeAll` and hands them to `use`; closes the site and
- * restores the console in its `afterAll`.
+ * restores the console in its `afterAll`. Every test of the file fails if the browser refused anything under a
+ * page's content security policy during it.
  *
  * @example
  * let w: WebSite;
@@ -63,10 +76,16 @@ async function openWebSitePage(): Promise<{ site: WebSite; page: Page }> {
  */
 export function useWebSitePage(use: (opened: { site: WebSite; page: Page }) => void): void {
   let site: WebSite | undefined;
+  let refusals: string[] = [];
   beforeAll(async () => {
     const opened = await openWebSitePage();
     site = opened.site;
-    use(opened);
+    refusals = opened.refusals;
+    use({ site: opened.site, page: opened.page });
+  });
+  afterEach(() => {
+    const seen = refusals.splice(0);
+    expect(seen).toEqual([]);
   });
   afterAll(async () => {
     await site?.close();
