@@ -102,6 +102,12 @@ export interface SettingsImpactView {
   unindexedProjects: string[];
   /** Per effect: how many tickets, and the first of them by key. */
   effects: Record<SettingsImpactEffect, { count: number; tickets: string[] }>;
+  /**
+   * Tickets waiting in Clarification that have already had more reminders than the new count: they get no
+   * further reminder and close one reminder interval after their last one, or on the configured close day if
+   * that is later. Also counted in `effects`.
+   */
+  pastReminderCount: { count: number; tickets: string[] };
 }
 
 /**

@@ -50,6 +50,8 @@ export const processStateSchema = z.strictObject({
   cycleStartedAt: isoInstant,
   /** Reminders / notices already sent in this cycle. */
   stepsDone: z.int().min(0),
+  /** When the latest of those steps was performed (absent in states written before it was recorded). */
+  lastStepAt: isoInstant.optional(),
   /** When the next step is due; absent when nothing is due (indexed for the sweep's JQL). */
   nextDueAt: isoInstant.optional(),
   lastReset: resetSchema.optional(),

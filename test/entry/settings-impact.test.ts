@@ -168,14 +168,52 @@ describe('previewSettingsImpact on a site with more running timers than one sear
   });
 });
 
-async function asAdminCall(s: LocalSite, functionKey: string, payload: unknown): Promise<SettingsImpactView> {
+describe('lowering the reminder count below the reminders a waiting ticket has had', () => {
+  let s: LocalSite;
+  afterEach(() => s.close());
+
+  it('the check names the ticket, and after the save it gets no further reminder and closes once, on day 40', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    await s.advance(2 * HOUR);
+    // Day 25: the sweep sends reminder 2 (the latest due), the ticket has had 2 of 3 reminders.
+    s.jump(new Date(START + 25 * DAY));
+    await s.advance(HOUR);
+    expect(s.appCommentTexts(key)).toHaveLength(1);
+    expect(s.state(key)?.stepsDone).toBe(2);
+    const payload = await timersPayload(s, { clarificationReminderCount: 1 });
+    const view = await asAdminCall(s, 'previewSettingsImpact', payload);
+    expect(view).toMatchObject({
+      checked: 1,
+      pastReminderCount: { count: 1, tickets: [key] },
+      // Reminder 3 on day 30 gives way to the close on day 40.
+      effects: { later: { count: 1, tickets: [key] }, closeNextSweep: { count: 0 } },
+    });
+    expect(await asAdminCall(s, 'saveSettings', payload)).toMatchObject({ ok: true });
+    await s.until(new Date(START + 40 * DAY - HOUR));
+    expect(s.appCommentTexts(key)).toHaveLength(1);
+    expect(s.status(key)).toBe('Clarification required / On hold');
+    await s.until(new Date(START + 40 * DAY + HOUR));
+    expect(s.status(key)).toBe('Closed');
+    expect(s.appCommentTexts(key)).toHaveLength(2);
+    await s.advance(3 * HOUR);
+    expect(s.appCommentTexts(key)).toHaveLength(2);
+  });
+});
+
+async function asAdminCall(
+  s: LocalSite,
+  functionKey: string,
+  payload: unknown,
+): Promise<SettingsImpactView & { ok?: boolean }> {
   const result = await s.host.invokeResolver({
     moduleKey: 'process-admin',
     functionKey,
     payload,
     accountId: USER.admin,
   });
-  const data = (result.ok ? result.value : undefined) as { data?: SettingsImpactView } | undefined;
+  const data = (result.ok ? result.value : undefined) as
+    { data?: SettingsImpactView & { ok?: boolean } } | undefined;
   if (!data?.data) throw new Error(`${functionKey} answered no data`);
   return data.data;
 }

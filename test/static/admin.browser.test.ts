@@ -94,6 +94,7 @@ function resolveAdmin(call: InvokeCall): unknown {
           checked: 12,
           unknown: days < 50 ? { count: 2, tickets: ['SD-130', 'SD-131'] } : none,
           unindexedProjects: days === 7 ? ['SD'] : [],
+          pastReminderCount: none,
           effects: {
             closeNextSweep: days < 50 ? { count: 1, tickets: ['SD-107'] } : none,
             remindNextSweep: none,

@@ -1,6 +1,7 @@
 import type { SettingsImpactEffect, SettingsImpactView } from '../../contract/admin-views';
 import { configForProject } from '../../domain/config';
 import { timerImpact } from '../../domain/timers/settings-impact';
+import { hadMoreReminders } from '../../domain/timers/timer-schedule';
 import { nextSweepAt } from '../../domain/timers/next-sweep';
 import { lastSweepAt, SWEEP_INTERVAL } from '../sweep';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
@@ -35,6 +36,7 @@ export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): 
     SWEEP_INTERVAL.ms,
     deps.now,
   );
+  const pastReminderCount = { count: 0, tickets: [] as string[] };
   const effects = Object.fromEntries(
     EFFECTS.map((e) => [e, { count: 0, tickets: [] as string[] }]),
   ) as SettingsImpactView['effects'];
@@ -51,6 +53,7 @@ export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): 
     unknown: { count: unknown.length, tickets: [...unknown].sort(byKey).slice(0, LISTED) },
     unindexedProjects,
     effects,
+    pastReminderCount,
   });
   if ('result' in draft) return view(false, 0, [], []);
   const { body, after } = draft;
@@ -60,17 +63,17 @@ export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): 
   const everyDue = new Date(deps.now.getTime() + EVERY_DUE_MS);
   const stored = await storedTimers(deps.app, projects, everyDue);
   const tickets = [...stored.tickets].sort((a, b) => byKey(a.issueKey, b.issueKey));
+  const add = (list: { count: number; tickets: string[] }, key: string) => {
+    list.count += 1;
+    if (list.tickets.length < LISTED) list.tickets.push(key);
+  };
   for (const ticket of tickets) {
-    const impact = timerImpact(
-      ticket.state,
-      configForProject(before, ticket.projectKey),
-      configForProject(after, ticket.projectKey),
-      sweepAt,
-    );
-    if (impact === 'unchanged') continue;
-    const effect = effects[impact];
-    effect.count += 1;
-    if (effect.tickets.length < LISTED) effect.tickets.push(ticket.issueKey);
+    const was = configForProject(before, ticket.projectKey);
+    const will = configForProject(after, ticket.projectKey);
+    if (hadMoreReminders(ticket.state, will) && !hadMoreReminders(ticket.state, was))
+      add(pastReminderCount, ticket.issueKey);
+    const impact = timerImpact(ticket.state, was, will, sweepAt);
+    if (impact !== 'unchanged') add(effects[impact], ticket.issueKey);
   }
   return view(true, tickets.length, stored.unknown, stored.unindexed);
 }

@@ -134,6 +134,7 @@ export function decideTimer(
   const advanced: ProcessState = {
     ...withDone(state, key),
     stepsDone: index + 1,
+    lastStepAt: now.toISOString(),
     timer: terminal ? 'none' : state.timer,
     nextDueAt: terminal ? undefined : following,
     updatedAt: now.toISOString(),

@@ -48,7 +48,9 @@ export function timerSchedule(state: ProcessState, cfg: TimerConfig): ScheduledS
     case 'clarification': {
       const start = new Date(state.cycleStartedAt);
       const { reminderCount, reminderIntervalDays, closeAfterDays } = timers.clarification;
-      const reminders = Array.from({ length: reminderCount }, (_, i): ScheduledStep => {
+      // Reminders sent beyond a count lowered since stay in the schedule as done steps: the close follows them.
+      const listed = Math.max(reminderCount, state.stepsDone);
+      const reminders = Array.from({ length: listed }, (_, i): ScheduledStep => {
         const number = i + 1;
         return {
           step: { kind: 'reminder', number },
@@ -56,10 +58,10 @@ export function timerSchedule(state: ProcessState, cfg: TimerConfig): ScheduledS
           dueAt: addDays(start, number * reminderIntervalDays, calendar),
         };
       });
-      return [
-        ...reminders,
-        { step: { kind: 'close' }, name: 'close', dueAt: addDays(start, closeAfterDays, calendar) },
-      ];
+      const configured = addDays(start, closeAfterDays, calendar);
+      const close =
+        state.stepsDone > reminderCount ? closeAfterExtraReminders(state, cfg, configured) : configured;
+      return [...reminders, { step: { kind: 'close' }, name: 'close', dueAt: close }];
     }
     case 'resolved':
       return [
@@ -91,6 +93,30 @@ export function timerSchedule(state: ProcessState, cfg: TimerConfig): ScheduledS
     case 'none':
       return [];
   }
+}
+
+/**
+ * The close of a Clarification cycle that has had more reminders than the configured count (the count was lowered
+ * after they were sent): one reminder interval after the last reminder was sent, or the configured close if that
+ * is later, so the customer is never closed on sooner after a reminder than the settings allow, and gets no
+ * further reminder. The last reminder's time is `lastStepAt`; states written before it was recorded use
+ * `updatedAt`, which is no earlier than that reminder's write.
+ */
+function closeAfterExtraReminders(state: ProcessState, cfg: TimerConfig, configured: Date): Date {
+  const lastReminder = new Date(state.lastStepAt ?? state.updatedAt);
+  const afterInterval = addDays(lastReminder, cfg.timers.clarification.reminderIntervalDays, cfg.calendar);
+  return afterInterval.getTime() > configured.getTime() ? afterInterval : configured;
+}
+
+/**
+ * Whether a ticket in `state` has already had more Clarification reminders in its cycle than `cfg` asks for:
+ * lowering the count leaves it with no reminder to send, and `timerSchedule` closes it after its last one.
+ *
+ * @example
+ * hadMoreReminders({ ...clarification, stepsDone: 3 }, twoReminders); // true
+ */
+export function hadMoreReminders(state: ProcessState, cfg: TimerConfig): boolean {
+  return state.timer === 'clarification' && state.stepsDone > cfg.timers.clarification.reminderCount;
 }
 
 /** Due time of the first step not yet done, as stored in the JQL-indexed `nextDueAt` (`indexedInstant`). */

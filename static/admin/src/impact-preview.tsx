@@ -101,6 +101,12 @@ export function ImpactSummary({
               </ul>
             )}
             {shown.length > 0 ? <p style={subtle}>{m.impact.checked(view.checked)}</p> : null}
+            {view.pastReminderCount.count > 0 ? (
+              <p style={{ margin: 0 }}>
+                {m.impact.pastReminderCount(view.pastReminderCount.count)}:{' '}
+                <TicketKeys {...view.pastReminderCount} />
+              </p>
+            ) : null}
             {view.unknown.count > 0 ? (
               <p style={{ margin: 0 }}>
                 {m.impact.unknown(view.unknown.count)}: <TicketKeys {...view.unknown} />

@@ -403,6 +403,8 @@ export const adminDe: AdminMessages = {
     },
     unknown: (n) =>
       `Nicht bekannt für ${n === 1 ? 'ein Ticket' : `${n} Tickets`} mit laufendem Timer, oben nicht mitgezählt: Die App hat keine aktuelle Kopie ${n === 1 ? 'seines' : 'ihres'} Timer-Stands (sie legt eine ab der nächsten Erinnerung, Antwort oder Statusänderung des Tickets an)`,
+    pastReminderCount: (n) =>
+      `${n === 1 ? 'Ein Ticket hat' : `${n} Tickets haben`} schon mehr Erinnerungen erhalten als die neue Anzahl: ${n === 1 ? 'Es bekommt' : 'Sie bekommen'} keine weitere Erinnerung und ${n === 1 ? 'wird' : 'werden'} ein Erinnerungsintervall nach der letzten Erinnerung geschlossen, oder am eingestellten Schließtag, wenn der später liegt`,
     unindexed: (projects) =>
       `Nicht enthalten: Tickets aus ${projects}, die die App noch nicht erfasst hat (das tun ihre ersten Läufe nach der Installation). Nach dem nächsten Lauf erneut prüfen.`,
     nextSweep: (when) => `Beurteilt zum nächsten Lauf, ${when}.`,

@@ -398,6 +398,8 @@ export const adminEn: AdminMessages = {
     },
     unknown: (n) =>
       `Not known for ${n === 1 ? 'one ticket' : `${n} tickets`} with a running timer, not counted above: the app holds no current copy of ${n === 1 ? 'its' : 'their'} timer state (it keeps one from the ticket's next reminder, reply or status change on)`,
+    pastReminderCount: (n) =>
+      `${n === 1 ? 'One ticket has' : `${n} tickets have`} already had more reminders than the new count: ${n === 1 ? 'it gets' : 'they get'} no further reminder and ${n === 1 ? 'closes' : 'close'} one reminder interval after ${n === 1 ? 'its' : 'their'} last reminder, or on the configured close day if that is later`,
     unindexed: (projects) =>
       `Not included: tickets of ${projects}, which the app has not indexed yet (its first sweeps after installation do this). Check again after the next sweep.`,
     nextSweep: (when) => `Judged at the next sweep, ${when}.`,

@@ -281,6 +281,8 @@ export interface AdminMessages {
     effects: Record<SettingsImpactEffect, (count: number) => string>;
     /** Tickets with a running timer the app holds no state for right now: not checked (listed after it). */
     unknown: (count: number) => string;
+    /** Tickets that already had more reminders than the new count, and what happens to them (keys follow). */
+    pastReminderCount: (count: number) => string;
     /** Projects whose ticket index is not built yet: their tickets are not included. */
     unindexed: (projects: string) => string;
     nextSweep: (when: string) => string;

@@ -3,6 +3,7 @@ import { decideTimer } from '../../../src/domain/timers/decide-timer';
 import { onCustomerComment } from '../../../src/domain/timers/timer-events';
 import { at, DAY, entered, projectConfig, T0, ticket } from './timer-fixtures';
 import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
+import { hadMoreReminders } from '../../../src/domain/timers/timer-schedule';
 
 const cfg = projectConfig();
 
@@ -288,5 +289,116 @@ describe('no timer', () => {
     const s = entered(kind, status);
     expect(s.timer).toBe('none');
     expect(decideTimer(s, at(1000), cfg, ticket)).toEqual({ due: false, nextDueAt: undefined, state: s });
+  });
+});
+
+describe('Clarification after the reminder count was lowered below the reminders a ticket has had', () => {
+  /** A ticket that entered Clarification at T0 under the guide's timers and had `sent` reminders, the last on `lastDay`. */
+  function reminded(sent: number, lastDay: number, recorded = true): ProcessState {
+    const base = entered('softwareDefect', 'clarification');
+    const last = at(lastDay).toISOString();
+    return {
+      ...base,
+      stepsDone: sent,
+      updatedAt: last,
+      ...(recorded ? { lastStepAt: last } : {}),
+    };
+  }
+  const lowered = (clarification: Record<string, number>) => projectConfig({ timers: { clarification } });
+
+  it.each([
+    // sent, last reminder on day, new settings, expected close day
+    ['3 sent, count now 1: one interval after reminder 3', 3, 30, { reminderCount: 1 }, 40],
+    ['2 sent, count now 1: the configured day 40 is later', 2, 20, { reminderCount: 1 }, 40],
+    [
+      '3 sent, count 1, close after 20 days: never before day 30 + 10',
+      3,
+      30,
+      { reminderCount: 1, closeAfterDays: 20 },
+      40,
+    ],
+    [
+      '2 sent, count 1 every 3 days, close after 10: day 20 + 3',
+      2,
+      20,
+      { reminderCount: 1, reminderIntervalDays: 3, closeAfterDays: 10 },
+      23,
+    ],
+    [
+      '3 sent, count now 0, close after 5 days: day 30 + 10',
+      3,
+      30,
+      { reminderCount: 0, closeAfterDays: 5 },
+      40,
+    ],
+    [
+      'reminder 2 sent late (day 26): the interval counts from when it was sent',
+      2,
+      26,
+      { reminderCount: 1, closeAfterDays: 20 },
+      36,
+    ],
+  ])('%s', (_name, sent, lastDay, settings, closeDay) => {
+    const cfgLowered = lowered(settings);
+    const state = reminded(sent, lastDay);
+    const before = decideTimer(state, at(closeDay, -1), cfgLowered, ticket);
+    expect(before).toMatchObject({ due: false, nextDueAt: indexedInstant(at(closeDay)) });
+    const decision = decideTimer(state, at(closeDay), cfgLowered, ticket);
+    expect(decision).toMatchObject({
+      due: true,
+      step: { kind: 'close' },
+      idempotencyKey: '10001:clarification:1:close',
+    });
+    expect(decision.state.timer).toBe('none');
+  });
+
+  it('keeps the configured close when the ticket had exactly the new count of reminders', () => {
+    const cfgLowered = lowered({ reminderCount: 2, closeAfterDays: 25 });
+    const state = reminded(2, 20);
+    expect(decideTimer(state, at(24), cfgLowered, ticket)).toMatchObject({
+      due: false,
+      nextDueAt: indexedInstant(at(25)),
+    });
+  });
+
+  it('counts from the last state write when the reminder time was not recorded (never earlier)', () => {
+    const state = { ...reminded(3, 30, false), updatedAt: at(31).toISOString() };
+    expect(decideTimer(state, at(30), lowered({ reminderCount: 1 }), ticket)).toMatchObject({
+      due: false,
+      nextDueAt: indexedInstant(at(41)),
+    });
+  });
+
+  it('an hourly sweep sends no further reminder and closes exactly once, never before', () => {
+    const cfgLowered = lowered({ reminderCount: 1, closeAfterDays: 20 });
+    let state = reminded(3, 30);
+    const steps: string[] = [];
+    for (let hour = 30 * 24 + 1; hour <= 45 * 24; hour += 1) {
+      const now = new Date(T0.getTime() + hour * 3_600_000);
+      const decision = decideTimer(state, now, cfgLowered, ticket);
+      state = decision.state;
+      if (decision.due) steps.push(`${decision.step.kind}@${(now.getTime() - T0.getTime()) / DAY}`);
+    }
+    expect(steps).toEqual(['close@40']);
+  });
+
+  it('records when each step was performed', () => {
+    const state = entered('softwareDefect', 'clarification');
+    expect(decideTimer(state, at(10, 30), cfg, ticket).state.lastStepAt).toBe(at(10, 30).toISOString());
+  });
+});
+
+describe('hadMoreReminders: a waiting ticket past a lowered reminder count', () => {
+  it.each([
+    ['clarification', 3, 1, true],
+    ['clarification', 2, 2, false],
+    ['clarification', 0, 0, false],
+    ['clarification', 1, 0, true],
+    ['resolved', 3, 1, false],
+  ] as const)('%s timer, %i sent, count %i: %s', (timer, sent, count, expected) => {
+    const state = { ...entered('softwareDefect', 'clarification'), timer, stepsDone: sent };
+    expect(
+      hadMoreReminders(state, projectConfig({ timers: { clarification: { reminderCount: count } } })),
+    ).toBe(expected);
   });
 });
