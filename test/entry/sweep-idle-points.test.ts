@@ -111,6 +111,43 @@ describe('hourly sweep on the due index', () => {
       expect(Date.parse(dueOf(key) ?? '')).toBe(Date.parse(String(s.state(key)?.nextDueAt)));
   });
 
+  it('never spends more than its hourly budget on a repair whose tickets have long histories', async () => {
+    // 40 waiting tickets with 31 histories each (edits before the wait): the repair search costs 32 points per
+    // ticket it returns, far more than the 2 a due ticket costs.
+    const budget = 150;
+    const keys = waitingSinceInstall(s, 40, budget);
+    for (const key of keys) {
+      const issue = s.site.store.issue(key);
+      if (!issue) throw new Error(`no ${key}`);
+      const entered = issue.histories[0];
+      if (!entered) throw new Error(`no history on ${key}`);
+      const edits = Array.from({ length: 30 }, (_, n) => ({
+        ...entered,
+        id: s.site.store.nextId('history'),
+        created: new Date(Date.parse(issue.created) + n * 1000).toISOString(),
+        items: [
+          {
+            field: 'summary',
+            fieldtype: 'jira' as const,
+            fieldId: 'summary',
+            from: null,
+            fromString: 'a',
+            to: null,
+            toString: 'b',
+          },
+        ],
+      }));
+      issue.histories.unshift(...edits);
+    }
+    const hours = await hourlyPoints(s, 40);
+    expect(Math.max(...hours)).toBeLessThanOrEqual(budget);
+    // It finishes: every ticket has its state and the hours after the repair are idle.
+    for (const key of keys) expect(s.state(key)?.timer).toBe('clarification');
+    const repairHours = hours.findIndex((p) => p === 0);
+    expect(repairHours).toBeGreaterThan(0);
+    expect(hours.slice(repairHours, repairHours + 6)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
   it('starts a repair over when Jira refuses the page token it saved', async () => {
     waitingSinceInstall(s, 60, 40);
     await hourlyPoints(s, 2);

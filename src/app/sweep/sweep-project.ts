@@ -2,6 +2,7 @@ import type { PointsBudget } from './points-budget';
 import type { SweepContext } from './sweep-context';
 import type { SweepTime } from './sweep-time';
 import { TicketIsolation } from './isolated-ticket';
+import { TicketCosts } from './ticket-cost';
 import { markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
 import { toSweepTicket } from './sweep-ticket';
 import type { TicketOutcome } from './sweep-ticket-step';
@@ -40,8 +41,6 @@ export interface ProjectSweepLimits {
   readonly beforeFirstTicket?: () => Promise<void>;
 }
 
-/** A ticket costs one point in the search and about one for its write; keep one point for the page request. */
-const POINTS_PER_TICKET = 2;
 const DEFAULT_PAGE_SIZE = 100;
 
 /**
@@ -58,8 +57,11 @@ function nextPhase(phase: SweepPhase): SweepPhase | undefined {
  * Sweeps one project through its phases (`sweep-sources.ts`): the repair queries when they are due, then the
  * tickets the due index says are due, most overdue first, page by page (Jira's `nextPageToken` is a snapshot:
  * pages neither skip nor repeat tickets while the sweep changes them; the index cursor is a position in due
- * order). Stops when the hourly points budget would be exceeded or the invocation's remaining time holds no
- * further ticket, and says where to continue. With nothing due and no repair due, it reads only KVS: 0 Jira points.
+ * order). Stops before the hourly points budget would be exceeded or when the invocation's remaining time holds
+ * no further ticket, and says where to continue. A page is sized to what its tickets may cost (`TicketCosts`: the
+ * search's worst case, the write, the extras measured so far), and a ticket whose handling no longer fits is
+ * left for the next hour: the due phase finds it again in the index, a repair phase reads its page again. With
+ * nothing due and no repair due, it reads only KVS: 0 Jira points.
  */
 export async function sweepProject(
   ctx: SweepContext,
@@ -74,6 +76,7 @@ export async function sweepProject(
   const repair =
     from.repairBasis === undefined ? {} : { repairBasis: from.repairBasis, rebuild: !!from.rebuild };
   const maxPage = limits.pageSize ?? DEFAULT_PAGE_SIZE;
+  const costs = new TicketCosts();
   const isolation = await TicketIsolation.open(ctx);
   const parked = isolation.parkedKeys();
   const held = (): { heldIssuesRetryAfter?: number } =>
@@ -90,25 +93,32 @@ export async function sweepProject(
         ...held(),
       };
     const available = await limits.budget.remaining();
-    const pageSize = Math.min(maxPage, inTime, Math.floor((available - 1) / POINTS_PER_TICKET));
-    if (pageSize < 1)
-      return {
-        tickets,
-        outcomes,
-        continueAt: { phase, ...(token ? { nextPageToken: token } : {}), ...repair },
-        budgetExhausted: true,
-        ...held(),
-      };
+    const pageSize = Math.min(maxPage, inTime, costs.pageSize(phase, available));
+    const exhausted = (at: string | undefined): ProjectSweepResult => ({
+      tickets,
+      outcomes,
+      continueAt: { phase, ...(at ? { nextPageToken: at } : {}), ...repair },
+      budgetExhausted: true,
+      ...held(),
+    });
+    if (pageSize < 1) return exhausted(token);
     let page;
+    let cutShort = false;
     try {
       page = await sourcePage(ctx, phase, pageSize, token, parked);
       if (tickets === 0 && page.issues.length > 0) await limits.beforeFirstTicket?.();
       for (const bean of page.issues) {
+        const start = stats.totalPoints;
+        if (start - before + costs.handling(phase, bean) > available) {
+          cutShort = true;
+          break;
+        }
         const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
         const outcome: TicketOutcome = ticket
           ? await isolation.sweep(ticket)
           : { kind: 'skipped', reason: 'unreadable' };
         if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
+        costs.observe(phase, bean, stats.totalPoints - start);
         outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
         tickets += 1;
         limits.time.handled(1);
@@ -116,6 +126,9 @@ export async function sweepProject(
     } finally {
       await limits.budget.charge(stats.totalPoints - before);
     }
+    // The rest of the page waits for the next hour: a repair reads the same page again (the tickets handled are
+    // then found in order), the due phase starts from the most overdue entry anyway.
+    if (cutShort) return exhausted(phase === 'due' ? undefined : token);
     token = page.nextPageToken;
     if (!token) {
       const next = nextPhase(phase);

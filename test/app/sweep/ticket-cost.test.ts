@@ -1,0 +1,55 @@
+import type { IssueBean } from '../../../src/app/ports/jira';
+import { SEARCH_HISTORIES_MAX, TicketCosts } from '../../../src/app/sweep/ticket-cost';
+
+/** A searched ticket with `embedded` histories in the search and `total` in all. */
+function bean(embedded: number, total = embedded): IssueBean {
+  const history = { id: '1', created: '2026-11-01T10:00:00.000+0000', items: [] };
+  return {
+    id: '10001',
+    key: 'SD-1',
+    changelog: { histories: Array.from({ length: embedded }, () => history), total },
+  };
+}
+
+describe('what sweeping a ticket costs, before the points are spent', () => {
+  it.each([
+    ['a due ticket: its object and its write', 'due', 2],
+    ['a ticket with a due time after a settings change', 'stamped', 2],
+    [
+      'a repair ticket before any was read: the most the search embeds',
+      'unstamped',
+      2 + SEARCH_HISTORIES_MAX,
+    ],
+  ] as const)('%s', (_name, phase, points) => {
+    expect(new TicketCosts().perTicket(phase)).toBe(points);
+  });
+
+  it('sizes a page to the budget, keeping one point for the request', () => {
+    const costs = new TicketCosts();
+    expect(costs.pageSize('due', 21)).toBe(10);
+    expect(costs.pageSize('unstamped', 85)).toBe(2);
+    // Too little for a worst-case repair ticket: one ticket, to measure, while a due one would fit.
+    expect(costs.pageSize('unstamped', 40)).toBe(1);
+    expect(costs.pageSize('unstamped', 2)).toBe(0);
+  });
+
+  it('learns the histories and extras of the phase from the tickets it handled', () => {
+    const costs = new TicketCosts();
+    costs.observe('unstamped', bean(5), 1);
+    expect(costs.perTicket('unstamped')).toBe(6 + 1);
+    // A close with its proof (3 points beyond the write) raises what every later ticket of the phase expects.
+    costs.observe('unstamped', bean(2), 4);
+    expect(costs.perTicket('unstamped')).toBe(6 + 1 + 3);
+    expect(costs.handling('unstamped', bean(2))).toBe(1 + 3);
+    expect(costs.pageSize('unstamped', 40)).toBe(3);
+    // The other phases keep their own figures.
+    expect(costs.perTicket('due')).toBe(2);
+  });
+
+  it('expects the changelog page a ticket whose histories the search cut short will read', () => {
+    const costs = new TicketCosts();
+    expect(costs.handling('unstamped', bean(40, 70))).toBe(1 + 1 + 30);
+    expect(costs.handling('unstamped', bean(40, 400))).toBe(1 + 1 + 100);
+    expect(costs.handling('unstamped', bean(3))).toBe(1);
+  });
+});
