@@ -118,7 +118,7 @@ interface LocalSiteOptions {
   limits?: LimitConfig;
   /** How long property writes take to reach JQL search (the site's default when absent). */
   searchIndexLagMs?: number;
-  /** How long field changes take to reach JQL search (0, the site's default, when absent). */
+  /** How long field changes take to reach JQL search (the site's default when absent). */
   searchFieldLagMs?: number;
   /** The app's workflow validators and conditions added to every transition (company-managed workflows). */
   workflowRules?: boolean;
