@@ -10,21 +10,23 @@ async function siteWithHistory(changes: number, options: Partial<JiraSiteOptions
   const created = await h.call('POST', '/rest/api/3/issue', {
     fields: { project: { key: 'SD' }, issuetype: { name: 'Request' }, summary: 'Weights' },
   });
-  const key = (created.json as { key: string }).key;
+  const { key, id } = created.json as { key: string; id: string };
   for (let i = 0; i < changes; i++)
     await h.call('PUT', `/rest/api/3/issue/${key}`, { fields: { summary: `Weights ${i}` } });
-  return { h, key };
+  return { h, key, id };
 }
 
 describe('points per operation (strictest reading by default, configurable)', () => {
   it('counts the histories expand=changelog embeds as objects', async () => {
-    const { h, key } = await siteWithHistory(5);
+    const { h, key, id } = await siteWithHistory(5);
     expect(points(await h.call('GET', `/rest/api/3/issue/${key}?fields=status`))).toBe(2);
     expect(points(await h.call('GET', `/rest/api/3/issue/${key}?fields=status&expand=changelog`))).toBe(7);
+    // Reconciled: the edits were just made, and search embeds only the histories it has indexed.
     const search = await h.call('POST', '/rest/api/3/search/jql', {
       jql: `key = ${key}`,
       fields: ['status'],
       expand: 'changelog',
+      reconcileIssues: [Number(id)],
     });
     expect(points(search)).toBe(7);
   });

@@ -38,9 +38,11 @@ describe('changing the issue type (reclassification, PROCESS.md §2)', () => {
 
     const bean = await h.call('GET', `/rest/api/3/issue/${key}?fields=issuetype`);
     expect(bean.json.fields.issuetype.name).toBe('Software Defect');
+    // Search sees the new type at once only for an issue it reconciles (the change reaches its index later).
     const found = await h.call('POST', '/rest/api/3/search/jql', {
       jql: `key = ${key} AND issuetype = "Software Defect"`,
       fields: ['key'],
+      reconcileIssues: [Number(issue?.id)],
     });
     expect(found.json.issues.map((i: { key: string }) => i.key)).toEqual([key]);
   });
