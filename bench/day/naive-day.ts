@@ -16,7 +16,7 @@ import { LinksGateway } from '../../src/adapters/jira/links-gateway';
 import { parseProductEvent } from '../../src/app/events/event-payload';
 import { resolveFieldIds } from '../../src/app/shared/field-ids';
 import { MemoryStore } from '../../test/support/memory-store';
-import { toTicket } from '../../src/app/events/ticket';
+import { toTicket } from '../../src/app/shared/ticket';
 import { textToAdf } from '../../src/app/shared/adf';
 import { configForProject, parseConfig } from '../../src/domain/config';
 import { decideIssueChange } from '../../src/domain/events/decide-issue-change';

@@ -7,7 +7,7 @@ import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state
 import { indexedInstant } from '../../domain/timers/indexed-instant';
 import { timerSchedule } from '../../domain/timers/timer-schedule';
 import { toContractKind } from '../panel/delivery-views';
-import { nameOf } from '../panel/field-values';
+import { namedRef } from '../shared/field-values';
 import { keyByName } from '../../domain/names';
 import { lastSweepAt, previewSweep, SWEEP_INTERVAL } from '../sweep';
 import { nextSweepAt } from '../../domain/timers/next-sweep';
@@ -51,7 +51,7 @@ export async function getSweepPreview(payload: unknown, deps: AdminDeps): Promis
     const bean = beans.find((b) => b.key === step.issueKey);
     const project = bean?.fields?.project;
     const cfg = configForProject(config, (project as { key?: string } | undefined)?.key ?? keys[0] ?? '');
-    const kind = toContractKind(keyByName(cfg.names.kinds, KINDS, nameOf(bean?.fields?.issuetype)));
+    const kind = toContractKind(keyByName(cfg.names.kinds, KINDS, namedRef(bean?.fields?.issuetype)?.name));
     const state = parseProcessState(bean?.properties?.[PROCESS_STATE_KEY]);
     if (!kind || !state || state.timer === 'none') return [];
     const scheduled = timerSchedule(state, cfg).find((s) => indexedInstant(s.dueAt) === step.dueAt);

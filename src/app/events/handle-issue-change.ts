@@ -11,7 +11,7 @@ import type { EventDeps } from './event-deps';
 import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
-import { loadTicket } from './ticket';
+import { loadTicket } from '../shared/ticket';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
 import { triageIssueChange } from '../../domain/events/event-triage';
 import { timerMayRun } from '../shared/repair-marker';

@@ -2,12 +2,9 @@ import { JiraHttpError } from '../ports/jira-errors';
 import type { JiraGateway } from '../ports/jira';
 import type { DeliveryVersionView, IncludedTicketView, LinkedDeliveryView } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
-import { KINDS, type Kind } from '../../domain/kinds';
-import { isRecord } from '../shared/is-record';
-import { dateValue, nameOf } from './field-values';
-import { textValue } from '../shared/field-values';
-import { keyByName } from '../../domain/names';
-import type { TicketSnapshot } from './ticket-snapshot';
+import type { Kind } from '../../domain/kinds';
+import type { Ticket } from '../../domain/ticket';
+import { toTicket } from '../shared/ticket';
 import { MAX_RECONCILE } from '../shared/recent-changes';
 import { statusRef } from './status-ref';
 
@@ -15,8 +12,8 @@ import { statusRef } from './status-ref';
 export const VERSIONED_KINDS: readonly Kind[] = ['softwareDefect', 'consultingRequest', 'customisation'];
 
 /** Keys of the tickets a Delivery ships (its outward links of the configured link type, guide §3.3). */
-export function shippedKeys(ticket: TicketSnapshot, cfg: ProjectConfig): string[] {
-  return shippedLinks(ticket, cfg).map((l) => l.key);
+export function shippedKeys(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig): string[] {
+  return shippedLinks(ticket, cfg).map((l) => l.otherKey);
 }
 
 /**
@@ -24,21 +21,22 @@ export function shippedKeys(ticket: TicketSnapshot, cfg: ProjectConfig): string[
  * key names them in `reconcileIssues`, so it shows their current status, summary and organizations, not what the
  * search index still holds.
  */
-export function shippedIds(ticket: TicketSnapshot, cfg: ProjectConfig): number[] {
+export function shippedIds(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig): number[] {
   return shippedLinks(ticket, cfg)
-    .flatMap((l) => (l.id === undefined ? [] : [Number(l.id)]))
+    .map((l) => Number(l.otherId))
     .slice(0, MAX_RECONCILE);
 }
 
-function shippedLinks(ticket: TicketSnapshot, cfg: ProjectConfig) {
+function shippedLinks(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig) {
   const type = cfg.names.deliveryLinkType.name.toLowerCase();
   return ticket.links.filter((l) => l.direction === 'outward' && l.typeName.toLowerCase() === type);
 }
 
 /** Key of the Delivery a ticket ships in (the inward side of the configured link type). */
-export function deliveryKeyOf(ticket: TicketSnapshot, cfg: ProjectConfig): string | null {
+export function deliveryKeyOf(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig): string | null {
   const type = cfg.names.deliveryLinkType.name.toLowerCase();
-  return ticket.links.find((l) => l.direction === 'inward' && l.typeName.toLowerCase() === type)?.key ?? null;
+  const link = ticket.links.find((l) => l.direction === 'inward' && l.typeName.toLowerCase() === type);
+  return link?.otherKey ?? null;
 }
 
 /**
@@ -48,13 +46,13 @@ export function deliveryKeyOf(ticket: TicketSnapshot, cfg: ProjectConfig): strin
  */
 export async function deliveryVersionView(
   user: Pick<JiraGateway, 'getIssue'>,
-  ticket: TicketSnapshot,
+  ticket: Pick<Ticket, 'deliveryVersion' | 'links' | 'status'>,
   cfg: ProjectConfig,
   fieldIds: { deliveryVersion?: string; estimatedDeliveryDate?: string },
 ): Promise<DeliveryVersionView> {
-  const raw = ticket.values.deliveryVersion;
+  const raw = ticket.deliveryVersion;
   const version: DeliveryVersionView['version'] =
-    raw === null
+    raw === undefined
       ? null
       : raw.toLowerCase() === cfg.names.customValue.toLowerCase()
         ? { type: 'custom' }
@@ -75,15 +73,18 @@ async function linkedDelivery(
   cfg: ProjectConfig,
   ids: { deliveryVersion?: string; estimatedDeliveryDate?: string },
 ): Promise<LinkedDeliveryView | null> {
-  const wanted = ['status', ids.deliveryVersion, ids.estimatedDeliveryDate].filter((f): f is string => !!f);
+  const read = {
+    ...(ids.deliveryVersion ? { deliveryVersion: ids.deliveryVersion } : {}),
+    ...(ids.estimatedDeliveryDate ? { estimatedDeliveryDate: ids.estimatedDeliveryDate } : {}),
+  };
   try {
-    const issue = await user.getIssue(key, { fields: wanted });
-    const fields = issue.fields ?? {};
+    const issue = await user.getIssue(key, { fields: ['status', ...Object.values(read)] });
+    const delivery = toTicket({ ...issue, key: issue.key ?? key }, read, cfg);
     return {
-      key: issue.key ?? key,
-      status: statusRef(cfg, nameOf(fields.status) ?? ''),
-      version: ids.deliveryVersion ? (textValue(fields[ids.deliveryVersion]) ?? null) : null,
-      estimatedDate: ids.estimatedDeliveryDate ? dateValue(fields[ids.estimatedDeliveryDate]) : null,
+      key: delivery.key,
+      status: statusRef(cfg, delivery.statusName),
+      version: delivery.deliveryVersion ?? null,
+      estimatedDate: delivery.estimatedDeliveryDate ?? null,
     };
   } catch (error) {
     if (error instanceof JiraHttpError && (error.status === 404 || error.status === 403)) return null;
@@ -111,26 +112,18 @@ export async function includedTickets(
     ...(reconcile.length > 0 ? { reconcileIssues: [...reconcile] } : {}),
   });
   return issues.map((issue) => {
-    const fields = issue.fields ?? {};
-    const typeName = nameOf(fields.issuetype);
-    const requestType = requestTypeFieldId ? fields[requestTypeFieldId] : undefined;
+    const ticket = toTicket(issue, { requestType: requestTypeFieldId }, cfg);
     return {
-      key: issue.key ?? issue.id,
-      requestType: requestTypeName(requestType) ?? typeName ?? '',
-      summary: typeof fields.summary === 'string' ? fields.summary : '',
-      kind: toContractKind(keyByName(cfg.names.kinds, KINDS, typeName)),
-      status: statusRef(cfg, nameOf(fields.status) ?? ''),
+      key: ticket.key,
+      requestType: ticket.requestTypeName ?? ticket.typeName,
+      summary: ticket.summary,
+      kind: toContractKind(ticket.kind),
+      status: statusRef(cfg, ticket.statusName),
     };
   });
 }
 
-/** JSM's Request Type field holds `{ requestType: { name } }`. */
-function requestTypeName(value: unknown): string | null {
-  if (isRecord(value) && isRecord(value.requestType)) return textValue(value.requestType) ?? null;
-  return null;
-}
-
 /** The contract's ticket kinds exclude `delivery` (a Delivery has its own panel). */
-export function toContractKind(kind: Kind | null): Exclude<Kind, 'delivery'> | null {
-  return kind === null || kind === 'delivery' ? null : kind;
+export function toContractKind(kind: Kind | null | undefined): Exclude<Kind, 'delivery'> | null {
+  return kind === null || kind === undefined || kind === 'delivery' ? null : kind;
 }

@@ -22,7 +22,7 @@ import {
 } from './delivery-views';
 import { commercialClass } from '../../domain/commercial-class';
 import { isRecord } from '../shared/is-record';
-import { guidePriority, priorityView } from './priority-view';
+import { priorityView } from './priority-view';
 import { serviceClocks } from '../../domain/priorities/service-clocks';
 import { statusRef } from './status-ref';
 import {
@@ -36,7 +36,8 @@ import {
 import { NotAgentError } from './not-agent-error';
 import { isDone, nextStep } from './next-step';
 import { TicketNotFoundError } from './ticket-not-found-error';
-import { panelFieldIds, ticketSnapshot, type PanelFieldIds, type TicketSnapshot } from './ticket-snapshot';
+import { panelFieldIds, toPanelTicket, type PanelFieldIds, type PanelTicket } from './panel-ticket';
+import { instantOf } from '../shared/field-values';
 import { cachedFieldNameIndex, fieldNameIndex } from '../shared/field-ids';
 import type { KeyValueStore } from '../ports';
 import { InvalidPayloadError } from '../admin/invalid-payload-error';
@@ -87,7 +88,7 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
   const issue = await readIssue(deps.user, request.issueKey, wanted);
   if (!isContextTicket(issue, request))
     throw new InvalidPayloadError(['answers: the ticket read is not the ticket the panel is open on']);
-  const ticket = ticketSnapshot(issue, configForProject(config, issueProjectKey(issue) ?? ''), ids);
+  const ticket = toPanelTicket(issue, configForProject(config, issueProjectKey(issue) ?? ''), ids);
   if (
     ticket.projectKey !== '' &&
     ticket.projectKey !== contextProject &&
@@ -97,15 +98,15 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
   const cfg = configForProject(config, ticket.projectKey);
   const base = { issueKey: ticket.key, computedAt: deps.now.toISOString(), dryRun: cfg.automation.dryRun };
 
+  const typeName = ticket.typeName === '' ? null : ticket.typeName;
   const projectType = isRecord(issue.fields?.project) ? issue.fields.project.projectTypeKey : undefined;
   if (typeof projectType === 'string' && projectType !== 'service_desk') {
-    return { ...base, view: 'unsupported', reason: 'notServiceDeskProject', typeName: ticket.typeName };
+    return { ...base, view: 'unsupported', reason: 'notServiceDeskProject', typeName };
   }
   if (!config.projects.includes(ticket.projectKey) || !cfg.automation.enabled) {
-    return { ...base, view: 'unsupported', reason: 'projectNotEnabled', typeName: ticket.typeName };
+    return { ...base, view: 'unsupported', reason: 'projectNotEnabled', typeName };
   }
-  if (ticket.kind === null)
-    return { ...base, view: 'unsupported', reason: 'unknownType', typeName: ticket.typeName };
+  if (ticket.kind === undefined) return { ...base, view: 'unsupported', reason: 'unknownType', typeName };
 
   const history = deps.audit
     .forIssue(ticket.id, PANEL_HISTORY_LIMIT)
@@ -151,7 +152,7 @@ function issueProjectKey(issue: { fields?: Record<string, unknown> }): string | 
 type Base = { issueKey: string; computedAt: string; dryRun: boolean };
 
 async function ticketPanel(
-  ticket: TicketSnapshot & { kind: Exclude<Kind, 'delivery'> },
+  ticket: PanelTicket & { kind: Exclude<Kind, 'delivery'> },
   cfg: ProjectConfig,
   deps: PanelDeps,
   ids: PanelFieldIds,
@@ -169,20 +170,20 @@ async function ticketPanel(
   ]);
   const status = statusRef(cfg, ticket.statusName);
   const done = isDone(status.role);
-  const priority = priorityView(cfg, kind, ticket.priorityName, done);
+  const priority = priorityView(kind, ticket.priority ?? null, done);
   const clocks = serviceClocks({
     slas,
     cfg,
-    priority: guidePriority(cfg, ticket.priorityName),
-    created: ticket.created,
+    priority: ticket.priority ?? null,
+    created: instantOf(ticket.created) ?? new Date(0).toISOString(),
     acceptedAt: ticket.state?.acceptedAt,
-    resolvedAt: ticket.resolutionDate,
+    resolvedAt: ticket.resolutionDate ?? null,
     done,
     now: deps.now,
   });
-  const timerInput = { kind, status: ticket.status, state: ticket.state, cfg, now: deps.now };
+  const timerInput = { kind, status: ticket.status ?? null, state: ticket.state, cfg, now: deps.now };
   const estimate = estimateView(timerInput);
-  const returnsTo = ticket.clarificationFrom === null ? null : statusRef(cfg, ticket.clarificationFrom);
+  const returnsTo = ticket.clarificationFrom === undefined ? null : statusRef(cfg, ticket.clarificationFrom);
   const clarification = clarificationView(timerInput, returnsTo);
   const resolvedAutoClose = resolvedAutoCloseView(timerInput);
   const escalation = escalationView(ladder, names);
@@ -190,7 +191,7 @@ async function ticketPanel(
     ...base,
     view: 'ticket',
     kind,
-    kindName: ticket.typeName ?? cfg.names.kinds[kind],
+    kindName: ticket.typeName || cfg.names.kinds[kind],
     status,
     done,
     nextStep: nextStep({ statusRole: status.role, clarification, resolved: resolvedAutoClose, estimate }),
@@ -211,7 +212,7 @@ async function ticketPanel(
 }
 
 async function deliveryPanel(
-  ticket: TicketSnapshot,
+  ticket: PanelTicket,
   cfg: ProjectConfig,
   deps: PanelDeps,
   ids: PanelFieldIds,
@@ -229,9 +230,9 @@ async function deliveryPanel(
     ...base,
     view: 'delivery',
     status: statusRef(cfg, ticket.statusName),
-    version: ticket.values.deliveryVersion,
-    estimatedDate: ticket.values.estimatedDeliveryDate,
-    cloudEnvironment: ticket.values.cloudEnvironment,
+    version: ticket.deliveryVersion ?? null,
+    estimatedDate: ticket.estimatedDeliveryDate ?? null,
+    cloudEnvironment: ticket.cloudEnvironment ?? null,
     included: included.map((t) => ({ ...t, kind: toContractKind(t.kind) })),
     flags: [],
     history,

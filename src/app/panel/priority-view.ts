@@ -1,34 +1,20 @@
 import type { PriorityView } from '../../contract/panel-view';
-import type { ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';
 import {
-  PRIORITIES,
   PRIORITISED_KINDS,
   PRIORITY_CATALOGUE,
   type Priority,
 } from '../../domain/priorities/priority-catalogue';
-import { keyByName } from '../../domain/names';
-
-/** The guide priority (P1–P4) a Jira priority name stands for, per `names.priorities`. */
-export function guidePriority(cfg: ProjectConfig, jiraName: string | null): Priority | null {
-  return keyByName(cfg.names.priorities, PRIORITIES, jiraName);
-}
 
 /**
  * Priority with category and meaning (guide §3.1). Priorities apply to the two defect kinds only; P1/P2 are
  * system-availability priorities of a Non-Software Defect, so on an open Software Defect they are a mismatch.
  *
  * @example
- * priorityView(cfg, 'softwareDefect', 'P1'); // { state: 'set', level: 'P1', mismatch: true, … }
+ * priorityView('softwareDefect', 'P1'); // { state: 'set', level: 'P1', mismatch: true, … }
  */
-export function priorityView(
-  cfg: ProjectConfig,
-  kind: Kind,
-  jiraName: string | null,
-  done = false,
-): PriorityView {
+export function priorityView(kind: Kind, level: Priority | null, done = false): PriorityView {
   if (!(PRIORITISED_KINDS as readonly Kind[]).includes(kind)) return { state: 'notApplicable' };
-  const level = guidePriority(cfg, jiraName);
   if (level === null) return { state: 'notSet' };
   const info = PRIORITY_CATALOGUE[level];
   return {

@@ -19,26 +19,34 @@ import {
   regionGroupOf,
   type LadderStep,
 } from '../../domain/service/escalation';
-import type { TicketSnapshot } from './ticket-snapshot';
+import type { Ticket } from '../../domain/ticket';
 
 /**
  * "Confidential personal data? = Yes" restricts the ticket to the support staff of the customer's region
  * (guide §2.2.1); the region comes from the organization the ticket is shared with (`customerRegion`, the rule
  * the event handler applies).
  */
-export function confidentialityView(ticket: TicketSnapshot, cfg: ProjectConfig): ConfidentialityView {
-  const found = customerRegion(ticket.organizations, cfg);
+export function confidentialityView(
+  ticket: Pick<Ticket, 'organizations' | 'confidential' | 'securityLevel'>,
+  cfg: ProjectConfig,
+): ConfidentialityView {
+  const found = customerRegion(organizationNames(ticket), cfg);
   return {
-    confidential: isOption(cfg, ticket.values.confidential, 'yes'),
+    confidential: isOption(cfg, ticket.confidential, 'yes'),
     // Agents read the region's display name; a region without one shows its id.
     region: found ? (found.region.name ?? found.regionId) : null,
-    securityLevel: ticket.securityLevel,
+    securityLevel: ticket.securityLevel?.name ?? null,
   };
 }
 
 /** The escalation ladder (guide §4) for the ticket's customer, by the region group of the customer's region. */
-export function ticketLadder(ticket: TicketSnapshot, cfg: ProjectConfig): LadderStep[] {
-  return escalationLadder(cfg, regionGroupOf(cfg, customerRegion(ticket.organizations, cfg)?.regionId));
+export function ticketLadder(ticket: Pick<Ticket, 'organizations'>, cfg: ProjectConfig): LadderStep[] {
+  return escalationLadder(cfg, regionGroupOf(cfg, customerRegion(organizationNames(ticket), cfg)?.regionId));
+}
+
+/** Names of the JSM organizations the ticket is shared with, as the region mapping names them. */
+function organizationNames(ticket: Pick<Ticket, 'organizations'>): string[] {
+  return ticket.organizations.map((o) => o.name);
 }
 
 const ROLES: EscalationLevelView['role'][] = [
@@ -154,7 +162,7 @@ const OPEN_TICKET_ALARMS: readonly PanelFlag['code'][] = ['priorityMismatch', 's
  */
 export function panelFlags(input: {
   done: boolean;
-  state: TicketSnapshot['state'];
+  state: Ticket['state'];
   priority: PriorityView;
   clocks: ServiceClocks;
   delivery: DeliveryVersionView | null;

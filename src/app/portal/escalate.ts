@@ -45,7 +45,7 @@ export async function escalate(
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const input = parsed.data as Payload;
   const request = await loadPortalRequest(context, deps);
-  if (!request.managed || request.ticket.kind === null)
+  if (!request.managed || request.ticket.kind === undefined)
     throw new InvalidPayloadError(['request: the app does not manage this request']);
   const decide = (state: CustomerState) =>
     decideEscalation(

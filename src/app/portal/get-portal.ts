@@ -1,8 +1,8 @@
 import type { PortalIncludedTicket, PortalView } from '../../contract/portal-view';
 import { deliveryVersionOf, estimateExpired, nextStep } from '../../domain/portal/next-step';
 import { nextStepSentence } from '../../domain/portal/next-step-sentence';
-import type { FieldIds } from '../../domain/ticket';
-import { dateValue, nameOf, organizationNames } from '../panel/field-values';
+import { isOption } from '../../domain/names';
+import { toTicket } from '../shared/ticket';
 import { deliveryKeyOf, shippedIds, shippedKeys } from '../panel/delivery-views';
 import type { PortalContext, PortalDeps } from './portal-deps';
 import type { PortalJira } from './portal-ports';
@@ -21,24 +21,25 @@ const INCLUDED_LIMIT = 50;
 export async function getPortal(context: PortalContext, deps: PortalDeps): Promise<PortalView> {
   const request = await loadPortalRequest(context, deps);
   const { ticket, cfg, language } = request;
-  if (!request.managed || ticket.kind === null)
+  if (!request.managed || ticket.kind === undefined)
     return { view: 'unsupported', issueKey: ticket.key, language };
   const kind = ticket.kind;
-  const version = deliveryVersionOf(ticket.values.deliveryVersion, cfg.names.customValue);
+  const version = deliveryVersionOf(ticket.deliveryVersion ?? null, cfg.names.customValue);
   const deliveryKey = kind === 'delivery' ? null : deliveryKeyOf(ticket, cfg);
   const [plannedDate, included] = await Promise.all([
     kind === 'delivery'
-      ? Promise.resolve(ticket.values.estimatedDeliveryDate)
+      ? Promise.resolve(ticket.estimatedDeliveryDate ?? null)
       : deliveryKey
-        ? estimatedDateOf(deps.jira, deliveryKey, request.fieldIds)
+        ? estimatedDateOf(deps.jira, deliveryKey, request)
         : Promise.resolve(null),
     kind === 'delivery' ? includedTickets(request, deps) : Promise.resolve(null),
   ]);
-  const expired = estimateExpired(kind, ticket.status, ticket.state, deps.now, cfg);
+  const status = ticket.status ?? null;
+  const expired = estimateExpired(kind, status, ticket.state, deps.now, cfg);
   const step = nextStep(
     {
       kind,
-      status: ticket.status,
+      status,
       state: ticket.state,
       version,
       plannedDate,
@@ -46,15 +47,15 @@ export async function getPortal(context: PortalContext, deps: PortalDeps): Promi
     },
     cfg,
   );
-  const closed = ticket.status === 'closed';
+  const closed = status === 'closed';
   return {
     view: 'request',
     issueKey: ticket.key,
     language,
     computedAt: deps.now.toISOString(),
-    typeName: ticket.typeName ?? cfg.names.kinds[kind],
+    typeName: ticket.typeName || cfg.names.kinds[kind],
     nextStep: nextStepSentence(step, language, context.timeZone ?? cfg.calendar.timeZone),
-    priority: kind === 'delivery' ? null : portalPriority(cfg, kind, ticket.priorityName, language),
+    priority: kind === 'delivery' ? null : portalPriority(kind, ticket.priority, language),
     deliveryVersion:
       version === null
         ? null
@@ -62,17 +63,22 @@ export async function getPortal(context: PortalContext, deps: PortalDeps): Promi
           ? { kind: 'patch', text: version.text }
           : { kind: 'custom', text: cfg.names.customValue },
     delivery: included === null ? null : { estimatedDate: plannedDate, included },
-    confidential: ticket.values.confidential?.toLowerCase() === cfg.names.fieldValues.yes.toLowerCase(),
+    confidential: isOption(cfg, ticket.confidential, 'yes'),
     escalation: portalEscalation(request.customer, closed, cfg, request.group, language, deps.now),
     estimateRenewal: expired ? portalRenewal(request.customer) : null,
   };
 }
 
 /** The estimated date of the Delivery a request ships in, read as the app after the access check. */
-async function estimatedDateOf(jira: PortalJira, key: string, ids: FieldIds): Promise<string | null> {
-  if (!ids.estimatedDeliveryDate) return null;
-  const issue = await jira.getIssue(key, { fields: [ids.estimatedDeliveryDate] });
-  return dateValue(issue.fields?.[ids.estimatedDeliveryDate]);
+async function estimatedDateOf(
+  jira: PortalJira,
+  key: string,
+  request: PortalRequest,
+): Promise<string | null> {
+  const id = request.fieldIds.estimatedDeliveryDate;
+  if (!id) return null;
+  const issue = await jira.getIssue(key, { fields: [id] });
+  return toTicket(issue, { estimatedDeliveryDate: id }, request.cfg).estimatedDeliveryDate ?? null;
 }
 
 /**
@@ -83,7 +89,7 @@ async function estimatedDateOf(jira: PortalJira, key: string, ids: FieldIds): Pr
 async function includedTickets(request: PortalRequest, deps: PortalDeps): Promise<PortalIncludedTicket[]> {
   const { ticket, cfg, fieldIds } = request;
   const keys = shippedKeys(ticket, cfg).slice(0, INCLUDED_LIMIT);
-  const own = new Set(ticket.organizations);
+  const own = new Set(ticket.organizations.map((o) => o.name));
   if (keys.length === 0 || own.size === 0 || !fieldIds.organizations) return [];
   const orgField = fieldIds.organizations;
   // Reconciled: a ticket moved to another organization a moment ago must not show here from a stale index.
@@ -94,18 +100,16 @@ async function includedTickets(request: PortalRequest, deps: PortalDeps): Promis
     maxResults: INCLUDED_LIMIT,
     ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
   });
-  const ofCustomer = issues.filter((issue) =>
-    organizationNames(issue.fields?.[orgField]).some((name) => own.has(name)),
-  );
+  const ofCustomer = issues
+    .map((issue) => toTicket(issue, { organizations: orgField }, cfg))
+    .filter((shipped) => shipped.organizations.some((o) => own.has(o.name)));
   return Promise.all(
-    ofCustomer.map(async (issue) => {
-      const key = issue.key ?? issue.id;
-      const visible = await deps.customer.visibleRequest(key);
-      const summary = issue.fields?.summary;
+    ofCustomer.map(async (shipped) => {
+      const visible = await deps.customer.visibleRequest(shipped.key);
       return {
-        key,
-        typeName: nameOf(issue.fields?.issuetype) ?? '',
-        summary: typeof summary === 'string' ? summary : '',
+        key: shipped.key,
+        typeName: shipped.typeName,
+        summary: shipped.summary,
         url: visible?.webUrl ?? null,
       };
     }),

@@ -1,8 +1,5 @@
 import type { resolveFieldIds } from '../shared/field-ids';
-import type { ticketSnapshot } from '../panel/ticket-snapshot';
-
-/** An issue as Jira's REST API returns it (only the parts the portal reads). */
-type IssueBeanLike = Parameters<typeof ticketSnapshot>[0];
+import type { IssueBean } from '../ports/jira';
 
 /** A request JSM shows to the calling user, with its portal address. */
 export interface VisibleRequest {
@@ -23,13 +20,13 @@ type CommentBody = unknown;
 /** Jira AS THE APP, used by the portal only after the access check. */
 export interface PortalJira {
   getFields(): ReturnType<Parameters<typeof resolveFieldIds>[0]['getFields']>;
-  getIssue(key: string, options: { fields: string[]; properties?: string[] }): Promise<IssueBeanLike>;
+  getIssue(key: string, options: { fields: string[]; properties?: string[] }): Promise<IssueBean>;
   searchAll(request: {
     jql: string;
     fields: string[];
     maxResults?: number;
     reconcileIssues?: number[];
-  }): Promise<IssueBeanLike[]>;
+  }): Promise<IssueBean[]>;
   editIssue(
     key: string,
     edit: {

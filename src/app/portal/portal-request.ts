@@ -11,9 +11,8 @@ import { regionGroupOf, type RegionGroup } from '../../domain/service/escalation
 import { supportRegion } from '../../domain/service/customer-region';
 import type { Language } from '../../domain/texts/message-keys';
 import { resolveFieldIds } from '../shared/field-ids';
-import { type FieldIds } from '../../domain/ticket';
-import { ticketSnapshot, type TicketSnapshot } from '../panel/ticket-snapshot';
-import { isRecord } from '../shared/is-record';
+import type { FieldIds, Ticket } from '../../domain/ticket';
+import { ticketFields, toTicket } from '../shared/ticket';
 import { NotVisibleToUserError } from './not-visible-error';
 import type { PortalContext, PortalDeps } from './portal-deps';
 import type { VisibleRequest } from './portal-ports';
@@ -21,7 +20,7 @@ import type { VisibleRequest } from './portal-ports';
 /** One request as the portal use cases see it, read once per invocation. */
 export interface PortalRequest {
   visible: VisibleRequest;
-  ticket: TicketSnapshot;
+  ticket: Ticket;
   customer: CustomerState;
   cfg: ProjectConfig;
   /** Whether the app manages the request's project and automation is on there. */
@@ -29,21 +28,10 @@ export interface PortalRequest {
   language: Language;
   group: RegionGroup;
   fieldIds: FieldIds;
-  summary: string;
-  /** Ids of the JSM organizations the request is shared with. */
-  organizationIds: string[];
 }
 
-const SYSTEM_FIELDS = [
-  'summary',
-  'status',
-  'issuetype',
-  'project',
-  'priority',
-  'created',
-  'security',
-  'issuelinks',
-];
+/** The custom fields of the request that the portal reads (the others serve its linked reads). */
+const READ = ['deliveryVersion', 'estimatedDeliveryDate', 'confidential', 'organizations'] as const;
 
 /**
  * Checks AS THE USER that JSM shows them the request (the customer-request endpoint), and only then reads it AS
@@ -63,21 +51,17 @@ export async function loadPortalRequest(context: PortalContext, deps: PortalDeps
     configForProject(config, projectKey),
     deps.now,
   );
-  const customFields = [
-    fieldIds.deliveryVersion,
-    fieldIds.estimatedDeliveryDate,
-    fieldIds.confidential,
-    fieldIds.organizations,
-  ];
+  const read: FieldIds = Object.fromEntries(
+    READ.flatMap((role) => (fieldIds[role] ? [[role, fieldIds[role]]] : [])),
+  );
   const issue = await deps.jira.getIssue(visible.issueKey, {
-    fields: [...SYSTEM_FIELDS, ...customFields.filter((f): f is string => f !== undefined)],
+    fields: ticketFields(read),
     properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY],
   });
-  const snapshotCfg = configForProject(config, projectKey);
-  const ticket = ticketSnapshot(issue, snapshotCfg, fieldIds);
+  const ticket = toTicket(issue, read, configForProject(config, projectKey));
   // A failed platform check holds automation (escalations included) in dry run.
   const cfg = await heldConfig(deps.store, configForProject(config, ticket.projectKey || projectKey));
-  const organizations = ticket.organizations;
+  const organizations = ticket.organizations.map((o) => o.name);
   return {
     visible,
     ticket,
@@ -87,16 +71,5 @@ export async function loadPortalRequest(context: PortalContext, deps: PortalDeps
     language: portalLanguage(cfg, organizations, context.locale),
     group: regionGroupOf(cfg, supportRegion(organizations, cfg)?.regionId),
     fieldIds,
-    summary: typeof issue.fields?.summary === 'string' ? issue.fields.summary : '',
-    organizationIds: organizationIdsOf(
-      fieldIds.organizations ? issue.fields?.[fieldIds.organizations] : undefined,
-    ),
   };
-}
-
-function organizationIdsOf(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) =>
-    isRecord(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? [String(item.id)] : [],
-  );
 }

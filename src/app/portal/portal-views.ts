@@ -1,23 +1,23 @@
 import type { PortalEscalationView, PortalPriorityView, PortalRenewalView } from '../../contract/portal-view';
 import type { ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';
-import { PRIORITISED_KINDS, PRIORITY_CATALOGUE } from '../../domain/priorities/priority-catalogue';
+import {
+  PRIORITISED_KINDS,
+  PRIORITY_CATALOGUE,
+  type Priority,
+} from '../../domain/priorities/priority-catalogue';
 import type { CustomerState } from '../../domain/service/customer-state';
 import { ladderStep, type RegionGroup } from '../../domain/service/escalation';
 import { escalationOptions } from '../../domain/service/escalation-decision';
 import type { Language } from '../../domain/texts/message-keys';
-import { guidePriority } from '../panel/priority-view';
 
 /** Priority with the guide's meaning (§3.1), for the two defect kinds only. */
 export function portalPriority(
-  cfg: ProjectConfig,
   kind: Kind,
-  priorityName: string | null,
+  level: Priority | undefined,
   language: Language,
 ): PortalPriorityView | null {
-  if (!(PRIORITISED_KINDS as readonly Kind[]).includes(kind)) return null;
-  const level = guidePriority(cfg, priorityName);
-  if (level === null) return null;
+  if (!(PRIORITISED_KINDS as readonly Kind[]).includes(kind) || level === undefined) return null;
   const info = PRIORITY_CATALOGUE[level];
   return { level, severity: info.severity[language], meaning: info.meaning[language] };
 }

@@ -39,8 +39,8 @@ export async function renewEstimate(
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const request = await loadPortalRequest(context, deps);
   const { ticket, cfg } = request;
-  if (!request.managed || ticket.kind === null) return { outcome: 'notExpired' };
-  if (!estimateExpired(ticket.kind, ticket.status, ticket.state, deps.now, cfg))
+  if (!request.managed || ticket.kind === undefined) return { outcome: 'notExpired' };
+  if (!estimateExpired(ticket.kind, ticket.status ?? null, ticket.state, deps.now, cfg))
     return { outcome: 'notExpired' };
   if (request.customer.renewal)
     return { outcome: 'alreadyRequested', renewal: portalRenewal(request.customer) };
@@ -58,7 +58,7 @@ export async function renewEstimate(
   const renewal = cfg.timers.estimate.renewal;
   const text = renderMessage(cfg, 'newEstimateRequested', cfg.defaultLanguage, {
     ticketKey: ticket.key,
-    summary: request.summary,
+    summary: ticket.summary,
   });
   let state: CustomerState;
   if (renewal.mode === 'accountManagerNote') {
@@ -103,8 +103,8 @@ async function raisedBefore(
 ): Promise<string | undefined> {
   const linkType = request.cfg.timers.estimate.renewal.linkType;
   for (const link of request.ticket.links.filter((l) => l.typeName === linkType)) {
-    const origin = await deps.jira.getIssueProperty(link.key, ORIGIN_KEY);
-    if (isRecord(origin) && origin.occurrence === occurrence) return link.key;
+    const origin = await deps.jira.getIssueProperty(link.otherKey, ORIGIN_KEY);
+    if (isRecord(origin) && origin.occurrence === occurrence) return link.otherKey;
   }
   return undefined;
 }
@@ -127,11 +127,11 @@ async function raiseRequest(
     {
       project: { key: ticket.projectKey },
       issuetype: { name: cfg.names.kinds.request },
-      summary: `${prefix}: ${request.summary}`.slice(0, 255),
+      summary: `${prefix}: ${ticket.summary}`.slice(0, 255),
       reporter: { accountId },
       description: deps.bodies.text(description),
-      ...(fieldIds.organizations && request.organizationIds.length > 0
-        ? { [fieldIds.organizations]: request.organizationIds.map(Number) }
+      ...(fieldIds.organizations && ticket.organizations.length > 0
+        ? { [fieldIds.organizations]: ticket.organizations.map((o) => Number(o.id)) }
         : {}),
     },
     {

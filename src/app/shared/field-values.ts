@@ -30,6 +30,36 @@ export function textValue(value: unknown): string | undefined {
   return r ? (nonEmpty(r.value) ?? nonEmpty(r.name)) : undefined;
 }
 
+/**
+ * A date picker value `YYYY-MM-DD`; `undefined` when empty or not a date.
+ *
+ * @example
+ * dateValue('2026-12-15'); // '2026-12-15'
+ * dateValue('soon'); // undefined
+ */
+export function dateValue(value: unknown): string | undefined {
+  const text = textValue(value);
+  return text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
+}
+
+/** Jira writes `2026-11-27T10:00:00.000+0000`, which `Date.parse` does not accept without the colon. */
+export function parseJiraTime(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * A Jira date-time as an ISO instant; `undefined` when absent or unreadable.
+ *
+ * @example
+ * instantOf('2026-11-27T10:00:00.000+0100'); // '2026-11-27T09:00:00.000Z'
+ */
+export function instantOf(value: unknown): string | undefined {
+  const ms = parseJiraTime(value);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
 /** `{ id, name }` beans (status, issue type, priority, security level). */
 export function namedRef(value: unknown): { id: string; name: string } | undefined {
   const r = record(value);
@@ -43,12 +73,17 @@ export function accountIdOf(value: unknown): string | undefined {
   return nonEmpty(record(value)?.accountId);
 }
 
-/** The JSM organizations field: `[{ id, name }]`. */
+/**
+ * The JSM organizations field: `[{ id, name }]`. The field's REST shape is not in Jira's published schema, so an
+ * id sent as a number is read as its text.
+ */
 export function organizationsOf(value: unknown): { id: string; name: string }[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const ref = namedRef(item);
-    return ref ? [ref] : [];
+    const r = record(item);
+    const id = typeof r?.id === 'number' ? String(r.id) : r?.id;
+    const name = r?.name;
+    return typeof id === 'string' && typeof name === 'string' ? [{ id, name }] : [];
   });
 }
 

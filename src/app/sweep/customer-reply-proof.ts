@@ -2,12 +2,12 @@ import { restartForCustomerComment } from '../../domain/timers';
 import type { ProcessState } from '../../domain/process-state';
 import { PROCESS_STATE_KEY } from '../../domain/process-state';
 import { isCustomer } from '../shared/customer-check';
-import { organizationsOf } from '../shared/field-values';
+import { organizationsOf, parseJiraTime } from '../shared/field-values';
 import { markStateWrite } from '../shared/state-write-marker';
 import { organizationsFieldId } from './organizations-field';
 import { auditSweep } from './step-audit';
 import type { SweepContext } from './sweep-context';
-import { parseJiraTime, type SweepTicket } from './sweep-ticket';
+import type { SweepTicket } from './sweep-ticket';
 
 /** A customer comment found on the ticket: its id and when it was written. */
 export interface CustomerReply {

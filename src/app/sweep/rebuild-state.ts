@@ -11,7 +11,8 @@ import type { StatusKey } from '../../domain/statuses';
 import { nextDueAt, timerFor } from '../../domain/timers/timer-schedule';
 import { WORKFLOWS, workingStatuses } from '../../domain/workflows/workflow-table';
 import { statusOfName } from '../../domain/names';
-import { parseJiraTime, type StatusChange, type SweepTicket } from './sweep-ticket';
+import type { StatusChange, SweepTicket } from './sweep-ticket';
+import { parseJiraTime } from '../shared/field-values';
 
 type Names = Pick<ProjectConfig, 'names'>;
 

@@ -1,8 +1,8 @@
 import type { ProjectConfig } from '../../domain/config';
 import type { Ticket } from '../../domain/ticket';
-import { toTicket } from '../events/ticket';
+import { toTicket } from '../shared/ticket';
 import type { ChangelogHistory, IssueBean } from '../ports/jira';
-import { namedRef } from '../shared/field-values';
+import { namedRef, parseJiraTime } from '../shared/field-values';
 
 type Names = Pick<ProjectConfig, 'names'>;
 
@@ -48,14 +48,6 @@ export interface StatusChange {
   readonly at: string;
   readonly toStatusId: string | undefined;
   readonly toStatusName: string | undefined;
-}
-
-/** Jira writes `2026-11-27T10:00:00.000+0000`, which `Date.parse` does not accept without the colon. */
-export function parseJiraTime(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** The status changes among changelog histories, oldest first. */

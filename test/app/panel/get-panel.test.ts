@@ -32,6 +32,9 @@ const FIELDS = [
   },
 ];
 
+/** A `{ id, name }` bean as Jira returns it for a status, an issue type or a priority. */
+const named = (name: string) => ({ id: `${name.length}`, name });
+
 /** Jira's `mypermissions` answer for the JSM agent permission. */
 function agentAnswer(havePermission: boolean): Canned {
   return {
@@ -105,9 +108,9 @@ async function deps(table: Parameters<typeof fakeJira>[0], config: unknown = { p
 const clarificationTicket = issue(
   'SUP-1',
   {
-    issuetype: { name: 'Software Defect' },
-    status: { name: 'Clarification required / On hold' },
-    priority: { name: 'P1' },
+    issuetype: named('Software Defect'),
+    status: named('Clarification required / On hold'),
+    priority: named('P1'),
   },
   state({
     timer: 'clarification',
@@ -308,7 +311,7 @@ describe('getPanel', () => {
       ...clarificationTicket,
       fields: {
         ...clarificationTicket.fields,
-        status: { name: 'Closed' },
+        status: named('Closed'),
         resolutiondate: ago(2).replace('Z', '+0000'),
       },
       properties: { 'jsm-process-state': state({ timer: 'none', acceptedAt: ago(6) }) },
@@ -343,7 +346,7 @@ describe('getPanel', () => {
   it('says a past-due step is overdue and left to the next sweep, never a date in the past', async () => {
     const late = issue(
       'SUP-1',
-      { issuetype: { name: 'Software Defect' }, status: { name: 'Clarification required / On hold' } },
+      { issuetype: named('Software Defect'), status: named('Clarification required / On hold') },
       state({ timer: 'clarification', stepsDone: 2, enteredAt: ago(45), cycleStartedAt: ago(45) }),
     );
     const { panelDeps } = await deps([
@@ -385,22 +388,23 @@ describe('getPanel', () => {
 
   it('warns on Delivery Pending without version and shows a CUSTOM version with its Delivery ticket', async () => {
     const pending = issue('SUP-2', {
-      issuetype: { name: 'Customisation' },
-      status: { name: 'Delivery Pending' },
+      issuetype: named('Customisation'),
+      status: named('Delivery Pending'),
     });
     const custom = issue('SUP-3', {
-      issuetype: { name: 'Consulting Request' },
-      status: { name: 'Delivery Pending' },
+      issuetype: named('Consulting Request'),
+      status: named('Delivery Pending'),
       customfield_10010: 'CUSTOM',
       issuelinks: [
         {
           type: { name: 'Delivery', inward: 'is shipped in', outward: 'ships' },
-          inwardIssue: { key: 'SUP-9' },
+          id: '701',
+          inwardIssue: { id: '9000', key: 'SUP-9' },
         },
       ],
     });
     const delivery = issue('SUP-9', {
-      status: { name: 'Planned' },
+      status: named('Planned'),
       customfield_10010: '14.21.3.1',
       customfield_10011: '2026-12-15',
     });
@@ -435,7 +439,7 @@ describe('getPanel', () => {
   it('shows the estimate validity of a Customisation in Estimation available', async () => {
     const ticket = issue(
       'SUP-4',
-      { issuetype: { name: 'Customisation' }, status: { name: 'Estimation available' } },
+      { issuetype: named('Customisation'), status: named('Estimation available') },
       state({ timer: 'estimate', enteredAt: ago(110), cycleStartedAt: ago(110) }),
     );
     const { panelDeps } = await deps([
@@ -457,13 +461,13 @@ describe('getPanel', () => {
 
   it('lists the tickets a Delivery ships with request type and current status, as the user sees them', async () => {
     const delivery = issue('SUP-9', {
-      issuetype: { name: 'Delivery' },
-      status: { name: 'Planned' },
+      issuetype: named('Delivery'),
+      status: named('Planned'),
       customfield_10010: '14.21.3.1',
       customfield_10012: 'Dedicated Cloud',
       issuelinks: [
-        { type: { name: 'Delivery' }, outwardIssue: { key: 'SUP-3' } },
-        { type: { name: 'Relates' }, outwardIssue: { key: 'SUP-5' } },
+        { id: '702', type: { name: 'Delivery' }, outwardIssue: { id: '3000', key: 'SUP-3' } },
+        { id: '703', type: { name: 'Relates' }, outwardIssue: { id: '5000', key: 'SUP-5' } },
       ],
     });
     const { panelDeps, jira } = await deps([
@@ -482,8 +486,8 @@ describe('getPanel', () => {
                   key: 'SUP-3',
                   fields: {
                     summary: 'Export fails',
-                    status: { name: 'Delivery Pending' },
-                    issuetype: { name: 'Consulting Request' },
+                    status: named('Delivery Pending'),
+                    issuetype: named('Consulting Request'),
                     customfield_10015: { requestType: { name: 'Get help' } },
                   },
                 },
@@ -513,7 +517,7 @@ describe('getPanel', () => {
   });
 
   it('answers the empty state for projects the app does not manage and unknown types', async () => {
-    const other = issue('SUP-6', { issuetype: { name: 'Task' }, status: { name: 'Open' } });
+    const other = issue('SUP-6', { issuetype: named('Task'), status: named('Open') });
     const { panelDeps } = await deps([
       ['GET', /^\/rest\/api\/3\/issue\/SUP-6\?/, { status: 200, body: other }],
     ]);
@@ -559,8 +563,8 @@ describe('getPanel', () => {
 
   it('names the confidential ticket’s region by its display name, else by its id', async () => {
     const confidential = issue('SUP-8', {
-      issuetype: { name: 'Software Defect' },
-      status: { name: 'In Progress' },
+      issuetype: named('Software Defect'),
+      status: named('In Progress'),
       customfield_10013: { value: 'Yes' },
       customfield_10014: [{ id: '1', name: 'ACME GmbH' }],
     });

@@ -2,7 +2,8 @@ import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { initialState } from '../../../src/domain/process-state';
 import { rebuildState, stateMatchesTicket, statusEnteredAt } from '../../../src/app/sweep/rebuild-state';
-import { parseJiraTime, toSweepTicket, type SweepTicket } from '../../../src/app/sweep/sweep-ticket';
+import { toSweepTicket, type SweepTicket } from '../../../src/app/sweep/sweep-ticket';
+import { parseJiraTime } from '../../../src/app/shared/field-values';
 
 const cfg = configForProject(defaultConfig, 'SUP');
 const now = new Date('2026-11-27T10:00:00Z');

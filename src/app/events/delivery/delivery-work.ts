@@ -10,7 +10,7 @@ import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../../shared/field-ids';
 import { issueLinksOf, textValue } from '../../shared/field-values';
-import { loadTicket, ticketFields, toTicket } from '../ticket';
+import { loadTicket, ticketFields, toTicket } from '../../shared/ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';

@@ -4,12 +4,13 @@ import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state
 import type { FieldIds, Ticket } from '../../domain/ticket';
 import {
   accountIdOf,
+  dateValue,
   issueLinksOf,
   namedRef,
   organizationsOf,
   requestTypeName,
   textValue,
-} from '../shared/field-values';
+} from './field-values';
 import { kindOfTypeName, priorityOfName, statusOfName } from '../../domain/names';
 
 const SYSTEM_FIELDS = [
@@ -60,7 +61,7 @@ export function toTicket(
     confidential: textValue(custom(ids.confidential)),
     affectedSystem: textValue(custom(ids.affectedSystem)),
     systemReachable: textValue(custom(ids.systemReachable)),
-    estimatedDeliveryDate: textValue(custom(ids.estimatedDeliveryDate)),
+    estimatedDeliveryDate: dateValue(custom(ids.estimatedDeliveryDate)),
     state: parseProcessState(bean.properties?.[PROCESS_STATE_KEY]),
   };
   return {
