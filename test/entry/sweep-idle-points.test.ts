@@ -181,6 +181,36 @@ describe('hourly sweep on the due index', () => {
     expect(s.appCommentTexts(key)).toHaveLength(1);
   });
 
+  it('follows a ticket moved to another project: its entry moves to the new key and the step is sent at most one sweep late', async () => {
+    const sd = s.site.store.projectByKeyOrId('SD');
+    if (!sd) throw new Error('no SD project');
+    s.site.store.projects.set(`${sd.id}2`, { ...sd, id: `${sd.id}2`, key: 'SDX', nextIssueNumber: 1 });
+    s.configure({ projects: ['SDX', 'SD'] });
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    await s.advance(3 * HOUR);
+    const due = Date.parse(String(s.state(key)?.nextDueAt));
+    const issue = s.site.store.issue(key);
+    if (!issue) throw new Error(`no ${key}`);
+    const moved = s.site.store.moveIssue(issue, 'SDX');
+    const dueAt = (k: string) =>
+      (s.host.kvs.get('entity:due-index', k)?.value as { dueAt?: string } | undefined)?.dueAt;
+    // Until the step is due, nothing is read: the old entry only says when to look.
+    const before = s.site.metrics.totalPoints;
+    s.jump(new Date(due - 2 * HOUR));
+    await s.until(new Date(due - 60_000));
+    expect(s.site.metrics.totalPoints - before).toBeLessThanOrEqual(2);
+    expect(s.appCommentTexts(moved)).toEqual([]);
+    await s.until(new Date(due + 2 * HOUR));
+    // The SD sweep found the old key gone, moved the entry; the SDX sweep sent the reminder, once.
+    expect(dueAt(key)).toBeUndefined();
+    expect(Date.parse(dueAt(moved) ?? '')).toBe(Date.parse(String(s.state(moved)?.nextDueAt)));
+    expect(s.appCommentTexts(moved)).toHaveLength(1);
+    const after = s.site.metrics.totalPoints;
+    await s.advance(6 * HOUR);
+    expect(s.site.metrics.totalPoints - after).toBeLessThanOrEqual(2);
+    expect(s.appCommentTexts(moved)).toHaveLength(1);
+  });
+
   it('finds a ticket whose index entry was lost early and raises the entry once', async () => {
     const key = await s.ticket('Support Request', ['Clarification required / On hold']);
     await s.advance(3 * HOUR);

@@ -93,6 +93,22 @@ export class SiteStore {
     if (current) this.index.remove(current);
   }
 
+  /**
+   * Moves an issue to another project as Jira's Move does: a new key in that project; the old key still finds
+   * the issue by `GET /issue/{key}` (Jira keeps an issue's earlier keys), while search matches the current key.
+   */
+  moveIssue(issue: SimIssue, projectKeyOrId: string): string {
+    const project = this.projectByKeyOrId(projectKeyOrId);
+    if (!project) throw new Error(`no project ${projectKeyOrId}`);
+    const oldKey = issue.key;
+    this.deleteIssue(issue);
+    issue.key = `${project.key}-${project.nextIssueNumber++}`;
+    issue.projectId = project.id;
+    this.insertIssue(issue);
+    this.issuesByKey.set(oldKey, issue);
+    return issue.key;
+  }
+
   /** Define a sorted key index over the issues (e.g. an indexed property path), filled from the current issues. */
   defineKeyIndex(def: KeyIndexDefinition): void {
     this.index.define(def, this.issuesById.values());

@@ -7,6 +7,7 @@ import {
   writeRepairMarker,
 } from '../shared/repair-marker';
 import type { IssueBean } from '../ports/jira';
+import { JiraHttpError } from '../ports/jira-errors';
 import type { SweepContext } from './sweep-context';
 import { jqlString, stampedTicketsJql, unstampedTicketsJql } from './sweep-queries';
 import { sweepFields } from './sweep-ticket';
@@ -104,9 +105,31 @@ async function searchPage(
 }
 
 /**
+ * An entry the due search did not return: its ticket was moved to another project (a new key) or deleted. Jira
+ * still finds a moved issue by its old key: the entry follows it to the new key, at the due time of its property,
+ * where the sweep of the new project finds it, and the old entry leaves the index; a deleted ticket's entry
+ * leaves it too. 2 points, once per such ticket; a ticket still under its key waits for the next sweep.
+ */
+async function followMissingTicket(ctx: SweepContext, issueKey: string): Promise<void> {
+  let bean: IssueBean | undefined;
+  try {
+    bean = await ctx.deps.jira.getIssue(issueKey, { fields: ['project'], properties: [PROCESS_STATE_KEY] });
+  } catch (error) {
+    if (!(error instanceof JiraHttpError && error.isNotFound)) throw error;
+  }
+  if (bean?.key === issueKey) return;
+  const index = ctx.deps.dueIndex;
+  const due = parseProcessState(bean?.properties?.[PROCESS_STATE_KEY])?.nextDueAt;
+  if (bean?.key && due !== undefined) await lowerDue(index, bean.key, due);
+  const announcement = await announce(index, issueKey, undefined, ctx.now);
+  if (announcement) await settle(index, announcement, true, ctx.now);
+  ctx.deps.log.info('sweep.ticketLeft', { issueKey, ...(bean?.key ? { movedTo: bean.key } : {}) });
+}
+
+/**
  * The due tickets of one page of the due index, read from Jira in one search (1 point plus 1 per ticket): the
- * index only says where to look, the ticket's property decides. A ticket the search does not return (deleted,
- * moved) costs nothing and stays for the next sweep; a parked ticket is not searched at all.
+ * index only says where to look, the ticket's property decides. A ticket the search does not return (moved,
+ * deleted) is looked up by its key once (`followMissingTicket`); a parked ticket is not searched at all.
  */
 async function duePage(
   ctx: SweepContext,
@@ -128,6 +151,11 @@ async function duePage(
     undefined,
     false,
   );
+  if (!ctx.dryRun) {
+    const returned = new Set(found.issues.map((bean) => bean.key));
+    for (const entry of entries)
+      if (!returned.has(entry.issueKey)) await followMissingTicket(ctx, entry.issueKey);
+  }
   return { issues: found.issues, nextPageToken: page.cursor };
 }
 
