@@ -5,7 +5,7 @@ import type { SweepPhase } from './sweep-sources';
  * Histories the enhanced search embeds per issue at most with `expand=changelog` (the 40 most recent; JRACLOUD-96459,
  * docs/decisions/0014): each is a point, so the repair search costs at most 1 + 40 per ticket it returns.
  */
-export const SEARCH_HISTORIES_MAX = 40;
+const SEARCH_HISTORIES_MAX = 40;
 
 /** Histories one page of the changelog endpoint returns at most (`full-changelog.ts`). */
 const CHANGELOG_PAGE = 100;

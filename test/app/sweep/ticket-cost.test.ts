@@ -1,5 +1,5 @@
 import type { IssueBean } from '../../../src/app/ports/jira';
-import { SEARCH_HISTORIES_MAX, TicketCosts } from '../../../src/app/sweep/ticket-cost';
+import { TicketCosts } from '../../../src/app/sweep/ticket-cost';
 
 /** A searched ticket with `embedded` histories in the search and `total` in all. */
 function bean(embedded: number, total = embedded): IssueBean {
@@ -15,11 +15,7 @@ describe('what sweeping a ticket costs, before the points are spent', () => {
   it.each([
     ['a due ticket: its object and its write', 'due', 2],
     ['a ticket with a due time after a settings change', 'stamped', 2],
-    [
-      'a repair ticket before any was read: the most the search embeds',
-      'unstamped',
-      2 + SEARCH_HISTORIES_MAX,
-    ],
+    ['a repair ticket before any was read: the 40 histories the search embeds at most', 'unstamped', 2 + 40],
   ] as const)('%s', (_name, phase, points) => {
     expect(new TicketCosts().perTicket(phase)).toBe(points);
   });
