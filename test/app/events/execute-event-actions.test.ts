@@ -41,6 +41,17 @@ const priorityNote = {
   params: { ticketKey: 'SD-1', priority: 'P1', type: 'Support Request' },
   idempotencyKey: '10001:priorityNote:h1:P1',
 } as const satisfies EventAction;
+const revertType = {
+  type: 'revertType',
+  toTypeId: 't-sr',
+  comment: {
+    visibility: 'internal',
+    messageKey: 'reclassificationRefused',
+    params: { ticketKey: 'SD-1', fromType: 'Support Request', toType: 'Suggestion', reason: 'not allowed' },
+  },
+  flag: 'reclassificationNotReverted',
+  idempotencyKey: '10001:revertType:h2',
+} as const satisfies EventAction;
 const autoReply = {
   type: 'comment',
   visibility: 'public',
@@ -127,6 +138,7 @@ function setup(
     },
   };
   const alerts: unknown[] = [];
+  const warnings: unknown[][] = [];
   const deps = {
     jira: fake.jira,
     links,
@@ -134,7 +146,11 @@ function setup(
     ledger: new ActionLedger(store),
     audit: new AuditLog(store),
     pager: { alert: async (a: unknown) => void alerts.push(a) },
-    log: { warn: () => undefined, error: () => undefined, info: () => undefined },
+    log: {
+      warn: (...entry: unknown[]) => void warnings.push(entry),
+      error: () => undefined,
+      info: () => undefined,
+    },
   } as unknown as EventDeps;
   const config = projectConfig();
   const ctx: ExecutionContext = {
@@ -146,7 +162,7 @@ function setup(
     actorId: 'agent-1',
   };
   const audits = () => new AuditLog(store).forIssue('10001');
-  return { ctx, store, ...fake, localeReads, alerts, audits };
+  return { ctx, store, ...fake, localeReads, alerts, warnings, audits };
 }
 
 const run = (s: ReturnType<typeof setup>, actions: EventAction[], decided = s.ctx.stored ?? STORED) =>
@@ -364,6 +380,31 @@ describe('executeEventActions: failures', () => {
     ]);
   });
 
+  it('a forbidden re-typing is set back in one edit; a copy delivered later writes nothing and says so', async () => {
+    const store = new MemoryStore();
+    const s = setup({ store });
+    const state = await run(s, [revertType]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.fields).toEqual({ issuetype: { id: 't-sr' } });
+    expect(state.done).toContain(revertType.idempotencyKey);
+    const later = setup({ store, now: new Date(NOW.getTime() + 60_000) });
+    await expect(run(later, [revertType])).resolves.toBe(STORED);
+    expect(later.edits).toEqual([]);
+    expect((await later.audits())[0]).toMatchObject({
+      action: 'reclassificationReverted',
+      outcome: 'skipped',
+      detail: 'alreadyDone',
+    });
+  });
+
+  it('a revert whose claim has gone stale (its runner died) is performed by the next delivery', async () => {
+    const store = new MemoryStore();
+    await new ActionLedger(store).claim(revertStatus.idempotencyKey, new Date(NOW.getTime() - 3_600_000));
+    const s = setup({ store });
+    await run(s, [revertStatus]);
+    expect(s.transitions).toHaveLength(1);
+  });
+
   it('a revert that fails gives its claim back', async () => {
     const s = setup();
     const failure = new UpstreamError('doTransition', 'timeout');
@@ -428,6 +469,26 @@ describe('executeEventActions: failures', () => {
     const s = setup({ levels: [], stored: withFlag(STORED, 'securityLevelMissing') });
     await run(s, [setSecurity, securityNote]);
     expect(s.edits[0]?.edit.comment?.occurrence).toBe(securityNote.idempotencyKey);
+  });
+
+  it('a refused security level without any comment: the state alone is written, the operator log names the ticket by id', async () => {
+    const s = setup({ failEdits: [new JiraHttpError('editIssue', 403, '')] });
+    const state = await run(s, [setSecurity]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit).toEqual({ properties: [expect.objectContaining({ key: PROCESS_STATE_KEY })] });
+    expect(state.flags).toContain('confidentialityFailed');
+    expect(s.warnings).toEqual([['events.securityRefused', { issueId: '10001' }]]);
+  });
+
+  it('finds the security level by name whatever its case and surrounding spaces in Jira', async () => {
+    const s = setup({
+      levels: [
+        { id: '7', name: 'Other' },
+        { ...DACH, name: ' DACH Support ' },
+      ],
+    });
+    await run(s, [setSecurity]);
+    expect(s.edits[0]?.edit.fields).toEqual({ security: { id: DACH.id } });
   });
 
   it('lifting the restriction sets the security level to none', async () => {

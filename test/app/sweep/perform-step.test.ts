@@ -7,7 +7,7 @@ import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 import { withDone, type ProcessState } from '../../../src/domain/process-state';
 import { MessageRenderError } from '../../../src/domain/texts';
 import { decideTimer } from '../../../src/domain/timers/decide-timer';
-import { MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryStore } from '../../support/memory-store';
 import {
   APP,
   CLOSE_TRANSITION,
@@ -19,6 +19,7 @@ import {
   jiraTime,
   now,
   sweepContext,
+  timerTicket,
   type Site,
 } from './sweep-fakes';
 
@@ -34,10 +35,17 @@ function dueStep(ticket: SweepTicket) {
 }
 
 /** Performs the step due on `ticket` against a fake site; returns the outcome and what happened. */
-async function perform(ticket: SweepTicket, site: Site = {}, store = new MemoryStore(), dryRun = false) {
+async function perform(
+  ticket: SweepTicket,
+  site: Site = {},
+  store = new MemoryStore(),
+  dryRun = false,
+  at = now,
+) {
   const fake = fakeSite({ property: ticket.state, ...site });
   const decision = dueStep(ticket);
-  const outcome = await performStep(sweepContext(store, fake, { dryRun }), ticket, decision);
+  const ctx = { ...sweepContext(store, fake, { dryRun }), now: at };
+  const outcome = await performStep(ctx, ticket, decision);
   const audits = await new AuditLog(store).forIssue(ticket.id);
   return { outcome, fake, decision, store, audits };
 }
@@ -64,20 +72,26 @@ describe('performStep: a due step happens exactly once, and never without proof 
         idempotencyKey: decision.idempotencyKey,
       }),
     ]);
-    // The state was written right after the search, and nothing changed since: no proof needed.
+    // The state was written right after the search, and nothing changed since: no proof needed; a fresh
+    // claim needs no read-back of the property either.
     expect(commentsRead(fake.calls)).toEqual([]);
+    expect(fake.calls.filter((c) => c.startsWith('getProperty'))).toEqual([]);
   });
 
-  it('in dry run nothing is written and each would-be step is audited once', async () => {
+  it('in dry run nothing is written and each would-be step is audited once, for 200 days', async () => {
     const ticket = clarificationTicket(REMINDER_DAYS);
-    const store = new MemoryStore();
+    const store = new ExpiringStore();
     const first = await perform(ticket, {}, store, true);
-    const second = await perform(ticket, {}, store, true);
+    const second = await perform(ticket, {}, store, true, new Date(now.getTime() + 3_600_000));
     expect([first.outcome, second.outcome]).toEqual([{ kind: 'dryRun' }, { kind: 'dryRun' }]);
     expect([...first.fake.writes, ...second.fake.writes]).toEqual([]);
     expect(second.audits).toEqual([
       expect.objectContaining({ action: 'reminder', outcome: 'dryRun', detail: 'reminder1' }),
     ]);
+    const other = await perform({ ...ticket, id: '10002', key: 'SUP-2' }, {}, store, true);
+    expect(other.audits).toEqual([expect.objectContaining({ issueKey: 'SUP-2', outcome: 'dryRun' })]);
+    store.advanceDays(200);
+    expect([...store.data.keys()].filter((k) => k.startsWith('sweep:dry:'))).toEqual([]);
   });
 
   it('a step the state already records only brings the property up to date, without a comment', async () => {
@@ -97,6 +111,17 @@ describe('performStep: a due step happens exactly once, and never without proof 
     await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
     const { outcome, fake } = await perform(ticket, {}, store);
     expect(outcome).toEqual({ kind: 'redecide', reason: 'stateWritten' });
+    expect(fake.writes).toEqual([]);
+  });
+
+  it('a recorded step whose newer state is still being written waits for the next sweep', async () => {
+    const searched = clarificationTicket(REMINDER_DAYS, { stateFresh: true });
+    const key = dueStep(searched).idempotencyKey;
+    const ticket = { ...searched, state: withDone(searched.state as ProcessState, key) };
+    const store = new MemoryStore();
+    await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
+    const { outcome, fake } = await perform(ticket, {}, store);
+    expect(outcome).toEqual({ kind: 'deferred', reason: 'stateWriteInFlight' });
     expect(fake.writes).toEqual([]);
   });
 
@@ -137,6 +162,11 @@ describe('performStep: a due step happens exactly once, and never without proof 
     const lost = await perform(ticket, {}, lostStore);
     expect(lost.outcome).toEqual({ kind: 'done' });
     expect(lost.fake.writes.map((w) => w.kind)).toEqual(['edit']);
+
+    const unsetStore = new MemoryStore();
+    await claimOf(unsetStore, decision.idempotencyKey, deadAt);
+    const unset = await perform(ticket, { property: undefined }, unsetStore);
+    expect(unset.outcome).toEqual({ kind: 'done' });
   });
 
   it('a state another writer announced since the search: no write, the claim is free again', async () => {
@@ -175,6 +205,15 @@ describe('performStep: the proof that no customer replied since the cycle began'
         body: expect.objectContaining({ id: CLOSE_TRANSITION }),
       }),
     ]);
+  });
+
+  it('never closes a Resolved ticket after a customer reply whose event was lost', async () => {
+    const days = cfg.timers.resolved.closeAfterDays + 10;
+    const ticket = timerTicket('resolved', days);
+    const { outcome, decision, fake } = await perform(ticket, { comments: [replyAt(days, 2)] });
+    expect(decision.step.kind).toBe('close');
+    expect(outcome).toEqual({ kind: 'reset' });
+    expect(fake.writes.map((w) => w.kind)).toEqual(['property']);
   });
 
   it('never closes after a customer reply whose event was lost: the cycle restarts instead, claim free', async () => {
@@ -218,7 +257,8 @@ describe('performStep: the proof that no customer replied since the cycle began'
     await markStateWrite(store, ticket.id, new Date(now.getTime() - 3_600_000).toISOString(), EVENT_WRITER);
     const { outcome, fake } = await perform(ticket, {}, store);
     expect(outcome).toEqual({ kind: 'done' });
-    expect(commentsRead(fake.calls)).not.toEqual([]);
+    // One proof: after it, the dead writer's marker is old news, not a racing event.
+    expect(commentsRead(fake.calls)).toHaveLength(1);
   });
 
   it('a timer that no reply restarts (the estimate) is never proved', async () => {
@@ -252,6 +292,37 @@ describe('performStep: the proof that no customer replied since the cycle began'
     expect(fake.property()?.cycle).toBe((ticket.state as ProcessState).cycle + 1);
   });
 
+  it('an event racing the reminder that stored no reply (an agent’s note) leaves the reminder standing', async () => {
+    const ticket = clarificationTicket(REMINDER_DAYS);
+    const store = new MemoryStore();
+    const { outcome, fake } = await perform(
+      ticket,
+      { duringWrite: () => markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER) },
+      store,
+    );
+    expect(outcome).toEqual({ kind: 'done' });
+    expect(fake.writes.map((w) => w.kind)).toEqual(['edit']);
+  });
+
+  it('a reply racing the close’s own transition does not restart the cycle of the closed ticket', async () => {
+    const ticket = clarificationTicket(CLOSE_DAYS);
+    const store = new MemoryStore();
+    const comments = [] as ReturnType<typeof comment>[];
+    const { outcome, fake } = await perform(
+      ticket,
+      {
+        comments,
+        duringWrite: async () => {
+          comments.push(replyAt(CLOSE_DAYS, CLOSE_DAYS - 0.1));
+          await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
+        },
+      },
+      store,
+    );
+    expect(outcome).toEqual({ kind: 'done' });
+    expect(fake.writes.map((w) => w.kind)).toEqual(['transition']);
+  });
+
   it('without a racing event the reminder stands, even when a reply came in meanwhile', async () => {
     const ticket = clarificationTicket(REMINDER_DAYS);
     const comments = [] as ReturnType<typeof comment>[];
@@ -270,6 +341,15 @@ describe('performStep: Jira failures', () => {
 
   it('an ambiguous failure is retried at once when the write did not land', async () => {
     const { outcome, fake } = await perform(clarificationTicket(REMINDER_DAYS), {
+      failWrites: [ambiguous()],
+    });
+    expect(outcome).toEqual({ kind: 'done' });
+    expect(fake.writes.map((w) => w.kind)).toEqual(['edit']);
+  });
+
+  it('an ambiguous failure on a ticket whose property Jira does not hold is retried', async () => {
+    const { outcome, fake } = await perform(clarificationTicket(REMINDER_DAYS), {
+      property: undefined,
       failWrites: [ambiguous()],
     });
     expect(outcome).toEqual({ kind: 'done' });

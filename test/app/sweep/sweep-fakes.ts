@@ -19,21 +19,30 @@ export const APP = 'app-account';
 /** The transition to Closed that the fake workflow offers, with the resolution on its screen. */
 export const CLOSE_TRANSITION = '31';
 
+const STATUSES = {
+  clarification: { statusId: '3', statusName: 'Clarification required / On hold' },
+  resolved: { statusId: '5', statusName: 'Resolved' },
+} as const;
+
 /** A Clarification cycle that began `days` before now, as the sweep's search returned it. */
 export function clarificationTicket(days: number, overrides: Partial<SweepTicket> = {}): SweepTicket {
-  const state = startTimer(
-    'supportRequest',
-    'clarification',
-    new Date(now.getTime() - days * DAY),
-    { statusId: '3' },
-    cfg,
-  );
+  return timerTicket('clarification', days, overrides);
+}
+
+/** A ticket whose `status` timer began `days` before now, as the sweep's search returned it. */
+export function timerTicket(
+  status: keyof typeof STATUSES,
+  days: number,
+  overrides: Partial<SweepTicket> = {},
+): SweepTicket {
+  const { statusId, statusName } = STATUSES[status];
+  const state = startTimer('supportRequest', status, new Date(now.getTime() - days * DAY), { statusId }, cfg);
   return {
     id: '10001',
     key: 'SUP-1',
-    statusId: '3',
-    statusName: 'Clarification required / On hold',
-    status: 'clarification',
+    statusId,
+    statusName,
+    status,
     typeId: '7',
     typeName: 'Support Request',
     kind: 'supportRequest',
