@@ -1,4 +1,6 @@
-import { FIELD } from '../../sandbox/jira/seed/demo-ids';
+import { loadViewAsPage } from '../../sandbox/forge/page-view';
+import { FIELD, USER } from '../../sandbox/jira/seed/demo-ids';
+import type { PanelView } from '../../src/contract/resolvers';
 import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../sandbox/jira/site';
 import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
 
@@ -130,5 +132,25 @@ describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldL
     const b = await createDelivery('14.23.0.0', '2026-12-10');
     await s.settle();
     expect(s.shipped(b)).toEqual([]);
+  });
+
+  it('the Delivery panel shows the status a ticket was moved to a moment before', async () => {
+    const del = await createDelivery('14.50.0.0');
+    const sd = await pending('Software Defect', '14.50.0.0');
+    await s.settle();
+    expect(s.shipped(del)).toEqual([sd]);
+    s.jump(new Date(Date.now() + DEFAULT_SEARCH_INDEX_LAG_MS));
+    await s.agent.transition(sd, { status: 'Clarification required / On hold' });
+    const { result } = await loadViewAsPage(s.host, s.site, {
+      moduleKey: 'process-panel',
+      functionKey: 'getPanel',
+      accountId: USER.agentDach,
+      extension: { type: 'jira:issueContext', issue: { key: del }, project: { key: 'SD' } },
+    });
+    const view = (result as { ok: true; value: { data: PanelView } }).value.data;
+    expect(view).toMatchObject({
+      view: 'delivery',
+      included: [{ key: sd, status: { name: 'Clarification required / On hold' } }],
+    });
   });
 });
