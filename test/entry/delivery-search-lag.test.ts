@@ -1,6 +1,8 @@
 import { loadViewAsPage } from '../../sandbox/forge/page-view';
 import { FIELD, USER } from '../../sandbox/jira/seed/demo-ids';
 import type { PanelView } from '../../src/contract/resolvers';
+import type { PortalView } from '../../src/contract/portal-view';
+import { ACME, callPortal, data } from '../support/portal-site';
 import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../sandbox/jira/site';
 import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
 
@@ -152,5 +154,18 @@ describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldL
       view: 'delivery',
       included: [{ key: sd, status: { name: 'Clarification required / On hold' } }],
     });
+  });
+
+  it('the portal does not list a ticket moved to another customer a moment before', async () => {
+    const del = await createDelivery('14.60.0.0');
+    const a = await pending('Software Defect', '14.60.0.0', 'Export fails');
+    const b = await pending('Software Defect', '14.60.0.0', 'Import fails');
+    await s.settle();
+    expect(s.shipped(del)).toEqual([a, b].sort());
+    s.jump(new Date(Date.now() + DEFAULT_SEARCH_INDEX_LAG_MS));
+    await s.agent.edit(b, { [FIELD.organizations]: [{ id: '2' }] });
+    const view = data<PortalView>(await callPortal(s, 'getPortal', ACME, del));
+    expect(view).toMatchObject({ delivery: { included: [{ key: a }] } });
+    expect((view as { delivery: { included: unknown[] } }).delivery.included).toHaveLength(1);
   });
 });
