@@ -211,6 +211,37 @@ describe('hourly sweep on the due index', () => {
     expect(s.appCommentTexts(moved)).toHaveLength(1);
   });
 
+  it('pins what a timer step costs: 2 points per quiet reminder, and a close pays its proof on top', async () => {
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    await s.advance(3 * HOUR);
+    const points = (op: string) => s.site.metrics.of(op).points;
+    const steps: { all: number; proof: number; write: number }[] = [];
+    for (let step = 0; step < 4; step += 1) {
+      const due = Date.parse(String(s.state(key)?.nextDueAt));
+      s.jump(new Date(due - 2 * HOUR));
+      const spent = () => ({
+        all: s.site.metrics.totalPoints,
+        proof: points('getComments'),
+        write: points('editIssue') + points('doTransition'),
+      });
+      const before = spent();
+      await s.until(new Date(due + 2 * HOUR));
+      const after = spent();
+      steps.push({
+        all: after.all - before.all,
+        proof: after.proof - before.proof,
+        write: after.write - before.write,
+      });
+    }
+    expect(s.appCommentTexts(key)).toHaveLength(4);
+    // A reminder's window: the daily repair query (1), the due search (1 + the ticket) and the one write: the
+    // action itself costs 2. The close adds the proof that no customer replied since the cycle began (1 request
+    // and the cycle's three reminders: 4), and, once per installation and workflow, the app's account id (3) and
+    // the close transition (5), both kept in KVS afterwards.
+    expect(steps.slice(0, 3)).toEqual([1, 2, 3].map(() => ({ all: 4, proof: 0, write: 1 })));
+    expect(steps[3]).toEqual({ all: 4 + 4 + 3 + 5, proof: 4, write: 1 });
+  });
+
   it('finds a ticket whose index entry was lost early and raises the entry once', async () => {
     const key = await s.ticket('Support Request', ['Clarification required / On hold']);
     await s.advance(3 * HOUR);
