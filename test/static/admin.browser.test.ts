@@ -868,48 +868,159 @@ test('the section list jumps to a section from the keyboard; Tab continues insid
   await page.close();
 });
 
-test('keyboard walk: every stop on the settings tab shows focus and is not hidden behind the save bar', async () => {
-  const page = await openAdmin('locale=en-US');
-  await page.getByRole('tab', { name: 'Settings' }).focus();
+/** One focus stop of a keyboard walk: which control, whether its focus is visible, whether the save bar hides it. */
+interface FocusStop {
+  id: string;
+  ring: boolean;
+  covered: boolean;
+}
+
+/** Where the focus is now: a control name, whether its focus ring shows, whether the sticky save bar covers it. */
+function focusStop(page: Page): Promise<FocusStop | null> {
+  return page.evaluate(async () => {
+    // Focus styles fade in: judged once their transitions have ended.
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const probe = document.createElement('div');
+    probe.style.border = '1px solid var(--ds-border-focused)';
+    document.body.append(probe);
+    const focusColor = getComputedStyle(probe).borderColor;
+    probe.remove();
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '') ||
+      // Atlaskit text fields draw the ring on their wrapper while the input inside has focus.
+      (el.parentElement !== null && getComputedStyle(el.parentElement).boxShadow !== 'none') ||
+      (el.parentElement !== null && getComputedStyle(el.parentElement).outlineStyle !== 'none') ||
+      // Atlaskit toggles colour their track's border with the focus token.
+      (el.parentElement?.tagName === 'LABEL' &&
+        getComputedStyle(el.parentElement).borderColor === focusColor);
+    const box = el.getBoundingClientRect();
+    const bar = document.querySelector('[data-testid="save-bar"]');
+    const barTop = bar?.getBoundingClientRect().top ?? Infinity;
+    const isBar = bar?.contains(el) ?? false;
+    return {
+      id: `${el.tagName}#${el.id}:${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
+      ring,
+      // A control partly under the bar counts; a whole tab panel taking focus is taller than any view.
+      covered: !isBar && box.height < 200 && box.top < barTop && box.bottom > barTop,
+    };
+  });
+}
+
+/**
+ * Presses Tab `steps` times from the current focus; the controls it reached, in order (each once), and every
+ * stop whose focus does not show or that the save bar hides.
+ */
+async function keyboardWalk(page: Page, steps: number): Promise<{ seen: string[]; problems: string[] }> {
   const seen = new Set<string>();
   const problems: string[] = [];
-  for (let step = 0; step < 120; step++) {
+  for (let step = 0; step < steps; step++) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      const probe = document.createElement('div');
-      probe.style.border = '1px solid var(--ds-border-focused)';
-      document.body.append(probe);
-      const focusColor = getComputedStyle(probe).borderColor;
-      probe.remove();
-      const ring =
-        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
-        (style.boxShadow !== 'none' && style.boxShadow !== '') ||
-        // Atlaskit text fields draw the ring on their wrapper while the input inside has focus.
-        (el.parentElement !== null && getComputedStyle(el.parentElement).boxShadow !== 'none') ||
-        (el.parentElement !== null && getComputedStyle(el.parentElement).outlineStyle !== 'none') ||
-        // Atlaskit toggles colour their track's border with the focus token.
-        (el.parentElement?.tagName === 'LABEL' &&
-          getComputedStyle(el.parentElement).borderColor === focusColor);
-      const box = el.getBoundingClientRect();
-      const bar = document.querySelector('[data-testid="save-bar"]');
-      const barTop = bar?.getBoundingClientRect().top ?? Infinity;
-      const isBar = bar?.contains(el) ?? false;
-      return {
-        id: `${el.tagName}#${el.id}:${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
-        ring,
-        // A control partly under the bar counts; a whole tab panel taking focus is taller than any view.
-        covered: !isBar && box.height < 200 && box.top < barTop && box.bottom > barTop,
-      };
-    });
+    const stop = await focusStop(page);
     if (!stop) continue;
     seen.add(stop.id);
     if (!stop.ring) problems.push(`no visible focus: ${stop.id}`);
     if (stop.covered) problems.push(`under the save bar: ${stop.id}`);
   }
-  expect(seen.size).toBeGreaterThan(60);
+  return { seen: [...seen], problems };
+}
+
+test('keyboard walk: every stop on the settings tab shows focus and is not hidden behind the save bar', async () => {
+  const page = await openAdmin('locale=en-US');
+  await page.getByRole('tab', { name: 'Settings' }).focus();
+  const { seen, problems } = await keyboardWalk(page, 120);
+  expect(seen.length).toBeGreaterThan(60);
   expect(problems).toEqual([]);
   await page.close();
 });
+
+/** Axe finds nothing serious and every Tab stop from the current focus shows focus outside the save bar. */
+async function sweepState(page: Page, state: string, steps: number): Promise<string[]> {
+  const violations = (await seriousA11yViolations(page)).map((v) => `${state}: axe ${v.id}`);
+  const { seen, problems } = await keyboardWalk(page, steps);
+  return [
+    ...violations,
+    ...problems.map((p) => `${state}: ${p}`),
+    ...(seen.length === 0 ? [`${state}: no stop`] : []),
+  ];
+}
+
+/** The focused element's accessible name or text (for asserting where focus is). */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+  });
+
+test.each([['en-US'], ['de-DE']] as const)(
+  'keyboard and axe sweep (%s) of the newer controls: pickers, impact check, errors, next sweep week, activity filter and diff',
+  async (locale) => {
+    const en = locale === 'en-US';
+    const page = await openAdmin(`locale=${locale}`);
+    const problems: string[] = [];
+    // Settings at rest: every control of every section, to the save bar.
+    await page.getByRole('tab', { name: en ? 'Settings' : 'Einstellungen' }).focus();
+    problems.push(...(await sweepState(page, 'settings', 180)));
+
+    // A picker in use: a person added to an escalation level shows a remove button, reached by Tab.
+    const ladder = page.getByRole('region', { name: en ? 'Escalation ladder' : 'Eskalationsstufen' });
+    const add = ladder.getByRole('combobox').first();
+    await add.focus();
+    await add.selectOption({ index: 1 });
+    problems.push(...(await sweepState(page, 'person added', 30)));
+
+    // The impact check: focus stays on its button while it runs and after it answers; its links come next.
+    const days = page.getByLabel(en ? 'Close after days in Resolved' : 'Schließen nach Tagen in „Gelöst“', {
+      exact: true,
+    });
+    await days.fill('10');
+    const check = page.getByRole('button', {
+      name: en ? 'What would this change?' : 'Was würde sich ändern?',
+    });
+    await check.focus();
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('status').filter({ has: page.getByRole('link', { name: /SD-107/ }) });
+    await summary.waitFor();
+    await expect(focusedName(page)).resolves.toBe(en ? 'What would this change?' : 'Was würde sich ändern?');
+    await page.keyboard.press('Shift+Tab');
+    await expect(summary.evaluate((e) => e.contains(document.activeElement))).resolves.toBe(true);
+    problems.push(...(await sweepState(page, 'impact shown', 40)));
+
+    // Validation errors: focus on the summary, each item leads to its field, which the save bar does not cover.
+    await days.fill('0');
+    await page.getByRole('button', { name: en ? 'Save' : 'Speichern' }).click();
+    const errors = page.getByRole('alert').first();
+    await errors.waitFor();
+    problems.push(...(await sweepState(page, 'errors shown', 40)));
+    const item = errors.getByRole('link').first();
+    await item.focus();
+    await page.keyboard.press('Enter');
+    await expect(days.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    const stop = await focusStop(page);
+    expect(stop?.covered).toBe(false);
+
+    // Next sweep: the coming week's table, its ticket links.
+    await page.getByRole('tab', { name: en ? 'Next sweep' : 'Nächster Lauf' }).click();
+    await page.getByRole('tabpanel').getByRole('table').first().waitFor();
+    await page.getByRole('tab', { name: en ? 'Next sweep' : 'Nächster Lauf' }).focus();
+    problems.push(...(await sweepState(page, 'next sweep', 40)));
+
+    // Activity: the kind filter set to settings changes, the settings diff shown.
+    await page.getByRole('tab', { name: en ? 'Activity' : 'Aktivität' }).click();
+    const kind = page.getByLabel(en ? 'Kind' : 'Art', { exact: true });
+    await kind.selectOption('settings');
+    await page.getByRole('button', { name: en ? 'Apply filters' : 'Filter anwenden' }).click();
+    await page.locator('del').first().waitFor();
+    await page.getByRole('tab', { name: en ? 'Activity' : 'Aktivität' }).focus();
+    problems.push(...(await sweepState(page, 'activity', 40)));
+    expect(problems).toEqual([]);
+    await page.close();
+  },
+  180_000,
+);

@@ -115,10 +115,22 @@ function Choice({ label, value, onChange, children }: BoxProps & { children: Rea
 }
 
 function DateBox({ label, value, onChange }: BoxProps) {
+  const [focused, setFocused] = useState(false);
+  // A native date field, styled as the page's selects, with a ring of its own while any part of the date has
+  // focus: the browser only highlights the part, and Atlaskit's text field drops its ring between the parts.
+  const ring = focused ? { outline: `2px solid ${token('color.border.focused')}`, outlineOffset: 1 } : {};
   return (
     <Labelled label={label}>
       {(id) => (
-        <Textfield id={id} type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+        <input
+          id={id}
+          type="date"
+          style={{ ...selectStyle, ...ring }}
+          value={value}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
       )}
     </Labelled>
   );
