@@ -1,4 +1,5 @@
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
+import { ManualRunningTime } from '../../sandbox/forge/running-time';
 import { DAY, HOUR, insertTickets, startSweepSite, type LocalSite } from '../support/local-site';
 
 const START = Date.parse('2026-11-02T08:30:00Z');
@@ -48,7 +49,12 @@ describe('the sweep when the queue refuses its continuation', () => {
   afterEach(() => s.close());
 
   async function backlogDueAtDay10(tickets: number): Promise<{ keys: string[]; times: number[] }> {
-    s = await startSweepSite('2026-11-02T08:30:00Z', { restLatencyMs: LATENCY_MS });
+    // Running time stands still: how many tickets fit in one invocation depends on the calls' simulated time
+    // alone, not on how busy the machine is.
+    s = await startSweepSite('2026-11-02T08:30:00Z', {
+      restLatencyMs: LATENCY_MS,
+      runningTime: new ManualRunningTime(),
+    });
     s.configure({ projects: ['SD'], automation: { pointsBudgetPerHour: 5_000 } });
     const times = Array.from({ length: tickets }, (_, i) => START + i * 1000);
     const keys = insertTickets(s.site, ISSUE_TYPE.supportRequest, STATUS.clarification, times);

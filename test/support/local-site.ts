@@ -7,6 +7,7 @@
  * project SD managed) need it; both return the same `LocalSite`.
  */
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
+import type { RunningTime } from '../../sandbox/forge/running-time';
 import { SimClock } from '../../sandbox/clock';
 import type { ActAs } from '../../sandbox/jira/act-as';
 import { createJiraSite, type SimJiraSite } from '../../sandbox/jira/site';
@@ -16,6 +17,8 @@ import { FIELD, ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
 import * as app from '../../src/index';
+import { processPermissionCache } from '../../src/adapters/jira/permission-cache';
+import { processRateLimitGate } from '../../src/adapters/jira/rate-limit-gate';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
@@ -128,6 +131,21 @@ interface LocalSiteOptions {
   changelogIdInEvents?: 'present' | 'absent';
   /** Simulated time each Jira REST call takes (the host's default when absent). */
   restLatencyMs?: number;
+  /** How invocations' running time is measured against their limits (real time when absent). */
+  runningTime?: RunningTime;
+}
+
+/** The installation every local site of the tests is (the host's default). */
+const INSTALLATION = '1a570000-0000-4000-8000-000000000001';
+
+/**
+ * A new local site is served by a new app process: what the process keeps in memory for its installation
+ * (permission answers, rate-limit holds) from an earlier test's site would otherwise leak into this one, and a
+ * test's outcome would depend on the tests that ran before it.
+ */
+function coldProcess(): void {
+  processPermissionCache.forget(INSTALLATION);
+  processRateLimitGate.forget(INSTALLATION);
 }
 
 /** Plain text of an ADF node (paragraphs separated by blank lines). */
@@ -156,6 +174,7 @@ async function startLocalSite(start: string, options: LocalSiteOptions): Promise
     ...(options.changelogIdInEvents ? { changelogIdInEvents: options.changelogIdInEvents } : {}),
   });
   seedDemoSite(site);
+  coldProcess();
   const host = await createForgeHost({
     site,
     clock,
@@ -168,6 +187,7 @@ async function startLocalSite(start: string, options: LocalSiteOptions): Promise
       seed: options.seed ?? 7,
     },
     ...(options.restLatencyMs !== undefined ? { restLatencyMs: options.restLatencyMs } : {}),
+    ...(options.runningTime ? { runningTime: options.runningTime } : {}),
   });
   host.install();
   guardRun(host, site);

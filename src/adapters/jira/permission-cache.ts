@@ -30,6 +30,13 @@ class PermissionCache {
     this.entries.set(key, { value, until: now + TTL_MS });
     return value;
   }
+
+  /** Forgets every answer about `installation`, as a new process knows nothing (tests model a cold start). */
+  forget(installation: string): void {
+    for (const key of this.entries.keys()) {
+      if ((JSON.parse(key) as unknown[])[0] === installation) this.entries.delete(key);
+    }
+  }
 }
 
 /** The cache shared by every invocation of this process (every installation it serves). */
