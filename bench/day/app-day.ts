@@ -179,8 +179,8 @@ function pointsOf(record: InvocationRecord): number {
 }
 
 /**
- * A runner that resolves panel, portal and admin views through the app's resolvers on `host`; the panel's page
- * reads Jira on `site` as the user, as the built page does, booked in `pageReads`.
+ * A runner that resolves panel, portal and admin views through the app's resolvers on `host`; the panel's and the
+ * portal's pages read Jira on `site` as the user, as the built pages do, booked in `pageReads`.
  */
 export function appRunner(
   host: ForgeHost,
@@ -193,36 +193,38 @@ export function appRunner(
     const error = (result.value as { error?: { code?: string } } | undefined)?.error;
     if (error && error.code !== 'NOT_FOUND') throw new Error(`${what}: ${JSON.stringify(error)}`);
   };
+  /** One view loaded as its page loads it; the page's reads booked under `panel`. */
+  const pageView = async (panel: keyof PageReadsTally, call: Parameters<typeof loadViewAsPage>[2]) => {
+    const { result, reads } = await loadViewAsPage(host, site, call);
+    ok(result, call.functionKey);
+    pageReads[panel].views += 1;
+    pageReads[panel].reads += reads.length;
+    pageReads[panel].points += reads.reduce((sum, r) => sum + r.points, 0);
+  };
   return {
     async advanceTo(atMs) {
       if (atMs > Date.now()) await host.advance(atMs - Date.now());
     },
     label: onLabel,
     settle: () => host.drain(),
-    async panelView(key, accountId) {
-      const extension = { type: 'jira:issueContext', issue: { key }, project: { key: 'SD' } };
-      const call = { moduleKey: 'process-panel', functionKey: 'getPanel', accountId, extension };
-      const { result, reads } = await loadViewAsPage(host, site, call);
-      ok(result, 'getPanel');
-      pageReads.panel.views += 1;
-      pageReads.panel.reads += reads.length;
-      pageReads.panel.points += reads.reduce((sum, r) => sum + r.points, 0);
-    },
-    async portalView(key, accountId) {
-      const extension = {
-        type: 'jiraServiceManagement:portalRequestDetailPanel',
-        request: { key, typeId: '2' },
-        portal: { id: 1 },
-      };
-      const call = {
+    panelView: (key, accountId) =>
+      pageView('panel', {
+        moduleKey: 'process-panel',
+        functionKey: 'getPanel',
+        accountId,
+        extension: { type: 'jira:issueContext', issue: { key }, project: { key: 'SD' } },
+      }),
+    portalView: (key, accountId) =>
+      pageView('portal', {
         moduleKey: 'process-portal',
         functionKey: 'getPortal',
-        payload: {},
         accountId,
-        extension,
-      };
-      ok(await host.invokeResolver(call), 'getPortal');
-    },
+        extension: {
+          type: 'jiraServiceManagement:portalRequestDetailPanel',
+          request: { key, typeId: '2' },
+          portal: { id: 1 },
+        },
+      }),
     async adminOpen() {
       for (const functionKey of ['getSettings', 'getSiteCatalog', 'getHealth', 'getActivity']) {
         const call = {

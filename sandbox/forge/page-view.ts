@@ -22,7 +22,13 @@ export interface PageReadRecord {
 export async function loadViewAsPage(
   host: ForgeHost,
   site: SimJiraSite,
-  call: { moduleKey: string; functionKey: string; accountId: string; extension: Record<string, unknown> },
+  call: {
+    moduleKey: string;
+    functionKey: string;
+    accountId: string;
+    extension: Record<string, unknown>;
+    locale?: string;
+  },
 ): Promise<{ result: ResolverResult; reads: PageReadRecord[] }> {
   const reads: PageReadRecord[] = [];
   let last: ResolverResult = { ok: true, value: undefined };

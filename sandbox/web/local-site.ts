@@ -220,6 +220,9 @@ async function createDemoTickets(
       [FIELD.organizations]: [{ id: ORG.acme }],
     },
   });
+  // ACME's contact follows the Delivery as a participant: JSM's customer-request endpoint shows customers only
+  // the requests they reported or participate in (the local site's reading of its reference).
+  await agent.addParticipants(delivery, [PEOPLE.customer.accountId]);
 
   await at(0.1);
   // A severe fault (production down): on a weekend the app alerts on-call ("Reset demo to a Saturday").

@@ -1,8 +1,10 @@
 /**
  * The manifest's customer portal modules on the local site: their extension context (what JSM gives a portal
  * module: the portal, the request key and type, the host page's address) and the language the app answers a
- * viewer in on one request, asked of the app itself through its `getPortal` resolver.
+ * viewer in on one request, asked of the app itself through its `getPortal` resolver, loaded as the panel's page
+ * loads it (the page's reads as the viewer).
  */
+import { loadViewAsPage } from '../forge/page-view';
 import type { ShimConfig } from '../ui-bridge/host';
 import type { LocalSite } from './local-site';
 import { PEOPLE } from './local-site';
@@ -51,10 +53,9 @@ export async function appPortalLanguage(
   key: string,
   origin: string,
 ): Promise<View['lang']> {
-  const result = await local.host.invokeResolver({
+  const { result } = await loadViewAsPage(local.host, local.site, {
     moduleKey: 'process-portal',
     functionKey: 'getPortal',
-    payload: {},
     accountId: PEOPLE[view.as].accountId,
     extension: portalExtension(local, 'process-portal', key, origin),
     locale: forgeLocale(view.lang),

@@ -59,8 +59,11 @@ interface ResolverContract {
   previewSweep: { payload: SweepPreviewPayload; result: SweepPreviewView };
   /** Admin: the audit log, newest first, paged by cursor. */
   getActivity: { payload: ActivityPayload; result: ActivityPage };
-  /** Customer portal (own function, customers allowed): what happens next on the request, in one call. */
-  getPortal: { payload: Record<string, never>; result: PortalView };
+  /**
+   * Customer portal (own function, customers allowed): what happens next on the request. The page reads the
+   * customer request as the user (`requestJira`) and hands the answers over, as for `getPanel`.
+   */
+  getPortal: { payload: PageReadsPayload; result: PortalView | PageReadsNeeded };
   /** Customer portal: raise the request one level on the escalation ladder. */
   escalate: { payload: EscalatePayload; result: EscalateResult };
   /** Customer portal: ask for a new estimate after the Customisation estimate expired. */

@@ -19,6 +19,7 @@ import type { EventDeps } from '../app/events/event-deps';
 import { ActionLedger } from '../app/shared/action-ledger';
 import { AuditLog } from '../app/shared/audit-log';
 import { ConfigRepository } from '../app/shared/config-repository';
+import { portalCopiedJira } from '../app/shared/portal-copied-jira';
 import { dueIndexedJira } from '../app/shared/due-indexed-jira';
 import { ParkingLot } from '../app/shared/parking-lot';
 
@@ -56,7 +57,10 @@ export function eventDeps(scope: string, now: Date): EventDeps {
 
 function buildDeps(scope: string, client: JiraClient): AppDeps {
   return {
-    jira: dueIndexedJira(new JiraGateway(client), forgeDueIndex, systemClock),
+    jira: portalCopiedJira(
+      dueIndexedJira(new JiraGateway(client), forgeDueIndex, systemClock),
+      forgeKvsStore,
+    ),
     links: new LinksGateway(client),
     store: forgeKvsStore,
     dueIndex: forgeDueIndex,

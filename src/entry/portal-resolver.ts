@@ -11,9 +11,13 @@ import { escalate } from '../app/portal/escalate';
 import { getPortal } from '../app/portal/get-portal';
 import { NotVisibleToUserError } from '../app/portal/not-visible-error';
 import type { PortalContext, PortalDeps } from '../app/portal/portal-deps';
+import { ASKED_AS_USER, panelAccess } from '../app/portal/portal-access';
+import { copyFirst, readAndKeep } from '../app/portal/portal-issues';
 import { renewEstimate } from '../app/portal/renew-estimate';
+import { portalCopiedJira } from '../app/shared/portal-copied-jira';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
 import { appDeps, gate } from './deps';
+import { panelThroughPage } from './page-reads';
 import { resolverError } from './resolver-error';
 
 /**
@@ -33,13 +37,14 @@ const portalContextSchema = z.looseObject({
 type PortalKey = Extract<ResolverKey, 'getPortal' | 'escalate' | 'renewEstimate'>;
 
 /**
- * Runs one portal resolver: parses the trusted context, builds the dependencies (the access check acts as the
- * user, everything after it as the app), reads the clock once, maps failures to `{ error }`.
+ * Runs one portal resolver: parses the trusted context, builds the dependencies for the actions (the access
+ * check acts as the user, everything after it as the app; the request read fresh from Jira and its copy kept),
+ * reads the clock once, maps failures to `{ error }`.
  */
 async function run<K extends PortalKey>(
   key: K,
   context: unknown,
-  body: (ctx: PortalContext, deps: PortalDeps) => Promise<ResultOf<K>>,
+  body: (ctx: PortalContext, deps: PortalDeps, asUser: CustomerRequestGateway) => Promise<ResultOf<K>>,
 ): Promise<ResolverResponse<K>> {
   const app = appDeps(`portal:${key}`);
   try {
@@ -61,9 +66,13 @@ async function run<K extends PortalKey>(
       stats: app.stats,
       gate,
     });
+    const jira = portalCopiedJira(new JiraGateway(asApp), app.store);
+    const asUser = new CustomerRequestGateway(user);
     const deps: PortalDeps = {
-      customer: new CustomerRequestGateway(user),
-      jira: new JiraGateway(asApp),
+      customer: asUser,
+      access: ASKED_AS_USER,
+      issues: readAndKeep(jira, app.store),
+      jira,
       meta: new SiteMetadataGateway(asApp),
       bodies: { text: textToAdf, withMentions: textWithMentionsToAdf },
       store: app.store,
@@ -73,7 +82,7 @@ async function run<K extends PortalKey>(
       log: app.log,
       now: app.clock.now(),
     };
-    return { data: await body(ctx, deps) };
+    return { data: await body(ctx, deps, asUser) };
   } catch (error) {
     const mapped =
       error instanceof NotVisibleToUserError
@@ -92,19 +101,24 @@ async function run<K extends PortalKey>(
   }
 }
 
-const emptyPayload = z.strictObject({});
-
 /**
  * The customer portal's resolvers: a function of their own (`portal-resolver-fn`), so that the modules customers
  * may use reach none of the agent or admin resolvers.
  */
 const portalResolver = new Resolver()
+  // The view reads Jira from the page as the customer (decision 0018): JSM's answer about the context's request
+  // is the access check, and the request comes from the app's copy in KVS.
   .define('getPortal', ({ payload, context }) =>
-    run('getPortal', context, (ctx, deps) => {
-      const parsed = emptyPayload.safeParse(payload ?? {});
-      if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
-      return getPortal(ctx, deps);
-    }),
+    run('getPortal', context, (ctx, deps, asUser) =>
+      panelThroughPage(payload, deps.log, (page) =>
+        getPortal(ctx, {
+          ...deps,
+          customer: new CustomerRequestGateway(page.user.client),
+          access: panelAccess(deps.store, ctx, deps.now, asUser),
+          issues: copyFirst(deps.jira, deps.store),
+        }),
+      ),
+    ),
   )
   .define('escalate', ({ payload, context }) =>
     run('escalate', context, (ctx, deps) => escalate(payload, ctx, deps)),

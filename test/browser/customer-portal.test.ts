@@ -247,11 +247,10 @@ describe('a customer of another organization', () => {
   });
 
   it('cannot borrow another user: the server takes the user from the context it minted, not the page', async () => {
-    await page.goto(
-      `${w.server.url}/app/portal?issue=${w.local.demo.clarification}&module=process-portal&as=customerOther&lang=en`,
-    );
+    const key = w.local.demo.clarification;
+    await page.goto(`${w.server.url}/app/portal?issue=${key}&module=process-portal&as=customerOther&lang=en`);
     await page.getByText('This request is not available to you.').waitFor();
-    const forged = await page.evaluate(async () => {
+    const forged = await page.evaluate(async (issueKey) => {
       const config = (window as unknown as { __FORGE_SHIM_CONFIG__: { contextToken: string } })
         .__FORGE_SHIM_CONFIG__;
       const post = (body: unknown) =>
@@ -261,11 +260,18 @@ describe('a customer of another organization', () => {
           body: JSON.stringify(body),
         }).then(async (r) => ({ status: r.status, body: await r.text() }));
       const context = { accountId: 'customer-acme-1', locale: 'en-US' };
+      const token = config.contextToken;
+      // The page claims to be ACME's contact and hands over the answer JSM would give them.
+      const asked = await post({ functionKey: 'getPortal', payload: {}, contextToken: token, context });
+      const readId = (JSON.parse(asked.body) as { data?: { reads?: { id: string }[] } }).data?.reads?.[0]?.id;
+      const answers = {
+        [readId ?? '']: { status: 200, body: JSON.stringify({ issueId: '1', issueKey }) },
+      };
       return [
-        await post({ functionKey: 'getPortal', payload: {}, contextToken: config.contextToken, context }),
+        await post({ functionKey: 'getPortal', payload: { answers }, contextToken: token, context }),
         await post({ functionKey: 'getPortal', payload: {}, context }),
       ];
-    });
+    }, key);
     expect(forged[0]?.status).toBe(200);
     expect(forged[0]?.body).toContain('FORBIDDEN');
     expect(forged[1]?.status).toBe(401);

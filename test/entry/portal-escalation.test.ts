@@ -11,6 +11,7 @@ import { DAY, USER, type LocalSite } from '../support/local-site';
 import {
   ACME,
   ACME_OTHER,
+  addParticipant,
   callPortal,
   data,
   errorCode,
@@ -156,9 +157,10 @@ describe('exactly once', () => {
 
   it('answers a retried call or a second click of the same level with what happened, writing nothing', async () => {
     const key = await request(ACME);
+    await addParticipant(h, key, ACME_OTHER);
     await escalate(ACME, key, 1);
     h.clock.set(new Date(Date.now() + 2 * DAY));
-    // The same level again, also from another member of the organization: the level names the occurrence.
+    // The same level again, also from a colleague on the request: the level names the occurrence.
     expect(await escalate(ACME, key, 1)).toMatchObject({ outcome: 'alreadyDone' });
     expect(await escalate(ACME_OTHER, key, 1)).toMatchObject({ outcome: 'alreadyDone' });
     expect(notes(key)).toHaveLength(1);
@@ -196,6 +198,7 @@ describe('exactly once', () => {
 describe('a crash after the first write, then retries', () => {
   it('the Forge host kills the click right after the internal note landed: a retry within the lease writes nothing, one after it sends the reply once', async () => {
     const key = await request(ACME);
+    await addParticipant(h, key, ACME_OTHER);
     expectFailedInvocations(h.host, /killed after a successful jira write/);
     const restore = killAfterNextJiraWrite(h);
     const killed = await callPortal(h, 'escalate', ACME, key, {

@@ -10,6 +10,7 @@ import { DAY, USER, type LocalSite } from '../support/local-site';
 import {
   ACME,
   ACME_OTHER,
+  addParticipant,
   callPortal,
   data,
   errorCode,
@@ -82,8 +83,9 @@ describe('a new Request linked to the expired ticket (the default)', () => {
     );
   });
 
-  it('answers a second click, also by another member of the organization, with the same Request', async () => {
+  it('answers a second click, also by a colleague on the request, with the same Request', async () => {
     const key = await expiredEstimate();
+    await addParticipant(h, key, ACME_OTHER);
     const first = await renew(ACME, key);
     const again = await Promise.all([renew(ACME, key), renew(ACME_OTHER, key)]);
     for (const r of again) expect(r).toMatchObject({ outcome: 'alreadyRequested' });
@@ -135,6 +137,7 @@ describe('a note to the account manager (configured)', () => {
   it('posts one internal note mentioning the account managers, raises no Request', async () => {
     h.configure(NOTE_CONFIG);
     const key = await expiredEstimate();
+    await addParticipant(h, key, ACME_OTHER);
     expect(await renew(ACME, key)).toMatchObject({ outcome: 'requested', renewal: { requestKey: null } });
     expect(await renew(ACME_OTHER, key)).toMatchObject({ outcome: 'alreadyRequested' });
 

@@ -4,6 +4,7 @@
  * extension context.
  */
 import type { ResolverResult } from '../../sandbox/forge/host';
+import { loadViewAsPage } from '../../sandbox/forge/page-view';
 import { CUSTOMERS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { startEventsSite, type LocalSite } from './local-site';
@@ -67,15 +68,50 @@ export function callPortal(
     payload,
     accountId,
     locale,
-    extension: {
-      type:
-        moduleKey === 'process-portal'
-          ? 'jiraServiceManagement:portalRequestDetailPanel'
-          : 'jiraServiceManagement:portalRequestViewAction',
-      request: { key: issueKey, typeId: '2' },
-      portal: { id: 1 },
-    },
+    extension: portalExtension(issueKey, moduleKey),
   });
+}
+
+/** The trusted extension context JSM gives portal module `moduleKey` on request `issueKey`. */
+function portalExtension(issueKey: string, moduleKey: string): Record<string, unknown> {
+  return {
+    type:
+      moduleKey === 'process-portal'
+        ? 'jiraServiceManagement:portalRequestDetailPanel'
+        : 'jiraServiceManagement:portalRequestViewAction',
+    request: { key: issueKey, typeId: '2' },
+    portal: { id: 1 },
+  };
+}
+
+/**
+ * The portal panel's view as the built page loads it (`static/portal/src/api.ts`): `getPortal` through the Forge
+ * host, with the reads it asks for made on the site as `accountId` (the bridge's `requestJira`). Returns the
+ * resolver's last answer and the page's reads.
+ */
+export function viewPortal(
+  h: LocalSite,
+  accountId: string,
+  issueKey: string,
+  locale = 'en-US',
+): ReturnType<typeof loadViewAsPage> {
+  return loadViewAsPage(h.host, h.site, {
+    moduleKey: MODULE_OF.getPortal,
+    functionKey: 'getPortal',
+    accountId,
+    locale,
+    extension: portalExtension(issueKey, MODULE_OF.getPortal),
+  });
+}
+
+/**
+ * Makes `customer` a participant of the request (added by its reporter, ACME): JSM's customer-request endpoint
+ * answers customers only for requests they reported or participate in (the local site's reading of the
+ * reference), so a colleague acts on a request only as a participant.
+ */
+export async function addParticipant(h: LocalSite, key: string, customer: string): Promise<void> {
+  await h.as(ACME).addParticipants(key, [customer]);
+  await h.settle();
 }
 
 /** The resolver's `{ data }`, failing the test with the error otherwise. */

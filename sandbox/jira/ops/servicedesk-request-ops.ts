@@ -1,5 +1,5 @@
 import { bodyObject, type OpContext, queryBool, queryInt, queryList, visibleIssue } from '../http/context';
-import { type Outcome, serviceDeskError } from '../http/reply';
+import { issueNotFound, type Outcome, serviceDeskError } from '../http/reply';
 import type { SimComment, SimIssue } from '../model/types';
 import { serviceDeskCategory, userDto } from '../render/entities';
 import { adfToText, dateDto, SITE_URL, textToAdf } from '../render/format';
@@ -32,9 +32,26 @@ function statusHistory(ctx: OpContext, issue: SimIssue): Record<string, unknown>
   });
 }
 
+/**
+ * The request, for a caller JSM returns it to. Agents (and the app) see every request of their project they may
+ * browse. For customers the reference is stricter than the portal's own pages: "For customers, only a request
+ * they created, was created on their behalf, or they are participating in will be returned" (getCustomerRequest
+ * ByIdOrKey), and they see public comments "on requests where they are the reporter or a participant"
+ * (getRequestCommentById). The local site takes that reading for these reads: a request merely shared with the
+ * customer's organization is answered as not found, like any request they may not see.
+ */
+function customerRequest(ctx: OpContext): SimIssue {
+  const issue = visibleIssue(ctx);
+  if (staffOf(ctx, issue)) return issue;
+  const own = issue.reporterAccountId === ctx.actor || issue.participantAccountIds.includes(ctx.actor);
+  // The same answer as for a request that does not exist: nothing tells the caller it does.
+  if (!own) throw issueNotFound();
+  return issue;
+}
+
 /** GET /rest/servicedeskapi/request/{issueIdOrKey} — `expand` sla, participant, status, requestType, serviceDesk. */
 export function getCustomerRequest(ctx: OpContext): Outcome {
-  const issue = visibleIssue(ctx);
+  const issue = customerRequest(ctx);
   const expand = new Set(queryList(ctx, 'expand'));
   const status = ctx.store.statuses.get(issue.statusId);
   const requestType =
@@ -108,7 +125,7 @@ function commentDto(ctx: OpContext, issue: SimIssue, comment: SimComment): Recor
 
 /** GET …/request/{key}/comment — `public`/`internal` filters; customers never see internal comments. */
 export function getRequestComments(ctx: OpContext): Outcome {
-  const issue = visibleIssue(ctx);
+  const issue = customerRequest(ctx);
   const staff = staffOf(ctx, issue);
   const wantPublic = queryBool(ctx, 'public', true);
   const wantInternal = queryBool(ctx, 'internal', true) && staff;

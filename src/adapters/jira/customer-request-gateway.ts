@@ -1,26 +1,21 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
+import type { VisibleRequest } from '../../app/portal/portal-ports';
 import type { JiraClient } from './jira-client';
 
 const customerRequestSchema = z.looseObject({
   issueId: z.string(),
   issueKey: z.string(),
+  currentStatus: z.looseObject({ status: z.string().optional() }).optional(),
   _links: z.looseObject({ web: z.string().optional() }).optional(),
 });
 
-/** A request JSM shows to the calling user, with its portal address. */
-export interface VisibleRequest {
-  issueId: string;
-  issueKey: string;
-  /** The request in the customer portal. */
-  webUrl: string | null;
-}
-
 /**
- * JSM's customer-request endpoint, used as the user (`asUser()`): JSM answers it exactly for the people who may
- * see the request in the portal (its reporter, participants, members of the organizations it is shared with,
- * agents), so it is the app's access check for everything a customer does through the portal.
+ * JSM's customer-request endpoint, as the user: by the backend (`asUser()`) for the portal actions, or by the
+ * page (`requestJira`) for the panel's view. JSM answers it for the people who may see the request (for
+ * customers, per its reference, the reporter and the participants; agents), so it is the app's access check for
+ * everything a customer does through the portal.
  */
 export class CustomerRequestGateway {
   constructor(readonly client: JiraClient) {}
@@ -33,7 +28,12 @@ export class CustomerRequestGateway {
         route: route`/rest/servicedeskapi/request/${issueKey}`,
         schema: customerRequestSchema,
       });
-      return { issueId: request.issueId, issueKey: request.issueKey, webUrl: request._links?.web ?? null };
+      return {
+        issueId: request.issueId,
+        issueKey: request.issueKey,
+        webUrl: request._links?.web ?? null,
+        statusName: request.currentStatus?.status ?? null,
+      };
     } catch (error) {
       if (error instanceof JiraHttpError && (error.status === 404 || error.status === 403)) return undefined;
       throw error;

@@ -12,6 +12,7 @@ import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket } from '../shared/ticket';
+import { dropPortalCopy, keepPortalCopy, portalFields } from '../shared/portal-copy';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
 import { triageIssueChange } from '../../domain/events/event-triage';
 import { timerMayRun } from '../shared/repair-marker';
@@ -65,7 +66,13 @@ export async function handleIssueChange(
       ? await timerMayRun(deps.store, deps.dueIndex, projectKey, received.issueKey)
       : true;
   const left = triageIssueChange({ event: received, timerMayRun: mayRun }, configured);
-  if (left !== undefined) return { kind: 'ignored', reason: left };
+  if (left !== undefined) {
+    // The portal's copy of the ticket is kept on the reads below; an edit left unread (a field no rule watches,
+    // such as the organizations or a Non-Software Defect's priority) may change what the portal shows, so the
+    // copy is dropped and the next portal view reads the ticket once.
+    if (received.kind === 'updated') await dropPortalCopy(deps.store, received.issueKey);
+    return { kind: 'ignored', reason: left };
+  }
   // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is
   // read before the ticket, so that an internal note is left after one read.
   const visible =
@@ -81,7 +88,9 @@ export async function handleIssueChange(
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
   let ticket;
   try {
-    ticket = await loadTicket(deps.jira, received.issueId, fieldIds, config);
+    ticket = await loadTicket(deps.jira, received.issueId, fieldIds, config, (bean) =>
+      keepPortalCopy(deps.store, bean, portalFields(fieldIds)),
+    );
   } catch (error) {
     // Deleted meanwhile, or hidden from the app by a security level it is not part of: nothing to act on.
     if (error instanceof JiraHttpError && error.isNotFound)

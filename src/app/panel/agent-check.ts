@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../ports';
+import { cachedAnswer } from '../shared/cached-answer';
 
 /**
  * How long a "yes, an agent" answer is reused: a working day of panel views costs one permission check per agent
@@ -9,31 +10,22 @@ const AGENT_MS = 12 * 60 * 60 * 1000;
 /** A "no" is kept only briefly, so that a newly added agent sees the panel at once. */
 const NOT_AGENT_MS = 5 * 60 * 1000;
 
-interface StoredAnswer {
-  at: string;
-  agent: boolean;
-}
-
 /**
  * Whether the user is a service-desk agent of the project, asked of Jira at most once per {@link AGENT_MS} per
  * user and project. The answer is kept in the app's storage, which Forge keeps per installation, under the
  * account id of the trusted Forge context: one user's answer never serves another user or another site.
  */
-export async function cachedAgentCheck(
+export function cachedAgentCheck(
   store: KeyValueStore,
   who: { accountId: string; projectKey: string },
   now: Date,
   ask: () => Promise<boolean>,
 ): Promise<boolean> {
-  const key = `panel-agent:${who.accountId}:${who.projectKey}`;
-  const stored = await store.get<StoredAnswer>(key);
-  if (stored && fresh(stored, now)) return stored.agent;
-  const agent = await ask();
-  await store.set<StoredAnswer>(key, { at: now.toISOString(), agent }, { ttlDays: 1 });
-  return agent;
-}
-
-function fresh(stored: StoredAnswer, now: Date): boolean {
-  const age = now.getTime() - Date.parse(stored.at);
-  return age >= 0 && age < (stored.agent ? AGENT_MS : NOT_AGENT_MS);
+  return cachedAnswer(
+    store,
+    `panel-agent:${who.accountId}:${who.projectKey}`,
+    now,
+    { yesMs: AGENT_MS, noMs: NOT_AGENT_MS },
+    ask,
+  );
 }

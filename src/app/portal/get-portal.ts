@@ -3,9 +3,12 @@ import { deliveryVersionOf, estimateExpired, nextStep } from '../../domain/porta
 import { nextStepSentence } from '../../domain/portal/next-step-sentence';
 import { isOption } from '../../domain/names';
 import { toTicket } from '../shared/ticket';
-import { deliveryKeyOf, shippedIds, shippedKeys } from '../panel/delivery-views';
+import { deliveryKeyOf, shippedKeys } from '../panel/delivery-views';
+import type { FieldIds } from '../../domain/ticket';
+import { COPIED_PROPERTIES, portalFieldIds, portalFields } from '../shared/portal-copy';
+import { JiraHttpError } from '../ports/jira-errors';
 import type { PortalContext, PortalDeps } from './portal-deps';
-import type { PortalJira } from './portal-ports';
+import type { PortalIssues } from './portal-ports';
 import { loadPortalRequest, type PortalRequest } from './portal-request';
 import { portalEscalation, portalPriority, portalRenewal } from './portal-views';
 
@@ -14,7 +17,7 @@ const INCLUDED_LIMIT = 50;
 
 /**
  * Everything the portal panel shows on one request, in the customer's language. The access check runs first
- * (as the user); the app's own state is read as the app after it.
+ * (JSM's answer to the user); the request and the tickets it names are read after it, through `deps.issues`.
  *
  * @throws NotVisibleToUserError when JSM does not show the request to the user.
  */
@@ -30,7 +33,7 @@ export async function getPortal(context: PortalContext, deps: PortalDeps): Promi
     kind === 'delivery'
       ? Promise.resolve(ticket.estimatedDeliveryDate ?? null)
       : deliveryKey
-        ? estimatedDateOf(deps.jira, deliveryKey, request)
+        ? estimatedDateOf(deps.issues, deliveryKey, request)
         : Promise.resolve(null),
     kind === 'delivery' ? includedTickets(request, deps) : Promise.resolve(null),
   ]);
@@ -69,40 +72,46 @@ export async function getPortal(context: PortalContext, deps: PortalDeps): Promi
   };
 }
 
-/** The estimated date of the Delivery a request ships in, read as the app after the access check. */
+/** The estimated date of the Delivery a request ships in, read after the access check. */
 async function estimatedDateOf(
-  jira: PortalJira,
+  issues: PortalIssues,
   key: string,
   request: PortalRequest,
 ): Promise<string | null> {
-  const id = request.fieldIds.estimatedDeliveryDate;
-  if (!id) return null;
-  const issue = await jira.getIssue(key, { fields: [id] });
-  return toTicket(issue, { estimatedDeliveryDate: id }, request.cfg).estimatedDeliveryDate ?? null;
+  const issue = await readIssue(issues, key, request.fieldIds);
+  return issue
+    ? (toTicket(issue, portalFieldIds(request.fieldIds), request.cfg).estimatedDeliveryDate ?? null)
+    : null;
+}
+
+/** One ticket the request names, with the portal's fields; `undefined` when it no longer exists. */
+async function readIssue(issues: PortalIssues, key: string, ids: FieldIds) {
+  try {
+    return await issues.getIssue(key, { fields: portalFields(ids), properties: [...COPIED_PROPERTIES] });
+  } catch (error) {
+    if (error instanceof JiraHttpError && error.isNotFound) return undefined;
+    throw error;
+  }
 }
 
 /**
  * The tickets a Delivery ships that belong to the customer's organization: those shared with an organization the
  * Delivery is for (a Delivery belongs to one customer, guide §3.3). Each is linked only when JSM shows it to
- * this user (one check as the user per ticket, in parallel); a Delivery for no organization lists nothing.
+ * this user (one customer-request read as the user per ticket, in parallel); a Delivery for no organization
+ * lists nothing.
  */
 async function includedTickets(request: PortalRequest, deps: PortalDeps): Promise<PortalIncludedTicket[]> {
   const { ticket, cfg, fieldIds } = request;
   const keys = shippedKeys(ticket, cfg).slice(0, INCLUDED_LIMIT);
   const own = new Set(ticket.organizations.map((o) => o.name));
   if (keys.length === 0 || own.size === 0 || !fieldIds.organizations) return [];
-  const orgField = fieldIds.organizations;
-  // Reconciled: a ticket moved to another organization a moment ago must not show here from a stale index.
-  const reconcile = shippedIds(ticket, cfg);
-  const issues = await deps.jira.searchAll({
-    jql: `key in (${keys.map((k) => `"${k}"`).join(', ')}) ORDER BY key ASC`,
-    fields: ['summary', 'issuetype', orgField],
-    maxResults: INCLUDED_LIMIT,
-    ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
-  });
+  // Read by key (the app's copy, or Jira as the app), never from search: no index lag can list a ticket
+  // that moved to another organization.
+  const issues = await Promise.all(keys.map((key) => readIssue(deps.issues, key, fieldIds)));
   const ofCustomer = issues
-    .map((issue) => toTicket(issue, { organizations: orgField }, cfg))
-    .filter((shipped) => shipped.organizations.some((o) => own.has(o.name)));
+    .flatMap((issue) => (issue ? [toTicket(issue, portalFieldIds(fieldIds), cfg)] : []))
+    .filter((shipped) => shipped.organizations.some((o) => own.has(o.name)))
+    .sort((a, b) => compareKeys(a.key, b.key));
   return Promise.all(
     ofCustomer.map(async (shipped) => {
       const visible = await deps.customer.visibleRequest(shipped.key);
@@ -110,8 +119,15 @@ async function includedTickets(request: PortalRequest, deps: PortalDeps): Promis
         key: shipped.key,
         typeName: shipped.typeName,
         summary: shipped.summary,
-        url: visible?.webUrl ?? null,
+        url: visible?.issueKey === shipped.key ? visible.webUrl : null,
       };
     }),
   );
+}
+
+/** Issue keys in Jira's `ORDER BY key` order: project, then number. */
+function compareKeys(a: string, b: string): number {
+  const [pa = '', na = '0'] = a.split('-');
+  const [pb = '', nb = '0'] = b.split('-');
+  return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 }

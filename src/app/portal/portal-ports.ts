@@ -1,17 +1,32 @@
 import type { resolveFieldIds } from '../shared/field-ids';
 import type { IssueBean } from '../ports/jira';
 
-/** A request JSM shows to the calling user, with its portal address. */
+/** A request JSM shows to the calling user, with its portal address and the status JSM shows them. */
 export interface VisibleRequest {
   issueId: string;
   issueKey: string;
   webUrl: string | null;
+  /** `currentStatus.status`: the status name JSM shows the user; `null` when JSM sent none. */
+  statusName: string | null;
 }
 
 /** JSM's customer-request endpoint AS THE USER: the portal's access check. */
 export interface CustomerRequests {
   /** The request, or `undefined` when JSM does not show it to the user. */
   visibleRequest(issueKey: string): Promise<VisibleRequest | undefined>;
+}
+
+/**
+ * One issue with the portal's fields and both of the app's properties: read from Jira as the app, or from the
+ * app's copy in KVS (`src/app/shared/portal-copy.ts`).
+ */
+export interface PortalIssues {
+  getIssue(key: string, options: { fields: string[]; properties: string[] }): Promise<IssueBean>;
+}
+
+/** Whether the user may see the request, decided after it was read (`issue`: the request as read). */
+export interface RequestAccess {
+  confirm(issue: IssueBean): Promise<boolean>;
 }
 
 /** A comment body in the REST API's document format, built by the adapter. */

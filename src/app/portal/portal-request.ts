@@ -1,6 +1,5 @@
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { heldConfig } from '../shared/automation-hold';
-import { PROCESS_STATE_KEY } from '../../domain/process-state';
 import { portalLanguage } from '../../domain/portal/portal-language';
 import {
   parseCustomerState,
@@ -12,7 +11,10 @@ import { supportRegion } from '../../domain/service/customer-region';
 import type { Language } from '../../domain/texts/message-keys';
 import { resolveFieldIds } from '../shared/field-ids';
 import type { FieldIds, Ticket } from '../../domain/ticket';
-import { ticketFields, toTicket } from '../shared/ticket';
+import { toTicket } from '../shared/ticket';
+import { COPIED_PROPERTIES, portalFieldIds, portalFields } from '../shared/portal-copy';
+import { InvalidPayloadError } from '../admin/invalid-payload-error';
+import { statusOfName } from '../../domain/names';
 import { NotVisibleToUserError } from './not-visible-error';
 import type { PortalContext, PortalDeps } from './portal-deps';
 import type { VisibleRequest } from './portal-ports';
@@ -30,19 +32,22 @@ export interface PortalRequest {
   fieldIds: FieldIds;
 }
 
-/** The custom fields of the request that the portal reads (the others serve its linked reads). */
-const READ = ['deliveryVersion', 'estimatedDeliveryDate', 'confidential', 'organizations'] as const;
-
 /**
- * Checks AS THE USER that JSM shows them the request (the customer-request endpoint), and only then reads it AS
- * THE APP with both of the app's properties: the timer state and the customer's own portal state. Nothing
- * is read for a user JSM refuses.
+ * Checks that JSM shows the user the request (its customer-request endpoint, as the user), and only then reads
+ * the request with both of the app's properties (the timer state and the customer's own portal state) through
+ * `deps.issues`; `deps.access` then confirms the user against the request as read, before anything of it is used.
+ * The request is always the trusted context's: an answer about another request is refused, and nothing is read
+ * for a user JSM refuses. The status is the one JSM shows the user now, when it is one of the configured status
+ * names; otherwise the one read.
  *
  * @throws NotVisibleToUserError when JSM does not show the request to the user.
+ * @throws InvalidPayloadError when the customer-request answer names another request than the context's.
  */
 export async function loadPortalRequest(context: PortalContext, deps: PortalDeps): Promise<PortalRequest> {
   const visible = await deps.customer.visibleRequest(context.issueKey);
   if (!visible) throw new NotVisibleToUserError();
+  if (visible.issueKey !== context.issueKey)
+    throw new InvalidPayloadError(['answers: the customer request is not the request the portal is open on']);
   const { config } = await deps.config.load();
   const projectKey = context.issueKey.split('-')[0] ?? '';
   const fieldIds = await resolveFieldIds(
@@ -51,14 +56,13 @@ export async function loadPortalRequest(context: PortalContext, deps: PortalDeps
     configForProject(config, projectKey),
     deps.now,
   );
-  const read: FieldIds = Object.fromEntries(
-    READ.flatMap((role) => (fieldIds[role] ? [[role, fieldIds[role]]] : [])),
-  );
-  const issue = await deps.jira.getIssue(visible.issueKey, {
-    fields: ticketFields(read),
-    properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY],
+  const issue = await deps.issues.getIssue(context.issueKey, {
+    fields: portalFields(fieldIds),
+    properties: [...COPIED_PROPERTIES],
   });
-  const ticket = toTicket(issue, read, configForProject(config, projectKey));
+  if (!(await deps.access.confirm(issue))) throw new NotVisibleToUserError();
+  const readCfg = configForProject(config, projectKey);
+  const ticket = withShownStatus(toTicket(issue, portalFieldIds(fieldIds), readCfg), visible, readCfg);
   // A failed platform check holds automation (escalations included) in dry run.
   const cfg = await heldConfig(deps.store, configForProject(config, ticket.projectKey || projectKey));
   const organizations = ticket.organizations.map((o) => o.name);
@@ -72,4 +76,15 @@ export async function loadPortalRequest(context: PortalContext, deps: PortalDeps
     group: regionGroupOf(cfg, supportRegion(organizations, cfg)?.regionId),
     fieldIds,
   };
+}
+
+/**
+ * The ticket with the status JSM shows the user now, when its name is one of the site's configured status names
+ * (a portal may show customers other names than the workflow's; then the status read stands).
+ */
+function withShownStatus(ticket: Ticket, visible: VisibleRequest, cfg: ProjectConfig): Ticket {
+  const name = visible.statusName;
+  if (name === null || name === ticket.statusName) return ticket;
+  const status = statusOfName(cfg, name);
+  return status === undefined ? ticket : { ...ticket, statusName: name, status };
 }

@@ -12,6 +12,8 @@ import {
   textValue,
 } from './field-values';
 import { kindOfTypeName, priorityOfName, statusOfName } from '../../domain/names';
+import { CUSTOMER_STATE_KEY } from '../../domain/service/customer-state';
+import type { IssueBean } from '../ports/jira';
 
 const SYSTEM_FIELDS = [
   'summary',
@@ -80,13 +82,22 @@ export function toTicket(
   };
 }
 
-/** Reads the ticket's current fields and process state in one call (strongly consistent, unlike search). */
+/**
+ * Reads the ticket's current fields and process state in one call (strongly consistent, unlike search). The
+ * customer's portal state comes with it at no extra cost, so that `keep` (the portal's copy) gets the whole
+ * issue as read.
+ */
 export async function loadTicket(
   jira: JiraGateway,
   idOrKey: string,
   ids: FieldIds,
   config: ProjectConfig,
+  keep?: (bean: IssueBean) => Promise<void>,
 ): Promise<Ticket> {
-  const bean = await jira.getIssue(idOrKey, { fields: ticketFields(ids), properties: [PROCESS_STATE_KEY] });
+  const bean = await jira.getIssue(idOrKey, {
+    fields: ticketFields(ids),
+    properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY],
+  });
+  if (keep) await keep(bean);
   return toTicket(bean, ids, config);
 }

@@ -8,13 +8,17 @@ import type {
   PortalView,
   RenewEstimateResult,
 } from '../../../src/contract/resolvers';
-import { invoke } from '../../shared/src/bridge';
+import { invoke, readJiraAsUser } from '../../shared/src/bridge';
+import { viewThroughPageReads } from '../../shared/src/page-reads';
 
 export { enableTheme, loadHostContext } from '../../shared/src/bridge';
 
-/** What the panel shows for the request it is open on (the request comes from the trusted context). */
+/**
+ * What the panel shows for the request it is open on (the request comes from the trusted context). The page
+ * reads the customer request as the user and hands the answers to the resolver, which computes the view.
+ */
 export function loadPortal(): Promise<PortalView> {
-  return invoke('getPortal', {});
+  return viewThroughPageReads((payload) => invoke('getPortal', payload), readJiraAsUser);
 }
 
 /** Raise the request one level; `targetLevel` is the level the customer saw as next. */

@@ -66,11 +66,34 @@ describe('permissions', () => {
       'GET',
       `/rest/servicedeskapi/request/${shared}/comment?internal=true`,
       undefined,
-      asUser(acme2),
+      asUser(acme1),
     );
     expect(jsm.json.values.map((c: { body: string }) => c.body)).toEqual(['Public answer']);
     const agent = await h.call('GET', `/rest/api/3/issue/${shared}/comment`, undefined, asUser(USER.agentUk));
     expect(agent.json.total).toBe(2);
+  });
+
+  test("JSM's customer-request reads answer a customer only for requests they reported or participate in", async () => {
+    const request = (path: string, accountId: string) =>
+      h.call('GET', `/rest/servicedeskapi/request/${path}`, undefined, asUser(accountId));
+    // The reporter, and an agent of the project, get the request and its public comments.
+    expect((await request(shared, acme1)).json).toMatchObject({ issueKey: shared });
+    expect((await request(`${shared}/comment`, acme1)).status).toBe(200);
+    expect((await request(shared, USER.agentUk)).status).toBe(200);
+    // A colleague in the organization the request is shared with gets what a stranger gets: not found, with
+    // the same body as for a request that does not exist.
+    const colleague = await request(shared, acme2);
+    const stranger = await request(shared, globex1);
+    const missing = await request('SD-99999', acme2);
+    expect([colleague.status, stranger.status, missing.status]).toEqual([404, 404, 404]);
+    expect(colleague.json).toEqual(missing.json);
+    expect((await request(`${shared}/comment`, acme2)).status).toBe(404);
+
+    const other = await h.site
+      .actAs(acme1)
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'With a participant' });
+    await h.site.actAs(acme1).addParticipants(other, [acme2]);
+    expect((await request(other, acme2)).json).toMatchObject({ issueKey: other });
   });
 
   test('customers cannot write internal comments, edit, transition or set properties', async () => {

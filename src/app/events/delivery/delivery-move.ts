@@ -1,3 +1,4 @@
+import { dropPortalCopy } from '../../shared/portal-copy';
 import type { ProjectConfig } from '../../../domain/config';
 import { DELIVERY_MISSING_FLAG, deliveryPlacement, type DeliveryPlacement } from '../../../domain/delivery';
 import {
@@ -68,10 +69,15 @@ export async function moveIntoDelivery(
     await noteRecentChange(deps.store, config.projectKey, ticket.id, now);
   for (const link of placement.unlink) {
     await deps.links.deleteLink(link.linkId);
+    await dropPortalCopy(deps.store, ticket.key);
+    const left = candidates.find((c) => c.id === link.deliveryId);
+    if (left) await dropPortalCopy(deps.store, left.key);
     touched.add(link.deliveryId);
   }
   if (target && placement.link) {
     await deps.links.createLink(config.names.deliveryLinkType.name, target.key, ticket.key);
+    await dropPortalCopy(deps.store, ticket.key);
+    await dropPortalCopy(deps.store, target.key);
     touched.add(target.id);
     await auditDeliveryLinked(deps, ticket, target.key, now);
   }

@@ -1,0 +1,39 @@
+import type { KeyValueStore } from '../ports';
+import type { EntityProperty, JiraGateway } from '../ports/jira';
+import { patchPortalCopy } from './portal-copy';
+
+/** The Jira writes that may carry the app's properties. */
+type PropertyWrites = Pick<JiraGateway, 'setIssueProperty' | 'editIssue' | 'doTransition'>;
+
+/**
+ * The Jira port with every landed write of the app's properties also patched into the portal's copy of the
+ * ticket (`portal-copy.ts`), whichever call carries it: the property alone, an edit or a transition. The copy
+ * is patched after Jira answered, so it never shows a state Jira does not hold; a writer that dies in between
+ * leaves the copy one write behind until the ticket's next read or write.
+ */
+export function portalCopiedJira<J extends PropertyWrites>(jira: J, store: KeyValueStore): J {
+  const patch = async (key: string, properties: readonly EntityProperty[] | undefined) => {
+    for (const p of properties ?? []) await patchPortalCopy(store, key, p.key, p.value);
+  };
+  const overrides: Partial<PropertyWrites> = {
+    setIssueProperty: async (key, propertyKey, value) => {
+      await jira.setIssueProperty(key, propertyKey, value);
+      await patch(key, [{ key: propertyKey, value }]);
+    },
+    editIssue: async (key, edit, options) => {
+      await jira.editIssue(key, edit, options);
+      await patch(key, edit.properties);
+    },
+    doTransition: async (key, transition) => {
+      await jira.doTransition(key, transition);
+      await patch(key, transition.properties);
+    },
+  };
+  return new Proxy(jira, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && prop in overrides) return overrides[prop as keyof PropertyWrites];
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
