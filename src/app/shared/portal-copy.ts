@@ -41,9 +41,9 @@ interface StoredCopy {
 }
 
 /**
- * A field's value as the copy keeps it: a person as nothing but the account id; a link as its type's name and
- * the other issue's key (Jira embeds each linked issue's fields, which would outgrow a KVS value on a Delivery
- * with hundreds of tickets).
+ * A field's value as the copy keeps it: a person as nothing but the account id; a link as its id, its type's
+ * name and the other issue's id and key (Jira embeds each linked issue's fields, which would outgrow a KVS value
+ * on a Delivery with hundreds of tickets).
  */
 function copiedValue(fieldId: string, value: unknown): unknown {
   if (fieldId === 'reporter' || fieldId === 'assignee') {
@@ -56,12 +56,12 @@ function copiedValue(fieldId: string, value: unknown): unknown {
 
 function copiedLink(link: unknown): unknown[] {
   if (!isRecord(link) || !isRecord(link.type)) return [];
-  const side = (issue: unknown) =>
-    isRecord(issue) && typeof issue.key === 'string' ? { key: issue.key } : undefined;
+  const side = (issue: unknown) => (isRecord(issue) ? { id: issue.id, key: issue.key } : undefined);
   const outwardIssue = side(link.outwardIssue);
   const inwardIssue = side(link.inwardIssue);
   return [
     {
+      id: link.id,
       type: { name: link.type.name },
       ...(outwardIssue ? { outwardIssue } : {}),
       ...(inwardIssue ? { inwardIssue } : {}),
