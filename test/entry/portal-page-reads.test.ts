@@ -111,6 +111,44 @@ describe('portal panel reads Jira from the page', () => {
     });
   });
 
+  it("lists a Delivery's tickets of the customer's organization from the app's copies; the page reads each as the customer", async () => {
+    const delivery = await h.agent.createIssue({
+      project: 'SD',
+      issueType: 'Delivery',
+      summary: 'Delivery 14.22.0.1',
+      fields: {
+        [FIELD.deliveryVersion]: '14.22.0.1',
+        [FIELD.organizations]: [{ id: ORG.acme }],
+        [FIELD.estimatedDeliveryDate]: '2026-12-15',
+      },
+    });
+    await h.settle();
+    const shipped = await h
+      .as(ACME)
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Umlauts' });
+    await h.agent.transition(shipped, { status: 'In Progress' });
+    await h.agent.edit(shipped, { [FIELD.deliveryVersion]: '14.22.0.1' });
+    await h.agent.transition(shipped, { status: 'Delivery Pending' });
+    await h.settle();
+    await h.agent.addParticipants(delivery, [ACME]);
+    await h.settle();
+    await viewPortal(h, ACME, delivery);
+
+    const before = h.host.invocations.length;
+    const { result, reads } = await viewPortal(h, ACME, delivery);
+    const view = asView(result);
+    expect(view).toMatchObject({
+      view: 'request',
+      delivery: { estimatedDate: '2026-12-15', included: [{ key: shipped, summary: 'Umlauts' }] },
+    });
+    // The participant was confirmed by the first view; this one asks Jira nothing from the backend.
+    expect(backendRequests(before)).toEqual([]);
+    expect(reads.map((r) => `${r.path.split('?')[0]} ${r.status}`)).toEqual([
+      `/rest/servicedeskapi/request/${delivery} 200`,
+      `/rest/servicedeskapi/request/${shipped} 200`,
+    ]);
+  });
+
   it('refuses a colleague of the organization who is not on the request: JSM answers their page 404', async () => {
     const key = await clarificationRequest();
     const before = h.host.invocations.length;
