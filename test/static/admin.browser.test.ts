@@ -94,12 +94,19 @@ function resolveAdmin(call: InvokeCall): unknown {
           checked: 12,
           unknown: days < 50 ? { count: 2, tickets: ['SD-130', 'SD-131'] } : none,
           unindexedProjects: days === 7 ? ['SD'] : [],
-          pastReminderCount: none,
+          // A lower reminder count than SD-140 has had: it closes after its last reminder.
+          pastReminderCount:
+            (payload.settings?.timers.clarificationReminderCount ?? 3) < 3
+              ? { count: 1, tickets: ['SD-140'] }
+              : none,
           effects: {
             closeNextSweep: days < 50 ? { count: 1, tickets: ['SD-107'] } : none,
             remindNextSweep: none,
             earlier: days < 50 ? { count: 3, tickets: ['SD-109', 'SD-110', 'SD-111'] } : none,
-            later: none,
+            later:
+              (payload.settings?.timers.clarificationReminderCount ?? 3) < 3
+                ? { count: 1, tickets: ['SD-140'] }
+                : none,
           },
         },
       };
@@ -498,6 +505,33 @@ test.each([
     // An edit makes the answer stale: it goes.
     await page.getByLabel(label, { exact: true }).fill('40');
     await expect(summary.count()).resolves.toBe(0);
+    await page.close();
+  },
+);
+
+test.each([
+  [
+    'en-US',
+    'Reminders in Clarification',
+    'What would this change?',
+    'One ticket has already had more reminders than the new count: it gets no further reminder and closes one reminder interval after its last reminder, or on the configured close day if that is later: SD-140',
+  ],
+  [
+    'de-DE',
+    'Erinnerungen in der Klärung',
+    'Was würde sich ändern?',
+    'Ein Ticket hat schon mehr Erinnerungen erhalten als die neue Anzahl: Es bekommt keine weitere Erinnerung und wird ein Erinnerungsintervall nach der letzten Erinnerung geschlossen, oder am eingestellten Schließtag, wenn der später liegt: SD-140',
+  ],
+] as const)(
+  'before lowering the reminder count (%s), the admin reads which waiting tickets it concerns and what happens to them',
+  async (locale, label, button, text) => {
+    const page = await openAdmin(`locale=${locale}`);
+    await page.getByLabel(label, { exact: true }).fill('1');
+    await page.getByRole('button', { name: button }).click();
+    const summary = page.getByRole('status').filter({ hasText: 'SD-140' });
+    await summary.waitFor();
+    await expect(summary.innerText()).resolves.toContain(text);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   },
 );
