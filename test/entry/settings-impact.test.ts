@@ -9,7 +9,7 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
   let s: LocalSite;
   let resolved: string;
   let waiting: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
     waiting = await s.ticket('Support Request', ['Clarification required / On hold']);
     resolved = await s.ticket('Support Request', []);
@@ -21,7 +21,7 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
     // A sweep on day 6 (nothing due) gives the next run its time.
     await s.advance(HOUR);
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   const call = async <T>(functionKey: string, payload: unknown, accountId: string = USER.admin) => {
     const result = await s.host.invokeResolver({
