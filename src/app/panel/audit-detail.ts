@@ -29,6 +29,10 @@ const WORDS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(n
     en: 'the message text is not valid; check the admin page',
     de: 'der Nachrichtentext ist ungültig; bitte die Admin-Seite prüfen',
   },
+  proofIncomplete: {
+    en: 'too many comments to tell whether the customer replied; please close by hand',
+    de: 'zu viele Kommentare, um eine Antwort des Kunden auszuschließen; bitte von Hand schließen',
+  },
   levelNotFound: { en: 'the security level was not found', de: 'die Sicherheitsstufe wurde nicht gefunden' },
   typeNotFound: { en: 'the ticket type was not found', de: 'der Tickettyp wurde nicht gefunden' },
   noWayBack: {

@@ -17,6 +17,22 @@ export interface CustomerReply {
 
 const APP_ACCOUNT_KEY = 'sweep:appAccountId';
 
+/** Comments the proof reads at most; a cycle with more than these is not proved. */
+const PROOF_COMMENTS_MAX = 5_000;
+
+/**
+ * The proof read as many comments of the cycle as it may and found no customer among them without reaching the
+ * cycle's start: it cannot tell whether the customer replied, so the step waits (never a close without proof).
+ */
+export class ProofIncompleteError extends Error {
+  constructor(readonly issueKey: string) {
+    super(
+      `more than ${PROOF_COMMENTS_MAX} comments since the cycle began: no proof that the customer is silent`,
+    );
+    this.name = 'ProofIncompleteError';
+  }
+}
+
 /** The app's own account id, read once and kept (it never changes for an installation). */
 async function appAccountId(ctx: SweepContext): Promise<string> {
   const cached = await ctx.deps.store.get<{ id: string }>(APP_ACCOUNT_KEY);
@@ -41,7 +57,8 @@ async function sharedOrganizations(ctx: SweepContext, ticket: SweepTicket): Prom
  * What counts as the customer is the event rules' own check (`isCustomer`: reporter, participant, member of a
  * shared organization); the app's comments and internal notes never count. Comments are read newest first in
  * pages sized to the comments the cycle can hold (the app's own reminders plus one), so a quiet ticket costs one
- * request and a point per comment read.
+ * request and a point per comment read. Throws {@link ProofIncompleteError} when the cycle holds more comments
+ * than the proof reads.
  */
 export async function customerReplySince(
   ctx: SweepContext,
@@ -53,7 +70,7 @@ export async function customerReplySince(
   const pageSize = Math.min(50, expectedOwn + 1);
   let organizations: { id: string }[] | undefined;
   let me: string | undefined;
-  for (let startAt = 0; startAt < 5_000; startAt += pageSize) {
+  for (let startAt = 0; startAt < PROOF_COMMENTS_MAX; startAt += pageSize) {
     const page = await ctx.deps.jira.newestComments(ticket.key, startAt, pageSize);
     for (const comment of page) {
       const at = parseJiraTime(comment.created);
@@ -73,7 +90,7 @@ export async function customerReplySince(
     }
     if (page.length < pageSize) return undefined;
   }
-  return undefined;
+  throw new ProofIncompleteError(ticket.key);
 }
 
 /**

@@ -3,7 +3,7 @@ import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state
 import type { FailureClass } from '../../domain/parking';
 import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
-import { customerReplySince, restartForReply } from './customer-reply-proof';
+import { customerReplySince, ProofIncompleteError, restartForReply } from './customer-reply-proof';
 import { auditAction, auditSweep, stepCode } from './step-audit';
 import type { SweepContext } from './sweep-context';
 import { eventWroteSince, guardStateWrite, heldBack, type GuardVerdict } from './state-write-guard';
@@ -102,6 +102,10 @@ async function failure(
   if (error instanceof MessageRenderError) {
     await audit('failed', 'messageInvalid');
     return { kind: 'failed', reason: 'messageInvalid', failure: 'definite' };
+  }
+  if (error instanceof ProofIncompleteError) {
+    await audit('failed', 'proofIncomplete');
+    return { kind: 'failed', reason: 'proofIncomplete', failure: 'definite' };
   }
   throw error;
 }

@@ -1,6 +1,10 @@
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { readStateWrite } from '../../../src/app/shared/state-write-marker';
-import { customerReplySince, restartForReply } from '../../../src/app/sweep/customer-reply-proof';
+import {
+  customerReplySince,
+  ProofIncompleteError,
+  restartForReply,
+} from '../../../src/app/sweep/customer-reply-proof';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
 import { MemoryStore } from '../../support/memory-store';
 import {
@@ -42,6 +46,13 @@ describe('proof before an irreversible step: a customer comment since the cycle 
     const { reply, calls } = await proof({ comments: [] }, 2);
     expect(reply).toBeUndefined();
     expect(calls).toEqual(['comments SUP-1 0+3']);
+  });
+
+  it('a cycle with more comments than the proof reads proves nothing: it says so instead of “no reply”', async () => {
+    const flood = Array.from({ length: 5_000 }, (_, i) => comment(String(1000 + i), APP, daysIn(1)));
+    await expect(proof({ comments: flood }, 49)).rejects.toBeInstanceOf(ProofIncompleteError);
+    const justBelow = await proof({ comments: flood.slice(1) }, 49);
+    expect(justBelow.reply).toBeUndefined();
   });
 
   it('never asks for more than 50 comments at once', async () => {
