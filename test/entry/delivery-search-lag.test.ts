@@ -2,7 +2,7 @@ import { loadViewAsPage } from '../../sandbox/forge/page-view';
 import { FIELD, USER } from '../../sandbox/jira/seed/demo-ids';
 import type { PanelView } from '../../src/contract/resolvers';
 import type { PortalView } from '../../src/contract/portal-view';
-import { ACME, callPortal, data } from '../support/portal-site';
+import { ACME, data, viewPortal } from '../support/portal-site';
 import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../sandbox/jira/site';
 import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
 
@@ -164,7 +164,9 @@ describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldL
     expect(s.shipped(del)).toEqual([a, b].sort());
     s.jump(new Date(Date.now() + DEFAULT_SEARCH_INDEX_LAG_MS));
     await s.agent.edit(b, { [FIELD.organizations]: [{ id: '2' }] });
-    const view = data<PortalView>(await callPortal(s, 'getPortal', ACME, del));
+    await s.agent.addParticipants(del, [ACME]);
+    await s.settle();
+    const view = data<PortalView>((await viewPortal(s, ACME, del)).result);
     expect(view).toMatchObject({ delivery: { included: [{ key: a }] } });
     expect((view as { delivery: { included: unknown[] } }).delivery.included).toHaveLength(1);
   });

@@ -36,12 +36,6 @@ type CommentBody = unknown;
 export interface PortalJira {
   getFields(): ReturnType<Parameters<typeof resolveFieldIds>[0]['getFields']>;
   getIssue(key: string, options: { fields: string[]; properties?: string[] }): Promise<IssueBean>;
-  searchAll(request: {
-    jql: string;
-    fields: string[];
-    maxResults?: number;
-    reconcileIssues?: number[];
-  }): Promise<IssueBean[]>;
   editIssue(
     key: string,
     edit: {
