@@ -103,25 +103,25 @@ describe('performStep: a due step happens exactly once, and never without proof 
     expect(fake.writes.map((w) => w.kind)).toEqual(['property']);
   });
 
-  it('a recorded step whose state another writer announced since the search is re-decided, not written', async () => {
-    const searched = clarificationTicket(REMINDER_DAYS);
+  it.each([
+    [
+      'a recorded step whose state another writer announced since the search is re-decided, not written',
+      false,
+      { kind: 'redecide', reason: 'stateWritten' },
+    ],
+    [
+      'a recorded step whose newer state is still being written waits for the next sweep',
+      true,
+      { kind: 'deferred', reason: 'stateWriteInFlight' },
+    ],
+  ] as const)('%s', async (_name, stateFresh, expected) => {
+    const searched = clarificationTicket(REMINDER_DAYS, stateFresh ? { stateFresh } : {});
     const key = dueStep(searched).idempotencyKey;
     const ticket = { ...searched, state: withDone(searched.state as ProcessState, key) };
     const store = new MemoryStore();
     await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
     const { outcome, fake } = await perform(ticket, {}, store);
-    expect(outcome).toEqual({ kind: 'redecide', reason: 'stateWritten' });
-    expect(fake.writes).toEqual([]);
-  });
-
-  it('a recorded step whose newer state is still being written waits for the next sweep', async () => {
-    const searched = clarificationTicket(REMINDER_DAYS, { stateFresh: true });
-    const key = dueStep(searched).idempotencyKey;
-    const ticket = { ...searched, state: withDone(searched.state as ProcessState, key) };
-    const store = new MemoryStore();
-    await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
-    const { outcome, fake } = await perform(ticket, {}, store);
-    expect(outcome).toEqual({ kind: 'deferred', reason: 'stateWriteInFlight' });
+    expect(outcome).toEqual(expected);
     expect(fake.writes).toEqual([]);
   });
 
