@@ -1,4 +1,5 @@
 import { USER } from '../../sandbox/jira/seed/demo-ids';
+import { processPermissionCache } from '../../src/adapters/jira/permission-cache';
 import { resolver } from '../../src/entry/resolver';
 import { startEventsSite, type LocalSite } from '../support/local-site';
 
@@ -48,5 +49,34 @@ describe('every admin resolver checks Jira admin rights first', () => {
     });
     expect(result).toMatchObject({ ok: true });
     expect((result as { value?: { error?: { code?: string } } }).value?.error?.code).not.toBe('FORBIDDEN');
+  });
+
+  it("keeps an admin's yes in storage for 15 minutes per user, across processes, and asks again after", async () => {
+    const installation = '1a570000-0000-4000-8000-000000000001';
+    const asked = () => s.site.metrics.all().getMyPermissions?.requests ?? 0;
+    const open = async (accountId: string) => {
+      // Each call in a new process (the local site's installation): the process's minute-long cache knows nothing.
+      processPermissionCache.forget(installation);
+      const result = await s.host.invokeResolver({
+        moduleKey: 'process-admin',
+        functionKey: 'getActivity',
+        payload: {},
+        accountId,
+      });
+      return (result as { value?: { error?: { code?: string } } }).value?.error?.code ?? 'OK';
+    };
+    s.clock.advance(60 * 60_000);
+    const before = asked();
+    expect(await open(USER.admin)).toBe('OK');
+    expect(asked() - before).toBe(1);
+    s.clock.advance(14 * 60_000);
+    expect(await open(USER.admin)).toBe('OK');
+    expect(asked() - before).toBe(1);
+    // Another user is asked for themself, and a no is never served from another's yes.
+    expect(await open(USER.agentDach)).toBe('FORBIDDEN');
+    expect(asked() - before).toBe(2);
+    s.clock.advance(2 * 60_000);
+    expect(await open(USER.admin)).toBe('OK');
+    expect(asked() - before).toBe(3);
   });
 });

@@ -68,7 +68,7 @@ interface Stream {
  * per request are capped; a page may then hold fewer entries than asked and still have a cursor. Admins only.
  */
 export async function getActivity(payload: unknown, deps: AdminDeps): Promise<ActivityPage> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = activityPayloadSchema.safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const filter = parsed.data;

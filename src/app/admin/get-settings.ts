@@ -12,7 +12,7 @@ import { overriddenSections } from './override-sections';
  * merging), the site's service desk projects and the message catalogue. Jira administrators only.
  */
 export async function getSettings(payload: unknown, deps: AdminDeps): Promise<SettingsView> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = z.strictObject({}).safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const [{ config, version }, desks] = await Promise.all([

@@ -75,7 +75,7 @@ function projectChecks(cfg: ProjectConfig, site: SiteNames, securityLevels: stri
  * Site-wide names are read once; security levels once per project. Admins only.
  */
 export async function getHealth(payload: unknown, deps: AdminDeps): Promise<HealthView> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = healthPayloadSchema.safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { config } = await deps.app.config.load();

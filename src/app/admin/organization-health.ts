@@ -14,7 +14,7 @@ export async function getOrganizationHealth(
   payload: unknown,
   deps: { admin: AdminDeps; directory: Pick<SiteDirectoryGateway, 'getOrganizations'> },
 ): Promise<OrganizationHealthView> {
-  await requireJiraAdmin(deps.admin.user);
+  await requireJiraAdmin(deps.admin);
   const parsed = z.strictObject({}).safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const [{ config }, names] = await Promise.all([

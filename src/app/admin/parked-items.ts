@@ -71,7 +71,7 @@ function view(id: string, record: ParkingRecord): ParkedItem {
 
 /** The parked items, most recently parked first. Jira administrators only. */
 export async function getParkedItems(payload: unknown, deps: AdminDeps): Promise<ParkedItemsView> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = z.strictObject({}).safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const parked = await deps.app.parking.parked();
@@ -87,7 +87,7 @@ const retryPayload = z.strictObject({ id: z.string().regex(PARKING_ID, 'is not a
  * Jira administrators only.
  */
 export async function retryParkedItem(payload: unknown, deps: AdminDeps): Promise<RetryParkedItemResult> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = retryPayload.safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { id } = parsed.data;

@@ -88,7 +88,7 @@ export async function runPlatformChecks(
   payload: unknown,
   deps: PlatformCheckDeps,
 ): Promise<PlatformChecksView> {
-  await requireJiraAdmin(deps.admin.user);
+  await requireJiraAdmin(deps.admin);
   if (payload !== undefined && !(isRecord(payload) && Object.keys(payload).length === 0))
     throw new InvalidPayloadError(['payload: runPlatformChecks takes no parameters']);
   const { admin } = deps;

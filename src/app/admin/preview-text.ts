@@ -9,7 +9,7 @@ import { previewTextPayloadSchema } from './settings-payload-schema';
  * message does not know, so a typo such as `{issueKy}` is caught before it reaches a customer. Admins only.
  */
 export async function previewText(payload: unknown, deps: AdminDeps): Promise<PreviewTextResult> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = previewTextPayloadSchema.safeParse(payload);
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { messageKey, language, template, params } = parsed.data;

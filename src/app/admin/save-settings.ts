@@ -16,7 +16,7 @@ import { draftSettings, scopeSettings } from './settings-draft';
  * @throws NotJiraAdminError, InvalidPayloadError (a payload of the wrong shape, not a validation failure).
  */
 export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<SaveSettingsResult> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const draft = await draftSettings(payload, deps);
   if ('result' in draft) return draft.result;
   const { body, next, rows, prefix, loaded, after } = draft;

@@ -28,7 +28,7 @@ const byKey = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true
  * @throws NotJiraAdminError, InvalidPayloadError (a payload of the wrong shape).
  */
 export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): Promise<SettingsImpactView> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const draft = await draftSettings(payload, deps);
   const { config: before } = await deps.app.config.load();
   const nextRun = nextSweepAt(

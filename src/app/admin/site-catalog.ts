@@ -32,7 +32,7 @@ export async function getSiteCatalog(
   deps: { admin: AdminDeps; directory: SiteDirectoryGateway },
 ): Promise<SiteCatalogView> {
   const { admin, directory } = deps;
-  await requireJiraAdmin(admin.user);
+  await requireJiraAdmin(admin);
   const parsed = z.strictObject({}).safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { config } = await admin.app.config.load();

@@ -29,7 +29,7 @@ const POINTS = { search: 2, remind: 1, close: 3 } as const;
  * Admins only.
  */
 export async function getSweepPreview(payload: unknown, deps: AdminDeps): Promise<SweepPreviewView> {
-  await requireJiraAdmin(deps.user);
+  await requireJiraAdmin(deps);
   const parsed = sweepPreviewPayloadSchema.safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const { config } = await deps.app.config.load();

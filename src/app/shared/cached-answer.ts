@@ -8,7 +8,8 @@ interface StoredAnswer {
 /**
  * A yes/no question asked of Jira at most once per `keep.yesMs` (a yes) or `keep.noMs` (a no) per KVS key. The
  * answer lives in the app's storage, which Forge keeps per installation, so an answer never serves another site;
- * callers put the trusted Forge context's account id in the key, so it never serves another user.
+ * callers put the trusted Forge context's account id in the key, so it never serves another user. A `noMs` of 0
+ * keeps no "no" at all: nothing is written for it.
  */
 export async function cachedAnswer(
   store: KeyValueStore,
@@ -23,6 +24,7 @@ export async function cachedAnswer(
     if (age >= 0 && age < (stored.yes ? keep.yesMs : keep.noMs)) return stored.yes;
   }
   const yes = await ask();
+  if (!yes && keep.noMs <= 0) return yes;
   await store.set<StoredAnswer>(key, { at: now.toISOString(), yes }, { ttlDays: 1 });
   return yes;
 }
