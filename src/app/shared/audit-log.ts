@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../ports';
+import { contentHash } from './content-hash';
 
 /** One setting a save changed: its path on the admin page and both values as short text. */
 export interface SettingChange {
@@ -41,11 +42,15 @@ function newestFirst(at: string): string {
   return String(MAX_MS - Date.parse(at)).padStart(13, '0');
 }
 
+/**
+ * The end of an entry's keys: its action and idempotency key (or outcome) to read, then a hash of the whole
+ * entry. Two different entries of one ticket, action and instant (a failed and a done attempt under one
+ * idempotency key, two admins saving at the same millisecond) get two keys and both stay; a retried write of the
+ * same entry gets the same key and stays one entry.
+ */
 function suffix(entry: AuditEntry): string {
-  return `${entry.action}:${(entry.idempotencyKey ?? entry.outcome).replace(/[^a-zA-Z0-9:._-]/g, '_')}`.slice(
-    0,
-    200,
-  );
+  const readable = `${entry.action}:${(entry.idempotencyKey ?? entry.outcome).replace(/[^a-zA-Z0-9:._-]/g, '_')}`;
+  return `${readable.slice(0, 200)}:${contentHash(entry, 16)}`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   afterFailure,
   type FailureClass,
@@ -6,6 +5,7 @@ import {
   type FailureVerdict,
 } from '../../domain/parking';
 import type { KeyValueStore } from '../ports';
+import { contentHash } from './content-hash';
 import type { ClassifiedFailure } from './failure-class';
 
 /** What keeps failing: one ticket of the sweep, or one queued work item (its body, to push it again). */
@@ -38,24 +38,13 @@ const FAILING_TTL_DAYS = 30;
 /** A parked item stays until retried (the longest TTL Forge KVS allows). */
 const PARKED_TTL_DAYS = 365;
 
-/** A work item's body in a fixed key order, so two copies of one item get one id. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 /**
  * The record id of a subject: `t:<projectKey>:<issueId>` for a ticket (listed per project by the sweep),
  * `w:<hash of the body>` for work, so duplicate deliveries of one item share their record.
  */
 export function parkingId(subject: ParkingSubject): string {
   if (subject.kind === 'ticket') return `t:${subject.projectKey}:${subject.issueId}`;
-  return `w:${createHash('sha256').update(canonical(subject.body)).digest('hex').slice(0, 24)}`;
+  return `w:${contentHash(subject.body, 24)}`;
 }
 
 /** Record ids as {@link parkingId} makes them; anything else is refused before KVS is read. */

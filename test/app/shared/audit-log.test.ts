@@ -30,4 +30,76 @@ describe('AuditLog', () => {
     expect(second.entries.map((e) => e.issueId)).toEqual(['2', '1']);
     expect(second.cursor).toBeUndefined();
   });
+
+  describe('two entries at the same instant', () => {
+    const at = '2026-01-10T10:00:00.000Z';
+    const base: AuditEntry = {
+      at,
+      projectKey: 'SD',
+      issueKey: 'SD-1',
+      issueId: '1',
+      action: 'reminder',
+      outcome: 'done',
+      source: 'sweep',
+      idempotencyKey: '1:clarification:1',
+    };
+    const settingsSave = (actorAccountId: string, version: number): AuditEntry => ({
+      at,
+      projectKey: '',
+      issueKey: '',
+      issueId: '',
+      action: 'settingsSaved',
+      outcome: 'done',
+      source: 'admin',
+      actorAccountId,
+      detail: `version ${version}`,
+      idempotencyKey: `settings:v${version}`,
+    });
+
+    it.each<[string, AuditEntry, AuditEntry]>([
+      [
+        'same action and key, another outcome',
+        { ...base, outcome: 'failed', detail: 'HTTP 503' },
+        { ...base, outcome: 'done' },
+      ],
+      ['same action and key, another detail', { ...base, detail: 'a' }, { ...base, detail: 'b' }],
+      [
+        'same action, no key, same outcome, another detail',
+        { ...base, idempotencyKey: undefined, outcome: 'skipped', detail: 'statusChanged' },
+        { ...base, idempotencyKey: undefined, outcome: 'skipped', detail: 'alreadyDone' },
+      ],
+      ['same action and key, another source', { ...base, source: 'sweep' }, { ...base, source: 'event' }],
+    ])('keeps both: %s', async (_name, first, second) => {
+      const log = new AuditLog(new MemoryStore());
+      await log.append(first);
+      await log.append(second);
+      expect(await log.forIssue('1')).toEqual(expect.arrayContaining([first, second]));
+      expect(await log.forIssue('1')).toHaveLength(2);
+      expect((await log.forProject('SD')).entries).toHaveLength(2);
+    });
+
+    it('keeps two settings saves by two admins with the same key (no ticket, project stream only)', async () => {
+      const log = new AuditLog(new MemoryStore());
+      await log.append(settingsSave('admin-a', 4));
+      await log.append(settingsSave('admin-b', 4));
+      expect((await log.forProject('')).entries.map((e) => e.actorAccountId).sort()).toEqual([
+        'admin-a',
+        'admin-b',
+      ]);
+    });
+
+    it('writes a retried copy of one entry once, whatever the order of its properties', async () => {
+      const store = new MemoryStore();
+      const log = new AuditLog(store);
+      const { idempotencyKey, ...rest } = base;
+      await log.append(base);
+      await log.append({ idempotencyKey, ...rest });
+      await log.append(settingsSave('admin-a', 4));
+      await log.append(settingsSave('admin-a', 4));
+      expect(await log.forIssue('1')).toEqual([base]);
+      expect((await log.forProject('SD')).entries).toEqual([base]);
+      expect((await log.forProject('')).entries).toHaveLength(1);
+      expect(store.data.size).toBe(3);
+    });
+  });
 });
