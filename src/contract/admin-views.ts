@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, Bilingual, IsoDateTime, Language, TicketKind } from './common';
+import type { AuditAction, AuditEntry, Bilingual, IsoDateTime, Language } from './common';
 import type { MessageKey } from './settings';
 
 /** `previewText` payload: render the (possibly unsaved) template with sample parameters. */
@@ -47,26 +47,32 @@ export interface SweepPreviewPayload {
   projectKey?: string;
 }
 
-/** What the next hourly sweep would do, without doing it. */
+/**
+ * What the next hourly sweep would do, without doing it, and what the sweeps of the 7 days after it do: every
+ * ticket the app's storage holds a running timer for, no cap.
+ */
 export interface SweepPreviewView {
   computedAt: IsoDateTime;
   nextSweepAt: IsoDateTime | null;
+  /** The steps the next sweep performs: everything due by `nextSweepAt` (or within the hour before the first). */
   items: SweepPreviewItem[];
-  /** More tickets are due than the preview lists. */
-  truncated: boolean;
   /** Estimated Jira REST points the sweep would spend, against the hourly budget. */
   estimatedPoints: number;
   pointsBudgetPerHour: number;
   /** What the sweeps after the next one perform until `weekUntil` (the next run plus 7 days), by due time. */
   week: SweepPreviewItem[];
   weekUntil: IsoDateTime;
-  /** More tickets have a running timer than the week's list was computed for. */
-  weekTruncated: boolean;
+  /**
+   * Tickets that may fall due by `weekUntil` whose state the app's storage holds no copy of right now (a change
+   * being written, or none written since the copy was introduced): not listed above; how many, and the first by key.
+   */
+  unknown: { count: number; tickets: string[] };
+  /** Projects whose ticket index is not built yet: their tickets may have steps the preview cannot see. */
+  unindexedProjects: string[];
 }
 
 export interface SweepPreviewItem {
   issueKey: string;
-  kind: TicketKind;
   timer: 'clarification' | 'resolved' | 'estimate';
   action: 'remind' | 'close';
   /** For reminders: which one, of how many. */

@@ -140,7 +140,6 @@ function resolveAdmin(call: InvokeCall): unknown {
           items: [
             {
               issueKey: 'SD-101',
-              kind: 'softwareDefect',
               timer: 'clarification',
               action: 'remind',
               reminder: { number: 2, of: 3 },
@@ -148,20 +147,17 @@ function resolveAdmin(call: InvokeCall): unknown {
             },
             {
               issueKey: 'SD-107',
-              kind: 'supportRequest',
               timer: 'resolved',
               action: 'close',
               reminder: null,
               dueAt: '2026-11-27T09:45:00.000Z',
             },
           ],
-          truncated: false,
           estimatedPoints: 40,
           pointsBudgetPerHour: 2000,
           week: [
             {
               issueKey: 'SD-120',
-              kind: 'consultingRequest',
               timer: 'resolved',
               action: 'close',
               reminder: null,
@@ -169,7 +165,8 @@ function resolveAdmin(call: InvokeCall): unknown {
             },
           ],
           weekUntil: '2026-12-04T10:00:00.000Z',
-          weekTruncated: false,
+          unknown: { count: 1, tickets: ['SD-130'] },
+          unindexedProjects: ['OPS'],
         },
       };
     case 'getActivity':
@@ -810,11 +807,25 @@ test.each([
 );
 
 test.each([
-  ['en-US', 'Next sweep', /The 7 days after it, until Dec 4, 2026/, /^Next sweep: not known yet\./],
-  ['de-DE', 'Nächster Lauf', /Die 7 Tage danach, bis 04\.12\.2026/, /^Nächster Lauf: noch nicht bekannt\./],
+  [
+    'en-US',
+    'Next sweep',
+    /The 7 days after it, until Dec 4, 2026/,
+    /^Next sweep: not known yet\./,
+    /^Not listed: one ticket that may fall due in this time, whose timer state the app holds no current copy of .*: SD-130$/,
+    /^Not included: tickets of OPS, which the app has not indexed yet/,
+  ],
+  [
+    'de-DE',
+    'Nächster Lauf',
+    /Die 7 Tage danach, bis 04\.12\.2026/,
+    /^Nächster Lauf: noch nicht bekannt\./,
+    /^Nicht aufgeführt: ein Ticket, das in dieser Zeit fällig werden kann; die App hat keine aktuelle Kopie seines Timer-Stands .*: SD-130$/,
+    /^Nicht enthalten: Tickets aus OPS, die die App noch nicht erfasst hat/,
+  ],
 ] as const)(
-  'next sweep (%s): the coming week after it, and "not known yet" before the first sweep',
-  async (locale, tab, week, unknown) => {
+  'next sweep (%s): the coming week after it, "not known yet" before the first sweep, and what it cannot know',
+  async (locale, tab, week, unknown, notKnown, unindexed) => {
     nextSweep = null;
     try {
       const page = await openAdmin(`locale=${locale}`);
@@ -824,6 +835,12 @@ test.each([
       await table.waitFor();
       await expect(table.getByRole('row').nth(1).innerText()).resolves.toContain('SD-120');
       await expect(panel.innerText()).resolves.toMatch(new RegExp(unknown.source, 'm'));
+      await expect(panel.innerText()).resolves.toMatch(new RegExp(notKnown.source, 'm'));
+      await expect(panel.innerText()).resolves.toMatch(new RegExp(unindexed.source, 'm'));
+      const link = panel.getByRole('link', {
+        name: locale === 'en-US' ? 'Open SD-130 in Jira' : 'SD-130 in Jira öffnen',
+      });
+      await expect(link.getAttribute('href')).resolves.toBe(`${SITE}/browse/SD-130`);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await panel.screenshot({ path: join(SCREENSHOTS, `admin-next-sweep-week-${locale}.png`) });
       await page.close();

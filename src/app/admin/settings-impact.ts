@@ -75,5 +75,10 @@ export async function previewSettingsImpact(payload: unknown, deps: AdminDeps): 
     const impact = timerImpact(ticket.state, was, will, sweepAt);
     if (impact !== 'unchanged') add(effects[impact], ticket.issueKey);
   }
-  return view(true, tickets.length, stored.unknown, stored.unindexed);
+  return view(
+    true,
+    tickets.length,
+    stored.unknown.map((u) => u.issueKey),
+    stored.unindexed,
+  );
 }

@@ -3,10 +3,15 @@ import type { AppDeps } from '../deps';
 import { indexInstant } from '../shared/due-index';
 import { dueIndexBuilt } from '../shared/repair-marker';
 
-/** A ticket with a running timer as the app's storage holds it: its key, project and state copy. */
-interface StoredTimer {
+/** A ticket with a due-index entry: its key, project and the entry's due time (never later than the ticket's). */
+interface IndexedTicket {
   readonly issueKey: string;
   readonly projectKey: string;
+  readonly indexedDueAt: string;
+}
+
+/** A ticket with a running timer as the app's storage holds it: its entry and state copy. */
+export interface StoredTimer extends IndexedTicket {
   readonly state: ProcessState;
 }
 
@@ -15,7 +20,7 @@ export interface StoredTimers {
   /** Tickets whose state the due index holds a copy of, with a running timer. */
   readonly tickets: StoredTimer[];
   /** Tickets with a due time but no copy of their state (a write in flight, overlapped or not yet made since the copy was kept). */
-  readonly unknown: string[];
+  readonly unknown: IndexedTicket[];
   /** Projects whose due index is not built yet: tickets of theirs may run a timer without an entry. */
   readonly unindexed: string[];
 }
@@ -35,7 +40,7 @@ export async function storedTimers(
   until: Date,
 ): Promise<StoredTimers> {
   const tickets: StoredTimer[] = [];
-  const unknown: string[] = [];
+  const unknown: IndexedTicket[] = [];
   const unindexed: string[] = [];
   const seen = new Set<string>();
   for (const projectKey of projects) {
@@ -47,11 +52,12 @@ export async function storedTimers(
         ...(cursor ? { cursor } : {}),
       });
       for (const entry of page.entries) {
-        if (seen.has(entry.issueKey)) continue;
+        if (seen.has(entry.issueKey) || entry.dueAt === undefined) continue;
         seen.add(entry.issueKey);
+        const indexed = { issueKey: entry.issueKey, projectKey, indexedDueAt: entry.dueAt };
         const state = parseProcessState(entry.state);
-        if (!state) unknown.push(entry.issueKey);
-        else if (state.timer !== 'none') tickets.push({ issueKey: entry.issueKey, projectKey, state });
+        if (!state) unknown.push(indexed);
+        else if (state.timer !== 'none') tickets.push({ ...indexed, state });
       }
       cursor = page.cursor;
     } while (cursor);

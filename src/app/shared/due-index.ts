@@ -10,7 +10,7 @@ import type { DueIndexEntry, DueIndexStore, DueIndexWriter } from '../ports';
  * The entry also keeps a copy of the state value the last writer stored, under the same rule turned around:
  * `announce` removes it, and `settle` keeps it only when the write is known to have landed and no other writer
  * overlapped. A present copy therefore equals the property; an absent one says nothing. Only reports read it
- * (the admin page's impact check); every decision reads the property.
+ * (the admin page's impact check and Next sweep tab); every decision reads the property.
  */
 
 /** Longer than any Forge invocation lives (900 s): an announcement this old belongs to a writer that is gone. */

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type {
   SaveSettingsPayload,
   SettingsImpactEffect,
@@ -10,7 +10,7 @@ import type {
 import { ResolverFailure } from '../../shared/src/resolver-failure';
 import { ErrorState } from '../../shared/src/states';
 import { useAdminEnvironment } from './admin-context';
-import { TicketLink } from './ticket-link';
+import { TicketKeys } from './ticket-link';
 
 const EFFECTS: SettingsImpactEffect[] = ['closeNextSweep', 'remindNextSweep', 'earlier', 'later'];
 
@@ -42,21 +42,6 @@ export function ImpactButton({ checking, onCheck }: { checking: boolean; onCheck
     <Button isLoading={checking} onClick={onCheck}>
       {checking ? m.impact.checking : m.impact.check}
     </Button>
-  );
-}
-
-/** The listed ticket keys as links, with an ellipsis when more tickets are concerned than listed. */
-function TicketKeys({ count, tickets }: { count: number; tickets: string[] }) {
-  return (
-    <>
-      {tickets.map((key, i) => (
-        <Fragment key={key}>
-          {i > 0 ? ', ' : null}
-          <TicketLink issueKey={key} />
-        </Fragment>
-      ))}
-      {count > tickets.length ? ', …' : null}
-    </>
   );
 }
 

@@ -419,9 +419,9 @@ export const adminDe: AdminMessages = {
       'Nächster Lauf: noch nicht bekannt. Seit der Installation oder seit einem Tag ist kein Lauf erfolgt; der erste läuft innerhalb der nächsten Stunde.',
     week: (until) => `Die 7 Tage danach, bis ${until}`,
     weekEmpty: 'In den 7 Tagen nach dem nächsten Lauf wird nichts fällig.',
-    weekTruncated: 'Hier zählen nur die ersten 500 Tickets mit laufendem Timer.',
+    unknown: (n) =>
+      `Nicht aufgeführt: ${n === 1 ? 'ein Ticket, das' : `${n} Tickets, die`} in dieser Zeit fällig werden ${n === 1 ? 'kann' : 'können'}; die App hat keine aktuelle Kopie ${n === 1 ? 'seines' : 'ihres'} Timer-Stands (sie legt eine ab der nächsten Erinnerung, Antwort oder Statusänderung des Tickets an)`,
     points: (n, budget) => `Etwa ${n} von ${budget} Jira-API-Punkten`,
-    truncated: 'Es sind mehr Tickets fällig als hier aufgeführt.',
     action: { remind: 'Erinnern', close: 'Schließen' },
     timer: { clarification: 'Klärung', resolved: 'Gelöst', estimate: 'Schätzung' },
     reminder: (n, of) => `Erinnerung ${n} von ${of}`,

@@ -413,9 +413,9 @@ export const adminEn: AdminMessages = {
       'Next sweep: not known yet. No sweep has run since the app was installed or for a day; the first runs within the hour.',
     week: (until) => `The 7 days after it, until ${until}`,
     weekEmpty: 'Nothing falls due in the 7 days after the next sweep.',
-    weekTruncated: 'Only the first 500 tickets with a running timer are counted here.',
+    unknown: (n) =>
+      `Not listed: ${n === 1 ? 'one ticket that' : `${n} tickets that`} may fall due in this time, whose timer state the app holds no current copy of (it keeps one from the ticket's next reminder, reply or status change on)`,
     points: (n, budget) => `About ${n} of ${budget} Jira API points`,
-    truncated: 'More tickets are due than are listed here.',
     action: { remind: 'Remind', close: 'Close' },
     timer: { clarification: 'Clarification', resolved: 'Resolved', estimate: 'Estimate' },
     reminder: (n, of) => `reminder ${n} of ${of}`,

@@ -294,12 +294,12 @@ export interface AdminMessages {
     nextSweep: (when: string) => string;
     /** Before the first sweep (or when its markers expired): its time is not known yet. */
     nextSweepUnknown: string;
-    /** The following week's sweeps: title with the end, empty and partial. */
+    /** The following week's sweeps: title with the end, and empty. */
     week: (until: string) => string;
     weekEmpty: string;
-    weekTruncated: string;
+    /** Tickets that may fall due in the previewed time whose state the app does not know (keys follow). */
+    unknown: (count: number) => string;
     points: (n: number, budget: number) => string;
-    truncated: string;
     action: { remind: string; close: string };
     timer: { clarification: string; resolved: string; estimate: string };
     reminder: (n: number, of: number) => string;

@@ -7,7 +7,7 @@ import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import type { SweepPreviewItem } from '../../../src/contract/resolvers';
 import { DataTable } from './table';
-import { TicketLink } from './ticket-link';
+import { TicketKeys, TicketLink } from './ticket-link';
 
 /** What the next hourly sweep would remind or close, and what it would cost in Jira API points. */
 export function PreviewTab() {
@@ -37,9 +37,6 @@ export function PreviewTab() {
         </span>
         <Button onClick={reload}>{m.preview.run}</Button>
       </div>
-      {view.truncated ? (
-        <SectionMessage appearance="information">{m.preview.truncated}</SectionMessage>
-      ) : null}
       {view.items.length === 0 ? (
         <EmptyState title={m.preview.empty} />
       ) : (
@@ -50,8 +47,17 @@ export function PreviewTab() {
       ) : (
         <StepTable caption={m.preview.week(fmt.dateTime(view.weekUntil))} items={view.week} />
       )}
-      {view.weekTruncated ? (
-        <SectionMessage appearance="information">{m.preview.weekTruncated}</SectionMessage>
+      {view.unknown.count > 0 || view.unindexedProjects.length > 0 ? (
+        <SectionMessage appearance="information">
+          {view.unknown.count > 0 ? (
+            <p style={{ margin: 0 }}>
+              {m.preview.unknown(view.unknown.count)}: <TicketKeys {...view.unknown} />
+            </p>
+          ) : null}
+          {view.unindexedProjects.length > 0 ? (
+            <p style={{ margin: 0 }}>{m.impact.unindexed(view.unindexedProjects.join(', '))}</p>
+          ) : null}
+        </SectionMessage>
       ) : null}
     </div>
   );
