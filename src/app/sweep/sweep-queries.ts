@@ -16,18 +16,6 @@ export function jqlString(value: string): string {
 }
 
 /**
- * Tickets whose next timer step is due, most overdue first. `processNextDue` is the search alias of the indexed
- * `nextDueAt` of the `jsm-process-state` property (manifest `jira:entityProperty`). `now()` is evaluated by Jira,
- * so no time zone is involved; the sweep re-checks every returned step against its own clock.
- *
- * @example
- * dueTicketsJql('SUP'); // 'project = "SUP" AND processNextDue <= now() ORDER BY processNextDue ASC, id ASC'
- */
-export function dueTicketsJql(projectKey: string): string {
-  return `project = ${jqlString(projectKey)} AND processNextDue <= now() ORDER BY processNextDue ASC, id ASC`;
-}
-
-/**
  * Every ticket of the project with a due time, earliest first: what the due index must know after it was
  * (re)built, and what a settings change may have moved.
  *

@@ -1,15 +1,9 @@
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
-import { dueTicketsJql, jqlString, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
+import { jqlString, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
 
 describe('sweep queries', () => {
   const cfg = configForProject(defaultConfig, 'SUP');
-
-  it('selects due tickets through the indexed property, most overdue first', () => {
-    expect(dueTicketsJql('SUP')).toBe(
-      'project = "SUP" AND processNextDue <= now() ORDER BY processNextDue ASC, id ASC',
-    );
-  });
 
   it('repairs only tickets in a timer status whose state does not run that timer, per eligible type', () => {
     const jql = unstampedTicketsJql(cfg);
