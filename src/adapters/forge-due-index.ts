@@ -15,6 +15,8 @@ interface StoredEntry {
   lastPre: number;
   pending: DueIndexWriter[];
   state?: unknown;
+  basis?: string;
+  viewless?: boolean;
 }
 
 function stored(entry: DueIndexEntry): StoredEntry {
@@ -26,6 +28,8 @@ function stored(entry: DueIndexEntry): StoredEntry {
     lastPre: entry.lastPre,
     pending: [...entry.pending],
     ...(entry.state !== undefined ? { state: entry.state } : {}),
+    ...(entry.basis !== undefined ? { basis: entry.basis } : {}),
+    ...(entry.viewless ? { viewless: true } : {}),
   };
 }
 

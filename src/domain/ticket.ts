@@ -31,6 +31,8 @@ export interface Ticket {
   readonly priority?: Priority;
   readonly priorityName?: string;
   readonly created: string;
+  /** When Jira last changed the ticket (its `updated`): the view of the ticket the rules decide on. */
+  readonly updated?: string;
   readonly reporterId?: string;
   readonly assigneeId?: string;
   readonly securityLevel?: { id: string; name: string };

@@ -281,9 +281,12 @@ async function perform(w: World, a: Action): Promise<void> {
 const parameters = propertyParameters(20);
 
 /**
- * Shrunk counterexamples, replayed on every run. Seed 2026: a Consulting Request moved on, re-typed to Incident
- * (set back by the app), made confidential and commented on, all handled late; events judged by their payload's
- * type left it in Resolved without its timer (docs/decisions/0020).
+ * Shrunk counterexamples, replayed on every run, both from seed 2026. A Consulting Request moved to Resolved,
+ * re-typed to Incident (set back by the app), made confidential and commented on, all handled late: comments whose
+ * payload still showed an Incident were decided on a state written after the type was set back, and left it in
+ * Resolved without its timer (docs/decisions/0020: an event older than the state's view reads the ticket). The
+ * same with a Delivery version edit made before the re-typing and read after it: the edit timed the ticket as an
+ * Incident, and setting the type back did not time it again for the type it returned to.
  */
 const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step[]][] = [
   [
@@ -297,6 +300,16 @@ const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step
       { action: { t: 'comment', ticket: 0, byCustomer: false, internal: false }, settle: false },
       { action: { t: 'create', type: 'Incident', customer: 0, channel: 'portal' }, settle: false },
       { action: { t: 'comment', ticket: 0, byCustomer: true, internal: false }, settle: false },
+    ],
+  ],
+  [
+    { duplicateRate: 0, reorder: false, seed: 0 },
+    [
+      { action: { t: 'create', type: 'Consulting Request', customer: 0, channel: 'portal' }, settle: false },
+      { action: { t: 'deliveryVersion', delivery: 0, version: '14.21.0.0' }, settle: true },
+      { action: { t: 'transition', ticket: 0, pick: 1 }, settle: false },
+      { action: { t: 'version', ticket: 0, version: '14.21.0.0' }, settle: false },
+      { action: { t: 'reclassify', ticket: 0, type: 'Incident' }, settle: true },
     ],
   ],
 ];

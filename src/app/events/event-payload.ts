@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { IssueChangeEvent } from '../../domain/events/issue-change';
+import type { IssueChangeEvent, IssueSnapshot } from '../../domain/events/issue-change';
 
 /**
  * The parts of a Forge product event the rules rely on. Parsing is tolerant (unknown keys pass, optional parts
- * may be missing) because Jira's payloads are only partly documented (forge-platform §1.4): every rule re-reads
- * the ticket's current state and never trusts the payload beyond ids and the changelog.
+ * may be missing) because Jira's payloads are only partly documented (forge-platform §1.4). The documented
+ * `issue.fields` become the event's snapshot only when all of them are present (`snapshotOf`).
  */
 const changeItemSchema = z.looseObject({
   field: z.string(),
@@ -15,17 +15,58 @@ const changeItemSchema = z.looseObject({
   toString: z.string().nullable().optional(),
 });
 
+const userRefSchema = z
+  .looseObject({ accountId: z.string().min(1) })
+  .nullable()
+  .optional();
+
 const issueRefSchema = z.looseObject({
   id: z.string().min(1),
   key: z.string().min(1),
   fields: z
     .looseObject({
       status: z.looseObject({ id: z.coerce.string(), name: z.string().optional() }).nullable().optional(),
-      issuetype: z.looseObject({ name: z.string().optional() }).nullable().optional(),
+      issuetype: z
+        .looseObject({ id: z.coerce.string().optional(), name: z.string().optional() })
+        .nullable()
+        .optional(),
+      summary: z.string().optional(),
+      project: z.looseObject({ key: z.string().optional() }).nullable().optional(),
+      created: z.string().optional(),
+      updated: z.string().optional(),
+      reporter: userRefSchema,
+      assignee: userRefSchema,
     })
     .nullable()
     .optional(),
 });
+
+type IssueFields = NonNullable<z.output<typeof issueRefSchema>['fields']>;
+
+/**
+ * The payload's view of the ticket (Forge documents `summary`, `issuetype`, `status`, `project`, `reporter`,
+ * `assignee`, `created` and `updated` in `issue.fields`); `undefined` unless every one of them is there, `assignee` and
+ * `reporter` at least as `null`, so that a missing field is never read as an empty one.
+ */
+function snapshotOf(f: IssueFields | null | undefined): IssueSnapshot | undefined {
+  const type = f?.issuetype;
+  const status = f?.status;
+  if (!f || !type?.id || !type.name || !status?.name || !f.project?.key) return undefined;
+  if (f.summary === undefined || f.created === undefined || f.updated === undefined) return undefined;
+  if (f.reporter === undefined || f.assignee === undefined) return undefined;
+  return {
+    summary: f.summary,
+    typeId: type.id,
+    typeName: type.name,
+    statusId: status.id,
+    statusName: status.name,
+    projectKey: f.project.key,
+    created: f.created,
+    updated: f.updated,
+    ...(f.reporter ? { reporterId: f.reporter.accountId } : {}),
+    ...(f.assignee ? { assigneeId: f.assignee.accountId } : {}),
+  };
+}
 
 const issueEventSchema = z.looseObject({
   eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']),
@@ -106,6 +147,7 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
   }
   const e = parsed.data;
   const comment = e.comment;
+  const snapshot = snapshotOf(e.issue.fields);
   return {
     ok: true,
     event: {
@@ -124,6 +166,7 @@ export function parseProductEvent(payload: unknown): ParsedEvent {
           }
         : {}),
       ...(e.issue.fields?.issuetype?.name ? { typeAtEvent: e.issue.fields.issuetype.name } : {}),
+      ...(snapshot ? { snapshot } : {}),
       items: e.changelog?.items ?? [],
       ...(comment
         ? {

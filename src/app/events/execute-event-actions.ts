@@ -278,7 +278,10 @@ async function editWithSecurityFallback(
         ...(comment && first ? { comment: await render(first.ref, first.key) } : {}),
         properties: [{ key: PROCESS_STATE_KEY, value: { ...s, updatedAt: now.toISOString() } }],
       },
-      { notifyUsers: first?.ref.visibility === 'public' },
+      {
+        notifyUsers: first?.ref.visibility === 'public',
+        ...(ticket.updated !== undefined ? { stateBasis: ticket.updated } : {}),
+      },
     );
   try {
     await edit(true, plan.state, true);

@@ -14,9 +14,13 @@ import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket } from '../shared/ticket';
 import { dropPortalCopy, keepPortalCopy, portalFields } from '../shared/portal-copy';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
+import { needsTicketFields, ticketFromPayload } from '../../domain/events/payload-ticket';
+import { parseProcessState } from '../../domain/process-state';
+import type { FieldIds, Ticket } from '../../domain/ticket';
 import { triageIssueChange } from '../../domain/events/event-triage';
 import { timerMayRun } from '../shared/repair-marker';
 import type { IssueChangeEvent } from '../../domain/events/issue-change';
+import { noteDecision } from '../shared/due-index';
 import type { RuleInput } from '../../domain/events/rule-input';
 
 /** What happened with one event, for logs and tests. */
@@ -46,10 +50,11 @@ async function withVisibility(
 }
 
 /**
- * Handles one created/updated/commented event: re-reads the ticket (one GET with only the needed fields and the
- * `jsm-process-state` property), decides with the pure rules, acts with idempotency keys, then keeps Delivery
- * tickets in line (§6). Events for projects the app does not manage, or with the automation switched off, change
- * nothing.
+ * Handles one created/updated/commented event: decides with the pure rules, acts with idempotency keys, then keeps
+ * Delivery tickets in line (§6). The ticket comes from the payload and the due index's copy of the state where
+ * they carry what the rules need (`ticketFromPayload`, docs/decisions/0020); otherwise it is read (one GET with
+ * only the needed fields and the `jsm-process-state` property). Events for projects the app does not manage, or
+ * with the automation switched off, change nothing.
  */
 export async function handleIssueChange(
   received: IssueChangeEvent,
@@ -86,6 +91,24 @@ export async function handleIssueChange(
   // A failed platform check holds automation in dry run, as for the sweep.
   const config = await heldConfig(deps.store, configured);
   const fieldIds = await resolveFieldIds(deps.jira, deps.store, config, now);
+  // Whether Forge comment events carry `jsdPublic` on this site is reported by the platform checks.
+  if (received.kind === 'commented' && received.comment !== undefined)
+    await recordCommentEvent(deps.store, received.comment.isPublic !== undefined, now);
+  const entry = await deps.dueIndex.get(received.issueKey);
+  const state = parseProcessState(entry?.state);
+  const copy =
+    state && entry?.basis !== undefined && !entry.viewless ? { state, basis: entry.basis } : undefined;
+  const fromPayload = ticketFromPayload(
+    visible ? { ...received, comment: visible } : received,
+    copy,
+    config,
+    fieldIds,
+  );
+  const prepared = { deps, config, fieldIds, now, visible };
+  if ('ticket' in fromPayload) {
+    const outcome = await decideAndAct(prepared, received, fromPayload.ticket, true);
+    if (outcome) return outcome;
+  }
   let ticket;
   try {
     ticket = await loadTicket(deps.jira, received.issueId, fieldIds, config, (bean) =>
@@ -97,7 +120,33 @@ export async function handleIssueChange(
       return { kind: 'ignored', reason: 'issueNotFound' };
     throw error;
   }
-  if (ticket.kind === undefined) return { kind: 'ignored', reason: 'typeNotManaged' };
+  if (ticket.kind === undefined) {
+    await noteDecision(deps.dueIndex, ticket.key, ticket.updated, ticket.state);
+    return { kind: 'ignored', reason: 'typeNotManaged' };
+  }
+  return (await decideAndAct(prepared, received, ticket, false)) as EventOutcome;
+}
+
+interface Prepared {
+  readonly deps: EventDeps;
+  readonly config: ProjectConfig;
+  readonly fieldIds: FieldIds;
+  readonly now: Date;
+  /** The event's comment with its visibility, when the event is a comment. */
+  readonly visible: EventComment | undefined;
+}
+
+/**
+ * Decides with the pure rules on `ticket` and acts with idempotency keys, then keeps Delivery tickets in line.
+ * A ticket built from the payload (`fromPayload`) gives way when the decision needs what the payload lacks
+ * (`needsTicketFields`): `undefined` then, before anything is written, and the caller reads the ticket.
+ */
+async function decideAndAct(
+  { deps, config, fieldIds, now, visible }: Prepared,
+  received: IssueChangeEvent,
+  ticket: Ticket,
+  fromPayload: boolean,
+): Promise<EventOutcome | undefined> {
   const event = await withChangelogId(deps, ticket.key, received);
   const stored = ticket.state;
   const timerRunning = stored?.timer === 'clarification' || stored?.timer === 'resolved';
@@ -106,9 +155,6 @@ export async function handleIssueChange(
   // before the ticket's next step (docs/decisions/0003), even when the reply landed just before a sweep's write.
   if (event.kind === 'commented' && timerRunning)
     await markStateWrite(deps.store, ticket.id, now.toISOString(), EVENT_WRITER);
-  // Whether Forge comment events carry `jsdPublic` on this site is reported by the platform checks.
-  if (event.kind === 'commented' && event.comment !== undefined)
-    await recordCommentEvent(deps.store, event.comment.isPublic !== undefined, now);
   const comment = timerRunning ? visible : undefined;
   const commenter = comment?.isPublic === true ? comment.authorId : undefined;
   // Whoever closed the ticket: a customer may close only a ticket that waits for them (PROCESS.md §3, §4), and the
@@ -133,6 +179,7 @@ export async function handleIssueChange(
     ...(viaEmail !== undefined ? { viaEmail } : {}),
   };
   const decision = decideIssueChange(input);
+  if (fromPayload && needsTicketFields(decision.actions)) return undefined;
   const written = await executeEventActions(
     {
       deps,
@@ -146,6 +193,8 @@ export async function handleIssueChange(
     decision.state,
     decision.actions,
   );
+  // Written or not: no event older than this view of the ticket may be decided from its payload any more.
+  await noteDecision(deps.dueIndex, ticket.key, ticket.updated, stored);
   const reverted = decision.actions.some((a) => a.type === 'revertStatus' || a.type === 'revertType');
   if (!reverted)
     await syncDeliveryForEvent(deps, { event, ticket: { ...ticket, state: written }, config, now, fieldIds });

@@ -115,10 +115,17 @@ export interface DueIndexEntry {
   readonly pending: readonly DueIndexWriter[];
   /**
    * A copy of the `jsm-process-state` value the last writer stored, present only when that write is known to have
-   * landed and no writer has announced since; every announcement removes it. For reports only: decisions read
-   * the property.
+   * landed and no writer has announced since; every announcement removes it. The admin page's impact check reports
+   * from it, and events decide from it when they are newer than `basis` (docs/decisions/0020).
    */
   readonly state?: unknown;
+  /**
+   * The newest ticket view (the issue's `updated`, ISO) any decision on the state was taken from; only raised.
+   * An event newer than it may be decided from its payload and the copy (docs/decisions/0020).
+   */
+  readonly basis?: string;
+  /** The copy's writer named no ticket view: events do not decide from this copy. */
+  readonly viewless?: boolean;
 }
 
 /** The due index: KVS reads, writes and range queries, no Jira point. */

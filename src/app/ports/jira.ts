@@ -110,7 +110,14 @@ export interface JiraGateway {
   editIssue(
     key: string,
     edit: { fields?: Record<string, unknown>; comment?: CommentInput; properties?: EntityProperty[] },
-    options?: { notifyUsers?: boolean },
+    options?: {
+      notifyUsers?: boolean;
+      /**
+       * The ticket view (the issue's `updated`) the state property in `properties` was decided from. Not sent to
+       * Jira: the due index keeps a copy of a state only when its writer names this (docs/decisions/0020).
+       */
+      stateBasis?: string;
+    },
   ): Promise<void>;
   getTransitions(key: string, options?: { withFields?: boolean }): Promise<Transition[]>;
   /** One transition carrying its screen fields, a comment and entity properties. */

@@ -9,8 +9,15 @@ import type { DueIndexEntry, DueIndexStore, DueIndexWriter } from '../ports';
  *
  * The entry also keeps a copy of the state value the last writer stored, under the same rule turned around:
  * `announce` removes it, and `settle` keeps it only when the write is known to have landed and no other writer
- * overlapped. A present copy therefore equals the property; an absent one says nothing. Only reports read it
- * (the admin page's impact check and Next sweep tab); every decision reads the property.
+ * overlapped. A present copy therefore equals the property; an absent one says nothing. The admin page's impact
+ * check and Next sweep tab report from it; events decide from it (docs/decisions/0020) unless it is `viewless`: its writer did not
+ * say which view of the ticket it decided from.
+ *
+ * Beside the copy the entry keeps its `basis`: the newest ticket view (the issue's `updated` time) that any
+ * decision on the state was taken from, raised by every such writer in its announcement and by every event
+ * decision that writes nothing (`noteDecision`), never lowered. An event may be decided from its payload only
+ * when its snapshot is newer than the basis: the state was then derived from nothing newer than what the event
+ * shows, exactly as if the ticket had been read when the event happened.
  */
 
 /** Longer than any Forge invocation lives (900 s): an announcement this old belongs to a writer that is gone. */
@@ -28,6 +35,8 @@ export interface Announcement {
   readonly dueAt: string | undefined;
   /** The state value the writer stores, kept as the entry's copy when the write settles alone. */
   readonly state?: unknown;
+  /** The ticket view (its `updated`, ISO) the writer decided from; without it the write keeps no copy. */
+  readonly basis?: string;
 }
 
 /** The project of an issue key (`SUP-12` → `SUP`). */
@@ -40,6 +49,13 @@ function earlier(a: string | undefined, b: string | undefined): string | undefin
   if (a === undefined) return b;
   if (b === undefined) return a;
   return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
+/** The later of two optional instants. */
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
 /** Due times are stored in one sortable form, so the index's text order is time order. */
@@ -68,28 +84,33 @@ async function update(
 
 /**
  * Before a state write whose new due time is `dueAt` (undefined: no step due): lowers the entry to the
- * earlier of both, removes the state copy and announces the writer. `state` is the value about to be written,
- * for the copy `settle` may keep. `undefined` when there is nothing to index (no entry, nothing due).
+ * earlier of both, removes the state copy, raises the basis to the writer's and announces the writer. `written`
+ * is the value about to be written and the ticket view it was decided from, for the copy `settle` may keep.
+ * `undefined` when there is nothing to track (no entry, nothing due, no state).
  */
 export async function announce(
   index: DueIndexStore,
   issueKey: string,
   dueAt: string | undefined,
   now: Date,
-  state?: unknown,
+  written: { state?: unknown; basis?: string | undefined } = {},
 ): Promise<Announcement | undefined> {
   const due = dueAt === undefined ? undefined : indexInstant(dueAt);
+  const { state } = written;
+  const basis = written.basis === undefined ? undefined : indexInstant(written.basis);
   let overlapped = false;
   const entry = await update(index, issueKey, (current) => {
-    if (!current && due === undefined) return undefined;
+    if (!current && due === undefined && state === undefined) return undefined;
     const pending = live(current?.pending ?? [], now);
     overlapped = pending.length > 0;
     const version = (current?.version ?? 0) + 1;
     const lowered = earlier(current?.dueAt, due);
+    const raised = later(current?.basis, basis);
     return {
       issueKey,
       projectKey: projectOfKey(issueKey),
       ...(lowered !== undefined ? { dueAt: lowered } : {}),
+      ...(raised !== undefined ? { basis: raised } : {}),
       version,
       lastPre: version,
       pending: [...pending, { pre: version, at: now.toISOString() }],
@@ -102,6 +123,7 @@ export async function announce(
       overlapped,
       dueAt: due,
       ...(state !== undefined ? { state } : {}),
+      ...(basis !== undefined ? { basis } : {}),
     }
   );
 }
@@ -109,7 +131,8 @@ export async function announce(
 /**
  * After the state write: `landed` says the write is known to be stored. Removes the writer's announcement and,
  * when it landed and no other writer overlapped it, sets the entry to the written due time and keeps the written
- * state as the copy; otherwise the entry has no copy.
+ * state as the copy (`viewless` when the writer did not say which ticket view it decided from); otherwise the
+ * entry has no copy.
  */
 export async function settle(
   index: DueIndexStore,
@@ -121,13 +144,14 @@ export async function settle(
     if (!current) return undefined;
     const pending = live(current.pending, now).filter((w) => w.pre !== announcement.pre);
     const alone = landed && !announcement.overlapped && current.lastPre === announcement.pre;
-    const { dueAt: kept, state: _copy, ...rest } = current;
+    const { dueAt: kept, state: _copy, viewless: _viewless, ...rest } = current;
     const dueAt = alone ? announcement.dueAt : kept;
     const state = alone ? announcement.state : undefined;
     return {
       ...rest,
       ...(dueAt !== undefined ? { dueAt } : {}),
       ...(state !== undefined ? { state } : {}),
+      ...(state !== undefined && announcement.basis === undefined ? { viewless: true } : {}),
       version: current.version + 1,
       pending,
     };
@@ -141,11 +165,14 @@ export async function settle(
 export async function indexedWrite<T>(
   index: DueIndexStore,
   issueKey: string,
-  state: { dueAt: string | undefined; value: unknown },
+  state: { dueAt: string | undefined; value: unknown; basis?: string | undefined },
   now: Date,
   write: () => Promise<T>,
 ): Promise<T> {
-  const announcement = await announce(index, issueKey, state.dueAt, now, state.value);
+  const announcement = await announce(index, issueKey, state.dueAt, now, {
+    state: state.value,
+    basis: state.basis,
+  });
   let result: T;
   try {
     result = await write();
@@ -155,6 +182,37 @@ export async function indexedWrite<T>(
   }
   if (announcement) await settle(index, announcement, true, now);
   return result;
+}
+
+/**
+ * After an event decision, written or not: raises the entry's basis to the ticket view `basis` (the issue's
+ * `updated`) it was taken from, so that no event older than that view is decided from its payload afterwards.
+ * A decision on `validated`, the state the copy still equals, also vouches for a `viewless` copy. Without a known
+ * view the copy becomes `viewless`. An entry without a copy needs nothing (the next event reads the ticket, and
+ * any copy after it comes with its writer's view or as `viewless`).
+ */
+export async function noteDecision(
+  index: DueIndexStore,
+  issueKey: string,
+  basis: string | undefined,
+  validated: unknown,
+): Promise<void> {
+  const raised = basis === undefined ? undefined : indexInstant(basis);
+  await update(index, issueKey, (current) => {
+    if (current?.state === undefined) return undefined;
+    if (raised === undefined)
+      return current.viewless ? undefined : { ...current, viewless: true, version: current.version + 1 };
+    const higher = later(current.basis, raised) !== current.basis;
+    const vouched = current.viewless === true && JSON.stringify(current.state) === JSON.stringify(validated);
+    if (!higher && !vouched) return undefined;
+    const { viewless: _viewless, ...rest } = current;
+    return {
+      ...rest,
+      basis: later(current.basis, raised) ?? raised,
+      ...(current.viewless && !vouched ? { viewless: true } : {}),
+      version: current.version + 1,
+    };
+  });
 }
 
 /** Lowers a ticket's entry to `dueAt` when it is later or absent (always safe: an early entry is re-checked). */
@@ -171,6 +229,8 @@ export async function lowerDue(index: DueIndexStore, issueKey: string, dueAt: st
       lastPre: current?.lastPre ?? 0,
       pending: current?.pending ?? [],
       ...(current?.state !== undefined ? { state: current.state } : {}),
+      ...(current?.basis !== undefined ? { basis: current.basis } : {}),
+      ...(current?.viewless ? { viewless: true } : {}),
     };
   });
 }

@@ -58,10 +58,13 @@ export async function writeStep(
   for (const action of decision.actions) {
     switch (action.type) {
       case 'comment':
-        await ctx.deps.jira.editIssue(ticket.key, {
-          comment: comment(ctx, ticket, action, decision.idempotencyKey),
-          properties,
-        });
+        await ctx.deps.jira.editIssue(
+          ticket.key,
+          { comment: comment(ctx, ticket, action, decision.idempotencyKey), properties },
+          // The view the step was decided from, so that the due index keeps a copy of the new state for the
+          // events after it (docs/decisions/0020).
+          ticket.updatedMs === undefined ? {} : { stateBasis: new Date(ticket.updatedMs).toISOString() },
+        );
         return;
       case 'transition': {
         const closedName = ctx.cfg.names.statuses[action.to];

@@ -1,4 +1,5 @@
-import { statusOfName } from '../names';
+import { kindOfTypeName, statusOfName } from '../names';
+import { changeOf } from './issue-change';
 import { initialState, type ProcessState } from '../process-state';
 import { decideConfidentiality } from './confidentiality-rule';
 import { decideCustomerComment } from './customer-comment-rule';
@@ -23,20 +24,29 @@ const FOLLOW_UP_RULES: readonly Rule[] = [
 ];
 
 /**
- * The state for the status a reverted ticket returns to. Usually the stored one; but an older event read late
- * (after the ticket had moved on) may have stamped the forbidden status, and the timer of the status the ticket
- * returns to must run again (started now: later than the ticket first entered it, never earlier).
+ * The state for the status and type a reverted ticket returns to. Usually the stored one; but an older event read
+ * late (after the ticket had moved on or been re-typed) may have stamped the forbidden status, or reconciled the
+ * timer for the forbidden type, and the timer of what the ticket returns to must run again (started now: later
+ * than the ticket first entered its status, never earlier).
  */
 function stateAfterRevert(
   input: RuleInput,
   state: ProcessState,
   reverts: readonly EventAction[],
 ): ProcessState {
+  let ticket = input.ticket;
   const back = reverts.find((a) => a.type === 'revertStatus');
-  if (back?.type !== 'revertStatus' || state.statusId === back.toStatusId) return state;
-  const status = statusOfName(input.config, back.toStatusName);
-  const ticket = { ...input.ticket, statusId: back.toStatusId, statusName: back.toStatusName, status };
-  return reconcileTimers({ ...input, ticket }, state).state;
+  if (back?.type === 'revertStatus' && state.statusId !== back.toStatusId) {
+    const status = statusOfName(input.config, back.toStatusName);
+    ticket = { ...ticket, statusId: back.toStatusId, statusName: back.toStatusName, status };
+  }
+  const retyped = reverts.find((a) => a.type === 'revertType');
+  const typeName = changeOf(input.event, 'issuetype')?.fromString ?? undefined;
+  if (retyped?.type === 'revertType' && typeName !== undefined) {
+    const kind = kindOfTypeName(input.config, typeName);
+    ticket = { ...ticket, typeId: retyped.toTypeId, typeName, ...(kind ? { kind } : {}) };
+  }
+  return ticket === input.ticket ? state : reconcileTimers({ ...input, ticket }, state).state;
 }
 
 /**

@@ -8,6 +8,24 @@ export interface ChangeItem {
   readonly toString?: string | null | undefined;
 }
 
+/**
+ * The ticket as the event's payload shows it when the event happened (`issue.fields`: the documented summary, issue
+ * type, status, project, reporter, assignee, created, updated). Present only when the payload carries all of them.
+ */
+export interface IssueSnapshot {
+  readonly summary: string;
+  readonly typeId: string;
+  readonly typeName: string;
+  readonly statusId: string;
+  readonly statusName: string;
+  readonly projectKey: string;
+  readonly created: string;
+  /** Jira's `updated` of the issue at the event: orders the event against the views the state was decided from. */
+  readonly updated: string;
+  readonly reporterId?: string;
+  readonly assigneeId?: string;
+}
+
 /** A change to one issue: created, updated (with its changelog) or commented. */
 export interface IssueChangeEvent {
   readonly kind: 'created' | 'updated' | 'commented';
@@ -21,6 +39,8 @@ export interface IssueChangeEvent {
   readonly statusAtEvent?: { id: string; name?: string };
   /** The ticket's issue type name when the event happened (the payload's snapshot), if Jira sent it. */
   readonly typeAtEvent?: string;
+  /** The payload's view of the ticket at the event, when it is complete. */
+  readonly snapshot?: IssueSnapshot;
   readonly items: readonly ChangeItem[];
   /**
    * `isPublic` is JSM's `jsdPublic` when the payload carries it; the Forge event reference does not document it,

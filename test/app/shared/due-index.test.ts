@@ -1,4 +1,4 @@
-import { announce, indexedWrite, lowerDue, settle } from '../../../src/app/shared/due-index';
+import { announce, indexedWrite, lowerDue, noteDecision, settle } from '../../../src/app/shared/due-index';
 import { MemoryDueIndex } from '../../support/memory-store';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -14,9 +14,12 @@ function property() {
   };
 }
 
-/** A written state value with due time `d` (nothing due when undefined). */
-function stateDue(d: string | undefined) {
-  return { dueAt: d, value: d === undefined ? {} : { nextDueAt: d } };
+/** The ticket view (Jira's `updated`) every write in these tests was decided from, unless a test says another. */
+const VIEW = '2026-11-27T08:59:00.000Z';
+
+/** A written state value with due time `d` (nothing due when undefined), decided from the ticket view `basis`. */
+function stateDue(d: string | undefined, basis: string | null = VIEW) {
+  return { dueAt: d, value: d === undefined ? {} : { nextDueAt: d }, ...(basis ? { basis } : {}) };
 }
 
 function entryDue(index: MemoryDueIndex, key = 'SD-1'): string | undefined {
@@ -38,10 +41,12 @@ describe('due index writer protocol: the entry is never later than the property'
     expect(index.entries.get('SD-1')?.pending).toEqual([]);
   });
 
-  it('writes nothing for a ticket that has neither an entry nor a due time', async () => {
+  it('gives a ticket with nothing due an entry outside the range, for the state copy only', async () => {
     const index = new MemoryDueIndex();
     await indexedWrite(index, 'SD-1', stateDue(undefined), NOW, async () => undefined);
-    expect(index.entries.size).toBe(0);
+    expect(entryDue(index)).toBeUndefined();
+    expect(index.entries.get('SD-1')?.state).toEqual({});
+    expect(await index.dueUntil('SD', D(31), { limit: 10 })).toEqual({ entries: [] });
   });
 
   it('keeps the earlier time when a write dies after Jira stored it (no settle)', async () => {
@@ -96,7 +101,11 @@ describe('due index writer protocol: the entry is never later than the property'
       const ann: Record<string, Awaited<ReturnType<typeof announce>>> = {};
       for (const step of order.split(' ')) {
         const w = step[1] as '1' | '2';
-        if (step[0] === 'a') ann[w] = await announce(index, 'SD-1', due[w], NOW, stateDue(due[w]).value);
+        if (step[0] === 'a')
+          ann[w] = await announce(index, 'SD-1', due[w], NOW, {
+            state: stateDue(due[w]).value,
+            basis: VIEW,
+          });
         if (step[0] === 'w') await p.write(due[w])();
         if (step[0] === 's') {
           const a = ann[w];
@@ -120,7 +129,7 @@ describe('due index writer protocol: the entry is never later than the property'
     await lowerDue(index, 'SD-1', D(3));
     expect(index.entries.get('SD-1')?.state).toEqual({ nextDueAt: D(10) });
     // A writer that dies after its Jira write: no copy until the next writer settles alone.
-    await announce(index, 'SD-1', D(20), NOW, stateDue(D(20)).value);
+    await announce(index, 'SD-1', D(20), NOW, { state: stateDue(D(20)).value, basis: VIEW });
     await p.write(D(20))();
     expect(index.entries.get('SD-1')?.state).toBeUndefined();
     // A write that may have landed (timeout): no copy either.
@@ -143,5 +152,71 @@ describe('due index writer protocol: the entry is never later than the property'
     expect(entryDue(index)).toBe(D(10));
     await lowerDue(index, 'SD-1', D(3));
     expect(entryDue(index)).toBe(D(3));
+  });
+
+  it('marks the copy of a state whose writer does not say which ticket view it decided from as viewless', async () => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', stateDue(D(10)), NOW, p.write(D(10)));
+    expect(index.entries.get('SD-1')).toMatchObject({ state: p.value() });
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+    await indexedWrite(index, 'SD-1', stateDue(D(12), null), NOW, p.write(D(12)));
+    expect(index.entries.get('SD-1')).toMatchObject({ state: p.value(), viewless: true });
+    expect(entryDue(index)).toBe(D(12));
+    // The next writer that names its view clears the mark.
+    await indexedWrite(index, 'SD-1', stateDue(D(14)), NOW, p.write(D(14)));
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+  });
+});
+
+describe('due index basis: the newest ticket view any decision on the state was taken from', () => {
+  const T = (s: number) => new Date(Date.UTC(2026, 10, 27, 8, 0, s)).toISOString();
+
+  it('only rises: a writer that decided from an older view leaves the newer basis', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(10), T(30)), NOW, async () => undefined);
+    expect(index.entries.get('SD-1')?.basis).toBe(T(30));
+    await indexedWrite(index, 'SD-1', stateDue(D(11), T(10)), NOW, async () => undefined);
+    expect(index.entries.get('SD-1')?.basis).toBe(T(30));
+    expect(index.entries.get('SD-1')?.state).toEqual({ nextDueAt: D(11) });
+    await indexedWrite(index, 'SD-1', stateDue(D(12), T(40)), NOW, async () => undefined);
+    expect(index.entries.get('SD-1')?.basis).toBe(T(40));
+  });
+
+  it('is raised by a decision that wrote nothing, and is kept when the copy goes', async () => {
+    const index = new MemoryDueIndex();
+    const copy = stateDue(D(10), T(30));
+    await indexedWrite(index, 'SD-1', copy, NOW, async () => undefined);
+    await noteDecision(index, 'SD-1', '2026-11-27T08:00:50.000+0000', copy.value);
+    expect(index.entries.get('SD-1')?.basis).toBe(T(50));
+    await noteDecision(index, 'SD-1', T(20), copy.value);
+    expect(index.entries.get('SD-1')?.basis).toBe(T(50));
+    expect(index.entries.get('SD-1')?.state).toEqual({ nextDueAt: D(10) });
+    // A decision from an unknown view: the copy stays for reports but is viewless; basis and due time stay.
+    await noteDecision(index, 'SD-1', undefined, copy.value);
+    expect(index.entries.get('SD-1')).toMatchObject({ state: { nextDueAt: D(10) }, viewless: true });
+    expect(index.entries.get('SD-1')?.basis).toBe(T(50));
+    expect(entryDue(index)).toBe(D(10));
+    // The next writer's copy keeps the newer basis.
+    await indexedWrite(index, 'SD-1', stateDue(D(10), T(40)), NOW, async () => undefined);
+    expect(index.entries.get('SD-1')?.basis).toBe(T(50));
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+  });
+
+  it('a decision vouches for a viewless copy only when the copy is the state it decided on', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(10), null), NOW, async () => undefined);
+    expect(index.entries.get('SD-1')?.viewless).toBe(true);
+    await noteDecision(index, 'SD-1', T(50), { nextDueAt: D(9) });
+    expect(index.entries.get('SD-1')).toMatchObject({ viewless: true, basis: T(50) });
+    await noteDecision(index, 'SD-1', T(55), { nextDueAt: D(10) });
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+    expect(index.entries.get('SD-1')?.basis).toBe(T(55));
+  });
+
+  it('needs no entry for a ticket without a copy (the next event reads the ticket)', async () => {
+    const index = new MemoryDueIndex();
+    await noteDecision(index, 'SD-1', T(50), {});
+    expect(index.entries.get('SD-1')).toBeUndefined();
   });
 });

@@ -191,6 +191,43 @@ describe('decideIssueChange', () => {
     expect(decideIssueChange(input(inOpen, e)).state.flags).toEqual([]);
   });
 
+  it('a type set back describes the type it returns to, also after an event read late timed the forbidden one', () => {
+    // A Consulting Request resolved, then re-typed to Incident (not allowed once resolved); an edit made before the
+    // re-typing and read after it reconciled the state for an Incident, which has no Resolved timer.
+    const t = ticket({
+      typeId: 't-inc',
+      typeName: 'Incident',
+      kind: 'incident',
+      statusId: 's-res',
+      statusName: 'Resolved',
+      status: 'resolved',
+      state: { ...initialState(NOW, 's-res'), timer: 'none' },
+    });
+    const e = event({
+      items: [
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: 't-cr',
+          fromString: 'Consulting Request',
+          to: 't-inc',
+          toString: 'Incident',
+        },
+      ],
+    });
+    const { actions, state } = decideIssueChange(input(t, e));
+    expect(actions).toEqual([expect.objectContaining({ type: 'revertType', toTypeId: 't-cr' })]);
+    expect(state).toMatchObject({
+      timer: 'resolved',
+      statusId: 's-res',
+      lastReset: { reason: 'reclassified' },
+    });
+    expect(state.nextDueAt).toBeDefined();
+    // A state already right for the type the ticket returns to stays as it was.
+    const timed = decideIssueChange(input({ ...t, state }, e)).state;
+    expect(timed).toEqual(state);
+  });
+
   describe('a revert names the one change it reverts (docs/decisions/0012)', () => {
     const inProgress = ticket({ statusId: 's-prog', statusName: 'In Progress', status: 'inProgress' });
     const moved = (changelogId?: string) => {

@@ -1,0 +1,135 @@
+import type { ProjectConfig } from '../config';
+import { SHIPPED_KINDS } from '../delivery';
+import { kindOfTypeName, sameName, statusOfName } from '../names';
+import type { ProcessState } from '../process-state';
+import type { FieldIds, Ticket } from '../ticket';
+import type { EventAction } from './event-actions';
+import { changeOf, type ChangeItem, type IssueChangeEvent } from './issue-change';
+
+/** The ticket built from the event and the state copy, or why the ticket has to be read from Jira. */
+export type PayloadTicket = { readonly ticket: Ticket } | { readonly reason: string };
+
+/**
+ * Whether the rules for a change of `item` read a field the payload does not carry: the type (a reclassification
+ * is judged against the type ids and may be reverted), the priority (§5 note), Confidential (security level,
+ * organizations) and the Delivery version (Delivery links).
+ */
+function readsUnsentField(item: ChangeItem, config: ProjectConfig, ids: FieldIds): boolean {
+  const field = item.fieldId ?? item.field;
+  if (field === 'issuetype' || field === 'priority' || field === 'security') return true;
+  const { confidential, deliveryVersion } = config.names.fields;
+  return (
+    (ids.confidential !== undefined && item.fieldId === ids.confidential) ||
+    (ids.deliveryVersion !== undefined && item.fieldId === ids.deliveryVersion) ||
+    sameName(confidential, item.field) ||
+    sameName(deliveryVersion, item.field)
+  );
+}
+
+/** Whether a move from `fromName` to `toName` touches Delivery Pending, or a status outside the configuration. */
+function touchesDelivery(
+  fromName: string | null | undefined,
+  toName: string,
+  config: ProjectConfig,
+): boolean {
+  const from = statusOfName(config, fromName);
+  const to = statusOfName(config, toName);
+  return from === undefined || to === undefined || from === 'deliveryPending' || to === 'deliveryPending';
+}
+
+/** The due index entry's copy of the state and the newest ticket view (`updated`) it was decided from. */
+export interface StateCopy {
+  readonly state: ProcessState;
+  readonly basis: string;
+}
+
+/**
+ * The ticket as the rules need it for this event, from the payload's snapshot and the state copy (the due index
+ * entry's `state`, equal to the Jira property whenever present), so that the event costs no read. Only where the
+ * payload carries everything the rules read for it:
+ * - updated or commented events of a managed kind other than Delivery, with the payload's snapshot and a copy;
+ * - the event is newer than every view of the ticket the state was decided from (its `updated` after the copy's
+ *   basis): the snapshot and the state then describe the ticket in this order, as a read at the event would.
+ *   An event older than the state (handled late, reordered, duplicated) reads the ticket, whatever it shows;
+ * - no change of the type, priority, security level, Confidential or Delivery version;
+ * - the event continues the stored state: a move from the stored status into the snapshot's, or, without a move,
+ *   the snapshot in the stored status (an event read late, a duplicate or a lost one: read the ticket);
+ * - no move of a shipped kind into or out of Delivery Pending (Delivery links);
+ * - no one to check as the customer other than the reporter (the other checks need the organizations): the author
+ *   of a comment while a reply timer runs, whoever closes the ticket.
+ * The fields the payload lacks are left empty (priority, security level, organizations, custom fields, links);
+ * {@link needsTicketFields} says when a decision made on it must be taken again on the ticket read from Jira.
+ *
+ * @example
+ * ticketFromPayload(statusChangeEvent, undefined, config, ids); // { reason: 'noStateCopy' }
+ */
+export function ticketFromPayload(
+  event: IssueChangeEvent,
+  copy: StateCopy | undefined,
+  config: ProjectConfig,
+  ids: FieldIds,
+): PayloadTicket {
+  const snap = event.snapshot;
+  if (event.kind === 'created') return { reason: 'created' };
+  if (snap === undefined) return { reason: 'noSnapshot' };
+  if (copy === undefined) return { reason: 'noStateCopy' };
+  if (!(Date.parse(snap.updated) > Date.parse(copy.basis))) return { reason: 'olderThanState' };
+  const stored = copy.state;
+  const kind = kindOfTypeName(config, snap.typeName);
+  if (kind === undefined || kind === 'delivery') return { reason: 'kindNeedsTicket' };
+  if (event.items.some((item) => readsUnsentField(item, config, ids))) return { reason: 'fieldNotInPayload' };
+  const move = changeOf(event, 'status');
+  if (move ? move.to !== snap.statusId || move.from !== stored.statusId : stored.statusId !== snap.statusId)
+    return { reason: 'stateNotContinued' };
+  if (move && SHIPPED_KINDS.includes(kind) && touchesDelivery(move.fromString, snap.statusName, config))
+    return { reason: 'deliveryPending' };
+  const status = statusOfName(config, snap.statusName);
+  const waiting = stored.timer === 'clarification' || stored.timer === 'resolved';
+  const person =
+    event.kind === 'commented'
+      ? waiting && event.comment?.isPublic !== false
+        ? event.comment?.authorId
+        : undefined
+      : move && status === 'closed'
+        ? event.actorId
+        : undefined;
+  if (person !== undefined && person !== snap.reporterId) return { reason: 'customerCheck' };
+  return {
+    ticket: {
+      id: event.issueId,
+      key: event.issueKey,
+      projectKey: snap.projectKey,
+      summary: snap.summary,
+      typeId: snap.typeId,
+      typeName: snap.typeName,
+      kind,
+      statusId: snap.statusId,
+      statusName: snap.statusName,
+      ...(status !== undefined ? { status } : {}),
+      created: snap.created,
+      updated: snap.updated,
+      ...(snap.reporterId !== undefined ? { reporterId: snap.reporterId } : {}),
+      ...(snap.assigneeId !== undefined ? { assigneeId: snap.assigneeId } : {}),
+      organizations: [],
+      links: [],
+      state: stored,
+    },
+  };
+}
+
+/**
+ * Whether a decision taken on {@link ticketFromPayload}'s ticket needs what the payload lacks: a revert (the
+ * transitions or type ids, and the ticket as it is now), a security level, a type, an on-call alert, or a public
+ * comment (in the language of the customer's organization). Such a decision is taken again on the ticket read.
+ */
+export function needsTicketFields(actions: readonly EventAction[]): boolean {
+  return actions.some(
+    (a) =>
+      a.type === 'revertStatus' ||
+      a.type === 'revertType' ||
+      a.type === 'setSecurityLevel' ||
+      a.type === 'setType' ||
+      a.type === 'alertOnCall' ||
+      (a.type === 'comment' && a.visibility === 'public'),
+  );
+}

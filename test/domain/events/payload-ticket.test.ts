@@ -1,0 +1,291 @@
+import type { ChangeItem, IssueChangeEvent } from '../../../src/domain/events/issue-change';
+import {
+  needsTicketFields,
+  ticketFromPayload,
+  type StateCopy,
+} from '../../../src/domain/events/payload-ticket';
+import type { EventAction } from '../../../src/domain/events/event-actions';
+import { initialState, type ProcessState } from '../../../src/domain/process-state';
+import { event, projectConfig } from './rule-fixtures';
+
+const cfg = projectConfig();
+const ids = { confidential: 'cf-conf', deliveryVersion: 'cf-ver' };
+const NOW = new Date('2026-11-30T09:00:00Z');
+/** Status ids of the fixtures: 1 Open, 2 In Progress, 3 Delivery Pending, 4 Closed, 5 Clarification. */
+const STATUS: Record<string, string> = {
+  '1': 'Open',
+  '2': 'In Progress',
+  '3': 'Delivery Pending',
+  '4': 'Closed',
+  '5': 'Clarification required / On hold',
+};
+
+const move = (from: string, to: string): ChangeItem => ({
+  field: 'status',
+  fieldId: 'status',
+  from,
+  to,
+  fromString: STATUS[from] ?? null,
+  toString: STATUS[to] ?? null,
+});
+
+const item = (field: string, fieldId?: string): ChangeItem =>
+  fieldId === undefined ? { field, toString: null } : { field, fieldId, toString: null };
+
+function snapshotEvent(type: string, statusId: string, overrides: Partial<IssueChangeEvent> = {}) {
+  return event({
+    actorId: 'agent',
+    snapshot: {
+      summary: 'Printer',
+      typeId: '100',
+      typeName: type,
+      statusId,
+      statusName: STATUS[statusId] ?? 'Unknown',
+      projectKey: 'SD',
+      created: '2026-11-30T08:00:00.000+0000',
+      updated: EVENT_AT,
+      reporterId: 'customer',
+    },
+    ...overrides,
+  });
+}
+
+/** When the events of the table happened (Jira's `updated` in their payload). */
+const EVENT_AT = '2026-11-30T08:30:00.000+0000';
+/** The ticket view the stored states of the table were decided from, unless a row says another: before the event. */
+const DECIDED_FROM = '2026-11-30T08:20:00.000Z';
+
+const stored = (
+  statusId: string,
+  timer: ProcessState['timer'] = 'none',
+  basis = DECIDED_FROM,
+): StateCopy => ({ state: { ...initialState(NOW, statusId), timer }, basis });
+
+// Written by hand from the rules: which events the payload and the state copy decide, and why the others read.
+const TABLE: [string, IssueChangeEvent, StateCopy | undefined, string][] = [
+  [
+    'a move continuing the stored status',
+    snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+    stored('1'),
+    'payload',
+  ],
+  ['a created event', snapshotEvent('Incident', '1', { kind: 'created' }), stored('1'), 'created'],
+  ['no snapshot in the payload', event({ items: [move('1', '2')] }), stored('1'), 'noSnapshot'],
+  ['no state copy', snapshotEvent('Incident', '2', { items: [move('1', '2')] }), undefined, 'noStateCopy'],
+  [
+    'an event from the instant the state was decided from (another change of that instant may follow it)',
+    snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+    stored('1', 'none', '2026-11-30T08:30:00.000Z'),
+    'olderThanState',
+  ],
+  [
+    'a comment handled after the state was decided from a later view (a re-typing and its revert since)',
+    snapshotEvent('Incident', '5', {
+      kind: 'commented',
+      comment: { id: 'c1', authorId: 'customer', isPublic: true },
+    }),
+    stored('5', 'clarification', '2026-11-30T08:31:00.000Z'),
+    'olderThanState',
+  ],
+  [
+    'a move the state continues but a later view has seen undone (handled after the move back)',
+    snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+    stored('1', 'none', '2026-11-30T09:00:00.000Z'),
+    'olderThanState',
+  ],
+  [
+    'an unmanaged type',
+    snapshotEvent('Epic', '2', { items: [move('1', '2')] }),
+    stored('1'),
+    'kindNeedsTicket',
+  ],
+  ['a Delivery', snapshotEvent('Delivery', '2', { items: [move('1', '2')] }), stored('1'), 'kindNeedsTicket'],
+  [
+    'a re-typing',
+    snapshotEvent('Incident', '1', { items: [item('issuetype', 'issuetype')] }),
+    stored('1'),
+    'fieldNotInPayload',
+  ],
+  [
+    'a priority change',
+    snapshotEvent('Software Defect', '1', { items: [item('priority', 'priority')] }),
+    stored('1'),
+    'fieldNotInPayload',
+  ],
+  [
+    'Confidential by id',
+    snapshotEvent('Incident', '1', { items: [item('Vertraulich', 'cf-conf')] }),
+    stored('1'),
+    'fieldNotInPayload',
+  ],
+  [
+    'Confidential by name',
+    snapshotEvent('Incident', '1', { items: [item(cfg.names.fields.confidential)] }),
+    stored('1'),
+    'fieldNotInPayload',
+  ],
+  [
+    'the Delivery version',
+    snapshotEvent('Software Defect', '1', { items: [item('Version', 'cf-ver')] }),
+    stored('1'),
+    'fieldNotInPayload',
+  ],
+  [
+    'a move from a status other than the stored one (read late or lost)',
+    snapshotEvent('Incident', '2', { items: [move('5', '2')] }),
+    stored('1'),
+    'stateNotContinued',
+  ],
+  [
+    'a move the ticket has made again since (a duplicate)',
+    snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+    stored('2'),
+    'stateNotContinued',
+  ],
+  [
+    'a snapshot in another status than the move names',
+    snapshotEvent('Incident', '5', { items: [move('1', '2')] }),
+    stored('1'),
+    'stateNotContinued',
+  ],
+  [
+    'an assignment in the stored status',
+    snapshotEvent('Incident', '1', { items: [item('assignee', 'assignee')] }),
+    stored('1'),
+    'payload',
+  ],
+  [
+    'an assignment in another status than the stored one',
+    snapshotEvent('Incident', '2', { items: [item('assignee', 'assignee')] }),
+    stored('1'),
+    'stateNotContinued',
+  ],
+  [
+    'a shipped kind entering Delivery Pending',
+    snapshotEvent('Software Defect', '3', { items: [move('2', '3')] }),
+    stored('2'),
+    'deliveryPending',
+  ],
+  [
+    'a shipped kind leaving Delivery Pending',
+    snapshotEvent('Software Defect', '2', { items: [move('3', '2')] }),
+    stored('3'),
+    'deliveryPending',
+  ],
+  [
+    'a shipped kind moving between working statuses',
+    snapshotEvent('Software Defect', '2', { items: [move('1', '2')] }),
+    stored('1'),
+    'payload',
+  ],
+  [
+    'a close by an agent (the customer check needs the organizations)',
+    snapshotEvent('Incident', '4', { items: [move('2', '4')] }),
+    stored('2'),
+    'customerCheck',
+  ],
+  [
+    'a close by the reporter',
+    snapshotEvent('Incident', '4', { actorId: 'customer', items: [move('2', '4')] }),
+    stored('2'),
+    'payload',
+  ],
+  [
+    "the reporter's public comment while a reply timer runs",
+    snapshotEvent('Incident', '5', {
+      kind: 'commented',
+      comment: { id: 'c1', authorId: 'customer', isPublic: true },
+    }),
+    stored('5', 'clarification'),
+    'payload',
+  ],
+  [
+    "another person's public comment while a reply timer runs",
+    snapshotEvent('Incident', '5', {
+      kind: 'commented',
+      comment: { id: 'c1', authorId: 'agent', isPublic: true },
+    }),
+    stored('5', 'clarification'),
+    'customerCheck',
+  ],
+  [
+    "another person's comment while no reply timer runs",
+    snapshotEvent('Incident', '2', {
+      kind: 'commented',
+      comment: { id: 'c1', authorId: 'agent', isPublic: true },
+    }),
+    stored('2'),
+    'payload',
+  ],
+];
+
+describe('ticketFromPayload: the events the payload and the state copy decide', () => {
+  it.each(TABLE)('%s', (_name, e, state, expected) => {
+    const result = ticketFromPayload(e, state, cfg, ids);
+    expect('ticket' in result ? 'payload' : result.reason).toBe(expected);
+  });
+
+  it('builds the ticket from the snapshot and the copy, leaving what the payload lacks empty', () => {
+    const copy = stored('1');
+    const result = ticketFromPayload(
+      snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+      copy,
+      cfg,
+      ids,
+    );
+    expect(result).toEqual({
+      ticket: {
+        id: '10001',
+        key: 'SD-1',
+        projectKey: 'SD',
+        summary: 'Printer',
+        typeId: '100',
+        typeName: 'Incident',
+        kind: 'incident',
+        statusId: '2',
+        statusName: 'In Progress',
+        status: 'inProgress',
+        created: '2026-11-30T08:00:00.000+0000',
+        updated: EVENT_AT,
+        reporterId: 'customer',
+        organizations: [],
+        links: [],
+        state: copy.state,
+      },
+    });
+  });
+});
+
+describe('needsTicketFields: decisions taken again on the ticket read', () => {
+  const comment = (visibility: 'public' | 'internal') => ({
+    type: 'comment' as const,
+    messageKey: 'clarificationClose' as const,
+    visibility,
+    params: {},
+    idempotencyKey: 'k',
+  });
+  it.each([
+    ['nothing', [], false],
+    ['an internal note', [comment('internal')], false],
+    ['an audit entry', [{ type: 'audit' as const, entry: { action: 'x', outcome: 'done' as const } }], false],
+    ['a public comment', [comment('public')], true],
+    [
+      'a status revert',
+      [
+        {
+          type: 'revertStatus' as const,
+          toStatusId: '1',
+          toStatusName: 'Open',
+          comment: comment('internal'),
+          flag: 'f',
+          idempotencyKey: 'k',
+        },
+      ],
+      true,
+    ],
+    ['a security level', [{ type: 'setSecurityLevel' as const, level: null, idempotencyKey: 'k' }], true],
+    ['a type', [{ type: 'setType' as const, typeName: 'Incident', idempotencyKey: 'k' }], true],
+  ] as const)('%s → %s', (_name, actions, expected) => {
+    expect(needsTicketFields(actions as readonly EventAction[])).toBe(expected);
+  });
+});
