@@ -140,7 +140,13 @@ export interface JiraGateway {
   addComment(key: string, comment: CommentInput): Promise<string>;
   /** Reads one issue property fresh (strongly consistent). `undefined` when unset. */
   getIssueProperty(key: string, propertyKey: string): Promise<unknown>;
-  setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
+  /** `stateBasis` as for {@link JiraGateway.editIssue}: not sent to Jira. */
+  setIssueProperty(
+    key: string,
+    propertyKey: string,
+    value: unknown,
+    options?: { stateBasis?: string },
+  ): Promise<void>;
   getFields(): Promise<JiraField[]>;
   /** One page of a ticket's comments, newest first; each comment read costs a point, so pages are small. */
   newestComments(key: string, startAt: number, maxResults: number): Promise<CommentFacts[]>;

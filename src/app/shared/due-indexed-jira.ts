@@ -42,9 +42,11 @@ export function dueIndexedJira(jira: JiraGateway, index: DueIndexStore, clock: C
         )
       : write();
   const overrides: Partial<JiraGateway> = {
-    setIssueProperty: (key, propertyKey, value) =>
-      bracket(key, propertyKey === PROCESS_STATE_KEY ? { value } : undefined, () =>
-        jira.setIssueProperty(key, propertyKey, value),
+    setIssueProperty: (key, propertyKey, value, options) =>
+      bracket(
+        key,
+        propertyKey === PROCESS_STATE_KEY ? { value, basis: options?.stateBasis } : undefined,
+        () => jira.setIssueProperty(key, propertyKey, value),
       ),
     editIssue: (key, edit, options) => {
       const state = stateIn(edit.properties);

@@ -6,7 +6,7 @@ import { withStatusHistory } from './full-changelog';
 import { guardStateWrite, heldBack, STATE_WRITTEN } from './state-write-guard';
 import { auditSweep } from './step-audit';
 import type { SweepContext } from './sweep-context';
-import { sweepFields, toSweepTicket, type SweepTicket } from './sweep-ticket';
+import { stateBasisOf, sweepFields, toSweepTicket, type SweepTicket } from './sweep-ticket';
 
 /** What the sweep did with one ticket; `acted` counts toward the per-action cost. */
 export type TicketOutcome = StepOutcome | { kind: 'restamped' } | { kind: 'notDue' };
@@ -36,7 +36,7 @@ async function writeState(
   const writer = `${ticket.id}:restamp:${state.timer}:${state.cycle}:${state.nextDueAt ?? 'none'}`;
   const verdict = await guardStateWrite(ctx, ticket, state, writer);
   if (verdict === 'reread' || verdict === 'wait') return heldBack(verdict);
-  await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, state);
+  await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, state, stateBasisOf(ticket));
   return { kind: 'restamped' };
 }
 

@@ -102,3 +102,11 @@ export function sweepFields(organizationsFieldId?: string): string[] {
     ...(organizationsFieldId ? [organizationsFieldId] : []),
   ];
 }
+
+/**
+ * The write option naming the ticket view (its `updated`) a state was decided from, so that the due index keeps a
+ * copy of that state for the events after it (docs/decisions/0020); none when the search did not return it.
+ */
+export function stateBasisOf(ticket: Pick<SweepTicket, 'updatedMs'>): { stateBasis?: string } {
+  return ticket.updatedMs === undefined ? {} : { stateBasis: new Date(ticket.updatedMs).toISOString() };
+}

@@ -6,7 +6,7 @@ import { PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state
 import { languageFor, renderMessage } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
 import type { SweepContext } from './sweep-context';
-import type { SweepTicket } from './sweep-ticket';
+import { stateBasisOf, type SweepTicket } from './sweep-ticket';
 
 /** The workflow offers no transition to Closed from the ticket's status: nothing was written. */
 export class NoCloseTransitionError extends Error {
@@ -63,7 +63,7 @@ export async function writeStep(
           { comment: comment(ctx, ticket, action, decision.idempotencyKey), properties },
           // The view the step was decided from, so that the due index keeps a copy of the new state for the
           // events after it (docs/decisions/0020).
-          ticket.updatedMs === undefined ? {} : { stateBasis: new Date(ticket.updatedMs).toISOString() },
+          stateBasisOf(ticket),
         );
         return;
       case 'transition': {
@@ -89,5 +89,5 @@ export async function writeStep(
     }
   }
   // Only the state is left (the step is already recorded as done): bring the property up to date.
-  await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, decision.state);
+  await ctx.deps.jira.setIssueProperty(ticket.key, PROCESS_STATE_KEY, decision.state, stateBasisOf(ticket));
 }
