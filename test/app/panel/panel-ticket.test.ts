@@ -111,7 +111,7 @@ describe('the panel reads its ticket with the one ticket reader', () => {
 
   it('asks for nothing the panel does not show', () => {
     expect(request).not.toContain('description');
-    expect(request).not.toContain('updated');
+    expect(request).not.toContain('comment');
     expect(request).not.toContain('customfield_10015');
     expect(request).not.toContain('customfield_10016');
     expect(new Set(request).size).toBe(request.length);
