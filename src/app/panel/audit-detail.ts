@@ -33,6 +33,10 @@ const WORDS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(n
     en: 'too many comments to tell whether the customer replied; please close by hand',
     de: 'zu viele Kommentare, um eine Antwort des Kunden auszuschließen; bitte von Hand schließen',
   },
+  proofUntimedComment: {
+    en: 'a customer comment has no readable time, so a reply cannot be ruled out; please close by hand',
+    de: 'ein Kundenkommentar hat keine lesbare Zeit, eine Antwort ist nicht auszuschließen; bitte von Hand schließen',
+  },
   levelNotFound: { en: 'the security level was not found', de: 'die Sicherheitsstufe wurde nicht gefunden' },
   typeNotFound: { en: 'the ticket type was not found', de: 'der Tickettyp wurde nicht gefunden' },
   noWayBack: {

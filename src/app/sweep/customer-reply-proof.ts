@@ -20,15 +20,28 @@ const APP_ACCOUNT_KEY = 'sweep:appAccountId';
 /** Comments the proof reads at most; a cycle with more than these is not proved. */
 const PROOF_COMMENTS_MAX = 5_000;
 
+/** Why a proof could not decide: the audit's detail code. */
+export type ProofGap =
+  /** The cycle holds more comments than the proof reads, none of them the customer's. */
+  | 'proofIncomplete'
+  /** A customer's comment has no readable time, so it may be a reply of this cycle or older. */
+  | 'proofUntimedComment';
+
+const GAP_MESSAGES: Readonly<Record<ProofGap, string>> = {
+  proofIncomplete: `more than ${PROOF_COMMENTS_MAX} comments since the cycle began: no proof that the customer is silent`,
+  proofUntimedComment: 'a customer comment without a readable time: no proof that the customer is silent',
+};
+
 /**
- * The proof read as many comments of the cycle as it may and found no customer among them without reaching the
- * cycle's start: it cannot tell whether the customer replied, so the step waits (never a close without proof).
+ * The proof cannot tell whether the customer replied since the cycle began, so the step waits (never a close
+ * without proof); `gap` says why.
  */
 export class ProofIncompleteError extends Error {
-  constructor(readonly issueKey: string) {
-    super(
-      `more than ${PROOF_COMMENTS_MAX} comments since the cycle began: no proof that the customer is silent`,
-    );
+  constructor(
+    readonly issueKey: string,
+    readonly gap: ProofGap = 'proofIncomplete',
+  ) {
+    super(GAP_MESSAGES[gap]);
     this.name = 'ProofIncompleteError';
   }
 }
@@ -58,7 +71,7 @@ async function sharedOrganizations(ctx: SweepContext, ticket: SweepTicket): Prom
  * shared organization); the app's comments and internal notes never count. Comments are read newest first in
  * pages sized to the comments the cycle can hold (the app's own reminders plus one), so a quiet ticket costs one
  * request and a point per comment read. Throws {@link ProofIncompleteError} when the cycle holds more comments
- * than the proof reads.
+ * than the proof reads, or a customer's comment whose time cannot be read.
  */
 export async function customerReplySince(
   ctx: SweepContext,
@@ -74,7 +87,7 @@ export async function customerReplySince(
     const page = await ctx.deps.jira.newestComments(ticket.key, startAt, pageSize);
     for (const comment of page) {
       const at = parseJiraTime(comment.created);
-      if (at === undefined || at <= sinceMs) return undefined;
+      if (at !== undefined && at <= sinceMs) return undefined;
       const author = comment.authorId;
       if (!comment.isPublic || author === undefined) continue;
       me ??= await appAccountId(ctx);
@@ -86,7 +99,14 @@ export async function customerReplySince(
         reporterId: ticket.reporterId,
         organizations: organizations ?? [],
       };
-      if (await isCustomer(ctx.deps, parties, author)) return { commentId: comment.id, at: new Date(at) };
+      if (!(await isCustomer(ctx.deps, parties, author))) continue;
+      // A customer's comment Jira gives no readable time for cannot be placed before or after the cycle's start.
+      // "No reply" could close a ticket the customer answered; taking it as a reply needs a time to restart the
+      // cycle from, and an old comment (the question itself) would postpone the close every cycle. So the proof
+      // says it cannot decide, and the step waits where an agent sees it. Other comments without a time are
+      // skipped: whenever they were written, they are no reply, and the next timed comment still ends the reading.
+      if (at === undefined) throw new ProofIncompleteError(ticket.key, 'proofUntimedComment');
+      return { commentId: comment.id, at: new Date(at) };
     }
     if (page.length < pageSize) return undefined;
   }

@@ -104,8 +104,8 @@ async function failure(
     return { kind: 'failed', reason: 'messageInvalid', failure: 'definite' };
   }
   if (error instanceof ProofIncompleteError) {
-    await audit('failed', 'proofIncomplete');
-    return { kind: 'failed', reason: 'proofIncomplete', failure: 'definite' };
+    await audit('failed', error.gap);
+    return { kind: 'failed', reason: error.gap, failure: 'definite' };
   }
   throw error;
 }

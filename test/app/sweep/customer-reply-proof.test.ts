@@ -5,6 +5,7 @@ import {
   ProofIncompleteError,
   restartForReply,
 } from '../../../src/app/sweep/customer-reply-proof';
+import type { CommentFacts } from '../../../src/app/ports/jira';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
 import { MemoryStore } from '../../support/memory-store';
 import {
@@ -50,7 +51,10 @@ describe('proof before an irreversible step: a customer comment since the cycle 
 
   it('a cycle with more comments than the proof reads proves nothing: it says so instead of “no reply”', async () => {
     const flood = Array.from({ length: 5_000 }, (_, i) => comment(String(1000 + i), APP, daysIn(1)));
-    await expect(proof({ comments: flood }, 49)).rejects.toBeInstanceOf(ProofIncompleteError);
+    await expect(proof({ comments: flood }, 49)).rejects.toMatchObject({
+      name: 'ProofIncompleteError',
+      gap: 'proofIncomplete',
+    });
     const justBelow = await proof({ comments: flood.slice(1) }, 49);
     expect(justBelow.reply).toBeUndefined();
   });
@@ -68,9 +72,72 @@ describe('proof before an irreversible step: a customer comment since the cycle 
     expect(atStart.calls).toEqual(['comments SUP-1 0+2']);
   });
 
-  it('a comment without a readable time ends the reading', async () => {
-    const { reply } = await proof({ comments: [comment('40', 'customer-1', undefined)] });
-    expect(reply).toBeUndefined();
+  describe('a comment without a readable time cannot be placed in the cycle: never “no reply” because of it', () => {
+    type Expected = { reply: string } | 'no reply' | 'cannot decide';
+    // Comments oldest first, as written; the proof reads them newest first.
+    it.each<[string, CommentFacts[], Expected]>([
+      [
+        'the reporter’s public comment without a time',
+        [comment('40', 'customer-1', undefined)],
+        'cannot decide',
+      ],
+      [
+        'the reporter’s comment with an unreadable time',
+        [comment('40', 'customer-1', 'yesterday')],
+        'cannot decide',
+      ],
+      [
+        'a participant’s public comment without a time',
+        [comment('40', 'colleague-1', undefined)],
+        'cannot decide',
+      ],
+      [
+        'the reporter’s comment without a time above an older reply of the cycle',
+        [comment('39', 'customer-1', daysIn(2)), comment('40', 'customer-1', undefined)],
+        'cannot decide',
+      ],
+      [
+        'the reporter’s comment without a time above one written before the cycle',
+        [comment('39', 'customer-1', daysIn(-2)), comment('40', 'customer-1', undefined)],
+        'cannot decide',
+      ],
+      ['the app’s own comment without a time', [comment('40', APP, undefined)], 'no reply'],
+      ['an agent’s comment without a time', [comment('40', 'agent-1', undefined)], 'no reply'],
+      ['an authorless comment without a time', [comment('40', undefined, undefined)], 'no reply'],
+      [
+        'the reporter’s internal note without a time above a reply of the cycle',
+        [comment('39', 'customer-1', daysIn(2)), comment('40', 'customer-1', undefined, false)],
+        { reply: '39' },
+      ],
+      [
+        'the app’s comment without a time above a reply of the cycle',
+        [comment('39', 'customer-1', daysIn(2)), comment('40', APP, undefined)],
+        { reply: '39' },
+      ],
+      [
+        'an agent’s comment without a time above one written before the cycle',
+        [comment('39', 'customer-1', daysIn(-2)), comment('40', 'agent-1', undefined)],
+        'no reply',
+      ],
+      [
+        'the reporter’s comment without a time below one written before the cycle (never read)',
+        [comment('39', 'customer-1', undefined), comment('40', 'customer-1', daysIn(-2))],
+        'no reply',
+      ],
+    ])('%s', async (_name, comments, expected) => {
+      const result = proof({ comments, participants: ['colleague-1'] }, comments.length);
+      if (expected === 'cannot decide') {
+        const error = await result.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ProofIncompleteError);
+        expect(error).toMatchObject({ issueKey: 'SUP-1', gap: 'proofUntimedComment' });
+      } else {
+        const { reply } = await result;
+        expect(reply?.commentId ?? 'no reply').toBe(expected === 'no reply' ? 'no reply' : expected.reply);
+      }
+    });
   });
 
   it('the reporter’s internal note is no reply; an older public comment of the cycle still is', async () => {

@@ -228,18 +228,24 @@ describe('performStep: the proof that no customer replied since the cycle began'
     expect(audits).toEqual([expect.objectContaining({ action: 'timerReset', detail: 'customerReplyFound' })]);
   });
 
-  it('never closes when the proof cannot read back to the cycle’s start: the close fails, nothing written', async () => {
+  it.each([
+    [
+      'the proof cannot read back to the cycle’s start',
+      Array.from({ length: 5_000 }, (_, i) => comment(String(1000 + i), APP, jiraTime(now.getTime() - DAY))),
+      'proofIncomplete',
+    ],
+    [
+      'a customer comment has no readable time',
+      [comment('90', 'customer-1', undefined)],
+      'proofUntimedComment',
+    ],
+  ])('never closes when %s: the close fails, nothing written', async (_name, comments, gap) => {
     const ticket = clarificationTicket(CLOSE_DAYS);
-    const flood = Array.from({ length: 5_000 }, (_, i) =>
-      comment(String(1000 + i), APP, jiraTime(now.getTime() - DAY)),
-    );
-    const { outcome, fake, decision, store, audits } = await perform(ticket, { comments: flood });
-    expect(outcome).toEqual({ kind: 'failed', reason: 'proofIncomplete', failure: 'definite' });
+    const { outcome, fake, decision, store, audits } = await perform(ticket, { comments });
+    expect(outcome).toEqual({ kind: 'failed', reason: gap, failure: 'definite' });
     expect(fake.writes).toEqual([]);
     await expect(claimOf(store, decision.idempotencyKey)).resolves.toEqual({ kind: 'claimed' });
-    expect(audits).toEqual([
-      expect.objectContaining({ action: 'close', outcome: 'failed', detail: 'proofIncomplete' }),
-    ]);
+    expect(audits).toEqual([expect.objectContaining({ action: 'close', outcome: 'failed', detail: gap })]);
   });
 
   it('a reminder on a ticket that changed after its state was written is proved first', async () => {
