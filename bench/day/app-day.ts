@@ -49,6 +49,12 @@ export interface DayRun {
   sweeps: { points: number; wrote: boolean }[];
   kvsBytesWritten: number;
   kvsWrites: number;
+  /**
+   * The warm-up hours before the measured days (installation): their points, and the app's sweep points in each
+   * of those hours (the installation's overdue steps being worked off under the hourly budget; the naive
+   * baseline's are not told apart).
+   */
+  install: { hours: number; points: number; sweepPointsByHour?: number[] };
   realSeconds: number;
   /**
    * The reads the panel pages made as the user with `@forge/bridge` `requestJira` (decision 0018), apart from
@@ -253,7 +259,22 @@ export async function runAppDays(options: {
   const started = performance.now();
   let last: InvocationSample | undefined;
   const host = await installApp(options.site, options.clock, { onSample: (s) => (last = s) });
+  const installedMs = Date.now();
+  const install = {
+    hours: options.warmupHours,
+    points: 0,
+    sweepPointsByHour: Array.from({ length: options.warmupHours }, () => 0),
+  };
+  const stopInstall = host.onInvocation((record) => {
+    const points = pointsOf(record);
+    install.points += points;
+    const hour = Math.floor((Date.parse(record.startedAt) - installedMs) / HOUR_MS);
+    if (sourceOfModule(record.moduleKey) === 'sweep' && hour < options.warmupHours)
+      install.sweepPointsByHour[hour] = (install.sweepPointsByHour[hour] ?? 0) + points;
+  });
   await host.advance(options.warmupHours * HOUR_MS);
+  stopInstall();
+  last = undefined;
   const startMs = Date.now();
   const hourly: number[] = [];
   const kvs = meterKvsWrites(host);
@@ -296,6 +317,7 @@ export async function runAppDays(options: {
       sweeps,
       kvsBytesWritten: kvs.bytes(),
       kvsWrites: kvs.writes(),
+      install,
       realSeconds: (performance.now() - started) / 1000,
       pageReads,
     };

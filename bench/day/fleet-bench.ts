@@ -13,13 +13,12 @@ import { QuotaPool } from '../../sandbox/jira/limits';
 import { STATUS } from '../../sandbox/jira/seed/demo-ids';
 import type { SimJiraSite } from '../../sandbox/jira/site';
 import { round } from '../bench-metrics';
-import { INSTALLED_AT, referenceSite } from './day-bench';
+import { DAY_START, INSTALLED_AT, referenceSite } from './day-bench';
 import { appRunner, installApp } from './app-day';
 import { runDays } from './day-schedule';
 import { HOUR_MS, OPEN_TICKETS } from './reference-day';
 
 const POOL_POINTS = 65_000;
-const DAY_START = Date.parse('2026-11-30T00:00:00Z');
 
 interface Installation {
   readonly name: string;
@@ -52,7 +51,7 @@ export async function fleetBench(options: {
         limits: { pool, installation: name },
       });
       const host = await installApp(site, clock, { installationId: uuid(n), cloudId: uuid(n + 50) });
-      // Installation: the first sweeps build the due index (not measured).
+      // Installation: the first sweeps build the due index and work off the overdue steps (not measured).
       await host.advance(DAY_START - Date.now());
       host.uninstall();
       const installation: Installation = { name, site, host, rateLimited: 0 };

@@ -263,7 +263,7 @@ export async function runNaiveDays(options: {
     options.clock.advance(HOUR_MS);
     await naiveHour(naive.jira, options.clock.now());
   }
-  meter.take();
+  const installPoints = meter.take().points;
   const day = new DayBook();
   const book = (source: Source) => {
     const spent = meter.take();
@@ -321,6 +321,7 @@ export async function runNaiveDays(options: {
     sweeps: [],
     kvsBytesWritten: 0,
     kvsWrites: 0,
+    install: { hours: options.warmupHours, points: installPoints },
     realSeconds: (performance.now() - started) / 1000,
   };
 }
