@@ -10,8 +10,8 @@ import { OPEN_TICKETS } from '../../bench/day/reference-day';
  * the benchmark (one Delivery a week).
  */
 const MAX_POINTS_PER_EVENT = 2.8;
-// Measured 2.74. The target is 1 point per event. An event decided from its payload and the state copy in
-// the due index costs its write only (docs/decisions/0020), but the measured day begins hours after installation:
+// Measured 2.70. The target is 1 point per event. An event decided from its payload and the state copy in
+// the due index costs its write only (docs/decisions/0020), but the measured day begins a day after installation:
 // the first event of a ticket since then finds no copy and reads the ticket (2 points) before it writes, and most
 // of the day's status changes are such first events. New tickets, agent comments on waiting tickets and Delivery
 // moves read more than the payload carries (README, "Reference day"). The site charges a user read (the customer's
