@@ -6,11 +6,13 @@ const acme2 = CUSTOMERS.acme[1] ?? '';
 const globex1 = CUSTOMERS.globex[0] ?? '';
 
 describe('permissions', () => {
-  const h = harness();
+  // Every test gets its own site, so an issue one test creates never shows up in another's search.
+  let h: ReturnType<typeof harness>;
   let shared = '';
   let confidential = '';
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    h = harness();
     shared = await h.site
       .actAs(acme1)
       .createIssue({ project: 'SD', issueType: 'Request', summary: 'Shared with Acme' });
