@@ -8,9 +8,11 @@ import type { SimClock } from '../../sandbox/clock';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import type { InvocationRecord } from '../../sandbox/forge/invocation';
 import type { SimJiraSite } from '../../sandbox/jira/site';
-import { loadViewAsPage } from '../../sandbox/forge/page-view';
+import { loadViewAsPage, readAsPage, type PageReadRecord } from '../../sandbox/forge/page-view';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import type { Invoke } from '../../static/admin/src/api';
+import { loadSiteCatalog } from '../../static/admin/src/site-catalog';
 import * as index from '../../src/index';
 import { DELIVERY_LABELS, runDays, type DayRunner, type Label } from './day-schedule';
 import { instrumentApp, type InvocationSample } from './instrument';
@@ -65,10 +67,17 @@ export interface DayRun {
 }
 
 /** Views, reads and points of the pages' own Jira reads, per panel. */
-export type PageReadsTally = Record<'panel' | 'portal', { views: number; reads: number; points: number }>;
+export type PageReadsTally = Record<
+  'panel' | 'portal' | 'admin',
+  { views: number; reads: number; points: number }
+>;
 
 function emptyPageReads(): PageReadsTally {
-  return { panel: { views: 0, reads: 0, points: 0 }, portal: { views: 0, reads: 0, points: 0 } };
+  return {
+    panel: { views: 0, reads: 0, points: 0 },
+    portal: { views: 0, reads: 0, points: 0 },
+    admin: { views: 0, reads: 0, points: 0 },
+  };
 }
 
 function emptyTally(): Tally {
@@ -199,13 +208,16 @@ export function appRunner(
     const error = (result.value as { error?: { code?: string } } | undefined)?.error;
     if (error && error.code !== 'NOT_FOUND') throw new Error(`${what}: ${JSON.stringify(error)}`);
   };
+  const bookReads = (panel: keyof PageReadsTally, reads: readonly PageReadRecord[]) => {
+    pageReads[panel].reads += reads.length;
+    pageReads[panel].points += reads.reduce((sum, r) => sum + r.points, 0);
+  };
   /** One view loaded as its page loads it; the page's reads booked under `panel`. */
   const pageView = async (panel: keyof PageReadsTally, call: Parameters<typeof loadViewAsPage>[2]) => {
     const { result, reads } = await loadViewAsPage(host, site, call);
     ok(result, call.functionKey);
     pageReads[panel].views += 1;
-    pageReads[panel].reads += reads.length;
-    pageReads[panel].points += reads.reduce((sum, r) => sum + r.points, 0);
+    bookReads(panel, reads);
   };
   return {
     async advanceTo(atMs) {
@@ -231,17 +243,27 @@ export function appRunner(
           portal: { id: 1 },
         },
       }),
+    // The admin page opened, with its settings, catalogue, health and activity sections, as the built page loads
+    // them: the catalogue's and the health check's Jira reads made by the page as the admin, the people too.
     async adminOpen() {
-      for (const functionKey of ['getSettings', 'getSiteCatalog', 'getHealth', 'getActivity']) {
-        const call = {
-          moduleKey: 'process-admin',
-          functionKey,
-          payload: {},
-          accountId: 'admin-sarah',
-          extension: { type: 'jira:adminPage' },
-        };
-        ok(await host.invokeResolver(call), functionKey);
-      }
+      const admin = { moduleKey: 'process-admin', accountId: 'admin-sarah' };
+      const extension = { type: 'jira:adminPage' };
+      await pageView('admin', { ...admin, functionKey: 'getSettings', extension });
+      // The catalogue through the page's own loader, with the host as its bridge.
+      const invoke = (async (functionKey: string, payload: unknown) => {
+        const result = await host.invokeResolver({ ...admin, functionKey, payload, extension });
+        ok(result, functionKey);
+        return (result.ok ? (result.value as { data?: unknown }) : {}).data;
+      }) as Invoke;
+      const catalogReads: PageReadRecord[] = [];
+      await loadSiteCatalog(invoke, readAsPage(site, admin.accountId, catalogReads));
+      pageReads.admin.views += 1;
+      bookReads('admin', catalogReads);
+      await pageView('admin', { ...admin, functionKey: 'getHealth', extension });
+      ok(
+        await host.invokeResolver({ ...admin, functionKey: 'getActivity', payload: {}, extension }),
+        'getActivity',
+      );
     },
   };
 }

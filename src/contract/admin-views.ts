@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntry, Bilingual, IsoDateTime, Language } from './common';
+import type { PageReadAnswer } from './page-reads';
 import type { MessageKey } from './settings';
 
 /** `previewText` payload: render the (possibly unsaved) template with sample parameters. */
@@ -16,9 +17,13 @@ export interface PreviewTextResult {
   unknownPlaceholders: string[];
 }
 
-/** `getHealth` payload: one project, or every service desk project when omitted. */
+/**
+ * `getHealth` payload: one project, or every service desk project when omitted; the page's Jira reads come with it
+ * (decision 0018), as for the issue panel.
+ */
 export interface HealthPayload {
   projectKey?: string;
+  answers?: Record<string, PageReadAnswer>;
 }
 
 /** Does every name the configuration uses exist on the site, per project? */
@@ -155,8 +160,10 @@ export interface ActivityPage {
 }
 
 /**
- * `getSiteCatalog` result: the names the site knows, for the admin page's pickers, each list sorted. Read as
- * the admin, so it holds what they may see. A configured name missing here is still shown by its picker.
+ * The names the site knows, for the admin page's pickers, each list sorted. Read as the admin, so it holds what
+ * they may see. A configured name missing here is still shown by its picker. `getSiteCatalog` answers every list
+ * but `people`, which the page reads itself (`GET /rest/api/3/users/search` lists customers too, far more than a
+ * resolver payload may carry back).
  */
 export interface SiteCatalogView {
   issueTypes: string[];
@@ -222,3 +229,6 @@ export interface RetryParkedItemPayload {
 export interface RetryParkedItemResult {
   retried: boolean;
 }
+
+/** `getSiteCatalog` result: the catalog but the people, which the page reads as the admin. */
+export type SiteListsView = Omit<SiteCatalogView, 'people'>;

@@ -5,7 +5,7 @@ import type {
   HealthView,
   PreviewTextPayload,
   PreviewTextResult,
-  SiteCatalogView,
+  SiteListsView,
   SettingsImpactView,
   OrganizationHealthView,
   ParkedItemsView,
@@ -41,16 +41,22 @@ interface ResolverContract {
    * answers over; the resolver answers with the reads it still needs, or with the view.
    */
   getPanel: { payload: PageReadsPayload; result: PanelView | PageReadsNeeded };
-  /** Admin: current settings, site projects and the message catalogue. */
-  getSettings: { payload: Record<string, never>; result: SettingsView };
+  /**
+   * Admin: current settings, site projects and the message catalogue; the page reads the service desks as the
+   * admin and hands the answer over, as for `getPanel`.
+   */
+  getSettings: { payload: PageReadsPayload; result: SettingsView | PageReadsNeeded };
   /** Admin: validate and save; validation errors are a result, not a {@link ResolverError}. */
   saveSettings: { payload: SaveSettingsPayload; result: SaveSettingsResult };
   /** Admin: render a message template with sample parameters. */
   previewText: { payload: PreviewTextPayload; result: PreviewTextResult };
   /** Admin: check the configured names against the site. */
-  getHealth: { payload: HealthPayload; result: HealthView };
-  /** Admin: the names the site knows (types, statuses, fields, organizations, people) for the pickers. */
-  getSiteCatalog: { payload: Record<string, never>; result: SiteCatalogView };
+  getHealth: { payload: HealthPayload; result: HealthView | PageReadsNeeded };
+  /**
+   * Admin: the names the site knows (types, statuses, fields, organizations, priorities) for the pickers; the page
+   * reads them as the admin and hands the answers over, as for `getPanel`.
+   */
+  getSiteCatalog: { payload: PageReadsPayload; result: SiteListsView | PageReadsNeeded };
   /** Admin: the site's organizations without a region or language (their tickets use the fallbacks). */
   getOrganizationHealth: { payload: Record<string, never>; result: OrganizationHealthView };
   /** Admin: what a settings change would do to the open tickets' timers, before saving it. */

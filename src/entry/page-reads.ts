@@ -3,6 +3,7 @@ import { CallStats } from '../adapters/jira/call-stats';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { JiraGateway } from '../adapters/jira/jira-gateway';
 import { PageReadsTransport } from '../adapters/jira/page-reads-transport';
+import { SiteDirectoryGateway } from '../adapters/jira/site-directory-gateway';
 import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
 import { InvalidPayloadError, issueLines } from '../app/admin/invalid-payload-error';
 import type { Logger } from '../app/ports';
@@ -28,6 +29,18 @@ const payloadSchema = z.strictObject({
 export interface PageJira {
   user: JiraGateway;
   userMeta: SiteMetadataGateway;
+  directory: SiteDirectoryGateway;
+}
+
+/**
+ * A payload split into the page's Jira answers and the resolver's own arguments (which the use case validates);
+ * a payload that is not an object is left to the use case whole.
+ */
+export function pageAnswers(payload: unknown): { answers: unknown; rest: unknown } {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return { answers: {}, rest: payload };
+  const { answers, ...rest } = payload as Record<string, unknown>;
+  return { answers: answers === undefined ? {} : { answers }, rest };
 }
 
 /**
@@ -57,7 +70,11 @@ export async function panelThroughPage<V>(
     maxAttempts: 1,
     maxInlineWaitSeconds: 0,
   });
-  const page = { user: new JiraGateway(client), userMeta: new SiteMetadataGateway(client) };
+  const page = {
+    user: new JiraGateway(client),
+    userMeta: new SiteMetadataGateway(client),
+    directory: new SiteDirectoryGateway(client),
+  };
   const pendingOr = (): PageReadsNeeded | undefined =>
     transport.pending.length > 0 ? { view: 'reads', reads: transport.pending } : undefined;
   try {

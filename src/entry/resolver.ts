@@ -18,7 +18,7 @@ import { getParkedItems, retryParkedItem } from '../app/admin/parked-items';
 import { getSweepPreview } from '../app/admin/sweep-preview';
 import { cachedAgentCheck } from '../app/panel/agent-check';
 import { getPanel } from '../app/panel/get-panel';
-import { panelThroughPage } from './page-reads';
+import { pageAnswers, panelThroughPage } from './page-reads';
 import type { ResolverKey, ResolverResponse, ResultOf } from '../contract/resolvers';
 import { appDeps, appRulesGateway, userGateway } from './deps';
 import { resolverError } from './resolver-error';
@@ -127,7 +127,10 @@ export const resolver = new Resolver()
     }),
   )
   .define('getSettings', ({ payload, context }) =>
-    run('getSettings', { payload, context }, (deps) => getSettings(payload, deps)),
+    run('getSettings', { payload, context }, (deps) => {
+      const { answers, rest } = pageAnswers(payload);
+      return panelThroughPage(answers, deps.app.log, (page) => getSettings(rest, deps, page));
+    }),
   )
   .define('saveSettings', ({ payload, context }) =>
     run('saveSettings', { payload, context }, (deps) => saveSettings(payload, deps)),
@@ -139,12 +142,16 @@ export const resolver = new Resolver()
     run('previewText', { payload, context }, (deps) => previewText(payload, deps)),
   )
   .define('getHealth', ({ payload, context }) =>
-    run('getHealth', { payload, context }, (deps) => getHealth(payload, deps)),
+    run('getHealth', { payload, context }, (deps) => {
+      const { answers, rest } = pageAnswers(payload);
+      return panelThroughPage(answers, deps.app.log, (page) => getHealth(rest, deps, page));
+    }),
   )
   .define('getSiteCatalog', ({ payload, context }) =>
-    run('getSiteCatalog', { payload, context }, (deps, _ctx, client) =>
-      getSiteCatalog(payload, { admin: deps, directory: new SiteDirectoryGateway(client) }),
-    ),
+    run('getSiteCatalog', { payload, context }, (deps) => {
+      const { answers, rest } = pageAnswers(payload);
+      return panelThroughPage(answers, deps.app.log, (site) => getSiteCatalog(rest, { admin: deps, site }));
+    }),
   )
   .define('getOrganizationHealth', ({ payload, context }) =>
     run('getOrganizationHealth', { payload, context }, (deps, _ctx, client) =>

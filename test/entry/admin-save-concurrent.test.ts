@@ -2,6 +2,7 @@ import { USER } from '../../sandbox/jira/seed/demo-ids';
 import type { SaveSettingsResult, SettingsView } from '../../src/contract/settings';
 import { CONFIG_KEY, type StoredConfig } from '../../src/app/shared/config-repository';
 import { startEventsSite, type LocalSite } from '../support/local-site';
+import { invokeThroughPage } from '../../sandbox/forge/page-view';
 
 /**
  * Two admins save on the same version at the same moment, through the real resolver on the local site (whose
@@ -17,7 +18,7 @@ describe('admin saves are compare-and-set', () => {
     payload: unknown,
     accountId: string = USER.admin,
   ): Promise<T> {
-    const result = await s.host.invokeResolver({
+    const result = await invokeThroughPage(s.host, s.site, {
       moduleKey: 'process-admin',
       functionKey,
       payload,

@@ -4,6 +4,7 @@ import { RECLASSIFICATION_RULES_KEY, transitionRulesKey } from '../../src/domain
 import type { PlatformChecksView } from '../../src/contract/platform-checks';
 import type { SaveSettingsResult, SettingsView } from '../../src/contract/settings';
 import { asAdmin, type LocalSite, STATUS, USER, startEventsSite } from '../support/local-site';
+import { invokeThroughPage } from '../../sandbox/forge/page-view';
 
 /**
  * The app publishes the tables its Jira expressions look up (Forge app property, project property) on install,
@@ -167,7 +168,7 @@ describe('published expression tables on the local site', () => {
     expect(detail('commentEvents')?.de).toContain('nennen die Sichtbarkeit nicht');
     expect(detail('rateLimitHeaders')?.en).toContain('X-RateLimit-Remaining');
     expect(view.automationHeld).toBe(false);
-    const refused = await s.host.invokeResolver({
+    const refused = await invokeThroughPage(s.host, s.site, {
       moduleKey: 'process-admin',
       functionKey: 'runPlatformChecks',
       payload: {},

@@ -2,6 +2,7 @@ import { ISSUE_TYPE, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import type { SettingsImpactView } from '../../src/contract/admin-views';
 import type { SettingsView, TimerSettings } from '../../src/contract/settings';
 import { DAY, HOUR, insertTickets, startSweepSite, type LocalSite } from '../support/local-site';
+import { invokeThroughPage } from '../../sandbox/forge/page-view';
 
 const START = Date.parse('2026-11-02T08:30:00Z');
 
@@ -24,7 +25,7 @@ describe('previewSettingsImpact: what a settings change would do to the open tic
   afterEach(() => s.close());
 
   const call = async <T>(functionKey: string, payload: unknown, accountId: string = USER.admin) => {
-    const result = await s.host.invokeResolver({
+    const result = await invokeThroughPage(s.host, s.site, {
       moduleKey: 'process-admin',
       functionKey,
       payload,
@@ -209,7 +210,7 @@ async function asAdminCall(
   functionKey: string,
   payload: unknown,
 ): Promise<SettingsImpactView & { ok?: boolean }> {
-  const result = await s.host.invokeResolver({
+  const result = await invokeThroughPage(s.host, s.site, {
     moduleKey: 'process-admin',
     functionKey,
     payload,
@@ -223,7 +224,7 @@ async function asAdminCall(
 
 /** The `saveSettings` payload of the stored site settings with `timers` changed. */
 async function timersPayload(s: LocalSite, timers: Partial<TimerSettings>) {
-  const result = await s.host.invokeResolver({
+  const result = await invokeThroughPage(s.host, s.site, {
     moduleKey: 'process-admin',
     functionKey: 'getSettings',
     payload: {},

@@ -1,5 +1,8 @@
+import { loadViewAsPage, readAsPage, type PageReadRecord } from '../../sandbox/forge/page-view';
 import { USER } from '../../sandbox/jira/seed/demo-ids';
 import type { OrganizationHealthView, SiteCatalogView } from '../../src/contract/admin-views';
+import type { Invoke } from '../../static/admin/src/api';
+import { loadSiteCatalog } from '../../static/admin/src/site-catalog';
 import { startEventsSite, type LocalSite } from '../support/local-site';
 
 describe('getSiteCatalog: the names the admin page offers in its pickers, read from the site', () => {
@@ -9,13 +12,30 @@ describe('getSiteCatalog: the names the admin page offers in its pickers, read f
   });
   afterAll(() => s.close());
 
-  const call = async (accountId: string, payload: unknown = {}) =>
-    (await s.host.invokeResolver({
-      moduleKey: 'process-admin',
-      functionKey: 'getSiteCatalog',
-      payload,
-      accountId,
-    })) as { ok: true; value: { data?: SiteCatalogView; error?: { code: string } } };
+  /** The catalog as the admin page loads it: the resolver's lists from the page's reads, the people read by the page. */
+  const call = async (
+    accountId: string,
+  ): Promise<{ value: { data?: SiteCatalogView; error?: { code: string } } }> => {
+    let error: { code: string } | undefined;
+    const invoke = (async (functionKey: string, payload: unknown) => {
+      const result = await s.host.invokeResolver({
+        moduleKey: 'process-admin',
+        functionKey,
+        payload,
+        accountId,
+        extension: { type: 'jira:adminPage' },
+      });
+      const value = (result.ok ? result.value : {}) as { data?: unknown; error?: { code: string } };
+      error = value.error;
+      if (value.error) throw new Error(value.error.code);
+      return value.data;
+    }) as Invoke;
+    try {
+      return { value: { data: await loadSiteCatalog(invoke, readAsPage(s.site, accountId, [])) } };
+    } catch {
+      return { value: error ? { error } : {} };
+    }
+  };
 
   it('lists types, statuses, fields, link types, request types and organizations as the site names them', async () => {
     const catalog = (await call(USER.admin)).value.data;
@@ -76,7 +96,38 @@ describe('getSiteCatalog: the names the admin page offers in its pickers, read f
   });
 
   it('refuses a payload it does not know', async () => {
-    expect((await call(USER.admin, { extra: 1 })).value.error?.code).toBe('INVALID');
+    const result = await s.host.invokeResolver({
+      moduleKey: 'process-admin',
+      functionKey: 'getSiteCatalog',
+      payload: { extra: 1 },
+      accountId: USER.admin,
+    });
+    expect(result).toMatchObject({ ok: true, value: { error: { code: 'INVALID' } } });
+  });
+
+  it('reads no Jira in the backend once the admin check is kept: the page reads every list as the admin', async () => {
+    await call(USER.admin);
+    const before = s.host.invocations.length;
+    const reads: PageReadRecord[] = [];
+    const { result } = await loadViewAsPage(s.host, s.site, {
+      moduleKey: 'process-admin',
+      functionKey: 'getSiteCatalog',
+      accountId: USER.admin,
+      extension: { type: 'jira:adminPage' },
+    });
+    reads.push(
+      ...(
+        await loadViewAsPage(s.host, s.site, {
+          moduleKey: 'process-admin',
+          functionKey: 'getHealth',
+          accountId: USER.admin,
+          extension: { type: 'jira:adminPage' },
+        })
+      ).reads,
+    );
+    expect(result).toMatchObject({ ok: true, value: { data: { priorities: ['P1', 'P2', 'P3', 'P4'] } } });
+    expect(s.host.invocations.slice(before).flatMap((i) => i.requests)).toEqual([]);
+    expect(reads.map((r) => r.path)).toEqual(expect.arrayContaining(['/rest/api/3/field']));
   });
 });
 

@@ -294,14 +294,17 @@ let server: Awaited<ReturnType<typeof startUiServer>>;
 
 beforeAll(async () => {
   ensureUiBuilt();
-  // The page reads a saver's display name itself, as the viewing admin.
+  // The page reads a saver's display name and the pickers' people itself, as the viewing admin.
+  const people = siteCatalog.people.map((p) => ({ ...p, accountType: 'atlassian', active: true }));
   server = await startUiServer(
     (_app, query) => adminConfig(query),
     resolveAdmin,
     (path) =>
       path === '/rest/api/3/user?accountId=acc-mara'
         ? { status: 200, body: { accountId: 'acc-mara', displayName: 'Mara Schneider' } }
-        : { status: 404, body: { errorMessages: ['no such user'] } },
+        : path === '/rest/api/3/users/search?maxResults=1000'
+          ? { status: 200, body: people }
+          : { status: 404, body: { errorMessages: ['no such user'] } },
   );
   browser = await launchChromium();
 });

@@ -24,6 +24,7 @@ import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
 import { guardRun } from './honest-run';
+import { invokeThroughPage } from '../../sandbox/forge/page-view';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -461,7 +462,8 @@ export async function waitingInClarification(s: LocalSite, count: number): Promi
 
 /** Calls an admin resolver of the admin page as the site's Jira administrator; its `data`, or an error thrown. */
 export async function asAdmin<T>(s: LocalSite, functionKey: string, payload: unknown = {}): Promise<T> {
-  const result = await s.host.invokeResolver({
+  // As the admin page calls it: the reads a resolver asks for are made as the admin.
+  const result = await invokeThroughPage(s.host, s.site, {
     moduleKey: 'process-admin',
     functionKey,
     payload,

@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { Person, SiteDirectoryGateway as SiteDirectoryPort } from '../../app/ports/jira';
+import type { SiteDirectoryGateway as SiteDirectoryPort } from '../../app/ports/jira';
 import type { JiraClient } from './jira-client';
 
 const named = z.looseObject({ id: z.string(), name: z.string() });
@@ -22,17 +22,10 @@ function suggestionText(displayName: string): string {
     .replace(/<\/?b>/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => HTML_ENTITIES.get(entity) ?? entity);
 }
-const userSchema = z.looseObject({
-  accountId: z.string(),
-  accountType: z.string().optional(),
-  displayName: z.string().optional(),
-  active: z.boolean().optional(),
-});
 
 /**
- * The lists the admin page offers in its pickers: resolutions, priorities, request types, JSM organizations and the people
- * who can be named on the escalation ladder. Used as the admin (`asUser()`), so Jira decides what they may see.
- * One REST call per method; each reads the first page, which is every value on a site of the size the app serves.
+ * The lists the admin page offers in its pickers: resolutions, priorities, request types and JSM organizations.
+ * Used as the admin (the page's reads, decision 0018), so Jira decides what they may see. One REST call per method; each reads the first page, which is every value on a site of the size the app serves.
  */
 export class SiteDirectoryGateway implements SiteDirectoryPort {
   constructor(readonly client: JiraClient) {}
@@ -67,19 +60,6 @@ export class SiteDirectoryGateway implements SiteDirectoryPort {
       objects: (a) => a.results.length,
     });
     return answer.results.map((r) => suggestionText(r.displayName));
-  }
-
-  /** Active Atlassian accounts (agents and staff); customers and apps cannot be on the ladder. */
-  async getPeople(): Promise<Person[]> {
-    const users = await this.client.call({
-      operation: 'getAllUsers',
-      route: route`/rest/api/3/users/search?maxResults=${'1000'}`,
-      schema: z.array(userSchema),
-      objects: (l) => l.length,
-    });
-    return users
-      .filter((u) => u.accountType === 'atlassian' && u.active !== false)
-      .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }));
   }
 
   /** The names on the first page of a JSM list (`{ values: [{ id, name }] }`). */

@@ -9,15 +9,21 @@ import { overriddenSections } from './override-sections';
 
 /**
  * The admin page's settings: the site's, each managed project's overridden sections (as they apply after
- * merging), the site's service desk projects and the message catalogue. Jira administrators only.
+ * merging), the site's service desk projects and the message catalogue. Jira administrators only: the check is
+ * the backend's own, as the user, before anything else. The service desks come from `reads` (the resolver hands
+ * it the page's reads as the admin, decision 0018).
  */
-export async function getSettings(payload: unknown, deps: AdminDeps): Promise<SettingsView> {
+export async function getSettings(
+  payload: unknown,
+  deps: AdminDeps,
+  reads: Pick<AdminDeps, 'userMeta'> = deps,
+): Promise<SettingsView> {
   await requireJiraAdmin(deps);
   const parsed = z.strictObject({}).safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
   const [{ config, version }, desks] = await Promise.all([
     deps.app.config.load(),
-    deps.userMeta.getServiceDesks(),
+    reads.userMeta.getServiceDesks(),
   ]);
   return {
     site: settingsView(settingsSchema.parse(siteInput(config))),

@@ -69,12 +69,20 @@ function projectChecks(cfg: ProjectConfig, site: SiteNames, securityLevels: stri
   ];
 }
 
+/** Where the health check reads the site's names: Jira as the admin, by default through the page (decision 0018). */
+type HealthReads = Pick<AdminDeps, 'user' | 'userMeta'>;
+
 /**
  * Health check: which configured issue types, statuses, fields, the Delivery link type and the
  * regions' security levels exist on the site, per managed project, and how to fix what is missing.
- * Site-wide names are read once; security levels once per project. Admins only.
+ * Site-wide names are read once; security levels once per project, from `reads` (the resolver hands it the page's
+ * reads as the admin). Admins only: the check is the backend's own, as the user, before anything else.
  */
-export async function getHealth(payload: unknown, deps: AdminDeps): Promise<HealthView> {
+export async function getHealth(
+  payload: unknown,
+  deps: AdminDeps,
+  reads: HealthReads = deps,
+): Promise<HealthView> {
   await requireJiraAdmin(deps);
   const parsed = healthPayloadSchema.safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
@@ -83,12 +91,12 @@ export async function getHealth(payload: unknown, deps: AdminDeps): Promise<Heal
     ? [parsed.data.projectKey]
     : config.projects.length > 0
       ? config.projects
-      : (await deps.userMeta.getServiceDesks()).map((d) => d.projectKey);
+      : (await reads.userMeta.getServiceDesks()).map((d) => d.projectKey);
   const [issueTypes, statuses, fields, linkTypes] = await Promise.all([
-    deps.userMeta.getIssueTypes(),
-    deps.userMeta.getStatuses(),
-    deps.user.getFields(),
-    deps.userMeta.getIssueLinkTypes(),
+    reads.userMeta.getIssueTypes(),
+    reads.userMeta.getStatuses(),
+    reads.user.getFields(),
+    reads.userMeta.getIssueLinkTypes(),
   ]);
   const site: SiteNames = {
     issueTypes: issueTypes.map((t) => t.name),
@@ -99,8 +107,8 @@ export async function getHealth(payload: unknown, deps: AdminDeps): Promise<Heal
   const projects = await Promise.all(
     keys.map(async (projectKey): Promise<ProjectHealth> => {
       const [project, levels] = await Promise.all([
-        deps.userMeta.getProject(projectKey),
-        deps.userMeta.getProjectSecurityLevels(projectKey).catch((error: unknown) => {
+        reads.userMeta.getProject(projectKey),
+        reads.userMeta.getProjectSecurityLevels(projectKey).catch((error: unknown) => {
           // A project the admin cannot see answers 404: all its levels are then reported missing.
           if (error instanceof JiraHttpError && error.status === 404) return [];
           throw error;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { SiteCatalogView } from '../../contract/admin-views';
+import type { SiteListsView } from '../../contract/admin-views';
 import { holidayRegionCatalogue } from '../../domain/calendar/holiday-regions';
-import type { SiteDirectoryGateway } from '../ports/jira';
+import type { JiraGateway, SiteDirectoryGateway, SiteMetadataGateway } from '../ports/jira';
 import { JiraHttpError } from '../ports/jira-errors';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
@@ -21,17 +21,29 @@ async function orNone<T>(read: Promise<T[]>): Promise<T[]> {
   }
 }
 
+/** Where the pickers' lists are read: Jira as the admin, through the page's own reads (decision 0018). */
+export interface SiteReads {
+  user: Pick<JiraGateway, 'getFields'>;
+  userMeta: Pick<
+    SiteMetadataGateway,
+    'getIssueTypes' | 'getStatuses' | 'getIssueLinkTypes' | 'getProjectSecurityLevels'
+  >;
+  directory: SiteDirectoryGateway;
+}
+
 /**
  * What the admin page's pickers offer: the site's issue types, statuses, fields, resolutions, link types, request
- * types, JSM organizations, people and priorities, read in parallel as the admin (one call each); the security
- * levels of each managed project's issue security scheme (one call per project); and the holiday calendars the
- * app itself knows (no call). Jira administrators only.
+ * types, JSM organizations and priorities, read in parallel as the admin (one read each, made by the page); the
+ * security levels of each managed project's issue security scheme (one read per project); and the holiday
+ * calendars the app itself knows (no read). The page reads the people itself. Jira administrators only: the
+ * check is the backend's own, as the user, before anything else.
  */
 export async function getSiteCatalog(
   payload: unknown,
-  deps: { admin: AdminDeps; directory: SiteDirectoryGateway },
-): Promise<SiteCatalogView> {
-  const { admin, directory } = deps;
+  deps: { admin: AdminDeps; site: SiteReads },
+): Promise<SiteListsView> {
+  const { admin, site } = deps;
+  const { directory } = site;
   await requireJiraAdmin(admin);
   const parsed = z.strictObject({}).safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidPayloadError(issueLines(parsed.error.issues));
@@ -44,20 +56,18 @@ export async function getSiteCatalog(
     resolutions,
     requestTypes,
     organizations,
-    people,
     priorities,
     levels,
   ] = await Promise.all([
-    admin.userMeta.getIssueTypes(),
-    admin.userMeta.getStatuses(),
-    admin.user.getFields(),
-    admin.userMeta.getIssueLinkTypes(),
+    site.userMeta.getIssueTypes(),
+    site.userMeta.getStatuses(),
+    site.user.getFields(),
+    site.userMeta.getIssueLinkTypes(),
     directory.getResolutions(),
     directory.getRequestTypes(),
     directory.getOrganizations(),
-    directory.getPeople(),
     orNone(directory.getPriorities()),
-    Promise.all(config.projects.map((key) => orNone(admin.userMeta.getProjectSecurityLevels(key)))),
+    Promise.all(config.projects.map((key) => orNone(site.userMeta.getProjectSecurityLevels(key)))),
   ]);
   return {
     issueTypes: sorted(issueTypes.map((t) => t.name)),
@@ -69,7 +79,6 @@ export async function getSiteCatalog(
       .sort((a, b) => a.name.localeCompare(b.name)),
     requestTypes: sorted(requestTypes),
     organizations: sorted(organizations),
-    people: [...people].sort((a, b) => a.displayName.localeCompare(b.displayName)),
     priorities: [...new Set(priorities)],
     securityLevels: sorted(levels.flat().map((l) => l.name)),
     holidayRegions: holidayRegionCatalogue().map((r) => ({ code: r.code, name: { ...r.name } })),

@@ -197,12 +197,6 @@ export interface SiteMetadataGateway {
   getUserDisplayName(accountId: string): Promise<string | undefined>;
 }
 
-/** A person Jira knows, by account id and the name people read. */
-export interface Person {
-  accountId: string;
-  displayName: string;
-}
-
 /** The lists the admin page's pickers offer, read as the admin. */
 export interface SiteDirectoryGateway {
   getResolutions(): Promise<string[]>;
@@ -210,8 +204,6 @@ export interface SiteDirectoryGateway {
   getOrganizations(): Promise<string[]>;
   /** The site's priority names, in the site's order. */
   getPriorities(): Promise<string[]>;
-  /** Active Atlassian accounts (no customers, no apps). */
-  getPeople(): Promise<Person[]>;
 }
 
 /** Links, security levels, people and types the event rules need, acting as the app. */

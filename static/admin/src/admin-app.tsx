@@ -3,11 +3,12 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { viewThroughPageReads } from '../../shared/src/page-reads';
 import { ErrorState, LoadingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
 import { SettingsTab } from './settings-tab';
-import { SiteCatalogContext } from './site-catalog';
+import { loadSiteCatalog, SiteCatalogContext } from './site-catalog';
 
 // The settings open first; the other tabs load when the admin opens them.
 const HealthTab = lazy(() => import('./health-tab').then((m) => ({ default: m.HealthTab })));
@@ -19,10 +20,13 @@ const ActivityTab = lazy(() => import('./activity-tab').then((m) => ({ default: 
  * anyone but a Jira administrator; the first call tells, and the page then says so plainly instead of tabs.
  */
 export function AdminApp() {
-  const { m, invoke } = useAdminEnvironment();
-  const [settings, reload] = useResource(() => invoke('getSettings', {}), [invoke]);
+  const { m, invoke, readJira } = useAdminEnvironment();
+  const [settings, reload] = useResource(
+    () => viewThroughPageReads((payload) => invoke('getSettings', payload), readJira),
+    [invoke, readJira],
+  );
   // The pickers' lists load beside the settings; until they arrive (or if they fail) the fields are free text.
-  const [catalog] = useResource(() => invoke('getSiteCatalog', {}), [invoke]);
+  const [catalog] = useResource(() => loadSiteCatalog(invoke, readJira), [invoke, readJira]);
   const [tab, setTab] = useState(0);
 
   let body;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Language } from '../../../src/contract/resolvers';
+import type { Language, PageRead, PageReadAnswer } from '../../../src/contract/resolvers';
 import type { Formatters } from '../../shared/src/formatting';
 import type { Invoke } from './api';
 import type { AdminMessages } from './messages';
@@ -13,6 +13,8 @@ export interface AdminEnvironment {
   /** The Jira site's address, for `/browse/KEY` links. */
   siteUrl: string;
   openIssue: (issueKey: string) => Promise<void>;
+  /** One Jira read as the viewing admin (`requestJira`), for the views the resolvers compute from the page's reads. */
+  readJira: (read: PageRead) => Promise<PageReadAnswer>;
   /** A person's display name, read as the viewer; `undefined` when Jira does not say. */
   displayName: (accountId: string) => Promise<string | undefined>;
 }

@@ -4,7 +4,7 @@
  */
 import { requestJira, router } from '@forge/bridge';
 
-export { enableTheme, invoke, loadHostContext, type Invoke } from '../../shared/src/bridge';
+export { enableTheme, invoke, loadHostContext, readJiraAsUser, type Invoke } from '../../shared/src/bridge';
 
 /** Open a ticket in a new tab; the iframe cannot navigate the top window itself. */
 export function openIssue(issueKey: string): Promise<void> {

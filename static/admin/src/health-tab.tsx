@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { viewThroughPageReads } from '../../shared/src/page-reads';
 import { EmptyState, PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
@@ -15,8 +16,12 @@ import { DataTable } from './table';
  * was set aside after failing repeatedly, the organizations without a region or language, the platform checks.
  */
 export function HealthTab() {
-  const { m, fmt, invoke, language } = useAdminEnvironment();
-  const [health, reload] = useResource(() => invoke('getHealth', {}), [invoke]);
+  const { m, fmt, invoke, readJira, language } = useAdminEnvironment();
+  // The resolver checks the names against the site as the page reads it as the admin (decision 0018).
+  const [health, reload] = useResource(
+    () => viewThroughPageReads((payload) => invoke('getHealth', payload), readJira),
+    [invoke, readJira],
+  );
   if (health.status !== 'ready') return <PendingState resource={health} texts={m} onRetry={reload} />;
   const view = health.value;
   return (

@@ -5,7 +5,7 @@ import { createFormatters } from '../../shared/src/formatting';
 import { pickLanguage } from '../../shared/src/language';
 import { AdminApp } from './admin-app';
 import { AdminEnvironmentProvider, type AdminEnvironment } from './admin-context';
-import { displayName, enableTheme, invoke, loadHostContext, openIssue } from './api';
+import { displayName, enableTheme, invoke, loadHostContext, openIssue, readJiraAsUser } from './api';
 import { adminMessages } from './messages';
 
 /** Entry of the `process-admin` page: follow Jira's theme, read locale and time zone, then render. */
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     invoke,
     siteUrl: host.siteUrl,
     openIssue,
+    readJira: readJiraAsUser,
     displayName,
   };
   const root = document.getElementById('root');

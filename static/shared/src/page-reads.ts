@@ -12,7 +12,7 @@ const MAX_ROUNDS = 5;
  * Loads a view whose Jira reads the page makes as the user (decision 0018): calls the resolver, makes the reads
  * it asks for (in parallel), and calls it again with every answer so far until it returns the view.
  */
-export async function viewThroughPageReads<V extends { view: string }>(
+export async function viewThroughPageReads<V extends object>(
   call: (payload: PageReadsPayload) => Promise<V | PageReadsNeeded>,
   read: (request: PageRead) => Promise<PageReadAnswer>,
 ): Promise<V> {
@@ -28,6 +28,6 @@ export async function viewThroughPageReads<V extends { view: string }>(
   throw new Error(`the view needed more than ${MAX_ROUNDS} rounds of reads`);
 }
 
-function isReadsNeeded<V extends { view: string }>(result: V | PageReadsNeeded): result is PageReadsNeeded {
-  return result.view === 'reads';
+function isReadsNeeded<V extends object>(result: V | PageReadsNeeded): result is PageReadsNeeded {
+  return 'view' in result && result.view === 'reads';
 }
