@@ -207,6 +207,41 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(removal.calls).toBeLessThanOrEqual(6);
   });
 
+  it('a ticket entering Delivery Pending searches only its customer’s Planned Deliveries, and leaves another customer’s it is linked to', async () => {
+    const globex = [];
+    for (let n = 0; n < 6; n++) globex.push(await delivery(`14.2${n}.0.0`, '2026-12-15', ORG.globex));
+    const acme = await delivery('14.21.3.1', '2026-12-15', ORG.acme);
+    const key = await s.as('customer-acme-1').createIssue({
+      project: 'SD',
+      issueType: 'Software Defect',
+      summary: 'Export fails',
+    });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.agent.edit(key, { [FIELD.deliveryVersion]: '14.21.3.1' });
+    await s.settle();
+    const entering = await s.measure(() => s.agent.transition(key, { status: 'Delivery Pending' }));
+    expect(s.shipped(acme)).toEqual([key]);
+    // Two searches, 1 point each plus 1 per issue returned: Acme's Planned Delivery, and the ticket for Acme's
+    // table. Searching all seven Planned Deliveries would return six more.
+    expect(entering.byOperation.searchAndReconsileIssuesUsingJqlPost).toBe(2);
+    expect(s.site.metrics.of('searchAndReconsileIssuesUsingJqlPost').points).toBe(4);
+    // An agent links the waiting ticket to another customer's Planned Delivery by hand; when its version changes,
+    // it moves to Acme's Delivery of that version and the stray link goes too.
+    const next = await delivery('14.22.0.0', '2027-01-15', ORG.acme);
+    await s.agent.request('POST', '/rest/api/3/issueLink', {
+      type: { name: 'Delivery' },
+      inwardIssue: { key: globex[1] },
+      outwardIssue: { key },
+    });
+    await s.settle();
+    expect(s.shipped(globex[1] ?? '')).toEqual([key]);
+    await s.agent.edit(key, { [FIELD.deliveryVersion]: '14.22.0.0' });
+    await s.settle();
+    expect(s.shipped(next)).toEqual([key]);
+    expect(s.shipped(acme)).toEqual([]);
+    expect(s.shipped(globex[1] ?? '')).toEqual([]);
+  });
+
   it('a completed Delivery resolves its defects and consulting tickets and closes customisations, once each', async () => {
     const del = await delivery('14.21.3.1');
     const sd = await pending('Software Defect', '14.21.3.1');

@@ -19,24 +19,38 @@ export function reconcileList(recent: readonly number[], first: readonly string[
   return [...new Set([...first.map(Number), ...recent])].slice(0, MAX_RECONCILE);
 }
 
+/** `cf[10002]` for `customfield_10002`: the JQL clause of a custom field by its id, whatever its name. */
+function customFieldClause(fieldId: string): string | undefined {
+  const number = /^customfield_(\d+)$/.exec(fieldId)?.[1];
+  return number === undefined ? undefined : `cf[${number}]`;
+}
+
 /**
- * The project's Planned Delivery tickets (few per customer): one search, only the matching fields. `reconcile`
- * names the Deliveries whose latest status, version, date and customer the search must reflect (just created or
- * edited); the others are as the search index holds them.
+ * The project's Planned Delivery tickets: one search, only the matching fields. `reconcile` names the Deliveries
+ * whose latest status, version, date and customer the search must reflect (just created or edited); the others are
+ * as the search index holds them. With `customers` (organization names), only the Planned Deliveries shared with
+ * one of them (JSM's `Organizations = "name"` clause): a search costs a point per Delivery it returns, and a
+ * ticket can only belong in its own customer's.
  */
 export async function plannedDeliveries(
   deps: EventDeps,
   config: ProjectConfig,
   ids: FieldIds,
   reconcile: readonly number[],
+  customers?: readonly string[],
 ): Promise<DeliveryCandidate[]> {
   const fields = [ids.deliveryVersion, ids.organizations, ids.estimatedDeliveryDate].filter(
     (f): f is string => f !== undefined,
   );
+  const organizations = ids.organizations ? customFieldClause(ids.organizations) : undefined;
+  const ofCustomers =
+    customers && organizations
+      ? ` AND ${organizations} in (${customers.map((name) => jqlString(name)).join(', ')})`
+      : '';
   const issues = await deps.jira.searchAll({
     jql:
       `project = ${jqlString(config.projectKey)} AND issuetype = ${jqlString(config.names.kinds.delivery)} ` +
-      `AND status = ${jqlString(config.names.statuses.planned)} ORDER BY key ASC`,
+      `AND status = ${jqlString(config.names.statuses.planned)}${ofCustomers} ORDER BY key ASC`,
     fields,
     maxResults: 100,
     ...(reconcile.length > 0 ? { reconcileIssues: [...reconcile] } : {}),

@@ -6,7 +6,8 @@ import type { EventDeps } from '../event-deps';
 import { changeOf, occurrenceOf } from '../../../domain/events/issue-change';
 import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../../../domain/events/rule-input';
-import type { Ticket } from '../../../domain/ticket';
+import type { IssueLinkRef, Ticket } from '../../../domain/ticket';
+import type { DeliveryCandidate } from '../../../domain/delivery';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
@@ -87,6 +88,39 @@ function noteOccurrence(input: RuleInput, statusChanged: boolean): string | unde
  * ticket is still where it took it (the move into Delivery Pending, a version change there): the note that no
  * Delivery exists yet is posted once per such change, so a ticket that comes back is told again.
  */
+/**
+ * The Planned Deliveries that decide where a ticket goes: its customer's (the only ones it can belong in, searched
+ * by organization so the search returns no other customer's) and the Planned ones it is linked to (its links
+ * must go unless one is its target). A link whose Delivery's status the issue read did not carry leaves the
+ * status to the search, so then every Planned Delivery of the project is searched. Deliveries just created,
+ * edited or shipped are reconciled: their latest status, version, date and customer decide.
+ */
+async function placementCandidates(
+  deps: EventDeps,
+  input: Omit<RuleInput, 'event'>,
+  ticket: Ticket,
+  pending: boolean,
+  plannedLinks: readonly IssueLinkRef[],
+  recent: readonly number[],
+): Promise<DeliveryCandidate[]> {
+  const { config, fieldIds } = input;
+  const customers = pending ? ticket.organizations.map((o) => o.name) : [];
+  const statusUnknown = plannedLinks.some((l) => l.otherStatusName === undefined);
+  if (customers.length === 0 && !statusUnknown) return plannedLinks.map(linkedCandidate);
+  if (statusUnknown) return plannedDeliveries(deps, config, fieldIds, recent);
+  const searched = await plannedDeliveries(deps, config, fieldIds, recent, customers);
+  const found = new Set(searched.map((c) => c.id));
+  return [...searched, ...plannedLinks.filter((l) => !found.has(l.otherId)).map(linkedCandidate)];
+}
+
+/**
+ * A Planned Delivery the ticket is linked to, as a candidate that only its links count: no customer, so it is
+ * never the ticket's target (that one is among the customer's searched).
+ */
+function linkedCandidate(link: IssueLinkRef): DeliveryCandidate {
+  return { id: link.otherId, key: link.otherKey, organizationIds: [] };
+}
+
 async function placeInDelivery(
   deps: EventDeps,
   input: Omit<RuleInput, 'event'>,
@@ -104,9 +138,7 @@ async function placeInDelivery(
   const pending = ticket.status === 'deliveryPending' && versioned !== undefined;
   const recent =
     pending || plannedLinks.length > 0 ? await recentChanges(deps.store, ticket.projectKey, now) : [];
-  // Deliveries just created, edited or shipped are reconciled: their latest status, version and date decide.
-  const candidates =
-    pending || plannedLinks.length > 0 ? await plannedDeliveries(deps, config, fieldIds, recent) : [];
+  const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent);
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   const linkKey =
     target && occurrences.change !== undefined && placementOf(config, ticket, candidates, target).link
