@@ -44,6 +44,21 @@ function backendRequests(before: number): string[] {
     .map((r) => `${r.principal.kind} ${r.method} ${r.path.split('?')[0]}`);
 }
 
+/** The Jira points the site charged the backend's requests of the invocations from `before` on. */
+function backendPoints(before: number): number {
+  return h.host.invocations
+    .slice(before)
+    .flatMap((i) => i.requests)
+    .reduce((sum, r) => sum + (r.points ?? 0), 0);
+}
+
+/**
+ * What a view costs the backend (the reference day's portal row): 0 points with the app's copy; the first view
+ * of a ticket the app has not read since its installation reads it once as the app (an issue with both
+ * properties, 2 points on the local site).
+ */
+const COPY_LESS_VIEW_POINTS = 2;
+
 function asView(result: Awaited<ReturnType<typeof viewPortal>>['result']): PortalView {
   return data<PortalView>(result);
 }
@@ -78,9 +93,11 @@ describe('portal panel reads Jira from the page', () => {
     const first = h.host.invocations.length;
     expect(asView((await viewPortal(h, ACME, key)).result).view).toBe('request');
     expect(backendRequests(first)).toEqual([`app GET /rest/api/3/issue/${key}`]);
+    expect(backendPoints(first)).toBe(COPY_LESS_VIEW_POINTS);
     const second = h.host.invocations.length;
     expect(asView((await viewPortal(h, ACME, key)).result).view).toBe('request');
     expect(backendRequests(second)).toEqual([]);
+    expect(backendPoints(second)).toBe(0);
   });
 
   it('drops the copy on an edit no rule watches (the organizations): the next view reads the ticket once', async () => {
