@@ -281,14 +281,29 @@ async function perform(w: World, a: Action): Promise<void> {
 const parameters = propertyParameters(20);
 
 /**
- * Shrunk counterexamples, replayed on every run, both from seed 2026. A Consulting Request moved to Resolved,
+ * Shrunk counterexamples, replayed on every run, the first two from seed 2026. A Consulting Request moved to Resolved,
  * re-typed to Incident (set back by the app), made confidential and commented on, all handled late: comments whose
  * payload still showed an Incident were decided on a state written after the type was set back, and left it in
  * Resolved without its timer (docs/decisions/0020: an event older than the state's view reads the ticket). The
  * same with a Delivery version edit made before the re-typing and read after it: the edit timed the ticket as an
- * Incident, and setting the type back did not time it again for the type it returned to.
+ * Incident, and setting the type back did not time it again for the type it returned to. From seed 31337: a
+ * Software Defect moved from Open straight to Delivery Pending, a move the process forbids and this workflow has
+ * no way back from, while its customer's Delivery is created: the Delivery rules skipped the ticket as if it had
+ * been set back, so the Delivery's search, within the search index's lag, did not see it waiting.
  */
 const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step[]][] = [
+  [
+    { duplicateRate: 0, reorder: false, seed: 0 },
+    [
+      { action: { t: 'create', type: 'Incident', customer: 0, channel: 'portal' }, settle: false },
+      { action: { t: 'create', type: 'Software Defect', customer: 6, channel: 'portal' }, settle: false },
+      { action: { t: 'version', ticket: 3, version: '14.21.0.0' }, settle: false },
+      { action: { t: 'transition', ticket: 0, pick: 0 }, settle: true },
+      { action: { t: 'priority', ticket: 0, priority: 'P1' }, settle: false },
+      { action: { t: 'transition', ticket: 7, pick: 6 }, settle: false },
+      { action: { t: 'delivery', org: 2, version: '14.21.0.0', date: 0 }, settle: false },
+    ],
+  ],
   [
     { duplicateRate: 0, reorder: false, seed: 0 },
     [

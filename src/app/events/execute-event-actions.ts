@@ -39,6 +39,8 @@ interface Plan {
   readonly fields: Record<string, unknown>;
   comments: PendingComment[];
   revert?: RevertStatusAction | RevertTypeAction;
+  /** Whether the revert set the change back; `false` when the workflow had no way back. */
+  reverted?: boolean;
   readonly audits: Audit[];
 }
 
@@ -58,13 +60,15 @@ function sameState(a: ProcessState | undefined, b: ProcessState): boolean {
  * changes and the first comment travel in ONE edit (or in the revert transition); further comments follow one by
  * one. Actions whose idempotency key the state lists as done are skipped; the on-call alert and every comment,
  * public or internal, go through the `ActionLedger`, so duplicates delivered at the same time write once. In
- * dry-run mode nothing is written; the audit trail records what would have happened. Returns the state as written.
+ * dry-run mode nothing is written; the audit trail records what would have happened. Returns the state as written,
+ * and whether a forbidden change was set back (or is being set back by a copy of this event): a revert the workflow
+ * has no way back for leaves the ticket where the change put it.
  */
 export async function executeEventActions(
   ctx: ExecutionContext,
   decided: ProcessState,
   actions: readonly EventAction[],
-): Promise<ProcessState> {
+): Promise<{ state: ProcessState; reverted: boolean }> {
   const pending = actions.filter((a) => {
     const key = keyOf(a);
     return key === undefined || !decided.done.includes(key);
@@ -75,12 +79,15 @@ export async function executeEventActions(
       return { action: a.type, outcome: 'dryRun', ...(key ? { idempotencyKey: key } : {}) };
     });
     await writeAudits(ctx, audits);
-    return decided;
+    return {
+      state: decided,
+      reverted: pending.some((a) => a.type === 'revertStatus' || a.type === 'revertType'),
+    };
   }
   const plan: Plan = { state: decided, fields: {}, comments: [], audits: [] };
   for (const action of pending) await addToPlan(ctx, plan, action);
   dropUntrueSecurityNotes(plan, decided);
-  if (plan.revert && !(await claimRevert(ctx, plan.revert))) return decided;
+  if (plan.revert && !(await claimRevert(ctx, plan.revert))) return { state: decided, reverted: true };
   const claimed = await claimComments(ctx, plan);
   markCommentsDone(plan, claimed);
   const written: Written = { landed: new Set(), completed: new Set() };
@@ -101,7 +108,7 @@ export async function executeEventActions(
     throw error;
   }
   await writeAudits(ctx, plan.audits);
-  return plan.state;
+  return { state: plan.state, reverted: plan.reverted === true };
 }
 
 /** Folds one action into the plan; the compiler checks that every kind of {@link EventAction} has a case. */
@@ -239,7 +246,7 @@ async function writePlan(
   if (plan.revert) {
     plan.state = withDone(plan.state, plan.revert.idempotencyKey);
     await announce();
-    await performRevert(ctx, plan.revert, plan.state, plan.fields, render, plan.audits);
+    plan.reverted = await performRevert(ctx, plan.revert, plan.state, plan.fields, render, plan.audits);
     for (const c of claimed) landed.add(c);
     return;
   }

@@ -180,7 +180,7 @@ async function decideAndAct(
   };
   const decision = decideIssueChange(input);
   if (fromPayload && needsTicketFields(decision.actions)) return undefined;
-  const written = await executeEventActions(
+  const { state: written, reverted } = await executeEventActions(
     {
       deps,
       ticket,
@@ -195,7 +195,8 @@ async function decideAndAct(
   );
   // Written or not: no event older than this view of the ticket may be decided from its payload any more.
   await noteDecision(deps.dueIndex, ticket.key, ticket.updated, stored);
-  const reverted = decision.actions.some((a) => a.type === 'revertStatus' || a.type === 'revertType');
+  // A change set back leaves the ticket where it was; one the workflow had no way back for keeps it where the
+  // change put it, and the Delivery rules apply there.
   if (!reverted)
     await syncDeliveryForEvent(deps, { event, ticket: { ...ticket, state: written }, config, now, fieldIds });
   return { kind: 'handled', actions: decision.actions.length };

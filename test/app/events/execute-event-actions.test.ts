@@ -165,8 +165,8 @@ function setup(
   return { ctx, store, ...fake, localeReads, alerts, warnings, audits };
 }
 
-const run = (s: ReturnType<typeof setup>, actions: EventAction[], decided = s.ctx.stored ?? STORED) =>
-  executeEventActions(s.ctx, decided, actions);
+const run = async (s: ReturnType<typeof setup>, actions: EventAction[], decided = s.ctx.stored ?? STORED) =>
+  (await executeEventActions(s.ctx, decided, actions)).state;
 
 const written = (edit: Edit) => edit.properties?.[0]?.value;
 const rendered = (ref: typeof priorityNote | typeof autoReply, language: 'de' | 'en') =>
@@ -348,6 +348,27 @@ describe('executeEventActions: exactly once under duplicate deliveries', () => {
     );
     await expect(s.ctx.deps.ledger.claim(revertStatus.idempotencyKey, NOW)).resolves.toMatchObject({
       kind: 'done',
+    });
+  });
+});
+
+describe('executeEventActions: whether a forbidden change was set back', () => {
+  const noWayBack = { ...revertStatus, toStatusId: 's-elsewhere' } as const;
+  it.each([
+    ['the workflow leads back', [revertStatus], true],
+    ['the workflow has no way back (the ticket stays where the change put it)', [noWayBack], false],
+    ['no revert was decided', [priorityNote], false],
+  ] as const)('%s: reverted %s', async (_case, actions, reverted) => {
+    const s = setup();
+    await expect(executeEventActions(s.ctx, STORED, actions)).resolves.toMatchObject({ reverted });
+  });
+
+  it('a copy that lost the revert claim answers reverted: the winner sets it back', async () => {
+    const store = new MemoryStore();
+    await setup({ store }).ctx.deps.ledger.claim(revertStatus.idempotencyKey, NOW);
+    const copy = setup({ store });
+    await expect(executeEventActions(copy.ctx, STORED, [revertStatus])).resolves.toMatchObject({
+      reverted: true,
     });
   });
 });

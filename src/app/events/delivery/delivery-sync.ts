@@ -82,13 +82,6 @@ function noteOccurrence(input: RuleInput, statusChanged: boolean): string | unde
 }
 
 /**
- * Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones, once per change
- * (`occurrence.change`, the event's changelog id): the copies of one product event running at the same time claim
- * the link in the ledger, and only the first links and audits it. `occurrence.note` names the change when the
- * ticket is still where it took it (the move into Delivery Pending, a version change there): the note that no
- * Delivery exists yet is posted once per such change, so a ticket that comes back is told again.
- */
-/**
  * The Planned Deliveries that decide where a ticket goes: its customer's (the only ones it can belong in, searched
  * by organization so the search returns no other customer's) and the Planned ones it is linked to (its links
  * must go unless one is its target). A link whose Delivery's status the issue read did not carry leaves the
@@ -121,6 +114,13 @@ function linkedCandidate(link: IssueLinkRef): DeliveryCandidate {
   return { id: link.otherId, key: link.otherKey, organizationIds: [] };
 }
 
+/**
+ * Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones, once per change
+ * (`occurrence.change`, the event's changelog id): the copies of one product event running at the same time claim
+ * the link in the ledger, and only the first links and audits it. `occurrence.note` names the change when the
+ * ticket is still where it took it (the move into Delivery Pending, a version change there): the note that no
+ * Delivery exists yet is posted once per such change, so a ticket that comes back is told again.
+ */
 async function placeInDelivery(
   deps: EventDeps,
   input: Omit<RuleInput, 'event'>,
