@@ -259,7 +259,14 @@ export function appRunner(
       await loadSiteCatalog(invoke, readAsPage(site, admin.accountId, catalogReads));
       pageReads.admin.views += 1;
       bookReads('admin', catalogReads);
+      // The Health section: the names check, the organizations without a region or language, the parked items
+      // (the platform checks run only on the admin's click).
       await pageView('admin', { ...admin, functionKey: 'getHealth', extension });
+      await pageView('admin', { ...admin, functionKey: 'getOrganizationHealth', extension });
+      ok(
+        await host.invokeResolver({ ...admin, functionKey: 'getParkedItems', payload: {}, extension }),
+        'getParkedItems',
+      );
       ok(
         await host.invokeResolver({ ...admin, functionKey: 'getActivity', payload: {}, extension }),
         'getActivity',

@@ -58,7 +58,7 @@ interface ResolverContract {
    */
   getSiteCatalog: { payload: PageReadsPayload; result: SiteListsView | PageReadsNeeded };
   /** Admin: the site's organizations without a region or language (their tickets use the fallbacks). */
-  getOrganizationHealth: { payload: Record<string, never>; result: OrganizationHealthView };
+  getOrganizationHealth: { payload: PageReadsPayload; result: OrganizationHealthView | PageReadsNeeded };
   /** Admin: what a settings change would do to the open tickets' timers, before saving it. */
   previewSettingsImpact: { payload: SaveSettingsPayload; result: SettingsImpactView };
   /** Admin: what the next sweep would remind or close. */

@@ -1,7 +1,6 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import type { JiraClient } from '../adapters/jira/jira-client';
-import { SiteDirectoryGateway } from '../adapters/jira/site-directory-gateway';
 import { SiteMetadataGateway } from '../adapters/jira/site-metadata-gateway';
 import { getActivity } from '../app/admin/activity';
 import type { AdminDeps } from '../app/admin/admin-access';
@@ -154,9 +153,12 @@ export const resolver = new Resolver()
     }),
   )
   .define('getOrganizationHealth', ({ payload, context }) =>
-    run('getOrganizationHealth', { payload, context }, (deps, _ctx, client) =>
-      getOrganizationHealth(payload, { admin: deps, directory: new SiteDirectoryGateway(client) }),
-    ),
+    run('getOrganizationHealth', { payload, context }, (deps) => {
+      const { answers, rest } = pageAnswers(payload);
+      return panelThroughPage(answers, deps.app.log, (page) =>
+        getOrganizationHealth(rest, { admin: deps, directory: page.directory }),
+      );
+    }),
   )
   .define('previewSweep', ({ payload, context }) =>
     run('previewSweep', { payload, context }, (deps) => getSweepPreview(payload, deps)),

@@ -1,4 +1,9 @@
-import { loadViewAsPage, readAsPage, type PageReadRecord } from '../../sandbox/forge/page-view';
+import {
+  invokeThroughPage,
+  loadViewAsPage,
+  readAsPage,
+  type PageReadRecord,
+} from '../../sandbox/forge/page-view';
 import { USER } from '../../sandbox/jira/seed/demo-ids';
 import type { OrganizationHealthView, SiteCatalogView } from '../../src/contract/admin-views';
 import type { Invoke } from '../../static/admin/src/api';
@@ -140,7 +145,7 @@ describe('getOrganizationHealth: organizations the settings leave to the fallbac
 
   it('names each site organization without a region or language, and refuses a non-admin', async () => {
     const call = async (accountId: string) =>
-      (await s.host.invokeResolver({
+      (await invokeThroughPage(s.host, s.site, {
         moduleKey: 'process-admin',
         functionKey: 'getOrganizationHealth',
         payload: {},

@@ -6,9 +6,9 @@ import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { InvalidPayloadError, issueLines } from './invalid-payload-error';
 
 /**
- * The site's JSM organizations (read as the admin, one call) that the site settings give no region or no
- * language, so the admin sees whose customers get the default region's hours or the default language.
- * Jira administrators only.
+ * The site's JSM organizations (read as the admin, one read the resolver hands the page, decision 0022) that the
+ * site settings give no region or no language, so the admin sees whose customers get the default region's hours
+ * or the default language. Jira administrators only: the check is the backend's own, as the user, first.
  */
 export async function getOrganizationHealth(
   payload: unknown,

@@ -1,5 +1,6 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { viewThroughPageReads } from '../../shared/src/page-reads';
 import { PendingState } from '../../shared/src/states';
 import { useResource } from '../../shared/src/use-resource';
 import { useAdminEnvironment } from './admin-context';
@@ -10,8 +11,12 @@ import { DataTable } from './table';
  * the default language, so an English-speaking customer may get German reminders.
  */
 export function OrganizationHealth() {
-  const { m, invoke } = useAdminEnvironment();
-  const [health, reload] = useResource(() => invoke('getOrganizationHealth', {}), [invoke]);
+  const { m, invoke, readJira } = useAdminEnvironment();
+  // The organizations are read by the page as the admin (decision 0022).
+  const [health, reload] = useResource(
+    () => viewThroughPageReads((payload) => invoke('getOrganizationHealth', payload), readJira),
+    [invoke, readJira],
+  );
   if (health.status !== 'ready') return <PendingState resource={health} texts={m} onRetry={reload} />;
   const view = health.value;
   const t = m.organizationHealth;
