@@ -23,7 +23,8 @@ let globexTicket: string;
 
 useWebSitePage((opened) => ({ site: w, page } = opened));
 
-beforeAll(async () => {
+// Each test's fresh demo site gets the priority, the confidentiality and the Globex ticket the tests read.
+beforeEach(async () => {
   const agent = w.local.site.actAs(USER.agentDach);
   const { pendingPatch, outage, delivery } = w.local.demo;
   await agent.edit(pendingPatch, { priority: { name: 'P3' } });

@@ -309,6 +309,13 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
+// Each test starts with the parked ticket listed and no resolver call recorded: what a test finds in the
+// calls is what it caused.
+beforeEach(() => {
+  parkedRetried = false;
+  server.calls.length = 0;
+});
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();

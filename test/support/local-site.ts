@@ -17,12 +17,11 @@ import { FIELD, ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { newIssue } from '../../sandbox/jira/model/new-issue';
 import * as app from '../../src/index';
-import { processPermissionCache } from '../../src/adapters/jira/permission-cache';
-import { processRateLimitGate } from '../../src/adapters/jira/rate-limit-gate';
 import { PROCESS_STATE_KEY } from '../../src/domain/process-state';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 import type { AuditEntry } from '../../src/app/shared/audit-log';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import { coldProcess } from './cold-process';
 import { guardRun } from './honest-run';
 import { invokeThroughPage } from '../../sandbox/forge/page-view';
 
@@ -134,19 +133,6 @@ interface LocalSiteOptions {
   restLatencyMs?: number;
   /** How invocations' running time is measured against their limits (real time when absent). */
   runningTime?: RunningTime;
-}
-
-/** The installation every local site of the tests is (the host's default). */
-const INSTALLATION = '1a570000-0000-4000-8000-000000000001';
-
-/**
- * A new local site is served by a new app process: what the process keeps in memory for its installation
- * (permission answers, rate-limit holds) from an earlier test's site would otherwise leak into this one, and a
- * test's outcome would depend on the tests that ran before it.
- */
-function coldProcess(): void {
-  processPermissionCache.forget(INSTALLATION);
-  processRateLimitGate.forget(INSTALLATION);
 }
 
 /** Plain text of an ADF node (paragraphs separated by blank lines). */

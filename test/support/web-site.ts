@@ -8,33 +8,55 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { createLocalSite, type LocalSite } from '../../sandbox/web/local-site';
 import { startWebServer, type WebServer } from '../../sandbox/web/server';
 import { launchChromium } from '../static/support/browser';
+import { coldProcess } from './cold-process';
 import { guardRun } from './honest-run';
 
 /** Where the browser tests keep their screenshots (a CI artifact). */
 export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 
 export interface WebSite {
-  local: LocalSite;
+  /** The demo site the server serves now ("Reset demo" and {@link WebSite.reset} replace it). */
+  readonly local: LocalSite;
   server: WebServer;
   browser: Browser;
+  /** Has the server serve a fresh demo site, as "Reset demo" does, on a cold app process. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the local site, its web server on a free port and a headless browser. */
+/**
+ * Starts the local site, its web server on a free port and a headless browser. Every demo site it builds (the
+ * first one, and each "Reset demo") starts on a cold app process, so nothing an earlier site's visits left in the
+ * app's process-wide caches reaches it.
+ */
 export async function startWebSite(): Promise<WebSite> {
   const app = (await import('../../src/index')) as Record<string, unknown>;
-  const local = await createLocalSite({ app });
-  guardRun(local.host, local.site);
-  const server = await startWebServer(local, 0);
+  let local: LocalSite | undefined;
+  const make = async (start?: Date): Promise<LocalSite> => {
+    coldProcess();
+    local = await createLocalSite({ app, ...(start ? { now: start } : {}) });
+    guardRun(local.host, local.site);
+    return local;
+  };
+  const server = await startWebServer(await make(), 0, make);
   const browser = await launchChromium();
   return {
-    local,
+    get local(): LocalSite {
+      if (!local) throw new Error('the web site has no demo site');
+      return local;
+    },
     server,
     browser,
+    async reset() {
+      // The "Reset demo" button's request: the server closes its site and serves the one `make` builds.
+      const answer = await fetch(`${server.url}/do/reset`, { method: 'POST', redirect: 'manual' });
+      if (answer.status !== 303)
+        throw new Error(`Reset demo answered ${answer.status}: ${await answer.text()}`);
+    },
     async close() {
       await browser.close();
       await server.close();
-      local.close();
+      local?.close();
     },
   };
 }
@@ -66,8 +88,8 @@ async function openWebSitePage(): Promise<{ site: WebSite; page: Page; refusals:
 
 /**
  * Opens the site and its page in the test file's `beforeAll` and hands them to `use`; closes the site and
- * restores the console in its `afterAll`. Every test of the file fails if the browser refused anything under a
- * page's content security policy during it.
+ * restores the console in its `afterAll`. Every test starts on a demo site no earlier test touched
+ * ({@link freshDemoBeforeEach}). Every test of the file fails if the browser refused anything under a page's content security policy during it.
  *
  * @example
  * let w: WebSite;
@@ -83,6 +105,7 @@ export function useWebSitePage(use: (opened: { site: WebSite; page: Page }) => v
     refusals = opened.refusals;
     use({ site: opened.site, page: opened.page });
   });
+  freshDemoBeforeEach(() => site);
   afterEach(() => {
     const seen = refusals.splice(0);
     expect(seen).toEqual([]);
@@ -90,6 +113,18 @@ export function useWebSitePage(use: (opened: { site: WebSite; page: Page }) => v
   afterAll(async () => {
     await site?.close();
     jest.restoreAllMocks();
+  });
+}
+
+/**
+ * Before every test of the file but the first (which gets the site as it was started), has the server serve a
+ * fresh demo site: every test starts on a demo no earlier test touched, so the tests pass in any order.
+ */
+export function freshDemoBeforeEach(site: () => WebSite | undefined): void {
+  let touched = false;
+  beforeEach(async () => {
+    if (touched) await site()?.reset();
+    touched = true;
   });
 }
 
