@@ -54,7 +54,9 @@ export default {
   ignoreStatic: true,
   incremental: scope !== 'file',
   incrementalFile: `reports/stryker-incremental${scope === 'domain' ? '-domain' : ''}.json`,
-  concurrency: 2,
+  // One test-runner process: the machine's two cores are shared, and a second runner only makes both wait.
+  // `npx stryker run --concurrency <n>` overrides it on a machine of one's own.
+  concurrency: 1,
   // One file's tests run in seconds; the file scope allows more before calling a mutant a timeout, as runs on a
   // loaded machine stall.
   timeoutMS: scope === 'file' ? 30000 : 10000,
