@@ -122,6 +122,38 @@ describe('decideOutOfHours: what it posts, and when it stays silent', () => {
     expect(decide(severe, { config: noTarget })).toEqual(skipped);
   });
 
+  it('a severe fault with on-call switched off but a target still kept is audited as skipped, never alerted', () => {
+    const switchedOff = {
+      ...config,
+      onCall: { mode: 'none' as const, target: 'https://oncall.example.com/hook' },
+    };
+    expect(decide(severe, { config: switchedOff }).actions).toEqual([
+      { type: 'audit', entry: { action: 'onCallAlert', outcome: 'skipped', detail: 'onCallNotConfigured' } },
+    ]);
+  });
+
+  // Friday 14:00 UTC: Friday afternoon in Saarbrücken (the default region), already Saturday in Melbourne.
+  const FRIDAY_AFTERNOON_UTC = '2026-11-27T14:00:00.000+0000';
+  const melbourneCustomers = {
+    ...config,
+    regions: { ...config.regions, organizations: { 'Wombat Pty': 'melbourne' } },
+  };
+  it.each([
+    ['an organization mapped to Melbourne (Saturday there)', ['Wombat Pty'], '2026-11-29T13:00:00.000Z'],
+    ['the mapped organization second in the list', ['ACME', 'Wombat Pty'], '2026-11-29T13:00:00.000Z'],
+    ['no mapped organization: the default region (Friday there)', ['ACME'], undefined],
+    ['no organization: the default region', [], undefined],
+  ])('the working day is the customer’s region’s: %s', (_name, names, nextWorkingDay) => {
+    const t = ticket({
+      created: FRIDAY_AFTERNOON_UTC,
+      organizations: names.map((name, i) => ({ id: String(i + 1), name })),
+    });
+    const dates = decide(t, { config: melbourneCustomers }).actions.map((a) =>
+      a.type === 'comment' ? a.params?.nextWorkingDay : a.type,
+    );
+    expect(dates).toEqual(nextWorkingDay === undefined ? [] : [{ date: nextWorkingDay }]);
+  });
+
   it.each([
     ['an update event', ticket({ created: SATURDAY }), {}, 'updated'],
     ['a comment event', ticket({ created: SATURDAY }), {}, 'commented'],

@@ -77,4 +77,19 @@ describe('customer and support region (guide §2.2.1 "Share with")', () => {
     expect(customerRegion(organizations, cfg)?.regionId).toBe(customer);
     expect(supportRegion(organizations, cfg)?.regionId).toBe(support);
   });
+  it('passes over an organization mapped to a region that does not exist, to the next one', () => {
+    // Validation refuses such a mapping (consistency rules); a region removed under a stored mapping still
+    // must not become "the customer's region" with no time zone or holidays.
+    const dangling = {
+      ...cfg,
+      regions: { ...cfg.regions, organizations: { 'Ghost Ltd': 'atlantis', 'Aussie Pty': 'melbourne' } },
+    };
+    expect(customerRegion(['Ghost Ltd', 'Aussie Pty'], dangling)).toEqual({
+      regionId: 'melbourne',
+      region: region('melbourne'),
+      organization: 'Aussie Pty',
+    });
+    expect(customerRegion(['Ghost Ltd'], dangling)).toBeUndefined();
+    expect(supportRegion(['Ghost Ltd'], dangling)?.regionId).toBe('saarbruecken');
+  });
 });
