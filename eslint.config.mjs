@@ -20,6 +20,8 @@ export default tseslint.config(
       '**/*.mjs',
       '**/*.cjs',
       '.local-site/**',
+      // StrykerJS's sandboxes (copies of the project with mutants), present while a run is going.
+      '.stryker-tmp*/**',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
