@@ -461,3 +461,14 @@ export async function asAdmin<T>(s: LocalSite, functionKey: string, payload: unk
   if (response.data === undefined) throw new Error(`${functionKey}: ${response.error?.code ?? 'no data'}`);
   return response.data;
 }
+
+/**
+ * Removes the state copy from a ticket's due-index entry, as overlapping writers leave it (or an installation that
+ * ran before copies were kept).
+ */
+export function dropStateCopy(s: LocalSite, issueKey: string): void {
+  const entry = s.host.kvs.get('entity:due-index', issueKey);
+  if (!entry) throw new Error(`no index entry for ${issueKey}`);
+  const { state: _copy, ...rest } = entry.value as Record<string, unknown>;
+  s.host.kvs.put('entity:due-index', issueKey, { ...entry, value: rest });
+}

@@ -3,7 +3,7 @@ import type { SweepContext } from './sweep-context';
 import type { SweepTime } from './sweep-time';
 import { TicketIsolation } from './isolated-ticket';
 import { TicketCosts } from './ticket-cost';
-import { markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
+import { keepStateCopy, markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
 import { toSweepTicket } from './sweep-ticket';
 import type { TicketOutcome } from './sweep-ticket-step';
 
@@ -118,6 +118,7 @@ export async function sweepProject(
           ? await isolation.sweep(ticket)
           : { kind: 'skipped', reason: 'unreadable' };
         if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
+        if (phase === 'stamped' && outcome.kind === 'notDue' && ticket) await keepStateCopy(ctx, ticket.key);
         costs.observe(phase, bean, stats.totalPoints - start);
         outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
         tickets += 1;

@@ -198,3 +198,17 @@ export async function raiseEarlyEntry(ctx: SweepContext, issueKey: string): Prom
   const dueAt = fresh?.nextDueAt === undefined ? undefined : indexInstant(fresh.nextDueAt);
   await settle(index, { ...announcement, dueAt, ...(fresh ? { state: fresh } : {}) }, true, ctx.now);
 }
+
+/**
+ * The index rebuild's part in the state copies (docs/decisions/0015): a ticket it found with nothing due whose
+ * entry holds no copy (written before copies were kept, or by overlapping writers) gets one, by the same raise as
+ * an early entry: announce, read the property fresh, settle. The search's copy of the property is not used: it
+ * may lag behind a write (decision 0014), and a writer that comes between keeps the entry without a copy. One
+ * property read per such ticket, none for a ticket whose entry has its copy.
+ */
+export async function keepStateCopy(ctx: SweepContext, issueKey: string): Promise<void> {
+  if (ctx.dryRun) return;
+  const entry = await ctx.deps.dueIndex.get(issueKey);
+  if (!entry || entry.state !== undefined) return;
+  await raiseEarlyEntry(ctx, issueKey);
+}
