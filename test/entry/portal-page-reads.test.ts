@@ -111,6 +111,24 @@ describe('portal panel reads Jira from the page', () => {
     expect(backendRequests(before)).toEqual([`app GET /rest/api/3/issue/${key}`]);
   });
 
+  it('keeps the copy on an edit of a field it does not hold (the description): the next view reads nothing', async () => {
+    const key = await clarificationRequest();
+    expect(asView((await viewPortal(h, ACME, key)).result).view).toBe('request');
+    const text = 'Steps to reproduce, as the customer wrote them.';
+    await h.agent.edit(key, {
+      description: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      },
+    });
+    await h.settle();
+    expect(h.host.kvs.keys('kvs')).toContain(`portal:copy:${key}`);
+    const before = h.host.invocations.length;
+    expect(asView((await viewPortal(h, ACME, key)).result).view).toBe('request');
+    expect(backendPoints(before)).toBe(0);
+  });
+
   it("shows what the app wrote since without reading Jira: the customer's escalation", async () => {
     const key = await clarificationRequest();
     await viewPortal(h, ACME, key);
@@ -181,11 +199,8 @@ describe('portal panel reads Jira from the page', () => {
     await addParticipant(h, key, ACME_OTHER);
     const first = h.host.invocations.length;
     expect(asView((await viewPortal(h, ACME_OTHER, key)).result).view).toBe('request');
-    // Adding the participant was an edit no rule watches, so the ticket is read once too.
-    expect(backendRequests(first)).toEqual([
-      `app GET /rest/api/3/issue/${key}`,
-      `user GET /rest/servicedeskapi/request/${key}`,
-    ]);
+    // Adding the participant changed no field the copy holds, so the copy serves the view; JSM is asked once.
+    expect(backendRequests(first)).toEqual([`user GET /rest/servicedeskapi/request/${key}`]);
     const second = h.host.invocations.length;
     expect(asView((await viewPortal(h, ACME_OTHER, key)).result).view).toBe('request');
     expect(backendRequests(second)).toEqual([]);

@@ -12,7 +12,7 @@ import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket } from '../shared/ticket';
-import { dropPortalCopy, keepPortalCopy, portalFields } from '../shared/portal-copy';
+import { dropPortalCopyIfChanged, keepPortalCopy, portalFields } from '../shared/portal-copy';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
 import { needsTicketFields, ticketFromPayload } from '../../domain/events/payload-ticket';
 import { parseProcessState } from '../../domain/process-state';
@@ -74,8 +74,10 @@ export async function handleIssueChange(
   if (left !== undefined) {
     // The portal's copy of the ticket is kept on the reads below; an edit left unread (a field no rule watches,
     // such as the organizations or a Non-Software Defect's priority) may change what the portal shows, so the
-    // copy is dropped and the next portal view reads the ticket once.
-    if (received.kind === 'updated') await dropPortalCopy(deps.store, received.issueKey);
+    // copy is dropped and the next portal view reads the ticket once, unless the edit names only fields the
+    // copy does not hold.
+    if (received.kind === 'updated')
+      await dropPortalCopyIfChanged(deps.store, received.issueKey, received.items);
     return { kind: 'ignored', reason: left };
   }
   // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is

@@ -144,3 +144,22 @@ async function writeIfChanged(
 export async function dropPortalCopy(store: KeyValueStore, issueKey: string): Promise<void> {
   await store.delete(copyKey(issueKey));
 }
+
+/**
+ * After an edit the app leaves unread (`changed`: the changelog's items): forgets the copy of `issueKey` unless
+ * the edit cannot have changed what the copy holds, i.e. every item names, by its field id, a field the copy does
+ * not hold (participants, description, labels). An item without a field id, or naming a field the copy holds
+ * (the access check's reporter and security level among them), drops the copy: the next view reads the issue.
+ */
+export async function dropPortalCopyIfChanged(
+  store: KeyValueStore,
+  issueKey: string,
+  changed: readonly { fieldId?: string | undefined }[],
+): Promise<void> {
+  const copy = await readPortalCopy(store, issueKey);
+  if (!copy) return;
+  const held = new Set([...ticketFields({}), ...Object.keys(copy.fields ?? {})]);
+  const untouched =
+    changed.length > 0 && changed.every((item) => item.fieldId !== undefined && !held.has(item.fieldId));
+  if (!untouched) await dropPortalCopy(store, issueKey);
+}
