@@ -341,6 +341,8 @@ describe('performStep: the proof that no customer replied since the cycle began'
     );
     expect(outcome).toEqual({ kind: 'done' });
     expect(fake.writes.map((w) => w.kind)).toEqual(['transition']);
+    // The proof before the close read the comments; nothing after the close reads them again.
+    expect(commentsRead(fake.calls)).toEqual(['comments SUP-1 0+2']);
   });
 
   it('without a racing event the reminder stands, even when a reply came in meanwhile', async () => {
