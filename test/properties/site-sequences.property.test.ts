@@ -289,7 +289,8 @@ const parameters = propertyParameters(20);
  * Incident, and setting the type back did not time it again for the type it returned to. From seed 31337: a
  * Software Defect moved from Open straight to Delivery Pending, a move the process forbids and this workflow has
  * no way back from, while its customer's Delivery is created: the Delivery rules skipped the ticket as if it had
- * been set back, so the Delivery's search, within the search index's lag, did not see it waiting.
+ * been set back, so the Delivery's search, within the search index's lag, did not see it waiting; and with its
+ * customer's Delivery, the Delivery rules' write of the ticket's state dropped the flag saying it was not set back.
  */
 const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step[]][] = [
   [
@@ -302,6 +303,18 @@ const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step
       { action: { t: 'priority', ticket: 0, priority: 'P1' }, settle: false },
       { action: { t: 'transition', ticket: 7, pick: 6 }, settle: false },
       { action: { t: 'delivery', org: 2, version: '14.21.0.0', date: 0 }, settle: false },
+    ],
+  ],
+  [
+    { duplicateRate: 0, reorder: false, seed: 0 },
+    [
+      { action: { t: 'create', type: 'Incident', customer: 0, channel: 'portal' }, settle: false },
+      { action: { t: 'create', type: 'Software Defect', customer: 0, channel: 'portal' }, settle: false },
+      { action: { t: 'version', ticket: 3, version: '14.21.0.0' }, settle: false },
+      { action: { t: 'transition', ticket: 0, pick: 0 }, settle: false },
+      { action: { t: 'priority', ticket: 0, priority: 'P1' }, settle: false },
+      { action: { t: 'transition', ticket: 7, pick: 6 }, settle: false },
+      { action: { t: 'delivery', org: 1, version: '14.21.0.0', date: 0 }, settle: false },
     ],
   ],
   [

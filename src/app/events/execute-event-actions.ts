@@ -246,7 +246,9 @@ async function writePlan(
   if (plan.revert) {
     plan.state = withDone(plan.state, plan.revert.idempotencyKey);
     await announce();
-    plan.reverted = await performRevert(ctx, plan.revert, plan.state, plan.fields, render, plan.audits);
+    const outcome = await performRevert(ctx, plan.revert, plan.state, plan.fields, render, plan.audits);
+    plan.reverted = outcome.reverted;
+    plan.state = outcome.state;
     for (const c of claimed) landed.add(c);
     return;
   }

@@ -9,7 +9,7 @@ import type { Audit, ExecutionContext } from './execution-context';
  * Reverts a forbidden status or type change in one call carrying the internal comment and the state. Where the
  * workflow has no way back (no transition to the old status, or Jira refuses the type edit), the comment becomes
  * an internal warning and the state gets the action's flag, which the panel shows. Returns whether the change was
- * set back.
+ * set back, and the state written.
  */
 export async function performRevert(
   ctx: ExecutionContext,
@@ -18,7 +18,7 @@ export async function performRevert(
   fields: Record<string, unknown>,
   render: (ref: MessageRef, occurrence: string) => Promise<CommentInput>,
   audits: Audit[],
-): Promise<boolean> {
+): Promise<{ reverted: boolean; state: ProcessState }> {
   const { deps, ticket } = ctx;
   const comment = await render(revert.comment, revert.idempotencyKey);
   const action = revert.type === 'revertStatus' ? 'transitionReverted' : 'reclassificationReverted';
@@ -30,7 +30,7 @@ export async function performRevert(
     if (back) {
       await deps.jira.doTransition(ticket.key, { id: back.id, comment, properties: property(state) });
       audits.push({ action, outcome: 'done', idempotencyKey: revert.idempotencyKey });
-      return true;
+      return { reverted: true, state };
     }
   } else {
     try {
@@ -40,7 +40,7 @@ export async function performRevert(
         { notifyUsers: false },
       );
       audits.push({ action, outcome: 'done', idempotencyKey: revert.idempotencyKey });
-      return true;
+      return { reverted: true, state };
     } catch (error) {
       // Jira refuses the type edit when the types need a move (different workflow or field configuration).
       if (!(error instanceof JiraHttpError) || error.status !== 400) throw error;
@@ -53,5 +53,5 @@ export async function performRevert(
     { notifyUsers: false },
   );
   audits.push({ action, outcome: 'failed', detail: 'noWayBack', idempotencyKey: revert.idempotencyKey });
-  return false;
+  return { reverted: false, state: flagged };
 }

@@ -363,6 +363,15 @@ describe('executeEventActions: whether a forbidden change was set back', () => {
     await expect(executeEventActions(s.ctx, STORED, actions)).resolves.toMatchObject({ reverted });
   });
 
+  it('a revert with no way back returns the flagged state it wrote, so later writes of the event keep the flag', async () => {
+    const s = setup();
+    const { state } = await executeEventActions(s.ctx, STORED, [noWayBack]);
+    expect(state.flags).toContain(noWayBack.flag);
+    expect(written(s.edits[0]?.edit ?? {})).toMatchObject({
+      flags: expect.arrayContaining([noWayBack.flag]),
+    });
+  });
+
   it('a copy that lost the revert claim answers reverted: the winner sets it back', async () => {
     const store = new MemoryStore();
     await setup({ store }).ctx.deps.ledger.claim(revertStatus.idempotencyKey, NOW);
