@@ -112,6 +112,89 @@ const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !
 const rows = (v: unknown): Row[] => (Array.isArray(v) ? v.filter(isRow) : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** Every `function` module, bound to the export of `app` its handler names. */
+function functionsOf(modules: Row, app: Record<string, unknown>, path: string): Map<string, FunctionDef> {
+  const functions = new Map<string, FunctionDef>();
+  for (const row of rows(modules.function)) {
+    const key = str(row.key) ?? '';
+    const handler = str(row.handler) ?? '';
+    functions.set(key, {
+      key,
+      handler,
+      run: bindHandler(handler, app, path),
+      ...(typeof row.timeoutSeconds === 'number' ? { timeoutSeconds: row.timeoutSeconds } : {}),
+    });
+  }
+  return functions;
+}
+
+/** The function key a module row names; throws when it names none of `functions` (endpoints are not hosted). */
+function functionKeyIn(
+  functions: ReadonlyMap<string, FunctionDef>,
+): (moduleType: string, row: Row) => string {
+  return (moduleType, row) => {
+    const key = str(row.function);
+    if (!key || !functions.has(key)) {
+      throw new ManifestError(
+        `${moduleType} '${str(row.key)}' must name a function module (endpoints are not hosted locally)`,
+      );
+    }
+    return key;
+  };
+}
+
+/** A trigger's events with the `ignoreSelf` filter that applies to each. */
+function triggerEventsOf(row: Row): Map<string, { ignoreSelf: boolean }> {
+  const moduleIgnoreSelf = isRow(row.filter) && row.filter.ignoreSelf === true;
+  const events = new Map<string, { ignoreSelf: boolean }>();
+  for (const entry of Array.isArray(row.events) ? (row.events as unknown[]) : []) {
+    // `events` is either a list of names or of `{eventType, filter}` objects with their own filter.
+    if (typeof entry === 'string') events.set(entry, { ignoreSelf: moduleIgnoreSelf });
+    else if (isRow(entry) && typeof entry.eventType === 'string') {
+      const own = isRow(entry.filter) ? entry.filter.ignoreSelf : undefined;
+      events.set(entry.eventType, { ignoreSelf: typeof own === 'boolean' ? own : moduleIgnoreSelf });
+    }
+  }
+  return events;
+}
+
+/** Module key → resolver function key, for every module of any type that declares a `resolver`. */
+function resolverModulesOf(
+  modules: Row,
+  functionKey: (moduleType: string, row: Row) => string,
+): Map<string, string> {
+  const resolverModules = new Map<string, string>();
+  for (const [moduleType, list] of Object.entries(modules)) {
+    for (const row of rows(list)) {
+      if (isRow(row.resolver) && typeof row.resolver.function === 'string') {
+        resolverModules.set(
+          str(row.key) ?? '',
+          functionKey(moduleType, { key: row.key, function: row.resolver.function }),
+        );
+      }
+    }
+  }
+  return resolverModules;
+}
+
+/** Custom entities of `app.storage`: attribute types and indexes by entity name. */
+function entitiesOf(storage: Row): {
+  entities: Map<string, Map<string, string>>;
+  entityIndexes: Map<string, Map<string, EntityIndexDef>>;
+} {
+  const entities = new Map<string, Map<string, string>>();
+  const entityIndexes = new Map<string, Map<string, EntityIndexDef>>();
+  for (const row of rows(storage.entities)) {
+    const attributes = new Map<string, string>();
+    for (const [name, def] of Object.entries(isRow(row.attributes) ? row.attributes : {})) {
+      attributes.set(name, isRow(def) ? (str(def.type) ?? 'any') : 'any');
+    }
+    entities.set(str(row.name) ?? '', attributes);
+    entityIndexes.set(str(row.name) ?? '', indexesOf(row.indexes));
+  }
+  return { entities, entityIndexes };
+}
+
 /**
  * Validates `manifest.yml` with `@forge/manifest` (full mode: schema, duplicate keys, handler files next to the
  * manifest under `src/`) and binds every `function` to the export of `app` its `index.<export>` handler names.
@@ -124,28 +207,8 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
   const content = await validatedContent(path);
   const modules = isRow(content.modules) ? content.modules : {};
   const appRow = isRow(content.app) ? content.app : {};
-
-  const functions = new Map<string, FunctionDef>();
-  for (const row of rows(modules.function)) {
-    const key = str(row.key) ?? '';
-    const handler = str(row.handler) ?? '';
-    functions.set(key, {
-      key,
-      handler,
-      run: bindHandler(handler, app, path),
-      ...(typeof row.timeoutSeconds === 'number' ? { timeoutSeconds: row.timeoutSeconds } : {}),
-    });
-  }
-  const functionKey = (moduleType: string, row: Row): string => {
-    const key = str(row.function);
-    if (!key || !functions.has(key)) {
-      throw new ManifestError(
-        `${moduleType} '${str(row.key)}' must name a function module (endpoints are not hosted locally)`,
-      );
-    }
-    return key;
-  };
-
+  const functions = functionsOf(modules, app, path);
+  const functionKey = functionKeyIn(functions);
   const scheduledTriggers = rows(modules.scheduledTrigger).map((row) => {
     const interval = str(row.interval) ?? '';
     if (!(interval in TRIGGER_INTERVAL_MS))
@@ -156,58 +219,24 @@ export async function loadManifest(path: string, app: Record<string, unknown>): 
       interval: interval as TriggerInterval,
     };
   });
-
-  const triggers = rows(modules.trigger).map((row) => {
-    const moduleIgnoreSelf = isRow(row.filter) && row.filter.ignoreSelf === true;
-    const events = new Map<string, { ignoreSelf: boolean }>();
-    for (const entry of Array.isArray(row.events) ? (row.events as unknown[]) : []) {
-      // `events` is either a list of names or of `{eventType, filter}` objects with their own filter.
-      if (typeof entry === 'string') events.set(entry, { ignoreSelf: moduleIgnoreSelf });
-      else if (isRow(entry) && typeof entry.eventType === 'string') {
-        const own = isRow(entry.filter) ? entry.filter.ignoreSelf : undefined;
-        events.set(entry.eventType, { ignoreSelf: typeof own === 'boolean' ? own : moduleIgnoreSelf });
-      }
-    }
-    return { key: str(row.key) ?? '', functionKey: functionKey('trigger', row), events };
-  });
-
+  const triggers = rows(modules.trigger).map((row) => ({
+    key: str(row.key) ?? '',
+    functionKey: functionKey('trigger', row),
+    events: triggerEventsOf(row),
+  }));
   const consumers = rows(modules.consumer).map((row) => ({
     key: str(row.key) ?? '',
     queue: str(row.queue) ?? '',
     functionKey: functionKey('consumer', row),
   }));
-
-  const resolverModules = new Map<string, string>();
-  for (const [moduleType, list] of Object.entries(modules)) {
-    for (const row of rows(list)) {
-      if (isRow(row.resolver) && typeof row.resolver.function === 'string') {
-        resolverModules.set(
-          str(row.key) ?? '',
-          functionKey(moduleType, { key: row.key, function: row.resolver.function }),
-        );
-      }
-    }
-  }
-
-  const storage = isRow(appRow.storage) ? appRow.storage : {};
-  const entities = new Map<string, Map<string, string>>();
-  const entityIndexes = new Map<string, Map<string, EntityIndexDef>>();
-  for (const row of rows(storage.entities)) {
-    const attributes = new Map<string, string>();
-    for (const [name, def] of Object.entries(isRow(row.attributes) ? row.attributes : {})) {
-      attributes.set(name, isRow(def) ? (str(def.type) ?? 'any') : 'any');
-    }
-    entities.set(str(row.name) ?? '', attributes);
-    entityIndexes.set(str(row.name) ?? '', indexesOf(row.indexes));
-  }
-
+  const { entities, entityIndexes } = entitiesOf(isRow(appRow.storage) ? appRow.storage : {});
   return {
     appId: str(appRow.id) ?? '',
     functions,
     scheduledTriggers,
     triggers,
     consumers,
-    resolverModules,
+    resolverModules: resolverModulesOf(modules, functionKey),
     entities,
     entityIndexes,
     backendEgress: backendEgressOf(content.permissions),

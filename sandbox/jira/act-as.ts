@@ -55,13 +55,17 @@ export interface ActAs {
   request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
 }
 
-export function actAs(site: JiraSite, principal: Principal): ActAs {
-  const send = async (
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    path: string,
-    body: unknown,
-    headers: Record<string, string>,
-  ): Promise<unknown> => {
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Send = (
+  method: Method,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+) => Promise<unknown>;
+
+/** One JSON request through `site.handle` as `principal`; a status ≥ 400 throws `ActAsError`. */
+function sendAs(site: JiraSite, principal: Principal): Send {
+  return async (method, path, body, headers) => {
     const res = await site.handle({
       method,
       path,
@@ -72,8 +76,11 @@ export function actAs(site: JiraSite, principal: Principal): ActAs {
     if (res.status >= 400) throw new ActAsError(res.status, res.body);
     return res.body === '' ? undefined : JSON.parse(res.body);
   };
-  const request = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-    send(method, path, body, {});
+}
+
+export function actAs(site: JiraSite, principal: Principal): ActAs {
+  const send = sendAs(site, principal);
+  const request = (method: Method, path: string, body?: unknown) => send(method, path, body, {});
   const adf = (text: string): AdfDoc => textToAdf(text);
   return {
     request,

@@ -5,7 +5,7 @@ import { FaultInjector, type FaultConfig, type FaultCounts } from './faults';
 import { refuseDeniedFieldWrite } from './field-write-denial';
 import type { OpContext } from './http/context';
 import { HttpError, type Reply } from './http/reply';
-import { ROUTES } from './http/routes';
+import { type Handler, ROUTES } from './http/routes';
 import { type LimitConfig, RateLimiter } from './limits';
 import { embeddedHistories } from './limits/point-cost';
 import { readExpressionModules } from './expressions/app-modules';
@@ -215,95 +215,22 @@ class Site implements SimJiraSite {
   ): Promise<{ reply: Reply; points: number }> {
     const handler = op ? ROUTES[`${request.method} ${op.pathTemplate}`] : undefined;
     if (!op || !handler) {
-      return {
-        reply: {
-          status: 404,
-          body: {
-            errorMessages: [`No resource found for ${request.method} ${request.path.split('?')[0] ?? ''}`],
-            errors: {},
-          },
-        },
-        points: 0,
-      };
+      const path = request.path.split('?')[0] ?? '';
+      return { reply: errorReply(404, [`No resource found for ${request.method} ${path}`]), points: 0 };
     }
-    let body: unknown;
-    try {
-      body = request.body === undefined || request.body === '' ? undefined : JSON.parse(request.body);
-    } catch {
-      return {
-        reply: {
-          status: 400,
-          body: { errorMessages: ['Unexpected character in the request body: not valid JSON.'], errors: {} },
-        },
-        points: 0,
-      };
-    }
-    const valid = validateRequest(op, body);
-    if (!valid.ok) this.specViolations.push(`${op.operationId} request: ${valid.errors.join('; ')}`);
-    if (!valid.ok)
-      return { reply: { status: 400, body: { errorMessages: valid.errors, errors: {} } }, points: 0 };
-
-    const storm = this.faults.storm(Date.now());
-    if (storm)
-      return {
-        reply: {
-          status: 429,
-          headers: { 'Retry-After': String(storm.retryAfterSeconds) },
-          body: { errorMessages: ['Rate limit exceeded (injected storm).'], errors: {} },
-        },
-        points: 0,
-      };
-    const fault = this.faults.decide(request.method !== 'GET');
-    // The strict reading of a gateway timeout: the write may have been applied before the 504.
-    const appliedTimeout =
-      fault.kind === 'timeout' && request.method !== 'GET' && this.faults.timeoutsApplyWrites;
-    if (fault.kind === 'serverError')
-      return {
-        reply: {
-          status: 503,
-          body: { errorMessages: ['Service unavailable (injected fault).'], errors: {} },
-        },
-        points: 0,
-      };
-    if (fault.kind === 'timeout' && !appliedTimeout) {
-      await sleep(fault.ms);
-      return {
-        reply: { status: 504, body: { errorMessages: ['Gateway timeout (injected fault).'], errors: {} } },
-        points: 0,
-      };
-    }
-    if (fault.kind === 'conflict')
-      return {
-        reply: { status: 409, body: { errorMessages: ['Conflicting update (injected fault).'], errors: {} } },
-        points: 0,
-      };
-
+    const read = this.readBody(request, op);
+    if (!read.ok) return { reply: read.reply, points: 0 };
+    const fault = await this.injectedFault(request.method);
+    if (fault.refusal) return { reply: fault.refusal, points: 0 };
     const denied = refuseDeniedFieldWrite(
       this.faults.deniedFieldWrites,
       `${request.method} ${op.pathTemplate}`,
-      body,
+      read.body,
       request.principal,
     );
     if (denied) return { reply: denied, points: 0 };
 
-    const ctx: OpContext = {
-      store: this.store,
-      writer: this.writer,
-      sessions: this.sessions,
-      indexed: this.indexed,
-      principal: request.principal,
-      actor: actorAccountId(this.store, request.principal),
-      op,
-      body,
-      headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
-    };
-    let outcome;
-    try {
-      outcome = handler(ctx);
-    } catch (error) {
-      if (error instanceof HttpError) outcome = { reply: error.reply, objects: 0 };
-      else throw error;
-    }
+    const outcome = runHandler(handler, this.context(request, op, read.body));
     const charge = this.limiter.charge({
       operationId: op.operationId,
       method: request.method,
@@ -314,25 +241,92 @@ class Site implements SimJiraSite {
       at: new Date(),
     });
     if (!charge.allowed) {
-      return {
-        reply: {
-          status: 429,
-          headers: charge.headers,
-          body: { errorMessages: [`Rate limit exceeded (${charge.reason}).`], errors: {} },
-        },
-        points: 0,
-      };
+      const message = `Rate limit exceeded (${charge.reason}).`;
+      return { reply: errorReply(429, [message], charge.headers), points: 0 };
     }
     // Compute first, commit only when the limiter allowed the request: a 429 has changed nothing.
     const reply = outcome.commit ? outcome.commit() : (outcome.reply ?? { status: 204 });
-    if (appliedTimeout) {
-      await sleep(fault.ms);
-      return {
-        reply: { status: 504, body: { errorMessages: ['Gateway timeout (injected fault).'], errors: {} } },
-        points: charge.points,
-      };
+    if (fault.appliedTimeoutMs !== undefined) {
+      await sleep(fault.appliedTimeoutMs);
+      return { reply: gatewayTimeout(), points: charge.points };
     }
     return { reply: { ...reply, headers: { ...charge.headers, ...reply.headers } }, points: charge.points };
+  }
+
+  /** The request's JSON body, checked against the operation's spec; a 400 when it is not JSON or not valid. */
+  private readBody(
+    request: SiteRequest,
+    op: MatchedOperation,
+  ): { ok: true; body: unknown } | { ok: false; reply: Reply } {
+    let body: unknown;
+    try {
+      body = request.body === undefined || request.body === '' ? undefined : JSON.parse(request.body);
+    } catch {
+      return {
+        ok: false,
+        reply: errorReply(400, ['Unexpected character in the request body: not valid JSON.']),
+      };
+    }
+    const valid = validateRequest(op, body);
+    if (valid.ok) return { ok: true, body };
+    this.specViolations.push(`${op.operationId} request: ${valid.errors.join('; ')}`);
+    return { ok: false, reply: errorReply(400, valid.errors) };
+  }
+
+  /**
+   * The injected fault for this request: a refusal (storm 429, 503, 504 before the write, 409), or a gateway
+   * timeout after the write was applied (the strict reading of a 504 on a write), or nothing.
+   */
+  private async injectedFault(
+    method: SiteRequest['method'],
+  ): Promise<{ refusal?: Reply; appliedTimeoutMs?: number }> {
+    const storm = this.faults.storm(Date.now());
+    if (storm) {
+      const headers = { 'Retry-After': String(storm.retryAfterSeconds) };
+      return { refusal: errorReply(429, ['Rate limit exceeded (injected storm).'], headers) };
+    }
+    const fault = this.faults.decide(method !== 'GET');
+    if (fault.kind === 'serverError')
+      return { refusal: errorReply(503, ['Service unavailable (injected fault).']) };
+    if (fault.kind === 'timeout') {
+      if (method !== 'GET' && this.faults.timeoutsApplyWrites) return { appliedTimeoutMs: fault.ms };
+      await sleep(fault.ms);
+      return { refusal: gatewayTimeout() };
+    }
+    if (fault.kind === 'conflict')
+      return { refusal: errorReply(409, ['Conflicting update (injected fault).']) };
+    return {};
+  }
+
+  private context(request: SiteRequest, op: MatchedOperation, body: unknown): OpContext {
+    return {
+      store: this.store,
+      writer: this.writer,
+      sessions: this.sessions,
+      indexed: this.indexed,
+      principal: request.principal,
+      actor: actorAccountId(this.store, request.principal),
+      op,
+      body,
+      headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+    };
+  }
+}
+
+/** A Jira error body: `{ errorMessages, errors: {} }`. */
+function errorReply(status: number, errorMessages: string[], headers?: Record<string, string>): Reply {
+  return { status, ...(headers ? { headers } : {}), body: { errorMessages, errors: {} } };
+}
+
+const gatewayTimeout = (): Reply => errorReply(504, ['Gateway timeout (injected fault).']);
+
+/** The handler's outcome; an `HttpError` it throws becomes its reply. */
+function runHandler(handler: Handler, ctx: OpContext): ReturnType<Handler> {
+  try {
+    return handler(ctx);
+  } catch (error) {
+    if (error instanceof HttpError) return { reply: error.reply, objects: 0 };
+    throw error;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SiteStore } from '../model/store';
-import type { AdfDoc, SimChangeItem, SimIssue } from '../model/types';
+import type { AdfDoc, SimChangeItem, SimCustomField, SimIssue } from '../model/types';
 import { adfProblem } from '../adf';
 import { adfToText } from '../render/format';
 import { planIssueTypeChange } from './issue-type-change';
@@ -69,21 +69,8 @@ export function planFieldChange(
       };
     }
     case 'assignee':
-    case 'reporter': {
-      const accountId = value === null ? null : member(value, 'accountId');
-      if (accountId !== null && (typeof accountId !== 'string' || !store.users.has(accountId)))
-        return `Specified user does not exist or you do not have required permissions`;
-      if (fieldId === 'reporter' && accountId === null) return 'Reporter is required.';
-      const current = fieldId === 'assignee' ? issue.assigneeAccountId : issue.reporterAccountId;
-      const name = (id: string | null) => (id === null ? null : (store.users.get(id)?.displayName ?? null));
-      return {
-        item: item(fieldId, fieldId, false, [current, name(current)], [accountId, name(accountId)]),
-        apply: (i) => {
-          if (fieldId === 'assignee') i.assigneeAccountId = accountId;
-          else if (accountId !== null) i.reporterAccountId = accountId;
-        },
-      };
-    }
+    case 'reporter':
+      return planUserChange(store, issue, fieldId, value);
     case 'priority': {
       const ref = value as { id?: unknown; name?: unknown } | null;
       const priority = [...store.priorities.values()].find((p) => p.id === ref?.id || p.name === ref?.name);
@@ -112,25 +99,8 @@ export function planFieldChange(
     }
     case 'issuetype':
       return planIssueTypeChange(store, issue, value);
-    case 'security': {
-      const id = value === null ? null : member(value, 'id');
-      const level = typeof id === 'string' ? store.securityLevels.get(id) : undefined;
-      if (id !== null && !level) return 'Security level is not valid.';
-      const before =
-        issue.securityLevelId === null
-          ? null
-          : (store.securityLevels.get(issue.securityLevelId)?.name ?? null);
-      return {
-        item: item(
-          'security',
-          'security',
-          false,
-          [issue.securityLevelId, before],
-          [level?.id ?? null, level?.name ?? null],
-        ),
-        apply: (i) => (i.securityLevelId = level?.id ?? null),
-      };
-    }
+    case 'security':
+      return planSecurityChange(store, issue, value);
     default:
       return planCustomChange(store, issue, fieldId, value);
   }
@@ -184,42 +154,10 @@ function planCustomChange(
         apply: (i) => (i.custom[fieldId] = value),
       };
     }
-    case 'select': {
-      const ref = value as { id?: unknown; value?: unknown } | null;
-      const option =
-        value === null ? null : field.options?.find((o) => o.id === ref?.id || o.value === ref?.value);
-      if (option === undefined) return `Option value '${String(ref?.value ?? ref?.id)}' is not valid`;
-      const prev = before as { id: string; value: string } | null;
-      return {
-        item: item(
-          name,
-          fieldId,
-          true,
-          [prev?.id ?? null, prev?.value ?? null],
-          [option?.id ?? null, option?.value ?? null],
-        ),
-        apply: (i) =>
-          (i.custom[fieldId] = option
-            ? { self: `${fieldId}/option/${option.id}`, id: option.id, value: option.value }
-            : null),
-      };
-    }
-    case 'requestType': {
-      // Setting the request type takes the plain id string (the object form is rejected by Jira).
-      const requestType = typeof value === 'string' ? store.requestTypes.get(value) : undefined;
-      if (!requestType) return 'Request type is not valid.';
-      const prev = issue.requestTypeId === null ? undefined : store.requestTypes.get(issue.requestTypeId);
-      return {
-        item: item(
-          name,
-          fieldId,
-          true,
-          [prev?.id ?? null, prev?.name ?? null],
-          [requestType.id, requestType.name],
-        ),
-        apply: (i) => (i.requestTypeId = requestType.id),
-      };
-    }
+    case 'select':
+      return planSelectChange(field, fieldId, before, value);
+    case 'requestType':
+      return planRequestTypeChange(store, issue, name, fieldId, value);
     case 'organizations': {
       const ids = Array.isArray(value)
         ? value.map((v) => String((v as { id?: unknown } | null)?.id ?? v))
@@ -233,4 +171,97 @@ function planCustomChange(
       };
     }
   }
+}
+
+/** Assignee or reporter: an existing user's account id (the reporter cannot be emptied). */
+function planUserChange(
+  store: SiteStore,
+  issue: SimIssue,
+  fieldId: 'assignee' | 'reporter',
+  value: unknown,
+): PlannedChange | string {
+  const accountId = value === null ? null : member(value, 'accountId');
+  if (accountId !== null && (typeof accountId !== 'string' || !store.users.has(accountId)))
+    return `Specified user does not exist or you do not have required permissions`;
+  if (fieldId === 'reporter' && accountId === null) return 'Reporter is required.';
+  const current = fieldId === 'assignee' ? issue.assigneeAccountId : issue.reporterAccountId;
+  const name = (id: string | null) => (id === null ? null : (store.users.get(id)?.displayName ?? null));
+  return {
+    item: item(fieldId, fieldId, false, [current, name(current)], [accountId, name(accountId)]),
+    apply: (i) => {
+      if (fieldId === 'assignee') i.assigneeAccountId = accountId;
+      else if (accountId !== null) i.reporterAccountId = accountId;
+    },
+  };
+}
+
+/** Issue security level by id, or `null` for none. */
+function planSecurityChange(store: SiteStore, issue: SimIssue, value: unknown): PlannedChange | string {
+  const id = value === null ? null : member(value, 'id');
+  const level = typeof id === 'string' ? store.securityLevels.get(id) : undefined;
+  if (id !== null && !level) return 'Security level is not valid.';
+  const before =
+    issue.securityLevelId === null ? null : (store.securityLevels.get(issue.securityLevelId)?.name ?? null);
+  return {
+    item: item(
+      'security',
+      'security',
+      false,
+      [issue.securityLevelId, before],
+      [level?.id ?? null, level?.name ?? null],
+    ),
+    apply: (i) => (i.securityLevelId = level?.id ?? null),
+  };
+}
+
+/** A single-select custom field: an option by id or value, or `null`. */
+function planSelectChange(
+  field: SimCustomField,
+  fieldId: string,
+  before: unknown,
+  value: unknown,
+): PlannedChange | string {
+  const name = field.name;
+  const ref = value as { id?: unknown; value?: unknown } | null;
+  const option =
+    value === null ? null : field.options?.find((o) => o.id === ref?.id || o.value === ref?.value);
+  if (option === undefined) return `Option value '${String(ref?.value ?? ref?.id)}' is not valid`;
+  const prev = before as { id: string; value: string } | null;
+  return {
+    item: item(
+      name,
+      fieldId,
+      true,
+      [prev?.id ?? null, prev?.value ?? null],
+      [option?.id ?? null, option?.value ?? null],
+    ),
+    apply: (i) =>
+      (i.custom[fieldId] = option
+        ? { self: `${fieldId}/option/${option.id}`, id: option.id, value: option.value }
+        : null),
+  };
+}
+
+/** JSM's request type field. */
+function planRequestTypeChange(
+  store: SiteStore,
+  issue: SimIssue,
+  name: string,
+  fieldId: string,
+  value: unknown,
+): PlannedChange | string {
+  // Setting the request type takes the plain id string (the object form is rejected by Jira).
+  const requestType = typeof value === 'string' ? store.requestTypes.get(value) : undefined;
+  if (!requestType) return 'Request type is not valid.';
+  const prev = issue.requestTypeId === null ? undefined : store.requestTypes.get(issue.requestTypeId);
+  return {
+    item: item(
+      name,
+      fieldId,
+      true,
+      [prev?.id ?? null, prev?.name ?? null],
+      [requestType.id, requestType.name],
+    ),
+    apply: (i) => (i.requestTypeId = requestType.id),
+  };
 }

@@ -89,107 +89,105 @@ function transitionName(from: string, to: string): string {
 /** Reopening a resolved ticket: possible in Jira, not part of the guide's process (questions go in a new ticket). */
 const REOPEN: Edge = [S.resolved, S.inProgress];
 
+/** Incident and Request: triage straight to an answer. */
+const TRIAGE_EDGES: Edge[] = [
+  [S.open, S.inProgress],
+  [S.open, S.resolved],
+  [S.inProgress, S.resolved],
+  [S.resolved, S.closed],
+];
+
+/** Software Defect; the edges marked forbidden are possible in Jira but not in the process. */
+const SOFTWARE_DEFECT_EDGES: Edge[] = [
+  [S.open, S.inProgress],
+  [S.inProgress, S.deliveryPending],
+  [S.deliveryPending, S.resolved],
+  [S.resolved, S.closed],
+  [S.open, S.resolved],
+  [S.inProgress, S.resolved],
+  REOPEN,
+  [S.open, S.deliveryPending], // forbidden by the process: skips reproduction
+];
+
+/** Non-Software Defect; the edges marked forbidden are possible in Jira but not in the process. */
+const NON_SOFTWARE_DEFECT_EDGES: Edge[] = [
+  [S.open, S.inProgress],
+  [S.inProgress, S.resolved],
+  [S.resolved, S.closed],
+  [S.open, S.resolved],
+  REOPEN,
+  [S.open, S.closed], // forbidden: closing without resolving
+];
+
+/** Consulting Request. */
+const CONSULTING_REQUEST_EDGES: Edge[] = [
+  [S.open, S.inProgress],
+  [S.inProgress, S.deliveryPending],
+  [S.deliveryPending, S.resolved],
+  [S.resolved, S.closed],
+  [S.open, S.resolved],
+  [S.inProgress, S.resolved],
+  REOPEN,
+];
+
+/** Support Request; the edges marked forbidden are possible in Jira but not in the process. */
+const SUPPORT_REQUEST_EDGES: Edge[] = [
+  [S.open, S.resolved],
+  [S.resolved, S.closed],
+  [S.open, S.inProgress],
+  [S.inProgress, S.resolved], // forbidden: Support Request never goes In Progress
+];
+
+/** Customisation; the edges marked forbidden are possible in Jira but not in the process. */
+const CUSTOMISATION_EDGES: Edge[] = [
+  [S.open, S.estimationInProgress],
+  [S.estimationInProgress, S.estimationAvailable],
+  [S.estimationAvailable, S.ordered],
+  [S.ordered, S.inProgress],
+  [S.inProgress, S.deliveryPending],
+  [S.deliveryPending, S.closed],
+  [S.estimationAvailable, S.closed],
+  [S.open, S.inProgress], // forbidden: work without an order
+];
+
+/** Suggestion; the edges marked forbidden are possible in Jira but not in the process. */
+const SUGGESTION_EDGES: Edge[] = [
+  [S.open, S.resolved],
+  [S.resolved, S.closed],
+  [S.open, S.inProgress],
+  [S.inProgress, S.resolved], // forbidden: suggestions go to product management
+];
+
+/** Delivery; the edges marked forbidden are possible in Jira but not in the process. */
+const DELIVERY_EDGES: Edge[] = [
+  [S.planned, S.delivered],
+  [S.planned, S.stageInstalled],
+  [S.stageInstalled, S.installed],
+  [S.planned, S.installed],
+  [S.delivered, S.planned], // forbidden: a delivery is not taken back
+];
+
 /** Workflows per issue type: the transitions of PROCESS.md §3 plus a few the process forbids (marked). */
 export function demoWorkflows(): Record<string, SimWorkflow> {
-  const triage: Edge[] = [
-    [S.open, S.inProgress],
-    [S.open, S.resolved],
-    [S.inProgress, S.resolved],
-    [S.resolved, S.closed],
-  ];
   return {
-    [ISSUE_TYPE.incident]: workflow('Incident workflow', S.open, triage, true),
-    [ISSUE_TYPE.request]: workflow('Request workflow', S.open, triage, true),
-    [ISSUE_TYPE.softwareDefect]: workflow(
-      'Software Defect workflow',
-      S.open,
-      [
-        [S.open, S.inProgress],
-        [S.inProgress, S.deliveryPending],
-        [S.deliveryPending, S.resolved],
-        [S.resolved, S.closed],
-        [S.open, S.resolved],
-        [S.inProgress, S.resolved],
-        REOPEN,
-        [S.open, S.deliveryPending], // forbidden by the process: skips reproduction
-      ],
-      true,
-    ),
+    [ISSUE_TYPE.incident]: workflow('Incident workflow', S.open, TRIAGE_EDGES, true),
+    [ISSUE_TYPE.request]: workflow('Request workflow', S.open, TRIAGE_EDGES, true),
+    [ISSUE_TYPE.softwareDefect]: workflow('Software Defect workflow', S.open, SOFTWARE_DEFECT_EDGES, true),
     [ISSUE_TYPE.nonSoftwareDefect]: workflow(
       'Non-Software Defect workflow',
       S.open,
-      [
-        [S.open, S.inProgress],
-        [S.inProgress, S.resolved],
-        [S.resolved, S.closed],
-        [S.open, S.resolved],
-        REOPEN,
-        [S.open, S.closed], // forbidden: closing without resolving
-      ],
+      NON_SOFTWARE_DEFECT_EDGES,
       true,
     ),
     [ISSUE_TYPE.consultingRequest]: workflow(
       'Consulting Request workflow',
       S.open,
-      [
-        [S.open, S.inProgress],
-        [S.inProgress, S.deliveryPending],
-        [S.deliveryPending, S.resolved],
-        [S.resolved, S.closed],
-        [S.open, S.resolved],
-        [S.inProgress, S.resolved],
-        REOPEN,
-      ],
+      CONSULTING_REQUEST_EDGES,
       true,
     ),
-    [ISSUE_TYPE.supportRequest]: workflow(
-      'Support Request workflow',
-      S.open,
-      [
-        [S.open, S.resolved],
-        [S.resolved, S.closed],
-        [S.open, S.inProgress],
-        [S.inProgress, S.resolved], // forbidden: Support Request never goes In Progress
-      ],
-      true,
-    ),
-    [ISSUE_TYPE.customisation]: workflow(
-      'Customisation workflow',
-      S.open,
-      [
-        [S.open, S.estimationInProgress],
-        [S.estimationInProgress, S.estimationAvailable],
-        [S.estimationAvailable, S.ordered],
-        [S.ordered, S.inProgress],
-        [S.inProgress, S.deliveryPending],
-        [S.deliveryPending, S.closed],
-        [S.estimationAvailable, S.closed],
-        [S.open, S.inProgress], // forbidden: work without an order
-      ],
-      true,
-    ),
-    [ISSUE_TYPE.suggestion]: workflow(
-      'Suggestion workflow',
-      S.open,
-      [
-        [S.open, S.resolved],
-        [S.resolved, S.closed],
-        [S.open, S.inProgress],
-        [S.inProgress, S.resolved], // forbidden: suggestions go to product management
-      ],
-      false,
-    ),
-    [ISSUE_TYPE.delivery]: workflow(
-      'Delivery workflow',
-      S.planned,
-      [
-        [S.planned, S.delivered],
-        [S.planned, S.stageInstalled],
-        [S.stageInstalled, S.installed],
-        [S.planned, S.installed],
-        [S.delivered, S.planned], // forbidden: a delivery is not taken back
-      ],
-      false,
-    ),
+    [ISSUE_TYPE.supportRequest]: workflow('Support Request workflow', S.open, SUPPORT_REQUEST_EDGES, true),
+    [ISSUE_TYPE.customisation]: workflow('Customisation workflow', S.open, CUSTOMISATION_EDGES, true),
+    [ISSUE_TYPE.suggestion]: workflow('Suggestion workflow', S.open, SUGGESTION_EDGES, false),
+    [ISSUE_TYPE.delivery]: workflow('Delivery workflow', S.planned, DELIVERY_EDGES, false),
   };
 }
