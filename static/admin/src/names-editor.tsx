@@ -119,32 +119,11 @@ export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappi
         ))}
       </FieldGrid>
 
-      <SubHeading>{m.names.linkType}</SubHeading>
-      <p style={hintStyle}>{m.names.linkTypeHint}</p>
-      <FieldGrid>
-        <PickField
-          path="names.deliveryLinkType.name"
-          label={m.names.linkName}
-          options={catalog?.linkTypes.map((l) => l.name) ?? null}
-          value={value.deliveryLinkType.name}
-          disabled={disabled}
-          onChange={(name) => {
-            // Picking a link type of the site brings its own wording of both directions.
-            const site = catalog?.linkTypes.find((l) => l.name === name);
-            set('deliveryLinkType', site ? { ...site } : { ...value.deliveryLinkType, name });
-          }}
-        />
-        {(['outward', 'inward'] as const).map((part) => (
-          <TextField
-            key={part}
-            path={`names.deliveryLinkType.${part}`}
-            label={part === 'outward' ? m.names.linkOutward : m.names.linkInward}
-            value={value.deliveryLinkType[part]}
-            disabled={disabled}
-            onChange={(v) => set('deliveryLinkType', { ...value.deliveryLinkType, [part]: v })}
-          />
-        ))}
-      </FieldGrid>
+      <DeliveryLinkTypeFields
+        value={value.deliveryLinkType}
+        disabled={disabled}
+        onChange={(v) => set('deliveryLinkType', v)}
+      />
 
       <SubHeading>{m.names.closing}</SubHeading>
       <FieldGrid min="18rem">
@@ -165,6 +144,46 @@ export function NamesEditor({ value, onChange, disabled }: EditorProps<NameMappi
           disabled={disabled}
           onChange={(v) => set('resolutionOnClose', v)}
         />
+      </FieldGrid>
+    </>
+  );
+}
+
+/** The Delivery link type: picked from the site's link types, with its outward and inward wording. */
+function DeliveryLinkTypeFields({
+  value,
+  onChange,
+  disabled,
+}: EditorProps<NameMappings['deliveryLinkType']>) {
+  const { m } = useAdminEnvironment();
+  const catalog = useSiteCatalog();
+  return (
+    <>
+      <SubHeading>{m.names.linkType}</SubHeading>
+      <p style={hintStyle}>{m.names.linkTypeHint}</p>
+      <FieldGrid>
+        <PickField
+          path="names.deliveryLinkType.name"
+          label={m.names.linkName}
+          options={catalog?.linkTypes.map((l) => l.name) ?? null}
+          value={value.name}
+          disabled={disabled}
+          onChange={(name) => {
+            // Picking a link type of the site brings its own wording of both directions.
+            const site = catalog?.linkTypes.find((l) => l.name === name);
+            onChange(site ? { ...site } : { ...value, name });
+          }}
+        />
+        {(['outward', 'inward'] as const).map((part) => (
+          <TextField
+            key={part}
+            path={`names.deliveryLinkType.${part}`}
+            label={part === 'outward' ? m.names.linkOutward : m.names.linkInward}
+            value={value[part]}
+            disabled={disabled}
+            onChange={(v) => onChange({ ...value, [part]: v })}
+          />
+        ))}
       </FieldGrid>
     </>
   );

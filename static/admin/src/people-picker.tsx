@@ -49,33 +49,13 @@ export function PeoplePicker({
     <FieldShell path={path} label={label}>
       {({ id, name, describedBy, invalid }) => (
         <div style={{ display: 'grid', gap: token('space.050') }}>
-          {chosen.length === 0 ? (
-            <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>
-              {m.picker.nobody}
-            </span>
-          ) : (
-            <ul
-              style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.050') }}
-            >
-              {chosen.map((accountId) => (
-                <li
-                  key={accountId}
-                  style={{ display: 'flex', alignItems: 'center', gap: token('space.050') }}
-                >
-                  <span style={{ flex: 1, minWidth: 0 }}>{nameOf(accountId)}</span>
-                  <Button
-                    appearance="subtle"
-                    spacing="compact"
-                    isDisabled={disabled}
-                    aria-label={m.picker.remove(nameOf(accountId), label)}
-                    onClick={() => onChange(chosen.filter((c) => c !== accountId).join(', '))}
-                  >
-                    ✕
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ChosenPeople
+            chosen={chosen}
+            nameOf={nameOf}
+            label={label}
+            disabled={disabled}
+            onRemove={(accountId) => onChange(chosen.filter((c) => c !== accountId).join(', '))}
+          />
           <select
             id={id}
             name={name}
@@ -99,5 +79,44 @@ export function PeoplePicker({
         </div>
       )}
     </FieldShell>
+  );
+}
+
+/** The chosen people, each with a button that removes them; "nobody" when the list is empty. */
+function ChosenPeople({
+  chosen,
+  nameOf,
+  label,
+  disabled,
+  onRemove,
+}: {
+  chosen: string[];
+  nameOf: (accountId: string) => string;
+  label: string;
+  disabled: boolean;
+  onRemove: (accountId: string) => void;
+}) {
+  const { m } = useAdminEnvironment();
+  return chosen.length === 0 ? (
+    <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>
+      {m.picker.nobody}
+    </span>
+  ) : (
+    <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.050') }}>
+      {chosen.map((accountId) => (
+        <li key={accountId} style={{ display: 'flex', alignItems: 'center', gap: token('space.050') }}>
+          <span style={{ flex: 1, minWidth: 0 }}>{nameOf(accountId)}</span>
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            isDisabled={disabled}
+            aria-label={m.picker.remove(nameOf(accountId), label)}
+            onClick={() => onRemove(accountId)}
+          >
+            ✕
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }

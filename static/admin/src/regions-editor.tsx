@@ -18,65 +18,90 @@ const ZONES = timeZones();
  * Regions (security level, time zone, holidays), the JSM organizations that belong to them and their language,
  * and the fallbacks (PROCESS.md §1, §7). Errors name the row: `regions.regions.1.timeZone`.
  */
-export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionSettings>) {
+export function RegionsEditor(props: EditorProps<RegionSettings>) {
+  const { m } = useAdminEnvironment();
+  return (
+    <div style={{ display: 'grid', gap: token('space.150') }}>
+      <SubHeading>{m.regions.regions}</SubHeading>
+      <RegionRows {...props} />
+      <OrganizationRows {...props} />
+      <RegionFallbacks {...props} />
+    </div>
+  );
+}
+
+/** The region ids defined so far plus `current` (kept even when it names no region), as choices. */
+function regionOptions(value: RegionSettings, current: string): { value: string; label: string }[] {
+  const regionIds = value.regions.map((r) => r.region.trim()).filter((r) => r !== '');
+  return [...new Set([...regionIds, current])].filter((r) => r !== '').map((r) => ({ value: r, label: r }));
+}
+
+/** The languages an organization's customers (or the default) may have, labelled in the page's language. */
+function useLanguageOptions() {
+  const { m } = useAdminEnvironment();
+  return [
+    { value: 'de' as const, label: m.regions.languages.de },
+    { value: 'en' as const, label: m.regions.languages.en },
+  ];
+}
+
+/** One row per region: id and name are the admin's words; security level, time zone and holidays are picked. */
+function RegionRows({ value, onChange, disabled }: EditorProps<RegionSettings>) {
   const { m, language } = useAdminEnvironment();
   const catalog = useSiteCatalog();
-  const securityLevels = catalog?.securityLevels ?? null;
   // Security levels from the managed projects' schemes, holiday calendars from the app's own table; the
   // region id and display name are the admin's own words.
   const pickable: Record<(typeof REGION_FIELDS)[number], PickOption[] | null> = {
     region: null,
     name: null,
-    securityLevel: securityLevels,
+    securityLevel: catalog?.securityLevels ?? null,
     timeZone: ZONES,
     holidayRegion:
       catalog?.holidayRegions.map((r) => ({ value: r.code, label: `${r.name[language]} · ${r.code}` })) ??
       null,
   };
-  const liftId = useId();
-  const regionIds = value.regions.map((r) => r.region.trim()).filter((r) => r !== '');
   const setRegion = (index: number, patch: Partial<RegionMapping>) =>
     onChange({ ...value, regions: value.regions.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+  return (
+    <MappingRows<RegionMapping>
+      items={value.regions}
+      blank={{ region: '', name: '', securityLevel: '', timeZone: 'Europe/Berlin', holidayRegion: '' }}
+      columns="repeat(5, minmax(0,1fr)) auto"
+      emptyText={m.regions.empty}
+      addLabel={m.regions.add}
+      removeLabel={m.regions.remove}
+      disabled={disabled}
+      onChange={(regions) => onChange({ ...value, regions })}
+    >
+      {(region, index) =>
+        REGION_FIELDS.map((field) => (
+          <PickField
+            key={field}
+            options={pickable[field]}
+            path={`regions.regions.${index}.${field}`}
+            label={m.regions[field]}
+            value={region[field]}
+            disabled={disabled}
+            onChange={(v) => setRegion(index, { [field]: field === 'holidayRegion' ? v.toUpperCase() : v })}
+          />
+        ))
+      }
+    </MappingRows>
+  );
+}
+
+/** The JSM organizations: each picked from the site, with its region and its customers' language. */
+function OrganizationRows({ value, onChange, disabled }: EditorProps<RegionSettings>) {
+  const { m } = useAdminEnvironment();
+  const catalog = useSiteCatalog();
+  const languageOptions = useLanguageOptions();
   const setOrganization = (index: number, patch: Partial<OrganizationMapping>) =>
     onChange({
       ...value,
       organizations: value.organizations.map((o, i) => (i === index ? { ...o, ...patch } : o)),
     });
-  const languageOptions = [
-    { value: 'de' as const, label: m.regions.languages.de },
-    { value: 'en' as const, label: m.regions.languages.en },
-  ];
-  const regionOptions = (current: string) =>
-    [...new Set([...regionIds, current])].filter((r) => r !== '').map((r) => ({ value: r, label: r }));
-
   return (
-    <div style={{ display: 'grid', gap: token('space.150') }}>
-      <SubHeading>{m.regions.regions}</SubHeading>
-      <MappingRows<RegionMapping>
-        items={value.regions}
-        blank={{ region: '', name: '', securityLevel: '', timeZone: 'Europe/Berlin', holidayRegion: '' }}
-        columns="repeat(5, minmax(0,1fr)) auto"
-        emptyText={m.regions.empty}
-        addLabel={m.regions.add}
-        removeLabel={m.regions.remove}
-        disabled={disabled}
-        onChange={(regions) => onChange({ ...value, regions })}
-      >
-        {(region, index) =>
-          REGION_FIELDS.map((field) => (
-            <PickField
-              key={field}
-              options={pickable[field]}
-              path={`regions.regions.${index}.${field}`}
-              label={m.regions[field]}
-              value={region[field]}
-              disabled={disabled}
-              onChange={(v) => setRegion(index, { [field]: field === 'holidayRegion' ? v.toUpperCase() : v })}
-            />
-          ))
-        }
-      </MappingRows>
-
+    <>
       <SubHeading>{m.regions.organizations}</SubHeading>
       <p style={{ margin: 0, font: token('font.body.small'), color: token('color.text.subtle') }}>
         {m.regions.organizationsHint}
@@ -106,7 +131,10 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
               label={m.regions.orgRegion}
               value={organization.region}
               disabled={disabled}
-              options={[{ value: '', label: m.regions.noRegion }, ...regionOptions(organization.region)]}
+              options={[
+                { value: '', label: m.regions.noRegion },
+                ...regionOptions(value, organization.region),
+              ]}
               onChange={(v) => setOrganization(index, { region: v })}
             />
             <ChoiceField
@@ -120,18 +148,29 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
           </>
         )}
       </MappingRows>
+    </>
+  );
+}
 
+/** What applies when nothing matches: default region, fallback security level, default language, and lifting. */
+function RegionFallbacks({ value, onChange, disabled }: EditorProps<RegionSettings>) {
+  const { m } = useAdminEnvironment();
+  const catalog = useSiteCatalog();
+  const languageOptions = useLanguageOptions();
+  const liftId = useId();
+  return (
+    <>
       <FieldGrid>
         <ChoiceField
           path="regions.defaultRegion"
           label={m.regions.defaultRegion}
           value={value.defaultRegion}
           disabled={disabled}
-          options={regionOptions(value.defaultRegion)}
+          options={regionOptions(value, value.defaultRegion)}
           onChange={(v) => onChange({ ...value, defaultRegion: v })}
         />
         <PickField
-          options={securityLevels}
+          options={catalog?.securityLevels ?? null}
           path="regions.fallbackSecurityLevel"
           label={m.regions.fallbackSecurityLevel}
           hint={m.regions.fallbackHint}
@@ -161,6 +200,6 @@ export function RegionsEditor({ value, onChange, disabled }: EditorProps<RegionS
         />
         {m.regions.liftRestrictionOnNo}
       </label>
-    </div>
+    </>
   );
 }
