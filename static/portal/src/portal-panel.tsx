@@ -113,61 +113,7 @@ export function PortalPanel({
           </p>
         </Section>
       ) : null}
-      {view.delivery ? (
-        <Section title={m.delivery}>
-          {view.delivery.estimatedDate ? (
-            <p style={paragraph}>
-              {m.estimatedDate(fmt.date(view.delivery.estimatedDate))} {m.estimateNote}
-            </p>
-          ) : null}
-          {view.delivery.included.length === 0 ? (
-            <p style={paragraph}>{m.included.none}</p>
-          ) : (
-            <table
-              data-testid="portal-included"
-              style={{ borderCollapse: 'collapse', marginTop: token('space.100') }}
-            >
-              <thead>
-                <tr>
-                  {[m.included.key, m.included.type, m.included.summary].map((h) => (
-                    <th
-                      key={h}
-                      scope="col"
-                      style={{
-                        textAlign: 'left',
-                        padding: token('space.050'),
-                        borderBottom: `1px solid ${token('color.border')}`,
-                      }}
-                    >
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {view.delivery.included.map((t) => (
-                  <tr key={t.key}>
-                    <td style={{ padding: token('space.050'), whiteSpace: 'nowrap' }}>
-                      {t.url ? (
-                        <RequestLink url={t.url} issueKey={t.key} />
-                      ) : (
-                        <span>
-                          {t.key}{' '}
-                          <small style={{ color: token('color.text.subtle') }}>
-                            ({m.included.notOpenable})
-                          </small>
-                        </span>
-                      )}
-                    </td>
-                    <td style={{ padding: token('space.050') }}>{t.typeName}</td>
-                    <td style={{ padding: token('space.050') }}>{t.summary}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Section>
-      ) : null}
+      {view.delivery ? <DeliverySection delivery={view.delivery} m={m} fmt={fmt} /> : null}
       {view.confidential ? (
         <Section title={m.confidential}>
           <p style={paragraph} data-testid="portal-confidential">
@@ -179,5 +125,70 @@ export function PortalPanel({
         <EscalationSummary escalation={view.escalation} m={m} fmt={fmt} />
       </Section>
     </div>
+  );
+}
+
+/** The Delivery: its estimated date and the tickets it includes, each linked when the customer may open it. */
+function DeliverySection({
+  delivery,
+  m,
+  fmt,
+}: {
+  delivery: NonNullable<PortalRequestView['delivery']>;
+  m: PortalMessages;
+  fmt: Formatters;
+}) {
+  return (
+    <Section title={m.delivery}>
+      {delivery.estimatedDate ? (
+        <p style={paragraph}>
+          {m.estimatedDate(fmt.date(delivery.estimatedDate))} {m.estimateNote}
+        </p>
+      ) : null}
+      {delivery.included.length === 0 ? (
+        <p style={paragraph}>{m.included.none}</p>
+      ) : (
+        <table
+          data-testid="portal-included"
+          style={{ borderCollapse: 'collapse', marginTop: token('space.100') }}
+        >
+          <thead>
+            <tr>
+              {[m.included.key, m.included.type, m.included.summary].map((h) => (
+                <th
+                  key={h}
+                  scope="col"
+                  style={{
+                    textAlign: 'left',
+                    padding: token('space.050'),
+                    borderBottom: `1px solid ${token('color.border')}`,
+                  }}
+                >
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {delivery.included.map((t) => (
+              <tr key={t.key}>
+                <td style={{ padding: token('space.050'), whiteSpace: 'nowrap' }}>
+                  {t.url ? (
+                    <RequestLink url={t.url} issueKey={t.key} />
+                  ) : (
+                    <span>
+                      {t.key}{' '}
+                      <small style={{ color: token('color.text.subtle') }}>({m.included.notOpenable})</small>
+                    </span>
+                  )}
+                </td>
+                <td style={{ padding: token('space.050') }}>{t.typeName}</td>
+                <td style={{ padding: token('space.050') }}>{t.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
   );
 }
