@@ -5,6 +5,7 @@
  */
 import type { SeededRandom } from '../../sandbox/forge/random';
 import { ActAsError, type ActAs } from '../../sandbox/jira/act-as';
+import { canBrowse } from '../../sandbox/jira/permissions';
 import { CUSTOMERS, FIELD, ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import type { SimIssue } from '../../sandbox/jira/model/types';
 import type { SimJiraSite } from '../../sandbox/jira/site';
@@ -239,12 +240,12 @@ export class DayActor {
 
   /** A random ticket an agent opens (panel view) and the agent who opens it. */
   panelTarget(): { key: string; accountId: string } | undefined {
-    const t = this.pick(this.working());
-    if (!t) return undefined;
-    return {
-      key: t.issue.key,
-      accountId: AGENT_OF_ORG[t.issue.organizationIds[0] ?? ORG.acme] ?? USER.agentDach,
-    };
+    // The customer's agent opens a ticket they can see: a confidential ticket's security level may hide it.
+    const agentOf = (issue: SimIssue) => AGENT_OF_ORG[issue.organizationIds[0] ?? ORG.acme] ?? USER.agentDach;
+    const t = this.pick(
+      this.working((c) => canBrowse(this.site.store, { kind: 'user', accountId: agentOf(c.issue) }, c.issue)),
+    );
+    return t ? { key: t.issue.key, accountId: agentOf(t.issue) } : undefined;
   }
 
   /** A random request a customer opens on the portal (their own). */
