@@ -144,12 +144,6 @@ export async function issuePage(
     filter.status ? `status = "${filter.status}"` : '',
     filter.type ? `issuetype = "${filter.type}"` : '',
   ].filter(Boolean);
-  const search = await get(
-    local,
-    view,
-    `/rest/api/3/search/jql?${new URLSearchParams({ jql: `${clauses.join(' AND ')} ORDER BY key DESC`, fields: 'summary,status,issuetype', maxResults: '100' })}`,
-  );
-  const issues = (search.issues ?? []) as Bean[];
   let issue: Bean | undefined;
   let transitions: Transition[] = [];
   try {
@@ -163,6 +157,19 @@ export async function issuePage(
   } catch {
     issue = undefined;
   }
+  // The queue is a JQL search, which knows a new or changed ticket only seconds later; the ticket shown is
+  // reconciled, so one just raised (an e-mail sent from this page) is listed at once and as it is.
+  const search = await get(
+    local,
+    view,
+    `/rest/api/3/search/jql?${new URLSearchParams({
+      jql: `${clauses.join(' AND ')} ORDER BY key DESC`,
+      fields: 'summary,status,issuetype',
+      maxResults: '100',
+      ...(issue?.id ? { reconcileIssues: issue.id } : {}),
+    })}`,
+  );
+  const issues = (search.issues ?? []) as Bean[];
   const statuses = [...local.site.store.statuses.values()].map((s) => s.name);
   const types = [...local.site.store.issueTypes.values()].map((t) => t.name);
   const option = (value: string, selected?: string) =>

@@ -5,9 +5,9 @@
  * their comments and the completion's audit entry still happen once, and each waiting ticket ends up linked once
  * (guide §3.1.1, §3.3), with one link request and one audit entry per ticket.
  */
-import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { newIssue } from '../../sandbox/jira/model/new-issue';
+import { FIELD } from '../../sandbox/jira/seed/demo-ids';
 import { startEventsSite, type LocalSite } from '../support/local-site';
+import { createDeliveryOn, waitingTickets } from '../support/deliveries';
 
 const twiceAtOnce = { duplicateRate: 1, concurrent: true } as const;
 
@@ -21,16 +21,7 @@ describe('Delivery queue work delivered twice, concurrently', () => {
   });
 
   async function delivery(version: string): Promise<string> {
-    const key = await s.agent.createIssue({
-      project: 'SD',
-      issueType: 'Delivery',
-      summary: `Delivery ${version}`,
-      fields: {
-        [FIELD.deliveryVersion]: version,
-        [FIELD.organizations]: [{ id: '1' }],
-        [FIELD.estimatedDeliveryDate]: '2026-12-15',
-      },
-    });
+    const key = await createDeliveryOn(s, version);
     await s.settle();
     return key;
   }
@@ -92,35 +83,10 @@ describe('Delivery queue work delivered twice, concurrently', () => {
     expect(completions.map((e) => e.detail)).toEqual(['resolved:2,closed:1']);
   });
 
-  /** Tickets that reached Delivery Pending before the Delivery was planned, more than one batch of links. */
-  function waitingTickets(count: number, version: string): string[] {
-    const store = s.site.store;
-    const project = store.projects.get(PROJECT_ID)!;
-    const keys: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const issue = newIssue({
-        id: store.nextId('issue'),
-        key: `SD-${project.nextIssueNumber++}`,
-        projectId: PROJECT_ID,
-        issueTypeId: ISSUE_TYPE.softwareDefect,
-        statusId: STATUS.deliveryPending,
-        summary: `Defect ${i}`,
-        reporterAccountId: 'customer-acme-1',
-        created: new Date().toISOString(),
-      });
-      issue.organizationIds = [ORG.acme];
-      issue.requestTypeId = REQUEST_TYPE.incident;
-      issue.custom[FIELD.deliveryVersion] = version;
-      store.insertIssue(issue);
-      keys.push(issue.key);
-    }
-    return keys;
-  }
-
   it('tickets waiting for a Delivery each end up linked once, and its table is written once', async () => {
     s = await startEventsSite(undefined, twiceAtOnce);
     const del = await delivery('15.0.0.0');
-    const keys = waitingTickets(20, '15.0.0.0');
+    const keys = waitingTickets(s, 20, '15.0.0.0');
     await s.settle();
     const tableWritesBefore = appWrites(del, 'PUT', /^\/rest\/api\/3\/issue\//);
 
@@ -135,7 +101,7 @@ describe('Delivery queue work delivered twice, concurrently', () => {
   it('collecting waiting tickets sends one link request and one audit entry per ticket', async () => {
     s = await startEventsSite(undefined, twiceAtOnce);
     const del = await delivery('15.0.0.0');
-    const keys = waitingTickets(20, '15.0.0.0');
+    const keys = waitingTickets(s, 20, '15.0.0.0');
     await s.settle();
     const linkRequestsBefore = linkRequests();
 

@@ -5,6 +5,7 @@ import type { PortalView } from '../../src/contract/portal-view';
 import { ACME, data, viewPortal } from '../support/portal-site';
 import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../sandbox/jira/site';
 import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
+import { createDeliveryOn, pendingOn, waitingTickets } from '../support/deliveries';
 
 /**
  * JQL search lags behind every write, field values included, unless the search names the issue in
@@ -26,38 +27,32 @@ function rows(doc: unknown): string[][] {
   return (table?.content ?? []).slice(1).map((row) => row.content.map((cell) => plainText(cell).trim()));
 }
 
-describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldLagMs) => {
-  let s: LocalSite;
+/** A site with the given lags for each test, closed after it; the test fails on any failed invocation. */
+function siteEach(options: { searchFieldLagMs?: number; searchIndexLagMs?: number }): () => LocalSite {
+  let s: LocalSite | undefined;
   beforeEach(async () => {
-    s = await startEventsSite(undefined, {
-      ...(searchFieldLagMs === undefined ? {} : { searchFieldLagMs }),
-    });
+    s = await startEventsSite(undefined, options);
   });
   afterEach(() => {
-    const failed = s.failedInvocations();
-    s.close();
+    const failed = s?.failedInvocations();
+    s?.close();
     expect(failed).toEqual([]);
   });
+  return () => {
+    if (!s) throw new Error('no site');
+    return s;
+  };
+}
 
-  const createDelivery = (version: string, estimated = '2026-12-15') =>
-    s.agent.createIssue({
-      project: 'SD',
-      issueType: 'Delivery',
-      summary: `Delivery ${version}`,
-      fields: {
-        [FIELD.deliveryVersion]: version,
-        [FIELD.organizations]: [{ id: '1' }],
-        [FIELD.estimatedDeliveryDate]: estimated,
-      },
-    });
-
-  async function pending(issueType: string, version: string, summary = 'Export fails'): Promise<string> {
-    const key = await s.as('customer-acme-1').createIssue({ project: 'SD', issueType, summary });
-    await s.agent.transition(key, { status: 'In Progress' });
-    await s.agent.edit(key, { [FIELD.deliveryVersion]: version });
-    await s.agent.transition(key, { status: 'Delivery Pending' });
-    return key;
-  }
+describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldLagMs) => {
+  const site = siteEach(searchFieldLagMs === undefined ? {} : { searchFieldLagMs });
+  let s: LocalSite;
+  beforeEach(() => {
+    s = site();
+  });
+  const createDelivery = (version: string, estimated?: string) => createDeliveryOn(s, version, estimated);
+  const pending = (issueType: string, version: string, summary?: string) =>
+    pendingOn(s, issueType, version, summary);
 
   it('a ticket that entered Delivery Pending a moment before its Delivery was created is linked, with the calls of a site without lag', async () => {
     const sd = await pending('Software Defect', '14.30.0.0');
@@ -169,5 +164,67 @@ describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldL
     const view = data<PortalView>((await viewPortal(s, ACME, del)).result);
     expect(view).toMatchObject({ delivery: { included: [{ key: a }] } });
     expect((view as { delivery: { included: unknown[] } }).delivery.included).toHaveLength(1);
+  });
+});
+
+describe('Delivery rules when search takes a minute (within "a few seconds to minutes")', () => {
+  const MINUTE = 60_000;
+  const site = siteEach({ searchFieldLagMs: MINUTE, searchIndexLagMs: MINUTE });
+
+  it('a ticket an agent links to a delivered Delivery right after creating it is listed in the table', async () => {
+    const s = site();
+    const del = await createDeliveryOn(s, '14.70.0.0');
+    await s.agent.transition(del, { status: 'Delivered' });
+    await s.settle();
+    // Recorded after the fact: a Delivery that shipped keeps its links (only Planned ones are kept in line).
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Printing fails' });
+    const created = Date.now();
+    await s.agent.link('Delivery', del, key);
+    await s.settle();
+    expect(rows(s.field(del, FIELD.includedTickets))).toEqual([[key, 'Software Defect', 'Printing fails']]);
+    // The table was written while search did not know the new ticket yet.
+    expect(Date.now() - created).toBeLessThan(MINUTE);
+  });
+});
+
+describe('more than 50 Delivery changes in one project within the lag', () => {
+  /** "From a few seconds to minutes": long enough for 52 tickets to ship while search still lags. */
+  const LAG = 10 * 60_000;
+  const HOUR = 3_600_000;
+  /** More than the 50 issues one search reconciles. */
+  const SHIPPED = 52;
+  const site = siteEach({ searchFieldLagMs: LAG, searchIndexLagMs: LAG });
+
+  it('a ticket waiting behind 52 newer changes is still linked to the Delivery created for it, with one more search per 50', async () => {
+    const s = site();
+    const createDelivery = (version: string) => createDeliveryOn(s, version);
+    const pending = (version: string) => pendingOn(s, 'Software Defect', version);
+    // Delivery A collects 52 waiting tickets; those changes are out of the recent window and in the index.
+    const shipped = waitingTickets(s, SHIPPED, '14.80.0.0');
+    const a = await createDelivery('14.80.0.0');
+    await s.settle();
+    expect(s.shipped(a)).toHaveLength(SHIPPED);
+    s.jump(new Date(Date.now() + HOUR + LAG));
+    // The ticket enters Delivery Pending for a version no Delivery has yet: it is told so.
+    const waiting = await pending('14.81.0.0');
+    await s.settle();
+    expect(s.state(waiting)).toMatchObject({ flags: ['deliveryMissing'] });
+    // A ships: 52 newer changes, each noted as recent.
+    await s.agent.transition(a, { status: 'Delivered' });
+    await s.settle();
+    expect(shipped.map((k) => s.status(k))).toEqual(shipped.map(() => 'Resolved'));
+    let b = '';
+    const spent = await s.measure(async () => {
+      b = await createDelivery('14.81.0.0');
+    });
+    // Still within the lag: search has not seen the waiting ticket in Delivery Pending, nor the new Delivery.
+    expect(Date.now() - s.statusChangedAt(waiting)).toBeLessThan(LAG);
+    expect(s.shipped(b)).toEqual([waiting]);
+    expect(s.state(waiting)).toMatchObject({ flags: [] });
+    // 54 recent changes (the new Delivery first): the Planned-Delivery search and the waiting-ticket search each
+    // add one narrow search for the 4 beyond the first 50; the table's search of its one ticket needs none.
+    expect(spent.byOperation.searchAndReconsileIssuesUsingJqlPost).toBe(3 + 2);
   });
 });

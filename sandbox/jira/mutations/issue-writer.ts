@@ -133,9 +133,10 @@ export class IssueWriter {
     return comment;
   }
 
-  /** Insert a new issue and queue `created:issue`. */
+  /** Insert a new issue, unknown to search for the index lag, and queue `created:issue`. */
   create(issue: SimIssue, actor: string, causedBy: Principal): void {
     this.store.insertIssue(issue);
+    this.store.searchLag.created(issue, Date.now());
     this.pending.push(createdIssueEvent(this.store, issue, actor, causedBy, issue.created));
   }
 

@@ -91,6 +91,8 @@ function runJql(
       ? new Set([...picked, ...ctx.store.searchLag.lagging(now)])
       : ctx.store.issues();
     for (const issue of candidates) {
+      // An issue created within the lag is not in the index yet: only reconciling it finds it.
+      if (!reconciled.has(issue.id) && !ctx.store.searchLag.indexed(issue, now)) continue;
       // Search matches what the index holds; who may browse the issue is decided on the issue as it is.
       const seen = reconciled.has(issue.id) ? issue : ctx.store.searchLag.view(issue, now);
       if (canBrowse(ctx.store, ctx.principal, issue) && compiled.query.matches(seen, jctx))

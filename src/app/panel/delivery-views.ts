@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';
 import type { Ticket } from '../../domain/ticket';
 import { toTicket } from '../shared/ticket';
-import { MAX_RECONCILE } from '../shared/recent-changes';
+import { MAX_RECONCILE } from '../shared/reconciled-search';
 import { statusRef } from './status-ref';
 
 /** Kinds that carry a Delivery version (guide §3.1.1). */

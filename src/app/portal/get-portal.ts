@@ -2,6 +2,7 @@ import type { PortalIncludedTicket, PortalView } from '../../contract/portal-vie
 import { deliveryVersionOf, estimateExpired, nextStep } from '../../domain/portal/next-step';
 import { nextStepSentence } from '../../domain/portal/next-step-sentence';
 import { isOption } from '../../domain/names';
+import { compareIssueKeys } from '../../domain/issue-key-order';
 import { toTicket } from '../shared/ticket';
 import { deliveryKeyOf, shippedKeys } from '../panel/delivery-views';
 import type { FieldIds } from '../../domain/ticket';
@@ -111,7 +112,7 @@ async function includedTickets(request: PortalRequest, deps: PortalDeps): Promis
   const ofCustomer = issues
     .flatMap((issue) => (issue ? [toTicket(issue, portalFieldIds(fieldIds), cfg)] : []))
     .filter((shipped) => shipped.organizations.some((o) => own.has(o.name)))
-    .sort((a, b) => compareKeys(a.key, b.key));
+    .sort((a, b) => compareIssueKeys(a.key, b.key));
   return Promise.all(
     ofCustomer.map(async (shipped) => {
       const visible = await deps.customer.visibleRequest(shipped.key);
@@ -123,11 +124,4 @@ async function includedTickets(request: PortalRequest, deps: PortalDeps): Promis
       };
     }),
   );
-}
-
-/** Issue keys in Jira's `ORDER BY key` order: project, then number. */
-function compareKeys(a: string, b: string): number {
-  const [pa = '', na = '0'] = a.split('-');
-  const [pb = '', nb = '0'] = b.split('-');
-  return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 }

@@ -7,8 +7,9 @@ import type { KeyValueStore } from '../ports';
  * consistent: without `reconcileIssues` it "may return stale or outdated data … from a few seconds to minutes",
  * and consistency "is ensured only for the specified issues", at most 50 (developer.atlassian.com, "Search After
  * Write with Search And Reconcile"). Atlassian's workaround for project-wide consistency is exactly this: keep the
- * recently changed issue ids and pass them, up to 50, in `reconcileIssues` (JRACLOUD-96208). Reconciling costs no
- * REST call: it rides on the search the app makes anyway.
+ * recently changed issue ids and pass them, up to 50, in `reconcileIssues` (JRACLOUD-96208). Reconciling 50 costs no
+ * REST call: it rides on the search the app makes anyway; each further 50 cost one narrow search
+ * (`searchReconciled`).
  *
  * One KVS key per issue (`recent:<project>:<issueId>`), so concurrent writers never lose each other's entry.
  */
@@ -19,8 +20,6 @@ import type { KeyValueStore } from '../ports';
  */
 const RECENT_CHANGE_MS = 60 * 60_000;
 const TTL_DAYS = 1;
-/** Jira reconciles at most 50 issues per search (`reconcileIssues`, platform spec). */
-export const MAX_RECONCILE = 50;
 const PAGE = 100;
 
 const entrySchema = z.object({ at: z.iso.datetime({ offset: true }) });
@@ -39,8 +38,8 @@ export async function noteRecentChange(
 
 /**
  * The ids (numbers, as `reconcileIssues` takes them) of the project's issues changed within
- * {@link RECENT_CHANGE_MS}, the most recent first, at most {@link MAX_RECONCILE}. When more changed, the oldest
- * are left out: those had the longest to reach the search index. Entries past the window are deleted.
+ * {@link RECENT_CHANGE_MS}, the most recent first, all of them (a search reconciles them with
+ * `searchReconciled`, 50 at a time). Entries past the window are deleted.
  *
  * @example
  * await recentChanges(store, 'SUP', now); // [10042, 10017]
@@ -60,8 +59,5 @@ export async function recentChanges(store: KeyValueStore, projectKey: string, no
     }
     cursor = page.cursor;
   } while (cursor);
-  return recent
-    .sort((a, b) => b.at - a.at || b.id - a.id)
-    .slice(0, MAX_RECONCILE)
-    .map((r) => r.id);
+  return recent.sort((a, b) => b.at - a.at || b.id - a.id).map((r) => r.id);
 }

@@ -1,4 +1,4 @@
-import { MAX_RECONCILE, noteRecentChange, recentChanges } from '../../../src/app/shared/recent-changes';
+import { noteRecentChange, recentChanges } from '../../../src/app/shared/recent-changes';
 import { MemoryStore } from '../../support/memory-store';
 
 const t0 = new Date('2026-11-27T10:00:00Z');
@@ -32,13 +32,13 @@ describe('recent changes: the ids a search reconciles', () => {
     expect((await store.list('recent:SD:')).entries.map((e) => e.key)).toEqual(['recent:SD:10002']);
   });
 
-  it(`keeps at most ${MAX_RECONCILE}, the most recent, across KVS pages`, async () => {
+  it('lists every recent change, more than a search reconciles, across KVS pages, the most recent first', async () => {
     const store = new MemoryStore();
     for (let n = 0; n < 130; n++) await noteRecentChange(store, 'SD', String(10_000 + n), at(n * 1_000));
     const ids = await recentChanges(store, 'SD', at(200_000));
-    expect(ids).toHaveLength(MAX_RECONCILE);
+    expect(ids).toHaveLength(130);
     expect(ids[0]).toBe(10_129);
-    expect(ids.at(-1)).toBe(10_129 - MAX_RECONCILE + 1);
+    expect(ids.at(-1)).toBe(10_000);
   });
 
   it('an unreadable entry is deleted, not reconciled', async () => {

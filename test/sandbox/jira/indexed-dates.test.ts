@@ -5,8 +5,8 @@ import { harness } from './site-harness';
  * The local site indexes exactly those forms; any other value is not indexed, so JQL does not find it.
  */
 describe('indexed date values of entity properties', () => {
-  // Indexing is under test here, not the index lag (search-lag.test.ts): writes are searchable at once.
-  const h = harness({ seed: { seed: 7 }, searchIndexLagMs: 0 });
+  // Indexing is under test here, not the index lag (search-lag.test.ts): writes and new issues are searchable at once.
+  const h = harness({ seed: { seed: 7 }, searchIndexLagMs: 0, searchFieldLagMs: 0 });
   let key = '';
   beforeAll(async () => {
     key = await h.site

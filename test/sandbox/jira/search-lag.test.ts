@@ -70,6 +70,7 @@ describe('search on the local site: index lag and changelog truncation', () => {
 
   it('a lag of 0 makes writes searchable at once (switchable reading)', async () => {
     const { key, due, write } = await setup(0);
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS); // the issue itself is in the index
     await write({ nextDueAt: '2026-11-27T09:00:00Z' });
     expect((await due()).map((i) => i.key)).toEqual([key]);
   });
@@ -113,6 +114,41 @@ describe('search on the local site: index lag and changelog truncation', () => {
     clock.advance(1);
     expect(await byStatus('Open')).toEqual([]);
     expect(await byStatus('In Progress')).toEqual([[key, 'In Progress', 'Crash on start', 1, before + 2]]);
+  });
+
+  it(`by default a new issue is found and counted by JQL only ${DEFAULT_SEARCH_INDEX_LAG_MS} ms after its creation, unless reconciled`, async () => {
+    const { h, key, id } = await setup();
+    const found = async (reconcileIssues: number[] = []) => {
+      const res = await h.call('POST', '/rest/api/3/search/jql', {
+        jql: `project = SD AND key = ${key}`,
+        reconcileIssues,
+      });
+      return (res.json.issues as { id: string }[]).map((i) => i.id);
+    };
+    const count = async () =>
+      (await h.call('POST', '/rest/api/3/search/approximate-count', { jql: `project = SD AND key = ${key}` }))
+        .json.count as number;
+    const unbounded = async () =>
+      (
+        (await h.call('POST', '/rest/api/3/search/jql', { jql: 'summary ~ Crash', maxResults: 5000 })).json
+          .issues as { id: string }[]
+      ).map((i) => i.id);
+    expect(await found()).toEqual([]);
+    expect(await count()).toBe(0);
+    expect(await unbounded()).not.toContain(id);
+    expect(await found([Number(id)])).toEqual([id]);
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS - 1);
+    expect(await found()).toEqual([]);
+    clock.advance(1);
+    expect(await found()).toEqual([id]);
+    expect(await count()).toBe(1);
+    expect(await unbounded()).toContain(id);
+  });
+
+  it('a field lag of 0 makes a new issue searchable at once (switchable reading)', async () => {
+    const { h, key, id } = await setup(undefined, 0);
+    const res = await h.call('POST', '/rest/api/3/search/jql', { jql: `project = SD AND key = ${key}` });
+    expect((res.json.issues as { id: string }[]).map((i) => i.id)).toEqual([id]);
   });
 
   it('a field lag of 0 makes a status change searchable at once (switchable reading)', async () => {
@@ -179,6 +215,7 @@ describe('search on the local site: index lag and changelog truncation', () => {
     await h.site
       .actAs(USER.agentDach)
       .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Hang' });
+    clock.advance(DEFAULT_SEARCH_INDEX_LAG_MS);
     const first = await h.call('POST', '/rest/api/3/search/jql', {
       jql: 'project = SD ORDER BY key ASC',
       maxResults: 1,

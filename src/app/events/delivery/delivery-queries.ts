@@ -3,8 +3,9 @@ import type { EventDeps } from '../event-deps';
 import type { FieldIds } from '../../../domain/ticket';
 import { organizationsOf, requestTypeName, textValue } from '../../shared/field-values';
 import type { DeliveryCandidate } from '../../../domain/delivery';
+import type { IssueBean } from '../../ports/jira';
 import type { IncludedTicket } from '../../../domain/delivery/delivery-table';
-import { MAX_RECONCILE } from '../../shared/recent-changes';
+import { searchReconciled } from '../../shared/reconciled-search';
 
 /** JQL string literal: Jira escapes `"` and `\` with a backslash. */
 export function jqlString(value: string): string {
@@ -13,10 +14,10 @@ export function jqlString(value: string): string {
 
 /**
  * The ids to reconcile in a search: `first` (what this invocation must see current), then the project's recent
- * changes, at most Jira's 50.
+ * changes, newest first (`searchReconciled` reconciles the first 50 in the search itself).
  */
 export function reconcileList(recent: readonly number[], first: readonly string[] = []): number[] {
-  return [...new Set([...first.map(Number), ...recent])].slice(0, MAX_RECONCILE);
+  return [...new Set([...first.map(Number), ...recent])];
 }
 
 /** `cf[10002]` for `customfield_10002`: the JQL clause of a custom field by its id, whatever its name. */
@@ -26,11 +27,12 @@ function customFieldClause(fieldId: string): string | undefined {
 }
 
 /**
- * The project's Planned Delivery tickets: one search, only the matching fields. `reconcile` names the Deliveries
- * whose latest status, version, date and customer the search must reflect (just created or edited); the others are
- * as the search index holds them. With `customers` (organization names), only the Planned Deliveries shared with
- * one of them (JSM's `Organizations = "name"` clause): a search costs a point per Delivery it returns, and a
- * ticket can only belong in its own customer's.
+ * The project's Planned Delivery tickets: one search, only the matching fields. `reconcile` names the issues
+ * whose latest status, version, date and customer the search must reflect (Deliveries just created, edited or
+ * shipped; one more narrow search per 50 beyond the first 50); the others are as the search index holds them. With
+ * `customers` (organization names), only the Planned Deliveries shared with one of them (JSM's
+ * `Organizations = "name"` clause): a search costs a point per Delivery it returns, and a ticket can only belong in
+ * its own customer's.
  */
 export async function plannedDeliveries(
   deps: EventDeps,
@@ -47,14 +49,17 @@ export async function plannedDeliveries(
     customers && organizations
       ? ` AND ${organizations} in (${customers.map((name) => jqlString(name)).join(', ')})`
       : '';
-  const issues = await deps.jira.searchAll({
-    jql:
-      `project = ${jqlString(config.projectKey)} AND issuetype = ${jqlString(config.names.kinds.delivery)} ` +
-      `AND status = ${jqlString(config.names.statuses.planned)}${ofCustomers} ORDER BY key ASC`,
-    fields,
-    maxResults: 100,
-    ...(reconcile.length > 0 ? { reconcileIssues: [...reconcile] } : {}),
-  });
+  const issues = await searchReconciled(
+    deps.jira,
+    {
+      where:
+        `project = ${jqlString(config.projectKey)} AND issuetype = ${jqlString(config.names.kinds.delivery)} ` +
+        `AND status = ${jqlString(config.names.statuses.planned)}${ofCustomers}`,
+      fields,
+      maxResults: 100,
+    },
+    reconcile,
+  );
   return issues.map((issue) => {
     const f = issue.fields ?? {};
     const version = ids.deliveryVersion ? textValue(f[ids.deliveryVersion]) : undefined;
@@ -72,7 +77,10 @@ export async function plannedDeliveries(
 /**
  * Key, kind (issue type, else request type) and summary of the given tickets, read with as few searches as Jira
  * pages allow. The tickets among `recent` (the project's recent changes) are reconciled, so a ticket reclassified
- * just before it was linked shows its new kind.
+ * just before it was linked shows its new kind. A linked ticket the search does not return was created too
+ * recently for the search index (a new issue is searchable only after the index lag, unless reconciled): those are
+ * searched once more, reconciled, at most 50 a search. Nothing is missing in the usual case, so this costs a call
+ * only when a ticket was linked within seconds of its creation, or was deleted.
  */
 export async function includedTickets(
   deps: EventDeps,
@@ -80,30 +88,54 @@ export async function includedTickets(
   ticketIds: readonly string[],
   recent: readonly number[],
 ): Promise<IncludedTicket[]> {
-  const result: IncludedTicket[] = [];
+  const found: IssueBean[] = [];
   // Keep each JQL well below Jira's length limits: 100 ids per search.
   for (let i = 0; i < ticketIds.length; i += 100) {
     const chunk = ticketIds.slice(i, i + 100);
     const inChunk = new Set(chunk.map(Number));
-    const reconcile = recent.filter((id) => inChunk.has(id));
-    const issues = await deps.jira.searchAll({
-      jql: `id in (${chunk.join(',')}) ORDER BY key ASC`,
+    found.push(
+      ...(await ticketsById(
+        deps,
+        ids,
+        chunk,
+        recent.filter((id) => inChunk.has(id)),
+      )),
+    );
+  }
+  const returned = new Set(found.map((issue) => issue.id));
+  const reconciled = new Set(recent);
+  const missing = ticketIds.filter((id) => !returned.has(id) && !reconciled.has(Number(id)));
+  if (missing.length > 0) found.push(...(await ticketsById(deps, ids, missing, missing.map(Number))));
+  return found.map((issue) => includedTicket(issue, ids));
+}
+
+/** The tickets `ticketIds` (at most 100) as search sees them, the `reconcile` ids as they are. */
+function ticketsById(
+  deps: EventDeps,
+  ids: FieldIds,
+  ticketIds: readonly string[],
+  reconcile: readonly number[],
+): Promise<IssueBean[]> {
+  return searchReconciled(
+    deps.jira,
+    {
+      where: `id in (${ticketIds.join(',')})`,
       fields: ['summary', 'issuetype', ...(ids.requestType ? [ids.requestType] : [])],
       maxResults: 100,
-      ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
-    });
-    for (const issue of issues) {
-      const f = issue.fields ?? {};
-      // The column shows the ticket's kind after reclassification (the guide's example row reads "Consulting
-      // Request", not the portal type "Request"): the issue type; the JSM request type only when it is missing.
-      const requestType =
-        textValue(f.issuetype) ?? (ids.requestType ? requestTypeName(f[ids.requestType]) : undefined);
-      result.push({
-        key: issue.key ?? issue.id,
-        summary: typeof f.summary === 'string' ? f.summary : '',
-        ...(requestType !== undefined ? { requestType } : {}),
-      });
-    }
-  }
-  return result;
+    },
+    reconcile,
+  );
+}
+
+function includedTicket(issue: IssueBean, ids: FieldIds): IncludedTicket {
+  const f = issue.fields ?? {};
+  // The column shows the ticket's kind after reclassification (the guide's example row reads "Consulting
+  // Request", not the portal type "Request"): the issue type; the JSM request type only when it is missing.
+  const requestType =
+    textValue(f.issuetype) ?? (ids.requestType ? requestTypeName(f[ids.requestType]) : undefined);
+  return {
+    key: issue.key ?? issue.id,
+    summary: typeof f.summary === 'string' ? f.summary : '',
+    ...(requestType !== undefined ? { requestType } : {}),
+  };
 }

@@ -18,6 +18,7 @@ import { auditDeliveryCompleted } from './delivery-audit';
 import { plannedDeliveries, jqlString, reconcileList } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
+import { searchReconciled } from '../../shared/reconciled-search';
 
 const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
 /** `changelogId`: the status change that completed the Delivery (absent on items queued by older releases). */
@@ -205,13 +206,16 @@ async function collectWaitingTickets(
   const delivery = candidates.find((c) => c.id === body.deliveryId);
   if (!delivery) return DONE;
   const kinds = SHIPPED_KINDS.map((k) => jqlString(config.names.kinds[k])).join(', ');
-  const waiting = await deps.jira.searchAll({
-    jql: `project = ${jqlString(config.projectKey)} AND issuetype in (${kinds}) AND status = ${jqlString(config.names.statuses.deliveryPending)} ORDER BY key ASC`,
-    fields: ticketFields(fieldIds),
-    properties: [PROCESS_STATE_KEY],
-    maxResults: 100,
-    ...(recent.length > 0 ? { reconcileIssues: recent } : {}),
-  });
+  const waiting = await searchReconciled(
+    deps.jira,
+    {
+      where: `project = ${jqlString(config.projectKey)} AND issuetype in (${kinds}) AND status = ${jqlString(config.names.statuses.deliveryPending)}`,
+      fields: ticketFields(fieldIds),
+      properties: [PROCESS_STATE_KEY],
+      maxResults: 100,
+    },
+    recent,
+  );
   const toMove = waiting
     .map((issue) => toTicket(issue, fieldIds, config))
     .filter(hasVersion)
