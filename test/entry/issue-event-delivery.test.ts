@@ -324,7 +324,10 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     const linked = s.audit().filter((e) => e.issueKey === del && e.action === 'deliveryTicketsLinked');
     expect(linked.reduce((n, e) => n + Number(e.detail?.split(':')[1]), 0)).toBe(300);
     expect(linked.length).toBeLessThan(30);
-    expect(attach.calls).toBeLessThanOrEqual(300 + 100);
+    // Besides the 300 links: per batch of 15, the Planned-Delivery and waiting-ticket searches, and from the fourth
+    // batch on one narrow search per 50 tickets the earlier batches linked (recent changes, reconciled so a lag of
+    // minutes never shows them unlinked; docs/decisions/0014).
+    expect(attach.calls).toBeLessThanOrEqual(300 + 140);
     const ship = await s.measure(() => s.agent.transition(del, { status: 'Installation completed' }));
     expect(keys.filter((k) => s.status(k) !== 'Resolved')).toEqual([]);
     expect(ship.work).toBe(301);

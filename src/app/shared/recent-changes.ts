@@ -22,31 +22,57 @@ const RECENT_CHANGE_MS = 60 * 60_000;
 const TTL_DAYS = 1;
 const PAGE = 100;
 
-const entrySchema = z.object({ at: z.iso.datetime({ offset: true }) });
+/**
+ * A Delivery or a customer ticket: the Planned-Delivery search reconciles only Deliveries, the waiting-ticket and
+ * table searches only tickets, so neither pays for the other's changes. An entry without a kind counts for both.
+ */
+export type RecentKind = 'delivery' | 'ticket';
+
+const entrySchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  kind: z.enum(['delivery', 'ticket']).optional(),
+});
+
+/** The project's recent changes by kind, each list the most recent first. */
+export interface RecentChanges {
+  readonly deliveries: readonly number[];
+  readonly tickets: readonly number[];
+}
+
+export const NO_RECENT_CHANGES: RecentChanges = { deliveries: [], tickets: [] };
 
 const prefixOf = (projectKey: string) => `recent:${projectKey}:`;
 
-/** Records that `issueId` of `projectKey` changed now. Call BEFORE the search that must see the change. */
+/** Records that `issueId` (a `kind`) of `projectKey` changed now. Call BEFORE the search that must see the change. */
 export async function noteRecentChange(
   store: KeyValueStore,
   projectKey: string,
   issueId: string,
+  kind: RecentKind,
   now: Date,
 ): Promise<void> {
-  await store.set(`${prefixOf(projectKey)}${issueId}`, { at: now.toISOString() }, { ttlDays: TTL_DAYS });
+  await store.set(
+    `${prefixOf(projectKey)}${issueId}`,
+    { at: now.toISOString(), kind },
+    { ttlDays: TTL_DAYS },
+  );
 }
 
 /**
- * The ids (numbers, as `reconcileIssues` takes them) of the project's issues changed within
+ * The ids (numbers, as `reconcileIssues` takes them) of the project's Deliveries and tickets changed within
  * {@link RECENT_CHANGE_MS}, the most recent first, all of them (a search reconciles them with
  * `searchReconciled`, 50 at a time). Entries past the window are deleted.
  *
  * @example
- * await recentChanges(store, 'SUP', now); // [10042, 10017]
+ * await recentChanges(store, 'SUP', now); // { deliveries: [10050], tickets: [10042, 10017] }
  */
-export async function recentChanges(store: KeyValueStore, projectKey: string, now: Date): Promise<number[]> {
+export async function recentChanges(
+  store: KeyValueStore,
+  projectKey: string,
+  now: Date,
+): Promise<RecentChanges> {
   const prefix = prefixOf(projectKey);
-  const recent: { id: number; at: number }[] = [];
+  const recent: { id: number; at: number; kind: RecentKind | undefined }[] = [];
   let cursor: string | undefined;
   do {
     const page = await store.list<unknown>(prefix, { limit: PAGE, ...(cursor ? { cursor } : {}) });
@@ -54,10 +80,13 @@ export async function recentChanges(store: KeyValueStore, projectKey: string, no
       const parsed = entrySchema.safeParse(entry.value);
       const id = Number(entry.key.slice(prefix.length));
       const at = parsed.success ? Date.parse(parsed.data.at) : Number.NaN;
-      if (Number.isSafeInteger(id) && now.getTime() - at < RECENT_CHANGE_MS) recent.push({ id, at });
+      const kind = parsed.success ? parsed.data.kind : undefined;
+      if (Number.isSafeInteger(id) && now.getTime() - at < RECENT_CHANGE_MS) recent.push({ id, at, kind });
       else await store.delete(entry.key);
     }
     cursor = page.cursor;
   } while (cursor);
-  return recent.sort((a, b) => b.at - a.at || b.id - a.id).map((r) => r.id);
+  recent.sort((a, b) => b.at - a.at || b.id - a.id);
+  const of = (kind: RecentKind) => recent.filter((r) => (r.kind ?? kind) === kind).map((r) => r.id);
+  return { deliveries: of('delivery'), tickets: of('ticket') };
 }

@@ -7,35 +7,46 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 const WINDOW_MS = 60 * 60_000;
 
 describe('recent changes: the ids a search reconciles', () => {
-  it('lists the issues changed within the window, most recent first, per project', async () => {
+  it('lists the issues changed within the window, most recent first, per project and kind', async () => {
     const store = new MemoryStore();
-    await noteRecentChange(store, 'SD', '10001', t0);
-    await noteRecentChange(store, 'SD', '10002', at(1_000));
-    await noteRecentChange(store, 'SDX', '10003', at(2_000));
-    expect(await recentChanges(store, 'SD', at(3_000))).toEqual([10002, 10001]);
-    expect(await recentChanges(store, 'SDX', at(3_000))).toEqual([10003]);
+    await noteRecentChange(store, 'SD', '10001', 'ticket', t0);
+    await noteRecentChange(store, 'SD', '10002', 'ticket', at(1_000));
+    await noteRecentChange(store, 'SD', '10004', 'delivery', at(1_500));
+    await noteRecentChange(store, 'SDX', '10003', 'ticket', at(2_000));
+    expect(await recentChanges(store, 'SD', at(3_000))).toEqual({
+      deliveries: [10004],
+      tickets: [10002, 10001],
+    });
+    expect(await recentChanges(store, 'SDX', at(3_000))).toEqual({ deliveries: [], tickets: [10003] });
+  });
+
+  it('an entry without a kind counts as both', async () => {
+    const store = new MemoryStore();
+    await store.set('recent:SD:10001', { at: t0.toISOString() });
+    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [10001], tickets: [10001] });
   });
 
   it('a change noted again counts from its latest time', async () => {
     const store = new MemoryStore();
-    await noteRecentChange(store, 'SD', '10001', t0);
-    await noteRecentChange(store, 'SD', '10002', at(1_000));
-    await noteRecentChange(store, 'SD', '10001', at(2_000));
-    expect(await recentChanges(store, 'SD', at(3_000))).toEqual([10001, 10002]);
+    await noteRecentChange(store, 'SD', '10001', 'ticket', t0);
+    await noteRecentChange(store, 'SD', '10002', 'ticket', at(1_000));
+    await noteRecentChange(store, 'SD', '10001', 'ticket', at(2_000));
+    expect((await recentChanges(store, 'SD', at(3_000))).tickets).toEqual([10001, 10002]);
   });
 
   it('drops changes older than the window and deletes their keys', async () => {
     const store = new MemoryStore();
-    await noteRecentChange(store, 'SD', '10001', t0);
-    await noteRecentChange(store, 'SD', '10002', at(1));
-    expect(await recentChanges(store, 'SD', at(WINDOW_MS))).toEqual([10002]);
+    await noteRecentChange(store, 'SD', '10001', 'ticket', t0);
+    await noteRecentChange(store, 'SD', '10002', 'ticket', at(1));
+    expect((await recentChanges(store, 'SD', at(WINDOW_MS))).tickets).toEqual([10002]);
     expect((await store.list('recent:SD:')).entries.map((e) => e.key)).toEqual(['recent:SD:10002']);
   });
 
   it('lists every recent change, more than a search reconciles, across KVS pages, the most recent first', async () => {
     const store = new MemoryStore();
-    for (let n = 0; n < 130; n++) await noteRecentChange(store, 'SD', String(10_000 + n), at(n * 1_000));
-    const ids = await recentChanges(store, 'SD', at(200_000));
+    for (let n = 0; n < 130; n++)
+      await noteRecentChange(store, 'SD', String(10_000 + n), 'ticket', at(n * 1_000));
+    const ids = (await recentChanges(store, 'SD', at(200_000))).tickets;
     expect(ids).toHaveLength(130);
     expect(ids[0]).toBe(10_129);
     expect(ids.at(-1)).toBe(10_000);
@@ -45,7 +56,7 @@ describe('recent changes: the ids a search reconciles', () => {
     const store = new MemoryStore();
     await store.set('recent:SD:10001', { at: 'yesterday' });
     await store.set('recent:SD:abc', { at: t0.toISOString() });
-    expect(await recentChanges(store, 'SD', t0)).toEqual([]);
+    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [] });
     expect((await store.list('recent:SD:')).entries).toEqual([]);
   });
 });

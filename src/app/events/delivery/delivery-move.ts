@@ -66,7 +66,7 @@ export async function moveIntoDelivery(
   const touched = new Set<string>();
   // Searches in the next minutes see the ticket's links as they are now only when they reconcile it.
   if (placement.unlink.length > 0 || (target && placement.link))
-    await noteRecentChange(deps.store, config.projectKey, ticket.id, now);
+    await noteRecentChange(deps.store, config.projectKey, ticket.id, 'ticket', now);
   for (const link of placement.unlink) {
     await deps.links.deleteLink(link.linkId);
     await dropPortalCopy(deps.store, ticket.key);

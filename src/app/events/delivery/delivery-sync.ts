@@ -12,7 +12,7 @@ import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } 
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
-import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
+import { NO_RECENT_CHANGES, noteRecentChange, recentChanges } from '../../shared/recent-changes';
 
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
@@ -31,7 +31,7 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
   if (ticket.kind === 'delivery') {
     // Searches in the next minutes (this Delivery's collect run, tickets placed meanwhile) must see it as it is.
     if (event.kind === 'created' || event.kind === 'updated')
-      await noteRecentChange(deps.store, ticket.projectKey, ticket.id, input.now);
+      await noteRecentChange(deps.store, ticket.projectKey, ticket.id, 'delivery', input.now);
     if (statusChanged && isDeliveryCompleted(ticket.status)) {
       await deps.queue.push([
         {
@@ -56,7 +56,7 @@ export async function syncDeliveryForEvent(deps: EventDeps, input: RuleInput): P
   // Delivery Pending (the status it left is the change's `fromString`).
   const left = changeOf(event, 'status')?.fromString;
   if (ticket.status === 'deliveryPending' || (left && statusOfName(config, left) === 'deliveryPending'))
-    await noteRecentChange(deps.store, ticket.projectKey, ticket.id, input.now);
+    await noteRecentChange(deps.store, ticket.projectKey, ticket.id, 'ticket', input.now);
   // Only a changelog id or the creation names one change; without either, the copies are not told apart.
   const named = event.changelogId !== undefined || event.kind === 'created';
   await placeInDelivery(deps, input, ticket, {
@@ -137,8 +137,10 @@ async function placeInDelivery(
   const versioned = hasVersion(ticket) ? ticket : undefined;
   const pending = ticket.status === 'deliveryPending' && versioned !== undefined;
   const recent =
-    pending || plannedLinks.length > 0 ? await recentChanges(deps.store, ticket.projectKey, now) : [];
-  const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent);
+    pending || plannedLinks.length > 0
+      ? await recentChanges(deps.store, ticket.projectKey, now)
+      : NO_RECENT_CHANGES;
+  const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent.deliveries);
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   const linkKey =
     target && occurrences.change !== undefined && placementOf(config, ticket, candidates, target).link
@@ -184,5 +186,6 @@ async function placeInDelivery(
       );
     }
   }
-  for (const deliveryId of touched) await regenerateDeliveryTable(deps, config, fieldIds, deliveryId, recent);
+  for (const deliveryId of touched)
+    await regenerateDeliveryTable(deps, config, fieldIds, deliveryId, recent.tickets);
 }

@@ -140,7 +140,7 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   // Marker before property, so a sweep holding the old timer's state does not overwrite this one (0003).
   await markStateWrite(deps.store, ticket.id, next.updatedAt, EVENT_WRITER);
   // Until search shows it in its new status, a collect run must not take it for a ticket still waiting.
-  await noteRecentChange(deps.store, body.projectKey, ticket.id, now);
+  await noteRecentChange(deps.store, body.projectKey, ticket.id, 'ticket', now);
   await deps.jira.doTransition(ticket.key, {
     id: transition.id,
     ...(resolution ? { fields: resolution } : {}),
@@ -201,7 +201,7 @@ async function collectWaitingTickets(
     deps,
     config,
     fieldIds,
-    reconcileList(recent, [body.deliveryId]),
+    reconcileList(recent.deliveries, [body.deliveryId]),
   );
   const delivery = candidates.find((c) => c.id === body.deliveryId);
   if (!delivery) return DONE;
@@ -214,7 +214,7 @@ async function collectWaitingTickets(
       properties: [PROCESS_STATE_KEY],
       maxResults: 100,
     },
-    recent,
+    recent.tickets,
   );
   const toMove = waiting
     .map((issue) => toTicket(issue, fieldIds, config))
@@ -239,7 +239,7 @@ async function collectWaitingTickets(
     await auditTicketsLinkedToDelivery(deps, ref, linkedHere, now);
   }
   touched.delete(delivery.id);
-  for (const id of touched) await regenerateDeliveryTable(deps, config, fieldIds, id, recent);
+  for (const id of touched) await regenerateDeliveryTable(deps, config, fieldIds, id, recent.tickets);
   if (toMove.length > batch.length) {
     // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.
     await deps.queue.push([
@@ -250,7 +250,7 @@ async function collectWaitingTickets(
     ]);
     return DONE;
   }
-  await regenerateDeliveryTable(deps, config, fieldIds, delivery.id, recent);
+  await regenerateDeliveryTable(deps, config, fieldIds, delivery.id, recent.tickets);
   return DONE;
 }
 
@@ -259,7 +259,7 @@ const deliveryTable = async (raw: Record<string, unknown>, deps: EventDeps): Pro
   const body = deliveryBody.parse(raw);
   const { now, config, fieldIds } = await setup(deps, body.projectKey);
   const recent = await recentChanges(deps.store, body.projectKey, now);
-  await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId, recent);
+  await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId, recent.tickets);
   return DONE;
 };
 
