@@ -3,17 +3,23 @@ import { join } from 'node:path';
 
 import { SimClock } from '../../../sandbox/clock';
 import { createForgeHost, type ForgeHost, type ForgeHostOptions } from '../../../sandbox/forge/host';
+import { ManualRunningTime } from '../../../sandbox/forge/running-time';
 import { FakeSite } from './fake-site';
 import * as app from './fixtures/src/index';
 
 export const FIXTURE_MANIFEST = join(__dirname, 'fixtures', 'manifest.yml');
-/** 25 s → 50 ms, 55 s → 110 ms: platform limits scaled so timeout tests finish fast. */
+/** 25 s → 50 ms, 55 s → 110 ms of running time: platform limits scaled so timeout tests finish fast. */
 const TIME_SCALE = 0.002;
 
 export interface Harness {
   host: ForgeHost;
   site: FakeSite;
   clock: SimClock;
+  /**
+   * How long invocations have been running, moved only by the test (`time.advance(ms)`, in scaled milliseconds):
+   * no invocation runs out of time because the machine is busy, and a handler that should take too long says so.
+   */
+  time: ManualRunningTime;
   app: typeof app;
   /** Uninstalls the host, restores Date and checks the host raised no background failures. */
   close(): void;
@@ -24,12 +30,14 @@ export async function startHost(options: Partial<ForgeHostOptions> = {}): Promis
   const site = new FakeSite();
   const clock = new SimClock('2026-03-02T08:00:00Z');
   app.resetHandlers();
+  const time = new ManualRunningTime();
   const host = await createForgeHost({
     site,
     clock,
     app,
     manifestPath: FIXTURE_MANIFEST,
     timeScale: TIME_SCALE,
+    runningTime: time,
     ...options,
   });
   host.install();
@@ -37,6 +45,7 @@ export async function startHost(options: Partial<ForgeHostOptions> = {}): Promis
     host,
     site,
     clock,
+    time,
     app,
     close() {
       host.uninstall();

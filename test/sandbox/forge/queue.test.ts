@@ -142,7 +142,8 @@ describe('Forge host queue: delivery', () => {
     let lateWrite: unknown = 'not attempted';
     h.app.behave('work', async () => {
       if (++attempt > 1) return;
-      await sleep(200); // timeoutSeconds 60 → 120 ms at the test time scale
+      h.time.advance(200); // timeoutSeconds 60 → 120 ms at the test time scale
+      await sleep(1);
       lateWrite = await kvs.set('late', 1).then(
         () => 'written',
         (e: unknown) => e,

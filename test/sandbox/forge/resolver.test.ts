@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { loadManifest, ManifestError } from '../../../sandbox/forge/manifest';
 import * as app from './fixtures/src/index';
-import { FIXTURE_MANIFEST, sleep, startHost, type Harness } from './harness';
+import { FIXTURE_MANIFEST, startHost, type Harness } from './harness';
 
 describe('Forge host resolvers', () => {
   let h: Harness;
@@ -81,7 +81,7 @@ describe('Forge host resolvers', () => {
   });
 
   it('times a resolver out after 25 s (scaled) and logs it', async () => {
-    h.app.behave('resolver:echo', () => sleep(150));
+    h.app.behave('resolver:echo', () => h.time.advance(150));
     const result = await h.host.invokeResolver({
       moduleKey: 'test-panel',
       functionKey: 'echo',

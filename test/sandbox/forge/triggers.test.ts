@@ -72,8 +72,10 @@ describe('Forge host scheduled triggers', () => {
   });
 
   it('enforces timeoutSeconds of a scheduled function and does not retry it', async () => {
-    h.app.behave('hourly', () => sleep(200)); // default 55 s → 110 ms at the test time scale
-    h.app.behave('daily', () => sleep(200)); // timeoutSeconds 120 → 240 ms
+    // Each takes 200 ms of running time: over the hourly's default 55 s (110 ms at the test time scale), within the
+    // daily's timeoutSeconds 120 (240 ms).
+    h.app.behave('hourly', () => h.time.advance(200));
+    h.app.behave('daily', () => h.time.advance(200));
     const [hourly, daily] = await Promise.all([
       h.host.runScheduled('hourly-tick'),
       h.host.runScheduled('daily-tick'),
@@ -166,7 +168,7 @@ describe('Forge host product events', () => {
 
   it('reports a trigger over 25 s as a timeout', async () => {
     h = await startHost();
-    h.app.behave('onEvent', () => sleep(120)); // 25 s → 50 ms at the test time scale
+    h.app.behave('onEvent', () => h.time.advance(120)); // 25 s → 50 ms at the test time scale
     h.site.emit(created('SD-9', { kind: 'user', accountId: 'a' }));
     await h.host.drain();
     expect(h.host.invocations.map((r) => [r.kind, r.outcome])).toEqual([['product-trigger', 'timeout']]);
@@ -217,7 +219,7 @@ describe('Forge host product events', () => {
 
     it('does not redeliver an event whose handler ran out of time', async () => {
       h = await startHost();
-      h.app.behave('onEvent', () => sleep(120));
+      h.app.behave('onEvent', () => h.time.advance(120));
       h.site.emit(created('SD-6', { kind: 'user', accountId: 'a' }));
       await h.host.drain({ advanceClock: true });
       expect(h.host.invocations.map((r) => r.outcome)).toEqual(['timeout']);
