@@ -2,8 +2,9 @@
  * The `fleet` section of `bench-results.json`: several installations of the app, each on its own reference site,
  * sharing one hourly points pool (`QuotaPool`, 65,000 points) on the local site, through the busiest hours of the
  * reference day. Each installation has its own Forge host (installation and cloud id, so its hourly sweep runs at
- * its own minute); the hours are run installation by installation on one clock that goes back to the hour's start
- * for the next one, so every installation's calls fall into the same pool window. The sites per pool are then
+ * its own minute); the day's earlier hours run unmeasured, then the measured hours run installation by
+ * installation on one clock that goes back to the hour's start for the next one, so every installation's calls
+ * fall into the same pool window. The sites per pool are then
  * extrapolated from the per-site figures (said so in the section): the simulation checks that installations add
  * up in the shared pool and that none is refused.
  */
@@ -60,6 +61,21 @@ export async function fleetBench(options: {
       });
       fleet.push(installation);
       if (n + 1 < options.installations) clock.set(INSTALLED_AT);
+    }
+    // The day's hours before the measured ones, with their acts and hourly sweeps (not measured), each site in
+    // turn: the measured hours find every site as those hours left it, not with their steps piled up.
+    for (const [n, inst] of fleet.entries()) {
+      clock.set(new Date(DAY_START));
+      inst.host.install();
+      await runDays({
+        site: inst.site,
+        runner: appRunner(inst.host, inst.site, () => undefined),
+        startMs: DAY_START,
+        days: 1,
+        seed: options.seed + n,
+        window: { from: DAY_START, to: DAY_START + options.hours[0] * HOUR_MS - 1 },
+      });
+      inst.host.uninstall();
     }
     options.progress(
       `fleet: ${options.installations} installations sharing one pool, hours ${options.hours.join('–')} UTC`,
