@@ -131,26 +131,11 @@ async function uiBench(): Promise<Record<string, unknown>> {
   }
 }
 
-async function main(): Promise<void> {
-  // The app logs JSON lines per invocation; the benchmark prints only its report.
-  const log = console.log;
-  console.log = () => undefined;
-  console.warn = () => undefined;
-  const started = performance.now();
-  const day = await dayBench({ days: dayDays, seed: 14, progress });
-  const compute = { ...computeFigures(day.appRun), bundle: await bundleFigures() };
-  const fleet = await fleetBench({
-    installations: fleetInstallations,
-    hours: [9, 11],
-    seed: 14,
-    perSite: { pointsPerDay: day.section.app.pointsPerDay, peakHourPoints: Math.max(...day.appRun.hourly) },
-    progress,
-  });
-  const setup = siteSetupBench(new Date(START));
-  const sites = [];
-  for (const size of sizes) sites.push(await siteScenario(size));
-  const backlog = await backlogScenario();
-  const ui = await uiBench();
+/** The benchmark's targets: each limit, what the run measured, and whether it was met. */
+function targetsOf(
+  sites: Awaited<ReturnType<typeof siteScenario>>[],
+  backlog: Awaited<ReturnType<typeof backlogScenario>>,
+) {
   const targets = {
     nothingDueMaxPointsPerProject: {
       limit: 2,
@@ -171,6 +156,59 @@ async function main(): Promise<void> {
     perAction: targets.pointsPerActionMarginal.actual <= 2.2,
     backlog: backlog.withinBudget && backlog.finishedAfterHours > 0 && backlog.remindedTwice === 0,
   };
+  return { targets, met };
+}
+
+/** Writes `bench-results.json`; sections other runs write (`npm run chaos`) stay as they were. */
+function writeResults(results: Record<string, unknown>): void {
+  const file = join(__dirname, '..', 'bench-results.json');
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => k === 'chaos'));
+  writeFileSync(file, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
+}
+
+/** The sweep benchmark's Markdown section: one table row per site size and a note on the days simulated. */
+function sweepReport(sites: Awaited<ReturnType<typeof siteScenario>>[]): string {
+  const table = markdownTable(
+    sites.map((s) => ({
+      label: `${s.tickets.toLocaleString('en')} tickets (${s.timerTickets.toLocaleString('en')} in timer statuses)`,
+      app: s.app,
+      naive: s.naive,
+      ratio: s.ratio.pointsPerDay,
+    })),
+  );
+  const notes = sites
+    .map(
+      (s) =>
+        `- ${s.tickets.toLocaleString('en')}: app ${s.app.days} simulated days, naive ${s.naive.days} days (ratio over the same first ${s.naive.days} days).`,
+    )
+    .join('\n');
+  return `## Sweep benchmark\n\n${table}\n\n${notes}\n`;
+}
+
+async function main(): Promise<void> {
+  // The app logs JSON lines per invocation; the benchmark prints only its report.
+  const log = console.log;
+  console.log = () => undefined;
+  console.warn = () => undefined;
+  const started = performance.now();
+  const day = await dayBench({ days: dayDays, seed: 14, progress });
+  const compute = { ...computeFigures(day.appRun), bundle: await bundleFigures() };
+  const fleet = await fleetBench({
+    installations: fleetInstallations,
+    hours: [9, 11],
+    seed: 14,
+    perSite: { pointsPerDay: day.section.app.pointsPerDay, peakHourPoints: Math.max(...day.appRun.hourly) },
+    progress,
+  });
+  const setup = siteSetupBench(new Date(START));
+  const sites = [];
+  for (const size of sizes) sites.push(await siteScenario(size));
+  const backlog = await backlogScenario();
+  const ui = await uiBench();
+  const { targets, met } = targetsOf(sites, backlog);
   const results = {
     generatedAt: new Date().toISOString(),
     msPerCall: 50,
@@ -186,27 +224,7 @@ async function main(): Promise<void> {
     targetsMet: met,
     ...(ui ? { ui } : {}),
   };
-  // Sections other runs write (`npm run chaos`) stay as they were.
-  const file = join(__dirname, '..', 'bench-results.json');
-  const previous = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-    : {};
-  const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => k === 'chaos'));
-  writeFileSync(file, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
-  const table = markdownTable(
-    sites.map((s) => ({
-      label: `${s.tickets.toLocaleString('en')} tickets (${s.timerTickets.toLocaleString('en')} in timer statuses)`,
-      app: s.app,
-      naive: s.naive,
-      ratio: s.ratio.pointsPerDay,
-    })),
-  );
-  const notes = sites
-    .map(
-      (s) =>
-        `- ${s.tickets.toLocaleString('en')}: app ${s.app.days} simulated days, naive ${s.naive.days} days (ratio over the same first ${s.naive.days} days).`,
-    )
-    .join('\n');
+  writeResults(results);
   log(
     `## Reference day (${day.section.days} day(s), ${day.section.openTickets} open tickets)\n\n${dayTable(day.section)}\n`,
   );
@@ -224,7 +242,7 @@ async function main(): Promise<void> {
       `${Object.values(fleet.rateLimited).reduce((a, b) => a + b, 0)} refused; extrapolated ${fleet.extrapolated.sitesPerPoolAtPeakHour.toLocaleString('en')} sites ` +
       `per 65,000-point pool at the peak hour, ${fleet.extrapolated.sitesPerPoolAtAverageHour.toLocaleString('en')} at the average hour.\n`,
   );
-  log(`## Sweep benchmark\n\n${table}\n\n${notes}\n`);
+  log(sweepReport(sites));
   log(
     `Backlog: ${backlog.tickets.toLocaleString('en')} overdue tickets, budget ${BUDGET} points/hour: finished after ` +
       `${backlog.finishedAfterHours} h, max ${backlog.maxPointsPerHour} points in an hour, ${backlog.remindedTwice} reminded twice.\n`,

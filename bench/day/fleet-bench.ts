@@ -32,6 +32,54 @@ function uuid(n: number): string {
   return `1a570000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`;
 }
 
+/**
+ * Installs the app on `options.installations` reference sites sharing one pool and one clock, into `fleet` (so
+ * the caller uninstalls what was installed even when a later installation fails). The first sweeps build each
+ * due index and work off the overdue steps; they are not measured.
+ */
+async function installFleet(
+  fleet: Installation[],
+  options: { installations: number; seed: number },
+  pool: QuotaPool,
+  clock: SimClock,
+): Promise<void> {
+  for (let n = 0; n < options.installations; n++) {
+    const name = `site-${n + 1}`;
+    const { site } = referenceSite(OPEN_TICKETS, options.seed, {
+      clock,
+      limits: { pool, installation: name },
+    });
+    const host = await installApp(site, clock, { installationId: uuid(n), cloudId: uuid(n + 50) });
+    // Installation: the first sweeps build the due index and work off the overdue steps (not measured).
+    await host.advance(DAY_START - Date.now());
+    host.uninstall();
+    const installation: Installation = { name, site, host, rateLimited: 0 };
+    host.onInvocation((r) => {
+      installation.rateLimited += r.requests.filter((q) => q.status === 429).length;
+    });
+    fleet.push(installation);
+    if (n + 1 < options.installations) clock.set(INSTALLED_AT);
+  }
+}
+
+/** The reference day's acts and hourly sweeps within `window` on one installation, its host installed meanwhile. */
+async function runWindow(
+  inst: Installation,
+  seed: number,
+  window: { from: number; to: number },
+): Promise<void> {
+  inst.host.install();
+  await runDays({
+    site: inst.site,
+    runner: appRunner(inst.host, inst.site, () => undefined),
+    startMs: DAY_START,
+    days: 1,
+    seed,
+    window,
+  });
+  inst.host.uninstall();
+}
+
 export async function fleetBench(options: {
   installations: number;
   /** UTC hours of the reference day to run, `[from, to)`: the busiest ones by default. */
@@ -45,37 +93,15 @@ export async function fleetBench(options: {
   const clock = new SimClock(INSTALLED_AT);
   const fleet: Installation[] = [];
   try {
-    for (let n = 0; n < options.installations; n++) {
-      const name = `site-${n + 1}`;
-      const { site } = referenceSite(OPEN_TICKETS, options.seed, {
-        clock,
-        limits: { pool, installation: name },
-      });
-      const host = await installApp(site, clock, { installationId: uuid(n), cloudId: uuid(n + 50) });
-      // Installation: the first sweeps build the due index and work off the overdue steps (not measured).
-      await host.advance(DAY_START - Date.now());
-      host.uninstall();
-      const installation: Installation = { name, site, host, rateLimited: 0 };
-      host.onInvocation((r) => {
-        installation.rateLimited += r.requests.filter((q) => q.status === 429).length;
-      });
-      fleet.push(installation);
-      if (n + 1 < options.installations) clock.set(INSTALLED_AT);
-    }
+    await installFleet(fleet, options, pool, clock);
     // The day's hours before the measured ones, with their acts and hourly sweeps (not measured), each site in
     // turn: the measured hours find every site as those hours left it, not with their steps piled up.
     for (const [n, inst] of fleet.entries()) {
       clock.set(new Date(DAY_START));
-      inst.host.install();
-      await runDays({
-        site: inst.site,
-        runner: appRunner(inst.host, inst.site, () => undefined),
-        startMs: DAY_START,
-        days: 1,
-        seed: options.seed + n,
-        window: { from: DAY_START, to: DAY_START + options.hours[0] * HOUR_MS - 1 },
+      await runWindow(inst, options.seed + n, {
+        from: DAY_START,
+        to: DAY_START + options.hours[0] * HOUR_MS - 1,
       });
-      inst.host.uninstall();
     }
     options.progress(
       `fleet: ${options.installations} installations sharing one pool, hours ${options.hours.join('–')} UTC`,
@@ -86,16 +112,7 @@ export async function fleetBench(options: {
       const byInstallation: Record<string, number> = {};
       for (const [n, inst] of fleet.entries()) {
         clock.set(new Date(from));
-        inst.host.install();
-        await runDays({
-          site: inst.site,
-          runner: appRunner(inst.host, inst.site, () => undefined),
-          startMs: DAY_START,
-          days: 1,
-          seed: options.seed + n,
-          window: { from, to: from + HOUR_MS - 1 },
-        });
-        inst.host.uninstall();
+        await runWindow(inst, options.seed + n, { from, to: from + HOUR_MS - 1 });
         byInstallation[inst.name] = pool.spentBy(inst.name);
       }
       hourly.push({ hour, poolPoints: pool.pointsThisHour, byInstallation });

@@ -119,50 +119,63 @@ export class DayActor {
     return split;
   }
 
+  /** A new ticket from a new customer: on the portal (plain, confidential, severe at the weekend) or by e-mail. */
+  private async create(
+    kind: 'createdPortal' | 'createdConfidential' | 'createdSevereWeekend' | 'createdEmail',
+    serial: number,
+  ): Promise<boolean> {
+    if (kind !== 'createdEmail') {
+      const { actor } = this.newCustomer();
+      const fields =
+        kind === 'createdConfidential'
+          ? { [FIELD.confidential]: { value: 'Yes' } }
+          : kind === 'createdSevereWeekend'
+            ? SEVERE_FIELDS
+            : {};
+      await actor.createIssue({
+        project: 'SD',
+        issueType: kind === 'createdPortal' && serial % 2 === 1 ? 'Request' : 'Incident',
+        summary: `Reference day ticket ${serial}`,
+        fields,
+      });
+      return true;
+    }
+    const { actor } = this.newCustomer();
+    await actor.createIssue({
+      project: 'SD',
+      issueType: 'Incident',
+      summary: `By e-mail ${serial}`,
+      channel: 'email',
+    });
+    return true;
+  }
+
+  /** A workflow transition the process allows (or, for the forbidden kind, one it does not). */
+  private changeStatus(kind: 'statusChange' | 'statusChangeForbidden'): Promise<boolean> {
+    // A ticket waiting in Delivery Pending leaves it with its Delivery (the week's Delivery, queue work).
+    return this.tryOn(
+      this.working((t) => t.status !== 'deliveryPending'),
+      async (t) => {
+        const offered = await this.offered(t);
+        const id = this.pick(kind === 'statusChange' ? offered.allowed : offered.forbidden);
+        if (id === undefined) return false;
+        await this.agentFor(t.issue).transition(t.issue.key, { transitionId: id });
+        return true;
+      },
+    );
+  }
+
   /** Performs one act of the workload; false when no ticket on the site fits it. */
   async perform(kind: ActKind, serial: number): Promise<boolean> {
     switch (kind) {
       case 'createdPortal':
       case 'createdConfidential':
-      case 'createdSevereWeekend': {
-        const { actor } = this.newCustomer();
-        const fields =
-          kind === 'createdConfidential'
-            ? { [FIELD.confidential]: { value: 'Yes' } }
-            : kind === 'createdSevereWeekend'
-              ? SEVERE_FIELDS
-              : {};
-        await actor.createIssue({
-          project: 'SD',
-          issueType: kind === 'createdPortal' && serial % 2 === 1 ? 'Request' : 'Incident',
-          summary: `Reference day ticket ${serial}`,
-          fields,
-        });
-        return true;
-      }
-      case 'createdEmail': {
-        const { actor } = this.newCustomer();
-        await actor.createIssue({
-          project: 'SD',
-          issueType: 'Incident',
-          summary: `By e-mail ${serial}`,
-          channel: 'email',
-        });
-        return true;
-      }
+      case 'createdSevereWeekend':
+      case 'createdEmail':
+        return this.create(kind, serial);
       case 'statusChange':
       case 'statusChangeForbidden':
-        // A ticket waiting in Delivery Pending leaves it with its Delivery (the week's Delivery, queue work).
-        return this.tryOn(
-          this.working((t) => t.status !== 'deliveryPending'),
-          async (t) => {
-            const offered = await this.offered(t);
-            const id = this.pick(kind === 'statusChange' ? offered.allowed : offered.forbidden);
-            if (id === undefined) return false;
-            await this.agentFor(t.issue).transition(t.issue.key, { transitionId: id });
-            return true;
-          },
-        );
+        return this.changeStatus(kind);
       case 'reclassification':
         return this.tryOn(
           this.working((t) => t.status === 'open' && RECLASSIFICATIONS[t.kind ?? 'delivery'].length > 0),
