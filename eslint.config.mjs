@@ -34,6 +34,14 @@ export default tseslint.config(
     },
   },
   {
+    // Functions short enough to read at once; a longer one is split by what its parts decide. Tests are exempt:
+    // a describe block holds all of its cases.
+    files: ['src/**/*.ts', 'sandbox/**/*.ts', 'static/**/*.ts', 'static/**/*.tsx', 'bench/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
