@@ -95,6 +95,14 @@ describe('nextWorkingDay and rollToWorkingDay', () => {
     const friday = new Date('2026-11-27T12:00:00Z');
     expect(rollToWorkingDay(friday, berlin)).toEqual(friday);
   });
+
+  it('gives up after 366 days on a calendar without a working day, at the same local wall time', () => {
+    const never = { ...berlin, workingDays: [] };
+    // Friday 27 November 2026 13:00 Berlin (CET); 366 days later is Sunday 28 November 2027, again CET.
+    expect(rollToWorkingDay(new Date('2026-11-27T12:00:00Z'), never).toISOString()).toBe(
+      '2027-11-28T12:00:00.000Z',
+    );
+  });
 });
 
 describe('holiday regions', () => {
