@@ -48,7 +48,8 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     return key;
   }
 
-  async function pending(
+  /** A customer's ticket in progress with a Delivery version, one step before Delivery Pending. */
+  async function readyToShip(
     issueType: string,
     version: string,
     summary = 'Export fails',
@@ -61,6 +62,11 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     }
     await s.agent.transition(key, { status: 'In Progress' });
     await s.agent.edit(key, { [FIELD.deliveryVersion]: version });
+    return key;
+  }
+
+  async function pending(...args: Parameters<typeof readyToShip>): Promise<string> {
+    const key = await readyToShip(...args);
     await s.agent.transition(key, { status: 'Delivery Pending' });
     return key;
   }
@@ -211,13 +217,7 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     const globex = [];
     for (let n = 0; n < 6; n++) globex.push(await delivery(`14.2${n}.0.0`, '2026-12-15', ORG.globex));
     const acme = await delivery('14.21.3.1', '2026-12-15', ORG.acme);
-    const key = await s.as('customer-acme-1').createIssue({
-      project: 'SD',
-      issueType: 'Software Defect',
-      summary: 'Export fails',
-    });
-    await s.agent.transition(key, { status: 'In Progress' });
-    await s.agent.edit(key, { [FIELD.deliveryVersion]: '14.21.3.1' });
+    const key = await readyToShip('Software Defect', '14.21.3.1');
     await s.settle();
     const entering = await s.measure(() => s.agent.transition(key, { status: 'Delivery Pending' }));
     expect(s.shipped(acme)).toEqual([key]);
