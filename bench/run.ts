@@ -238,6 +238,12 @@ async function main(): Promise<void> {
       `${compute.bundle.rssAfterImportMb} MB resident after import.`,
   );
   log(
+    `KVS bytes written per site and month by kind: ${Object.entries(compute.kvsByKindPerSiteMonth)
+      .slice(0, 4)
+      .map(([kind, k]) => `${kind} ${k.bytes.toLocaleString('en')} (${k.writes.toLocaleString('en')} writes)`)
+      .join(', ')}.`,
+  );
+  log(
     `Fleet: ${fleet.installations} installations in one pool, busiest hours: ${fleet.perSiteHour.peak} points per site-hour at most, ` +
       `${Object.values(fleet.rateLimited).reduce((a, b) => a + b, 0)} refused; extrapolated ${fleet.extrapolated.sitesPerPoolAtPeakHour.toLocaleString('en')} sites ` +
       `per 65,000-point pool at the peak hour, ${fleet.extrapolated.sitesPerPoolAtAverageHour.toLocaleString('en')} at the average hour.\n`,

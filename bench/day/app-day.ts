@@ -51,6 +51,8 @@ export interface DayRun {
   sweeps: { points: number; wrote: boolean }[];
   kvsBytesWritten: number;
   kvsWrites: number;
+  /** KVS writes and bytes written by what the key holds (`kvsKindOf`). */
+  kvsByKind: Record<string, { writes: number; bytes: number }>;
   /**
    * The warm-up hours before the measured days (installation): their points, and the app's sweep points in each
    * of those hours (the installation's overdue steps being worked off under the hourly budget; the naive
@@ -172,16 +174,38 @@ export async function installApp(
 }
 
 /** Counts the bytes (key + JSON value) of every KVS write of `host`. */
-function meterKvsWrites(host: ForgeHost): { bytes: () => number; writes: () => number } {
+/**
+ * What a KVS key holds, for the write figures: the key's leading words up to the first that names one ticket, run
+ * or instant (a word with a digit), e.g. `portal:copy:SD-12` → `portal:copy`; a custom entity's name for its
+ * entries (`due-index`).
+ */
+export function kvsKindOf(namespace: string, key: string): string {
+  if (namespace.startsWith('entity:')) return namespace.slice('entity:'.length);
+  if (namespace !== 'kvs') return namespace;
+  const words = key.split(':');
+  const end = words.findIndex((w) => /\d/.test(w));
+  return words.slice(0, end < 0 ? words.length : Math.max(end, 1)).join(':');
+}
+
+function meterKvsWrites(host: ForgeHost): {
+  bytes: () => number;
+  writes: () => number;
+  byKind: () => Record<string, { writes: number; bytes: number }>;
+} {
   let bytes = 0;
   let writes = 0;
+  const byKind: Record<string, { writes: number; bytes: number }> = {};
   const put = host.kvs.put.bind(host.kvs);
   host.kvs.put = (ns, key, entry) => {
+    const size = Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(entry.value ?? null));
     writes += 1;
-    bytes += Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(entry.value ?? null));
+    bytes += size;
+    const kind = (byKind[kvsKindOf(ns, key)] ??= { writes: 0, bytes: 0 });
+    kind.writes += 1;
+    kind.bytes += size;
     put(ns, key, entry);
   };
-  return { bytes: () => bytes, writes: () => writes };
+  return { bytes: () => bytes, writes: () => writes, byKind: () => byKind };
 }
 
 /** Reads: GET, and the searches Jira takes as POST. */
@@ -346,6 +370,7 @@ export async function runAppDays(options: {
       sweeps,
       kvsBytesWritten: kvs.bytes(),
       kvsWrites: kvs.writes(),
+      kvsByKind: kvs.byKind(),
       install,
       realSeconds: (performance.now() - started) / 1000,
       pageReads,

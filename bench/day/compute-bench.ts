@@ -105,6 +105,17 @@ export function computeFigures(run: DayRun) {
     sitesWithinFreeGbSeconds: gbSeconds > 0 ? Math.floor(FREE_GB_SECONDS / gbSeconds) : null,
     kvsBytesWrittenPerSiteMonth: Math.round((run.kvsBytesWritten / run.days) * DAYS_PER_MONTH),
     kvsWritesPerSiteMonth: Math.round((run.kvsWrites / run.days) * DAYS_PER_MONTH),
+    kvsByKindPerSiteMonth: Object.fromEntries(
+      Object.entries(run.kvsByKind)
+        .sort(([, a], [, b]) => b.bytes - a.bytes)
+        .map(([kind, k]) => [
+          kind,
+          {
+            writes: Math.round((k.writes / run.days) * DAYS_PER_MONTH),
+            bytes: Math.round((k.bytes / run.days) * DAYS_PER_MONTH),
+          },
+        ]),
+    ),
   };
 }
 

@@ -321,6 +321,7 @@ export async function runNaiveDays(options: {
     sweeps: [],
     kvsBytesWritten: 0,
     kvsWrites: 0,
+    kvsByKind: {},
     install: { hours: options.warmupHours, points: installPoints },
     realSeconds: (performance.now() - started) / 1000,
   };
