@@ -64,12 +64,15 @@ describe('the index rebuild keeps the state copies the entries lack', () => {
   afterEach(() => s.close());
 
   /** The customer writes on the waiting ticket; the event handler restarts its timer (a newer state). */
-  const customerReplies = async () => {
+  const customerRepliesUndrained = async () => {
     await s.site.actAs('customer-acme-1').comment(waiting, 'Here is the log you asked for');
+  };
+  const customerReplies = async () => {
+    await customerRepliesUndrained();
     await s.host.drain();
   };
 
-  it('a ticket with a state but no copy is known after the rebuild, for one property read', async () => {
+  it('a ticket with a state but no copy is known after the rebuild, for one read of it', async () => {
     dropStateCopy(s, waiting);
     // Index queries see an entity as it was a few seconds earlier.
     s.jump(new Date(Date.now() + 10_000));
@@ -78,16 +81,52 @@ describe('the index rebuild keeps the state copies the entries lack', () => {
       tickets: [waiting],
     });
     builtByPreviousVersion(s);
-    const reads = s.site.metrics.of('getIssueProperty').requests;
+    const reads = s.site.metrics.of('getIssue').requests;
     await s.advance(HOUR);
     expect(entryOf(s, waiting).state).toEqual(s.state(waiting));
     expect(entryOf(s, resolved).state).toEqual(s.state(resolved));
     // Only the ticket without a copy was read; the other entry's copy was current.
-    expect(s.site.metrics.of('getIssueProperty').requests - reads).toBe(1);
+    expect(s.site.metrics.of('getIssue').requests - reads).toBe(1);
     s.jump(new Date(Date.now() + 10_000));
     const view = await asAdmin<SweepPreviewView>(s, 'previewSweep');
     expect(view).toMatchObject({ unknown: { count: 0 }, unindexedProjects: [] });
     expect(view.week.map((i) => i.issueKey)).toEqual([waiting]);
+  });
+
+  it('the copy it keeps carries the view it was read in, so the next event is decided from its payload', async () => {
+    dropStateCopy(s, waiting);
+    builtByPreviousVersion(s);
+    await s.advance(HOUR);
+    const entry = entryOf(s, waiting);
+    expect(entry.state).toEqual(s.state(waiting));
+    expect(entry.basis).toBe(new Date(s.site.store.issue(waiting)?.updated ?? '').toISOString());
+    expect(entry.viewless).toBeUndefined();
+    s.jump(new Date(Date.now() + 60_000));
+    const spent = await s.measure(customerRepliesUndrained);
+    // No read of the ticket (the field ids are looked up again after the days that passed).
+    expect(spent.byOperation).toMatchObject({ editIssue: 1 });
+    expect(spent.byOperation.getIssue).toBeUndefined();
+    expect(s.state(waiting)?.lastReset).toMatchObject({ reason: 'customerComment' });
+  });
+
+  it('an event made before the rebuild read the ticket, handled after it, reads the ticket', async () => {
+    dropStateCopy(s, waiting);
+    builtByPreviousVersion(s);
+    const race = afterAnswer(
+      s,
+      (request, body) =>
+        request.path.startsWith('/rest/api/3/search/jql') &&
+        (request.body ?? '').includes('IS NOT EMPTY') &&
+        body.includes(`"key":"${waiting}"`),
+      customerRepliesUndrained,
+    );
+    const reads = s.site.metrics.of('getIssue').requests;
+    await s.advance(HOUR);
+    expect(race.fired()).toBe(true);
+    // The rebuild's read and the event's: the event is not newer than the view the copy was read in.
+    expect(s.site.metrics.of('getIssue').requests - reads).toBe(2);
+    expect(s.state(waiting)?.lastReset).toMatchObject({ reason: 'customerComment' });
+    expect(entryOf(s, waiting).state).toEqual(s.state(waiting));
   });
 
   it('a newer state written after the rebuild searched is the one copied, not the searched one', async () => {
@@ -112,14 +151,16 @@ describe('the index rebuild keeps the state copies the entries lack', () => {
     expect(entryOf(s, waiting).state).toEqual(s.state(waiting));
   });
 
-  it('a newer state written while the rebuild reads the property leaves no copy rather than the older one', async () => {
+  it('a newer state written while the rebuild reads the ticket leaves no copy rather than the older one', async () => {
     dropStateCopy(s, waiting);
     builtByPreviousVersion(s);
     const before = s.state(waiting);
     const race = afterAnswer(
       s,
       (request) =>
-        request.method === 'GET' && request.path.endsWith(`/issue/${waiting}/properties/jsm-process-state`),
+        request.method === 'GET' &&
+        request.path.startsWith(`/rest/api/3/issue/${waiting}?`) &&
+        request.path.includes('properties=jsm-process-state'),
       customerReplies,
     );
     await s.advance(HOUR);

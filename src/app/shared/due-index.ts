@@ -144,12 +144,15 @@ export async function settle(
     if (!current) return undefined;
     const pending = live(current.pending, now).filter((w) => w.pre !== announcement.pre);
     const alone = landed && !announcement.overlapped && current.lastPre === announcement.pre;
-    const { dueAt: kept, state: _copy, viewless: _viewless, ...rest } = current;
+    const { dueAt: kept, state: _copy, viewless: _viewless, basis: held, ...rest } = current;
     const dueAt = alone ? announcement.dueAt : kept;
     const state = alone ? announcement.state : undefined;
+    // A reader of the property learns its view only after announcing; a writer's view was raised there already.
+    const basis = later(held, announcement.basis);
     return {
       ...rest,
       ...(dueAt !== undefined ? { dueAt } : {}),
+      ...(basis !== undefined ? { basis } : {}),
       ...(state !== undefined ? { state } : {}),
       ...(state !== undefined && announcement.basis === undefined ? { viewless: true } : {}),
       version: current.version + 1,
@@ -188,8 +191,9 @@ export async function indexedWrite<T>(
  * After an event decision, written or not: raises the entry's basis to the ticket view `basis` (the issue's
  * `updated`) it was taken from, so that no event older than that view is decided from its payload afterwards.
  * A decision on `validated`, the state the copy still equals, also vouches for a `viewless` copy. Without a known
- * view the copy becomes `viewless`. An entry without a copy needs nothing (the next event reads the ticket, and
- * any copy after it comes with its writer's view or as `viewless`).
+ * view the copy becomes `viewless`. An entry without a copy has its basis raised too: a writer between its
+ * announcement and its settle (a reader of the property among them) may settle a copy decided from an older view,
+ * and the basis it keeps must not be lower than this decision's. Without an entry there is nothing to raise.
  */
 export async function noteDecision(
   index: DueIndexStore,
@@ -199,7 +203,13 @@ export async function noteDecision(
 ): Promise<void> {
   const raised = basis === undefined ? undefined : indexInstant(basis);
   await update(index, issueKey, (current) => {
-    if (current?.state === undefined) return undefined;
+    if (current === undefined) return undefined;
+    if (current.state === undefined) {
+      // No copy, but a writer may be between its announcement and its settle: the copy it settles was decided
+      // from a view no newer than its own, so the basis rises now and the copy keeps it.
+      if (raised === undefined || later(current.basis, raised) === current.basis) return undefined;
+      return { ...current, basis: raised, version: current.version + 1 };
+    }
     if (raised === undefined)
       return current.viewless ? undefined : { ...current, viewless: true, version: current.version + 1 };
     const higher = later(current.basis, raised) !== current.basis;

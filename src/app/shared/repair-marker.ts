@@ -13,9 +13,10 @@ export interface RepairMarker {
 /**
  * Version of what the due index holds and of the repair's phase order; a new version makes every installation
  * rebuild its index once (a saved repair position or queued continuation of another version starts over).
- * `due-index-3`: the rebuild keeps a state copy in every entry that lacks one.
+ * `due-index-3`: the rebuild keeps a state copy in every entry that lacks one. `due-index-4`: that copy carries
+ * the ticket view it was read in (its basis), so events decide from it.
  */
-const INDEX_SCHEMA = 'due-index-3';
+const INDEX_SCHEMA = 'due-index-4';
 
 function repairKey(projectKey: string): string {
   return `sweep:repair:${projectKey}`;

@@ -184,31 +184,74 @@ export async function sourcePage(
   return page;
 }
 
+/** The ticket's state property and the view of the ticket it was read in (Jira's `updated`); `gone` when deleted. */
+type FreshRead = { readonly state: unknown; readonly updated: string | undefined } | 'gone';
+
 /**
- * A ticket the index found due whose property says it is not: the entry is early (a writer died or overlapped
- * another). Raised to the property's due time, read fresh after announcing, so a writer that comes between
- * keeps the entry early instead; costs one property read, once.
+ * Reads the state property fresh (strongly consistent) together with the issue's `updated`, in one request:
+ * `GET /issue/{key}?fields=updated&properties=jsm-process-state`, 2 points, as many as the property alone.
  */
-export async function raiseEarlyEntry(ctx: SweepContext, issueKey: string): Promise<void> {
-  if (ctx.dryRun) return;
+async function readStateAndView(ctx: SweepContext, issueKey: string): Promise<FreshRead> {
+  try {
+    const bean = await ctx.deps.jira.getIssue(issueKey, {
+      fields: ['updated'],
+      properties: [PROCESS_STATE_KEY],
+    });
+    const updated = bean.fields?.updated;
+    return {
+      state: bean.properties?.[PROCESS_STATE_KEY],
+      updated: typeof updated === 'string' ? updated : undefined,
+    };
+  } catch (error) {
+    if (error instanceof JiraHttpError && error.isNotFound) return 'gone';
+    throw error;
+  }
+}
+
+/**
+ * Makes the ticket's entry follow its property: announce, read the property and the issue's `updated` fresh,
+ * settle with the property's due time and a copy of it whose basis is that `updated` (docs/decisions/0015, 0020).
+ * A writer that comes between announcement and settle keeps the entry as it was, early and without a copy; a
+ * copy settled here was written before the announcement, so every view its writer decided from precedes the read.
+ */
+async function refreshEntry(ctx: SweepContext, issueKey: string): Promise<void> {
   const index = ctx.deps.dueIndex;
   const announcement = await announce(index, issueKey, undefined, ctx.now);
   if (!announcement) return;
-  const fresh = parseProcessState(await ctx.deps.jira.getIssueProperty(issueKey, PROCESS_STATE_KEY));
+  let read: FreshRead;
+  try {
+    read = await readStateAndView(ctx, issueKey);
+  } catch (error) {
+    await settle(index, announcement, false, ctx.now);
+    throw error;
+  }
+  const fresh = read === 'gone' ? undefined : parseProcessState(read.state);
   const dueAt = fresh?.nextDueAt === undefined ? undefined : indexInstant(fresh.nextDueAt);
-  await settle(index, { ...announcement, dueAt, ...(fresh ? { state: fresh } : {}) }, true, ctx.now);
+  const basis = read === 'gone' || read.updated === undefined ? undefined : indexInstant(read.updated);
+  const copy = fresh ? { state: fresh, ...(basis !== undefined ? { basis } : {}) } : {};
+  await settle(index, { ...announcement, dueAt, ...copy }, true, ctx.now);
+}
+
+/**
+ * A ticket the index found due whose property says it is not: the entry is early (a writer died or overlapped
+ * another). Raised to the property's due time by `refreshEntry`; a writer that comes between keeps the entry early
+ * instead. 2 points, once.
+ */
+export async function raiseEarlyEntry(ctx: SweepContext, issueKey: string): Promise<void> {
+  if (ctx.dryRun) return;
+  await refreshEntry(ctx, issueKey);
 }
 
 /**
  * The index rebuild's part in the state copies (docs/decisions/0015): a ticket it found with nothing due whose
- * entry holds no copy (written before copies were kept, or by overlapping writers) gets one, by the same raise as
- * an early entry: announce, read the property fresh, settle. The search's copy of the property is not used: it
- * may lag behind a write (decision 0014), and a writer that comes between keeps the entry without a copy. One
- * property read per such ticket, none for a ticket whose entry has its copy.
+ * entry holds no copy an event may decide from (none: written before copies were kept, or by overlapping writers;
+ * or one without the view it belongs to) gets one by `refreshEntry`. The search's copy of the property is not
+ * used: it may lag behind a write (decision 0014). 2 points per such ticket, none for a ticket whose entry has its
+ * copy and basis.
  */
 export async function keepStateCopy(ctx: SweepContext, issueKey: string): Promise<void> {
   if (ctx.dryRun) return;
   const entry = await ctx.deps.dueIndex.get(issueKey);
-  if (!entry || entry.state !== undefined) return;
-  await raiseEarlyEntry(ctx, issueKey);
+  if (!entry || (entry.state !== undefined && entry.basis !== undefined && !entry.viewless)) return;
+  await refreshEntry(ctx, issueKey);
 }

@@ -120,6 +120,33 @@ describe('due index writer protocol: the entry is never later than the property'
     }
   });
 
+  // A reader keeping a copy (the sweep's raise of an early entry, the index rebuild: announce, read the property,
+  // settle what it read) against a writer, in every order of their steps: the copy always equals the property.
+  const readerOrders = orders().map((o) => o.map((step) => step.replace('1', 'r').replace('2', 'w')));
+  it.each(readerOrders.map((o) => [o.join(' ')]))('a reader and a writer in the order %s', async (order) => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, p.write(D(15)));
+    let reader: Awaited<ReturnType<typeof announce>>;
+    let writer: Awaited<ReturnType<typeof announce>>;
+    let seen: { nextDueAt?: string } | undefined;
+    for (const step of order.split(' ')) {
+      if (step === 'ar') reader = await announce(index, 'SD-1', undefined, NOW);
+      if (step === 'wr') seen = p.value();
+      if (step === 'sr' && reader)
+        await settle(index, { ...reader, dueAt: seen?.nextDueAt, state: seen, basis: VIEW }, true, NOW);
+      if (step === 'aw')
+        writer = await announce(index, 'SD-1', D(30), NOW, { state: stateDue(D(30)).value, basis: VIEW });
+      if (step === 'ww') await p.write(D(30))();
+      if (step === 'sw' && writer) await settle(index, writer, true, NOW);
+      const e = entryDue(index);
+      const truth = p.get();
+      if (truth !== undefined) expect(e !== undefined && Date.parse(e) <= Date.parse(truth)).toBe(true);
+      const copy = index.entries.get('SD-1')?.state;
+      if (copy !== undefined) expect(copy).toEqual(p.value());
+    }
+  });
+
   it('keeps the state copy only while it is known to equal the property', async () => {
     const index = new MemoryDueIndex();
     const p = property();
@@ -212,6 +239,31 @@ describe('due index basis: the newest ticket view any decision on the state was 
     await noteDecision(index, 'SD-1', T(55), { nextDueAt: D(10) });
     expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
     expect(index.entries.get('SD-1')?.basis).toBe(T(55));
+  });
+
+  it('rises on an entry without a copy, so that a copy settled afterwards keeps it', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(10), T(30)), NOW, async () => undefined);
+    // A writer decided from an older view announces; a decision on a newer view comes before its settle.
+    const a = await announce(index, 'SD-1', D(12), NOW, { state: stateDue(D(12)).value, basis: T(20) });
+    expect(index.entries.get('SD-1')?.state).toBeUndefined();
+    await noteDecision(index, 'SD-1', T(50), {});
+    if (a) await settle(index, a, true, NOW);
+    expect(index.entries.get('SD-1')).toMatchObject({ state: { nextDueAt: D(12) }, basis: T(50) });
+  });
+
+  it('a reader settling the view it read in raises the basis to it, never lowers it', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(10), T(30)), NOW, async () => undefined);
+    const read = async (view: string) => {
+      const a = await announce(index, 'SD-1', undefined, NOW);
+      if (a) await settle(index, { ...a, dueAt: D(10), state: { nextDueAt: D(10) }, basis: view }, true, NOW);
+    };
+    await read(T(40));
+    expect(index.entries.get('SD-1')).toMatchObject({ state: { nextDueAt: D(10) }, basis: T(40) });
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+    await read(T(35));
+    expect(index.entries.get('SD-1')?.basis).toBe(T(40));
   });
 
   it('needs no entry for a ticket without a copy (the next event reads the ticket)', async () => {
