@@ -59,8 +59,13 @@ export function jqlContext(
           const rt = issue.requestTypeId === null ? undefined : store.requestTypes.get(issue.requestTypeId);
           return rt ? { id: rt.id, name: rt.name } : null;
         }
+        // JSM documents the Organizations clause by organization name only (`Organizations = "name"`); the docs
+        // are silent on ids, so the strict reading matches names and never ids.
         if (field.type === 'organizations') {
-          return issue.organizationIds.map((id) => ({ id, name: store.organizations.get(id)?.name ?? id }));
+          return issue.organizationIds.flatMap((id) => {
+            const name = store.organizations.get(id)?.name;
+            return name === undefined ? [] : [{ name }];
+          });
         }
         const value = issue.custom[field.id];
         if (value === undefined || value === null) return null;
