@@ -3,7 +3,8 @@
  * chunk it imports statically, as the browser must load before the first render), and the resolver calls, the
  * backend's Jira requests and the page's own Jira reads one panel load makes, measured by loading the real panel
  * in Chromium against the local site (after one load that keeps the agent's permission answer).
- * Budget: panel initial JS ≤ 200 KB gzip; no backend Jira request per panel load (decision 0018).
+ * Budget: each Custom UI's (panel, admin page, portal panel) initial JS ≤ 200 KB gzip; no backend Jira request
+ * per panel load (decision 0018).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { startWebSite } from '../test/support/web-site';
 export interface UiBenchResult {
   panelInitialJsGzipBytes: number;
   adminInitialJsGzipBytes: number;
+  portalInitialJsGzipBytes: number;
   panelInitialJsFiles: number;
   panelResolverCallsPerLoad: number;
   /** Jira requests of the app's backend during one panel load (the resolver reads only the app's storage). */
@@ -21,6 +23,7 @@ export interface UiBenchResult {
   panelBridgeReadsPerLoad: number;
   /** Wall time from navigation to the rendered panel, median of the loads measured. */
   panelLoadMs: number;
+  /** The budget of each Custom UI's initial JavaScript. */
   panelBudgetGzipBytes: number;
   withinBudget: boolean;
 }
@@ -47,6 +50,8 @@ export async function runUiBench(): Promise<UiBenchResult> {
   const root = resolve(__dirname, '..', 'static');
   const panel = initialJsGzipBytes(join(root, 'panel', 'build', 'index.js'));
   const admin = initialJsGzipBytes(join(root, 'admin', 'build', 'index.js'));
+  const portal = initialJsGzipBytes(join(root, 'portal', 'build', 'index.js'));
+  const largest = Math.max(panel.bytes, admin.bytes, portal.bytes);
   const restoreLog = console.log;
   console.log = () => undefined;
   const site = await startWebSite();
@@ -80,13 +85,14 @@ export async function runUiBench(): Promise<UiBenchResult> {
     return {
       panelInitialJsGzipBytes: panel.bytes,
       adminInitialJsGzipBytes: admin.bytes,
+      portalInitialJsGzipBytes: portal.bytes,
       panelInitialJsFiles: panel.files,
       panelResolverCallsPerLoad: Math.max(...calls),
       panelBackendJiraRequestsPerLoad: Math.max(...backend),
       panelBridgeReadsPerLoad: Math.max(...reads),
       panelLoadMs: times[Math.floor(times.length / 2)] ?? 0,
       panelBudgetGzipBytes: BUDGET,
-      withinBudget: panel.bytes <= BUDGET && Math.max(...backend) === 0,
+      withinBudget: largest <= BUDGET && Math.max(...backend) === 0,
     };
   } finally {
     await site.close();
