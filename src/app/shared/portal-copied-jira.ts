@@ -16,8 +16,8 @@ export function portalCopiedJira<J extends PropertyWrites>(jira: J, store: KeyVa
     for (const p of properties ?? []) await patchPortalCopy(store, key, p.key, p.value);
   };
   const overrides: Partial<PropertyWrites> = {
-    setIssueProperty: async (key, propertyKey, value) => {
-      await jira.setIssueProperty(key, propertyKey, value);
+    setIssueProperty: async (key, propertyKey, value, options) => {
+      await jira.setIssueProperty(key, propertyKey, value, options);
       await patch(key, [{ key: propertyKey, value }]);
     },
     editIssue: async (key, edit, options) => {

@@ -1,0 +1,30 @@
+import { dueIndexedJira } from '../../../src/app/shared/due-indexed-jira';
+import { portalCopiedJira } from '../../../src/app/shared/portal-copied-jira';
+import type { JiraGateway } from '../../../src/app/ports/jira';
+import { PROCESS_STATE_KEY } from '../../../src/domain/process-state';
+import { MemoryDueIndex, MemoryStore } from '../../support/memory-store';
+
+const NOW = new Date('2026-11-27T09:00:00.000Z');
+const VIEW = '2026-11-27T08:59:00.000Z';
+
+/** Jira's property writes, recorded; the rest of the port is never called here. */
+function recordingJira(): { jira: JiraGateway; written: unknown[] } {
+  const written: unknown[] = [];
+  const jira = {
+    setIssueProperty: async (_key: string, _propertyKey: string, value: unknown) => void written.push(value),
+  } as unknown as JiraGateway;
+  return { jira, written };
+}
+
+describe('the portal copy wrapper around the due-indexed Jira port (as the app builds it)', () => {
+  it('passes the view a state was decided from through to the due index, which keeps a usable copy', async () => {
+    const { jira, written } = recordingJira();
+    const index = new MemoryDueIndex();
+    const app = portalCopiedJira(dueIndexedJira(jira, index, { now: () => NOW }), new MemoryStore());
+    const state = { timer: 'clarification', nextDueAt: '2026-12-01T09:00:00Z' };
+    await app.setIssueProperty('SD-1', PROCESS_STATE_KEY, state, { stateBasis: VIEW });
+    expect(written).toEqual([state]);
+    expect(index.entries.get('SD-1')).toMatchObject({ state, basis: VIEW });
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+  });
+});
