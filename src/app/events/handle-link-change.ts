@@ -4,11 +4,12 @@ import type { EventDeps } from './event-deps';
 import type { LinkChangeEvent } from './event-payload';
 import type { EventOutcome } from './handle-issue-change';
 import { projectKeyOf } from './handle-issue-change';
+import { scheduleTableRegeneration } from '../shared/delivery-table-marks';
 
 /**
  * A link was created or deleted (by an agent; the app's own links are filtered by `ignoreSelf`). When it is of
- * the Delivery link type, the Delivery's table is regenerated from its links (queued, so a burst of link events
- * collapses into few table writes per Delivery). Link events carry ids and the link type only: a link of another
+ * the Delivery link type, the Delivery's table is regenerated from its links: marked and queued, so a burst of link
+ * changes costs one regeneration per Delivery (docs/decisions/0023). Link events carry ids and the link type only: a link of another
  * type costs nothing, and for a Delivery link one GET finds the project.
  */
 export async function handleLinkChange(event: LinkChangeEvent, deps: EventDeps): Promise<EventOutcome> {
@@ -35,8 +36,6 @@ export async function handleLinkChange(event: LinkChangeEvent, deps: EventDeps):
   if (typeName !== undefined && typeName !== config.names.deliveryLinkType.name.toLowerCase()) {
     return { kind: 'ignored', reason: 'otherLinkType' };
   }
-  await deps.queue.push([
-    { body: { type: 'events.deliveryTable', deliveryId: event.sourceIssueId, projectKey }, delaySeconds: 5 },
-  ]);
-  return { kind: 'handled', actions: 1 };
+  const queued = await scheduleTableRegeneration(deps, projectKey, event.sourceIssueId, deps.clock.now());
+  return { kind: 'handled', actions: queued ? 1 : 0 };
 }

@@ -10,6 +10,7 @@ import { CLAIM_LEASE_SECONDS } from '../shared/action-ledger';
 import { firstPhase } from './sweep-sources';
 import { sweepRunKey } from './last-sweep';
 import { SweepTime } from './sweep-time';
+import { requeueStaleTableMarks } from '../shared/delivery-table-marks';
 
 /** Queue work item type that continues one project's sweep. */
 export const SWEEP_PROJECT_WORK = 'sweep.project';
@@ -160,7 +161,8 @@ async function saveRepairPosition(
 }
 
 /**
- * The hourly scheduled sweep (PROCESS.md §4): every managed, enabled project in turn. A duplicate run of the
+ * The hourly scheduled sweep (PROCESS.md §4): first the Delivery tables whose regeneration was lost, queued again;
+ * then every managed, enabled project in turn. A duplicate run of the
  * same trigger (Forge may fire twice) finds the project's run marker for this ten-minute slot and stops before
  * spending a point; work that does not fit, or that Jira deferred, continues as `sweep.project` queue items.
  * When the queue refuses those items the run still ends well: every step it performed is recorded, and the next
@@ -178,6 +180,7 @@ export async function runScheduledSweep(
   now: Date,
 ): Promise<Record<string, ProjectRunOutcome>> {
   const { config } = await deps.config.load();
+  await requeueLostTables(deps, now);
   const report: Record<string, ProjectRunOutcome> = {};
   const queued: WorkItem[] = [];
   const resumed: string[] = [];
@@ -210,6 +213,19 @@ export async function runScheduledSweep(
   }
   for (const projectKey of resumed) await markFinished(deps, projectKey, now);
   return report;
+}
+
+/**
+ * Queues again the Delivery table regenerations whose marks are stale (lost with an invocation that died between
+ * mark and push): KVS reads, no Jira point. A failure is only logged; the next hour tries again.
+ */
+async function requeueLostTables(deps: AppDeps, now: Date): Promise<void> {
+  try {
+    await requeueStaleTableMarks(deps, now);
+  } catch (error) {
+    if (!(error instanceof QueueError) && !(error instanceof StorageError)) throw error;
+    deps.log.warn('sweep.deliveryTablesFailed', { error: error.name });
+  }
 }
 
 /**

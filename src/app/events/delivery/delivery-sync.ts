@@ -11,14 +11,15 @@ import type { DeliveryCandidate } from '../../../domain/delivery';
 import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
-import { regenerateDeliveryTable } from './delivery-table-sync';
+import { scheduleTableRegeneration } from '../../shared/delivery-table-marks';
 import { NO_RECENT_CHANGES, noteRecentChange, recentChanges } from '../../shared/recent-changes';
 
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
  * - a customer ticket entering Delivery Pending (or changing its Delivery version) is linked to its Delivery,
  *   or told that none exists yet (internal note + flag, once per entry or version change); leaving Delivery Pending unlinks it
- *   from Planned Deliveries; each affected Delivery's table is regenerated;
+ *   from Planned Deliveries; each affected Delivery's table is regenerated once per burst of such changes (marked
+ *   and queued, docs/decisions/0023);
  * - a Delivery reaching a completed status hands its tickets to the queue (exactly once per ticket there);
  * - a Planned Delivery created or edited picks up the tickets that were waiting for it (queued).
  */
@@ -128,7 +129,7 @@ async function placeInDelivery(
   occurrences: { readonly change: string | undefined; readonly note: string | undefined },
 ): Promise<void> {
   const occurrence = occurrences.note;
-  const { config, fieldIds, now } = input;
+  const { config, now } = input;
   // Only a link to a Planned Delivery can be wrong (shipped Deliveries keep their links): the issue read carries
   // each linked issue's status, so a ticket linked to shipped Deliveries only needs no search of the Planned ones.
   const plannedLinks = deliveryLinks(ticket.links, config, 'inward').filter(
@@ -186,6 +187,5 @@ async function placeInDelivery(
       );
     }
   }
-  for (const deliveryId of touched)
-    await regenerateDeliveryTable(deps, config, fieldIds, deliveryId, recent.tickets);
+  for (const deliveryId of touched) await scheduleTableRegeneration(deps, ticket.projectKey, deliveryId, now);
 }

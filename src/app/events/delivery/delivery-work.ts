@@ -19,6 +19,14 @@ import { plannedDeliveries, jqlString, reconcileList } from './delivery-queries'
 import { regenerateDeliveryTable } from './delivery-table-sync';
 import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
 import { searchReconciled } from '../../shared/reconciled-search';
+import {
+  clearTableMark,
+  DELIVERY_TABLE_WORK,
+  scheduleTableRegeneration,
+  tableMarkOf,
+} from '../../shared/delivery-table-marks';
+import { CLAIM_LEASE_SECONDS } from '../../shared/action-ledger';
+import { tableRunFor } from '../../../domain/delivery/table-regeneration';
 
 const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
 /** `changelogId`: the status change that completed the Delivery (absent on items queued by older releases). */
@@ -166,7 +174,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
  * now belongs in it moves there, and every ticket linked to it that now belongs elsewhere moves on, exactly as
  * when a ticket enters Delivery Pending (`moveIntoDelivery`): at most one Planned Delivery per ticket (guide §3.3).
  * One search per 100 waiting tickets (fields and process state included), the moves in batches of
- * {@link LINK_BATCH}, the other Deliveries' tables after each batch and this one's after the last.
+ * {@link LINK_BATCH}, the other Deliveries' tables marked for regeneration (docs/decisions/0023) and this one's
+ * regenerated after the last batch.
  *
  * One collect run per Delivery at a time, so each ticket is linked and audited once: duplicated product events
  * queue a job each, and each job's queue event may run twice at the same moment. A run holds the Delivery's
@@ -239,7 +248,7 @@ async function collectWaitingTickets(
     await auditTicketsLinkedToDelivery(deps, ref, linkedHere, now);
   }
   touched.delete(delivery.id);
-  for (const id of touched) await regenerateDeliveryTable(deps, config, fieldIds, id, recent.tickets);
+  for (const id of touched) await scheduleTableRegeneration(deps, config.projectKey, id, now);
   if (toMove.length > batch.length) {
     // The next batch re-reads the waiting tickets, so changes made meanwhile are respected.
     await deps.queue.push([
@@ -254,12 +263,41 @@ async function collectWaitingTickets(
   return DONE;
 }
 
-/** A link of the Delivery type was created or deleted by someone: the table follows the links. */
+/** `token`: the table mark the item regenerates for (absent on items queued by older releases). */
+const tableBody = deliveryBody.extend({ token: z.string().min(1).optional() });
+
+/**
+ * Regenerates a Delivery's table once per mark (docs/decisions/0023): the first copy of the item claims the
+ * mark's token in the ledger (a duplicate delivery finds it done, a concurrent one asks to run again after the
+ * lease and then finds it done), clears its mark BEFORE it reads the links, so a link made from then on marks
+ * again and is listed by a regeneration of its own, and regenerates with the project's recent changes
+ * reconciled (docs/decisions/0014). A mark of another regeneration means that one still reads the links later.
+ */
 const deliveryTable = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
-  const body = deliveryBody.parse(raw);
-  const { now, config, fieldIds } = await setup(deps, body.projectKey);
-  const recent = await recentChanges(deps.store, body.projectKey, now);
-  await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId, recent.tickets);
+  const body = tableBody.parse(raw);
+  const regenerate = async () => {
+    const { now, config, fieldIds } = await setup(deps, body.projectKey);
+    const recent = await recentChanges(deps.store, body.projectKey, now);
+    await regenerateDeliveryTable(deps, config, fieldIds, body.deliveryId, recent.tickets);
+  };
+  if (body.token === undefined) {
+    await regenerate();
+    return DONE;
+  }
+  const key = `${body.deliveryId}:deliveryTable:${body.token}`;
+  const claim = await deps.ledger.claim(key, deps.clock.now());
+  if (claim.kind === 'done') return DONE;
+  if (claim.kind === 'inProgress')
+    return { kind: 'retry', afterSeconds: CLAIM_LEASE_SECONDS, reason: 'claimedElsewhere' };
+  try {
+    const run = tableRunFor(await tableMarkOf(deps.store, body.deliveryId), body.token);
+    if (run === 'clear') await clearTableMark(deps.store, body.deliveryId);
+    if (run !== 'skip') await regenerate();
+  } catch (error) {
+    await deps.ledger.release(key);
+    throw error;
+  }
+  await deps.ledger.complete(key, deps.clock.now());
   return DONE;
 };
 
@@ -274,5 +312,5 @@ export const EVENT_WORK_HANDLERS: Record<
   'events.deliveryCompleted': deliveryCompleted,
   'events.deliveryShipTicket': deliveryShipTicket,
   'events.deliveryAttach': deliveryAttach,
-  'events.deliveryTable': deliveryTable,
+  [DELIVERY_TABLE_WORK]: deliveryTable,
 };
