@@ -24,6 +24,15 @@ export interface DayRunner {
   adminOpen(): Promise<void>;
 }
 
+/**
+ * How far apart the agent moves the Delivery's tickets to Delivery Pending: a version edit and a transition each,
+ * one ticket after another (a bulk change would be faster still). The app lists the tickets linked within its
+ * table window (`TABLE_DELAY_SECONDS`, 120 s) with one regeneration, so the 10 tickets cost two.
+ */
+const SHIP_PACE_MS = 15_000;
+/** Past the table window and the queue's delivery of its item: the acts due meanwhile run after it. */
+const DELIVERY_QUEUE_MS = 5 * 60_000;
+
 /** The week's Delivery is on the first day of every 7 (so a one-day run has it too; its cost counts 1/7 a day). */
 const DELIVERY_DAY = 0;
 
@@ -68,7 +77,12 @@ export async function runDays(options: {
           count('deliveryPlanned');
         } else if (milestones.length === 1) {
           runner.label('deliveryPending');
-          const shipped = await actor.shipInto(version, DELIVERY_TICKETS);
+          const shipped = await actor.shipInto(version, DELIVERY_TICKETS, async () => {
+            await runner.settle();
+            await runner.advanceTo(Date.now() + SHIP_PACE_MS);
+          });
+          // The queue work the tickets caused (their Delivery's table, queued minutes ahead) is booked here too.
+          await runner.advanceTo(Date.now() + DELIVERY_QUEUE_MS);
           done.deliveryPending = (done.deliveryPending ?? 0) + shipped;
         } else {
           runner.label('deliveryCompleted');

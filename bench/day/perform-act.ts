@@ -283,9 +283,10 @@ export class DayActor {
 
   /**
    * `count` Software Defects and Consulting Requests of Acme in progress get the Delivery version and enter
-   * Delivery Pending (two events each); returns how many did.
+   * Delivery Pending (two events each), one after another with `between()` awaited after each ticket (the agent's
+   * pace); returns how many did.
    */
-  async shipInto(version: string, count: number): Promise<number> {
+  async shipInto(version: string, count: number, between: () => Promise<void>): Promise<number> {
     const agent = this.site.actAs(USER.agentDach);
     const candidates = this.working(
       (t) =>
@@ -300,6 +301,7 @@ export class DayActor {
         await agent.edit(t.issue.key, { [FIELD.deliveryVersion]: version });
         await agent.transition(t.issue.key, { status: CONFIG.names.statuses.deliveryPending });
         shipped += 1;
+        await between();
       } catch (error) {
         if (!(error instanceof ActAsError)) throw error;
       }

@@ -6,6 +6,7 @@ import { ACME, data, viewPortal } from '../support/portal-site';
 import { DEFAULT_SEARCH_INDEX_LAG_MS } from '../../sandbox/jira/site';
 import { plainText, startEventsSite, type LocalSite } from '../support/local-site';
 import { createDeliveryOn, pendingOn, waitingTickets } from '../support/deliveries';
+import { TABLE_DELAY_SECONDS } from '../../src/domain/delivery/table-regeneration';
 
 /**
  * JQL search lags behind every write, field values included, unless the search names the issue in
@@ -170,7 +171,7 @@ describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldL
 describe('Delivery rules when search takes minutes (within "a few seconds to minutes")', () => {
   // Longer than the window in which a Delivery's link changes coalesce into one regeneration of its table
   // (TABLE_DELAY_SECONDS), so the table is written while search still lags.
-  const LAG = 5 * 60_000;
+  const LAG = TABLE_DELAY_SECONDS * 1000 + 3 * 60_000;
   const site = siteEach({ searchFieldLagMs: LAG, searchIndexLagMs: LAG });
 
   it('a ticket an agent links to a delivered Delivery right after creating it is listed in the table', async () => {

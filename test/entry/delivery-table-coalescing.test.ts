@@ -36,6 +36,9 @@ function regenerations(s: LocalSite, deliveryKey: string, from: number): Invocat
     .filter((r) => r.moduleKey === 'work-consumer' && readsLinks(s, deliveryKey)(r));
 }
 
+const linksIssues = (q: { method: string; path: string }) =>
+  q.method === 'POST' && q.path.startsWith('/rest/api/3/issueLink');
+
 /** The test kills a link event's invocation on purpose (after its mark). */
 const KILLED = /^issue-events.*killed after a successful kvs write/;
 
@@ -113,16 +116,28 @@ describe('a Delivery’s table: one regeneration per burst of changes', () => {
     // second ticket enters Delivery Pending and its events are handled.
     const original = s.site.handle.bind(s.site);
     let second = '';
+    let meanwhile: Promise<void> = Promise.resolve();
     s.site.handle = async (request: SiteRequest) => {
       const reply = await original(request);
       const read = request.method === 'GET' && request.path.startsWith(`/rest/api/3/issue/${idOf(s, del)}?`);
       if (!second && read && request.principal.kind === 'app') {
+        // The regeneration waits for this answer until the event that links the second ticket has ended.
+        const linked = new Promise<void>((resolve) => {
+          const stop = s.host.onInvocation((r) => {
+            if (r.moduleKey !== 'issue-events' || !r.requests.some(linksIssues)) return;
+            stop();
+            resolve();
+          });
+        });
         second = await pendingOn(s, 'Software Defect', '14.21.3.1', 'Second');
-        await s.host.drain();
+        meanwhile = s.host.drain();
+        await linked;
       }
       return reply;
     };
     const from = s.host.invocations.length;
+    await s.settle();
+    await meanwhile;
     await s.settle();
     expect(second).not.toBe('');
     expect(s.shipped(del)).toEqual([first, second].sort());

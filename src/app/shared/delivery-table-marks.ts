@@ -17,6 +17,8 @@ const PREFIX = 'deliveryTable:';
 /** A mark outlives any regeneration by far; KVS drops one the sweep did not repair after this. */
 const TTL_DAYS = 7;
 const PAGE = 100;
+/** The time a mark whose push failed is given: stale for every reader. */
+const LOST = new Date(0).toISOString();
 
 /** Queue work item type that regenerates one Delivery's table. */
 export const DELIVERY_TABLE_WORK = 'events.deliveryTable';
@@ -49,8 +51,8 @@ function regeneration(deliveryId: string, mark: TableMark, delaySeconds: number)
  * {@link TABLE_DELAY_SECONDS} from now, unless one is queued already (a fresh mark), so a burst of changes costs
  * one regeneration. The mark is written before the push: a change that finds it can rely on a queued
  * regeneration, except when this invocation dies between the two; such a mark grows stale, and then the next
- * change or the hourly sweep ({@link requeueStaleTableMarks}) queues it again. A push the queue refuses takes
- * the mark back, so the next change queues one. Returns whether this change queued the regeneration.
+ * change or the hourly sweep ({@link requeueStaleTableMarks}) queues it again. A push the queue refuses leaves the
+ * mark stale at once. Returns whether this change queued the regeneration.
  */
 export async function scheduleTableRegeneration(
   deps: { readonly store: KeyValueStore; readonly queue: WorkQueue },
@@ -65,7 +67,11 @@ export async function scheduleTableRegeneration(
   try {
     await deps.queue.push([regeneration(deliveryId, mark, TABLE_DELAY_SECONDS)]);
   } catch (error) {
-    await deps.store.delete(markKey(deliveryId));
+    // Stale at once, so the event's retry, the next change or the hourly sweep queues it; should even this write
+    // fail, the mark grows stale by itself.
+    await deps.store
+      .set(markKey(deliveryId), { ...mark, at: LOST }, { ttlDays: TTL_DAYS })
+      .catch(() => undefined);
     throw error;
   }
   return true;

@@ -21,6 +21,8 @@ export const TABLE_DELAY_SECONDS = 120;
  * A mark older than this has lost its regeneration: the invocation that wrote it died before it queued one, or
  * the queue has held it back for long (retries after a rate limit). Forge delivers a delayed event about at its
  * time; five minutes past the window leaves room for its retries without keeping a lost mark for long.
+ *
+ * @internal Exported for the tests that age a mark past it.
  */
 export const TABLE_MARK_STALE_SECONDS = TABLE_DELAY_SECONDS + 300;
 
