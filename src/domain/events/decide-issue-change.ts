@@ -1,6 +1,7 @@
 import { kindOfTypeName, statusOfName } from '../names';
 import { changeOf } from './issue-change';
-import { initialState, type ProcessState } from '../process-state';
+import { initialState, withoutFlag, type ProcessState } from '../process-state';
+import { hasStatus } from '../workflows';
 import { decideConfidentiality } from './confidentiality-rule';
 import { decideCustomerComment } from './customer-comment-rule';
 import { decideEmailIntake } from './email-intake-rule';
@@ -10,7 +11,7 @@ import { decidePriorityNote } from './priority-note-rule';
 import { decideReclassification } from './reclassification-rule';
 import type { RuleInput } from './rule-input';
 import { reconcileTimers } from './timer-stamps';
-import { decideTransition } from './transition-rule';
+import { decideTransition, ILLEGAL_TRANSITION_FLAG } from './transition-rule';
 
 type Rule = (input: RuleInput, state: ProcessState) => RuleResult;
 
@@ -27,7 +28,8 @@ const FOLLOW_UP_RULES: readonly Rule[] = [
  * The state for the status and type a reverted ticket returns to. Usually the stored one; but an older event read
  * late (after the ticket had moved on or been re-typed) may have stamped the forbidden status, or reconciled the
  * timer for the forbidden type, and the timer of what the ticket returns to must run again (started now: later
- * than the ticket first entered its status, never earlier).
+ * than the ticket first entered its status, never earlier). A move judged as the forbidden type, into a status
+ * the type set back has, leaves no flag of a ticket outside its workflow.
  */
 function stateAfterRevert(
   input: RuleInput,
@@ -46,7 +48,15 @@ function stateAfterRevert(
     const kind = kindOfTypeName(input.config, typeName);
     ticket = { ...ticket, typeId: retyped.toTypeId, typeName, ...(kind ? { kind } : {}) };
   }
-  return ticket === input.ticket ? state : reconcileTimers({ ...input, ticket }, state).state;
+  const reverted = ticket === input.ticket ? state : reconcileTimers({ ...input, ticket }, state).state;
+  // The transition rule judged a move made together with the re-typing as the type now set back: in a status of
+  // the type it returns to, the ticket rests inside its workflow.
+  const inWorkflow =
+    retyped !== undefined &&
+    ticket.kind !== undefined &&
+    ticket.status !== undefined &&
+    hasStatus(ticket.kind, ticket.status);
+  return inWorkflow ? withoutFlag(reverted, ILLEGAL_TRANSITION_FLAG) : reverted;
 }
 
 /**

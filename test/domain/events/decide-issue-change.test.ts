@@ -1,5 +1,5 @@
 import { decideIssueChange } from '../../../src/domain/events/decide-issue-change';
-import { initialState } from '../../../src/domain/process-state';
+import { initialState, type ProcessState } from '../../../src/domain/process-state';
 import { event, input, NOW, projectConfig, ticket } from './rule-fixtures';
 
 const statusChange = (from: [string, string], to: [string, string]) =>
@@ -191,6 +191,45 @@ describe('decideIssueChange', () => {
     expect(decideIssueChange(input(inOpen, e)).state.flags).toEqual([]);
   });
 
+  it('a type set back together with a move into Clarification: the Clarification timer runs, no outside-workflow flag', () => {
+    // One edit moved a Software Defect from In Progress to Clarification and re-typed it to Suggestion, which has
+    // no Clarification. The type is set back; as a Software Defect the ticket is in its workflow, timed.
+    const stored = {
+      ...initialState(new Date('2026-11-20T10:00:00Z'), 's-prog'),
+      acceptedAt: NOW.toISOString(),
+    };
+    const t = ticket({
+      typeId: 't-sug',
+      typeName: 'Suggestion',
+      kind: 'suggestion',
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+      state: stored,
+    });
+    const e = event({
+      items: [
+        ...statusChange(['s-prog', 'In Progress'], ['s-clar', 'Clarification required / On hold']).items,
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: 't-sd',
+          fromString: 'Software Defect',
+          to: 't-sug',
+          toString: 'Suggestion',
+        },
+      ],
+    });
+    const { actions, state } = decideIssueChange(input(t, e));
+    expect(actions).toContainEqual(expect.objectContaining({ type: 'revertType', toTypeId: 't-sd' }));
+    expect(state).toMatchObject({
+      timer: 'clarification',
+      statusId: 's-clar',
+      returnStatus: 'inProgress',
+      flags: [],
+    });
+  });
+
   it('a type set back describes the type it returns to, also after an event read late timed the forbidden one', () => {
     // A Consulting Request resolved, then re-typed to Incident (not allowed once resolved); an edit made before the
     // re-typing and read after it reconciled the state for an Incident, which has no Resolved timer.
@@ -226,6 +265,45 @@ describe('decideIssueChange', () => {
     // A state already right for the type the ticket returns to stays as it was.
     const timed = decideIssueChange(input({ ...t, state }, e)).state;
     expect(timed).toEqual(state);
+  });
+
+  describe('a status set back describes the status it returns to (stateAfterRevert)', () => {
+    // A Support Request moved from Resolved back to Open, which its workflow does not allow.
+    const reopened = statusChange(['s-res', 'Resolved'], ['s-open', 'Open']);
+    const resolvedState: ProcessState = {
+      ...initialState(new Date('2026-11-20T10:00:00Z'), 's-res'),
+      timer: 'resolved' as const,
+      cycle: 1,
+      nextDueAt: '2026-12-11T10:00:00.000Z',
+    };
+    const inOpen = (state: ProcessState) =>
+      ticket({ statusId: 's-open', statusName: 'Open', status: 'open', state });
+
+    it('an event read late that stamped the forbidden status: the Resolved timer runs again', () => {
+      const stamped = { ...resolvedState, timer: 'none' as const, statusId: 's-open', nextDueAt: undefined };
+      const { actions, state } = decideIssueChange(input(inOpen(stamped), reopened));
+      expect(actions).toEqual([expect.objectContaining({ type: 'revertStatus', toStatusId: 's-res' })]);
+      expect(state).toMatchObject({
+        timer: 'resolved',
+        statusId: 's-res',
+        cycle: 2,
+        enteredAt: NOW.toISOString(),
+        lastReset: { reason: 'statusEntered' },
+      });
+      expect(state.nextDueAt).toBeDefined();
+    });
+
+    it('a status set back keeps the flag of an earlier move Jira had no way back from', () => {
+      const flagged = { ...resolvedState, flags: ['illegalTransition'] };
+      const { state } = decideIssueChange(input(inOpen(flagged), reopened));
+      expect(state.flags).toEqual(['illegalTransition']);
+    });
+
+    it('a state that still describes Resolved is kept exactly as stored', () => {
+      const { actions, state } = decideIssueChange(input(inOpen(resolvedState), reopened));
+      expect(actions).toEqual([expect.objectContaining({ type: 'revertStatus', toStatusId: 's-res' })]);
+      expect(state).toEqual(resolvedState);
+    });
   });
 
   describe('a revert names the one change it reverts (docs/decisions/0012)', () => {

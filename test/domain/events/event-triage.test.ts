@@ -19,6 +19,18 @@ const TABLE: [string, Partial<IssueChangeEvent>, boolean, string | undefined][] 
     undefined,
   ],
   [
+    'type change named only by its field (Jira omits fieldId on some items), unmanaged type',
+    { typeAtEvent: 'Epic', items: [item('issuetype')] },
+    false,
+    undefined,
+  ],
+  [
+    'status change named only by its field',
+    { typeAtEvent: 'Incident', items: [item('status')] },
+    false,
+    undefined,
+  ],
+  [
     'priority change',
     { typeAtEvent: 'Software Defect', items: [item('priority', 'priority')] },
     false,
@@ -129,6 +141,12 @@ const TABLE: [string, Partial<IssueChangeEvent>, boolean, string | undefined][] 
     { kind: 'commented', typeAtEvent: 'Incident', comment: { id: '1' } },
     false,
     'noTimerRunning',
+  ],
+  [
+    'comment event without the comment, timer may run',
+    { kind: 'commented', typeAtEvent: 'Incident' },
+    true,
+    undefined,
   ],
   [
     'internal note, timer runs',
