@@ -11,12 +11,13 @@ import type { KeyValueStore } from '../ports';
  * first claim: a FAIL_IF_EXISTS write of a takeover key named after the stale marker's time, so of several
  * runners that find the same stale claim at the same moment exactly one gets `stale` (it now owns the action and
  * re-reads the ticket, strongly consistent, to learn whether the dead runner's write landed, then `complete`s
- * or writes); the others get `inProgress`, exactly as for a live claim.
+ * or writes); the others get `inProgress`, exactly as for a live claim. `inProgress` says when its holder's lease
+ * ends (`staleAt`): from then on a runner may take the action over, should the holder have died.
  */
 export type ClaimResult =
   | { kind: 'claimed' }
   | { kind: 'done'; at: string }
-  | { kind: 'inProgress'; since: string }
+  | { kind: 'inProgress'; since: string; staleAt: string }
   | { kind: 'stale'; since: string };
 
 interface Marker {
@@ -52,10 +53,14 @@ export class ActionLedger {
     if (!marker) return this.claim(idempotencyKey, now);
     if (marker.state === 'done') return { kind: 'done', at: marker.at };
     const ageSeconds = (now.getTime() - Date.parse(marker.at)) / 1000;
-    if (ageSeconds < this.leaseSeconds) return { kind: 'inProgress', since: marker.at };
-    return (await this.takeOver(key, marker.at, now))
-      ? { kind: 'stale', since: marker.at }
-      : { kind: 'inProgress', since: marker.at };
+    if (ageSeconds < this.leaseSeconds) return this.inProgress(marker.at);
+    const holder = await this.takeOver(key, marker.at, now);
+    return holder === undefined ? { kind: 'stale', since: marker.at } : this.inProgress(holder);
+  }
+
+  private inProgress(since: string): ClaimResult {
+    const staleAt = new Date(Date.parse(since) + this.leaseSeconds * 1000).toISOString();
+    return { kind: 'inProgress', since, staleAt };
   }
 
   /**
@@ -64,8 +69,9 @@ export class ActionLedger {
    * new lease). A winner that died before re-arming leaves the marker at the old time and its takeover key
    * behind; once that key's time is past the lease too, the next runner races on the key named after it — the
    * same key it would race on had the re-arm landed — so a dead taker never holds the action longer than a lease.
+   * Returns nothing when this runner won, else the time the action's holder (the taker that won) took it.
    */
-  private async takeOver(key: string, staleAt: string, now: Date): Promise<boolean> {
+  private async takeOver(key: string, staleAt: string, now: Date): Promise<string | undefined> {
     let owner = staleAt;
     for (;;) {
       const takeoverKey = `${key}:takeover:${Date.parse(owner)}`;
@@ -76,11 +82,11 @@ export class ActionLedger {
           { state: 'pending', at: now.toISOString() },
           { ttlDays: MARKER_TTL_DAYS },
         );
-        return true;
+        return undefined;
       }
       const taker = await this.store.get<{ at: string }>(takeoverKey);
-      if (!taker || Date.parse(taker.at) <= Date.parse(owner)) return false;
-      if ((now.getTime() - Date.parse(taker.at)) / 1000 < this.leaseSeconds) return false;
+      if (!taker || Date.parse(taker.at) <= Date.parse(owner)) return now.toISOString();
+      if ((now.getTime() - Date.parse(taker.at)) / 1000 < this.leaseSeconds) return taker.at;
       owner = taker.at;
     }
   }

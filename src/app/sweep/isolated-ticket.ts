@@ -14,6 +14,9 @@ import { sweepTicket, type TicketOutcome } from './sweep-ticket-step';
  */
 const OUTAGE_FAILURES_IN_A_ROW = 2;
 
+/** How long after a claim's lease ends the sweep looks at its step again (the holder may have died). */
+const AFTER_LEASE_SECONDS = 30;
+
 /** Outcomes that say nothing about whether the ticket can be handled: its failure streak stays as it is. */
 function undecided(outcome: TicketOutcome): boolean {
   return (
@@ -35,7 +38,7 @@ function undecided(outcome: TicketOutcome): boolean {
  */
 export class TicketIsolation {
   private platformInARow = 0;
-  private issueHoldSeconds = 0;
+  private holdSeconds = 0;
 
   private constructor(
     private readonly ctx: SweepContext,
@@ -55,9 +58,16 @@ export class TicketIsolation {
     return keys;
   }
 
-  /** Seconds until every ticket a per-issue 429 held back may be written again; 0 when none was. */
+  /**
+   * Seconds until every ticket held back may be handled again: a per-issue 429, or a step another runner's claim
+   * holds (just past that claim's lease, so a holder that died is taken over then); 0 when none was.
+   */
   get heldIssuesRetryAfter(): number {
-    return this.issueHoldSeconds;
+    return this.holdSeconds;
+  }
+
+  private hold(seconds: number): void {
+    this.holdSeconds = Math.max(this.holdSeconds, seconds);
   }
 
   async sweep(ticket: SweepTicket): Promise<TicketOutcome> {
@@ -66,10 +76,14 @@ export class TicketIsolation {
     try {
       outcome = await sweepTicket(this.ctx, ticket);
       this.platformInARow = 0;
+      if (outcome.kind === 'skipped' && outcome.heldUntil !== undefined) {
+        const leaseLeft = (Date.parse(outcome.heldUntil) - this.ctx.now.getTime()) / 1000;
+        this.hold(Math.max(0, Math.ceil(leaseLeft)) + AFTER_LEASE_SECONDS);
+      }
     } catch (error) {
       // Jira holds back this ticket's writes only (a per-issue 429): the other tickets go on.
       if (error instanceof RateLimitedError && error.scope === 'issue') {
-        this.issueHoldSeconds = Math.max(this.issueHoldSeconds, error.retryAfterSeconds);
+        this.hold(error.retryAfterSeconds);
         return { kind: 'deferred', reason: 'issueRateLimited' };
       }
       if (error instanceof RateLimitedError || !isItemFailure(error)) throw error;

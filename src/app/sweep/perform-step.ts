@@ -19,7 +19,8 @@ type DueDecision = Extract<TimerDecision, { due: true }>;
 export type StepOutcome =
   | { kind: 'done' }
   | { kind: 'dryRun' }
-  | { kind: 'skipped'; reason: string }
+  /** `heldUntil`: a claim of another runner holds the step until then (its lease; see `performStep`). */
+  | { kind: 'skipped'; reason: string; heldUntil?: string }
   | { kind: 'failed'; reason: string; failure: FailureClass }
   | { kind: 'redecide'; reason: string }
   | { kind: 'deferred'; reason: string }
@@ -163,8 +164,10 @@ async function keepRacingReset(ctx: SweepContext, ticket: SweepTicket, decision:
 
 /**
  * Performs a due step exactly once (ActionLedger protocol, see its header): claim → state-write marker check →
- * one Jira write that carries the new state → complete. A step already done, or claimed by a concurrent runner, is skipped; a stale claim is
- * resolved by re-reading the property. In dry-run nothing is written and the step is audited once.
+ * one Jira write that carries the new state → complete. A step already done, or claimed by a concurrent runner, is
+ * skipped; the latter says until when the claim holds it (`heldUntil`), so the sweep looks again once a holder
+ * that died can be taken over. A stale claim is resolved by re-reading the property. In dry-run nothing is
+ * written and the step is audited once.
  */
 export async function performStep(
   ctx: SweepContext,
@@ -189,7 +192,9 @@ export async function performStep(
       detail: reason,
       idempotencyKey: key,
     });
-    return { kind: 'skipped', reason };
+    return claim.kind === 'done'
+      ? { kind: 'skipped', reason }
+      : { kind: 'skipped', reason, heldUntil: claim.staleAt };
   }
   if (claim.kind === 'stale' && (await recoverStale(ctx, ticket, key)) === 'landed') {
     await auditSweep(ctx, ticket, {

@@ -74,7 +74,6 @@ export async function runProjectSweep(
   now: Date,
   cursor?: SweepCursor,
   time: SweepTime = new SweepTime(deps.time),
-  beforeFirstTicket?: () => Promise<void>,
 ): Promise<ProjectRunOutcome> {
   const { config, version } = await deps.config.load();
   if (!config.automation.enabled) return { kind: 'disabled' };
@@ -99,11 +98,7 @@ export async function runProjectSweep(
               rebuild: first.rebuild,
             };
     }
-    const result = await sweepProject(
-      ctx,
-      { budget, time, ...(beforeFirstTicket ? { beforeFirstTicket } : {}) },
-      from,
-    );
+    const result = await sweepProject(ctx, { budget, time }, from);
     const { tickets, outcomes } = result;
     await saveRepairPosition(deps, projectKey, now, result);
     deps.log.info('sweep.project', {
@@ -114,9 +109,10 @@ export async function runProjectSweep(
     });
     if (result.budgetExhausted) return { kind: 'budgetExhausted', tickets, outcomes };
     if (result.continueAt) return { kind: 'continued', tickets, outcomes, cursor: result.continueAt };
-    // Tickets whose writes Jira held back (per-issue 429) are swept again once they may be written.
+    // Tickets held back (Jira's per-issue 429, or a step another runner's claim holds) are swept again once they
+    // may be written, or the claim taken over.
     if (result.heldIssuesRetryAfter !== undefined)
-      return { kind: 'deferred', afterSeconds: result.heldIssuesRetryAfter, reason: 'issueRateLimited' };
+      return { kind: 'deferred', afterSeconds: result.heldIssuesRetryAfter, reason: 'ticketsHeld' };
     return { kind: 'finished', tickets, outcomes };
   } catch (error) {
     // Jira refused the page token of a saved repair position (expired): the repair starts over shortly.
@@ -169,11 +165,12 @@ async function saveRepairPosition(
  * hourly run starts from the due index again, so the tickets it did not reach are swept then.
  *
  * Forge does not retry a scheduled invocation that dies (forge-platform §6), but it does retry queue work. So
- * before its first ticket a run queues a `sweep.project` item that resumes the project's sweep afresh a little
- * after the ledger's lease: should the run die (killed, out of memory, the process gone) or its hand-over to the
- * queue fail, the tickets it did not reach are swept within minutes instead of the next hour, and the platform
- * retries that item should it die too. A run that finished and handed on its work marks its run marker
- * `finished`, and the item then ends after one KVS read.
+ * before its first write for a project (the run marker) a run queues a `sweep.project` item that resumes the
+ * project's sweep afresh a little after the ledger's lease: should the run die anywhere after that (killed, out
+ * of memory, the process gone) or its hand-over to the queue fail, the tickets it did not reach are swept within
+ * minutes instead of the next hour, and the platform retries that item should it die too. A run that finished
+ * and handed on its work marks its run marker `finished`, and the item then ends after one KVS read; so does the
+ * item a duplicate run queued (same marker).
  */
 export async function runScheduledSweep(
   deps: AppDeps,
@@ -186,6 +183,7 @@ export async function runScheduledSweep(
   const resumed: string[] = [];
   const time = new SweepTime(deps.time);
   for (const projectKey of config.projects) {
+    const resumable = config.automation.enabled && (await pushResume(deps, projectKey, now));
     const first = await deps.store.setIfAbsent<SweepRunMarker>(
       sweepRunKey(projectKey, now),
       { at: now.toISOString() },
@@ -195,9 +193,8 @@ export async function runScheduledSweep(
       report[projectKey] = { kind: 'duplicateRun' };
       continue;
     }
-    const outcome = await runProjectSweep(deps, projectKey, now, undefined, time, async () => {
-      if (await pushResume(deps, projectKey, now)) resumed.push(projectKey);
-    });
+    if (resumable) resumed.push(projectKey);
+    const outcome = await runProjectSweep(deps, projectKey, now, undefined, time);
     report[projectKey] = outcome;
     if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
     if (outcome.kind === 'deferred') queued.push(continuation(projectKey, undefined, outcome.afterSeconds));

@@ -37,8 +37,6 @@ export interface ProjectSweepLimits {
   readonly time: SweepTime;
   /** Largest search page (Jira returns at most 100 issues with properties). */
   readonly pageSize?: number;
-  /** Called once, before the first ticket this sweep handles (not at all when nothing is due). */
-  readonly beforeFirstTicket?: () => Promise<void>;
 }
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -106,7 +104,6 @@ export async function sweepProject(
     let cutShort = false;
     try {
       page = await sourcePage(ctx, phase, pageSize, token, parked);
-      if (tickets === 0 && page.issues.length > 0) await limits.beforeFirstTicket?.();
       for (const bean of page.issues) {
         const start = stats.totalPoints;
         if (start - before + costs.handling(phase, bean) > available) {

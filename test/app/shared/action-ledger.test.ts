@@ -69,6 +69,25 @@ describe('ActionLedger', () => {
     expect(racers.map((r) => r.kind).sort()).toEqual(['inProgress', 'stale']);
   });
 
+  it('says until when a claim holds the action: its claimer’s lease, or the lease of the runner that took it over', async () => {
+    const ledger = new ActionLedger(new MemoryStore(), 600);
+    await ledger.claim('k', t0);
+    await expect(ledger.claim('k', later(100))).resolves.toMatchObject({
+      kind: 'inProgress',
+      staleAt: later(600).toISOString(),
+    });
+    await expect(ledger.claim('k', later(700))).resolves.toMatchObject({ kind: 'stale' });
+    await expect(ledger.claim('k', later(750))).resolves.toMatchObject({
+      kind: 'inProgress',
+      staleAt: later(1_300).toISOString(),
+    });
+    const { ledger: diedBeforeRearming } = await takerDiedBeforeRearming();
+    await expect(diedBeforeRearming.claim('k', later(1_000))).resolves.toMatchObject({
+      kind: 'inProgress',
+      staleAt: later(1_200).toISOString(),
+    });
+  });
+
   it('frees a released claim', async () => {
     const ledger = new ActionLedger(new MemoryStore());
     await ledger.claim('k', t0);

@@ -1,5 +1,5 @@
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../../../src/app/ports/jira-errors';
-import { ActionLedger } from '../../../src/app/shared/action-ledger';
+import { ActionLedger, CLAIM_LEASE_SECONDS } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { EVENT_WRITER, markStateWrite } from '../../../src/app/shared/state-write-marker';
 import { performStep } from '../../../src/app/sweep/perform-step';
@@ -139,7 +139,12 @@ describe('performStep: a due step happens exactly once, and never without proof 
     const busyStore = new MemoryStore();
     await claimOf(busyStore, key);
     const busy = await perform(ticket, {}, busyStore);
-    expect(busy.outcome).toEqual({ kind: 'skipped', reason: 'inProgress' });
+    // The claim holds the step until its lease ends: the sweep looks again then, should its runner have died.
+    expect(busy.outcome).toEqual({
+      kind: 'skipped',
+      reason: 'inProgress',
+      heldUntil: new Date(now.getTime() + CLAIM_LEASE_SECONDS * 1000).toISOString(),
+    });
     expect([...done.fake.writes, ...busy.fake.writes]).toEqual([]);
   });
 
