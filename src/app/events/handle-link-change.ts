@@ -36,6 +36,9 @@ export async function handleLinkChange(event: LinkChangeEvent, deps: EventDeps):
   if (typeName !== undefined && typeName !== config.names.deliveryLinkType.name.toLowerCase()) {
     return { kind: 'ignored', reason: 'otherLinkType' };
   }
+  if (!config.automation.enabled) return { kind: 'ignored', reason: 'automationDisabled' };
+  // A dry run changes no ticket: the Delivery's table stays as it is.
+  if (config.automation.dryRun) return { kind: 'ignored', reason: 'dryRun' };
   const queued = await scheduleTableRegeneration(deps, projectKey, event.sourceIssueId, deps.clock.now());
   return { kind: 'handled', actions: queued ? 1 : 0 };
 }

@@ -36,12 +36,16 @@ export function deliveryFor(
   );
 }
 
-/** Audit entry for a ticket the app linked to a Delivery (the detail is the Delivery's key, no personal data). */
+/**
+ * Audit entry for a ticket the app linked to a Delivery, or would have in a dry run (`outcome` `dryRun`); the
+ * detail is the Delivery's key, no personal data.
+ */
 export function auditDeliveryLinked(
   deps: EventDeps,
   ticket: Ticket,
   deliveryKey: string,
   now: Date,
+  outcome: 'done' | 'dryRun' = 'done',
 ): Promise<void> {
   return deps.audit.append({
     at: now.toISOString(),
@@ -49,7 +53,7 @@ export function auditDeliveryLinked(
     issueKey: ticket.key,
     issueId: ticket.id,
     action: 'deliveryLinked',
-    outcome: 'done',
+    outcome,
     source: 'event',
     detail: deliveryKey,
   });

@@ -8,7 +8,13 @@ import { statusOfName } from '../../../domain/names';
 import type { RuleInput } from '../../../domain/events/rule-input';
 import type { IssueLinkRef, Ticket } from '../../../domain/ticket';
 import type { DeliveryCandidate } from '../../../domain/delivery';
-import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
+import {
+  auditDeliveryLinked,
+  auditTicketsLinkedToDelivery,
+  deliveryFor,
+  deliveryLinks,
+  hasVersion,
+} from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { scheduleTableRegeneration } from '../../shared/delivery-table-marks';
@@ -116,6 +122,25 @@ function linkedCandidate(link: IssueLinkRef): DeliveryCandidate {
 }
 
 /**
+ * A dry run changes no ticket and no link: the audit says where the ticket would have gone, once per change that
+ * put it there (`change`: the move into Delivery Pending or a version change there, see `noteOccurrence`; one
+ * ledger claim per change, so copies of its event audit once). Other events, which would find the ticket unlinked
+ * again, audit nothing.
+ */
+async function auditWouldLink(
+  deps: EventDeps,
+  ticket: Ticket,
+  target: DeliveryCandidate | undefined,
+  { change, now }: { readonly change: string | undefined; readonly now: Date },
+): Promise<void> {
+  if (!target || change === undefined) return;
+  const key = `${ticket.id}:deliveryLink:${target.id}:${change}:dryRun`;
+  if ((await deps.ledger.claim(key, now)).kind !== 'claimed') return;
+  await auditDeliveryLinked(deps, ticket, target.key, now, 'dryRun');
+  await deps.ledger.complete(key, now);
+}
+
+/**
  * Links one ticket to the Delivery it belongs in and unlinks it from the wrong Planned ones, once per change
  * (`occurrence.change`, the event's changelog id): the copies of one product event running at the same time claim
  * the link in the ledger, and only the first links and audits it. `occurrence.note` names the change when the
@@ -143,6 +168,18 @@ async function placeInDelivery(
       : NO_RECENT_CHANGES;
   const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent.deliveries);
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
+  if (config.automation.dryRun) {
+    await auditWouldLink(
+      deps,
+      ticket,
+      target && placementOf(config, ticket, candidates, target).link ? target : undefined,
+      {
+        change: occurrences.note,
+        now,
+      },
+    );
+    return;
+  }
   const linkKey =
     target && occurrences.change !== undefined && placementOf(config, ticket, candidates, target).link
       ? `${ticket.id}:deliveryLink:${target.id}:${occurrences.change}`

@@ -20,6 +20,8 @@ export async function regenerateDeliveryTable(
   deliveryId: string,
   recent: readonly number[],
 ): Promise<{ listed: number; omitted: number } | undefined> {
+  // A dry run changes no ticket; a regeneration queued before the project went into dry run writes nothing either.
+  if (config.automation.dryRun) return undefined;
   const field = ids.includedTickets;
   if (field === undefined) {
     deps.log.warn('events.deliveryTableFieldMissing', { deliveryId });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textToAdf } from '../../shared/adf';
-import { configForProject } from '../../../domain/config';
+import { configForProject, type ProjectConfig } from '../../../domain/config';
 import { heldConfig } from '../../shared/automation-hold';
 import { PROCESS_STATE_KEY, initialState, withDone } from '../../../domain/process-state';
 import { startTimer } from '../../../domain/timers';
@@ -9,6 +9,7 @@ import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../../shared/field-ids';
+import type { FieldIds } from '../../../domain/ticket';
 import { issueLinksOf, textValue } from '../../shared/field-values';
 import { loadTicket, ticketFields, toTicket } from '../../shared/ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
@@ -99,6 +100,38 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
 };
 
 /**
+ * A shipped ticket in a dry run: nothing is written to it; the audit says where it would go (`detail`: Resolved or
+ * Closed), once per ticket and Delivery (a ledger claim of its own, so the real step stays free should the
+ * Delivery be completed again after the dry run).
+ */
+async function auditShipDryRun(
+  deps: EventDeps,
+  item: { readonly ticketId: string; readonly key: string },
+  config: ProjectConfig,
+  fieldIds: FieldIds,
+  now: Date,
+): Promise<WorkOutcome> {
+  const claimKey = `${item.key}:dryRun`;
+  if ((await deps.ledger.claim(claimKey, now)).kind !== 'claimed') return DONE;
+  const ticket = await loadTicket(deps.jira, item.ticketId, fieldIds, config);
+  const to = shipTarget(ticket.kind, ticket.status);
+  if (to !== undefined && ticket.kind !== undefined)
+    await deps.audit.append({
+      at: now.toISOString(),
+      projectKey: ticket.projectKey,
+      issueKey: ticket.key,
+      issueId: ticket.id,
+      action: 'deliveryShipped',
+      outcome: 'dryRun',
+      source: 'event',
+      idempotencyKey: item.key,
+      detail: to,
+    });
+  await deps.ledger.complete(claimKey, now);
+  return DONE;
+}
+
+/**
  * One shipped ticket: Software Defect and Consulting Request go to Resolved with a public comment naming the
  * version (the Resolved timer starts), Customisation is closed (guide §3.3). Exactly once per ticket and
  * Delivery: an `ActionLedger` claim, and the ticket must still be in Delivery Pending.
@@ -107,6 +140,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   const body = shipBody.parse(raw);
   const { now, config, fieldIds } = await setup(deps, body.projectKey);
   const key = `${body.ticketId}:shipped:${body.deliveryId}`;
+  if (config.automation.dryRun)
+    return auditShipDryRun(deps, { ticketId: body.ticketId, key }, config, fieldIds, now);
   const claim = await deps.ledger.claim(key, now);
   if (claim.kind === 'done') return DONE;
   if (claim.kind === 'inProgress') return { kind: 'retry', afterSeconds: 600, reason: 'claimedElsewhere' };
