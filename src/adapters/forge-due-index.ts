@@ -17,6 +17,7 @@ interface StoredEntry {
   state?: unknown;
   basis?: string;
   viewless?: boolean;
+  stateless?: boolean;
 }
 
 function stored(entry: DueIndexEntry): StoredEntry {
@@ -30,6 +31,7 @@ function stored(entry: DueIndexEntry): StoredEntry {
     ...(entry.state !== undefined ? { state: entry.state } : {}),
     ...(entry.basis !== undefined ? { basis: entry.basis } : {}),
     ...(entry.viewless ? { viewless: true } : {}),
+    ...(entry.stateless ? { stateless: true } : {}),
   };
 }
 

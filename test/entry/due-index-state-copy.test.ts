@@ -1,6 +1,13 @@
-import type { SiteRequest } from '../../sandbox/contract';
 import type { SweepPreviewView } from '../../src/contract/admin-views';
-import { asAdmin, DAY, dropStateCopy, HOUR, startSweepSite, type LocalSite } from '../support/local-site';
+import {
+  afterAnswer,
+  asAdmin,
+  DAY,
+  dropStateCopy,
+  HOUR,
+  startSweepSite,
+  type LocalSite,
+} from '../support/local-site';
 
 /**
  * The index rebuild keeps a copy of the ticket's state in every due-index entry that lacks one (a ticket waiting
@@ -26,25 +33,6 @@ function builtByPreviousVersion(s: LocalSite): void {
   if (!marker || !value) throw new Error('the project was never repaired');
   const basis = value.basis.replace(/^due-index-\d+:/, 'due-index-2:');
   s.host.kvs.put('kvs', REPAIR_MARKER, { ...marker, value: { ...value, basis } });
-}
-
-/** Runs `meanwhile` right after the site answered the first app request `matches` finds, before the app sees it. */
-function afterAnswer(
-  s: LocalSite,
-  matches: (request: SiteRequest, body: string) => boolean,
-  meanwhile: () => Promise<void>,
-): { fired: () => boolean } {
-  const original = s.site.handle.bind(s.site);
-  let fired = false;
-  s.site.handle = async (request: SiteRequest) => {
-    const reply = await original(request);
-    if (!fired && request.principal.kind === 'app' && matches(request, reply.body)) {
-      fired = true;
-      await meanwhile();
-    }
-    return reply;
-  };
-  return { fired: () => fired };
 }
 
 describe('the index rebuild keeps the state copies the entries lack', () => {

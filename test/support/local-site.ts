@@ -6,6 +6,7 @@
  * (`startEventsSite`: a working Monday, the demo site's saved settings) and the sweep tests (`startSweepSite`: only
  * project SD managed) need it; both return the same `LocalSite`.
  */
+import type { SiteRequest } from '../../sandbox/contract';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import type { RunningTime } from '../../sandbox/forge/running-time';
 import { SimClock } from '../../sandbox/clock';
@@ -471,4 +472,26 @@ export function dropStateCopy(s: LocalSite, issueKey: string): void {
   if (!entry) throw new Error(`no index entry for ${issueKey}`);
   const { state: _copy, ...rest } = entry.value as Record<string, unknown>;
   s.host.kvs.put('entity:due-index', issueKey, { ...entry, value: rest });
+}
+
+/**
+ * Runs `meanwhile` right after the site answered the first app request `matches` finds (given the reply's body),
+ * before the app sees the answer: a change made while the app is between two of its calls.
+ */
+export function afterAnswer(
+  s: LocalSite,
+  matches: (request: SiteRequest, body: string) => boolean,
+  meanwhile: () => Promise<void>,
+): { fired: () => boolean } {
+  const original = s.site.handle.bind(s.site);
+  let fired = false;
+  s.site.handle = async (request: SiteRequest) => {
+    const reply = await original(request);
+    if (!fired && request.principal.kind === 'app' && matches(request, reply.body)) {
+      fired = true;
+      await meanwhile();
+    }
+    return reply;
+  };
+  return { fired: () => fired };
 }

@@ -98,8 +98,10 @@ export async function handleIssueChange(
     await recordCommentEvent(deps.store, received.comment.isPublic !== undefined, now);
   const entry = await deps.dueIndex.get(received.issueKey);
   const state = parseProcessState(entry?.state);
+  // A copy of the state, or of its absence ("no state yet"), with the view it belongs to.
+  const known = state !== undefined || entry?.stateless === true;
   const copy =
-    state && entry?.basis !== undefined && !entry.viewless ? { state, basis: entry.basis } : undefined;
+    known && entry?.basis !== undefined && !entry.viewless ? { state, basis: entry.basis } : undefined;
   const fromPayload = ticketFromPayload(
     visible ? { ...received, comment: visible } : received,
     copy,
@@ -123,7 +125,8 @@ export async function handleIssueChange(
     throw error;
   }
   if (ticket.kind === undefined) {
-    await noteDecision(deps.dueIndex, ticket.key, ticket.updated, ticket.state);
+    // A decision that writes nothing on a ticket that may have no entry: it makes one (`keepNoState`).
+    await noteDecision(deps.dueIndex, ticket.key, ticket.updated, ticket.state, true);
     return { kind: 'ignored', reason: 'typeNotManaged' };
   }
   return (await decideAndAct(prepared, received, ticket, false)) as EventOutcome;

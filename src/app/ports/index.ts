@@ -126,6 +126,11 @@ export interface DueIndexEntry {
   readonly basis?: string;
   /** The copy's writer named no ticket view: events do not decide from this copy. */
   readonly viewless?: boolean;
+  /**
+   * The copy says the ticket has no `jsm-process-state` property at all (kept by the index rebuild or a read, under
+   * the same rules as `state`; docs/decisions/0020). Never together with `state`.
+   */
+  readonly stateless?: boolean;
 }
 
 /** The due index: KVS reads, writes and range queries, no Jira point. */

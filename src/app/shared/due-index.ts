@@ -37,6 +37,8 @@ export interface Announcement {
   readonly state?: unknown;
   /** The ticket view (its `updated`, ISO) the writer decided from; without it the write keeps no copy. */
   readonly basis?: string;
+  /** A reader found no state property: the copy it keeps says so. */
+  readonly stateless?: boolean;
 }
 
 /** The project of an issue key (`SUP-12` → `SUP`). */
@@ -144,9 +146,17 @@ export async function settle(
     if (!current) return undefined;
     const pending = live(current.pending, now).filter((w) => w.pre !== announcement.pre);
     const alone = landed && !announcement.overlapped && current.lastPre === announcement.pre;
-    const { dueAt: kept, state: _copy, viewless: _viewless, basis: held, ...rest } = current;
+    const {
+      dueAt: kept,
+      state: _copy,
+      viewless: _viewless,
+      stateless: _none,
+      basis: held,
+      ...rest
+    } = current;
     const dueAt = alone ? announcement.dueAt : kept;
     const state = alone ? announcement.state : undefined;
+    const stateless = alone && state === undefined && announcement.stateless === true;
     // A reader of the property learns its view only after announcing; a writer's view was raised there already.
     const basis = later(held, announcement.basis);
     return {
@@ -154,7 +164,8 @@ export async function settle(
       ...(dueAt !== undefined ? { dueAt } : {}),
       ...(basis !== undefined ? { basis } : {}),
       ...(state !== undefined ? { state } : {}),
-      ...(state !== undefined && announcement.basis === undefined ? { viewless: true } : {}),
+      ...(stateless ? { stateless } : {}),
+      ...((state !== undefined || stateless) && announcement.basis === undefined ? { viewless: true } : {}),
       version: current.version + 1,
       pending,
     };
@@ -193,18 +204,22 @@ export async function indexedWrite<T>(
  * A decision on `validated`, the state the copy still equals, also vouches for a `viewless` copy. Without a known
  * view the copy becomes `viewless`. An entry without a copy has its basis raised too: a writer between its
  * announcement and its settle (a reader of the property among them) may settle a copy decided from an older view,
- * and the basis it keeps must not be lower than this decision's. Without an entry there is nothing to raise.
+ * and the basis it keeps must not be lower than this decision's. Without an entry there is nothing to raise,
+ * unless `track`: then an entry holding only the basis is made, so that the index rebuild does not take the
+ * ticket for one no decision was ever taken on (`keepNoState`).
  */
 export async function noteDecision(
   index: DueIndexStore,
   issueKey: string,
   basis: string | undefined,
   validated: unknown,
+  track = false,
 ): Promise<void> {
   const raised = basis === undefined ? undefined : indexInstant(basis);
   await update(index, issueKey, (current) => {
-    if (current === undefined) return undefined;
-    if (current.state === undefined) {
+    if (current === undefined)
+      return track && raised !== undefined ? untracked(issueKey, { basis: raised }) : undefined;
+    if (current.state === undefined && !current.stateless) {
       // No copy, but a writer may be between its announcement and its settle: the copy it settles was decided
       // from a view no newer than its own, so the basis rises now and the copy keeps it.
       if (raised === undefined || later(current.basis, raised) === current.basis) return undefined;
@@ -225,6 +240,23 @@ export async function noteDecision(
   });
 }
 
+/** A first entry of a ticket: nothing pending, nothing announced yet. */
+function untracked(issueKey: string, fields: Pick<DueIndexEntry, 'basis' | 'stateless'>): DueIndexEntry {
+  return { issueKey, projectKey: projectOfKey(issueKey), version: 1, lastPre: 0, pending: [], ...fields };
+}
+
+/**
+ * The index rebuild's "no state yet" copy for a ticket its search found without a state property, as of the
+ * ticket view `basis` that search returned (docs/decisions/0020, "A copy of no state"). Made only when the ticket
+ * has no entry at all: every state write announces itself in the entry first, and every event decision on a
+ * ticket without state either writes one or (`noteDecision` with `track`) makes an entry, so a ticket without an
+ * entry has had neither. A writer that comes later removes the copy with its announcement.
+ */
+export async function keepNoState(index: DueIndexStore, issueKey: string, basis: string): Promise<void> {
+  if ((await index.get(issueKey)) !== undefined) return;
+  await index.create(untracked(issueKey, { basis: indexInstant(basis), stateless: true }));
+}
+
 /** Lowers a ticket's entry to `dueAt` when it is later or absent (always safe: an early entry is re-checked). */
 export async function lowerDue(index: DueIndexStore, issueKey: string, dueAt: string): Promise<void> {
   const due = indexInstant(dueAt);
@@ -241,6 +273,7 @@ export async function lowerDue(index: DueIndexStore, issueKey: string, dueAt: st
       ...(current?.state !== undefined ? { state: current.state } : {}),
       ...(current?.basis !== undefined ? { basis: current.basis } : {}),
       ...(current?.viewless ? { viewless: true } : {}),
+      ...(current?.stateless ? { stateless: true } : {}),
     };
   });
 }

@@ -14,9 +14,10 @@ export interface RepairMarker {
  * Version of what the due index holds and of the repair's phase order; a new version makes every installation
  * rebuild its index once (a saved repair position or queued continuation of another version starts over).
  * `due-index-3`: the rebuild keeps a state copy in every entry that lacks one. `due-index-4`: that copy carries
- * the ticket view it was read in (its basis), so events decide from it.
+ * the ticket view it was read in (its basis), so events decide from it. `due-index-5`: the rebuild keeps a
+ * "no state yet" copy for every open ticket of the managed kinds without a state and without an entry.
  */
-const INDEX_SCHEMA = 'due-index-4';
+const INDEX_SCHEMA = 'due-index-5';
 
 function repairKey(projectKey: string): string {
   return `sweep:repair:${projectKey}`;
@@ -50,7 +51,7 @@ export async function writeRepairMarker(
 export interface RepairProgress {
   at: string;
   basis: string;
-  phase: 'unstamped' | 'stamped';
+  phase: 'unstamped' | 'stamped' | 'stateless';
   rebuild: boolean;
   nextPageToken?: string;
 }

@@ -3,7 +3,15 @@ import type { SweepContext } from './sweep-context';
 import type { SweepTime } from './sweep-time';
 import { TicketIsolation } from './isolated-ticket';
 import { TicketCosts } from './ticket-cost';
-import { keepStateCopy, markRepaired, raiseEarlyEntry, sourcePage, type SweepPhase } from './sweep-sources';
+import {
+  keepNoStateCopy,
+  keepStateCopy,
+  markRepaired,
+  raiseEarlyEntry,
+  sourcePage,
+  type SweepPhase,
+} from './sweep-sources';
+import type { IssueBean } from '../ports/jira';
 import { toSweepTicket } from './sweep-ticket';
 import type { TicketOutcome } from './sweep-ticket-step';
 
@@ -43,12 +51,34 @@ const DEFAULT_PAGE_SIZE = 100;
 
 /**
  * The phase after `phase`: a rebuild reads the tickets that already have a due time before it repairs the others,
- * so that the states the repair writes (which the index follows through `dueIndexedJira`) are not read again.
+ * so that the states the repair writes (which the index follows through `dueIndexedJira`) are not read again, and
+ * gives the tickets still without a state their "no state yet" copies last, when the repair's tickets have theirs.
  */
-function nextPhase(phase: SweepPhase): SweepPhase | undefined {
+function nextPhase(phase: SweepPhase, rebuild: boolean): SweepPhase | undefined {
   if (phase === 'stamped') return 'unstamped';
-  if (phase === 'unstamped') return 'due';
+  if (phase === 'unstamped') return rebuild ? 'stateless' : 'due';
+  if (phase === 'stateless') return 'due';
   return undefined;
+}
+
+/** Handles one ticket a page returned: swept, or (`stateless` phase) given its "no state yet" copy. */
+async function handleTicket(
+  ctx: SweepContext,
+  isolation: TicketIsolation,
+  phase: SweepPhase,
+  bean: IssueBean,
+): Promise<TicketOutcome | undefined> {
+  if (phase === 'stateless') {
+    await keepNoStateCopy(ctx, bean);
+    return undefined;
+  }
+  const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
+  const outcome: TicketOutcome = ticket
+    ? await isolation.sweep(ticket)
+    : { kind: 'skipped', reason: 'unreadable' };
+  if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
+  if (phase === 'stamped' && outcome.kind === 'notDue' && ticket) await keepStateCopy(ctx, ticket.key);
+  return outcome;
 }
 
 /**
@@ -110,14 +140,9 @@ export async function sweepProject(
           cutShort = true;
           break;
         }
-        const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
-        const outcome: TicketOutcome = ticket
-          ? await isolation.sweep(ticket)
-          : { kind: 'skipped', reason: 'unreadable' };
-        if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
-        if (phase === 'stamped' && outcome.kind === 'notDue' && ticket) await keepStateCopy(ctx, ticket.key);
+        const outcome = await handleTicket(ctx, isolation, phase, bean);
         costs.observe(phase, bean, stats.totalPoints - start);
-        outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
+        if (outcome) outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
         tickets += 1;
         limits.time.handled(1);
       }
@@ -129,7 +154,7 @@ export async function sweepProject(
     if (cutShort) return exhausted(phase === 'due' ? undefined : token);
     token = page.nextPageToken;
     if (!token) {
-      const next = nextPhase(phase);
+      const next = nextPhase(phase, repair.rebuild === true);
       if (next === 'due' && repair.repairBasis !== undefined) await markRepaired(ctx, repair.repairBasis);
       if (!next) return { tickets, outcomes, budgetExhausted: false, ...held() };
       phase = next;

@@ -49,6 +49,28 @@ export function unstampedTicketsJql(cfg: Pick<ProjectConfig, 'names' | 'projectK
   return `project = ${jqlString(cfg.projectKey)} AND (${clauses.join(' OR ')}) ORDER BY id ASC`;
 }
 
+/**
+ * Every ticket of the managed kinds other than Delivery without a state property in a status where no timer runs
+ * and that is not Closed: the tickets the index rebuild gives a "no state yet" copy (docs/decisions/0020).
+ * Delivery tickets are always read by their events; tickets in a timer status are the repair query's, and the
+ * states it has just written may not have reached the search yet.
+ *
+ * @example
+ * statelessTicketsJql(cfg); // 'project = "SUP" AND issuetype in ("Incident", …) AND status not in ("Clarification required / On hold", …, "Closed") AND processTimer IS EMPTY ORDER BY id ASC'
+ */
+export function statelessTicketsJql(cfg: Pick<ProjectConfig, 'names' | 'projectKey'>): string {
+  const types = KINDS.filter((kind) => kind !== 'delivery')
+    .map((kind) => jqlString(cfg.names.kinds[kind]))
+    .join(', ');
+  const statuses = [...TIMER_STATUSES, 'closed' as const]
+    .map((s) => jqlString(cfg.names.statuses[s]))
+    .join(', ');
+  return (
+    `project = ${jqlString(cfg.projectKey)} AND issuetype in (${types}) AND ` +
+    `status not in (${statuses}) AND processTimer IS EMPTY ORDER BY id ASC`
+  );
+}
+
 /** The timer a timer status runs for the kinds that have it. */
 function timerForStatus(status: StatusKey): TimerName {
   for (const kind of KINDS) {

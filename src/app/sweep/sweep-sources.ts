@@ -1,5 +1,5 @@
 import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
-import { announce, indexInstant, lowerDue, settle } from '../shared/due-index';
+import { announce, indexInstant, keepNoState, lowerDue, settle } from '../shared/due-index';
 import {
   clearRepairProgress,
   readRepairMarker,
@@ -9,7 +9,7 @@ import {
 import type { IssueBean } from '../ports/jira';
 import { JiraHttpError } from '../ports/jira-errors';
 import type { SweepContext } from './sweep-context';
-import { jqlString, stampedTicketsJql, unstampedTicketsJql } from './sweep-queries';
+import { jqlString, stampedTicketsJql, statelessTicketsJql, unstampedTicketsJql } from './sweep-queries';
 import { sweepFields } from './sweep-ticket';
 
 /**
@@ -19,9 +19,12 @@ import { sweepFields } from './sweep-ticket';
  * - `unstamped`: the repair query (tickets in a timer status without a matching state: waiting before the app
  *   was installed, or a lost status event), once a day, and at once after installation or a settings change.
  *   It runs after `stamped`: the states it writes enter the index with their write, and are not read again;
+ * - `stateless`: after `unstamped` in a rebuild only, every open ticket of the managed kinds (Delivery aside)
+ *   without a state property, each of which gets a "no state yet" copy when it has no entry (`keepNoState`), so
+ *   that its first event is decided from the payload (docs/decisions/0020). KVS only beyond the search;
  * - `due`: the tickets the due index (KVS, no Jira point) says are due, read from Jira in one search per page.
  */
-export type SweepPhase = 'unstamped' | 'stamped' | 'due';
+export type SweepPhase = 'unstamped' | 'stamped' | 'stateless' | 'due';
 
 /** One page of tickets and where the phase continues. */
 export interface SourcePage {
@@ -168,13 +171,12 @@ export async function sourcePage(
   parked: ReadonlySet<string>,
 ): Promise<SourcePage> {
   if (phase === 'due') return duePage(ctx, maxResults, token, parked);
-  const page = await searchPage(
-    ctx,
-    phase === 'unstamped' ? unstampedTicketsJql(ctx.cfg) : stampedTicketsJql(ctx.cfg.projectKey),
-    maxResults,
-    token,
-    phase === 'unstamped',
-  );
+  const jql = {
+    unstamped: () => unstampedTicketsJql(ctx.cfg),
+    stamped: () => stampedTicketsJql(ctx.cfg.projectKey),
+    stateless: () => statelessTicketsJql(ctx.cfg),
+  }[phase]();
+  const page = await searchPage(ctx, jql, maxResults, token, phase === 'unstamped');
   if (phase === 'stamped' && !ctx.dryRun) {
     for (const bean of page.issues) {
       const due = parseProcessState(bean.properties?.[PROCESS_STATE_KEY])?.nextDueAt;
@@ -228,8 +230,11 @@ async function refreshEntry(ctx: SweepContext, issueKey: string): Promise<void> 
   const fresh = read === 'gone' ? undefined : parseProcessState(read.state);
   const dueAt = fresh?.nextDueAt === undefined ? undefined : indexInstant(fresh.nextDueAt);
   const basis = read === 'gone' || read.updated === undefined ? undefined : indexInstant(read.updated);
-  const copy = fresh ? { state: fresh, ...(basis !== undefined ? { basis } : {}) } : {};
-  await settle(index, { ...announcement, dueAt, ...copy }, true, ctx.now);
+  // No property at all: the copy says so ("no state yet"); a property the app cannot parse keeps no copy.
+  const absent = read !== 'gone' && read.state === undefined;
+  const copy = fresh ? { state: fresh } : absent ? { stateless: true } : {};
+  const view = fresh || absent ? { ...(basis !== undefined ? { basis } : {}) } : {};
+  await settle(index, { ...announcement, dueAt, ...copy, ...view }, true, ctx.now);
 }
 
 /**
@@ -240,6 +245,17 @@ async function refreshEntry(ctx: SweepContext, issueKey: string): Promise<void> 
 export async function raiseEarlyEntry(ctx: SweepContext, issueKey: string): Promise<void> {
   if (ctx.dryRun) return;
   await refreshEntry(ctx, issueKey);
+}
+
+/**
+ * A ticket the `stateless` phase found: without a state property in the search and without an entry, it gets a
+ * "no state yet" copy whose basis is the `updated` the search returned (`keepNoState`). KVS only.
+ */
+export async function keepNoStateCopy(ctx: SweepContext, bean: IssueBean): Promise<void> {
+  const updated = bean.fields?.updated;
+  if (ctx.dryRun || !bean.key || typeof updated !== 'string') return;
+  if (bean.properties?.[PROCESS_STATE_KEY] !== undefined) return;
+  await keepNoState(ctx.deps.dueIndex, bean.key, updated);
 }
 
 /**

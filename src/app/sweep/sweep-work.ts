@@ -8,7 +8,7 @@ const sweepProjectBody = z.object({
   type: z.literal(SWEEP_PROJECT_WORK),
   projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/),
   /** Absent: start where an hourly run starts (the repair phases when due, else the due index). */
-  phase: z.enum(['unstamped', 'stamped', 'due']).optional(),
+  phase: z.enum(['unstamped', 'stamped', 'stateless', 'due']).optional(),
   nextPageToken: z.string().min(1).optional(),
   repairBasis: z.string().min(1).optional(),
   rebuild: z.boolean().optional(),

@@ -37,23 +37,42 @@ function touchesDelivery(
   return from === undefined || to === undefined || from === 'deliveryPending' || to === 'deliveryPending';
 }
 
-/** The due index entry's copy of the state and the newest ticket view (`updated`) it was decided from. */
+/**
+ * The due index entry's copy of the state and the newest ticket view (`updated`) it was decided from. `state`
+ * undefined: the copy says the ticket has no state yet (no decision was ever taken on it).
+ */
 export interface StateCopy {
-  readonly state: ProcessState;
+  readonly state: ProcessState | undefined;
   readonly basis: string;
+}
+
+/**
+ * Whether the event continues the stored state: a move from the stored status into the snapshot's, or, without a
+ * move, the snapshot in the stored status. Without a state a read would start from the ticket's status as the
+ * rules see it, which is the snapshot's: only the move must end there.
+ */
+function continues(
+  move: ChangeItem | undefined,
+  stored: ProcessState | undefined,
+  statusId: string,
+): boolean {
+  if (move) return move.to === statusId && (stored === undefined || move.from === stored.statusId);
+  return stored === undefined || stored.statusId === statusId;
 }
 
 /**
  * The ticket as the rules need it for this event, from the payload's snapshot and the state copy (the due index
  * entry's `state`, equal to the Jira property whenever present), so that the event costs no read. Only where the
  * payload carries everything the rules read for it:
- * - updated or commented events of a managed kind other than Delivery, with the payload's snapshot and a copy;
+ * - updated or commented events of a managed kind other than Delivery, with the payload's snapshot and a copy
+ *   (of the state, or of its absence: a ticket no decision was ever taken on);
  * - the event is newer than every view of the ticket the state was decided from (its `updated` after the copy's
  *   basis): the snapshot and the state then describe the ticket in this order, as a read at the event would.
  *   An event older than the state (handled late, reordered, duplicated) reads the ticket, whatever it shows;
  * - no change of the type, priority, security level, Confidential or Delivery version;
  * - the event continues the stored state: a move from the stored status into the snapshot's, or, without a move,
- *   the snapshot in the stored status (an event read late, a duplicate or a lost one: read the ticket);
+ *   the snapshot in the stored status (an event read late, a duplicate or a lost one: read the ticket); without
+ *   a state, a move into the snapshot's status;
  * - no move of a shipped kind into or out of Delivery Pending (Delivery links);
  * - no one to check as the customer other than the reporter (the other checks need the organizations): the author
  *   of a comment while a reply timer runs, whoever closes the ticket.
@@ -79,12 +98,11 @@ export function ticketFromPayload(
   if (kind === undefined || kind === 'delivery') return { reason: 'kindNeedsTicket' };
   if (event.items.some((item) => readsUnsentField(item, config, ids))) return { reason: 'fieldNotInPayload' };
   const move = changeOf(event, 'status');
-  if (move ? move.to !== snap.statusId || move.from !== stored.statusId : stored.statusId !== snap.statusId)
-    return { reason: 'stateNotContinued' };
+  if (!continues(move, stored, snap.statusId)) return { reason: 'stateNotContinued' };
   if (move && SHIPPED_KINDS.includes(kind) && touchesDelivery(move.fromString, snap.statusName, config))
     return { reason: 'deliveryPending' };
   const status = statusOfName(config, snap.statusName);
-  const waiting = stored.timer === 'clarification' || stored.timer === 'resolved';
+  const waiting = stored?.timer === 'clarification' || stored?.timer === 'resolved';
   const person =
     event.kind === 'commented'
       ? waiting && event.comment?.isPublic !== false
@@ -112,7 +130,7 @@ export function ticketFromPayload(
       ...(snap.assigneeId !== undefined ? { assigneeId: snap.assigneeId } : {}),
       organizations: [],
       links: [],
-      state: stored,
+      ...(stored !== undefined ? { state: stored } : {}),
     },
   };
 }

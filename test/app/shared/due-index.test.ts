@@ -1,4 +1,11 @@
-import { announce, indexedWrite, lowerDue, noteDecision, settle } from '../../../src/app/shared/due-index';
+import {
+  announce,
+  indexedWrite,
+  keepNoState,
+  lowerDue,
+  noteDecision,
+  settle,
+} from '../../../src/app/shared/due-index';
 import { MemoryDueIndex } from '../../support/memory-store';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -270,5 +277,66 @@ describe('due index basis: the newest ticket view any decision on the state was 
     const index = new MemoryDueIndex();
     await noteDecision(index, 'SD-1', T(50), {});
     expect(index.entries.get('SD-1')).toBeUndefined();
+  });
+});
+
+describe('due index "no state yet" copy: kept only while the ticket has no state property', () => {
+  // The rebuild's search sees the property (q), then keeps a "no state yet" copy when it saw none and the ticket has
+  // no entry (c); a writer announces (a), writes (w) and settles (s). In every order the copy never says "no state"
+  // while the property holds one, and a state copy equals the property.
+  function orders(): string[][] {
+    const out: string[][] = [];
+    const rebuild = ['q', 'c'];
+    const writer = ['a', 'w', 's'];
+    const walk = (done: string[], i: number, j: number) => {
+      if (i === rebuild.length && j === writer.length) return void out.push(done);
+      if (i < rebuild.length) walk([...done, rebuild[i] as string], i + 1, j);
+      if (j < writer.length) walk([...done, writer[j] as string], i, j + 1);
+    };
+    walk([], 0, 0);
+    return out;
+  }
+  it.each(orders().map((o) => [o.join(' ')]))('the rebuild and a writer in the order %s', async (order) => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    let seen: unknown;
+    let writer: Awaited<ReturnType<typeof announce>>;
+    for (const step of order.split(' ')) {
+      if (step === 'q') seen = p.value();
+      if (step === 'c' && seen === undefined) await keepNoState(index, 'SD-1', VIEW);
+      if (step === 'a')
+        writer = await announce(index, 'SD-1', D(30), NOW, { state: stateDue(D(30)).value, basis: VIEW });
+      if (step === 'w') await p.write(D(30))();
+      if (step === 's' && writer) await settle(index, writer, true, NOW);
+      const entry = index.entries.get('SD-1');
+      if (entry?.stateless) expect(p.value()).toBeUndefined();
+      if (entry?.state !== undefined) expect(entry.state).toEqual(p.value());
+      expect(entry?.stateless && entry.state !== undefined).toBeFalsy();
+    }
+  });
+
+  it('is made only for a ticket without an entry, with the view the search returned as its basis', async () => {
+    const index = new MemoryDueIndex();
+    await keepNoState(index, 'SD-1', '2026-11-27T08:00:50.000+0000');
+    expect(index.entries.get('SD-1')).toMatchObject({ stateless: true, basis: '2026-11-27T08:00:50.000Z' });
+    // A decision that wrote nothing on an unmanaged type made an entry: no copy for that ticket.
+    await noteDecision(index, 'SD-2', '2026-11-27T08:00:50.000Z', undefined, true);
+    await keepNoState(index, 'SD-2', '2026-11-27T08:00:10.000Z');
+    expect(index.entries.get('SD-2')).toEqual(
+      expect.objectContaining({ basis: '2026-11-27T08:00:50.000Z', version: 1 }),
+    );
+    expect(index.entries.get('SD-2')?.stateless).toBeUndefined();
+  });
+
+  it('rises with every decision, and a reader that finds no property keeps one', async () => {
+    const index = new MemoryDueIndex();
+    await keepNoState(index, 'SD-1', '2026-11-27T08:00:10.000Z');
+    await noteDecision(index, 'SD-1', '2026-11-27T08:00:50.000Z', undefined);
+    expect(index.entries.get('SD-1')).toMatchObject({ stateless: true, basis: '2026-11-27T08:00:50.000Z' });
+    const a = await announce(index, 'SD-1', undefined, NOW);
+    expect(index.entries.get('SD-1')?.stateless).toBeUndefined();
+    if (a) await settle(index, { ...a, stateless: true, basis: '2026-11-27T08:01:00.000Z' }, true, NOW);
+    expect(index.entries.get('SD-1')).toMatchObject({ stateless: true, basis: '2026-11-27T08:01:00.000Z' });
+    expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
   });
 });

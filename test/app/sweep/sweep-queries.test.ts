@@ -1,6 +1,6 @@
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
-import { jqlString, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
+import { jqlString, statelessTicketsJql, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
 
 describe('sweep queries', () => {
   const cfg = configForProject(defaultConfig, 'SUP');
@@ -17,6 +17,16 @@ describe('sweep queries', () => {
     expect(jql).not.toMatch(/"Clarification required \/ On hold" AND issuetype in \([^)]*Suggestion/);
     expect(jql).not.toContain('"Delivery"');
     expect(jql.endsWith('ORDER BY id ASC')).toBe(true);
+  });
+
+  it('gives "no state yet" copies to tickets of the managed kinds without a state outside timer statuses', () => {
+    const jql = statelessTicketsJql(cfg);
+    expect(jql).toBe(
+      'project = "SUP" AND issuetype in ("Incident", "Request", "Software Defect", "Non-Software Defect", ' +
+        '"Consulting Request", "Support Request", "Customisation", "Suggestion") AND status not in ' +
+        '("Clarification required / On hold", "Resolved", "Estimation available", "Closed") AND ' +
+        'processTimer IS EMPTY ORDER BY id ASC',
+    );
   });
 
   it('uses the names a site configured and escapes quotes', () => {

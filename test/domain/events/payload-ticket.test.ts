@@ -6,7 +6,11 @@ import {
 } from '../../../src/domain/events/payload-ticket';
 import type { EventAction } from '../../../src/domain/events/event-actions';
 import { initialState, type ProcessState } from '../../../src/domain/process-state';
-import { event, projectConfig } from './rule-fixtures';
+import { event, input, projectConfig } from './rule-fixtures';
+import { decideIssueChange } from '../../../src/domain/events/decide-issue-change';
+import { KINDS } from '../../../src/domain/kinds';
+import { STATUSES, type StatusKey } from '../../../src/domain/statuses';
+import type { Ticket } from '../../../src/domain/ticket';
 
 const cfg = projectConfig();
 const ids = { confidential: 'cf-conf', deliveryVersion: 'cf-ver' };
@@ -60,6 +64,9 @@ const stored = (
   timer: ProcessState['timer'] = 'none',
   basis = DECIDED_FROM,
 ): StateCopy => ({ state: { ...initialState(NOW, statusId), timer }, basis });
+
+/** A copy saying the ticket has no state yet, taken at the ticket view `basis`. */
+const noState = (basis = DECIDED_FROM): StateCopy => ({ state: undefined, basis });
 
 // Written by hand from the rules: which events the payload and the state copy decide, and why the others read.
 const TABLE: [string, IssueChangeEvent, StateCopy | undefined, string][] = [
@@ -217,6 +224,63 @@ const TABLE: [string, IssueChangeEvent, StateCopy | undefined, string][] = [
     stored('2'),
     'payload',
   ],
+  [
+    'a move on a ticket with no state yet',
+    snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+    noState(),
+    'payload',
+  ],
+  [
+    'a move on a ticket with no state yet, from a status no state names',
+    snapshotEvent('Incident', '2', { items: [move('5', '2')] }),
+    noState(),
+    'payload',
+  ],
+  [
+    'a move on a ticket with no state yet, made before the view the copy was taken at',
+    snapshotEvent('Incident', '2', { items: [move('1', '2')] }),
+    noState('2026-11-30T08:40:00.000Z'),
+    'olderThanState',
+  ],
+  [
+    'a snapshot in another status than the move names, no state yet',
+    snapshotEvent('Incident', '5', { items: [move('1', '2')] }),
+    noState(),
+    'stateNotContinued',
+  ],
+  [
+    'an assignment on a ticket with no state yet',
+    snapshotEvent('Incident', '2', { items: [item('assignee', 'assignee')] }),
+    noState(),
+    'payload',
+  ],
+  [
+    'a re-typing of a ticket with no state yet',
+    snapshotEvent('Incident', '1', { items: [item('issuetype', 'issuetype')] }),
+    noState(),
+    'fieldNotInPayload',
+  ],
+  [
+    'a shipped kind with no state yet entering Delivery Pending',
+    snapshotEvent('Software Defect', '3', { items: [move('2', '3')] }),
+    noState(),
+    'deliveryPending',
+  ],
+  [
+    'a close by an agent, no state yet',
+    snapshotEvent('Incident', '4', { items: [move('2', '4')] }),
+    noState(),
+    'customerCheck',
+  ],
+  [
+    "another person's comment on a ticket with no state yet (no reply timer runs)",
+    snapshotEvent('Incident', '5', {
+      kind: 'commented',
+      comment: { id: 'c1', authorId: 'agent', isPublic: true },
+    }),
+    noState(),
+    'payload',
+  ],
 ];
 
 describe('ticketFromPayload: the events the payload and the state copy decide', () => {
@@ -253,6 +317,75 @@ describe('ticketFromPayload: the events the payload and the state copy decide', 
         state: copy.state,
       },
     });
+  });
+});
+
+describe('a ticket with no state yet: the payload decides as a read of the unchanged ticket would', () => {
+  // Every move between two statuses of the process, an assignment and a comment, for every managed kind: where
+  // the payload decides, its decision is the one taken on the ticket as read (the fields the payload lacks filled
+  // in), or it says the decision needs the ticket read (`needsTicketFields`).
+  const kinds = KINDS.filter((k) => k !== 'delivery');
+  const statusName = (key: StatusKey) => cfg.names.statuses[key];
+  const cases = kinds.flatMap((kind) => [
+    ...STATUSES.flatMap((from) =>
+      STATUSES.filter((to) => to !== from).map((to) => ({
+        kind,
+        status: to,
+        items: [
+          {
+            field: 'status',
+            fieldId: 'status',
+            from,
+            to,
+            fromString: statusName(from),
+            toString: statusName(to),
+          },
+        ],
+      })),
+    ),
+    ...STATUSES.map((status) => ({ kind, status, items: [item('assignee', 'assignee')] })),
+  ]);
+  const eventOf = (c: (typeof cases)[number]) =>
+    event({
+      actorId: 'customer',
+      items: c.items,
+      snapshot: {
+        summary: 'Printer',
+        typeId: `t-${c.kind}`,
+        typeName: cfg.names.kinds[c.kind],
+        statusId: c.status,
+        statusName: statusName(c.status),
+        projectKey: 'SD',
+        created: '2026-11-30T08:00:00.000+0000',
+        updated: EVENT_AT,
+        reporterId: 'customer',
+      },
+    });
+  it('decides most of them from the payload (the table below is not empty)', () => {
+    const decided = cases.filter((c) => {
+      const result = ticketFromPayload(eventOf(c), noState(), cfg, ids);
+      return (
+        'ticket' in result && !needsTicketFields(decideIssueChange(input(result.ticket, eventOf(c))).actions)
+      );
+    });
+    expect(decided.length).toBeGreaterThan(cases.length / 3);
+  });
+  it.each(cases.map((c) => [`${c.kind} ${c.items[0]?.field} into ${c.status}`, c]))('%s', (_name, c) => {
+    const e = eventOf(c);
+    const result = ticketFromPayload(e, noState(), cfg, ids);
+    if (!('ticket' in result)) return;
+    expect(result.ticket.state).toBeUndefined();
+    const read: Ticket = {
+      ...result.ticket,
+      priority: 'P3',
+      priorityName: 'P3',
+      organizations: [{ id: '1', name: 'ACME' }],
+      securityLevel: { id: '10100', name: 'Support Graz' },
+      requestTypeName: 'Get IT help',
+    };
+    const fromPayload = decideIssueChange({ ...input(result.ticket, e), now: NOW });
+    if (needsTicketFields(fromPayload.actions)) return;
+    expect(fromPayload).toEqual(decideIssueChange({ ...input(read, e), now: NOW }));
   });
 });
 
