@@ -80,15 +80,14 @@ export function timerSchedule(state: ProcessState, cfg: TimerConfig): ScheduledS
         name: 'expire',
         dueAt: addDays(entered, validDays, calendar),
       };
-      if (notice === undefined) return [expire];
-      return [
-        {
-          step: { kind: 'expiryNotice' },
-          name: 'expiryNotice',
-          dueAt: addDays(entered, validDays - notice, calendar),
-        },
-        expire,
-      ];
+      if (notice === undefined && state.stepsDone === 0) return [expire];
+      // A notice sent before notices were switched off stays in the schedule as a done step: the expiry follows
+      // it. It was sent at `lastStepAt` (states written before that was recorded: `updatedAt`, no earlier).
+      const noticeAt =
+        notice === undefined
+          ? new Date(state.lastStepAt ?? state.updatedAt)
+          : addDays(entered, validDays - notice, calendar);
+      return [{ step: { kind: 'expiryNotice' }, name: 'expiryNotice', dueAt: noticeAt }, expire];
     }
     case 'none':
       return [];

@@ -3,7 +3,7 @@ import { decideTimer } from '../../../src/domain/timers/decide-timer';
 import { onCustomerComment } from '../../../src/domain/timers/timer-events';
 import { at, DAY, entered, projectConfig, T0, ticket } from './timer-fixtures';
 import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
-import { hadMoreReminders } from '../../../src/domain/timers/timer-schedule';
+import { hadMoreReminders, nextDueAt } from '../../../src/domain/timers/timer-schedule';
 
 const cfg = projectConfig();
 
@@ -277,6 +277,18 @@ describe('Customisation estimate: valid 16 weeks from Estimation available (guid
       idempotencyKey: '10001:estimate:1:expiryNotice',
     });
     expect(decision.state.nextDueAt).toBe(indexedInstant(expiry));
+  });
+
+  it('still expires when the notice, already sent, is switched off', () => {
+    const notice = projectConfig({ timers: { estimate: { noticeBeforeDays: 14 } } });
+    const s = entered('customisation', 'estimationAvailable', madeAvailable, notice);
+    const sent = decideTimer(s, new Date('2026-05-11T09:00:00Z'), notice, ticket).state;
+    // Without the notice the schedule is the expiry alone; the notice sent stays a done step before it.
+    expect(nextDueAt(sent, cfg)).toBe(indexedInstant(expiry));
+    expect(decideTimer(sent, new Date(expiry.getTime() - 1), cfg, ticket).due).toBe(false);
+    const expired = decideTimer(sent, expiry, cfg, ticket);
+    expect(expired.due && expired.step).toEqual({ kind: 'expire' });
+    expect(expired.due && expired.idempotencyKey).toBe('10001:estimate:1:expire');
   });
 });
 

@@ -12,6 +12,7 @@ const clarification = (stepsDone: number): ProcessState => ({
   stepsDone,
 });
 const resolved = entered('supportRequest', 'resolved');
+const estimate = entered('customisation', 'estimationAvailable');
 
 describe('timerImpact: what a timer settings change does to a running timer at the next sweep', () => {
   // Each row is worked out by hand from the guide's numbers, not computed with the schedule.
@@ -80,6 +81,34 @@ describe('timerImpact: what a timer settings change does to a running timer at t
       25,
       'later',
     ],
+    [
+      'Resolved day 55, due with 50, close after 60: not closed on the next sweep any more (later)',
+      resolved,
+      { resolved: { closeAfterDays: 60 } },
+      55,
+      'later',
+    ],
+    [
+      'estimate day 30, valid 16 weeks, 4 weeks now: expires on the next sweep (an end, not a reminder)',
+      estimate,
+      { estimate: { validWeeks: 4 } },
+      30,
+      'closeNextSweep',
+    ],
+    [
+      'estimate day 22, valid 4 weeks now with a notice 7 days before: the notice on the next sweep',
+      estimate,
+      { estimate: { validWeeks: 4, noticeBeforeDays: 7 } },
+      22,
+      'remindNextSweep',
+    ],
+    [
+      'no timer running: unchanged',
+      entered('supportRequest', 'open'),
+      { resolved: { closeAfterDays: 10 } },
+      30,
+      'unchanged',
+    ],
   ])('%s', (_case, state, timers, day, expected) => {
     expect(timerImpact(state, guide, withTimers(timers), at(day))).toBe(expected);
   });
@@ -109,6 +138,13 @@ describe('stepsDueBy: the steps the sweeps from the next one up to a time perfor
     ],
     ['day 45, none sent: the close alone, nothing after it', clarification(0), 45, 52, ['close']],
     ['all sent, until day 40: the close', clarification(3), 35, 40, ['close']],
+    [
+      'a sweep at the very time of reminder 1, until day 20: reminders 1 and 2',
+      clarification(0),
+      10,
+      20,
+      ['reminder1', 'reminder2'],
+    ],
     ['until day 9: nothing', clarification(0), 0, 9, []],
     ['Resolved until day 50: the close', resolved, 43, 50, ['close']],
   ])('%s', (_case, state, from, until, names) => {

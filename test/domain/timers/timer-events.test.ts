@@ -1,13 +1,15 @@
-import { KINDS } from '../../../src/domain/kinds';
-import { STATUSES } from '../../../src/domain/statuses';
+import { KINDS, type Kind } from '../../../src/domain/kinds';
+import { STATUSES, type StatusKey } from '../../../src/domain/statuses';
 import {
   markAccepted,
   onReclassified,
   outsideProcess,
+  restartForCustomerComment,
   startTimer,
   timerFor,
 } from '../../../src/domain/timers';
 import { onCustomerComment } from '../../../src/domain/timers/timer-events';
+import type { ProcessState, TimerName } from '../../../src/domain/process-state';
 import { at, entered, projectConfig, T0 } from './timer-fixtures';
 import { indexedInstant } from '../../../src/domain/timers/indexed-instant';
 
@@ -249,5 +251,137 @@ describe('the Clarification return status (PROCESS.md §3)', () => {
       cfg,
     );
     expect(replay).toBe(first);
+  });
+});
+
+describe('startTimer: a replay is only the same status, entered at the same time, with the same timer', () => {
+  const inClarification = entered('softwareDefect', 'clarification');
+  const inOpen = entered('softwareDefect', 'open');
+  // [case, previous state, kind, status, entered, status id, previous kept, timer, cycle]
+  it.each<[string, ProcessState, Kind, StatusKey, Date, string, boolean, TimerName, number]>([
+    [
+      'the same entry again',
+      inClarification,
+      'softwareDefect',
+      'clarification',
+      T0,
+      'status-clarification',
+      true,
+      'clarification',
+      1,
+    ],
+    [
+      'another status at the same instant, neither timed',
+      inOpen,
+      'softwareDefect',
+      'inProgress',
+      T0,
+      'status-inProgress',
+      false,
+      'none',
+      0,
+    ],
+    [
+      'the same status entered again later (the move out was lost)',
+      inClarification,
+      'softwareDefect',
+      'clarification',
+      at(5),
+      'status-clarification',
+      false,
+      'clarification',
+      2,
+    ],
+    [
+      'the same status and time, a kind that runs no timer there',
+      inClarification,
+      'suggestion',
+      'clarification',
+      T0,
+      'status-clarification',
+      false,
+      'none',
+      1,
+    ],
+  ])('%s', (_case, previous, kind, status, enteredAt, statusId, kept, timer, cycle) => {
+    const next = startTimer(kind, status, enteredAt, { statusId, previous }, cfg);
+    expect(next === previous).toBe(kept);
+    expect(next).toMatchObject({ timer, cycle, statusId, enteredAt: enteredAt.toISOString() });
+  });
+
+  it('a status without a timer records no reset and no return status', () => {
+    const previous = entered('softwareDefect', 'clarification');
+    const working = startTimer(
+      'softwareDefect',
+      'inProgress',
+      at(2),
+      { statusId: '3', previous, from: { statusId: 'c', status: 'clarification' } },
+      cfg,
+    );
+    expect(working.lastReset).toEqual(previous.lastReset);
+    expect(working.resets).toEqual(previous.resets);
+    const fromInProgress = startTimer(
+      'softwareDefect',
+      'resolved',
+      at(2),
+      {
+        statusId: '5',
+        previous: entered('softwareDefect', 'inProgress'),
+        from: { statusId: '3', status: 'inProgress' },
+      },
+      cfg,
+    );
+    expect(fromInProgress.returnStatus).toBeUndefined();
+  });
+});
+
+describe('onCustomerComment and restartForCustomerComment (PROCESS.md §4)', () => {
+  it('a comment at the very instant the cycle started restarts nothing', () => {
+    const s = entered('softwareDefect', 'clarification', at(5));
+    expect(onCustomerComment(s, at(5), cfg)).toEqual({ changed: false, state: s });
+  });
+
+  it('restarts the timer once per comment, recorded under the comment key', () => {
+    const s = entered('softwareDefect', 'clarification');
+    const first = restartForCustomerComment(s, '10001', '20005', at(3), cfg);
+    expect(first.changed).toBe(true);
+    expect(first.state).toMatchObject({ cycle: 2, cycleStartedAt: at(3).toISOString() });
+    expect(first.state.done.at(-1)).toBe('10001:customerComment:20005');
+    expect(restartForCustomerComment(first.state, '10001', '20005', at(4), cfg)).toEqual({
+      changed: false,
+      state: first.state,
+    });
+  });
+
+  it('a comment older than the cycle is not recorded as counted', () => {
+    const s = entered('softwareDefect', 'clarification', at(5));
+    expect(restartForCustomerComment(s, '10001', '20005', at(4), cfg)).toEqual({ changed: false, state: s });
+  });
+});
+
+describe('outsideProcess: the stored state is kept only when it already runs nothing in that status', () => {
+  const base = { ...entered('softwareDefect', 'inProgress'), statusId: '10099' };
+  it.each<[string, ProcessState, boolean]>([
+    ['no timer, nothing due, same status: as stored', base, true],
+    ['a timer running without a due time', { ...base, timer: 'clarification' }, false],
+    ['no timer, a due time left', { ...base, nextDueAt: '2026-02-01T08:00:00Z' }, false],
+    ['no timer, nothing due, another status', { ...base, statusId: '10098' }, false],
+  ])('%s', (_case, stored, kept) => {
+    const state = outsideProcess(stored, '10099', at(3));
+    if (kept) expect(state).toBe(stored);
+    else
+      expect(state).toEqual({
+        ...stored,
+        timer: 'none',
+        statusId: '10099',
+        nextDueAt: undefined,
+        updatedAt: at(3).toISOString(),
+      });
+  });
+});
+
+describe('markAccepted', () => {
+  it('says the state changed on the first acceptance', () => {
+    expect(markAccepted(entered('softwareDefect', 'open'), at(1)).changed).toBe(true);
   });
 });
