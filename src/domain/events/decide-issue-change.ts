@@ -1,7 +1,7 @@
 import { kindOfTypeName, statusOfName } from '../names';
 import { changeOf } from './issue-change';
 import { initialState, withoutFlag, type ProcessState } from '../process-state';
-import { hasStatus } from '../workflows';
+import { checkStatusChange, hasStatus } from '../workflows';
 import { decideConfidentiality } from './confidentiality-rule';
 import { decideCustomerComment } from './customer-comment-rule';
 import { decideEmailIntake } from './email-intake-rule';
@@ -28,8 +28,8 @@ const FOLLOW_UP_RULES: readonly Rule[] = [
  * The state for the status and type a reverted ticket returns to. Usually the stored one; but an older event read
  * late (after the ticket had moved on or been re-typed) may have stamped the forbidden status, or reconciled the
  * timer for the forbidden type, and the timer of what the ticket returns to must run again (started now: later
- * than the ticket first entered its status, never earlier). A move judged as the forbidden type, into a status
- * the type set back has, leaves no flag of a ticket outside its workflow.
+ * than the ticket first entered its status, never earlier). A move made in the same change as a forbidden
+ * re-typing that the type set back allows leaves no flag of a ticket outside its workflow (`moveAllowedFor`).
  */
 function stateAfterRevert(
   input: RuleInput,
@@ -49,14 +49,24 @@ function stateAfterRevert(
     ticket = { ...ticket, typeId: retyped.toTypeId, typeName, ...(kind ? { kind } : {}) };
   }
   const reverted = ticket === input.ticket ? state : reconcileTimers({ ...input, ticket }, state).state;
-  // The transition rule judged a move made together with the re-typing as the type now set back: in a status of
-  // the type it returns to, the ticket rests inside its workflow.
-  const inWorkflow =
-    retyped !== undefined &&
-    ticket.kind !== undefined &&
-    ticket.status !== undefined &&
-    hasStatus(ticket.kind, ticket.status);
-  return inWorkflow ? withoutFlag(reverted, ILLEGAL_TRANSITION_FLAG) : reverted;
+  return retyped !== undefined && back === undefined && moveAllowedFor(input, ticket)
+    ? withoutFlag(reverted, ILLEGAL_TRANSITION_FLAG)
+    : reverted;
+}
+
+/**
+ * Whether this event's own move, which the rules judged as the type the re-typing made, is allowed for the type
+ * set back (`ticket`): then the ticket rests inside that type's workflow, and the flag of a ticket outside its
+ * workflow does not belong to it. A move of an earlier event, or one forbidden for the type set back too, keeps
+ * the flag.
+ */
+function moveAllowedFor(input: RuleInput, ticket: RuleInput['ticket']): boolean {
+  const moved = changeOf(input.event, 'status');
+  const from = statusOfName(input.config, moved?.fromString ?? undefined);
+  if (moved?.to !== ticket.statusId || from === undefined) return false;
+  if (ticket.kind === undefined || ticket.status === undefined || !hasStatus(ticket.kind, from)) return false;
+  const ctx = input.byCustomer === true ? { byCustomer: true } : {};
+  return checkStatusChange(ticket.kind, from, ticket.status, ctx).allowed;
 }
 
 /**

@@ -230,6 +230,40 @@ describe('decideIssueChange', () => {
     });
   });
 
+  it('a type set back keeps the flag of an earlier forbidden move Jira had no way back from', () => {
+    // Moved into Clarification outside its workflow earlier (flagged, no way back); now re-typed to Suggestion,
+    // which is set back. The re-typing names no move of its own: the flag stays, although the type set back has
+    // the status.
+    const stored = {
+      ...initialState(new Date('2026-11-20T10:00:00Z'), 's-clar'),
+      flags: ['illegalTransition'],
+    };
+    const t = ticket({
+      typeId: 't-sug',
+      typeName: 'Suggestion',
+      kind: 'suggestion',
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+      state: stored,
+    });
+    const e = event({
+      items: [
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: 't-sd',
+          fromString: 'Software Defect',
+          to: 't-sug',
+          toString: 'Suggestion',
+        },
+      ],
+    });
+    const { actions, state } = decideIssueChange(input(t, e));
+    expect(actions).toContainEqual(expect.objectContaining({ type: 'revertType', toTypeId: 't-sd' }));
+    expect(state.flags).toEqual(['illegalTransition']);
+  });
+
   it('a type set back describes the type it returns to, also after an event read late timed the forbidden one', () => {
     // A Consulting Request resolved, then re-typed to Incident (not allowed once resolved); an edit made before the
     // re-typing and read after it reconciled the state for an Incident, which has no Resolved timer.
