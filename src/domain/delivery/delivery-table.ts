@@ -23,7 +23,11 @@ export interface IncludedTicket {
  * @internal Exported for the tests that check it directly.
  */
 export const FIELD_LIMIT = 32_767;
-const BUDGET = FIELD_LIMIT - 767;
+/**
+ * How long the field's document may be: the limit less a margin for Jira's normalisation.
+ * @internal Exported for the tests that check it directly.
+ */
+export const BUDGET = FIELD_LIMIT - 767;
 
 const HEADERS: Record<Language, [string, string, string]> = {
   en: ['Key', 'Request type', 'Summary'],
@@ -77,16 +81,22 @@ export function buildIncludedTicketsTable(
     const body = table(header, ...rows.slice(0, count));
     return omitted > 0 ? doc(body, paragraph(text(OMITTED[language](omitted)))) : doc(body);
   };
-  let count = rows.length;
+  const fits = (built: ReturnType<typeof doc>) => JSON.stringify(built).length <= BUDGET;
+  const whole = build(rows.length);
+  if (fits(whole)) return { doc: whole, omitted: 0 };
+  // Rows differ in size: start from an estimate by the average row, step down until the document fits, then up
+  // while one more row still fits (the estimate keeps a margin for the closing paragraph).
+  const perRow = JSON.stringify(rows).length / rows.length;
+  let count = Math.min(rows.length - 1, Math.floor((BUDGET - 1500) / perRow));
   let result = build(count);
-  if (JSON.stringify(result).length <= BUDGET) return { doc: result, omitted: 0 };
-  // Rows differ in size; estimate from the average, then step down until the document fits.
-  const perRow = JSON.stringify(rows).length / Math.max(1, rows.length);
-  count = Math.max(0, Math.min(rows.length, Math.floor((BUDGET - 1500) / perRow)));
-  result = build(count);
-  while (count > 0 && JSON.stringify(result).length > BUDGET) {
+  while (count > 0 && !fits(result)) {
     count -= 1;
     result = build(count);
+  }
+  // The whole table does not fit, so this stops at `rows.length - 1` rows at most.
+  for (let more = build(count + 1); fits(more); more = build(count + 1)) {
+    count += 1;
+    result = more;
   }
   return { doc: result, omitted: rows.length - count };
 }
