@@ -1,5 +1,8 @@
 import { decideIssueChange } from '../../../src/domain/events/decide-issue-change';
 import { initialState, type ProcessState } from '../../../src/domain/process-state';
+import type { ChangeItem } from '../../../src/domain/events/issue-change';
+import { statusOfName } from '../../../src/domain/names';
+import type { Ticket } from '../../../src/domain/ticket';
 import { event, input, NOW, projectConfig, ticket } from './rule-fixtures';
 
 const statusChange = (from: [string, string], to: [string, string]) =>
@@ -227,6 +230,113 @@ describe('decideIssueChange', () => {
       statusId: 's-clar',
       returnStatus: 'inProgress',
       flags: [],
+    });
+  });
+
+  describe('a type set back with a move in the same change: the flag stays unless the type set back allows the move', () => {
+    const status = (id: string, name: string) => ({ id, name });
+    const CLAR = status('s-clar', 'Clarification required / On hold');
+    const PROG = status('s-prog', 'In Progress');
+    const DP = status('s-dp', 'Delivery Pending');
+    const retyping = (from: string, fromName: string, to: string, toName: string) => ({
+      field: 'issuetype',
+      fieldId: 'issuetype',
+      from,
+      fromString: fromName,
+      to,
+      toString: toName,
+    });
+    const toSuggestion = retyping('t-sd', 'Software Defect', 't-sug', 'Suggestion');
+    // [case, type now, status now, the event's move (from, to), re-typing, stored status id, flags after]
+    it.each<
+      [
+        string,
+        [string, string, Ticket['kind']],
+        { id: string; name: string },
+        [{ id: string; name: string }, string],
+        ChangeItem,
+        string,
+        string[],
+      ]
+    >([
+      [
+        'the move allowed for a Software Defect: no flag',
+        ['t-sug', 'Suggestion', 'suggestion'],
+        CLAR,
+        [PROG, 's-clar'],
+        toSuggestion,
+        's-prog',
+        [],
+      ],
+      [
+        'the event names a move to another status: the flag stays',
+        ['t-sug', 'Suggestion', 'suggestion'],
+        CLAR,
+        [PROG, 's-res'],
+        toSuggestion,
+        's-clar',
+        ['illegalTransition'],
+      ],
+      [
+        'a move from a status outside the process: the flag stays',
+        ['t-sug', 'Suggestion', 'suggestion'],
+        CLAR,
+        [status('s-x', 'Waiting for vendor'), 's-clar'],
+        toSuggestion,
+        's-x',
+        ['illegalTransition'],
+      ],
+      [
+        'a move from a status the Software Defect lacks: the flag stays',
+        ['t-sug', 'Suggestion', 'suggestion'],
+        CLAR,
+        [status('s-eip', 'Estimation in progress'), 's-clar'],
+        toSuggestion,
+        's-eip',
+        ['illegalTransition'],
+      ],
+      [
+        'a move the Software Defect forbids too (Delivery Pending back to In Progress): the flag stays',
+        ['t-sug', 'Suggestion', 'suggestion'],
+        PROG,
+        [DP, 's-prog'],
+        toSuggestion,
+        's-dp',
+        ['illegalTransition'],
+      ],
+      [
+        'the status set back as well: the flag stays',
+        ['t-sd', 'Software Defect', 'softwareDefect'],
+        status('s-closed', 'Closed'),
+        [DP, 's-closed'],
+        retyping('t-cus', 'Customisation', 't-sd', 'Software Defect'),
+        's-dp',
+        ['illegalTransition'],
+      ],
+    ])('%s', (_case, [typeId, typeName, kind], now, [from, to], retyped, storedStatusId, flags) => {
+      const stored = {
+        ...initialState(new Date('2026-11-20T10:00:00Z'), storedStatusId),
+        acceptedAt: NOW.toISOString(),
+        flags: ['illegalTransition'],
+      };
+      const t = ticket({
+        typeId,
+        typeName,
+        kind,
+        statusId: now.id,
+        statusName: now.name,
+        status: statusOfName(projectConfig(), now.name),
+        state: stored,
+      });
+      const e = event({
+        items: [
+          { field: 'status', fieldId: 'status', from: from.id, fromString: from.name, to, toString: 'x' },
+          retyped,
+        ],
+      });
+      const { actions, state } = decideIssueChange(input(t, e));
+      expect(actions).toContainEqual(expect.objectContaining({ type: 'revertType' }));
+      expect(state.flags).toEqual(flags);
     });
   });
 
