@@ -105,12 +105,15 @@ describe('issue events on the local site: returns from Clarification (PROCESS.md
     expect(s.status(key)).toBe(CLARIFICATION);
   });
 
-  it('without a stored state (installed mid-cycle) accepts any working status', async () => {
+  it('without a stored state (open before the installation) takes the origin from the changelog', async () => {
     const key = await inClarificationFromInProgress();
     delete s.site.store.issue(key)?.properties[PROCESS_STATE_KEY];
     await s.agent.transition(key, { status: 'Open' });
     await s.settle();
-    expect(s.status(key)).toBe('Open');
-    expect(s.appComments(key)).toEqual([]);
+    // The changelog shows the ticket came from In Progress: back to Open is not a return (set back).
+    expect(s.status(key)).toBe(CLARIFICATION);
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.status(key)).toBe('In Progress');
   });
 });

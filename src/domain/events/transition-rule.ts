@@ -91,9 +91,9 @@ export function decideTransition(input: RuleInput, state: ProcessState): RuleRes
   const from = statusOfName(config, change.fromString ?? undefined);
   if (from === undefined || !change.from) return { state, actions: [] };
   if (!hasStatus(ticket.kind, from)) return leftForeignStatus(input, state, from);
-  // The stored state still describes the Clarification stay the ticket just left. Without it (no state yet, e.g.
-  // the app was installed while the ticket was in Clarification) the origin is unknown and the domain rule falls
-  // back to accepting any working status.
+  // The stored state still describes the Clarification stay the ticket just left; without it (no state yet: the
+  // app was installed while the ticket was in Clarification) the origin comes from the changelog. When neither
+  // knows it, the domain rule falls back to accepting any working status.
   const origin =
     from === 'clarification'
       ? (returnStatusOf(ticket.state, change.from) ?? input.clarificationOrigin)
