@@ -187,4 +187,11 @@ describe('bookkeeping', () => {
       hours(1).toISOString(),
     ]);
   });
+
+  it('keeps the first time a level was told, and leaves other levels untold', () => {
+    const [first, second] = escalatedTo(2).escalations;
+    const { repliedAt: _, ...untold } = first!;
+    const state = withReplied({ v: 1, escalations: [untold, second!] }, 2, hours(5));
+    expect(state.escalations.map((r) => r.repliedAt)).toEqual([undefined, second!.repliedAt]);
+  });
 });

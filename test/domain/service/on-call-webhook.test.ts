@@ -59,9 +59,13 @@ describe('webhookUrlProblem: the on-call webhook is an https address on a declar
     '/alert',
     'https://user:secret@oncall.example.com/alert',
     'https://user@oncall.example.com/alert',
+    'https://:secret@oncall.example.com/alert',
     'https://',
   ])('refuses %s as no full https address', (target) => {
-    expect(webhookUrlProblem(target, declared)?.rule).toEqual({ kind: 'httpsUrl' });
+    expect(webhookUrlProblem(target, declared)).toEqual({
+      message: expect.stringContaining('must be a full https:// address'),
+      rule: { kind: 'httpsUrl' },
+    });
   });
 
   it.each([
@@ -70,16 +74,17 @@ describe('webhookUrlProblem: the on-call webhook is an https address on a declar
     'https://oncall.example.com:8443/alert',
     'https://127.0.0.1/alert',
   ])('refuses %s as a host the manifest does not declare, naming the declared ones', (target) => {
+    const { host } = new URL(target);
     expect(webhookUrlProblem(target, declared)).toEqual({
-      message: expect.stringContaining('oncall.example.com, *.pager.example.org'),
+      message: `sends to ${host}, which this installation does not declare as egress (permissions.external.fetch.backend: oncall.example.com, *.pager.example.org)`,
       rule: { kind: 'egress', hosts: declared },
     });
   });
 
   it('with nothing declared every host is refused', () => {
-    expect(webhookUrlProblem('https://oncall.example.com/alert', [])?.rule).toEqual({
-      kind: 'egress',
-      hosts: [],
+    expect(webhookUrlProblem('https://oncall.example.com/alert', [])).toEqual({
+      message: expect.stringContaining('(permissions.external.fetch.backend: none)'),
+      rule: { kind: 'egress', hosts: [] },
     });
   });
 
