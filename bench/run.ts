@@ -246,7 +246,9 @@ async function main(): Promise<void> {
   log(
     `Fleet: ${fleet.installations} installations in one pool, busiest hours: ${fleet.perSiteHour.peak} points per site-hour at most, ` +
       `${Object.values(fleet.rateLimited).reduce((a, b) => a + b, 0)} refused; extrapolated ${fleet.extrapolated.sitesPerPoolAtPeakHour.toLocaleString('en')} sites ` +
-      `per 65,000-point pool at the peak hour, ${fleet.extrapolated.sitesPerPoolAtAverageHour.toLocaleString('en')} at the average hour.\n`,
+      `per 65,000-point pool at the peak hour, ${fleet.extrapolated.sitesPerPoolAtAverageHour.toLocaleString('en')} at the average hour; ` +
+      `${fleet.extrapolated.sitesPerPoolAtPeakHourIfPageReadsFree.toLocaleString('en')} at the app's own peak hour ` +
+      `(${fleet.extrapolated.appPeakHourPoints} points) if the pages' reads are not charged.\n`,
   );
   log(sweepReport(sites));
   log(

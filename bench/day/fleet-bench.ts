@@ -141,6 +141,12 @@ export async function fleetBench(options: {
           POOL_POINTS / Math.max(1, peakSimulated, options.perSite.peakHourPoints),
         ),
         sitesPerPoolAtAverageHour: Math.floor(POOL_POINTS / Math.max(1, options.perSite.pointsPerDay / 24)),
+        // The reading Atlassian staff gave (the pages' `requestJira` is not charged to the app): the pool divided by
+        // the app's own busiest hour of the day section, without the pages' reads the simulation above charges.
+        sitesPerPoolAtPeakHourIfPageReadsFree: Math.floor(
+          POOL_POINTS / Math.max(1, options.perSite.peakHourPoints),
+        ),
+        appPeakHourPoints: options.perSite.peakHourPoints,
       },
     };
   } finally {
