@@ -336,6 +336,17 @@ describe('a plain limit says which one it is, so the admin page can word it in t
       'calendar.holidayRegion',
       { kind: 'unknownHolidayRegion', region: 'XX-YY' },
     ],
+    [
+      {
+        regions: {
+          regions: {
+            mars: { name: 'Mars', securityLevel: 'Support Mars', timeZone: 'UTC', holidayRegion: 'XX-YY' },
+          },
+        },
+      },
+      'regions.regions.mars.holidayRegion',
+      { kind: 'unknownHolidayRegion', region: 'XX-YY' },
+    ],
     [{ calendar: { workingDays: [1, 1, 2] } }, 'calendar.workingDays', { kind: 'weekdayTwice' }],
     [{ onCall: { mode: 'webhook' } }, 'onCall.target', { kind: 'targetRequired', mode: 'webhook' }],
     [
