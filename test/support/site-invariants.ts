@@ -36,6 +36,11 @@ function expectedTimer(kind: Kind, status: StatusKey | undefined): string {
 export interface InvariantContext {
   readonly s: LocalSite;
   readonly config: ProjectConfig;
+  /**
+   * Tickets the site had before the app was installed: without a state until the app decides on them, which a
+   * move of their status always makes it do (the events no rule reacts to leave them as they are).
+   */
+  readonly installedOver?: { readonly keys: ReadonlySet<string>; readonly at: number };
 }
 
 interface View {
@@ -169,11 +174,14 @@ function deliveries(ctx: InvariantContext, views: View[]): string[] {
  * no timer.) A ticket the app flagged (a forbidden change it could not revert) keeps the state of the status it
  * came from until an agent moves it or the sweep rebuilds that state from the changelog.
  */
-function timers(views: View[]): string[] {
+function timers(views: View[], installedOver: InvariantContext['installedOver']): string[] {
   const out: string[] = [];
+  const movedSince = (v: View, at: number) =>
+    v.issue.histories.some((h) => Date.parse(h.created) >= at && h.items.some((i) => i.fieldId === 'status'));
   for (const v of views) {
     if (v.kind === undefined || v.kind === 'delivery') continue;
     if (!v.state) {
+      if (installedOver?.keys.has(v.key) && !movedSince(v, installedOver.at)) continue;
       out.push(`${v.key}: no process state`);
       continue;
     }
@@ -378,7 +386,7 @@ export function invariantViolations(ctx: InvariantContext): string[] {
     ...ctx.s.site.specViolations.map((v) => `OpenAPI violation: ${v}`),
     ...confidentiality(ctx, views),
     ...deliveries(ctx, views),
-    ...timers(views),
+    ...timers(views, ctx.installedOver),
     ...reminders(ctx),
     ...closes(ctx, views),
     ...workflows(ctx, views),
