@@ -52,13 +52,16 @@ describe('issue events on the local site: returns from Clarification (PROCESS.md
         ),
       }),
     ]);
-    // The timer keeps running in the same cycle, with the same return status.
-    expect(s.state(key)).toMatchObject({
+    // Back in Clarification from the revert on: a new cycle counts from there (as a repair from the changelog
+    // would), with the same return status.
+    const after = s.state(key);
+    expect(after).toMatchObject({
       statusId: STATUS.clarification,
       returnStatus: 'inProgress',
-      cycle: before?.cycle,
-      enteredAt: before?.enteredAt,
+      cycle: Number(before?.cycle) + 1,
+      stepsDone: 0,
     });
+    expect(Date.parse(String(after?.enteredAt))).toBeGreaterThan(Date.parse(String(before?.enteredAt)));
     expect(spent.byOperation).toMatchObject({ doTransition: 1 });
   });
 

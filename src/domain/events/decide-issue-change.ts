@@ -5,7 +5,8 @@ import { checkStatusChange, hasStatus } from '../workflows';
 import { decideConfidentiality } from './confidentiality-rule';
 import { decideCustomerComment } from './customer-comment-rule';
 import { decideEmailIntake } from './email-intake-rule';
-import type { EventAction, RuleResult } from './event-actions';
+import type { EventAction, RevertStatusAction, RuleResult } from './event-actions';
+import { startTimer } from '../timers';
 import { decideOutOfHours } from './out-of-hours-rule';
 import { decidePriorityNote } from './priority-note-rule';
 import { decideReclassification } from './reclassification-rule';
@@ -25,11 +26,14 @@ const FOLLOW_UP_RULES: readonly Rule[] = [
 ];
 
 /**
- * The state for the status and type a reverted ticket returns to. Usually the stored one; but an older event read
- * late (after the ticket had moved on or been re-typed) may have stamped the forbidden status, or reconciled the
- * timer for the forbidden type, and the timer of what the ticket returns to must run again (started now: later
- * than the ticket first entered its status, never earlier). A move made in the same change as a forbidden
- * re-typing that the type set back allows leaves no flag of a ticket outside its workflow (`moveAllowedFor`).
+ * The state for the status and type a reverted ticket returns to. A status set back is a new entry into that
+ * status: the ticket was elsewhere from the forbidden move until the revert (days, when the event is handled
+ * late), so a waiting timer of the status it returns to starts a new cycle now (PROCESS.md §4 counts the days in
+ * the status; never before the ticket is back in it). An older event read late (after the ticket had moved on or
+ * been re-typed) may have stamped the forbidden status, or reconciled the timer for the forbidden type, and the
+ * timer of what the ticket returns to runs again from now the same way. A state without a running timer stays as
+ * stored. A move made in the same change as a forbidden re-typing that the type set back allows leaves no flag of
+ * a ticket outside its workflow (`moveAllowedFor`).
  */
 function stateAfterRevert(
   input: RuleInput,
@@ -48,10 +52,23 @@ function stateAfterRevert(
     const kind = kindOfTypeName(input.config, typeName);
     ticket = { ...ticket, typeId: retyped.toTypeId, typeName, ...(kind ? { kind } : {}) };
   }
-  const reverted = ticket === input.ticket ? state : reconcileTimers({ ...input, ticket }, state).state;
+  const timed = back?.type === 'revertStatus' ? reentered(input, state, back) : state;
+  const reverted = ticket === input.ticket ? timed : reconcileTimers({ ...input, ticket }, timed).state;
   return retyped !== undefined && back === undefined && moveAllowedFor(input, ticket)
     ? withoutFlag(reverted, ILLEGAL_TRANSITION_FLAG)
     : reverted;
+}
+
+/**
+ * The state of a ticket set back into the status its state describes: a running timer starts a new cycle at the
+ * revert (`startTimer`; the Clarification origin stored for that status is kept), the rest stays as stored.
+ */
+function reentered(input: RuleInput, state: ProcessState, back: RevertStatusAction): ProcessState {
+  const status = statusOfName(input.config, back.toStatusName);
+  const { kind } = input.ticket;
+  if (state.statusId !== back.toStatusId || state.timer === 'none') return state;
+  if (kind === undefined || status === undefined) return state;
+  return startTimer(kind, status, input.now, { statusId: back.toStatusId, previous: state }, input.config);
 }
 
 /**

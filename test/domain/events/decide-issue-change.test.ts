@@ -443,10 +443,65 @@ describe('decideIssueChange', () => {
       expect(state.flags).toEqual(['illegalTransition']);
     });
 
-    it('a state that still describes Resolved is kept exactly as stored', () => {
+    // The move ended the stay the stored timer counts; the ticket is back in Resolved only from the revert on.
+    it('a state that still describes Resolved starts a new cycle at the revert, due a full stay later', () => {
       const { actions, state } = decideIssueChange(input(inOpen(resolvedState), reopened));
       expect(actions).toEqual([expect.objectContaining({ type: 'revertStatus', toStatusId: 's-res' })]);
-      expect(state).toEqual(resolvedState);
+      expect(state).toMatchObject({
+        timer: 'resolved',
+        statusId: 's-res',
+        cycle: 2,
+        enteredAt: NOW.toISOString(),
+        cycleStartedAt: NOW.toISOString(),
+        stepsDone: 0,
+        lastReset: { at: NOW.toISOString(), reason: 'statusEntered' },
+      });
+      const days = projectConfig().timers.resolved.closeAfterDays;
+      expect(Date.parse(state.nextDueAt ?? '')).toBe(NOW.getTime() + days * 86_400_000);
+    });
+
+    it('a Clarification stay set back starts a new cycle and keeps the status it returns to', () => {
+      const clarState: ProcessState = {
+        ...initialState(new Date('2026-11-10T10:00:00Z'), 's-clar'),
+        timer: 'clarification',
+        cycle: 3,
+        stepsDone: 1,
+        returnStatusId: 's-open',
+        returnStatus: 'open',
+        nextDueAt: '2026-11-30T10:00:00.000Z',
+      };
+      const inResolved = ticket({
+        statusId: 's-res',
+        statusName: 'Resolved',
+        status: 'resolved',
+        state: clarState,
+      });
+      const moved = statusChange(['s-clar', 'Clarification required / On hold'], ['s-res', 'Resolved']);
+      const { actions, state } = decideIssueChange(input(inResolved, moved));
+      expect(actions).toEqual([expect.objectContaining({ type: 'revertStatus', toStatusId: 's-clar' })]);
+      expect(state).toMatchObject({
+        timer: 'clarification',
+        statusId: 's-clar',
+        cycle: 4,
+        cycleStartedAt: NOW.toISOString(),
+        stepsDone: 0,
+        returnStatusId: 's-open',
+        returnStatus: 'open',
+      });
+    });
+
+    it('a state without a running timer is kept exactly as stored', () => {
+      const openState = { ...initialState(new Date('2026-11-20T10:00:00Z'), 's-open'), cycle: 1 };
+      const inProgress = ticket({
+        statusId: 's-prog',
+        statusName: 'In Progress',
+        status: 'inProgress',
+        state: openState,
+      });
+      const moved = statusChange(['s-open', 'Open'], ['s-prog', 'In Progress']);
+      const { actions, state } = decideIssueChange(input(inProgress, moved));
+      expect(actions).toEqual([expect.objectContaining({ type: 'revertStatus', toStatusId: 's-open' })]);
+      expect(state).toEqual(openState);
     });
   });
 
