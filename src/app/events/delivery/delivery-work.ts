@@ -9,7 +9,7 @@ import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../../shared/field-ids';
-import type { FieldIds } from '../../../domain/ticket';
+import type { FieldIds, Ticket } from '../../../domain/ticket';
 import { issueLinksOf, textValue } from '../../shared/field-values';
 import { loadTicket, ticketFields, toTicket } from '../../shared/ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
@@ -99,6 +99,26 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
   return DONE;
 };
 
+/** Audit entry for a shipped ticket its Delivery moved on (`done`) or would have (`dryRun`, `detail`: where to). */
+function auditShipped(
+  deps: EventDeps,
+  ticket: Pick<Ticket, 'projectKey' | 'key' | 'id'>,
+  entry: { readonly key: string; readonly outcome: 'done' | 'dryRun'; readonly detail?: string },
+  now: Date,
+): Promise<void> {
+  return deps.audit.append({
+    at: now.toISOString(),
+    projectKey: ticket.projectKey,
+    issueKey: ticket.key,
+    issueId: ticket.id,
+    action: 'deliveryShipped',
+    outcome: entry.outcome,
+    source: 'event',
+    idempotencyKey: entry.key,
+    ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
+  });
+}
+
 /**
  * A shipped ticket in a dry run: nothing is written to it; the audit says where it would go (`detail`: Resolved or
  * Closed), once per ticket and Delivery (a ledger claim of its own, so the real step stays free should the
@@ -116,17 +136,7 @@ async function auditShipDryRun(
   const ticket = await loadTicket(deps.jira, item.ticketId, fieldIds, config);
   const to = shipTarget(ticket.kind, ticket.status);
   if (to !== undefined && ticket.kind !== undefined)
-    await deps.audit.append({
-      at: now.toISOString(),
-      projectKey: ticket.projectKey,
-      issueKey: ticket.key,
-      issueId: ticket.id,
-      action: 'deliveryShipped',
-      outcome: 'dryRun',
-      source: 'event',
-      idempotencyKey: item.key,
-      detail: to,
-    });
+    await auditShipped(deps, ticket, { key: item.key, outcome: 'dryRun', detail: to }, now);
   await deps.ledger.complete(claimKey, now);
   return DONE;
 }
@@ -191,16 +201,7 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
     properties: [{ key: PROCESS_STATE_KEY, value: next }],
   });
   await deps.ledger.complete(key, now);
-  await deps.audit.append({
-    at: now.toISOString(),
-    projectKey: ticket.projectKey,
-    issueKey: ticket.key,
-    issueId: ticket.id,
-    action: 'deliveryShipped',
-    outcome: 'done',
-    source: 'event',
-    idempotencyKey: key,
-  });
+  await auditShipped(deps, ticket, { key, outcome: 'done' }, now);
   return DONE;
 };
 
