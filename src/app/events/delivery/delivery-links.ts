@@ -36,9 +36,35 @@ export function deliveryFor(
   );
 }
 
+/** What the Delivery rules did to one ticket (or, in a dry run, would have), as an audit entry of the event side. */
+export interface TicketAudit {
+  readonly action: 'deliveryLinked' | 'deliveryShipped';
+  readonly outcome: 'done' | 'dryRun';
+  /** A machine code or an issue key, never personal data. */
+  readonly detail?: string;
+  readonly idempotencyKey?: string;
+}
+
+/** Appends `entry` to the ticket's audit trail at `now`. */
+export function auditTicket(
+  deps: EventDeps,
+  ticket: Pick<Ticket, 'projectKey' | 'key' | 'id'>,
+  entry: TicketAudit,
+  now: Date,
+): Promise<void> {
+  return deps.audit.append({
+    at: now.toISOString(),
+    projectKey: ticket.projectKey,
+    issueKey: ticket.key,
+    issueId: ticket.id,
+    source: 'event',
+    ...entry,
+  });
+}
+
 /**
  * Audit entry for a ticket the app linked to a Delivery, or would have in a dry run (`outcome` `dryRun`); the
- * detail is the Delivery's key, no personal data.
+ * detail is the Delivery's key.
  */
 export function auditDeliveryLinked(
   deps: EventDeps,
@@ -47,16 +73,7 @@ export function auditDeliveryLinked(
   now: Date,
   outcome: 'done' | 'dryRun' = 'done',
 ): Promise<void> {
-  return deps.audit.append({
-    at: now.toISOString(),
-    projectKey: ticket.projectKey,
-    issueKey: ticket.key,
-    issueId: ticket.id,
-    action: 'deliveryLinked',
-    outcome,
-    source: 'event',
-    detail: deliveryKey,
-  });
+  return auditTicket(deps, ticket, { action: 'deliveryLinked', outcome, detail: deliveryKey }, now);
 }
 
 /** The Delivery ticket an audit entry is about. */

@@ -9,11 +9,17 @@ import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../../shared/field-ids';
-import type { FieldIds, Ticket } from '../../../domain/ticket';
+import type { FieldIds } from '../../../domain/ticket';
 import { issueLinksOf, textValue } from '../../shared/field-values';
 import { loadTicket, ticketFields, toTicket } from '../../shared/ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
-import { auditTicketsLinkedToDelivery, deliveryFor, deliveryLinks, hasVersion } from './delivery-links';
+import {
+  auditTicket,
+  auditTicketsLinkedToDelivery,
+  deliveryFor,
+  deliveryLinks,
+  hasVersion,
+} from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { auditDeliveryCompleted } from './delivery-audit';
 import { plannedDeliveries, jqlString, reconcileList } from './delivery-queries';
@@ -99,26 +105,6 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
   return DONE;
 };
 
-/** Audit entry for a shipped ticket its Delivery moved on (`done`) or would have (`dryRun`, `detail`: where to). */
-function auditShipped(
-  deps: EventDeps,
-  ticket: Pick<Ticket, 'projectKey' | 'key' | 'id'>,
-  entry: { readonly key: string; readonly outcome: 'done' | 'dryRun'; readonly detail?: string },
-  now: Date,
-): Promise<void> {
-  return deps.audit.append({
-    at: now.toISOString(),
-    projectKey: ticket.projectKey,
-    issueKey: ticket.key,
-    issueId: ticket.id,
-    action: 'deliveryShipped',
-    outcome: entry.outcome,
-    source: 'event',
-    idempotencyKey: entry.key,
-    ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
-  });
-}
-
 /**
  * A shipped ticket in a dry run: nothing is written to it; the audit says where it would go (`detail`: Resolved or
  * Closed), once per ticket and Delivery (a ledger claim of its own, so the real step stays free should the
@@ -136,7 +122,12 @@ async function auditShipDryRun(
   const ticket = await loadTicket(deps.jira, item.ticketId, fieldIds, config);
   const to = shipTarget(ticket.kind, ticket.status);
   if (to !== undefined && ticket.kind !== undefined)
-    await auditShipped(deps, ticket, { key: item.key, outcome: 'dryRun', detail: to }, now);
+    await auditTicket(
+      deps,
+      ticket,
+      { action: 'deliveryShipped', outcome: 'dryRun', idempotencyKey: item.key, detail: to },
+      now,
+    );
   await deps.ledger.complete(claimKey, now);
   return DONE;
 }
@@ -201,7 +192,7 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
     properties: [{ key: PROCESS_STATE_KEY, value: next }],
   });
   await deps.ledger.complete(key, now);
-  await auditShipped(deps, ticket, { key, outcome: 'done' }, now);
+  await auditTicket(deps, ticket, { action: 'deliveryShipped', outcome: 'done', idempotencyKey: key }, now);
   return DONE;
 };
 
