@@ -4,6 +4,33 @@ import type { EventDeps } from './event-deps';
 import type { Ticket } from '../../domain/ticket';
 import { errorCode } from './error-code';
 
+/** How long an agent's locale is kept: a profile's language rarely changes, and a note a day late in the old one is harmless. */
+const LOCALE_KEEP_MS = 24 * 60 * 60 * 1000;
+
+interface StoredLocale {
+  at: string;
+  locale: string | null;
+}
+
+/**
+ * The Jira locale of `accountId`, kept a day in the app's storage (per installation; the key names the account)
+ * so that an agent writing several notes a day costs one read of their profile (3 points), not one per note.
+ */
+async function agentLocale(deps: EventDeps, accountId: string, now: Date): Promise<string | undefined> {
+  const key = `events:agentLocale:${accountId}`;
+  const stored = await deps.store.get<StoredLocale>(key);
+  if (stored && (typeof stored.locale === 'string' || stored.locale === null)) {
+    const age = now.getTime() - Date.parse(stored.at);
+    if (age >= 0 && age < LOCALE_KEEP_MS) return stored.locale ?? undefined;
+  }
+  const locale = await deps.links.userLocale(accountId);
+  // Keeping it is a saving, not a duty: a storage that refuses the write costs the next note one more read.
+  await deps.store
+    .set<StoredLocale>(key, { at: now.toISOString(), locale: locale ?? null }, { ttlDays: 1 })
+    .catch(() => undefined);
+  return locale;
+}
+
 /** Jira locales look like `de_DE` / `en_US`; anything else falls back to the project default. */
 function fromLocale(locale: string | undefined): Language | undefined {
   const prefix = locale?.slice(0, 2).toLowerCase();
@@ -13,7 +40,7 @@ function fromLocale(locale: string | undefined): Language | undefined {
 /**
  * Languages of the texts for one ticket: public texts in the customer organization's language, internal notes
  * in the language of the agent who caused the event (read from their Jira profile only when an internal note is
- * actually written; one call).
+ * actually written, and kept a day).
  */
 export class CommentLanguages {
   private agent: Language | undefined;
@@ -23,6 +50,7 @@ export class CommentLanguages {
     private readonly config: ProjectConfig,
     private readonly ticket: Ticket,
     private readonly actorId: string | undefined,
+    private readonly now: Date,
   ) {}
 
   customer(): Language {
@@ -34,7 +62,7 @@ export class CommentLanguages {
     let language: Language | undefined;
     if (this.actorId !== undefined) {
       try {
-        language = fromLocale(await this.deps.links.userLocale(this.actorId));
+        language = fromLocale(await agentLocale(this.deps, this.actorId, this.now));
       } catch (error) {
         this.deps.log.warn('events.agentLocaleUnavailable', {
           issueId: this.ticket.id,

@@ -231,7 +231,7 @@ async function writePlan(
   { landed, completed }: Written,
 ): Promise<void> {
   const { deps, ticket, config, now } = ctx;
-  const languages = new CommentLanguages(deps, config, ticket, ctx.actorId);
+  const languages = new CommentLanguages(deps, config, ticket, ctx.actorId, now);
   const render: Render = async (ref, occurrence) => {
     const language = ref.visibility === 'internal' ? await languages.internal() : languages.customer();
     return {

@@ -83,7 +83,8 @@ export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<
   const { config } = await deps.config.load();
   const contextCfg = configForProject(config, contextProject);
   const index =
-    (await cachedFieldNameIndex(deps.store, deps.now)) ?? fieldNameIndex(await deps.user.getFields());
+    (await cachedFieldNameIndex(deps.store, deps.now, contextCfg)) ??
+    fieldNameIndex(await deps.user.getFields());
   const { ids, request: wanted } = panelFieldIds(index, contextCfg);
   const issue = await readIssue(deps.user, request.issueKey, wanted);
   if (!isContextTicket(issue, request))

@@ -13,8 +13,13 @@ interface CachedFields {
 }
 
 const CACHE_KEY = 'events:field-ids';
-/** Field ids never change, names rarely: one GET /field a day at most (its ~30 points), instead of one per event. */
-const CACHE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Field ids never change, names rarely: the index of `GET /field` (about 30 points) is kept a week. While a
+ * configured name is missing from it, only a day, since the field may have been created since; a settings save
+ * forgets it, so a newly configured name resolves at once.
+ */
+const CACHE_MS = 7 * 24 * 60 * 60 * 1000;
+const CACHE_INCOMPLETE_MS = 24 * 60 * 60 * 1000;
 
 const ORGANIZATIONS_SCHEMA = 'com.atlassian.servicedesk:sd-customer-organizations';
 const REQUEST_TYPE_SCHEMA = 'com.atlassian.servicedesk:vp-origin';
@@ -32,26 +37,45 @@ export function fieldNameIndex(fields: readonly JiraField[]): FieldNameIndex {
   return byName;
 }
 
-/** The app's copy of the field index, when it is younger than a day; `undefined` otherwise. */
+/**
+ * The app's copy of the field index: kept a week, or a day when a name of `config` is missing from it;
+ * `undefined` when older.
+ */
 export async function cachedFieldNameIndex(
   store: KeyValueStore,
   now: Date,
+  config: ProjectConfig,
 ): Promise<FieldNameIndex | undefined> {
   const cached = await store.get<CachedFields>(CACHE_KEY);
-  if (!cached || now.getTime() - Date.parse(cached.at) >= CACHE_MS) return undefined;
+  if (!cached) return undefined;
+  const age = now.getTime() - Date.parse(cached.at);
+  if (!(age >= 0 && age < CACHE_MS)) return undefined;
   const byName: Record<string, string> = Object.create(null) as Record<string, string>;
-  return Object.assign(byName, cached.byName);
+  Object.assign(byName, cached.byName);
+  if (age >= CACHE_INCOMPLETE_MS && !namesAllResolve(byName, config)) return undefined;
+  return byName;
+}
+
+/** Whether every configured field name (`names.fields`) is in the index. */
+function namesAllResolve(index: FieldNameIndex, config: ProjectConfig): boolean {
+  return Object.values(config.names.fields).every((name) => fieldIdByName(index, name) !== undefined);
+}
+
+/** After a settings save: the next reader reads the field list again, so a newly configured name resolves. */
+export async function forgetFieldNameIndex(store: KeyValueStore): Promise<void> {
+  await store.delete(CACHE_KEY);
 }
 
 async function loadNames(
   jira: Pick<JiraGateway, 'getFields'>,
   store: KeyValueStore,
+  config: ProjectConfig,
   now: Date,
 ): Promise<FieldNameIndex> {
-  const cached = await cachedFieldNameIndex(store, now);
+  const cached = await cachedFieldNameIndex(store, now, config);
   if (cached) return cached;
   const byName = fieldNameIndex(await jira.getFields());
-  await store.set<CachedFields>(CACHE_KEY, { at: now.toISOString(), byName: { ...byName } }, { ttlDays: 1 });
+  await store.set<CachedFields>(CACHE_KEY, { at: now.toISOString(), byName: { ...byName } }, { ttlDays: 7 });
   return byName;
 }
 
@@ -87,5 +111,5 @@ export async function resolveFieldIds(
   config: ProjectConfig,
   now: Date,
 ): Promise<FieldIds> {
-  return fieldIdsOf(await loadNames(jira, store, now), config);
+  return fieldIdsOf(await loadNames(jira, store, config, now), config);
 }

@@ -120,6 +120,8 @@ function setup(
     levels?: { id: string; name: string }[];
     store?: MemoryStore;
     now?: Date;
+    locale?: string;
+    actorId?: string;
   } = {},
 ) {
   const store = options.store ?? new MemoryStore();
@@ -134,7 +136,7 @@ function setup(
     },
     async userLocale(accountId: string) {
       localeReads.push(accountId);
-      return 'en_US';
+      return options.locale ?? 'en_US';
     },
   };
   const alerts: unknown[] = [];
@@ -159,7 +161,7 @@ function setup(
     config: options.dryRun ? { ...config, automation: { ...config.automation, dryRun: true } } : config,
     now: options.now ?? NOW,
     stored: options.stored ?? STORED,
-    actorId: 'agent-1',
+    actorId: options.actorId ?? 'agent-1',
   };
   const audits = () => new AuditLog(store).forIssue('10001');
   return { ctx, store, ...fake, localeReads, alerts, warnings, audits };
@@ -215,6 +217,46 @@ describe('executeEventActions: the event rules’ actions in as few writes as Ji
     expect(agent.edits[0]?.edit.comment?.body).toEqual(rendered(priorityNote, 'en'));
     expect(agent.comments[0]?.comment?.body).toEqual(rendered(priorityNote, 'en'));
     expect(agent.localeReads).toEqual(['agent-1']);
+  });
+
+  it('an agent’s locale is read once a day per agent: the next note of the day is written without a read', async () => {
+    const store = new MemoryStore();
+    const DAY = 24 * 60 * 60 * 1000;
+    const note = (n: number) => ({ ...priorityNote, idempotencyKey: `${priorityNote.idempotencyKey}:${n}` });
+    const cases: { at: number; actor: string; locale: string; reads: string[]; language: 'de' | 'en' }[] = [
+      { at: 0, actor: 'agent-1', locale: 'en_GB', reads: ['agent-1'], language: 'en' },
+      // Kept: the profile is not read again, even though it now says German.
+      { at: DAY - 1, actor: 'agent-1', locale: 'de_DE', reads: [], language: 'en' },
+      { at: DAY - 1, actor: 'agent-2', locale: 'de_AT', reads: ['agent-2'], language: 'de' },
+      // A day later the profile is read again and its new language used.
+      { at: DAY, actor: 'agent-1', locale: 'de_DE', reads: ['agent-1'], language: 'de' },
+      { at: DAY + 5, actor: 'agent-2', locale: 'en_US', reads: [], language: 'de' },
+    ];
+    for (const [n, c] of cases.entries()) {
+      const s = setup({ store, now: new Date(NOW.getTime() + c.at), locale: c.locale, actorId: c.actor });
+      await run(s, [note(n)]);
+      expect({ n, reads: s.localeReads }).toEqual({ n, reads: c.reads });
+      expect({ n, body: s.edits[0]?.edit.comment?.body }).toEqual({
+        n,
+        body: rendered(priorityNote, c.language),
+      });
+    }
+  });
+
+  it('an agent’s locale that cannot be kept is read again next time; the note is written either way', async () => {
+    const store = new MemoryStore();
+    const refusing = Object.assign(Object.create(store) as MemoryStore, {
+      set: (key: string, ...rest: Parameters<MemoryStore['set']> extends [string, ...infer R] ? R : never) =>
+        key.startsWith('events:agentLocale:')
+          ? Promise.reject(new Error('storage refused'))
+          : store.set(key, ...rest),
+    });
+    for (const n of [1, 2]) {
+      const s = setup({ store: refusing, locale: 'de_DE' });
+      await run(s, [{ ...priorityNote, idempotencyKey: `${priorityNote.idempotencyKey}:${n}` }]);
+      expect(s.localeReads).toEqual(['agent-1']);
+      expect(s.edits[0]?.edit.comment?.body).toEqual(rendered(priorityNote, 'de'));
+    }
   });
 
   it('further comments follow one by one; the state lists only what the edit carried, the ledger the rest', async () => {
