@@ -6,10 +6,16 @@ export type WriteTarget = 'jira' | 'kvs';
 
 /**
  * Crash injection: right after a write of the app succeeded (a Jira write answered 2xx, or a KVS write), the
- * invocation dies with probability `rate`, before the app hears the answer. Deterministic by `seed`.
+ * invocation dies before the app hears the answer. Deterministic by `seed`.
  */
 export interface KillConfig {
+  /**
+   * The probability of death: per successful write (`per: 'write'`, the default), or per invocation
+   * (`per: 'invocation'`: drawn once, at the invocation's first successful write, and a doomed invocation dies
+   * right after that write).
+   */
   rate: number;
+  per?: 'write' | 'invocation';
   seed?: number;
   /** Default: both. */
   targets?: readonly WriteTarget[];
@@ -35,11 +41,14 @@ function isSuccessfulWrite(target: WriteTarget, method: string, path: string, st
 export class KillSwitch {
   private config: KillConfig = { rate: 0 };
   private random = new SeededRandom(1);
+  /** Invocations whose dice were cast (`per: 'invocation'`). */
+  private decided = new WeakSet<InvocationScope>();
   readonly counts: KillCounts = { jira: 0, kvs: 0 };
 
   configure(config: KillConfig): void {
     this.config = config;
     this.random = new SeededRandom(config.seed ?? 1);
+    this.decided = new WeakSet();
   }
 
   /**
@@ -55,12 +64,18 @@ export class KillSwitch {
   ): boolean {
     const {
       rate,
+      per = 'write',
       targets = ['jira', 'kvs'],
       kinds = ['scheduled', 'product-trigger', 'consumer'],
     } = this.config;
     if (!scope || rate <= 0 || scope.expired) return false;
     if (!targets.includes(target) || !kinds.includes(scope.record.kind)) return false;
-    if (!isSuccessfulWrite(target, method, path, status) || this.random.next() >= rate) return false;
+    if (!isSuccessfulWrite(target, method, path, status)) return false;
+    if (per === 'invocation') {
+      if (this.decided.has(scope)) return false;
+      this.decided.add(scope);
+    }
+    if (this.random.next() >= rate) return false;
     this.counts[target]++;
     this.counts[scope.record.kind] = (this.counts[scope.record.kind] ?? 0) + 1;
     scope.kill(`killed after a successful ${target} write (${method} ${path.split('?')[0] ?? path})`);
