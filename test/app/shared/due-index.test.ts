@@ -1,4 +1,6 @@
+import type { DueIndexEntry } from '../../../src/app/ports';
 import {
+  type Announcement,
   announce,
   indexedWrite,
   keepNoState,
@@ -28,6 +30,9 @@ const VIEW = '2026-11-27T08:59:00.000Z';
 function stateDue(d: string | undefined, basis: string | null = VIEW) {
   return { dueAt: d, value: d === undefined ? {} : { nextDueAt: d }, ...(basis ? { basis } : {}) };
 }
+
+/** A ticket view (Jira's `updated`) `s` seconds after 08:00 on the day of NOW. */
+const T = (s: number) => new Date(Date.UTC(2026, 10, 27, 8, 0, s)).toISOString();
 
 function entryDue(index: MemoryDueIndex, key = 'SD-1'): string | undefined {
   return index.entries.get(key)?.dueAt;
@@ -204,8 +209,6 @@ describe('due index writer protocol: the entry is never later than the property'
 });
 
 describe('due index basis: the newest ticket view any decision on the state was taken from', () => {
-  const T = (s: number) => new Date(Date.UTC(2026, 10, 27, 8, 0, s)).toISOString();
-
   it('only rises: a writer that decided from an older view leaves the newer basis', async () => {
     const index = new MemoryDueIndex();
     await indexedWrite(index, 'SD-1', stateDue(D(10), T(30)), NOW, async () => undefined);
@@ -338,5 +341,391 @@ describe('due index "no state yet" copy: kept only while the ticket has no state
     if (a) await settle(index, { ...a, stateless: true, basis: '2026-11-27T08:01:00.000Z' }, true, NOW);
     expect(index.entries.get('SD-1')).toMatchObject({ stateless: true, basis: '2026-11-27T08:01:00.000Z' });
     expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
+  });
+});
+
+/** An announcement that must exist (the entry was tracked). */
+function announced(a: Announcement | undefined): Announcement {
+  if (!a) throw new Error('nothing was announced');
+  return a;
+}
+
+describe('due index entries: what each write keeps and drops, every write under the next version', () => {
+  type Setup = (index: MemoryDueIndex) => Promise<void>;
+  const none: Setup = async () => undefined;
+  /** A copy written alone from the view T(30), due D(10). */
+  const copy: Setup = async (index) =>
+    void (await indexedWrite(index, 'SD-1', stateDue(D(10), T(30)), NOW, async () => undefined));
+  /** The same copy from a writer that named no view; a later decision (on another state) raised the basis to T(30). */
+  const viewlessCopy: Setup = async (index) => {
+    await indexedWrite(index, 'SD-1', stateDue(D(10), null), NOW, async () => undefined);
+    await noteDecision(index, 'SD-1', T(30), {});
+  };
+  /** An entry due D(10) without a copy, basis T(30). */
+  const bare: Setup = async (index) => {
+    await lowerDue(index, 'SD-1', D(10));
+    await noteDecision(index, 'SD-1', T(30), undefined);
+  };
+  /** The rebuild's "no state yet" copy as of T(30). */
+  const noState: Setup = async (index) => keepNoState(index, 'SD-1', T(30));
+  const copied = { state: { nextDueAt: D(10) } };
+
+  const rows: [
+    string,
+    Setup,
+    (index: MemoryDueIndex) => Promise<unknown>,
+    { writes: number; entry: (version: number) => object; absent?: string[] },
+  ][] = [
+    [
+      'announce lowers the due time, drops the copy, raises the basis and records the writer',
+      copy,
+      (index) => announce(index, 'SD-1', D(5), NOW, { state: { nextDueAt: D(5) }, basis: T(40) }),
+      {
+        writes: 1,
+        entry: (v) => ({
+          dueAt: D(5),
+          basis: T(40),
+          lastPre: v + 1,
+          pending: [{ pre: v + 1, at: NOW.toISOString() }],
+        }),
+        absent: ['state', 'viewless'],
+      },
+    ],
+    [
+      'a writer alone sets its due time and copy and raises the basis (announce, settle)',
+      copy,
+      (index) => indexedWrite(index, 'SD-1', stateDue(D(20), T(40)), NOW, async () => undefined),
+      {
+        writes: 2,
+        entry: (v) => ({
+          dueAt: D(20),
+          state: { nextDueAt: D(20) },
+          basis: T(40),
+          lastPre: v + 1,
+          pending: [],
+        }),
+      },
+    ],
+    [
+      'lowering keeps copy and basis',
+      copy,
+      (index) => lowerDue(index, 'SD-1', D(5)),
+      { writes: 1, entry: () => ({ dueAt: D(5), ...copied, basis: T(30) }), absent: ['viewless'] },
+    ],
+    [
+      'lowering to the same time writes nothing',
+      copy,
+      (index) => lowerDue(index, 'SD-1', D(10)),
+      { writes: 0, entry: () => ({ dueAt: D(10) }) },
+    ],
+    [
+      'lowering keeps a viewless copy viewless',
+      viewlessCopy,
+      (index) => lowerDue(index, 'SD-1', D(5)),
+      { writes: 1, entry: () => ({ dueAt: D(5), ...copied, basis: T(30), viewless: true }) },
+    ],
+    [
+      'lowering keeps a "no state yet" copy',
+      noState,
+      (index) => lowerDue(index, 'SD-1', D(5)),
+      { writes: 1, entry: () => ({ dueAt: D(5), stateless: true, basis: T(30) }) },
+    ],
+    [
+      'a decision on a newer view raises the basis of an entry without a copy',
+      bare,
+      (index) => noteDecision(index, 'SD-1', T(40), undefined),
+      { writes: 1, entry: () => ({ dueAt: D(10), basis: T(40) }), absent: ['state', 'viewless'] },
+    ],
+    [
+      'a decision on an older view leaves an entry without a copy as it is',
+      bare,
+      (index) => noteDecision(index, 'SD-1', T(20), undefined),
+      { writes: 0, entry: () => ({ basis: T(30) }) },
+    ],
+    [
+      'a decision on an unknown view leaves an entry without a copy as it is',
+      bare,
+      (index) => noteDecision(index, 'SD-1', undefined, undefined),
+      { writes: 0, entry: () => ({ basis: T(30) }), absent: ['viewless'] },
+    ],
+    [
+      'a decision on a newer view raises the basis of a copy',
+      copy,
+      (index) => noteDecision(index, 'SD-1', T(40), copied.state),
+      { writes: 1, entry: () => ({ ...copied, basis: T(40) }), absent: ['viewless'] },
+    ],
+    [
+      'a decision on an older view of the copied state writes nothing',
+      copy,
+      (index) => noteDecision(index, 'SD-1', T(20), copied.state),
+      { writes: 0, entry: () => ({ ...copied, basis: T(30) }), absent: ['viewless'] },
+    ],
+    [
+      'a decision on an unknown view makes the copy viewless',
+      copy,
+      (index) => noteDecision(index, 'SD-1', undefined, copied.state),
+      { writes: 1, entry: () => ({ ...copied, basis: T(30), viewless: true }) },
+    ],
+    [
+      'a decision on an unknown view leaves a viewless copy as it is',
+      viewlessCopy,
+      (index) => noteDecision(index, 'SD-1', undefined, copied.state),
+      { writes: 0, entry: () => ({ ...copied, viewless: true }) },
+    ],
+    [
+      'a decision on an older view of the copied state vouches for a viewless copy and keeps the newer basis',
+      viewlessCopy,
+      (index) => noteDecision(index, 'SD-1', T(20), copied.state),
+      { writes: 1, entry: () => ({ ...copied, basis: T(30) }), absent: ['viewless'] },
+    ],
+    [
+      'a decision on an older view of another state leaves a viewless copy as it is',
+      viewlessCopy,
+      (index) => noteDecision(index, 'SD-1', T(20), { nextDueAt: D(9) }),
+      { writes: 0, entry: () => ({ ...copied, basis: T(30), viewless: true }) },
+    ],
+    [
+      'a decision on an unknown view makes a "no state yet" copy viewless',
+      noState,
+      (index) => noteDecision(index, 'SD-1', undefined, undefined),
+      { writes: 1, entry: () => ({ stateless: true, basis: T(30), viewless: true }) },
+    ],
+    [
+      'a decision on a newer view raises the basis of a "no state yet" copy',
+      noState,
+      (index) => noteDecision(index, 'SD-1', T(40), undefined),
+      { writes: 1, entry: () => ({ stateless: true, basis: T(40) }), absent: ['viewless'] },
+    ],
+    [
+      'a first announcement makes the entry at version 1',
+      none,
+      (index) => announce(index, 'SD-1', D(5), NOW),
+      { writes: 1, entry: () => ({ dueAt: D(5), lastPre: 1, pending: [{ pre: 1, at: NOW.toISOString() }] }) },
+    ],
+  ];
+
+  it.each(rows)('%s', async (_name, setup, act, expected) => {
+    const index = new MemoryDueIndex();
+    await setup(index);
+    const before = index.entries.get('SD-1')?.version ?? 0;
+    await act(index);
+    const entry = index.entries.get('SD-1');
+    expect(entry).toMatchObject({ ...expected.entry(before), version: before + expected.writes });
+    for (const field of expected.absent ?? []) expect(entry).not.toHaveProperty(field);
+  });
+
+  // A new entry, exactly: its project is the key's prefix (the partition the sweep queries), nothing pending.
+  it.each([
+    [
+      'an announcement with a due time',
+      (index: MemoryDueIndex) => announce(index, 'HELP-12', D(5), NOW),
+      { dueAt: D(5), lastPre: 1, pending: [{ pre: 1, at: NOW.toISOString() }] },
+    ],
+    [
+      'lowering',
+      (index: MemoryDueIndex) => lowerDue(index, 'HELP-12', D(5)),
+      { dueAt: D(5), lastPre: 0, pending: [] },
+    ],
+    [
+      'the rebuild\'s "no state yet" copy',
+      (index: MemoryDueIndex) => keepNoState(index, 'HELP-12', T(30)),
+      { basis: T(30), stateless: true, lastPre: 0, pending: [] },
+    ],
+    [
+      'a tracked decision that wrote nothing',
+      (index: MemoryDueIndex) => noteDecision(index, 'HELP-12', T(30), undefined, true),
+      { basis: T(30), lastPre: 0, pending: [] },
+    ],
+  ])('a new entry from %s', async (_name, make, fields) => {
+    const index = new MemoryDueIndex();
+    await make(index);
+    expect(index.entries.get('HELP-12')).toEqual({
+      issueKey: 'HELP-12',
+      projectKey: 'HELP',
+      version: 1,
+      ...fields,
+    });
+    const found = await index.dueUntil('HELP', D(31), { limit: 10 });
+    expect(found.entries.map((e) => e.issueKey)).toEqual('dueAt' in fields ? ['HELP-12'] : []);
+  });
+
+  it('makes no entry for a reader or an untracked decision without a view; the rebuild may still keep its copy', async () => {
+    const index = new MemoryDueIndex();
+    expect(await announce(index, 'SD-1', undefined, NOW)).toBeUndefined();
+    await noteDecision(index, 'SD-1', undefined, undefined, true);
+    expect(index.entries.size).toBe(0);
+    await keepNoState(index, 'SD-1', T(30));
+    expect(index.entries.get('SD-1')).toMatchObject({ stateless: true, basis: T(30) });
+  });
+
+  it('passes a write with nothing to track through, its result and its error, without an entry', async () => {
+    const index = new MemoryDueIndex();
+    const nothing = { dueAt: undefined, value: undefined };
+    await expect(indexedWrite(index, 'SD-1', nothing, NOW, async () => 'stored')).resolves.toBe('stored');
+    const failure = new Error('timeout');
+    await expect(
+      indexedWrite(index, 'SD-1', nothing, NOW, async () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(index.entries.size).toBe(0);
+  });
+
+  it('settles nothing when the entry is gone', async () => {
+    const index = new MemoryDueIndex();
+    const a = announced(await announce(index, 'SD-1', D(5), NOW, { state: {}, basis: VIEW }));
+    index.entries.delete('SD-1');
+    await settle(index, a, true, NOW);
+    expect(index.entries.size).toBe(0);
+  });
+});
+
+describe('due index writers in flight: who counts as overlapping', () => {
+  it('a settle removes only its own announcement: a writer still in flight keeps the next one from the copy', async () => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, p.write(D(15)));
+    const a = announced(
+      await announce(index, 'SD-1', D(20), NOW, { state: stateDue(D(20)).value, basis: VIEW }),
+    );
+    const b = announced(
+      await announce(index, 'SD-1', D(25), NOW, { state: stateDue(D(25)).value, basis: VIEW }),
+    );
+    await p.write(D(20))();
+    await settle(index, a, true, NOW);
+    expect(index.entries.get('SD-1')?.pending).toEqual([{ pre: b.pre, at: NOW.toISOString() }]);
+    // A third writer while b is in flight overlaps it; b's Jira write lands last.
+    await indexedWrite(index, 'SD-1', stateDue(D(30)), NOW, p.write(D(30)));
+    await p.write(D(25))();
+    expect(entryDue(index)).toBe(D(15));
+    expect(index.entries.get('SD-1')?.state).toBeUndefined();
+  });
+
+  it.each([
+    ['exactly the lifetime (15 minutes)', 15 * 60_000, true],
+    ['1 ms less than the lifetime', 15 * 60_000 - 1, false],
+  ])('a writer that announced %s before the next one is gone: %s', async (_name, age, gone) => {
+    const index = new MemoryDueIndex();
+    const p = property();
+    await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, p.write(D(15)));
+    await announce(index, 'SD-1', D(20), NOW, { state: stateDue(D(20)).value, basis: VIEW });
+    await indexedWrite(index, 'SD-1', stateDue(D(12)), new Date(NOW.getTime() + age), p.write(D(12)));
+    expect(index.entries.get('SD-1')?.state).toEqual(gone ? p.value() : undefined);
+    expect(index.entries.get('SD-1')?.pending).toHaveLength(gone ? 0 : 1);
+  });
+
+  it('lowering keeps the writers in flight: the one that announced settles alone, a later one overlaps it', async () => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, async () => undefined);
+    const a = announced(
+      await announce(index, 'SD-1', D(20), NOW, { state: stateDue(D(20)).value, basis: VIEW }),
+    );
+    await lowerDue(index, 'SD-1', D(3));
+    expect(index.entries.get('SD-1')).toMatchObject({ lastPre: a.pre, pending: [{ pre: a.pre }] });
+    await settle(index, a, true, NOW);
+    expect(index.entries.get('SD-1')).toMatchObject({ dueAt: D(20), state: stateDue(D(20)).value });
+
+    const other = new MemoryDueIndex();
+    await indexedWrite(other, 'SD-1', stateDue(D(15)), NOW, async () => undefined);
+    await announce(other, 'SD-1', D(20), NOW, { state: stateDue(D(20)).value, basis: VIEW });
+    await lowerDue(other, 'SD-1', D(3));
+    expect(announced(await announce(other, 'SD-1', D(25), NOW)).overlapped).toBe(true);
+  });
+
+  // A reader (the sweep's raise of an early entry) announces, reads the property and settles what it found.
+  type Read = { landed: boolean; stateless?: boolean; overlap?: boolean; state?: { nextDueAt: string } };
+  it.each<[string, Read, boolean]>([
+    ['found no property, alone', { landed: true, stateless: true }, true],
+    ['found no property, but its read failed', { landed: false, stateless: true }, false],
+    [
+      'found no property, but a writer announced meanwhile',
+      { landed: true, stateless: true, overlap: true },
+      false,
+    ],
+    ['found a property it cannot parse', { landed: true }, false],
+    [
+      'found a state (and a stale "none" flag)',
+      { landed: true, stateless: true, state: { nextDueAt: D(10) } },
+      false,
+    ],
+  ])('a reader that %s keeps a "no state yet" copy: %s', async (_name, read, stateless) => {
+    const index = new MemoryDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, async () => undefined);
+    const reader = announced(await announce(index, 'SD-1', undefined, NOW));
+    if (read.overlap) await announce(index, 'SD-1', D(20), NOW);
+    const { state } = read;
+    await settle(
+      index,
+      {
+        ...reader,
+        dueAt: state?.nextDueAt,
+        basis: T(40),
+        ...(state ? { state } : {}),
+        stateless: read.stateless,
+      },
+      read.landed,
+      NOW,
+    );
+    const entry = index.entries.get('SD-1');
+    expect(entry?.stateless === true).toBe(stateless);
+    expect(entry?.state).toEqual(read.landed && !read.overlap ? state : undefined);
+  });
+});
+
+/** A store where another writer gets to the entry first, once, just before the next conditional write. */
+class RacingDueIndex extends MemoryDueIndex {
+  before: (() => Promise<void>) | undefined;
+  override async create(entry: DueIndexEntry): Promise<boolean> {
+    await this.race();
+    return super.create(entry);
+  }
+  override async replace(entry: DueIndexEntry, expected: number): Promise<boolean> {
+    await this.race();
+    return super.replace(entry, expected);
+  }
+  private async race(): Promise<void> {
+    const other = this.before;
+    this.before = undefined;
+    if (other) await other();
+  }
+}
+
+/** A store whose every conditional write loses; counts the reads (one per attempt). */
+class ContendedDueIndex extends MemoryDueIndex {
+  reads = 0;
+  override async get(issueKey: string): Promise<DueIndexEntry | undefined> {
+    this.reads += 1;
+    return super.get(issueKey);
+  }
+  override async create(): Promise<boolean> {
+    return false;
+  }
+  override async replace(): Promise<boolean> {
+    return false;
+  }
+}
+
+describe('due index compare-and-set', () => {
+  it('retries a write another writer got to first, and then counts that writer as overlapping', async () => {
+    const index = new RacingDueIndex();
+    await indexedWrite(index, 'SD-1', stateDue(D(15)), NOW, async () => undefined);
+    let first: Announcement | undefined;
+    index.before = async () => {
+      first = await announce(index, 'SD-1', D(20), NOW, { state: stateDue(D(20)).value, basis: VIEW });
+    };
+    const second = announced(
+      await announce(index, 'SD-1', D(25), NOW, { state: stateDue(D(25)).value, basis: VIEW }),
+    );
+    const earlierOne = announced(first);
+    expect(second).toMatchObject({ overlapped: true, pre: earlierOne.pre + 1 });
+    expect(index.entries.get('SD-1')?.pending.map((w) => w.pre)).toEqual([earlierOne.pre, second.pre]);
+  });
+
+  it('gives up after 8 attempts on an entry that stays contended, naming the ticket', async () => {
+    const index = new ContendedDueIndex();
+    await expect(announce(index, 'SD-1', D(5), NOW)).rejects.toThrow(
+      'Due index entry of SD-1 stayed contended',
+    );
+    expect(index.reads).toBe(8);
   });
 });
