@@ -59,6 +59,30 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
     );
   });
 
+  it('a ticket that keeps changing under its reminder (409 on both decisions): looked at again a minute later, not next hour', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const [key = ''] = await waitingInClarification(s, 1);
+    const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
+    let writes = 0;
+    // The reminder's edit of the ticket is refused twice (the sweep's decision and its one re-decision).
+    const jira = intercept(
+      (target, path, body) =>
+        target.remote === 'jira' &&
+        path.startsWith(`/rest/api/3/issue/${key}?`) &&
+        body.includes('"properties"') &&
+        ++writes <= 2,
+      () => new Response(JSON.stringify({ errorMessages: ['conflicting update'] }), { status: 409 }),
+    );
+    s.jump(new Date(START + 10 * DAY - HOUR));
+    await s.until(new Date(firstRun + 20 * MINUTE));
+    jira.restore();
+    expect(jira.refused()).toBe(2);
+    const [sent, ...more] = s.appCommentTimes(key);
+    expect(more).toEqual([]);
+    expect(sent).toBeGreaterThan(firstRun);
+    expect((sent ?? Infinity) - firstRun).toBeLessThan(5 * MINUTE);
+  });
+
   it('a search Jira answers 409 again and again: the project sweep goes on through the queue within minutes', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
     const keys = await waitingInClarification(s, 2);

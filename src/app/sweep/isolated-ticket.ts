@@ -17,6 +17,12 @@ const OUTAGE_FAILURES_IN_A_ROW = 2;
 /** How long after a claim's lease ends the sweep looks at its step again (the holder may have died). */
 const AFTER_LEASE_SECONDS = 30;
 
+/**
+ * How soon the sweep looks again at a step it left undecided because the ticket kept changing under it (refused
+ * twice, or another writer's newer state): a minute, not the next hourly run.
+ */
+const REDECIDE_AGAIN_SECONDS = 60;
+
 /** Outcomes that say nothing about whether the ticket can be handled: its failure streak stays as it is. */
 function undecided(outcome: TicketOutcome): boolean {
   return (
@@ -59,8 +65,9 @@ export class TicketIsolation {
   }
 
   /**
-   * Seconds until every ticket held back may be handled again: a per-issue 429, or a step another runner's claim
-   * holds (just past that claim's lease, so a holder that died is taken over then); 0 when none was.
+   * Seconds until every ticket held back may be handled again: a per-issue 429, a step another runner's claim
+   * holds (just past that claim's lease, so a holder that died is taken over then), or a step still undecided
+   * after its second decision (a minute); 0 when none was.
    */
   get heldIssuesRetryAfter(): number {
     return this.holdSeconds;
@@ -80,6 +87,7 @@ export class TicketIsolation {
         const leaseLeft = (Date.parse(outcome.heldUntil) - this.ctx.now.getTime()) / 1000;
         this.hold(Math.max(0, Math.ceil(leaseLeft)) + AFTER_LEASE_SECONDS);
       }
+      if (outcome.kind === 'redecide') this.hold(REDECIDE_AGAIN_SECONDS);
     } catch (error) {
       // Jira holds back this ticket's writes only (a per-issue 429): the other tickets go on.
       if (error instanceof RateLimitedError && error.scope === 'issue') {
