@@ -422,3 +422,178 @@ describe('needsTicketFields: decisions taken again on the ticket read', () => {
     expect(needsTicketFields(actions as readonly EventAction[])).toBe(expected);
   });
 });
+
+describe('ticketFromPayload: the fields, statuses and people the payload leaves out', () => {
+  /** `e` with its snapshot in the status named `statusName` (6 Resolved, 9 a status outside the configuration). */
+  const named = (e: IssueChangeEvent, statusName: string): IssueChangeEvent =>
+    e.snapshot === undefined ? e : { ...e, snapshot: { ...e.snapshot, statusName } };
+  const rows: [string, IssueChangeEvent, StateCopy, typeof ids | Record<string, never>, string][] = [
+    [
+      'a change of the security level',
+      snapshotEvent('Incident', '1', { items: [item('Security Level', 'security')] }),
+      stored('1'),
+      ids,
+      'fieldNotInPayload',
+    ],
+    [
+      'the Delivery version by name',
+      snapshotEvent('Software Defect', '1', { items: [item(cfg.names.fields.deliveryVersion)] }),
+      stored('1'),
+      ids,
+      'fieldNotInPayload',
+    ],
+    [
+      'a field without id on a site that has neither Confidential nor the Delivery version',
+      snapshotEvent('Incident', '1', { items: [item('labels')] }),
+      stored('1'),
+      {},
+      'payload',
+    ],
+    [
+      'a shipped kind moving out of a status outside the configuration',
+      snapshotEvent('Software Defect', '2', { items: [move('9', '2')] }),
+      stored('9'),
+      ids,
+      'deliveryPending',
+    ],
+    [
+      'a shipped kind moving into a status outside the configuration',
+      named(snapshotEvent('Software Defect', '9', { items: [move('2', '9')] }), 'Waiting for vendor'),
+      stored('2'),
+      ids,
+      'deliveryPending',
+    ],
+    [
+      'a kind that ships nothing moving into a status outside the configuration',
+      named(snapshotEvent('Incident', '9', { items: [move('1', '9')] }), 'Waiting for vendor'),
+      stored('1'),
+      ids,
+      'payload',
+    ],
+    [
+      "an agent's internal note while a reply timer runs (no customer to check)",
+      snapshotEvent('Incident', '5', {
+        kind: 'commented',
+        comment: { id: 'c1', authorId: 'agent', isPublic: false },
+      }),
+      stored('5', 'clarification'),
+      ids,
+      'payload',
+    ],
+    [
+      "another person's comment of unknown visibility while a reply timer runs",
+      snapshotEvent('Incident', '5', { kind: 'commented', comment: { id: 'c1', authorId: 'agent' } }),
+      stored('5', 'clarification'),
+      ids,
+      'customerCheck',
+    ],
+    [
+      "another person's public comment while the Resolved timer runs",
+      named(
+        snapshotEvent('Software Defect', '6', {
+          kind: 'commented',
+          comment: { id: 'c1', authorId: 'agent', isPublic: true },
+        }),
+        'Resolved',
+      ),
+      stored('6', 'resolved'),
+      ids,
+      'customerCheck',
+    ],
+    [
+      'a comment event whose payload names no comment while a reply timer runs (no one to check)',
+      snapshotEvent('Incident', '5', { kind: 'commented' }),
+      stored('5', 'clarification'),
+      ids,
+      'payload',
+    ],
+    [
+      'an assignment by an agent on a closed ticket (no close in this event)',
+      snapshotEvent('Incident', '4', { items: [item('assignee', 'assignee')] }),
+      stored('4'),
+      ids,
+      'payload',
+    ],
+  ];
+  it.each(rows)('%s', (_name, e, copy, fieldIds, expected) => {
+    const result = ticketFromPayload(e, copy, cfg, fieldIds);
+    expect('ticket' in result ? 'payload' : result.reason).toBe(expected);
+  });
+
+  /** The fields every ticket built from an Incident's snapshot has, whatever else it shows. */
+  const SNAPSHOT_TICKET = {
+    id: '10001',
+    key: 'SD-1',
+    projectKey: 'SD',
+    summary: 'Printer',
+    typeId: '100',
+    typeName: 'Incident',
+    kind: 'incident',
+    created: '2026-11-30T08:00:00.000+0000',
+    updated: EVENT_AT,
+    organizations: [],
+    links: [],
+  };
+
+  it('leaves out what the snapshot and the copy do not hold: no status, reporter or state', () => {
+    const e = event({
+      actorId: 'agent',
+      items: [item('assignee', 'assignee')],
+      snapshot: {
+        summary: 'Printer',
+        typeId: '100',
+        typeName: 'Incident',
+        statusId: '9',
+        statusName: 'Waiting for vendor',
+        projectKey: 'SD',
+        created: '2026-11-30T08:00:00.000+0000',
+        updated: EVENT_AT,
+        assigneeId: 'agent',
+      },
+    });
+    expect(ticketFromPayload(e, noState(), cfg, ids)).toStrictEqual({
+      ticket: {
+        ...SNAPSHOT_TICKET,
+        statusId: '9',
+        statusName: 'Waiting for vendor',
+        assigneeId: 'agent',
+      },
+    });
+  });
+
+  it('keeps the reporter and the state, and adds no assignee the snapshot lacks', () => {
+    const copy = stored('1');
+    const result = ticketFromPayload(
+      snapshotEvent('Incident', '1', { items: [item('summary', 'summary')] }),
+      copy,
+      cfg,
+      ids,
+    );
+    expect(result).toStrictEqual({
+      ticket: {
+        ...SNAPSHOT_TICKET,
+        statusId: '1',
+        statusName: 'Open',
+        status: 'open',
+        reporterId: 'customer',
+        state: copy.state,
+      },
+    });
+  });
+});
+
+describe('needsTicketFields: a type revert and an on-call alert', () => {
+  const note = {
+    type: 'comment' as const,
+    messageKey: 'clarificationClose' as const,
+    visibility: 'internal' as const,
+    params: {},
+    idempotencyKey: 'k',
+  };
+  it.each<[string, EventAction]>([
+    ['a type revert', { type: 'revertType', toTypeId: '100', comment: note, flag: 'f', idempotencyKey: 'k' }],
+    ['an on-call alert', { type: 'alertOnCall', mode: 'webhook', target: 'https://x', idempotencyKey: 'k' }],
+  ])('%s → true', (_name, action) => {
+    expect(needsTicketFields([note, action])).toBe(true);
+  });
+});

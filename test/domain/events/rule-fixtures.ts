@@ -35,11 +35,24 @@ export function event(overrides: Partial<IssueChangeEvent> = {}): IssueChangeEve
   return { kind: 'updated', issueId: '10001', issueKey: 'SD-1', changelogId: 'h1', items: [], ...overrides };
 }
 
+/** Freezes `value` and everything it holds: a rule that changed its configuration would throw. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** The default configuration, parsed once (parsing takes milliseconds; the property tables build thousands). */
+let defaultConfig: ReturnType<typeof projectConfig> | undefined;
+
 export function input(t: Ticket, e: IssueChangeEvent, extra: Partial<RuleInput> = {}): RuleInput {
+  defaultConfig ??= deepFreeze(projectConfig());
   return {
     event: e,
     ticket: t,
-    config: projectConfig(),
+    config: defaultConfig,
     now: NOW,
     fieldIds: { confidential: 'cf-conf', deliveryVersion: 'cf-ver', organizations: 'cf-org' },
     ...extra,

@@ -162,3 +162,169 @@ describe('portalLanguage', () => {
     expect(portalLanguage(languages, organizations, locale)).toBe(expected);
   });
 });
+
+describe('nextStep: the states that do not match their status, and the boundaries', () => {
+  const expiring = entered('customisation', 'estimationAvailable');
+  it.each<[string, ReturnType<typeof facts>, NextStep]>([
+    [
+      'a Delivery whose status is outside the configuration',
+      facts('delivery', null, { plannedDate: '2027-01-12' }),
+      { kind: 'deliveryPlanned', plannedDate: '2027-01-12' },
+    ],
+    ['installed Delivery', facts('delivery', 'installationCompleted'), { kind: 'deliveryDone' }],
+    [
+      'clarification after more reminders than now configured: the reminders sent count, the close follows the last',
+      facts('supportRequest', 'clarification', {
+        state: { ...entered('supportRequest', 'clarification'), stepsDone: 4 },
+      }),
+      { kind: 'answerNeeded', remindersSent: 4, remindersTotal: 4, closesAt: '2026-02-14T08:00:00.000Z' },
+    ],
+    [
+      'clarification status without a clarification timer (the sweep has not started it)',
+      facts('supportRequest', 'clarification', { state: entered('supportRequest', 'open') }),
+      { kind: 'withSupport' },
+    ],
+    [
+      'resolved status without a Resolved timer',
+      facts('softwareDefect', 'resolved', { state: entered('softwareDefect', 'inProgress') }),
+      { kind: 'withSupport' },
+    ],
+    [
+      'estimate available without an estimate timer',
+      facts('customisation', 'estimationAvailable', { state: entered('customisation', 'open') }),
+      { kind: 'withSupport' },
+    ],
+    [
+      'estimate available, no state at all',
+      facts('customisation', 'estimationAvailable', { state: undefined }),
+      { kind: 'withSupport' },
+    ],
+    [
+      'fix built for the customer only (custom version), no planned date',
+      facts('consultingRequest', 'deliveryPending', { version: { kind: 'custom' } }),
+      { kind: 'fixBuilt', version: { kind: 'custom' }, plannedDate: null },
+    ],
+    [
+      'a version on a ticket not in Delivery Pending',
+      facts('softwareDefect', 'inProgress', { version: { kind: 'patch', text: '14.21.3.1' } }),
+      { kind: 'withSupport' },
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(nextStep(input, cfg)).toEqual(expected);
+  });
+
+  it('an estimate with an expiry notice configured is valid until the expiry, not the notice', () => {
+    const withNotice = projectConfig({ timers: { estimate: { noticeBeforeDays: 14 } } });
+    const state = entered('customisation', 'estimationAvailable', T0, withNotice);
+    expect(nextStep(facts('customisation', 'estimationAvailable', { state }), withNotice)).toEqual({
+      kind: 'estimateValid',
+      validUntil: '2026-04-27T07:00:00.000Z',
+    });
+  });
+
+  it.each<[string, StatusKey, typeof expiring | undefined, Date, boolean]>([
+    [
+      'at the very instant of the expiry',
+      'estimationAvailable',
+      expiring,
+      new Date('2026-04-27T07:00:00.000Z'),
+      true,
+    ],
+    ['a millisecond before it', 'estimationAvailable', expiring, new Date('2026-04-27T06:59:59.999Z'), false],
+    ['no state', 'estimationAvailable', undefined, at(200), false],
+    ['another status', 'inProgress', expiring, at(200), false],
+    [
+      'estimate available without an estimate timer',
+      'estimationAvailable',
+      { ...expiring, timer: 'none' },
+      at(200),
+      false,
+    ],
+    [
+      'closed by the expiry of cycle 12',
+      'closed',
+      { ...expiring, timer: 'none', done: ['10001:estimate:12:expire'] },
+      at(200),
+      true,
+    ],
+    [
+      'closed after only the expiry notice',
+      'closed',
+      { ...expiring, timer: 'none', done: ['10001:estimate:1:expiryNotice'] },
+      at(200),
+      false,
+    ],
+  ])('estimateExpired: %s → %s', (_name, status, state, now, expected) => {
+    expect(estimateExpired('customisation', status, state, now, cfg)).toBe(expected);
+  });
+});
+
+describe('nextStepSentence: every step in both languages', () => {
+  it.each<[NextStep, string, string]>([
+    [
+      { kind: 'answerNeeded', remindersSent: 0, remindersTotal: 3, closesAt: '2026-12-09T08:00:00Z' },
+      'We need your answer. Without a reply this request closes on 9 December 2026.',
+      'Wir brauchen Ihre Antwort. Ohne Antwort wird diese Anfrage am 09.12.2026 geschlossen.',
+    ],
+    [
+      { kind: 'fixBuilt', version: { kind: 'custom' }, plannedDate: '2027-01-12' },
+      'Fix built for your system only: ships with your next delivery, whatever its version (planned 12 January 2027).',
+      'Korrektur nur für Ihr System erstellt: wird mit Ihrer nächsten Auslieferung ausgeliefert, unabhängig von deren Version (geplant am 12.01.2027).',
+    ],
+    [
+      { kind: 'fixBuilt', version: { kind: 'patch', text: '14.21.3.1' }, plannedDate: null },
+      'Fix built: ships with version 14.21.3.1 in your next delivery.',
+      'Korrektur erstellt: wird mit Version 14.21.3.1 in Ihrer nächsten Auslieferung ausgeliefert.',
+    ],
+    [
+      { kind: 'estimateExpired' },
+      'The estimate has expired. You can request a new estimate.',
+      'Die Aufwandsschätzung ist abgelaufen. Sie können eine neue Schätzung anfordern.',
+    ],
+    [
+      { kind: 'deliveryPlanned', plannedDate: '2027-01-12' },
+      'This delivery is planned for 12 January 2027; the date is an estimate, and we announce any change here.',
+      'Diese Auslieferung ist für den 12.01.2027 geplant; das Datum ist eine Schätzung, Änderungen kündigen wir hier an.',
+    ],
+    [
+      { kind: 'deliveryPlanned', plannedDate: null },
+      'This delivery is planned; we announce its date here.',
+      'Diese Auslieferung ist geplant; ihr Datum kündigen wir hier an.',
+    ],
+    [
+      { kind: 'deliveryDone' },
+      'This delivery is complete: its tickets are resolved and ready for you to test.',
+      'Diese Auslieferung ist abgeschlossen: ihre Tickets sind gelöst und bereit für Ihren Test.',
+    ],
+    [
+      { kind: 'closed' },
+      'This request is closed. For a new question, please raise a new request.',
+      'Diese Anfrage ist geschlossen. Für eine neue Frage erstellen Sie bitte eine neue Anfrage.',
+    ],
+    [
+      { kind: 'withSupport' },
+      'Our support team is working on your request; we will contact you here.',
+      'Unser Support-Team bearbeitet Ihre Anfrage; wir melden uns hier bei Ihnen.',
+    ],
+  ])('%j', (step, english, german) => {
+    expect(nextStepSentence(step, 'en', 'Europe/Berlin')).toBe(english);
+    expect(nextStepSentence(step, 'de', 'Europe/Berlin')).toBe(german);
+  });
+
+  it('shows an instant on the day it falls on in the customer’s time zone', () => {
+    const step: NextStep = { kind: 'resolved', closesAt: '2027-01-17T23:30:00Z' };
+    expect(nextStepSentence(step, 'en', 'Europe/Berlin')).toContain('18 January 2027');
+    expect(nextStepSentence(step, 'en', 'UTC')).toContain('17 January 2027');
+  });
+});
+
+describe('portalLanguage: the locale in any letter case', () => {
+  it.each<[string, string]>([
+    ['DE-CH', 'de'],
+    ['EN', 'en'],
+  ])('%s → %s', (locale, expected) => {
+    // The site's default is the other language, so only the locale can give the answer.
+    const defaultLanguage = expected === 'de' ? 'en' : 'de';
+    expect(portalLanguage(projectConfig({ defaultLanguage }), [], locale)).toBe(expected);
+  });
+});

@@ -147,3 +147,118 @@ describe('serviceClocks (guide §3.1)', () => {
     expect([brief(clocks.response), brief(clocks.restoration)]).toEqual([response, restoration]);
   });
 });
+
+describe('serviceClocks: every field of a clock', () => {
+  const clocks = (over: Partial<Parameters<typeof serviceClocks>[0]>) =>
+    serviceClocks({
+      slas: undefined,
+      cfg: config(),
+      priority: 'P1',
+      created: CREATED,
+      acceptedAt: ACCEPTED,
+      resolvedAt: null,
+      done: false,
+      now: NOW,
+      ...over,
+    });
+
+  it('an app clock running and one completed: start, stop, target and remaining time', () => {
+    expect(clocks({})).toStrictEqual({
+      response: {
+        source: 'app',
+        state: 'completed',
+        startedAt: CREATED,
+        elapsedMs: H,
+        targetMs: H,
+        remainingMs: 0,
+        breached: false,
+        stoppedAt: ACCEPTED,
+      },
+      restoration: {
+        source: 'app',
+        state: 'running',
+        startedAt: ACCEPTED,
+        elapsedMs: 3 * H,
+        targetMs: 4 * H,
+        remainingMs: H,
+        breached: false,
+        stoppedAt: null,
+      },
+    });
+  });
+
+  it('an accepted ticket without a priority: both clocks run without a goal', () => {
+    const { response, restoration } = clocks({ priority: null });
+    expect(response).toMatchObject({
+      state: 'completed',
+      targetMs: null,
+      remainingMs: null,
+      breached: false,
+    });
+    expect(restoration).toMatchObject({
+      state: 'running',
+      targetMs: null,
+      remainingMs: null,
+      breached: false,
+    });
+  });
+
+  it('a ticket closed without a resolution date settles its clocks now', () => {
+    const { response, restoration } = clocks({ acceptedAt: undefined, done: true });
+    expect(response).toMatchObject({ state: 'completed', elapsedMs: 4 * H, stoppedAt: NOW.toISOString() });
+    expect(restoration).toEqual({ source: 'app', state: 'notStarted' });
+  });
+
+  it('an acceptance stamped before the creation (clocks apart) counts no negative time', () => {
+    const { response } = clocks({ acceptedAt: '2026-11-27T07:00:00.000Z' });
+    expect(response).toMatchObject({ elapsedMs: 0, remainingMs: H, breached: false });
+  });
+
+  it('a resolution date stops restoration even while the ticket is open again', () => {
+    expect(clocks({ resolvedAt: RESOLVED }).restoration).toMatchObject({
+      state: 'completed',
+      elapsedMs: 2 * H,
+      stoppedAt: RESOLVED,
+    });
+  });
+
+  it('a JSM SLA: the latest completed cycle, its stop time, JSM’s remaining time and breach', () => {
+    const cycle = (startH: number, stopH: number | undefined, breached: boolean) => ({
+      startTime: { epochMillis: Date.parse(CREATED) + startH * H },
+      ...(stopH === undefined ? {} : { stopTime: { epochMillis: Date.parse(CREATED) + stopH * H } }),
+      breached,
+      elapsedTime: { millis: H },
+    });
+    const { response, restoration } = clocks({
+      slas: [
+        {
+          id: '1',
+          name: 'Time to first response',
+          completedCycles: [cycle(0, 1, false), { ...cycle(2, 3, true), remainingTime: { millis: -H } }],
+        },
+        { id: '2', name: 'Time to resolution', completedCycles: [cycle(0, undefined, false)] },
+      ],
+    });
+    expect(response).toStrictEqual({
+      source: 'jsmSla',
+      state: 'completed',
+      startedAt: '2026-11-27T10:00:00.000Z',
+      elapsedMs: H,
+      targetMs: null,
+      remainingMs: -H,
+      breached: true,
+      stoppedAt: '2026-11-27T11:00:00.000Z',
+    });
+    expect(restoration).toMatchObject({ targetMs: null, remainingMs: null, stoppedAt: NOW.toISOString() });
+  });
+
+  it('a done ticket settles a paused JSM SLA at its resolution date', () => {
+    const paused = sla('Time to resolution', { paused: true }, true);
+    expect(clocks({ slas: [paused], resolvedAt: RESOLVED, done: true }).restoration).toMatchObject({
+      source: 'jsmSla',
+      state: 'completed',
+      remainingMs: null,
+      stoppedAt: RESOLVED,
+    });
+  });
+});
