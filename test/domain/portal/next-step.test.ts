@@ -1,5 +1,10 @@
 import type { Kind } from '../../../src/domain/kinds';
-import { estimateExpired, nextStep, type NextStep } from '../../../src/domain/portal/next-step';
+import {
+  deliveryVersionOf,
+  estimateExpired,
+  nextStep,
+  type NextStep,
+} from '../../../src/domain/portal/next-step';
 import { nextStepSentence } from '../../../src/domain/portal/next-step-sentence';
 import { portalLanguage } from '../../../src/domain/portal/portal-language';
 import type { StatusKey } from '../../../src/domain/statuses';
@@ -326,5 +331,20 @@ describe('portalLanguage: the locale in any letter case', () => {
     // The site's default is the other language, so only the locale can give the answer.
     const defaultLanguage = expected === 'de' ? 'en' : 'de';
     expect(portalLanguage(projectConfig({ defaultLanguage }), [], locale)).toBe(expected);
+  });
+});
+
+describe('deliveryVersionOf: a Delivery version as the customer reads it (guide §3.1.1)', () => {
+  it.each<[string | null, string, ReturnType<typeof deliveryVersionOf>]>([
+    [null, 'CUSTOM', null],
+    ['', 'CUSTOM', null],
+    ['   ', 'CUSTOM', null],
+    ['CUSTOM', 'CUSTOM', { kind: 'custom' }],
+    [' custom ', 'CUSTOM', { kind: 'custom' }],
+    ['Kundenspezifisch', ' kundenspezifisch ', { kind: 'custom' }],
+    [' 14.21.3.1 ', 'CUSTOM', { kind: 'patch', text: '14.21.3.1' }],
+    ['CUSTOM-2', 'CUSTOM', { kind: 'patch', text: 'CUSTOM-2' }],
+  ])('%j with the custom value %j → %j', (raw, customValue, expected) => {
+    expect(deliveryVersionOf(raw, customValue)).toEqual(expected);
   });
 });
