@@ -348,3 +348,41 @@ describe('deliveryVersionOf: a Delivery version as the customer reads it (guide 
     expect(deliveryVersionOf(raw, customValue)).toEqual(expected);
   });
 });
+
+describe('nextStep: a state still from the status before (the event that moved the ticket not handled yet)', () => {
+  const from = (kind: Kind, status: StatusKey) => entered(kind, status);
+  it.each<[string, ReturnType<typeof facts>]>([
+    [
+      'Open with the Clarification timer',
+      facts('supportRequest', 'open', { state: from('supportRequest', 'clarification') }),
+    ],
+    [
+      'Clarification with the Resolved timer',
+      facts('softwareDefect', 'clarification', { state: from('softwareDefect', 'resolved') }),
+    ],
+    ['Clarification with no state', facts('supportRequest', 'clarification', { state: undefined })],
+    [
+      'In Progress with the Resolved timer',
+      facts('softwareDefect', 'inProgress', { state: from('softwareDefect', 'resolved') }),
+    ],
+    [
+      'Resolved with the Clarification timer',
+      facts('softwareDefect', 'resolved', { state: from('softwareDefect', 'clarification') }),
+    ],
+    ['Resolved with no state', facts('softwareDefect', 'resolved', { state: undefined })],
+    [
+      'Ordered with the estimate timer',
+      facts('customisation', 'ordered', { state: from('customisation', 'estimationAvailable') }),
+    ],
+  ])('%s: the support team acts', (_name, input) => {
+    expect(nextStep(input, cfg)).toEqual({ kind: 'withSupport' });
+  });
+
+  it('estimateExpired: the expiry notice is not the expiry', () => {
+    const withNotice = projectConfig({ timers: { estimate: { noticeBeforeDays: 14 } } });
+    const state = entered('customisation', 'estimationAvailable', T0, withNotice);
+    // After the notice (14 days before), before the expiry at 2026-04-27T07:00Z.
+    const now = new Date('2026-04-20T07:00:00.000Z');
+    expect(estimateExpired('customisation', 'estimationAvailable', state, now, withNotice)).toBe(false);
+  });
+});

@@ -53,3 +53,38 @@ describe('checkReclassification', () => {
     expect(checkReclassification('softwareDefect', 'incident', 'open').allowed).toBe(false);
   });
 });
+
+describe('checkReclassification: the reason given, in both languages', () => {
+  it.each([
+    [
+      'delivery',
+      'incident',
+      'open',
+      'Delivery tickets are created by support and never converted from or to a customer ticket.',
+      'Delivery-Tickets werden vom Support angelegt und nie aus Kundentickets umgewandelt oder in solche.',
+    ],
+    [
+      'incident',
+      'supportRequest',
+      'open',
+      'This type change is not part of the reclassification rules.',
+      'Dieser Typwechsel ist in den Regeln zur Umklassifizierung nicht vorgesehen.',
+    ],
+    [
+      'softwareDefect',
+      'nonSoftwareDefect',
+      'closed',
+      'A ticket can only change its type before it is resolved.',
+      'Der Tickettyp kann nur vor der Lösung geändert werden.',
+    ],
+    [
+      'softwareDefect',
+      'supportRequest',
+      'deliveryPending',
+      'The new ticket type has no such status; move the ticket to a status both types share first.',
+      'Der neue Tickettyp kennt diesen Status nicht; setzen Sie das Ticket zuerst in einen Status, den beide Typen kennen.',
+    ],
+  ] as const)('%s → %s in %s', (from, to, status, en, de) => {
+    expect(checkReclassification(from, to, status)).toEqual({ allowed: false, reason: { en, de } });
+  });
+});
