@@ -129,6 +129,22 @@ describe('portal panel reads Jira from the page', () => {
     expect(backendPoints(before)).toBe(0);
   });
 
+  it("follows a move decided from the event's payload in the copy: the next view reads nothing and shows it", async () => {
+    const key = await h.as(ACME).createIssue({ project: 'SD', issueType: 'Support Request', summary: 'CSV' });
+    await h.settle();
+    expect(asView((await viewPortal(h, ACME, key)).result).view).toBe('request');
+    await h.agent.transition(key, { status: 'In Progress' });
+    await h.settle();
+    const copy = h.host.kvs.get('kvs', `portal:copy:${key}`)?.value as {
+      bean: { fields: { status: { name: string } } };
+    };
+    expect(copy.bean.fields.status.name).toBe('In Progress');
+    const before = h.host.invocations.length;
+    const view = asView((await viewPortal(h, ACME, key)).result);
+    expect(backendRequests(before)).toEqual([]);
+    expect(view).toMatchObject({ view: 'request', issueKey: key });
+  });
+
   it("shows what the app wrote since without reading Jira: the customer's escalation", async () => {
     const key = await clarificationRequest();
     await viewPortal(h, ACME, key);

@@ -12,7 +12,8 @@ import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket } from '../shared/ticket';
-import { dropPortalCopyIfChanged, keepPortalCopy, portalFields } from '../shared/portal-copy';
+import { keepPortalCopy, portalFields } from '../shared/portal-copy';
+import { followPortalCopy } from '../shared/portal-copy-changes';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
 import { needsTicketFields, ticketFromPayload } from '../../domain/events/payload-ticket';
 import { parseProcessState } from '../../domain/process-state';
@@ -73,11 +74,9 @@ export async function handleIssueChange(
   const left = triageIssueChange({ event: received, timerMayRun: mayRun }, configured);
   if (left !== undefined) {
     // The portal's copy of the ticket is kept on the reads below; an edit left unread (a field no rule watches,
-    // such as the organizations or a Non-Software Defect's priority) may change what the portal shows, so the
-    // copy is dropped and the next portal view reads the ticket once, unless the edit names only fields the
-    // copy does not hold.
-    if (received.kind === 'updated')
-      await dropPortalCopyIfChanged(deps.store, received.issueKey, received.items);
+    // such as the organizations or a Non-Software Defect's priority) may change what the portal shows: the copy
+    // follows it from the payload where that is exact, or is marked stale (`followPortalCopy`).
+    if (received.kind === 'updated') await followPortalCopy(deps.store, received.issueKey, received);
     return { kind: 'ignored', reason: left };
   }
   // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is
@@ -111,7 +110,11 @@ export async function handleIssueChange(
   const prepared = { deps, config, fieldIds, now, visible };
   if ('ticket' in fromPayload) {
     const outcome = await decideAndAct(prepared, received, fromPayload.ticket, true);
-    if (outcome) return outcome;
+    if (outcome) {
+      // Decided without a read, which would have kept the portal's copy: the copy follows the edit instead.
+      if (received.kind === 'updated') await followPortalCopy(deps.store, received.issueKey, received);
+      return outcome;
+    }
   }
   let ticket;
   try {

@@ -1,15 +1,17 @@
 import type { KeyValueStore } from '../ports';
 import type { EntityProperty, JiraGateway } from '../ports/jira';
-import { patchPortalCopy } from './portal-copy';
+import { dropPortalCopy, patchPortalCopy } from './portal-copy';
 
 /** The Jira writes that may carry the app's properties. */
 type PropertyWrites = Pick<JiraGateway, 'setIssueProperty' | 'editIssue' | 'doTransition'>;
 
 /**
  * The Jira port with every landed write of the app's properties also patched into the portal's copy of the
- * ticket (`portal-copy.ts`), whichever call carries it: the property alone, an edit or a transition. The copy
- * is patched after Jira answered, so it never shows a state Jira does not hold; a writer that dies in between
- * leaves the copy one write behind until the ticket's next read or write.
+ * ticket (`portal-copy.ts`), whichever call carries it: the property alone, an edit or a transition. An edit of
+ * fields or a transition changes what the copy holds, and the app receives no event of its own writes, so it
+ * marks the copy stale instead: the next view reads the ticket. The copy is patched or marked after Jira
+ * answered, so it never shows a state Jira does not hold; a writer that dies in between leaves the copy one
+ * write behind until the ticket's next read or write.
  */
 export function portalCopiedJira<J extends PropertyWrites>(jira: J, store: KeyValueStore): J {
   const patch = async (key: string, properties: readonly EntityProperty[] | undefined) => {
@@ -22,11 +24,12 @@ export function portalCopiedJira<J extends PropertyWrites>(jira: J, store: KeyVa
     },
     editIssue: async (key, edit, options) => {
       await jira.editIssue(key, edit, options);
-      await patch(key, edit.properties);
+      if (Object.keys(edit.fields ?? {}).length > 0) await dropPortalCopy(store, key);
+      else await patch(key, edit.properties);
     },
     doTransition: async (key, transition) => {
       await jira.doTransition(key, transition);
-      await patch(key, transition.properties);
+      await dropPortalCopy(store, key);
     },
   };
   return new Proxy(jira, {

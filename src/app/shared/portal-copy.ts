@@ -36,8 +36,25 @@ export function portalFields(ids: FieldIds): string[] {
 /** The properties a copy carries. */
 export const COPIED_PROPERTIES = [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY] as const;
 
-interface StoredCopy {
-  bean: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> };
+/**
+ * What KVS holds for a ticket under `portal:copy:<key>`: a copy (`bean`), or a mark that a change the app saw made
+ * a copy stale (no `bean`; `floor`, when known, is the `updated` of that change). A mark is never removed: it keeps
+ * the index rebuild from creating a copy out of a search that may lag behind the change (`keepSearchCopy`), and
+ * a read of the ticket replaces it only when it is newer than the change.
+ */
+export interface StoredCopy {
+  bean?: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> };
+  /** Jira's `updated` of the view the fields were read in (absent on copies kept before it was recorded). */
+  basis?: string;
+  /** Fields taken from a later event's payload since, each with that event's `updated`. */
+  fieldBasis?: Record<string, string>;
+  /** On a mark: the newest change the app saw that a copy must be newer than. */
+  floor?: string;
+}
+
+/** Whether Jira's `updated` instant `a` is later than `b` (both ISO 8601; Jira writes `+0000` offsets). */
+export function laterThan(a: string, b: string): boolean {
+  return Date.parse(a) > Date.parse(b);
 }
 
 /**
@@ -69,26 +86,27 @@ function copiedLink(link: unknown): unknown[] {
   ];
 }
 
-function copyKey(issueKey: string): string {
+export function copyKey(issueKey: string): string {
   return `${COPY_PREFIX}${issueKey}`;
+}
+
+/** What KVS holds for `issueKey`: a copy, a mark, or `undefined` when the app never kept either. */
+export async function readStoredCopy(
+  store: KeyValueStore,
+  issueKey: string,
+): Promise<StoredCopy | undefined> {
+  const stored = await store.get<StoredCopy>(copyKey(issueKey));
+  return isRecord(stored) ? stored : undefined;
 }
 
 /** The copy of `issueKey`, as an issue bean with the portal's fields and both properties; `undefined` if none. */
 export async function readPortalCopy(store: KeyValueStore, issueKey: string): Promise<IssueBean | undefined> {
-  const stored = await store.get<StoredCopy>(copyKey(issueKey));
-  return isRecord(stored) && isRecord(stored.bean) ? stored.bean : undefined;
+  const stored = await readStoredCopy(store, issueKey);
+  return stored && isRecord(stored.bean) ? stored.bean : undefined;
 }
 
-/**
- * Keeps the copy of an issue the app just read with at least `fieldIds` (normally {@link portalFields}) and both
- * properties (a property Jira did not return is absent on the issue). Writes KVS only when the copy changed.
- */
-export async function keepPortalCopy(
-  store: KeyValueStore,
-  bean: IssueBean,
-  fieldIds: readonly string[],
-): Promise<void> {
-  if (!bean.key) return;
+/** The copy of `bean` with only `fieldIds` (people as account ids, links as ids) and the copied properties. */
+export function copyOf(bean: IssueBean, fieldIds: readonly string[]): NonNullable<StoredCopy['bean']> {
   const source = bean.fields ?? {};
   const fields = Object.fromEntries(
     fieldIds.flatMap((id) => (source[id] === undefined ? [] : [[id, copiedValue(id, source[id])]])),
@@ -96,8 +114,50 @@ export async function keepPortalCopy(
   const properties = Object.fromEntries(
     COPIED_PROPERTIES.flatMap((k) => (bean.properties?.[k] === undefined ? [] : [[k, bean.properties[k]]])),
   );
-  const next: StoredCopy = { bean: { id: bean.id, key: bean.key, fields, properties } };
-  await writeIfChanged(store, bean.key, next);
+  return { id: bean.id, key: bean.key ?? '', fields, properties };
+}
+
+/** Jira's `updated` of an issue bean read with it, if present. */
+export function updatedOf(bean: IssueBean): string | undefined {
+  const updated = bean.fields?.updated;
+  return typeof updated === 'string' ? updated : undefined;
+}
+
+/**
+ * The copy a fresh read of the ticket (`bean`, strongly consistent, at `basis`) leaves over what is stored:
+ * the read, except where the stored record knows a change newer than the read (a mark's `floor`, or a field an
+ * event patched at or after `basis`): a mark stays, a patched field keeps its patched value. A read without
+ * `updated` replaces anything.
+ */
+export function afterRead(
+  current: StoredCopy | undefined,
+  read: NonNullable<StoredCopy['bean']>,
+  basis: string | undefined,
+): StoredCopy {
+  const fresh: StoredCopy = { bean: read, ...(basis !== undefined ? { basis } : {}) };
+  if (basis === undefined || current === undefined) return fresh;
+  if (!current.bean) return current.floor !== undefined && !laterThan(basis, current.floor) ? current : fresh;
+  if (current.basis !== undefined && laterThan(current.basis, basis)) return current;
+  const newer = Object.entries(current.fieldBasis ?? {}).filter(([, at]) => !laterThan(basis, at));
+  if (newer.length === 0) return fresh;
+  const fields = { ...read.fields };
+  for (const [id] of newer) fields[id] = current.bean.fields[id];
+  return { bean: { ...read, fields }, basis, fieldBasis: Object.fromEntries(newer) };
+}
+
+/**
+ * Keeps the copy of an issue the app just read fresh with at least `fieldIds` (normally {@link portalFields}) and
+ * both properties (a property Jira did not return is absent on the issue), as {@link afterRead} merges it. Writes
+ * KVS only when the copy changed.
+ */
+export async function keepPortalCopy(
+  store: KeyValueStore,
+  bean: IssueBean,
+  fieldIds: readonly string[],
+): Promise<void> {
+  if (!bean.key) return;
+  const key = bean.key;
+  await writeIfChanged(store, key, (current) => afterRead(current, copyOf(bean, fieldIds), updatedOf(bean)));
 }
 
 /** After the app wrote one of its properties on `issueKey`: the copy, if there is one, carries the new value. */
@@ -108,58 +168,42 @@ export async function patchPortalCopy(
   value: unknown,
 ): Promise<void> {
   if (!(COPIED_PROPERTIES as readonly string[]).includes(propertyKey)) return;
-  const stored = await store.get<StoredCopy>(copyKey(issueKey));
-  if (!isRecord(stored) || !isRecord(stored.bean)) return;
-  const next: StoredCopy = {
-    bean: { ...stored.bean, properties: { ...stored.bean.properties, [propertyKey]: value } },
-  };
-  await writeIfChanged(store, issueKey, next, stored);
+  await writeIfChanged(store, issueKey, (stored) => {
+    if (!stored?.bean) return undefined;
+    return {
+      ...stored,
+      bean: { ...stored.bean, properties: { ...stored.bean.properties, [propertyKey]: value } },
+    };
+  });
 }
 
 /**
- * Writes the copy when it changed. A copy that cannot be written (storage refused or failed) is removed
- * instead, so that the next view reads the issue rather than show an old copy; the use case that read or wrote
- * the ticket goes on either way, as the copy is never the source of truth.
+ * Writes what `next` makes of the stored record, when it changed (`undefined`: nothing to write). A copy that
+ * cannot be written (storage refused or failed) is replaced by a mark instead, so that the next view reads the
+ * issue rather than show an old copy; the use case that read or wrote the ticket goes on either way, as the copy
+ * is never the source of truth.
  */
 async function writeIfChanged(
   store: KeyValueStore,
   issueKey: string,
-  next: StoredCopy,
-  known?: StoredCopy,
+  next: (current: StoredCopy | undefined) => StoredCopy | undefined,
 ): Promise<void> {
   const key = copyKey(issueKey);
   try {
-    const current = known ?? (await store.get<StoredCopy>(key));
-    if (JSON.stringify(current) === JSON.stringify(next)) return;
-    await store.set(key, next);
+    const current = await readStoredCopy(store, issueKey);
+    const written = next(current);
+    if (written === undefined || JSON.stringify(current) === JSON.stringify(written)) return;
+    await store.set(key, written);
   } catch {
-    await store.delete(key).catch(() => undefined);
+    await store.set(key, {}).catch(() => undefined);
   }
 }
 
 /**
- * Forgets the copy of `issueKey` after the app changed what Jira holds beyond its properties (a link): the next
- * view reads the issue again.
+ * Marks the copy of `issueKey` stale after the app changed what Jira holds beyond its properties (a link, a
+ * field, a transition): the next view reads the issue again, and the index rebuild keeps no copy of it from
+ * search. `floor`: the `updated` of the change, when known.
  */
-export async function dropPortalCopy(store: KeyValueStore, issueKey: string): Promise<void> {
-  await store.delete(copyKey(issueKey));
-}
-
-/**
- * After an edit the app leaves unread (`changed`: the changelog's items): forgets the copy of `issueKey` unless
- * the edit cannot have changed what the copy holds, i.e. every item names, by its field id, a field the copy does
- * not hold (participants, description, labels). An item without a field id, or naming a field the copy holds
- * (the access check's reporter and security level among them), drops the copy: the next view reads the issue.
- */
-export async function dropPortalCopyIfChanged(
-  store: KeyValueStore,
-  issueKey: string,
-  changed: readonly { fieldId?: string | undefined }[],
-): Promise<void> {
-  const copy = await readPortalCopy(store, issueKey);
-  if (!copy) return;
-  const held = new Set([...ticketFields({}), ...Object.keys(copy.fields ?? {})]);
-  const untouched =
-    changed.length > 0 && changed.every((item) => item.fieldId !== undefined && !held.has(item.fieldId));
-  if (!untouched) await dropPortalCopy(store, issueKey);
+export async function dropPortalCopy(store: KeyValueStore, issueKey: string, floor?: string): Promise<void> {
+  await store.set<StoredCopy>(copyKey(issueKey), floor === undefined ? {} : { floor });
 }

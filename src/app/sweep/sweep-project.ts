@@ -12,6 +12,8 @@ import {
   type SweepPhase,
 } from './sweep-sources';
 import type { IssueBean } from '../ports/jira';
+import type { FieldIds } from '../../domain/ticket';
+import { freshFieldIndexForRebuild, keepSearchCopy } from './rebuild-portal-copy';
 import { toSweepTicket } from './sweep-ticket';
 import type { TicketOutcome } from './sweep-ticket-step';
 
@@ -61,15 +63,20 @@ function nextPhase(phase: SweepPhase, rebuild: boolean): SweepPhase | undefined 
   return undefined;
 }
 
-/** Handles one ticket a page returned: swept, or (`stateless` phase) given its "no state yet" copy. */
+/**
+ * Handles one ticket a page returned: swept, or (`stateless` phase) given its "no state yet" copy; either way
+ * given the portal's copy when it has none (`keepSearchCopy`).
+ */
 async function handleTicket(
   ctx: SweepContext,
   isolation: TicketIsolation,
   phase: SweepPhase,
   bean: IssueBean,
+  portalFieldIds: FieldIds | undefined,
 ): Promise<TicketOutcome | undefined> {
   if (phase === 'stateless') {
     await keepNoStateCopy(ctx, bean);
+    if (portalFieldIds) await keepSearchCopy(ctx, bean, portalFieldIds);
     return undefined;
   }
   const ticket = toSweepTicket(bean, ctx.cfg, ctx.organizationsFieldId);
@@ -78,6 +85,7 @@ async function handleTicket(
     : { kind: 'skipped', reason: 'unreadable' };
   if (phase === 'due' && outcome.kind === 'notDue' && ticket) await raiseEarlyEntry(ctx, ticket.key);
   if (phase === 'stamped' && outcome.kind === 'notDue' && ticket) await keepStateCopy(ctx, ticket.key);
+  if (portalFieldIds) await keepSearchCopy(ctx, bean, portalFieldIds);
   return outcome;
 }
 
@@ -109,6 +117,7 @@ export async function sweepProject(
   const parked = isolation.parkedKeys();
   const held = (): { heldIssuesRetryAfter?: number } =>
     isolation.heldIssuesRetryAfter > 0 ? { heldIssuesRetryAfter: isolation.heldIssuesRetryAfter } : {};
+  if (repair.rebuild) await freshFieldIndexForRebuild(ctx, limits.budget);
   for (;;) {
     const before = stats.totalPoints;
     const inTime = limits.time.ticketsThatFit();
@@ -140,7 +149,7 @@ export async function sweepProject(
           cutShort = true;
           break;
         }
-        const outcome = await handleTicket(ctx, isolation, phase, bean);
+        const outcome = await handleTicket(ctx, isolation, phase, bean, page.portalFieldIds);
         costs.observe(phase, bean, stats.totalPoints - start);
         if (outcome) outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
         tickets += 1;

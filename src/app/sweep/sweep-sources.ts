@@ -11,6 +11,9 @@ import { JiraHttpError } from '../ports/jira-errors';
 import type { SweepContext } from './sweep-context';
 import { jqlString, stampedTicketsJql, statelessTicketsJql, unstampedTicketsJql } from './sweep-queries';
 import { sweepFields } from './sweep-ticket';
+import { COPIED_PROPERTIES, portalFields } from '../shared/portal-copy';
+import { portalCopyFieldIds } from './rebuild-portal-copy';
+import type { FieldIds } from '../../domain/ticket';
 
 /**
  * Where a project sweep finds its tickets, in this order:
@@ -30,6 +33,8 @@ export type SweepPhase = 'unstamped' | 'stamped' | 'stateless' | 'due';
 export interface SourcePage {
   readonly issues: IssueBean[];
   readonly nextPageToken?: string | undefined;
+  /** The field ids the page's tickets carry the portal's fields for (`keepSearchCopy`); absent: none. */
+  readonly portalFieldIds?: FieldIds | undefined;
 }
 
 /** How often the repair query runs when nothing changed. */
@@ -92,11 +97,14 @@ async function searchPage(
   maxResults: number,
   token: string | undefined,
   changelog: boolean,
+  portalFieldIds: FieldIds | undefined,
 ): Promise<SourcePage> {
+  // A search costs the same with more fields: it carries what the portal's copy holds (`keepSearchCopy`).
+  const fields = sweepFields(ctx.organizationsFieldId);
   const page = await ctx.deps.jira.search({
     jql,
-    fields: sweepFields(ctx.organizationsFieldId),
-    properties: [PROCESS_STATE_KEY],
+    fields: portalFieldIds ? [...new Set([...fields, ...portalFields(portalFieldIds)])] : fields,
+    properties: portalFieldIds ? [...COPIED_PROPERTIES] : [PROCESS_STATE_KEY],
     maxResults,
     // Expanding the changelog in the search is free in points; the bulk changelog API charges per entry
     // (docs/decisions/0002-sweep-queries-and-changelog.md). Only the repair query needs it.
@@ -104,7 +112,7 @@ async function searchPage(
     ...(token ? { nextPageToken: token } : {}),
   });
   const more = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;
-  return { issues: page.issues, nextPageToken: more };
+  return { issues: page.issues, nextPageToken: more, portalFieldIds };
 }
 
 /**
@@ -153,13 +161,14 @@ async function duePage(
     entries.length,
     undefined,
     false,
+    await portalCopyFieldIds(ctx),
   );
   if (!ctx.dryRun) {
     const returned = new Set(found.issues.map((bean) => bean.key));
     for (const entry of entries)
       if (!returned.has(entry.issueKey)) await followMissingTicket(ctx, entry.issueKey);
   }
-  return { issues: found.issues, nextPageToken: page.cursor };
+  return { ...found, nextPageToken: page.cursor };
 }
 
 /** One page of `phase`, at most `maxResults` tickets; the due phase leaves out the `parked` keys. */
@@ -176,7 +185,14 @@ export async function sourcePage(
     stamped: () => stampedTicketsJql(ctx.cfg.projectKey),
     stateless: () => statelessTicketsJql(ctx.cfg),
   }[phase]();
-  const page = await searchPage(ctx, jql, maxResults, token, phase === 'unstamped');
+  const page = await searchPage(
+    ctx,
+    jql,
+    maxResults,
+    token,
+    phase === 'unstamped',
+    await portalCopyFieldIds(ctx),
+  );
   if (phase === 'stamped' && !ctx.dryRun) {
     for (const bean of page.issues) {
       const due = parseProcessState(bean.properties?.[PROCESS_STATE_KEY])?.nextDueAt;

@@ -28,3 +28,45 @@ describe('the portal copy wrapper around the due-indexed Jira port (as the app b
     expect(index.entries.get('SD-1')?.viewless).toBeUndefined();
   });
 });
+
+describe("the portal copy after the app's own writes (the app receives no event of them)", () => {
+  const COPY = {
+    bean: { id: '10001', key: 'SD-1', fields: { status: { id: '1', name: 'Open' } }, properties: {} },
+    basis: VIEW,
+  };
+  const jira = {
+    setIssueProperty: () => Promise.resolve(),
+    editIssue: () => Promise.resolve(),
+    doTransition: () => Promise.resolve(),
+  } as unknown as JiraGateway;
+
+  it.each<[string, (app: JiraGateway) => Promise<void>, 'patched' | 'marked']>([
+    [
+      'a property alone: patched',
+      (app) => app.setIssueProperty('SD-1', PROCESS_STATE_KEY, { timer: 'none' }),
+      'patched',
+    ],
+    [
+      'an edit carrying only the property: patched',
+      (app) => app.editIssue('SD-1', { properties: [{ key: PROCESS_STATE_KEY, value: { timer: 'none' } }] }),
+      'patched',
+    ],
+    [
+      'an edit of a field (a re-typing set back): marked stale',
+      (app) =>
+        app.editIssue('SD-1', {
+          fields: { issuetype: { id: '10100' } },
+          properties: [{ key: PROCESS_STATE_KEY, value: { timer: 'none' } }],
+        }),
+      'marked',
+    ],
+    ['a transition: marked stale', (app) => app.doTransition('SD-1', { id: '31' }), 'marked'],
+  ])('%s', async (_case, write, expected) => {
+    const store = new MemoryStore();
+    await store.set('portal:copy:SD-1', COPY);
+    await write(portalCopiedJira(jira, store));
+    const stored = await store.get<{ bean?: { properties: Record<string, unknown> } }>('portal:copy:SD-1');
+    if (expected === 'marked') expect(stored).toEqual({});
+    else expect(stored?.bean?.properties[PROCESS_STATE_KEY]).toEqual({ timer: 'none' });
+  });
+});
