@@ -25,7 +25,7 @@ const FROM_SNAPSHOT: ReadonlyMap<string, (s: IssueSnapshot) => unknown> = new Ma
 ]);
 
 /** What a change does to the stored record: nothing, a patched copy, a mark (`drop`), or a mark if none exists. */
-export type CopyAfterChange =
+type CopyAfterChange =
   | { readonly kind: 'keep' }
   | { readonly kind: 'patch'; readonly copy: StoredCopy }
   | { readonly kind: 'drop'; readonly floor?: string }
@@ -41,6 +41,7 @@ export type CopyAfterChange =
  * id, a copy without a basis, an event without a snapshot) makes the copy stale. Without any record the change
  * leaves a mark, so that a copy made later from a lagging search is not kept (`keepSearchCopy`).
  *
+ * @internal Exported for the table test; the app calls {@link followPortalCopy}.
  * @example
  * copyAfterChange(copyAt('10:00'), { items: [{ field: 'status', fieldId: 'status', … }], snapshot: at('10:05') })
  * // { kind: 'patch', copy: { …, fieldBasis: { status: '…10:05…' } } }

@@ -128,6 +128,7 @@ export function updatedOf(bean: IssueBean): string | undefined {
  * the read, except where the stored record knows a change newer than the read (a mark's `floor`, or a field an
  * event patched at or after `basis`): a mark stays, a patched field keeps its patched value. A read without
  * `updated` replaces anything.
+ * @internal Exported for the table test; the app calls {@link keepPortalCopy}.
  */
 export function afterRead(
   current: StoredCopy | undefined,

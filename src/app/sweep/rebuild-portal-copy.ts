@@ -17,12 +17,11 @@ import type { SweepContext } from './sweep-context';
 
 /**
  * The site's field ids for the portal's copy in a sweep's search, from the app's field index while it is fresh;
- * `undefined` (no copies from this search) in a dry run, which writes nothing, and while the index is older than
- * a day.
+ * `undefined` (no copies from this search) in a dry run, which writes nothing, and while the index is stale.
  */
 export async function portalCopyFieldIds(ctx: SweepContext): Promise<FieldIds | undefined> {
   if (ctx.dryRun) return undefined;
-  const index = await cachedFieldNameIndex(ctx.deps.store, ctx.now);
+  const index = await cachedFieldNameIndex(ctx.deps.store, ctx.now, ctx.cfg);
   return index && fieldIdsOf(index, ctx.cfg);
 }
 
@@ -31,12 +30,12 @@ const FIELD_READ_RESERVE = 100;
 
 /**
  * Before the index rebuild (installation, settings change) searches: the app's field index, read from
- * `GET /field` when it is older than a day (as the events do, once a day at most) and at least
+ * `GET /field` when it is stale (as the events do) and at least
  * {@link FIELD_READ_RESERVE} points of the hour are left, its points charged to the hour's budget at once. The
  * hourly sweep and the daily repair never read it: their searches carry the copy only while it is fresh.
  */
 export async function freshFieldIndexForRebuild(ctx: SweepContext, budget: PointsBudget): Promise<void> {
-  if (ctx.dryRun || (await cachedFieldNameIndex(ctx.deps.store, ctx.now))) return;
+  if (ctx.dryRun || (await cachedFieldNameIndex(ctx.deps.store, ctx.now, ctx.cfg))) return;
   if ((await budget.remaining()) < FIELD_READ_RESERVE) return;
   const before = ctx.deps.stats.totalPoints;
   try {
