@@ -59,6 +59,9 @@ describe('holidayRegionCatalogue: every region the settings accept, named in bot
     expect(byCode.get('DE')?.name).toEqual({ en: 'Germany', de: 'Deutschland' });
     expect(byCode.get('DE-SL')?.name).toEqual({ en: 'Saarland (Germany)', de: 'Saarland (Deutschland)' });
     expect(byCode.get('AT-6')?.name.en).toMatch(/\(Austria\)$/);
+    // The library names countries and states in their own language unless asked for English or German.
+    expect(byCode.get('NL')?.name).toEqual({ en: 'Netherlands', de: 'Niederlande' });
+    expect(byCode.get('AT-9')?.name).toEqual({ en: 'Vienna (Austria)', de: 'Wien (Österreich)' });
 
     const codes = catalogue.map((entry) => entry.code);
     const countries = codes.filter((code) => !code.includes('-'));
@@ -66,6 +69,9 @@ describe('holidayRegionCatalogue: every region the settings accept, named in bot
     expect(countries.length).toBeGreaterThan(100);
     const german = codes.filter((code) => code.startsWith('DE-'));
     expect(german).toEqual([...german].sort());
+    const swiss = codes.filter((code) => code.startsWith('CH-')); // the library lists them from ZH on
+    expect(swiss).toEqual([...swiss].sort());
+    expect(swiss.length).toBe(26);
     expect(german.length).toBe(16);
     expect(codes.indexOf('DE')).toBe(codes.indexOf(german[0] ?? '') - 1);
 
