@@ -83,6 +83,34 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
     expect((sent ?? Infinity) - firstRun).toBeLessThan(5 * MINUTE);
   });
 
+  it('a reminder write answered 503 (it may have landed): its claim is taken over just past the lease, not next hour', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const [key = ''] = await waitingInClarification(s, 1);
+    const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
+    const jira = intercept(
+      (target, path, body) =>
+        target.remote === 'jira' &&
+        path.startsWith(`/rest/api/3/issue/${key}?`) &&
+        body.includes('"properties"') &&
+        Date.now() >= firstRun &&
+        Date.now() < firstRun + 2 * MINUTE,
+      () => new Response(JSON.stringify({ errorMessages: ['unavailable'] }), { status: 503 }),
+    );
+    s.jump(new Date(START + 10 * DAY - HOUR));
+    await s.until(new Date(firstRun + 30 * MINUTE));
+    jira.restore();
+    // Every attempt of the hourly run's write (the client retries an edit it may repeat).
+    expect(jira.refused()).toBeGreaterThan(0);
+    const [sent, ...more] = s.appCommentTimes(key);
+    expect(more).toEqual([]);
+    expect(sent).toBeGreaterThan(firstRun);
+    // The ledger's lease (10 minutes) and half a minute: the next hourly run would be 60 minutes.
+    expect((sent ?? Infinity) - firstRun).toBeLessThan(15 * MINUTE);
+    expect(s.audit()).toContainEqual(
+      expect.objectContaining({ issueKey: key, action: 'reminder', outcome: 'failed', detail: 'ambiguous' }),
+    );
+  });
+
   it('a search Jira answers 409 again and again: the project sweep goes on through the queue within minutes', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
     const keys = await waitingInClarification(s, 2);

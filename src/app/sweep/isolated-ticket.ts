@@ -19,9 +19,14 @@ const AFTER_LEASE_SECONDS = 30;
 
 /**
  * How soon the sweep looks again at a step it left undecided because the ticket kept changing under it (refused
- * twice, or another writer's newer state): a minute, not the next hourly run.
+ * twice, or another writer's newer state), or that failed for a passing reason (an outage, a write that may have
+ * landed): a minute, not the next hourly run. A write that may have landed keeps its claim, so that look finds
+ * it held and waits just past the lease, then re-reads.
  */
-const REDECIDE_AGAIN_SECONDS = 60;
+const LOOK_AGAIN_SECONDS = 60;
+
+/** Passing failures in a row after which a ticket waits for the next hourly run again (no minute-by-minute loop). */
+const QUICK_LOOKS_AFTER_FAILURES = 3;
 
 /** Outcomes that say nothing about whether the ticket can be handled: its failure streak stays as it is. */
 function undecided(outcome: TicketOutcome): boolean {
@@ -67,7 +72,7 @@ export class TicketIsolation {
   /**
    * Seconds until every ticket held back may be handled again: a per-issue 429, a step another runner's claim
    * holds (just past that claim's lease, so a holder that died is taken over then), or a step still undecided
-   * after its second decision (a minute); 0 when none was.
+   * after its second decision or failed for a passing reason (a minute); 0 when none was.
    */
   get heldIssuesRetryAfter(): number {
     return this.holdSeconds;
@@ -87,7 +92,7 @@ export class TicketIsolation {
         const leaseLeft = (Date.parse(outcome.heldUntil) - this.ctx.now.getTime()) / 1000;
         this.hold(Math.max(0, Math.ceil(leaseLeft)) + AFTER_LEASE_SECONDS);
       }
-      if (outcome.kind === 'redecide') this.hold(REDECIDE_AGAIN_SECONDS);
+      if (outcome.kind === 'redecide') this.hold(LOOK_AGAIN_SECONDS);
     } catch (error) {
       // Jira holds back this ticket's writes only (a per-issue 429): the other tickets go on.
       if (error instanceof RateLimitedError && error.scope === 'issue') {
@@ -104,6 +109,12 @@ export class TicketIsolation {
       outcome = { kind: 'failed', reason: code, failure };
     }
     await this.settle(ticket, outcome);
+    if (
+      outcome.kind === 'failed' &&
+      outcome.failure === 'transient' &&
+      (this.records.get(ticket.id)?.attempts ?? 1) <= QUICK_LOOKS_AFTER_FAILURES
+    )
+      this.hold(LOOK_AGAIN_SECONDS);
     return outcome;
   }
 
