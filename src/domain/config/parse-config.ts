@@ -79,7 +79,25 @@ function toErrors(issue: z.core.$ZodIssue): ConfigError[] {
 export function parseConfig(input: unknown): ParseConfigResult {
   const result = appConfigSchema.safeParse(input ?? {});
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: result.error.issues.flatMap(toErrors) };
+  const { issues } = result.error;
+  return {
+    ok: false,
+    errors: issues.filter((issue) => !isShadowedSafeRange(issue, issues)).flatMap(toErrors),
+  };
+}
+
+/**
+ * Zod reports an integer beyond ±2^53 twice: against the safe-integer range (origin `int`) and against the
+ * field's own limit. Only the field's own limit is worth telling; the safe range stays where it is the only one.
+ */
+function isShadowedSafeRange(issue: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[]): boolean {
+  return (
+    (issue.code === 'too_big' || issue.code === 'too_small') &&
+    issue.origin === 'int' &&
+    issues.some(
+      (other) => other !== issue && other.code === issue.code && dotted(other.path) === dotted(issue.path),
+    )
+  );
 }
 
 /** Result of {@link parseStoredConfig}: the configuration in force, and the webhook problems that turned on-call off. */

@@ -358,3 +358,139 @@ describe('a plain limit says which one it is, so the admin page can word it in t
     expect(errorsOf(input)).toContainEqual(expect.objectContaining({ path, rule }));
   });
 });
+
+describe('each rule between settings reports exactly its problem, in its own words', () => {
+  const level = (n: number) => ({ level: n, label: { de: `Stufe ${n}`, en: `Level ${n}` } });
+
+  it.each([
+    [
+      'an expiry notice as long as the validity',
+      { timers: { estimate: { validWeeks: 2, noticeBeforeDays: 14 } } },
+      {
+        path: 'timers.estimate.noticeBeforeDays',
+        message:
+          'timers.estimate.noticeBeforeDays: a notice 14 days before expiry would come before the estimate is made (valid 2 weeks)',
+        rule: { kind: 'noticeBeforeEstimate', noticeDays: 14, validWeeks: 2 },
+      },
+    ],
+    [
+      'a note to account managers without any',
+      { timers: { estimate: { renewal: { mode: 'accountManagerNote' } } } },
+      {
+        path: 'timers.estimate.renewal.accountManagers',
+        message:
+          'timers.estimate.renewal.accountManagers: lists nobody, so a note to the account managers would reach no one',
+        rule: { kind: 'nobodyToNotify' },
+      },
+    ],
+    [
+      "a configured region's unknown holiday region",
+      {
+        regions: {
+          regions: {
+            saarbruecken: { securityLevel: 'Support S', timeZone: 'Europe/Berlin', holidayRegion: 'DE-XX' },
+          },
+        },
+      },
+      {
+        path: 'regions.regions.saarbruecken.holidayRegion',
+        message: 'regions.regions.saarbruecken.holidayRegion: "DE-XX" is not a known holiday region',
+        rule: { kind: 'unknownHolidayRegion', region: 'DE-XX' },
+      },
+    ],
+    [
+      'a webhook without a target (only the missing target, no address check of nothing)',
+      { onCall: { mode: 'webhook' } },
+      {
+        path: 'onCall.target',
+        message: 'onCall.target: is required when on-call mode is "webhook"',
+        rule: { kind: 'targetRequired', mode: 'webhook' },
+      },
+    ],
+    [
+      'a gap after the first escalation level',
+      { escalation: { levels: [level(1), level(3)] } },
+      {
+        path: 'escalation.levels.1.level',
+        message: 'escalation.levels.1.level: must be 2: levels are listed in order 1, 2, 3 … without gaps',
+        rule: { kind: 'levelOrder', level: 2 },
+      },
+    ],
+    [
+      'one unknown placeholder',
+      { texts: { resolvedClose: { en: 'Closed on {closeDate}.' } } },
+      {
+        path: 'texts.resolvedClose.en',
+        message: 'texts.resolvedClose.en: uses unknown placeholder {closeDate}',
+        rule: { kind: 'unknownPlaceholders', names: ['closeDate'] },
+      },
+    ],
+    [
+      'two unknown placeholders',
+      { texts: { resolvedClose: { de: 'Am {closeDate} um {closeTime} geschlossen.' } } },
+      {
+        path: 'texts.resolvedClose.de',
+        message: 'texts.resolvedClose.de: uses unknown placeholders {closeDate}, {closeTime}',
+        rule: { kind: 'unknownPlaceholders', names: ['closeDate', 'closeTime'] },
+      },
+    ],
+  ])('%s', (_name, input, error) => {
+    expect(errorsOf(input)).toEqual([error]);
+  });
+
+  it.each([
+    [
+      'a note to the account managers it lists',
+      { timers: { estimate: { renewal: { mode: 'accountManagerNote', accountManagers: ['557058:am-1'] } } } },
+    ],
+    [
+      'an Opsgenie team name, which is no web address',
+      { onCall: { mode: 'opsgenie', target: 'Support Ops' } },
+    ],
+    // The app tells these apart (`sameName` lower-cases), so the configuration may hold both.
+    [
+      'two status names that differ only in ß and ss',
+      { names: { statuses: { resolved: 'Maße geprüft', closed: 'MASSE GEPRÜFT' } } },
+    ],
+    ['escalation levels 1, 2 in order', { escalation: { levels: [level(1), level(2)] } }],
+  ])('accepts %s', (_name, input) => {
+    expect(parseConfig(input)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a limit is told once, and only where it is a figure', () => {
+  it.each([
+    [
+      { timers: { resolved: { closeAfterDays: 1e20 } } },
+      'timers.resolved.closeAfterDays',
+      /<=3650$/,
+      { kind: 'tooBig', limit: 3650 },
+    ],
+    [
+      { timers: { resolved: { closeAfterDays: -1e20 } } },
+      'timers.resolved.closeAfterDays',
+      />=1$/,
+      { kind: 'tooSmall', limit: 1 },
+    ],
+    // Without a limit of its own, the safe-integer range is the one there is.
+    [
+      { automation: { pointsBudgetPerHour: 1e20 } },
+      'automation.pointsBudgetPerHour',
+      /<=9007199254740991$/,
+      { kind: 'tooBig', limit: Number.MAX_SAFE_INTEGER },
+    ],
+  ])('%j: one error on %s, with its own limit', (input, path, message, rule) => {
+    expect(errorsOf(input)).toEqual([{ path, message: expect.stringMatching(message), rule }]);
+  });
+
+  it.each([
+    [{ calendar: { workingDays: [] } }, 'calendar.workingDays', /expected array to have >=1 items/],
+    [
+      { escalation: { levels: [1, 2, 3, 4, 5, 6].map((level) => ({ level, label: { de: 'S', en: 'L' } })) } },
+      'escalation.levels',
+      /expected array to have <=5 items/,
+    ],
+  ])('%j: a list too short or too long is told by its sentence, not as a figure', (input, path, message) => {
+    expect(errorsOf(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+});
