@@ -16,8 +16,10 @@ export interface RepairMarker {
  * `due-index-3`: the rebuild keeps a state copy in every entry that lacks one. `due-index-4`: that copy carries
  * the ticket view it was read in (its basis), so events decide from it. `due-index-5`: the rebuild keeps a
  * "no state yet" copy for every open ticket of the managed kinds without a state and without an entry.
+ * `due-index-6`: that copy also for a kind in a timer status where it runs no timer (an Incident in Resolved), and
+ * the rebuild's searches keep the portal's copy of every ticket they return (docs/decisions/0018).
  */
-const INDEX_SCHEMA = 'due-index-5';
+const INDEX_SCHEMA = 'due-index-6';
 
 function repairKey(projectKey: string): string {
   return `sweep:repair:${projectKey}`;

@@ -51,23 +51,30 @@ export function unstampedTicketsJql(cfg: Pick<ProjectConfig, 'names' | 'projectK
 
 /**
  * Every ticket of the managed kinds other than Delivery without a state property in a status where no timer runs
- * and that is not Closed: the tickets the index rebuild gives a "no state yet" copy (docs/decisions/0020).
- * Delivery tickets are always read by their events; tickets in a timer status are the repair query's, and the
- * states it has just written may not have reached the search yet.
+ * for its kind and that is not Closed: the tickets the index rebuild gives a "no state yet" copy
+ * (docs/decisions/0020). Delivery tickets are always read by their events; a ticket in a status where its kind
+ * runs a timer is the repair query's, and the states it has just written may not have reached the search yet. A
+ * kind without a timer in a timer status (an Incident in Resolved) is left by the repair query and found here.
  *
  * @example
- * statelessTicketsJql(cfg); // 'project = "SUP" AND issuetype in ("Incident", …) AND status not in ("Clarification required / On hold", …, "Closed") AND processTimer IS EMPTY ORDER BY id ASC'
+ * statelessTicketsJql(cfg); // 'project = "SUP" AND issuetype in ("Incident", …) AND processTimer IS EMPTY AND (status not in ("Clarification required / On hold", …, "Closed") OR (status = "Resolved" AND issuetype in ("Incident", "Request")) OR …) ORDER BY id ASC'
  */
 export function statelessTicketsJql(cfg: Pick<ProjectConfig, 'names' | 'projectKey'>): string {
-  const types = KINDS.filter((kind) => kind !== 'delivery')
-    .map((kind) => jqlString(cfg.names.kinds[kind]))
-    .join(', ');
+  const managed = KINDS.filter((kind) => kind !== 'delivery');
+  const typesOf = (kinds: readonly (typeof KINDS)[number][]) =>
+    kinds.map((kind) => jqlString(cfg.names.kinds[kind])).join(', ');
   const statuses = [...TIMER_STATUSES, 'closed' as const]
     .map((s) => jqlString(cfg.names.statuses[s]))
     .join(', ');
+  const untimed = TIMER_STATUSES.flatMap((status) => {
+    const kinds = managed.filter((kind) => timerFor(kind, status) === 'none');
+    return kinds.length === 0
+      ? []
+      : [`(status = ${jqlString(cfg.names.statuses[status])} AND issuetype in (${typesOf(kinds)}))`];
+  });
   return (
-    `project = ${jqlString(cfg.projectKey)} AND issuetype in (${types}) AND ` +
-    `status not in (${statuses}) AND processTimer IS EMPTY ORDER BY id ASC`
+    `project = ${jqlString(cfg.projectKey)} AND issuetype in (${typesOf(managed)}) AND processTimer IS EMPTY AND ` +
+    `(${[`status not in (${statuses})`, ...untimed].join(' OR ')}) ORDER BY id ASC`
   );
 }
 

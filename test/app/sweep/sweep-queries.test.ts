@@ -19,13 +19,16 @@ describe('sweep queries', () => {
     expect(jql.endsWith('ORDER BY id ASC')).toBe(true);
   });
 
-  it('gives "no state yet" copies to tickets of the managed kinds without a state outside timer statuses', () => {
+  it('gives "no state yet" copies to tickets of the managed kinds without a state where their kind runs no timer', () => {
     const jql = statelessTicketsJql(cfg);
     expect(jql).toBe(
       'project = "SUP" AND issuetype in ("Incident", "Request", "Software Defect", "Non-Software Defect", ' +
-        '"Consulting Request", "Support Request", "Customisation", "Suggestion") AND status not in ' +
-        '("Clarification required / On hold", "Resolved", "Estimation available", "Closed") AND ' +
-        'processTimer IS EMPTY ORDER BY id ASC',
+        '"Consulting Request", "Support Request", "Customisation", "Suggestion") AND processTimer IS EMPTY AND ' +
+        '(status not in ("Clarification required / On hold", "Resolved", "Estimation available", "Closed") OR ' +
+        '(status = "Clarification required / On hold" AND issuetype in ("Suggestion")) OR ' +
+        '(status = "Resolved" AND issuetype in ("Incident", "Request", "Customisation")) OR ' +
+        '(status = "Estimation available" AND issuetype in ("Incident", "Request", "Software Defect", ' +
+        '"Non-Software Defect", "Consulting Request", "Support Request", "Suggestion"))) ORDER BY id ASC',
     );
   });
 
