@@ -62,6 +62,10 @@ describe('holidayRegionCatalogue: every region the settings accept, named in bot
     // The library names countries and states in their own language unless asked for English or German.
     expect(byCode.get('NL')?.name).toEqual({ en: 'Netherlands', de: 'Niederlande' });
     expect(byCode.get('AT-9')?.name).toEqual({ en: 'Vienna (Austria)', de: 'Wien (Österreich)' });
+    expect(byCode.get('CH-GE')?.name).toEqual({
+      en: 'Canton of Geneva (Switzerland)',
+      de: 'Kanton Genf (Schweiz)',
+    });
 
     const codes = catalogue.map((entry) => entry.code);
     const countries = codes.filter((code) => !code.includes('-'));
