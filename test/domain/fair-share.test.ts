@@ -23,6 +23,18 @@ describe('fairShareBudget', () => {
   });
 });
 
+describe('spreadOffsetSeconds: FNV-1a of the installation id', () => {
+  // The published 32-bit FNV-1a test vectors; a window of 2^32 seconds leaves the hash itself.
+  it.each([
+    ['', 0x811c9dc5],
+    ['a', 0xe40c292c],
+    ['foobar', 0xbf9cf968],
+  ])('%j → %i', (id, hash) => {
+    expect(spreadOffsetSeconds(id, 2 ** 32)).toBe(hash);
+    expect(spreadOffsetSeconds(id, 900)).toBe(hash % 900);
+  });
+});
+
 describe('spreadOffsetSeconds', () => {
   test('is stable per installation and stays inside the window', () => {
     const ids = Array.from({ length: 1_000 }, (_, n) => `installation-${n}`);

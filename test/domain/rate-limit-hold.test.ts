@@ -15,6 +15,9 @@ describe('rateLimitHold', () => {
     ['jira-per-issue-on-write', 3, 'SD-1', 'issue', '2026-11-29T10:20:03.000Z'],
     ['jira-per-issue-on-write', 3, undefined, 'endpoint', '2026-11-29T10:20:03.000Z'],
     ['some-new-reason', 10, 'SD-1', 'endpoint', '2026-11-29T10:20:10.000Z'],
+    // A header value with the blanks HTTP allows around it names the same reason.
+    [' jira-quota-tenant-based ', 60, undefined, 'installation', '2026-11-29T11:00:00.000Z'],
+    ['  ', 30, undefined, 'installation', '2026-11-29T11:00:00.000Z'],
   ] as const)(
     '%s, Retry-After %s, issue %s → %s until %s',
     (reason, retryAfterSeconds, issue, scope, until) => {

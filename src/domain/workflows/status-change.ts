@@ -30,14 +30,8 @@ function clarificationVerdict(
   to: StatusKey,
   ctx: StatusChangeContext,
 ): StatusChangeVerdict | undefined {
-  const workflow: Workflow = WORKFLOWS[kind];
+  // A kind without Clarification has no such status, which `checkStatusChange` refuses before asking here.
   if (to === 'clarification') {
-    if (!workflow.clarification) {
-      return refuse(
-        'This ticket type does not use Clarification.',
-        'Dieser Tickettyp kennt keine Rückfrage.',
-      );
-    }
     return workingStatuses(kind).includes(from)
       ? ALLOWED
       : refuse(

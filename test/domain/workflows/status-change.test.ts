@@ -183,6 +183,49 @@ describe('checkStatusChange with context', () => {
   });
 });
 
+describe('checkStatusChange: the reason of every refusal, in both languages', () => {
+  it.each([
+    {
+      change: ['suggestion', 'open', 'clarification', {}] as const,
+      en: 'This ticket type has no such status.',
+      de: 'Dieser Tickettyp hat keinen solchen Status.',
+    },
+    {
+      change: ['softwareDefect', 'resolved', 'clarification', {}] as const,
+      en: 'Clarification can only be entered from a working status.',
+      de: 'Eine Rückfrage ist nur aus einem Bearbeitungsstatus möglich.',
+    },
+    {
+      change: ['softwareDefect', 'open', 'deliveryPending', {}] as const,
+      en: 'This step is not part of the workflow of this ticket type.',
+      de: 'Dieser Schritt ist im Workflow dieses Tickettyps nicht vorgesehen.',
+    },
+    {
+      change: ['softwareDefect', 'inProgress', 'closed', { byCustomer: true }] as const,
+      en: 'Customers can only close a ticket that waits for them (resolved, in clarification, estimate available).',
+      de: 'Kunden können nur ein Ticket schließen, das auf sie wartet (gelöst, in Rückfrage, Schätzung liegt vor).',
+    },
+  ])('$change.0: $change.1 → $change.2', ({ change: [kind, from, to, ctx], en, de }) => {
+    expect(checkStatusChange(kind, from, to, ctx)).toEqual({ allowed: false, reason: { en, de } });
+  });
+});
+
+describe('checkStatusChange: an origin the kind does not have counts as unknown', () => {
+  it.each([
+    // Re-typed while in Clarification: the origin In Progress is no working status of a Support Request.
+    ['supportRequest', 'inProgress', 'open', true],
+    ['nonSoftwareDefect', 'ordered', 'open', true],
+    ['nonSoftwareDefect', 'ordered', 'inProgress', true],
+    // A known origin of the kind: only back there or to In Progress.
+    ['nonSoftwareDefect', 'inProgress', 'open', false],
+    ['customisation', 'ordered', 'estimationInProgress', false],
+  ] as const)('%s from Clarification (came from %s) to %s: allowed %s', (kind, origin, to, allowed) => {
+    expect(checkStatusChange(kind, 'clarification', to, { previousWorkingStatus: origin }).allowed).toBe(
+      allowed,
+    );
+  });
+});
+
 describe('allowedTargets', () => {
   it.each([
     ['suggestion', 'open', ['resolved']],
