@@ -483,6 +483,21 @@ describe('a limit is told once, and only where it is a figure', () => {
     expect(errorsOf(input)).toEqual([{ path, message: expect.stringMatching(message), rule }]);
   });
 
+  it('keeps the safe-integer range of one field beside the limit of another', () => {
+    expect(
+      errorsOf({ automation: { pointsBudgetPerHour: 1e20 }, escalation: { waitHoursBetweenLevels: 9000 } }),
+    ).toEqual([
+      expect.objectContaining({
+        path: 'escalation.waitHoursBetweenLevels',
+        rule: { kind: 'tooBig', limit: 8760 },
+      }),
+      expect.objectContaining({
+        path: 'automation.pointsBudgetPerHour',
+        rule: { kind: 'tooBig', limit: Number.MAX_SAFE_INTEGER },
+      }),
+    ]);
+  });
+
   it.each([
     [{ calendar: { workingDays: [] } }, 'calendar.workingDays', /expected array to have >=1 items/],
     [
