@@ -8,6 +8,8 @@ import {
   withReturnStatus,
   withDone,
   withFlag,
+  withReset,
+  type TimerReset,
   withoutFlag,
 } from '../../src/domain/process-state';
 
@@ -92,5 +94,89 @@ describe('the Clarification return status in the stored state', () => {
     expect(returnStatusOf(state, '10001')).toBeUndefined();
     expect(returnStatusOf(undefined, '10002')).toBeUndefined();
     expect(withReturnStatus(state, undefined)).not.toHaveProperty('returnStatus');
+  });
+});
+
+describe('the bounded reset history', () => {
+  const reset = (i: number): TimerReset => ({
+    at: new Date(now.getTime() + i * 60_000).toISOString(),
+    reason: i % 2 === 0 ? 'customerComment' : 'statusEntered',
+  });
+
+  it.each([
+    ['the first reset of a state without history', 0, 1],
+    ['one reset onto nine', 9, 10],
+    ['one reset onto ten: the oldest goes', 10, 10],
+    ['one reset onto twelve', 12, 10],
+  ])('%s', (_name, before, kept) => {
+    const history = Array.from({ length: before }, (_, i) => reset(i));
+    const state = {
+      ...initialState(now, '1'),
+      ...(before > 0 ? { resets: history, lastReset: history.at(-1) } : {}),
+    };
+    const next = withReset(state, reset(before));
+    expect(next.lastReset).toEqual(reset(before));
+    expect(next.resets).toEqual([...history, reset(before)].slice(-kept));
+    expect(parseProcessState(next)).toEqual(next);
+  });
+});
+
+describe('flags and done keys change only what they name', () => {
+  const base = { ...initialState(now, '1'), flags: ['illegalTransition', 'deliveryMissing'], done: ['k1'] };
+
+  it.each([
+    [
+      'adding a new flag',
+      () => withFlag(base, 'priorityMismatch').flags,
+      ['illegalTransition', 'deliveryMissing', 'priorityMismatch'],
+    ],
+    ['removing one of two flags', () => withoutFlag(base, 'illegalTransition').flags, ['deliveryMissing']],
+    ['recording a new done key', () => withDone(base, 'k2').done, ['k1', 'k2']],
+  ])('%s', (_name, change, expected) => {
+    expect(change()).toEqual(expected);
+  });
+
+  it.each([
+    ['adding a flag it has', () => withFlag(base, 'deliveryMissing')],
+    ['removing a flag it lacks', () => withoutFlag(base, 'priorityMismatch')],
+    ['recording a done key it has', () => withDone(base, 'k1')],
+  ])('%s gives back the same state', (_name, change) => {
+    expect(change()).toBe(base);
+  });
+});
+
+describe('the Clarification origin: written and read as one', () => {
+  const state = initialState(now, '10002');
+
+  it.each([
+    [
+      'with its Jira status id',
+      { statusId: '3', status: 'inProgress' } as const,
+      { returnStatusId: '3', returnStatus: 'inProgress' },
+    ],
+    [
+      'without a Jira status id',
+      { status: 'estimationInProgress' } as const,
+      { returnStatus: 'estimationInProgress' },
+    ],
+  ])('set %s, and read back', (_name, origin, fields) => {
+    const written = withReturnStatus(state, origin);
+    expect(written).toStrictEqual({ ...state, ...fields });
+    expect(returnStatusOf(written, '10002')).toEqual(origin);
+  });
+
+  it('removed together with its id', () => {
+    const written = withReturnStatus(state, { statusId: '3', status: 'inProgress' });
+    expect(withReturnStatus(written, undefined)).toStrictEqual(state);
+  });
+
+  it('replaced whole: a new origin without an id drops the old id', () => {
+    const first = withReturnStatus(state, { statusId: '3', status: 'inProgress' });
+    expect(withReturnStatus(first, { status: 'open' })).toStrictEqual({ ...state, returnStatus: 'open' });
+  });
+
+  it('unknown for a state that holds none', () => {
+    expect(returnStatusOf(state, '10002')).toBeUndefined();
+    expect(returnStatusOf({ ...state, returnStatusId: '3' }, '10002')).toBeUndefined();
   });
 });

@@ -65,6 +65,21 @@ describe('configForProject', () => {
     expect(configForProject(running, 'SUP').automation.enabled).toBe(false);
   });
 
+  it.each([
+    ['site on, no override', true, undefined, true],
+    ['site on, project on', true, true, true],
+    ['site on, project off', true, false, false],
+    ['site off, no override', false, undefined, false],
+    ['site off, project on', false, true, false],
+  ])('automation with %s: %s, %s → %s', (_name, site, project, enabled) => {
+    const cfg = config({
+      projects: ['SUP'],
+      automation: { enabled: site },
+      projectOverrides: project === undefined ? {} : { SUP: { automation: { enabled: project } } },
+    });
+    expect(configForProject(cfg, 'SUP').automation.enabled).toBe(enabled);
+  });
+
   it('works on the default configuration', () => {
     expect(configForProject(defaultConfig, 'ANY').timers.estimate.validWeeks).toBe(16);
   });

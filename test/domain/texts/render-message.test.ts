@@ -100,6 +100,26 @@ describe('renderMessage', () => {
     );
   });
 
+  it.each([
+    ['one value missing', { ticketKey: 'X-1', closeAfterDays: 50 }, ['version'], 'missingParam {version}'],
+    [
+      'two values missing',
+      { ticketKey: 'X-1' },
+      ['version', 'closeAfterDays'],
+      'missingParam {version}, {closeAfterDays}',
+    ],
+  ])('names every placeholder without a value: %s', (_name, params, placeholders, problem) => {
+    expect(() => renderMessage(cfg, 'deliveryResolved', 'en', params)).toThrow(
+      expect.objectContaining({
+        name: 'MessageRenderError',
+        messageKey: 'deliveryResolved',
+        placeholders,
+        problem: 'missingParam',
+        message: `Message deliveryResolved: ${problem}`,
+      }),
+    );
+  });
+
   it('treats an unknown placeholder in a text that bypassed parseConfig as a config error', () => {
     const broken = { ...cfg, texts: { ...cfg.texts, onCallAlerted: { de: 'x', en: 'Call {phone}' } } };
     expect(() => renderMessage(broken, 'onCallAlerted', 'en', { ticketKey: 'X-1' })).toThrow(
