@@ -509,3 +509,25 @@ describe('a limit is told once, and only where it is a figure', () => {
     expect(errorsOf(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
   });
 });
+
+describe('problems are told once and never thrown', () => {
+  it.each([
+    ['languageByOrganization', { languageByOrganization: null }],
+    ['regions.organizations', { regions: { organizations: null } }],
+    ['regions.regions', { regions: { regions: null } }],
+  ])('a name record %s given as null is refused, naming the field', (path, input) => {
+    expect(errorsOf(input)).toEqual([
+      { path, message: expect.stringMatching(/^\S+: /), rule: { kind: 'invalid' } },
+    ]);
+  });
+
+  it('a site problem is not repeated under each project override', () => {
+    expect(
+      errorsOf({
+        projects: ['SUP', 'OPS'],
+        timers: { clarification: { closeAfterDays: 30 } },
+        projectOverrides: { SUP: { defaultLanguage: 'en' }, OPS: { defaultLanguage: 'de' } },
+      }).map((e) => e.path),
+    ).toEqual(['timers.clarification.closeAfterDays']);
+  });
+});
