@@ -78,7 +78,8 @@ async function failure(
     throw error;
   }
   if (error instanceof UpstreamError) {
-    // Ambiguous: the write may have landed. The pending claim stays; after its lease the next run re-reads.
+    // Ambiguous: the write may have landed. The pending claim stays; the sweep looks again a minute later, finds
+    // the claim held, and takes it over just past its lease, re-reading the property first (`TicketIsolation`).
     await audit('failed', 'ambiguous');
     return { kind: 'failed', reason: 'ambiguous', failure: 'transient' };
   }
