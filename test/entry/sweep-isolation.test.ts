@@ -59,53 +59,53 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
     );
   });
 
-  it('a ticket that keeps changing under its reminder (409 on both decisions): looked at again a minute later, not next hour', async () => {
-    s = await startSweepSite('2026-11-02T08:30:00Z');
-    const [key = ''] = await waitingInClarification(s, 1);
-    const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
-    let writes = 0;
-    // The reminder's edit of the ticket is refused twice (the sweep's decision and its one re-decision).
+  /**
+   * One ticket whose first reminder is due on day 10; its reminder edits (`PUT /issue` carrying the state) that
+   * `refuse` picks are answered `status`. Returns how many were refused, and when the one reminder went out after
+   * the first hourly run it was due in.
+   */
+  async function refusedReminder(
+    site: LocalSite,
+    refuse: (firstRun: number) => boolean,
+    status: number,
+    watchMinutes: number,
+  ): Promise<{ key: string; refused: number; lateMs: number }> {
+    const [key = ''] = await waitingInClarification(site, 1);
+    const firstRun = site.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
     const jira = intercept(
       (target, path, body) =>
         target.remote === 'jira' &&
         path.startsWith(`/rest/api/3/issue/${key}?`) &&
         body.includes('"properties"') &&
-        ++writes <= 2,
-      () => new Response(JSON.stringify({ errorMessages: ['conflicting update'] }), { status: 409 }),
+        refuse(firstRun),
+      () => new Response(JSON.stringify({ errorMessages: ['refused'] }), { status }),
     );
-    s.jump(new Date(START + 10 * DAY - HOUR));
-    await s.until(new Date(firstRun + 20 * MINUTE));
+    site.jump(new Date(START + 10 * DAY - HOUR));
+    await site.until(new Date(firstRun + watchMinutes * MINUTE));
     jira.restore();
-    expect(jira.refused()).toBe(2);
-    const [sent, ...more] = s.appCommentTimes(key);
+    const [sent, ...more] = site.appCommentTimes(key);
     expect(more).toEqual([]);
     expect(sent).toBeGreaterThan(firstRun);
-    expect((sent ?? Infinity) - firstRun).toBeLessThan(5 * MINUTE);
+    return { key, refused: jira.refused(), lateMs: (sent ?? Infinity) - firstRun };
+  }
+
+  it('a ticket that keeps changing under its reminder (409 on both decisions): looked at again a minute later, not next hour', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    let writes = 0;
+    // The reminder's edit of the ticket is refused twice (the sweep's decision and its one re-decision).
+    const { refused, lateMs } = await refusedReminder(s, () => ++writes <= 2, 409, 20);
+    expect(refused).toBe(2);
+    expect(lateMs).toBeLessThan(5 * MINUTE);
   });
 
   it('a reminder write answered 503 (it may have landed): its claim is taken over just past the lease, not next hour', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
-    const [key = ''] = await waitingInClarification(s, 1);
-    const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
-    const jira = intercept(
-      (target, path, body) =>
-        target.remote === 'jira' &&
-        path.startsWith(`/rest/api/3/issue/${key}?`) &&
-        body.includes('"properties"') &&
-        Date.now() >= firstRun &&
-        Date.now() < firstRun + 2 * MINUTE,
-      () => new Response(JSON.stringify({ errorMessages: ['unavailable'] }), { status: 503 }),
-    );
-    s.jump(new Date(START + 10 * DAY - HOUR));
-    await s.until(new Date(firstRun + 30 * MINUTE));
-    jira.restore();
-    // Every attempt of the hourly run's write (the client retries an edit it may repeat).
-    expect(jira.refused()).toBeGreaterThan(0);
-    const [sent, ...more] = s.appCommentTimes(key);
-    expect(more).toEqual([]);
-    expect(sent).toBeGreaterThan(firstRun);
+    // Every attempt of the hourly run's write (the client retries an edit it may repeat) in its first two minutes.
+    const during = (firstRun: number) => Date.now() >= firstRun && Date.now() < firstRun + 2 * MINUTE;
+    const { key, refused, lateMs } = await refusedReminder(s, during, 503, 30);
+    expect(refused).toBeGreaterThan(0);
     // The ledger's lease (10 minutes) and half a minute: the next hourly run would be 60 minutes.
-    expect((sent ?? Infinity) - firstRun).toBeLessThan(15 * MINUTE);
+    expect(lateMs).toBeLessThan(15 * MINUTE);
     expect(s.audit()).toContainEqual(
       expect.objectContaining({ issueKey: key, action: 'reminder', outcome: 'failed', detail: 'ambiguous' }),
     );
