@@ -1,6 +1,13 @@
 import type { ChangeItem, IssueSnapshot } from '../../domain/events/issue-change';
 import type { KeyValueStore } from '../ports';
-import { copyKey, dropPortalCopy, laterThan, readStoredCopy, type StoredCopy } from './portal-copy';
+import {
+  createCopyRecord,
+  dropPortalCopy,
+  laterThan,
+  readStoredCopy,
+  storeCopyRecord,
+  type StoredCopy,
+} from './portal-copy';
 import { ticketFields } from './ticket';
 
 /** A change the app learnt of from an event without reading the ticket: its changelog and, if sent, its snapshot. */
@@ -94,10 +101,10 @@ export async function followPortalCopy(
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const next = copyAfterChange(await readStoredCopy(store, issueKey), change);
     if (next.kind === 'keep') return;
-    if (next.kind === 'patch') return store.set(copyKey(issueKey), next.copy);
+    if (next.kind === 'patch') return storeCopyRecord(store, issueKey, next.copy);
     if (next.kind === 'drop') return dropPortalCopy(store, issueKey, next.floor);
     const mark: StoredCopy = next.floor === undefined ? {} : { floor: next.floor };
-    if (await store.setIfAbsent(copyKey(issueKey), mark)) return;
+    if (await createCopyRecord(store, issueKey, mark)) return;
   }
   await dropPortalCopy(store, issueKey, change.snapshot?.updated);
 }

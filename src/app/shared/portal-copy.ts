@@ -16,6 +16,14 @@ import { isRecord } from './is-record';
  */
 const COPY_PREFIX = 'portal:copy:';
 
+/**
+ * How long a copy or mark is kept after its last write. A ticket nobody touches for that long costs one read on
+ * its next view (a view without a record reads the issue once and keeps it), and KVS holds no record of a
+ * ticket the app no longer sees. No search lags by days, so a mark's protection against a lagging search has
+ * long done its work when it expires.
+ */
+export const COPY_TTL_DAYS = 90;
+
 /** The custom fields the portal reads, by role (the others serve the rules). */
 const PORTAL_ROLES = ['deliveryVersion', 'estimatedDeliveryDate', 'confidential', 'organizations'] as const;
 
@@ -86,8 +94,22 @@ function copiedLink(link: unknown): unknown[] {
   ];
 }
 
-export function copyKey(issueKey: string): string {
+function copyKey(issueKey: string): string {
   return `${COPY_PREFIX}${issueKey}`;
+}
+
+/** Stores `record` as what KVS holds for `issueKey`, kept {@link COPY_TTL_DAYS} from now. */
+export function storeCopyRecord(store: KeyValueStore, issueKey: string, record: StoredCopy): Promise<void> {
+  return store.set(copyKey(issueKey), record, { ttlDays: COPY_TTL_DAYS });
+}
+
+/** Stores `record` for `issueKey` only while KVS holds nothing for it; whether it did. */
+export function createCopyRecord(
+  store: KeyValueStore,
+  issueKey: string,
+  record: StoredCopy,
+): Promise<boolean> {
+  return store.setIfAbsent(copyKey(issueKey), record, { ttlDays: COPY_TTL_DAYS });
 }
 
 /** What KVS holds for `issueKey`: a copy, a mark, or `undefined` when the app never kept either. */
@@ -189,14 +211,13 @@ async function writeIfChanged(
   issueKey: string,
   next: (current: StoredCopy | undefined) => StoredCopy | undefined,
 ): Promise<void> {
-  const key = copyKey(issueKey);
   try {
     const current = await readStoredCopy(store, issueKey);
     const written = next(current);
     if (written === undefined || JSON.stringify(current) === JSON.stringify(written)) return;
-    await store.set(key, written);
+    await storeCopyRecord(store, issueKey, written);
   } catch {
-    await store.set(key, {}).catch(() => undefined);
+    await storeCopyRecord(store, issueKey, {}).catch(() => undefined);
   }
 }
 
@@ -206,5 +227,5 @@ async function writeIfChanged(
  * search. `floor`: the `updated` of the change, when known.
  */
 export async function dropPortalCopy(store: KeyValueStore, issueKey: string, floor?: string): Promise<void> {
-  await store.set<StoredCopy>(copyKey(issueKey), floor === undefined ? {} : { floor });
+  await storeCopyRecord(store, issueKey, floor === undefined ? {} : { floor });
 }

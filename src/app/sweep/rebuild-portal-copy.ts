@@ -4,7 +4,7 @@ import type { DueIndexEntry } from '../ports';
 import type { IssueBean } from '../ports/jira';
 import { cachedFieldNameIndex, fieldIdsOf, resolveFieldIds } from '../shared/field-ids';
 import {
-  copyKey,
+  createCopyRecord,
   copyOf,
   dropPortalCopy,
   portalFields,
@@ -90,7 +90,7 @@ export async function keepSearchCopy(ctx: SweepContext, bean: IssueBean, fieldId
     bean: copyOf({ ...bean, properties }, portalFields(fieldIds)),
     basis,
   };
-  if (!(await ctx.deps.store.setIfAbsent(copyKey(bean.key), copy))) return;
+  if (!(await createCopyRecord(ctx.deps.store, bean.key, copy))) return;
   if (!sameSettled(before, await ctx.deps.dueIndex.get(bean.key)))
     await dropPortalCopy(ctx.deps.store, bean.key);
 }

@@ -1,7 +1,15 @@
 import { copyAfterChange, followPortalCopy } from '../../../src/app/shared/portal-copy-changes';
-import { afterRead, type StoredCopy } from '../../../src/app/shared/portal-copy';
+import {
+  afterRead,
+  COPY_TTL_DAYS,
+  dropPortalCopy,
+  keepPortalCopy,
+  patchPortalCopy,
+  type StoredCopy,
+} from '../../../src/app/shared/portal-copy';
+import { PROCESS_STATE_KEY } from '../../../src/domain/process-state';
 import type { ChangeItem, IssueSnapshot } from '../../../src/domain/events/issue-change';
-import { MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryStore } from '../../support/memory-store';
 
 const T0 = '2026-11-30T09:00:00.000+0000';
 const T1 = '2026-11-30T09:05:00.000+0000';
@@ -145,5 +153,45 @@ describe('followPortalCopy', () => {
     await store.set('portal:copy:SD-2', copyAt(T0));
     await followPortalCopy(store, 'SD-2', { items: [STATUS], snapshot: snapshotAt(T1) });
     expect(await store.get<StoredCopy>('portal:copy:SD-2')).toMatchObject({ fieldBasis: { status: T1 } });
+  });
+});
+
+/** Whether the record of SD-1 lives exactly {@link COPY_TTL_DAYS} days after the write just made. */
+async function livesForTheTtl(store: ExpiringStore): Promise<[boolean, boolean]> {
+  store.advanceDays(COPY_TTL_DAYS - 1);
+  const before = (await store.get('portal:copy:SD-1')) !== undefined;
+  store.advanceDays(1);
+  return [before, (await store.get('portal:copy:SD-1')) !== undefined];
+}
+
+describe('every copy and mark expires COPY_TTL_DAYS after its last write', () => {
+  it.each<[string, (store: ExpiringStore) => Promise<void>]>([
+    [
+      'a fresh read kept',
+      (store) => keepPortalCopy(store, { ...copyAt(T0).bean!, fields: { updated: T1 } }, []),
+    ],
+    [
+      'a property write patched into a copy stored without a time to live',
+      async (store) => {
+        await store.set('portal:copy:SD-1', copyAt(T0));
+        await patchPortalCopy(store, 'SD-1', PROCESS_STATE_KEY, { timer: 'none' });
+      },
+    ],
+    ['a stale mark', (store) => dropPortalCopy(store, 'SD-1', T1)],
+    [
+      'a change mark where nothing was stored',
+      (store) => followPortalCopy(store, 'SD-1', { items: [STATUS], snapshot: snapshotAt(T1) }),
+    ],
+    [
+      'a change patched into a copy stored without a time to live',
+      async (store) => {
+        await store.set('portal:copy:SD-1', copyAt(T0));
+        await followPortalCopy(store, 'SD-1', { items: [STATUS], snapshot: snapshotAt(T1) });
+      },
+    ],
+  ])('%s', async (_, write) => {
+    const store = new ExpiringStore();
+    await write(store);
+    expect(await livesForTheTtl(store)).toEqual([true, false]);
   });
 });

@@ -3,7 +3,8 @@ import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import { announce, indexedWrite } from '../../../src/app/shared/due-index';
 import type { IssueBean } from '../../../src/app/ports/jira';
 import { PROCESS_STATE_KEY } from '../../../src/domain/process-state';
-import { MemoryDueIndex, MemoryStore } from '../../support/memory-store';
+import { COPY_TTL_DAYS } from '../../../src/app/shared/portal-copy';
+import { ExpiringStore, MemoryDueIndex, MemoryStore } from '../../support/memory-store';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');
 const UPDATED = '2026-11-30T08:00:00.000+0000';
@@ -39,6 +40,15 @@ describe('keepSearchCopy: the portal copy from a search', () => {
       bean: { key: 'SD-1', properties: { [PROCESS_STATE_KEY]: WRITTEN } },
       basis: UPDATED,
     });
+  });
+
+  it('keeps the copy for COPY_TTL_DAYS after it was made', async () => {
+    const store = new ExpiringStore();
+    await keepSearchCopy(context(await settledIndex(), store), BEAN, {});
+    store.advanceDays(COPY_TTL_DAYS - 1);
+    expect(await store.get('portal:copy:SD-1')).toBeDefined();
+    store.advanceDays(1);
+    expect(await store.get('portal:copy:SD-1')).toBeUndefined();
   });
 
   it('keeps no copy while a writer is between its announcement and its settle', async () => {
