@@ -213,6 +213,37 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(removal.calls).toBeLessThanOrEqual(6);
   });
 
+  it('a Delivery version set before the move into Delivery Pending costs nothing; the move links the ticket', async () => {
+    const del = await delivery('14.21.3.1');
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'S' });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    const version = await s.measure(() => s.agent.edit(key, { [FIELD.deliveryVersion]: '14.21.3.1' }));
+    expect(version.points).toBe(0);
+    expect(s.shipped(del)).toEqual([]);
+    await s.agent.transition(key, { status: 'Delivery Pending' });
+    await s.settle();
+    expect(s.shipped(del)).toEqual([key]);
+    // Both acts handled after the move (the agent is faster than the events): the version's event, read late,
+    // still reads nothing, since its payload shows the ticket before Delivery Pending; the move's reads once.
+    const late = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Consulting Request', summary: 'Late' });
+    await s.agent.transition(late, { status: 'In Progress' });
+    await s.settle();
+    await s.agent.edit(late, { [FIELD.deliveryVersion]: '14.21.3.1' });
+    await s.agent.transition(late, { status: 'Delivery Pending' });
+    const both = await s.measure(() => Promise.resolve());
+    // One read and one search of Acme's Planned Deliveries for the move; the table's regeneration (queue work)
+    // reads the Delivery and searches its tickets. A version event that read too would add a read and a search.
+    expect(both.events).toBe(2);
+    expect(both.byOperation.getIssue).toBe(2);
+    expect(both.byOperation.searchAndReconsileIssuesUsingJqlPost).toBe(2);
+    expect(s.shipped(del)).toEqual([key, late].sort());
+  });
+
   it('a ticket entering Delivery Pending searches only its customer’s Planned Deliveries, and leaves another customer’s it is linked to', async () => {
     const globex = [];
     for (let n = 0; n < 6; n++) globex.push(await delivery(`14.2${n}.0.0`, '2026-12-15', ORG.globex));

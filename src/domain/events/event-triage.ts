@@ -1,6 +1,8 @@
 import type { ProjectConfig } from '../config';
 import type { Kind } from '../kinds';
+import { SHIPPED_KINDS } from '../delivery';
 import { kindOfTypeName, sameName, statusOfName } from '../names';
+import type { StatusKey } from '../statuses';
 import type { ChangeItem, IssueChangeEvent } from './issue-change';
 
 /** What the event handler knows before any Jira call: the event, and whether a timer may be running. */
@@ -19,10 +21,11 @@ export interface TriageFacts {
  * - created: always handled (timers, e-mail intake, confidentiality, on-call, §5 note);
  * - a type the app does not manage, unless the event changes the type (a reclassification may need reverting);
  * - commented: only a comment that may be public, on a ticket whose timer may run, can be a customer's reply;
- * - updated: only changes of status, type, the Confidential and Delivery version fields, the priority of a Software
- *   Defect (the §5 note; no other kind can get a wrong priority), the assignee while the ticket is in Open (the
- *   first assignment starts the restoration clock; leaving Open started it already), or any change of a Delivery
- *   ticket (a Planned Delivery edited picks up waiting tickets, PROCESS.md §6).
+ * - updated: only changes of status, type, the Confidential field, the priority of a Software Defect (the §5 note; no
+ *   other kind can get a wrong priority), the assignee while the ticket is in Open (the first assignment starts the
+ *   restoration clock; leaving Open started it already), the Delivery version of a shipped kind while the ticket is
+ *   in Delivery Pending (its Delivery link, PROCESS.md §6: a version set before the move is read by the move's own
+ *   event), or any change of a Delivery ticket (a Planned Delivery edited picks up waiting tickets).
  *
  * @example
  * triageIssueChange({ event: { kind: 'updated', items: [{ field: 'summary' }], … }, timerMayRun: true }, cfg); // 'nothingWatched'
@@ -53,10 +56,19 @@ function watches(
   const field = item.fieldId ?? item.field;
   if (field === 'status' || field === 'issuetype') return true;
   if (field === 'priority') return kind === 'softwareDefect';
-  if (field === 'assignee') {
-    const status = event.statusAtEvent;
-    return status?.name === undefined || statusOfName(config, status.name) === 'open';
-  }
+  if (field === 'assignee') return statusAtEventMayBe(event, config, 'open');
   const fields = config.names.fields;
-  return sameName(fields.confidential, item.field) || sameName(fields.deliveryVersion, item.field);
+  if (sameName(fields.deliveryVersion, item.field))
+    return (
+      kind !== undefined &&
+      SHIPPED_KINDS.includes(kind) &&
+      statusAtEventMayBe(event, config, 'deliveryPending')
+    );
+  return sameName(fields.confidential, item.field);
+}
+
+/** Whether the ticket may have been in `status` when the event happened: yes, unless the payload names another. */
+function statusAtEventMayBe(event: IssueChangeEvent, config: ProjectConfig, status: StatusKey): boolean {
+  const name = event.statusAtEvent?.name;
+  return name === undefined || statusOfName(config, name) === status;
 }

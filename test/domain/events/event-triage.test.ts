@@ -94,6 +94,56 @@ const TABLE: [string, Partial<IssueChangeEvent>, boolean, string | undefined][] 
     undefined,
   ],
   [
+    'Delivery version set in Delivery Pending',
+    {
+      typeAtEvent: 'Consulting Request',
+      statusAtEvent: { id: '7', name: 'Delivery Pending' },
+      items: [item('Delivery version', 'customfield_10051')],
+    },
+    false,
+    undefined,
+  ],
+  [
+    'Delivery version set before the move into Delivery Pending (the move has its own event)',
+    {
+      typeAtEvent: 'Software Defect',
+      statusAtEvent: { id: '3', name: 'In Progress' },
+      items: [item('Delivery version', 'customfield_10051')],
+    },
+    false,
+    'nothingWatched',
+  ],
+  [
+    'Delivery version, status without a name',
+    {
+      typeAtEvent: 'Software Defect',
+      statusAtEvent: { id: '7' },
+      items: [item('Delivery version', 'customfield_10051')],
+    },
+    false,
+    undefined,
+  ],
+  [
+    'Delivery version of a kind that is never shipped',
+    {
+      typeAtEvent: 'Suggestion',
+      statusAtEvent: { id: '7', name: 'Delivery Pending' },
+      items: [item('Delivery version', 'customfield_10051')],
+    },
+    false,
+    'nothingWatched',
+  ],
+  [
+    'Delivery version and status changed together',
+    {
+      typeAtEvent: 'Software Defect',
+      statusAtEvent: { id: '3', name: 'In Progress' },
+      items: [item('Delivery version', 'customfield_10051'), item('status', 'status')],
+    },
+    false,
+    undefined,
+  ],
+  [
     'summary edited',
     { typeAtEvent: 'Incident', items: [item('summary', 'summary')] },
     true,
