@@ -17,6 +17,9 @@ export interface CustomerReply {
 
 const APP_ACCOUNT_KEY = 'sweep:appAccountId';
 
+/** Comments one request of the proof asks for at most. */
+const PAGE_MAX = 50;
+
 /** Comments the proof reads at most; a cycle with more than these is not proved. */
 const PROOF_COMMENTS_MAX = 5_000;
 
@@ -68,9 +71,10 @@ async function sharedOrganizations(ctx: SweepContext, ticket: SweepTicket): Prom
  * Jira (strongly consistent), or `undefined` when there is none. This is the proof the sweep takes before an
  * irreversible step, so that a reply whose event was lost, failed or overwritten can never close a ticket.
  * What counts as the customer is the event rules' own check (`isCustomer`: reporter, participant, member of a
- * shared organization); the app's comments and internal notes never count. Comments are read newest first in
- * pages sized to the comments the cycle can hold (the app's own reminders plus one), so a quiet ticket costs one
- * request and a point per comment read. Throws {@link ProofIncompleteError} when the cycle holds more comments
+ * shared organization); the app's comments and internal notes never count. Comments are read newest first,
+ * stopping at the first one written before the cycle began: the first page is sized to what a quiet cycle holds
+ * (the app's own reminders plus the comment before the cycle), so a quiet ticket costs one request and a point per
+ * comment read; a cycle with more comments than that is read on in pages of 50. Throws {@link ProofIncompleteError} when the cycle holds more comments
  * than the proof reads, or a customer's comment whose time cannot be read.
  */
 export async function customerReplySince(
@@ -80,10 +84,11 @@ export async function customerReplySince(
   expectedOwn: number,
 ): Promise<CustomerReply | undefined> {
   const sinceMs = Date.parse(since);
-  const pageSize = Math.min(50, expectedOwn + 1);
+  let pageSize = Math.min(PAGE_MAX, expectedOwn + 1);
   let organizations: { id: string }[] | undefined;
   let me: string | undefined;
   for (let startAt = 0; startAt < PROOF_COMMENTS_MAX; startAt += pageSize) {
+    if (startAt > 0) pageSize = Math.min(PAGE_MAX, PROOF_COMMENTS_MAX - startAt);
     const page = await ctx.deps.jira.newestComments(ticket.key, startAt, pageSize);
     for (const comment of page) {
       const at = parseJiraTime(comment.created);

@@ -1,5 +1,5 @@
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../ports/jira-errors';
-import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state';
+import { parseProcessState, PROCESS_STATE_KEY, type ProcessState } from '../../domain/process-state';
 import type { FailureClass } from '../../domain/parking';
 import { MessageRenderError } from '../../domain/texts';
 import type { TimerDecision } from '../../domain/timers/decide-timer';
@@ -142,9 +142,13 @@ const OWN_WRITE_SLACK_MS = 60_000;
  * whose event may have been lost) or a writer died between announcing a state and storing it. Only the
  * Clarification and Resolved timers restart on a reply.
  */
-function needsProof(ticket: SweepTicket, decision: DueDecision, verdict: GuardVerdict): boolean {
-  const state = ticket.state;
-  if (!state || (state.timer !== 'clarification' && state.timer !== 'resolved')) return false;
+function needsProof(
+  ticket: SweepTicket,
+  state: ProcessState,
+  decision: DueDecision,
+  verdict: GuardVerdict,
+): boolean {
+  if (state.timer !== 'clarification' && state.timer !== 'resolved') return false;
   if (decision.step.kind === 'close' || verdict === 'proveThenWrite') return true;
   return (
     ticket.updatedMs !== undefined && ticket.updatedMs > Date.parse(state.updatedAt) + OWN_WRITE_SLACK_MS
@@ -168,12 +172,14 @@ async function keepRacingReset(ctx: SweepContext, ticket: SweepTicket, decision:
  * one Jira write that carries the new state → complete. A step already done, or claimed by a concurrent runner, is
  * skipped; the latter says until when the claim holds it (`heldUntil`), so the sweep looks again once a holder
  * that died can be taken over. A stale claim is resolved by re-reading the property. In dry-run nothing is
- * written and the step is audited once.
+ * written and the step is audited once. `decidedOn` is the state the decision was taken on: the ticket's own,
+ * or the one rebuilt from the changelog, whose cycle the proof covers just the same.
  */
 export async function performStep(
   ctx: SweepContext,
   ticket: SweepTicket,
   decision: DueDecision,
+  decidedOn: ProcessState | undefined = ticket.state,
 ): Promise<StepOutcome> {
   if (ctx.dryRun) return dryRun(ctx, ticket, decision);
   const key = decision.idempotencyKey;
@@ -214,8 +220,8 @@ export async function performStep(
   }
   try {
     // No irreversible step without proof (0003): a reply found restarts the cycle instead of the step.
-    const state = ticket.state;
-    if (state && needsProof(ticket, decision, verdict)) {
+    const state = decidedOn;
+    if (state && needsProof(ticket, state, decision, verdict)) {
       const reply = await customerReplySince(ctx, ticket, state.cycleStartedAt, state.stepsDone + 1);
       if (reply) {
         await restartForReply(ctx, ticket, state, reply);

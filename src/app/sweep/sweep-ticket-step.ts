@@ -75,7 +75,7 @@ async function refreshState(ctx: SweepContext, ticket: SweepTicket): Promise<Swe
 async function rebuildAndStep(ctx: SweepContext, ticket: SweepTicket): Promise<TicketOutcome> {
   const rebuilt = rebuildState(ticket, ctx.cfg, ctx.now);
   const decision = decideTimer(rebuilt, ctx.now, ctx.cfg, ticket);
-  if (decision.due) return performStep(ctx, ticket, decision);
+  if (decision.due) return performStep(ctx, ticket, decision, rebuilt);
   await auditSweep(ctx, ticket, {
     action: 'restamp',
     outcome: ctx.dryRun ? 'dryRun' : 'done',
