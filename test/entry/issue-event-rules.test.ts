@@ -110,6 +110,9 @@ describe('issue events on the local site: confidentiality, working hours, intake
     }
     const notes = s.appComments(key).map((c) => (c.text.includes('DACH support') ? 'restricted' : 'lifted'));
     expect(notes).toEqual(['restricted', 'lifted', 'restricted', 'lifted', 'restricted']);
+    // The project's security levels are listed once (kept a week), not once per restriction.
+    await confidentialRequest();
+    expect(s.site.metrics.of('getSecurityLevelsForProject').requests).toBe(1);
   });
 
   it('flags the ticket when the configured level does not exist on the site, and tells no untruth', async () => {

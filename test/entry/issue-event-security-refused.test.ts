@@ -43,5 +43,14 @@ describe('Jira refuses the security level to the app (guide §2.2.1)', () => {
     await s.settle();
     expect(s.site.metrics.of('editIssue').statuses[status]).toBeUndefined();
     expect(s.securityLevel(key)).toBeUndefined();
+
+    // The refusal forgets the kept level ids: the next confidential ticket lists the project's levels again.
+    s.site.setFaults({});
+    const next = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'More data', fields: confidential });
+    await s.settle();
+    expect(s.site.metrics.of('getSecurityLevelsForProject').requests).toBe(1);
+    expect(s.securityLevel(next)).toBe('DACH support');
   });
 });

@@ -1,7 +1,7 @@
 import type { SaveSettingsResult } from '../../contract/settings';
 import { publishRulesItem } from '../rules/rules-work';
-import { forgetIssueTypeIds } from '../events/issue-type-ids';
 import { forgetFieldNameIndex } from '../shared/field-ids';
+import { forgetKeptIds } from '../shared/kept-ids';
 import type { SaveConflict, SaveResult } from '../shared/config-repository';
 import { requireJiraAdmin, type AdminDeps } from './admin-access';
 import { contractErrors, type RowOrder } from './error-paths';
@@ -29,9 +29,9 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     await recordSave(deps, scope ?? '', saved.version, changes);
     // The Jira expressions look up tables in the configured names: publish them again (through the queue).
     await deps.app.queue.push([publishRulesItem()]);
-    // A field or type name configured now may be one the kept lookups do not know yet.
+    // A field, type or security level name configured now may be one the kept lookups do not know yet.
     await forgetFieldNameIndex(deps.app.store);
-    await forgetIssueTypeIds(deps.app.store);
+    await forgetKeptIds(deps.app.store);
   }
   if ('conflict' in saved) return conflictResult(saved, deps);
   return saveResult(saved, rows, prefix);

@@ -13,6 +13,7 @@ import { alertOnce } from './on-call-alert-once';
 import { performRevert } from './revert-change';
 import { isSecurityRefusal } from './security-refusal';
 import { issueTypeIdOf } from './issue-type-ids';
+import { forgetKeptIds, keptIdByName } from '../shared/kept-ids';
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
 const SECURITY_FAILED_FLAG = 'confidentialityFailed';
@@ -296,6 +297,8 @@ async function editWithSecurityFallback(
     await edit(true, plan.state, true);
   } catch (error) {
     if (!('security' in plan.fields) || !isSecurityRefusal(error)) throw error;
+    // The kept level id may be one deleted since: the next confidential ticket reads the project's levels again.
+    await forgetKeptIds(deps.store, ['securityLevel']);
     plan.state = withFlag(plan.state, SECURITY_FAILED_FLAG);
     plan.audits.push({ action: 'securitySet', outcome: 'failed', detail: errorCode(error) });
     deps.log.warn('events.securityRefused', { issueId: ticket.id });
@@ -304,11 +307,14 @@ async function editWithSecurityFallback(
   }
 }
 
+/** The id of the project's security level `name` (`null`: none), kept a week (`keptIdByName`). */
 async function securityLevelId(
   ctx: ExecutionContext,
   name: string | null,
 ): Promise<string | null | undefined> {
   if (name === null) return null;
-  const levels = await ctx.deps.links.securityLevels(ctx.ticket.projectKey);
-  return levels.find((l) => l.name.trim().toLowerCase() === name.trim().toLowerCase())?.id;
+  const { projectKey } = ctx.ticket;
+  return keptIdByName(ctx.deps.store, 'securityLevel', projectKey, name, () =>
+    ctx.deps.links.securityLevels(projectKey),
+  );
 }

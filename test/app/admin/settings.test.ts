@@ -71,9 +71,10 @@ describe('admin settings', () => {
   it('saves an edited section, keeps what the page did not touch, and bumps the version', async () => {
     const { deps, fresh, store } = adminDeps({ table: [SERVICE_DESKS] });
     const { site, version } = await getSettings({}, deps);
-    // The kept field index and issue type ids are forgotten by a save (a newly configured field name resolves at once).
+    // The kept field index, issue type and security level ids are forgotten by a save (a newly configured field name resolves at once).
     await store.set('events:field-ids', { at: new Date().toISOString(), byName: {} });
     await store.set('events:issue-type-ids', { byName: { request: 't-old' } });
+    await store.set('events:security-level-ids', { byName: { 'SD:support graz': 's-old' } });
     const settings = { ...site, timers: { ...site.timers, resolvedAutoCloseDays: 30 }, dryRun: true };
     await expect(
       saveSettings({ scope: 'site', settings, managedProjects: [], expectedVersion: version }, deps),
@@ -84,6 +85,7 @@ describe('admin settings', () => {
 
     expect(store.data.has('events:field-ids')).toBe(false);
     expect(store.data.has('events:issue-type-ids')).toBe(false);
+    expect(store.data.has('events:security-level-ids')).toBe(false);
     const stored = store.data.get(CONFIG_KEY) as StoredConfig;
     // Only the edited sections are written; everything else keeps following the shipped defaults.
     expect(Object.keys(stored.input as object).sort()).toEqual(['automation', 'calendar', 'timers']);

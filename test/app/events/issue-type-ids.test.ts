@@ -1,4 +1,5 @@
-import { forgetIssueTypeIds, issueTypeIdOf } from '../../../src/app/events/issue-type-ids';
+import { issueTypeIdOf } from '../../../src/app/events/issue-type-ids';
+import { forgetKeptIds } from '../../../src/app/shared/kept-ids';
 import type { AppDeps } from '../../../src/app/deps';
 import { ExpiringStore } from '../../support/memory-store';
 
@@ -35,14 +36,16 @@ describe('issue type ids: Jira’s type list is asked once a week per name, unkn
     await expect(issueTypeIdOf(s.deps, 'Anfrage')).resolves.toBeUndefined();
     await expect(issueTypeIdOf(s.deps, 'Anfrage')).resolves.toBeUndefined();
     await issueTypeIdOf(s.deps, 'Request');
-    await forgetIssueTypeIds(s.store);
+    await forgetKeptIds(s.store);
     await issueTypeIdOf(s.deps, 'Request');
     expect(s.asked).toEqual(['Anfrage', 'Anfrage', 'Request', 'Request']);
   });
 
   it('a type called like an Object property is looked up, never taken from the prototype', async () => {
-    const s = site({ constructor: '10077' });
+    const s = site({ constructor: '10077', ['__proto__']: '10078' });
     await expect(issueTypeIdOf(s.deps, 'Request')).resolves.toBeUndefined();
+    await expect(issueTypeIdOf(s.deps, 'constructor')).resolves.toBe('10077');
+    await expect(issueTypeIdOf(s.deps, '__proto__')).resolves.toBe('10078');
     await expect(issueTypeIdOf(s.deps, 'constructor')).resolves.toBe('10077');
     await expect(issueTypeIdOf(s.deps, 'toString')).resolves.toBeUndefined();
   });

@@ -1,0 +1,62 @@
+import { forgetKeptIds, keptIdByName, type NamedId } from '../../../src/app/shared/kept-ids';
+import { ExpiringStore } from '../../support/memory-store';
+
+/** A site whose security levels per project are listed by `lookup`, counting the lists asked for. */
+function site(levels: Record<string, NamedId[]>) {
+  const store = new ExpiringStore();
+  const asked: string[] = [];
+  const levelId = (project: string, name: string) =>
+    keptIdByName(store, 'securityLevel', project, name, async () => {
+      asked.push(project);
+      return levels[project] ?? [];
+    });
+  return { store, asked, levelId };
+}
+
+const SD = [
+  { id: '10100', name: 'DACH support' },
+  { id: '10101', name: 'UK support' },
+];
+
+describe('kept ids: a project’s security levels are listed once a week, whichever of them is asked for', () => {
+  it('one list serves every level of the project, in any case, for a week', async () => {
+    const s = site({ SD });
+    await expect(s.levelId('SD', 'DACH support')).resolves.toBe('10100');
+    await expect(s.levelId('SD', ' uk SUPPORT ')).resolves.toBe('10101');
+    s.store.advanceDays(6);
+    await expect(s.levelId('SD', 'DACH support')).resolves.toBe('10100');
+    expect(s.asked).toEqual(['SD']);
+    s.store.advanceDays(1);
+    await expect(s.levelId('SD', 'DACH support')).resolves.toBe('10100');
+    expect(s.asked).toEqual(['SD', 'SD']);
+  });
+
+  it('levels are kept per project: another project’s level of the same name is its own', async () => {
+    const s = site({ SD, HR: [{ id: '20100', name: 'DACH support' }] });
+    await expect(s.levelId('SD', 'DACH support')).resolves.toBe('10100');
+    await expect(s.levelId('HR', 'DACH support')).resolves.toBe('20100');
+    await expect(s.levelId('SD', 'DACH support')).resolves.toBe('10100');
+    expect(s.asked).toEqual(['SD', 'HR']);
+  });
+
+  it('a level the project lacks is asked for again; forgetting the levels keeps the issue types', async () => {
+    const s = site({ SD });
+    await expect(s.levelId('SD', 'Support Graz')).resolves.toBeUndefined();
+    await expect(s.levelId('SD', 'Support Graz')).resolves.toBeUndefined();
+    expect(s.asked).toEqual(['SD', 'SD']);
+    await s.store.set('events:issue-type-ids', { byName: { request: '10010' } });
+    await s.levelId('SD', 'DACH support');
+    await forgetKeptIds(s.store, ['securityLevel']);
+    await s.levelId('SD', 'DACH support');
+    expect(s.asked).toEqual(['SD', 'SD', 'SD', 'SD']);
+    expect(s.store.data.has('events:issue-type-ids')).toBe(true);
+  });
+
+  it('a level called like an Object property is looked up, never taken from the prototype', async () => {
+    const s = site({ SD: [{ id: '10177', name: '__proto__' }, ...SD] });
+    await expect(s.levelId('SD', 'DACH support')).resolves.toBe('10100');
+    await expect(s.levelId('SD', '__proto__')).resolves.toBe('10177');
+    await expect(s.levelId('SD', 'toString')).resolves.toBeUndefined();
+    expect(s.asked).toEqual(['SD', 'SD']);
+  });
+});
