@@ -318,6 +318,32 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     ]);
   });
 
+  it('shipping reads each workflow’s transitions once, and reads them again when Jira refuses a kept one', async () => {
+    const ship = async (version: string, tickets: number) => {
+      const del = await delivery(version);
+      const keys: string[] = [];
+      for (let n = 0; n < tickets; n += 1) keys.push(await pending('Software Defect', version));
+      await s.settle();
+      const spent = await s.measure(() => s.agent.transition(del, { status: 'Delivered' }));
+      expect(keys.map((key) => s.status(key))).toEqual(keys.map(() => 'Resolved'));
+      for (const key of keys) expect(s.appComments(key).filter((c) => !c.internal)).toHaveLength(1);
+      return spent.byOperation.getTransitions ?? 0;
+    };
+    expect(await ship('14.21.3.1', 1)).toBe(1);
+    // Kept for the project, type and status: the next Delivery's tickets read nothing.
+    expect(await ship('14.21.4.0', 2)).toBe(0);
+    // What is kept for Software Defects in Delivery Pending now names a transition the workflow no longer offers.
+    const kept = `tr:SD:${ISSUE_TYPE.softwareDefect}:${STATUS.deliveryPending}`;
+    const entry = s.host.kvs.get('kvs', kept);
+    expect(entry).toBeDefined();
+    const stale = {
+      toName: 'resolved',
+      transition: { id: '999', toStatusId: STATUS.resolved, resolutionOnScreen: false },
+    };
+    s.host.kvs.put('kvs', kept, { ...entry!, value: { offered: [stale] } });
+    expect(await ship('14.21.5.0', 1)).toBe(1);
+  });
+
   it('a Delivery with 300 tickets keeps a valid table within the field limit and ships all of them', async () => {
     const del = await delivery('15.0.0.0');
     // 300 Software Defects that reached Delivery Pending with this version before the Delivery was planned

@@ -1,6 +1,6 @@
 import type { ProjectConfig } from '../../domain/config';
 import type { AppDeps } from '../deps';
-import type { CloseTransitions } from './close-transition';
+import type { WorkflowTransitions } from '../shared/workflow-transitions';
 
 /** Everything one project's sweep needs, built once per invocation and project. */
 export interface SweepContext {
@@ -10,7 +10,7 @@ export interface SweepContext {
   readonly now: Date;
   /** Decide and record, write nothing to tickets (config `automation.dryRun`). */
   readonly dryRun: boolean;
-  readonly transitions: CloseTransitions;
+  readonly transitions: WorkflowTransitions;
   /** Id of the Organizations field when texts are chosen per organization. */
   readonly organizationsFieldId: string | undefined;
 }

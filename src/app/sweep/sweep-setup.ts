@@ -1,7 +1,7 @@
 import { configForProject, type AppConfig } from '../../domain/config';
 import type { AppDeps } from '../deps';
 import { heldConfig } from '../shared/automation-hold';
-import { CloseTransitions } from './close-transition';
+import { WorkflowTransitions } from '../shared/workflow-transitions';
 import { organizationsFieldId } from './organizations-field';
 import type { SweepContext } from './sweep-context';
 
@@ -26,7 +26,7 @@ export async function sweepContextFor(
     cfg,
     now,
     dryRun: cfg.automation.dryRun,
-    transitions: new CloseTransitions(deps.jira, deps.store),
+    transitions: new WorkflowTransitions(deps.jira, deps.store),
     organizationsFieldId: byOrganization ? await organizationsFieldId(deps.jira, deps.store) : undefined,
   };
 }

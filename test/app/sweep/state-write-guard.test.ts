@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../src/app/deps';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { EVENT_WRITER, markStateWrite, readStateWrite } from '../../../src/app/shared/state-write-marker';
-import { CloseTransitions } from '../../../src/app/sweep/close-transition';
+import { WorkflowTransitions } from '../../../src/app/shared/workflow-transitions';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 import { eventWroteSince, guardStateWrite } from '../../../src/app/sweep/state-write-guard';
@@ -104,7 +104,7 @@ function context(store: MemoryStore, jira: JiraGateway): SweepContext {
     cfg,
     now,
     dryRun: false,
-    transitions: new CloseTransitions(jira, store),
+    transitions: new WorkflowTransitions(jira, store),
     organizationsFieldId: undefined,
   };
 }

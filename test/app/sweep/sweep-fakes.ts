@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../src/app/deps';
 import type { CommentFacts, JiraGateway } from '../../../src/app/ports/jira';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
-import { CloseTransitions } from '../../../src/app/sweep/close-transition';
+import { WorkflowTransitions } from '../../../src/app/shared/workflow-transitions';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
 import { configForProject } from '../../../src/domain/config';
@@ -199,7 +199,7 @@ export function sweepContext(
     cfg,
     now,
     dryRun: options.dryRun ?? false,
-    transitions: new CloseTransitions(site.jira, store),
+    transitions: new WorkflowTransitions(site.jira, store),
     organizationsFieldId: options.organizationsFieldId,
   };
 }

@@ -34,6 +34,8 @@ import {
 } from '../../shared/delivery-table-marks';
 import { CLAIM_LEASE_SECONDS } from '../../shared/action-ledger';
 import { tableRunFor } from '../../../domain/delivery/table-regeneration';
+import { WorkflowTransitions, type WorkflowTransition } from '../../shared/workflow-transitions';
+import { JiraHttpError } from '../../ports/jira-errors';
 
 const deliveryBody = z.looseObject({ deliveryId: z.string().min(1), projectKey: z.string().min(1) });
 /** `changelogId`: the status change that completed the Delivery (absent on items queued by older releases). */
@@ -157,10 +159,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
     await deps.ledger.complete(key, now);
     return DONE;
   }
-  const transitions = await deps.jira.getTransitions(ticket.key, { withFields: true });
-  const transition = transitions.find(
-    (t) => t.to.name.trim().toLowerCase() === config.names.statuses[to].toLowerCase(),
-  );
+  const transitions = new WorkflowTransitions(deps.jira, deps.store);
+  const transition = await transitions.resolve(body.projectKey, ticket, config.names.statuses[to]);
   if (!transition) {
     await deps.ledger.release(key);
     deps.log.warn('events.deliveryNoTransition', { issueId: ticket.id, to });
@@ -173,24 +173,31 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
     // The Resolved timer this transition starts closes the ticket after these days (guide §2.2.5).
     closeAfterDays: config.timers.resolved.closeAfterDays,
   });
-  const next = withDone(
-    startTimer(ticket.kind, to, now, { statusId: transition.to.id, previous: state }, config),
-    key,
-  );
-  // Send a resolution only where the transition screen has the field (jira-rest-api §2).
-  const resolution = transition.fields?.resolution
-    ? { resolution: { name: config.names.resolutionOnClose } }
-    : undefined;
+  const kind = ticket.kind;
+  const stateAfter = (t: WorkflowTransition) =>
+    withDone(startTimer(kind, to, now, { statusId: t.toStatusId, previous: state }, config), key);
+  const ship = (t: WorkflowTransition) =>
+    deps.jira.doTransition(ticket.key, {
+      id: t.id,
+      // Send a resolution only where the transition screen has the field (jira-rest-api §2).
+      ...(t.resolutionOnScreen ? { fields: { resolution: { name: config.names.resolutionOnClose } } } : {}),
+      comment: { body: textToAdf(text), internal: false, occurrence: key },
+      properties: [{ key: PROCESS_STATE_KEY, value: stateAfter(t) }],
+    });
   // Marker before property, so a sweep holding the old timer's state does not overwrite this one (0003).
-  await markStateWrite(deps.store, ticket.id, next.updatedAt, EVENT_WRITER);
+  await markStateWrite(deps.store, ticket.id, stateAfter(transition).updatedAt, EVENT_WRITER);
   // Until search shows it in its new status, a collect run must not take it for a ticket still waiting.
   await noteRecentChange(deps.store, body.projectKey, ticket.id, 'ticket', now);
-  await deps.jira.doTransition(ticket.key, {
-    id: transition.id,
-    ...(resolution ? { fields: resolution } : {}),
-    comment: { body: textToAdf(text), internal: false, occurrence: key },
-    properties: [{ key: PROCESS_STATE_KEY, value: next }],
-  });
+  try {
+    await ship(transition);
+  } catch (error) {
+    if (!(error instanceof JiraHttpError && error.status === 400)) throw error;
+    // Refused, so nothing was written: a kept transition the workflow no longer offers. Read it again, once.
+    await transitions.forget(body.projectKey, ticket);
+    const fresh = await transitions.resolve(body.projectKey, ticket, config.names.statuses[to]);
+    if (!fresh || fresh.id === transition.id) throw error;
+    await ship(fresh);
+  }
   await deps.ledger.complete(key, now);
   await auditTicket(deps, ticket, { action: 'deliveryShipped', outcome: 'done', idempotencyKey: key }, now);
   return DONE;
