@@ -108,6 +108,50 @@ describe('issue events on the local site: returns from Clarification (PROCESS.md
     expect(s.status(key)).toBe(CLARIFICATION);
   });
 
+  /**
+   * The state and its copy in the due index forget where the ticket came from, as for a ticket stamped while in
+   * Clarification (the installation's repair, a re-typing into a kind with Clarification).
+   */
+  function forgetOrigin(key: string): void {
+    const strip = (state: unknown) => {
+      const { returnStatus: _s, returnStatusId: _id, ...rest } = state as Record<string, unknown>;
+      return rest;
+    };
+    const issue = s.site.store.issue(key);
+    if (!issue) throw new Error(`no issue ${key}`);
+    issue.properties[PROCESS_STATE_KEY] = strip(issue.properties[PROCESS_STATE_KEY]);
+    const entry = s.host.kvs.get('entity:due-index', key);
+    const value = entry?.value as { state?: unknown } | undefined;
+    if (!entry || value?.state === undefined) throw new Error(`no state copy for ${key}`);
+    s.host.kvs.put('entity:due-index', key, { ...entry, value: { ...value, state: strip(value.state) } });
+  }
+
+  /** The changelog reads of the app while `act` and its events run. */
+  async function changelogReads(act: () => Promise<unknown>): Promise<number> {
+    const first = s.host.invocations.length;
+    await act();
+    await s.settle();
+    return s.host.invocations
+      .slice(first)
+      .flatMap((r) => r.requests)
+      .filter((r) => r.method === 'GET' && r.path.includes('expand=changelog')).length;
+  }
+
+  it('with the origin unknown, reads no changelog for a return to In Progress (allowed from anywhere)', async () => {
+    const key = await inClarificationFromInProgress();
+    forgetOrigin(key);
+    expect(await changelogReads(() => s.agent.transition(key, { status: 'In Progress' }))).toBe(0);
+    expect(s.status(key)).toBe('In Progress');
+    expect(s.appComments(key)).toEqual([]);
+  });
+
+  it('with the origin unknown, reads the changelog for a move the origin decides (and sets it back)', async () => {
+    const key = await inClarificationFromInProgress();
+    forgetOrigin(key);
+    expect(await changelogReads(() => s.agent.transition(key, { status: 'Open' }))).toBe(1);
+    expect(s.status(key)).toBe(CLARIFICATION);
+  });
+
   it('without a stored state (open before the installation) takes the origin from the changelog', async () => {
     const key = await inClarificationFromInProgress();
     delete s.site.store.issue(key)?.properties[PROCESS_STATE_KEY];

@@ -13,6 +13,7 @@ const participantsSchema = z.looseObject({
   isLastPage: z.boolean().optional(),
 });
 const organizationUsersSchema = participantsSchema;
+const organizationsSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.coerce.string() })) });
 const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string() }));
 
 /**
@@ -100,6 +101,20 @@ export class LinksGateway implements LinksPort {
       if (page.isLastPage !== false || page.values.length === 0) return false;
     }
     return false;
+  }
+
+  /**
+   * Whether `accountId` is a member of any JSM organization: the first organization of
+   * `GET /rest/servicedeskapi/organization?accountId=` (1 point, plus 1 for an organization found).
+   */
+  async isInAnyOrganization(accountId: string): Promise<boolean> {
+    const page = await this.client.call({
+      operation: 'getOrganizations',
+      route: route`/rest/servicedeskapi/organization?accountId=${accountId}&limit=${'1'}`,
+      schema: organizationsSchema,
+      objects: (r) => r.values.length,
+    });
+    return page.values.length > 0;
   }
 
   /** Issue type id by name (case-insensitive), `undefined` when the site has no such type. */

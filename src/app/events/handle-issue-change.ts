@@ -1,11 +1,12 @@
 import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
-import { clarificationOriginFromChangelog } from './clarification-origin';
+import { clarificationOriginFromChangelog, type ChangelogMemo } from './clarification-origin';
 import { cameByEmail } from './email-channel';
 import { withChangelogId } from './change-occurrence';
 import { heldConfig } from '../shared/automation-hold';
 import { recordCommentEvent } from '../shared/platform-observations';
 import { isCustomer } from '../shared/customer-check';
+import { mayBeCustomer } from './comment-author';
 import { EVENT_WRITER, markStateWrite } from '../shared/state-write-marker';
 import type { EventDeps } from './event-deps';
 import { executeEventActions } from './execute-event-actions';
@@ -79,8 +80,14 @@ export async function handleIssueChange(
     if (received.kind === 'updated') await followPortalCopy(deps.store, received.issueKey, received);
     return { kind: 'ignored', reason: left };
   }
-  // Only a public comment can be the customer's reply. When the event does not say which it is, the comment is
-  // read before the ticket, so that an internal note is left after one read.
+  // Only a public comment by the customer can be a reply. A comment whose author cannot be the customer is left
+  // without reading it or the ticket (`mayBeCustomer`).
+  if (received.kind === 'commented' && !(await mayBeCustomer(deps, received, now))) {
+    await recordCommentEvent(deps.store, false, now);
+    return { kind: 'ignored', reason: 'notCustomer' };
+  }
+  // When the event does not say whether the comment is public, the comment is read before the ticket, so that an
+  // internal note is left after one read.
   const visible =
     received.kind === 'commented' && received.comment !== undefined
       ? await withVisibility(deps, received.issueKey, received.comment)
@@ -107,7 +114,7 @@ export async function handleIssueChange(
     config,
     fieldIds,
   );
-  const prepared = { deps, config, fieldIds, now, visible };
+  const prepared: Prepared = { deps, config, fieldIds, now, visible, changelog: {} };
   if ('ticket' in fromPayload) {
     const outcome = await decideAndAct(prepared, received, fromPayload.ticket, true);
     if (outcome) {
@@ -142,6 +149,8 @@ interface Prepared {
   readonly now: Date;
   /** The event's comment with its visibility, when the event is a comment. */
   readonly visible: EventComment | undefined;
+  /** The changelog, once read for a decision on the payload's ticket, for the decision on the ticket read. */
+  readonly changelog: ChangelogMemo;
 }
 
 /**
@@ -150,7 +159,7 @@ interface Prepared {
  * (`needsTicketFields`): `undefined` then, before anything is written, and the caller reads the ticket.
  */
 async function decideAndAct(
-  { deps, config, fieldIds, now, visible }: Prepared,
+  { deps, config, fieldIds, now, visible, changelog }: Prepared,
   received: IssueChangeEvent,
   ticket: Ticket,
   fromPayload: boolean,
@@ -175,7 +184,14 @@ async function decideAndAct(
   const byCustomer = person !== undefined ? await isCustomer(deps, ticket, person) : undefined;
   const viaEmail =
     event.kind === 'created' && ticket.kind === 'incident' ? await cameByEmail(deps, ticket.id) : undefined;
-  const clarificationOrigin = await clarificationOriginFromChangelog(deps, ticket.key, event, stored, config);
+  const clarificationOrigin = await clarificationOriginFromChangelog(
+    deps,
+    ticket,
+    event,
+    stored,
+    config,
+    changelog,
+  );
   const input: RuleInput = {
     event: comment ? { ...event, comment } : event,
     ...(clarificationOrigin ? { clarificationOrigin } : {}),

@@ -214,6 +214,8 @@ export interface LinksGateway {
   userLocale(accountId: string): Promise<string | undefined>;
   isParticipant(issueKey: string, accountId: string): Promise<boolean>;
   isOrganizationMember(organizationId: string, accountId: string): Promise<boolean>;
+  /** Whether the account is a member of any JSM organization of the site. */
+  isInAnyOrganization(accountId: string): Promise<boolean>;
   issueTypeId(name: string): Promise<string | undefined>;
 }
 

@@ -1,3 +1,8 @@
-export { allowedTargets, checkStatusChange, type StatusChangeContext } from './status-change';
+export {
+  allowedTargets,
+  checkStatusChange,
+  leavesClarificationFreely,
+  type StatusChangeContext,
+} from './status-change';
 export { checkReclassification } from './reclassification';
 export { hasStatus } from './workflow-table';

@@ -96,6 +96,22 @@ export function checkStatusChange(
 }
 
 /**
+ * Whether a ticket of `kind` may leave Clarification for `to` whatever working status it came from (or with that
+ * status unknown): In Progress, or Closed by the no-reply close. The origin then decides nothing, neither the
+ * verdict nor a refusal's list of the allowed targets, and need not be looked up.
+ *
+ * @example
+ * leavesClarificationFreely('supportRequest', 'inProgress'); // true
+ */
+export function leavesClarificationFreely(kind: Kind, to: StatusKey): boolean {
+  const origins: (StatusKey | undefined)[] = [undefined, ...workingStatuses(kind)];
+  return origins.every(
+    (origin) =>
+      checkStatusChange(kind, 'clarification', to, origin ? { previousWorkingStatus: origin } : {}).allowed,
+  );
+}
+
+/**
  * The statuses a ticket of `kind` may move to from `from` (excluding staying put).
  *
  * @example

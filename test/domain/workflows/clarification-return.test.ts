@@ -1,4 +1,5 @@
-import { checkStatusChange } from '../../../src/domain/workflows';
+import { checkStatusChange, leavesClarificationFreely } from '../../../src/domain/workflows';
+import { STATUSES } from '../../../src/domain/statuses';
 import { CLARIFICATION_KINDS, workingStatuses } from '../../../src/domain/workflows/workflow-table';
 import type { StatusKey } from '../../../src/domain/statuses';
 import { WORKFLOWS } from '../../../src/domain/workflows/workflow-table';
@@ -42,5 +43,27 @@ describe('returns from Clarification with a known origin (PROCESS.md §3)', () =
       previousWorkingStatus: 'inProgress',
     });
     expect(verdict.allowed).toBe(false);
+  });
+});
+
+describe('leaving Clarification where the origin decides nothing', () => {
+  const cases = CLARIFICATION_KINDS.flatMap((kind) =>
+    WORKFLOWS[kind].statuses.map((to) => [kind, to] as const),
+  );
+
+  it.each(cases)('%s to %s', (kind, to) => {
+    // Written by hand: staying, Closed, In Progress (where the kind has it) and the only working status of a kind
+    // with one are allowed from wherever the ticket came.
+    const working = workingStatuses(kind);
+    const free =
+      to === 'clarification' ||
+      to === 'closed' ||
+      (working.includes(to) && (to === 'inProgress' || working.length === 1));
+    expect(leavesClarificationFreely(kind, to)).toBe(free);
+    if (!free) return;
+    for (const origin of [undefined, ...STATUSES]) {
+      const ctx = origin ? { previousWorkingStatus: origin } : {};
+      expect(checkStatusChange(kind, 'clarification', to, ctx)).toEqual({ allowed: true });
+    }
   });
 });
