@@ -2,8 +2,11 @@
 import { MS_PER_CALL, round, sum, type HourSample } from './bench-metrics';
 import type { SweepRun } from './app-sweep';
 
-/** Points every sweep spends on its two queries when nothing is found (1 project). */
-const FIXED_POINTS_PER_SWEEP = 2;
+/**
+ * Points a sweep with due tickets spends whatever their number (1 project): the base point of its due search. The
+ * rest of the search is 1 point per ticket it returns, which counts to the actions.
+ */
+const FIXED_POINTS_PER_SWEEP = 1;
 
 export interface RunFigures {
   days: number;
@@ -18,7 +21,10 @@ export interface RunFigures {
   perDay: { calls: number; points: number; wallSeconds: number };
   /** Sweeps that found nothing to do: their highest cost (`null` when every sweep had work). */
   nothingDue: { sweeps: number; maxPoints: number | null };
-  /** Sweeps with actions and no state repairs (steady state). */
+  /**
+   * Sweeps with actions and no state writes of their own, once the installation's repair has finished (after the
+   * first sweep with nothing to do): the steady state, where a sweep reads only the tickets the due index names.
+   */
   perAction: { sweeps: number; actions: number; pointsAllIn: number; pointsMarginal: number; calls: number };
   peakRssMb: number;
   realSeconds: number;
@@ -32,7 +38,10 @@ export function figures(run: SweepRun): RunFigures {
   const sweeps = samples.length;
   const days = sweeps / 24;
   const idle = samples.filter((s) => s.actions === 0 && s.restamps === 0);
-  const acting = samples.filter((s) => s.actions > 0 && s.restamps === 0);
+  const repaired = samples.findIndex((s) => s.actions === 0 && s.restamps === 0);
+  const acting = samples.filter(
+    (s, hour) => repaired >= 0 && hour > repaired && s.actions > 0 && s.restamps === 0,
+  );
   const acted = sum(acting);
   return {
     days: round(days, 2),

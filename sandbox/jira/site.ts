@@ -7,7 +7,7 @@ import type { OpContext } from './http/context';
 import { HttpError, type Reply } from './http/reply';
 import { type Handler, ROUTES } from './http/routes';
 import { type LimitConfig, RateLimiter } from './limits';
-import { embeddedHistories } from './limits/point-cost';
+import { embeddedObjects } from './limits/point-cost';
 import { readExpressionModules } from './expressions/app-modules';
 import { SiteMetrics } from './metrics';
 import { DEFAULT_CLOUD_ID, OpsAlerts } from './ops-alerts/ops-alerts';
@@ -237,7 +237,7 @@ class Site implements SimJiraSite {
       ...(outcome.issueKey ? { issueKey: outcome.issueKey } : {}),
       objectsReturned: outcome.objects,
       accessObjects: outcome.accessObjects ?? 0,
-      expandedObjects: embeddedHistories(outcome.reply?.body),
+      expandedObjects: embeddedObjects(outcome.reply?.body),
       at: new Date(),
     });
     if (!charge.allowed) {

@@ -54,6 +54,31 @@ describe('hourly sweep after replies (customer replies restart the cycle, others
     );
   });
 
+  it('a reply whose event was lost, behind more comments than the proof’s first page holds, is found before the close', async () => {
+    const key = await s.ticket('Support Request', ['Clarification required / On hold']);
+    for (const day of [10, 20, 30]) {
+      s.jump(at(day, -HOUR));
+      await s.until(at(day, HOUR));
+    }
+    expect(s.appCommentTexts(key)).toHaveLength(3);
+    s.jump(at(35));
+    s.host.uninstall();
+    await s.site.actAs('customer-acme-1').comment(key, 'Sorry for the delay: here is the log.');
+    for (const n of [1, 2, 3, 4, 5])
+      await s.site.actAs('agent-dach-anna').comment(key, `Note ${n}`, { internal: true });
+    s.host.install();
+    s.jump(at(40, -HOUR));
+    await s.until(at(40, HOUR));
+    // The first page holds what a quiet cycle would (three reminders and one more): five notes hide the reply.
+    expect(s.site.metrics.of('getComments').requests).toBeGreaterThan(1);
+    expect(s.status(key)).toBe('Clarification required / On hold');
+    expect(s.state(key)).toMatchObject({
+      timer: 'clarification',
+      stepsDone: 0,
+      lastReset: { reason: 'customerComment' },
+    });
+  });
+
   it.each([
     [
       'an agent public comment',

@@ -10,6 +10,8 @@
  * Where the docs are silent the default is the strictest plausible reading (docs/decisions/0014), each one a
  * weight a test or benchmark may change:
  * - histories embedded by `expand=changelog` are objects the request involves, 1 point each like any object;
+ * - so are the comments the `comment` field embeds in an issue (`GET /issue`, a search page): a search that
+ *   returns a ticket with its comments costs as much as reading them from the comments endpoint, or more;
  * - a permission check involves every permission for every project it is evaluated in: `mypermissions` without a
  *   project or issue is evaluated across all projects of the site, each grant an access object (2 points). Apps
  *   have reported that a site lets them check permissions only about 30 times an hour ("2026 point-based rate
@@ -25,7 +27,7 @@ export interface ObjectCounts {
   objects: number;
   /** Identity and access objects (users, permission grants per project evaluated). */
   accessObjects?: number;
-  /** Objects embedded by an expansion (changelog histories). */
+  /** Objects embedded in the returned issues (changelog histories, the `comment` field's comments). */
   expandedObjects?: number;
 }
 
@@ -94,13 +96,20 @@ export function pointCost(
   );
 }
 
-/** Changelog histories embedded in a response: an issue's (`GET /issue`) or every issue's of a search page. */
-export function embeddedHistories(body: unknown): number {
-  const historiesOf = (bean: unknown): number => {
-    const changelog = (bean as { changelog?: { histories?: unknown } } | null)?.changelog;
-    return Array.isArray(changelog?.histories) ? changelog.histories.length : 0;
+/**
+ * Objects embedded in a response's issues, an issue's (`GET /issue`) or every issue's of a search page: the
+ * histories `expand=changelog` adds and the comments the `comment` field holds.
+ */
+export function embeddedObjects(body: unknown): number {
+  const lengthOf = (list: unknown): number => (Array.isArray(list) ? list.length : 0);
+  const embeddedIn = (bean: unknown): number => {
+    const issue = bean as {
+      changelog?: { histories?: unknown };
+      fields?: { comment?: { comments?: unknown } | null };
+    } | null;
+    return lengthOf(issue?.changelog?.histories) + lengthOf(issue?.fields?.comment?.comments);
   };
   const issues = (body as { issues?: unknown } | null)?.issues;
-  if (Array.isArray(issues)) return issues.reduce((sum: number, issue) => sum + historiesOf(issue), 0);
-  return historiesOf(body);
+  if (Array.isArray(issues)) return issues.reduce((sum: number, issue) => sum + embeddedIn(issue), 0);
+  return embeddedIn(body);
 }

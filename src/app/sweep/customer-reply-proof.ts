@@ -74,7 +74,8 @@ async function sharedOrganizations(ctx: SweepContext, ticket: SweepTicket): Prom
  * shared organization); the app's comments and internal notes never count. Comments are read newest first,
  * stopping at the first one written before the cycle began: the first page is sized to what a quiet cycle holds
  * (the app's own reminders plus the comment before the cycle), so a quiet ticket costs one request and a point per
- * comment read; a cycle with more comments than that is read on in pages of 50. Throws {@link ProofIncompleteError} when the cycle holds more comments
+ * comment read; a cycle with more comments than that is read on in pages twice as large as the one before (up
+ * to 50), so that a busy cycle takes few requests and the last page reads few comments from before the cycle. Throws {@link ProofIncompleteError} when the cycle holds more comments
  * than the proof reads, or a customer's comment whose time cannot be read.
  */
 export async function customerReplySince(
@@ -88,7 +89,7 @@ export async function customerReplySince(
   let organizations: { id: string }[] | undefined;
   let me: string | undefined;
   for (let startAt = 0; startAt < PROOF_COMMENTS_MAX; startAt += pageSize) {
-    if (startAt > 0) pageSize = Math.min(PAGE_MAX, PROOF_COMMENTS_MAX - startAt);
+    if (startAt > 0) pageSize = Math.min(PAGE_MAX, 2 * pageSize, PROOF_COMMENTS_MAX - startAt);
     const page = await ctx.deps.jira.newestComments(ticket.key, startAt, pageSize);
     for (const comment of page) {
       const at = parseJiraTime(comment.created);

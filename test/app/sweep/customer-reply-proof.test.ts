@@ -252,11 +252,11 @@ describe('proof before an irreversible step: a customer comment since the cycle 
     expect(reply?.commentId).toBe('80');
     expect(calls.filter((c) => c.startsWith('comments'))).toEqual([
       'comments SUP-1 0+2',
-      'comments SUP-1 2+50',
+      'comments SUP-1 2+4',
     ]);
   });
 
-  it('finds a customer reply behind more comments than the first page and the next one hold', async () => {
+  it('finds a customer reply behind more comments than the first pages hold', async () => {
     const agents = Array.from({ length: 60 }, (_, i) => comment(String(200 + i), 'agent-1', daysIn(2)));
     const { reply, calls } = await proof({
       comments: [comment('80', 'customer-1', daysIn(1)), ...agents, comment('81', APP, daysIn(10))],
@@ -264,17 +264,23 @@ describe('proof before an irreversible step: a customer comment since the cycle 
     expect(reply?.commentId).toBe('80');
     expect(calls.filter((c) => c.startsWith('comments'))).toEqual([
       'comments SUP-1 0+2',
-      'comments SUP-1 2+50',
-      'comments SUP-1 52+50',
+      'comments SUP-1 2+4',
+      'comments SUP-1 6+8',
+      'comments SUP-1 14+16',
+      'comments SUP-1 30+32',
     ]);
   });
 
-  it('after the first page, reads on in pages of 50 and never past the comments it proves at most', async () => {
+  it('after the first page, reads on in pages twice as large, up to 50, never past the comments it proves at most', async () => {
     const flood = Array.from({ length: 5_000 }, (_, i) => comment(String(1000 + i), APP, daysIn(1)));
     const { calls } = await proof({ comments: flood.slice(1) }, 1).catch(() => ({ calls: [] as string[] }));
     const pages = calls.filter((c) => c.startsWith('comments'));
-    expect(pages.slice(0, 3)).toEqual(['comments SUP-1 0+2', 'comments SUP-1 2+50', 'comments SUP-1 52+50']);
-    expect(pages.at(-1)).toBe('comments SUP-1 4952+48');
+    expect(pages.slice(4, 7)).toEqual([
+      'comments SUP-1 30+32',
+      'comments SUP-1 62+50',
+      'comments SUP-1 112+50',
+    ]);
+    expect(pages.at(-1)).toBe('comments SUP-1 4962+38');
   });
 
   it('stops after a page shorter than asked for: there is nothing older', async () => {

@@ -31,6 +31,28 @@ describe('points per operation (strictest reading by default, configurable)', ()
     expect(points(search)).toBe(7);
   });
 
+  it('counts the comments the comment field embeds as objects, in an issue read and in a search', async () => {
+    const { h, key, id } = await siteWithHistory(0);
+    for (const text of ['one', 'two', 'three'])
+      await h.call('POST', `/rest/api/3/issue/${key}/comment`, {
+        body: {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+        },
+      });
+    expect(points(await h.call('GET', `/rest/api/3/issue/${key}?fields=status,comment`))).toBe(5);
+    const search = await h.call('POST', '/rest/api/3/search/jql', {
+      jql: `key = ${key}`,
+      fields: ['status', 'comment'],
+      reconcileIssues: [Number(id)],
+    });
+    expect(points(search)).toBe(5);
+    // The comments endpoint reads only what it is asked for: the newest comment alone.
+    const newest = await h.call('GET', `/rest/api/3/issue/${key}/comment?orderBy=-created&maxResults=1`);
+    expect(points(newest)).toBe(2);
+  });
+
   it('reads expansions as free when their weight is 0', async () => {
     const { h, key } = await siteWithHistory(5, { limits: { pointWeights: { expandedObject: 0 } } });
     expect(points(await h.call('GET', `/rest/api/3/issue/${key}?fields=status&expand=changelog`))).toBe(2);
