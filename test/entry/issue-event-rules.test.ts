@@ -195,8 +195,11 @@ describe('issue events on the local site: confidentiality, working hours, intake
       .as('customer-acme-1')
       .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Mail subject', channel: 'email' });
     const created = Date.now();
-    await s.settle();
+    const mail = await s.measure(() => Promise.resolve());
     expect(s.typeName(key)).toBe('Request');
+    // The search that says it came by e-mail reads the ticket too: no GET beside it.
+    expect(mail.byOperation).toMatchObject({ searchAndReconsileIssuesUsingJqlPost: 1, editIssue: 1 });
+    expect(mail.byOperation.getIssue).toBeUndefined();
     // The channel is known only to JQL, and the check ran before the new ticket reached the search index: it is
     // found only because the search reconciles it.
     const retyped = s.site.store
@@ -206,8 +209,14 @@ describe('issue events on the local site: confidentiality, working hours, intake
     const portal = await s
       .as('customer-acme-1')
       .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Portal' });
-    await s.settle();
+    const viaPortal = await s.measure(() => Promise.resolve());
     expect(s.typeName(portal)).toBe('Incident');
+    expect(viaPortal.byOperation).toMatchObject({
+      searchAndReconsileIssuesUsingJqlPost: 1,
+      getIssue: 1,
+      editIssue: 1,
+    });
+    expect(viaPortal.points).toBe(4);
   });
 
   it('a Software Defect set to P1 gets one internal note pointing to the priority table (guide §3.1)', async () => {

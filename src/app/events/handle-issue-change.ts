@@ -1,7 +1,7 @@
 import { JiraHttpError } from '../ports/jira-errors';
 import { configForProject, type ProjectConfig } from '../../domain/config';
 import { clarificationOriginFromChangelog, type ChangelogMemo } from './clarification-origin';
-import { cameByEmail } from './email-channel';
+import { cameByEmail, searchByEmailChannel } from './email-channel';
 import { withChangelogId } from './change-occurrence';
 import { heldConfig } from '../shared/automation-hold';
 import { recordCommentEvent } from '../shared/platform-observations';
@@ -12,7 +12,7 @@ import type { EventDeps } from './event-deps';
 import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
-import { loadTicket } from '../shared/ticket';
+import { loadTicket, ticketRead, toTicket } from '../shared/ticket';
 import { keepPortalCopy, portalFields } from '../shared/portal-copy';
 import { followPortalCopy } from '../shared/portal-copy-changes';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
@@ -24,6 +24,8 @@ import { timerMayRun } from '../shared/repair-marker';
 import type { IssueChangeEvent } from '../../domain/events/issue-change';
 import { noteDecision } from '../shared/due-index';
 import type { RuleInput } from '../../domain/events/rule-input';
+import type { IssueBean } from '../ports/jira';
+import { kindOfTypeName } from '../../domain/names';
 
 /** What happened with one event, for logs and tests. */
 export type EventOutcome = { kind: 'handled'; actions: number } | { kind: 'ignored'; reason: string };
@@ -123,23 +125,49 @@ export async function handleIssueChange(
       return outcome;
     }
   }
-  let ticket;
+  let read;
   try {
-    ticket = await loadTicket(deps.jira, received.issueId, fieldIds, config, (bean) =>
-      keepPortalCopy(deps.store, bean, portalFields(fieldIds)),
-    );
+    read = await readTicket(deps, received, fieldIds, config);
   } catch (error) {
     // Deleted meanwhile, or hidden from the app by a security level it is not part of: nothing to act on.
     if (error instanceof JiraHttpError && error.isNotFound)
       return { kind: 'ignored', reason: 'issueNotFound' };
     throw error;
   }
+  const { ticket, viaEmail } = read;
   if (ticket.kind === undefined) {
     // A decision that writes nothing on a ticket that may have no entry: it makes one (`keepNoState`).
     await noteDecision(deps.dueIndex, ticket.key, ticket.updated, ticket.state, true);
     return { kind: 'ignored', reason: 'typeNotManaged' };
   }
-  return (await decideAndAct(prepared, received, ticket, false)) as EventOutcome;
+  return (await decideAndAct(prepared, received, ticket, false, viaEmail)) as EventOutcome;
+}
+
+/**
+ * Reads the event's ticket (one GET with only the needed fields and the properties), keeping the portal's copy.
+ * A ticket created as an Incident (the payload's type) is first searched with the e-mail channel clause, carrying
+ * the same fields: a ticket raised by e-mail is then read by that search alone, one read where a GET and the
+ * channel's search were two; `viaEmail` is what the search said.
+ */
+async function readTicket(
+  deps: EventDeps,
+  received: IssueChangeEvent,
+  fieldIds: FieldIds,
+  config: ProjectConfig,
+): Promise<{ ticket: Ticket; viaEmail?: boolean }> {
+  const keep = (bean: IssueBean) => keepPortalCopy(deps.store, bean, portalFields(fieldIds));
+  const newIncident =
+    received.kind === 'created' && kindOfTypeName(config, received.typeAtEvent) === 'incident';
+  const byEmail = newIncident
+    ? await searchByEmailChannel(deps, received.issueId, ticketRead(fieldIds))
+    : undefined;
+  if (byEmail) {
+    await keep(byEmail);
+    return { ticket: toTicket(byEmail, fieldIds, config), viaEmail: true };
+  }
+  const ticket = await loadTicket(deps.jira, received.issueId, fieldIds, config, keep);
+  // Not by e-mail, or a site that cannot say (the ticket is left as it is).
+  return newIncident ? { ticket, viaEmail: false } : { ticket };
 }
 
 interface Prepared {
@@ -163,6 +191,7 @@ async function decideAndAct(
   received: IssueChangeEvent,
   ticket: Ticket,
   fromPayload: boolean,
+  knownViaEmail?: boolean,
 ): Promise<EventOutcome | undefined> {
   const event = await withChangelogId(deps, ticket.key, received);
   const stored = ticket.state;
@@ -183,7 +212,9 @@ async function decideAndAct(
   const person = commenter ?? closer;
   const byCustomer = person !== undefined ? await isCustomer(deps, ticket, person) : undefined;
   const viaEmail =
-    event.kind === 'created' && ticket.kind === 'incident' ? await cameByEmail(deps, ticket.id) : undefined;
+    event.kind === 'created' && ticket.kind === 'incident'
+      ? (knownViaEmail ?? (await cameByEmail(deps, ticket.id)))
+      : undefined;
   const clarificationOrigin = await clarificationOriginFromChangelog(
     deps,
     ticket,

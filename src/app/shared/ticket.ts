@@ -84,10 +84,23 @@ export function toTicket(
   };
 }
 
+/** What a read of the ticket asks Jira for besides its id. */
+export interface TicketRead {
+  readonly fields: string[];
+  readonly properties: string[];
+}
+
 /**
- * Reads the ticket's current fields and process state in one call (strongly consistent, unlike search). The
- * customer's portal state comes with it at no extra cost, so that `keep` (the portal's copy) gets the whole
- * issue as read.
+ * What {@link loadTicket} reads: the fields the rules read and the process state, with the customer's portal state
+ * at no extra cost, so that the portal's copy gets the whole issue as read.
+ */
+export function ticketRead(ids: FieldIds): TicketRead {
+  return { fields: ticketFields(ids), properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY] };
+}
+
+/**
+ * Reads the ticket's current fields and process state in one call (strongly consistent, unlike search), handing
+ * the bean to `keep` (the portal's copy) as read.
  */
 export async function loadTicket(
   jira: JiraGateway,
@@ -96,10 +109,7 @@ export async function loadTicket(
   config: ProjectConfig,
   keep?: (bean: IssueBean) => Promise<void>,
 ): Promise<Ticket> {
-  const bean = await jira.getIssue(idOrKey, {
-    fields: ticketFields(ids),
-    properties: [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY],
-  });
+  const bean = await jira.getIssue(idOrKey, ticketRead(ids));
   if (keep) await keep(bean);
   return toTicket(bean, ids, config);
 }
