@@ -1,6 +1,6 @@
 import type { ProjectConfig } from '../config';
 import { SHIPPED_KINDS } from '../delivery';
-import { kindOfTypeName, sameName, statusOfName } from '../names';
+import { kindOfTypeName, priorityOfName, sameName, statusOfName } from '../names';
 import type { ProcessState } from '../process-state';
 import type { FieldIds, Ticket } from '../ticket';
 import type { EventAction } from './event-actions';
@@ -11,12 +11,14 @@ export type PayloadTicket = { readonly ticket: Ticket } | { readonly reason: str
 
 /**
  * Whether the rules for a change of `item` read a field the payload does not carry: the type (a reclassification
- * is judged against the type ids and may be reverted), the priority (§5 note), Confidential (security level,
- * organizations) and the Delivery version (Delivery links).
+ * is judged against the type ids and may be reverted), Confidential (security level, organizations) and the
+ * Delivery version (Delivery links). A change of the priority (§5 note) names the new priority itself
+ * (`toString`, as of the event); one without a name reads the ticket.
  */
 function readsUnsentField(item: ChangeItem, config: ProjectConfig, ids: FieldIds): boolean {
   const field = item.fieldId ?? item.field;
-  if (field === 'issuetype' || field === 'priority' || field === 'security') return true;
+  if (field === 'priority') return typeof item.toString !== 'string';
+  if (field === 'issuetype' || field === 'security') return true;
   const { confidential, deliveryVersion } = config.names.fields;
   return (
     (ids.confidential !== undefined && item.fieldId === ids.confidential) ||
@@ -69,14 +71,16 @@ function continues(
  * - the event is newer than every view of the ticket the state was decided from (its `updated` after the copy's
  *   basis): the snapshot and the state then describe the ticket in this order, as a read at the event would.
  *   An event older than the state (handled late, reordered, duplicated) reads the ticket, whatever it shows;
- * - no change of the type, priority, security level, Confidential or Delivery version;
+ * - no change of the type, security level, Confidential or Delivery version, and no change of the priority that
+ *   does not name the new one (the ticket then has the priority the change names);
  * - the event continues the stored state: a move from the stored status into the snapshot's, or, without a move,
  *   the snapshot in the stored status (an event read late, a duplicate or a lost one: read the ticket); without
  *   a state, a move into the snapshot's status;
  * - no move of a shipped kind into or out of Delivery Pending (Delivery links);
  * - no one to check as the customer other than the reporter (the other checks need the organizations): the author
  *   of a comment while a reply timer runs, whoever closes the ticket.
- * The fields the payload lacks are left empty (priority, security level, organizations, custom fields, links);
+ * The fields the payload lacks are left empty (priority unless changed, security level, organizations, custom fields,
+ * links);
  * {@link needsTicketFields} says when a decision made on it must be taken again on the ticket read from Jira.
  *
  * @example
@@ -112,6 +116,8 @@ export function ticketFromPayload(
         ? event.actorId
         : undefined;
   if (person !== undefined && person !== snap.reporterId) return { reason: 'customerCheck' };
+  const priorityName = changeOf(event, 'priority')?.toString ?? undefined;
+  const priority = priorityOfName(config, priorityName);
   return {
     ticket: {
       id: event.issueId,
@@ -128,6 +134,8 @@ export function ticketFromPayload(
       updated: snap.updated,
       ...(snap.reporterId !== undefined ? { reporterId: snap.reporterId } : {}),
       ...(snap.assigneeId !== undefined ? { assigneeId: snap.assigneeId } : {}),
+      ...(priorityName !== undefined ? { priorityName } : {}),
+      ...(priority !== undefined ? { priority } : {}),
       organizations: [],
       links: [],
       ...(stored !== undefined ? { state: stored } : {}),

@@ -114,10 +114,20 @@ const TABLE: [string, IssueChangeEvent, StateCopy | undefined, string][] = [
     'fieldNotInPayload',
   ],
   [
-    'a priority change',
+    'a priority change that does not name the new priority',
     snapshotEvent('Software Defect', '1', { items: [item('priority', 'priority')] }),
     stored('1'),
     'fieldNotInPayload',
+  ],
+  [
+    'a priority change naming the new priority',
+    snapshotEvent('Software Defect', '1', {
+      items: [
+        { field: 'priority', fieldId: 'priority', from: '3', to: '1', fromString: 'P3', toString: 'P1' },
+      ],
+    }),
+    stored('1'),
+    'payload',
   ],
   [
     'Confidential by id',
@@ -595,5 +605,34 @@ describe('needsTicketFields: a type revert and an on-call alert', () => {
     ['an on-call alert', { type: 'alertOnCall', mode: 'webhook', target: 'https://x', idempotencyKey: 'k' }],
   ])('%s → true', (_name, action) => {
     expect(needsTicketFields([note, action])).toBe(true);
+  });
+});
+
+describe('ticketFromPayload: a priority change decides as the ticket read would', () => {
+  const priorityChange = (type: string, to: string) =>
+    snapshotEvent(type, '2', {
+      changelogId: '7001',
+      items: [{ field: 'priority', fieldId: 'priority', from: '3', to: '9', fromString: 'P3', toString: to }],
+    });
+  it.each([
+    ['Software Defect', 'P1', 1],
+    ['Software Defect', 'P2', 1],
+    ['Software Defect', 'P4', 0],
+    ['Incident', 'P1', 0],
+  ])('%s set to %s: %i note(s), the same decision as on the ticket read', (type, to, notes) => {
+    const e = priorityChange(type, to);
+    const result = ticketFromPayload(e, stored('2'), cfg, ids);
+    if (!('ticket' in result)) throw new Error(result.reason);
+    expect(result.ticket).toMatchObject({ priority: to, priorityName: to });
+    const read: Ticket = {
+      ...result.ticket,
+      organizations: [{ id: '1', name: 'ACME' }],
+      securityLevel: { id: '10100', name: 'Support Graz' },
+      requestTypeName: 'Get IT help',
+    };
+    const fromPayload = decideIssueChange({ ...input(result.ticket, e), now: NOW });
+    expect(needsTicketFields(fromPayload.actions)).toBe(false);
+    expect(fromPayload.actions.filter((a) => a.type === 'comment')).toHaveLength(notes);
+    expect(fromPayload).toEqual(decideIssueChange({ ...input(read, e), now: NOW }));
   });
 });
