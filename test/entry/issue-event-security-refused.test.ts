@@ -19,6 +19,7 @@ describe('Jira refuses the security level to the app (guide §2.2.1)', () => {
     const spent = await s.measure(() => Promise.resolve());
     expect(s.securityLevel(key)).toBeUndefined();
     expect(s.site.metrics.of('editIssue').statuses).toEqual({ [status]: 1, 204: 1 });
+    expect(s.site.metrics.of('getSecurityLevelsForProject').requests).toBe(2);
     expect(s.state(key)?.flags).toContain('confidentialityFailed');
     // The admin's Activity tab lists the failure; the agents see nothing that claims a restriction.
     expect(s.audit()).toContainEqual(
@@ -44,13 +45,38 @@ describe('Jira refuses the security level to the app (guide §2.2.1)', () => {
     expect(s.site.metrics.of('editIssue').statuses[status]).toBeUndefined();
     expect(s.securityLevel(key)).toBeUndefined();
 
-    // The refusal forgets the kept level ids: the next confidential ticket lists the project's levels again.
+    // The refusal listed the project's levels once more (the kept id might have been gone) and found the same id:
+    // the next confidential ticket, once Jira accepts the level, lists nothing.
     s.site.setFaults({});
     const next = await s
       .as('customer-acme-1')
       .createIssue({ project: 'SD', issueType: 'Request', summary: 'More data', fields: confidential });
     await s.settle();
-    expect(s.site.metrics.of('getSecurityLevelsForProject').requests).toBe(1);
+    expect(s.site.metrics.of('getSecurityLevelsForProject').requests).toBe(0);
     expect(s.securityLevel(next)).toBe('DACH support');
+  });
+
+  it('a kept level deleted and created again under a new id: the levels are listed again and the ticket restricted', async () => {
+    s = await startEventsSite();
+    const first = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'Data', fields: confidential });
+    await s.settle();
+    expect(s.securityLevel(first)).toBe('DACH support');
+    const levels = s.site.store.securityLevels;
+    const old = [...levels.values()].find((l) => l.name === 'DACH support');
+    if (!old) throw new Error('no DACH support level on the demo site');
+    levels.delete(old.id);
+    levels.set('19999', { ...old, id: '19999' });
+    const next = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Request', summary: 'More data', fields: confidential });
+    await s.settle();
+    expect(s.securityLevel(next)).toBe('DACH support');
+    expect(s.state(next)?.flags ?? []).not.toContain('confidentialityFailed');
+    expect(s.site.metrics.of('getSecurityLevelsForProject').requests).toBe(2);
+    expect(s.appComments(next)).toEqual([
+      expect.objectContaining({ internal: true, text: expect.stringContaining('DACH support') }),
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { alertOnce } from './on-call-alert-once';
 import { performRevert } from './revert-change';
 import { isSecurityRefusal } from './security-refusal';
 import { issueTypeIdOf } from './issue-type-ids';
-import { forgetKeptIds, keptIdByName } from '../shared/kept-ids';
+import { relistedSecurityLevelId, securityLevelId } from './security-level-ids';
 
 /** Flag shown in the panel when Jira refused to set the security level of a confidential ticket. */
 const SECURITY_FAILED_FLAG = 'confidentialityFailed';
@@ -43,6 +43,8 @@ interface Plan {
   /** Whether the revert set the change back; `false` when the workflow had no way back. */
   reverted?: boolean;
   readonly audits: Audit[];
+  /** The security level the fields set, by name: looked up again when Jira refuses its kept id. */
+  securityLevel?: string;
 }
 
 function keyOf(action: EventAction): string | undefined {
@@ -161,6 +163,7 @@ async function planSecurityLevel(
     return;
   }
   plan.fields.security = level === null ? null : { id: level };
+  if (name !== null) plan.securityLevel = name;
   plan.state = withDone(plan.state, idempotencyKey);
   plan.audits.push({ action: 'securitySet', outcome: 'done', idempotencyKey });
 }
@@ -269,8 +272,9 @@ async function writePlan(
 
 /**
  * One edit carrying fields, state and the first comment. When Jira refuses the security field (the app lacks
- * "Set Issue Security"), the state keeps the action as done and gets a flag for the panel, the audit tells the
- * admin, and the edit is repeated without the field; a confidentiality note would be untrue, so it goes.
+ * "Set Issue Security", or the kept level id is gone and the level is not listed under another), the state keeps
+ * the action as done and gets a flag for the panel, the audit tells the admin, and the edit is repeated without
+ * the field; a confidentiality note would be untrue, so it goes.
  */
 async function editWithSecurityFallback(
   ctx: ExecutionContext,
@@ -293,28 +297,33 @@ async function editWithSecurityFallback(
         ...(ticket.updated !== undefined ? { stateBasis: ticket.updated } : {}),
       },
     );
+  let refusal: unknown;
   try {
     await edit(true, plan.state, true);
+    return;
   } catch (error) {
     if (!('security' in plan.fields) || !isSecurityRefusal(error)) throw error;
-    // The kept level id may be one deleted since: the next confidential ticket reads the project's levels again.
-    await forgetKeptIds(deps.store, ['securityLevel']);
-    plan.state = withFlag(plan.state, SECURITY_FAILED_FLAG);
-    plan.audits.push({ action: 'securitySet', outcome: 'failed', detail: errorCode(error) });
-    deps.log.warn('events.securityRefused', { issueId: ticket.id });
-    const onlySecurityNote = first?.ref.messageKey.startsWith('confidentiality') === true;
-    await edit(false, plan.state, !onlySecurityNote);
+    refusal = error;
   }
-}
-
-/** The id of the project's security level `name` (`null`: none), kept a week (`keptIdByName`). */
-async function securityLevelId(
-  ctx: ExecutionContext,
-  name: string | null,
-): Promise<string | null | undefined> {
-  if (name === null) return null;
-  const { projectKey } = ctx.ticket;
-  return keptIdByName(ctx.deps.store, 'securityLevel', projectKey, name, () =>
-    ctx.deps.links.securityLevels(projectKey),
-  );
+  // The kept level id may be one deleted since (a level deleted and created again has a new id): with the
+  // project's levels listed again, a level of that name under another id is tried once.
+  const relisted =
+    plan.securityLevel === undefined
+      ? undefined
+      : await relistedSecurityLevelId(ctx, plan.securityLevel, plan.fields.security);
+  if (relisted !== undefined) {
+    plan.fields.security = { id: relisted };
+    try {
+      await edit(true, plan.state, true);
+      return;
+    } catch (error) {
+      if (!isSecurityRefusal(error)) throw error;
+      refusal = error;
+    }
+  }
+  plan.state = withFlag(plan.state, SECURITY_FAILED_FLAG);
+  plan.audits.push({ action: 'securitySet', outcome: 'failed', detail: errorCode(refusal) });
+  deps.log.warn('events.securityRefused', { issueId: ticket.id });
+  const onlySecurityNote = first?.ref.messageKey.startsWith('confidentiality') === true;
+  await edit(false, plan.state, !onlySecurityNote);
 }
