@@ -209,4 +209,22 @@ describe('issue events on the local site: transition enforcement and reclassific
       nextDueAt: indexedInstant(new Date(resolvedAt + 50 * 86_400_000)),
     });
   });
+  it('decides an allowed re-typing from the payload; one into a Software Defect reads the priority (§5 note)', async () => {
+    const key = await ticket('Request');
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.settle();
+    const before = s.state(key);
+    // A Request in Clarification re-typed to a Support Request, which runs the same timer there: nothing to write,
+    // and nothing read.
+    const retyped = await s.measure(() =>
+      s.agent.edit(key, { issuetype: { id: ISSUE_TYPE.supportRequest } }),
+    );
+    expect(retyped.byOperation).toEqual({});
+    expect(s.state(key)).toEqual(before);
+    const incident = await ticket('Incident');
+    const defect = await s.measure(() =>
+      s.agent.edit(incident, { issuetype: { id: ISSUE_TYPE.softwareDefect } }),
+    );
+    expect(defect.byOperation.getIssue).toBe(1);
+  });
 });

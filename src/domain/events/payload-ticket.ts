@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../config';
+import type { Kind } from '../kinds';
 import { SHIPPED_KINDS } from '../delivery';
 import { kindOfTypeName, priorityOfName, sameName, statusOfName } from '../names';
 import type { ProcessState } from '../process-state';
@@ -10,15 +11,21 @@ import { changeOf, type ChangeItem, type IssueChangeEvent } from './issue-change
 export type PayloadTicket = { readonly ticket: Ticket } | { readonly reason: string };
 
 /**
- * Whether the rules for a change of `item` read a field the payload does not carry: the type (a reclassification
- * is judged against the type ids and may be reverted), Confidential (security level, organizations) and the
- * Delivery version (Delivery links). A change of the priority (§5 note) names the new priority itself
- * (`toString`, as of the event); one without a name reads the ticket.
+ * Whether the rules for a change of `item` on a ticket of `kind` (the payload's) read a field the payload does not
+ * carry: Confidential (security level, organizations) and the Delivery version (Delivery links). A change of the
+ * priority (§5 note) names the new priority itself (`toString`, as of the event); one without a name reads the
+ * ticket. A re-typing is judged from the kinds the change names (a forbidden one is set back, which reads the
+ * ticket: `needsTicketFields`); one into a Software Defect reads it for the priority (§5 note), and one from a
+ * type the configuration does not name as a kind other than Delivery reads it too.
  */
-function readsUnsentField(item: ChangeItem, config: ProjectConfig, ids: FieldIds): boolean {
+function readsUnsentField(item: ChangeItem, kind: Kind, config: ProjectConfig, ids: FieldIds): boolean {
   const field = item.fieldId ?? item.field;
   if (field === 'priority') return typeof item.toString !== 'string';
-  if (field === 'issuetype' || field === 'security') return true;
+  if (field === 'issuetype') {
+    const from = kindOfTypeName(config, item.fromString ?? undefined);
+    return kind === 'softwareDefect' || from === undefined || from === 'delivery';
+  }
+  if (field === 'security') return true;
   const { confidential, deliveryVersion } = config.names.fields;
   return (
     (ids.confidential !== undefined && item.fieldId === ids.confidential) ||
@@ -71,8 +78,9 @@ function continues(
  * - the event is newer than every view of the ticket the state was decided from (its `updated` after the copy's
  *   basis): the snapshot and the state then describe the ticket in this order, as a read at the event would.
  *   An event older than the state (handled late, reordered, duplicated) reads the ticket, whatever it shows;
- * - no change of the type, security level, Confidential or Delivery version, and no change of the priority that
- *   does not name the new one (the ticket then has the priority the change names);
+ * - no change of the security level, Confidential or Delivery version, no change of the priority that does not
+ *   name the new one (the ticket then has the priority the change names), and no re-typing into a Software Defect
+ *   or from a type that is no managed kind other than Delivery;
  * - the event continues the stored state: a move from the stored status into the snapshot's, or, without a move,
  *   the snapshot in the stored status (an event read late, a duplicate or a lost one: read the ticket); without
  *   a state, a move into the snapshot's status;
@@ -100,7 +108,8 @@ export function ticketFromPayload(
   const stored = copy.state;
   const kind = kindOfTypeName(config, snap.typeName);
   if (kind === undefined || kind === 'delivery') return { reason: 'kindNeedsTicket' };
-  if (event.items.some((item) => readsUnsentField(item, config, ids))) return { reason: 'fieldNotInPayload' };
+  if (event.items.some((item) => readsUnsentField(item, kind, config, ids)))
+    return { reason: 'fieldNotInPayload' };
   const move = changeOf(event, 'status');
   if (!continues(move, stored, snap.statusId)) return { reason: 'stateNotContinued' };
   if (move && SHIPPED_KINDS.includes(kind) && touchesDelivery(move.fromString, snap.statusName, config))

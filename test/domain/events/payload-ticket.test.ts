@@ -6,6 +6,7 @@ import {
 } from '../../../src/domain/events/payload-ticket';
 import type { EventAction } from '../../../src/domain/events/event-actions';
 import { initialState, type ProcessState } from '../../../src/domain/process-state';
+import { timerFor } from '../../../src/domain/timers';
 import { event, input, projectConfig } from './rule-fixtures';
 import { decideIssueChange } from '../../../src/domain/events/decide-issue-change';
 import { KINDS } from '../../../src/domain/kinds';
@@ -354,6 +355,23 @@ describe('a ticket with no state yet: the payload decides as a read of the uncha
       })),
     ),
     ...STATUSES.map((status) => ({ kind, status, items: [item('assignee', 'assignee')] })),
+    // Every re-typing from another managed kind, in every status.
+    ...KINDS.filter((from) => from !== kind).flatMap((from) =>
+      STATUSES.map((status) => ({
+        kind,
+        status,
+        items: [
+          {
+            field: 'issuetype',
+            fieldId: 'issuetype',
+            from: `t-${from}`,
+            to: `t-${kind}`,
+            fromString: cfg.names.kinds[from],
+            toString: cfg.names.kinds[kind],
+          },
+        ],
+      })),
+    ),
   ]);
   const eventOf = (c: (typeof cases)[number]) =>
     event({
@@ -380,7 +398,9 @@ describe('a ticket with no state yet: the payload decides as a read of the uncha
     });
     expect(decided.length).toBeGreaterThan(cases.length / 3);
   });
-  it.each(cases.map((c) => [`${c.kind} ${c.items[0]?.field} into ${c.status}`, c]))('%s', (_name, c) => {
+  const nameOf = (c: (typeof cases)[number]) =>
+    `${c.kind} ${c.items[0]?.field} ${c.items[0]?.fromString ?? ''} into ${c.status}`;
+  it.each(cases.map((c) => [nameOf(c), c]))('%s', (_name, c) => {
     const e = eventOf(c);
     const result = ticketFromPayload(e, noState(), cfg, ids);
     if (!('ticket' in result)) return;
@@ -389,6 +409,59 @@ describe('a ticket with no state yet: the payload decides as a read of the uncha
       ...result.ticket,
       priority: 'P3',
       priorityName: 'P3',
+      organizations: [{ id: '1', name: 'ACME' }],
+      securityLevel: { id: '10100', name: 'Support Graz' },
+      requestTypeName: 'Get IT help',
+    };
+    const fromPayload = decideIssueChange({ ...input(result.ticket, e), now: NOW });
+    if (needsTicketFields(fromPayload.actions)) return;
+    expect(fromPayload).toEqual(decideIssueChange({ ...input(read, e), now: NOW }));
+  });
+});
+
+describe('a re-typing with a stored state: the payload decides as a read of the unchanged ticket would', () => {
+  // The state the old kind runs in the status (its timer, as a read at the event would find it stored).
+  const kinds = KINDS.filter((k) => k !== 'delivery');
+  const cases = kinds.flatMap((to) =>
+    kinds.filter((from) => from !== to).flatMap((from) => STATUSES.map((status) => ({ from, to, status }))),
+  );
+  it.each(cases.map((c) => [`${c.from} → ${c.to} in ${c.status}`, c]))('%s', (_name, c) => {
+    const statusName = cfg.names.statuses[c.status];
+    const e = event({
+      actorId: 'agent',
+      changelogId: '9001',
+      items: [
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: `t-${c.from}`,
+          to: `t-${c.to}`,
+          fromString: cfg.names.kinds[c.from],
+          toString: cfg.names.kinds[c.to],
+        },
+      ],
+      snapshot: {
+        summary: 'Printer',
+        typeId: `t-${c.to}`,
+        typeName: cfg.names.kinds[c.to],
+        statusId: c.status,
+        statusName,
+        projectKey: 'SD',
+        created: '2026-11-30T08:00:00.000+0000',
+        updated: EVENT_AT,
+        reporterId: 'customer',
+      },
+    });
+    const state = { ...initialState(new Date(DECIDED_FROM), c.status), timer: timerFor(c.from, c.status) };
+    const result = ticketFromPayload(e, { state, basis: DECIDED_FROM }, cfg, ids);
+    if (!('ticket' in result)) {
+      expect(c.to === 'softwareDefect').toBe(true);
+      return;
+    }
+    const read: Ticket = {
+      ...result.ticket,
+      priority: 'P1',
+      priorityName: 'P1',
       organizations: [{ id: '1', name: 'ACME' }],
       securityLevel: { id: '10100', name: 'Support Graz' },
       requestTypeName: 'Get IT help',
