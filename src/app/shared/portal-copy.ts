@@ -48,7 +48,8 @@ export const COPIED_PROPERTIES = [PROCESS_STATE_KEY, CUSTOMER_STATE_KEY] as cons
  * What KVS holds for a ticket under `portal:copy:<key>`: a copy (`bean`), or a mark that a change the app saw made
  * a copy stale (no `bean`; `floor`, when known, is the `updated` of that change). A mark is never removed: it keeps
  * the index rebuild from creating a copy out of a search that may lag behind the change (`keepSearchCopy`), and
- * a read of the ticket replaces it only when it is newer than the change.
+ * a read of the ticket replaces it only when it is at least as new as the change (Jira's `updated` of a read that
+ * holds the change is the change's own or later).
  */
 export interface StoredCopy {
   bean?: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> };
@@ -56,7 +57,7 @@ export interface StoredCopy {
   basis?: string;
   /** Fields taken from a later event's payload since, each with that event's `updated`. */
   fieldBasis?: Record<string, string>;
-  /** On a mark: the newest change the app saw that a copy must be newer than. */
+  /** On a mark: the `updated` of the newest change the app saw, which a copy must be at least as new as. */
   floor?: string;
 }
 
@@ -159,7 +160,7 @@ export function afterRead(
 ): StoredCopy {
   const fresh: StoredCopy = { bean: read, ...(basis !== undefined ? { basis } : {}) };
   if (basis === undefined || current === undefined) return fresh;
-  if (!current.bean) return current.floor !== undefined && !laterThan(basis, current.floor) ? current : fresh;
+  if (!current.bean) return current.floor !== undefined && laterThan(current.floor, basis) ? current : fresh;
   if (current.basis !== undefined && laterThan(current.basis, basis)) return current;
   const newer = Object.entries(current.fieldBasis ?? {}).filter(([, at]) => !laterThan(basis, at));
   if (newer.length === 0) return fresh;

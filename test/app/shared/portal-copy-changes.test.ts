@@ -123,7 +123,7 @@ describe('afterRead: a fresh read over what is stored', () => {
   it.each<[string, StoredCopy | undefined, string | undefined, 'read' | 'stored']>([
     ['nothing stored', undefined, T1, 'read'],
     ['a mark older than the read', { floor: T0 }, T1, 'read'],
-    ['a mark as old as the read: the change may be after it', { floor: T1 }, T1, 'stored'],
+    ['a mark as old as the read: the read holds the change', { floor: T1 }, T1, 'read'],
     ['a mark newer than the read', { floor: T2 }, T1, 'stored'],
     ['a mark without a floor', {}, T1, 'read'],
     ['a copy of an older view', copyAt(T0), T1, 'read'],
