@@ -64,11 +64,12 @@ describe.each(LAGS)('Delivery rules under search lag (%s)', (_name, searchFieldL
     });
     expect(s.shipped(del)).toEqual([sd]);
     expect(s.state(sd)).toMatchObject({ flags: [] });
-    // The Delivery's own event (one read, one edit); its collect run: Planned Deliveries and waiting tickets (one
-    // search each, both reconciling), one link, the flag cleared (one property write), the table (the Delivery's
-    // links, one search, one edit). The same on a site without lag: reconciling costs no call.
+    // The Delivery's own event (one read, one edit); its collect run: Planned Deliveries (one search), the
+    // Delivery's customers and links (one read), the waiting tickets among them (one search; both searches
+    // reconciling), one link, the flag cleared (one property write), the table (the Delivery's links, one search,
+    // one edit). The same on a site without lag: reconciling costs no call.
     expect(spent.byOperation).toEqual({
-      getIssue: 2,
+      getIssue: 3,
       searchAndReconsileIssuesUsingJqlPost: 3,
       linkIssues: 1,
       setIssueProperty: 1,

@@ -21,7 +21,7 @@ export function reconcileList(recent: readonly number[], first: readonly string[
 }
 
 /** `cf[10002]` for `customfield_10002`: the JQL clause of a custom field by its id, whatever its name. */
-function customFieldClause(fieldId: string): string | undefined {
+export function customFieldClause(fieldId: string): string | undefined {
   const number = /^customfield_(\d+)$/.exec(fieldId)?.[1];
   return number === undefined ? undefined : `cf[${number}]`;
 }

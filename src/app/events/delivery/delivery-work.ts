@@ -24,6 +24,7 @@ import { moveIntoDelivery, placementOf } from './delivery-move';
 import { auditDeliveryCompleted } from './delivery-audit';
 import { plannedDeliveries, jqlString, reconcileList } from './delivery-queries';
 import { regenerateDeliveryTable } from './delivery-table-sync';
+import { collectScope } from './collect-scope';
 import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
 import { searchReconciled } from '../../shared/reconciled-search';
 import {
@@ -207,7 +208,8 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
  * A Planned Delivery was created or edited (its date, version or customer too): every Delivery Pending ticket that
  * now belongs in it moves there, and every ticket linked to it that now belongs elsewhere moves on, exactly as
  * when a ticket enters Delivery Pending (`moveIntoDelivery`): at most one Planned Delivery per ticket (guide §3.3).
- * One search per 100 waiting tickets (fields and process state included), the moves in batches of
+ * One read of the Delivery and one search per 100 waiting tickets of its customers or linked to it
+ * (`collectScope`; fields and process state included), the moves in batches of
  * {@link LINK_BATCH}, the other Deliveries' tables marked for regeneration (docs/decisions/0023) and this one's
  * regenerated after the last batch.
  *
@@ -248,17 +250,21 @@ async function collectWaitingTickets(
   );
   const delivery = candidates.find((c) => c.id === body.deliveryId);
   if (!delivery) return DONE;
+  const scope = await collectScope(deps, config, fieldIds, delivery.id);
   const kinds = SHIPPED_KINDS.map((k) => jqlString(config.names.kinds[k])).join(', ');
-  const waiting = await searchReconciled(
-    deps.jira,
-    {
-      where: `project = ${jqlString(config.projectKey)} AND issuetype in (${kinds}) AND status = ${jqlString(config.names.statuses.deliveryPending)}`,
-      fields: ticketFields(fieldIds),
-      properties: [PROCESS_STATE_KEY],
-      maxResults: 100,
-    },
-    recent.tickets,
-  );
+  const waiting =
+    scope.kind === 'none'
+      ? []
+      : await searchReconciled(
+          deps.jira,
+          {
+            where: `project = ${jqlString(config.projectKey)} AND issuetype in (${kinds}) AND status = ${jqlString(config.names.statuses.deliveryPending)}${scope.where}`,
+            fields: ticketFields(fieldIds),
+            properties: [PROCESS_STATE_KEY],
+            maxResults: 100,
+          },
+          recent.tickets,
+        );
   const toMove = waiting
     .map((issue) => toTicket(issue, fieldIds, config))
     .filter(hasVersion)
