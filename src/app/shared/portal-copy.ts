@@ -21,6 +21,7 @@ const COPY_PREFIX = 'portal:copy:';
  * its next view (a view without a record reads the issue once and keeps it), and KVS holds no record of a
  * ticket the app no longer sees. No search lags by days, so a mark's protection against a lagging search has
  * long done its work when it expires.
+ * @internal Exported for the tests of the writers.
  */
 export const COPY_TTL_DAYS = 90;
 
