@@ -37,6 +37,10 @@ const WORDS: Readonly<Record<string, Bilingual>> = Object.assign(Object.create(n
     en: 'a customer comment has no readable time, so a reply cannot be ruled out; please close by hand',
     de: 'ein Kundenkommentar hat keine lesbare Zeit, eine Antwort ist nicht auszuschließen; bitte von Hand schließen',
   },
+  proofShifting: {
+    en: 'comments were deleted while the app checked for a reply; it checks again shortly',
+    de: 'während der Prüfung auf eine Antwort wurden Kommentare gelöscht; die Prüfung wird in Kürze wiederholt',
+  },
   levelNotFound: { en: 'the security level was not found', de: 'die Sicherheitsstufe wurde nicht gefunden' },
   typeNotFound: { en: 'the ticket type was not found', de: 'der Tickettyp wurde nicht gefunden' },
   noWayBack: {

@@ -23,16 +23,22 @@ const PAGE_MAX = 50;
 /** Comments the proof reads at most; a cycle with more than these is not proved. */
 const PROOF_COMMENTS_MAX = 5_000;
 
+/** Times one proof starts again because comments were deleted while it read them. */
+const PROOF_REREADS_MAX = 2;
+
 /** Why a proof could not decide: the audit's detail code. */
 export type ProofGap =
   /** The cycle holds more comments than the proof reads, none of them the customer's. */
   | 'proofIncomplete'
   /** A customer's comment has no readable time, so it may be a reply of this cycle or older. */
-  | 'proofUntimedComment';
+  | 'proofUntimedComment'
+  /** Comments were deleted while the proof read them, again and again: it could not read them all. */
+  | 'proofShifting';
 
 const GAP_MESSAGES: Readonly<Record<ProofGap, string>> = {
   proofIncomplete: `more than ${PROOF_COMMENTS_MAX} comments since the cycle began: no proof that the customer is silent`,
   proofUntimedComment: 'a customer comment without a readable time: no proof that the customer is silent',
+  proofShifting: 'comments were deleted while the proof read them: no proof that the customer is silent',
 };
 
 /**
@@ -75,8 +81,12 @@ async function sharedOrganizations(ctx: SweepContext, ticket: SweepTicket): Prom
  * stopping at the first one written before the cycle began: the first page is sized to what a quiet cycle holds
  * (the app's own reminders plus the comment before the cycle), so a quiet ticket costs one request and a point per
  * comment read; a cycle with more comments than that is read on in pages twice as large as the one before (up
- * to 50), so that a busy cycle takes few requests and the last page reads few comments from before the cycle. Throws {@link ProofIncompleteError} when the cycle holds more comments
- * than the proof reads, or a customer's comment whose time cannot be read.
+ * to 50), so that a busy cycle takes few requests and the last page reads few comments from before the cycle.
+ * Each request after the first starts at the oldest comment already read: a comment deleted meanwhile moves the
+ * ones behind it up, one of them onto a page already read, and the proof would skip it; when that comment is not
+ * where it was, the proof reads again from the newest (twice at most). Throws {@link ProofIncompleteError} when
+ * the cycle holds more comments than the proof reads, a customer's comment whose time cannot be read, or the
+ * comments kept changing.
  */
 export async function customerReplySince(
   ctx: SweepContext,
@@ -85,13 +95,30 @@ export async function customerReplySince(
   expectedOwn: number,
 ): Promise<CustomerReply | undefined> {
   const sinceMs = Date.parse(since);
-  let pageSize = Math.min(PAGE_MAX, expectedOwn + 1);
+  const firstAsk = Math.min(PAGE_MAX, expectedOwn + 1);
+  let ask = firstAsk;
+  /** Comments read so far, newest first; the oldest of them is `last`. */
+  let read = 0;
+  let last: string | undefined;
+  let rereads = 0;
   let organizations: { id: string }[] | undefined;
   let me: string | undefined;
-  for (let startAt = 0; startAt < PROOF_COMMENTS_MAX; startAt += pageSize) {
-    if (startAt > 0) pageSize = Math.min(PAGE_MAX, 2 * pageSize, PROOF_COMMENTS_MAX - startAt);
-    const page = await ctx.deps.jira.newestComments(ticket.key, startAt, pageSize);
-    for (const comment of page) {
+  while (read < PROOF_COMMENTS_MAX) {
+    // After the first page, a request starts one comment early, at the oldest comment already read.
+    const overlap = last === undefined ? 0 : 1;
+    if (read > 0) ask = Math.min(PAGE_MAX, 2 * ask, PROOF_COMMENTS_MAX - read + overlap);
+    const page = await ctx.deps.jira.newestComments(ticket.key, read - overlap, ask);
+    const from = last === undefined ? 0 : page.findIndex((c) => c.id === last) + 1;
+    if (from === 0 && last !== undefined) {
+      // The oldest comment read is no longer where it was: a newer one was deleted meanwhile, and the comments
+      // behind moved up, one of them perhaps onto a page already read. Read again from the newest.
+      rereads += 1;
+      if (rereads > PROOF_REREADS_MAX) throw new ProofIncompleteError(ticket.key, 'proofShifting');
+      [ask, read, last] = [firstAsk, 0, undefined];
+      continue;
+    }
+    // Comments before `from` were written after the proof began (they pushed the list down): not its to judge.
+    for (const comment of page.slice(from)) {
       const at = parseJiraTime(comment.created);
       if (at !== undefined && at <= sinceMs) return undefined;
       const author = comment.authorId;
@@ -114,7 +141,9 @@ export async function customerReplySince(
       if (at === undefined) throw new ProofIncompleteError(ticket.key, 'proofUntimedComment');
       return { commentId: comment.id, at: new Date(at) };
     }
-    if (page.length < pageSize) return undefined;
+    if (page.length < ask) return undefined;
+    read += page.length - overlap;
+    last = page.at(-1)?.id;
   }
   throw new ProofIncompleteError(ticket.key);
 }

@@ -107,7 +107,12 @@ async function failure(
   }
   if (error instanceof ProofIncompleteError) {
     await audit('failed', error.gap);
-    return { kind: 'failed', reason: error.gap, failure: 'definite' };
+    // Comments deleted while the proof read them pass: the sweep looks again shortly.
+    return {
+      kind: 'failed',
+      reason: error.gap,
+      failure: error.gap === 'proofShifting' ? 'transient' : 'definite',
+    };
   }
   throw error;
 }

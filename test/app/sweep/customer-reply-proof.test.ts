@@ -250,9 +250,10 @@ describe('proof before an irreversible step: a customer comment since the cycle 
       ],
     });
     expect(reply?.commentId).toBe('80');
+    // Each page after the first starts at the oldest comment already read (a deleted comment would show there).
     expect(calls.filter((c) => c.startsWith('comments'))).toEqual([
       'comments SUP-1 0+2',
-      'comments SUP-1 2+4',
+      'comments SUP-1 1+4',
     ]);
   });
 
@@ -264,10 +265,11 @@ describe('proof before an irreversible step: a customer comment since the cycle 
     expect(reply?.commentId).toBe('80');
     expect(calls.filter((c) => c.startsWith('comments'))).toEqual([
       'comments SUP-1 0+2',
-      'comments SUP-1 2+4',
-      'comments SUP-1 6+8',
-      'comments SUP-1 14+16',
-      'comments SUP-1 30+32',
+      'comments SUP-1 1+4',
+      'comments SUP-1 4+8',
+      'comments SUP-1 11+16',
+      'comments SUP-1 26+32',
+      'comments SUP-1 57+50',
     ]);
   });
 
@@ -276,11 +278,72 @@ describe('proof before an irreversible step: a customer comment since the cycle 
     const { calls } = await proof({ comments: flood.slice(1) }, 1).catch(() => ({ calls: [] as string[] }));
     const pages = calls.filter((c) => c.startsWith('comments'));
     expect(pages.slice(4, 7)).toEqual([
-      'comments SUP-1 30+32',
-      'comments SUP-1 62+50',
-      'comments SUP-1 112+50',
+      'comments SUP-1 26+32',
+      'comments SUP-1 57+50',
+      'comments SUP-1 106+50',
     ]);
-    expect(pages.at(-1)).toBe('comments SUP-1 4962+38');
+    // The last page ends at the 5,000th comment, exactly.
+    const [start, size] = (pages.at(-1) ?? '').split(' ')[2]!.split('+').map(Number);
+    expect(start! + size!).toBe(5_000);
+  });
+
+  describe('comments deleted or added while the proof reads them', () => {
+    /** A proof during which `change` edits the ticket's comments (oldest first) right after its `afterPage`th page. */
+    async function proofWhile(
+      comments: CommentFacts[],
+      afterPage: number,
+      change: (c: CommentFacts[]) => void,
+    ) {
+      let pages = 0;
+      const fake = fakeSite({
+        comments,
+        afterCommentsPage: () => {
+          pages += 1;
+          if (pages === afterPage) change(comments);
+        },
+      });
+      const reply = await customerReplySince(sweepContext(new MemoryStore(), fake), ticket, since, 1);
+      return { reply, pages: fake.calls.filter((c) => c.startsWith('comments')) };
+    }
+
+    /** The customer's reply, then agents' comments, newest last: the reply is on the third page. */
+    const busyCycle = () => [
+      comment('80', 'customer-1', daysIn(1)),
+      ...Array.from({ length: 6 }, (_, i) => comment(String(200 + i), 'agent-1', daysIn(2))),
+    ];
+
+    it('a comment deleted from a page already read does not hide the reply behind it: the proof reads again', async () => {
+      const { reply, pages } = await proofWhile(busyCycle(), 2, (c) => c.splice(c.length - 1, 1));
+      expect(reply?.commentId).toBe('80');
+      expect(pages).toEqual([
+        'comments SUP-1 0+2',
+        'comments SUP-1 1+4',
+        'comments SUP-1 4+8',
+        'comments SUP-1 0+2',
+        'comments SUP-1 1+4',
+        'comments SUP-1 4+8',
+      ]);
+    });
+
+    it('comments added meanwhile push the list down: the proof goes on from the oldest comment it read', async () => {
+      const { reply, pages } = await proofWhile(busyCycle(), 1, (c) =>
+        c.push(comment('300', 'agent-1', daysIn(3)), comment('301', 'agent-1', daysIn(3))),
+      );
+      expect(reply?.commentId).toBe('80');
+      // Page 2 finds the oldest comment read two places further down and reads on behind it.
+      expect(pages).toEqual(['comments SUP-1 0+2', 'comments SUP-1 1+4', 'comments SUP-1 4+8']);
+    });
+
+    it('comments deleted on every reading: no proof, and the step is tried again shortly', async () => {
+      const comments = busyCycle();
+      const fake = fakeSite({
+        comments,
+        afterCommentsPage: (startAt) => startAt === 0 && void comments.pop(),
+      });
+      const ctx = sweepContext(new MemoryStore(), fake);
+      await expect(customerReplySince(ctx, ticket, since, 1)).rejects.toMatchObject({ gap: 'proofShifting' });
+      expect(fake.calls.filter((c) => c === 'comments SUP-1 0+2')).toHaveLength(3);
+    });
   });
 
   it('stops after a page shorter than asked for: there is nothing older', async () => {

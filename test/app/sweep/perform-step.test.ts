@@ -253,6 +253,22 @@ describe('performStep: the proof that no customer replied since the cycle began'
     expect(audits).toEqual([expect.objectContaining({ action: 'close', outcome: 'failed', detail: gap })]);
   });
 
+  it('never closes while comments are deleted under the proof: a passing failure, looked at again shortly', async () => {
+    const ticket = clarificationTicket(CLOSE_DAYS);
+    const comments = Array.from({ length: 8 }, (_, i) =>
+      comment(String(200 + i), 'agent-1', jiraTime(now.getTime() - DAY)),
+    );
+    const { outcome, fake, audits } = await perform(ticket, {
+      comments,
+      afterCommentsPage: (startAt) => startAt === 0 && void comments.pop(),
+    });
+    expect(outcome).toEqual({ kind: 'failed', reason: 'proofShifting', failure: 'transient' });
+    expect(fake.writes).toEqual([]);
+    expect(audits).toEqual([
+      expect.objectContaining({ action: 'close', outcome: 'failed', detail: 'proofShifting' }),
+    ]);
+  });
+
   it('a reminder on a ticket that changed after its state was written is proved first', async () => {
     const base = clarificationTicket(REMINDER_DAYS);
     const ticket = { ...base, updatedMs: Date.parse((base.state as ProcessState).updatedAt) + 60_001 };

@@ -81,6 +81,8 @@ export interface Site {
   readonly hasOrganizationsField?: boolean;
   /** The state property as Jira holds it. */
   readonly property?: ProcessState;
+  /** Runs after each page of comments is read, with the page's start (comments deleted or added meanwhile). */
+  readonly afterCommentsPage?: (startAt: number) => void;
   /**
    * Errors the next writes (edit, transition) throw, in order: a bare error changes nothing; `applied` is an
    * ambiguous failure (timeout, 5xx) after Jira applied the write.
@@ -113,7 +115,9 @@ export function fakeSite(site: Site = {}) {
   const jira = {
     async newestComments(key: string, startAt: number, maxResults: number) {
       calls.push(`comments ${key} ${startAt}+${maxResults}`);
-      return [...(site.comments ?? [])].reverse().slice(startAt, startAt + maxResults);
+      const page = [...(site.comments ?? [])].reverse().slice(startAt, startAt + maxResults);
+      site.afterCommentsPage?.(startAt);
+      return page;
     },
     async myAccountId() {
       calls.push('myself');
