@@ -179,6 +179,9 @@ describe('portal panel reads Jira from the page', () => {
       .createIssue({ project: 'SD', issueType: 'Software Defect', summary: 'Umlauts' });
     await h.agent.transition(shipped, { status: 'In Progress' });
     await h.agent.edit(shipped, { [FIELD.deliveryVersion]: '14.22.0.1' });
+    // The agent moves the ticket a moment after setting its version: the move's read is then later than the
+    // version's edit, which the copy followed unread (a read in the same millisecond could predate it).
+    await h.advance(1_000);
     await h.agent.transition(shipped, { status: 'Delivery Pending' });
     await h.settle();
     await h.agent.addParticipants(delivery, [ACME]);
