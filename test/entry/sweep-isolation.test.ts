@@ -98,6 +98,29 @@ describe('hourly sweep: one bad ticket or a refused search never stops the other
     expect(lateMs).toBeLessThan(5 * MINUTE);
   });
 
+  it('a ticket Jira refuses on every decision is looked at again three times, then at the next hourly run', async () => {
+    s = await startSweepSite('2026-11-02T08:30:00Z');
+    const [key = ''] = await waitingInClarification(s, 1);
+    const firstRun = s.host.nextScheduledRun('process-sweep', START + 10 * DAY + 5 * MINUTE);
+    const jira = intercept(
+      (target, path, body) =>
+        target.remote === 'jira' &&
+        path.startsWith(`/rest/api/3/issue/${key}?`) &&
+        body.includes('"properties"') &&
+        Date.now() < firstRun + 50 * MINUTE,
+      () => new Response(JSON.stringify({ errorMessages: ['refused'] }), { status: 409 }),
+    );
+    s.jump(new Date(START + 10 * DAY - HOUR));
+    await s.until(new Date(firstRun + 50 * MINUTE));
+    // The hourly run's decision and re-decision, then three looks a minute apart, each deciding twice.
+    expect(jira.refused()).toBe(2 * (1 + 3));
+    jira.restore();
+    await s.until(new Date(firstRun + 70 * MINUTE));
+    const [sent, ...more] = s.appCommentTimes(key);
+    expect(more).toEqual([]);
+    expect(sent).toBeGreaterThan(firstRun + 55 * MINUTE);
+  });
+
   it('a reminder write answered 503 (it may have landed): its claim is taken over just past the lease, not next hour', async () => {
     s = await startSweepSite('2026-11-02T08:30:00Z');
     // Every attempt of the hourly run's write (the client retries an edit it may repeat) in its first two minutes.

@@ -50,6 +50,7 @@ function undecided(outcome: TicketOutcome): boolean {
 export class TicketIsolation {
   private platformInARow = 0;
   private holdSeconds = 0;
+  private lookAgainSeconds = 0;
 
   private constructor(
     private readonly ctx: SweepContext,
@@ -75,11 +76,24 @@ export class TicketIsolation {
    * after its second decision or failed for a passing reason (a minute); 0 when none was.
    */
   get heldIssuesRetryAfter(): number {
-    return this.holdSeconds;
+    return Math.max(this.holdSeconds, this.lookAgainSeconds);
+  }
+
+  /**
+   * Whether every ticket held back is only to be looked at again (undecided or failed for a passing reason), with
+   * no per-issue 429 and no claim to wait for: such looks are bounded by the caller, so a ticket Jira keeps
+   * refusing does not cost a sweep every minute until the next hourly run.
+   */
+  get onlyLookingAgain(): boolean {
+    return this.lookAgainSeconds > 0 && this.holdSeconds === 0;
   }
 
   private hold(seconds: number): void {
     this.holdSeconds = Math.max(this.holdSeconds, seconds);
+  }
+
+  private lookAgain(): void {
+    this.lookAgainSeconds = LOOK_AGAIN_SECONDS;
   }
 
   async sweep(ticket: SweepTicket): Promise<TicketOutcome> {
@@ -92,7 +106,7 @@ export class TicketIsolation {
         const leaseLeft = (Date.parse(outcome.heldUntil) - this.ctx.now.getTime()) / 1000;
         this.hold(Math.max(0, Math.ceil(leaseLeft)) + AFTER_LEASE_SECONDS);
       }
-      if (outcome.kind === 'redecide') this.hold(LOOK_AGAIN_SECONDS);
+      if (outcome.kind === 'redecide') this.lookAgain();
     } catch (error) {
       // Jira holds back this ticket's writes only (a per-issue 429): the other tickets go on.
       if (error instanceof RateLimitedError && error.scope === 'issue') {
@@ -114,7 +128,7 @@ export class TicketIsolation {
       outcome.failure === 'transient' &&
       (this.records.get(ticket.id)?.attempts ?? 1) <= QUICK_LOOKS_AFTER_FAILURES
     )
-      this.hold(LOOK_AGAIN_SECONDS);
+      this.lookAgain();
     return outcome;
   }
 

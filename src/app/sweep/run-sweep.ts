@@ -49,13 +49,37 @@ interface SweepProjectWork extends Record<string, unknown> {
   rebuild?: boolean;
   /** The hourly run (its `now`) this item resumes should it die; a run that finished leaves nothing to do. */
   resumesRunAt?: string;
+  /** On an item that only looks again at tickets left undecided: how many such looks in a row it is. */
+  looks?: number;
 }
 
-/** A queue item continuing from `cursor`, or (without one) starting the project's sweep afresh. */
-function continuation(projectKey: string, cursor: SweepCursor | undefined, delaySeconds?: number): WorkItem {
+/**
+ * The reason of a `deferred` outcome whose held tickets are only to be looked at again a minute later (left
+ * undecided, or failed for a passing reason). Such looks are bounded: {@link MAX_LOOKS_IN_A_ROW}.
+ */
+export const LOOK_AGAIN = 'lookAgain';
+
+/**
+ * Looks again in a row, each a sweep of the project a minute after the last, after which a ticket that is still
+ * undecided waits for the next hourly run: a ticket Jira refuses on every decision costs a few sweeps an hour,
+ * not one a minute.
+ */
+export const MAX_LOOKS_IN_A_ROW = 3;
+
+/**
+ * A queue item continuing from `cursor`, or (without one) starting the project's sweep afresh; `looks`: the
+ * looks again in a row it makes.
+ */
+function continuation(
+  projectKey: string,
+  cursor: SweepCursor | undefined,
+  delaySeconds?: number,
+  looks?: number,
+): WorkItem {
   const body: SweepProjectWork = {
     type: SWEEP_PROJECT_WORK,
     projectKey,
+    ...(looks !== undefined ? { looks } : {}),
     ...(cursor ? { phase: cursor.phase } : {}),
     ...(cursor?.nextPageToken ? { nextPageToken: cursor.nextPageToken } : {}),
     ...(cursor?.repairBasis ? { repairBasis: cursor.repairBasis, rebuild: cursor.rebuild ?? false } : {}),
@@ -112,7 +136,11 @@ export async function runProjectSweep(
     // Tickets held back (Jira's per-issue 429, or a step another runner's claim holds) are swept again once they
     // may be written, or the claim taken over.
     if (result.heldIssuesRetryAfter !== undefined)
-      return { kind: 'deferred', afterSeconds: result.heldIssuesRetryAfter, reason: 'ticketsHeld' };
+      return {
+        kind: 'deferred',
+        afterSeconds: result.heldIssuesRetryAfter,
+        reason: result.lookAgain ? LOOK_AGAIN : 'ticketsHeld',
+      };
     return { kind: 'finished', tickets, outcomes };
   } catch (error) {
     // Jira refused the page token of a saved repair position (expired): the repair starts over shortly.
@@ -197,7 +225,15 @@ export async function runScheduledSweep(
     const outcome = await runProjectSweep(deps, projectKey, now, undefined, time);
     report[projectKey] = outcome;
     if (outcome.kind === 'continued') queued.push(continuation(projectKey, outcome.cursor));
-    if (outcome.kind === 'deferred') queued.push(continuation(projectKey, undefined, outcome.afterSeconds));
+    if (outcome.kind === 'deferred')
+      queued.push(
+        continuation(
+          projectKey,
+          undefined,
+          outcome.afterSeconds,
+          outcome.reason === LOOK_AGAIN ? 1 : undefined,
+        ),
+      );
   }
   if (queued.length > 0) {
     try {

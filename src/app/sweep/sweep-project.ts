@@ -39,6 +39,8 @@ export interface ProjectSweepResult {
   readonly budgetExhausted: boolean;
   /** Seconds until the tickets a per-issue 429 held back may be written again (absent when none was). */
   readonly heldIssuesRetryAfter?: number;
+  /** Set when the tickets held back are only to be looked at again (`TicketIsolation.onlyLookingAgain`). */
+  readonly lookAgain?: true;
 }
 
 export interface ProjectSweepLimits {
@@ -115,8 +117,13 @@ export async function sweepProject(
   const costs = new TicketCosts();
   const isolation = await TicketIsolation.open(ctx);
   const parked = isolation.parkedKeys();
-  const held = (): { heldIssuesRetryAfter?: number } =>
-    isolation.heldIssuesRetryAfter > 0 ? { heldIssuesRetryAfter: isolation.heldIssuesRetryAfter } : {};
+  const held = (): { heldIssuesRetryAfter?: number; lookAgain?: true } =>
+    isolation.heldIssuesRetryAfter > 0
+      ? {
+          heldIssuesRetryAfter: isolation.heldIssuesRetryAfter,
+          ...(isolation.onlyLookingAgain ? { lookAgain: true as const } : {}),
+        }
+      : {};
   if (repair.rebuild) await freshFieldIndexForRebuild(ctx, limits.budget);
   for (;;) {
     const before = stats.totalPoints;

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import type { WorkHandler } from '../deps';
+import type { WorkHandler, WorkOutcome } from '../deps';
 import { QueueError } from '../ports/platform-errors';
 import { sweepRunKey } from './last-sweep';
-import { runProjectSweep, SWEEP_PROJECT_WORK, sweepContinuation, type SweepRunMarker } from './run-sweep';
+import {
+  LOOK_AGAIN,
+  MAX_LOOKS_IN_A_ROW,
+  runProjectSweep,
+  SWEEP_PROJECT_WORK,
+  sweepContinuation,
+  type SweepRunMarker,
+} from './run-sweep';
 
 const sweepProjectBody = z.object({
   type: z.literal(SWEEP_PROJECT_WORK),
@@ -14,6 +21,8 @@ const sweepProjectBody = z.object({
   rebuild: z.boolean().optional(),
   /** The hourly run this item resumes should it die (see `runScheduledSweep`). */
   resumesRunAt: z.iso.datetime().optional(),
+  /** Looks again in a row this item makes (see `LOOK_AGAIN`). */
+  looks: z.number().int().min(1).max(MAX_LOOKS_IN_A_ROW).optional(),
 });
 
 /** Delay before the platform delivers an item again whose continuation the queue refused. */
@@ -33,7 +42,7 @@ const continueProjectSweep: WorkHandler = async (body, deps) => {
     deps.log.error('sweep.badWorkItem', { issue: parsed.error.issues[0]?.path.join('.') ?? 'body' });
     return { kind: 'done' };
   }
-  const { projectKey, phase, nextPageToken, repairBasis, rebuild, resumesRunAt } = parsed.data;
+  const { projectKey, phase, nextPageToken, repairBasis, rebuild, resumesRunAt, looks } = parsed.data;
   if (resumesRunAt) {
     const run = await deps.store.get<SweepRunMarker>(sweepRunKey(projectKey, new Date(resumesRunAt)));
     if (run?.finished === true) {
@@ -52,18 +61,30 @@ const continueProjectSweep: WorkHandler = async (body, deps) => {
       ...(repairBasis ? { repairBasis, rebuild: rebuild ?? false } : {}),
     },
   );
+  const handOn = async (item: ReturnType<typeof sweepContinuation>): Promise<WorkOutcome> => {
+    try {
+      await deps.queue.push([item]);
+    } catch (error) {
+      if (!(error instanceof QueueError)) throw error;
+      deps.log.warn('sweep.queueFailed', { items: 1, from: 'queue' });
+      return { kind: 'retry', afterSeconds: QUEUE_RETRY_SECONDS, reason: 'queue' };
+    }
+    return { kind: 'done' };
+  };
   switch (outcome.kind) {
-    case 'deferred':
-      return { kind: 'retry', afterSeconds: outcome.afterSeconds, reason: outcome.reason };
-    case 'continued':
-      try {
-        await deps.queue.push([sweepContinuation(projectKey, outcome.cursor)]);
-      } catch (error) {
-        if (!(error instanceof QueueError)) throw error;
-        deps.log.warn('sweep.queueFailed', { items: 1, from: 'queue' });
-        return { kind: 'retry', afterSeconds: QUEUE_RETRY_SECONDS, reason: 'queue' };
+    case 'deferred': {
+      if (outcome.reason !== LOOK_AGAIN)
+        return { kind: 'retry', afterSeconds: outcome.afterSeconds, reason: outcome.reason };
+      // A look again is a new item counting the looks in a row; past the last, the next hourly run looks.
+      const next = (looks ?? 0) + 1;
+      if (next > MAX_LOOKS_IN_A_ROW) {
+        deps.log.info('sweep.lookAgainHourly', { projectKey });
+        return { kind: 'done' };
       }
-      return { kind: 'done' };
+      return handOn(sweepContinuation(projectKey, undefined, outcome.afterSeconds, next));
+    }
+    case 'continued':
+      return handOn(sweepContinuation(projectKey, outcome.cursor));
     default:
       return { kind: 'done' };
   }
