@@ -334,6 +334,19 @@ describe('TicketIsolation: one bad ticket never stops the others, and one that k
     const { outcomes, isolation } = await p.run();
     expect(outcomes).toEqual([{ kind: 'redecide', reason: 'HTTP 409' }]);
     expect(isolation.heldIssuesRetryAfter).toBe(60);
+    expect(isolation.onlyLookingAgain).toBe(true);
+  });
+
+  it('only looking again: not when another ticket waits for a claim or a per-issue 429, nor when nothing is held', async () => {
+    const [undecided, claimed] = [ticketNo(1), ticketNo(2)];
+    const stored = storedSince(undecided);
+    const p = project([undecided, claimed], { 'SUP-1': { property: stored, failWrites: [refused(409)] } });
+    await markStateWrite(p.store, undecided.id, stored.updatedAt, EVENT_WRITER);
+    await new ActionLedger(p.store).claim(reminderKey(claimed), new Date(now.getTime() - 2 * MINUTE - 500));
+    const both = await p.run();
+    expect(both.isolation.heldIssuesRetryAfter).toBe(8 * 60 + 30);
+    expect(both.isolation.onlyLookingAgain).toBe(false);
+    expect((await project([ticketNo(3)]).run()).isolation.onlyLookingAgain).toBe(false);
   });
 
   it('storage refusing the parking record is logged and never stops the sweep; a passing failure is still looked at again', async () => {
