@@ -108,8 +108,7 @@ export async function customerReplySince(
     const overlap = last === undefined ? 0 : 1;
     if (read > 0) ask = Math.min(PAGE_MAX, 2 * ask, PROOF_COMMENTS_MAX - read + overlap);
     const page = await ctx.deps.jira.newestComments(ticket.key, read - overlap, ask);
-    const from = last === undefined ? 0 : page.findIndex((c) => c.id === last) + 1;
-    if (from === 0 && last !== undefined) {
+    if (last !== undefined && !page.some((c) => c.id === last)) {
       // The oldest comment read is no longer where it was: a newer one was deleted meanwhile, and the comments
       // behind moved up, one of them perhaps onto a page already read. Read again from the newest.
       rereads += 1;
@@ -117,8 +116,9 @@ export async function customerReplySince(
       [ask, read, last] = [firstAsk, 0, undefined];
       continue;
     }
-    // Comments before `from` were written after the proof began (they pushed the list down): not its to judge.
-    for (const comment of page.slice(from)) {
+    // The whole page is judged: the oldest comment read again (as before), and any written since the proof began
+    // (they pushed the list down), so that a reply written meanwhile is found too.
+    for (const comment of page) {
       const at = parseJiraTime(comment.created);
       if (at !== undefined && at <= sinceMs) return undefined;
       const author = comment.authorId;

@@ -334,6 +334,18 @@ describe('proof before an irreversible step: a customer comment since the cycle 
       expect(pages).toEqual(['comments SUP-1 0+2', 'comments SUP-1 1+4', 'comments SUP-1 4+8']);
     });
 
+    it('a customer reply written while the proof reads is judged where the next page reaches it', async () => {
+      const quiet = [comment('79', APP, daysIn(-1)), ...busyCycle().slice(1)];
+      const { reply } = await proofWhile(quiet, 1, (c) =>
+        c.push(
+          comment('300', 'customer-1', daysIn(3)),
+          comment('301', 'agent-1', daysIn(3)),
+          comment('302', 'agent-1', daysIn(3)),
+        ),
+      );
+      expect(reply?.commentId).toBe('300');
+    });
+
     it('comments deleted on every reading: no proof, and the step is tried again shortly', async () => {
       const comments = busyCycle();
       const fake = fakeSite({
