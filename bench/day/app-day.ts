@@ -41,6 +41,11 @@ export interface DayRun {
   bySource: Record<Source, Tally>;
   /** The part of `bySource` the week's Delivery caused (booked once a week, not once a day). */
   deliveryBySource: Record<Source, Tally>;
+  /**
+   * The part of `bySource` outside the Delivery spent on the lists the app keeps a week (`WEEKLY_LISTS`), booked
+   * once a week like the Delivery.
+   */
+  weeklyBySource: Record<Source, Tally>;
   /** Events (issue-events invocations) per act kind, with their points. */
   eventsByAct: Record<string, Tally>;
   /** Invocations measured around the handler, with their module. */
@@ -98,6 +103,12 @@ function emptySources(): Record<Source, Tally> {
   };
 }
 
+/**
+ * The site lists the app keeps a week after reading them (`src/app/shared/kept-ids.ts`: issue types, a project's
+ * security levels): read on the first day that needs them and then once a week, whatever the day's acts.
+ */
+const WEEKLY_LISTS = /^GET \/rest\/api\/\{\}\/(issuetype|project\/[^/]+\/securitylevel)$/;
+
 function add(t: Tally, calls: number, points: number): void {
   t.invocations += 1;
   t.calls += calls;
@@ -111,6 +122,7 @@ function add(t: Tally, calls: number, points: number): void {
 export class DayBook {
   readonly bySource = emptySources();
   readonly deliveryBySource = emptySources();
+  readonly weeklyBySource = emptySources();
   readonly eventsByAct: Record<string, Tally> = {};
   label: Label = 'panelView';
 
@@ -124,6 +136,14 @@ export class DayBook {
     add(this.bySource[source], calls, points);
     if (DELIVERY_LABELS.includes(this.label) && source !== 'sweep')
       add(this.deliveryBySource[source], calls, points);
+    else {
+      const weekly = requests.filter((r) => WEEKLY_LISTS.test(operationOf(r.method, r.path)));
+      const weeklyPoints = weekly.reduce((sum, r) => sum + (r.points ?? 0), 0);
+      if (weekly.length > 0) {
+        this.weeklyBySource[source].calls += weekly.length;
+        this.weeklyBySource[source].points += weeklyPoints;
+      }
+    }
     if (source !== 'events') return;
     const tally = (this.eventsByAct[this.label] ??= emptyTally());
     add(tally, calls, points);
@@ -134,10 +154,11 @@ export class DayBook {
     }
   }
 
-  figures(): Pick<DayRun, 'bySource' | 'deliveryBySource' | 'eventsByAct'> {
+  figures(): Pick<DayRun, 'bySource' | 'deliveryBySource' | 'weeklyBySource' | 'eventsByAct'> {
     return {
       bySource: this.bySource,
       deliveryBySource: this.deliveryBySource,
+      weeklyBySource: this.weeklyBySource,
       eventsByAct: this.eventsByAct,
     };
   }

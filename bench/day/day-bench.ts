@@ -35,20 +35,20 @@ export interface PerDay {
 }
 
 /**
- * Per day: what the days' acts caused ÷ days, plus what the week's Delivery caused ÷ 7 for each week begun (one
- * Delivery a week, run on the first day of every 7).
+ * Per day: what the days' acts caused ÷ days, plus what the week's Delivery and the lists kept a week caused ÷ 7
+ * for each week begun (one Delivery a week, run on the first day of every 7; each list read once a week).
  */
-function perDay(all: Tally, delivery: Tally, days: number): PerDay {
+function perDay(all: Tally, delivery: Tally, weekly: Tally, days: number): PerDay {
   const weekDays = 7 * Math.ceil(days / 7);
   const split = (k: 'points' | 'calls' | 'invocations') =>
-    round((all[k] - delivery[k]) / days + delivery[k] / weekDays, 1);
+    round((all[k] - delivery[k] - weekly[k]) / days + (delivery[k] + weekly[k]) / weekDays, 1);
   return { points: split('points'), calls: split('calls'), invocations: split('invocations') };
 }
 
 /** Per-day figures of a run: by source, per event and per kind of event. */
 export function summary(run: DayRun) {
   const bySource = Object.fromEntries(
-    SOURCES.map((s) => [s, perDay(run.bySource[s], run.deliveryBySource[s], run.days)]),
+    SOURCES.map((s) => [s, perDay(run.bySource[s], run.deliveryBySource[s], run.weeklyBySource[s], run.days)]),
   ) as Record<Source, PerDay>;
   const total = SOURCES.reduce((sum, s) => sum + bySource[s].points, 0);
   const events = bySource.events;

@@ -98,6 +98,32 @@ export function initialState(at: Date, statusId: string): ProcessState {
   };
 }
 
+/** The instants of a state that {@link holdsNothing} does not compare: a state without a timer keeps none of them. */
+const UNTIMED_INSTANTS: ReadonlySet<string> = new Set(['enteredAt', 'cycleStartedAt', 'updatedAt']);
+
+/**
+ * Whether `state` records nothing but the status its ticket is in: no timer, cycle, step, reset, flag, action done,
+ * acceptance or Clarification origin, and no field beyond those {@link initialState} sets. The rules decide a ticket
+ * without a state property from `initialState` of its status, so such a state written to Jira would change no
+ * later decision; its instants only say when the decision was taken.
+ *
+ * @example
+ * holdsNothing(initialState(new Date(), '10001')); // true
+ * holdsNothing({ ...initialState(new Date(), '10001'), acceptedAt: '2026-11-30T09:00:00.000Z' }); // false
+ */
+export function holdsNothing(state: ProcessState): boolean {
+  const blank: Record<string, unknown> = initialState(new Date(0), state.statusId);
+  const fields = Object.entries(state);
+  return (
+    fields.length === Object.keys(blank).length &&
+    fields.every(
+      ([field, value]) =>
+        Object.hasOwn(blank, field) &&
+        (UNTIMED_INSTANTS.has(field) || JSON.stringify(value) === JSON.stringify(blank[field])),
+    )
+  );
+}
+
 /**
  * Reads a stored property value; `undefined` for absent or unreadable values (the caller rebuilds the state).
  *

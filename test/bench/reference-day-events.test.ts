@@ -4,19 +4,20 @@ import { OPEN_TICKETS } from '../../bench/day/reference-day';
 
 /**
  * The reference day's events (bench/day/reference-day.ts: new tickets by portal and e-mail, status changes,
- * comments, edits, links and the week's Delivery; no panel, portal or admin views) on the reference site of about
- * 1,000 open tickets, through the app's real handlers on the local site. Points are what the site charged
- * the app's calls, per event delivered to the `issue-events` trigger; the Delivery's events count a seventh, as in
- * the benchmark (one Delivery a week).
+ * comments, edits, links and the week's Delivery, with the panel, portal and admin views between them, so that the
+ * acts are the benchmark's own at its seed) on the reference site of about 1,000 open tickets, through the app's real handlers on the local site. Points are what the site charged
+ * the app's calls, per event delivered to the `issue-events` trigger; the Delivery's events and the lists kept a week
+ * count a seventh, as in the benchmark (one Delivery a week).
  */
-const MAX_POINTS_PER_EVENT = 1.25;
-// Measured 1.12. The issue's target is 1 point per event. An event decided from its payload and the due index's copy
-// of the state costs its write only (docs/decisions/0020); the installation gives every open ticket a copy, with "no
-// state yet" for those the app never wrote. What stays above 1: every status change that starts or stops a timer
-// writes the ticket's state (1 point), new tickets read what their payload lacks (custom fields, priority) before
-// they write their first state, a ticket entering Delivery Pending searches its customer's Planned Deliveries, and
-// the site's issue types and security levels are listed once a week, which falls on this first day after the
-// installation (README, "Reference day").
+const MAX_POINTS_PER_EVENT = 1;
+// The issue's target. Measured 0.985 (README, "Reference day"); the same seed without the page views picks other
+// tickets for the same acts and measured 1.03, so the day is at about 1 point per event, not well below it. An event decided from its payload and the due
+// index's copy of the state costs its write only (docs/decisions/0020); the installation gives every open ticket a
+// copy, with "no state yet" for those the app never wrote, and a new ticket whose creation records nothing but its
+// status keeps "no state yet" without a write (docs/decisions/0026). What costs more than 1: every status change
+// that starts or stops a timer writes the ticket's state (1 point), new tickets read what their payload lacks
+// (custom fields, priority), a ticket entering Delivery Pending searches its customer's Planned Deliveries, and the
+// site's issue types and security levels are listed once a week (a seventh of it a day, like the Delivery).
 
 describe('reference day: issue events cost few Jira points', () => {
   it(`averages at most ${MAX_POINTS_PER_EVENT} points per event`, async () => {
@@ -30,7 +31,6 @@ describe('reference day: issue events cost few Jira points', () => {
         days: 1,
         seed: 14,
         warmupHours: WARMUP_HOURS,
-        mix: { only: (kind) => !['panelView', 'portalView', 'adminOpen'].includes(kind) },
       });
       const day = summary(run);
       expect(day.bySource.events.invocations).toBeGreaterThan(300);

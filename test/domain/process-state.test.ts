@@ -1,5 +1,6 @@
 import {
   DONE_LIMIT,
+  holdsNothing,
   initialState,
   parseProcessState,
   PROCESS_STATE_KEY,
@@ -14,6 +15,35 @@ import {
 } from '../../src/domain/process-state';
 
 const now = new Date('2026-11-27T09:00:00Z');
+
+describe('holdsNothing: a state that records only the status its ticket is in', () => {
+  const blank = initialState(now, '10001');
+  const later = '2026-11-28T10:00:00.000Z';
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['the initial state', {}, true],
+    ['taken at another instant', { enteredAt: later, cycleStartedAt: later, updatedAt: later }, true],
+    ['a running timer', { timer: 'clarification' }, false],
+    ['a later cycle', { cycle: 1 }, false],
+    ['a step done', { stepsDone: 1 }, false],
+    ['a step instant', { lastStepAt: later }, false],
+    ['a due step', { nextDueAt: later }, false],
+    ['a reset', { lastReset: { at: later, reason: 'customerComment' } }, false],
+    ['a reset history', { resets: [] }, false],
+    ['an acceptance', { acceptedAt: later }, false],
+    ['a Clarification origin id', { returnStatusId: '3' }, false],
+    ['a Clarification origin', { returnStatus: 'inProgress' }, false],
+    ['a flag', { flags: ['illegalTransition'] }, false],
+    ['an action done', { done: ['1:emailIntake'] }, false],
+    ['a field set to undefined', { acceptedAt: undefined }, false],
+    ['a field the schema does not know', { extra: 1 }, false],
+  ])('%s: %s', (_name, change, expected) => {
+    expect(holdsNothing({ ...blank, ...change })).toBe(expected);
+  });
+
+  it('compares the status the state is in, whatever it is', () => {
+    expect(holdsNothing(initialState(now, '10042'))).toBe(true);
+  });
+});
 
 describe('process state', () => {
   it('is stored under the property key the manifest indexes', () => {

@@ -170,7 +170,7 @@ function deliveries(ctx: InvariantContext, views: View[]): string[] {
 
 /**
  * A running timer belongs to the ticket's current status and is the one its kind runs there; with no timer
- * running, nothing is due. (After the app closed a ticket the state keeps the status it closed it from, with
+ * running, nothing is due. Only a ticket that never moved and runs no timer may have no state. (After the app closed a ticket the state keeps the status it closed it from, with
  * no timer.) A ticket the app flagged (a forbidden change it could not revert) keeps the state of the status it
  * came from until an agent moves it or the sweep rebuilds that state from the changelog.
  */
@@ -182,6 +182,9 @@ function timers(views: View[], installedOver: InvariantContext['installedOver'])
     if (v.kind === undefined || v.kind === 'delivery') continue;
     if (!v.state) {
       if (installedOver?.keys.has(v.key) && !movedSince(v, installedOver.at)) continue;
+      // A ticket whose rules recorded nothing but its status keeps no state until they do (docs/decisions/0026):
+      // never moved, in a status where its kind runs no timer.
+      if (!movedSince(v, 0) && expectedTimer(v.kind, v.status) === 'none') continue;
       out.push(`${v.key}: no process state`);
       continue;
     }

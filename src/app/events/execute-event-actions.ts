@@ -3,7 +3,13 @@ import type { CommentInput } from '../ports/jira';
 import type { MessageRef } from '../../domain/actions';
 import { assertNever } from '../../domain/assert-never';
 import type { EventAction, RevertStatusAction, RevertTypeAction } from '../../domain/events/event-actions';
-import { PROCESS_STATE_KEY, withDone, withFlag, type ProcessState } from '../../domain/process-state';
+import {
+  holdsNothing,
+  PROCESS_STATE_KEY,
+  withDone,
+  withFlag,
+  type ProcessState,
+} from '../../domain/process-state';
 import { renderMessage } from '../../domain/texts';
 import { EVENT_WRITER, markStateWrite } from '../shared/state-write-marker';
 import { CommentLanguages } from './comment-language';
@@ -51,11 +57,15 @@ function keyOf(action: EventAction): string | undefined {
   return 'idempotencyKey' in action ? action.idempotencyKey : undefined;
 }
 
-/** Same JSON → no write: the state property is rewritten only when something in it changed. */
-function sameState(a: ProcessState | undefined, b: ProcessState): boolean {
-  if (!a) return false;
+/**
+ * Whether the decided state must be written: the state property is rewritten only when something in it changed,
+ * and a ticket without one gets one only when the decision records more than its status (`holdsNothing`): the
+ * rules decide a ticket without a state from its status alone, so such a write would change nothing.
+ */
+function stateChanged(stored: ProcessState | undefined, decided: ProcessState): boolean {
+  if (!stored) return !holdsNothing(decided);
   const strip = (s: ProcessState) => JSON.stringify({ ...s, updatedAt: '' });
-  return strip(a) === strip(b);
+  return strip(stored) !== strip(decided);
 }
 
 /**
@@ -257,7 +267,7 @@ async function writePlan(
     return;
   }
   const [first, ...rest] = claimed;
-  if (Object.keys(plan.fields).length > 0 || first || !sameState(ctx.stored, plan.state)) {
+  if (Object.keys(plan.fields).length > 0 || first || stateChanged(ctx.stored, plan.state)) {
     await announce();
     await editWithSecurityFallback(ctx, plan, first, render);
     if (first) landed.add(first);

@@ -22,7 +22,7 @@ import type { FieldIds, Ticket } from '../../domain/ticket';
 import { triageIssueChange } from '../../domain/events/event-triage';
 import { timerMayRun } from '../shared/repair-marker';
 import type { IssueChangeEvent } from '../../domain/events/issue-change';
-import { noteDecision } from '../shared/due-index';
+import { keepNoState, noteDecision } from '../shared/due-index';
 import type { RuleInput } from '../../domain/events/rule-input';
 import type { IssueBean } from '../ports/jira';
 import { kindOfTypeName } from '../../domain/names';
@@ -250,6 +250,11 @@ async function decideAndAct(
   );
   // Written or not: no event older than this view of the ticket may be decided from its payload any more.
   await noteDecision(deps.dueIndex, ticket.key, ticket.updated, stored);
+  // A ticket read without a state that this decision left without one (it recorded nothing but the status): the
+  // entry says "no state yet" as of this view, so that the ticket's next event is decided from its payload. A
+  // write made meanwhile has its entry already, which this leaves as it is (docs/decisions/0020).
+  if (!fromPayload && stored === undefined && ticket.updated !== undefined)
+    await keepNoState(deps.dueIndex, ticket.key, ticket.updated);
   // A change set back leaves the ticket where it was; one the workflow had no way back for keeps it where the
   // change put it, and the Delivery rules apply there.
   if (!reverted)

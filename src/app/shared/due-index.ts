@@ -246,11 +246,12 @@ function untracked(issueKey: string, fields: Pick<DueIndexEntry, 'basis' | 'stat
 }
 
 /**
- * The index rebuild's "no state yet" copy for a ticket its search found without a state property, as of the
- * ticket view `basis` that search returned (docs/decisions/0020, "A copy of no state"). Made only when the ticket
- * has no entry at all: every state write announces itself in the entry first, and every event decision on a
- * ticket without state either writes one or (`noteDecision` with `track`) makes an entry, so a ticket without an
- * entry has had neither. A writer that comes later removes the copy with its announcement.
+ * A "no state yet" copy for a ticket seen without a state property, as of the ticket view `basis` it was seen in
+ * (docs/decisions/0020, "A copy of no state"): by the index rebuild's search, or by an event decision that read the
+ * ticket and left it without a state. Made only when the ticket has no entry at all: every state write announces
+ * itself in the entry first, and every other event decision on a ticket without state makes an entry (this copy,
+ * or one holding only its basis: `noteDecision` with `track`), so a ticket without an entry has had neither. A
+ * writer that comes later removes the copy with its announcement.
  */
 export async function keepNoState(index: DueIndexStore, issueKey: string, basis: string): Promise<void> {
   if ((await index.get(issueKey)) !== undefined) return;

@@ -300,11 +300,31 @@ describe('executeEventActions: the event rules’ actions in as few writes as Ji
     expect(s.edits).toEqual([]);
   });
 
-  it('without a stored state the decided one is written', async () => {
+  it('without a stored state a decided state that records more than the status is written', async () => {
     const s = setup();
     const noStored = { ...s, ctx: { ...s.ctx, stored: undefined } };
-    await executeEventActions(noStored.ctx, STORED, []);
+    const accepted = { ...STORED, acceptedAt: NOW.toISOString() };
+    await executeEventActions(noStored.ctx, accepted, []);
     expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit).toEqual({
+      properties: [{ key: PROCESS_STATE_KEY, value: { ...accepted, updatedAt: NOW.toISOString() } }],
+    });
+  });
+
+  it('without a stored state a decided state that records only the status is not written', async () => {
+    const s = setup();
+    const noStored = { ...s, ctx: { ...s.ctx, stored: undefined } };
+    const written = await executeEventActions(noStored.ctx, STORED, []);
+    expect(s.edits).toEqual([]);
+    expect(written.state).toEqual(STORED);
+  });
+
+  it('without a stored state the first comment still travels with the state in one edit', async () => {
+    const s = setup();
+    const noStored = { ...s, ctx: { ...s.ctx, stored: undefined } };
+    await executeEventActions(noStored.ctx, STORED, [securityNote]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.properties).toHaveLength(1);
   });
 
   it('in dry run nothing is written; each pending action is audited as it would have happened', async () => {
