@@ -48,7 +48,10 @@ function perDay(all: Tally, delivery: Tally, weekly: Tally, days: number): PerDa
 /** Per-day figures of a run: by source, per event and per kind of event. */
 export function summary(run: DayRun) {
   const bySource = Object.fromEntries(
-    SOURCES.map((s) => [s, perDay(run.bySource[s], run.deliveryBySource[s], run.weeklyBySource[s], run.days)]),
+    SOURCES.map((s) => [
+      s,
+      perDay(run.bySource[s], run.deliveryBySource[s], run.weeklyBySource[s], run.days),
+    ]),
   ) as Record<Source, PerDay>;
   const total = SOURCES.reduce((sum, s) => sum + bySource[s].points, 0);
   const events = bySource.events;
