@@ -60,3 +60,36 @@ describe('kept ids: a project’s security levels are listed once a week, whiche
     expect(s.asked).toEqual(['SD', 'SD']);
   });
 });
+
+describe('kept ids: the record in storage is shared by every invocation of the installation', () => {
+  it('a record kept by an earlier invocation serves its names: issue types by name, levels by project', async () => {
+    const store = new ExpiringStore();
+    await store.set('events:issue-type-ids', { byName: { request: '10010' } });
+    await store.set('events:security-level-ids', { byName: { 'SD:dach support': '10100' } });
+    const unasked = () => Promise.reject(new Error('Jira was asked'));
+    await expect(keptIdByName(store, 'issueType', '', ' Request', unasked)).resolves.toBe('10010');
+    await expect(keptIdByName(store, 'securityLevel', 'SD', 'DACH Support', unasked)).resolves.toBe('10100');
+  });
+
+  it('a lookup keeps what it learnt in the same form, for a week', async () => {
+    const store = new ExpiringStore();
+    const types = [
+      { id: '10010', name: 'Request' },
+      { id: '10011', name: 'Incident ' },
+    ];
+    await keptIdByName(store, 'issueType', '', 'request', async () => types);
+    expect(store.data.get('events:issue-type-ids')).toEqual({
+      byName: { request: '10010', incident: '10011' },
+    });
+    store.advanceDays(7);
+    expect(store.data.has('events:issue-type-ids')).toBe(false);
+  });
+
+  it('a settings save forgets the issue types and the security levels', async () => {
+    const s = site({ SD });
+    await s.store.set('events:issue-type-ids', { byName: { request: '10010' } });
+    await s.levelId('SD', 'DACH support');
+    await forgetKeptIds(s.store);
+    expect([...s.store.data.keys()]).toEqual([]);
+  });
+});
