@@ -8,7 +8,7 @@ const HOUR = 60 * 60 * 1000;
 const later = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
 
 /** A site whose users have the Jira `locales` (by account); every profile read is counted. */
-function site(locales: Record<string, string | undefined | Error>) {
+function site(locales: Record<string, string | undefined | Error>, defaultLanguage = 'en') {
   const store = new ExpiringStore();
   const read: string[] = [];
   const warnings: { event: string; data: unknown }[] = [];
@@ -26,7 +26,7 @@ function site(locales: Record<string, string | undefined | Error>) {
     error: () => undefined,
   };
   const deps = { store, links, log } as unknown as EventDeps;
-  const config = projectConfig({ defaultLanguage: 'en', languageByOrganization: { ACME: 'de' } });
+  const config = projectConfig({ defaultLanguage, languageByOrganization: { ACME: 'de' } });
   const languages = (actorId: string | undefined, now = NOW, organizations = [{ id: '1', name: 'ACME' }]) =>
     new CommentLanguages(deps, config, ticket({ organizations }), actorId, now);
   return { store, read, warnings, languages };
@@ -51,20 +51,26 @@ describe('comment languages: customers get their organization’s language, agen
   });
 
   it.each([
-    { locale: 'de_DE', language: 'de' },
-    { locale: 'DE_AT', language: 'de' },
-    { locale: 'en_US', language: 'en' },
-    { locale: 'fr_FR', language: 'en' },
-    { locale: undefined, language: 'en' },
-  ])('an agent whose profile says $locale gets notes in “$language”', async ({ locale, language }) => {
-    const s = site({ 'agent-1': locale });
-    await expect(s.languages('agent-1').internal()).resolves.toBe(language);
-  });
+    { locale: 'de_DE', projectLanguage: 'en', language: 'de' },
+    { locale: 'DE_AT', projectLanguage: 'en', language: 'de' },
+    { locale: 'en_US', projectLanguage: 'de', language: 'en' },
+    { locale: 'en', projectLanguage: 'de', language: 'en' },
+    { locale: 'fr_FR', projectLanguage: 'en', language: 'en' },
+    { locale: 'fr_FR', projectLanguage: 'de', language: 'de' },
+    { locale: undefined, projectLanguage: 'de', language: 'de' },
+  ])(
+    'an agent whose profile says $locale in a project writing “$projectLanguage” gets notes in “$language”',
+    async ({ locale, projectLanguage, language }) => {
+      const s = site({ 'agent-1': locale }, projectLanguage);
+      await expect(s.languages('agent-1').internal()).resolves.toBe(language);
+      expect(s.warnings).toEqual([]);
+    },
+  );
 
   it('an event without an actor gets notes in the project’s language, reading no profile', async () => {
     const s = site({});
     await expect(s.languages(undefined).internal()).resolves.toBe('en');
-    expect(s.read).toEqual([]);
+    expect(s.read).toHaveLength(0);
   });
 
   it('one ticket’s notes read the profile once', async () => {
@@ -88,6 +94,13 @@ describe('comment languages: customers get their organization’s language, agen
       expect(s.read).toHaveLength(reads);
     },
   );
+
+  it('another ticket’s note at the same moment uses the kept locale', async () => {
+    const s = site({ 'agent-1': 'de_DE' });
+    await s.languages('agent-1').internal();
+    await expect(s.languages('agent-1').internal()).resolves.toBe('de');
+    expect(s.read).toEqual(['agent-1']);
+  });
 
   it('a profile without a locale is kept too', async () => {
     const s = site({ 'agent-1': undefined });
