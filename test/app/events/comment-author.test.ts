@@ -38,7 +38,14 @@ function commented(
  * A site where `members` belong to some organization and `participants` are request participants of SD-1; it
  * counts every question asked and records every warning.
  */
-function site(options: { members?: string[]; participants?: string[]; failing?: unknown } = {}) {
+function site(
+  options: {
+    members?: string[];
+    participants?: string[];
+    failing?: unknown;
+    participantsFailing?: Error;
+  } = {},
+) {
   const store = new MemoryStore();
   const asked: string[] = [];
   const warnings: { event: string; data: unknown }[] = [];
@@ -52,6 +59,7 @@ function site(options: { members?: string[]; participants?: string[]; failing?: 
     },
     async isParticipant(issueKey: string, accountId: string) {
       asked.push(`participant:${issueKey}:${accountId}`);
+      if (options.participantsFailing) throw options.participantsFailing;
       return issueKey === 'SD-1' && (options.participants ?? []).includes(accountId);
     },
   } as unknown as EventDeps['links'];
@@ -155,4 +163,12 @@ describe('comment author: only a comment that cannot be the customer’s leaves 
       expect(s.warnings).toEqual([{ event: 'commentAuthorCheckFailed', data: { issueId: '10001', error } }]);
     },
   );
+
+  it('a participants list Jira refuses leaves the comment as maybe the customer’s', async () => {
+    const s = site({ participantsFailing: new TypeError('fetch failed') });
+    await expect(mayBeCustomer(s.deps, commented(), NOW)).resolves.toBe(true);
+    expect(s.warnings).toEqual([
+      { event: 'commentAuthorCheckFailed', data: { issueId: '10001', error: 'TypeError' } },
+    ]);
+  });
 });
