@@ -6,14 +6,27 @@ import type { IssueChangeEvent, IssueSnapshot } from '../../domain/events/issue-
  * may be missing) because Jira's payloads are only partly documented (forge-platform §1.4). The documented
  * `issue.fields` become the event's snapshot only when all of them are present (`snapshotOf`).
  */
-const changeItemSchema = z.looseObject({
-  field: z.string(),
-  fieldId: z.string().optional(),
-  from: z.string().nullable().optional(),
-  to: z.string().nullable().optional(),
-  fromString: z.string().nullable().optional(),
-  toString: z.string().nullable().optional(),
-});
+/**
+ * A changelog item. Jira may leave a cleared side out instead of sending `null`; a missing `toString` is then
+ * `null`, never the inherited `Object.prototype.toString` (which no schema would take for a string).
+ */
+const changeItemSchema = z.preprocess(
+  (value) =>
+    typeof value === 'object' && value !== null && !Object.hasOwn(value, 'toString')
+      ? { ...value, toString: null }
+      : value,
+  z.looseObject({
+    field: z.string(),
+    fieldId: z.string().optional(),
+    from: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+    fromString: z.string().nullable().optional(),
+    toString: z.string().nullable().optional(),
+  }),
+);
+
+/** An id Jira sends as a number or as text, read as text; anything else (`null`, an object) is refused. */
+const idSchema = z.union([z.string(), z.number()]).transform(String);
 
 const userRefSchema = z
   .looseObject({ accountId: z.string().min(1) })
@@ -25,9 +38,9 @@ const issueRefSchema = z.looseObject({
   key: z.string().min(1),
   fields: z
     .looseObject({
-      status: z.looseObject({ id: z.coerce.string(), name: z.string().optional() }).nullable().optional(),
+      status: z.looseObject({ id: idSchema, name: z.string().optional() }).nullable().optional(),
       issuetype: z
-        .looseObject({ id: z.coerce.string().optional(), name: z.string().optional() })
+        .looseObject({ id: idSchema.optional(), name: z.string().optional() })
         .nullable()
         .optional(),
       summary: z.string().optional(),
@@ -88,9 +101,9 @@ const issueEventSchema = z.looseObject({
 
 const linkEventSchema = z.looseObject({
   eventType: z.enum(['avi:jira:created:issuelink', 'avi:jira:deleted:issuelink']),
-  id: z.coerce.string(),
-  sourceIssueId: z.coerce.string(),
-  destinationIssueId: z.coerce.string(),
+  id: idSchema,
+  sourceIssueId: idSchema,
+  destinationIssueId: idSchema,
   issueLinkType: z.looseObject({ name: z.string() }).nullable().optional(),
 });
 
