@@ -357,6 +357,11 @@ describe('malformed payloads are refused, saying where', () => {
       at: 'issue.fields.issuetype.id',
     },
     {
+      name: 'a null item',
+      payload: updated({ changelog: { items: [null] } }),
+      at: 'changelog.items.0',
+    },
+    {
       name: 'an item that is not an object',
       payload: updated({ changelog: { items: ['status'] } }),
       at: 'changelog.items.0',
