@@ -140,6 +140,12 @@ describe('moving a ticket into its Delivery', () => {
     await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({ deliveries: [], tickets: [10001] });
   });
 
+  it('a ticket only linked: its copy and its Delivery’s go stale, the other Delivery’s stays', async () => {
+    const s = site();
+    await moveIntoDelivery(s.deps, config, ticket(), CANDIDATES, D2, NOW);
+    await expect(dropped(s.store, KEYS)).resolves.toEqual(['SD-1', 'DL-2']);
+  });
+
   it('a ticket only unlinked is a recent change too', async () => {
     const s = site();
     await moveIntoDelivery(
@@ -168,6 +174,7 @@ describe('moving a ticket into its Delivery', () => {
 
   it('no Delivery to go to: its Planned links go, nothing is created, and its state is not read', async () => {
     const s = site(stateAt('2026-11-27T09:00:00Z', [DELIVERY_MISSING_FLAG]));
+    await markStateWrite(s.store, '10001', '2026-11-27T09:00:00.000Z', 'sweep-key', 'sweep');
     const t = ticket({ links: [shippedIn('l1', D1), shippedIn('l2', D2)] });
     await expect(moveIntoDelivery(s.deps, config, t, CANDIDATES, undefined, NOW)).resolves.toEqual({
       touched: new Set(['d1', 'd2']),
