@@ -68,6 +68,21 @@ describe('the changelog id of an update event that came without one', () => {
       other: { field: 'status', from: '1', to: '2' },
     },
     {
+      name: 'the name against an id, when the event’s item has no id',
+      item: { field: 'status', from: '1', to: '2' },
+      other: { field: 'Status', fieldId: 'status', from: '1', to: '2' },
+    },
+    {
+      name: 'an old side the history leaves out as null',
+      item: { field: 'assignee', fieldId: 'assignee', from: null, to: 'a1' },
+      other: { field: 'assignee', fieldId: 'assignee', to: 'a1' },
+    },
+    {
+      name: 'a new side the event leaves out as null',
+      item: { field: 'assignee', fieldId: 'assignee', from: 'a1' },
+      other: { field: 'assignee', fieldId: 'assignee', from: 'a1', to: null },
+    },
+    {
       name: 'a side left out as null',
       item: { field: 'assignee', fieldId: 'assignee', to: 'a1' },
       other: { field: 'assignee', fieldId: 'assignee', from: null, to: 'a1' },
