@@ -6,11 +6,9 @@ import type { IssueChangeEvent, IssueSnapshot } from '../../domain/events/issue-
  * may be missing) because Jira's payloads are only partly documented (forge-platform §1.4). The documented
  * `issue.fields` become the event's snapshot only when all of them are present (`snapshotOf`).
  */
-/**
- * A changelog item. Jira may leave a cleared side out instead of sending `null`; a missing `toString` is then
- * `null`, never the inherited `Object.prototype.toString` (which no schema would take for a string).
- */
 const changeItemSchema = z.preprocess(
+  // Jira may leave a cleared side out instead of sending `null`: a missing `toString` is then `null`, never the
+  // inherited `Object.prototype.toString` (which the schema would refuse, and the whole event with it).
   (value) =>
     typeof value === 'object' && value !== null && !Object.hasOwn(value, 'toString')
       ? { ...value, toString: null }
