@@ -108,8 +108,8 @@ const UNTIMED_INSTANTS: ReadonlySet<string> = new Set(['enteredAt', 'cycleStarte
  * later decision; its instants only say when the decision was taken.
  *
  * @example
- * holdsNothing(initialState(new Date(), '10001')); // true
- * holdsNothing({ ...initialState(new Date(), '10001'), acceptedAt: '2026-11-30T09:00:00.000Z' }); // false
+ * holdsNothing(initialState(new Date('2026-11-30T09:00:00Z'), '10001')); // true
+ * holdsNothing({ ...initialState(new Date('2026-11-30T09:00:00Z'), '10001'), acceptedAt: '2026-11-30T10:00:00.000Z' }); // false
  */
 export function holdsNothing(state: ProcessState): boolean {
   const blank: Record<string, unknown> = initialState(new Date(0), state.statusId);

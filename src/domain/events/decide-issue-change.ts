@@ -87,12 +87,24 @@ function moveAllowedFor(input: RuleInput, ticket: RuleInput['ticket']): boolean 
 }
 
 /**
+ * The state the rules start from. A ticket without a state property (one the app never wrote, or whose rules
+ * recorded nothing but its status: docs/decisions/0026) starts from the state of a ticket in the status this
+ * event's move left, when the event moved it into the status it is in, so that the move is judged and timed as a
+ * move (a timer started with its Clarification origin); otherwise from its own status.
+ */
+function startingState(input: RuleInput): ProcessState {
+  const { ticket, event, now } = input;
+  if (ticket.state) return ticket.state;
+  const move = changeOf(event, 'status');
+  return initialState(now, move?.from && move.to === ticket.statusId ? move.from : ticket.statusId);
+}
+
+/**
  * Every issue event rule on the ticket's current state (PROCESS.md §2–§7), in order. A forbidden status or type change is reverted and
  * nothing else is decided for it (the state keeps describing the status the ticket returns to).
  */
 export function decideIssueChange(input: RuleInput): RuleResult {
-  const stored = input.ticket.state;
-  const base = stored ?? initialState(input.now, input.ticket.statusId);
+  const base = startingState(input);
   const transition = decideTransition(input, base);
   const reclass = decideReclassification(input, transition.state);
   const reverts = [...transition.actions, ...reclass.actions];

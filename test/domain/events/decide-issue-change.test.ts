@@ -5,6 +5,8 @@ import { statusOfName } from '../../../src/domain/names';
 import type { Ticket } from '../../../src/domain/ticket';
 import { event, input, NOW, projectConfig, ticket } from './rule-fixtures';
 
+type IssueChangeEventOf = ReturnType<typeof event>;
+
 const statusChange = (from: [string, string], to: [string, string]) =>
   event({
     items: [
@@ -67,6 +69,43 @@ describe('decideIssueChange', () => {
       statusId: 's-clar',
       acceptedAt: NOW.toISOString(),
       nextDueAt: '2026-12-07T10:00:00Z',
+    });
+  });
+
+  describe('a ticket without a state starts from the status the move left', () => {
+    const inClarification = ticket({
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+    });
+    it.each<[string, IssueChangeEventOf, Partial<ProcessState>]>([
+      [
+        'a move into Clarification records where it came from, as a status entered',
+        statusChange(['s-open', 'Open'], ['s-clar', 'x']),
+        {
+          returnStatus: 'open',
+          returnStatusId: 's-open',
+          lastReset: { at: NOW.toISOString(), reason: 'statusEntered' },
+        },
+      ],
+      [
+        'a move this event does not end in the ticket status names no origin',
+        statusChange(['s-open', 'Open'], ['s-prog', 'In Progress']),
+        { lastReset: { at: NOW.toISOString(), reason: 'reclassified' } },
+      ],
+      [
+        'an event without a move starts from the ticket status',
+        event({
+          items: [
+            { field: 'summary', fieldId: 'summary', from: null, fromString: 'a', to: null, toString: 'b' },
+          ],
+        }),
+        { lastReset: { at: NOW.toISOString(), reason: 'reclassified' } },
+      ],
+    ])('%s', (_name, e, expected) => {
+      const { state } = decideIssueChange(input(inClarification, e));
+      expect(state).toMatchObject({ timer: 'clarification', statusId: 's-clar', cycle: 1, ...expected });
+      if (expected.returnStatus === undefined) expect(state.returnStatus).toBeUndefined();
     });
   });
 
