@@ -88,6 +88,13 @@ describe('panelAccess', () => {
     expect(site.asked).toEqual([KEY]);
   });
 
+  it('leaves a request read without fields to JSM', async () => {
+    const site = jsm({ [KEY]: visible(KEY) });
+    const access = panelAccess(new MemoryStore(), { accountId: CUSTOMER, issueKey: KEY }, T0, site.customer);
+    await expect(access.confirm({ id: '10007', key: KEY })).resolves.toBe(true);
+    expect(site.asked).toEqual([KEY]);
+  });
+
   it("reuses JSM's yes for an hour per user and request, then asks again", async () => {
     const store = new MemoryStore();
     const who = { accountId: 'colleague', issueKey: KEY };
