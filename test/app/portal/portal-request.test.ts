@@ -33,7 +33,9 @@ describe('loadPortalRequest', () => {
 
   it("refuses an answer about another request than the context's, before reading anything", async () => {
     const site = await portalSite({ visible: { [KEY]: shown('SUP-8') } });
-    await expect(loadPortalRequest(site.context, site.deps)).rejects.toBeInstanceOf(InvalidPayloadError);
+    const refusal = loadPortalRequest(site.context, site.deps);
+    await expect(refusal).rejects.toBeInstanceOf(InvalidPayloadError);
+    await expect(refusal).rejects.toMatchObject({ problems: [expect.stringMatching(/^answers: \S/)] });
     expect(site.calls).toEqual([]);
   });
 
@@ -75,6 +77,16 @@ describe('loadPortalRequest', () => {
     });
     expect(request.customer).toEqual(ESCALATED);
     expect(request.fieldIds.deliveryVersion).toBe(VERSION_FIELD);
+  });
+
+  it('reads an empty customer state from a request read without properties', async () => {
+    const site = await portalSite();
+    const { properties: _, ...bare } = issueBean({ customer: ESCALATED });
+    const request = await loadPortalRequest(site.context, {
+      ...site.deps,
+      issues: { getIssue: () => Promise.resolve(bare) },
+    });
+    expect(request.customer).toEqual({ v: 1, escalations: [] });
   });
 
   it("resolves the portal's fields by the names configured for the request's project", async () => {
