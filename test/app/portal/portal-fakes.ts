@@ -91,8 +91,8 @@ export function issueBean(spec: IssueSpec = {}): IssueBean {
   };
 }
 
-/** JSM's customer-request answer for a request it shows the user. */
-export function shown(issueKey: string, statusName: string | null = 'Open'): VisibleRequest {
+/** JSM's customer-request answer for a request it shows the user (by default without a status name). */
+export function shown(issueKey: string, statusName: string | null = null): VisibleRequest {
   return {
     issueId: issueKey.replace(/\D/g, ''),
     issueKey,
