@@ -1,4 +1,5 @@
 import { getPortal } from '../../../src/app/portal/get-portal';
+import { copyFirst } from '../../../src/app/portal/portal-issues';
 import type { PortalDeps } from '../../../src/app/portal/portal-deps';
 import { JiraHttpError } from '../../../src/app/ports/jira-errors';
 import type { PortalView } from '../../../src/contract/portal-view';
@@ -174,6 +175,13 @@ describe('getPortal', () => {
     expect(view.nextStep).toBe(`Resolved: closes on ${day} unless you reply.`);
   });
 
+  it("names the request's type as the site spells it", async () => {
+    const site = await portalSite({
+      config: { projects: ['SUP'], names: { kinds: { supportRequest: 'support request' } } },
+    });
+    expect(requestView(await getPortal(site.context, site.deps)).typeName).toBe('Support Request');
+  });
+
   it('shows how far the customer escalated, and that a closed request goes no further', async () => {
     const customer: CustomerState = {
       v: 1,
@@ -287,6 +295,38 @@ describe('getPortal', () => {
       );
       expect(view.priority).toBeNull();
       expect(site.asked).toEqual([DELIVERY, 'SUP-2', 'SUP-3', 'SUP-6', 'SUP-10']);
+    });
+
+    it("lists a ticket shared with the customer's organization and others", async () => {
+      const site = await portalSite({
+        context,
+        issues: [
+          delivery(['SUP-2']),
+          issueBean({ key: 'SUP-2', type: 'Software Defect', organizations: [GLOBEX, ACME] }),
+        ],
+        visible: { [DELIVERY]: shown(DELIVERY) },
+      });
+      const view = requestView(await getPortal(site.context, site.deps));
+      expect(view.delivery?.included.map((t) => t.key)).toEqual(['SUP-2']);
+    });
+
+    it("keeps the copies of the tickets it reads whole, so a shipped ticket's own view shows its escalation", async () => {
+      const customer: CustomerState = {
+        v: 1,
+        escalations: [
+          { level: 1, reason: 'handling', at: ago(2 * DAY), group: 'dach', repliedAt: ago(2 * DAY) },
+        ],
+      };
+      const site = await portalSite({
+        context,
+        issues: [delivery(['SUP-2']), issueBean({ key: 'SUP-2', type: 'Software Defect', customer })],
+        visible: { [DELIVERY]: shown(DELIVERY), 'SUP-2': shown('SUP-2') },
+      });
+      const deps = { ...site.deps, issues: copyFirst(site.deps.jira, site.store) };
+      await getPortal(site.context, deps);
+      site.issues.delete('SUP-2');
+      const view = requestView(await getPortal({ ...site.context, issueKey: 'SUP-2' }, deps));
+      expect(view.escalation.currentLevel).toBe(1);
     });
 
     it('lists tickets only through links of the Delivery link type, out of the Delivery', async () => {
