@@ -120,6 +120,7 @@ describe('escalate', () => {
     const s = await site();
     const result = await escalate(PAYLOAD, s.context, s.deps);
 
+    expect(s.calls).toEqual(['fields', `issue ${KEY}`, `edit ${KEY}`, `edit ${KEY}`]);
     const escalated = { level: 1, reason: 'handling', at: NOW.toISOString(), group: 'dach', by: CUSTOMER };
     expect(s.edits).toEqual([
       {
@@ -238,18 +239,25 @@ describe('escalate', () => {
     });
   });
 
-  it.each<[string, CustomerState, number, IssueSpec, string]>([
-    ['a level that is not the next', state(), 2, {}, 'notNext'],
-    ['the next level before the wait is over', state(record(1, 23)), 2, {}, 'tooEarly'],
-    ['past the top of the ladder', state(record(1, 72), record(2, 48), record(3, 25)), 4, {}, 'topReached'],
-    ['a closed request', state(), 1, { status: 'Closed' }, 'closed'],
-  ])('refuses %s, writing nothing', async (_, customer, targetLevel, spec, reason) => {
+  it.each<[string, CustomerState, number, IssueSpec, string, number | null]>([
+    ['a level that is not the next', state(), 2, {}, 'notNext', 1],
+    ['the next level before the wait is over', state(record(1, 23)), 2, {}, 'tooEarly', 2],
+    [
+      'past the top of the ladder',
+      state(record(1, 72), record(2, 48), record(3, 25)),
+      4,
+      {},
+      'topReached',
+      null,
+    ],
+    ['a closed request', state(), 1, { status: 'Closed' }, 'closed', null],
+  ])('refuses %s, writing nothing', async (_, customer, targetLevel, spec, reason, nextLevel) => {
     const s = await site({ ...spec, customer });
     const result = await escalate({ ...PAYLOAD, targetLevel }, s.context, s.deps);
     expect(result).toMatchObject({
       outcome: 'refused',
       reason,
-      escalation: { currentLevel: customer.escalations.length },
+      escalation: { currentLevel: customer.escalations.length, nextLevel },
     });
     expect(s.edits).toEqual([]);
     expect(await s.audit.forIssue(ID)).toEqual([]);
@@ -380,6 +388,11 @@ describe('escalate', () => {
         escalation: { currentLevel: 1, history: [{ level: 1 }] },
       });
       expect(s.edits).toEqual([]);
+      // The ledger still says when the escalation was done.
+      await expect(new ActionLedger(s.store).claim(OCCURRENCE(1), NOW)).resolves.toEqual({
+        kind: 'done',
+        at: new Date(NOW.getTime() - 60_000).toISOString(),
+      });
     });
 
     it('writes nothing when the ledger says done but the property does not show the level yet', async () => {
