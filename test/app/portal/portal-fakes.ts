@@ -55,6 +55,8 @@ export interface IssueSpec {
   fields?: Record<string, unknown>;
   state?: ProcessState;
   customer?: CustomerState;
+  /** Further issue properties. */
+  properties?: Record<string, unknown>;
 }
 
 export const ACME = { id: '1', name: 'ACME GmbH' };
@@ -63,7 +65,7 @@ export const GLOBEX = { id: '2', name: 'Globex Ltd' };
 /** An issue bean with the portal's fields, as Jira as the app returns it. */
 export function issueBean(spec: IssueSpec = {}): IssueBean {
   const key = spec.key ?? KEY;
-  const properties: Record<string, unknown> = {};
+  const properties: Record<string, unknown> = { ...spec.properties };
   if (spec.state) properties[PROCESS_STATE_KEY] = spec.state;
   if (spec.customer) properties[CUSTOMER_STATE_KEY] = spec.customer;
   return {
