@@ -217,6 +217,20 @@ describe('renewEstimate', () => {
     expect(s.created).toHaveLength(1);
   });
 
+  it('answers with the request the customer state records, whatever the ledger still knows', async () => {
+    const customer: CustomerState = {
+      v: 1,
+      escalations: [],
+      renewal: { at: ago(300 * DAY), mode: 'newRequest', requestKey: 'SUP-50' },
+    };
+    const s = await site({ ...EXPIRED, customer });
+    await expect(renewEstimate({}, s.context, s.deps)).resolves.toEqual({
+      outcome: 'alreadyRequested',
+      renewal: { requestedAt: ago(300 * DAY), requestKey: 'SUP-50' },
+    });
+    expect(s.created).toEqual([]);
+  });
+
   describe('while or after another run holds the claim', () => {
     const claim = async (store: PortalDeps['store'], minutesAgo: number, done = false) => {
       const ledger = new ActionLedger(store);
@@ -245,6 +259,11 @@ describe('renewEstimate', () => {
         renewal: { requestedAt: ago(60_000), requestKey: 'SUP-50' },
       });
       expect(s.created).toEqual([]);
+      // The ledger still says when the request was made.
+      await expect(new ActionLedger(s.store).claim(OCCURRENCE, NOW)).resolves.toEqual({
+        kind: 'done',
+        at: ago(60_000),
+      });
     });
 
     it('writes nothing while another run is at it', async () => {
