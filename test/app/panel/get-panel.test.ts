@@ -1,5 +1,6 @@
 import { getPanel, type PanelDeps } from '../../../src/app/panel/get-panel';
 import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-error';
+import { JiraHttpError } from '../../../src/app/ports/jira-errors';
 import { NotAgentError } from '../../../src/app/panel/not-agent-error';
 import { TicketNotFoundError } from '../../../src/app/panel/ticket-not-found-error';
 import { AuditLog } from '../../../src/app/shared/audit-log';
@@ -464,6 +465,7 @@ describe('getPanel', () => {
       issuetype: named('Delivery'),
       status: named('Planned'),
       customfield_10010: '14.21.3.1',
+      customfield_10011: '2027-01-12',
       customfield_10012: 'Dedicated Cloud',
       issuelinks: [
         { id: '702', type: { name: 'Delivery' }, outwardIssue: { id: '3000', key: 'SUP-3' } },
@@ -502,7 +504,9 @@ describe('getPanel', () => {
     expect(view).toMatchObject({
       view: 'delivery',
       version: '14.21.3.1',
+      estimatedDate: '2027-01-12',
       cloudEnvironment: 'Dedicated Cloud',
+      flags: [],
       included: [
         {
           key: 'SUP-3',
@@ -542,9 +546,9 @@ describe('getPanel', () => {
     const { panelDeps } = await deps([
       ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: other }],
     ]);
-    await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
-      InvalidPayloadError,
-    );
+    const refusal = getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    await expect(refusal).rejects.toBeInstanceOf(InvalidPayloadError);
+    await expect(refusal).rejects.toMatchObject({ problems: [expect.stringMatching(/^answers: \S/)] });
     await expect(
       getPanel({ issueKey: 'SUP-1', issueId: '1000', projectKey: 'SUP' }, panelDeps),
     ).rejects.toBeInstanceOf(InvalidPayloadError);
@@ -609,5 +613,250 @@ describe('getPanel', () => {
       NotAgentError,
     );
     expect(jira.requests.some((r) => r.path.startsWith('/rest/api/3/issue/'))).toBe(false);
+  });
+
+  describe('whose agent it asks', () => {
+    /** The deps with the projects the agent check was asked about, in order. */
+    async function asking(table: Parameters<typeof deps>[0], config?: unknown) {
+      const built = await deps(table, config);
+      const asked: string[] = [];
+      const isAgent = built.panelDeps.isAgent;
+      built.panelDeps.isAgent = (projectKey) => {
+        asked.push(projectKey);
+        return isAgent(projectKey);
+      };
+      return { ...built, asked };
+    }
+
+    it.each([
+      [
+        'the project of the issue key without a project in the context',
+        { issueKey: 'SUP-1', projectKey: undefined },
+      ],
+      ['the context project once when the ticket is in it', { issueKey: 'SUP-1', projectKey: 'SUP' }],
+    ])('asks %s', async (_, request) => {
+      const { panelDeps, asked } = await asking([
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+        ['GET', /sla$/, { status: 200, body: { values: [] } }],
+      ]);
+      await expect(getPanel(request, panelDeps)).resolves.toMatchObject({ view: 'ticket' });
+      expect(asked).toEqual(['SUP']);
+    });
+
+    it('asks again about the project a moved ticket is in now, and refuses a user who is no agent there', async () => {
+      const moved = issue('OPS-4', {
+        issuetype: named('Software Defect'),
+        status: named('Open'),
+        project: { key: 'OPS', projectTypeKey: 'service_desk' },
+      });
+      const { panelDeps, asked } = await asking(
+        [
+          ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: { ...moved, id: '1000' } }],
+          ['GET', /^\/rest\/api\/3\/mypermissions\?projectKey=OPS&/, agentAnswer(false)],
+        ],
+        { projects: ['SUP', 'OPS'] },
+      );
+      await expect(
+        getPanel({ issueKey: 'SUP-1', issueId: '1000', projectKey: 'SUP' }, panelDeps),
+      ).rejects.toBeInstanceOf(NotAgentError);
+      expect(asked).toEqual(['SUP', 'OPS']);
+    });
+
+    it("shows a moved ticket to an agent of both projects under its project's settings", async () => {
+      const moved = issue('OPS-4', {
+        issuetype: named('Bug'),
+        status: named('Open'),
+        project: { key: 'OPS' },
+      });
+      const { panelDeps, asked } = await asking(
+        [
+          ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: { ...moved, id: '1000' } }],
+          ['GET', /sla$/, { status: 200, body: { values: [] } }],
+        ],
+        {
+          projects: ['SUP', 'OPS'],
+          projectOverrides: { OPS: { names: { kinds: { softwareDefect: 'Bug' } } } },
+        },
+      );
+      await expect(
+        getPanel({ issueKey: 'SUP-1', issueId: '1000', projectKey: 'SUP' }, panelDeps),
+      ).resolves.toMatchObject({
+        view: 'ticket',
+        issueKey: 'OPS-4',
+        kind: 'softwareDefect',
+        kindName: 'Bug',
+      });
+      expect(asked).toEqual(['SUP', 'OPS']);
+    });
+
+    it('asks nothing more about a ticket read without fields, and shows the empty state', async () => {
+      const { panelDeps, asked } = await asking([
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: { id: '1000', key: 'SUP-1' } }],
+      ]);
+      await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).resolves.toMatchObject({
+        view: 'unsupported',
+        reason: 'projectNotEnabled',
+        typeName: null,
+      });
+      expect(asked).toEqual(['SUP']);
+    });
+  });
+
+  it.each([
+    ['without a key', { ...clarificationTicket, key: undefined }],
+    ['under another key', { ...clarificationTicket, key: 'SUP-2' }],
+  ])('refuses an answer %s when the context names no id', async (_, body) => {
+    const { panelDeps } = await deps([['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body }]]);
+    await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).rejects.toBeInstanceOf(
+      InvalidPayloadError,
+    );
+  });
+
+  it('accepts the ticket under its key written in another case', async () => {
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/sup-1\?/, { status: 200, body: clarificationTicket }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    await expect(getPanel({ issueKey: 'sup-1', projectKey: 'SUP' }, panelDeps)).resolves.toMatchObject({
+      view: 'ticket',
+    });
+  });
+
+  it('passes on a refusal other than "not found"', async () => {
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 403, body: { errorMessages: ['no'] } }],
+    ]);
+    const read = getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    await expect(read).rejects.toBeInstanceOf(JiraHttpError);
+    await expect(read).rejects.not.toBeInstanceOf(TicketNotFoundError);
+  });
+
+  it.each([
+    [
+      'a software project',
+      'software',
+      { view: 'unsupported', reason: 'notServiceDeskProject', typeName: 'Software Defect' },
+    ],
+    ['a project whose type Jira does not say', undefined, { view: 'ticket' }],
+  ])('treats a ticket of %s accordingly', async (_, projectTypeKey, expected) => {
+    const body = {
+      ...clarificationTicket,
+      fields: { ...clarificationTicket.fields, project: { key: 'SUP', projectTypeKey } },
+    };
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).resolves.toMatchObject(
+      expected,
+    );
+  });
+
+  it('shows where a ticket in Clarification returns to, from the changelog it asks Jira for', async () => {
+    const { panelDeps } = await deps([
+      [
+        'GET',
+        /^\/rest\/api\/3\/issue\/SUP-1\?(.*)$/,
+        (match) => ({
+          status: 200,
+          body:
+            new URLSearchParams(match[1]).get('expand') === 'changelog'
+              ? clarificationTicket
+              : { ...clarificationTicket, changelog: undefined },
+        }),
+      ],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.clarification).toMatchObject({ returnsTo: { name: 'In Progress', role: 'inProgress' } });
+  });
+
+  it('names no status to return to when the changelog shows none', async () => {
+    const { panelDeps } = await deps([
+      [
+        'GET',
+        /^\/rest\/api\/3\/issue\/SUP-1\?/,
+        { status: 200, body: { ...clarificationTicket, changelog: { histories: [] } } },
+      ],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.clarification).toMatchObject({ state: 'active', returnsTo: null });
+  });
+
+  it('reads no escalation from a ticket read without properties', async () => {
+    const { panelDeps } = await deps([
+      [
+        'GET',
+        /^\/rest\/api\/3\/issue\/SUP-1\?/,
+        { status: 200, body: { ...clarificationTicket, properties: undefined } },
+      ],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.escalated).toEqual({ currentLevel: 0, history: [] });
+  });
+
+  it("names the ticket's type as the site spells it", async () => {
+    const { panelDeps } = await deps(
+      [
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+        ['GET', /sla$/, { status: 200, body: { values: [] } }],
+      ],
+      { projects: ['SUP'], names: { kinds: { softwareDefect: 'software defect' } } },
+    );
+    await expect(getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps)).resolves.toMatchObject({
+      kind: 'softwareDefect',
+      kindName: 'Software Defect',
+    });
+  });
+
+  it('stops the restoration clock of a resolved ticket at its resolution, without JSM SLAs', async () => {
+    const resolved = {
+      ...clarificationTicket,
+      fields: {
+        ...clarificationTicket.fields,
+        status: named('Resolved'),
+        resolutiondate: ago(2).replace('Z', '+0000'),
+      },
+      properties: { 'jsm-process-state': state({ timer: 'none', acceptedAt: ago(6) }) },
+    };
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: resolved }],
+      ['GET', /sla$/, { status: 403, body: { errorMessage: 'no' } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.clocks.restoration).toMatchObject({ source: 'app', state: 'completed', elapsedMs: 4 * DAY });
+  });
+
+  it('counts the ladder as configured when one level has people', async () => {
+    const { panelDeps } = await deps(
+      [
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+        ['GET', /sla$/, { status: 200, body: { values: [] } }],
+        [
+          'GET',
+          /^\/rest\/api\/3\/user\?accountId=contact-1$/,
+          { status: 200, body: { accountId: 'contact-1', displayName: 'Carla Contact' } },
+        ],
+      ],
+      {
+        projects: ['SUP'],
+        escalation: {
+          levels: [
+            { level: 1, label: { de: 'Ansprechpartner', en: 'Support contact' }, people: ['contact-1'] },
+            { level: 2, label: { de: 'Teamleitung', en: 'Team lead' }, people: [] },
+          ],
+        },
+      },
+    );
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.escalation.map((l) => l.contacts)).toEqual([['Carla Contact'], []]);
+    expect(view.escalationConfigured).toBe(true);
   });
 });

@@ -121,7 +121,13 @@ describe('escalate', () => {
     const result = await escalate(PAYLOAD, s.context, s.deps);
 
     expect(s.calls).toEqual(['fields', `issue ${KEY}`, `edit ${KEY}`, `edit ${KEY}`]);
-    const escalated = { level: 1, reason: 'handling', at: NOW.toISOString(), group: 'dach', by: CUSTOMER };
+    const escalated = {
+      level: 1,
+      reason: 'handling',
+      at: NOW.toISOString(),
+      group: 'dach',
+      by: CUSTOMER,
+    } as const;
     expect(s.edits).toEqual([
       {
         key: KEY,
