@@ -1,7 +1,13 @@
 import type { EventDeps } from '../../../src/app/events/event-deps';
 import { handleIssueChange, projectKeyOf } from '../../../src/app/events/handle-issue-change';
 import type { DueIndexEntry } from '../../../src/app/ports';
-import type { CommentInput, EntityProperty, IssueBean, SearchRequest } from '../../../src/app/ports/jira';
+import type {
+  ChangelogHistory,
+  CommentInput,
+  EntityProperty,
+  IssueBean,
+  SearchRequest,
+} from '../../../src/app/ports/jira';
 import { JiraHttpError } from '../../../src/app/ports/jira-errors';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
@@ -41,6 +47,7 @@ const T = {
   incident: { id: 't-inc', name: 'Incident' },
   request: { id: 't-req', name: 'Request' },
   customisation: { id: 't-cust', name: 'Customisation' },
+  softwareDefect: { id: 't-sd', name: 'Software Defect' },
   delivery: { id: 't-del', name: 'Delivery' },
   task: { id: 't-task', name: 'Task' },
 } as const;
@@ -64,6 +71,8 @@ interface Issue {
   state?: ProcessState;
   /** Raised through the e-mail channel: the channel search finds it. */
   byEmail?: boolean;
+  /** Its changelog, as `expand=changelog` returns it. */
+  histories?: ChangelogHistory[];
 }
 
 function issue(overrides: Partial<Issue> = {}): Issue {
@@ -146,7 +155,10 @@ function site(options: SiteOptions = {}) {
       if (options.readFailure) throw options.readFailure;
       const t = byKey(key);
       if (!t) throw new JiraHttpError('getIssue', 404, '');
-      return { ...beanOf(t, o.fields, o.properties), ...(o.expand ? { changelog: { histories: [] } } : {}) };
+      return {
+        ...beanOf(t, o.fields, o.properties),
+        ...(o.expand ? { changelog: { histories: t.histories ?? [] } } : {}),
+      };
     },
     async search(request: SearchRequest) {
       calls.push('search');
@@ -175,9 +187,13 @@ function site(options: SiteOptions = {}) {
       calls.push('getTransitions');
       return STATUSES.map((s) => ({ id: `to-${s.id}`, name: s.name, to: s }));
     },
-    async doTransition(key: string, transition: { id: string; properties?: EntityProperty[] }) {
+    async doTransition(
+      key: string,
+      transition: { id: string; comment?: CommentInput; properties?: EntityProperty[] },
+    ) {
       calls.push('doTransition');
       transitions.push({ key, id: transition.id });
+      if (transition.comment) comments.push({ key, comment: transition.comment });
       const t = byKey(key);
       const to = STATUSES.find((s) => `to-${s.id}` === transition.id);
       if (t && to) t.status = to;
@@ -539,10 +555,10 @@ describe('handleIssueChange: a reply on a waiting ticket', () => {
     },
   );
 
-  it('a public comment on a ticket without a waiting timer restarts nothing, even by the customer', async () => {
+  it('a public comment on a ticket without a waiting timer asks no one whether they are the customer', async () => {
     const t = issue({ state: stateIn(S.open) });
-    const s = site({ issues: [t] });
-    await s.handle(commented(t, { isPublic: true }));
+    const s = site({ issues: [t], participants: ['cust-2'] });
+    await s.handle(commented(t, { authorId: 'cust-2', isPublic: true }));
     expect(s.edits).toEqual([]);
     expect(s.count('isParticipant')).toBe(0);
   });
@@ -558,6 +574,7 @@ describe('handleIssueChange: deciding from the payload or reading the ticket', (
     expect(s.count('getIssue')).toBe(0);
     expect(s.edits).toHaveLength(1);
     expect(s.issueById()?.state).toMatchObject({ timer: 'clarification', statusId: S.clarification.id });
+    expect(s.count('isParticipant')).toBe(0);
     // The portal’s copy follows the edit from the payload, as a read would have kept it.
     await expect(readStoredCopy(s.store, 'SD-1')).resolves.toEqual({ floor: AT_EVENT });
   });
@@ -598,6 +615,37 @@ describe('handleIssueChange: deciding from the payload or reading the ticket', (
     expect(s.count('getIssue')).toBe(1);
     expect(s.transitions).toEqual([{ key: 'SD-1', id: `to-${S.open.id}` }]);
     expect(s.issueById()?.status).toEqual(S.open);
+    // The internal note is in the language of the agent who made the move.
+    expect(JSON.stringify(s.comments[0]?.comment.body)).toContain('not part of the workflow');
+  });
+
+  it('a comment event whose payload carries no comment is handled on the ticket read', async () => {
+    const t = issue({ state: stateIn(S.open) });
+    const s = site({ issues: [t] });
+    const outcome = await s.handle(commented(t, {}, { comment: undefined }));
+    expect(outcome).toEqual({ kind: 'handled', actions: 0 });
+    expect(s.count('commentIsPublic')).toBe(0);
+    expect(s.count('getIssue')).toBe(1);
+    await expect(commentEventsSeen(s.store)).resolves.toBeUndefined();
+  });
+
+  it('a ticket leaving Clarification for a status it did not come from is set back, its origin read once from the changelog', async () => {
+    const clarification = { ...stateIn(S.clarification, 'clarification') };
+    const t = issue({
+      type: T.softwareDefect,
+      state: clarification,
+      histories: [
+        { id: '400', created: BEFORE, items: [move(S.inProgress, S.clarification)] },
+        { id: '500', created: AT_EVENT, items: [move(S.clarification, S.open)] },
+      ],
+    });
+    const s = site({ issues: [t] });
+    s.copy(clarification);
+    const outcome = await s.handle(updated(t, [move(S.clarification, S.open)]));
+    expect(outcome).toEqual({ kind: 'handled', actions: 1 });
+    expect(s.transitions).toEqual([{ key: 'SD-1', id: `to-${S.clarification.id}` }]);
+    expect(s.reads.filter((r) => r.expand === 'changelog')).toHaveLength(1);
+    expect(s.count('getIssue')).toBe(2);
   });
 
   it('a ticket deleted meanwhile (404) is left', async () => {
@@ -662,6 +710,15 @@ describe('handleIssueChange: a new Incident and the e-mail channel', () => {
     expect(s.edits.filter((e) => e.fields?.issuetype !== undefined)).toEqual([]);
   });
 
+  it('a ticket created as another type and read as an Incident is asked its channel', async () => {
+    const t = issue({ type: T.incident, byEmail: true });
+    const s = site({ issues: [t] });
+    await s.handle(created(t, { typeAtEvent: T.supportRequest.name }));
+    expect(s.count('getIssue')).toBe(1);
+    expect(s.count('search')).toBe(1);
+    expect(s.edits[0]?.fields).toEqual({ issuetype: { id: T.request.id } });
+  });
+
   it('a new ticket of another type is not searched by channel', async () => {
     const t = issue();
     const s = site({ issues: [t] });
@@ -699,6 +756,11 @@ describe('handleIssueChange: the "no state yet" copy of a ticket read (docs/deci
     expect(s.edits).toEqual([]);
     expect(s.entry()).toMatchObject({ stateless: true, basis: new Date(AT_EVENT).toISOString() });
     expect(s.entry()?.state).toBeUndefined();
+    // The read keeps the portal’s copy.
+    await expect(readStoredCopy(s.store, 'SD-1')).resolves.toMatchObject({
+      bean: { id: '10001', fields: { status: S.open } },
+      basis: AT_EVENT,
+    });
   });
 
   it('a ticket read with a state is given no "no state yet" entry', async () => {
@@ -756,6 +818,32 @@ describe('handleIssueChange: Delivery tickets kept in line', () => {
 });
 
 describe('handleIssueChange: who closed the ticket', () => {
+  it('a move by the reporter to a status other than Closed is judged by the workflow alone', async () => {
+    const t = issue({ status: S.resolved, state: stateIn(S.open) });
+    const s = site({ issues: [t] });
+    await s.handle(updated(t, [move(S.open, S.resolved)], { actorId: CUSTOMER }));
+    expect(s.transitions).toEqual([]);
+    expect(s.issueById()?.state).toMatchObject({ timer: 'resolved', statusId: S.resolved.id });
+  });
+
+  it('a ticket without a state closed by the reporter is judged by the workflow alone', async () => {
+    const t = issue({ status: S.closed });
+    const s = site({ issues: [t] });
+    await expect(
+      s.handle(updated(t, [move(S.resolved, S.closed)], { actorId: CUSTOMER })),
+    ).resolves.toMatchObject({ kind: 'handled' });
+    expect(s.transitions).toEqual([]);
+  });
+
+  it('an edit of a ticket already closed asks no one whether they are the customer', async () => {
+    const t = issue({ status: S.closed, state: stateIn(S.closed) });
+    const s = site({ issues: [t] });
+    await s.handle(
+      updated(t, [edited('Confidential personal data?', 'customfield_10010')], { actorId: 'cust-2' }),
+    );
+    expect(s.count('isParticipant')).toBe(0);
+  });
+
   it.each([
     ['an agent may close a Customisation straight after delivery', AGENT, []],
     ['the customer may not', CUSTOMER, [{ key: 'SD-1', id: `to-${S.deliveryPending.id}` }]],
