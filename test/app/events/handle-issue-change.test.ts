@@ -71,6 +71,8 @@ interface Issue {
   state?: ProcessState;
   /** Raised through the e-mail channel: the channel search finds it. */
   byEmail?: boolean;
+  created?: string;
+  priority?: string;
   /** Its changelog, as `expand=changelog` returns it. */
   histories?: ChangelogHistory[];
 }
@@ -102,7 +104,8 @@ function beanOf(t: Issue, fields: readonly string[], properties: readonly string
     status: t.status,
     issuetype: t.type,
     project: { key: projectKeyOf(t.key) },
-    created: '2026-11-27T08:00:00.000+0000',
+    created: t.created ?? '2026-11-27T08:00:00.000+0000',
+    ...(t.priority !== undefined ? { priority: { id: `p-${t.priority}`, name: t.priority } } : {}),
     ...(t.updated !== undefined ? { updated: t.updated } : {}),
     reporter: t.reporterId === undefined ? null : { accountId: t.reporterId },
   };
@@ -144,6 +147,7 @@ function site(options: SiteOptions = {}) {
   const comments: { key: string; comment: CommentInput }[] = [];
   const queued: unknown[] = [];
   const warnings: unknown[] = [];
+  const alerts: unknown[] = [];
   const gateway = {
     async getFields() {
       calls.push('getFields');
@@ -264,7 +268,7 @@ function site(options: SiteOptions = {}) {
     audit: new AuditLog(store),
     ledger: new ActionLedger(store),
     config: { load: async () => loaded },
-    pager: { alert: async () => ({ ok: true }) },
+    pager: { alert: async (alert: unknown) => void alerts.push(alert) },
   } as unknown as EventDeps;
   const handle = (event: IssueChangeEvent) => handleIssueChange(event, deps, NOW);
   const entry = (key = 'SD-1'): DueIndexEntry | undefined => dueIndex.entries.get(key);
@@ -297,6 +301,7 @@ function site(options: SiteOptions = {}) {
     comments,
     queued,
     warnings,
+    alerts,
     count: (name: string) => calls.filter((c) => c === name).length,
   };
 }
@@ -743,6 +748,19 @@ describe('handleIssueChange: a new Incident and the e-mail channel', () => {
     expect(s.edits).toEqual([]);
     await expect(new AuditLog(s.store).forIssue('10001')).resolves.toEqual([
       expect.objectContaining({ action: 'setType', outcome: 'dryRun' }),
+    ]);
+  });
+});
+
+describe('handleIssueChange: a severe fault out of hours', () => {
+  it('alerts on-call for the site the event came from', async () => {
+    const saturday = '2026-11-28T10:00:00.000+0000';
+    const t = issue({ type: T.incident, priority: 'P1', created: saturday, updated: saturday });
+    const s = site({ issues: [t], config: { onCall: { mode: 'opsgenie', target: 'team-1' } } });
+    const outcome = await s.handle(created(t, { cloudId: 'cloud-1' }));
+    expect(outcome).toEqual({ kind: 'handled', actions: 2 });
+    expect(s.alerts).toEqual([
+      expect.objectContaining({ issueKey: 'SD-1', idempotencyKey: '10001:onCall', cloudId: 'cloud-1' }),
     ]);
   });
 });
