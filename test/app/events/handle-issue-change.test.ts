@@ -624,6 +624,20 @@ describe('handleIssueChange: deciding from the payload or reading the ticket', (
     expect(JSON.stringify(s.comments[0]?.comment.body)).toContain('not part of the workflow');
   });
 
+  it('an update carrying a comment (a transition with a note) is handled as an update, the comment left alone', async () => {
+    const t = issue({ status: S.clarification, state: stateIn(S.open) });
+    const s = site({ issues: [t] });
+    s.copy(stateIn(S.open));
+    const outcome = await s.handle(
+      updated(t, [move(S.open, S.clarification)], { comment: { id: '901', authorId: AGENT } }),
+    );
+    expect(outcome).toMatchObject({ kind: 'handled' });
+    expect(s.issueById()?.state).toMatchObject({ timer: 'clarification', statusId: S.clarification.id });
+    expect(s.count('commentIsPublic')).toBe(0);
+    expect(s.count('isInAnyOrganization')).toBe(0);
+    await expect(commentEventsSeen(s.store)).resolves.toBeUndefined();
+  });
+
   it('a comment event whose payload carries no comment is handled on the ticket read', async () => {
     const t = issue({ state: stateIn(S.open) });
     const s = site({ issues: [t] });
