@@ -19,7 +19,7 @@ import {
 } from '../../../src/app/sweep/run-sweep';
 import { SweepTime } from '../../../src/app/sweep/sweep-time';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
-import { MemoryDueIndex, MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryDueIndex } from '../../support/memory-store';
 import { clarificationTicket, fakeSite, jiraTime, now, type Site } from './sweep-fakes';
 
 /** The configuration version the stored settings carry (the repair basis names it). */
@@ -62,7 +62,7 @@ interface Logged {
 
 /** Use-case dependencies over an in-memory store, a scripted Jira search and a recording queue and log. */
 async function sweepDeps(options: Options = {}) {
-  const store = new MemoryStore();
+  const store = new ExpiringStore();
   const projects = options.projects ?? ['SUP'];
   await store.set(CONFIG_KEY, {
     version: VERSION,
@@ -127,7 +127,8 @@ async function sweepDeps(options: Options = {}) {
       async push(items) {
         const failure = pushFailures.shift();
         if (failure) throw failure;
-        pushes.push(structuredClone(items));
+        // Forge carries a queue item's body as JSON.
+        pushes.push(JSON.parse(JSON.stringify(items)) as WorkItem[]);
       },
     },
     clock: { now: () => now },
@@ -450,6 +451,47 @@ describe('runProjectSweep: one project within the invocation time and the hourly
     await expect(runProjectSweep(f.deps, 'SUP', now)).rejects.toBe(error);
     expect(await f.store.get(REPAIR_PROGRESS('SUP'))).toBeDefined();
   });
+  it('a refused call (400) before any repair page was read is not taken for an expired token', async () => {
+    const error = new JiraHttpError('getFields', 400, '');
+    const f = await sweepDeps({ settings: { languageByOrganization: { 'Acme GmbH': 'de' } } });
+    f.deps.jira.getFields = async () => {
+      throw error;
+    };
+    await expect(runProjectSweep(f.deps, 'SUP', now)).rejects.toBe(error);
+  });
+
+  it('with automation off site-wide nothing but the configuration is read', async () => {
+    const f = await sweepDeps({ settings: { automation: { enabled: false } } });
+    const read: string[] = [];
+    const get = f.store.get.bind(f.store);
+    f.store.get = async <T>(key: string) => {
+      read.push(key);
+      return get<T>(key);
+    };
+    await runProjectSweep(f.deps, 'SUP', now);
+    expect(read).toEqual([CONFIG_KEY]);
+  });
+
+  it('a repair that completed and then ran out of budget in the due phase saves no position', async () => {
+    const f = await sweepDeps({ repaired: [], settings: { automation: { pointsBudgetPerHour: 3 } } });
+    await f.store.set(REPAIR_MARKER('SUP'), {
+      at: new Date(now.getTime() - 25 * HOUR).toISOString(),
+      basis: BASIS,
+    });
+    const { bean } = dueBean(12);
+    await dueInIndex(f, bean);
+    expect((await runProjectSweep(f.deps, 'SUP', now)).kind).toBe('budgetExhausted');
+    expect(f.searches).toHaveLength(1);
+    expect(await f.store.get(REPAIR_MARKER('SUP'))).toEqual({ at: now.toISOString(), basis: BASIS });
+    expect(await f.store.get(REPAIR_PROGRESS('SUP'))).toBeUndefined();
+  });
+
+  it('a repair page queued without its basis is not saved as the position of a repair', async () => {
+    const f = await sweepDeps({ settings: { automation: { pointsBudgetPerHour: 2 } } });
+    const outcome = await runProjectSweep(f.deps, 'SUP', now, { phase: 'unstamped', nextPageToken: 'p5' });
+    expect(outcome.kind).toBe('budgetExhausted');
+    expect(await f.store.get(REPAIR_PROGRESS('SUP'))).toBeUndefined();
+  });
 });
 
 describe('runScheduledSweep: every managed project once per run, the rest handed to the queue', () => {
@@ -575,7 +617,8 @@ describe('runScheduledSweep: every managed project once per run, the rest handed
           rebuild: true,
         },
       },
-    ]);
+    ]); // The queue continues it within the hour: no position is saved for the next hourly run.
+    expect(await f.store.get(REPAIR_PROGRESS('SUP'))).toBeUndefined();
   });
 
   it('a refused hand-over is logged and ends the run well, without marking it finished', async () => {
@@ -639,8 +682,10 @@ describe('runScheduledSweep: every managed project once per run, the rest handed
   it('a defect while requeueing Delivery tables is not swallowed', async () => {
     const error = new TypeError('boom');
     const f = await sweepDeps();
-    f.store.list = async () => {
-      throw error;
+    const list = f.store.list.bind(f.store);
+    f.store.list = async (prefix, options) => {
+      if (prefix.startsWith('deliveryTable:')) throw error;
+      return list(prefix, options);
     };
     await expect(runScheduledSweep(f.deps, now)).rejects.toBe(error);
   });
@@ -663,6 +708,18 @@ describe('runScheduledSweep: every managed project once per run, the rest handed
       throw error;
     };
     await expect(runScheduledSweep(f.deps, now)).rejects.toBe(error);
+  });
+
+  it.each([
+    ['a run that finished', {}],
+    ['a run with automation off', { automation: { enabled: false } }],
+  ])('the run marker of %s is kept one day', async (_name, settings) => {
+    const f = await sweepDeps({ settings });
+    await runScheduledSweep(f.deps, now);
+    f.store.advanceDays(0.5);
+    expect(await marker(f, 'SUP')).toBeDefined();
+    f.store.advanceDays(0.5);
+    expect(await marker(f, 'SUP')).toBeUndefined();
   });
 
   it('the projects of one run share its invocation time', async () => {

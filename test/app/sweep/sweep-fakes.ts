@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../src/app/deps';
-import type { CommentFacts, JiraGateway } from '../../../src/app/ports/jira';
+import type { ChangelogHistory, CommentFacts, IssueBean, JiraGateway } from '../../../src/app/ports/jira';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { WorkflowTransitions } from '../../../src/app/shared/workflow-transitions';
@@ -92,12 +92,18 @@ export interface Site {
   readonly duringWrite?: () => Promise<void>;
   /** Whether the workflow offers a way to Closed from the ticket's status. */
   readonly closable?: boolean;
+  /** The ticket as `GET /issue` returns it when asked for its status (a re-read); absent: unreadable. */
+  readonly issue?: IssueBean;
+  /** The ticket's whole changelog, oldest first, as the changelog endpoint pages it. */
+  readonly changelog?: ChangelogHistory[];
 }
 
 /** Jira and JSM reduced to what the sweep reads and writes for one ticket; records every request. */
 export function fakeSite(site: Site = {}) {
   const calls: string[] = [];
   const writes: { kind: 'edit' | 'transition' | 'property'; body: unknown }[] = [];
+  /** The options of each edit and property write (the ticket view its state was decided from), in order. */
+  const writeOptions: unknown[] = [];
   let property: unknown = site.property;
   const failures = [...(site.failWrites ?? [])];
   const write = async (
@@ -136,24 +142,36 @@ export function fakeSite(site: Site = {}) {
     },
     async getIssue(key: string, options: { fields: string[] }) {
       calls.push(`issue ${key} ${options.fields.join(',')}`);
+      if (site.issue && options.fields.includes('status')) return structuredClone(site.issue);
       return { id: '10001', key, fields: { [ORGANIZATIONS_FIELD]: site.shared ?? [] } };
     },
     async getIssueProperty(key: string, propertyKey: string) {
       calls.push(`getProperty ${key} ${propertyKey}`);
       return structuredClone(property);
     },
-    async setIssueProperty(key: string, propertyKey: string, value: unknown) {
+    async setIssueProperty(key: string, propertyKey: string, value: unknown, options?: unknown) {
       calls.push(`setProperty ${key} ${propertyKey}`);
+      writeOptions.push(options);
       writes.push({ kind: 'property', body: value });
       property = value;
     },
-    async editIssue(key: string, edit: { properties?: { key: string; value: unknown }[] }) {
+    async editIssue(
+      key: string,
+      edit: { properties?: { key: string; value: unknown }[] },
+      options?: unknown,
+    ) {
       calls.push(`edit ${key}`);
+      writeOptions.push(options);
       await write('edit', edit);
     },
     async doTransition(key: string, transition: { properties?: { key: string; value: unknown }[] }) {
       calls.push(`transition ${key}`);
       await write('transition', transition);
+    },
+    async changelogPage(key: string, startAt: number, maxResults: number) {
+      calls.push(`changelog ${key} ${startAt}+${maxResults}`);
+      const histories = site.changelog ?? [];
+      return { total: histories.length, histories: histories.slice(startAt, startAt + maxResults) };
     },
     async getTransitions(key: string) {
       calls.push(`transitions ${key}`);
@@ -179,7 +197,7 @@ export function fakeSite(site: Site = {}) {
       return site.members?.[organizationId]?.includes(accountId) ?? false;
     },
   };
-  return { jira, links, calls, writes, property: () => property as ProcessState | undefined };
+  return { jira, links, calls, writes, writeOptions, property: () => property as ProcessState | undefined };
 }
 
 export type FakeSite = ReturnType<typeof fakeSite>;
