@@ -56,7 +56,7 @@ function statusHistory(id: string, ms: number, statusId: string, statusName: str
 }
 
 const CLARIFICATION = { id: '3', name: 'Clarification required / On hold' };
-const IN_PROGRESS = { id: '2', name: 'In Progress' };
+const OPEN = { id: '1', name: 'Open' };
 
 /** The ticket as `GET /issue` returns it on a re-read: in Clarification since `days`, `state` its property. */
 function issueRead(days: number, state: ProcessState | undefined): IssueBean {
@@ -74,7 +74,7 @@ function issueRead(days: number, state: ProcessState | undefined): IssueBean {
     properties: state ? { [PROCESS_STATE_KEY]: state } : {},
     changelog: {
       histories: [
-        statusHistory('1', entered - DAY / 2, IN_PROGRESS.id, IN_PROGRESS.name),
+        statusHistory('1', entered - DAY / 2, OPEN.id, OPEN.name),
         statusHistory('2', entered, CLARIFICATION.id, CLARIFICATION.name),
       ],
       total: 2,
@@ -91,7 +91,7 @@ function statelessTicket(days: number, overrides: Partial<SweepTicket> = {}): Sw
     created: jiraTime(entered - DAY),
     updatedMs: entered,
     statusChanges: [
-      { at: jiraTime(entered - DAY / 2), toStatusId: IN_PROGRESS.id, toStatusName: IN_PROGRESS.name },
+      { at: jiraTime(entered - DAY / 2), toStatusId: OPEN.id, toStatusName: OPEN.name },
       { at: jiraTime(entered), toStatusId: CLARIFICATION.id, toStatusName: CLARIFICATION.name },
     ],
     ...overrides,
@@ -187,15 +187,18 @@ describe('sweepTicket: one ticket from the sweep, decided on a state that belong
     ['within the slack of the app’s own write', 10 * MINUTE, 5 * MINUTE, false],
     ['a quarter of an hour ago', 15 * MINUTE, 5 * MINUTE + 1, false],
     ['just under a quarter of an hour ago', 15 * MINUTE - 1, 5 * MINUTE + 1, true],
-  ])('a ticket changed %s waits for the event handler: %s', async (_name, ago, afterState, waits) => {
-    const ticket = clarificationTicket(REMINDER_DAYS);
-    const state = ticket.state as ProcessState;
-    const changed = now.getTime() - ago;
-    const stamped: ProcessState = { ...state, updatedAt: new Date(changed - afterState).toISOString() };
-    const { outcome } = await sweep({ ...ticket, state: stamped, updatedMs: changed }, { comments: [] });
-    if (waits) expect(outcome).toEqual({ kind: 'deferred', reason: 'recentActivity' });
-    else expect(outcome.kind).not.toBe('deferred');
-  });
+  ])(
+    'a ticket changed %s (%i ms ago, %i ms after its state): waits for the event handler: %s',
+    async (_name, ago, afterState, waits) => {
+      const ticket = clarificationTicket(REMINDER_DAYS);
+      const state = ticket.state as ProcessState;
+      const changed = now.getTime() - ago;
+      const stamped: ProcessState = { ...state, updatedAt: new Date(changed - afterState).toISOString() };
+      const { outcome } = await sweep({ ...ticket, state: stamped, updatedMs: changed }, { comments: [] });
+      if (waits) expect(outcome).toEqual({ kind: 'deferred', reason: 'recentActivity' });
+      else expect(outcome.kind).not.toBe('deferred');
+    },
+  );
 
   it('a ticket without a known change time is not held back', async () => {
     const { outcome } = await sweep({ ...clarificationTicket(REMINDER_DAYS), updatedMs: undefined });
@@ -239,10 +242,11 @@ describe('sweepTicket: a state that does not belong to the ticket is rebuilt, ne
     expect(fake.calls).toContain('issue SUP-1 status,issuetype,updated,created,reporter');
     expect(stateWritten(fake)?.timer).toBe('clarification');
     expect(stateWritten(fake)?.lastReset?.reason).toBe('statusEntered');
-    expect(stateWritten(fake)?.returnStatus).toEqual({ statusId: IN_PROGRESS.id, status: 'inProgress' });
+    expect(stateWritten(fake)?.returnStatus).toBe('open');
+    expect(stateWritten(fake)?.returnStatusId).toBe(OPEN.id);
     expect(audits.map((a) => [a.action, a.outcome, a.detail])).toEqual([
-      ['statusChanged', 'skipped', 'stateRebuilt'],
       ['restamp', 'done', 'clarification statusEntered'],
+      ['statusChanged', 'skipped', 'stateRebuilt'],
     ]);
   });
 
@@ -266,7 +270,7 @@ describe('sweepTicket: a state that does not belong to the ticket is rebuilt, ne
     const ticket = statelessTicket(2, { statusChanges: [], olderHistories: 2 });
     const { outcome, fake } = await sweep(ticket, {
       changelog: [
-        statusHistory('1', entered - DAY / 2, IN_PROGRESS.id, IN_PROGRESS.name),
+        statusHistory('1', entered - DAY / 2, OPEN.id, OPEN.name),
         statusHistory('2', entered, CLARIFICATION.id, CLARIFICATION.name),
       ],
     });
