@@ -152,3 +152,113 @@ describe('reading search results', () => {
     expect(toSweepTicket({ id: '1', key: 'SUP-2', fields: {} }, cfg)).toBeUndefined();
   });
 });
+
+describe('rebuilding a state: where the status was entered, and what an old state hands on', () => {
+  const CLARIFICATION = 'Clarification required / On hold';
+
+  it.each([
+    ['by its id alone (renamed since)', { toStatusId: '3', toStatusName: 'Waiting for customer' }],
+    ['by its name alone (id unknown)', { toStatusId: undefined, toStatusName: CLARIFICATION }],
+  ])('finds the entry into the current status %s', (_name, change) => {
+    const entered = ticket({
+      statusChanges: [
+        { at: '2026-11-02T09:15:00.000+0000', toStatusId: '2', toStatusName: 'Open' },
+        { at: '2026-11-05T09:15:00.000+0000', ...change },
+      ],
+    });
+    expect(statusEnteredAt(entered, now).toISOString()).toBe('2026-11-05T09:15:00.000Z');
+  });
+
+  it('an entry whose time cannot be read counts from the creation; without either, from now', () => {
+    const unreadable = ticket({
+      statusChanges: [{ at: 'yesterday', toStatusId: '3', toStatusName: CLARIFICATION }],
+    });
+    expect(statusEnteredAt(unreadable, now).toISOString()).toBe('2026-10-01T08:00:00.000Z');
+    expect(statusEnteredAt(ticket({ statusChanges: [], created: '' }), now)).toEqual(now);
+  });
+
+  it('an entry time ahead of the clock (clock skew) counts as now, never in the future', () => {
+    const ahead = ticket({
+      statusChanges: [{ at: '2026-11-27T10:05:00.000+0000', toStatusId: '3', toStatusName: CLARIFICATION }],
+    });
+    expect(statusEnteredAt(ahead, now)).toEqual(now);
+    expect(rebuildState(ahead, cfg, now).enteredAt).toBe(now.toISOString());
+  });
+
+  it('counts the cycle and the entry from the rebuilt status, stamped now', () => {
+    const state = rebuildState(ticket(), cfg, now);
+    expect(state).toMatchObject({
+      v: 1,
+      statusId: '3',
+      cycle: 1,
+      enteredAt: '2026-11-02T09:15:00.000Z',
+      updatedAt: now.toISOString(),
+      done: [],
+      flags: [],
+      resets: [{ at: now.toISOString(), reason: 'installBackfill' }],
+    });
+    expect(state).not.toHaveProperty('acceptedAt');
+  });
+
+  it('hands on when the customer accepted and the resets an old state remembers', () => {
+    const old = {
+      ...initialState(now, '9'),
+      timer: 'resolved' as const,
+      cycle: 2,
+      acceptedAt: '2026-10-20T08:00:00.000Z',
+      resets: [{ at: '2026-10-21T08:00:00.000Z', reason: 'customerComment' as const }],
+    };
+    const state = rebuildState(ticket({ state: old }), cfg, now);
+    expect(state.acceptedAt).toBe('2026-10-20T08:00:00.000Z');
+    expect(state.resets).toEqual([
+      { at: '2026-10-21T08:00:00.000Z', reason: 'customerComment' },
+      { at: now.toISOString(), reason: 'statusEntered' },
+    ]);
+  });
+
+  it.each([
+    ['a status that is no working status of the kind', { toStatusId: '5', toStatusName: 'Resolved' }],
+    ['a status the project does not name', { toStatusId: '8', toStatusName: 'Triage' }],
+  ])('a Clarification entered from %s records no return status', (_name, before) => {
+    const state = rebuildState(
+      ticket({
+        statusChanges: [
+          { at: '2026-11-01T09:15:00.000+0000', ...before },
+          { at: '2026-11-02T09:15:00.000+0000', toStatusId: '3', toStatusName: CLARIFICATION },
+        ],
+      }),
+      cfg,
+      now,
+    );
+    expect(state).not.toHaveProperty('returnStatus');
+    expect(state).not.toHaveProperty('returnStatusId');
+  });
+
+  it('a Clarification whose entry the changelog does not show records no return status', () => {
+    const state = rebuildState(ticket({ statusChanges: [] }), cfg, now);
+    expect(state).not.toHaveProperty('returnStatus');
+  });
+
+  it('only a ticket in Clarification gets a return status', () => {
+    const resolved = ticket({
+      statusId: '5',
+      statusName: 'Resolved',
+      status: 'resolved',
+      statusChanges: [
+        { at: '2026-11-01T09:15:00.000+0000', toStatusId: '2', toStatusName: 'Open' },
+        { at: '2026-11-02T09:15:00.000+0000', toStatusId: '5', toStatusName: 'Resolved' },
+      ],
+    });
+    const state = rebuildState(resolved, cfg, now);
+    expect(state.timer).toBe('resolved');
+    expect(state).not.toHaveProperty('returnStatus');
+  });
+
+  it('a ticket in no known status gets no timer, and its state matches no status', () => {
+    const unknown = ticket({ status: undefined, statusId: '12', statusName: 'Parked' });
+    const state = rebuildState(unknown, cfg, now);
+    expect(state.timer).toBe('none');
+    expect(stateMatchesTicket({ ...unknown, state })).toBe(true);
+    expect(stateMatchesTicket({ ...unknown, state: { ...state, timer: 'clarification' } })).toBe(false);
+  });
+});
