@@ -167,6 +167,22 @@ describe('rebuilding a state: where the status was entered, and what an old stat
       ],
     });
     expect(statusEnteredAt(entered, now).toISOString()).toBe('2026-11-05T09:15:00.000Z');
+    expect(rebuildState(entered, cfg, now).returnStatus).toBe('open');
+  });
+
+  it('a later change into another status is not the entry into the current one', () => {
+    const ahead = ticket({
+      statusChanges: [
+        { at: '2026-11-02T09:15:00.000+0000', toStatusId: '2', toStatusName: 'Open' },
+        { at: '2026-11-05T09:15:00.000+0000', toStatusId: '3', toStatusName: CLARIFICATION },
+        { at: '2026-11-06T09:15:00.000+0000', toStatusId: '5', toStatusName: 'Resolved' },
+      ],
+    });
+    expect(statusEnteredAt(ahead, now).toISOString()).toBe('2026-11-05T09:15:00.000Z');
+    expect(rebuildState(ahead, cfg, now)).toMatchObject({
+      enteredAt: '2026-11-05T09:15:00.000Z',
+      returnStatus: 'open',
+    });
   });
 
   it('an entry whose time cannot be read counts from the creation; without either, from now', () => {
@@ -260,5 +276,17 @@ describe('rebuilding a state: where the status was entered, and what an old stat
     expect(state.timer).toBe('none');
     expect(stateMatchesTicket({ ...unknown, state })).toBe(true);
     expect(stateMatchesTicket({ ...unknown, state: { ...state, timer: 'clarification' } })).toBe(false);
+  });
+
+  it('a state written in another status with the same timer (another status id) does not match', () => {
+    const state = rebuildState(ticket(), cfg, now);
+    expect(stateMatchesTicket(ticket({ state, statusId: '13' }))).toBe(false);
+  });
+
+  it('a ticket of a type the app does not manage matches only a state without timer', () => {
+    const epic = ticket({ typeName: 'Epic', kind: undefined });
+    const state = rebuildState(epic, cfg, now);
+    expect(stateMatchesTicket({ ...epic, state })).toBe(true);
+    expect(stateMatchesTicket({ ...epic, state: { ...state, timer: 'clarification' } })).toBe(false);
   });
 });
