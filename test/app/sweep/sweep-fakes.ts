@@ -140,9 +140,18 @@ export function fakeSite(site: Site = {}) {
             },
           ];
     },
-    async getIssue(key: string, options: { fields: string[] }) {
+    async getIssue(key: string, options: { fields: string[]; properties?: string[]; expand?: string }) {
       calls.push(`issue ${key} ${options.fields.join(',')}`);
-      if (site.issue && options.fields.includes('status')) return structuredClone(site.issue);
+      if (site.issue && options.fields.includes('status')) {
+        // Jira returns only the properties asked for, and the changelog only when expanded.
+        const { properties, changelog, ...issue } = structuredClone(site.issue);
+        const asked = (options.properties ?? []).filter((k) => properties?.[k] !== undefined);
+        return {
+          ...issue,
+          properties: Object.fromEntries(asked.map((k) => [k, properties?.[k]])),
+          ...(options.expand === 'changelog' && changelog ? { changelog } : {}),
+        };
+      }
       return { id: '10001', key, fields: { [ORGANIZATIONS_FIELD]: site.shared ?? [] } };
     },
     async getIssueProperty(key: string, propertyKey: string) {
