@@ -327,4 +327,36 @@ describe('sweepTicket: a write Jira refuses is decided once more on a fresh read
     expect(fake.calls).toContain('issue SUP-1 status,issuetype,updated,created,reporter');
     expect(outcome).toEqual({ kind: 'notDue' });
   });
+
+  it('a ticket read again whose announced state is not in Jira yet waits for the next sweep', async () => {
+    const ticket = clarificationTicket(2);
+    const stale = {
+      ...(ticket.state as ProcessState),
+      nextDueAt: new Date(now.getTime() - MINUTE).toISOString(),
+    };
+    const resolved = timerTicket('resolved', 0).state as ProcessState;
+    const store = new MemoryStore();
+    await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
+    const { outcome, fake } = await sweep(
+      { ...ticket, state: stale },
+      { property: resolved, issue: issueRead(2, stale) },
+      { store },
+    );
+    expect(fake.calls).toContain('issue SUP-1 status,issuetype,updated,created,reporter');
+    expect(outcome).toEqual({ kind: 'deferred', reason: 'stateWriteInFlight' });
+  });
+
+  it('a property read fresh whose announced state is not in Jira yet waits for the next sweep', async () => {
+    const ticket = clarificationTicket(2);
+    const stale = {
+      ...(ticket.state as ProcessState),
+      nextDueAt: new Date(now.getTime() - MINUTE).toISOString(),
+    };
+    const store = new MemoryStore();
+    await markStateWrite(store, ticket.id, now.toISOString(), EVENT_WRITER);
+    const { outcome, fake } = await sweep({ ...ticket, state: stale }, { property: stale }, { store });
+    expect(fake.calls).toContain(`getProperty SUP-1 ${PROCESS_STATE_KEY}`);
+    expect(outcome).toEqual({ kind: 'deferred', reason: 'stateWriteInFlight' });
+    expect(fake.writes).toEqual([]);
+  });
 });
