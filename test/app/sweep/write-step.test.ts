@@ -163,7 +163,11 @@ describe('writeStep: a due timer step is exactly one Jira write', () => {
     const ticket = clarificationTicket(CLOSE_DAYS);
     const error = await write(ticket, { site: { closable: false } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoCloseTransitionError);
-    expect(error).toMatchObject({ statusId: ticket.statusId, name: 'NoCloseTransitionError' });
+    expect(error).toMatchObject({
+      statusId: ticket.statusId,
+      name: 'NoCloseTransitionError',
+      message: `no transition to Closed from status ${ticket.statusId}`,
+    });
   });
 
   it('a step with nothing left to write but its state brings the property up to date', async () => {
