@@ -94,6 +94,21 @@ describe('copyAfterChange: what an edit handled without a read does to the porta
     ['no items at all', copyAt(T0), [], snapshotAt(T1), 'drop'],
     ['status on a mark: stays a mark, floor raised', { floor: T0 }, [STATUS], snapshotAt(T1), 'drop'],
     ['status on a mark with a newer floor', { floor: T2 }, [STATUS], snapshotAt(T1), 'keep'],
+    ['status on a mark without a floor: the mark gets one', {}, [STATUS], snapshotAt(T1), 'drop'],
+    [
+      'status on a mark without a floor, no snapshot: nothing to raise it to',
+      {},
+      [STATUS],
+      undefined,
+      'keep',
+    ],
+    [
+      'a custom field the copy does not hold (held only where no copy exists yet)',
+      copyAt(T0),
+      [item('customfield_10099')],
+      snapshotAt(T1),
+      'keep',
+    ],
   ])('%s', (_case, stored, items, snapshot, expected) => {
     expect(copyAfterChange(stored, { items, snapshot }).kind).toBe(expected);
   });
@@ -109,6 +124,43 @@ describe('copyAfterChange: what an edit handled without a read does to the porta
       },
     });
   });
+
+  it('a mark without a floor takes the event’s time as its floor', () => {
+    expect(copyAfterChange({}, { items: [STATUS], snapshot: snapshotAt(T1) })).toEqual({
+      kind: 'drop',
+      floor: T1,
+    });
+  });
+
+  const moved: IssueSnapshot = {
+    ...snapshotAt(T1),
+    typeId: '11',
+    typeName: 'Bug',
+    summary: 'CSV export',
+    reporterId: 'acme-2',
+    assigneeId: 'agent-7',
+  };
+  it.each<[string, IssueSnapshot, unknown]>([
+    ['issuetype', moved, { id: '11', name: 'Bug' }],
+    ['summary', moved, 'CSV export'],
+    ['reporter', moved, { accountId: 'acme-2' }],
+    ['reporter', { ...moved, reporterId: undefined }, null],
+    ['assignee', moved, { accountId: 'agent-7' }],
+    ['assignee', { ...moved, assigneeId: undefined }, null],
+  ])(
+    'a change of %s takes the snapshot’s value, a person as the account id only (%#)',
+    (fieldId, snapshot, value) => {
+      const next = copyAfterChange(copyAt(T0), { items: [item(fieldId)], snapshot });
+      expect(next).toEqual({
+        kind: 'patch',
+        copy: {
+          ...copyAt(T0),
+          bean: { ...copyAt(T0).bean!, fields: { ...copyAt(T0).bean!.fields, [fieldId]: value } },
+          fieldBasis: { [fieldId]: T1 },
+        },
+      });
+    },
+  );
 
   it('leaves each field at its newest value when two moves are handled in reverse order', () => {
     const newer = copyAfterChange(copyAt(T0), { items: [STATUS], snapshot: snapshotAt(T2, OPEN) });
@@ -154,7 +206,61 @@ describe('followPortalCopy', () => {
     await followPortalCopy(store, 'SD-2', { items: [STATUS], snapshot: snapshotAt(T1) });
     expect(await store.get<StoredCopy>('portal:copy:SD-2')).toMatchObject({ fieldBasis: { status: T1 } });
   });
+
+  it('an edit of a field no copy holds writes nothing, over a copy or where nothing is stored', async () => {
+    const store = new MemoryStore();
+    await store.set('portal:copy:SD-2', copyAt(T0));
+    const change = { items: [item('description')], snapshot: snapshotAt(T1) };
+    await followPortalCopy(store, 'SD-1', change);
+    await followPortalCopy(store, 'SD-2', change);
+    expect([...store.data]).toEqual([['portal:copy:SD-2', copyAt(T0)]]);
+  });
+
+  it('a copy that appears between the read and the mark takes the change instead of being overwritten', async () => {
+    const store = new RacingStore(async (inner) => inner.set('portal:copy:SD-1', copyAt(T0)));
+    await followPortalCopy(store, 'SD-1', { items: [STATUS], snapshot: snapshotAt(T1) });
+    expect(await store.get('portal:copy:SD-1')).toEqual({
+      ...copyAt(T0),
+      bean: { ...copyAt(T0).bean!, fields: { ...copyAt(T0).bean!.fields, status: CLARIFICATION } },
+      fieldBasis: { status: T1 },
+    });
+  });
+
+  it.each<[string, IssueSnapshot | undefined, StoredCopy]>([
+    ['the event’s time as its floor', snapshotAt(T1), { floor: T1 }],
+    ['no floor when the event has no snapshot', undefined, {}],
+  ])(
+    'a record that keeps appearing and vanishing is marked stale after two tries, with %s',
+    async (_case, snapshot, mark) => {
+      const store = new RacingStore(async () => undefined, Infinity);
+      await followPortalCopy(store, 'SD-1', { items: [STATUS], snapshot });
+      expect(store.tries).toBe(2);
+      expect(await store.get('portal:copy:SD-1')).toEqual(mark);
+    },
+  );
 });
+
+/**
+ * A store where another writer wins each of the first `races` `setIfAbsent` calls: `meanwhile` runs on the inner
+ * store just before the call, which then finds the key taken (and the record gone again when `meanwhile` wrote
+ * nothing).
+ */
+class RacingStore extends MemoryStore {
+  tries = 0;
+  constructor(
+    private readonly meanwhile: (inner: MemoryStore) => Promise<void>,
+    private readonly races = 1,
+  ) {
+    super();
+  }
+
+  override async setIfAbsent<T>(key: string, value: T): Promise<boolean> {
+    this.tries += 1;
+    if (this.tries > this.races) return super.setIfAbsent(key, value);
+    await this.meanwhile(this);
+    return false;
+  }
+}
 
 /** Whether the record of SD-1 lives exactly {@link COPY_TTL_DAYS} days after the write just made. */
 async function livesForTheTtl(store: ExpiringStore): Promise<[boolean, boolean]> {
