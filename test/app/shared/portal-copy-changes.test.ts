@@ -226,6 +226,14 @@ describe('followPortalCopy', () => {
     });
   });
 
+  it('a copy the change makes stale is marked at once, without trying to create a record', async () => {
+    const store = new RacingStore(async () => undefined, 0);
+    await store.set('portal:copy:SD-1', copyAt(T0));
+    await followPortalCopy(store, 'SD-1', { items: [item('customfield_10002')], snapshot: snapshotAt(T1) });
+    expect(store.tries).toBe(0);
+    expect(await store.get('portal:copy:SD-1')).toEqual({ floor: T1 });
+  });
+
   it.each<[string, IssueSnapshot | undefined, StoredCopy]>([
     ['the event’s time as its floor', snapshotAt(T1), { floor: T1 }],
     ['no floor when the event has no snapshot', undefined, {}],
