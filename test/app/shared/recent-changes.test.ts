@@ -1,5 +1,5 @@
 import { noteRecentChange, recentChanges } from '../../../src/app/shared/recent-changes';
-import { MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryStore } from '../../support/memory-store';
 
 const t0 = new Date('2026-11-27T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -58,5 +58,35 @@ describe('recent changes: the ids a search reconciles', () => {
     await store.set('recent:SD:abc', { at: t0.toISOString() });
     expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [] });
     expect((await store.list('recent:SD:')).entries).toEqual([]);
+  });
+
+  it('changes noted at the same moment list the higher id first', async () => {
+    const store = new MemoryStore();
+    await noteRecentChange(store, 'SD', '10001', 'delivery', t0);
+    await noteRecentChange(store, 'SD', '10003', 'delivery', t0);
+    await noteRecentChange(store, 'SD', '10002', 'delivery', t0);
+    expect((await recentChanges(store, 'SD', t0)).deliveries).toEqual([10003, 10002, 10001]);
+  });
+
+  it('reads a time written with an offset as the instant it is', async () => {
+    const store = new MemoryStore();
+    await store.set('recent:SD:10001', { at: '2026-11-27T11:30:00+01:00', kind: 'ticket' });
+    expect((await recentChanges(store, 'SD', at(WINDOW_MS - 1))).tickets).toEqual([10001]);
+    expect((await recentChanges(store, 'SD', at(WINDOW_MS + 30 * 60_000))).tickets).toEqual([]);
+  });
+
+  it('an entry of a kind the app does not know is deleted', async () => {
+    const store = new MemoryStore();
+    await store.set('recent:SD:10001', { at: t0.toISOString(), kind: 'epic' });
+    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [] });
+    expect(store.data.size).toBe(0);
+  });
+
+  it('KVS lets a noted change go after a day, should no reader delete it', async () => {
+    const store = new ExpiringStore();
+    await noteRecentChange(store, 'SD', '10001', 'ticket', t0);
+    expect(await store.get('recent:SD:10001')).toEqual({ at: t0.toISOString(), kind: 'ticket' });
+    store.advanceDays(1);
+    expect(await store.get('recent:SD:10001')).toBeUndefined();
   });
 });
