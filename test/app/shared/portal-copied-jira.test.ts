@@ -2,6 +2,7 @@ import { dueIndexedJira } from '../../../src/app/shared/due-indexed-jira';
 import { portalCopiedJira } from '../../../src/app/shared/portal-copied-jira';
 import type { JiraGateway } from '../../../src/app/ports/jira';
 import { PROCESS_STATE_KEY } from '../../../src/domain/process-state';
+import { CUSTOMER_STATE_KEY } from '../../../src/domain/service/customer-state';
 import { MemoryDueIndex, MemoryStore } from '../../support/memory-store';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -68,5 +69,107 @@ describe("the portal copy after the app's own writes (the app receives no event 
     const stored = await store.get<{ bean?: { properties: Record<string, unknown> } }>('portal:copy:SD-1');
     if (expected === 'marked') expect(stored).toEqual({});
     else expect(stored?.bean?.properties[PROCESS_STATE_KEY]).toEqual({ timer: 'none' });
+  });
+});
+
+describe('the portal copy wrapper passes every call through to Jira', () => {
+  const COPY = {
+    bean: { id: '10001', key: 'SD-1', fields: {}, properties: { [PROCESS_STATE_KEY]: { timer: 'old' } } },
+    basis: VIEW,
+  };
+
+  /** A Jira port that records each call with its arguments and its `this`, failing the writes when told. */
+  function port(failing = false) {
+    const calls: unknown[][] = [];
+    const jira = {
+      name: 'site',
+      async setIssueProperty(...args: unknown[]) {
+        calls.push(['setIssueProperty', ...args]);
+        if (failing) throw new Error('HTTP 409');
+      },
+      async editIssue(...args: unknown[]) {
+        calls.push(['editIssue', ...args]);
+        if (failing) throw new Error('HTTP 400');
+      },
+      async doTransition(...args: unknown[]) {
+        calls.push(['doTransition', ...args]);
+        if (failing) throw new Error('HTTP 400');
+      },
+      async getIssue(this: { name: string }, key: string) {
+        calls.push(['getIssue', key, this.name]);
+        return { id: '10001', key };
+      },
+    };
+    return { jira: jira as unknown as JiraGateway, calls };
+  }
+
+  async function storeWithCopy() {
+    const store = new MemoryStore();
+    await store.set('portal:copy:SD-1', COPY);
+    return store;
+  }
+
+  it('hands each write its arguments as given', async () => {
+    const { jira, calls } = port();
+    const app = portalCopiedJira(jira, await storeWithCopy());
+    const edit = { fields: { summary: 'x' } };
+    await app.setIssueProperty('SD-1', PROCESS_STATE_KEY, { timer: 'none' }, { stateBasis: VIEW });
+    await app.editIssue('SD-1', edit, { notifyUsers: false });
+    await app.doTransition('SD-1', { id: '31' });
+    expect(calls).toEqual([
+      ['setIssueProperty', 'SD-1', PROCESS_STATE_KEY, { timer: 'none' }, { stateBasis: VIEW }],
+      ['editIssue', 'SD-1', edit, { notifyUsers: false }],
+      ['doTransition', 'SD-1', { id: '31' }],
+    ]);
+  });
+
+  it('any other call reaches the port itself, as a method of it', async () => {
+    const { jira, calls } = port();
+    const app = portalCopiedJira(jira, new MemoryStore());
+    const { getIssue } = app;
+    await expect(getIssue('SD-2', { fields: [], properties: [] })).resolves.toEqual({
+      id: '10001',
+      key: 'SD-2',
+    });
+    expect(calls).toEqual([['getIssue', 'SD-2', 'site']]);
+    expect((app as unknown as { name: string }).name).toBe('site');
+  });
+
+  it.each<[string, (app: JiraGateway) => Promise<void>]>([
+    ['a property write', (app) => app.setIssueProperty('SD-1', PROCESS_STATE_KEY, { timer: 'none' })],
+    [
+      'an edit of the property',
+      (app) => app.editIssue('SD-1', { properties: [{ key: PROCESS_STATE_KEY, value: { timer: 'none' } }] }),
+    ],
+    ['an edit of a field', (app) => app.editIssue('SD-1', { fields: { summary: 'x' } })],
+    ['a transition', (app) => app.doTransition('SD-1', { id: '31' })],
+  ])('%s Jira refused leaves the copy as it was', async (_case, write) => {
+    const store = await storeWithCopy();
+    await expect(write(portalCopiedJira(port(true).jira, store))).rejects.toThrow();
+    expect(await store.get('portal:copy:SD-1')).toEqual(COPY);
+  });
+
+  it('an edit with an empty field list and both properties patches both into the copy', async () => {
+    const store = await storeWithCopy();
+    await portalCopiedJira(port().jira, store).editIssue('SD-1', {
+      fields: {},
+      properties: [
+        { key: PROCESS_STATE_KEY, value: { timer: 'none' } },
+        { key: CUSTOMER_STATE_KEY, value: { seen: 2 } },
+      ],
+    });
+    expect(await store.get('portal:copy:SD-1')).toEqual({
+      ...COPY,
+      bean: {
+        ...COPY.bean,
+        properties: { [PROCESS_STATE_KEY]: { timer: 'none' }, [CUSTOMER_STATE_KEY]: { seen: 2 } },
+      },
+    });
+  });
+
+  it('an edit of neither fields nor properties leaves the copy as it was', async () => {
+    const store = await storeWithCopy();
+    await portalCopiedJira(port().jira, store).editIssue('SD-1', {});
+    expect(await store.get('portal:copy:SD-1')).toEqual(COPY);
   });
 });
