@@ -168,6 +168,13 @@ describe('copyOf: only the portal’s fields, people as account ids, links as id
     });
   });
 
+  it('a list in any other field (the organizations) is kept as it is', () => {
+    const organizations = [{ id: '1', name: 'Acme GmbH' }];
+    expect(copyOf(issue(T0, { customfield_4: organizations }), ['customfield_4']).fields).toEqual({
+      customfield_4: organizations,
+    });
+  });
+
   it('an issuelinks value that is not a list is kept as it is', () => {
     expect(copyOf(issue(T0, { issuelinks: 'none' }), ['issuelinks']).fields).toEqual({ issuelinks: 'none' });
   });
@@ -257,6 +264,16 @@ describe('afterRead: a patched field older than the read takes the read’s valu
     const stored: StoredCopy = { bean: copyOf(issue(T1, { summary: 'Old' }), ['summary']), basis: T1 };
     const read = copyOf(issue(T1, { summary: 'New' }), ['summary']);
     expect(afterRead(stored, read, T1)).toEqual({ bean: read, basis: T1 });
+  });
+
+  it('a read without updated replaces even a field an event patched', () => {
+    const stored: StoredCopy = {
+      bean: { ...copyOf(issue(T0), ['status']), fields: { status: CLOSED } },
+      basis: T0,
+      fieldBasis: { status: T2 },
+    };
+    const read = copyOf(issue(undefined), ['status']);
+    expect(afterRead(stored, read, undefined)).toEqual({ bean: read });
   });
 
   it('a copy without a basis is replaced by the read', () => {
