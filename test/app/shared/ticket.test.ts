@@ -169,7 +169,7 @@ describe('toTicket: an issue bean read into the rules’ ticket', () => {
 describe('what a read of the ticket asks for', () => {
   it('the system fields the rules read and the site’s custom fields, without unset roles', () => {
     const fields = ticketFields({ organizations: 'customfield_10014', deliveryVersion: undefined });
-    expect(fields).toEqual([
+    expect(fields).toStrictEqual([
       'summary',
       'status',
       'issuetype',
