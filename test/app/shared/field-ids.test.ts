@@ -43,6 +43,7 @@ function site(complete: boolean) {
 
 describe('field ids: the field list is read once a week, once a day while a configured name is missing', () => {
   const rows: { name: string; complete: boolean; second: number; reads: number }[] = [
+    { name: 'complete, at the same moment', complete: true, second: 0, reads: 1 },
     { name: 'complete, an hour later', complete: true, second: HOUR, reads: 1 },
     { name: 'complete, just under a week later', complete: true, second: 7 * DAY - 1, reads: 1 },
     { name: 'complete, a week later', complete: true, second: 7 * DAY, reads: 2 },
