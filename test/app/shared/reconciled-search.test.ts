@@ -150,6 +150,12 @@ describe('searchReconciled: the requests it makes', () => {
     expect(requests[2]?.jql).toBe('(project = SD) AND id in (1) ORDER BY key ASC');
   });
 
+  it('100 ids to reconcile are exactly two searches', async () => {
+    const { jira, requests } = fakeSearch([issue(1)]);
+    await searchReconciled(jira, { where: 'project = SD' }, range(1, 100));
+    expect(requests.map((r) => r.reconcileIssues)).toEqual([range(1, 50), range(51, 50)]);
+  });
+
   it('a reconciled issue beyond the first 50 that no longer matches is dropped; the others stay', async () => {
     const ids = range(1, 51);
     const lagging = [...ids.map((n) => issue(n)), issue(99)];
