@@ -1,0 +1,64 @@
+import { settingChanges } from '../../../src/app/admin/settings-changes';
+
+describe('settingChanges', () => {
+  it('lists nothing for equal settings, whatever their key order', () => {
+    expect(settingChanges({ a: 1, b: { c: 'x', d: [1, 2] } }, { b: { d: [1, 2], c: 'x' }, a: 1 })).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ['a number', 50, 10, '50', '10'],
+    ['a flag', true, false, 'true', 'false'],
+    ['a text', 'Done', 'Closed', 'Done', 'Closed'],
+    ['a text emptied', 'Done', '', 'Done', '—'],
+    ['a value set', null, 30, '—', '30'],
+    ['a list of plain values', [1, 2, 3], [1, 2, 3, 4, 5], '1, 2, 3', '1, 2, 3, 4, 5'],
+    ['a list emptied', ['SUP'], [], 'SUP', '—'],
+    ['a text with its blanks collapsed', 'a\n\n  b', 'a  c', 'a b', 'a c'],
+  ])('shows %s as short text', (_name, from, to, shownFrom, shownTo) => {
+    expect(settingChanges({ timers: { value: from } }, { timers: { value: to } })).toEqual([
+      { path: 'timers.value', from: shownFrom, to: shownTo },
+    ]);
+  });
+
+  it('shortens a long text to sixty characters, the last an ellipsis', () => {
+    const long = 'x'.repeat(61);
+    const [change] = settingChanges({ text: 'x'.repeat(60) }, { text: long });
+    expect(change).toEqual({ path: 'text', from: 'x'.repeat(60), to: `${'x'.repeat(59)}…` });
+  });
+
+  it('shortens a long list as one text', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `PROJECT${i}`);
+    const [change] = settingChanges({ projects: [] }, { projects: keys });
+    expect(change?.to).toBe(`${keys.join(', ').slice(0, 59)}…`);
+  });
+
+  it('names a row of a table by its index and compares it field by field', () => {
+    const row = (timeZone: string) => ({ region: 'graz', timeZone });
+    expect(
+      settingChanges(
+        { regions: { regions: [row('Europe/Berlin'), row('Europe/Vienna')] } },
+        { regions: { regions: [row('Europe/Berlin'), row('Europe/Rome')] } },
+      ),
+    ).toEqual([{ path: 'regions.regions.1.timeZone', from: 'Europe/Vienna', to: 'Europe/Rome' }]);
+  });
+
+  it('lists a removed row after the settings of the new version', () => {
+    expect(
+      settingChanges(
+        { groups: [{ region: 'graz' }, { region: 'linz' }], wait: 24 },
+        { groups: [{ region: 'graz' }], wait: 48 },
+      ),
+    ).toEqual([
+      { path: 'wait', from: '24', to: '48' },
+      { path: 'groups.1.region', from: 'linz', to: '—' },
+    ]);
+  });
+
+  it('shows a list of lists per inner list', () => {
+    expect(settingChanges({ grid: [[1], [2]] }, { grid: [[1], [2, 3]] })).toEqual([
+      { path: 'grid.1', from: '2', to: '2, 3' },
+    ]);
+  });
+});
