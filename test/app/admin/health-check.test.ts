@@ -4,7 +4,7 @@ import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-erro
 import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
 import { JiraHttpError } from '../../../src/app/ports/jira-errors';
 import type { HealthCheck } from '../../../src/contract/admin-views';
-import { fakeJira } from '../panel/fake-jira';
+import type { fakeJira } from '../panel/fake-jira';
 import { adminDeps } from './admin-fixture';
 
 type Table = Parameters<typeof fakeJira>[0];
