@@ -16,6 +16,7 @@ describe('settingChanges', () => {
     ['a list of plain values', [1, 2, 3], [1, 2, 3, 4, 5], '1, 2, 3', '1, 2, 3, 4, 5'],
     ['a list emptied', ['SUP'], [], 'SUP', '—'],
     ['a text with its blanks collapsed', 'a\n\n  b', 'a  c', 'a b', 'a c'],
+    ['a text without the blanks around it', '\n Hello \n', ' Hi', 'Hello', 'Hi'],
   ])('shows %s as short text', (_name, from, to, shownFrom, shownTo) => {
     expect(settingChanges({ timers: { value: from } }, { timers: { value: to } })).toEqual([
       { path: 'timers.value', from: shownFrom, to: shownTo },
@@ -53,6 +54,12 @@ describe('settingChanges', () => {
     ).toEqual([
       { path: 'wait', from: '24', to: '48' },
       { path: 'groups.1.region', from: 'linz', to: '—' },
+    ]);
+  });
+
+  it('compares a list holding any table row row by row', () => {
+    expect(settingChanges({ mixed: [1, { region: 'graz' }] }, { mixed: [1, { region: 'linz' }] })).toEqual([
+      { path: 'mixed.1.region', from: 'graz', to: 'linz' },
     ]);
   });
 
