@@ -104,8 +104,9 @@ const UNTIMED_INSTANTS: ReadonlySet<string> = new Set(['enteredAt', 'cycleStarte
 /**
  * Whether `state` records nothing but the status its ticket is in: no timer, cycle, step, reset, flag, action done,
  * acceptance or Clarification origin, and no field beyond those {@link initialState} sets. The rules decide a ticket
- * without a state property from `initialState` of its status, so such a state written to Jira would change no
- * later decision; its instants only say when the decision was taken.
+ * without a state property from `initialState` (of the status its event's move left, or of its own: `startingState`
+ * in `decide-issue-change.ts`), so such a state written to Jira would change no later decision; its instants only
+ * say when the decision was taken.
  *
  * @example
  * holdsNothing(initialState(new Date('2026-11-30T09:00:00Z'), '10001')); // true
