@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeItemSchema } from '../../app/shared/change-item-schema';
 
 /**
  * The slices of Jira's response bodies the app reads. Jira sends far more; unknown keys pass through untouched
@@ -16,33 +17,11 @@ const statusRefSchema = z.looseObject({
   statusCategory: z.looseObject({ key: z.string() }).optional(),
 });
 
-/**
- * A changelog item with its empty sides as `null`. Jira may leave a cleared side out instead of sending `null`
- * (the OpenAPI spec types them as plain strings); a missing `toString` must then not be read as the inherited
- * `Object.prototype.toString`.
- */
-const withEmptySides = (value: unknown): unknown =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? { from: null, fromString: null, to: null, toString: null, ...value }
-    : value;
-
 const historySchema = z.looseObject({
   id: z.string(),
   created: z.string(),
   author: userRefSchema.optional(),
-  items: z.array(
-    z.preprocess(
-      withEmptySides,
-      z.looseObject({
-        field: z.string(),
-        fieldId: z.string().optional(),
-        from: z.string().nullable().optional(),
-        fromString: z.string().nullable().optional(),
-        to: z.string().nullable().optional(),
-        toString: z.string().nullable().optional(),
-      }),
-    ),
-  ),
+  items: z.array(changeItemSchema),
 });
 
 export const issueBeanSchema = z.looseObject({

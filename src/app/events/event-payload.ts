@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import type { IssueChangeEvent, IssueSnapshot } from '../../domain/events/issue-change';
+import { changeItemSchema } from '../shared/change-item-schema';
 
 /**
  * The parts of a Forge product event the rules rely on. Parsing is tolerant (unknown keys pass, optional parts
  * may be missing) because Jira's payloads are only partly documented (forge-platform §1.4). The documented
  * `issue.fields` become the event's snapshot only when all of them are present (`snapshotOf`).
  */
-const changeItemSchema = z.preprocess(
-  // Jira may leave a cleared side out instead of sending `null`: a missing `toString` is then `null`, never the
-  // inherited `Object.prototype.toString` (which the schema would refuse, and the whole event with it).
-  (value) =>
-    typeof value === 'object' && value !== null && !Object.hasOwn(value, 'toString')
-      ? { ...value, toString: null }
-      : value,
-  z.looseObject({
-    field: z.string(),
-    fieldId: z.string().optional(),
-    from: z.string().nullable().optional(),
-    to: z.string().nullable().optional(),
-    fromString: z.string().nullable().optional(),
-    toString: z.string().nullable().optional(),
-  }),
-);
-
 /** An id Jira sends as a number or as text, read as text; anything else (`null`, an object) is refused. */
 const idSchema = z.union([z.string(), z.number()]).transform(String);
 

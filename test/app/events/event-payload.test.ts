@@ -134,15 +134,18 @@ describe('issue events: the three kinds the rules react to', () => {
 
   it('a change item keeps what it carries; a cleared side Jira leaves out is null, not an inherited method', () => {
     const items = [{ field: 'summary' }, { field: 'priority', fieldId: 'priority', from: '3', to: null }];
+    const empty = { from: null, fromString: null, to: null, toString: null };
     expect(issueEvent(updated({ changelog: { items } })).items).toStrictEqual([
-      { field: 'summary', toString: null },
-      { field: 'priority', fieldId: 'priority', from: '3', to: null, toString: null },
+      { ...empty, field: 'summary' },
+      { ...empty, field: 'priority', fieldId: 'priority', from: '3' },
     ]);
   });
 
   it('a change item that names its new side keeps it', () => {
     const items = [{ field: 'priority', toString: 'High' }];
-    expect(issueEvent(updated({ changelog: { items } })).items).toStrictEqual(items);
+    expect(issueEvent(updated({ changelog: { items } })).items).toStrictEqual([
+      { from: null, fromString: null, to: null, toString: 'High', field: 'priority' },
+    ]);
   });
 });
 
