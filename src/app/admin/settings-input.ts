@@ -45,7 +45,7 @@ function calendarInput(c: ProcessSettings['calendar']): SectionResult {
     fragment: {
       calendar: {
         timeZone: c.timeZone,
-        holidayRegion: country === '' ? undefined : region ? `${country}-${region}` : country,
+        holidayRegion: country === '' ? null : region ? `${country}-${region}` : country,
         workingDays: c.workingDays,
         extraHolidays: c.extraHolidays,
       },
@@ -122,17 +122,10 @@ const CLEARED_WHEN_ABSENT: readonly (readonly [string, string, string])[] = [
 ];
 
 /**
- * Optional settings the page clears by setting them to `undefined` in its fragment (a merge alone would keep
- * the stored value): no holiday country. Another section's fragment that carries the parent without the key
- * (the timers' day counting in `calendar`) keeps it.
- */
-const CLEARED_WHEN_UNDEFINED: readonly (readonly [string, string])[] = [['calendar', 'holidayRegion']];
-
-/**
  * Applies a fragment onto a configuration input. Tables (regions, organizations, languages) and the on-call
  * choice replace what is stored instead of being merged into it, so a removed row or target stays removed;
- * an optional setting the fragment leaves out or sets to `undefined` is removed (see {@link CLEARED_WHEN_ABSENT},
- * {@link CLEARED_WHEN_UNDEFINED}).
+ * an optional setting the fragment leaves out is removed (see {@link CLEARED_WHEN_ABSENT}). No holiday country is
+ * stored as a `null` holiday region, which a merge keeps and which, in a project's override, replaces the site's.
  */
 export function applyFragment(input: unknown, fragment: Fragment): Record<string, unknown> {
   const merged = deepMerge(isRecord(input) ? input : {}, fragment) as Record<string, unknown>;
@@ -143,13 +136,6 @@ export function applyFragment(input: unknown, fragment: Fragment): Record<string
     if (!isRecord(stored) || !isRecord(stored[inner])) continue;
     const { [leaf]: _cleared, ...rest } = stored[inner];
     merged[key] = { ...stored, [inner]: rest };
-  }
-  for (const [key, leaf] of CLEARED_WHEN_UNDEFINED) {
-    const given = fragment[key];
-    const stored = merged[key];
-    if (!isRecord(given) || !(leaf in given) || given[leaf] !== undefined || !isRecord(stored)) continue;
-    const { [leaf]: _cleared, ...rest } = stored;
-    merged[key] = rest;
   }
   for (const [key, inner] of REPLACED_RECORDS) {
     const value = fragment[key];

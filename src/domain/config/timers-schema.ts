@@ -43,13 +43,18 @@ const isoWeekdaySchema = z.int().min(1).max(7);
 
 /**
  * How days are counted. `calendar` (the guide's rule): plain calendar days. `working`: a due time that falls
- * on a weekend or holiday of `holidayRegion` moves to the next working day at the same local time.
+ * on a weekend or holiday of `holidayRegion` moves to the next working day at the same local time. A
+ * `holidayRegion` of `null` means no public holidays; in a project's override it replaces the site's region.
  */
 export const calendarSchema = z
   .strictObject({
     mode: z.enum(['calendar', 'working']).default('calendar'),
     timeZone: timeZoneSchema.default('Europe/Berlin'),
-    holidayRegion: z.string().optional(),
+    holidayRegion: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((region) => region ?? undefined),
     extraHolidays: z.array(localDateSchema).default([]),
     workingDays: z.array(isoWeekdaySchema).min(1).default([1, 2, 3, 4, 5]),
   })

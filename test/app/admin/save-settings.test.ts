@@ -93,6 +93,27 @@ describe('saveSettings', () => {
     ]);
   });
 
+  it('a project whose calendar has no holiday country counts no holidays while the site does', async () => {
+    const { deps, store } = withQueue();
+    store.data.set(CONFIG_KEY, {
+      version: 2,
+      input: { projects: ['SUP'], calendar: { mode: 'working', holidayRegion: 'DE-SL' } },
+      savedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const { site } = await getSettings({}, deps);
+    expect(site.calendar).toMatchObject({ holidayCountry: 'DE', holidayRegion: 'SL' });
+    const override = { calendar: { ...site.calendar, holidayCountry: '', holidayRegion: null } };
+    await expect(
+      saveSettings({ scope: 'project', projectKey: 'SUP', override, expectedVersion: 2 }, deps),
+    ).resolves.toEqual({ ok: true, version: 3 });
+    const { site: after, overrides } = await getSettings({}, deps);
+    expect(after.calendar).toMatchObject({ holidayCountry: 'DE', holidayRegion: 'SL' });
+    expect(overrides.SUP?.calendar).toMatchObject({
+      holidayCountry: '',
+      holidayRegion: null,
+    });
+  });
+
   it.each([
     { name: 'forty changes are all listed', extra: {}, listed: 40, more: undefined },
     {

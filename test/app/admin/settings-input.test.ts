@@ -65,7 +65,7 @@ describe('the admin page sections as the stored configuration', () => {
     [
       'no country after a holiday region',
       [calendar('AT', '6'), calendar(' ', '6')],
-      undefined,
+      null,
       { holidayCountry: '', holidayRegion: null },
     ],
   ])('stores the holidays of %s', async (_name, edits, stored, shown) => {

@@ -2,8 +2,13 @@ import { changeItemSchema } from '../../../src/app/shared/change-item-schema';
 
 const EMPTY = { from: null, fromString: null, to: null, toString: null };
 
+interface Row {
+  readonly item: Record<string, unknown>;
+  readonly read: Record<string, unknown>;
+}
+
 describe('a changelog item, from an event or from the REST changelog', () => {
-  it.each([
+  it.each<Row>([
     { item: { field: 'status' }, read: { ...EMPTY, field: 'status' } },
     {
       item: { field: 'status', from: '1', fromString: 'Open', to: '3', toString: 'Resolved' },
@@ -33,7 +38,7 @@ describe('a changelog item, from an event or from the REST changelog', () => {
     });
   });
 
-  it.each([
+  it.each<{ item: unknown }>([
     { item: null },
     { item: [] },
     { item: 'status' },

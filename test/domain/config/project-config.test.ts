@@ -1,5 +1,6 @@
 import { configForProject, parseConfig, type AppConfig } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
+import { isWorkingDay } from '../../../src/domain/calendar/working-days';
 
 function config(input: unknown): AppConfig {
   const result = parseConfig(input);
@@ -39,6 +40,18 @@ describe('configForProject', () => {
       holidayRegion: 'GB-ENG',
     });
     expect(sup.languageByOrganization).toEqual({ ACME: 'en', Globex: 'de' });
+  });
+
+  it('lets a project switch public holidays off while the site counts them', () => {
+    const withoutHolidays = config({
+      projects: ['SUP', 'OPS'],
+      calendar: { mode: 'working', holidayRegion: 'DE-SL' },
+      projectOverrides: { SUP: { calendar: { holidayRegion: null } } },
+    });
+    const corpusChristi = new Date('2026-06-04T10:00:00Z');
+    expect(configForProject(withoutHolidays, 'SUP').calendar.holidayRegion).toBeUndefined();
+    expect(isWorkingDay(corpusChristi, configForProject(withoutHolidays, 'SUP').calendar)).toBe(true);
+    expect(isWorkingDay(corpusChristi, configForProject(withoutHolidays, 'OPS').calendar)).toBe(false);
   });
 
   it('does not carry the project list or overrides into the project settings', () => {
