@@ -4,6 +4,13 @@ import { isRecord } from '../shared/is-record';
 /** A changed text is shown up to this many characters. */
 const TEXT_LIMIT = 60;
 
+/** No value: a setting left out or cleared, or an empty table (which holds no row to compare). */
+function isNothing(value: unknown): boolean {
+  return (
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+  );
+}
+
 /** One value as the activity shows it: text shortened, lists joined, nothing as "—". */
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -34,7 +41,8 @@ function leaves(value: unknown, path: string, into: Map<string, unknown>): void 
 /**
  * Every setting that differs between two views of the settings, by its path on the admin page (the paths the
  * save's errors use, e.g. `timers.resolvedAutoCloseDays`, `regions.regions.1.timeZone`), in the order of
- * `after` and then the removed ones, with both values as short text.
+ * `after` and then the removed ones, with both values as short text. A table that gets its first row or loses its
+ * last is listed by its rows' fields only: its emptiness on the other side is no change of its own.
  *
  * @example
  * settingChanges({ timers: { resolvedAutoCloseDays: 50 } }, { timers: { resolvedAutoCloseDays: 10 } });
@@ -47,8 +55,9 @@ export function settingChanges(before: unknown, after: unknown): SettingChange[]
   leaves(after, '', next);
   const paths = [...next.keys(), ...[...old.keys()].filter((p) => !next.has(p))];
   return paths.flatMap((path) => {
-    const from = shown(old.get(path));
-    const to = shown(next.get(path));
-    return JSON.stringify(old.get(path)) === JSON.stringify(next.get(path)) ? [] : [{ path, from, to }];
+    const [before, after] = [old.get(path), next.get(path)];
+    if (JSON.stringify(before) === JSON.stringify(after) || (isNothing(before) && isNothing(after)))
+      return [];
+    return [{ path, from: shown(before), to: shown(after) }];
   });
 }

@@ -57,6 +57,33 @@ describe('settingChanges', () => {
     ]);
   });
 
+  it.each([
+    {
+      name: 'the first row of an empty table',
+      before: { groups: [], wait: 24 },
+      after: { groups: [{ region: 'graz' }], wait: 24 },
+      changes: [{ path: 'groups.0.region', from: '—', to: 'graz' }],
+    },
+    {
+      name: 'the last row of a table',
+      before: { groups: [{ region: 'graz' }] },
+      after: { groups: [] },
+      changes: [{ path: 'groups.0.region', from: 'graz', to: '—' }],
+    },
+    {
+      name: 'a cleared setting that was empty',
+      before: { holiday: '' },
+      after: { holiday: null },
+      changes: [],
+    },
+  ])('lists $name by its fields alone', ({ before, after, changes }) => {
+    expect(settingChanges(before, after)).toEqual(changes);
+  });
+
+  it('lists a table emptied of plain values as its list', () => {
+    expect(settingChanges({ days: [1, 2] }, { days: [] })).toEqual([{ path: 'days', from: '1, 2', to: '—' }]);
+  });
+
   it('compares a list holding any table row row by row', () => {
     expect(settingChanges({ mixed: [1, { region: 'graz' }] }, { mixed: [1, { region: 'linz' }] })).toEqual([
       { path: 'mixed.1.region', from: 'graz', to: 'linz' },
