@@ -121,14 +121,28 @@ describe('planned Deliveries: one search of the project’s Planned Deliveries, 
     );
   });
 
-  it.each([
-    { name: 'no organization field', ids: { deliveryVersion: VERSION } },
-    { name: 'an organization field JQL cannot name by id', ids: { organizations: 'organizations' } },
-  ])('a site with $name searches every Planned Delivery, whatever the customers', async ({ ids }) => {
+  it('with an empty list of customers, no Delivery and no search', async () => {
     const s = searching(() => []);
-    await plannedDeliveries(s.deps, config, ids, [], ['ACME']);
-    expect(s.searches[0]?.jql).toBe(`${PLANNED} ORDER BY key ASC`);
+    await expect(plannedDeliveries(s.deps, config, IDS, [], [])).resolves.toEqual([]);
+    expect(s.searches).toEqual([]);
   });
+
+  it.each([
+    { name: 'no organization field', ids: { deliveryVersion: VERSION }, customers: ['ACME'] },
+    { name: 'no organization field', ids: { deliveryVersion: VERSION }, customers: [] },
+    {
+      name: 'an organization field JQL cannot name by id',
+      ids: { organizations: 'organizations' },
+      customers: ['ACME'],
+    },
+  ])(
+    'a site with $name searches every Planned Delivery, whatever the customers ($customers)',
+    async ({ ids, customers }) => {
+      const s = searching(() => []);
+      await plannedDeliveries(s.deps, config, ids, [], customers);
+      expect(s.searches[0]?.jql).toBe(`${PLANNED} ORDER BY key ASC`);
+    },
+  );
 
   it('each Delivery found is a candidate with its customers, version and estimated date', async () => {
     const s = searching(() => [

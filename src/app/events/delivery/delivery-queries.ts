@@ -32,7 +32,7 @@ export function customFieldClause(fieldId: string): string | undefined {
  * shipped; one more narrow search per 50 beyond the first 50); the others are as the search index holds them. With
  * `customers` (organization names), only the Planned Deliveries shared with one of them (JSM's
  * `Organizations = "name"` clause): a search costs a point per Delivery it returns, and a ticket can only belong in
- * its own customer's.
+ * its own customer's. An empty list of customers has none, and asks nothing.
  */
 export async function plannedDeliveries(
   deps: EventDeps,
@@ -45,6 +45,7 @@ export async function plannedDeliveries(
     (f): f is string => f !== undefined,
   );
   const organizations = ids.organizations ? customFieldClause(ids.organizations) : undefined;
+  if (customers?.length === 0 && organizations) return [];
   const ofCustomers =
     customers && organizations
       ? ` AND ${organizations} in (${customers.map((name) => jqlString(name)).join(', ')})`
