@@ -8,7 +8,8 @@
  * `bench-results.json` (fields: bench/README.md).
  * Environment (larger sizes): BENCH_SIZES=1000,10000,50000 chooses the sweep sites (default 1000); BENCH_QUICK=1
  * runs 3 days per site; BENCH_DAY_DAYS=7 runs a whole week of reference days (default 1); BENCH_FLEET=5 runs more
- * installations in the fleet (default 3).
+ * installations in the fleet (default 3); BENCH_ONLY=sites runs only the sweep sites of BENCH_SIZES and replaces those
+ * sizes' rows in the `sites` section of an existing `bench-results.json`, leaving every other figure as it was.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,7 @@ const sizes = (process.env.BENCH_SIZES ?? '1000')
   .filter((n) => n > 0);
 const dayDays = Number(process.env.BENCH_DAY_DAYS ?? 1);
 const fleetInstallations = Number(process.env.BENCH_FLEET ?? 3);
+const sitesOnly = process.env.BENCH_ONLY === 'sites';
 
 /** Simulated days per site size: the app runs 30 (the 50,000 site fewer to stay within minutes on 2 cores). */
 function appDays(tickets: number): number {
@@ -188,11 +190,33 @@ function sweepReport(sites: Awaited<ReturnType<typeof siteScenario>>[]): string 
   return `## Sweep benchmark\n\n${table}\n\n${notes}\n`;
 }
 
-async function main(): Promise<void> {
-  // The app logs JSON lines per invocation; the benchmark prints only its report.
+/** `BENCH_ONLY=sites`: the sweep sites of `BENCH_SIZES` run alone; their rows replace those of the same size. */
+async function sitesAlone(): Promise<void> {
+  const log = quiet();
+  const started = performance.now();
+  const file = join(__dirname, '..', 'bench-results.json');
+  if (!existsSync(file))
+    throw new Error('BENCH_ONLY=sites updates bench-results.json: run `npm run bench` first');
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as { sites?: { tickets: number }[] };
+  const sites = [];
+  for (const size of sizes) sites.push(await siteScenario(size));
+  const kept = (previous.sites ?? []).filter((row) => !sizes.includes(row.tickets));
+  const merged = [...kept, ...sites].sort((a, b) => a.tickets - b.tickets);
+  writeFileSync(file, `${JSON.stringify({ ...previous, sites: merged }, null, 2)}\n`);
+  log(sweepReport(sites));
+  log(`\nWrote the sites of bench-results.json (${round((performance.now() - started) / 1000, 0)} s)`);
+}
+
+/** The app logs JSON lines per invocation; the benchmark prints only its report, through the logger returned. */
+function quiet(): (text: string) => void {
   const log = console.log;
   console.log = () => undefined;
   console.warn = () => undefined;
+  return log;
+}
+
+async function main(): Promise<void> {
+  const log = quiet();
   const started = performance.now();
   const day = await dayBench({ days: dayDays, seed: 14, progress });
   const compute = { ...computeFigures(day.appRun), bundle: await bundleFigures() };
@@ -267,7 +291,7 @@ async function main(): Promise<void> {
   log(`\nWrote bench-results.json (${round((performance.now() - started) / 1000, 0)} s)`);
 }
 
-main().catch((error: unknown) => {
+(sitesOnly ? sitesAlone() : main()).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });
