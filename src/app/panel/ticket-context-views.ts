@@ -10,6 +10,7 @@ import type {
 } from '../../contract/panel-view';
 import type { ProjectConfig } from '../../domain/config';
 import { isOption } from '../../domain/names';
+import { ownValue } from '../../domain/own-property';
 import { customerRegion } from '../../domain/service/customer-region';
 import { currentLevel, type CustomerState } from '../../domain/service/customer-state';
 import {
@@ -174,7 +175,7 @@ export function panelFlags(input: {
     if (!flags.some((f) => f.code === flag.code)) flags.push(flag);
   };
   for (const name of input.state?.flags ?? []) {
-    const known = STORED_FLAGS[name];
+    const known = ownValue(STORED_FLAGS, name);
     if (known) add({ ...known, at: input.state?.updatedAt ?? null });
   }
   if (input.priority.state === 'set' && input.priority.mismatch) {
