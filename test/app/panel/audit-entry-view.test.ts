@@ -111,3 +111,121 @@ describe('auditEntryView', () => {
     expect(view.summary.en).not.toMatch(INTERNAL_CODE);
   });
 });
+
+describe('auditEntryView: the entry’s identity, scope and outcome', () => {
+  it('names the entry by its time, issue, action and idempotency key', () => {
+    expect(auditEntryView({ ...entry('reminder'), idempotencyKey: 'SD-7:c1:reminder1' }).id).toBe(
+      '2026-11-27T09:00:00.000Z:10007:reminder:SD-7:c1:reminder1',
+    );
+  });
+
+  it('names an entry without an idempotency key by its outcome', () => {
+    expect(auditEntryView({ ...entry('write'), outcome: 'failed' }).id).toBe(
+      '2026-11-27T09:00:00.000Z:10007:write:failed',
+    );
+  });
+
+  it('keeps the ticket and project of a ticket’s entry', () => {
+    expect(auditEntryView(entry('close'))).toMatchObject({
+      at: '2026-11-27T09:00:00.000Z',
+      issueKey: 'SD-7',
+      projectKey: 'SD',
+    });
+  });
+
+  it('shows a site-wide entry without ticket or project', () => {
+    expect(auditEntryView({ ...entry('settingsSaved'), issueKey: '', projectKey: '' })).toMatchObject({
+      issueKey: null,
+      projectKey: null,
+    });
+  });
+
+  it.each([
+    ['done', 'done', false],
+    ['skipped', 'skipped', false],
+    ['failed', 'failed', false],
+    ['dryRun', 'done', true],
+  ] as const)('shows the outcome %s as %s, dry run: %s', (stored, outcome, dryRun) => {
+    expect(auditEntryView({ ...entry('close'), outcome: stored })).toMatchObject({ outcome, dryRun });
+  });
+
+  it('says a dry run changed nothing', () => {
+    expect(auditEntryView({ ...entry('close'), outcome: 'dryRun' }).summary).toEqual({
+      en: 'Ticket closed automatically (dry run: nothing changed)',
+      de: 'Ticket automatisch geschlossen (Testmodus: nichts geändert)',
+    });
+  });
+});
+
+describe('auditEntryView: settings saves', () => {
+  it('names the project whose settings were saved', () => {
+    expect(auditEntryView({ ...entry('settingsSaved'), issueKey: '' })).toMatchObject({
+      action: 'settingsChanged',
+      summary: { en: 'Settings of SD saved', de: 'Einstellungen von SD gespeichert' },
+    });
+  });
+
+  it('names a save of the site defaults as the site’s', () => {
+    expect(auditEntryView({ ...entry('settingsSaved'), issueKey: '', projectKey: '' }).summary).toEqual({
+      en: 'Site settings saved',
+      de: 'Einstellungen der Site gespeichert',
+    });
+  });
+});
+
+describe('auditEntryView: reminder numbers', () => {
+  it('numbers a reminder beyond the ninth', () => {
+    expect(auditEntryView({ ...entry('reminder'), detail: 'reminder12' }).summary.en).toBe(
+      'Reminder 12 sent to the customer',
+    );
+  });
+
+  it.each(['lastreminder3', 'reminder3b'])('takes no number from the detail %s', (detail) => {
+    expect(auditEntryView({ ...entry('reminder'), detail }).summary.en).toBe('Reminder sent to the customer');
+  });
+
+  it('gives a reminder number only to a reminder', () => {
+    expect(auditEntryView({ ...entry('write'), detail: 'reminder3' }).summary.en).toBe('Ticket updated');
+  });
+});
+
+describe('auditEntryView: escalations', () => {
+  it('reads an escalation recorded without its region group', () => {
+    expect(auditEntryView({ ...entry('escalated'), detail: 'level3:productQuality' }).summary).toEqual({
+      en: 'Escalated by the customer to level 3; reason: Product quality',
+      de: 'Vom Kunden auf Stufe 3 eskaliert; Grund: Produktqualität',
+    });
+  });
+
+  it('shows a reason this version does not know by its code rather than hide the escalation', () => {
+    expect(
+      auditEntryView({ ...entry('escalated'), detail: 'level2:somethingNew:international' }).summary,
+    ).toEqual({
+      en: 'Escalated by the customer to level 2 (International); reason: somethingNew',
+      de: 'Vom Kunden auf Stufe 2 eskaliert (International); Grund: somethingNew',
+    });
+  });
+
+  it.each([undefined, 'xlevel2:handling', 'level:handling'])(
+    'reads an escalation whose detail names no level (%p) in general words',
+    (detail) => {
+      expect(auditEntryView({ ...entry('escalated'), ...(detail ? { detail } : {}) }).summary).toEqual({
+        en: 'Escalated by the customer',
+        de: 'Vom Kunden eskaliert',
+      });
+    },
+  );
+
+  it('reads a level only in the detail of an escalation', () => {
+    expect(auditEntryView({ ...entry('write'), detail: 'level2:handling' }).summary.en).toBe(
+      'Ticket updated',
+    );
+  });
+});
+
+describe('storedActionsFor', () => {
+  it('lists only the stored names of the action', () => {
+    expect(storedActionsFor('escalated')).toEqual(['escalated']);
+    expect(storedActionsFor('reminderSent').sort()).toEqual(['expiryNotice', 'reminder', 'reminderSent']);
+  });
+});
