@@ -127,3 +127,102 @@ describe('the panel reads its ticket with the one ticket reader', () => {
     expect(ticket.clarificationFrom).toBeUndefined();
   });
 });
+
+describe('the status a ticket came from when it last entered Clarification', () => {
+  const { ids } = panelFieldIds(index, cfg);
+  const CLARIFICATION = cfg.names.statuses.clarification;
+  type History = NonNullable<IssueBean['changelog']>['histories'][number];
+  const history = (
+    created: string,
+    items: { field: string; fromString?: string | null; toString?: string | null }[],
+  ): History => ({ id: created, created, items });
+  const cameFrom = (histories: History[] | undefined) =>
+    toPanelTicket(
+      { id: '1000', key: 'SUP-1', fields: everything, ...(histories ? { changelog: { histories } } : {}) },
+      cfg,
+      ids,
+    ).clarificationFrom;
+
+  it('is the latest entry’s origin, whatever order Jira lists the histories in', () => {
+    expect(
+      cameFrom([
+        history('2026-11-22T10:00:00.000+0100', [
+          { field: 'status', fromString: 'In Progress', toString: CLARIFICATION },
+        ]),
+        history('2026-11-21T10:00:00.000+0100', [
+          { field: 'status', fromString: 'Open', toString: CLARIFICATION },
+        ]),
+      ]),
+    ).toBe('In Progress');
+  });
+
+  it('takes the entry listed last of two at the same instant', () => {
+    const at = '2026-11-22T10:00:00.000+0100';
+    expect(
+      cameFrom([
+        history(at, [{ field: 'status', fromString: 'Open', toString: CLARIFICATION }]),
+        history(at, [{ field: 'status', fromString: 'In Progress', toString: CLARIFICATION }]),
+      ]),
+    ).toBe('In Progress');
+  });
+
+  it('counts only status changes into Clarification', () => {
+    expect(
+      cameFrom([
+        history('2026-11-21T10:00:00.000+0100', [
+          { field: 'status', fromString: 'Open', toString: CLARIFICATION },
+        ]),
+        history('2026-11-22T10:00:00.000+0100', [
+          { field: 'labels', fromString: 'Waiting', toString: CLARIFICATION },
+          { field: 'status', fromString: CLARIFICATION, toString: 'In Progress' },
+          { field: 'status', fromString: 'Resolved', toString: null },
+        ]),
+      ]),
+    ).toBe('Open');
+  });
+
+  it('skips a history without a readable time', () => {
+    expect(
+      cameFrom([
+        history('2026-11-21T10:00:00.000+0100', [
+          { field: 'status', fromString: 'Open', toString: CLARIFICATION },
+        ]),
+        history('yesterday', [{ field: 'status', fromString: 'In Progress', toString: CLARIFICATION }]),
+      ]),
+    ).toBe('Open');
+  });
+
+  it('is unknown without a changelog', () => {
+    expect(cameFrom(undefined)).toBeUndefined();
+  });
+});
+
+describe('a site without some of the panel’s fields', () => {
+  const partial = fieldNameIndex([
+    { id: 'summary', name: 'Summary' },
+    custom('customfield_10010', cfg.names.fields.deliveryVersion),
+    custom('customfield_10014', 'Organizations', 'com.atlassian.servicedesk:sd-customer-organizations'),
+  ]);
+
+  it('asks only for the fields the site has', () => {
+    const { ids, request } = panelFieldIds(partial, cfg);
+    expect(ids.cloudEnvironment).toBeUndefined();
+    expect(request).toContain('customfield_10010');
+    expect(request).toContain('customfield_10014');
+    expect(request).toContain('resolutiondate');
+    expect(request.filter((id) => id.startsWith('customfield_')).sort()).toEqual([
+      'customfield_10010',
+      'customfield_10014',
+    ]);
+  });
+
+  it('reads the ticket without a cloud environment', () => {
+    const { ids } = panelFieldIds(partial, cfg);
+    const ticket = toPanelTicket(bean(everything), cfg, ids);
+    expect('cloudEnvironment' in ticket).toBe(false);
+    expect(ticket).toMatchObject({
+      deliveryVersion: 'CUSTOM',
+      organizations: [{ id: '1', name: 'Acme GmbH' }],
+    });
+  });
+});
