@@ -1,6 +1,6 @@
 import { panelFieldIds, toPanelTicket } from '../../../src/app/panel/panel-ticket';
 import { fieldNameIndex } from '../../../src/app/shared/field-ids';
-import { toTicket } from '../../../src/app/shared/ticket';
+import { ticketFields, toTicket } from '../../../src/app/shared/ticket';
 import type { IssueBean } from '../../../src/app/ports/jira';
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
@@ -197,18 +197,35 @@ describe('the status a ticket came from when it last entered Clarification', () 
   });
 });
 
-describe('a site without some of the panel’s fields', () => {
+describe('the fields the panel asks a site for', () => {
   const partial = fieldNameIndex([
     { id: 'summary', name: 'Summary' },
     custom('customfield_10010', cfg.names.fields.deliveryVersion),
     custom('customfield_10014', 'Organizations', 'com.atlassian.servicedesk:sd-customer-organizations'),
   ]);
 
-  it('asks for what a complete site is asked for, less the fields this site lacks', () => {
+  it('asks for the reader’s fields the site has and the resolution date, without a cloud environment', () => {
     const { ids, request } = panelFieldIds(partial, cfg);
-    const lacking = ['customfield_10011', 'customfield_10012', 'customfield_10013'];
     expect(ids.cloudEnvironment).toBeUndefined();
-    expect(request).toEqual(panelFieldIds(index, cfg).request.filter((id) => !lacking.includes(id)));
+    expect(request).toEqual([
+      ...ticketFields({ deliveryVersion: 'customfield_10010', organizations: 'customfield_10014' }),
+      'resolutiondate',
+    ]);
+  });
+
+  it('asks a complete site for the shown fields, the resolution date and the cloud environment', () => {
+    const { ids, request } = panelFieldIds(index, cfg);
+    expect(ids.cloudEnvironment).toBe('customfield_10012');
+    expect(request).toEqual([
+      ...ticketFields({
+        deliveryVersion: 'customfield_10010',
+        estimatedDeliveryDate: 'customfield_10011',
+        confidential: 'customfield_10013',
+        organizations: 'customfield_10014',
+      }),
+      'resolutiondate',
+      'customfield_10012',
+    ]);
   });
 
   it('reads the ticket without a cloud environment', () => {
