@@ -9,10 +9,15 @@ import { generateTickets } from '../sandbox/jira/seed/generate-tickets';
 import type { LimitConfig } from '../sandbox/jira/limits';
 import { createJiraSite, type SimJiraSite } from '../sandbox/jira/site';
 import { CONFIG_KEY } from '../src/app/shared/config-repository';
+import { repairBasis } from '../src/app/shared/repair-marker';
 import * as index from '../src/index';
 import { hourSample, rssMb, siteTotals, type HourSample } from './bench-metrics';
 
 export const HOUR_MS = 3_600_000;
+const PROJECT = 'SD';
+const CONFIG_VERSION = 1;
+/** The project's repair marker (`src/app/shared/repair-marker.ts`): its basis says the repair has completed. */
+const REPAIR_MARKER = `sweep:repair:${PROJECT}`;
 
 export interface SweepRun {
   samples: HourSample[];
@@ -62,8 +67,8 @@ export async function runAppSweep(options: {
   const at = Date.now();
   host.kvs.put('kvs', CONFIG_KEY, {
     value: {
-      version: 1,
-      input: { projects: ['SD'], automation: { pointsBudgetPerHour: options.budget } },
+      version: CONFIG_VERSION,
+      input: { projects: [PROJECT], automation: { pointsBudgetPerHour: options.budget } },
       savedAt: clock.now().toISOString(),
     },
     createdAt: at,
@@ -80,7 +85,9 @@ export async function runAppSweep(options: {
       const before = siteTotals(site);
       const queued = queueEvents;
       await host.advance(HOUR_MS);
-      const sample = hourSample(before, siteTotals(site), queueEvents - queued);
+      const marker = host.kvs.get('kvs', REPAIR_MARKER)?.value as { basis?: string } | undefined;
+      const repairing = marker?.basis !== repairBasis(CONFIG_VERSION);
+      const sample = { ...hourSample(before, siteTotals(site), queueEvents - queued), repairing };
       samples.push(sample);
       options.onHour?.(hour, sample);
       peakRssMb = Math.max(peakRssMb, rssMb());

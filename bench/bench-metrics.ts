@@ -46,6 +46,11 @@ export interface HourSample {
   restamps: number;
   queueEvents: number;
   rateLimited: number;
+  /**
+   * The installation's repair (due index and copies, decision 0015) had not completed by the hour's end: its
+   * searches are repair work, not what a sweep with nothing due costs. Only the app's runs know it.
+   */
+  repairing?: boolean;
 }
 
 /** The difference between two totals as one hour's sample. */

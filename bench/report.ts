@@ -19,11 +19,15 @@ export interface RunFigures {
   rateLimited: number;
   perSweep: { calls: number; points: number; maxPoints: number; wallMs: number; maxWallMs: number };
   perDay: { calls: number; points: number; wallSeconds: number };
-  /** Sweeps that found nothing to do: their highest cost (`null` when every sweep had work). */
+  /**
+   * Sweeps that found nothing to do once the installation's repair had completed (the hours of the repair are
+   * repair work, however few steps they send): their highest cost (`null` when every sweep had work).
+   */
   nothingDue: { sweeps: number; maxPoints: number | null };
   /**
    * Sweeps with actions and no state writes of their own, once the installation's repair has finished (after the
-   * first sweep with nothing to do): the steady state, where a sweep reads only the tickets the due index names.
+   * first sweep with nothing to do after it): the steady state, where a sweep reads only the tickets the due index
+   * names.
    */
   perAction: { sweeps: number; actions: number; pointsAllIn: number; pointsMarginal: number; calls: number };
   peakRssMb: number;
@@ -37,8 +41,9 @@ export function figures(run: SweepRun): RunFigures {
   const total = sum(samples);
   const sweeps = samples.length;
   const days = sweeps / 24;
-  const idle = samples.filter((s) => s.actions === 0 && s.restamps === 0);
-  const repaired = samples.findIndex((s) => s.actions === 0 && s.restamps === 0);
+  const quiet = (s: HourSample) => s.actions === 0 && s.restamps === 0 && s.repairing !== true;
+  const idle = samples.filter(quiet);
+  const repaired = samples.findIndex(quiet);
   const acting = samples.filter(
     (s, hour) => repaired >= 0 && hour > repaired && s.actions > 0 && s.restamps === 0,
   );

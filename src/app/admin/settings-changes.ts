@@ -26,13 +26,14 @@ function shorten(text: string): string {
   return flat.length > TEXT_LIMIT ? `${flat.slice(0, TEXT_LIMIT - 1)}…` : flat;
 }
 
-/** Leaves are values; a list of plain values is one leaf (working days, managed projects). */
+/**
+ * Leaves are values; a list of plain values is one leaf (working days, managed projects), and so is an empty list.
+ */
 function leaves(value: unknown, path: string, into: Map<string, unknown>): void {
   if (isRecord(value)) {
     for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, into);
   } else if (Array.isArray(value) && value.some((v) => isRecord(v) || Array.isArray(v))) {
     value.forEach((inner, i) => leaves(inner, `${path}.${i}`, into));
-    if (value.length === 0) into.set(path, []);
   } else {
     into.set(path, value);
   }
