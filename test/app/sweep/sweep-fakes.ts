@@ -1,7 +1,16 @@
 import type { AppDeps } from '../../../src/app/deps';
-import type { ChangelogHistory, CommentFacts, IssueBean, JiraGateway } from '../../../src/app/ports/jira';
+import type { WorkItem } from '../../../src/app/ports';
+import type {
+  ChangelogHistory,
+  CommentFacts,
+  IssueBean,
+  JiraGateway,
+  SearchRequest,
+} from '../../../src/app/ports/jira';
 import { ActionLedger } from '../../../src/app/shared/action-ledger';
 import { AuditLog } from '../../../src/app/shared/audit-log';
+import { CONFIG_KEY, ConfigRepository } from '../../../src/app/shared/config-repository';
+import { ParkingLot } from '../../../src/app/shared/parking-lot';
 import { WorkflowTransitions } from '../../../src/app/shared/workflow-transitions';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import type { SweepTicket } from '../../../src/app/sweep/sweep-ticket';
@@ -9,7 +18,7 @@ import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
 import { startTimer } from '../../../src/domain/timers';
-import type { MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryDueIndex, type MemoryStore } from '../../support/memory-store';
 
 export const DAY = 86_400_000;
 export const cfg = configForProject(defaultConfig, 'SUP');
@@ -232,5 +241,129 @@ export function sweepContext(
     dryRun: options.dryRun ?? false,
     transitions: new WorkflowTransitions(site.jira, store),
     organizationsFieldId: options.organizationsFieldId,
+  };
+}
+
+/** One search's answer in {@link sweepAppDeps}, and the points it costs (by default 1 plus 1 per issue). */
+export type SearchAnswer = { issues?: IssueBean[]; nextPageToken?: string; points?: number } | Error;
+
+export interface SweepAppOptions {
+  /** The stored site configuration (besides `projects`). */
+  readonly settings?: Record<string, unknown>;
+  readonly projects?: readonly string[];
+  /** What the searches answer, in order; a search beyond the list finds nothing. */
+  readonly searches?: SearchAnswer[];
+  /** Milliseconds the invocation has left, read before every page. */
+  readonly remainingMs?: () => number;
+  /** Errors the queue's pushes throw, in order (`undefined`: that push is taken). */
+  readonly pushFailures?: (Error | undefined)[];
+  /** The ticket site behind the sweep (see `fakeSite`). */
+  readonly site?: Site;
+}
+
+/**
+ * Use-case dependencies of the whole sweep over an in-memory store (settings of configuration version 4), a
+ * scripted Jira search, the fake ticket site and a recording queue and log. Every Jira call but the search costs
+ * a point, as the client would count it.
+ */
+export async function sweepAppDeps(options: SweepAppOptions = {}) {
+  const store = new ExpiringStore();
+  await store.set(CONFIG_KEY, {
+    version: 4,
+    input: { projects: options.projects ?? ['SUP'], ...options.settings },
+    savedAt: new Date(now.getTime() - 30 * DAY).toISOString(),
+  });
+  const site = fakeSite(options.site);
+  const searches: SearchRequest[] = [];
+  const answers = [...(options.searches ?? [])];
+  const stats = {
+    totalCalls: 0,
+    totalPoints: 0,
+    record: () => undefined,
+    recordRateLimitHeaders: () => undefined,
+    rateLimitHeaders: () => ({}),
+  };
+  const base: Record<string, unknown> = {
+    ...(site.jira as unknown as Record<string, unknown>),
+    async getFields() {
+      return [];
+    },
+    async search(request: SearchRequest) {
+      searches.push(request);
+      const answer = answers.shift() ?? {};
+      if (answer instanceof Error) throw answer;
+      const issues = answer.issues ?? [];
+      stats.totalPoints += answer.points ?? 1 + issues.length;
+      return {
+        issues,
+        ...(answer.nextPageToken ? { nextPageToken: answer.nextPageToken, isLast: false } : { isLast: true }),
+      };
+    },
+  };
+  const jira = Object.fromEntries(
+    Object.entries(base).map(([name, call]) => [
+      name,
+      async (...args: unknown[]) => {
+        if (name !== 'search') stats.totalPoints += 1;
+        return (call as (...a: unknown[]) => Promise<unknown>)(...args);
+      },
+    ]),
+  ) as unknown as JiraGateway;
+  const pushes: WorkItem[][] = [];
+  const pushFailures = [...(options.pushFailures ?? [])];
+  const logs: {
+    level: 'info' | 'warn' | 'error';
+    event: string;
+    data: Record<string, unknown> | undefined;
+  }[] = [];
+  const logger = (level: 'info' | 'warn' | 'error') => (event: string, data?: Record<string, unknown>) => {
+    logs.push({ level, event, data });
+  };
+  const deps: AppDeps = {
+    jira,
+    links: site.links as unknown as AppDeps['links'],
+    store,
+    dueIndex: new MemoryDueIndex(),
+    queue: {
+      async push(items) {
+        const failure = pushFailures.shift();
+        if (failure) throw failure;
+        // Forge carries a queue item's body as JSON.
+        pushes.push(JSON.parse(JSON.stringify(items)) as WorkItem[]);
+      },
+    },
+    clock: { now: () => now },
+    time: { remainingMs: options.remainingMs ?? (() => 600_000) },
+    log: { info: logger('info'), warn: logger('warn'), error: logger('error') },
+    audit: new AuditLog(store),
+    ledger: new ActionLedger(store),
+    parking: new ParkingLot(store),
+    config: new ConfigRepository(store),
+    stats,
+  };
+  const logged = (event: string) => logs.filter((l) => l.event === event);
+  return { deps, store, site, searches, pushes, logs, logged, stats };
+}
+
+export type SweepApp = Awaited<ReturnType<typeof sweepAppDeps>>;
+
+/** A Clarification ticket of project SUP `days` into its cycle, as a search returns it. */
+export function searchedTicket(days: number, key = 'SUP-1'): { bean: IssueBean; state: ProcessState } {
+  const ticket = clarificationTicket(days, { key });
+  const state = ticket.state as ProcessState;
+  return {
+    state,
+    bean: {
+      id: ticket.id,
+      key,
+      fields: {
+        status: { id: ticket.statusId, name: ticket.statusName },
+        issuetype: { id: ticket.typeId, name: ticket.typeName },
+        updated: jiraTime(Date.parse(state.updatedAt)),
+        created: ticket.created,
+        reporter: { accountId: ticket.reporterId },
+      },
+      properties: { [PROCESS_STATE_KEY]: state },
+    },
   };
 }
