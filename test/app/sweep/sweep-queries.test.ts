@@ -1,6 +1,11 @@
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
-import { jqlString, statelessTicketsJql, unstampedTicketsJql } from '../../../src/app/sweep/sweep-queries';
+import {
+  jqlString,
+  stampedTicketsJql,
+  statelessTicketsJql,
+  unstampedTicketsJql,
+} from '../../../src/app/sweep/sweep-queries';
 
 describe('sweep queries', () => {
   const cfg = configForProject(defaultConfig, 'SUP');
@@ -43,5 +48,31 @@ describe('sweep queries', () => {
     );
     expect(unstampedTicketsJql(renamed)).toContain('status = "Gelöst \\"fertig\\""');
     expect(jqlString('a\\b')).toBe('"a\\\\b"');
+  });
+
+  it('repairs each timer status with its own timer, one clause per status, most tickets first by id', () => {
+    expect(unstampedTicketsJql(cfg)).toBe(
+      'project = "SUP" AND (' +
+        '(status = "Clarification required / On hold" AND issuetype in ("Incident", "Request", "Software Defect", ' +
+        '"Non-Software Defect", "Consulting Request", "Support Request", "Customisation") AND ' +
+        '(processTimer IS EMPTY OR processTimer != "clarification")) OR ' +
+        '(status = "Resolved" AND issuetype in ("Software Defect", "Non-Software Defect", "Consulting Request", ' +
+        '"Support Request", "Suggestion") AND (processTimer IS EMPTY OR processTimer != "resolved")) OR ' +
+        '(status = "Estimation available" AND issuetype in ("Customisation") AND ' +
+        '(processTimer IS EMPTY OR processTimer != "estimate"))) ORDER BY id ASC',
+    );
+  });
+
+  it('reads every ticket of the project with a due time, earliest first', () => {
+    expect(stampedTicketsJql('SUP')).toBe(
+      'project = "SUP" AND processNextDue IS NOT EMPTY ORDER BY processNextDue ASC, id ASC',
+    );
+    expect(stampedTicketsJql('S"P')).toContain('project = "S\\"P" AND');
+  });
+
+  it('escapes every backslash and every quote of a value', () => {
+    expect(jqlString('a\\b\\c')).toBe('"a\\\\b\\\\c"');
+    expect(jqlString('say "a" or "b"')).toBe('"say \\"a\\" or \\"b\\""');
+    expect(jqlString('\\"')).toBe('"\\\\\\""');
   });
 });

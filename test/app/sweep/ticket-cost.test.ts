@@ -48,4 +48,35 @@ describe('what sweeping a ticket costs, before the points are spent', () => {
     expect(costs.handling('unstamped', bean(40, 400))).toBe(1 + 1 + 100);
     expect(costs.handling('unstamped', bean(3))).toBe(1);
   });
+
+  it('a ticket without a changelog is expected to cost its write alone', () => {
+    expect(new TicketCosts().handling('due', { id: '10001', key: 'SD-1' })).toBe(1);
+  });
+
+  it('expects a ticket without a state one search share and its write', () => {
+    expect(new TicketCosts().perTicket('stateless')).toBe(2);
+  });
+
+  it('reads one ticket to measure when the budget holds a due one but no worst-case repair ticket', () => {
+    const costs = new TicketCosts();
+    expect(costs.pageSize('unstamped', 3)).toBe(1);
+    // Once a ticket of the phase was read, what it cost decides: a budget too small for one reads none.
+    costs.observe('unstamped', bean(5), 1);
+    expect(costs.pageSize('unstamped', 7)).toBe(0);
+    expect(costs.pageSize('unstamped', 8)).toBe(1);
+  });
+
+  it('keeps the most a ticket of the phase has cost: a cheaper one later does not lower it', () => {
+    const costs = new TicketCosts();
+    costs.observe('unstamped', bean(5), 4);
+    costs.observe('unstamped', bean(1), 1);
+    expect(costs.perTicket('unstamped')).toBe(6 + 1 + 3);
+  });
+
+  it('a changelog page read as expected is no extra', () => {
+    const costs = new TicketCosts();
+    costs.observe('unstamped', bean(40, 70), 1 + 1 + 30);
+    expect(costs.perTicket('unstamped')).toBe(41 + 1);
+    expect(costs.handling('unstamped', bean(0))).toBe(1);
+  });
 });
