@@ -1,6 +1,7 @@
 import type { IssueBean } from '../../../src/app/ports/jira';
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../../../src/app/ports/jira-errors';
 import { lowerDue } from '../../../src/app/shared/due-index';
+import { readStoredCopy } from '../../../src/app/shared/portal-copy';
 import { WorkflowTransitions } from '../../../src/app/shared/workflow-transitions';
 import { hourBucket, PointsBudget } from '../../../src/app/sweep/points-budget';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
@@ -182,6 +183,13 @@ describe('sweepProject: the phases of one project sweep', () => {
     const reads: string[] = [];
     for (const phase of ['stamped', 'unstamped'] as const) {
       const f = await app({ searches: [{ issues: [bean] }] });
+      await f.deps.dueIndex.create({
+        issueKey: 'SUP-1',
+        projectKey: 'SUP',
+        version: 1,
+        lastPre: 0,
+        pending: [],
+      });
       f.deps.jira.getIssue = async (key) => {
         reads.push(phase);
         return {
@@ -403,5 +411,74 @@ describe('sweepProject: tickets held back', () => {
       if (stop === 'budgetExhausted') expect(result.budgetExhausted).toBe(true);
       else expect(result.continueAt).toBeDefined();
     }
+  });
+});
+
+describe('sweepProject: what it reads besides the tickets it sweeps', () => {
+  it('a ticket it sweeps is not read again afterwards', async () => {
+    const { bean } = ticket(12);
+    for (const phase of ['due', 'stamped', 'unstamped'] as const) {
+      const f = await app({ searches: [{ issues: [bean] }] });
+      await dueInIndex(f, 'SUP-1');
+      await sweep(f, { phase });
+      expect(f.site.calls.filter((c) => c.startsWith('issue SUP-1 updated'))).toEqual([]);
+    }
+  });
+
+  it("the points spent before this project are not counted as its tickets' cost nor charged again", async () => {
+    const beans = [ticket(12, 'SUP-1').bean, ticket(12, 'SUP-2').bean];
+    const f = await app({
+      searches: [{ issues: beans, nextPageToken: 'p2' }, { issues: [ticket(12, 'SUP-3').bean] }],
+    });
+    f.stats.totalPoints = 500;
+    const result = await sweep(f, { phase: 'stamped' }, { perHour: 100 });
+    expect(result.tickets).toBe(3);
+    expect(await spent(f)).toBe(f.stats.totalPoints - 500);
+  });
+
+  it('the last ticket that fits in the time is still read', async () => {
+    let remaining = 600_000;
+    const beans = Array.from({ length: 10 }, (_, i) => ticket(12, `SUP-${i + 1}`).bean);
+    const f = await app({ remainingMs: () => remaining, searches: [{ issues: beans, nextPageToken: 'p2' }] });
+    const edit = f.deps.jira.editIssue.bind(f.deps.jira);
+    f.deps.jira.editIssue = async (...args) => {
+      remaining -= 45_000;
+      return edit(...args);
+    };
+    // Ten tickets took 450 s: the 120 s left beyond the margin hold one more at that pace (67.5 s).
+    await sweep(f, { phase: 'stamped' });
+    expect(f.searches.map((s) => s.maxResults).slice(0, 2)).toEqual([10, 1]);
+  });
+
+  /** A fresh index of the site's fields: the searches carry the portal's copy. */
+  const freshFieldIndex = (f: SweepApp) =>
+    f.store.set('events:field-ids', { at: now.toISOString(), byName: {} });
+
+  it("with the field index fresh, a ticket the rebuild finds without a state gets the portal's copy", async () => {
+    const f = await app({ searches: [{ issues: [statelessBean()] }] });
+    await freshFieldIndex(f);
+    await sweep(f, { phase: 'stateless' });
+    expect(await readStoredCopy(f.store, 'SUP-5')).toMatchObject({ basis: expect.any(String) });
+  });
+
+  it("with the field index fresh, a ticket the sweep finds gets the portal's copy", async () => {
+    const { bean, state } = ticket(1);
+    const f = await app({ searches: [{ issues: [bean] }] });
+    await freshFieldIndex(f);
+    await dueInIndex(f, 'SUP-1');
+    f.deps.jira.getIssue = async (key) => ({
+      id: '1',
+      key,
+      fields: { updated: bean.fields?.updated },
+      properties: { [PROCESS_STATE_KEY]: state },
+    });
+    await sweep(f);
+    expect(await readStoredCopy(f.store, 'SUP-1')).toMatchObject({ basis: expect.any(String) });
+  });
+
+  it('without a fresh field index no copy is kept', async () => {
+    const f = await app({ searches: [{ issues: [statelessBean()] }] });
+    await sweep(f, { phase: 'stateless' });
+    expect(await readStoredCopy(f.store, 'SUP-5')).toBeUndefined();
   });
 });
