@@ -1,6 +1,7 @@
 import type { IssueBean } from '../../../src/app/ports/jira';
 import { JiraHttpError } from '../../../src/app/ports/jira-errors';
-import { announce } from '../../../src/app/shared/due-index';
+import { announce, lowerDue } from '../../../src/app/shared/due-index';
+import { COPIED_PROPERTIES } from '../../../src/app/shared/portal-copy';
 import { WorkflowTransitions } from '../../../src/app/shared/workflow-transitions';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import {
@@ -206,7 +207,7 @@ describe('sourcePage: the repair phases', () => {
     expect(page.nextPageToken).toBeUndefined();
   });
 
-  it('a page Jira says is the last ends the phase, whatever token it carries', async () => {
+  it('continues at the page token Jira returns, and ends the phase without one', async () => {
     const f = await sweepAppDeps();
     f.deps.jira.search = async () => ({ issues: [], isLast: true });
     expect(
@@ -226,7 +227,8 @@ describe('sourcePage: the repair phases', () => {
     const one = searchedTicket(12, 'SUP-1');
     const two = searchedTicket(3, 'SUP-2');
     const { properties: _none, ...withoutState } = searchedTicket(1, 'SUP-3').bean;
-    const f = await sweepAppDeps({ searches: [{ issues: [one.bean, two.bean, withoutState] }] });
+    const { key: _key, ...withoutKey } = searchedTicket(1, 'SUP-4').bean;
+    const f = await sweepAppDeps({ searches: [{ issues: [one.bean, two.bean, withoutState, withoutKey] }] });
     await sourcePage(contextOf(f), 'stamped', 25, undefined, NOTHING_PARKED);
     expect((await entryOf(f, 'SUP-1'))?.dueAt).toBe(instant(one.state.nextDueAt));
     expect((await entryOf(f, 'SUP-2'))?.dueAt).toBe(instant(two.state.nextDueAt));
@@ -241,6 +243,36 @@ describe('sourcePage: the repair phases', () => {
     const f = await sweepAppDeps({ searches: [{ issues: [bean] }] });
     await sourcePage(contextOf(f, { dryRun }), phase, 25, undefined, NOTHING_PARKED);
     expect(await entryOf(f)).toBeUndefined();
+  });
+});
+
+describe('sourcePage: the portal copy', () => {
+  /** A fresh index of the site's fields: the searches carry the portal's copy. */
+  const freshFieldIndex = (f: SweepApp) =>
+    f.store.set('events:field-ids', { at: now.toISOString(), byName: {} });
+
+  it.each(['stamped', 'due'] as const)(
+    'with the field index fresh, the %s search carries what the portal copy holds',
+    async (phase) => {
+      const { bean } = searchedTicket(12);
+      const f = await sweepAppDeps({ searches: [{ issues: [bean] }] });
+      await freshFieldIndex(f);
+      await lowerDue(f.deps.dueIndex, 'SUP-1', ago(HOUR));
+      const page = await sourcePage(contextOf(f), phase, 25, undefined, NOTHING_PARKED);
+      const [search] = f.searches;
+      expect(search?.fields).toEqual(expect.arrayContaining([...FIELDS, 'summary']));
+      expect(new Set(search?.fields).size).toBe(search?.fields.length);
+      expect(search?.properties).toEqual([...COPIED_PROPERTIES]);
+      expect(page.portalFieldIds).toBeDefined();
+    },
+  );
+
+  it('a dry run keeps no copy, so its search carries none', async () => {
+    const f = await sweepAppDeps({ searches: [{}] });
+    await freshFieldIndex(f);
+    const page = await sourcePage(contextOf(f, { dryRun: true }), 'stamped', 25, undefined, NOTHING_PARKED);
+    expect(f.searches[0]?.properties).toEqual([PROCESS_STATE_KEY]);
+    expect(page.portalFieldIds).toBeUndefined();
   });
 });
 
@@ -316,7 +348,7 @@ describe('sourcePage: the due index', () => {
     answersIssue(f, () => new JiraHttpError('getIssue', 404, ''));
     await sourcePage(contextOf(f), 'due', 25, undefined, NOTHING_PARKED);
     expect((await entryOf(f))?.dueAt).toBeUndefined();
-    expect(f.logged('sweep.ticketLeft')).toEqual([
+    expect(f.logged('sweep.ticketLeft')).toStrictEqual([
       { level: 'info', event: 'sweep.ticketLeft', data: { issueKey: 'SUP-1' } },
     ]);
   });

@@ -85,6 +85,16 @@ describe('sweep.project queue items: continuing one project sweep', () => {
     expect(f.logged('sweep.project')).toHaveLength(1);
   });
 
+  it.each(['unstamped', 'stamped', 'stateless', 'due'])(
+    'accepts an item continuing the %s phase',
+    async (phase) => {
+      const f = await repairedDeps();
+      expect(await continueSweep(item({ phase }), f.deps)).toEqual({ kind: 'done' });
+      expect(f.logged('sweep.badWorkItem')).toEqual([]);
+      expect(f.logged('sweep.project')).toHaveLength(1);
+    },
+  );
+
   it('an item that resumes an hourly run that finished ends at once', async () => {
     const f = await repairedDeps();
     await f.store.set(sweepRunKey('SUP', now), { at: now.toISOString(), finished: true });
