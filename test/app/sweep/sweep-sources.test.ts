@@ -261,7 +261,7 @@ describe('sourcePage: the portal copy', () => {
       const page = await sourcePage(contextOf(f), phase, 25, undefined, NOTHING_PARKED);
       const [search] = f.searches;
       expect(search?.fields).toEqual(expect.arrayContaining([...FIELDS, 'summary']));
-      expect(new Set(search?.fields).size).toBe(search?.fields.length);
+      expect(new Set(search?.fields).size).toBe(search?.fields?.length);
       expect(search?.properties).toEqual([...COPIED_PROPERTIES]);
       expect(page.portalFieldIds).toBeDefined();
     },
