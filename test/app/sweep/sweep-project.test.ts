@@ -344,6 +344,28 @@ describe('sweepProject: within the hourly budget', () => {
     });
   });
 
+  it('a due ticket left on a later page of the index is found again from the most overdue, not from that page', async () => {
+    const one = ticket(12, 'SUP-1');
+    const two = ticket(12, 'SUP-2');
+    const f = await app({ searches: [{ issues: [one.bean] }, { issues: [two.bean], points: 3 }] });
+    await dueInIndex(f, 'SUP-1');
+    await dueInIndex(f, 'SUP-2');
+    // The index answers one entry a page: SUP-1, then (at cursor c2) SUP-2.
+    const dueUntil = f.deps.dueIndex.dueUntil.bind(f.deps.dueIndex);
+    f.deps.dueIndex.dueUntil = async (projectKey, until, options) => {
+      const { entries } = await dueUntil(projectKey, until, { limit: 2 });
+      return options.cursor ? { entries: entries.slice(1) } : { entries: entries.slice(0, 1), cursor: 'c2' };
+    };
+    // 6 points: the first page and its ticket (3), then the second page (3) leaves none for its ticket.
+    const result = await sweep(f, undefined, { perHour: 100, spent: 94 });
+    expect(result).toStrictEqual({
+      tickets: 1,
+      outcomes: { done: 1 },
+      continueAt: { phase: 'due' },
+      budgetExhausted: true,
+    });
+  });
+
   it('a ticket whose handling fits exactly is handled', async () => {
     const beans = [ticket(12, 'SUP-1').bean, ticket(12, 'SUP-2').bean];
     const f = await app({ searches: [{ issues: beans, points: 3 }] });
