@@ -18,6 +18,7 @@ import {
   sourcePage,
 } from '../../../src/app/sweep/sweep-sources';
 import { PROCESS_STATE_KEY } from '../../../src/domain/process-state';
+import type { MemoryDueIndex } from '../../support/memory-store';
 import { cfg, DAY, jiraTime, now, searchedTicket, sweepAppDeps, type SweepApp } from './sweep-fakes';
 
 const HOUR = 3_600_000;
@@ -369,6 +370,17 @@ describe('sourcePage: the due index', () => {
     await sourcePage(contextOf(f), 'due', 25, undefined, NOTHING_PARKED);
     expect(await entryOf(f, 'OPS-4')).toBeUndefined();
     expect((await entryOf(f))?.dueAt).toBeUndefined();
+  });
+
+  it('a missing ticket whose entry left the index meanwhile is only logged', async () => {
+    const f = await dueFixture(['SUP-1'], { searchReturns: [] });
+    answersIssue(f, () => {
+      (f.deps.dueIndex as MemoryDueIndex).entries.delete('SUP-1');
+      return new JiraHttpError('getIssue', 404, '');
+    });
+    await sourcePage(contextOf(f), 'due', 25, undefined, NOTHING_PARKED);
+    expect(await entryOf(f)).toBeUndefined();
+    expect(f.logged('sweep.ticketLeft')).toHaveLength(1);
   });
 
   it('another failure looking up a missing ticket is not swallowed', async () => {
