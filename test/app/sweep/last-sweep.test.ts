@@ -40,6 +40,7 @@ describe('run markers: when the scheduled sweep last ran', () => {
   it.each([
     ['without a time', {}],
     ['with a time that is not text', { at: 1_764_237_600_000 }],
+    ['with a year that is not text', { at: 2030 }],
     ['with a time that cannot be read', { at: 'yesterday' }],
   ])('passes over a marker %s', async (_name, marker) => {
     const store = new MemoryStore();

@@ -79,4 +79,17 @@ describe('what sweeping a ticket costs, before the points are spent', () => {
     expect(costs.perTicket('unstamped')).toBe(41 + 1);
     expect(costs.handling('unstamped', bean(0))).toBe(1);
   });
+
+  it('a ticket costing more beyond its write than any before raises what the phase expects to that', () => {
+    const costs = new TicketCosts();
+    costs.observe('unstamped', bean(5), 4);
+    costs.observe('unstamped', bean(2), 6);
+    expect(costs.perTicket('unstamped')).toBe(6 + 1 + 5);
+  });
+
+  it('learns from a ticket the search returned without a changelog', () => {
+    const costs = new TicketCosts();
+    costs.observe('due', { id: '10001', key: 'SD-1' }, 3);
+    expect(costs.perTicket('due')).toBe(1 + 1 + 2);
+  });
 });
