@@ -366,7 +366,7 @@ describe('sourcePage: the due index', () => {
 
   it('a moved ticket with nothing due leaves only the old entry', async () => {
     const f = await dueFixture(['SUP-1'], { searchReturns: [] });
-    answersIssue(f, () => ({ id: '1', key: 'OPS-4', properties: {} }));
+    answersIssue(f, () => ({ id: '1', key: 'OPS-4' }));
     await sourcePage(contextOf(f), 'due', 25, undefined, NOTHING_PARKED);
     expect(await entryOf(f, 'OPS-4')).toBeUndefined();
     expect((await entryOf(f))?.dueAt).toBeUndefined();
@@ -448,6 +448,14 @@ describe('raiseEarlyEntry and keepStateCopy: an entry follows the property', () 
     const entry = await entryOf(f);
     expect(entry).toMatchObject({ state, viewless: true });
     expect(entry).not.toHaveProperty('basis');
+  });
+
+  it('a ticket read without its fields keeps a copy events do not decide from', async () => {
+    const f = await withEntry();
+    const { state } = searchedTicket(12);
+    answersIssue(f, (key) => ({ id: '1', key, properties: { [PROCESS_STATE_KEY]: state } }));
+    await raiseEarlyEntry(contextOf(f), 'SUP-1');
+    expect(await entryOf(f)).toMatchObject({ state, viewless: true });
   });
 
   it('a ticket without a property gets a "no state yet" copy and leaves the due range', async () => {
@@ -562,6 +570,7 @@ describe('keepNoStateCopy: the rebuild finds a ticket without a state', () => {
     ['in a dry run', bean(), true],
     ['without a key', bean({ key: undefined }), false],
     ['without its view', bean({ fields: {} }), false],
+    ['without its fields', { id: '1', key: 'SUP-1' }, false],
     ['with a state after all', bean({ properties: { [PROCESS_STATE_KEY]: { x: 1 } } }), false],
   ])('keeps nothing %s', async (_name, found, dryRun) => {
     const f = await sweepAppDeps();
