@@ -245,7 +245,7 @@ export function sweepContext(
 }
 
 /** One search's answer in {@link sweepAppDeps}, and the points it costs (by default 1 plus 1 per issue). */
-export type SearchAnswer = { issues?: IssueBean[]; nextPageToken?: string; points?: number } | Error;
+type SearchAnswer = { issues?: IssueBean[]; nextPageToken?: string; points?: number } | Error;
 
 export interface SweepAppOptions {
   /** The stored site configuration (besides `projects`). */
