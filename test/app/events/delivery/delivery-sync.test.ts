@@ -151,6 +151,8 @@ const VERSION_CHANGE: ChangeItem = {
   toString: '2026.11',
 };
 
+const SUMMARY_CHANGE: ChangeItem = { field: 'summary', fieldId: 'summary', toString: 'Export fails' };
+
 /** The move into Delivery Pending, changelog 500. */
 const ENTERED = event({ changelogId: '500', items: [statusMove('inProgress', 'deliveryPending')] });
 
@@ -208,7 +210,7 @@ describe('a Delivery event', () => {
 
   it('an edit of a completed Delivery that leaves its status alone hands nothing on', async () => {
     const s = site();
-    await run(s, delivery('delivered'), event({ items: [{ field: 'summary', fieldId: 'summary' }] }));
+    await run(s, delivery('delivered'), event({ items: [SUMMARY_CHANGE] }));
     expect(s.queued).toEqual([]);
   });
 
@@ -378,7 +380,7 @@ describe('a ticket for which no Delivery exists yet', () => {
     await run(s, defect('deliveryPending', { state: stored }), ENTERED);
     const state = s.edits[0]?.properties?.[0]?.value as ProcessState;
     expect(state.done).toEqual(['earlier', s.edits[0]?.comment?.occurrence]);
-    expect(state.enteredStatusAt).toBe(stored.enteredStatusAt);
+    expect(state.enteredAt).toBe(stored.enteredAt);
   });
 
   const rows: { name: string; e: IssueChangeEvent; notes: boolean }[] = [
@@ -436,7 +438,7 @@ describe('which events of a ticket the Delivery rules look at', () => {
     {
       name: 'a Software Defect’s summary edited',
       t: defect('deliveryPending'),
-      e: event({ items: [{ field: 'summary', fieldId: 'summary' }] }),
+      e: event({ items: [SUMMARY_CHANGE] }),
       looks: false,
     },
     {

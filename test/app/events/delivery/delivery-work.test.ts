@@ -112,8 +112,8 @@ function site(options: Options = {}) {
   let config = options.config ?? {};
   let landedFailures = options.landedFailures ?? 0;
 
-  const issueLinks = (i: Issue) =>
-    links.flatMap((l) => {
+  const issueLinks = (i: Issue): unknown[] =>
+    links.flatMap((l): unknown[] => {
       if (l.source === i.key) {
         const other = byKey(l.destination);
         return other ? [{ id: l.id, type: { name: l.typeName }, outwardIssue: ref(other) }] : [];
