@@ -202,7 +202,7 @@ describe('a Delivery event', () => {
   it('a completion without a changelog id hands its tickets on without naming one', async () => {
     const s = site();
     const e = event({ items: [statusMove('planned', 'delivered')] });
-    await run(s, delivery('delivered'), { ...e, changelogId: undefined } as IssueChangeEvent);
+    await run(s, delivery('delivered'), { ...e, changelogId: undefined });
     expect(s.queued).toStrictEqual([
       { body: { type: 'events.deliveryCompleted', deliveryId: '20001', projectKey: 'SD' } },
     ]);

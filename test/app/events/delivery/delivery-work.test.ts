@@ -9,7 +9,7 @@ import { scheduleTableRegeneration, tableMarkOf } from '../../../../src/app/shar
 import { noteRecentChange, recentChanges } from '../../../../src/app/shared/recent-changes';
 import { readStateWrite } from '../../../../src/app/shared/state-write-marker';
 import { parseConfig } from '../../../../src/domain/config';
-import { initialState, PROCESS_STATE_KEY, type ProcessState } from '../../../../src/domain/process-state';
+import { PROCESS_STATE_KEY, type ProcessState } from '../../../../src/domain/process-state';
 import { MemoryStore } from '../../../support/memory-store';
 
 const NOW = new Date('2026-11-27T10:00:00.000Z');
