@@ -21,16 +21,18 @@ function recordingJira(failures = 0) {
       }
       return `${method} done`;
     };
-  const jira = {
-    site: 'example.atlassian.net',
-    setIssueProperty: record('setIssueProperty'),
-    editIssue: record('editIssue'),
-    doTransition: record('doTransition'),
-    /** A method that needs its own object as `this`. */
-    whoAmI(this: { site: string }) {
-      return Promise.resolve(this.site);
-    },
-  };
+  /** A port whose own members need the port itself as `this` (a private field). */
+  class Port {
+    readonly site = 'example.atlassian.net';
+    readonly #secret = 'own';
+    setIssueProperty = record('setIssueProperty');
+    editIssue = record('editIssue');
+    doTransition = record('doTransition');
+    whoAmI() {
+      return Promise.resolve(`${this.site} ${this.#secret}`);
+    }
+  }
+  const jira = new Port();
   return { jira: jira as unknown as JiraGateway, calls };
 }
 
@@ -114,6 +116,13 @@ describe('the due index follows every write of the state property', () => {
     },
   );
 
+  it('an edit without properties passes by the index', async () => {
+    const s = wrapped();
+    await s.app.editIssue('SD-1', { fields: { customfield_10020: '2026.11' } }, { stateBasis: VIEW });
+    expect(s.entry()).toBeUndefined();
+    expect(s.calls).toHaveLength(1);
+  });
+
   it('an edit without the state passes by the index', async () => {
     const s = wrapped();
     await s.app.editIssue('SD-1', { fields: { summary: 'x' }, properties: [{ key: 'other', value: 1 }] });
@@ -145,7 +154,7 @@ describe('the due index follows every write of the state property', () => {
   it('every other member of the port is the port’s own, called on it', async () => {
     const s = wrapped();
     const app = s.app as unknown as { whoAmI(): Promise<string>; site: string };
-    await expect(app.whoAmI()).resolves.toBe('example.atlassian.net');
+    await expect(app.whoAmI()).resolves.toBe('example.atlassian.net own');
     expect(app.site).toBe('example.atlassian.net');
   });
 });
