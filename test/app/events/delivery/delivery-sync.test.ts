@@ -172,11 +172,12 @@ function linkTo(
   };
 }
 
-const run = (s: ReturnType<typeof site>, t: Ticket, e: IssueChangeEvent, dryRun = false) =>
+const run = (s: ReturnType<typeof site>, t: Ticket, e: IssueChangeEvent, dryRun = false, now = NOW) =>
   syncDeliveryForEvent(
     s.deps,
     input(t, e, {
       fieldIds: FIELD_IDS,
+      now,
       ...(dryRun ? { config: projectConfig({ automation: { dryRun: true } }) } : {}),
     }),
   );
@@ -299,6 +300,19 @@ describe('a ticket entering Delivery Pending', () => {
     await run(s, defect('deliveryPending'), unnamed);
     await run(s, defect('deliveryPending'), unnamed);
     expect(s.links).toEqual(['link DL-1 -> SD-1', 'link DL-1 -> SD-1']);
+  });
+
+  it('a copy delivered after the claim’s lease does not link again, even when the link was removed since', async () => {
+    const s = site([D1]);
+    await run(s, defect('deliveryPending'), ENTERED);
+    await run(s, defect('deliveryPending'), ENTERED, false, new Date(NOW.getTime() + 3_600_000));
+    expect(s.links).toEqual(['link DL-1 -> SD-1']);
+  });
+
+  it('a failed link of an update without a changelog id fails the event with the link’s error', async () => {
+    const s = site([D1], { linkFailures: 1 });
+    const unnamed = { ...ENTERED, changelogId: undefined } as IssueChangeEvent;
+    await expect(run(s, defect('deliveryPending'), unnamed)).rejects.toThrow('link refused');
   });
 
   it('a link that failed leaves the change free for the event’s retry', async () => {
@@ -489,6 +503,14 @@ describe('a ticket leaving Delivery Pending', () => {
     expect(s.audits).toEqual([]);
   });
 
+  it('a linked Delivery whose status the read did not carry: the ticket is unlinked, the search reconciled', async () => {
+    const s = site([D1]);
+    await noteRecentChange(s.store, 'SD', '20009', 'delivery', NOW);
+    await run(s, defect('inProgress', { links: [linkTo(D1, undefined)] }), LEFT);
+    expect(s.links).toEqual(['delete l1']);
+    expect(s.searches[0]?.reconcileIssues).toEqual([20009]);
+  });
+
   it('keeps its link to a shipped Delivery', async () => {
     const s = site([D1]);
     await run(s, defect('inProgress', { links: [linkTo(D1, 'Delivered')] }), LEFT);
@@ -513,6 +535,7 @@ describe('in a dry run', () => {
   it('a ticket entering Delivery Pending is audited where it would go, once per change, and not linked', async () => {
     const s = site([D1]);
     await run(s, defect('deliveryPending'), ENTERED, true);
+    expect(s.audits).toHaveLength(1);
     await run(s, defect('deliveryPending'), ENTERED, true);
     expect(s.links).toEqual([]);
     expect(s.audits).toEqual([
@@ -525,6 +548,19 @@ describe('in a dry run', () => {
     ]);
     expect(s.edits).toEqual([]);
     expect(s.tables()).toEqual([]);
+  });
+
+  it('a later move into Delivery Pending, and another ticket, are audited again', async () => {
+    const s = site([D1]);
+    await run(s, defect('deliveryPending'), ENTERED, true);
+    await run(s, defect('deliveryPending'), { ...ENTERED, changelogId: '501' }, true);
+    await run(
+      s,
+      defect('deliveryPending', { id: '10002', key: 'SD-2' }),
+      { ...ENTERED, issueId: '10002' },
+      true,
+    );
+    expect(s.audits.map((a) => a.issueKey)).toEqual(['SD-1', 'SD-1', 'SD-2']);
   });
 
   const rows: { name: string; planned: Planned[]; t: Ticket; e: IssueChangeEvent }[] = [
