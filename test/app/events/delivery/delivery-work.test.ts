@@ -91,6 +91,7 @@ function site(options: Options = {}) {
   let nextLink = 100;
   const byKey = (idOrKey: string) => [...issues.values()].find((i) => i.id === idOrKey || i.key === idOrKey);
   const queued: WorkItem[] = [];
+  let pushes = 0;
   const audits: AuditEntry[] = [];
   const warnings: { event: string; data: unknown }[] = [];
   const searches: SearchRequest[] = [];
@@ -157,7 +158,8 @@ function site(options: Options = {}) {
     const customers = /cf\[10030\] in \(([^)]*)\)/.exec(jql)?.[1];
     if (jql.includes('issuetype = "Delivery"')) return i.type === 'Delivery' && i.status === 'planned';
     if (jql.includes('status = "Delivery Pending"')) {
-      if (i.type === 'Delivery' || i.status !== 'deliveryPending') return false;
+      const types = /issuetype in \(([^)]*)\)/.exec(jql)?.[1] ?? '';
+      if (!types.includes(`"${i.type}"`) || i.status !== 'deliveryPending') return false;
       if (ids === undefined && customers === undefined) return true;
       return (
         (ids?.includes(i.id) ?? false) ||
@@ -180,6 +182,7 @@ function site(options: Options = {}) {
     },
     queue: {
       async push(items: WorkItem[]) {
+        pushes += 1;
         queued.push(...items);
       },
     },
@@ -282,6 +285,7 @@ function site(options: Options = {}) {
     edits,
     shipped,
     handle,
+    pushes: () => pushes,
     later(seconds: number) {
       now = new Date(now.getTime() + seconds * 1000);
     },
@@ -355,7 +359,7 @@ describe('a completed Delivery hands its tickets on', () => {
   it('a Delivery without tickets queues nothing and is audited', async () => {
     const s = site({ issues: [completed({ version: undefined })] });
     await s.handle('events.deliveryCompleted', { deliveryId: '20001', projectKey: 'SD', changelogId: '500' });
-    expect(s.queued).toEqual([]);
+    expect(s.pushes()).toBe(0);
     expect(s.audits).toEqual([
       {
         at: NOW.toISOString(),
@@ -535,6 +539,22 @@ describe('a shipped ticket', () => {
     expect(s.shipped).toEqual([]);
   });
 
+  it('a refused transition the workflow no longer offers at all fails the item with the refusal', async () => {
+    const s = site({
+      issues: [waiting(1)],
+      transitionFailures: [new JiraHttpError('doTransition', 400, 'no such transition')],
+    });
+    const resolve = s.deps.jira.getTransitions.bind(s.deps.jira);
+    let reads = 0;
+    (s.deps.jira as { getTransitions: typeof resolve }).getTransitions = async (...args) => {
+      reads += 1;
+      if (reads > 1) s.offer([]);
+      return resolve(...args);
+    };
+    await expect(ship(s)).rejects.toThrow(JiraHttpError);
+    expect(reads).toBe(2);
+  });
+
   it('any other failure fails the item without reading the workflow again', async () => {
     const s = site({
       issues: [waiting(1)],
@@ -623,6 +643,20 @@ describe('a Planned Delivery collects the tickets waiting for it', () => {
     ]);
     expect(s.tables()).toEqual(['DL-1']);
     expect(s.queued).toEqual([]);
+  });
+
+  it('collects only the kinds that ship with a Delivery', async () => {
+    const s = site({
+      issues: [
+        delivery(),
+        waiting(1, { type: 'Support Request' }),
+        waiting(2, { type: 'Consulting Request' }),
+        waiting(3, { type: 'Customisation' }),
+        waiting(4),
+      ],
+    });
+    await attach(s);
+    expect(s.writes).toEqual(['link DL-1 -> SD-2', 'link DL-1 -> SD-3', 'link DL-1 -> SD-4']);
   });
 
   it('searches only its customers’ and its linked tickets among the waiting ones', async () => {
