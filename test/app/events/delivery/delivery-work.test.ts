@@ -450,6 +450,14 @@ describe('a shipped ticket', () => {
     );
   });
 
+  it('a ticket without a customer is shipped in the default language', async () => {
+    const s = site({ issues: [waiting(1, { customers: [] })] });
+    const de = site({ issues: [waiting(1)] });
+    await ship(s);
+    await ship(de);
+    expect(s.shipped[0]?.comment?.body).toEqual(de.shipped[0]?.comment?.body);
+  });
+
   it('a Customisation is closed, with its own comment', async () => {
     const s = site({ issues: [waiting(1, { type: 'Customisation' })] });
     const defect = site({ issues: [waiting(1)] });
@@ -500,7 +508,9 @@ describe('a shipped ticket', () => {
     const s = site({ issues: [waiting(1)], transitions: [{ id: 'to-closed', to: 'closed' }] });
     await expect(ship(s)).resolves.toEqual(DONE);
     expect(s.shipped).toEqual([]);
-    expect(s.warnings.map((w) => w.event)).toEqual(['events.deliveryNoTransition']);
+    expect(s.warnings).toEqual([
+      { event: 'events.deliveryNoTransition', data: { issueId: '10001', to: 'resolved' } },
+    ]);
     s.offer([{ id: 'to-resolved', to: 'resolved' }]);
     await s.deps.store
       .list('tr:')
@@ -555,13 +565,20 @@ describe('a shipped ticket', () => {
     expect(reads).toBe(2);
   });
 
-  it('any other failure fails the item without reading the workflow again', async () => {
-    const s = site({
-      issues: [waiting(1)],
-      transitionFailures: [new JiraHttpError('doTransition', 503, 'busy')],
-    });
-    s.offer([{ id: 'to-resolved', to: 'resolved' }]);
+  const otherFailures: [string, Error][] = [
+    ['a Jira answer other than 400', new JiraHttpError('doTransition', 503, 'busy')],
+    ['an error that is no Jira answer', Object.assign(new Error('busy'), { status: 400 })],
+  ];
+  it.each(otherFailures)('%s fails the item without reading the workflow again', async (_name, failure) => {
+    const s = site({ issues: [waiting(1)], transitionFailures: [failure] });
+    const read = s.deps.jira.getTransitions.bind(s.deps.jira);
+    let reads = 0;
+    (s.deps.jira as { getTransitions: typeof read }).getTransitions = async (...args) => {
+      reads += 1;
+      return read(...args);
+    };
     await expect(ship(s)).rejects.toThrow('busy');
+    expect(reads).toBe(1);
     expect(s.shipped).toEqual([]);
   });
 
@@ -593,6 +610,7 @@ describe('a shipped ticket', () => {
     it('the ticket is audited with where it would go, once, and left alone', async () => {
       const s = site({ issues: [waiting(1, { type: 'Customisation' })], config: dry });
       await ship(s);
+      expect(s.audits).toHaveLength(1);
       await ship(s);
       expect(s.shipped).toEqual([]);
       expect(s.audits).toEqual([
@@ -603,6 +621,13 @@ describe('a shipped ticket', () => {
           detail: 'closed',
         }),
       ]);
+    });
+
+    it('each ticket is audited', async () => {
+      const s = site({ issues: [waiting(1), waiting(2)], config: dry });
+      await ship(s, '10001');
+      await ship(s, '10002');
+      expect(s.audits.map((a) => a.issueKey)).toEqual(['SD-1', 'SD-2']);
     });
 
     it('a ticket no longer waiting is not audited', async () => {
@@ -670,6 +695,23 @@ describe('a Planned Delivery collects the tickets waiting for it', () => {
     expect(waitingSearch?.properties).toEqual([PROCESS_STATE_KEY]);
   });
 
+  it('collects for the Delivery the item names, while another one collects at the same moment', async () => {
+    const s = site({
+      issues: [
+        delivery(),
+        delivery({ id: '20002', key: 'DL-2', version: '2026.12' }),
+        waiting(1),
+        waiting(2, { version: '2026.12' }),
+      ],
+    });
+    const [one, two] = await Promise.all([
+      attach(s),
+      s.handle('events.deliveryAttach', { deliveryId: '20002', projectKey: 'SD' }),
+    ]);
+    expect([one, two]).toEqual([DONE, DONE]);
+    expect(s.writes.sort()).toEqual(['link DL-1 -> SD-1', 'link DL-2 -> SD-2']);
+  });
+
   it('a Delivery without customers or links searches no waiting tickets', async () => {
     const s = site({ issues: [delivery({ customers: [] }), waiting(1)] });
     await attach(s);
@@ -718,6 +760,30 @@ describe('a Planned Delivery collects the tickets waiting for it', () => {
         delivery({ id: '20002', key: 'DL-2', version: '2026.12' }),
         waiting(1, { version: '2026.12' }),
       ],
+    });
+    await attach(s);
+    expect(s.writes).toEqual([]);
+  });
+
+  it('a ticket linked here and to another Planned Delivery loses the other link', async () => {
+    const s = site({
+      issues: [delivery(), delivery({ id: '20002', key: 'DL-2', version: '2026.12' }), waiting(1)],
+      links: [shipLink(1), shipLink(1, 'DL-2')],
+    });
+    s.links[1]!.id = 's1-other';
+    await attach(s);
+    expect(s.writes).toEqual(['unlink DL-2 -> SD-1']);
+  });
+
+  it('a ticket waiting for another Delivery and linked to a third is left to those', async () => {
+    const s = site({
+      issues: [
+        delivery(),
+        delivery({ id: '20002', key: 'DL-2', version: '2026.12' }),
+        delivery({ id: '20003', key: 'DL-3', version: '2026.10' }),
+        waiting(1, { version: '2026.12' }),
+      ],
+      links: [shipLink(1, 'DL-3')],
     });
     await attach(s);
     expect(s.writes).toEqual([]);
@@ -810,6 +876,20 @@ describe('a Delivery table regeneration', () => {
     const s = site({ issues: [delivery(), waiting(1)], links: [shipLink(1)] });
     await expect(regenerate(s)).resolves.toEqual(DONE);
     expect(s.tables()).toEqual(['DL-1']);
+  });
+
+  it('items without a token (queued by older releases) regenerate each time', async () => {
+    const s = site({ issues: [delivery(), waiting(1)], links: [shipLink(1)] });
+    await regenerate(s);
+    await regenerate(s);
+    expect(s.tables()).toEqual(['DL-1', 'DL-1']);
+  });
+
+  it('each mark gets its own regeneration', async () => {
+    const s = site({ issues: [delivery(), waiting(1)], links: [shipLink(1)] });
+    await regenerate(s, await marked(s));
+    await regenerate(s, await marked(s));
+    expect(s.tables()).toEqual(['DL-1', 'DL-1']);
   });
 
   it('its own mark is cleared and the table regenerated, once per mark', async () => {
