@@ -682,6 +682,9 @@ describe('a Planned Delivery collects the tickets waiting for it', () => {
     });
     await attach(s);
     expect(s.writes).toEqual(['link DL-1 -> SD-2', 'link DL-1 -> SD-3', 'link DL-1 -> SD-4']);
+    expect(s.searches.find((r) => r.jql.includes('Delivery Pending'))?.jql).toContain(
+      'issuetype in ("Software Defect", "Consulting Request", "Customisation")',
+    );
   });
 
   it('searches only its customers’ and its linked tickets among the waiting ones', async () => {
