@@ -1,5 +1,6 @@
 import { getSettings } from '../../../src/app/admin/get-settings';
 import { saveSettings } from '../../../src/app/admin/save-settings';
+import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-error';
 import { draftSettings } from '../../../src/app/admin/settings-draft';
 import type { AuditEntry } from '../../../src/app/shared/audit-log';
 import { CONFIG_KEY, type StoredConfig } from '../../../src/app/shared/config-repository';
@@ -72,6 +73,89 @@ describe('draftSettings', () => {
         fixture.deps,
       );
       expect(auditChanges(fixture.store)).toEqual([{ path: 'automationEnabled', from: 'true', to: 'false' }]);
+    });
+  });
+
+  it('refuses a payload of the wrong shape', async () => {
+    const fixture = await storedAs({});
+    await expect(draftSettings({ scope: 'everywhere', expectedVersion: 1 }, fixture.deps)).rejects.toThrow(
+      InvalidPayloadError,
+    );
+  });
+
+  describe('an edited section', () => {
+    it.each([
+      [
+        'a table shortened',
+        (s: ProcessSettings) => ({ calendar: { ...s.calendar, workingDays: [1, 2, 3, 4] } }),
+        { calendar: { workingDays: [1, 2, 3, 4] } },
+      ],
+      [
+        'a number changed',
+        (s: ProcessSettings) => ({ timers: { ...s.timers, resolvedAutoCloseDays: 5 } }),
+        { timers: { resolved: { closeAfterDays: 5 } } },
+      ],
+    ])('is written when %s', async (_name, edit, written) => {
+      const fixture = await storedAs({});
+      const next = await siteDraft(fixture, { ...fixture.site, ...edit(fixture.site) });
+      expect(next).toMatchObject(written);
+    });
+  });
+
+  it('answers with the problems of a site section and drafts nothing', async () => {
+    const fixture = await storedAs({});
+    const regions = {
+      ...fixture.site.regions,
+      organizations: [{ organization: 'ACME GmbH', region: '', language: '' as const }],
+    };
+    const draft = await draftSettings(
+      { scope: 'site', settings: { ...fixture.site, regions }, managedProjects: [], expectedVersion: 1 },
+      fixture.deps,
+    );
+    expect(draft).toEqual({
+      result: { ok: false, errors: [expect.objectContaining({ path: 'regions.organizations.0.region' })] },
+    });
+  });
+
+  it('answers with the domain problems of the configuration it would put in force', async () => {
+    const fixture = await storedAs({});
+    const draft = await draftSettings(
+      {
+        scope: 'site',
+        settings: { ...fixture.site, calendar: { ...fixture.site.calendar, timeZone: 'Mars/Olympus' } },
+        managedProjects: [],
+        expectedVersion: 1,
+      },
+      fixture.deps,
+    );
+    expect(draft).toEqual({
+      result: { ok: false, errors: [expect.objectContaining({ path: 'calendar.timeZone' })] },
+    });
+  });
+
+  describe('the audit of a save', () => {
+    it('names the changed managed projects, each list in key order', async () => {
+      const fixture = await storedAs({ projects: ['ZED', 'SUP'] });
+      await saveSettings(
+        { scope: 'site', settings: fixture.site, managedProjects: ['SUP', 'ZED', 'ABC'], expectedVersion: 1 },
+        fixture.deps,
+      );
+      expect(auditChanges(fixture.store)).toEqual([
+        {
+          path: 'projects',
+          from: expect.stringMatching(/SUP.*ZED/),
+          to: expect.stringMatching(/ABC.*SUP.*ZED/),
+        },
+      ]);
+    });
+
+    it('of a project names the settings changed in that project', async () => {
+      const fixture = await storedAs({ projects: ['SUP'] });
+      await saveSettings(
+        { scope: 'project', projectKey: 'SUP', override: { dryRun: true }, expectedVersion: 1 },
+        fixture.deps,
+      );
+      expect(auditChanges(fixture.store)).toEqual([{ path: 'dryRun', from: 'false', to: 'true' }]);
     });
   });
 
@@ -150,6 +234,70 @@ describe('draftSettings', () => {
       expect(draft.next).toEqual({
         projects: ['SUP', 'ABC'],
         projectOverrides: { ABC: { automation: { dryRun: true } } },
+      });
+    });
+
+    it('with sections is written under its project, beside the other overrides', async () => {
+      const fixture = await storedAs({
+        projects: ['SUP', 'ABC'],
+        projectOverrides: { ABC: { automation: { dryRun: true } } },
+      });
+      const draft = await draftSettings(
+        { scope: 'project', projectKey: 'SUP', override: { dryRun: true }, expectedVersion: 1 },
+        fixture.deps,
+      );
+      if ('result' in draft) throw new Error(JSON.stringify(draft.result));
+      expect(draft.next.projectOverrides).toEqual({
+        ABC: { automation: { dryRun: true } },
+        SUP: { automation: { dryRun: true } },
+      });
+    });
+
+    it('leaves a section given as undefined out', async () => {
+      const fixture = await storedAs({ projects: ['SUP'] });
+      const draft = await draftSettings(
+        {
+          scope: 'project',
+          projectKey: 'SUP',
+          override: { dryRun: true, regions: undefined },
+          expectedVersion: 1,
+        },
+        fixture.deps,
+      );
+      if ('result' in draft) throw new Error(JSON.stringify(draft.result));
+      expect(draft.next.projectOverrides).toEqual({ SUP: { automation: { dryRun: true } } });
+    });
+
+    it('names the page field of a problem the configuration has with it', async () => {
+      const fixture = await storedAs({ projects: ['SUP'] });
+      const calendar = { ...fixture.site.calendar, timeZone: 'Mars/Olympus' };
+      const draft = await draftSettings(
+        { scope: 'project', projectKey: 'SUP', override: { calendar }, expectedVersion: 1 },
+        fixture.deps,
+      );
+      expect(draft).toEqual({
+        result: { ok: false, errors: [expect.objectContaining({ path: 'calendar.timeZone' })] },
+      });
+    });
+
+    it('of the wrong shape deep inside a section names the field by its whole path', async () => {
+      const fixture = await storedAs({ projects: ['SUP'] });
+      const timers = { ...fixture.site.timers, resolvedAutoCloseDays: 'ten' };
+      await expect(
+        draftSettings(
+          { scope: 'project', projectKey: 'SUP', override: { timers }, expectedVersion: 1 },
+          fixture.deps,
+        ),
+      ).resolves.toEqual({
+        result: {
+          ok: false,
+          errors: [
+            {
+              path: 'timers.resolvedAutoCloseDays',
+              message: expect.stringMatching(/^timers\.resolvedAutoCloseDays: /),
+            },
+          ],
+        },
       });
     });
 
