@@ -1,0 +1,108 @@
+import { settingsView } from '../../../src/app/admin/settings-view';
+import { settingsSchema } from '../../../src/domain/config';
+import { DEFAULT_LADDER } from '../../../src/domain/config/service-schema';
+
+const view = (input: Record<string, unknown>) => settingsView(settingsSchema.parse(input));
+
+describe('settingsView', () => {
+  it.each([
+    ['a country and its region', 'AT-6', { holidayCountry: 'AT', holidayRegion: '6' }],
+    ['a country alone', 'AT', { holidayCountry: 'AT', holidayRegion: null }],
+    ['no holidays', undefined, { holidayCountry: '', holidayRegion: null }],
+  ])('shows %s as the holiday country and region', (_name, holidayRegion, shown) => {
+    expect(view({ calendar: { holidayRegion } }).calendar).toMatchObject(shown);
+  });
+
+  it('shows the team leads of a ladder without region groups as the first for International, the rest for DACH', () => {
+    const { escalation } = view({
+      escalation: {
+        levels: [
+          { level: 1, label: { de: 'Kontakt', en: 'Contact' }, people: ['p1'] },
+          { level: 2, label: { de: 'Leitung', en: 'Lead' }, people: ['t1', 't2', 't3'] },
+        ],
+      },
+    });
+    expect(escalation).toMatchObject({
+      personalContact: 'p1',
+      teamLeadInternational: 't1',
+      teamLeadDach: 't2, t3',
+      departmentHead: '',
+      customerServicesHead: '',
+      board: '',
+    });
+  });
+
+  it("shows every level's people in its box, the team leads by their region group", () => {
+    const levels = DEFAULT_LADDER.map((l) => ({ ...l, people: [`a${l.level}`, `b${l.level}`] }));
+    const ladder = levels.map((l) =>
+      l.byGroup
+        ? {
+            ...l,
+            byGroup: {
+              international: { ...l.byGroup.international, people: ['i1'] },
+              dach: { ...l.byGroup.dach, people: ['d1', 'd2'] },
+            },
+          }
+        : l,
+    );
+    expect(view({ escalation: { levels: ladder } }).escalation).toMatchObject({
+      personalContact: 'a1, b1',
+      teamLeadInternational: 'i1',
+      teamLeadDach: 'd1, d2',
+      departmentHead: 'a3, b3',
+      customerServicesHead: 'a4, b4',
+      board: 'a5, b5',
+    });
+  });
+
+  it("names all five levels, a level the ladder lacks by the guide's name", () => {
+    const { escalation } = view({
+      escalation: { levels: [{ level: 1, label: { de: 'Kontakt', en: 'Contact' }, people: [] }] },
+    });
+    expect(escalation.labels).toEqual([
+      { de: 'Kontakt', en: 'Contact' },
+      ...DEFAULT_LADDER.slice(1).map((l) => ({ de: l.label.de, en: l.label.en })),
+    ]);
+  });
+
+  it('shows a service target without a time as empty', () => {
+    const { serviceTargets } = view({ priorities: { P1: { responseMinutes: 30 }, P4: {} } });
+    expect(serviceTargets.P1).toEqual({ responseMinutes: 30, restorationMinutes: null });
+    expect(serviceTargets.P4).toEqual({ responseMinutes: null, restorationMinutes: null });
+  });
+
+  it('shows on call without a target as an empty target', () => {
+    expect(view({ onCall: { mode: 'none' } }).onCall).toEqual({ mode: 'none', target: '' });
+    expect(view({ onCall: { mode: 'opsgenie', target: 'Support' } }).onCall).toEqual({
+      mode: 'opsgenie',
+      target: 'Support',
+    });
+  });
+
+  it('lists each organization once, with its region and its language, either of them empty when not set', () => {
+    const { regions } = view({
+      regions: {
+        regions: {
+          graz: { securityLevel: 'Support Graz', timeZone: 'Europe/Vienna', holidayRegion: 'AT-6' },
+        },
+        organizations: { ACME: 'graz', Initech: 'graz' },
+        defaultRegion: 'graz',
+      },
+      languageByOrganization: { Globex: 'en', ACME: 'de' },
+    });
+    expect(regions.organizations).toEqual([
+      { organization: 'ACME', region: 'graz', language: 'de' },
+      { organization: 'Initech', region: 'graz', language: '' },
+      { organization: 'Globex', region: '', language: 'en' },
+    ]);
+    expect(regions.regions).toEqual([
+      {
+        region: 'graz',
+        name: '',
+        securityLevel: 'Support Graz',
+        timeZone: 'Europe/Vienna',
+        holidayRegion: 'AT-6',
+      },
+    ]);
+  });
+});
