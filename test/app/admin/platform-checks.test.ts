@@ -1,4 +1,5 @@
 import { NotJiraAdminError } from '../../../src/app/admin/admin-access';
+import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-error';
 import { runPlatformChecks } from '../../../src/app/admin/platform-checks';
 import type { PlatformProbe } from '../../../src/app/ports';
 import { AUTOMATION_HOLD_KEY } from '../../../src/app/shared/automation-hold';
@@ -9,6 +10,8 @@ import { adminDeps } from './admin-fixture';
 import { CONFIG_KEY, ConfigRepository } from '../../../src/app/shared/config-repository';
 import { recordOnCallAnswer } from '../../../src/app/shared/platform-observations';
 import { initialState } from '../../../src/domain/process-state';
+import { publishRulesItem } from '../../../src/app/rules/rules-work';
+import type { WorkItem } from '../../../src/app/ports';
 
 const STATE = { ...initialState(new Date('2026-11-20T09:00:00Z'), '3'), nextDueAt: '2026-11-30T09:00:00Z' };
 
@@ -140,6 +143,118 @@ describe('platform checks (admin page, Health tab)', () => {
     expect(onCall).toMatchObject({ passed: false });
     expect(onCall?.detail.de).toContain('HTTP 503');
     expect(refused.automationHeld).toBe(true);
+  });
+
+  it.each([
+    ['no payload', undefined],
+    ['an empty payload', {}],
+  ])('runs with %s', async (_name, payload) => {
+    const { deps } = adminDeps({ table: [NO_DUE_TICKET] });
+    await expect(runPlatformChecks(payload, { admin: deps, probe: probe() })).resolves.toMatchObject({
+      automationHeld: false,
+    });
+  });
+
+  it.each([
+    ['a parameter', { projectKey: 'SUP' }],
+    ['a value that is not a record', 'all'],
+  ])('refuses a payload with %s', async (_name, payload) => {
+    const { deps } = adminDeps({ table: [NO_DUE_TICKET] });
+    const p = probe();
+    await expect(runPlatformChecks(payload, { admin: deps, probe: p })).rejects.toBeInstanceOf(
+      InvalidPayloadError,
+    );
+    expect(p.calls).toBe(0);
+  });
+
+  it('queues the publication of the expression tables when the hold starts and when it ends, not while it lasts', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    const pushed: WorkItem[][] = [];
+    const admin = {
+      ...deps,
+      app: { ...deps.app, queue: { push: async (items: WorkItem[]) => void pushed.push(items) } },
+    };
+    const failing = probe({ 0: 'syntax error' });
+    await runPlatformChecks({}, { admin, probe: failing });
+    expect(pushed).toEqual([[publishRulesItem()]]);
+    await runPlatformChecks({}, { admin, probe: failing });
+    expect(pushed).toHaveLength(1);
+    await runPlatformChecks({}, { admin, probe: probe() });
+    expect(pushed).toEqual([[publishRulesItem()], [publishRulesItem()]]);
+    await runPlatformChecks({}, { admin, probe: probe() });
+    expect(pushed).toHaveLength(2);
+    expect(await store.get(AUTOMATION_HOLD_KEY)).toBeUndefined();
+  });
+
+  it('keeps the start of a hold that goes on, naming the checks failing now, each logged once per run', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    await store.set(AUTOMATION_HOLD_KEY, { since: '2026-11-01T00:00:00.000Z', failed: ['kvsConflict'] });
+    await runPlatformChecks({}, { admin: deps, probe: probe({ 1: 'too long' }) });
+    expect(await store.get(AUTOMATION_HOLD_KEY)).toEqual({
+      since: '2026-11-01T00:00:00.000Z',
+      failed: ['expressions'],
+    });
+    const logged = await deps.app.audit.forProject('');
+    expect(logged.entries).toEqual([
+      expect.objectContaining({
+        at: deps.now.toISOString(),
+        action: 'platformCheckFailed',
+        source: 'admin',
+        detail: 'expressions',
+        idempotencyKey: `platform-check:expressions:${deps.now.getTime()}`,
+      }),
+    ]);
+  });
+
+  it('names an expression Jira gave no answer for', async () => {
+    const { deps } = adminDeps({ table: [NO_DUE_TICKET] });
+    const silent: PlatformProbe = { analyseExpressions: () => Promise.resolve([]) };
+    const view = await runPlatformChecks({}, { admin: deps, probe: silent });
+    const [expressions] = view.results;
+    expect(expressions).toMatchObject({ id: 'expressions', passed: false });
+    expect(expressions?.detail.en).toContain(`${Object.keys(SHIPPED_EXPRESSIONS)[0]}: no answer`);
+  });
+
+  it.each([
+    ['an error', Object.assign(new Error('KVS down'), { name: 'KvsError' }), 'KvsError'],
+    ['a value that is not an error', 'down', 'error'],
+  ])(
+    'a conditional write that throws %s fails the KVS check by its name, and the scratch key is removed',
+    async (_name, thrown, named) => {
+      const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+      const real = store.setIfAbsent.bind(store);
+      store.setIfAbsent = async (key: string, value: unknown) => {
+        await real(key, value);
+        // A store client may reject with something other than an Error.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        return Promise.reject(thrown);
+      };
+      const view = await runPlatformChecks({}, { admin: deps, probe: probe() });
+      const kvs = view.results.find((r) => r.id === 'kvsConflict');
+      expect(kvs).toMatchObject({ passed: false });
+      expect(kvs?.detail.en).toContain(`first: ${named}, second: ${named}`);
+      expect((await store.list('platform-checks:kvs:')).entries).toEqual([]);
+    },
+  );
+
+  it('a conditional write refused the first time fails the KVS check', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    store.setIfAbsent = () => Promise.resolve(false);
+    const view = await runPlatformChecks({}, { admin: deps, probe: probe() });
+    expect(view.results.find((r) => r.id === 'kvsConflict')).toMatchObject({ passed: false });
+    expect(view.automationHeld).toBe(true);
+  });
+
+  it('an advisory failure is reported without holding automation', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    await store.set(CONFIG_KEY, {
+      version: 1,
+      input: { onCall: { mode: 'webhook', target: 'http://oncall.example.com/alert' } },
+    });
+    const view = await runPlatformChecks({}, { admin: deps, probe: probe() });
+    expect(view.results.find((r) => r.id === 'onCall')).toMatchObject({ passed: false, advisory: true });
+    expect(view.automationHeld).toBe(false);
+    expect(await store.get(AUTOMATION_HOLD_KEY)).toBeUndefined();
   });
 
   it('the sweep honours the hold: dry run while a check fails', async () => {
