@@ -13,6 +13,13 @@ describe('settingsView', () => {
     expect(view({ calendar: { holidayRegion } }).calendar).toMatchObject(shown);
   });
 
+  it('shows the working days and the extra holidays in force', () => {
+    const calendar = view({
+      calendar: { workingDays: [1, 2, 3], extraHolidays: ['2026-12-24', '2026-12-31'] },
+    }).calendar;
+    expect(calendar).toMatchObject({ workingDays: [1, 2, 3], extraHolidays: ['2026-12-24', '2026-12-31'] });
+  });
+
   it('shows the team leads of a ladder without region groups as the first for International, the rest for DACH', () => {
     const { escalation } = view({
       escalation: {
