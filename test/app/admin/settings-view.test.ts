@@ -13,6 +13,48 @@ describe('settingsView', () => {
     expect(view({ calendar: { holidayRegion } }).calendar).toMatchObject(shown);
   });
 
+  it('shows the timers, names, texts and automation in force in the boxes of the page', () => {
+    const shown = view({
+      timers: {
+        clarification: { reminderCount: 2, reminderIntervalDays: 7, closeAfterDays: 30 },
+        resolved: { closeAfterDays: 20 },
+        estimate: {
+          validWeeks: 8,
+          noticeBeforeDays: 5,
+          renewal: { mode: 'accountManagerNote', accountManagers: ['am1', 'am2'], linkType: 'Clones' },
+        },
+      },
+      calendar: { mode: 'working', timeZone: 'Europe/Vienna' },
+      names: {
+        fields: { deliveryVersion: 'Release' },
+        resolutionOnClose: 'Fixed',
+        customValue: 'OWN',
+        deliveryLinkType: { name: 'Ships', outward: 'ships', inward: 'is shipped by' },
+      },
+      texts: { resolvedClose: { en: 'Closed.', de: 'Geschlossen.' } },
+      automation: { dryRun: true, pointsBudgetPerHour: 120 },
+    });
+    expect(shown.timers).toEqual({
+      clarificationReminderCount: 2,
+      clarificationReminderIntervalDays: 7,
+      clarificationAutoCloseDays: 30,
+      resolvedAutoCloseDays: 20,
+      estimateValidityWeeks: 8,
+      estimateNoticeBeforeDays: 5,
+      dayCounting: 'working',
+      estimateRenewal: { mode: 'accountManagerNote', accountManagers: 'am1, am2', linkType: 'Clones' },
+    });
+    expect(shown.calendar.timeZone).toBe('Europe/Vienna');
+    expect(shown.names).toMatchObject({
+      fields: { deliveryVersion: 'Release', region: 'Organizations' },
+      resolutionOnClose: 'Fixed',
+      customValue: 'OWN',
+      deliveryLinkType: { name: 'Ships', outward: 'ships', inward: 'is shipped by' },
+    });
+    expect(shown.texts.resolvedClose).toEqual({ en: 'Closed.', de: 'Geschlossen.' });
+    expect(shown).toMatchObject({ dryRun: true, pointsBudgetPerHour: 120 });
+  });
+
   it('shows the working days and the extra holidays in force', () => {
     const calendar = view({
       calendar: { workingDays: [1, 2, 3], extraHolidays: ['2026-12-24', '2026-12-31'] },
