@@ -71,6 +71,8 @@ describe('publishRules', () => {
 
     expect(published).toEqual({ configVersion: 7, projects: ['SUP', 'ABC'], at: NOW.toISOString() });
     expect(await store.get('rules:published')).toEqual(published);
+    // The first publication has nothing to withdraw.
+    expect(site.calls.filter(([call]) => String(call).startsWith('delete'))).toEqual([]);
     const sup = cfg.names;
     const abc = { ...cfg.names, kinds: { ...cfg.names.kinds, incident: 'Störung' } };
     expect(site.appProperties.get(transitionRulesKey('SUP'))).toEqual(transitionRules(sup, APP));
