@@ -132,6 +132,21 @@ describe('getSweepPreview', () => {
     });
   });
 
+  it('leaves a step due at the very time of the next sweep to that sweep', async () => {
+    const s = await site();
+    s.ticket('SUP-1', timer('resolved', '2026-10-08T08:17:00.000Z'));
+    const view = await getSweepPreview({}, s.deps);
+    expect(view).toMatchObject({ items: [{ issueKey: 'SUP-1', dueAt: NEXT_SWEEP }], week: [] });
+  });
+
+  it('counts an index entry due at the very time of the next sweep as read and raised by it', async () => {
+    const s = await site();
+    s.ticket('SUP-1', timer('resolved', '2026-11-26T09:00:00.000Z'), NEXT_SWEEP);
+    const view = await getSweepPreview({}, s.deps);
+    // One search page, the ticket read, its entry raised.
+    expect(view).toMatchObject({ items: [], estimatedPoints: 3 });
+  });
+
   it('costs nothing when nothing is due', async () => {
     const s = await site();
     s.ticket('SUP-1', timer('resolved', '2026-11-26T09:00:00.000Z'));
