@@ -26,6 +26,10 @@ describe('settingsView', () => {
       },
       calendar: { mode: 'working', timeZone: 'Europe/Vienna' },
       names: {
+        kinds: { incident: 'Störung' },
+        statuses: { resolved: 'Erledigt' },
+        fieldValues: { yes: 'Ja' },
+        priorities: { P1: 'Kritisch' },
         fields: { deliveryVersion: 'Release' },
         resolutionOnClose: 'Fixed',
         customValue: 'OWN',
@@ -33,6 +37,7 @@ describe('settingsView', () => {
       },
       texts: { resolvedClose: { en: 'Closed.', de: 'Geschlossen.' } },
       automation: { dryRun: true, pointsBudgetPerHour: 120 },
+      escalation: { regionGroups: { graz: 'international', linz: 'dach' } },
     });
     expect(shown.timers).toEqual({
       clarificationReminderCount: 2,
@@ -46,6 +51,10 @@ describe('settingsView', () => {
     });
     expect(shown.calendar.timeZone).toBe('Europe/Vienna');
     expect(shown.names).toMatchObject({
+      kinds: { incident: 'Störung', request: 'Request' },
+      statuses: { resolved: 'Erledigt' },
+      fieldValues: { yes: 'Ja' },
+      priorities: { P1: 'Kritisch' },
       fields: { deliveryVersion: 'Release', region: 'Organizations' },
       resolutionOnClose: 'Fixed',
       customValue: 'OWN',
@@ -53,6 +62,10 @@ describe('settingsView', () => {
     });
     expect(shown.texts.resolvedClose).toEqual({ en: 'Closed.', de: 'Geschlossen.' });
     expect(shown).toMatchObject({ dryRun: true, pointsBudgetPerHour: 120 });
+    expect(shown.escalation.regionGroups).toEqual([
+      { region: 'graz', group: 'international' },
+      { region: 'linz', group: 'dach' },
+    ]);
   });
 
   it('shows the working days and the extra holidays in force', () => {
