@@ -29,7 +29,7 @@ describe('regionsInput', () => {
         ],
         organizations: [
           { organization: ' ACME ', region: ' graz ', language: 'en' },
-          { organization: 'Globex', region: '', language: 'de' },
+          { organization: 'Globex', region: '  ', language: 'de' },
           { organization: 'Initech', region: 'linz', language: '' },
         ],
         defaultRegion: ' linz ',
