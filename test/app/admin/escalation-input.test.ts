@@ -56,6 +56,14 @@ describe('escalationInput', () => {
     expect(levels[1]?.byGroup).toEqual({ international: { people: ['i1'] }, dach: { people: ['d1'] } });
   });
 
+  it('writes the team leads of level 2 by region group when the stored ladder ends before level 2', () => {
+    const stored = settingsSchema.parse({
+      escalation: { levels: [{ level: 1, label: { de: 'Kontakt', en: 'Contact' }, people: [] }] },
+    });
+    const { levels } = written({ ...page, teamLeadInternational: 'i1', teamLeadDach: 'd1' }, stored);
+    expect(levels[1]?.byGroup).toEqual({ international: { people: ['i1'] }, dach: { people: ['d1'] } });
+  });
+
   it('names each level as the page does, in both languages', () => {
     const labels = page.labels.map((l, i) => ({ de: `${l.de} ${i}`, en: `${l.en} ${i}` }));
     const { levels } = written({ ...page, labels });
