@@ -257,6 +257,64 @@ describe('platform checks (admin page, Health tab)', () => {
     expect(await store.get(AUTOMATION_HOLD_KEY)).toBeUndefined();
   });
 
+  it('names every rejected expression with all of its errors, in both languages', async () => {
+    const { deps } = adminDeps({ table: [NO_DUE_TICKET] });
+    const twice: PlatformProbe = {
+      analyseExpressions: (expressions) =>
+        Promise.resolve(
+          expressions.map((_e, i) =>
+            i < 2 ? { valid: false, errors: ['e1', 'e2'] } : { valid: true, errors: [] },
+          ),
+        ),
+    };
+    const view = await runPlatformChecks({}, { admin: deps, probe: twice });
+    const [first, second] = Object.keys(SHIPPED_EXPRESSIONS);
+    const reasons = `${first}: e1; e2 | ${second}: e1; e2`;
+    expect(view.results[0]?.detail.en).toContain(`(${reasons})`);
+    expect(view.results[0]?.detail.de).toContain(`(${reasons})`);
+  });
+
+  it('says in both languages what passed and what failed', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    const passed = await runPlatformChecks({}, { admin: deps, probe: probe() });
+    const count = String(Object.keys(SHIPPED_EXPRESSIONS).length);
+    expect(passed.results[0]?.detail.en).toContain(count);
+    const kvs = passed.results.find((r) => r.id === 'kvsConflict');
+    expect(kvs?.detail.en).toMatch(/refused/);
+    expect(kvs?.detail.de).toMatch(/abgelehnt/);
+    store.setIfAbsent = () => Promise.resolve(true);
+    const failed = await runPlatformChecks({}, { admin: deps, probe: probe() });
+    expect(failed.results.find((r) => r.id === 'kvsConflict')?.detail.de).toContain(
+      'erster: true, zweiter: true',
+    );
+  });
+
+  it('writes its scratch keys to expire within a day, in case removing them fails', async () => {
+    const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
+    const writes: [string, unknown, unknown][] = [];
+    const real = store.setIfAbsent.bind(store);
+    store.setIfAbsent = (key: string, value: unknown, options?: unknown) => {
+      writes.push([key, value, options]);
+      return real(key, value);
+    };
+    await runPlatformChecks({}, { admin: deps, probe: probe() });
+    const key = `platform-checks:kvs:${deps.now.getTime()}`;
+    expect(writes).toEqual([
+      [key, { probe: 1 }, { ttlDays: 1 }],
+      [key, { probe: 2 }, { ttlDays: 1 }],
+    ]);
+  });
+
+  it('logs a failure as a site-wide entry and says why a payload is refused', async () => {
+    const { deps } = adminDeps({ table: [NO_DUE_TICKET] });
+    await runPlatformChecks({}, { admin: deps, probe: probe({ 0: 'bad' }) });
+    const logged = await deps.app.audit.forProject('');
+    expect(logged.entries[0]).toMatchObject({ projectKey: '', issueKey: '', issueId: '' });
+    await expect(runPlatformChecks({ x: 1 }, { admin: deps, probe: probe() })).rejects.toMatchObject({
+      message: expect.stringContaining('runPlatformChecks takes no parameters'),
+    });
+  });
+
   it('the sweep honours the hold: dry run while a check fails', async () => {
     const { deps, store } = adminDeps({ table: [NO_DUE_TICKET] });
     const config = { ...defaultConfig, projects: ['SUP'] };
