@@ -33,6 +33,11 @@ describe('ticketsThatFit: the tickets a sweep takes on before its safety margin'
       1_133,
     ],
     ['just inside the 30 s margin: nothing more', { remainingMs: 30_000, startMs: 300_000, tickets: 10 }, 0],
+    [
+      'a fresh invocation with exactly its margin left skips the measuring page',
+      { remainingMs: 30_000, startMs: 300_000, tickets: 0 },
+      0,
+    ],
     ['one ticket left in the margin’s reach', { remainingMs: 36_000, startMs: 300_000, tickets: 100 }, 1],
     ['past the limit', { remainingMs: 0, startMs: 300_000, tickets: 10 }, 0],
     [
