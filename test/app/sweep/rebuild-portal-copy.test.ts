@@ -3,7 +3,8 @@ import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import { announce, indexedWrite } from '../../../src/app/shared/due-index';
 import type { IssueBean } from '../../../src/app/ports/jira';
 import { PROCESS_STATE_KEY } from '../../../src/domain/process-state';
-import { COPY_TTL_DAYS } from '../../../src/app/shared/portal-copy';
+import { COPY_TTL_DAYS, type StoredCopy } from '../../../src/app/shared/portal-copy';
+import type { DueIndexEntry, DueIndexWriter } from '../../../src/app/ports';
 import { ExpiringStore, MemoryDueIndex, MemoryStore } from '../../support/memory-store';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');
@@ -80,5 +81,86 @@ describe('keepSearchCopy: the portal copy from a search', () => {
     await store.set('portal:copy:SD-1', { floor: '2026-11-30T08:30:00.000+0000' });
     await keepSearchCopy(context(index, store), BEAN, {});
     expect(await store.get('portal:copy:SD-1')).toEqual({ floor: '2026-11-30T08:30:00.000+0000' });
+  });
+});
+
+/** A due index whose reads answer `entries` one after another (the entry before, then after the creation). */
+function scriptedIndex(...entries: (Partial<DueIndexEntry> | undefined)[]) {
+  const reads: string[] = [];
+  const index = {
+    get: (key: string) => {
+      reads.push(key);
+      const entry = entries.shift();
+      return Promise.resolve(
+        entry && { issueKey: key, projectKey: 'SD', version: 2, lastPre: 1, pending: [], ...entry },
+      );
+    },
+  };
+  return { index: index as unknown as MemoryDueIndex, reads };
+}
+
+const SETTLED: Partial<DueIndexEntry> = { state: WRITTEN };
+
+describe('keepSearchCopy: which tickets get a copy', () => {
+  it.each<[string, IssueBean, boolean]>([
+    ['the search of a dry run', BEAN, true],
+    ['a ticket without a key', { ...BEAN, key: undefined }, false],
+    ['a ticket without its updated time', { ...BEAN, fields: { ...BEAN.fields, updated: undefined } }, false],
+  ])('keeps no copy for %s', async (_, bean, dryRun) => {
+    const { index } = scriptedIndex(SETTLED, SETTLED);
+    const store = new MemoryStore();
+    await keepSearchCopy({ ...context(index, store), dryRun }, bean, {});
+    expect([...store.data.keys()]).toEqual([]);
+  });
+
+  it('reads only the record for a ticket that has one', async () => {
+    const { index, reads } = scriptedIndex(SETTLED, SETTLED);
+    const store = new MemoryStore();
+    await store.set('portal:copy:SD-1', { floor: UPDATED });
+    await keepSearchCopy(context(index, store), BEAN, {});
+    expect(reads).toEqual([]);
+  });
+
+  it('keeps none while the entry names a writer, even with a state copy', async () => {
+    const { index } = scriptedIndex({ ...SETTLED, pending: [{} as DueIndexWriter] }, SETTLED);
+    const store = new MemoryStore();
+    await keepSearchCopy(context(index, store), BEAN, {});
+    expect(await store.get('portal:copy:SD-1')).toBeUndefined();
+  });
+
+  it('keeps none when the entry has no state copy and is not known to be stateless', async () => {
+    const { index } = scriptedIndex({}, {});
+    const store = new MemoryStore();
+    await keepSearchCopy(context(index, store), BEAN, {});
+    expect(await store.get('portal:copy:SD-1')).toBeUndefined();
+  });
+
+  it('copies a ticket known to have no state without the search’s property', async () => {
+    const { index } = scriptedIndex({ stateless: true }, { stateless: true });
+    const store = new MemoryStore();
+    await keepSearchCopy(context(index, store), BEAN, {});
+    const copy = await store.get<StoredCopy>('portal:copy:SD-1');
+    expect(copy?.basis).toBe(UPDATED);
+    expect(copy?.bean?.properties).toEqual({});
+  });
+
+  it('copies a ticket the search returned without properties', async () => {
+    const { index } = scriptedIndex(SETTLED, SETTLED);
+    const store = new MemoryStore();
+    await keepSearchCopy(context(index, store), { ...BEAN, properties: undefined }, {});
+    const copy = await store.get<StoredCopy>('portal:copy:SD-1');
+    expect(copy?.bean?.properties).toEqual({ [PROCESS_STATE_KEY]: WRITTEN });
+  });
+
+  it.each<[string, Partial<DueIndexEntry> | undefined]>([
+    ['the entry is gone', undefined],
+    ['a writer announced and settled', { ...SETTLED, lastPre: 3 }],
+    ['a writer is pending', { pending: [{} as DueIndexWriter], lastPre: 1 }],
+    ['the settled state changed', { state: SEARCHED }],
+  ])('marks the copy stale when, after its creation, %s', async (_, after) => {
+    const { index } = scriptedIndex(SETTLED, after);
+    const store = new MemoryStore();
+    await keepSearchCopy(context(index, store), BEAN, {});
+    expect(await store.get('portal:copy:SD-1')).toEqual({});
   });
 });
