@@ -1,4 +1,8 @@
-import { keepSearchCopy } from '../../../src/app/sweep/rebuild-portal-copy';
+import { freshFieldIndexForRebuild, keepSearchCopy } from '../../../src/app/sweep/rebuild-portal-copy';
+import { PointsBudget } from '../../../src/app/sweep/points-budget';
+import { cachedFieldNameIndex } from '../../../src/app/shared/field-ids';
+import { configForProject } from '../../../src/domain/config';
+import { defaultConfig } from '../../../src/domain/config/app-config-schema';
 import type { SweepContext } from '../../../src/app/sweep/sweep-context';
 import { announce, indexedWrite } from '../../../src/app/shared/due-index';
 import type { IssueBean } from '../../../src/app/ports/jira';
@@ -162,5 +166,78 @@ describe('keepSearchCopy: which tickets get a copy', () => {
     const store = new MemoryStore();
     await keepSearchCopy(context(index, store), BEAN, {});
     expect(await store.get('portal:copy:SD-1')).toEqual({});
+  });
+});
+
+describe('freshFieldIndexForRebuild: the site’s fields before an index rebuild searches', () => {
+  const FIELD_POINTS = 31;
+  const cfg = configForProject(defaultConfig, 'SD');
+
+  /** A rebuild's context whose `GET /field` is charged `FIELD_POINTS` by the client's stats. */
+  function rebuild(options: { dryRun?: boolean; spent?: number } = {}) {
+    const store = new MemoryStore();
+    const stats = { totalPoints: 500 };
+    const reads: string[] = [];
+    const jira = {
+      getFields: () => {
+        reads.push('GET /field');
+        stats.totalPoints += FIELD_POINTS;
+        return Promise.resolve([{ id: 'customfield_10002', name: 'Organizations' }]);
+      },
+    };
+    const ctx = {
+      deps: { store, jira, stats },
+      cfg,
+      now: NOW,
+      dryRun: options.dryRun ?? false,
+    } as unknown as SweepContext;
+    const budget = new PointsBudget(store, 1000, NOW);
+    return { ctx, budget, reads, store, spend: () => budget.charge(options.spent ?? 0) };
+  }
+
+  it('reads the fields once when its index is stale, and charges their points to the hour', async () => {
+    const r = rebuild();
+    await freshFieldIndexForRebuild(r.ctx, r.budget);
+    expect(r.reads).toEqual(['GET /field']);
+    expect(await r.budget.spent()).toBe(FIELD_POINTS);
+    expect(await cachedFieldNameIndex(r.store, NOW, cfg)).toBeDefined();
+  });
+
+  it('reads nothing while its index is fresh', async () => {
+    const r = rebuild();
+    await freshFieldIndexForRebuild(r.ctx, r.budget);
+    await freshFieldIndexForRebuild(r.ctx, r.budget);
+    expect(r.reads).toEqual(['GET /field']);
+    expect(await r.budget.spent()).toBe(FIELD_POINTS);
+  });
+
+  it('reads nothing in a dry run, which keeps no copies', async () => {
+    const r = rebuild({ dryRun: true });
+    await freshFieldIndexForRebuild(r.ctx, r.budget);
+    expect(r.reads).toEqual([]);
+    expect(await r.budget.spent()).toBe(0);
+  });
+
+  it.each([
+    { spent: 900, reads: ['GET /field'] },
+    { spent: 901, reads: [] },
+  ])('with 1000 - $spent points of the hour left it reads $reads', async ({ spent, reads }) => {
+    const r = rebuild({ spent });
+    await r.spend();
+    await freshFieldIndexForRebuild(r.ctx, r.budget);
+    expect(r.reads).toEqual(reads);
+  });
+
+  it('charges the points of a read that failed', async () => {
+    const r = rebuild();
+    const failing = {
+      getFields: () => {
+        (r.ctx.deps.stats as { totalPoints: number }).totalPoints += 1;
+        return Promise.reject(new Error('503'));
+      },
+    };
+    const ctx = { ...r.ctx, deps: { ...r.ctx.deps, jira: failing } } as unknown as SweepContext;
+    await expect(freshFieldIndexForRebuild(ctx, r.budget)).rejects.toThrow('503');
+    expect(await r.budget.spent()).toBe(1);
   });
 });
