@@ -25,3 +25,16 @@ describe('activity kinds: the Activity filter groups every audit action under ex
     expect(isOfKind(action, 'other')).toBe(false);
   });
 });
+
+describe('activity kinds: filtering by each kind in turn shows every entry once', () => {
+  const KINDS = [...new Set(ACTIONS.flatMap((action) => kindOf(action)))];
+
+  it.each(ACTIONS)('%s passes the filter of exactly the kind it belongs to', (action) => {
+    expect(KINDS.filter((kind) => isOfKind(action, kind))).toEqual(kindOf(action));
+  });
+
+  it('lets an app activity entry through the other filter only', () => {
+    expect(isOfKind('appActivity', 'other')).toBe(true);
+    expect(isOfKind('appActivity', 'reminders')).toBe(false);
+  });
+});
