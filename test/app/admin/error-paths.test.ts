@@ -58,7 +58,9 @@ describe('error paths: a domain configuration path names the admin page field it
     ['regions.regions', ''],
     ['regions.organizations.Globex', 'regions.organizations.1.region'],
     ['regions.organizations.Initech', ''],
+    ['regions.organizations.Acme', 'regions.organizations.0.region'],
     ['regions.other.dach', ''],
+    ['regions.other.Acme', ''],
     ['languageByOrganization.Acme', 'regions.organizations.0.language'],
     ['languageByOrganization.Initech', ''],
     ['languageByOrganization', ''],
@@ -79,6 +81,7 @@ describe('error paths: a domain configuration path names the admin page field it
 
   it.each([
     ['escalation.regionGroups.nordics', 'escalation.regionGroups.1.group'],
+    ['escalation.regionGroups.dach', 'escalation.regionGroups.0.group'],
     ['escalation.regionGroups.mars', ''],
     ['escalation.regionGroups', ''],
     ['escalation.levels.0.people', 'escalation.personalContact'],
