@@ -1,13 +1,10 @@
-import type { AppDeps } from '../../../src/app/deps';
-import type { InvocationTime, WorkItem } from '../../../src/app/ports';
-import type { IssueBean, JiraGateway, SearchRequest } from '../../../src/app/ports/jira';
+import type { WorkItem } from '../../../src/app/ports';
+import type { IssueBean } from '../../../src/app/ports/jira';
 import { JiraHttpError, RateLimitedError, UpstreamError } from '../../../src/app/ports/jira-errors';
 import { QueueError, StorageError } from '../../../src/app/ports/platform-errors';
-import { ActionLedger, CLAIM_LEASE_SECONDS } from '../../../src/app/shared/action-ledger';
-import { AuditLog } from '../../../src/app/shared/audit-log';
-import { CONFIG_KEY, ConfigRepository } from '../../../src/app/shared/config-repository';
+import { CLAIM_LEASE_SECONDS } from '../../../src/app/shared/action-ledger';
+import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
 import { lowerDue } from '../../../src/app/shared/due-index';
-import { ParkingLot } from '../../../src/app/shared/parking-lot';
 import { repairBasis } from '../../../src/app/shared/repair-marker';
 import { sweepRunKey } from '../../../src/app/sweep/last-sweep';
 import { hourBucket } from '../../../src/app/sweep/points-budget';
@@ -18,9 +15,7 @@ import {
   SWEEP_PROJECT_WORK,
 } from '../../../src/app/sweep/run-sweep';
 import { SweepTime } from '../../../src/app/sweep/sweep-time';
-import { PROCESS_STATE_KEY, type ProcessState } from '../../../src/domain/process-state';
-import { ExpiringStore, MemoryDueIndex } from '../../support/memory-store';
-import { clarificationTicket, fakeSite, jiraTime, now, type Site } from './sweep-fakes';
+import { now, searchedTicket, sweepAppDeps, type SweepAppOptions } from './sweep-fakes';
 
 /** The configuration version the stored settings carry (the repair basis names it). */
 const VERSION = 4;
@@ -29,143 +24,31 @@ const HOUR = 3_600_000;
 const REPAIR_MARKER = (projectKey: string) => `sweep:repair:${projectKey}`;
 const REPAIR_PROGRESS = (projectKey: string) => `sweep:repair-progress:${projectKey}`;
 
-/** One search's answer, and the points it costs (by default 1 plus 1 per issue). */
-type Answer = { issues?: IssueBean[]; nextPageToken?: string; points?: number } | Error;
-
 /** An invocation's time that holds `calls` reads with plenty left, then only the safety margin. */
 function timeRunsOutAfter(calls: number): () => number {
   let read = 0;
   return () => (read++ < calls ? 600_000 : 10_000);
 }
 
-interface Options {
-  /** The stored site configuration (besides `projects`). */
-  readonly settings?: Record<string, unknown>;
-  readonly projects?: readonly string[];
-  /** What the searches answer, in order; a search beyond the list finds nothing. */
-  readonly searches?: Answer[];
-  /** Milliseconds the invocation has left, read before every page. */
-  readonly remainingMs?: () => number;
-  /** Errors the queue's pushes throw, in order (`undefined`: that push is taken). */
-  readonly pushFailures?: (Error | undefined)[];
-  /** The ticket site behind the due phase (see `fakeSite`). */
-  readonly site?: Site;
+interface Options extends SweepAppOptions {
   /** Projects whose repair is complete on the current basis, an hour ago: their sweep starts at the due index. */
   readonly repaired?: readonly string[];
 }
 
-interface Logged {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly event: string;
-  readonly data: Record<string, unknown> | undefined;
-}
-
-/** Use-case dependencies over an in-memory store, a scripted Jira search and a recording queue and log. */
+/** The sweep's use-case dependencies (`sweepAppDeps`), with the repair of `repaired` complete an hour ago. */
 async function sweepDeps(options: Options = {}) {
-  const store = new ExpiringStore();
-  const projects = options.projects ?? ['SUP'];
-  await store.set(CONFIG_KEY, {
-    version: VERSION,
-    input: { projects, ...options.settings },
-    savedAt: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
-  });
-  for (const projectKey of options.repaired ?? projects)
-    await store.set(REPAIR_MARKER(projectKey), {
+  const fixture = await sweepAppDeps(options);
+  for (const projectKey of options.repaired ?? options.projects ?? ['SUP'])
+    await fixture.store.set(REPAIR_MARKER(projectKey), {
       at: new Date(now.getTime() - HOUR).toISOString(),
       basis: BASIS,
     });
-  const site = fakeSite(options.site);
-  const searches: SearchRequest[] = [];
-  const answers = [...(options.searches ?? [])];
-  const stats = {
-    totalCalls: 0,
-    totalPoints: 0,
-    record: () => undefined,
-    recordRateLimitHeaders: () => undefined,
-    rateLimitHeaders: () => ({}),
-  };
-  const base: Record<string, unknown> = {
-    ...(site.jira as unknown as Record<string, unknown>),
-    async getFields() {
-      return [];
-    },
-    async search(request: SearchRequest) {
-      searches.push(request);
-      const answer = answers.shift() ?? {};
-      if (answer instanceof Error) throw answer;
-      const issues = answer.issues ?? [];
-      stats.totalPoints += answer.points ?? 1 + issues.length;
-      return {
-        issues,
-        ...(answer.nextPageToken ? { nextPageToken: answer.nextPageToken, isLast: false } : { isLast: true }),
-      };
-    },
-  };
-  // Every other Jira call costs a point, as the client would count it.
-  const jira = Object.fromEntries(
-    Object.entries(base).map(([name, call]) => [
-      name,
-      async (...args: unknown[]) => {
-        if (name !== 'search') stats.totalPoints += 1;
-        return (call as (...a: unknown[]) => Promise<unknown>)(...args);
-      },
-    ]),
-  ) as unknown as JiraGateway;
-  const pushes: WorkItem[][] = [];
-  const pushFailures = [...(options.pushFailures ?? [])];
-  const logs: Logged[] = [];
-  const logger = (level: Logged['level']) => (event: string, data?: Record<string, unknown>) => {
-    logs.push({ level, event, data });
-  };
-  const time: InvocationTime = { remainingMs: options.remainingMs ?? (() => 600_000) };
-  const deps: AppDeps = {
-    jira,
-    links: site.links as unknown as AppDeps['links'],
-    store,
-    dueIndex: new MemoryDueIndex(),
-    queue: {
-      async push(items) {
-        const failure = pushFailures.shift();
-        if (failure) throw failure;
-        // Forge carries a queue item's body as JSON.
-        pushes.push(JSON.parse(JSON.stringify(items)) as WorkItem[]);
-      },
-    },
-    clock: { now: () => now },
-    time,
-    log: { info: logger('info'), warn: logger('warn'), error: logger('error') },
-    audit: new AuditLog(store),
-    ledger: new ActionLedger(store),
-    parking: new ParkingLot(store),
-    config: new ConfigRepository(store),
-    stats,
-  };
-  const logged = (event: string) => logs.filter((l) => l.event === event);
-  return { deps, store, site, searches, pushes, logs, logged, stats };
+  return fixture;
 }
 
 type Fixture = Awaited<ReturnType<typeof sweepDeps>>;
 
-/** A Clarification ticket of project SUP `days` into its cycle, as the due search returns it. */
-function dueBean(days: number, key = 'SUP-1'): { bean: IssueBean; state: ProcessState } {
-  const ticket = clarificationTicket(days, { key });
-  const state = ticket.state as ProcessState;
-  return {
-    state,
-    bean: {
-      id: ticket.id,
-      key,
-      fields: {
-        status: { id: ticket.statusId, name: ticket.statusName },
-        issuetype: { id: ticket.typeId, name: ticket.typeName },
-        updated: jiraTime(Date.parse(state.updatedAt)),
-        created: ticket.created,
-        reporter: { accountId: ticket.reporterId },
-      },
-      properties: { [PROCESS_STATE_KEY]: state },
-    },
-  };
-}
+const dueBean = searchedTicket;
 
 /** Puts `bean`'s ticket in the due index, due now, and has the due search return it. */
 async function dueInIndex(f: Fixture, bean: IssueBean): Promise<void> {
