@@ -109,11 +109,14 @@ export class MemoryDueIndex implements DueIndexStore {
     return true;
   }
 
-  async dueUntil(projectKey: string, until: string, options: { limit: number }) {
-    const entries = [...this.entries.values()]
+  /** Pages of at most `limit` entries, earliest first; the cursor is the offset of the next page while one follows. */
+  async dueUntil(projectKey: string, until: string, options: { limit: number; cursor?: string }) {
+    const due = [...this.entries.values()]
       .filter((e) => e.projectKey === projectKey && e.dueAt !== undefined && e.dueAt <= until)
-      .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
-      .slice(0, options.limit);
-    return { entries: structuredClone(entries) };
+      .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+    const start = options.cursor === undefined ? 0 : Number(options.cursor);
+    const next = start + options.limit;
+    const entries = structuredClone(due.slice(start, next));
+    return next < due.length ? { entries, cursor: String(next) } : { entries };
   }
 }

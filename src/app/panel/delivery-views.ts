@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../../domain/config';
 import type { Kind } from '../../domain/kinds';
 import type { Ticket } from '../../domain/ticket';
 import { toTicket } from '../shared/ticket';
-import { MAX_RECONCILE } from '../shared/reconciled-search';
+import { searchReconciled } from '../shared/reconciled-search';
 import { statusRef } from './status-ref';
 
 /** Kinds that carry a Delivery version (guide §3.1.1). */
@@ -17,14 +17,11 @@ export function shippedKeys(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig): 
 }
 
 /**
- * The ids of the first 50 tickets a Delivery ships (Jira reconciles at most 50 per search): a search of them by
- * key names them in `reconcileIssues`, so it shows their current status, summary and organizations, not what the
- * search index still holds.
+ * The ids of the tickets a Delivery ships: the search of them by key reconciles them (`searchReconciled`), so it
+ * shows their current status and summary, not what the search index still holds.
  */
 export function shippedIds(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig): number[] {
-  return shippedLinks(ticket, cfg)
-    .map((l) => Number(l.otherId))
-    .slice(0, MAX_RECONCILE);
+  return shippedLinks(ticket, cfg).map((l) => Number(l.otherId));
 }
 
 function shippedLinks(ticket: Pick<Ticket, 'links'>, cfg: ProjectConfig) {
@@ -93,9 +90,10 @@ async function linkedDelivery(
 }
 
 /**
- * The tickets a Delivery ships: Key | Request type | Summary (guide §3.3) plus their current status, in one
- * search as the user; tickets the user cannot see are left out, as Jira would. `reconcile` ({@link shippedIds})
- * makes the search show them as they are now.
+ * The tickets a Delivery ships: Key | Request type | Summary (guide §3.3) plus their current status, searched as
+ * the user; tickets the user cannot see are left out, as Jira would. `reconcile` ({@link shippedIds}) makes the
+ * search show them as they are now: one search for up to 50 tickets, one more for each further 50
+ * (`searchReconciled`).
  */
 export async function includedTickets(
   user: Pick<JiraGateway, 'searchAll'>,
@@ -105,12 +103,15 @@ export async function includedTickets(
   reconcile: readonly number[],
 ): Promise<IncludedTicketView[]> {
   if (keys.length === 0) return [];
-  const issues = await user.searchAll({
-    jql: `key in (${keys.map((k) => `"${k}"`).join(', ')}) ORDER BY key ASC`,
-    fields: ['summary', 'status', 'issuetype', ...(requestTypeFieldId ? [requestTypeFieldId] : [])],
-    maxResults: 100,
-    ...(reconcile.length > 0 ? { reconcileIssues: [...reconcile] } : {}),
-  });
+  const issues = await searchReconciled(
+    user,
+    {
+      where: `key in (${keys.map((k) => `"${k}"`).join(', ')})`,
+      fields: ['summary', 'status', 'issuetype', ...(requestTypeFieldId ? [requestTypeFieldId] : [])],
+      maxResults: 100,
+    },
+    reconcile,
+  );
   return issues.map((issue) => {
     const ticket = toTicket(issue, { requestType: requestTypeFieldId }, cfg);
     return {

@@ -111,8 +111,7 @@ async function searchPage(
     ...(changelog ? { expand: 'changelog' } : {}),
     ...(token ? { nextPageToken: token } : {}),
   });
-  const more = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;
-  return { issues: page.issues, nextPageToken: more, portalFieldIds };
+  return { issues: page.issues, nextPageToken: page.nextPageToken || undefined, portalFieldIds };
 }
 
 /**

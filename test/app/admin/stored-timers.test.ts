@@ -50,15 +50,14 @@ class PagedDueIndex extends MemoryDueIndex {
   override async dueUntil(projectKey: string, until: string, options: { limit: number; cursor?: string }) {
     this.queries.push({ projectKey, until, ...options });
     if (!(options.limit >= 1 && options.limit <= 100)) throw new Error(`limit ${String(options.limit)}`);
-    const all = (await super.dueUntil(projectKey, until, { limit: Number.MAX_SAFE_INTEGER })).entries;
+    const page = await super.dueUntil(projectKey, until, {
+      ...options,
+      limit: Math.min(options.limit, this.pageSize),
+    });
     const start = options.cursor === undefined ? 0 : Number(options.cursor);
-    const size = Math.min(options.limit, this.pageSize);
-    const page = all.slice(start, start + size);
-    const again = all.slice(0, start).filter((e) => this.repeated.has(e.issueKey));
-    const next = start + size;
-    return next < all.length
-      ? { entries: [...again, ...page], cursor: String(next) }
-      : { entries: [...again, ...page] };
+    const before = start === 0 ? [] : (await super.dueUntil(projectKey, until, { limit: start })).entries;
+    const again = before.filter((e) => this.repeated.has(e.issueKey));
+    return { ...page, entries: [...again, ...page.entries] };
   }
 }
 

@@ -68,9 +68,9 @@ describe('shippedKeys and shippedIds', () => {
     expect(shippedIds(ticket, cfg)).toEqual([3000, 4000]);
   });
 
-  it('give the ids of the first 50 tickets only', () => {
+  it('give the id of every ticket shipped, past the 50 one search reconciles', () => {
     const many = { links: Array.from({ length: 51 }, (_, i) => link('Delivery', 'outward', i + 1)) };
-    expect(shippedIds(many, cfg)).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) * 1000));
+    expect(shippedIds(many, cfg)).toEqual(Array.from({ length: 51 }, (_, i) => (i + 1) * 1000));
     expect(shippedKeys(many, cfg)).toHaveLength(51);
   });
 });
@@ -256,6 +256,53 @@ describe('includedTickets', () => {
         maxResults: 100,
       },
     ]);
+  });
+});
+
+describe('includedTickets of a Delivery shipping more than 50 tickets', () => {
+  const shipped = Array.from({ length: 51 }, (_, i) => i + 1);
+  const bean = (n: number, status: string): IssueBean => ({
+    id: `${n}000`,
+    key: `SUP-${n}`,
+    fields: {
+      summary: `Ticket ${n}`,
+      status: { id: '1', name: status },
+      issuetype: { id: '2', name: 'Incident' },
+    },
+  });
+
+  it('shows the 51st ticket as it is now, through a second search that reconciles it', async () => {
+    const searches: { jql: string; reconcileIssues?: readonly number[] }[] = [];
+    const user: Pick<JiraGateway, 'searchAll'> = {
+      searchAll: (request) => {
+        searches.push({
+          jql: request.jql,
+          ...(request.reconcileIssues ? { reconcileIssues: request.reconcileIssues } : {}),
+        });
+        const reconciled = new Set(request.reconcileIssues ?? []);
+        // The index still holds SUP-51 in Delivery Pending; only a search that reconciles it sees it Closed.
+        const all = shipped.map((n) =>
+          bean(n, n === 51 && !reconciled.has(51000) ? 'Delivery Pending' : 'Closed'),
+        );
+        const narrowed = /id in \(([\d,]+)\)/.exec(request.jql)?.[1]?.split(',');
+        return Promise.resolve(narrowed ? all.filter((b) => narrowed.includes(b.id)) : all);
+      },
+    };
+    const tickets = await includedTickets(
+      user,
+      shipped.map((n) => `SUP-${n}`),
+      cfg,
+      undefined,
+      shipped.map((n) => n * 1000),
+    );
+    expect(tickets).toHaveLength(51);
+    expect(tickets.at(-1)).toMatchObject({ key: 'SUP-51', status: { name: 'Closed' } });
+    expect(searches).toHaveLength(2);
+    expect(searches[0]?.reconcileIssues).toEqual(shipped.slice(0, 50).map((n) => n * 1000));
+    expect(searches[1]).toEqual({
+      jql: `(key in (${shipped.map((n) => `"SUP-${n}"`).join(', ')})) AND id in (51000) ORDER BY key ASC`,
+      reconcileIssues: [51000],
+    });
   });
 });
 

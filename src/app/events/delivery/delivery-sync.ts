@@ -207,7 +207,7 @@ async function placeInDelivery(
   if (pending && !target && occurrence !== undefined) {
     const state = ticket.state ?? initialState(now, ticket.statusId);
     const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}:${occurrence}`;
-    if (!state.done.includes(key) && !config.automation.dryRun) {
+    if (!state.done.includes(key)) {
       const text = renderMessage(config, 'deliveryMissing', config.defaultLanguage, {
         ticketKey: ticket.key,
         version: ticket.deliveryVersion ?? '',
