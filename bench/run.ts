@@ -10,6 +10,7 @@
  * runs 3 days per site; BENCH_DAY_DAYS=7 runs a whole week of reference days (default 1); BENCH_FLEET=5 runs more
  * installations in the fleet (default 3); BENCH_ONLY=sites runs only the sweep sites of BENCH_SIZES and replaces those
  * sizes' rows in the `sites` section of an existing `bench-results.json`, leaving every other figure as it was.
+ * Every run keeps the `sites` rows of sizes it did not measure, and the `chaos` section.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -162,13 +163,33 @@ function targetsOf(
 }
 
 /** Writes `bench-results.json`; sections other runs write (`npm run chaos`) stay as they were. */
-function writeResults(results: Record<string, unknown>): void {
+/**
+ * Writes `results` over `bench-results.json`, keeping its `chaos` section (`npm run chaos`) and the sweep sites of
+ * sizes this run did not measure (`BENCH_SIZES`).
+ */
+function writeResults(results: Record<string, unknown> & { sites: SiteRow[] }): void {
   const file = join(__dirname, '..', 'bench-results.json');
   const previous = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { sites?: SiteRow[] })
     : {};
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => k === 'chaos'));
-  writeFileSync(file, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
+  const sites = mergedSites(previous.sites, results.sites);
+  writeFileSync(file, `${JSON.stringify({ ...results, sites, ...kept }, null, 2)}\n`);
+}
+
+interface SiteRow {
+  tickets: number;
+}
+
+/** The rows of `measured` and those of `previous` for the sizes not measured, by size. */
+function mergedSites<T extends SiteRow>(
+  previous: readonly SiteRow[] = [],
+  measured: readonly T[],
+): SiteRow[] {
+  const sizesMeasured = new Set(measured.map((row) => row.tickets));
+  return [...previous.filter((row) => !sizesMeasured.has(row.tickets)), ...measured].sort(
+    (a, b) => a.tickets - b.tickets,
+  );
 }
 
 /** The sweep benchmark's Markdown section: one table row per site size and a note on the days simulated. */
@@ -197,12 +218,13 @@ async function sitesAlone(): Promise<void> {
   const file = join(__dirname, '..', 'bench-results.json');
   if (!existsSync(file))
     throw new Error('BENCH_ONLY=sites updates bench-results.json: run `npm run bench` first');
-  const previous = JSON.parse(readFileSync(file, 'utf8')) as { sites?: { tickets: number }[] };
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as { sites?: SiteRow[] };
   const sites = [];
   for (const size of sizes) sites.push(await siteScenario(size));
-  const kept = (previous.sites ?? []).filter((row) => !sizes.includes(row.tickets));
-  const merged = [...kept, ...sites].sort((a, b) => a.tickets - b.tickets);
-  writeFileSync(file, `${JSON.stringify({ ...previous, sites: merged }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...previous, sites: mergedSites(previous.sites, sites) }, null, 2)}\n`,
+  );
   log(sweepReport(sites));
   log(`\nWrote the sites of bench-results.json (${round((performance.now() - started) / 1000, 0)} s)`);
 }
