@@ -15,43 +15,45 @@ import { QueueError, StorageError } from '../../src/app/ports/platform-errors';
  * message, which may hold a Jira answer), and their message is what a log line says of the failure.
  */
 describe('typed failures', () => {
-  it.each<[Error, string, string]>([
-    [new JiraHttpError('getIssue', 404, '{}'), 'JiraHttpError', 'getIssue answered 404: {}'],
+  // Each failure is made inside its test, so its constructor runs there.
+  it.each<[string, () => Error, string]>([
+    ['JiraHttpError', () => new JiraHttpError('getIssue', 404, '{}'), 'getIssue answered 404: {}'],
     [
-      new RateLimitedError('searchJql', 120, 'jira-burst-based', 'endpoint'),
       'RateLimitedError',
+      () => new RateLimitedError('searchJql', 120, 'jira-burst-based', 'endpoint'),
       'searchJql rate limited (jira-burst-based); retry after 120s',
     ],
     [
-      new RateLimitedError('editIssue', 30, undefined),
       'RateLimitedError',
+      () => new RateLimitedError('editIssue', 30, undefined),
       'editIssue rate limited (unknown); retry after 30s',
     ],
-    [new UpstreamError('editIssue', 'timeout'), 'UpstreamError', 'editIssue failed upstream: timeout'],
+    ['UpstreamError', () => new UpstreamError('editIssue', 'timeout'), 'editIssue failed upstream: timeout'],
     [
-      new UnexpectedResponseError('getIssue', 'fields: Required'),
       'UnexpectedResponseError',
+      () => new UnexpectedResponseError('getIssue', 'fields: Required'),
       'getIssue returned an unexpected body: fields: Required',
     ],
-    [new StorageError('set', 'ECONNRESET'), 'StorageError', 'storage set failed: ECONNRESET'],
-    [new QueueError('partial push'), 'QueueError', 'queue push failed: partial push'],
+    ['StorageError', () => new StorageError('set', 'ECONNRESET'), 'storage set failed: ECONNRESET'],
+    ['QueueError', () => new QueueError('partial push'), 'queue push failed: partial push'],
     [
-      new InvalidPayloadError(['issueKey: Required', 'language: Invalid enum value']),
       'InvalidPayloadError',
+      () => new InvalidPayloadError(['issueKey: Required', 'language: Invalid enum value']),
       'invalid payload: issueKey: Required; language: Invalid enum value',
     ],
-    [new NotAgentError(), 'NotAgentError', 'only agents of the project may open the process panel'],
+    ['NotAgentError', () => new NotAgentError(), 'only agents of the project may open the process panel'],
     [
-      new TicketNotFoundError('SUP-12'),
       'TicketNotFoundError',
+      () => new TicketNotFoundError('SUP-12'),
       'ticket SUP-12 not found or not visible to the user',
     ],
     [
-      new NotVisibleToUserError(),
       'NotVisibleToUserError',
+      () => new NotVisibleToUserError(),
       'the request is not visible to the user in the portal',
     ],
-  ])('%s is named by its class and says what failed', (error, name, message) => {
+  ])('%s is named by its class and says what failed', (name, make, message) => {
+    const error = make();
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe(name);
     expect(error.message).toBe(message);
