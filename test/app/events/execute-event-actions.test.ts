@@ -78,20 +78,31 @@ interface Edit {
   readonly properties?: { key: string; value: ProcessState }[];
 }
 
+interface EditOptions {
+  readonly notifyUsers?: boolean;
+  readonly stateBasis?: string;
+}
+
 /** Jira reduced to the writes the executor makes; each write records the event marker it found. */
 function fakeJira(store: MemoryStore, options: { failEdits?: Error[]; failComments?: Error[] } = {}) {
-  const edits: { edit: Edit; notifyUsers: boolean | undefined; marker: unknown }[] = [];
+  const edits: {
+    edit: Edit;
+    notifyUsers: boolean | undefined;
+    options: EditOptions | undefined;
+    marker: unknown;
+  }[] = [];
   const comments: { key: string; comment: Edit['comment'] }[] = [];
   const transitions: { id: string; comment: unknown; properties: unknown }[] = [];
   const failEdits = [...(options.failEdits ?? [])];
   const failComments = [...(options.failComments ?? [])];
   const jira = {
-    async editIssue(_key: string, edit: Edit, opts?: { notifyUsers?: boolean }) {
+    async editIssue(_key: string, edit: Edit, opts?: EditOptions) {
       const failure = failEdits.shift();
       if (failure) throw failure;
       edits.push({
         edit: structuredClone(edit),
         notifyUsers: opts?.notifyUsers,
+        options: opts,
         marker: await readStateWrite(store, '10001'),
       });
     },
@@ -122,14 +133,18 @@ function setup(
     now?: Date;
     locale?: string;
     actorId?: string;
+    updated?: string;
   } = {},
 ) {
   const store = options.store ?? new MemoryStore();
   const fake = fakeJira(store, options);
   const localeReads: string[] = [];
+  // The project's levels as Jira lists them now (a test may recreate one under a new id); every list read counted.
+  const site = { levels: options.levels ?? [DACH], levelReads: 0 };
   const links = {
     async securityLevels() {
-      return options.levels ?? [DACH];
+      site.levelReads += 1;
+      return site.levels;
     },
     async issueTypeId(name: string) {
       return name === 'Request' ? 't-req' : undefined;
@@ -157,14 +172,14 @@ function setup(
   const config = projectConfig();
   const ctx: ExecutionContext = {
     deps,
-    ticket: ticket(),
+    ticket: ticket(options.updated === undefined ? {} : { updated: options.updated }),
     config: options.dryRun ? { ...config, automation: { ...config.automation, dryRun: true } } : config,
     now: options.now ?? NOW,
     stored: options.stored ?? STORED,
     actorId: options.actorId ?? 'agent-1',
   };
   const audits = () => new AuditLog(store).forIssue('10001');
-  return { ctx, store, ...fake, localeReads, alerts, warnings, audits };
+  return { ctx, store, ...fake, site, localeReads, alerts, warnings, audits };
 }
 
 const run = async (s: ReturnType<typeof setup>, actions: EventAction[], decided = s.ctx.stored ?? STORED) =>
@@ -326,6 +341,53 @@ describe('executeEventActions: the event rules’ actions in as few writes as Ji
     expect(s.edits).toHaveLength(1);
     expect(s.edits[0]?.edit.properties).toHaveLength(1);
   });
+
+  const emailIntake = { type: 'setType', typeName: 'Request', idempotencyKey: '10001:emailIntake' } as const;
+  it.each([
+    ['records only its status, decided at another instant', initialState(NOW, 's-open'), [], false],
+    ['records only its status, left by the move the event made', initialState(NOW, 's-waiting'), [], false],
+    ['records a flag', withFlag(initialState(NOW, 's-open'), 'somethingToShow'), [], true],
+    ['records an action as done', withDone(initialState(NOW, 's-open'), '10001:outOfHoursReply'), [], true],
+    ['records a started timer', { ...initialState(NOW, 's-open'), timer: 'clarification' }, [], true],
+    ['becomes one by an action it performs', initialState(NOW, 's-open'), [emailIntake], true],
+  ] as const)(
+    'a ticket without a state whose decided state %s: written %s',
+    async (_case, decided: ProcessState, actions: readonly EventAction[], write) => {
+      const s = setup();
+      const stateless = { ...s.ctx, stored: undefined };
+      const result = await executeEventActions(stateless, decided, actions);
+      expect(s.edits.map((e) => written(e.edit) !== undefined)).toEqual(write ? [true] : []);
+      if (!write) expect(result.state).toBe(decided);
+    },
+  );
+
+  it('the edit names the view of the ticket its state was decided from, and only a view the ticket had', async () => {
+    const updated = '2026-11-28T09:59:30.000+0000';
+    const decided = withFlag(STORED, 'somethingToShow');
+    const viewed = setup({ updated });
+    await run(viewed, [], decided);
+    expect(viewed.edits[0]?.options).toStrictEqual({ notifyUsers: false, stateBasis: updated });
+    const unviewed = setup();
+    await run(unviewed, [], decided);
+    expect(unviewed.edits[0]?.options).toStrictEqual({ notifyUsers: false });
+  });
+
+  const revertedBefore = { ...revertStatus, idempotencyKey: '10001:revertStatus:h0' } as const;
+  it.each([
+    ['a status revert', [priorityNote, revertStatus], true],
+    ['a re-typing revert', [revertType], true],
+    ['only a comment', [priorityNote], false],
+    ['a revert the state lists as done', [revertedBefore], false],
+  ] as const)(
+    'in dry run the event answers whether it would set a change back: %s',
+    async (_c, actions, back) => {
+      const s = setup({ dryRun: true, stored: withDone(STORED, revertedBefore.idempotencyKey) });
+      await expect(executeEventActions(s.ctx, s.ctx.stored ?? STORED, actions)).resolves.toMatchObject({
+        reverted: back,
+      });
+      expect([...s.edits, ...s.transitions]).toEqual([]);
+    },
+  );
 
   it('in dry run nothing is written; each pending action is audited as it would have happened', async () => {
     const s = setup({ dryRun: true, stored: withDone(STORED, autoReply.idempotencyKey) });
@@ -581,6 +643,65 @@ describe('executeEventActions: failures', () => {
     });
     await run(s, [setSecurity]);
     expect(s.edits[0]?.edit.fields).toEqual({ security: { id: DACH.id } });
+  });
+
+  /** A ticket whose project's level DACH was kept under the id `kept` and is now listed as `levels`. */
+  async function keptUnder(kept: string, options: Parameters<typeof setup>[0] = {}) {
+    const store = new MemoryStore();
+    const before = setup({ store, levels: [{ ...DACH, id: kept }] });
+    await run(before, [setSecurity]);
+    return setup({ ...options, store });
+  }
+  const refusedLevel = (status: 400 | 403) =>
+    new JiraHttpError('editIssue', status, JSON.stringify({ errors: { security: 'no such level' } }));
+
+  it('a kept level id Jira refuses is looked up again and the edit repeated once under the level’s new id', async () => {
+    const s = await keptUnder('99', { failEdits: [refusedLevel(400)] });
+    const state = await run(s, [setSecurity, securityNote]);
+    expect(s.site.levelReads).toBe(1);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.fields).toEqual({ security: { id: DACH.id } });
+    expect(s.edits[0]?.edit.comment?.occurrence).toBe(securityNote.idempotencyKey);
+    expect(state.flags).not.toContain('confidentialityFailed');
+    expect(state.done).toEqual(
+      expect.arrayContaining([setSecurity.idempotencyKey, securityNote.idempotencyKey]),
+    );
+    // The new id is kept: the next level set reads no list.
+    const next = setup({ store: s.store });
+    await run(next, [{ ...setSecurity, idempotencyKey: '10001:security:DACH support:h9' }]);
+    expect(next.site.levelReads).toBe(0);
+    expect(next.edits[0]?.edit.fields).toEqual({ security: { id: DACH.id } });
+  });
+
+  it('the level refused under its new id too: flagged, the refusal audited, the edit repeated without it', async () => {
+    const s = await keptUnder('99', { failEdits: [refusedLevel(403), refusedLevel(400)] });
+    const state = await run(s, [setSecurity, securityNote]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.fields).toBeUndefined();
+    expect(s.edits[0]?.edit.comment).toBeUndefined();
+    expect(state.flags).toContain('confidentialityFailed');
+    await expect(s.audits()).resolves.toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'securitySet', outcome: 'failed', detail: 'HTTP 400' }),
+      ]),
+    );
+  });
+
+  it('another failure of the edit under the new id is an error, not a refused level', async () => {
+    const failure = new UpstreamError('editIssue', 'timeout');
+    const s = await keptUnder('99', { failEdits: [refusedLevel(403), failure] });
+    await expect(run(s, [setSecurity, securityNote])).rejects.toBe(failure);
+  });
+
+  it('a refused lifting of the restriction is flagged and written without it; the kept level ids stay', async () => {
+    const s = await keptUnder(DACH.id, { failEdits: [refusedLevel(403)] });
+    const state = await run(s, [{ ...setSecurity, level: null }]);
+    expect(s.edits).toHaveLength(1);
+    expect(s.edits[0]?.edit.fields).toBeUndefined();
+    expect(state.flags).toContain('confidentialityFailed');
+    const next = setup({ store: s.store });
+    await run(next, [{ ...setSecurity, idempotencyKey: '10001:security:DACH support:h9' }]);
+    expect(next.site.levelReads).toBe(0);
   });
 
   it('lifting the restriction sets the security level to none', async () => {
