@@ -1,5 +1,6 @@
 import { getSettings } from '../../../src/app/admin/get-settings';
 import { saveSettings } from '../../../src/app/admin/save-settings';
+import { applyFragment } from '../../../src/app/admin/settings-input';
 import { CONFIG_KEY, type StoredConfig } from '../../../src/app/shared/config-repository';
 import type { ProcessSettings, SaveSettingsResult } from '../../../src/contract/settings';
 import { adminDeps, SERVICE_DESKS } from './admin-fixture';
@@ -160,5 +161,41 @@ describe('the admin page sections as the stored configuration', () => {
       );
       expect(view.escalation.regionGroups).toEqual([{ region: 'graz', group: 'dach' }]);
     });
+  });
+});
+
+describe('a fragment applied onto the stored input', () => {
+  const graz = { securityLevel: 'Support graz', timeZone: 'Europe/Vienna', holidayRegion: 'AT-6' };
+  const stored = {
+    regions: {
+      regions: { graz },
+      organizations: { 'ACME GmbH': 'graz' },
+      defaultRegion: 'graz',
+      liftRestrictionOnNo: true,
+    },
+    escalation: { levels: [{ level: 1 }], regionGroups: { graz: 'dach' }, waitHoursBetweenLevels: 24 },
+  };
+
+  it.each([
+    [
+      'a region setting beside the tables',
+      { regions: { defaultRegion: 'linz' } },
+      { regions: { ...stored.regions, defaultRegion: 'linz' }, escalation: stored.escalation },
+    ],
+    [
+      'the organizations table alone',
+      { regions: { organizations: { 'Globex Ltd': 'graz' } } },
+      {
+        regions: { ...stored.regions, organizations: { 'Globex Ltd': 'graz' } },
+        escalation: stored.escalation,
+      },
+    ],
+    [
+      'the escalation wait alone',
+      { escalation: { waitHoursBetweenLevels: 48 } },
+      { regions: stored.regions, escalation: { ...stored.escalation, waitHoursBetweenLevels: 48 } },
+    ],
+  ])('keeps every stored table the fragment leaves out: %s', (_name, fragment, expected) => {
+    expect(applyFragment(stored, fragment)).toStrictEqual(expected);
   });
 });
