@@ -1,7 +1,10 @@
 import { compareIssueKeys } from '../../domain/issue-key-order';
 import type { IssueBean, JiraGateway, SearchRequest } from '../ports/jira';
 
-/** Jira reconciles at most 50 issues per search (`reconcileIssues`, platform spec). */
+/**
+ * Jira reconciles at most 50 issues per search (`reconcileIssues`, platform spec).
+ * @internal Exported for the tests; the app calls {@link searchReconciled}.
+ */
 export const MAX_RECONCILE = 50;
 
 /** A search of {@link searchReconciled}: its JQL without `ORDER BY` (results come in key order). */
