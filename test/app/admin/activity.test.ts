@@ -114,6 +114,30 @@ describe('activity: long logs', () => {
   });
 });
 
+describe('activity: several long logs run out of reads in one request', () => {
+  it('never lists an older entry of one project before a newer entry of another across pages', async () => {
+    const { deps } = site(['SUP', 'OPS']);
+    // OPS: 60 matching entries (two stored pages), all older than SUP's matching one.
+    for (let n = 0; n < 60; n += 1)
+      await deps.app.audit.append(entry(minute(n), 'reminder', String(n), 'OPS'));
+    // SUP: one matching entry behind 560 newer ones (twelve stored pages) outside the date range, so the
+    // request runs out of reads inside SUP's log while OPS still has entries to offer.
+    await deps.app.audit.append(entry(minute(70), 'reminder', 'match', 'SUP'));
+    for (let n = 0; n < 560; n += 1)
+      await deps.app.audit.append(entry(minute(100 + n), 'reminder', String(n), 'SUP'));
+    const listed: string[] = [];
+    let cursor: string | undefined;
+    for (let request = 0; request < 10; request += 1) {
+      const page = await getActivity({ to: minute(70), limit: 200, ...(cursor ? { cursor } : {}) }, deps);
+      listed.push(...page.entries.map((e) => e.issueKey));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    const opsNewestFirst = Array.from({ length: 60 }, (_, n) => `OPS-${59 - n}`);
+    expect(listed).toEqual(['SUP-match', ...opsNewestFirst]);
+  });
+});
+
 describe("activity: a settings save's author and changes", () => {
   const save = (extra: Partial<AuditEntry>): AuditEntry => ({
     at: minute(5),
