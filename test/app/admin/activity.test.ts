@@ -125,7 +125,7 @@ describe('activity: several long logs run out of reads in one request', () => {
     await deps.app.audit.append(entry(minute(70), 'reminder', 'match', 'SUP'));
     for (let n = 0; n < 560; n += 1)
       await deps.app.audit.append(entry(minute(100 + n), 'reminder', String(n), 'SUP'));
-    const listed: string[] = [];
+    const listed: unknown[] = [];
     let cursor: string | undefined;
     for (let request = 0; request < 10; request += 1) {
       const page = await getActivity({ to: minute(70), limit: 200, ...(cursor ? { cursor } : {}) }, deps);
