@@ -20,14 +20,14 @@ const dueState = (nextDueAt?: string) => ({
 
 /** A site answering the due-ticket searches in turn with `answers`, recording the searches' bodies. */
 function searchingSite(answers: unknown[][]) {
-  const searches: { jql: string; properties?: string[] }[] = [];
+  const searches: { jql: string; fields: string[]; properties?: string[]; maxResults: number }[] = [];
   const fixture = adminDeps({
     table: [
       [
         'POST',
         /^\/rest\/api\/3\/search\/jql/,
         (_match, body) => {
-          searches.push(body as { jql: string; properties?: string[] });
+          searches.push(body as { jql: string; fields: string[]; properties?: string[]; maxResults: number });
           return { status: 200, body: { issues: answers[searches.length - 1] ?? [], isLast: true } };
         },
       ],
@@ -46,6 +46,11 @@ describe('due-query check: Jira finds the app’s due time by date', () => {
       'id = 10042 AND processNextDue >= "2026-11-29" AND processNextDue <= "2026-12-02"',
     ]);
     expect(searches[0]?.properties).toEqual(['jsm-process-state']);
+    // One issue each, without its fields: the searches cost two points each.
+    expect(searches.map((s) => [s.fields, s.maxResults])).toEqual([
+      [[], 1],
+      [[], 1],
+    ]);
     expect(result).toMatchObject({ id: 'dueQuery', passed: true, costPoints: 4 });
     expect(result.detail.en).toContain(`(${DUE}) as a date`);
     expect(result.detail.de).toContain(`(${DUE}) als Datum`);
@@ -62,6 +67,7 @@ describe('due-query check: Jira finds the app’s due time by date', () => {
 
   it.each([
     ['no ticket is due', []],
+    ['the ticket found has no properties', [{ id: '10042' }]],
     ['the ticket found has no process state', [{ id: '10042', properties: {} }]],
     ['the ticket found has no due time', [{ id: '10042', properties: { 'jsm-process-state': dueState() } }]],
   ])('cannot be tried, and passes after one search, when %s', async (_when, first) => {
