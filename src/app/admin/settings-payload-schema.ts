@@ -172,6 +172,7 @@ export const activityPayloadSchema = z.strictObject({
       'settingsChanged',
       'itemParked',
       'parkedItemRetried',
+      'appActivity',
     ])
     .optional(),
   kind: z

@@ -71,6 +71,14 @@ describe('activity: filters', () => {
     expect(page.entries.map((e) => e.issueKey)).toEqual(['SUP-3']);
   });
 
+  it('shows the entries of other app activity when asked for that action', async () => {
+    const { deps } = site(['SUP']);
+    await deps.app.audit.append(entry(minute(1), 'write', '1'));
+    await deps.app.audit.append(entry(minute(2), 'reminder', '2'));
+    const page = await getActivity({ action: 'appActivity' }, deps);
+    expect(page.entries.map((e) => [e.issueKey, e.action])).toEqual([['SUP-1', 'appActivity']]);
+  });
+
   it('includes entries exactly at both ends of the date range', async () => {
     const { deps } = site(['SUP']);
     for (let n = 1; n <= 5; n += 1) await deps.app.audit.append(entry(minute(n), 'reminder', String(n)));
