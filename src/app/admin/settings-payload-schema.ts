@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { StatusRole, TicketKind } from '../../contract/common';
+import type { AuditAction, StatusRole, TicketKind } from '../../contract/common';
+import type { ActivityKind } from '../../contract/admin-views';
 import type { FieldRole, FieldValueRole } from '../../contract/settings';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
@@ -19,6 +20,45 @@ const minutes = z.number().nullable();
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _kindsMatch: Same<TicketKind | 'delivery', Kind> = true;
 const _statusesMatch: Same<StatusRole, StatusKey> = true;
+
+/** The activity filters the page may send: every audit action and kind of the contract, and nothing else. */
+const AUDIT_ACTIONS = [
+  'reminderSent',
+  'autoClosed',
+  'timerReset',
+  'timerStopped',
+  'transitionFlagged',
+  'transitionReverted',
+  'priorityFlagged',
+  'deliveryLinked',
+  'deliveryUnlinked',
+  'deliveryTransitioned',
+  'deliveryTicketsLinked',
+  'deliveryCompleted',
+  'escalated',
+  'newEstimateRequested',
+  'securityLevelSet',
+  'onCallAlerted',
+  'settingsChanged',
+  'itemParked',
+  'parkedItemRetried',
+  'appActivity',
+] as const;
+const ACTIVITY_KINDS = [
+  'reminders',
+  'closes',
+  'timers',
+  'reverts',
+  'deliveries',
+  'customers',
+  'security',
+  'onCall',
+  'settings',
+  'parking',
+  'other',
+] as const;
+const _actionsMatch: Same<(typeof AUDIT_ACTIONS)[number], AuditAction> = true;
+const _activityKindsMatch: Same<(typeof ACTIVITY_KINDS)[number], ActivityKind> = true;
 
 const FIELD_ROLES = [
   'deliveryVersion',
@@ -151,45 +191,8 @@ export const activityPayloadSchema = z.strictObject({
     .regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'is not a ticket key such as SD-12')
     .transform((k) => k.toUpperCase())
     .optional(),
-  action: z
-    .enum([
-      'reminderSent',
-      'autoClosed',
-      'timerReset',
-      'timerStopped',
-      'transitionFlagged',
-      'transitionReverted',
-      'priorityFlagged',
-      'deliveryLinked',
-      'deliveryUnlinked',
-      'deliveryTransitioned',
-      'deliveryTicketsLinked',
-      'deliveryCompleted',
-      'escalated',
-      'newEstimateRequested',
-      'securityLevelSet',
-      'onCallAlerted',
-      'settingsChanged',
-      'itemParked',
-      'parkedItemRetried',
-      'appActivity',
-    ])
-    .optional(),
-  kind: z
-    .enum([
-      'reminders',
-      'closes',
-      'timers',
-      'reverts',
-      'deliveries',
-      'customers',
-      'security',
-      'onCall',
-      'settings',
-      'parking',
-      'other',
-    ])
-    .optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(2000).optional(),
