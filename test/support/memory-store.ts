@@ -109,6 +109,19 @@ export class MemoryDueIndex implements DueIndexStore {
     return true;
   }
 
+  /** Indexes `issueKey` as a settled entry of its project due at `dueAt`, with a copy of `state` unless it is left out. */
+  put(issueKey: string, dueAt: string | undefined, state?: unknown): void {
+    this.entries.set(issueKey, {
+      issueKey,
+      projectKey: issueKey.slice(0, issueKey.indexOf('-')),
+      ...(dueAt === undefined ? {} : { dueAt }),
+      version: 1,
+      lastPre: 0,
+      pending: [],
+      ...(state === undefined ? {} : { state }),
+    });
+  }
+
   /** Pages of at most `limit` entries, earliest first; the cursor is the offset of the next page while one follows. */
   async dueUntil(projectKey: string, until: string, options: { limit: number; cursor?: string }) {
     const due = [...this.entries.values()]

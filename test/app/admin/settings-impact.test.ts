@@ -1,7 +1,6 @@
 import { getSettings } from '../../../src/app/admin/get-settings';
 import { NotJiraAdminError } from '../../../src/app/admin/admin-access';
 import { previewSettingsImpact } from '../../../src/app/admin/settings-impact';
-import type { DueIndexEntry } from '../../../src/app/ports';
 import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
 import { repairBasis, writeRepairMarker } from '../../../src/app/shared/repair-marker';
 import { sweepRunKey } from '../../../src/app/sweep/last-sweep';
@@ -40,18 +39,8 @@ async function site(options: { swept?: boolean } = {}) {
   const view = await getSettings({}, fixture.deps);
   const index = fixture.deps.app.dueIndex as MemoryDueIndex;
   /** Indexes a ticket due at `dueAt`, with a copy of `state` unless it is left out. */
-  const ticket = (issueKey: string, state: ProcessState | undefined, dueAt = state?.nextDueAt) => {
-    const entry: DueIndexEntry = {
-      issueKey,
-      projectKey: issueKey.slice(0, issueKey.indexOf('-')),
-      ...(dueAt === undefined ? {} : { dueAt }),
-      version: 1,
-      lastPre: 0,
-      pending: [],
-      ...(state === undefined ? {} : { state }),
-    };
-    index.entries.set(issueKey, entry);
-  };
+  const ticket = (issueKey: string, state: ProcessState | undefined, dueAt = state?.nextDueAt) =>
+    index.put(issueKey, dueAt, state);
   const sitePayload = (timers: Partial<TimerSettings>) => ({
     scope: 'site',
     settings: { ...view.site, timers: { ...view.site.timers, ...timers } },

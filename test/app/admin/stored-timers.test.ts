@@ -1,5 +1,4 @@
 import { storedTimers } from '../../../src/app/admin/stored-timers';
-import type { DueIndexEntry } from '../../../src/app/ports';
 import { repairBasis, writeRepairMarker } from '../../../src/app/shared/repair-marker';
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
@@ -20,18 +19,6 @@ function resolvedState(daysAgo: number): ProcessState {
     { statusId: '5' },
     cfg,
   );
-}
-
-function entry(issueKey: string, dueAt: string | undefined, state?: unknown): DueIndexEntry {
-  return {
-    issueKey,
-    projectKey: issueKey.slice(0, issueKey.indexOf('-')),
-    ...(dueAt === undefined ? {} : { dueAt }),
-    version: 1,
-    lastPre: 0,
-    pending: [],
-    ...(state === undefined ? {} : { state }),
-  };
 }
 
 /**
@@ -72,10 +59,10 @@ describe('storedTimers', () => {
     await built(store, 'SUP');
     const index = new MemoryDueIndex();
     const running = resolvedState(3);
-    index.entries.set('SUP-1', entry('SUP-1', '2026-11-28T09:00:00.000Z', running));
-    index.entries.set('SUP-2', entry('SUP-2', '2026-11-29T09:00:00.000Z'));
-    index.entries.set('SUP-3', entry('SUP-3', '2026-11-30T09:00:00.000Z', initialState(NOW, '1')));
-    index.entries.set('SUP-4', entry('SUP-4', '2026-11-30T10:00:00.000Z', { v: 99 }));
+    index.put('SUP-1', '2026-11-28T09:00:00.000Z', running);
+    index.put('SUP-2', '2026-11-29T09:00:00.000Z');
+    index.put('SUP-3', '2026-11-30T09:00:00.000Z', initialState(NOW, '1'));
+    index.put('SUP-4', '2026-11-30T10:00:00.000Z', { v: 99 });
 
     const result = await storedTimers({ dueIndex: index, store }, ['SUP'], UNTIL);
 
@@ -95,8 +82,8 @@ describe('storedTimers', () => {
     const store = new MemoryStore();
     await built(store, 'SUP');
     const index = new MemoryDueIndex();
-    index.entries.set('SUP-1', entry('SUP-1', UNTIL.toISOString()));
-    index.entries.set('SUP-2', entry('SUP-2', '2026-12-04T09:00:00.001Z'));
+    index.put('SUP-1', UNTIL.toISOString());
+    index.put('SUP-2', '2026-12-04T09:00:00.001Z');
 
     const result = await storedTimers({ dueIndex: index, store }, ['SUP'], UNTIL);
 
@@ -108,7 +95,7 @@ describe('storedTimers', () => {
     await built(store, 'SUP');
     await writeRepairMarker(store, 'OLD', { at: NOW.toISOString(), basis: 'due-index-1:1' });
     const index = new MemoryDueIndex();
-    index.entries.set('NEW-1', entry('NEW-1', '2026-11-28T09:00:00.000Z'));
+    index.put('NEW-1', '2026-11-28T09:00:00.000Z');
 
     const result = await storedTimers({ dueIndex: index, store }, ['SUP', 'NEW', 'OLD'], UNTIL);
 
@@ -120,9 +107,8 @@ describe('storedTimers', () => {
     const store = new MemoryStore();
     await built(store, 'SUP', 'ABC');
     const index = new PagedDueIndex(2);
-    for (let n = 1; n <= 5; n++)
-      index.entries.set(`SUP-${n}`, entry(`SUP-${n}`, `2026-11-28T0${n}:00:00.000Z`, resolvedState(n)));
-    index.entries.set('ABC-1', entry('ABC-1', '2026-11-28T09:00:00.000Z'));
+    for (let n = 1; n <= 5; n++) index.put(`SUP-${n}`, `2026-11-28T0${n}:00:00.000Z`, resolvedState(n));
+    index.put('ABC-1', '2026-11-28T09:00:00.000Z');
 
     const result = await storedTimers({ dueIndex: index, store }, ['SUP', 'ABC'], UNTIL);
 
@@ -140,8 +126,8 @@ describe('storedTimers', () => {
     const store = new MemoryStore();
     await built(store, 'SUP');
     const index = new PagedDueIndex(1);
-    index.entries.set('SUP-1', entry('SUP-1', '2026-11-28T01:00:00.000Z', resolvedState(1)));
-    index.entries.set('SUP-2', entry('SUP-2', '2026-11-28T02:00:00.000Z'));
+    index.put('SUP-1', '2026-11-28T01:00:00.000Z', resolvedState(1));
+    index.put('SUP-2', '2026-11-28T02:00:00.000Z');
     index.repeated.add('SUP-1');
     index.repeated.add('SUP-2');
 

@@ -1,7 +1,6 @@
 import { NotJiraAdminError } from '../../../src/app/admin/admin-access';
 import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-error';
 import { getSweepPreview } from '../../../src/app/admin/sweep-preview';
-import type { DueIndexEntry } from '../../../src/app/ports';
 import { CONFIG_KEY } from '../../../src/app/shared/config-repository';
 import { repairBasis, writeRepairMarker } from '../../../src/app/shared/repair-marker';
 import { sweepRunKey } from '../../../src/app/sweep/last-sweep';
@@ -46,18 +45,8 @@ async function site(options: { swept?: boolean; input?: Record<string, unknown> 
     await fixture.store.set(sweepRunKey('SUP', new Date(LAST_SWEEP)), { at: LAST_SWEEP });
   const index = fixture.deps.app.dueIndex as MemoryDueIndex;
   /** Indexes a ticket with its entry due at `dueAt` (its state's next step unless given), with a state copy. */
-  const ticket = (issueKey: string, state: ProcessState | undefined, dueAt = state?.nextDueAt) => {
-    const entry: DueIndexEntry = {
-      issueKey,
-      projectKey: issueKey.slice(0, issueKey.indexOf('-')),
-      ...(dueAt === undefined ? {} : { dueAt }),
-      version: 1,
-      lastPre: 0,
-      pending: [],
-      ...(state === undefined ? {} : { state }),
-    };
-    index.entries.set(issueKey, entry);
-  };
+  const ticket = (issueKey: string, state: ProcessState | undefined, dueAt = state?.nextDueAt) =>
+    index.put(issueKey, dueAt, state);
   return { ...fixture, ticket };
 }
 
