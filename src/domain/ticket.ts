@@ -34,6 +34,8 @@ export interface Ticket {
   /** When Jira last changed the ticket (its `updated`): the view of the ticket the rules decide on. */
   readonly updated?: string;
   readonly reporterId?: string;
+  /** The reporter's account type (`customer` for a JSM customer account), when the read of the ticket said it. */
+  readonly reporterAccountType?: string;
   readonly assigneeId?: string;
   readonly securityLevel?: { id: string; name: string };
   readonly organizations: readonly { id: string; name: string }[];

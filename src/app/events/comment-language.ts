@@ -40,7 +40,8 @@ function fromLocale(locale: string | undefined): Language | undefined {
 /**
  * Languages of the texts for one ticket: public texts in the customer organization's language, internal notes
  * in the language of the agent who caused the event (read from their Jira profile only when an internal note is
- * actually written, and kept a day).
+ * actually written, and kept a day). A note on what a customer did (the reporter, a customer account, raising the
+ * ticket) is in the project's language: its readers are the agents, and the customer's profile is not read.
  */
 export class CommentLanguages {
   private agent: Language | undefined;
@@ -60,7 +61,7 @@ export class CommentLanguages {
   async internal(): Promise<Language> {
     if (this.agent) return this.agent;
     let language: Language | undefined;
-    if (this.actorId !== undefined) {
+    if (this.actorId !== undefined && !this.actorIsCustomer()) {
       try {
         language = fromLocale(await agentLocale(this.deps, this.actorId, this.now));
       } catch (error) {
@@ -73,5 +74,10 @@ export class CommentLanguages {
     }
     this.agent = language ?? this.config.defaultLanguage;
     return this.agent;
+  }
+
+  /** The event's actor is the ticket's reporter, and the read of the ticket says that is a customer account. */
+  private actorIsCustomer(): boolean {
+    return this.actorId === this.ticket.reporterId && this.ticket.reporterAccountType === 'customer';
   }
 }

@@ -73,6 +73,11 @@ export function accountIdOf(value: unknown): string | undefined {
   return nonEmpty(record(value)?.accountId);
 }
 
+/** A user reference's account type (`atlassian`, `customer`, `app`), when Jira gave it. */
+export function accountTypeOf(value: unknown): string | undefined {
+  return nonEmpty(record(value)?.accountType);
+}
+
 /**
  * The JSM organizations field: `[{ id, name }]`. The field's REST shape is not in Jira's published schema, so an
  * id sent as a number is read as its text.

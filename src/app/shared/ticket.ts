@@ -4,6 +4,7 @@ import { parseProcessState, PROCESS_STATE_KEY } from '../../domain/process-state
 import type { FieldIds, Ticket } from '../../domain/ticket';
 import {
   accountIdOf,
+  accountTypeOf,
   dateValue,
   issueLinksOf,
   namedRef,
@@ -58,6 +59,7 @@ export function toTicket(
     priorityName: priority?.name,
     updated: typeof f.updated === 'string' ? f.updated : undefined,
     reporterId: accountIdOf(f.reporter),
+    reporterAccountType: accountTypeOf(f.reporter),
     assigneeId: accountIdOf(f.assignee),
     securityLevel: namedRef(f.security),
     requestTypeName: requestTypeName(custom(ids.requestType)),

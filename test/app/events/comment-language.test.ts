@@ -1,6 +1,7 @@
 import { CommentLanguages } from '../../../src/app/events/comment-language';
 import type { EventDeps } from '../../../src/app/events/event-deps';
 import { JiraHttpError } from '../../../src/app/ports/jira-errors';
+import type { Ticket } from '../../../src/domain/ticket';
 import { NOW, projectConfig, ticket } from '../../domain/events/rule-fixtures';
 import { ExpiringStore } from '../../support/memory-store';
 
@@ -27,8 +28,12 @@ function site(locales: Record<string, string | undefined | Error>, defaultLangua
   };
   const deps = { store, links, log } as unknown as EventDeps;
   const config = projectConfig({ defaultLanguage, languageByOrganization: { ACME: 'de' } });
-  const languages = (actorId: string | undefined, now = NOW, organizations = [{ id: '1', name: 'ACME' }]) =>
-    new CommentLanguages(deps, config, ticket({ organizations }), actorId, now);
+  const languages = (
+    actorId: string | undefined,
+    now = NOW,
+    organizations = [{ id: '1', name: 'ACME' }],
+    reporter: Pick<Ticket, 'reporterId' | 'reporterAccountType'> = {},
+  ) => new CommentLanguages(deps, config, ticket({ organizations, ...reporter }), actorId, now);
   return { store, read, warnings, languages };
 }
 
@@ -64,6 +69,40 @@ describe('comment languages: customers get their organization’s language, agen
       const s = site({ 'agent-1': locale }, projectLanguage);
       await expect(s.languages('agent-1').internal()).resolves.toBe(language);
       expect(s.warnings).toEqual([]);
+    },
+  );
+
+  it.each([
+    {
+      who: 'the reporter, a customer account',
+      reporter: { reporterId: 'customer-1', reporterAccountType: 'customer' },
+      language: 'en',
+      reads: [],
+    },
+    {
+      who: 'the reporter, an agent’s account',
+      reporter: { reporterId: 'customer-1', reporterAccountType: 'atlassian' },
+      language: 'de',
+      reads: ['customer-1'],
+    },
+    {
+      who: 'the reporter, whose account type the read did not say',
+      reporter: { reporterId: 'customer-1' },
+      language: 'de',
+      reads: ['customer-1'],
+    },
+    {
+      who: 'not the reporter, a customer account',
+      reporter: { reporterId: 'customer-2', reporterAccountType: 'customer' },
+      language: 'de',
+      reads: ['customer-1'],
+    },
+  ])(
+    'a note on what $who did is in “$language”, read from the profile: $reads',
+    async ({ reporter, language, reads }) => {
+      const s = site({ 'customer-1': 'de_DE' });
+      await expect(s.languages('customer-1', NOW, [], reporter).internal()).resolves.toBe(language);
+      expect(s.read).toEqual(reads);
     },
   );
 
