@@ -1,5 +1,6 @@
 import {
   accountIdOf,
+  accountTypeOf,
   dateValue,
   instantOf,
   issueLinksOf,
@@ -112,6 +113,18 @@ describe('people, named beans and the request type', () => {
     [null, undefined],
   ])('accountIdOf(%j) is %s', (value, expected) => {
     expect(accountIdOf(value)).toBe(expected);
+  });
+
+  it.each([
+    [{ accountId: 'acme-1', accountType: 'customer' }, 'customer'],
+    [{ accountId: 'agent-1', accountType: 'atlassian' }, 'atlassian'],
+    [{ accountId: 'acme-1' }, undefined],
+    [{ accountType: 7 }, undefined],
+    ['customer', undefined],
+    [null, undefined],
+    [undefined, undefined],
+  ])('accountTypeOf(%j) is %s', (value, expected) => {
+    expect(accountTypeOf(value)).toBe(expected);
   });
 
   it.each([
