@@ -40,8 +40,8 @@ function fromLocale(locale: string | undefined): Language | undefined {
 /**
  * Languages of the texts for one ticket: public texts in the customer organization's language, internal notes
  * in the language of the agent who caused the event (read from their Jira profile only when an internal note is
- * actually written, and kept a day). A note on what a customer did (the reporter, a customer account, raising the
- * ticket) is in the project's language: its readers are the agents, and the customer's profile is not read.
+ * actually written, and kept a day). A note on what the ticket's reporter did, when the read of the ticket says
+ * that is a customer account, is in the project's language: its readers are agents, and no profile is read.
  */
 export class CommentLanguages {
   private agent: Language | undefined;
