@@ -10,9 +10,8 @@ import { OPEN_TICKETS } from '../../bench/day/reference-day';
  * count a seventh, as in the benchmark (one Delivery a week).
  */
 const MAX_POINTS_PER_EVENT = 1;
-// The target. Measured 0.95 here and in the benchmark (README, "Reference day"); the day without the page
-// views, which puts the same acts on other tickets, measured 1.01 where the benchmark said 0.97, so a day is at
-// about 1 point per event, not well below it. An event decided from its payload and the due
+// The target. Measured 0.95 here and in the benchmark (README, "Reference day"). The same acts falling on
+// other tickets measure a few hundredths more, so a day is at about 1 point per event, not well below it. An event decided from its payload and the due
 // index's copy of the state costs its write only (docs/decisions/0020); the installation gives every open ticket a
 // copy, with "no state yet" for those the app never wrote, and a new ticket whose creation records nothing but its
 // status keeps "no state yet" without a write (docs/decisions/0026). What costs more than 1: every status change

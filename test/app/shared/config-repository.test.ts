@@ -82,6 +82,15 @@ describe('ConfigRepository.load: the configuration in force', () => {
   });
 });
 
+/** The refusal of a save that read version 0 after admin-1 stored version 1 at `NOW`. */
+const BEATEN_BY_ADMIN_1 = {
+  ok: false,
+  conflict: true,
+  currentVersion: 1,
+  savedAt: NOW.toISOString(),
+  savedBy: 'admin-1',
+};
+
 describe('ConfigRepository.save: validated whole, compare-and-set on the version', () => {
   it('stores the input as submitted with the next version, the time and the admin, and loads it', async () => {
     const store = new MemoryStore();
@@ -134,13 +143,7 @@ describe('ConfigRepository.save: validated whole, compare-and-set on the version
     const store = new MemoryStore();
     await new ConfigRepository(store).save({ projects: ['SUP'] }, 0, NOW, 'admin-1');
     const result = await new ConfigRepository(store).save({ projects: ['OPS'] }, 0, LATER, 'admin-2');
-    expect(result).toEqual({
-      ok: false,
-      conflict: true,
-      currentVersion: 1,
-      savedAt: NOW.toISOString(),
-      savedBy: 'admin-1',
-    });
+    expect(result).toEqual(BEATEN_BY_ADMIN_1);
     expect(store.data.get(CONFIG_KEY)).toMatchObject({ input: { projects: ['SUP'] } });
   });
 
@@ -168,13 +171,7 @@ describe('ConfigRepository.save: validated whole, compare-and-set on the version
       return value;
     };
     const result = await slow.save({ projects: ['OPS'] }, 0, LATER, 'admin-2');
-    expect(result).toEqual({
-      ok: false,
-      conflict: true,
-      currentVersion: 1,
-      savedAt: NOW.toISOString(),
-      savedBy: 'admin-1',
-    });
+    expect(result).toEqual(BEATEN_BY_ADMIN_1);
     expect(store.data.get(CONFIG_KEY)).toMatchObject({ input: { projects: ['SUP'] } });
   });
 
