@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Principal } from '../contract';
 import { REAL_RUNNING_TIME, type RunningTime } from './running-time';
 
@@ -89,6 +90,43 @@ const MAX_RECORDS = 5_000;
  * expired invocation there, and refused, instead of calling the new site as a stranger.
  */
 const invocationContext = new AsyncLocalStorage<InvocationScope>();
+
+/**
+ * Handlers the platform gave up on (timed out or killed) that are still running: their promise cannot be
+ * cancelled, and a backoff sleep may wake them long after. Test harnesses wait for them
+ * ({@link settleAbandonedInvocations}), so none logs or loads a module after its test has ended.
+ */
+const abandoned = new Set<Promise<void>>();
+
+function abandon(work: Promise<unknown>): void {
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  abandoned.add(settled);
+  void settled.then(() => abandoned.delete(settled));
+}
+
+/**
+ * Waits until every abandoned handler has settled, or `limitMs` of real time has passed; returns how many are
+ * still running then.
+ */
+export async function settleAbandonedInvocations(limitMs: number): Promise<number> {
+  const deadline = performance.now() + limitMs;
+  while (abandoned.size > 0) {
+    const left = deadline - performance.now();
+    if (left <= 0) break;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(abandoned),
+      new Promise<void>((done) => {
+        timer = setTimeout(done, left);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+  return abandoned.size;
+}
 
 /**
  * Runs handler invocations the way the Forge runtime does: each in its own async context (so concurrent
@@ -188,7 +226,7 @@ export class InvocationRunner {
       if (value instanceof TimedOut) {
         scope.expired = true;
         // The abandoned handler may still reject later; that must not become an unhandled rejection.
-        work.catch(() => undefined);
+        abandon(work);
         record.outcome = 'timeout';
         record.error = `Function timed out after ${spec.timeoutSeconds} s`;
         settled = { status: 'timeout', record };
@@ -198,7 +236,7 @@ export class InvocationRunner {
       }
     } catch (error) {
       // A killed handler may still settle later; its later platform calls are refused (`expired`).
-      if (error instanceof KilledError) work.catch(() => undefined);
+      if (error instanceof KilledError) abandon(work);
       record.outcome = 'error';
       record.error = describe(error);
       settled = { status: 'error', error, record };

@@ -158,16 +158,20 @@ describe('Forge host transport: requestJira', () => {
 
   it('ends an invocation as a timeout once its running time reaches the limit, without any call', async () => {
     const time = await handDrivenHost();
+    let release = () => undefined as void;
     h.app.behave('hourly', async () => {
       time.advance(55_000);
-      // A handler that never settles: only the time limit ends the invocation.
-      await new Promise(() => undefined);
+      // A handler that does not settle by itself: only the time limit ends the invocation.
+      await new Promise<void>((done) => {
+        release = done;
+      });
     });
 
     const record = await h.host.runScheduled('hourly-tick');
 
     expect(record.outcome).toBe('timeout');
     expect(record.error).toBe('Function timed out after 55 s');
+    release();
   });
 
   it('uninstall() restores the globals, so SDK calls fail as they do outside Forge', async () => {
