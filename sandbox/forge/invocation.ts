@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Principal } from '../contract';
+import { runsInBackground } from './background-work';
 import { REAL_RUNNING_TIME, type RunningTime } from './running-time';
 
 export type InvocationKind = 'resolver' | 'product-trigger' | 'scheduled' | 'consumer';
@@ -90,43 +90,6 @@ const MAX_RECORDS = 5_000;
  * expired invocation there, and refused, instead of calling the new site as a stranger.
  */
 const invocationContext = new AsyncLocalStorage<InvocationScope>();
-
-/**
- * Handlers the platform gave up on (timed out or killed) that are still running: their promise cannot be
- * cancelled, and a backoff sleep may wake them long after. Test harnesses wait for them
- * ({@link settleAbandonedInvocations}), so none logs or loads a module after its test has ended.
- */
-const abandoned = new Set<Promise<void>>();
-
-function abandon(work: Promise<unknown>): void {
-  const settled = work.then(
-    () => undefined,
-    () => undefined,
-  );
-  abandoned.add(settled);
-  void settled.then(() => abandoned.delete(settled));
-}
-
-/**
- * Waits until every abandoned handler has settled, or `limitMs` of real time has passed; returns how many are
- * still running then.
- */
-export async function settleAbandonedInvocations(limitMs: number): Promise<number> {
-  const deadline = performance.now() + limitMs;
-  while (abandoned.size > 0) {
-    const left = deadline - performance.now();
-    if (left <= 0) break;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      Promise.all(abandoned),
-      new Promise<void>((done) => {
-        timer = setTimeout(done, left);
-      }),
-    ]);
-    clearTimeout(timer);
-  }
-  return abandoned.size;
-}
 
 /**
  * Runs handler invocations the way the Forge runtime does: each in its own async context (so concurrent
@@ -226,7 +189,7 @@ export class InvocationRunner {
       if (value instanceof TimedOut) {
         scope.expired = true;
         // The abandoned handler may still reject later; that must not become an unhandled rejection.
-        abandon(work);
+        runsInBackground(work);
         record.outcome = 'timeout';
         record.error = `Function timed out after ${spec.timeoutSeconds} s`;
         settled = { status: 'timeout', record };
@@ -236,7 +199,7 @@ export class InvocationRunner {
       }
     } catch (error) {
       // A killed handler may still settle later; its later platform calls are refused (`expired`).
-      if (error instanceof KilledError) abandon(work);
+      if (error instanceof KilledError) runsInBackground(work);
       record.outcome = 'error';
       record.error = describe(error);
       settled = { status: 'error', error, record };

@@ -1,3 +1,5 @@
+import { runsInBackground } from './background-work';
+
 /**
  * Keeps track of the host's background work (event deliveries, queue deliveries, scheduled flushes) so that
  * `drain()` can wait until nothing is in flight, and so no delivery failure becomes an unhandled rejection.
@@ -14,6 +16,7 @@ export class WorkTracker {
       this.failures.push(error);
     });
     this.pending.add(tracked);
+    runsInBackground(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
   }
 

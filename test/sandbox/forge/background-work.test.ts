@@ -1,5 +1,7 @@
-import { InvocationRunner, settleAbandonedInvocations } from '../../../sandbox/forge/invocation';
+import { settleBackgroundWork } from '../../../sandbox/forge/background-work';
+import { InvocationRunner } from '../../../sandbox/forge/invocation';
 import { ManualRunningTime } from '../../../sandbox/forge/running-time';
+import { WorkTracker } from '../../../sandbox/forge/work-tracker';
 
 const spec = { kind: 'scheduled', moduleKey: 'hourly', functionKey: 'sweep', timeoutSeconds: 1 } as const;
 
@@ -21,7 +23,7 @@ function heldHandler(): { handler: () => Promise<string>; release: () => void; e
   };
 }
 
-describe('handlers the local platform gave up on are waited for, so none runs after its test', () => {
+describe('what the local platform runs on its own is waited for, so none of it runs after its test', () => {
   it.each([
     [
       'timed out',
@@ -47,9 +49,20 @@ describe('handlers the local platform gave up on are waited for, so none runs af
     const settled = await start(runner, time, held);
     expect(settled.status).not.toBe('ok');
 
-    expect(await settleAbandonedInvocations(20)).toBe(1);
+    expect(await settleBackgroundWork(20)).toBe(1);
     held.release();
-    expect(await settleAbandonedInvocations(1_000)).toBe(0);
+    expect(await settleBackgroundWork(1_000)).toBe(0);
+    expect(held.ended()).toBe(true);
+  });
+
+  it('a delivery started in the background counts as running until it settles', async () => {
+    const tracker = new WorkTracker();
+    const held = heldHandler();
+    tracker.later(held.handler);
+
+    expect(await settleBackgroundWork(20)).toBe(1);
+    held.release();
+    expect(await settleBackgroundWork(1_000)).toBe(0);
     expect(held.ended()).toBe(true);
   });
 
@@ -57,6 +70,6 @@ describe('handlers the local platform gave up on are waited for, so none runs af
     const runner = new InvocationRunner(1, new ManualRunningTime());
     const settled = await runner.run(spec, async () => 'done');
     expect(settled.status).toBe('ok');
-    expect(await settleAbandonedInvocations(0)).toBe(0);
+    expect(await settleBackgroundWork(0)).toBe(0);
   });
 });
