@@ -5,6 +5,7 @@ import { EVENT_WORK_HANDLERS } from '../app/events/delivery/delivery-work';
 import { RULES_WORK_HANDLERS } from '../app/rules/rules-work';
 import { runWorkItem } from '../app/shared/parked-work';
 import { sweepWorkHandlers } from '../app/sweep';
+import { ownValue } from '../domain/own-property';
 import { eventDeps } from './deps';
 
 const workBody = z.looseObject({ type: z.string().min(1) });
@@ -33,7 +34,9 @@ export async function work(event: AsyncEvent): Promise<InvocationError | undefin
   }
   const body = parsed.data;
   const handler =
-    sweepWorkHandlers[body.type] ?? EVENT_WORK_HANDLERS[body.type] ?? RULES_WORK_HANDLERS[body.type];
+    ownValue(sweepWorkHandlers, body.type) ??
+    ownValue(EVENT_WORK_HANDLERS, body.type) ??
+    ownValue(RULES_WORK_HANDLERS, body.type);
   if (!handler) {
     deps.log.error('work.unknownType', { type: body.type });
     return undefined;

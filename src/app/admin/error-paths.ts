@@ -1,6 +1,7 @@
 import type { SettingsError } from '../../contract/settings';
 import type { ConfigError } from '../../domain/config';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
+import { ownValue } from '../../domain/own-property';
 
 /** The admin page's field for a domain configuration path, so the error shows next to the field. */
 const FIXED: Record<string, string> = {
@@ -58,7 +59,7 @@ const LADDER_FIELDS = [
  * @internal Exported for the tests that check it directly.
  */
 export function contractPath(domainPath: string, rows: RowOrder): string {
-  const fixed = FIXED[domainPath];
+  const fixed = ownValue(FIXED, domainPath);
   if (fixed) return fixed;
   const parts = domainPath.split('.');
   const [head, second, third, fourth, fifth] = parts;

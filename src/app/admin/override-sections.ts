@@ -1,4 +1,5 @@
 import type { SettingsSection } from '../../contract/settings';
+import { ownValue } from '../../domain/own-property';
 import { isRecord } from '../shared/is-record';
 
 /**
@@ -19,7 +20,7 @@ export function overriddenSections(override: Record<string, unknown>): SettingsS
     defaultLanguage: 'regions',
   };
   for (const key of Object.keys(override)) {
-    const section = direct[key];
+    const section = ownValue(direct, key);
     if (section) sections.add(section);
   }
   const calendar = override.calendar;

@@ -7,7 +7,7 @@ import { auditDetail } from './audit-detail';
  * The audit log stores short machine action names written by the sweep and the event handlers; the UI shows
  * the contract's {@link AuditAction} vocabulary with a sentence in both languages.
  */
-const ACTIONS: Record<string, AuditAction> = {
+const ACTIONS: Readonly<Record<string, AuditAction>> = Object.assign(Object.create(null) as object, {
   reminder: 'reminderSent',
   reminderSent: 'reminderSent',
   expiryNotice: 'reminderSent',
@@ -51,7 +51,7 @@ const ACTIONS: Record<string, AuditAction> = {
   emailIntake: 'appActivity',
   comment: 'appActivity',
   write: 'appActivity',
-};
+} satisfies Record<string, AuditAction>);
 
 const SUMMARIES: Record<AuditAction, Bilingual> = {
   reminderSent: { en: 'Reminder sent to the customer', de: 'Erinnerung an den Kunden gesendet' },

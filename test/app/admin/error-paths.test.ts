@@ -13,7 +13,9 @@ describe('error paths: a domain configuration path names the admin page field it
     ['onCall', 'onCall.mode'],
     ['defaultLanguage', 'regions.defaultLanguage'],
     ['timers.estimate.renewal.linkType', 'timers.estimateRenewal.linkType'],
-  ])('fixed field: %s is the page field %s', (domain, page) => {
+    ['constructor', ''],
+    ['toString', ''],
+  ])('fixed field: %s is the page field %p', (domain, page) => {
     expect(contractPath(domain, rows)).toBe(page);
   });
 

@@ -22,6 +22,7 @@ describe('overriddenSections', () => {
     ['the points budget', { automation: { pointsBudgetPerHour: 100 } }, ['pointsBudgetPerHour']],
     ['an automation key the page does not show', { automation: { enabled: false } }, []],
     ['a key of no section', { projects: ['SUP'] }, []],
+    ['a prototype name', { constructor: {}, toString: 'x' }, []],
     ['a calendar that is not a record', { calendar: 'working' }, []],
     ['an automation that is not a record', { automation: true }, []],
   ])('maps %s to its sections', (_name, override, sections) => {

@@ -52,12 +52,15 @@ describe('auditEntryView', () => {
     expect(storedActionsFor('deliveryTransitioned')).toContain('deliveryShipped');
   });
 
-  it('shows stored actions this version does not know as app activity, never hiding them nor their code', () => {
-    expect(auditEntryView(entry('somethingElse'))).toMatchObject({
-      action: 'appActivity',
-      summary: { en: 'App activity', de: 'App-Aktivität' },
-    });
-  });
+  it.each(['somethingElse', 'constructor', 'toString', '__proto__'])(
+    'shows the stored action %s, which this version does not know, as app activity, never hiding it',
+    (stored) => {
+      expect(auditEntryView(entry(stored))).toMatchObject({
+        action: 'appActivity',
+        summary: { en: 'App activity', de: 'App-Aktivität' },
+      });
+    },
+  );
 
   it('shows a failed write with its error in words', () => {
     expect(auditEntryView({ ...entry('write'), outcome: 'failed', detail: 'HTTP 403' }).summary).toEqual({
