@@ -188,7 +188,7 @@ export class InvocationRunner {
       const value = await Promise.race([work, timeout, kill]);
       if (value instanceof TimedOut) {
         scope.expired = true;
-        // The abandoned handler may still reject later; that must not become an unhandled rejection.
+        // The abandoned handler runs on as background work; a later rejection must not go unhandled.
         runsInBackground(work);
         record.outcome = 'timeout';
         record.error = `Function timed out after ${spec.timeoutSeconds} s`;
@@ -198,7 +198,7 @@ export class InvocationRunner {
         settled = { status: 'ok', value, record };
       }
     } catch (error) {
-      // A killed handler may still settle later; its later platform calls are refused (`expired`).
+      // A killed handler runs on as background work; its later platform calls are refused (`expired`).
       if (error instanceof KilledError) runsInBackground(work);
       record.outcome = 'error';
       record.error = describe(error);
