@@ -8,7 +8,7 @@ import { settleBackgroundWork } from '../../sandbox/forge/background-work';
 import { releaseRuns, takeRunProblems } from './honest-run';
 
 /** Real time background work may take to finish: longer than any backoff or simulated fault it can wait for. */
-const BACKGROUND_LIMIT_MS = 20_000;
+const BACKGROUND_LIMIT_MS = 60_000;
 
 afterEach(async () => {
   const stillRunning = await settleBackgroundWork(BACKGROUND_LIMIT_MS);
