@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { AuditAction, StatusRole, TicketKind } from '../../contract/common';
-import type { ActivityKind } from '../../contract/admin-views';
+import type { StatusRole, TicketKind } from '../../contract/common';
 import type { FieldRole, FieldValueRole } from '../../contract/settings';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { STATUSES, type StatusKey } from '../../domain/statuses';
 import { MESSAGE_KEYS } from '../../domain/texts/message-keys';
+import { ACTIVITY_KINDS, AUDIT_ACTIONS } from './activity-kinds';
 
 /**
  * Zod schemas of the admin page's payloads (src/contract/settings.ts, admin-views.ts). They check SHAPE only
@@ -20,45 +20,6 @@ const minutes = z.number().nullable();
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _kindsMatch: Same<TicketKind | 'delivery', Kind> = true;
 const _statusesMatch: Same<StatusRole, StatusKey> = true;
-
-/** The activity filters the page may send: every audit action and kind of the contract, and nothing else. */
-const AUDIT_ACTIONS = [
-  'reminderSent',
-  'autoClosed',
-  'timerReset',
-  'timerStopped',
-  'transitionFlagged',
-  'transitionReverted',
-  'priorityFlagged',
-  'deliveryLinked',
-  'deliveryUnlinked',
-  'deliveryTransitioned',
-  'deliveryTicketsLinked',
-  'deliveryCompleted',
-  'escalated',
-  'newEstimateRequested',
-  'securityLevelSet',
-  'onCallAlerted',
-  'settingsChanged',
-  'itemParked',
-  'parkedItemRetried',
-  'appActivity',
-] as const;
-const ACTIVITY_KINDS = [
-  'reminders',
-  'closes',
-  'timers',
-  'reverts',
-  'deliveries',
-  'customers',
-  'security',
-  'onCall',
-  'settings',
-  'parking',
-  'other',
-] as const;
-const _actionsMatch: Same<(typeof AUDIT_ACTIONS)[number], AuditAction> = true;
-const _activityKindsMatch: Same<(typeof ACTIVITY_KINDS)[number], ActivityKind> = true;
 
 const FIELD_ROLES = [
   'deliveryVersion',
