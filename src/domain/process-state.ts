@@ -37,41 +37,46 @@ export type TimerReset = z.output<typeof resetSchema>;
  * shape can migrate old values; anything that does not parse is treated as absent (and rebuilt).
  * @internal Exported for the tests that check it directly.
  */
-export const processStateSchema = z.strictObject({
-  v: z.literal(1),
-  timer: z.enum(TIMERS),
-  /** Jira status id the timer runs in; a status change elsewhere makes the state stale. */
-  statusId: z.string(),
-  /** +1 on every (re)start of a timer; part of every timer idempotency key. */
-  cycle: z.int().min(0),
-  /** When the ticket entered the status. */
-  enteredAt: isoInstant,
-  /** When the current cycle started: `enteredAt` or the customer's last reply. */
-  cycleStartedAt: isoInstant,
-  /** Reminders / notices already sent in this cycle. */
-  stepsDone: z.int().min(0),
-  /** When the latest of those steps was performed (absent in states written before it was recorded). */
-  lastStepAt: isoInstant.optional(),
-  /** When the next step is due; absent when nothing is due (indexed for the sweep's JQL). */
-  nextDueAt: isoInstant.optional(),
-  lastReset: resetSchema.optional(),
-  /** The latest timer (re)starts, oldest first, at most {@link RESET_HISTORY_LIMIT}; the last equals `lastReset`. */
-  resets: z.array(resetSchema).max(RESET_HISTORY_LIMIT).optional(),
-  /** When an agent accepted the ticket: the start of the restoration clock (guide §3.1). */
-  acceptedAt: isoInstant.optional(),
-  /**
-   * While in Clarification: the working status the ticket came from, to which it may return besides In Progress
-   * (PROCESS.md §3), as Jira status id (when known) and logical key. The key decides; both are absent outside
-   * Clarification and when the origin is unknown (states written before this field existed).
-   */
-  returnStatusId: z.string().optional(),
-  returnStatus: z.enum(STATUSES).optional(),
-  /** Markers such as `illegalTransition` or `deliveryMissing`, shown in the panel. */
-  flags: z.array(z.string()),
-  /** Idempotency keys of completed actions, newest last, at most {@link DONE_LIMIT}. */
-  done: z.array(z.string()).max(DONE_LIMIT),
-  updatedAt: isoInstant,
-});
+export const processStateSchema = z
+  .strictObject({
+    v: z.literal(1),
+    timer: z.enum(TIMERS),
+    /** Jira status id the timer runs in; a status change elsewhere makes the state stale. */
+    statusId: z.string(),
+    /** +1 on every (re)start of a timer; part of every timer idempotency key. */
+    cycle: z.int().min(0),
+    /** When the ticket entered the status. */
+    enteredAt: isoInstant,
+    /** When the current cycle started: `enteredAt` or the customer's last reply. */
+    cycleStartedAt: isoInstant,
+    /** Reminders / notices already sent in this cycle. */
+    stepsDone: z.int().min(0),
+    /** When the latest of those steps was performed (absent in states written before it was recorded). */
+    lastStepAt: isoInstant.optional(),
+    /** When the next step is due; absent when nothing is due (indexed for the sweep's JQL). */
+    nextDueAt: isoInstant.optional(),
+    lastReset: resetSchema.optional(),
+    /** The latest timer (re)starts, oldest first, at most {@link RESET_HISTORY_LIMIT}; the last equals `lastReset`. */
+    resets: z.array(resetSchema).max(RESET_HISTORY_LIMIT).optional(),
+    /**
+     * An acceptance instant some stored states hold: accepted on read and dropped, so that no rule depends on it and
+     * no write keeps it. The panel reads the acceptance from the changelog (docs/decisions/0027).
+     */
+    acceptedAt: isoInstant.optional(),
+    /**
+     * While in Clarification: the working status the ticket came from, to which it may return besides In Progress
+     * (PROCESS.md §3), as Jira status id (when known) and logical key. The key decides; both are absent outside
+     * Clarification and when the origin is unknown (states written before this field existed).
+     */
+    returnStatusId: z.string().optional(),
+    returnStatus: z.enum(STATUSES).optional(),
+    /** Markers such as `illegalTransition` or `deliveryMissing`, shown in the panel. */
+    flags: z.array(z.string()),
+    /** Idempotency keys of completed actions, newest last, at most {@link DONE_LIMIT}. */
+    done: z.array(z.string()).max(DONE_LIMIT),
+    updatedAt: isoInstant,
+  })
+  .transform(({ acceptedAt: _dropped, ...state }) => state);
 
 /** The per-ticket process state. */
 export type ProcessState = z.output<typeof processStateSchema>;
@@ -102,19 +107,20 @@ export function initialState(at: Date, statusId: string): ProcessState {
 const UNTIMED_INSTANTS: ReadonlySet<string> = new Set(['enteredAt', 'cycleStartedAt', 'updatedAt']);
 
 /**
- * Whether `state` records nothing but the status its ticket is in: no timer, cycle, step, reset, flag, action done,
- * acceptance or Clarification origin, and no field beyond those {@link initialState} sets. The rules decide a ticket
+ * Whether `state` records nothing but the status its ticket is in: no timer, cycle, step, reset, flag, action done
+ * or Clarification origin, and no field beyond those {@link initialState} sets. The rules decide a ticket
  * without a state property from `initialState` (of the status its event's move left, or of its own: `startingState`
  * in `decide-issue-change.ts`), so such a state written to Jira would change no later decision; its instants only
  * say when the decision was taken.
  *
  * @example
  * holdsNothing(initialState(new Date('2026-11-30T09:00:00Z'), '10001')); // true
- * holdsNothing({ ...initialState(new Date('2026-11-30T09:00:00Z'), '10001'), acceptedAt: '2026-11-30T10:00:00.000Z' }); // false
+ * holdsNothing({ ...initialState(new Date('2026-11-30T09:00:00Z'), '10001'), flags: ['illegalTransition'] }); // false
  */
 export function holdsNothing(state: ProcessState): boolean {
   const blank: Record<string, unknown> = initialState(new Date(0), state.statusId);
-  const fields = Object.entries(state);
+  // A field set to `undefined` is not written (JSON leaves it out), so it holds nothing either.
+  const fields = Object.entries(state).filter(([, value]) => value !== undefined);
   return (
     fields.length === Object.keys(blank).length &&
     fields.every(

@@ -29,12 +29,13 @@ describe('holdsNothing: a state that records only the status its ticket is in', 
     ['a due step', { nextDueAt: later }, false],
     ['a reset', { lastReset: { at: later, reason: 'customerComment' } }, false],
     ['a reset history', { resets: [] }, false],
-    ['an acceptance', { acceptedAt: later }, false],
     ['a Clarification origin id', { returnStatusId: '3' }, false],
     ['a Clarification origin', { returnStatus: 'inProgress' }, false],
     ['a flag', { flags: ['illegalTransition'] }, false],
     ['an action done', { done: ['1:emailIntake'] }, false],
-    ['a field set to undefined', { acceptedAt: undefined }, false],
+    // JSON leaves a field set to `undefined` out: the property written would be the initial state's.
+    ['no due step, set to undefined', { nextDueAt: undefined }, true],
+    ['no Clarification origin, set to undefined', { returnStatus: undefined }, true],
     ['a field the schema does not know', { extra: 1 }, false],
   ])('%s: %s', (_name, change, expected) => {
     expect(holdsNothing({ ...blank, ...change })).toBe(expected);
@@ -71,9 +72,15 @@ describe('process state', () => {
     const state = {
       ...initialState(now, '1'),
       nextDueAt: '2026-12-07T09:00:00.000Z',
-      acceptedAt: now.toISOString(),
     };
     expect(parseProcessState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it('reads a state that still holds the acceptance it once stored, and drops it (docs/decisions/0027)', () => {
+    const state = { ...initialState(now, '1'), nextDueAt: '2026-12-07T09:00:00.000Z' };
+    const parsed = parseProcessState({ ...state, acceptedAt: now.toISOString() });
+    expect(parsed).toEqual(state);
+    expect(parsed).not.toHaveProperty('acceptedAt');
   });
 
   it.each([

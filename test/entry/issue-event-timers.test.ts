@@ -38,13 +38,11 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
       enteredAt: iso(enteredAt),
       nextDueAt: due(enteredAt + 10 * DAY),
       stepsDone: 0,
-      // Moving out of Open accepts the ticket: the restoration clock starts (guide §3.1).
-      acceptedAt: iso(enteredAt),
     });
     expect(enteredAt).toBeGreaterThan(created);
     const spent = await s.measure(() => s.agent.transition(key, { status: 'Open' }));
     const state = s.state(key) ?? {};
-    expect(state).toMatchObject({ timer: 'none', statusId: STATUS.open, acceptedAt: iso(enteredAt) });
+    expect(state).toMatchObject({ timer: 'none', statusId: STATUS.open });
     expect(state.nextDueAt).toBeUndefined();
     expect(spent.calls).toBeLessThanOrEqual(2);
   });
@@ -71,17 +69,18 @@ describe('issue events on the local site: timer stamps (PROCESS.md §4, guide §
     });
   });
 
-  it('first assignment to an agent records acceptedAt while the ticket is still Open', async () => {
+  it('an assignment or a move out of Open to a status without a timer writes nothing (decision 0027)', async () => {
     const key = await s
       .as('customer-acme-1')
-      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Down' });
+      .createIssue({ project: 'SD', issueType: 'Non-Software Defect', summary: 'Printer' });
     await s.settle();
-    expect(s.state(key)?.acceptedAt).toBeUndefined();
     s.clock.advance(600_000);
-    const assignedAt = Date.now();
-    await s.agent.edit(key, { assignee: { accountId: 'agent-dach-anna' } });
-    await s.settle();
-    expect(s.state(key)).toMatchObject({ acceptedAt: iso(assignedAt) });
+    const assigned = await s.measure(() => s.agent.edit(key, { assignee: { accountId: 'agent-dach-anna' } }));
+    expect(assigned.points).toBe(0);
+    s.clock.advance(60_000);
+    const moved = await s.measure(() => s.agent.transition(key, { status: 'In Progress' }));
+    expect(moved.points).toBe(0);
+    expect(s.state(key)).toBeUndefined();
   });
 
   it.each([

@@ -135,3 +135,46 @@ describe('issue panel reads Jira from the page', () => {
     });
   });
 });
+
+describe('the panel reads when the ticket was accepted from its changelog, as the user (decision 0027)', () => {
+  it.each(['oldest', 'newest'] as const)(
+    'with more histories than the issue embeds (%s 100 embedded): the first assignment starts the restoration clock',
+    async (window) => {
+      s.site.store.issueChangelogWindow = window;
+      // No JSM SLA on the project: the panel's clocks are the app's own.
+      const project = s.site.store.projectByKeyOrId('SD');
+      if (!project) throw new Error('no project SD');
+      project.sla = undefined;
+      const key = await s
+        .as('customer-acme-1')
+        .createIssue({ project: 'SD', issueType: 'Non-Software Defect', summary: 'Printer' });
+      s.clock.advance(3_600_000);
+      const assignedAt = new Date(Date.now()).toISOString();
+      await s.agent.edit(key, { assignee: { accountId: USER.agentDach } });
+      for (let n = 0; n < 120; n++) {
+        s.clock.advance(60_000);
+        await s.agent.edit(key, { summary: `Printer ${n}` });
+      }
+      await s.settle();
+      // The events wrote no state: the acceptance is not stamped anywhere.
+      expect(s.state(key)).toBeUndefined();
+      await panelAsPage(key);
+      const before = s.host.invocations.length;
+      const { result, reads } = await panelAsPage(key);
+      const view = (result as { ok: true; value: { data: PanelView } }).value.data;
+      if (view.view !== 'ticket') throw new Error(view.view);
+      expect(view.clocks.restoration).toMatchObject({
+        source: 'app',
+        state: 'running',
+        startedAt: assignedAt,
+      });
+      expect(reads.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
+        expect.arrayContaining([
+          `GET /rest/api/3/issue/${key}/changelog?startAt=0&maxResults=100 200`,
+          `GET /rest/api/3/issue/${key}/changelog?startAt=100&maxResults=100 200`,
+        ]),
+      );
+      expect(backendRequests(before)).toEqual([]);
+    },
+  );
+});

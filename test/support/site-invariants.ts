@@ -67,6 +67,15 @@ function viewsOf({ s, config }: InvariantContext): View[] {
   });
 }
 
+/** Whether a status change of the ticket's changelog moved it into a status where its kind runs a timer. */
+function enteredTimedStatus(v: View, statusOf: (name: string | null) => StatusKey | undefined): boolean {
+  if (v.kind === undefined) return false;
+  const kind = v.kind;
+  return v.issue.histories.some((h) =>
+    h.items.some((i) => i.fieldId === 'status' && expectedTimer(kind, statusOf(i.toString)) !== 'none'),
+  );
+}
+
 /** The app marked the ticket for agents: a forbidden change it could not revert. */
 const flagged = (v: View): boolean =>
   (v.state?.flags ?? []).some((f) => f === 'illegalTransition' || f === 'illegalReclassification');
@@ -170,11 +179,15 @@ function deliveries(ctx: InvariantContext, views: View[]): string[] {
 
 /**
  * A running timer belongs to the ticket's current status and is the one its kind runs there; with no timer
- * running, nothing is due. Only a ticket that never moved and runs no timer may have no state. (After the app closed a ticket the state keeps the status it closed it from, with
- * no timer.) A ticket the app flagged (a forbidden change it could not revert) keeps the state of the status it
+ * running, nothing is due. Only a ticket that runs no timer and never entered a status where its kind runs one may
+ * have no state. (After the app closed a ticket the state keeps the status it closed it from, with no timer.) A ticket the app flagged (a forbidden change it could not revert) keeps the state of the status it
  * came from until an agent moves it or the sweep rebuilds that state from the changelog.
  */
-function timers(views: View[], installedOver: InvariantContext['installedOver']): string[] {
+function timers(
+  views: View[],
+  installedOver: InvariantContext['installedOver'],
+  statusOf: (statusName: string | null) => StatusKey | undefined,
+): string[] {
   const out: string[] = [];
   const movedSince = (v: View, at: number) =>
     v.issue.histories.some((h) => Date.parse(h.created) >= at && h.items.some((i) => i.fieldId === 'status'));
@@ -182,9 +195,9 @@ function timers(views: View[], installedOver: InvariantContext['installedOver'])
     if (v.kind === undefined || v.kind === 'delivery') continue;
     if (!v.state) {
       if (installedOver?.keys.has(v.key) && !movedSince(v, installedOver.at)) continue;
-      // A ticket whose rules recorded nothing but its status keeps no state until they do (docs/decisions/0026):
-      // never moved, in a status where its kind runs no timer.
-      if (!movedSince(v, 0) && expectedTimer(v.kind, v.status) === 'none') continue;
+      // A ticket whose rules recorded nothing but its status keeps no state until they do (docs/decisions/0026,
+      // 0027): its kind runs no timer where it is and it never entered a status where one runs.
+      if (expectedTimer(v.kind, v.status) === 'none' && !enteredTimedStatus(v, statusOf)) continue;
       out.push(`${v.key}: no process state`);
       continue;
     }
@@ -389,7 +402,7 @@ export function invariantViolations(ctx: InvariantContext): string[] {
     ...ctx.s.site.specViolations.map((v) => `OpenAPI violation: ${v}`),
     ...confidentiality(ctx, views),
     ...deliveries(ctx, views),
-    ...timers(views, ctx.installedOver),
+    ...timers(views, ctx.installedOver, (name) => statusOfName(ctx.config, name ?? undefined)),
     ...reminders(ctx),
     ...closes(ctx, views),
     ...workflows(ctx, views),

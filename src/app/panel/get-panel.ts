@@ -177,7 +177,7 @@ async function ticketPanel(
     cfg,
     priority: ticket.priority ?? null,
     created: instantOf(ticket.created) ?? new Date(0).toISOString(),
-    acceptedAt: ticket.state?.acceptedAt,
+    acceptedAt: ticket.acceptedAt,
     resolvedAt: ticket.resolutionDate ?? null,
     done,
     now: deps.now,

@@ -5,6 +5,7 @@ import type { FieldIds, Ticket } from '../../domain/ticket';
 import { fieldIdByName, fieldIdsOf, type FieldNameIndex } from '../shared/field-ids';
 import { instantOf, parseJiraTime, textValue } from '../shared/field-values';
 import { ticketFields, toTicket } from '../shared/ticket';
+import { panelAcceptedAt } from './panel-acceptance';
 
 /**
  * What the panel knows about one ticket after a single `GET /issue` as the user: the domain's {@link Ticket},
@@ -16,6 +17,8 @@ export interface PanelTicket extends Ticket {
   readonly cloudEnvironment?: string;
   /** Status the ticket was in before it last entered Clarification (from the changelog). */
   readonly clarificationFrom?: string;
+  /** When an agent accepted the ticket (from the changelog, `panelAcceptedAt`). */
+  readonly acceptedAt?: string;
 }
 
 /** The field ids the panel reads, by role: the event rules' ids plus the cloud environment. */
@@ -49,13 +52,15 @@ export function panelFieldIds(
 /** Reads the issue bean of `GET /issue/{key}?fields=…&properties=jsm-process-state&expand=changelog`. */
 export function toPanelTicket(issue: IssueBean, cfg: ProjectConfig, ids: PanelFieldIds): PanelTicket {
   const fields = issue.fields ?? {};
+  const ticket = toTicket(issue, shownIds(ids), cfg);
   const extra = {
     resolutionDate: instantOf(fields.resolutiondate),
     cloudEnvironment: ids.cloudEnvironment ? textValue(fields[ids.cloudEnvironment]) : undefined,
     clarificationFrom: lastEntryFrom(issue, cfg.names.statuses.clarification),
+    acceptedAt: panelAcceptedAt(issue, ticket, cfg),
   };
   return {
-    ...toTicket(issue, shownIds(ids), cfg),
+    ...ticket,
     ...(Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Partial<PanelTicket>),
   };
 }

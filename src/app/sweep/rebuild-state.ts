@@ -83,7 +83,6 @@ export function rebuildState(
     {
       ...base,
       ...(previous ? { done: previous.done, flags: previous.flags } : {}),
-      ...(previous?.acceptedAt ? { acceptedAt: previous.acceptedAt } : {}),
       ...(previous?.resets ? { resets: previous.resets } : {}),
       timer,
       cycle: (previous?.cycle ?? 0) + 1,

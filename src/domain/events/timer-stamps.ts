@@ -1,5 +1,5 @@
 import type { ClarificationOrigin, ProcessState } from '../process-state';
-import { markAccepted, onReclassified, outsideProcess, startTimer, timerFor } from '../timers';
+import { onReclassified, outsideProcess, startTimer, timerFor } from '../timers';
 import type { EventAction, RuleResult } from './event-actions';
 import { changeOf } from './issue-change';
 import { statusOfName } from '../names';
@@ -19,10 +19,11 @@ function statusOrigin(input: RuleInput): ClarificationOrigin | undefined {
 
 /**
  * Brings the process state in line with the ticket as it is now (PROCESS.md §4): a status other than the one the
- * state records starts that status's timer (or stops it) and, for Clarification, records the status it came from, a type change re-evaluates the timer for the new kind,
- * and the first assignment or the first move out of Open records `acceptedAt`, the start of the restoration
- * clock (guide §3.1). Because it compares current facts with the stored state, duplicated and reordered events
- * converge on the same state and never start a second cycle.
+ * state records starts that status's timer (or stops it) and, for Clarification, records the status it came from;
+ * a type change re-evaluates the timer for the new kind. The acceptance that starts the restoration clock (guide
+ * §3.1) is not stored: the panel reads it from the changelog (docs/decisions/0027). Because it compares current
+ * facts with the stored state, duplicated and reordered events converge on the same state and never start a
+ * second cycle.
  *
  * @example
  * reconcileTimers(input, state).state.timer; // 'clarification' once the ticket is in Clarification
@@ -44,7 +45,6 @@ export function reconcileTimers(input: RuleInput, stored: ProcessState | undefin
   } else {
     state = stored;
   }
-  if (ticket.assigneeId !== undefined || status !== 'open') state = markAccepted(state, now).state;
   return { state, actions };
 }
 

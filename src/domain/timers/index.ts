@@ -1,8 +1,2 @@
-export {
-  markAccepted,
-  onReclassified,
-  outsideProcess,
-  restartForCustomerComment,
-  startTimer,
-} from './timer-events';
+export { onReclassified, outsideProcess, restartForCustomerComment, startTimer } from './timer-events';
 export { timerFor } from './timer-schedule';

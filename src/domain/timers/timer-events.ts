@@ -181,13 +181,3 @@ export function onReclassified(
     ),
   };
 }
-
-/**
- * Records when an agent accepted the ticket: the start of the restoration clock (guide §3.1). The first
- * acceptance counts; later ones change nothing.
- */
-export function markAccepted(state: ProcessState, at: Date): TimerUpdate {
-  if (state.acceptedAt !== undefined) return { changed: false, state };
-  const iso = at.toISOString();
-  return { changed: true, state: { ...state, acceptedAt: iso, updatedAt: iso } };
-}

@@ -318,11 +318,11 @@ describe('executeEventActions: the event rules’ actions in as few writes as Ji
   it('without a stored state a decided state that records more than the status is written', async () => {
     const s = setup();
     const noStored = { ...s, ctx: { ...s.ctx, stored: undefined } };
-    const accepted = { ...STORED, acceptedAt: NOW.toISOString() };
-    await executeEventActions(noStored.ctx, accepted, []);
+    const flagged = { ...STORED, flags: ['illegalTransition'] };
+    await executeEventActions(noStored.ctx, flagged, []);
     expect(s.edits).toHaveLength(1);
     expect(s.edits[0]?.edit).toEqual({
-      properties: [{ key: PROCESS_STATE_KEY, value: { ...accepted, updatedAt: NOW.toISOString() } }],
+      properties: [{ key: PROCESS_STATE_KEY, value: { ...flagged, updatedAt: NOW.toISOString() } }],
     });
   });
 

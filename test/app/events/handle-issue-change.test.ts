@@ -91,9 +91,7 @@ function issue(overrides: Partial<Issue> = {}): Issue {
 
 /** A state decided a while ago for the ticket in `status`, with `timer` running. */
 function stateIn(status: Named, timer: ProcessState['timer'] = 'none'): ProcessState {
-  const entered = initialState(new Date(BEFORE), status.id);
-  // A ticket that left Open was accepted then.
-  const state = status === S.open ? entered : { ...entered, acceptedAt: BEFORE };
+  const state = initialState(new Date(BEFORE), status.id);
   return timer === 'none' ? state : { ...state, timer, cycle: 1, nextDueAt: '2026-12-04T09:00:00.000Z' };
 }
 

@@ -117,7 +117,6 @@ const clarificationTicket = issue(
     timer: 'clarification',
     stepsDone: 2,
     lastReset: { at: ago(25), reason: 'statusEntered' },
-    acceptedAt: ago(6),
   }),
   [
     {
@@ -127,6 +126,13 @@ const clarificationTicket = issue(
     },
   ],
 );
+
+/** A changelog history that moved the ticket `days` ago. */
+const moveAt = (days: number, from: string, to: string) => ({
+  id: `m${days}`,
+  created: ago(days),
+  items: [{ field: 'status', fromString: from, toString: to }],
+});
 
 const sla = (name: string, ongoing: boolean, elapsed: number, goal: number) => ({
   id: name,
@@ -315,7 +321,7 @@ describe('getPanel', () => {
         status: named('Closed'),
         resolutiondate: ago(2).replace('Z', '+0000'),
       },
-      properties: { 'jsm-process-state': state({ timer: 'none', acceptedAt: ago(6) }) },
+      properties: { 'jsm-process-state': state({ timer: 'none' }) },
     };
     const { panelDeps } = await deps([
       ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: closed }],
@@ -361,9 +367,19 @@ describe('getPanel', () => {
   });
 
   it('falls back to the app clocks and configured targets when the user gets no SLA from JSM', async () => {
+    // Created Open 7 days ago, accepted when an agent moved it out of Open 6 days ago.
+    const accepted = {
+      ...clarificationTicket,
+      changelog: {
+        histories: [
+          moveAt(6, 'Open', 'In Progress'),
+          moveAt(1, 'In Progress', 'Clarification required / On hold'),
+        ],
+      },
+    };
     const { panelDeps } = await deps(
       [
-        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: accepted }],
         ['GET', /sla$/, { status: 403, body: { errorMessage: 'no' } }],
       ],
       { projects: ['SUP'], priorities: { P1: { responseMinutes: 60, restorationMinutes: 24 * 60 } } },
@@ -822,7 +838,9 @@ describe('getPanel', () => {
         status: named('Resolved'),
         resolutiondate: ago(2).replace('Z', '+0000'),
       },
-      properties: { 'jsm-process-state': state({ timer: 'none', acceptedAt: ago(6) }) },
+      properties: { 'jsm-process-state': state({ timer: 'none' }) },
+      // Created Open and unassigned; accepted when an agent moved it out of Open.
+      changelog: { histories: [moveAt(3, 'In Progress', 'Resolved'), moveAt(6, 'Open', 'In Progress')] },
     };
     const { panelDeps } = await deps([
       ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: resolved }],
@@ -832,6 +850,72 @@ describe('getPanel', () => {
     if (view.view !== 'ticket') throw new Error(view.view);
     expect(view.clocks.restoration).toMatchObject({ source: 'app', state: 'completed', elapsedMs: 4 * DAY });
   });
+
+  it('reads the acceptance from the changelog: not started while the ticket was never accepted', async () => {
+    const open = issue('SUP-1', {
+      issuetype: named('Software Defect'),
+      status: named('Open'),
+      priority: named('P1'),
+    });
+    const { panelDeps } = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: open }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+    if (view.view !== 'ticket') throw new Error(view.view);
+    expect(view.clocks.restoration).toEqual({ source: 'app', state: 'notStarted' });
+  });
+
+  it.each([
+    ['the oldest', 0],
+    ['the newest', 50],
+  ])(
+    'reads the whole changelog, oldest page first, when the issue embeds only %s 100 of its histories',
+    async (_window, skipped) => {
+      // 150 histories: the first one accepts the ticket, 149 later edits of its summary follow.
+      const all = [
+        moveAt(6, 'Open', 'In Progress'),
+        ...Array.from({ length: 149 }, (_, n) => ({
+          id: String(n + 2),
+          created: new Date(Date.parse(ago(5)) + n * 60_000).toISOString(),
+          items: [{ field: 'summary', fromString: 'a', toString: 'b' }],
+        })),
+      ];
+      const embedded = {
+        ...issue('SUP-1', {
+          issuetype: named('Software Defect'),
+          status: named('In Progress'),
+          priority: named('P1'),
+        }),
+      };
+      const partial = {
+        ...embedded,
+        changelog: { histories: all.slice(skipped, skipped + 100), total: 150 },
+      };
+      const { panelDeps, jira } = await deps([
+        ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: partial }],
+        ['GET', /sla$/, { status: 200, body: { values: [] } }],
+        [
+          'GET',
+          /^\/rest\/api\/3\/issue\/SUP-1\/changelog\?startAt=(\d+)&maxResults=100$/,
+          (match) => {
+            const start = Number(match[1]);
+            return {
+              status: 200,
+              body: { startAt: start, maxResults: 100, total: 150, values: all.slice(start, start + 100) },
+            };
+          },
+        ],
+      ]);
+      const view = await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP' }, panelDeps);
+      if (view.view !== 'ticket') throw new Error(view.view);
+      expect(view.clocks.restoration).toMatchObject({ source: 'app', state: 'running', startedAt: ago(6) });
+      expect(jira.requests.filter((r) => r.path.includes('/changelog')).map((r) => r.path)).toEqual([
+        '/rest/api/3/issue/SUP-1/changelog?startAt=0&maxResults=100',
+        '/rest/api/3/issue/SUP-1/changelog?startAt=100&maxResults=100',
+      ]);
+    },
+  );
 
   it('counts the ladder as configured when one level has people', async () => {
     const { panelDeps } = await deps(

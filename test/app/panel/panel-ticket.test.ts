@@ -72,7 +72,7 @@ describe('the panel reads its ticket with the one ticket reader', () => {
 
   it('is the domain ticket of the shared reader plus what only the panel shows', () => {
     const ticket = toPanelTicket(bean(everything), cfg, ids);
-    const { resolutionDate, cloudEnvironment, clarificationFrom, ...domain } = ticket;
+    const { resolutionDate, cloudEnvironment, clarificationFrom, acceptedAt, ...domain } = ticket;
     expect(domain).toEqual(
       toTicket(
         bean(everything),
@@ -85,10 +85,12 @@ describe('the panel reads its ticket with the one ticket reader', () => {
         cfg,
       ),
     );
-    expect({ resolutionDate, cloudEnvironment, clarificationFrom }).toEqual({
+    expect({ resolutionDate, cloudEnvironment, clarificationFrom, acceptedAt }).toEqual({
       resolutionDate: '2026-11-26T16:30:00.000Z',
       cloudEnvironment: 'Dedicated Cloud',
       clarificationFrom: 'In Progress',
+      // Created with an assignee (no change of it in the changelog): accepted at its creation.
+      acceptedAt: '2026-11-20T08:00:00.000Z',
     });
     expect(ticket).toMatchObject({
       kind: 'softwareDefect',

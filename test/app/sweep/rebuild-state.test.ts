@@ -213,19 +213,16 @@ describe('rebuilding a state: where the status was entered, and what an old stat
       flags: [],
       resets: [{ at: now.toISOString(), reason: 'installBackfill' }],
     });
-    expect(state).not.toHaveProperty('acceptedAt');
   });
 
-  it('hands on when the customer accepted and the resets an old state remembers', () => {
+  it('hands on the resets an old state remembers', () => {
     const old = {
       ...initialState(now, '9'),
       timer: 'resolved' as const,
       cycle: 2,
-      acceptedAt: '2026-10-20T08:00:00.000Z',
       resets: [{ at: '2026-10-21T08:00:00.000Z', reason: 'customerComment' as const }],
     };
     const state = rebuildState(ticket({ state: old }), cfg, now);
-    expect(state.acceptedAt).toBe('2026-10-20T08:00:00.000Z');
     expect(state.resets).toEqual([
       { at: '2026-10-21T08:00:00.000Z', reason: 'customerComment' },
       { at: now.toISOString(), reason: 'statusEntered' },

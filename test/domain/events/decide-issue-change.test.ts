@@ -56,7 +56,7 @@ describe('decideIssueChange', () => {
     expect(state.timer).toBe('resolved');
   });
 
-  it('starts the clarification timer on an allowed change and records acceptance', () => {
+  it('starts the clarification timer on an allowed change', () => {
     const t = ticket({
       statusId: 's-clar',
       statusName: 'Clarification required / On hold',
@@ -67,9 +67,9 @@ describe('decideIssueChange', () => {
     expect(state).toMatchObject({
       timer: 'clarification',
       statusId: 's-clar',
-      acceptedAt: NOW.toISOString(),
       nextDueAt: '2026-12-07T10:00:00Z',
     });
+    expect(state).not.toHaveProperty('acceptedAt');
   });
 
   describe('a ticket without a state starts from the status the move left', () => {
@@ -238,7 +238,6 @@ describe('decideIssueChange', () => {
     // no Clarification. The type is set back; as a Software Defect the ticket is in its workflow, timed.
     const stored = {
       ...initialState(new Date('2026-11-20T10:00:00Z'), 's-prog'),
-      acceptedAt: NOW.toISOString(),
     };
     const t = ticket({
       typeId: 't-sug',
@@ -355,7 +354,6 @@ describe('decideIssueChange', () => {
     ])('%s', (_case, [typeId, typeName, kind], now, [from, to], retyped, storedStatusId, flags) => {
       const stored = {
         ...initialState(new Date('2026-11-20T10:00:00Z'), storedStatusId),
-        acceptedAt: NOW.toISOString(),
         flags: ['illegalTransition'],
       };
       const t = ticket({

@@ -22,7 +22,6 @@ const moved = (from: string | undefined, fromString: string, to: string): IssueC
   });
 const stored = (statusId: string, more: Partial<ProcessState> = {}): ProcessState => ({
   ...initialState(EARLIER, statusId),
-  acceptedAt: EARLIER.toISOString(),
   ...more,
 });
 
@@ -134,23 +133,22 @@ describe('reconcileTimers: the state follows the status and type the ticket has 
     });
   });
 
-  describe('acceptance (guide §3.1): the first assignment or the first status after Open starts the restoration clock', () => {
+  describe('acceptance (guide §3.1) is read from the changelog by the panel, never stored (docs/decisions/0027)', () => {
     const fresh = { ...initialState(EARLIER, 's-open') };
-    // [case, ticket now, accepted now]
-    const TABLE: [string, Ticket, boolean][] = [
-      ['in Open, unassigned', ticket(), false],
-      ['in Open, assigned', ticket({ assigneeId: 'agent-1' }), true],
-      ['moved out of Open, unassigned', inClarification(), true],
+    // [case, ticket now]
+    const TABLE: [string, Ticket][] = [
+      ['in Open, unassigned', ticket()],
+      ['in Open, assigned', ticket({ assigneeId: 'agent-1' })],
+      ['in In Progress, unassigned', inStatus('s-prog', 'In Progress', 'inProgress')],
     ];
-    it.each(TABLE)('%s', (_case, t, accepted) => {
-      const { state } = reconcileTimers(input(t, event()), { ...fresh, statusId: t.statusId });
-      expect(state.acceptedAt).toBe(accepted ? NOW.toISOString() : undefined);
+    it.each(TABLE)('%s: the state of its status, as stored', (_case, t) => {
+      const kept = { ...fresh, statusId: t.statusId };
+      expect(reconcileTimers(input(t, event()), kept).state).toBe(kept);
     });
 
-    it('a ticket accepted before keeps its first acceptance', () => {
-      const accepted = stored('s-open');
-      const { state } = reconcileTimers(input(ticket({ assigneeId: 'agent-1' }), event()), accepted);
-      expect(state).toBe(accepted);
+    it('a ticket with a state of its own status keeps it', () => {
+      const kept = stored('s-open');
+      expect(reconcileTimers(input(ticket({ assigneeId: 'agent-1' }), event()), kept).state).toBe(kept);
     });
   });
 });

@@ -1,7 +1,6 @@
 import { KINDS, type Kind } from '../../../src/domain/kinds';
 import { STATUSES, type StatusKey } from '../../../src/domain/statuses';
 import {
-  markAccepted,
   onReclassified,
   outsideProcess,
   restartForCustomerComment,
@@ -151,7 +150,7 @@ describe('onCustomerComment', () => {
   });
 });
 
-describe('outsideProcess, onReclassified, markAccepted', () => {
+describe('outsideProcess, onReclassified', () => {
   it('stops the timer when the ticket moves to a status outside the process', () => {
     const waiting = entered('softwareDefect', 'clarification');
     const state = outsideProcess(waiting, '10099', at(3));
@@ -180,12 +179,6 @@ describe('outsideProcess, onReclassified, markAccepted', () => {
     const { changed, state } = onReclassified(s, 'softwareDefect', 'resolved', at(2), cfg);
     expect(changed).toBe(true);
     expect(state).toMatchObject({ timer: 'resolved', lastReset: { reason: 'reclassified' } });
-  });
-
-  it('records only the first acceptance', () => {
-    const once = markAccepted(entered('softwareDefect', 'open'), at(1));
-    expect(once.state.acceptedAt).toBe(at(1).toISOString());
-    expect(markAccepted(once.state, at(2))).toEqual({ changed: false, state: once.state });
   });
 });
 
@@ -377,11 +370,5 @@ describe('outsideProcess: the stored state is kept only when it already runs not
         nextDueAt: undefined,
         updatedAt: at(3).toISOString(),
       });
-  });
-});
-
-describe('markAccepted', () => {
-  it('says the state changed on the first acceptance', () => {
-    expect(markAccepted(entered('softwareDefect', 'open'), at(1)).changed).toBe(true);
   });
 });
