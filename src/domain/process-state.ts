@@ -119,16 +119,15 @@ const UNTIMED_INSTANTS: ReadonlySet<string> = new Set(['enteredAt', 'cycleStarte
  */
 export function holdsNothing(state: ProcessState): boolean {
   const blank: Record<string, unknown> = initialState(new Date(0), state.statusId);
-  // A field set to `undefined` is not written (JSON leaves it out), so it holds nothing either.
-  const fields = Object.entries(state).filter(([, value]) => value !== undefined);
-  return (
-    fields.length === Object.keys(blank).length &&
-    fields.every(
+  // Every field `initialState` sets is one of the state's; a field set to `undefined` is not written (JSON leaves it
+  // out), so it holds nothing either.
+  return Object.entries(state)
+    .filter(([, value]) => value !== undefined)
+    .every(
       ([field, value]) =>
         Object.hasOwn(blank, field) &&
         (UNTIMED_INSTANTS.has(field) || JSON.stringify(value) === JSON.stringify(blank[field])),
-    )
-  );
+    );
 }
 
 /**
