@@ -2,7 +2,8 @@
  * The site invariant "no ticket rests after a status change its workflow forbids" judges a change as the kind the
  * ticket had when it was made (PROCESS.md §2: an allowed re-typing keeps the status, and does not make an earlier
  * move forbidden), and as the kind it has now where the app set a re-typing back after the move (a move allowed
- * only for a refused type stays forbidden).
+ * only for a refused type stays forbidden). The timer invariant lets a ticket lack a state only where no timer runs
+ * and none ever ran (docs/decisions/0026, 0027).
  */
 import { FIELD, ISSUE_TYPE, USER } from '../../sandbox/jira/seed/demo-ids';
 import { configForProject, parseConfig } from '../../src/domain/config';
@@ -13,13 +14,13 @@ const parsed = parseConfig(DEMO_CONFIG);
 if (!parsed.ok) throw new Error('the demo configuration is valid');
 const config = configForProject(parsed.config, 'SD');
 
-describe('the workflow invariant judges a status change by the type it was made under', () => {
-  let s: LocalSite;
-  beforeEach(async () => {
-    s = await startEventsSite();
-  });
-  afterEach(() => s.close());
+let s: LocalSite;
+beforeEach(async () => {
+  s = await startEventsSite();
+});
+afterEach(() => s.close());
 
+describe('the workflow invariant judges a status change by the type it was made under', () => {
   async function ticket(issueType: string): Promise<string> {
     const key = await s.as('customer-acme-1').createIssue({ project: 'SD', issueType, summary: 'Q' });
     await s.settle();
@@ -87,5 +88,30 @@ describe('the workflow invariant judges a status change by the type it was made 
     expect(invariantViolations({ s, config })).toEqual([
       `${key}: rests in In Progress after a forbidden Open → In Progress`,
     ]);
+  });
+});
+
+describe('the timer invariant: only a ticket where no timer runs, and none ever ran, may have no state', () => {
+  it('a move into a status with a timer whose event is not handled yet leaves a ticket without its state', async () => {
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Support Request', summary: 'Q' });
+    await s.settle();
+    await s.agent.transition(key, { status: 'Clarification required / On hold' });
+    await s.agent.transition(key, { status: 'Open' });
+    expect(invariantViolations({ s, config })).toEqual([`${key}: no process state`]);
+    await s.settle();
+    expect(s.state(key)).toMatchObject({ timer: 'none' });
+    expect(invariantViolations({ s, config })).toEqual([]);
+  });
+
+  it('moves between statuses without a timer leave a ticket that records nothing else without a state', async () => {
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Non-Software Defect', summary: 'Printer' });
+    await s.agent.transition(key, { status: 'In Progress' });
+    await s.settle();
+    expect(s.state(key)).toBeUndefined();
+    expect(invariantViolations({ s, config })).toEqual([]);
   });
 });

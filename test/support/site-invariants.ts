@@ -180,8 +180,9 @@ function deliveries(ctx: InvariantContext, views: View[]): string[] {
 /**
  * A running timer belongs to the ticket's current status and is the one its kind runs there; with no timer
  * running, nothing is due. Only a ticket that runs no timer and never entered a status where its kind runs one may
- * have no state. (After the app closed a ticket the state keeps the status it closed it from, with no timer.) A ticket the app flagged (a forbidden change it could not revert) keeps the state of the status it
- * came from until an agent moves it or the sweep rebuilds that state from the changelog.
+ * have no state. (After the app closed a ticket the state keeps the status it closed it from, with no timer.) A
+ * ticket the app flagged (a forbidden change it could not revert) keeps the state of the status it came from until
+ * an agent moves it or the sweep rebuilds that state from the changelog.
  */
 function timers(
   views: View[],
