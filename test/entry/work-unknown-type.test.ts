@@ -3,7 +3,10 @@ import { startSweepSite, type LocalSite } from '../support/local-site';
 
 describe('queued work of a type no handler has is logged and dropped, even under a prototype name', () => {
   let s: LocalSite | undefined;
-  afterEach(() => s?.close());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    s?.close();
+  });
 
   it.each(['constructor', 'toString', 'hasOwnProperty', 'sweep.nothing'])(
     'an item of type %s runs no handler and is not retried',

@@ -881,13 +881,11 @@ describe('getPanel', () => {
           items: [{ field: 'summary', fromString: 'a', toString: 'b' }],
         })),
       ];
-      const embedded = {
-        ...issue('SUP-1', {
-          issuetype: named('Software Defect'),
-          status: named('In Progress'),
-          priority: named('P1'),
-        }),
-      };
+      const embedded = issue('SUP-1', {
+        issuetype: named('Software Defect'),
+        status: named('In Progress'),
+        priority: named('P1'),
+      });
       const partial = {
         ...embedded,
         changelog: { histories: all.slice(skipped, skipped + 100), total: 150 },
