@@ -296,7 +296,14 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
       expect(Math.abs(s.statusChangedAt(key) - timerStart)).toBeLessThan(60_000);
     }
     expect(s.appComments(cu).filter((c) => !c.internal)).toHaveLength(1);
-    expect(spent.work).toBe(4);
+    // The completion and one item that ships all three tickets, read in one search.
+    expect(spent.work).toBe(2);
+    // The Delivery is read by its status change and by the completion; its three tickets by one search.
+    expect(spent.byOperation).toMatchObject({
+      getIssue: 2,
+      searchAndReconsileIssuesUsingJqlPost: 1,
+      doTransition: 3,
+    });
     expect(spent.calls).toBeLessThanOrEqual(3 + 3 * 5);
     // Taking the Delivery back and completing it again ships nothing twice.
     await s.site.actAs({ kind: 'app' }).transition(del, { status: 'Planned' });
@@ -416,6 +423,17 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(attach.calls).toBeLessThanOrEqual(300 + 160);
     const ship = await s.measure(() => s.agent.transition(del, { status: 'Installation completed' }));
     expect(keys.filter((k) => s.status(k) !== 'Resolved')).toEqual([]);
-    expect(ship.work).toBe(301);
+    // The completion and one item per 20 tickets, each reading its tickets in one search.
+    expect(ship.work).toBe(1 + 15);
+    expect(ship.byOperation).toMatchObject({
+      getIssue: 2,
+      searchAndReconsileIssuesUsingJqlPost: 15,
+      doTransition: 300,
+    });
+    expect(ship.byOperation).toMatchObject({
+      getIssue: 2,
+      searchAndReconsileIssuesUsingJqlPost: 15,
+      doTransition: 300,
+    });
   }, 120_000);
 });

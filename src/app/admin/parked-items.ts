@@ -17,8 +17,8 @@ const WORK_SUBJECTS = new Map<string, Bilingual>([
   [
     'events.deliveryShipTicket',
     {
-      en: 'Resolve or close a ticket its Delivery shipped',
-      de: 'Ausgeliefertes Ticket lösen oder schließen',
+      en: 'Resolve or close tickets their Delivery shipped',
+      de: 'Ausgelieferte Tickets lösen oder schließen',
     },
   ],
   [

@@ -9,9 +9,9 @@ import type { WorkOutcome } from '../../deps';
 import { EVENT_WRITER, markStateWrite } from '../../shared/state-write-marker';
 import type { EventDeps } from '../event-deps';
 import { resolveFieldIds } from '../../shared/field-ids';
-import type { FieldIds } from '../../../domain/ticket';
+import type { FieldIds, Ticket } from '../../../domain/ticket';
 import { issueLinksOf, textValue } from '../../shared/field-values';
-import { loadTicket, ticketFields, toTicket } from '../../shared/ticket';
+import { loadTicket, ticketFields, ticketRead, toTicket } from '../../shared/ticket';
 import { completionCounts, shipTarget, SHIPPED_KINDS } from '../../../domain/delivery';
 import {
   auditTicket,
@@ -45,14 +45,23 @@ const deliveryRef = (body: z.output<typeof deliveryBody>) => ({
   deliveryId: body.deliveryId,
   projectKey: body.projectKey,
 });
-const shipBody = deliveryBody.extend({ ticketId: z.string().min(1), version: z.string() });
-
 const DONE: WorkOutcome = { kind: 'done' };
 
-/** Queue items per second of delay when a Delivery fans out (Jira's write burst is about 50/s per site). */
+/** Transitions a second when a Delivery fans out (Jira's write burst is about 50/s per site). */
 const WRITES_PER_SECOND = 20;
 /** Forge queue delays are capped at 900 s. */
 const MAX_DELAY_SECONDS = 900;
+/** Tickets shipped per queue item, read in one search: a second's worth of transitions. */
+const SHIP_BATCH = WRITES_PER_SECOND;
+/** `ticketIds`: the tickets one item ships; `ticketId`: the one ticket of an item queued by an older release. */
+const shipBody = deliveryBody
+  .extend({
+    ticketIds: z.array(z.string().regex(/^\d+$/)).min(1).max(SHIP_BATCH).optional(),
+    ticketId: z.string().regex(/^\d+$/).optional(),
+    version: z.string(),
+  })
+  .refine((b) => (b.ticketIds === undefined) !== (b.ticketId === undefined), 'ticketIds or ticketId');
+
 /**
  * Links created per invocation when a Delivery collects waiting tickets, and the pause before the next batch:
  * every link is a write on the Delivery issue, and Jira limits writes per issue (about 20 per 2 s, 100 per 30 s).
@@ -74,7 +83,7 @@ async function setup(deps: EventDeps, projectKey: string) {
 
 /**
  * A Delivery reached Delivered / Stage installation completed / Installation completed: one queue item per
- * linked ticket, so 300 tickets never have to fit into one invocation (guide §3.3).
+ * {@link SHIP_BATCH} linked tickets, so 300 tickets never have to fit into one invocation (guide §3.3).
  */
 const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = completedBody.parse(raw);
@@ -85,18 +94,19 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
   const versionValue = fieldIds.deliveryVersion ? delivery.fields?.[fieldIds.deliveryVersion] : undefined;
   const version = textValue(versionValue) ?? '';
   const shipped = deliveryLinks(issueLinksOf(delivery.fields?.issuelinks), config, 'outward');
-  const items = shipped
-    // Only the known keys travel on: `body` is a loose parse and still carries this item's own `type`.
-    // Spread over time: about {@link WRITES_PER_SECOND} transitions a second stay inside Jira's write burst.
-    .map((l, index) => ({
-      delaySeconds: Math.min(MAX_DELAY_SECONDS, Math.floor(index / WRITES_PER_SECOND)),
-      body: {
-        type: 'events.deliveryShipTicket',
-        ...deliveryRef(body),
-        ticketId: l.otherId,
-        version,
-      },
-    }));
+  const ids = shipped.map((l) => l.otherId);
+  // Only the known keys travel on: `body` is a loose parse and still carries this item's own `type`.
+  // Spread over time: one item a second keeps about {@link WRITES_PER_SECOND} transitions a second inside Jira's
+  // write burst.
+  const items = Array.from({ length: Math.ceil(ids.length / SHIP_BATCH) }, (_, batch) => ({
+    delaySeconds: Math.min(MAX_DELAY_SECONDS, batch),
+    body: {
+      type: 'events.deliveryShipTicket',
+      ...deliveryRef(body),
+      ticketIds: ids.slice(batch * SHIP_BATCH, (batch + 1) * SHIP_BATCH),
+      version,
+    },
+  }));
   if (items.length > 0) await deps.queue.push(items);
   const delivered = {
     id: delivery.id,
@@ -136,36 +146,87 @@ async function auditShipDryRun(
 }
 
 /**
- * One shipped ticket: Software Defect and Consulting Request go to Resolved with a public comment naming the
- * version (the Resolved timer starts), Customisation is closed (guide §3.3). Exactly once per ticket and
- * Delivery: an `ActionLedger` claim, and the ticket must still be in Delivery Pending.
+ * The shipped tickets of one item: Software Defect and Consulting Request go to Resolved with a public comment
+ * naming the version (the Resolved timer starts), Customisation is closed (guide §3.3). Exactly once per ticket
+ * and Delivery: an `ActionLedger` claim per ticket, taken before the ticket is read, and the ticket must still be
+ * in Delivery Pending. The claimed tickets are read in one search, reconciled, so current (1 point plus 1 per
+ * ticket, where a read each costs 2); a ticket the search does not return is read on its own, so that a ticket
+ * deleted or hidden since fails the item with Jira's answer.
+ * A ticket another run holds is asked for again after the ledger's lease, once the others are shipped.
  */
 const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = shipBody.parse(raw);
+  const ids = body.ticketIds ?? (body.ticketId ? [body.ticketId] : []);
   const { now, config, fieldIds } = await setup(deps, body.projectKey);
-  const key = `${body.ticketId}:shipped:${body.deliveryId}`;
-  if (config.automation.dryRun)
-    return auditShipDryRun(deps, { ticketId: body.ticketId, key }, config, fieldIds, now);
-  const claim = await deps.ledger.claim(key, now);
-  if (claim.kind === 'done') return DONE;
-  if (claim.kind === 'inProgress') return { kind: 'retry', afterSeconds: 600, reason: 'claimedElsewhere' };
-  const ticket = await loadTicket(deps.jira, body.ticketId, fieldIds, config);
-  const state = ticket.state ?? initialState(now, ticket.statusId);
-  if (claim.kind === 'stale' && state.done.includes(key)) {
-    await deps.ledger.complete(key, now);
+  const keyOf = (ticketId: string) => `${ticketId}:shipped:${body.deliveryId}`;
+  if (config.automation.dryRun) {
+    for (const ticketId of ids)
+      await auditShipDryRun(deps, { ticketId, key: keyOf(ticketId) }, config, fieldIds, now);
     return DONE;
+  }
+  const claimed = new Map<string, boolean>();
+  let heldElsewhere = false;
+  for (const ticketId of ids) {
+    const claim = await deps.ledger.claim(keyOf(ticketId), now);
+    if (claim.kind === 'inProgress') heldElsewhere = true;
+    else if (claim.kind !== 'done') claimed.set(ticketId, claim.kind === 'stale');
+  }
+  const wanted = [...claimed.keys()];
+  const found =
+    wanted.length === 0
+      ? []
+      : await searchReconciled(
+          deps.jira,
+          { where: `id in (${wanted.join(',')})`, ...ticketRead(fieldIds), maxResults: SHIP_BATCH },
+          wanted.map(Number),
+        );
+  const beans = new Map(found.map((bean) => [bean.id, bean]));
+  const ship = { body, keyOf, config, now };
+  for (const [ticketId, stale] of claimed) {
+    const bean = beans.get(ticketId);
+    if (bean) await shipOne(deps, ship, toTicket(bean, fieldIds, config), stale);
+  }
+  for (const [ticketId, stale] of claimed) {
+    if (!beans.has(ticketId))
+      await shipOne(deps, ship, await loadTicket(deps.jira, ticketId, fieldIds, config), stale);
+  }
+  return heldElsewhere ? { kind: 'retry', afterSeconds: 600, reason: 'claimedElsewhere' } : DONE;
+};
+
+/** One claimed ticket of {@link deliveryShipTicket}, as read after its claim; `stale`: taken over from a dead run. */
+async function shipOne(
+  deps: EventDeps,
+  {
+    body,
+    keyOf,
+    config,
+    now,
+  }: {
+    body: { readonly projectKey: string; readonly version: string };
+    keyOf: (ticketId: string) => string;
+    config: ProjectConfig;
+    now: Date;
+  },
+  ticket: Ticket,
+  stale: boolean,
+): Promise<void> {
+  const key = keyOf(ticket.id);
+  const state = ticket.state ?? initialState(now, ticket.statusId);
+  if (stale && state.done.includes(key)) {
+    await deps.ledger.complete(key, now);
+    return;
   }
   const to = shipTarget(ticket.kind, ticket.status);
   if (to === undefined || ticket.kind === undefined) {
     await deps.ledger.complete(key, now);
-    return DONE;
+    return;
   }
   const transitions = new WorkflowTransitions(deps.jira, deps.store);
   const transition = await transitions.resolve(body.projectKey, ticket, config.names.statuses[to]);
   if (!transition) {
     await deps.ledger.release(key);
     deps.log.warn('events.deliveryNoTransition', { issueId: ticket.id, to });
-    return DONE;
+    return;
   }
   const language = languageFor(config, ticket.organizations[0]?.name);
   const text = renderMessage(config, to === 'closed' ? 'deliveryClosed' : 'deliveryResolved', language, {
@@ -201,8 +262,7 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
   }
   await deps.ledger.complete(key, now);
   await auditTicket(deps, ticket, { action: 'deliveryShipped', outcome: 'done', idempotencyKey: key }, now);
-  return DONE;
-};
+}
 
 /**
  * A Planned Delivery was created or edited (its date, version or customer too): every Delivery Pending ticket that

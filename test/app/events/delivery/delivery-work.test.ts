@@ -312,7 +312,7 @@ const DONE = { kind: 'done' };
 describe('a completed Delivery hands its tickets on', () => {
   const completed = (overrides: Partial<Issue> = {}) => delivery({ status: 'delivered', ...overrides });
 
-  it('one ship item per ticket it ships, carrying its version and nothing else of the item', async () => {
+  it('one ship item for up to twenty tickets, carrying its version and nothing else of the item', async () => {
     const s = site({
       issues: [completed(), waiting(1), waiting(2, { type: 'Customisation' })],
       links: [shipLink(1), shipLink(2)],
@@ -320,27 +320,28 @@ describe('a completed Delivery hands its tickets on', () => {
     await expect(
       s.handle('events.deliveryCompleted', { deliveryId: '20001', projectKey: 'SD', extra: 'x' }),
     ).resolves.toEqual(DONE);
-    const ship = (ticketId: string) => ({
-      type: 'events.deliveryShipTicket',
-      deliveryId: '20001',
-      projectKey: 'SD',
-      ticketId,
-      version: '2026.11',
-    });
     expect(s.queued).toStrictEqual([
-      { delaySeconds: 0, body: ship('10001') },
-      { delaySeconds: 0, body: ship('10002') },
+      {
+        delaySeconds: 0,
+        body: {
+          type: 'events.deliveryShipTicket',
+          deliveryId: '20001',
+          projectKey: 'SD',
+          ticketIds: ['10001', '10002'],
+          version: '2026.11',
+        },
+      },
     ]);
   });
 
-  it('spreads the items over time, twenty a second', async () => {
+  it('spreads the tickets over time in items of twenty, one item a second', async () => {
     const tickets = Array.from({ length: 41 }, (_, n) => waiting(n + 1));
     const s = site({ issues: [completed(), ...tickets], links: tickets.map((_, n) => shipLink(n + 1)) });
     await s.handle('events.deliveryCompleted', { deliveryId: '20001', projectKey: 'SD' });
-    const delays = s.queued.map((item) => item.delaySeconds);
-    expect(delays.slice(0, 20)).toEqual(Array(20).fill(0));
-    expect(delays.slice(20, 40)).toEqual(Array(20).fill(1));
-    expect(delays[40]).toBe(2);
+    expect(s.queued.map((item) => item.delaySeconds)).toEqual([0, 1, 2]);
+    const batches = s.queued.map((item) => item.body.ticketIds as string[]);
+    expect(batches.map((b) => b.length)).toEqual([20, 20, 1]);
+    expect(batches.flat()).toEqual(tickets.map((t) => t.id));
   });
 
   it('only links of the Delivery type from the Delivery count', async () => {
@@ -353,7 +354,7 @@ describe('a completed Delivery hands its tickets on', () => {
       ],
     });
     await s.handle('events.deliveryCompleted', { deliveryId: '20001', projectKey: 'SD' });
-    expect(s.queued.map((item) => item.body.ticketId)).toEqual(['10003']);
+    expect(s.queued.map((item) => item.body.ticketIds)).toEqual([['10003']]);
   });
 
   it('a Delivery without tickets queues nothing and is audited', async () => {
@@ -410,7 +411,7 @@ describe('a shipped ticket', () => {
   const item = (ticketId = '10001', version = '2026.11') => ({
     deliveryId: '20001',
     projectKey: 'SD',
-    ticketId,
+    ticketIds: [ticketId],
     version,
   });
   const ship = (s: ReturnType<typeof site>, ticketId?: string) =>
@@ -602,6 +603,97 @@ describe('a shipped ticket', () => {
     s.later(CLAIM_LEASE_SECONDS + 1);
     await expect(ship(s)).resolves.toEqual(DONE);
     expect(s.shipped).toHaveLength(1);
+  });
+
+  describe('an item of several tickets', () => {
+    const batch = (...ticketIds: string[]) => ({
+      deliveryId: '20001',
+      projectKey: 'SD',
+      ticketIds,
+      version: '2026.11',
+    });
+    const counting = (s: ReturnType<typeof site>) => {
+      const read = s.deps.jira.getIssue.bind(s.deps.jira);
+      const gets: string[] = [];
+      (s.deps.jira as { getIssue: typeof read }).getIssue = async (idOrKey, o) => {
+        gets.push(idOrKey);
+        return read(idOrKey, o);
+      };
+      return gets;
+    };
+
+    it('reads its tickets in one reconciled search with their state, and ships each', async () => {
+      const s = site({ issues: [waiting(1), waiting(2, { type: 'Customisation' }), waiting(3)] });
+      const gets = counting(s);
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual(
+        DONE,
+      );
+      expect(s.searches).toEqual([
+        expect.objectContaining({
+          jql: 'id in (10001,10002,10003) ORDER BY key ASC',
+          reconcileIssues: [10001, 10002, 10003],
+          properties: expect.arrayContaining([PROCESS_STATE_KEY]),
+        }),
+      ]);
+      expect(gets).toEqual([]);
+      expect(s.shipped.map((t) => `${t.key} ${t.id}`)).toEqual([
+        'SD-1 to-resolved',
+        'SD-2 to-closed',
+        'SD-3 to-resolved',
+      ]);
+    });
+
+    it('a ticket another run holds waits for its lease; the others are shipped, and only it is read again', async () => {
+      const s = site({ issues: [waiting(1), waiting(2), waiting(3)] });
+      await s.deps.ledger.claim('10002:shipped:20001', NOW);
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual({
+        kind: 'retry',
+        afterSeconds: 600,
+        reason: 'claimedElsewhere',
+      });
+      expect(s.searches[0]?.jql).toBe('id in (10001,10003) ORDER BY key ASC');
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-3']);
+      s.later(CLAIM_LEASE_SECONDS + 1);
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual(
+        DONE,
+      );
+      expect(s.searches[1]?.jql).toBe('id in (10002) ORDER BY key ASC');
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-3', 'SD-2']);
+    });
+
+    it('a ticket the search does not return is read on its own: deleted, it fails the item once the others are shipped', async () => {
+      const s = site({ issues: [waiting(1), waiting(2), waiting(3)] });
+      s.issues.delete('10002');
+      const gets = counting(s);
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).rejects.toThrow(
+        JiraHttpError,
+      );
+      expect(gets).toEqual(['10002']);
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-3']);
+    });
+
+    it('an item queued with one ticket by an older release ships it', async () => {
+      const s = site({ issues: [waiting(1)] });
+      const { ticketIds: _, ...older } = batch();
+      await expect(s.handle('events.deliveryShipTicket', { ...older, ticketId: '10001' })).resolves.toEqual(
+        DONE,
+      );
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1']);
+    });
+
+    const refused: [string, Record<string, unknown>][] = [
+      ['neither tickets nor a ticket', { deliveryId: '20001', projectKey: 'SD', version: '1' }],
+      ['both tickets and a ticket', { ...batch('10001'), ticketId: '10002' }],
+      ['no tickets', batch()],
+      ['more than twenty tickets', batch(...Array.from({ length: 21 }, (_, n) => String(10001 + n)))],
+      ['a ticket id that is no number', batch('10001) OR id in (1')],
+    ];
+    it.each(refused)('an item with %s is refused before anything is read', async (_name, body) => {
+      const s = site({ issues: [waiting(1)] });
+      await expect(s.handle('events.deliveryShipTicket', body)).rejects.toThrow();
+      expect(s.searches).toEqual([]);
+      expect(s.shipped).toEqual([]);
+    });
   });
 
   describe('in a dry run', () => {
