@@ -60,9 +60,18 @@ describe('shipping a completed Delivery when an item dies mid-way', () => {
 
     expectFailedInvocations(s.host, KILLED);
     const restore = killAfterTransition(2);
-    await s.agent.transition(del, { status: 'Delivered' });
-    await s.settle();
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let logged: string[] = [];
+    try {
+      await s.agent.transition(del, { status: 'Delivered' });
+      await s.settle();
+    } finally {
+      logged = errors.mock.calls.map((c) => String(c[0]));
+      errors.mockRestore();
+    }
     expect(restore()).toBe(1);
+    // The dead item's later platform calls fail, so its attempt to park the item fails and is logged, once.
+    expect(logged).toEqual([expect.stringContaining('"event":"work.parkingFailed"')]);
 
     expect(tickets.map((key) => s.status(key))).toEqual(tickets.map(() => 'Resolved'));
     for (const key of tickets) {

@@ -58,6 +58,11 @@ export class ActionLedger {
     return holder === undefined ? { kind: 'stale', since: marker.at } : this.inProgress(holder);
   }
 
+  /** Whether the action is done: a read only, that claims nothing. */
+  async isDone(idempotencyKey: string): Promise<boolean> {
+    return (await this.store.get<Marker>(this.key(idempotencyKey)))?.state === 'done';
+  }
+
   private inProgress(since: string): ClaimResult {
     const staleAt = new Date(Date.parse(since) + this.leaseSeconds * 1000).toISOString();
     return { kind: 'inProgress', since, staleAt };

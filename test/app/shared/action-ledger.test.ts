@@ -39,6 +39,18 @@ describe('ActionLedger', () => {
     });
   });
 
+  it('tells whether an action is done without claiming it', async () => {
+    const ledger = new ActionLedger(new MemoryStore());
+    await expect(ledger.isDone('k')).resolves.toBe(false);
+    await ledger.claim('k', t0);
+    await expect(ledger.isDone('k')).resolves.toBe(false);
+    await ledger.complete('k', later(1));
+    await expect(ledger.isDone('k')).resolves.toBe(true);
+    // Asking claimed nothing: an action never claimed is still free.
+    await expect(ledger.isDone('other')).resolves.toBe(false);
+    await expect(ledger.claim('other', later(2))).resolves.toEqual({ kind: 'claimed' });
+  });
+
   it('reports a pending claim older than the lease as stale, so a crashed runner never blocks an action', async () => {
     const ledger = new ActionLedger(new MemoryStore(), 600);
     await ledger.claim('k', t0);

@@ -51,8 +51,12 @@ const DONE: WorkOutcome = { kind: 'done' };
 const WRITES_PER_SECOND = 20;
 /** Forge queue delays are capped at 900 s. */
 const MAX_DELAY_SECONDS = 900;
-/** Tickets shipped per queue item, read in one search: a second's worth of transitions. */
-const SHIP_BATCH = WRITES_PER_SECOND;
+/**
+ * Tickets shipped per queue item, read in one search (1 point plus 1 per ticket, where a read of each costs 2).
+ * Few, because an item that dies is retried with a growing backoff and ships one ticket after another: the fewer
+ * tickets an item holds, the sooner its last one ships (docs/decisions/0028).
+ */
+const SHIP_BATCH = 5;
 /** `ticketIds`: the tickets one item ships; `ticketId`: the one ticket of an item queued by an older release. */
 const shipBody = deliveryBody
   .extend({
@@ -96,10 +100,9 @@ const deliveryCompleted = async (raw: Record<string, unknown>, deps: EventDeps):
   const shipped = deliveryLinks(issueLinksOf(delivery.fields?.issuelinks), config, 'outward');
   const ids = shipped.map((l) => l.otherId);
   // Only the known keys travel on: `body` is a loose parse and still carries this item's own `type`.
-  // Spread over time: one item a second keeps about {@link WRITES_PER_SECOND} transitions a second inside Jira's
-  // write burst.
+  // Spread over time: about {@link WRITES_PER_SECOND} transitions a second stay inside Jira's write burst.
   const items = Array.from({ length: Math.ceil(ids.length / SHIP_BATCH) }, (_, batch) => ({
-    delaySeconds: Math.min(MAX_DELAY_SECONDS, batch),
+    delaySeconds: Math.min(MAX_DELAY_SECONDS, Math.floor((batch * SHIP_BATCH) / WRITES_PER_SECOND)),
     body: {
       type: 'events.deliveryShipTicket',
       ...deliveryRef(body),
@@ -148,11 +151,14 @@ async function auditShipDryRun(
 /**
  * The shipped tickets of one item: Software Defect and Consulting Request go to Resolved with a public comment
  * naming the version (the Resolved timer starts), Customisation is closed (guide §3.3). Exactly once per ticket
- * and Delivery: an `ActionLedger` claim per ticket, taken before the ticket is read, and the ticket must still be
- * in Delivery Pending. The claimed tickets are read in one search, reconciled, so current (1 point plus 1 per
- * ticket, where a read each costs 2); a ticket the search does not return is read on its own, so that a ticket
- * deleted or hidden since fails the item with Jira's answer.
- * A ticket another run holds is asked for again after the ledger's lease, once the others are shipped.
+ * and Delivery: an `ActionLedger` claim per ticket, and the ticket must still be in Delivery Pending.
+ * The tickets not yet shipped are read in one search, reconciled, so current (1 point plus 1 per ticket, where a
+ * read each costs 2); then each is claimed and shipped in turn, so that the item never holds more than one claim:
+ * an item that dies leaves one ticket to the ledger's lease, and its redelivery ships the others at once. A
+ * ticket taken over from a run that died is read again after the takeover, to learn whether that run's transition
+ * landed; a ticket the search does not return is read on its own, so that one deleted or hidden since fails the
+ * item with Jira's answer. A ticket another run holds is asked for again after the lease, once the others are
+ * shipped.
  */
 const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps): Promise<WorkOutcome> => {
   const body = shipBody.parse(raw);
@@ -164,36 +170,34 @@ const deliveryShipTicket = async (raw: Record<string, unknown>, deps: EventDeps)
       await auditShipDryRun(deps, { ticketId, key: keyOf(ticketId) }, config, fieldIds, now);
     return DONE;
   }
-  const claimed = new Map<string, boolean>();
-  let heldElsewhere = false;
-  for (const ticketId of ids) {
-    const claim = await deps.ledger.claim(keyOf(ticketId), now);
-    if (claim.kind === 'inProgress') heldElsewhere = true;
-    else if (claim.kind !== 'done') claimed.set(ticketId, claim.kind === 'stale');
-  }
-  const wanted = [...claimed.keys()];
+  const open: string[] = [];
+  for (const ticketId of ids) if (!(await deps.ledger.isDone(keyOf(ticketId)))) open.push(ticketId);
   const found =
-    wanted.length === 0
+    open.length === 0
       ? []
       : await searchReconciled(
           deps.jira,
-          { where: `id in (${wanted.join(',')})`, ...ticketRead(fieldIds), maxResults: SHIP_BATCH },
-          wanted.map(Number),
+          { where: `id in (${open.join(',')})`, ...ticketRead(fieldIds), maxResults: SHIP_BATCH },
+          open.map(Number),
         );
   const beans = new Map(found.map((bean) => [bean.id, bean]));
   const ship = { body, keyOf, config, now };
-  for (const [ticketId, stale] of claimed) {
-    const bean = beans.get(ticketId);
-    if (bean) await shipOne(deps, ship, toTicket(bean, fieldIds, config), stale);
-  }
-  for (const [ticketId, stale] of claimed) {
-    if (!beans.has(ticketId))
-      await shipOne(deps, ship, await loadTicket(deps.jira, ticketId, fieldIds, config), stale);
+  let heldElsewhere = false;
+  // The tickets the search returned first, so that a deleted one fails the item only after the others shipped.
+  for (const ticketId of [...open.filter((id) => beans.has(id)), ...open.filter((id) => !beans.has(id))]) {
+    const claim = await deps.ledger.claim(keyOf(ticketId), now);
+    if (claim.kind === 'inProgress') heldElsewhere = true;
+    if (claim.kind !== 'claimed' && claim.kind !== 'stale') continue;
+    const bean = claim.kind === 'claimed' ? beans.get(ticketId) : undefined;
+    const ticket = bean
+      ? toTicket(bean, fieldIds, config)
+      : await loadTicket(deps.jira, ticketId, fieldIds, config);
+    await shipOne(deps, ship, ticket, claim.kind === 'stale');
   }
   return heldElsewhere ? { kind: 'retry', afterSeconds: 600, reason: 'claimedElsewhere' } : DONE;
 };
 
-/** One claimed ticket of {@link deliveryShipTicket}, as read after its claim; `stale`: taken over from a dead run. */
+/** One claimed ticket of {@link deliveryShipTicket}; `stale`: taken over from a run that died, and read after. */
 async function shipOne(
   deps: EventDeps,
   {

@@ -312,7 +312,7 @@ const DONE = { kind: 'done' };
 describe('a completed Delivery hands its tickets on', () => {
   const completed = (overrides: Partial<Issue> = {}) => delivery({ status: 'delivered', ...overrides });
 
-  it('one ship item for up to twenty tickets, carrying its version and nothing else of the item', async () => {
+  it('one ship item for up to five tickets, carrying its version and nothing else of the item', async () => {
     const s = site({
       issues: [completed(), waiting(1), waiting(2, { type: 'Customisation' })],
       links: [shipLink(1), shipLink(2)],
@@ -334,13 +334,13 @@ describe('a completed Delivery hands its tickets on', () => {
     ]);
   });
 
-  it('spreads the tickets over time in items of twenty, one item a second', async () => {
+  it('spreads the tickets over time in items of five, four items (twenty tickets) a second', async () => {
     const tickets = Array.from({ length: 41 }, (_, n) => waiting(n + 1));
     const s = site({ issues: [completed(), ...tickets], links: tickets.map((_, n) => shipLink(n + 1)) });
     await s.handle('events.deliveryCompleted', { deliveryId: '20001', projectKey: 'SD' });
-    expect(s.queued.map((item) => item.delaySeconds)).toEqual([0, 1, 2]);
+    expect(s.queued.map((item) => item.delaySeconds)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2]);
     const batches = s.queued.map((item) => item.body.ticketIds as string[]);
-    expect(batches.map((b) => b.length)).toEqual([20, 20, 1]);
+    expect(batches.map((b) => b.length)).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 1]);
     expect(batches.flat()).toEqual(tickets.map((t) => t.id));
   });
 
@@ -646,29 +646,47 @@ describe('a shipped ticket', () => {
     it('a ticket another run holds waits for its lease; the others are shipped, and only it is read again', async () => {
       const s = site({ issues: [waiting(1), waiting(2), waiting(3)] });
       await s.deps.ledger.claim('10002:shipped:20001', NOW);
+      const gets = counting(s);
       await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual({
         kind: 'retry',
         afterSeconds: 600,
         reason: 'claimedElsewhere',
       });
-      expect(s.searches[0]?.jql).toBe('id in (10001,10003) ORDER BY key ASC');
       expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-3']);
+      // Taken over after the lease: the search finds it, and it is read again after the takeover.
       s.later(CLAIM_LEASE_SECONDS + 1);
       await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual(
         DONE,
       );
-      expect(s.searches[1]?.jql).toBe('id in (10002) ORDER BY key ASC');
+      expect(s.searches.map((q) => q.jql)).toEqual([
+        'id in (10001,10002,10003) ORDER BY key ASC',
+        'id in (10002) ORDER BY key ASC',
+      ]);
+      expect(gets).toEqual(['10002']);
       expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-3', 'SD-2']);
     });
 
-    it('an item whose tickets are all shipped asks Jira nothing', async () => {
-      const s = site({ issues: [waiting(1), waiting(2)] });
-      await s.handle('events.deliveryShipTicket', batch('10001', '10002'));
+    it('holds one claim at a time: an item that dies leaves only the ticket it was shipping to the lease', async () => {
+      const s = site({ issues: [waiting(1), waiting(2), waiting(3)], landedFailures: 1 });
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).rejects.toThrow(
+        'invocation died',
+      );
+      // The redelivery ships the tickets the dead item never claimed, and waits for the one it held.
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual({
+        kind: 'retry',
+        afterSeconds: 600,
+        reason: 'claimedElsewhere',
+      });
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-2', 'SD-3']);
+      // After the lease it takes the held ticket over and reads it again: the dead item's transition landed.
       const gets = counting(s);
-      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002'))).resolves.toEqual(DONE);
-      expect(s.searches).toHaveLength(1);
-      expect(gets).toEqual([]);
-      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-2']);
+      s.later(CLAIM_LEASE_SECONDS + 1);
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual(
+        DONE,
+      );
+      expect(gets).toEqual(['10001']);
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-2', 'SD-3']);
+      await expect(s.deps.ledger.isDone('10001:shipped:20001')).resolves.toBe(true);
     });
 
     it('a ticket the search does not return is read on its own: deleted, it fails the item once the others are shipped', async () => {
@@ -695,7 +713,7 @@ describe('a shipped ticket', () => {
       ['neither tickets nor a ticket', { deliveryId: '20001', projectKey: 'SD', version: '1' }],
       ['both tickets and a ticket', { ...batch('10001'), ticketId: '10002' }],
       ['no tickets', batch()],
-      ['more than twenty tickets', batch(...Array.from({ length: 21 }, (_, n) => String(10001 + n)))],
+      ['more than five tickets', batch(...Array.from({ length: 6 }, (_, n) => String(10001 + n)))],
       ['a ticket id that is no number', batch('10001) OR id in (1')],
     ];
     it.each(refused)('an item with %s is refused before anything is read', async (_name, body) => {
