@@ -1,7 +1,8 @@
 /**
- * A completed Delivery ships its tickets 20 to a queue item (docs/decisions/0028). An item that dies right after
- * one of its transitions landed, before it heard Jira's answer, has claimed every ticket of the item: the queue's
- * redelivery finds the shipped ones done and waits out the lease of the rest, which it then ships. Each ticket is
+ * A completed Delivery ships its tickets a few to a queue item, claiming them one at a time
+ * (docs/decisions/0028). An item that dies right after one of its transitions landed, before it heard Jira's answer,
+ * holds only that ticket's claim: the queue's redelivery finds the shipped ones done, ships the others at once, and
+ * takes the held one over after the ledger's lease, reading it again to find the transition landed. Each ticket is
  * transitioned and commented once, none is left behind (guide §3.3).
  */
 import { expectFailedInvocations } from '../support/honest-run';
@@ -51,7 +52,7 @@ describe('shipping a completed Delivery when an item dies mid-way', () => {
     };
   }
 
-  it('the tickets after the death are shipped after the lease, each once; the shipped ones are not shipped again', async () => {
+  it('the tickets after the death are shipped at once, the held one after the lease, each once', async () => {
     s = await startEventsSite();
     const tickets = waitingTickets(s, 5, '16.1.0.0');
     const del = await createDeliveryOn(s, '16.1.0.0');
@@ -78,7 +79,7 @@ describe('shipping a completed Delivery when an item dies mid-way', () => {
       expect({ key, transitions: transitionsOf(key) }).toEqual({ key, transitions: 1 });
       expect({ key, notes: s.appComments(key).filter((c) => !c.internal).length }).toEqual({ key, notes: 1 });
     }
-    // The redelivery waited for the dead item's claims: it asked to run again after the lease at least once.
+    // The redelivery waited for the dead item's claim: it asked to run again after the lease at least once.
     expect(s.failedInvocations()).toContain('work-consumer: retry');
   });
 });

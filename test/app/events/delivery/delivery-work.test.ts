@@ -689,6 +689,16 @@ describe('a shipped ticket', () => {
       await expect(s.deps.ledger.isDone('10001:shipped:20001')).resolves.toBe(true);
     });
 
+    it('an item whose tickets are all shipped asks Jira nothing', async () => {
+      const s = site({ issues: [waiting(1), waiting(2)] });
+      await s.handle('events.deliveryShipTicket', batch('10001', '10002'));
+      const gets = counting(s);
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002'))).resolves.toEqual(DONE);
+      expect(s.searches).toHaveLength(1);
+      expect(gets).toEqual([]);
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-1', 'SD-2']);
+    });
+
     it('a ticket the search does not return is read on its own: deleted, it fails the item once the others are shipped', async () => {
       const s = site({ issues: [waiting(1), waiting(2), waiting(3)] });
       s.issues.delete('10002');
