@@ -689,6 +689,22 @@ describe('a shipped ticket', () => {
       await expect(s.deps.ledger.isDone('10001:shipped:20001')).resolves.toBe(true);
     });
 
+    it('a ticket Jira refuses does not hold up the others: its redelivery ships them and waits for it', async () => {
+      const s = site({
+        issues: [waiting(1), waiting(2), waiting(3)],
+        transitionFailures: [new JiraHttpError('doTransition', 400, 'field required')],
+      });
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).rejects.toThrow(
+        JiraHttpError,
+      );
+      await expect(s.handle('events.deliveryShipTicket', batch('10001', '10002', '10003'))).resolves.toEqual({
+        kind: 'retry',
+        afterSeconds: 600,
+        reason: 'claimedElsewhere',
+      });
+      expect(s.shipped.map((t) => t.key)).toEqual(['SD-2', 'SD-3']);
+    });
+
     it('an item whose tickets are all shipped asks Jira nothing', async () => {
       const s = site({ issues: [waiting(1), waiting(2)] });
       await s.handle('events.deliveryShipTicket', batch('10001', '10002'));
