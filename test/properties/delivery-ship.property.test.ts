@@ -7,7 +7,7 @@ import { createDeliveryOn } from '../support/deliveries';
 import { propertyParameters } from './property-runs';
 
 /**
- * A completed Delivery ships its tickets in queue items of 20 (guide §3.3, docs/decisions/0028), here under every
+ * A completed Delivery ships its tickets a few to a queue item (guide §3.3, docs/decisions/0028), here under every
  * fault at once: Jira answers 503, times out after applying a write, refuses writes with 409 and, for two minutes,
  * every request with 429; every product and queue event may be delivered twice at the same moment; a queue
  * invocation dies right after one write in ten.
@@ -32,7 +32,7 @@ interface Plan {
 
 const ticketArb = fc.record({ kind: fc.nat({ max: 2 }), moved: fc.nat({ max: 4 }).map((n) => n === 0) });
 
-/** Up to 45 tickets, so that a Delivery spans one, two or three items of 20. */
+/** Up to 45 tickets: a Delivery of one item or of many, its last one full or not. */
 const planArb: fc.Arbitrary<Plan> = fc.record({
   tickets: fc.integer({ min: 1, max: 45 }).chain((n) => fc.array(ticketArb, { minLength: n, maxLength: n })),
   completedAs: fc.constantFrom(...COMPLETED),
