@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { FIELD, ISSUE_TYPE, ORG, PROJECT_ID, REQUEST_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { newIssue } from '../../sandbox/jira/model/new-issue';
+import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
 import { expectFailedInvocations } from '../support/honest-run';
-import { HOUR, startEventsSite, type LocalSite } from '../support/local-site';
-import { createDeliveryOn } from '../support/deliveries';
+import { HOUR, startEventsSite } from '../support/local-site';
+import { createDeliveryOn, waitingTickets } from '../support/deliveries';
 import { propertyParameters } from './property-runs';
 
 /**
@@ -39,30 +38,6 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   seed: fc.nat({ max: 1_000_000 }),
 });
 
-/** ACME tickets of the given kinds in Delivery Pending for {@link VERSION}, put on the site without events. */
-function insertWaiting(s: LocalSite, plan: Plan): string[] {
-  const store = s.site.store;
-  const project = store.projects.get(PROJECT_ID);
-  if (!project) throw new Error('no project');
-  return plan.tickets.map(({ kind }, i) => {
-    const issue = newIssue({
-      id: store.nextId('issue'),
-      key: `SD-${project.nextIssueNumber++}`,
-      projectId: PROJECT_ID,
-      issueTypeId: KINDS[kind]?.issueTypeId ?? ISSUE_TYPE.softwareDefect,
-      statusId: STATUS.deliveryPending,
-      summary: `Shipped ${i}`,
-      reporterAccountId: 'customer-acme-1',
-      created: new Date().toISOString(),
-    });
-    issue.organizationIds = [ORG.acme];
-    issue.requestTypeId = REQUEST_TYPE.incident;
-    issue.custom[FIELD.deliveryVersion] = VERSION;
-    store.insertIssue(issue);
-    return issue.key;
-  });
-}
-
 /** What the app logged as errors, over every run. */
 const logged: string[] = [];
 /** Per run, how long after the completion the last ticket was shipped (ms). */
@@ -72,7 +47,12 @@ async function shipUnderFaults(plan: Plan): Promise<void> {
   const s = await startEventsSite(undefined, { duplicateRate: 0.5, concurrent: true, seed: plan.seed });
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    const keys = insertWaiting(s, plan);
+    const keys = waitingTickets(
+      s,
+      plan.tickets.length,
+      VERSION,
+      (i) => KINDS[plan.tickets[i]?.kind ?? 0]?.issueTypeId ?? ISSUE_TYPE.softwareDefect,
+    );
     const del = await createDeliveryOn(s, VERSION);
     await s.settle();
     expect(s.shipped(del)).toEqual([...keys].sort());

@@ -25,10 +25,15 @@ export async function pendingOn(s: LocalSite, issueType: string, version: string
 }
 
 /**
- * ACME Software Defects that reached Delivery Pending for `version` before any Delivery was planned, put on the
- * site directly (no events; search knows them at once).
+ * ACME tickets that reached Delivery Pending for `version` before any Delivery was planned, put on the site
+ * directly (no events; search knows them at once): Software Defects, or the issue type `typeOf` names for each.
  */
-export function waitingTickets(s: LocalSite, count: number, version: string): string[] {
+export function waitingTickets(
+  s: LocalSite,
+  count: number,
+  version: string,
+  typeOf: (index: number) => string = () => ISSUE_TYPE.softwareDefect,
+): string[] {
   const store = s.site.store;
   const project = store.projects.get(PROJECT_ID);
   if (!project) throw new Error('no project');
@@ -38,7 +43,7 @@ export function waitingTickets(s: LocalSite, count: number, version: string): st
       id: store.nextId('issue'),
       key: `SD-${project.nextIssueNumber++}`,
       projectId: PROJECT_ID,
-      issueTypeId: ISSUE_TYPE.softwareDefect,
+      issueTypeId: typeOf(i),
       statusId: STATUS.deliveryPending,
       summary: `Defect ${i}`,
       reporterAccountId: 'customer-acme-1',
