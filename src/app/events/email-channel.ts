@@ -2,6 +2,7 @@ import { JiraHttpError } from '../ports/jira-errors';
 import type { IssueBean } from '../ports/jira';
 import type { TicketRead } from '../shared/ticket';
 import type { EventDeps } from './event-deps';
+import { EMAIL_CHANNEL_CLAUSE } from '../../domain/jql';
 
 /**
  * The ticket, searched with the e-mail channel clause: its bean (with what `read` asks for) when it was raised
@@ -18,7 +19,7 @@ export async function searchByEmailChannel(
 ): Promise<IssueBean | null | undefined> {
   try {
     const page = await deps.jira.search({
-      jql: `id = ${issueId} AND "request-channel-type" = email`,
+      jql: `id = ${issueId} AND ${EMAIL_CHANNEL_CLAUSE}`,
       maxResults: 1,
       ...(read ? { fields: read.fields, properties: read.properties } : {}),
       reconcileIssues: [Number(issueId)],

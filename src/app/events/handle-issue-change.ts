@@ -13,6 +13,7 @@ import { executeEventActions } from './execute-event-actions';
 import { resolveFieldIds } from '../shared/field-ids';
 import { syncDeliveryForEvent } from './delivery/delivery-sync';
 import { loadTicket, ticketRead, toTicket } from '../shared/ticket';
+import { askNewTicket } from './new-ticket';
 import { keepPortalCopy, portalFields } from '../shared/portal-copy';
 import { followPortalCopy } from '../shared/portal-copy-changes';
 import { decideIssueChange } from '../../domain/events/decide-issue-change';
@@ -125,9 +126,22 @@ export async function handleIssueChange(
       return outcome;
     }
   }
+  // A new ticket no decision was taken on yet is first asked whether a rule acts on what its payload lacks
+  // (docs/decisions/0029): when not, it is decided from its payload; when so, that search has read it.
+  const asked =
+    received.kind === 'created' && entry === undefined
+      ? await askNewTicket(deps, received, config, fieldIds)
+      : undefined;
+  if (asked !== undefined && 'quiet' in asked) {
+    const outcome = await decideAndAct(prepared, received, asked.quiet, true, false);
+    if (outcome) return outcome;
+  }
   let read;
   try {
-    read = await readTicket(deps, received, fieldIds, config);
+    if (asked !== undefined && 'found' in asked) {
+      await keepPortalCopy(deps.store, asked.bean, portalFields(fieldIds));
+      read = asked.found;
+    } else read = await readTicket(deps, received, fieldIds, config);
   } catch (error) {
     // Deleted meanwhile, or hidden from the app by a security level it is not part of: nothing to act on.
     if (error instanceof JiraHttpError && error.isNotFound)
@@ -250,10 +264,11 @@ async function decideAndAct(
   );
   // Written or not: no event older than this view of the ticket may be decided from its payload any more.
   await noteDecision(deps.dueIndex, ticket.key, ticket.updated, stored);
-  // A ticket read without a state that this decision left without one (it recorded nothing but the status): the
-  // entry says "no state yet" as of this view, so that the ticket's next event is decided from its payload. A
-  // write made meanwhile has its entry already, which this leaves as it is (docs/decisions/0020).
-  if (!fromPayload && stored === undefined && ticket.updated !== undefined)
+  // A ticket read without a state, or a new one decided from its creation's payload, that this decision left
+  // without one (it recorded nothing but the status): the entry says "no state yet" as of this view, so that the
+  // ticket's next event is decided from its payload. A write made meanwhile has its entry already, which this
+  // leaves as it is (docs/decisions/0020).
+  if ((!fromPayload || event.kind === 'created') && stored === undefined && ticket.updated !== undefined)
     await keepNoState(deps.dueIndex, ticket.key, ticket.updated);
   // A change set back leaves the ticket where it was; one the workflow had no way back for keeps it where the
   // change put it, and the Delivery rules apply there.

@@ -3,17 +3,13 @@ import { KINDS } from '../../domain/kinds';
 import type { TimerName } from '../../domain/process-state';
 import type { StatusKey } from '../../domain/statuses';
 import { timerFor } from '../../domain/timers/timer-schedule';
+import { jqlString } from '../../domain/jql';
 
 /**
  * The statuses in which a timer runs (PROCESS.md §4).
  * @internal Exported for the naive benchmark baseline and the tests.
  */
 export const TIMER_STATUSES: readonly StatusKey[] = ['clarification', 'resolved', 'estimationAvailable'];
-
-/** A JQL string literal: Jira accepts double quotes with `\"` and `\\` escapes. */
-export function jqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /**
  * Every ticket of the project with a due time, earliest first: what the due index must know after it was

@@ -9,7 +9,8 @@ import {
 import type { IssueBean } from '../ports/jira';
 import { JiraHttpError } from '../ports/jira-errors';
 import type { SweepContext } from './sweep-context';
-import { jqlString, stampedTicketsJql, statelessTicketsJql, unstampedTicketsJql } from './sweep-queries';
+import { stampedTicketsJql, statelessTicketsJql, unstampedTicketsJql } from './sweep-queries';
+import { jqlString } from '../../domain/jql';
 import { sweepFields } from './sweep-ticket';
 import { COPIED_PROPERTIES, portalFields } from '../shared/portal-copy';
 import { portalCopyFieldIds } from './rebuild-portal-copy';

@@ -5,7 +5,8 @@ import { kindOfTypeName, priorityOfName, sameName, statusOfName } from '../names
 import type { ProcessState } from '../process-state';
 import type { FieldIds, Ticket } from '../ticket';
 import type { EventAction } from './event-actions';
-import { changeOf, type ChangeItem, type IssueChangeEvent } from './issue-change';
+import { changeOf, type ChangeItem, type IssueChangeEvent, type IssueSnapshot } from './issue-change';
+import type { StatusKey } from '../statuses';
 
 /** The ticket built from the event and the state copy, or why the ticket has to be read from Jira. */
 export type PayloadTicket = { readonly ticket: Ticket } | { readonly reason: string };
@@ -128,28 +129,59 @@ export function ticketFromPayload(
   const priorityName = changeOf(event, 'priority')?.toString ?? undefined;
   const priority = priorityOfName(config, priorityName);
   return {
-    ticket: {
-      id: event.issueId,
-      key: event.issueKey,
-      projectKey: snap.projectKey,
-      summary: snap.summary,
-      typeId: snap.typeId,
-      typeName: snap.typeName,
-      kind,
-      statusId: snap.statusId,
-      statusName: snap.statusName,
-      ...(status !== undefined ? { status } : {}),
-      created: snap.created,
-      updated: snap.updated,
-      ...(snap.reporterId !== undefined ? { reporterId: snap.reporterId } : {}),
-      ...(snap.assigneeId !== undefined ? { assigneeId: snap.assigneeId } : {}),
+    ticket: snapshotTicket(event, snap, kind, status, {
       ...(priorityName !== undefined ? { priorityName } : {}),
       ...(priority !== undefined ? { priority } : {}),
-      organizations: [],
-      links: [],
       ...(stored !== undefined ? { state: stored } : {}),
-    },
+    }),
   };
+}
+
+/**
+ * The ticket as the payload's snapshot shows it, with `extra` (what the event itself says: a changed priority, the
+ * state copy). The fields the payload lacks are left empty: organizations, links, security level, custom fields.
+ */
+function snapshotTicket(
+  event: IssueChangeEvent,
+  snap: IssueSnapshot,
+  kind: Kind,
+  status: StatusKey | undefined,
+  extra: Pick<Ticket, 'priorityName' | 'priority' | 'state'>,
+): Ticket {
+  return {
+    id: event.issueId,
+    key: event.issueKey,
+    projectKey: snap.projectKey,
+    summary: snap.summary,
+    typeId: snap.typeId,
+    typeName: snap.typeName,
+    kind,
+    statusId: snap.statusId,
+    statusName: snap.statusName,
+    ...(status !== undefined ? { status } : {}),
+    created: snap.created,
+    updated: snap.updated,
+    ...(snap.reporterId !== undefined ? { reporterId: snap.reporterId } : {}),
+    ...(snap.assigneeId !== undefined ? { assigneeId: snap.assigneeId } : {}),
+    ...extra,
+    organizations: [],
+    links: [],
+  };
+}
+
+/**
+ * A new ticket as its creation's payload shows it, for the decision on a ticket that the search of
+ * `creationQuery` did not find (docs/decisions/0029): no rule acts on what the payload lacks, and a new ticket has no
+ * state. `undefined` without a snapshot or for a type that is no managed kind.
+ *
+ * @example
+ * ticketFromCreation(createdRequest, config)?.organizations; // []
+ */
+export function ticketFromCreation(event: IssueChangeEvent, config: ProjectConfig): Ticket | undefined {
+  const snap = event.snapshot;
+  const kind = kindOfTypeName(config, snap?.typeName);
+  if (event.kind !== 'created' || snap === undefined || kind === undefined) return undefined;
+  return snapshotTicket(event, snap, kind, statusOfName(config, snap.statusName), {});
 }
 
 /**

@@ -1,7 +1,5 @@
 import {
-  customFieldClause,
   includedTickets,
-  jqlString,
   plannedDeliveries,
   reconcileList,
 } from '../../../src/app/events/delivery/delivery-queries';
@@ -51,26 +49,6 @@ function site(issues: IssueBean[], unindexed: readonly string[] = []) {
 }
 
 describe('JQL building blocks', () => {
-  it.each([
-    { value: 'ACME', literal: '"ACME"' },
-    { value: 'Say "Hi"', literal: '"Say \\"Hi\\""' },
-    { value: 'a\\b', literal: '"a\\\\b"' },
-    { value: 'x\\"y\\"', literal: '"x\\\\\\"y\\\\\\""' },
-    { value: '', literal: '""' },
-  ])('$value is the JQL string $literal', ({ value, literal }) => {
-    expect(jqlString(value)).toBe(literal);
-  });
-
-  it.each([
-    { fieldId: 'customfield_10002', clause: 'cf[10002]' },
-    { fieldId: 'organizations', clause: undefined },
-    { fieldId: 'customfield_', clause: undefined },
-    { fieldId: 'customfield_10002x', clause: undefined },
-    { fieldId: 'x_customfield_10002', clause: undefined },
-  ])('custom field $fieldId is named in JQL as $clause', ({ fieldId, clause }) => {
-    expect(customFieldClause(fieldId)).toBe(clause);
-  });
-
   it('the ids to reconcile: the ones this invocation must see first, then the recent changes, each once', () => {
     expect(reconcileList([30, 20, 10], ['20', '40'])).toEqual([20, 40, 30, 10]);
   });

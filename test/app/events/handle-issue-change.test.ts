@@ -71,6 +71,8 @@ interface Issue {
   state?: ProcessState;
   /** Raised through the e-mail channel: the channel search finds it. */
   byEmail?: boolean;
+  /** Confidential personal data? = Yes: a search with that clause finds it. */
+  confidential?: boolean;
   created?: string;
   priority?: string;
   /** Its changelog, as `expand=changelog` returns it. */
@@ -104,6 +106,7 @@ function beanOf(t: Issue, fields: readonly string[], properties: readonly string
     project: { key: projectKeyOf(t.key) },
     created: t.created ?? '2026-11-27T08:00:00.000+0000',
     ...(t.priority !== undefined ? { priority: { id: `p-${t.priority}`, name: t.priority } } : {}),
+    ...(t.confidential ? { customfield_10010: { id: 'yes', value: 'Yes' } } : {}),
     ...(t.updated !== undefined ? { updated: t.updated } : {}),
     reporter: t.reporterId === undefined ? null : { accountId: t.reporterId },
   };
@@ -125,6 +128,8 @@ interface SiteOptions {
   readFailure?: Error;
   /** The site does not know the e-mail channel clause. */
   emailClauseUnknown?: boolean;
+  /** The site refuses every search with 400. */
+  searchRefused?: boolean;
   members?: string[];
   participants?: string[];
   config?: Record<string, unknown>;
@@ -165,11 +170,14 @@ function site(options: SiteOptions = {}) {
     async search(request: SearchRequest) {
       calls.push('search');
       searches.push(request);
-      if (!request.jql.includes('request-channel-type')) return { issues: [] };
-      if (options.emailClauseUnknown) throw new JiraHttpError('search', 400, 'unknown field');
+      if (options.searchRefused) throw new JiraHttpError('search', 400, 'refused');
+      const channel = request.jql.includes('"request-channel-type" = email');
+      const confidential = request.jql.includes('cf[10010] = "Yes"');
+      if (channel && options.emailClauseUnknown) throw new JiraHttpError('search', 400, 'unknown field');
       const id = /^id = (\d+)/.exec(request.jql)?.[1] ?? '';
       const t = issues.get(id);
-      return { issues: t?.byEmail ? [beanOf(t, request.fields ?? [], request.properties)] : [] };
+      const found = t !== undefined && ((channel && t.byEmail) || (confidential && t.confidential));
+      return { issues: found ? [beanOf(t, request.fields ?? [], request.properties)] : [] };
     },
     async searchAll() {
       calls.push('searchAll');
@@ -328,7 +336,7 @@ function snapshotOf(t: Issue) {
     statusId: t.status.id,
     statusName: t.status.name,
     projectKey: projectKeyOf(t.key),
-    created: '2026-11-27T08:00:00.000+0000',
+    created: t.created ?? '2026-11-27T08:00:00.000+0000',
     updated: t.updated ?? AT_EVENT,
     ...(t.reporterId !== undefined ? { reporterId: t.reporterId } : {}),
   };
@@ -714,23 +722,58 @@ describe('handleIssueChange: a new Incident and the e-mail channel', () => {
     });
   });
 
-  it.each([
-    ['not raised by e-mail', {}],
-    ['on a site that does not know the channel', { emailClauseUnknown: true }],
-  ])('an Incident %s is searched once, read, and stays an Incident', async (_name, extra) => {
+  it('an Incident not raised by e-mail is searched once, not read, and stays an Incident', async () => {
     const t = issue({ type: T.incident });
-    const s = site({ issues: [t], ...extra });
+    const s = site({ issues: [t] });
     const outcome = await s.handle(created(t));
-    expect(outcome).toMatchObject({ kind: 'handled' });
+    expect(outcome).toEqual({ kind: 'handled', actions: 0 });
     expect(s.count('search')).toBe(1);
+    expect(s.count('getIssue')).toBe(0);
+    expect(s.edits).toEqual([]);
+  });
+
+  it('an Incident on a site that does not know the channel is read after both searches are refused, and stays an Incident', async () => {
+    const t = issue({ type: T.incident });
+    const s = site({ issues: [t], emailClauseUnknown: true });
+    const outcome = await s.handle(created(t));
+    expect(outcome).toEqual({ kind: 'handled', actions: 0 });
+    expect(s.count('search')).toBe(2);
     expect(s.count('getIssue')).toBe(1);
+    expect(s.edits).toEqual([]);
+    expect(s.warnings).toEqual([
+      ['events.creationQueryRefused', { issueId: '10001' }],
+      ['events.emailChannelUnknown', { issueId: '10001' }],
+    ]);
+  });
+
+  it('a confidential Incident found by the creation search is asked its channel apart, and is not re-typed', async () => {
+    const t = issue({ type: T.incident, confidential: true });
+    const s = site({ issues: [t] });
+    await s.handle(created(t));
+    expect(s.count('getIssue')).toBe(0);
+    expect(s.count('search')).toBe(2);
+    expect(s.searches[1]?.jql).toBe('id = 10001 AND "request-channel-type" = email');
     expect(s.edits.filter((e) => e.fields?.issuetype !== undefined)).toEqual([]);
+  });
+
+  it('a confidential Incident raised by e-mail, found by the creation search, is asked its channel and re-typed', async () => {
+    const t = issue({ type: T.incident, confidential: true, byEmail: true });
+    const s = site({ issues: [t] });
+    await s.handle(created(t));
+    expect(s.count('getIssue')).toBe(0);
+    expect(s.count('search')).toBe(2);
+    expect(s.edits.some((e) => e.fields?.issuetype !== undefined)).toBe(true);
   });
 
   it('a ticket created as another type and read as an Incident is asked its channel', async () => {
     const t = issue({ type: T.incident, byEmail: true });
     const s = site({ issues: [t] });
-    await s.handle(created(t, { typeAtEvent: T.supportRequest.name }));
+    await s.handle(
+      created(t, {
+        typeAtEvent: T.supportRequest.name,
+        snapshot: { ...snapshotOf(t), typeId: T.supportRequest.id, typeName: T.supportRequest.name },
+      }),
+    );
     expect(s.count('getIssue')).toBe(1);
     expect(s.count('search')).toBe(1);
     expect(s.edits[0]?.fields).toEqual({ issuetype: { id: T.request.id } });
@@ -761,6 +804,76 @@ describe('handleIssueChange: a new Incident and the e-mail channel', () => {
     await expect(new AuditLog(s.store).forIssue('10001')).resolves.toEqual([
       expect.objectContaining({ action: 'setType', outcome: 'dryRun' }),
     ]);
+  });
+});
+
+describe('handleIssueChange: a new ticket is asked whether a rule acts before it is read (docs/decisions/0029)', () => {
+  it('a new Request on a working day is searched once with the clauses that need a read, and decided from its payload', async () => {
+    const t = issue({ type: T.request });
+    const s = site({ issues: [t] });
+    const outcome = await s.handle(created(t));
+    expect(outcome).toEqual({ kind: 'handled', actions: 0 });
+    expect(s.calls.filter((c) => c !== 'getFields')).toEqual(['search']);
+    expect(s.searches[0]).toMatchObject({
+      jql: 'id = 10001 AND (level IS NOT EMPTY OR cf[10010] = "Yes")',
+      maxResults: 1,
+      reconcileIssues: [10001],
+      properties: [PROCESS_STATE_KEY, expect.any(String)],
+    });
+    expect(s.edits).toEqual([]);
+    // Nothing to record: the entry says "no state yet" as of the payload's view, and no portal copy is made.
+    expect(s.entry()).toMatchObject({ stateless: true, basis: new Date(AT_EVENT).toISOString() });
+    await expect(readStoredCopy(s.store, 'SD-1')).resolves.toBeUndefined();
+  });
+
+  it('a confidential new Request is read by the creation search alone and restricted', async () => {
+    const t = issue({ type: T.request, confidential: true });
+    const s = site({ issues: [t] });
+    const outcome = await s.handle(created(t));
+    expect(s.count('getIssue')).toBe(0);
+    expect(s.count('search')).toBe(1);
+    expect(outcome).toMatchObject({ kind: 'handled' });
+    expect(outcome).not.toEqual({ kind: 'handled', actions: 0 });
+    // The search returned the ticket as a read does: the portal’s copy keeps it.
+    await expect(readStoredCopy(s.store, 'SD-1')).resolves.toMatchObject({ bean: { id: '10001' } });
+  });
+
+  it.each([
+    ['on a Saturday', { created: '2026-11-28T10:00:00.000+0000', updated: '2026-11-28T10:00:00.000+0000' }],
+    ['on a Sunday', { created: '2026-11-29T10:00:00.000+0000' }],
+  ])('a new Request created %s is read, as the default region is out of hours', async (_name, when) => {
+    const t = issue({ type: T.request, ...when });
+    const s = site({ issues: [t] });
+    await s.handle(created(t));
+    expect(s.count('search')).toBe(0);
+    expect(s.count('getIssue')).toBe(1);
+  });
+
+  it('a creation handled after a later event made the ticket’s entry is read', async () => {
+    const t = issue({ type: T.request });
+    const s = site({ issues: [t] });
+    s.copy(undefined);
+    await s.handle(created(t));
+    expect(s.count('search')).toBe(0);
+    expect(s.count('getIssue')).toBe(1);
+  });
+
+  it('a site that refuses the creation search has the ticket read', async () => {
+    const t = issue({ type: T.request });
+    const s = site({ issues: [t], searchRefused: true });
+    const outcome = await s.handle(created(t));
+    expect(outcome).toEqual({ kind: 'handled', actions: 0 });
+    expect(s.count('search')).toBe(1);
+    expect(s.count('getIssue')).toBe(1);
+    expect(s.warnings).toEqual([['events.creationQueryRefused', { issueId: '10001' }]]);
+  });
+
+  it('a failure other than 400 of the creation search fails the event', async () => {
+    const t = issue({ type: T.request });
+    const s = site({ issues: [t] });
+    const failure = new JiraHttpError('search', 503, 'unavailable');
+    s.deps.jira.search = () => Promise.reject(failure);
+    await expect(s.handle(created(t))).rejects.toBe(failure);
   });
 });
 

@@ -1,7 +1,7 @@
 import { configForProject } from '../../../src/domain/config';
 import { defaultConfig } from '../../../src/domain/config/app-config-schema';
+import { jqlString } from '../../../src/domain/jql';
 import {
-  jqlString,
   stampedTicketsJql,
   statelessTicketsJql,
   unstampedTicketsJql,
@@ -68,11 +68,5 @@ describe('sweep queries', () => {
       'project = "SUP" AND processNextDue IS NOT EMPTY ORDER BY processNextDue ASC, id ASC',
     );
     expect(stampedTicketsJql('S"P')).toContain('project = "S\\"P" AND');
-  });
-
-  it('escapes every backslash and every quote of a value', () => {
-    expect(jqlString('a\\b\\c')).toBe('"a\\\\b\\\\c"');
-    expect(jqlString('say "a" or "b"')).toBe('"say \\"a\\" or \\"b\\""');
-    expect(jqlString('\\"')).toBe('"\\\\\\""');
   });
 });

@@ -3,7 +3,7 @@ import type { FieldIds } from '../../../domain/ticket';
 import type { EventDeps } from '../event-deps';
 import { issueLinksOf, organizationsOf } from '../../shared/field-values';
 import { deliveryLinks } from './delivery-links';
-import { customFieldClause, jqlString } from './delivery-queries';
+import { customFieldClause, jqlString } from '../../../domain/jql';
 
 /** The most tickets linked to a Delivery that one collect search names by id; beyond, it searches them all. */
 const MAX_NAMED_IDS = 100;

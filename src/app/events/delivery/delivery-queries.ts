@@ -6,11 +6,7 @@ import type { DeliveryCandidate } from '../../../domain/delivery';
 import type { IssueBean } from '../../ports/jira';
 import type { IncludedTicket } from '../../../domain/delivery/delivery-table';
 import { searchReconciled } from '../../shared/reconciled-search';
-
-/** JQL string literal: Jira escapes `"` and `\` with a backslash. */
-export function jqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
+import { customFieldClause, jqlString } from '../../../domain/jql';
 
 /**
  * The ids to reconcile in a search: `first` (what this invocation must see current), then the project's recent
@@ -18,12 +14,6 @@ export function jqlString(value: string): string {
  */
 export function reconcileList(recent: readonly number[], first: readonly string[] = []): number[] {
   return [...new Set([...first.map(Number), ...recent])];
-}
-
-/** `cf[10002]` for `customfield_10002`: the JQL clause of a custom field by its id, whatever its name. */
-export function customFieldClause(fieldId: string): string | undefined {
-  const number = /^customfield_(\d+)$/.exec(fieldId)?.[1];
-  return number === undefined ? undefined : `cf[${number}]`;
 }
 
 /**

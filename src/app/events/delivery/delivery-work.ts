@@ -22,7 +22,8 @@ import {
 } from './delivery-links';
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { auditDeliveryCompleted } from './delivery-audit';
-import { plannedDeliveries, jqlString, reconcileList } from './delivery-queries';
+import { plannedDeliveries, reconcileList } from './delivery-queries';
+import { jqlString } from '../../../domain/jql';
 import { regenerateDeliveryTable } from './delivery-table-sync';
 import { collectScope } from './collect-scope';
 import { noteRecentChange, recentChanges } from '../../shared/recent-changes';
