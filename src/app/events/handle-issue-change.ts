@@ -57,8 +57,10 @@ async function withVisibility(
 /**
  * Handles one created/updated/commented event: decides with the pure rules, acts with idempotency keys, then keeps
  * Delivery tickets in line (§6). The ticket comes from the payload and the due index's copy of the state where
- * they carry what the rules need (`ticketFromPayload`, docs/decisions/0020); otherwise it is read (one GET with
- * only the needed fields and the `jsm-process-state` property). Events for projects the app does not manage, or
+ * they carry what the rules need (`ticketFromPayload`, docs/decisions/0020), and a new Incident or Request from its
+ * creation's payload when one search finds no rule acting on what the payload lacks (`askNewTicket`,
+ * docs/decisions/0029); otherwise it is read (one GET with only the needed fields and the `jsm-process-state`
+ * property). Events for projects the app does not manage, or
  * with the automation switched off, change nothing.
  */
 export async function handleIssueChange(

@@ -38,7 +38,6 @@ export function regionsOutOfHours(at: Date, cfg: Pick<ProjectConfig, 'regions' |
 function outOfHoursClause(at: Date, config: ProjectConfig, ids: FieldIds): string | null | undefined {
   if (Number.isNaN(at.getTime())) return undefined;
   const off = regionsOutOfHours(at, config);
-  if (off.length === 0) return null;
   if (off.includes(config.regions.defaultRegion)) return undefined;
   const names = Object.entries(config.regions.organizations)
     .filter(([, regionId]) => off.includes(regionId))

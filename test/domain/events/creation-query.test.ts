@@ -192,7 +192,23 @@ describe('foundByEmail: what the creation search found a new Incident by', () =>
       { created: '2026-12-02T10:00:00.000+0000', organizations: [{ id: '2', name: 'Globex' }] },
       true,
     ],
-    ['an unreadable creation time: unknown', { created: 'soon' }, undefined],
+    ['an unreadable creation time: unknown', { created: 'soon', organizations: [] }, undefined],
+    [
+      'one of two customers’ regions out of hours: unknown',
+      {
+        created: '2026-12-01T10:00:00.000+0000',
+        organizations: [
+          { id: '1', name: 'ACME' },
+          { id: '2', name: 'Globex' },
+        ],
+      },
+      undefined,
+    ],
+    [
+      'an organization without a region on a holiday elsewhere: the channel',
+      { created: '2026-12-01T10:00:00.000+0000', organizations: [{ id: '9', name: 'Unmapped' }] },
+      true,
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(foundByEmail({ ...incident, ...overrides }, mapped)).toBe(expected);
   });
