@@ -54,4 +54,6 @@ export interface JiraSite {
   handle(request: SiteRequest): Promise<SiteResponse>;
   /** Product events, emitted synchronously after each change commits. Returns an unsubscribe function. */
   subscribe(listener: (event: ProductEvent) => void): () => void;
+  /** The locale of a user's Jira profile (`de_DE`), for the Forge context of their resolver calls. */
+  profileLocale?(accountId: string): string | undefined;
 }

@@ -343,8 +343,22 @@ function createClockDriver(parts: HostParts, clock: SimClock, installed: () => b
   return { advance, drain };
 }
 
+/**
+ * The `locale` Forge puts into a resolver's context: the signed-in user's, as their Jira profile sets it (`de_DE`
+ * there, `de-DE` in the context), unless the call names another (a browser's own); `en-US` for an account the site
+ * does not know.
+ */
+function contextLocale(site: ForgeHostOptions['site'], call: ResolverCall): string {
+  if (call.locale !== undefined) return call.locale;
+  return site.profileLocale?.(call.accountId)?.replace('_', '-') ?? 'en-US';
+}
+
 /** Calls a UI module's resolver as Forge does: payload and result cross the network as JSON. */
-async function invokeResolver(parts: HostParts, call: ResolverCall): Promise<ResolverResult> {
+async function invokeResolver(
+  parts: HostParts,
+  site: ForgeHostOptions['site'],
+  call: ResolverCall,
+): Promise<ResolverResult> {
   const { manifest, runner, ids } = parts;
   const functionKey = manifest.resolverModules.get(call.moduleKey);
   const fn = functionKey ? manifest.functions.get(functionKey) : undefined;
@@ -372,7 +386,7 @@ async function invokeResolver(parts: HostParts, call: ResolverCall): Promise<Res
       installContext: ids.installContext,
       license: undefined,
       timezone: call.timezone ?? 'UTC',
-      locale: call.locale ?? 'en-US',
+      locale: contextLocale(site, call),
     },
   };
   const settled = await runner.run(
@@ -419,7 +433,7 @@ export async function createForgeHost(opts: ForgeHostOptions): Promise<ForgeHost
     install: globals.install,
     uninstall: globals.uninstall,
     onInvocation: (listener) => runner.onInvocation(listener),
-    invokeResolver: (call) => invokeResolver(parts, call),
+    invokeResolver: (call) => invokeResolver(parts, opts.site, call),
 
     lifecycle(eventType, installerAccountId) {
       events.accept({

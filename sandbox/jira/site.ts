@@ -164,6 +164,10 @@ class Site implements SimJiraSite {
     return () => this.listeners.delete(listener);
   }
 
+  profileLocale(accountId: string): string | undefined {
+    return this.store.users.get(accountId)?.locale;
+  }
+
   actAs(who: string | Principal): ActAs {
     return actAs(this, typeof who === 'string' ? { kind: 'user', accountId: who } : who);
   }

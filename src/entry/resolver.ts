@@ -25,6 +25,7 @@ import { resolverError } from './resolver-error';
 /** The slice of the Forge context the resolvers trust: the extension is set by Atlassian, not by the UI. */
 const contextSchema = z.looseObject({
   accountId: z.string().optional(),
+  locale: z.string().optional(),
   extension: z
     .looseObject({
       issue: z.looseObject({ key: z.string(), id: z.string().optional() }).optional(),
@@ -107,7 +108,14 @@ export const resolver = new Resolver()
       const accountId = deps.accountId;
       return panelThroughPage(payload, deps.app.log, (page) =>
         getPanel(
-          { issueKey, issueId: ctx.extension?.issue?.id, projectKey: ctx.extension?.project?.key },
+          {
+            issueKey,
+            issueId: ctx.extension?.issue?.id,
+            projectKey: ctx.extension?.project?.key,
+            ...(accountId !== undefined && ctx.locale !== undefined
+              ? { viewer: { accountId, locale: ctx.locale } }
+              : {}),
+          },
           {
             ...page,
             isAgent: (projectKey) =>

@@ -1,5 +1,6 @@
 import { ISSUE_TYPE, STATUS } from '../../sandbox/jira/seed/demo-ids';
-import { startEventsSite, type LocalSite } from '../support/local-site';
+import { startEventsSite, USER, type LocalSite } from '../support/local-site';
+import { loadViewAsPage } from '../../sandbox/forge/page-view';
 import { indexedInstant } from '../../src/domain/timers/indexed-instant';
 
 /** A site whose Customisation workflow also offers "Back to open" (a way back for the app's revert). */
@@ -48,6 +49,28 @@ describe('issue events on the local site: transition enforcement and reclassific
     expect(spent.events).toBe(1);
     expect(spent.calls).toBeLessThanOrEqual(4);
     expect(spent.byOperation).toMatchObject({ doTransition: 1 });
+  });
+
+  it('an agent who opened the panel gets the note in their language without a read of their profile, and a second revert from the same workflow and status reads no transitions', async () => {
+    addBackToOpen(s);
+    const first = await ticket('Customisation');
+    const second = await ticket('Customisation', 'Another question');
+    // The agent's own view of the panel: the Forge context carries their locale (de_DE in their profile).
+    await loadViewAsPage(s.host, s.site, {
+      moduleKey: 'process-panel',
+      functionKey: 'getPanel',
+      accountId: USER.agentDach,
+      extension: { type: 'jira:issueContext', issue: { key: first }, project: { key: 'SD' } },
+    });
+    const once = await s.measure(() => s.agent.transition(first, { status: 'In Progress' }));
+    expect(s.status(first)).toBe('Open');
+    expect(s.appComments(first)[0]?.text).toContain('Der Statuswechsel von "Open" nach "In Progress"');
+    expect(once.byOperation.getUser).toBeUndefined();
+    expect(once.byOperation).toMatchObject({ getTransitions: 1, doTransition: 1 });
+    const again = await s.measure(() => s.agent.transition(second, { status: 'In Progress' }));
+    expect(s.status(second)).toBe('Open');
+    expect(again.byOperation.getTransitions).toBeUndefined();
+    expect(again.byOperation).toMatchObject({ doTransition: 1 });
   });
 
   it('writes the English note for an English-speaking agent', async () => {

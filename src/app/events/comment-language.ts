@@ -3,35 +3,22 @@ import { languageFor, type Language } from '../../domain/texts';
 import type { EventDeps } from './event-deps';
 import type { Ticket } from '../../domain/ticket';
 import { errorCode } from './error-code';
-
-/** How long an agent's locale is kept: a profile's language rarely changes, and a note a day late in the old one is harmless. */
-const LOCALE_KEEP_MS = 24 * 60 * 60 * 1000;
-
-interface StoredLocale {
-  at: string;
-  locale: string | null;
-}
+import { keepAgentLocale, keptAgentLocale } from '../shared/agent-locale';
 
 /**
- * The Jira locale of `accountId`, kept a day in the app's storage (per installation; the key names the account)
- * so that an agent writing several notes a day costs one read of their profile (3 points), not one per note.
+ * The locale of `accountId`: the one kept from the agent's panel view or an earlier read (`keptAgentLocale`), else
+ * read from their Jira profile (3 points) and kept a day, so that an agent writing several notes a day costs at most
+ * one read, and none when they opened a panel that day.
  */
 async function agentLocale(deps: EventDeps, accountId: string, now: Date): Promise<string | undefined> {
-  const key = `events:agentLocale:${accountId}`;
-  const stored = await deps.store.get<StoredLocale>(key);
-  if (stored && (typeof stored.locale === 'string' || stored.locale === null)) {
-    const age = now.getTime() - Date.parse(stored.at);
-    if (age >= 0 && age < LOCALE_KEEP_MS) return stored.locale ?? undefined;
-  }
+  const kept = await keptAgentLocale(deps.store, accountId, now);
+  if (kept !== undefined) return kept ?? undefined;
   const locale = await deps.links.userLocale(accountId);
-  // Keeping it is a saving, not a duty: a storage that refuses the write costs the next note one more read.
-  await deps.store
-    .set<StoredLocale>(key, { at: now.toISOString(), locale: locale ?? null }, { ttlDays: 1 })
-    .catch(() => undefined);
+  await keepAgentLocale(deps.store, accountId, locale ?? null, now);
   return locale;
 }
 
-/** Jira locales look like `de_DE` / `en_US`; anything else falls back to the project default. */
+/** Jira locales look like `de_DE` / `en_US`, Forge's `de-DE` / `en-US`; anything else falls back to the project default. */
 function fromLocale(locale: string | undefined): Language | undefined {
   const prefix = locale?.slice(0, 2).toLowerCase();
   return prefix === 'de' || prefix === 'en' ? prefix : undefined;
@@ -39,8 +26,8 @@ function fromLocale(locale: string | undefined): Language | undefined {
 
 /**
  * Languages of the texts for one ticket: public texts in the customer organization's language, internal notes
- * in the language of the agent who caused the event (read from their Jira profile only when an internal note is
- * actually written, and kept a day). A note on what the ticket's reporter did, when the read of the ticket says
+ * in the language of the agent who caused the event (as their panel view kept it, or read from their Jira profile
+ * only when an internal note is actually written, and kept a day). A note on what the ticket's reporter did, when the read of the ticket says
  * that is a customer account, is in the project's language: its readers are agents, and no profile is read.
  */
 export class CommentLanguages {

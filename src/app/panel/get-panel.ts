@@ -1,3 +1,4 @@
+import { keepAgentLocale } from '../shared/agent-locale';
 import { JiraHttpError } from '../ports/jira-errors';
 import type { JiraGateway, SiteMetadataGateway } from '../ports/jira';
 import type { DeliveryPanelView, PanelView, TicketPanelView } from '../../contract/panel-view';
@@ -64,6 +65,8 @@ export interface PanelRequest {
   issueKey: string;
   issueId?: string | undefined;
   projectKey: string | undefined;
+  /** The signed-in agent and their locale, from the same context: kept for the internal notes the app writes for them. */
+  viewer?: { accountId: string; locale: string } | undefined;
 }
 
 /** How many audit entries the panel lists. */
@@ -71,7 +74,8 @@ const PANEL_HISTORY_LIMIT = 20;
 
 /**
  * Everything the issue panel shows: the ticket, its SLAs and linked tickets as the user reads them; the
- * configuration and the audit trail from the app's storage. Only agents of the ticket's project see it.
+ * configuration and the audit trail from the app's storage. Only agents of the ticket's project see it; an agent's
+ * view keeps their locale for the internal notes the event rules write for them (`keepAgentLocale`).
  *
  * @throws NotAgentError when the user is not an agent of the ticket's project.
  * @throws TicketNotFoundError when Jira answers 404 to the user.
@@ -80,6 +84,8 @@ const PANEL_HISTORY_LIMIT = 20;
 export async function getPanel(request: PanelRequest, deps: PanelDeps): Promise<PanelView> {
   const contextProject = request.projectKey ?? projectOfKey(request.issueKey);
   if (!(await deps.isAgent(contextProject))) throw new NotAgentError();
+  if (request.viewer)
+    await keepAgentLocale(deps.store, request.viewer.accountId, request.viewer.locale, deps.now, true);
   const { config } = await deps.config.load();
   const contextCfg = configForProject(config, contextProject);
   const index =

@@ -39,7 +39,8 @@ function comparable(name: string): string {
 }
 
 /**
- * Resolves, caches and forgets the transitions the app performs (the sweep's close, a Delivery's shipping).
+ * Resolves, caches and forgets the transitions the app performs (the sweep's close, a Delivery's shipping, the
+ * revert of a forbidden status change).
  * Transition ids depend on the workflow, i.e. on project, issue type and the status the ticket is in; what is
  * offered from there is read once per such triple (with `transitions.fields`, to learn whether the screen asks
  * for a resolution) and kept in KVS for every target, never read per ticket.
@@ -59,11 +60,23 @@ export class WorkflowTransitions {
     ticket: TransitionFrom,
     statusName: string,
   ): Promise<WorkflowTransition | null> {
-    const key = cacheKey(projectKey, ticket);
-    const offered =
-      (await this.store.get<{ offered: Offered[] }>(key))?.offered ?? (await this.read(key, ticket));
     const wanted = comparable(statusName);
-    return offered.find((o) => o.toName === wanted)?.transition ?? null;
+    return (await this.offered(projectKey, ticket)).find((o) => o.toName === wanted)?.transition ?? null;
+  }
+
+  /** The transition from the ticket's status to the status with id `statusId`, or `null` (kept as for {@link resolve}). */
+  async resolveTo(
+    projectKey: string,
+    ticket: TransitionFrom,
+    statusId: string,
+  ): Promise<WorkflowTransition | null> {
+    const offered = await this.offered(projectKey, ticket);
+    return offered.find((o) => o.transition.toStatusId === statusId)?.transition ?? null;
+  }
+
+  private async offered(projectKey: string, ticket: TransitionFrom): Promise<Offered[]> {
+    const key = cacheKey(projectKey, ticket);
+    return (await this.store.get<{ offered: Offered[] }>(key))?.offered ?? (await this.read(key, ticket));
   }
 
   /** Drops what is kept for the ticket's workflow and status (Jira refused a kept transition: workflow edited). */

@@ -4,6 +4,7 @@ import { JiraHttpError } from '../../../src/app/ports/jira-errors';
 import type { Ticket } from '../../../src/domain/ticket';
 import { NOW, projectConfig, ticket } from '../../domain/events/rule-fixtures';
 import { ExpiringStore } from '../../support/memory-store';
+import { keepAgentLocale } from '../../../src/app/shared/agent-locale';
 
 const HOUR = 60 * 60 * 1000;
 const later = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
@@ -159,6 +160,26 @@ describe('comment languages: customers get their organization’s language, agen
     const s = site({ 'agent-1': 'de_DE' });
     await s.store.set('events:agentLocale:agent-1', { at: NOW.toISOString(), locale: 7 });
     await expect(s.languages('agent-1').internal()).resolves.toBe('de');
+    expect(s.read).toEqual(['agent-1']);
+  });
+
+  it.each([
+    { locale: 'de-DE', language: 'de' },
+    { locale: 'en-GB', language: 'en' },
+  ])(
+    'a locale $locale kept by the agent’s panel view this morning gives “$language” with no read of the profile',
+    async ({ locale, language }) => {
+      const s = site({ 'agent-1': 'fr_FR' }, 'de');
+      await keepAgentLocale(s.store, 'agent-1', locale, later(-8), true);
+      await expect(s.languages('agent-1').internal()).resolves.toBe(language);
+      expect(s.read).toEqual([]);
+    },
+  );
+
+  it('a locale a panel view kept more than a day ago is read again from the profile', async () => {
+    const s = site({ 'agent-1': 'en_US' }, 'de');
+    await keepAgentLocale(s.store, 'agent-1', 'de-DE', later(-25));
+    await expect(s.languages('agent-1').internal()).resolves.toBe('en');
     expect(s.read).toEqual(['agent-1']);
   });
 

@@ -2,6 +2,7 @@ import { getPanel, type PanelDeps } from '../../../src/app/panel/get-panel';
 import { InvalidPayloadError } from '../../../src/app/admin/invalid-payload-error';
 import { JiraHttpError } from '../../../src/app/ports/jira-errors';
 import { NotAgentError } from '../../../src/app/panel/not-agent-error';
+import { keptAgentLocale } from '../../../src/app/shared/agent-locale';
 import { TicketNotFoundError } from '../../../src/app/panel/ticket-not-found-error';
 import { AuditLog } from '../../../src/app/shared/audit-log';
 import { ConfigRepository } from '../../../src/app/shared/config-repository';
@@ -629,6 +630,28 @@ describe('getPanel', () => {
       NotAgentError,
     );
     expect(jira.requests.some((r) => r.path.startsWith('/rest/api/3/issue/'))).toBe(false);
+  });
+
+  it('keeps the locale of an agent’s view for the internal notes written for them, and none of a refused caller', async () => {
+    const viewer = { accountId: 'agent-7', locale: 'de-DE' };
+    const agent = await deps([
+      ['GET', /^\/rest\/api\/3\/issue\/SUP-1\?/, { status: 200, body: clarificationTicket }],
+      ['GET', /sla$/, { status: 200, body: { values: [] } }],
+    ]);
+    await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP', viewer }, agent.panelDeps);
+    await expect(keptAgentLocale(agent.panelDeps.store, 'agent-7', NOW)).resolves.toBe('de-DE');
+
+    const refused = await deps([
+      [
+        'GET',
+        /^\/rest\/api\/3\/mypermissions\?projectKey=SUP&permissions=SERVICEDESK_AGENT$/,
+        agentAnswer(false),
+      ],
+    ]);
+    await expect(
+      getPanel({ issueKey: 'SUP-1', projectKey: 'SUP', viewer }, refused.panelDeps),
+    ).rejects.toBeInstanceOf(NotAgentError);
+    await expect(keptAgentLocale(refused.panelDeps.store, 'agent-7', NOW)).resolves.toBeUndefined();
   });
 
   describe('whose agent it asks', () => {

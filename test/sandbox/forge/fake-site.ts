@@ -13,6 +13,12 @@ export class FakeSite implements JiraSite {
     body: JSON.stringify({ principal: request.principal }),
   });
   private readonly listeners = new Set<(event: ProductEvent) => void>();
+  /** Jira profile locales by account (`de_DE`). */
+  readonly locales = new Map<string, string>();
+
+  profileLocale(accountId: string): string | undefined {
+    return this.locales.get(accountId);
+  }
 
   async handle(request: SiteRequest): Promise<SiteResponse> {
     this.requests.push(request);

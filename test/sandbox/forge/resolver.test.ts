@@ -61,6 +61,24 @@ describe('Forge host resolvers', () => {
     });
   });
 
+  it.each([
+    { who: 'a user whose profile says de_DE', profile: 'de_DE', named: undefined, locale: 'de-DE' },
+    { who: 'a user without a profile locale', profile: undefined, named: undefined, locale: 'en-US' },
+    { who: 'a call naming its own locale', profile: 'de_DE', named: 'en-GB', locale: 'en-GB' },
+  ])(
+    'puts the signed-in user’s locale into the context: $who → $locale',
+    async ({ profile, named, locale }) => {
+      if (profile) h.site.locales.set('acc-alice', profile);
+      const result = await h.host.invokeResolver({
+        moduleKey: 'test-panel',
+        functionKey: 'echo',
+        accountId: 'acc-alice',
+        ...(named ? { locale: named } : {}),
+      });
+      expect(result).toMatchObject({ ok: true, value: { context: { locale } } });
+    },
+  );
+
   it('reports a thrown error, an unknown resolver function and an unknown module as failures', async () => {
     h.app.behave('resolver:echo', () => {
       throw new TypeError('bad payload');
