@@ -11,6 +11,7 @@ import type { SimJiraSite } from '../../sandbox/jira/site';
 import { loadViewAsPage, readAsPage, type PageReadRecord } from '../../sandbox/forge/page-view';
 import { DEMO_APP_CONFIG } from '../../sandbox/jira/seed/demo-config';
 import { CONFIG_KEY } from '../../src/app/shared/config-repository';
+import { USER } from '../../sandbox/jira/seed/demo-ids';
 import type { Invoke } from '../../static/admin/src/api';
 import { loadSiteCatalog } from '../../static/admin/src/site-catalog';
 import * as index from '../../src/index';
@@ -169,7 +170,10 @@ export function referenceConfig(): Record<string, unknown> {
   return { ...DEMO_APP_CONFIG, onCall: { mode: 'opsgenie', target: '4513b7ea-3b91-438f-b7e4-e3e54af9147c' } };
 }
 
-/** An installed app host on `site` with the reference configuration saved (as the admin page would). */
+/**
+ * An installed app host on `site` with the reference configuration saved (as the admin page would) and Forge's
+ * installation event delivered.
+ */
 export async function installApp(
   site: SimJiraSite,
   clock: SimClock,
@@ -191,6 +195,8 @@ export async function installApp(
     createdAt: at,
     updatedAt: at,
   });
+  // Forge's installation event: the app publishes the tables its workflow expressions read, as on a real site.
+  host.lifecycle('avi:forge:installed:app', USER.admin);
   return host;
 }
 

@@ -72,8 +72,7 @@ export async function runDays(options: {
         await runner.advanceTo(at);
         if (deliveryKey === undefined) {
           runner.label('deliveryPlanned');
-          const estimated = new Date(dayStart + 14 * DAY_MS).toISOString().slice(0, 10);
-          deliveryKey = await actor.planDelivery(version, estimated);
+          deliveryKey = await actor.planDelivery(version, new Date(dayStart).toISOString().slice(0, 10));
           count('deliveryPlanned');
         } else if (milestones.length === 1) {
           runner.label('deliveryPending');

@@ -6,7 +6,7 @@
 import type { SeededRandom } from '../../sandbox/forge/random';
 import { ActAsError, type ActAs } from '../../sandbox/jira/act-as';
 import { canBrowse } from '../../sandbox/jira/permissions';
-import { CUSTOMERS, FIELD, ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
+import { CUSTOMERS, FIELD, ISSUE_TYPE, ORG, STATUS, USER } from '../../sandbox/jira/seed/demo-ids';
 import type { SimIssue } from '../../sandbox/jira/model/types';
 import type { SimJiraSite } from '../../sandbox/jira/site';
 import { configForProject } from '../../src/domain/config';
@@ -16,7 +16,7 @@ import { kindOfTypeName, statusOfName } from '../../src/domain/names';
 import type { StatusKey } from '../../src/domain/statuses';
 import { allowedTargets } from '../../src/domain/workflows';
 import { RECLASSIFICATIONS } from '../../src/domain/workflows/reclassification';
-import type { ActKind } from './reference-day';
+import { DAY_MS, type ActKind } from './reference-day';
 
 const CONFIG = configForProject(defaultConfig, 'SD');
 const AGENT_OF_ORG: Record<string, string> = {
@@ -267,8 +267,25 @@ export class DayActor {
     return t ? { key: t.issue.key, accountId: t.issue.reporterAccountId } : undefined;
   }
 
-  /** The week's Delivery: planned for Acme with `version`; returns its key. */
-  async planDelivery(version: string, estimated: string): Promise<string> {
+  /**
+   * The week's Delivery: planned for Acme with `version`, estimated a week after the latest of Acme's Planned
+   * Deliveries (and at least two weeks after `today`), as a site that plans one Delivery a week plans its next; returns
+   * its key. Planned before them, it would also take Acme's waiting CUSTOM tickets from the Delivery they are in (the
+   * process's rule, PROCESS.md §6: CUSTOM ships with the organization's next Delivery), 20 on the generated site,
+   * where the reference day ships 10.
+   */
+  async planDelivery(version: string, today: string): Promise<string> {
+    const planned = [...this.site.store.issues()]
+      .filter(
+        (i) =>
+          i.issueTypeId === ISSUE_TYPE.delivery &&
+          i.statusId === STATUS.planned &&
+          i.organizationIds.includes(ORG.acme),
+      )
+      .map((i) => i.custom[FIELD.estimatedDeliveryDate])
+      .filter((d): d is string => typeof d === 'string');
+    const latest = Math.max(Date.parse(today) + 7 * DAY_MS, ...planned.map((d) => Date.parse(d)));
+    const estimated = new Date(latest + 7 * DAY_MS).toISOString().slice(0, 10);
     return this.site.actAs(USER.agentDach).createIssue({
       project: 'SD',
       issueType: 'Delivery',

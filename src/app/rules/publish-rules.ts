@@ -8,6 +8,7 @@ import {
 } from '../../domain/workflows/published-rules';
 import type { KeyValueStore, RulesPublisher } from '../ports';
 import { automationHeld } from '../shared/automation-hold';
+import { appAccountId } from '../shared/app-account';
 
 /** KVS key recording what was published last: which projects carry tables, from which config version. */
 const PUBLISHED_RULES_KEY = 'rules:published';
@@ -39,7 +40,8 @@ function enforcedProjects(config: AppConfig): string[] {
  * property `jsm-process-rules`. Projects that no longer qualify (unmanaged, paused, dry run) lose their tables, so
  * the expressions allow everything there; while a failed platform check holds automation in dry run, every project
  * loses them (the event rules do not revert then either). Idempotent: every write replaces the whole value. Costs
- * 2 reads plus 2 writes per enforced project and 2 deletes per withdrawn one.
+ * the read of the issue types (and, once a year, of the app's account id: `appAccountId`) plus 2 writes per enforced
+ * project and 2 deletes per withdrawn one.
  *
  * @example
  * await publishRules(config, 7, now, { rules, store }); // { configVersion: 7, projects: ['SUP'], at: '…' }
@@ -53,17 +55,20 @@ export async function publishRules(
   const previous = await deps.store.get<PublishedRules>(PUBLISHED_RULES_KEY);
   const projects = (await automationHeld(deps.store)) ? [] : enforcedProjects(config);
   if (projects.length > 0) {
-    const [types, appAccountId] = await Promise.all([deps.rules.issueTypes(), deps.rules.myAccountId()]);
+    const [types, appAccount] = await Promise.all([
+      deps.rules.issueTypes(),
+      appAccountId(deps.store, () => deps.rules.myAccountId()),
+    ]);
     for (const projectKey of projects) {
       const { names } = configForProject(config, projectKey);
       const typeIds = Object.fromEntries(
         KINDS.map((kind) => [kind, types.filter((t) => same(t.name, names.kinds[kind])).map((t) => t.id)]),
       ) as Record<Kind, string[]>;
-      await deps.rules.setAppProperty(transitionRulesKey(projectKey), transitionRules(names, appAccountId));
+      await deps.rules.setAppProperty(transitionRulesKey(projectKey), transitionRules(names, appAccount));
       await deps.rules.setProjectProperty(
         projectKey,
         RECLASSIFICATION_RULES_KEY,
-        reclassificationRules(names, typeIds, appAccountId),
+        reclassificationRules(names, typeIds, appAccount),
       );
     }
   }

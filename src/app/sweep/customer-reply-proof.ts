@@ -1,3 +1,4 @@
+import { appAccountId } from '../shared/app-account';
 import { restartForCustomerComment } from '../../domain/timers';
 import type { ProcessState } from '../../domain/process-state';
 import { PROCESS_STATE_KEY } from '../../domain/process-state';
@@ -14,8 +15,6 @@ export interface CustomerReply {
   readonly commentId: string;
   readonly at: Date;
 }
-
-const APP_ACCOUNT_KEY = 'sweep:appAccountId';
 
 /** Comments one request of the proof asks for at most. */
 const PAGE_MAX = 50;
@@ -53,15 +52,6 @@ export class ProofIncompleteError extends Error {
     super(GAP_MESSAGES[gap]);
     this.name = 'ProofIncompleteError';
   }
-}
-
-/** The app's own account id, read once and kept (it never changes for an installation). */
-async function appAccountId(ctx: SweepContext): Promise<string> {
-  const cached = await ctx.deps.store.get<{ id: string }>(APP_ACCOUNT_KEY);
-  if (cached) return cached.id;
-  const id = await ctx.deps.jira.myAccountId();
-  await ctx.deps.store.set(APP_ACCOUNT_KEY, { id }, { ttlDays: 365 });
-  return id;
 }
 
 /** The organizations the ticket is shared with; read only when a comment's author is not the reporter. */
@@ -123,7 +113,7 @@ export async function customerReplySince(
       if (at !== undefined && at <= sinceMs) return undefined;
       const author = comment.authorId;
       if (!comment.isPublic || author === undefined) continue;
-      me ??= await appAccountId(ctx);
+      me ??= await appAccountId(ctx.deps.store, () => ctx.deps.jira.myAccountId());
       if (author === me) continue;
       if (author !== ticket.reporterId) organizations ??= await sharedOrganizations(ctx, ticket);
       const parties = {

@@ -10,6 +10,7 @@ import {
   transitionRulesKey,
 } from '../../../src/domain/workflows/published-rules';
 import { MemoryStore } from '../../support/memory-store';
+import { appAccountId } from '../../../src/app/shared/app-account';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const APP = 'app-account';
@@ -94,6 +95,20 @@ describe('publishRules', () => {
     expect(site.projectProperties.get(`ABC/${RECLASSIFICATION_RULES_KEY}`)).toEqual(
       reclassificationRules(abc, ids(['2']), APP),
     );
+  });
+
+  it('reads the app’s account id once: a later publication, and the sweep’s proof, take the kept one', async () => {
+    const store = new MemoryStore();
+    const first = fakeRules();
+    await publishRules(config({ projects: ['SUP'] }), 1, NOW, { rules: first.rules, store });
+    expect(first.calls.filter(([call]) => call === 'myAccountId')).toHaveLength(1);
+    const second = fakeRules();
+    await publishRules(config({ projects: ['SUP'] }), 2, NOW, { rules: second.rules, store });
+    expect(second.calls.filter(([call]) => call === 'myAccountId')).toEqual([]);
+    expect(second.appProperties.get(transitionRulesKey('SUP'))).toEqual(
+      transitionRules(config({}).names, APP),
+    );
+    await expect(appAccountId(store, () => Promise.reject(new Error('not read again')))).resolves.toBe(APP);
   });
 
   it.each([
