@@ -18,7 +18,10 @@ async function agentLocale(deps: EventDeps, accountId: string, now: Date): Promi
   return locale;
 }
 
-/** Jira locales look like `de_DE` / `en_US`, Forge's `de-DE` / `en-US`; anything else falls back to the project default. */
+/**
+ * Jira locales look like `de_DE` / `en_US`, Forge's `de-DE` / `en-US`; anything else falls back to the project
+ * default.
+ */
 function fromLocale(locale: string | undefined): Language | undefined {
   const prefix = locale?.slice(0, 2).toLowerCase();
   return prefix === 'de' || prefix === 'en' ? prefix : undefined;
@@ -27,8 +30,9 @@ function fromLocale(locale: string | undefined): Language | undefined {
 /**
  * Languages of the texts for one ticket: public texts in the customer organization's language, internal notes
  * in the language of the agent who caused the event (as their panel view kept it, or read from their Jira profile
- * only when an internal note is actually written, and kept a day). A note on what the ticket's reporter did, when the read of the ticket says
- * that is a customer account, is in the project's language: its readers are agents, and no profile is read.
+ * only when an internal note is actually written, and kept a day). A note on what the ticket's reporter did, when
+ * the read of the ticket says that is a customer account, is in the project's language: its readers are agents,
+ * and no profile is read.
  */
 export class CommentLanguages {
   private agent: Language | undefined;

@@ -65,7 +65,7 @@ export interface PanelRequest {
   issueKey: string;
   issueId?: string | undefined;
   projectKey: string | undefined;
-  /** The signed-in agent and their locale, from the same context: kept for the internal notes the app writes for them. */
+  /** The signed-in user and their locale, from the same context: an agent's is kept for the notes written for them. */
   viewer?: { accountId: string; locale: string } | undefined;
 }
 

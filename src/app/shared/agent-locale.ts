@@ -1,11 +1,12 @@
-import type { KeyValueStore } from '../ports';
-
-/**
+/*
  * An agent's locale as the app last learnt it, per installation (the key names the account): from the agent's own
  * view of the issue panel (the Forge context's `locale`, set by Atlassian for the signed-in user) or, when the
  * agent has not opened a panel for a day, from their Jira profile (3 points). The event rules write internal notes
  * in it (`CommentLanguages`). Only the locale is kept, never a name or an e-mail address.
  */
+import type { KeyValueStore } from '../ports';
+
+/** What is kept per agent: when it was learnt, and the locale (`null`: the profile names none). */
 interface StoredLocale {
   at: string;
   locale: string | null;

@@ -64,7 +64,7 @@ export class WorkflowTransitions {
     return (await this.offered(projectKey, ticket)).find((o) => o.toName === wanted)?.transition ?? null;
   }
 
-  /** The transition from the ticket's status to the status with id `statusId`, or `null` (kept as for {@link resolve}). */
+  /** The transition from the ticket's status to the status with id `statusId`, or `null`; kept as `resolve` keeps. */
   async resolveTo(
     projectKey: string,
     ticket: TransitionFrom,

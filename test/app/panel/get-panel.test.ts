@@ -640,6 +640,15 @@ describe('getPanel', () => {
     ]);
     await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP', viewer }, agent.panelDeps);
     await expect(keptAgentLocale(agent.panelDeps.store, 'agent-7', NOW)).resolves.toBe('de-DE');
+    // The agent's next view finds it kept: no write.
+    const written: string[] = [];
+    const set = agent.panelDeps.store.set.bind(agent.panelDeps.store);
+    agent.panelDeps.store.set = async (key, value, options) => {
+      written.push(key);
+      return set(key, value, options);
+    };
+    await getPanel({ issueKey: 'SUP-1', projectKey: 'SUP', viewer }, agent.panelDeps);
+    expect(written.filter((k) => k.includes('agentLocale'))).toEqual([]);
 
     const refused = await deps([
       [

@@ -57,6 +57,12 @@ describe('an agent’s kept locale', () => {
   it.each([
     { name: 'nothing kept', kept: undefined, view: 'de-DE', writes: 1 },
     {
+      name: 'the same locale kept at this instant',
+      kept: { locale: 'de-DE', hoursAgo: 0 },
+      view: 'de-DE',
+      writes: 0,
+    },
+    {
       name: 'the same locale kept 11 hours ago',
       kept: { locale: 'de-DE', hoursAgo: 11 },
       view: 'de-DE',

@@ -1,5 +1,5 @@
 import { appAccountId } from '../../../src/app/shared/app-account';
-import { MemoryStore } from '../../support/memory-store';
+import { ExpiringStore, MemoryStore } from '../../support/memory-store';
 
 describe('the app’s own account id', () => {
   it('is read once and kept', async () => {
@@ -12,6 +12,17 @@ describe('the app’s own account id', () => {
     await expect(appAccountId(store, read)).resolves.toBe('app-1');
     await expect(appAccountId(store, read)).resolves.toBe('app-1');
     expect(reads).toEqual(['myself']);
+  });
+
+  it('is kept a year, then read again', async () => {
+    const store = new ExpiringStore();
+    let reads = 0;
+    const read = async () => `app-${++reads}`;
+    await appAccountId(store, read);
+    store.advanceDays(364);
+    await expect(appAccountId(store, read)).resolves.toBe('app-1');
+    store.advanceDays(2);
+    await expect(appAccountId(store, read)).resolves.toBe('app-2');
   });
 
   it.each([
