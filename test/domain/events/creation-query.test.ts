@@ -105,6 +105,10 @@ describe('creationQuery: the search that finds a new ticket only when a rule act
     });
   });
 
+  it('a creation time that is no instant: read, since no region can be said to be in hours', () => {
+    expect(creationQuery(createdEvent({ created: 'yesterday' }), mapped, ids)).toEqual({ reason: 'outOfHours' });
+  });
+
   it('a region out of hours without an Organizations field JQL can name: read', () => {
     const holiday = createdEvent({ created: '2026-12-01T10:00:00.000+0000' });
     expect(creationQuery(holiday, mapped, { ...ids, organizations: 'organizations' })).toEqual({
