@@ -293,7 +293,10 @@ const parameters = propertyParameters(20);
  * customer's Delivery, the Delivery rules' write of the ticket's state dropped the flag saying it was not set back.
  * Last, from the installation property below (seed 2026): a Software Defect moved from Resolved to In Progress, a
  * move its workflow forbids, whose event was handled 20 days later: set back into Resolved, it kept the Resolved
- * cycle the move had ended and was closed 20 days after the revert instead of 50.
+ * cycle the move had ended and was closed 20 days after the revert instead of 50. From seed 15 at 150 runs: a new
+ * Software Defect moved to Resolved and closed by its customer, every event handled after the close: each read
+ * showed it Closed, so no decision recorded anything, and the ticket that had waited in Resolved kept no state (a
+ * ticket without a state leaving a status with a timer now stops that timer, recorded after the fact).
  */
 const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step[]][] = [
   [
@@ -354,13 +357,24 @@ const EXAMPLES: [{ duplicateRate: number; reorder: boolean; seed: number }, Step
       { action: { t: 'sweep', days: 20 }, settle: true },
     ],
   ],
+  [
+    { duplicateRate: 0, reorder: false, seed: 0 },
+    [
+      { action: { t: 'create', type: 'Software Defect', customer: 0, channel: 'portal' }, settle: false },
+      { action: { t: 'transition', ticket: 0, pick: 3 }, settle: false },
+      { action: { t: 'customerClose', ticket: 0, pick: 0 }, settle: false },
+      { action: { t: 'version', ticket: 0, version: '14.21.0.0' }, settle: false },
+    ],
+  ],
 ];
 
 /**
  * Shrunk counterexamples of the installation property, replayed on every run. From seed 2026: a Software Defect
  * open before the installation, moved to Resolved and (20 days later) to In Progress, a move its workflow forbids,
  * whose event was handled another 20 days later; the revert into Resolved kept the cycle the move had ended, and
- * the sweep closed the ticket 20 days after the revert.
+ * the sweep closed the ticket 20 days after the revert. From seed 15 at 150 runs: a ticket open before the
+ * installation moved to a status with a timer and closed by its customer, both events handled after the close:
+ * it kept no state.
  */
 const INSTALLED_EXAMPLES: [
   { duplicateRate: number; reorder: boolean; seed: number },
@@ -377,6 +391,17 @@ const INSTALLED_EXAMPLES: [
       { action: { t: 'sweep', days: 20 }, settle: true },
       { action: { t: 'sweep', days: 20 }, settle: true },
       { action: { t: 'customerClose', ticket: 0, pick: 0 }, settle: false },
+    ],
+  ],
+  [
+    { duplicateRate: 0, reorder: false, seed: 0 },
+    ['Incident'],
+    [
+      { action: { t: 'create', type: 'Incident', customer: 0, channel: 'portal' }, settle: false },
+      { action: { t: 'transition', ticket: 3, pick: 5 }, settle: false },
+      { action: { t: 'version', ticket: 0, version: '14.21.0.0' }, settle: false },
+      { action: { t: 'customerClose', ticket: 3, pick: 0 }, settle: false },
+      { action: { t: 'reclassify', ticket: 0, type: 'Incident' }, settle: false },
     ],
   ],
 ];

@@ -6,7 +6,7 @@ import { decideConfidentiality } from './confidentiality-rule';
 import { decideCustomerComment } from './customer-comment-rule';
 import { decideEmailIntake } from './email-intake-rule';
 import type { EventAction, RevertStatusAction, RuleResult } from './event-actions';
-import { startTimer } from '../timers';
+import { startTimer, timerFor } from '../timers';
 import { decideOutOfHours } from './out-of-hours-rule';
 import { decidePriorityNote } from './priority-note-rule';
 import { decideReclassification } from './reclassification-rule';
@@ -90,13 +90,20 @@ function moveAllowedFor(input: RuleInput, ticket: RuleInput['ticket']): boolean 
  * The state the rules start from. A ticket without a state property (one the app never wrote, or whose rules
  * recorded nothing but its status: docs/decisions/0026) starts from the state of a ticket in the status this
  * event's move left, when the event moved it into the status it is in, so that the move is judged and timed as a
- * move (a timer started with its Clarification origin); otherwise from its own status.
+ * move (a timer started with its Clarification origin); otherwise from its own status. Where its kind runs a timer
+ * in the status it left, that timer ran unrecorded (the move in was decided late, on a read that already showed
+ * the ticket elsewhere, or the ticket waited there since before the installation): it starts as recorded after the
+ * fact (`installBackfill`), so that this move stops it and the state written says so.
  */
 function startingState(input: RuleInput): ProcessState {
-  const { ticket, event, now } = input;
+  const { ticket, event, now, config } = input;
   if (ticket.state) return ticket.state;
   const move = changeOf(event, 'status');
-  return initialState(now, move?.from && move.to === ticket.statusId ? move.from : ticket.statusId);
+  if (!move?.from || move.to !== ticket.statusId) return initialState(now, ticket.statusId);
+  const left = statusOfName(config, move.fromString ?? undefined);
+  if (ticket.kind === undefined || left === undefined || timerFor(ticket.kind, left) === 'none')
+    return initialState(now, move.from);
+  return startTimer(ticket.kind, left, now, { statusId: move.from, reason: 'installBackfill' }, config);
 }
 
 /**

@@ -109,6 +109,29 @@ describe('decideIssueChange', () => {
     });
   });
 
+  it.each<[string, [string, string], Partial<ProcessState> | 'nothing', boolean]>([
+    [
+      'out of Resolved, where the kind runs a timer: that timer stops, recorded after the fact',
+      ['s-res', 'Resolved'],
+      { cycle: 1, lastReset: { at: NOW.toISOString(), reason: 'installBackfill' } },
+      true,
+    ],
+    [
+      'out of In Progress, where no timer runs: nothing to record',
+      ['s-prog', 'In Progress'],
+      'nothing',
+      false,
+    ],
+    ['out of a status the process does not know: nothing to record', ['s-x', 'Waiting'], 'nothing', false],
+  ])('a ticket without a state moved %s', (_name, from, expected, stopped) => {
+    const closed = ticket({ statusId: 's-closed', statusName: 'Closed', status: 'closed' });
+    const { state, actions } = decideIssueChange(input(closed, statusChange(from, ['s-closed', 'Closed'])));
+    expect(state).toMatchObject({ timer: 'none', statusId: 's-closed', nextDueAt: undefined });
+    if (expected === 'nothing') expect([state.cycle, state.resets]).toEqual([0, undefined]);
+    else expect(state).toMatchObject(expected);
+    expect(actions.some((a) => a.type === 'audit' && a.entry.action === 'timerStopped')).toBe(stopped);
+  });
+
   it('a duplicated event does not start a second cycle', () => {
     const t = ticket({
       statusId: 's-clar',
