@@ -106,7 +106,9 @@ describe('creationQuery: the search that finds a new ticket only when a rule act
   });
 
   it('a creation time that is no instant: read, since no region can be said to be in hours', () => {
-    expect(creationQuery(createdEvent({ created: 'yesterday' }), mapped, ids)).toEqual({ reason: 'outOfHours' });
+    expect(creationQuery(createdEvent({ created: 'yesterday' }), mapped, ids)).toEqual({
+      reason: 'outOfHours',
+    });
   });
 
   it('a region out of hours without an Organizations field JQL can name: read', () => {
