@@ -22,7 +22,7 @@ import { round } from './bench-metrics';
 import { runNaiveSweep } from './naive-sweep';
 import { siteSetupBench } from './site-setup';
 import { figures, markdownTable } from './report';
-import { dayBench, dayTable } from './day/day-bench';
+import { dayBench, daySeeds, dayTable, OTHER_SEEDS } from './day/day-bench';
 import { bundleFigures, computeFigures } from './day/compute-bench';
 import { fleetBench } from './day/fleet-bench';
 import { runUiBench } from './ui-bench';
@@ -241,6 +241,7 @@ async function main(): Promise<void> {
   const log = quiet();
   const started = performance.now();
   const day = await dayBench({ days: dayDays, seed: 14, progress });
+  const seeds = await daySeeds(OTHER_SEEDS, progress);
   const compute = { ...computeFigures(day.appRun), bundle: await bundleFigures() };
   const fleet = await fleetBench({
     installations: fleetInstallations,
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
     msPerCall: 50,
     pointsBudgetPerHour: BUDGET,
     setup,
-    day: day.section,
+    day: { ...day.section, otherSeeds: seeds },
     idle: day.idle,
     compute,
     fleet,
@@ -273,6 +274,16 @@ async function main(): Promise<void> {
   writeResults(results);
   log(
     `## Reference day (${day.section.days} day(s), ${day.section.openTickets} open tickets)\n\n${dayTable(day.section)}\n`,
+  );
+  log(
+    `Other seeds (app only): ${seeds.seeds
+      .map(
+        (r) =>
+          `${r.seed}: ${r.pointsPerDay} points, ${r.sitesPerPoolAtAverageHour.toLocaleString('en')} sites`,
+      )
+      .join(
+        '; ',
+      )}; mean ${seeds.meanPointsPerDay} points a day, ${seeds.sitesPerPoolAtMeanHour.toLocaleString('en')} sites per pool.\n`,
   );
   log(
     `Idle: ${day.idle.sweepsWithoutWrites} of ${day.idle.sweeps} sweeps wrote nothing; the most one of them cost ` +

@@ -160,6 +160,41 @@ export async function dayBench(options: { days: number; seed: number; progress: 
   };
 }
 
+/** The seeds of the reference day run besides the main one (14), app only: other tickets and customers acted on. */
+export const OTHER_SEEDS: readonly number[] = [1, 2, 3, 4, 5];
+
+/**
+ * The app's points on the reference day at `seeds` (the same acts on other tickets of other generated sites: which
+ * tickets a reminder is due on, which customers a Delivery's tickets belong to), with the sites one 65,000-point
+ * pool serves at each day's average hour, as the fleet section extrapolates from the main seed.
+ */
+export async function daySeeds(seeds: readonly number[], progress: (text: string) => void) {
+  const rows = [];
+  for (const seed of seeds) {
+    const app = referenceSite(OPEN_TICKETS, seed);
+    progress(`day: app at seed ${seed}`);
+    const run = await runAppDays({ ...app, days: 1, seed, warmupHours: WARMUP_HOURS });
+    app.clock.uninstall();
+    const { pointsPerDay, bySource } = summary(run);
+    rows.push({
+      seed,
+      pointsPerDay,
+      bySource: Object.fromEntries(SOURCES.map((s) => [s, bySource[s].points])),
+      sitesPerPoolAtAverageHour: sitesAtAverageHour(pointsPerDay),
+    });
+  }
+  const mean = round(rows.reduce((sum, r) => sum + r.pointsPerDay, 0) / Math.max(1, rows.length), 1);
+  return { seeds: rows, meanPointsPerDay: mean, sitesPerPoolAtMeanHour: sitesAtAverageHour(mean) };
+}
+
+/** Jira REST points per hour of one app's pool, shared by every site it is installed on. */
+export const POOL_POINTS = 65_000;
+
+/** The sites one hourly pool serves when each spends `pointsPerDay` evenly over the day. */
+export function sitesAtAverageHour(pointsPerDay: number): number {
+  return Math.floor(POOL_POINTS / Math.max(1, pointsPerDay / 24));
+}
+
 /** The comparison table of the day section. */
 export function dayTable(day: Awaited<ReturnType<typeof dayBench>>['section']): string {
   const ratio = (r: number | null) => (r === null ? '–' : `${r}×`);

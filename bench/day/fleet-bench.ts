@@ -14,12 +14,10 @@ import { QuotaPool } from '../../sandbox/jira/limits';
 import { STATUS } from '../../sandbox/jira/seed/demo-ids';
 import type { SimJiraSite } from '../../sandbox/jira/site';
 import { round } from '../bench-metrics';
-import { DAY_START, INSTALLED_AT, referenceSite } from './day-bench';
+import { DAY_START, INSTALLED_AT, POOL_POINTS, referenceSite, sitesAtAverageHour } from './day-bench';
 import { appRunner, installApp } from './app-day';
 import { runDays } from './day-schedule';
 import { HOUR_MS, OPEN_TICKETS } from './reference-day';
-
-const POOL_POINTS = 65_000;
 
 interface Installation {
   readonly name: string;
@@ -140,7 +138,7 @@ export async function fleetBench(options: {
         sitesPerPoolAtPeakHour: Math.floor(
           POOL_POINTS / Math.max(1, peakSimulated, options.perSite.peakHourPoints),
         ),
-        sitesPerPoolAtAverageHour: Math.floor(POOL_POINTS / Math.max(1, options.perSite.pointsPerDay / 24)),
+        sitesPerPoolAtAverageHour: sitesAtAverageHour(options.perSite.pointsPerDay),
         // The reading Atlassian staff gave (the pages' `requestJira` is not charged to the app): the pool divided by
         // the app's own busiest hour of the day section, without the pages' reads the simulation above charges.
         sitesPerPoolAtPeakHourIfPageReadsFree: Math.floor(

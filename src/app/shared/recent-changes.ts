@@ -37,9 +37,14 @@ const entrySchema = z.object({
 export interface RecentChanges {
   readonly deliveries: readonly number[];
   readonly tickets: readonly number[];
+  /**
+   * The recent Delivery changes with the time each was noted (`<id>@<time>`, most recent first): it differs from
+   * an earlier one whenever a Delivery change was noted since, also a second change of the same Delivery.
+   */
+  readonly deliveryMark: string;
 }
 
-export const NO_RECENT_CHANGES: RecentChanges = { deliveries: [], tickets: [] };
+export const NO_RECENT_CHANGES: RecentChanges = { deliveries: [], tickets: [], deliveryMark: '' };
 
 const prefixOf = (projectKey: string) => `recent:${projectKey}:`;
 
@@ -64,7 +69,7 @@ export async function noteRecentChange(
  * `searchReconciled`, 50 at a time). Entries past the window are deleted.
  *
  * @example
- * await recentChanges(store, 'SUP', now); // { deliveries: [10050], tickets: [10042, 10017] }
+ * await recentChanges(store, 'SUP', now); // { deliveries: [10050], tickets: [10042, 10017], deliveryMark: '10050@1764…' }
  */
 export async function recentChanges(
   store: KeyValueStore,
@@ -87,6 +92,11 @@ export async function recentChanges(
     cursor = page.cursor;
   } while (cursor);
   recent.sort((a, b) => b.at - a.at || b.id - a.id);
-  const of = (kind: RecentKind) => recent.filter((r) => (r.kind ?? kind) === kind).map((r) => r.id);
-  return { deliveries: of('delivery'), tickets: of('ticket') };
+  const of = (kind: RecentKind) => recent.filter((r) => (r.kind ?? kind) === kind);
+  const deliveries = of('delivery');
+  return {
+    deliveries: deliveries.map((r) => r.id),
+    tickets: of('ticket').map((r) => r.id),
+    deliveryMark: deliveries.map((r) => `${r.id}@${r.at}`).join(','),
+  };
 }

@@ -137,7 +137,11 @@ describe('moving a ticket into its Delivery', () => {
   it('a ticket whose links change is a recent change of the project, so searches reconcile it', async () => {
     const s = site();
     await moveIntoDelivery(s.deps, config, ticket(), CANDIDATES, D2, NOW);
-    await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({ deliveries: [], tickets: [10001] });
+    await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({
+      deliveries: [],
+      tickets: [10001],
+      deliveryMark: '',
+    });
   });
 
   it('a ticket only linked: its copy and its Delivery’s go stale, the other Delivery’s stays', async () => {
@@ -156,7 +160,11 @@ describe('moving a ticket into its Delivery', () => {
       undefined,
       NOW,
     );
-    await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({ deliveries: [], tickets: [10001] });
+    await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({
+      deliveries: [],
+      tickets: [10001],
+      deliveryMark: '',
+    });
   });
 
   it('already in its Delivery: no link changes, nothing touched, no recent change, no audit', async () => {
@@ -168,7 +176,11 @@ describe('moving a ticket into its Delivery', () => {
     });
     expect(s.calls).toEqual([]);
     await expect(dropped(s.store, KEYS)).resolves.toEqual([]);
-    await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({ deliveries: [], tickets: [] });
+    await expect(recentChanges(s.store, 'SD', NOW)).resolves.toEqual({
+      deliveries: [],
+      tickets: [],
+      deliveryMark: '',
+    });
     expect(s.audits).toEqual([]);
   });
 

@@ -16,14 +16,23 @@ describe('recent changes: the ids a search reconciles', () => {
     expect(await recentChanges(store, 'SD', at(3_000))).toEqual({
       deliveries: [10004],
       tickets: [10002, 10001],
+      deliveryMark: `10004@${at(1_500).getTime()}`,
     });
-    expect(await recentChanges(store, 'SDX', at(3_000))).toEqual({ deliveries: [], tickets: [10003] });
+    expect(await recentChanges(store, 'SDX', at(3_000))).toEqual({
+      deliveries: [],
+      tickets: [10003],
+      deliveryMark: '',
+    });
   });
 
   it('an entry without a kind counts as both', async () => {
     const store = new MemoryStore();
     await store.set('recent:SD:10001', { at: t0.toISOString() });
-    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [10001], tickets: [10001] });
+    expect(await recentChanges(store, 'SD', t0)).toEqual({
+      deliveries: [10001],
+      tickets: [10001],
+      deliveryMark: `10001@${t0.getTime()}`,
+    });
   });
 
   it('a change noted again counts from its latest time', async () => {
@@ -56,7 +65,7 @@ describe('recent changes: the ids a search reconciles', () => {
     const store = new MemoryStore();
     await store.set('recent:SD:10001', { at: 'yesterday' });
     await store.set('recent:SD:abc', { at: t0.toISOString() });
-    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [] });
+    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [], deliveryMark: '' });
     expect((await store.list('recent:SD:')).entries).toEqual([]);
   });
 
@@ -66,6 +75,21 @@ describe('recent changes: the ids a search reconciles', () => {
     await noteRecentChange(store, 'SD', '10003', 'delivery', t0);
     await noteRecentChange(store, 'SD', '10002', 'delivery', t0);
     expect((await recentChanges(store, 'SD', t0)).deliveries).toEqual([10003, 10002, 10001]);
+  });
+
+  it('the Delivery mark changes with every Delivery change noted, also one Delivery noted again, and not with tickets', async () => {
+    const store = new MemoryStore();
+    await noteRecentChange(store, 'SD', '10001', 'delivery', t0);
+    const first = (await recentChanges(store, 'SD', at(1_000))).deliveryMark;
+    await noteRecentChange(store, 'SD', '10005', 'ticket', at(500));
+    expect((await recentChanges(store, 'SD', at(1_000))).deliveryMark).toBe(first);
+    await noteRecentChange(store, 'SD', '10001', 'delivery', at(600));
+    const again = (await recentChanges(store, 'SD', at(1_000))).deliveryMark;
+    expect(again).not.toBe(first);
+    await noteRecentChange(store, 'SD', '10002', 'delivery', at(700));
+    expect((await recentChanges(store, 'SD', at(1_000))).deliveryMark).toBe(
+      `10002@${at(700).getTime()},10001@${at(600).getTime()}`,
+    );
   });
 
   it('reads a time written with an offset as the instant it is', async () => {
@@ -78,7 +102,7 @@ describe('recent changes: the ids a search reconciles', () => {
   it('an entry of a kind the app does not know is deleted', async () => {
     const store = new MemoryStore();
     await store.set('recent:SD:10001', { at: t0.toISOString(), kind: 'epic' });
-    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [] });
+    expect(await recentChanges(store, 'SD', t0)).toEqual({ deliveries: [], tickets: [], deliveryMark: '' });
     expect(store.data.size).toBe(0);
   });
 

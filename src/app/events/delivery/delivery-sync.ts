@@ -18,7 +18,13 @@ import {
 import { moveIntoDelivery, placementOf } from './delivery-move';
 import { plannedDeliveries } from './delivery-queries';
 import { scheduleTableRegeneration } from '../../shared/delivery-table-marks';
-import { NO_RECENT_CHANGES, noteRecentChange, recentChanges } from '../../shared/recent-changes';
+import {
+  NO_RECENT_CHANGES,
+  noteRecentChange,
+  recentChanges,
+  type RecentChanges,
+} from '../../shared/recent-changes';
+import { customersPlannedDeliveries } from './kept-planned-deliveries';
 
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
@@ -93,7 +99,8 @@ function noteOccurrence(input: RuleInput, statusChanged: boolean): string | unde
  * by organization so the search returns no other customer's) and the Planned ones it is linked to (its links
  * must go unless one is its target). A link whose Delivery's status the issue read did not carry leaves the
  * status to the search, so then every Planned Delivery of the project is searched. Deliveries just created,
- * edited or shipped are reconciled: their latest status, version, date and customer decide.
+ * edited or shipped are reconciled: their latest status, version, date and customer decide. The customer's are
+ * kept for the next of their tickets in a burst of moves (`customersPlannedDeliveries`).
  */
 async function placementCandidates(
   deps: EventDeps,
@@ -101,14 +108,14 @@ async function placementCandidates(
   ticket: Ticket,
   pending: boolean,
   plannedLinks: readonly IssueLinkRef[],
-  recent: readonly number[],
+  recent: RecentChanges,
 ): Promise<DeliveryCandidate[]> {
-  const { config, fieldIds } = input;
+  const { config, fieldIds, now } = input;
   const customers = pending ? ticket.organizations.map((o) => o.name) : [];
   const statusUnknown = plannedLinks.some((l) => l.otherStatusName === undefined);
   if (customers.length === 0 && !statusUnknown) return plannedLinks.map(linkedCandidate);
-  if (statusUnknown) return plannedDeliveries(deps, config, fieldIds, recent);
-  const searched = await plannedDeliveries(deps, config, fieldIds, recent, customers);
+  if (statusUnknown) return plannedDeliveries(deps, config, fieldIds, recent.deliveries);
+  const searched = await customersPlannedDeliveries(deps, config, fieldIds, recent, customers, now);
   const found = new Set(searched.map((c) => c.id));
   return [...searched, ...plannedLinks.filter((l) => !found.has(l.otherId)).map(linkedCandidate)];
 }
@@ -166,7 +173,7 @@ async function placeInDelivery(
     pending || plannedLinks.length > 0
       ? await recentChanges(deps.store, ticket.projectKey, now)
       : NO_RECENT_CHANGES;
-  const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent.deliveries);
+  const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent);
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   if (config.automation.dryRun) {
     await auditWouldLink(

@@ -261,6 +261,32 @@ describe('a ticket entering Delivery Pending', () => {
     expect(s.searches[0]?.jql).toContain('cf[10030] in ("ACME")');
   });
 
+  it('the customer’s next tickets within minutes are placed without a search, until a Delivery event is handled', async () => {
+    const planned = [D1];
+    const s = site(planned);
+    const second = defect('deliveryPending', { id: '10002', key: 'SD-2' });
+    await run(s, defect('deliveryPending'), ENTERED);
+    await run(s, second, { ...ENTERED, changelogId: '501' }, false, new Date(NOW.getTime() + 15_000));
+    expect(s.links).toEqual(['link DL-1 -> SD-1', 'link DL-1 -> SD-2']);
+    expect(s.searches).toHaveLength(1);
+    // A Delivery of the next version is planned for ACME; its event is handled before the next ticket's.
+    const d3: Planned = { id: '20003', key: 'DL-3', version: '2026.12', customers: [ACME] };
+    planned.push(d3);
+    const later = new Date(NOW.getTime() + 30_000);
+    const plannedD3 = ticket({
+      id: d3.id,
+      key: d3.key,
+      kind: 'delivery',
+      typeName: 'Delivery',
+      ...STATUS.planned,
+    });
+    await run(s, plannedD3, event({ kind: 'created', items: [] }), false, later);
+    const third = defect('deliveryPending', { id: '10003', key: 'SD-3', deliveryVersion: '2026.12' });
+    await run(s, third, { ...ENTERED, changelogId: '502' }, false, new Date(later.getTime() + 15_000));
+    expect(s.links).toEqual(['link DL-1 -> SD-1', 'link DL-1 -> SD-2', 'link DL-3 -> SD-3']);
+    expect(s.searches).toHaveLength(2);
+  });
+
   it('the search reconciles the Deliveries changed in the last minutes', async () => {
     const s = site([D1]);
     await noteRecentChange(s.store, 'SD', '20009', 'delivery', NOW);
