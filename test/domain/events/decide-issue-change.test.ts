@@ -132,6 +132,20 @@ describe('decideIssueChange', () => {
     expect(actions.some((a) => a.type === 'audit' && a.entry.action === 'timerStopped')).toBe(stopped);
   });
 
+  it.each<[string, Partial<Ticket>, [string, string]]>([
+    ['out of In Progress, where no timer runs', {}, ['s-prog', 'In Progress']],
+    ['out of a status the process does not know', {}, ['s-x', 'Waiting']],
+    ['of a kind the app does not manage, out of Resolved', { kind: undefined }, ['s-res', 'Resolved']],
+  ])(
+    'a ticket without a state moved %s is decided as one whose state is that status’s first',
+    (_name, overrides, from) => {
+      const closed = ticket({ statusId: 's-closed', statusName: 'Closed', status: 'closed', ...overrides });
+      const move = statusChange(from, ['s-closed', 'Closed']);
+      const stored = { ...closed, state: initialState(NOW, from[0]) };
+      expect(decideIssueChange(input(closed, move))).toEqual(decideIssueChange(input(stored, move)));
+    },
+  );
+
   it('a duplicated event does not start a second cycle', () => {
     const t = ticket({
       statusId: 's-clar',
@@ -398,6 +412,42 @@ describe('decideIssueChange', () => {
       expect(actions).toContainEqual(expect.objectContaining({ type: 'revertType' }));
       expect(state.flags).toEqual(flags);
     });
+  });
+
+  it('a type set back with a move the customer made: the move is judged as the customer’s, and the flag stays', () => {
+    // The same change as the first row above, made by the customer: a customer may only close a ticket that
+    // waits for them, so the move into Clarification is not allowed for the type set back either.
+    const t = ticket({
+      typeId: 't-sug',
+      typeName: 'Suggestion',
+      kind: 'suggestion',
+      statusId: 's-clar',
+      statusName: 'Clarification required / On hold',
+      status: 'clarification',
+      state: { ...initialState(new Date('2026-11-20T10:00:00Z'), 's-prog'), flags: ['illegalTransition'] },
+    });
+    const e = event({
+      items: [
+        {
+          field: 'status',
+          fieldId: 'status',
+          from: 's-prog',
+          fromString: 'In Progress',
+          to: 's-clar',
+          toString: 'x',
+        },
+        {
+          field: 'issuetype',
+          fieldId: 'issuetype',
+          from: 't-sd',
+          fromString: 'Software Defect',
+          to: 't-sug',
+          toString: 'Suggestion',
+        },
+      ],
+    });
+    expect(decideIssueChange(input(t, e)).state.flags).toEqual([]);
+    expect(decideIssueChange(input(t, e, { byCustomer: true })).state.flags).toEqual(['illegalTransition']);
   });
 
   it('a type set back keeps the flag of an earlier forbidden move Jira had no way back from', () => {
