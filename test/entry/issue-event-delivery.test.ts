@@ -245,6 +245,19 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(s.shipped(del)).toEqual([key, late].sort());
   });
 
+  it('a Delivery planned between two tickets of its customer: the second is placed by a new search, not the answer kept for the first', async () => {
+    const later = await delivery('14.21.3.1', '2026-12-20');
+    const first = await pending('Software Defect', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(later)).toEqual([first]);
+    // Acme's next Delivery, earlier than the one its CUSTOM tickets wait for: its event is handled first.
+    const next = await delivery('14.22.0.0', '2026-12-10');
+    const second = await pending('Consulting Request', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(next)).toEqual([first, second].sort());
+    expect(s.shipped(later)).toEqual([]);
+  });
+
   it('a ticket entering Delivery Pending searches only its customer’s Planned Deliveries, and leaves another customer’s it is linked to', async () => {
     const globex = [];
     for (let n = 0; n < 6; n++) globex.push(await delivery(`14.2${n}.0.0`, '2026-12-15', ORG.globex));
