@@ -130,6 +130,8 @@ interface SiteOptions {
   emailClauseUnknown?: boolean;
   /** The site refuses every search with 400. */
   searchRefused?: boolean;
+  /** The site refuses the new ticket's creation search with 400 (an option of another name), not the others. */
+  creationSearchRefused?: boolean;
   members?: string[];
   participants?: string[];
   config?: Record<string, unknown>;
@@ -171,6 +173,8 @@ function site(options: SiteOptions = {}) {
       calls.push('search');
       searches.push(request);
       if (options.searchRefused) throw new JiraHttpError('search', 400, 'refused');
+      if (options.creationSearchRefused && request.jql.includes('level IS NOT EMPTY'))
+        throw new JiraHttpError('search', 400, 'no such option');
       const channel = request.jql.includes('"request-channel-type" = email');
       const confidential = request.jql.includes('cf[10010] = "Yes"');
       if (channel && options.emailClauseUnknown) throw new JiraHttpError('search', 400, 'unknown field');
@@ -692,6 +696,16 @@ describe('handleIssueChange: deciding from the payload or reading the ticket', (
     await expect(s.handle(updated(t, [move(S.open, S.resolved)]))).rejects.toBe(failure);
   });
 
+  it('a ticket read without a state whose move records nothing keeps "no state yet" as of that view', async () => {
+    const t = issue({ type: T.softwareDefect, status: S.inProgress });
+    const s = site({ issues: [t] });
+    const outcome = await s.handle(updated(t, [move(S.open, S.inProgress)]));
+    expect(outcome).toEqual({ kind: 'handled', actions: 0 });
+    expect(s.count('getIssue')).toBe(1);
+    expect(s.edits).toEqual([]);
+    expect(s.entry()).toMatchObject({ stateless: true, basis: new Date(AT_EVENT).toISOString() });
+  });
+
   it('a ticket of a type the app does not manage is left, its entry made with the view it was read in', async () => {
     const t = issue({ type: T.task });
     const s = site({ issues: [t] });
@@ -856,6 +870,18 @@ describe('handleIssueChange: a new ticket is asked whether a rule acts before it
     await s.handle(created(t));
     expect(s.count('search')).toBe(0);
     expect(s.count('getIssue')).toBe(1);
+  });
+
+  it('an e-mail Incident left to the read (its creation search refused) is read by the channel search and made a Request', async () => {
+    const t = issue({ type: T.incident, byEmail: true });
+    const s = site({ issues: [t], creationSearchRefused: true });
+    const outcome = await s.handle(created(t));
+    expect(outcome).toEqual({ kind: 'handled', actions: 1 });
+    expect(s.count('search')).toBe(2);
+    expect(s.searches[1]?.jql).toBe('id = 10001 AND "request-channel-type" = email');
+    expect(s.count('getIssue')).toBe(0);
+    expect(s.edits[0]?.fields).toEqual({ issuetype: { id: T.request.id } });
+    await expect(readStoredCopy(s.store, 'SD-1')).resolves.toMatchObject({ bean: { id: '10001' } });
   });
 
   it('a site that refuses the creation search has the ticket read', async () => {
