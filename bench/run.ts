@@ -237,6 +237,17 @@ function quiet(): (text: string) => void {
   return log;
 }
 
+/** The report's line on the reference day at the other seeds. */
+function otherSeedsLine(seeds: Awaited<ReturnType<typeof daySeeds>>): string {
+  const rows = seeds.seeds.map(
+    (r) => `${r.seed}: ${r.pointsPerDay} points, ${r.sitesPerPoolAtAverageHour.toLocaleString('en')} sites`,
+  );
+  return (
+    `Other seeds (app only): ${rows.join('; ')}; mean ${seeds.meanPointsPerDay} points a day, ` +
+    `${seeds.sitesPerPoolAtMeanHour.toLocaleString('en')} sites per pool.\n`
+  );
+}
+
 async function main(): Promise<void> {
   const log = quiet();
   const started = performance.now();
@@ -275,16 +286,7 @@ async function main(): Promise<void> {
   log(
     `## Reference day (${day.section.days} day(s), ${day.section.openTickets} open tickets)\n\n${dayTable(day.section)}\n`,
   );
-  log(
-    `Other seeds (app only): ${seeds.seeds
-      .map(
-        (r) =>
-          `${r.seed}: ${r.pointsPerDay} points, ${r.sitesPerPoolAtAverageHour.toLocaleString('en')} sites`,
-      )
-      .join(
-        '; ',
-      )}; mean ${seeds.meanPointsPerDay} points a day, ${seeds.sitesPerPoolAtMeanHour.toLocaleString('en')} sites per pool.\n`,
-  );
+  log(otherSeedsLine(seeds));
   log(
     `Idle: ${day.idle.sweepsWithoutWrites} of ${day.idle.sweeps} sweeps wrote nothing; the most one of them cost ` +
       `${day.idle.maxPointsOfSweepWithoutWrites} points (${day.idle.sweepsWithoutWritesAtZeroPoints} cost 0).\n`,
