@@ -151,7 +151,8 @@ class NaiveApp {
           break;
         }
         case 'setType': {
-          const typeId = await this.links.issueTypeId(action.typeName);
+          const types = await this.links.issueTypes();
+          const typeId = types.find((t) => t.name === action.typeName)?.id;
           if (typeId) await this.jira.editIssue(key, { fields: { issuetype: { id: typeId } } });
           break;
         }

@@ -7,6 +7,7 @@ import {
   SATURDAY,
   SEVERE_FIELDS,
   closeSiteAfterEach,
+  USER,
 } from '../support/local-site';
 
 describe('issue events on the local site: confidentiality, working hours, intake, priorities', () => {
@@ -215,6 +216,18 @@ describe('issue events on the local site: confidentiality, working hours, intake
     // payload, unread; nothing to record but the status, so no state is written (docs/decisions/0029).
     expect(viaPortal.byOperation).toEqual({ searchAndReconsileIssuesUsingJqlPost: 1 });
     expect(viaPortal.points).toBe(1);
+  });
+
+  it('after the installation, an e-mail Incident takes the Request’s id from the issue types its publication kept', async () => {
+    s = await startEventsSite();
+    s.host.lifecycle('avi:forge:installed:app', USER.admin);
+    await s.settle();
+    const key = await s
+      .as('customer-acme-1')
+      .createIssue({ project: 'SD', issueType: 'Incident', summary: 'Mail subject', channel: 'email' });
+    const mail = await s.measure(() => Promise.resolve());
+    expect(s.typeName(key)).toBe('Request');
+    expect(mail.byOperation.getIssueAllTypes).toBeUndefined();
   });
 
   it('a Software Defect set to P1 gets one internal note pointing to the priority table (guide §3.1)', async () => {

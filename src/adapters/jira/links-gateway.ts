@@ -2,6 +2,7 @@ import { route } from '@forge/api';
 import type { LinksGateway as LinksPort } from '../../app/ports/jira';
 import { z } from 'zod';
 import { JiraHttpError } from '../../app/ports/jira-errors';
+import { listIssueTypes } from './issue-types';
 import { type JiraClient, ONE_ACCESS_OBJECT } from './jira-client';
 
 const securityLevelsSchema = z.looseObject({
@@ -14,8 +15,6 @@ const participantsSchema = z.looseObject({
 });
 const organizationUsersSchema = participantsSchema;
 const organizationsSchema = z.looseObject({ values: z.array(z.looseObject({ id: z.coerce.string() })) });
-const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string() }));
-
 /**
  * The Jira and JSM operations the event rules need beyond `JiraGateway`: issue links (Delivery tickets, §6),
  * security levels (confidentiality, §7), a user's locale (the agent's language), and who counts as the customer
@@ -117,14 +116,8 @@ export class LinksGateway implements LinksPort {
     return page.values.length > 0;
   }
 
-  /** Issue type id by name (case-insensitive), `undefined` when the site has no such type. */
-  async issueTypeId(name: string): Promise<string | undefined> {
-    const types = await this.client.call({
-      operation: 'getIssueAllTypes',
-      route: route`/rest/api/3/issuetype`,
-      schema: issueTypesSchema,
-      objects: (r) => r.length,
-    });
-    return types.find((t) => t.name.trim().toLowerCase() === name.trim().toLowerCase())?.id;
+  /** Every issue type of the site: id and name. */
+  issueTypes(): Promise<{ id: string; name: string }[]> {
+    return listIssueTypes(this.client);
   }
 }

@@ -2,9 +2,9 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import type { PlatformProbe, RulesPublisher } from '../../app/ports';
 import { JiraHttpError } from '../../app/ports/jira-errors';
+import { listIssueTypes } from './issue-types';
 import type { JiraClient } from './jira-client';
 
-const issueTypesSchema = z.array(z.looseObject({ id: z.string(), name: z.string() }));
 const myselfSchema = z.looseObject({ accountId: z.string() });
 const analysisSchema = z.looseObject({
   results: z.array(
@@ -87,13 +87,8 @@ export class RulesGateway implements RulesPublisher, PlatformProbe {
   }
 
   /** Every issue type of the site: id and name. */
-  async issueTypes(): Promise<{ id: string; name: string }[]> {
-    return this.client.call({
-      operation: 'getIssueAllTypes',
-      route: route`/rest/api/3/issuetype`,
-      schema: issueTypesSchema,
-      objects: (r) => r.length,
-    });
+  issueTypes(): Promise<{ id: string; name: string }[]> {
+    return listIssueTypes(this.client);
   }
 
   /** The account the caller acts as (for `asApp()`: the app's own user). */

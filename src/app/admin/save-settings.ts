@@ -27,11 +27,12 @@ export async function saveSettings(payload: unknown, deps: AdminDeps): Promise<S
     const scope = body.scope === 'project' ? body.projectKey : null;
     const changes = settingChanges(scopeSettings(loaded.config, scope), scopeSettings(after, scope));
     await recordSave(deps, scope ?? '', saved.version, changes);
-    // The Jira expressions look up tables in the configured names: publish them again (through the queue).
-    await deps.app.queue.push([publishRulesItem()]);
     // A field, type or security level name configured now may be one the kept lookups do not know yet.
     await forgetFieldNameIndex(deps.app.store);
     await forgetKeptIds(deps.app.store);
+    // The Jira expressions look up tables in the configured names: publish them again (through the queue; the
+    // publication keeps the issue types it reads, after the forgetting above).
+    await deps.app.queue.push([publishRulesItem()]);
   }
   if ('conflict' in saved) return conflictResult(saved, deps);
   return saveResult(saved, rows, prefix);

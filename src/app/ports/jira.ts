@@ -216,7 +216,8 @@ export interface LinksGateway {
   isOrganizationMember(organizationId: string, accountId: string): Promise<boolean>;
   /** Whether the account is a member of any JSM organization of the site. */
   isInAnyOrganization(accountId: string): Promise<boolean>;
-  issueTypeId(name: string): Promise<string | undefined>;
+  /** Every issue type of the site: id and name. */
+  issueTypes(): Promise<{ id: string; name: string }[]>;
 }
 
 /**

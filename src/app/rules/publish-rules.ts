@@ -9,6 +9,7 @@ import {
 import type { KeyValueStore, RulesPublisher } from '../ports';
 import { automationHeld } from '../shared/automation-hold';
 import { appAccountId } from '../shared/app-account';
+import { keepListedIds } from '../shared/kept-ids';
 
 /** KVS key recording what was published last: which projects carry tables, from which config version. */
 const PUBLISHED_RULES_KEY = 'rules:published';
@@ -40,8 +41,8 @@ function enforcedProjects(config: AppConfig): string[] {
  * property `jsm-process-rules`. Projects that no longer qualify (unmanaged, paused, dry run) lose their tables, so
  * the expressions allow everything there; while a failed platform check holds automation in dry run, every project
  * loses them (the event rules do not revert then either). Idempotent: every write replaces the whole value. Costs
- * the read of the issue types (and, once a year, of the app's account id: `appAccountId`) plus 2 writes per enforced
- * project and 2 deletes per withdrawn one.
+ * the read of the issue types (kept a week for the events' lookups by name: `keepListedIds`; and, once a year, the
+ * app's account id: `appAccountId`) plus 2 writes per enforced project and 2 deletes per withdrawn one.
  *
  * @example
  * await publishRules(config, 7, now, { rules, store }); // { configVersion: 7, projects: ['SUP'], at: '…' }
@@ -59,6 +60,8 @@ export async function publishRules(
       deps.rules.issueTypes(),
       appAccountId(deps.store, () => deps.rules.myAccountId()),
     ]);
+    // The same list names the types the e-mail intake re-types to: kept, so that an event need not read it.
+    await keepListedIds(deps.store, 'issueType', '', types);
     for (const projectKey of projects) {
       const { names } = configForProject(config, projectKey);
       const typeIds = Object.fromEntries(

@@ -31,7 +31,8 @@ const entryKey = (scope: string, name: string) =>
  * the ids never change, and events ask for the same few names every time. `lookup` lists what Jira has (every
  * entry it answers is kept, so the project's other levels are known too); a name Jira does not know is not
  * remembered, so a type or level the admin adds is found at once, and a settings save forgets every name
- * ({@link forgetKeptIds}), so a newly configured one is looked up afresh.
+ * ({@link forgetKeptIds}), so a newly configured one is looked up afresh (the publication of the rule tables that
+ * follows a save or an installation keeps the issue types it lists again: {@link keepListedIds}).
  *
  * @example
  * await keptIdByName(store, 'securityLevel', 'SD', 'Support Graz', () => links.securityLevels('SD')); // '10101'
@@ -50,10 +51,41 @@ export async function keptIdByName(
   const listed = await lookup();
   const found = listed.find((entry) => entryKey(scope, entry.name) === key)?.id;
   if (found === undefined) return undefined;
-  const byName: Record<string, string> = Object.assign(Object.create(null) as object, cached?.byName);
-  for (const entry of listed) byName[entryKey(scope, entry.name)] ??= entry.id;
-  await store.set<KeptIds>(CACHE_KEYS[kind], { byName }, { ttlDays: KEEP_DAYS });
+  await keep(store, kind, scope, listed, cached);
   return found;
+}
+
+/**
+ * Keeps every entry of a list Jira answered for another purpose (the issue types the rule tables are published
+ * with), for a week, beside what is kept already: the next {@link keptIdByName} of any of them asks Jira nothing.
+ *
+ * @example
+ * await keepListedIds(store, 'issueType', '', [{ id: '10010', name: 'Request' }]);
+ * await keptIdByName(store, 'issueType', '', 'request', unasked); // '10010'
+ */
+export async function keepListedIds(
+  store: KeyValueStore,
+  kind: KeptIdKind,
+  scope: string,
+  listed: readonly NamedId[],
+): Promise<void> {
+  if (listed.length === 0) return;
+  await keep(store, kind, scope, listed, await store.get<KeptIds>(CACHE_KEYS[kind]));
+}
+
+/** Writes `kept` with the entries of `listed`, which Jira just answered and so replace kept ones of their name. */
+async function keep(
+  store: KeyValueStore,
+  kind: KeptIdKind,
+  scope: string,
+  listed: readonly NamedId[],
+  kept: KeptIds | undefined,
+): Promise<void> {
+  const fresh: Record<string, string> = Object.create(null) as Record<string, string>;
+  // A name listed twice keeps its first id, as the lookup's `find` does.
+  for (const entry of listed) fresh[entryKey(scope, entry.name)] ??= entry.id;
+  const byName: Record<string, string> = Object.assign(Object.create(null) as object, kept?.byName, fresh);
+  await store.set<KeptIds>(CACHE_KEYS[kind], { byName }, { ttlDays: KEEP_DAYS });
 }
 
 /**

@@ -146,8 +146,11 @@ function setup(
       site.levelReads += 1;
       return site.levels;
     },
-    async issueTypeId(name: string) {
-      return name === 'Request' ? 't-req' : undefined;
+    async issueTypes() {
+      return [
+        { id: 't-inc', name: 'Incident' },
+        { id: 't-req', name: 'Request' },
+      ];
     },
     async userLocale(accountId: string) {
       localeReads.push(accountId);

@@ -252,8 +252,8 @@ function site(options: SiteOptions = {}) {
     async securityLevels() {
       return [];
     },
-    async issueTypeId(name: string) {
-      return Object.values(T).find((t) => t.name === name)?.id;
+    async issueTypes() {
+      return Object.values(T).map((t) => ({ id: t.id, name: t.name }));
     },
     async userLocale() {
       return 'en_US';

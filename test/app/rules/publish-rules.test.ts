@@ -11,6 +11,7 @@ import {
 } from '../../../src/domain/workflows/published-rules';
 import { MemoryStore } from '../../support/memory-store';
 import { appAccountId } from '../../../src/app/shared/app-account';
+import { keptIdByName } from '../../../src/app/shared/kept-ids';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const APP = 'app-account';
@@ -95,6 +96,18 @@ describe('publishRules', () => {
     expect(site.projectProperties.get(`ABC/${RECLASSIFICATION_RULES_KEY}`)).toEqual(
       reclassificationRules(abc, ids(['2']), APP),
     );
+  });
+
+  it('keeps the issue types it read, so that the e-mail intake’s lookup by name asks Jira nothing', async () => {
+    const site = fakeRules([
+      { id: '1', name: 'Incident' },
+      { id: '4', name: 'Request' },
+    ]);
+    const store = new MemoryStore();
+    await publishRules(config({ projects: ['SUP'] }), 1, NOW, { rules: site.rules, store });
+    const unasked = () => Promise.reject(new Error('Jira was asked'));
+    await expect(keptIdByName(store, 'issueType', '', 'request', unasked)).resolves.toBe('4');
+    await expect(keptIdByName(store, 'issueType', '', 'Incident', unasked)).resolves.toBe('1');
   });
 
   it('reads the app’s account id once: a later publication, and the sweep’s proof, take the kept one', async () => {

@@ -1,4 +1,4 @@
-import { forgetKeptIds, keptIdByName, type NamedId } from '../../../src/app/shared/kept-ids';
+import { forgetKeptIds, keepListedIds, keptIdByName, type NamedId } from '../../../src/app/shared/kept-ids';
 import { ExpiringStore } from '../../support/memory-store';
 
 /** A site whose security levels per project are listed by `lookup`, counting the lists asked for. */
@@ -91,5 +91,29 @@ describe('kept ids: the record in storage is shared by every invocation of the i
     await s.levelId('SD', 'DACH support');
     await forgetKeptIds(s.store);
     expect([...s.store.data.keys()]).toEqual([]);
+  });
+
+  it('a list answered elsewhere is kept beside the kept names, for a week; Jira’s newer ids replace kept ones', async () => {
+    const store = new ExpiringStore();
+    await store.set('events:issue-type-ids', { byName: { request: '10001', suggestion: '10002' } });
+    await keepListedIds(store, 'issueType', '', [
+      { id: '10010', name: ' Request' },
+      { id: '10011', name: 'Incident' },
+      { id: '10099', name: 'incident' },
+    ]);
+    expect(store.data.get('events:issue-type-ids')).toEqual({
+      byName: { request: '10010', suggestion: '10002', incident: '10011' },
+    });
+    const unasked = () => Promise.reject(new Error('Jira was asked'));
+    store.advanceDays(6);
+    await expect(keptIdByName(store, 'issueType', '', 'incident', unasked)).resolves.toBe('10011');
+    store.advanceDays(1);
+    expect(store.data.has('events:issue-type-ids')).toBe(false);
+  });
+
+  it('an empty list keeps nothing and writes nothing', async () => {
+    const store = new ExpiringStore();
+    await keepListedIds(store, 'securityLevel', 'SD', []);
+    expect([...store.data.keys()]).toEqual([]);
   });
 });
