@@ -258,6 +258,24 @@ describe('issue events on the local site: Delivery tickets (guide §3.1.1, §3.3
     expect(s.shipped(later)).toEqual([]);
   });
 
+  it('a Delivery deleted between two tickets of its customer: the second is placed without it, after a new search', async () => {
+    const doomed = await delivery('14.22.0.0', '2026-12-10');
+    const later = await delivery('14.21.3.1', '2026-12-20');
+    const first = await pending('Software Defect', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(doomed)).toEqual([first]);
+    // An agent deletes Acme's next Delivery (Jira deletes its links with it). The app handles no deleted-issue
+    // event, so the answer kept for the first ticket still names it.
+    const gone = s.site.store.issue(doomed);
+    if (!gone) throw new Error(`no ${doomed}`);
+    for (const link of s.site.store.linksOf(gone.id)) s.site.store.deleteLink(link);
+    s.site.store.deleteIssue(gone);
+    const second = await pending('Consulting Request', 'CUSTOM');
+    await s.settle();
+    expect(s.shipped(later)).toEqual([second]);
+    expect(s.failedInvocations()).toEqual([]);
+  });
+
   it('a ticket entering Delivery Pending searches only its customer’s Planned Deliveries, and leaves another customer’s it is linked to', async () => {
     const globex = [];
     for (let n = 0; n < 6; n++) globex.push(await delivery(`14.2${n}.0.0`, '2026-12-15', ORG.globex));

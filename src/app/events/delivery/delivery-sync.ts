@@ -24,7 +24,8 @@ import {
   recentChanges,
   type RecentChanges,
 } from '../../shared/recent-changes';
-import { customersPlannedDeliveries } from './kept-planned-deliveries';
+import { JiraHttpError } from '../../ports/jira-errors';
+import { customersPlannedDeliveries, forgetCustomersPlannedDeliveries } from './kept-planned-deliveries';
 
 /**
  * Keeps Delivery tickets in line after an issue event (guide §3.3, PROCESS.md §6):
@@ -111,13 +112,31 @@ async function placementCandidates(
   recent: RecentChanges,
 ): Promise<DeliveryCandidate[]> {
   const { config, fieldIds, now } = input;
-  const customers = pending ? ticket.organizations.map((o) => o.name) : [];
+  const customers = pending ? customersOf(ticket) : [];
   const statusUnknown = plannedLinks.some((l) => l.otherStatusName === undefined);
   if (customers.length === 0 && !statusUnknown) return plannedLinks.map(linkedCandidate);
   if (statusUnknown) return plannedDeliveries(deps, config, fieldIds, recent.deliveries);
   const searched = await customersPlannedDeliveries(deps, config, fieldIds, recent, customers, now);
   const found = new Set(searched.map((c) => c.id));
   return [...searched, ...plannedLinks.filter((l) => !found.has(l.otherId)).map(linkedCandidate)];
+}
+
+/** The customers whose Planned Deliveries a ticket may go into: the organizations it is shared with, by name. */
+const customersOf = (ticket: Ticket): string[] => ticket.organizations.map((o) => o.name);
+
+/**
+ * Whether `error`, from placing a ticket in `target`, is Jira's "not found" for a Delivery that no longer exists:
+ * a 404 alone may also be the link type or the ticket, so the Delivery is read (1 point, only after such a 404).
+ */
+async function deliveryDeleted(deps: EventDeps, error: unknown, target: DeliveryCandidate): Promise<boolean> {
+  if (!(error instanceof JiraHttpError) || !error.isNotFound) return false;
+  try {
+    await deps.jira.getIssue(target.key, { fields: ['status'] });
+    return false;
+  } catch (read) {
+    if (read instanceof JiraHttpError && read.isNotFound) return true;
+    throw read;
+  }
 }
 
 /**
@@ -159,6 +178,7 @@ async function placeInDelivery(
   input: Omit<RuleInput, 'event'>,
   ticket: Ticket,
   occurrences: { readonly change: string | undefined; readonly note: string | undefined },
+  gone?: string,
 ): Promise<void> {
   const occurrence = occurrences.note;
   const { config, now } = input;
@@ -173,7 +193,9 @@ async function placeInDelivery(
     pending || plannedLinks.length > 0
       ? await recentChanges(deps.store, ticket.projectKey, now)
       : NO_RECENT_CHANGES;
-  const candidates = await placementCandidates(deps, input, ticket, pending, plannedLinks, recent);
+  const candidates = (await placementCandidates(deps, input, ticket, pending, plannedLinks, recent)).filter(
+    (c) => c.id !== gone,
+  );
   const target = pending && versioned ? deliveryFor(versioned, candidates, config) : undefined;
   if (config.automation.dryRun) {
     await auditWouldLink(
@@ -199,7 +221,11 @@ async function placeInDelivery(
     move = await moveIntoDelivery(deps, config, ticket, candidates, target, now);
   } catch (error) {
     if (linkKey) await deps.ledger.release(linkKey);
-    throw error;
+    if (gone !== undefined || !target || !(await deliveryDeleted(deps, error, target))) throw error;
+    // The Delivery was deleted after the answer that named it (kept a few minutes, or a search the index had not
+    // caught up with; Forge's deleted-issue event is not handled): the ticket is placed again without it.
+    await forgetCustomersPlannedDeliveries(deps.store, config.projectKey, customersOf(ticket));
+    return placeInDelivery(deps, input, ticket, occurrences, target.id);
   }
   const { touched, linked } = move;
   if (target && linked) {
@@ -211,25 +237,34 @@ async function placeInDelivery(
     );
   }
   if (linkKey) await deps.ledger.complete(linkKey, now);
-  if (pending && !target && occurrence !== undefined) {
-    const state = ticket.state ?? initialState(now, ticket.statusId);
-    const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}:${occurrence}`;
-    if (!state.done.includes(key)) {
-      const text = renderMessage(config, 'deliveryMissing', config.defaultLanguage, {
-        ticketKey: ticket.key,
-        version: ticket.deliveryVersion ?? '',
-      });
-      await deps.jira.editIssue(
-        ticket.key,
-        {
-          comment: { body: textToAdf(text), internal: true, occurrence: key },
-          properties: [
-            { key: PROCESS_STATE_KEY, value: withFlag(withDone(state, key), DELIVERY_MISSING_FLAG) },
-          ],
-        },
-        { notifyUsers: false },
-      );
-    }
-  }
+  if (pending && !target && occurrence !== undefined) await noteNoDelivery(deps, input, ticket, occurrence);
   for (const deliveryId of touched) await scheduleTableRegeneration(deps, ticket.projectKey, deliveryId, now);
+}
+
+/**
+ * Tells the agents, in an internal note without notifications, that no Planned Delivery of the ticket's customer
+ * and version exists yet, and flags the ticket; once per `occurrence` (the change that put it there).
+ */
+async function noteNoDelivery(
+  deps: EventDeps,
+  input: Omit<RuleInput, 'event'>,
+  ticket: Ticket,
+  occurrence: string,
+): Promise<void> {
+  const { config, now } = input;
+  const state = ticket.state ?? initialState(now, ticket.statusId);
+  const key = `${ticket.id}:deliveryMissing:${ticket.deliveryVersion ?? ''}:${occurrence}`;
+  if (state.done.includes(key)) return;
+  const text = renderMessage(config, 'deliveryMissing', config.defaultLanguage, {
+    ticketKey: ticket.key,
+    version: ticket.deliveryVersion ?? '',
+  });
+  await deps.jira.editIssue(
+    ticket.key,
+    {
+      comment: { body: textToAdf(text), internal: true, occurrence: key },
+      properties: [{ key: PROCESS_STATE_KEY, value: withFlag(withDone(state, key), DELIVERY_MISSING_FLAG) }],
+    },
+    { notifyUsers: false },
+  );
 }

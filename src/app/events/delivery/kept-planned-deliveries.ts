@@ -65,6 +65,15 @@ export async function customersPlannedDeliveries(
   return searched;
 }
 
+/** Forgets the kept answer for `customers`, so that their next ticket searches (a Delivery it named is gone). */
+export async function forgetCustomersPlannedDeliveries(
+  store: EventDeps['store'],
+  projectKey: string,
+  customers: readonly string[],
+): Promise<void> {
+  await store.delete(keptKey(projectKey, customers));
+}
+
 /** A kept candidate as the search gives one: optional properties only where they have a value. */
 function candidate(c: DeliveryCandidate): DeliveryCandidate {
   return {

@@ -2,6 +2,7 @@ import { syncDeliveryForEvent } from '../../../../src/app/events/delivery/delive
 import type { EventDeps } from '../../../../src/app/events/event-deps';
 import type { WorkItem } from '../../../../src/app/ports';
 import type { CommentInput, EntityProperty, IssueBean, SearchRequest } from '../../../../src/app/ports/jira';
+import { JiraHttpError, UpstreamError } from '../../../../src/app/ports/jira-errors';
 import { ActionLedger } from '../../../../src/app/shared/action-ledger';
 import type { AuditEntry } from '../../../../src/app/shared/audit-log';
 import { noteRecentChange, recentChanges } from '../../../../src/app/shared/recent-changes';
@@ -45,14 +46,27 @@ interface Edit {
  * named customers' when the search names customers), the links made and deleted, the ticket edits, the queue and
  * the audit trail.
  */
-function site(planned: Planned[] = [], options: { linkFailures?: number } = {}) {
+function site(
+  planned: Planned[] = [],
+  options: { linkFailures?: number | JiraHttpError[]; unlinkFailures?: Error[]; readFailure?: Error } = {},
+) {
   const store = new MemoryStore();
   const searches: SearchRequest[] = [];
   const links: string[] = [];
   const edits: Edit[] = [];
   const queued: WorkItem[] = [];
   const audits: AuditEntry[] = [];
-  let linkFailures = options.linkFailures ?? 0;
+  const failures = options.linkFailures ?? 0;
+  const linkFailures: Error[] =
+    typeof failures === 'number'
+      ? Array.from({ length: failures }, () => new Error('link refused'))
+      : [...failures];
+  /** Keys of Deliveries deleted from the site (a search may still return them while the index lags). */
+  const deleted = new Set<string>();
+  const notFound = (operation: string) =>
+    new JiraHttpError(operation, 404, '{"errorMessages":["Issue does not exist"]}');
+  const reads: string[] = [];
+  const unlinkFailures = [...(options.unlinkFailures ?? [])];
   const deps = {
     store,
     ledger: new ActionLedger(store),
@@ -77,16 +91,23 @@ function site(planned: Planned[] = [], options: { linkFailures?: number } = {}) 
       async getIssueProperty() {
         return undefined;
       },
+      async getIssue(key: string, read: { fields: string[] }) {
+        reads.push(`${key} ${read.fields.join(',')}`);
+        if (options.readFailure) throw options.readFailure;
+        if (deleted.has(key)) throw notFound('getIssue');
+        return { id: planned.find((d) => d.key === key)?.id ?? '0', key, fields: {} };
+      },
     },
     links: {
       async createLink(_type: string, source: string, destination: string) {
-        if (linkFailures > 0) {
-          linkFailures -= 1;
-          throw new Error('link refused');
-        }
+        const failure = linkFailures.shift();
+        if (failure) throw failure;
+        if (deleted.has(source)) throw notFound('createIssueLink');
         links.push(`link ${source} -> ${destination}`);
       },
       async deleteLink(linkId: string) {
+        const failure = unlinkFailures.shift();
+        if (failure) throw failure;
         links.push(`delete ${linkId}`);
       },
     },
@@ -101,7 +122,7 @@ function site(planned: Planned[] = [], options: { linkFailures?: number } = {}) 
       .map((item) => item.body)
       .filter((body) => body.type === 'events.deliveryTable')
       .map((body) => body.deliveryId);
-  return { deps, store, searches, links, edits, queued, audits, tables };
+  return { deps, store, searches, links, edits, queued, audits, tables, deleted, reads };
 }
 
 const STATUS = {
@@ -287,6 +308,74 @@ describe('a ticket entering Delivery Pending', () => {
     expect(s.searches).toHaveLength(2);
   });
 
+  it('a Delivery deleted while its customer’s answer is kept: the next ticket searches again and is placed without it', async () => {
+    const planned = [D1];
+    const s = site(planned);
+    await run(s, defect('deliveryPending'), ENTERED);
+    // DL-1 is deleted; Forge's deleted-issue event is not handled, so the kept answer still names it.
+    s.deleted.add('DL-1');
+    planned.splice(0, 1);
+    const second = defect('deliveryPending', { id: '10002', key: 'SD-2' });
+    await run(s, second, { ...ENTERED, changelogId: '501' }, false, new Date(NOW.getTime() + 15_000));
+    expect(s.links).toEqual(['link DL-1 -> SD-1']);
+    // Only the 404 asks whether the Delivery is gone: one read of its status.
+    expect(s.reads).toEqual(['DL-1 status']);
+    expect(s.searches).toHaveLength(2);
+    // No Planned Delivery of ACME is left: the agents are told so on the ticket.
+    expect(s.edits.map((e) => e.key)).toEqual(['SD-2']);
+    expect(JSON.stringify(s.edits[0]?.properties)).toContain(DELIVERY_MISSING_FLAG);
+  });
+
+  it('a search that still returns a deleted Delivery (the index lags): the ticket is placed without it', async () => {
+    const s = site([D1, { ...D1, id: '20004', key: 'DL-4' }]);
+    s.deleted.add('DL-1');
+    await run(s, defect('deliveryPending'), ENTERED);
+    expect(s.searches).toHaveLength(2);
+    expect(s.links).toEqual(['link DL-4 -> SD-1']);
+    expect(s.edits).toEqual([]);
+  });
+
+  it('a 404 from the link while its Delivery exists (a missing link type) fails the event, as any refused link', async () => {
+    const s = site([D1], { linkFailures: [new JiraHttpError('createIssueLink', 404, '{}')] });
+    await expect(run(s, defect('deliveryPending'), ENTERED)).rejects.toMatchObject({ status: 404 });
+    expect(s.reads).toEqual(['DL-1 status']);
+    expect(s.searches).toHaveLength(1);
+    expect(s.edits).toEqual([]);
+  });
+
+  it('a Delivery whose read fails after the link’s 404 is not taken for deleted: the event fails with that error', async () => {
+    const s = site([D1], { readFailure: new UpstreamError('getIssue', '503') });
+    s.deleted.add('DL-1');
+    await expect(run(s, defect('deliveryPending'), ENTERED)).rejects.toBeInstanceOf(UpstreamError);
+    expect(s.searches).toHaveLength(1);
+    expect(s.edits).toEqual([]);
+  });
+
+  it.each([400, 409])(
+    'a link refused with %i is no deleted Delivery: the event fails, nothing is read',
+    async (status) => {
+      const s = site([D1], { linkFailures: [new JiraHttpError('createIssueLink', status, '{}')] });
+      await expect(run(s, defect('deliveryPending'), ENTERED)).rejects.toMatchObject({ status });
+      expect(s.reads).toEqual([]);
+    },
+  );
+
+  it('a Delivery Jira refuses to show the app (403) is not taken for deleted: the event fails with it', async () => {
+    const s = site([D1], { readFailure: new JiraHttpError('getIssue', 403, '{}') });
+    s.deleted.add('DL-1');
+    await expect(run(s, defect('deliveryPending'), ENTERED)).rejects.toMatchObject({ status: 403 });
+    expect(s.searches).toHaveLength(1);
+  });
+
+  it('the placement is tried again once: a second deleted Delivery fails the event', async () => {
+    const s = site([D1, { ...D1, id: '20004', key: 'DL-4' }]);
+    s.deleted.add('DL-1');
+    s.deleted.add('DL-4');
+    await expect(run(s, defect('deliveryPending'), ENTERED)).rejects.toMatchObject({ status: 404 });
+    expect(s.searches).toHaveLength(2);
+    expect(s.edits).toEqual([]);
+  });
+
   it('the search reconciles the Deliveries changed in the last minutes', async () => {
     const s = site([D1]);
     await noteRecentChange(s.store, 'SD', '20009', 'delivery', NOW);
@@ -339,6 +428,8 @@ describe('a ticket entering Delivery Pending', () => {
     const s = site([D1], { linkFailures: 1 });
     const unnamed = { ...ENTERED, changelogId: undefined } as IssueChangeEvent;
     await expect(run(s, defect('deliveryPending'), unnamed)).rejects.toThrow('link refused');
+    // Only Jira's "not found" may mean a deleted Delivery: no read.
+    expect(s.reads).toEqual([]);
   });
 
   it('a link that failed leaves the change free for the event’s retry', async () => {
@@ -527,6 +618,14 @@ describe('a ticket leaving Delivery Pending', () => {
     expect(s.tables()).toEqual(['20001']);
     expect(s.searches).toEqual([]);
     expect(s.audits).toEqual([]);
+  });
+
+  it('a 404 while unlinking fails the event with it: only a link to a target is tried again', async () => {
+    const s = site([D1], { unlinkFailures: [new JiraHttpError('deleteIssueLink', 404, '{}')] });
+    await expect(
+      run(s, defect('inProgress', { links: [linkTo(D1, 'Planned')] }), LEFT),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(s.reads).toEqual([]);
   });
 
   it('a linked Delivery whose status the read did not carry: the ticket is unlinked, the search reconciled', async () => {

@@ -1,5 +1,6 @@
 import {
   customersPlannedDeliveries,
+  forgetCustomersPlannedDeliveries,
   KEEP_MS,
 } from '../../../../src/app/events/delivery/kept-planned-deliveries';
 import type { EventDeps } from '../../../../src/app/events/event-deps';
@@ -137,5 +138,15 @@ describe("a customer's Planned Deliveries kept for a burst of moves into Deliver
     await s.ask(after(1_000));
     await s.ask(after(2_000));
     expect(s.searches).toHaveLength(2);
+  });
+
+  it('a forgotten answer is searched again by the next ticket; other customers keep theirs', async () => {
+    const s = site([delivery('20001', '14.1')]);
+    await s.ask(T0);
+    await s.ask(T0, ['BETA']);
+    await forgetCustomersPlannedDeliveries(s.store, 'SD', ['ACME']);
+    await s.ask(after(1_000));
+    await s.ask(after(1_000), ['BETA']);
+    expect(s.searches).toHaveLength(3);
   });
 });
